@@ -1,0 +1,257 @@
+"""Page text -> Page: stories, headline stacks, paragraphs (DESIGN section 4).
+
+The parser never drops a printed character: a line it cannot place goes into a
+paragraph of some item. It works in three passes over the page's lines:
+classify and measure each line (`reader.lines`), mark headline stacks, then
+assemble stories in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.lines import MARKERS, Kind, Line, is_header, make_lines
+from reader.model import Item, Page, item_id
+from reader.text import decode, join_lines, split_lines
+
+_DATELINE = re.compile(
+    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
+    r"(?:\s*[（(][^）)]{1,30}[）)])?"
+)
+_LEAD_TIME = re.compile(
+    r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
+    r"(?:[上下]午|晚上?|早上|中午|凌晨|傍晚|夜间)?[，,]"
+)
+_SENTENCE = re.compile(r"^.*?[。！？!?][”’」』]*")
+_MAX_STACK = 4
+_DERIVED_MAX = 28
+
+
+def parse_bytes(data: bytes, paper: str = "", issue: str = "", page: int = 1) -> Page:
+    """Decode page bytes (UTF-8, UTF-8 with BOM, GB18030) and parse them."""
+    return parse_text(decode(data), paper, issue, page)
+
+
+def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Page:
+    """Parse the text of one page into its header and items in reading order."""
+    lines = make_lines(split_lines(text))
+    header_lines: list[str] = []
+    while lines and len(header_lines) < 2 and is_header(lines[0].text):
+        header_lines.append(" ".join(lines.pop(0).raw.split()))
+    _mark_heads(lines)
+    stories = _assemble(lines)
+    items = tuple(
+        story.build(item_id(paper, issue, page, n)) for n, story in enumerate(stories, start=1)
+    )
+    header = " ".join(header_lines) if header_lines else None
+    return Page(paper=paper, issue=issue, page=page, header=header, items=items)
+
+
+def _indent(lines: list[Line], i: int) -> bool:
+    """Line i is the indented first line of a paragraph that goes on."""
+    if i >= len(lines):
+        return False
+    line = lines[i]
+    return (
+        line.short
+        and not line.closes
+        and i + 1 < len(lines)
+        and lines[i + 1].width > line.width
+    )
+
+
+def _after_boundary(lines: list[Line], i: int) -> bool:
+    """Something may start at line i: page start, or the line before closed."""
+    if i == 0:
+        return True
+    prev = lines[i - 1]
+    return prev.closes or prev.kind is not Kind.BODY or prev.head
+
+
+def _starts_story(lines: list[Line], i: int) -> bool:
+    """Line i opens a new story: a leading-space hint after a boundary, or a marker."""
+    if i >= len(lines):
+        return True
+    line = lines[i]
+    if line.kind is Kind.BODY and line.text[0] in MARKERS:
+        return True
+    return line.hint and _after_boundary(lines, i)
+
+
+def _mark_heads(lines: list[Line]) -> None:
+    """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line.candidate:
+            continue
+        nxt = i + 1
+        line.head = (
+            nxt >= len(lines)
+            or lines[nxt].head
+            or lines[nxt].kind in (Kind.BYLINE, Kind.SOURCE)
+            or _starts_story(lines, nxt)
+            or _indent(lines, nxt)
+        )
+    i = 0
+    while i < len(lines):
+        if not lines[i].head:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].head:
+            end += 1
+        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i):
+            for j in range(i, end + 1):
+                lines[j].head = False
+        i = end + 1
+
+
+@dataclass
+class _Story:
+    """An item being assembled."""
+
+    stack: list[str] = field(default_factory=list)
+    paragraphs: list[list[str]] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    source: str | None = None
+    credit: list[str] = field(default_factory=list)
+    marker: str | None = None
+    ended: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.paragraphs or self.credit or self.source)
+
+    def build(self, ident: str) -> Item:
+        """Freeze the story into an `Item`."""
+        kicker, headline, subtitle = _split_stack(self.stack)
+        paragraphs = [join_lines(p) for p in self.paragraphs]
+        byline = " ".join(self.bylines) if self.bylines else None
+        if paragraphs and byline is None:
+            match = _DATELINE.match(paragraphs[0])
+            if match and match.end() < len(paragraphs[0]):
+                byline = match.group(0).strip()
+                paragraphs[0] = paragraphs[0][match.end() :].lstrip()
+        derived = None if headline else _derive_headline(paragraphs)
+        if self.credit:
+            kind = "caption"
+        elif self.marker or (not self.stack and len(paragraphs) <= 1 and not self.source):
+            kind = "brief"
+        else:
+            kind = "article"
+        return Item(
+            id=ident,
+            kind=kind,
+            kicker=kicker,
+            headline=headline,
+            subtitle=subtitle,
+            derived_headline=derived,
+            paragraphs=tuple(paragraphs),
+            byline=byline,
+            source=self.source,
+            credit=" ".join(self.credit) if self.credit else None,
+            marker=self.marker,
+        )
+
+
+def _assemble(lines: list[Line]) -> list[_Story]:
+    """Walk the lines in order and group them into stories."""
+    stories: list[_Story] = []
+    cur: _Story | None = None
+    last_body = -1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.head:
+            end = i
+            while end + 1 < len(lines) and lines[end + 1].head:
+                end += 1
+            stack = [ln.text for ln in lines[i : end + 1]]
+            follows_body = cur is not None and cur.has_body and not cur.stack
+            if follows_body and not line.hint and _starts_story(lines, end + 1):
+                assert cur is not None
+                cur.stack = stack
+                cur.ended = True
+            else:
+                cur = _Story(stack=stack)
+                stories.append(cur)
+            i = end + 1
+            continue
+        if line.kind is Kind.BODY or cur is None:
+            if cur is None or cur.ended or (_starts_story(lines, i) and cur.has_body):
+                cur = _Story()
+                stories.append(cur)
+            _add_body(cur, lines, i, last_body)
+            last_body = i
+        elif line.kind is Kind.SOURCE:
+            if cur.source is None:
+                cur.source = line.text
+                cur.ended = True
+            else:
+                cur.paragraphs.append([line.text])
+        elif line.kind is Kind.CREDIT:
+            cur.credit.append(" ".join(line.raw.split()))
+            if i + 1 >= len(lines) or lines[i + 1].kind is not Kind.CREDIT:
+                cur.ended = True
+        elif line.kind is Kind.BYLINE:
+            cur.bylines.append(" ".join(line.raw.split()))
+        else:  # a cross-reference stays with the text it continues
+            cur.paragraphs.append([line.text])
+        i += 1
+    return stories
+
+
+def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
+    """Add body line i to the story, opening a paragraph where one starts."""
+    line = lines[i]
+    text = line.text
+    if text[0] in MARKERS and not story.paragraphs and story.marker is None:
+        story.marker = text[0]
+        text = text[1:].lstrip() or text
+        if text == story.marker:
+            story.marker = None
+    prev = lines[i - 1] if i > 0 else None
+    new_paragraph = (
+        not story.paragraphs
+        or last_body != i - 1
+        or prev is None
+        or (prev.closes and (prev.short or _indent(lines, i) or line.hint))
+    )
+    if new_paragraph:
+        story.paragraphs.append([text])
+    else:
+        story.paragraphs[-1].append(text)
+
+
+def _split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Kicker, headline and subtitle of a headline stack, by position and dashes."""
+    if not stack:
+        return None, None, None
+    kicker = subtitle = None
+    rest = list(stack)
+    if len(rest) > 1 and rest[0].endswith("——"):
+        kicker = rest.pop(0)
+    if len(rest) > 1 and rest[-1].startswith("——"):
+        subtitle = rest.pop()
+    if kicker is None and subtitle is None:
+        if len(rest) == 2:
+            subtitle = rest.pop()
+        elif len(rest) >= 3:
+            kicker, subtitle = rest.pop(0), rest.pop()
+    return kicker, join_lines(rest), subtitle
+
+
+def _derive_headline(paragraphs: list[str]) -> str | None:
+    """A headline made from the lead sentence, for items that print none."""
+    for text in paragraphs:
+        lead = _LEAD_TIME.sub("", text, count=1) or text
+        match = _SENTENCE.match(lead)
+        sentence = match.group(0) if match else lead
+        sentence = sentence.rstrip("。.")
+        if len(sentence) <= _DERIVED_MAX:
+            return sentence or None
+        cut = max(sentence.rfind(c, 0, _DERIVED_MAX) for c in "，,、；")
+        head = sentence[:cut] if cut >= 8 else sentence[: _DERIVED_MAX - 1]
+        return head + "…"
+    return None

@@ -1,0 +1,103 @@
+"""CJK text rules: decoding page bytes, normalising lines, joining wrapped lines."""
+
+from __future__ import annotations
+
+import re
+
+# A character that sits in a CJK run: ideographs, kana, hangul, full-width forms
+# and CJK punctuation. Extractors put spaces next to these that print never had.
+_CJK = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u33ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u25a0-\u25ff\u2022"
+)
+_SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_MULTI_SPACE = re.compile(" {2,}")
+_ASCII = re.compile(r"[\x00-\x7f]")
+_LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"]")
+
+# A line that ends a sentence: 。！？… or a colon, then closing quotes/brackets.
+SENTENCE_END = re.compile(r"[。！？!?…；：:][”’」』）)》〉\"']*$")
+
+MAX_PAGE_BYTES = 64 * 1024 * 1024
+"""Page files above this size are refused (a page of news is well under 1 MB)."""
+
+
+class DecodeError(ValueError):
+    """The bytes are not page text: binary, or in no encoding we read."""
+
+
+def decode(data: bytes) -> str:
+    """Decode page bytes: UTF-8 (BOM or not), else GB18030, else `DecodeError`."""
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (NUL bytes), not page text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as err:
+        raise DecodeError(
+            f"undecodable bytes at offset {err.start}: neither UTF-8 nor GB18030"
+        ) from None
+    if _looks_binary(text):
+        raise DecodeError("binary file, not page text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    """Many C0 controls in a decoded text mean it was never text."""
+    sample = text[:4096]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    return controls > max(8, len(sample) // 50)
+
+
+def split_lines(text: str) -> list[str]:
+    """Normalise line ends and spaces; return the lines, blank ones included.
+
+    CRLF and CR become LF; every other whitespace character (NBSP, U+3000, tabs)
+    becomes a plain space. Only whitespace is touched, so no printed character
+    is lost.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() or "\t" in text or "\f" in text or "\v" in text:
+        text = "".join(" " if c.isspace() and c != "\n" else c for c in text)
+    return text.split("\n")
+
+
+def clean_line(line: str) -> str:
+    """Strip a line and drop the extractor's spaces next to CJK characters."""
+    line = line.strip()
+    if " " in line:
+        line = _SPACE_NEXT_TO_CJK.sub("", line)
+        line = _MULTI_SPACE.sub(" ", line)
+    return line
+
+
+def width(line: str) -> float:
+    """Printed width in ems: CJK and full-width characters 1, ASCII half."""
+    if line.isascii():
+        return len(line) / 2
+    return len(line) - len(_ASCII.findall(line)) / 2
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped, cleaned lines: no space between CJK, one between Latin words."""
+    if not lines:
+        return ""
+    out = [lines[0]]
+    for line in lines[1:]:
+        if not line:
+            continue
+        prev = out[-1]
+        if prev and _LATIN_END.search(prev) and _LATIN_START.match(line):
+            out.append(" ")
+        out.append(line)
+    return "".join(out)
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line closes a sentence (so a paragraph may end after it)."""
+    return SENTENCE_END.search(line) is not None
