@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.lines import MARKERS, Kind, Line, is_header, make_lines
 from reader.model import Item, Page, item_id
+from reader.model import Kind as ItemKind
 from reader.text import decode, join_lines, split_lines
 
 _DATELINE = re.compile(
@@ -53,12 +54,7 @@ def _indent(lines: list[Line], i: int) -> bool:
     if i >= len(lines):
         return False
     line = lines[i]
-    return (
-        line.short
-        and not line.closes
-        and i + 1 < len(lines)
-        and lines[i + 1].width > line.width
-    )
+    return line.short and not line.closes and i + 1 < len(lines) and lines[i + 1].width > line.width
 
 
 def _after_boundary(lines: list[Line], i: int) -> bool:
@@ -134,6 +130,7 @@ class _Story:
                 byline = match.group(0).strip()
                 paragraphs[0] = paragraphs[0][match.end() :].lstrip()
         derived = None if headline else _derive_headline(paragraphs)
+        kind: ItemKind
         if self.credit:
             kind = "caption"
         elif self.marker or (not self.stack and len(paragraphs) <= 1 and not self.source):

@@ -1,0 +1,62 @@
+"""What every command shares: the library from the global option, consoles, errors."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from reader.errors import ReaderError
+from reader.library import Library, resolve_library
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def library(ctx: typer.Context) -> Library:
+    """The library chosen by `--library`, `$READER_LIBRARY`, `./issues` or the sample."""
+    option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
+    return resolve_library(option)
+
+
+def stdout() -> Console:
+    """Output for people: styled on a terminal, plain when piped or with NO_COLOR."""
+    plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
+    return Console(
+        highlight=False,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        soft_wrap=plain,
+        emoji=False,
+        markup=False,
+    )
+
+
+def stderr() -> Console:
+    """Messages, progress and errors go to stderr."""
+    return Console(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print one line on stderr and give the exit to raise."""
+    sys.stderr.write(f"reader: {message}\n")
+    sys.stderr.flush()
+    return typer.Exit(code)
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a `ReaderError` into one line on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ReaderError as err:
+            raise fail(err.message, err.code) from None
+
+    return wrapper

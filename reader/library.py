@@ -1,0 +1,255 @@
+"""A library on disk (DESIGN section 2): papers, issues, pages, ids."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from reader.errors import NotFound, ReaderError
+from reader.locations import bundled_sample
+from reader.model import Item, Page
+from reader.parse import parse_bytes
+from reader.text import MAX_PAGE_BYTES, DecodeError
+
+_PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
+_ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A newspaper: its folder key and display name."""
+
+    key: str
+    name: str
+    path: Path
+    city: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue (期) of a paper; `key` is its folder name."""
+
+    paper: Paper
+    key: str
+    path: Path
+    date: date | None = None
+    number: str | None = None
+    title: str | None = None
+    note: str | None = None
+
+    @property
+    def id(self) -> str:
+        """`paper/issue`."""
+        return f"{self.paper.key}/{self.key}"
+
+    @property
+    def label(self) -> str:
+        """The date when known, else the key."""
+        return self.date.isoformat() if self.date else self.key
+
+    def page_numbers(self) -> list[int]:
+        """Page numbers of this issue, in order, from the `NN.txt` names."""
+        numbers = []
+        for entry in os.scandir(self.path):
+            match = _PAGE_FILE.match(entry.name)
+            if match and entry.is_file():
+                numbers.append(int(match.group(1)))
+        return sorted(numbers)
+
+    def page_path(self, number: int) -> Path:
+        """The text file of page `number` (which may not exist)."""
+        return self.path / f"{number:02d}.txt"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A parsed id: `paper/issue[/page[/n]]`."""
+
+    paper: str
+    issue: str
+    page: int | None = None
+    item: int | None = None
+
+
+def parse_id(text: str) -> Ref:
+    """Split an item or issue id; a malformed one is a `ReaderError`."""
+    match = _ID.match(text.strip().strip("/"))
+    if not match:
+        raise ReaderError(f"bad id {text!r}: expected paper/issue[/page[/n]]")
+    paper, issue, page, item = match.groups()
+    return Ref(paper, issue, int(page) if page else None, int(item) if item else None)
+
+
+def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
+    """Read and parse one page file; any problem is a one-line `ReaderError`."""
+    try:
+        if path.is_dir():
+            raise ReaderError(f"{path}: is a directory, not a page file")
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            limit = MAX_PAGE_BYTES // (1024 * 1024)
+            raise ReaderError(f"{path}: {size // (1024 * 1024)} MB is over the {limit} MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ReaderError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise ReaderError(f"{path}: {err.strerror or err}") from None
+    try:
+        return parse_bytes(data, paper, issue, page)
+    except DecodeError as err:
+        raise ReaderError(f"{path}: {err}") from None
+
+
+def _toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ReaderError(f"{path}: {err}") from None
+
+
+def _str(data: dict[str, object], key: str) -> str | None:
+    value = data.get(key)
+    return None if value is None else str(value)
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+class Library:
+    """A folder of papers, each a folder of issues, each a folder of page files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __repr__(self) -> str:
+        return f"Library({str(self.root)!r})"
+
+    @cached_property
+    def papers(self) -> list[Paper]:
+        """Every paper: a folder with `paper.toml`, or one holding issue folders."""
+        if not self.root.is_dir():
+            raise ReaderError(f"{self.root}: library folder not found")
+        found = []
+        for entry in sorted(os.scandir(self.root), key=lambda e: e.name):
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            path = Path(entry.path)
+            meta = _toml(path / "paper.toml")
+            if not meta and not any(p.is_dir() for p in path.iterdir()):
+                continue
+            found.append(
+                Paper(
+                    key=entry.name,
+                    name=_str(meta, "name") or entry.name,
+                    path=path,
+                    city=_str(meta, "city"),
+                    language=_str(meta, "language"),
+                )
+            )
+        return found
+
+    def paper(self, key: str) -> Paper:
+        """The paper with folder name `key`."""
+        for paper in self.papers:
+            if paper.key == key:
+                return paper
+        raise NotFound(f"no paper {key!r} in {self.root}")
+
+    def issues(self, paper: str | None = None) -> list[Issue]:
+        """Issues of one paper or of all, oldest first (by date, else key)."""
+        papers = [self.paper(paper)] if paper else self.papers
+        found = []
+        for p in papers:
+            for entry in os.scandir(p.path):
+                if entry.is_dir() and not entry.name.startswith("."):
+                    found.append(self._issue(p, Path(entry.path)))
+        return sorted(found, key=lambda i: (i.label, i.paper.key, i.key))
+
+    def _issue(self, paper: Paper, path: Path) -> Issue:
+        meta = _toml(path / "issue.toml")
+        key = path.name
+        return Issue(
+            paper=paper,
+            key=key,
+            path=path,
+            date=_date(meta.get("date")) or _date(key),
+            number=_str(meta, "number"),
+            title=_str(meta, "title"),
+            note=_str(meta, "note"),
+        )
+
+    def issue(self, paper: str, key: str) -> Issue:
+        """One issue by paper and key."""
+        path = self.paper(paper).path / key
+        if not path.is_dir() or key.startswith("."):
+            raise NotFound(f"no issue {paper}/{key} in {self.root}")
+        return self._issue(self.paper(paper), path)
+
+    def latest(self) -> Issue | None:
+        """The newest issue of the library, if any."""
+        issues = self.issues()
+        return issues[-1] if issues else None
+
+    def page(self, issue: Issue, number: int) -> Page:
+        """Parse page `number` of an issue."""
+        path = issue.page_path(number)
+        if not path.exists():
+            raise NotFound(f"no page {number} in {issue.id}")
+        return read_page(path, issue.paper.key, issue.key, number)
+
+    def pages(self, issue: Issue) -> list[Page]:
+        """All pages of an issue, parsed, in page order."""
+        return [self.page(issue, n) for n in issue.page_numbers()]
+
+    def item(self, ident: str) -> Item:
+        """The item with id `paper/issue/page/n`."""
+        ref = parse_id(ident)
+        if ref.page is None or ref.item is None:
+            raise ReaderError(f"bad item id {ident!r}: expected paper/issue/page/n")
+        page = self.page(self.issue(ref.paper, ref.issue), ref.page)
+        if not 1 <= ref.item <= len(page.items):
+            raise NotFound(f"no item {ident}: page has {len(page.items)} items")
+        return page.items[ref.item - 1]
+
+
+def is_library(path: Path) -> bool:
+    """A folder that holds at least one paper folder with a `paper.toml`."""
+    try:
+        return path.is_dir() and any(path.glob("*/paper.toml"))
+    except OSError:
+        return False
+
+
+def resolve_library(option: str | None, env: Mapping[str, str] | None = None) -> Library:
+    """`--library`, else `$READER_LIBRARY`, else `./issues` if a library, else the sample."""
+    env = os.environ if env is None else env
+    chosen = option or env.get("READER_LIBRARY")
+    if chosen:
+        root = Path(chosen).expanduser()
+        if not root.is_dir():
+            raise ReaderError(f"{root}: library folder not found")
+        return Library(root)
+    local = Path.cwd() / "issues"
+    if is_library(local):
+        return Library(local)
+    return Library(bundled_sample())

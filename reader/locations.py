@@ -1,0 +1,50 @@
+"""Where things live: the bundled sample, data, cache and config dirs, with overrides."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP = "reader"
+
+
+def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if env is None else env
+
+
+def bundled_sample() -> Path:
+    """The sample library: inside the wheel, or `issues/` beside the source tree."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "sample"
+    return packaged if packaged.is_dir() else here.parent / "issues"
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Saved state (last position): `$READER_DATA_DIR` or the platform data dir."""
+    override = _env(env).get("READER_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP))
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Derived data for read-only libraries: `$READER_CACHE_DIR` or the platform cache."""
+    override = _env(env).get("READER_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP))
+
+
+def config_file(env: Mapping[str, str] | None = None) -> Path:
+    """The TOML config: `$READER_CONFIG` or `config.toml` in the platform config dir."""
+    override = _env(env).get("READER_CONFIG")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+
+
+def library_key(root: Path) -> str:
+    """A short stable name for a library, for per-library files in shared dirs."""
+    resolved = str(root.resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{root.resolve().name or 'root'}-{digest}"

@@ -1,0 +1,95 @@
+"""Items and pages as Rich renderables, Markdown and plain text for the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from reader.model import Item, Page
+from reader.safe import printable
+
+KIND_LABEL = {"article": "文章", "caption": "图片说明", "brief": "简讯"}
+
+
+def _text(value: str, style: str = "") -> Text:
+    """Page text as a Rich Text: never parsed as markup, controls made visible."""
+    return Text(printable(value), style=style)
+
+
+def item_renderable(item: Item, with_id: bool = True) -> RenderableType:
+    """One item: headline stack, then byline, source and credit, then paragraphs."""
+    parts: list[RenderableType] = []
+    if with_id:
+        label = f"{item.id}  {KIND_LABEL[item.kind]}"
+        parts.append(_text(label + (f"  {item.marker}" if item.marker else ""), "dim"))
+    if item.kicker:
+        parts.append(_text(item.kicker, "italic"))
+    if item.headline:
+        parts.append(_text(item.headline, "bold"))
+    elif item.derived_headline:
+        parts.append(_text(f"〔{item.derived_headline}〕", "bold dim"))
+    if item.subtitle:
+        parts.append(_text(item.subtitle, "italic"))
+    for value in (item.byline, item.source, item.credit):
+        if value:
+            parts.append(_text(value, "cyan"))
+    for paragraph in item.paragraphs:
+        parts.append(Text(""))
+        parts.append(_text("　　" + paragraph))
+    return Group(*parts)
+
+
+def page_renderable(page: Page) -> RenderableType:
+    """A whole page: its header, then every item with a blank line between."""
+    parts: list[RenderableType] = []
+    if page.header:
+        parts.append(_text(page.header, "reverse"))
+    for n, item in enumerate(page.items):
+        if n or page.header:
+            parts.append(Text(""))
+        parts.append(item_renderable(item))
+    if not page.items:
+        parts.append(Text("(no items on this page)", style="dim"))
+    return Group(*parts)
+
+
+def item_markdown(item: Item) -> str:
+    """One item as Markdown: headline as a heading, fields as emphasis, paragraphs."""
+    lines: list[str] = []
+    if item.kicker:
+        lines.append(f"*{_md(item.kicker)}*\n")
+    title = item.headline or item.derived_headline or item.id
+    lines.append(f"# {_md(title)}\n")
+    if item.subtitle:
+        lines.append(f"**{_md(item.subtitle)}**\n")
+    meta = [v for v in (item.byline, item.credit) if v]
+    if meta:
+        lines.append(f"*{_md(' · '.join(meta))}*\n")
+    lines.extend(f"{_md(p)}\n" for p in item.paragraphs)
+    if item.source:
+        lines.append(f"{_md(item.source)}\n")
+    lines.append(f"<!-- {item.id} -->")
+    return "\n".join(lines) + "\n"
+
+
+def _md(value: str) -> str:
+    """Escape Markdown's active characters so page text stays literal."""
+    value = printable(value)
+    for char in "\\`*_[]<>#|":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def plain_lines(items: Iterable[Item]) -> list[str]:
+    """Items as plain text lines (used for piped output)."""
+    out: list[str] = []
+    for item in items:
+        for value in (item.kicker, item.headline or item.derived_headline, item.subtitle):
+            if value:
+                out.append(printable(value))
+        out.extend(printable(v) for v in (item.byline, item.source, item.credit) if v)
+        out.extend(printable(p) for p in item.paragraphs)
+        out.append("")
+    return out
