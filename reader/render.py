@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -80,16 +78,3 @@ def _md(value: str) -> str:
     for char in "\\`*_[]<>#|":
         value = value.replace(char, "\\" + char)
     return value
-
-
-def plain_lines(items: Iterable[Item]) -> list[str]:
-    """Items as plain text lines (used for piped output)."""
-    out: list[str] = []
-    for item in items:
-        for value in (item.kicker, item.headline or item.derived_headline, item.subtitle):
-            if value:
-                out.append(printable(value))
-        out.extend(printable(v) for v in (item.byline, item.source, item.credit) if v)
-        out.extend(printable(p) for p in item.paragraphs)
-        out.append("")
-    return out
