@@ -10,7 +10,9 @@ from reader.model import Item, Page
 from reader.parse import parse_bytes
 
 SAMPLE = Path(__file__).resolve().parent.parent / "issues" / "xuhui" / "sample" / "01.txt"
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_a36bbc4ab9243b78.txt"
+SEED = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_a36bbc4ab9243b78.txt"
+)
 
 
 @pytest.fixture(scope="module")
