@@ -31,8 +31,15 @@ CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16})[）)]?$
 _CREDIT_SHAPE = re.compile(rf"^摄于|\s(?:摄影?|供图)[）)]?$|{_ROLE}|^[（(].*[）)]$")
 CREDIT_NAME_RE = re.compile(rf"^(?:{_ROLE}(?:\s*\S{{1,6}}){{1,3}}|\S{{2,4}})$")
 BYLINE_RE = re.compile(rf"^(?:{_ROLE}\s+\S.{{0,24}}|[（(]{_ROLE}.{{1,24}}[）)])$")
+_NAMELESS_CREDIT = re.compile(r"^(?:摄影?|供图|制图|绘图)(?:于|$)")
+DATELINE_RE = re.compile(
+    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
+    r"(?:\s*[（(][^）)]{1,30}[）)])?"
+)
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 HEADER_RE = re.compile(r"责任编辑|美术编辑|版式设计|星期[一二三四五六日天]")
+# A closing mark at the end of a line may hang past the column: not counted in its fill.
+_HANGING = frozenset("，。、；：？！”’）》」』…")
 _PUNCT_INSIDE = re.compile(r"[、：:]$|[。；;，,]")
 _NO_HEAD_START = re.compile(r"^[（(【\[]")
 
@@ -45,6 +52,7 @@ class Line:
     text: str
     hint: bool
     width: float
+    """How much of the column the line fills, in ems (a closing mark at the end hangs)."""
     kind: Kind = Kind.BODY
     closes: bool = False
     column: float = 0.0
@@ -74,7 +82,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     for raw in raw_lines:
         text = clean_line(raw)
         if text:
-            lines.append(Line(raw, text, raw[:1] == " ", width(text), closes=ends_sentence(text)))
+            fill = width(text) - (text[-1] in _HANGING)
+            lines.append(Line(raw, text, raw[:1] == " ", fill, closes=ends_sentence(text)))
     for line in lines:
         line.kind = _kind_of(line.raw, line.text)
     _mark_credit_names(lines)
@@ -110,16 +119,20 @@ def _kind_of(raw: str, text: str) -> Kind:
             return Kind.CREDIT
         if len(text) <= 16 and BYLINE_RE.match(raw.strip()):
             return Kind.BYLINE
+        if (match := DATELINE_RE.match(text)) and match.end() == len(text):
+            return Kind.BYLINE
     return Kind.BODY
 
 
 def _mark_credit_names(lines: list[Line]) -> None:
-    """A credit often starts on the line before (`通讯员 倪修龙` / `摄于 3 月 25 日`)."""
+    """A credit without a name (`摄于 3 月 25 日`) has it on the line before (`通讯员 倪修龙`)."""
     for i in range(1, len(lines)):
         prev = lines[i - 1]
         if (
             lines[i].kind is Kind.CREDIT
+            and _NAMELESS_CREDIT.match(lines[i].text)
             and prev.kind in (Kind.BODY, Kind.BYLINE)
+            and not prev.closes
             and CREDIT_NAME_RE.match(prev.text)
             and not CREDIT_RE.search(prev.text)
         ):

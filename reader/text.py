@@ -17,8 +17,9 @@ _ASCII = re.compile(r"[\x00-\x7f]")
 _LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"]")
 
-# A line that ends a sentence: 。！？… or a colon, then closing quotes/brackets.
-SENTENCE_END = re.compile(r"[。！？!?…；：:][”’」』）)》〉\"']*$")
+# A line that ends a sentence: 。！？… or a colon, then closing quotes/brackets; or
+# a dateline or note in brackets that closes a story: （新华社北京1月1日电）, （完）.
+SENTENCE_END = re.compile(r"(?:[。！？!?…；：:][”’」』）)》〉\"']*|[电讯完][）)])$")
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 """Page files above this size are refused (a page of news is well under 1 MB)."""
