@@ -11,19 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.lines import MARKERS, Kind, Line, is_header, make_lines
+from reader.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
 from reader.model import Item, Page, item_id
 from reader.model import Kind as ItemKind
-from reader.text import decode, join_lines, split_lines
+from reader.text import decode, join_lines, split_lines, width
 
-_DATELINE = re.compile(
-    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
-    r"(?:\s*[（(][^）)]{1,30}[）)])?"
-)
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"(?:[上下]午|晚上?|早上|中午|凌晨|傍晚|夜间)?[，,]"
 )
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
 _SENTENCE = re.compile(r"^.*?[。！？!?][”’」』]*")
 _MAX_STACK = 4
 _DERIVED_MAX = 28
@@ -57,6 +54,21 @@ def _indent(lines: list[Line], i: int) -> bool:
     return line.short and not line.closes and i + 1 < len(lines) and lines[i + 1].width > line.width
 
 
+def _cannot_lead(line: Line, nxt: Line) -> bool:
+    """The line is too short to be the indented first line of the next line's paragraph.
+
+    Text is set line by line to the full column, the first line of a paragraph
+    two ems in: had the line begun that paragraph, the next line's first
+    character would have fitted on it. A margin of one more em absorbs the
+    uneven spacing of real pages.
+    """
+    if nxt.kind is not Kind.BODY:
+        return False
+    match = _LEAD.match(nxt.text)
+    lead = width(match.group(0)) if match else 1.0
+    return line.width + lead + 3 <= nxt.width
+
+
 def _after_boundary(lines: list[Line], i: int) -> bool:
     """Something may start at line i: page start, or the line before closed."""
     if i == 0:
@@ -88,19 +100,26 @@ def _mark_heads(lines: list[Line]) -> None:
             or lines[nxt].kind in (Kind.BYLINE, Kind.SOURCE)
             or _starts_story(lines, nxt)
             or _indent(lines, nxt)
+            or _cannot_lead(line, lines[nxt])
         )
     i = 0
     while i < len(lines):
         if not lines[i].head:
             i += 1
             continue
-        end = i
-        while end + 1 < len(lines) and lines[end + 1].head:
-            end += 1
+        end = _stack_end(lines, i)
         if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i):
             for j in range(i, end + 1):
                 lines[j].head = False
         i = end + 1
+
+
+def _stack_end(lines: list[Line], i: int) -> int:
+    """The last line of the headline stack that starts at line i: a hint starts another."""
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].head and not lines[end + 1].hint:
+        end += 1
+    return end
 
 
 @dataclass
@@ -125,7 +144,7 @@ class _Story:
         paragraphs = [join_lines(p) for p in self.paragraphs]
         byline = " ".join(self.bylines) if self.bylines else None
         if paragraphs and byline is None:
-            match = _DATELINE.match(paragraphs[0])
+            match = DATELINE_RE.match(paragraphs[0])
             if match and match.end() < len(paragraphs[0]):
                 byline = match.group(0).strip()
                 paragraphs[0] = paragraphs[0][match.end() :].lstrip()
@@ -161,9 +180,7 @@ def _assemble(lines: list[Line]) -> list[_Story]:
     while i < len(lines):
         line = lines[i]
         if line.head:
-            end = i
-            while end + 1 < len(lines) and lines[end + 1].head:
-                end += 1
+            end = _stack_end(lines, i)
             stack = [ln.text for ln in lines[i : end + 1]]
             follows_body = cur is not None and cur.has_body and not cur.stack
             if follows_body and not line.hint and _starts_story(lines, end + 1):
@@ -175,12 +192,15 @@ def _assemble(lines: list[Line]) -> list[_Story]:
                 stories.append(cur)
             i = end + 1
             continue
-        if line.kind is Kind.BODY or cur is None:
+        if line.kind in (Kind.BODY, Kind.BYLINE) or cur is None:
             if cur is None or cur.ended or (_starts_story(lines, i) and cur.has_body):
                 cur = _Story()
                 stories.append(cur)
-            _add_body(cur, lines, i, last_body)
-            last_body = i
+            if line.kind is Kind.BYLINE:
+                cur.bylines.append(" ".join(line.raw.split()))
+            else:
+                _add_body(cur, lines, i, last_body)
+                last_body = i
         elif line.kind is Kind.SOURCE:
             if cur.source is None:
                 cur.source = line.text
@@ -191,8 +211,6 @@ def _assemble(lines: list[Line]) -> list[_Story]:
             cur.credit.append(" ".join(line.raw.split()))
             if i + 1 >= len(lines) or lines[i + 1].kind is not Kind.CREDIT:
                 cur.ended = True
-        elif line.kind is Kind.BYLINE:
-            cur.bylines.append(" ".join(line.raw.split()))
         else:  # a cross-reference stays with the text it continues
             cur.paragraphs.append([line.text])
         i += 1
@@ -213,7 +231,10 @@ def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
         not story.paragraphs
         or last_body != i - 1
         or prev is None
-        or (prev.closes and (prev.short or _indent(lines, i) or line.hint))
+        or line.hint
+        # A paragraph's first line is indented: a full line after a short closed one
+        # is not a new paragraph, the short one was the indented first line.
+        or (prev.closes and ((prev.short and line.short) or _indent(lines, i)))
     )
     if new_paragraph:
         story.paragraphs.append([text])
