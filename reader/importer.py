@@ -1,0 +1,310 @@
+"""`reader import` as a library: plan where pages go, refuse clashes, then write.
+
+Importing is two steps. `plan_import` reads and checks every input and works
+out each page's issue and number against what the library holds; any problem
+is a `ReaderError` and nothing has been written. `apply` then writes each file
+to a hidden temporary name beside its target and renames it into place, so a
+page file is never half-written; if staging fails, what it made is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.locations import bundled_sample
+from reader.sources import MAX_PAGE, Source, expand, read_sources
+
+_KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Action = Literal["add", "replace", "same"]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One page of the plan: where it goes and what happens there."""
+
+    issue: str
+    number: int
+    source: Source
+    action: Action
+
+
+@dataclass
+class Plan:
+    """Everything an import will do, worked out before anything is written."""
+
+    library: Library
+    paper: str
+    paper_name: str
+    pages: list[Placed]
+    dates: dict[str, date | None] = field(default_factory=dict)
+
+    def count(self, action: Action) -> int:
+        """How many pages get this action."""
+        return sum(1 for p in self.pages if p.action == action)
+
+
+def check_key(value: str, what: str) -> str:
+    """A paper or issue key must be one plain folder name."""
+    if not _KEY.match(value) or value in (".", ".."):
+        raise ReaderError(f"bad {what} {value!r}: use one folder name, no slashes or spaces")
+    return value
+
+
+def check_library(library: Library) -> None:
+    """Refuse to write into the bundled sample; a new library folder needs its parent."""
+    try:
+        if library.root.resolve() == bundled_sample().resolve():
+            raise ReaderError(
+                "no library chosen: give --library PATH or set READER_LIBRARY "
+                "(import never writes into the bundled sample)"
+            )
+    except OSError as err:
+        raise ReaderError(f"{library.root}: {err.strerror or err}") from None
+    root = library.root
+    if not root.is_dir() and (root.exists() or not root.parent.is_dir()):
+        raise ReaderError(f"{root}: library folder not found")
+
+
+def _issue_of(source: Source, issue: str | None) -> tuple[str, date | None]:
+    if issue is not None:
+        when = date.fromisoformat(issue) if _ISO_DATE.match(issue) else None
+        return issue, when
+    if source.date is None:
+        raise ReaderError(
+            f"{source.origin}: no date in its name or folder: give --issue DATE or --issue KEY"
+        )
+    return source.date.isoformat(), source.date
+
+
+def _existing(folder: Path) -> dict[int, Path]:
+    pages: dict[int, Path] = {}
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            if re.fullmatch(r"\d{1,3}\.txt", entry.name) and entry.is_file():
+                pages[int(entry.stem)] = entry
+    return pages
+
+
+def _same(source: Source, txt: Path) -> bool:
+    """The page on disk holds exactly this source (its PDF too, when it has one)."""
+    if txt.read_bytes() != source.text:
+        return False
+    if source.pdf is None:
+        return True
+    from reader.pdf import same_pdf
+
+    pdf = txt.with_suffix(".pdf")
+    return pdf.is_file() and same_pdf(pdf.read_bytes(), source.pdf)
+
+
+def _number(sources: list[Source], taken: set[int], page: int | None) -> list[int]:
+    """Page numbers: --page, else the file name's, else the lowest free ones in order."""
+    if page is not None:
+        if len(sources) != 1:
+            raise ReaderError(f"--page {page} is for a single page; the inputs hold {len(sources)}")
+        return [page]
+    fixed = {s.number for s in sources if s.number is not None}
+    used = taken | fixed
+    numbers: list[int] = []
+    free = 1
+    for source in sources:
+        if source.number is not None:
+            numbers.append(source.number)
+            continue
+        while free in used:
+            free += 1
+        numbers.append(free)
+        used.add(free)
+    return numbers
+
+
+def _place_issue(
+    folder: Path, key: str, sources: list[Source], page: int | None, replace: bool
+) -> list[Placed]:
+    existing = _existing(folder)
+    # A page already filed byte for byte is that page, whatever its name says now.
+    unnamed = [s for s in sources if s.number is None and page is None]
+    known: dict[int, int] = {}
+    for n, path in existing.items():
+        for source in unnamed:
+            if id(source) not in known.values() and _same(source, path):
+                known[n] = id(source)
+                break
+    by_id = {v: k for k, v in known.items()}
+    rest = [s for s in sources if id(s) not in by_id]
+    numbers = dict(zip(map(id, rest), _number(rest, set(existing), page), strict=True))
+    numbers.update(by_id)
+    placed: list[Placed] = []
+    seen: dict[int, Source] = {}
+    for source in sources:
+        n = numbers[id(source)]
+        if not 1 <= n <= MAX_PAGE:
+            raise ReaderError(f"{source.origin}: page {n} is out of range (1 to {MAX_PAGE})")
+        if n in seen:
+            raise ReaderError(
+                f"page {n} of {key} would come from both {seen[n].origin} and {source.origin}"
+            )
+        seen[n] = source
+        action: Action = "add"
+        if n in existing:
+            if _same(source, existing[n]):
+                action = "same"
+            elif replace:
+                action = "replace"
+            else:
+                raise ReaderError(
+                    f"page {n} of {key} exists with other content ({source.origin}); "
+                    "use --replace to overwrite it"
+                )
+        placed.append(Placed(key, n, source, action))
+    return placed
+
+
+def plan_import(
+    library: Library,
+    paths: Sequence[Path],
+    *,
+    paper: str,
+    issue: str | None = None,
+    page: int | None = None,
+    replace: bool = False,
+    name: str | None = None,
+    tick: Callable[[str], None] | None = None,
+    files: list[Path] | None = None,
+) -> Plan:
+    """Read and check every input and decide where each page goes; writes nothing."""
+    check_library(library)
+    check_key(paper, "paper")
+    if issue is not None:
+        check_key(issue, "issue")
+        if _ISO_DATE.match(issue):
+            try:
+                date.fromisoformat(issue)
+            except ValueError:
+                raise ReaderError(f"bad --issue {issue!r}: not a real date") from None
+    if page is not None and not 1 <= page <= MAX_PAGE:
+        raise ReaderError(f"bad --page {page}: pages are 1 to {MAX_PAGE}")
+    sources = read_sources(files if files is not None else expand(paths), tick)
+    groups: dict[str, list[Source]] = {}
+    dates: dict[str, date | None] = {}
+    for source in sources:
+        key, when = _issue_of(source, issue)
+        groups.setdefault(key, []).append(source)
+        dates[key] = when
+    folder = library.root / paper
+    placed = [
+        p
+        for key, group in groups.items()
+        for p in _place_issue(folder / key, key, group, page, replace)
+    ]
+    return Plan(library, paper, name or paper, placed, dates)
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(c if ord(c) >= 0x20 and c != "\x7f" else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+class _Stage:
+    """Temporary files beside their targets, renamed into place only at the end."""
+
+    def __init__(self) -> None:
+        self.moves: list[tuple[Path, Path]] = []
+        self.made: list[Path] = []
+
+    def folder(self, path: Path) -> None:
+        if not path.is_dir():
+            path.mkdir()
+            self.made.append(path)
+
+    def file(self, target: Path, data: bytes) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.moves.append((Path(tmp), target))
+
+    def undo(self) -> None:
+        for tmp, _ in self.moves:
+            tmp.unlink(missing_ok=True)
+        for path in reversed(self.made):
+            with contextlib.suppress(OSError):
+                path.rmdir()
+
+    def commit(self) -> None:
+        for tmp, target in self.moves:
+            os.replace(tmp, target)
+
+
+def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
+    """Write the plan: stage every file, then rename them all into place."""
+    if all(p.action == "same" for p in plan.pages):
+        return
+    stage = _Stage()
+    paper_dir = plan.library.root / plan.paper
+    stale: list[Path] = []
+    try:
+        stage.folder(plan.library.root)
+        stage.folder(paper_dir)
+        if not (paper_dir / "paper.toml").exists():
+            stage.file(
+                paper_dir / "paper.toml", f"name = {_toml_string(plan.paper_name)}\n".encode()
+            )
+        for key, when in plan.dates.items():
+            if not any(p.issue == key and p.action != "same" for p in plan.pages):
+                continue
+            stage.folder(paper_dir / key)
+            if when is not None and not (paper_dir / key / "issue.toml").exists():
+                stage.file(paper_dir / key / "issue.toml", f"date = {when.isoformat()}\n".encode())
+        for placed in plan.pages:
+            if placed.action == "same":
+                continue
+            txt = paper_dir / placed.issue / f"{placed.number:02d}.txt"
+            stage.file(txt, placed.source.text)
+            if placed.source.pdf is not None:
+                stage.file(txt.with_suffix(".pdf"), placed.source.pdf)
+            elif txt.with_suffix(".pdf").exists():
+                stale.append(txt.with_suffix(".pdf"))  # the old PDF no longer matches the text
+            if tick:
+                tick(txt.name)
+    except OSError as err:
+        stage.undo()
+        raise ReaderError(f"cannot write to the library: {err.strerror or err}") from None
+    except BaseException:
+        stage.undo()
+        raise
+    stage.commit()
+    for path in stale:
+        path.unlink(missing_ok=True)
+
+
+def update_index(library: Library) -> bool:
+    """Bring the search index up to date, if this build has one; True when it ran."""
+    import importlib
+
+    try:
+        module = importlib.import_module("reader.index")
+    except ModuleNotFoundError as err:
+        if err.name not in ("reader.index", "reader"):
+            raise
+        return False
+    module.update(Library(library.root))
+    return True

@@ -1,0 +1,326 @@
+"""Characters with positions -> page text in reading order, shaped for the parser.
+
+PDF text comes as glyphs with boxes, in whatever order the producer drew them.
+This module puts them back into lines and columns, pure geometry with no PDF
+library: glyphs on one baseline make a segment (split at column gutters), and a
+recursive XY-cut orders the segments the way modular newspaper pages are read:
+side-by-side columns left to right, stacked blocks top to bottom.
+
+The text it writes is what `reader.parse` reads best: one visual line a line, a
+paragraph's indented first line left short, a headline wrapped over two lines
+joined into one, and a leading space where a block starts after white space
+(the parser's story-start hint).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.text import join_lines
+
+# Thresholds in ems of the body font size.
+_GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
+_WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+_BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
+_COLUMN_GAP = 0.3  # white space this wide between segments separates columns
+_HEAD = 1.15  # a font this much larger than the body is a headline's
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character with its box (PDF points, y upwards) and font size."""
+
+    char: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+
+
+@dataclass
+class Segment:
+    """Glyphs on one baseline with no gutter between them."""
+
+    glyphs: list[Glyph]
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    bottom: float = field(init=False)
+    top: float = field(init=False)
+    baseline: float = field(init=False)
+    size: float = field(init=False)
+    # The reach used for cutting: a headline reaches over the columns it heads.
+    reach0: float = field(init=False)
+    reach1: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        g = self.glyphs
+        self.x0 = self.reach0 = min(c.x0 for c in g)
+        self.x1 = self.reach1 = max(c.x1 for c in g)
+        self.bottom = min(c.bottom for c in g)
+        self.top = max(c.top for c in g)
+        self.baseline = g[0].baseline
+        self.size = max(c.size for c in g)
+
+    def text(self) -> str:
+        """The glyphs left to right, with a space where the gap is a word space."""
+        out: list[str] = []
+        prev: Glyph | None = None
+        for glyph in self.glyphs:
+            if (
+                prev is not None
+                and " " not in (glyph.char, prev.char)
+                and glyph.x0 - prev.x1 > _WORD_SPACE * max(glyph.size, prev.size)
+            ):
+                out.append(" ")
+            out.append(glyph.char)
+            prev = glyph
+        return "".join(out).strip()
+
+
+@dataclass
+class Line:
+    """One output line: segments of one row, and whether a block starts here."""
+
+    segments: list[Segment]
+    hint: bool
+
+    def text(self) -> str:
+        """The row's text; separate segments of a row keep a space between them."""
+        return " ".join(t for t in (s.text() for s in self.segments) if t)
+
+    @property
+    def size(self) -> float:
+        """The largest font size on the line."""
+        return max(s.size for s in self.segments)
+
+
+def body_size(glyphs: Sequence[Glyph]) -> float:
+    """The font size most of the page's characters are set in."""
+    counts: dict[float, int] = {}
+    for glyph in glyphs:
+        key = round(glyph.size * 2) / 2
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return 10.0
+    return max(counts, key=lambda k: (counts[k], -k))
+
+
+def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
+    """Group glyphs into segments: same baseline, same size class, no gutter between."""
+    printable = [g for g in glyphs if g.x1 >= g.x0 and g.top >= g.bottom]
+    ordered = sorted(printable, key=lambda g: (-g.baseline, g.x0))
+    rows: list[list[Glyph]] = []
+    for glyph in ordered:
+        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= 0.3 * min(
+            rows[-1][0].size, glyph.size
+        ):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    out: list[Segment] = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        current: list[Glyph] = []
+        for glyph in row:
+            if current:
+                prev = current[-1]
+                if _same_spot(prev, glyph):
+                    continue  # fake bold: the same glyph drawn twice
+                gap = glyph.x0 - prev.x1
+                ratio = glyph.size / prev.size if prev.size else 1.0
+                if gap > _GUTTER * body or not (0.8 <= ratio <= 1.25):
+                    out.append(Segment(current))
+                    current = []
+            current.append(glyph)
+        if current:
+            out.append(Segment(current))
+    return [s for s in out if s.text()]
+
+
+def _same_spot(a: Glyph, b: Glyph) -> bool:
+    return a.char == b.char and abs(a.x0 - b.x0) < 0.2 * a.size
+
+
+def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Segment]]:
+    """Cut where a strip at least `min_gap` wide holds no segment.
+
+    vertical=True cuts into columns (left to right), False into bands (top down).
+    """
+    if vertical:
+        spans = [((s.reach0, s.reach1), s) for s in segs]
+    else:
+        spans = [((-s.top, -s.bottom), s) for s in segs]
+    spans.sort(key=lambda span: span[0])
+    groups: list[list[Segment]] = [[]]
+    reach = spans[0][0][1]
+    for (lo, hi), seg in spans:
+        if lo - reach >= min_gap and groups[-1]:
+            groups.append([])
+        groups[-1].append(seg)
+        reach = max(reach, hi)
+    return groups
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _block_tops(segs: list[Segment], body: float) -> list[Segment]:
+    """Body segments with no body line right above them: where column blocks start."""
+    body_segs = [s for s in segs if s.size < _HEAD * body]
+    tops = []
+    for seg in body_segs:
+        above = any(
+            o is not seg and _overlap(o, seg) > 0 and 0 <= o.bottom - seg.top <= body
+            for o in body_segs
+        )
+        if not above:
+            tops.append(seg)
+    return tops
+
+
+def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, float]:
+    """Rank headlines for a column top: nearest above; then one to its left
+    (a body runs on to the right of its headline), then the horizontally nearest."""
+    rows_above = round((head.bottom - top.top) / body)
+    right_of_it = 0 if head.x0 <= top.x0 else 1
+    return rows_above, right_of_it, -_overlap(head, top)
+
+
+def widen_heads(segs: list[Segment], body: float) -> None:
+    """Let each headline reach over the columns of the body that starts right under it.
+
+    A short headline over a four-column body covers one column on paper; without
+    this, a gutter it does not cover would cut the page in two from top to bottom.
+    A column top goes to the nearest headline above it that overlaps it, else to
+    the nearest one on its left; a headline never reaches over running text.
+    """
+    heads = [s for s in segs if s.size >= _HEAD * body]
+    if not heads:
+        return
+    claims: dict[int, list[Segment]] = {}
+    for top in _block_tops(segs, body):
+        near = [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
+        if not near:
+            continue
+        over = [h for h in near if _overlap(h, top) > 0]
+        owner = min(over or near, key=lambda h: _ownership(h, top, body))
+        claims.setdefault(id(owner), []).append(top)
+    for head in heads:
+        mine = claims.get(id(head), [])
+        for top in mine:
+            if _clear_between(head, top, segs, mine):
+                head.reach0 = min(head.reach0, top.x0)
+                head.reach1 = max(head.reach1, top.x1)
+
+
+def _clear_between(head: Segment, top: Segment, segs: list[Segment], mine: list[Segment]) -> bool:
+    """Nothing but this headline's own column tops lies beside `top` between it and
+    the headline: a headline does not reach over another story's running column."""
+    lo, hi = (head.x1, top.x0) if top.x0 >= head.x1 else (top.x1, head.x0)
+    for seg in segs:
+        if seg is top or seg is head or any(seg is m for m in mine):
+            continue
+        beside = seg.bottom < top.top and seg.top > top.bottom
+        if beside and seg.x1 > lo and seg.x0 < hi:
+            return False
+    return True
+
+
+def _is_head(segs: list[Segment], body: float) -> bool:
+    return all(s.size >= _HEAD * body for s in segs)
+
+
+def _rows(segs: list[Segment], hint: bool) -> list[Line]:
+    """Segments that overlap every way: rows by baseline, each row one line."""
+    ordered = sorted(segs, key=lambda s: (-s.baseline, s.x0))
+    lines: list[Line] = []
+    for seg in ordered:
+        last = lines[-1].segments[0] if lines else None
+        if last is not None and abs(last.baseline - seg.baseline) <= 0.3 * min(last.size, seg.size):
+            lines[-1].segments.append(seg)
+        else:
+            lines.append(Line([seg], hint if not lines else False))
+    for line in lines:
+        line.segments.sort(key=lambda s: s.x0)
+    return lines
+
+
+def _one_row(segs: list[Segment]) -> bool:
+    base = segs[0]
+    return all(abs(s.baseline - base.baseline) <= 0.3 * min(s.size, base.size) for s in segs)
+
+
+def arrange(
+    segs: list[Segment],
+    body: float,
+    hint: bool = True,
+    below_head: bool = False,
+    top: bool = False,
+) -> list[Line]:
+    """Order segments into lines by recursive XY-cut; mark where blocks start.
+
+    Columns are cut first; where a headline spans them, the region is cut into
+    bands at white space higher than the line gap; failing both, the top row
+    is peeled off and the rest cut again (a headline set tight on its body).
+    Columns right below a headline are one story's, so they get no hint. Only
+    at the top of the page is a lone row kept whole (a header spaced out).
+    """
+    out: list[Line] = []
+    while segs:
+        if len(segs) == 1 or (top and _one_row(segs)):
+            out += _rows(segs, hint)
+            return out
+        columns = _split(segs, vertical=True, min_gap=_COLUMN_GAP * body)
+        if len(columns) > 1:
+            for k, column in enumerate(columns):
+                out += arrange(column, body, hint if k == 0 else not below_head)
+            return out
+        bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
+        if len(bands) > 1:
+            head = below_head
+            for k, band in enumerate(bands):
+                out += arrange(band, body, hint if k == 0 else True, head, top and k == 0)
+                head = _is_head(band, body)
+            return out
+        rows = _split(segs, vertical=False, min_gap=0.01)
+        if len(rows) == 1:
+            out += _rows(segs, hint)
+            return out
+        out += arrange(rows[0], body, hint, below_head, top)
+        hint, below_head, top = False, _is_head(rows[0], body), False
+        segs = [s for row in rows[1:] for s in row]
+    return out
+
+
+def _continues_head(prev: Line, line: Line, body: float) -> bool:
+    """A headline wrapped onto a second line: same large size, right below."""
+    if prev.size < _HEAD * body or abs(prev.size - line.size) > 0.05 * prev.size:
+        return False
+    a, b = prev.segments, line.segments
+    drop = a[0].baseline - b[0].baseline
+    overlap = min(a[-1].x1, b[-1].x1) - max(a[0].x0, b[0].x0)
+    return 0 < drop <= 1.6 * prev.size and overlap > 0
+
+
+def page_text(glyphs: Sequence[Glyph]) -> str:
+    """The page's text, one line a line, ready for `reader.parse`."""
+    body = body_size(glyphs)
+    segs = segments(glyphs, body)
+    if not segs:
+        return ""
+    widen_heads(segs, body)
+    lines = arrange(segs, body, top=True)
+    texts: list[str] = []
+    prev: Line | None = None
+    for line in lines:
+        text = line.text()
+        if prev is not None and texts and _continues_head(prev, line, body):
+            texts[-1] = join_lines([texts[-1], text])
+        else:
+            texts.append((" " if line.hint else "") + text)
+        prev = line
+    return "\n".join(texts) + "\n"

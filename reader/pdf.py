@@ -1,0 +1,147 @@
+"""PDF pages -> page text, through pypdfium2 (PDFium: BSD/Apache), imported lazily.
+
+Every character comes with its box and font size from PDFium's text page; the
+geometry in `reader.layout` turns them into lines in reading order. Problems
+with the file itself (not a PDF, damaged, locked with a password, no text
+layer) are one-line `ReaderError`s naming the file.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.layout import Glyph, page_text
+
+_HEADER_WINDOW = 1024  # the %PDF- header may follow some junk (the spec allows 1 KB)
+_EOF_WINDOW = 2048  # a complete PDF ends with %%EOF near its end
+_MAX_UNMAPPED = 0.5  # share of glyphs without Unicode past which a page is unreadable
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    """One page of a PDF: its number in the file, its text, and itself as a PDF."""
+
+    number: int
+    text: str
+    pdf: bytes
+    has_text: bool
+
+
+def check_pdf_bytes(data: bytes, name: str) -> None:
+    """Refuse what is not a whole PDF before handing it to PDFium."""
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        raise ReaderError(f"{name}: not a PDF (no %PDF- header)")
+    if b"%%EOF" not in data[-_EOF_WINDOW:]:
+        raise ReaderError(f"{name}: damaged PDF (no %%EOF at the end: cut short?)")
+
+
+def _open(data: bytes, name: str) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        code = getattr(err, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise ReaderError(
+                f"{name}: encrypted PDF (needs a password); decrypt it first"
+            ) from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise ReaderError(
+                f"{name}: encrypted PDF with an unsupported security scheme"
+            ) from None
+        raise ReaderError(f"{name}: damaged PDF ({err})") from None
+    if len(doc) == 0:
+        doc.close()
+        raise ReaderError(f"{name}: the PDF has no pages")
+    return doc
+
+
+def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
+    """The page's characters with loose boxes; also how many had no Unicode."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    glyphs: list[Glyph] = []
+    unmapped = 0
+    for i in range(max(count, 0)):
+        if raw.FPDFText_IsGenerated(handle, i):
+            continue  # PDFium's own spaces and line breaks: we place those ourselves
+        code = raw.FPDFText_GetUnicode(handle, i)
+        if raw.FPDFText_HasUnicodeMapError(handle, i):
+            unmapped += 1
+            continue
+        if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+            continue
+        if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
+            continue
+        raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
+        size = raw.FPDFText_GetFontSize(handle, i) or (rect.top - rect.bottom)
+        char = " " if chr(code).isspace() else chr(code)
+        glyphs.append(
+            Glyph(char, rect.left, rect.right, rect.bottom, rect.top, oy.value, float(size))
+        )
+    return glyphs, unmapped
+
+
+def _single_page(doc: Any, index: int, data: bytes) -> bytes:
+    """Page `index` of `doc` as a PDF of its own, the same bytes every time."""
+    import pypdfium2 as pdfium
+
+    new = pdfium.PdfDocument.new()
+    try:
+        new.import_pages(doc, [index])
+        buffer = io.BytesIO()
+        new.save(buffer)
+        out = buffer.getvalue()
+    finally:
+        new.close()
+    # PDFium gives each saved file a random /ID; derive it from the source instead,
+    # so importing the same PDF again writes the same bytes (same length: offsets hold).
+    digest = hashlib.sha256(data + index.to_bytes(4, "big")).hexdigest()[:32].upper()
+    return _ID.sub(lambda m: b"/ID[<%s><%s>]" % (digest.encode(), digest.encode()), out)
+
+
+def same_pdf(a: bytes, b: bytes) -> bool:
+    """Equal PDFs, ignoring the trailer /ID a PDF writer may have made up."""
+    return a == b or _ID.sub(b"", a) == _ID.sub(b"", b)
+
+
+def read_pdf(data: bytes, name: str) -> list[PdfPage]:
+    """Every page of a PDF with its text; refuses PDFs without any text layer."""
+    check_pdf_bytes(data, name)
+    doc = _open(data, name)
+    try:
+        pages: list[PdfPage] = []
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            try:
+                glyphs, unmapped = _glyphs(textpage)
+            finally:
+                textpage.close()
+                page.close()
+            if unmapped and unmapped > _MAX_UNMAPPED * (unmapped + len(glyphs)):
+                raise ReaderError(
+                    f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
+                    "so its text cannot be read"
+                )
+            text = page_text(glyphs)
+            pdf = data if len(doc) == 1 else _single_page(doc, index, data)
+            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip())))
+    finally:
+        doc.close()
+    if not any(p.has_text for p in pages):
+        raise ReaderError(f"{name}: no text layer (a scan?); reader does no OCR")
+    return pages

@@ -1,0 +1,154 @@
+"""What an import reads: page files and folders -> pages with their text, number and date.
+
+Everything here only reads. Each input becomes one `Source` per page (a PDF
+gives one per PDF page), checked and extracted in full, so that the importer
+can refuse a bad batch before it writes anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.text import MAX_PAGE_BYTES, DecodeError, decode
+
+SUFFIXES = (".txt", ".pdf")
+MAX_PAGE = 999  # page files are NN.txt with one to three digits
+
+_DATES = (
+    re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0?[1-9]|1[0-2])[-_.](0?[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(r"((?:19|20)\d\d)年(0?[1-9]|1[0-2])月(0?[1-9]|[12]\d|3[01])日"),
+)
+_PAGE = re.compile(
+    r"(?:^|[^0-9A-Za-z])(?:page|pg|p|第)?[-_ ]?[A-Za-z]?0*([1-9]\d{0,2})版?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One page to file: where it came from, the bytes to write, and what its name says."""
+
+    origin: str
+    text: bytes
+    pdf: bytes | None
+    number: int | None
+    date: date | None
+    empty: bool = False
+
+
+def date_in(name: str) -> tuple[date | None, str]:
+    """The first real date in a file or folder name, and the name without it."""
+    for pattern in _DATES:
+        for match in pattern.finditer(name):
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue
+            return found, name[: match.start()] + name[match.end() :]
+    return None, name
+
+
+def page_in(stem: str) -> int | None:
+    """The page number a file name gives (`01`, `page-3`, `A03`, `第3版`), if any."""
+    _, rest = date_in(stem)
+    rest = rest.strip(" -_.")
+    match = _PAGE.search(rest)
+    return int(match.group(1)) if match else None
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named and the page files directly inside folders named, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = [
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+            ]
+            if not inside:
+                raise ReaderError(f"{path}: no .txt or .pdf page files in this folder")
+            files += sorted(inside, key=_natural)
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                raise ReaderError(f"{path}: not a page file (expected .txt or .pdf)")
+            files.append(path)
+        elif path.exists():
+            raise ReaderError(f"{path}: not a regular file")
+        else:
+            raise ReaderError(f"{path}: no such file or folder")
+    return files
+
+
+def _natural(path: Path) -> tuple[object, ...]:
+    """Sort `2.txt` before `10.txt`."""
+    parts = re.split(r"(\d+)", path.name.lower())
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES and path.suffix.lower() == ".txt":
+            raise ReaderError(f"{path}: {size // 2**20} MB is over the page size limit")
+        return path.read_bytes()
+    except PermissionError:
+        raise ReaderError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise ReaderError(f"{path}: {err.strerror or err}") from None
+
+
+def _when(path: Path) -> date | None:
+    found, _ = date_in(path.stem)
+    return found if found else date_in(path.parent.name)[0]
+
+
+def read_text_file(path: Path) -> Source:
+    """A `.txt` page: kept byte for byte, once it decodes as page text."""
+    data = _read(path)
+    try:
+        text = decode(data)
+    except DecodeError as err:
+        raise ReaderError(f"{path}: {err}") from None
+    if not text.strip():
+        raise ReaderError(f"{path}: empty page file")
+    return Source(str(path), data, None, page_in(path.stem), _when(path))
+
+
+def read_pdf_file(path: Path) -> list[Source]:
+    """A `.pdf`: one source per PDF page, the page's own PDF kept beside its text."""
+    from reader.pdf import read_pdf
+
+    pages = read_pdf(_read(path), str(path))
+    first = page_in(path.stem)
+    when = _when(path)
+    return [
+        Source(
+            origin=str(path) if len(pages) == 1 else f"{path} (page {page.number})",
+            text=page.text.encode("utf-8"),
+            pdf=page.pdf,
+            number=None if first is None else first + page.number - 1,
+            date=when,
+            empty=not page.has_text,
+        )
+        for page in pages
+    ]
+
+
+def read_sources(files: list[Path], tick: Callable[[str], None] | None = None) -> list[Source]:
+    """Read and check every file; the first bad one stops the import."""
+    sources: list[Source] = []
+    for path in files:
+        if path.suffix.lower() == ".pdf":
+            sources += read_pdf_file(path)
+        else:
+            sources.append(read_text_file(path))
+        if tick:
+            tick(path.name)
+    return sources
