@@ -1,0 +1,346 @@
+"""Building the index: scan the library, segment changed pages on every core, one transaction.
+
+A page is segmented again only when its file's size, mtime or inode changed and
+its content hash did too. The whole update is one transaction, so a crash
+(even `kill -9`) leaves the previous index as it was, and searches in other
+processes read the previous snapshot until the commit (WAL).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader import store
+from reader.errors import ReaderError
+from reader.library import Library, read_page
+from reader.model import Item
+
+_PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
+_POOL_MIN_PAGES = 12
+"""Below this many pages, starting worker processes costs more than it saves."""
+
+Progress = Callable[[int, int], None]
+Key = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class UpdateStats:
+    """What an update did: pages segmented, unchanged, removed; notes for the user."""
+
+    path: Path
+    pages: int = 0
+    indexed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    items: int = 0
+    rebuilt: bool = False
+    fresh: bool = False
+    busy: bool = False
+    notes: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+@dataclass
+class Scan:
+    """The library's page files and issue.toml files with their stat signatures."""
+
+    issues: dict[tuple[str, str], str] = field(default_factory=dict)
+    pages: dict[Key, tuple[Path, str]] = field(default_factory=dict)
+
+    @property
+    def signature(self) -> str:
+        """One digest of everything scanned: equal digests, nothing to do."""
+        digest = hashlib.blake2b(digest_size=16)
+        for key, stat in sorted(self.issues.items()):
+            digest.update(f"{key}{stat}\n".encode("utf-8", "surrogateescape"))
+        for page, (_, stat) in sorted(self.pages.items()):
+            digest.update(f"{page}{stat}\n".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+
+def _stat(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def scan(library: Library) -> Scan:
+    """Stat every page file the library would show (the same folders and names)."""
+    found = Scan()
+    for paper in library.papers:
+        for issue_entry in os.scandir(paper.path):
+            if issue_entry.name.startswith(".") or not issue_entry.is_dir():
+                continue
+            toml = Path(issue_entry.path) / "issue.toml"
+            try:
+                toml_stat = _stat(toml.stat())
+            except OSError:
+                toml_stat = "-"
+            found.issues[(paper.key, issue_entry.name)] = toml_stat
+            for entry in os.scandir(issue_entry.path):
+                match = _PAGE_FILE.match(entry.name)
+                if not match or entry.name != f"{int(match.group(1)):02d}.txt":
+                    continue
+                try:
+                    if entry.is_file():
+                        key = (paper.key, issue_entry.name, int(match.group(1)))
+                        found.pages[key] = (Path(entry.path), _stat(entry.stat()))
+                except OSError:
+                    continue
+    return found
+
+
+def pack(items: Iterable[Item]) -> bytes:
+    """The stored form of a page's items: compressed JSON."""
+    data = json.dumps([item.to_dict() for item in items], ensure_ascii=False)
+    return zlib.compress(data.encode("utf-8"), 9)
+
+
+def unpack(blob: bytes) -> list[Item]:
+    """Inverse of `pack`."""
+    return [Item.from_dict(d) for d in json.loads(zlib.decompress(blob).decode("utf-8"))]
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to (re)segment."""
+
+    key: Key
+    path: Path
+    issue_id: int
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """A segmented page: its hash, stored items and the FTS rows to insert."""
+
+    job: PageJob
+    hash: str
+    blob: bytes
+    rows: list[tuple[int, str, str, str, str, str]]
+    error: str | None = None
+
+
+def segment_page(job: PageJob) -> PageResult:
+    """Read, hash, parse and tokenize one page (runs in a worker process)."""
+    from reader.segment import item_tokens
+
+    paper, issue, page = job.key
+    try:
+        data = job.path.read_bytes()
+    except OSError as err:
+        return PageResult(job, "-", pack([]), [], f"{job.path}: {err.strerror or err}")
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    try:
+        parsed = read_page(job.path, paper, issue, page)
+    except ReaderError as err:
+        return PageResult(job, digest, pack([]), [], err.message)
+    items = [item for item in parsed.items if item.number < store.ITEM_LIMIT]
+    rows = [(store.rowid(job.issue_id, page, i.number), *item_tokens(i)) for i in items]
+    return PageResult(job, digest, pack(items), rows)
+
+
+def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
+    """Segment pages in order, on every core when there are enough of them."""
+    if len(jobs) < _POOL_MIN_PAGES or (os.cpu_count() or 1) < 2:
+        yield from map(segment_page, jobs)
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(os.cpu_count()) as pool:
+        yield from pool.imap(segment_page, jobs, chunksize=2)
+
+
+def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
+    """Remove a page's items from the FTS index (contentless: the old tokens are recomputed)."""
+    from reader.segment import item_tokens
+
+    row = conn.execute(
+        "SELECT data FROM pages WHERE issue_id=? AND page=?", (issue_id, page)
+    ).fetchone()
+    if row is None:
+        return
+    rows = [(store.rowid(issue_id, page, i.number), *item_tokens(i)) for i in unpack(row[0])]
+    _rows(conn, rows, delete=True)
+    conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
+
+
+def _rows(
+    conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str, str]], delete: bool = False
+) -> None:
+    """Insert (or delete) items' tokens in both FTS tables."""
+    grams, words = (
+        (store.DELETE_GRAMS, store.DELETE_WORDS)
+        if delete
+        else (
+            store.INSERT_GRAMS,
+            store.INSERT_WORDS,
+        )
+    )
+    conn.executemany(grams, [row[:2] for row in rows])
+    conn.executemany(words, [(row[0], *row[2:]) for row in rows])
+
+
+def _issue_ids(
+    conn: sqlite3.Connection, library: Library, found: Scan
+) -> dict[tuple[str, str], int]:
+    """Add, update and drop issue rows; return the row id of every scanned issue."""
+    known = {
+        (p, i): (rid, stat)
+        for rid, p, i, stat in conn.execute("SELECT id, paper, issue, stat FROM issues")
+    }
+    ids: dict[tuple[str, str], int] = {}
+    for key, stat in found.issues.items():
+        rid, old = known.get(key, (None, None))
+        if rid is not None and old == stat:
+            ids[key] = rid
+            continue
+        issue = library.issue(*key)
+        when = issue.date.isoformat() if issue.date else None
+        if rid is None:
+            cur = conn.execute(
+                "INSERT INTO issues(paper, issue, date, stat) VALUES(?, ?, ?, ?)",
+                (*key, when, stat),
+            )
+            rid = cur.lastrowid
+            assert rid is not None
+        else:
+            conn.execute("UPDATE issues SET date=?, stat=? WHERE id=?", (when, stat, rid))
+        ids[key] = rid
+    for key, (rid, _) in known.items():
+        if key not in found.issues:
+            for (page,) in conn.execute(
+                "SELECT page FROM pages WHERE issue_id=?", (rid,)
+            ).fetchall():
+                _delete_items(conn, rid, page)
+            conn.execute("DELETE FROM issues WHERE id=?", (rid,))
+    return ids
+
+
+def _begin(conn: sqlite3.Connection, wait: float) -> bool:
+    """Take the write lock; False when another process holds it past `wait` seconds."""
+    conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return False
+        raise
+    finally:
+        conn.execute("PRAGMA busy_timeout=5000")
+    return True
+
+
+def apply(
+    conn: sqlite3.Connection,
+    library: Library,
+    path: Path,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    wait: float = 0.5,
+    notes: Iterable[str] = (),
+) -> UpdateStats:
+    """Bring the index on `conn` up to date with `library` in one transaction."""
+    notes = list(notes)
+    found = scan(library)
+    want = store.versions()
+    have = store.meta(conn)
+    stale_versions = {k: v for k, v in want.items() if have.get(k) != v}
+    if have and stale_versions and not rebuild:
+        what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale_versions.items())
+        notes.append(f"the index was built by another version ({what}): rebuilding it")
+    rebuild = rebuild or bool(stale_versions)
+    if not rebuild and have.get("signature") == found.signature:
+        return UpdateStats(path, pages=len(found.pages), fresh=True, notes=tuple(notes))
+    if not _begin(conn, wait):
+        return UpdateStats(path, pages=len(found.pages), busy=True, notes=tuple(notes))
+    try:
+        stats = _apply_locked(conn, library, path, found, rebuild, progress)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
+
+
+def _apply_locked(
+    conn: sqlite3.Connection,
+    library: Library,
+    path: Path,
+    found: Scan,
+    rebuild: bool,
+    progress: Progress | None,
+) -> UpdateStats:
+    """The body of `apply`, inside the write transaction."""
+    if rebuild:
+        store.script(conn, store.DROP)
+        store.create(conn)
+    elif store.meta(conn).get("signature") == found.signature:
+        return UpdateStats(path, pages=len(found.pages), fresh=True)  # updated meanwhile
+    old = {
+        (paper, issue, page): (stat, digest)
+        for paper, issue, page, stat, digest in conn.execute(
+            "SELECT i.paper, i.issue, p.page, p.stat, p.hash FROM pages p "
+            "JOIN issues i ON i.id = p.issue_id"
+        )
+    }
+    ids = _issue_ids(conn, library, found)  # drops the pages of issues that are gone
+    gone = old.keys() - found.pages.keys()
+    for key in gone:
+        if key[:2] in ids:
+            _delete_items(conn, ids[key[:2]], key[2])
+    jobs = [
+        PageJob(key, page_path, ids[key[:2]])
+        for key, (page_path, stat) in sorted(found.pages.items())
+        if old.get(key, ("", ""))[0] != stat
+    ]
+    indexed = items = 0
+    errors: list[str] = []
+    if progress:
+        progress(0, len(jobs))
+    for done, result in enumerate(_segment_all(jobs), start=1):
+        key, issue_id, page = result.job.key, result.job.issue_id, result.job.key[2]
+        stat = found.pages[key][1]
+        if old.get(key, ("", ""))[1] == result.hash:
+            conn.execute(
+                "UPDATE pages SET stat=? WHERE issue_id=? AND page=?", (stat, issue_id, page)
+            )
+        else:
+            _delete_items(conn, issue_id, page)
+            _rows(conn, result.rows)
+            conn.execute(
+                "INSERT INTO pages(issue_id, page, stat, hash, items, data, error) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?)",
+                (issue_id, page, stat, result.hash, len(result.rows), result.blob, result.error),
+            )
+            indexed += 1
+            items += len(result.rows)
+        if result.error:
+            errors.append(result.error)
+        if progress:
+            progress(done, len(jobs))
+    if rebuild or indexed > len(found.pages) // 2:
+        for table in ("grams", "words"):  # one segment per table: smaller, faster to query
+            conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    values = {**store.versions(), "signature": found.signature}
+    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
+    return UpdateStats(
+        path,
+        pages=len(found.pages),
+        indexed=indexed,
+        unchanged=len(found.pages) - indexed,
+        removed=len(gone),
+        items=items,
+        rebuilt=rebuild,
+        errors=tuple(errors),
+    )

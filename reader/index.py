@@ -1,0 +1,327 @@
+"""The search index of a library: `update` it, `search` it; one engine for the CLI and TUI.
+
+The index (SQLite FTS5 over character bigrams and jieba words, `reader.store`)
+narrows a query to candidate items ranked by bm25; each candidate is then
+checked literally on its folded text (`reader.spans`), so every hit holds
+every term and the spans are the same ones the TUI highlights.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reader import store
+from reader.build import UpdateStats, apply, unpack
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.model import Item
+from reader.query import Term, grams_expression, parse, words_expression
+from reader.spans import field_group, find_spans, merge
+
+__all__ = ["Hit", "UpdateStats", "search", "update"]
+
+Progress = Callable[[int, int], None]
+_SNIPPET = 80
+_BEFORE = 16
+_RANK_ALL = 400
+"""Up to this many unranked candidates are all checked and ordered by their literal hits."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One item that holds every term of a query, with where the terms are."""
+
+    id: str
+    paper: str
+    issue: str
+    date: str | None
+    page: int
+    kind: str
+    headline: str
+    score: float
+    snippet: str
+    snippet_spans: tuple[tuple[int, int], ...]
+    spans: dict[str, list[tuple[int, int]]]
+
+    @property
+    def number(self) -> int:
+        """The item's 1-based position on its page."""
+        return int(self.id.rsplit("/", 1)[1])
+
+
+def update(
+    library: Library, *, rebuild: bool = False, progress: Progress | None = None
+) -> UpdateStats:
+    """Bring the library's index up to date (or rebuild it); damaged files are replaced."""
+    return _refresh(library, rebuild, progress)
+
+
+def _refresh(library: Library, rebuild: bool, progress: Progress | None) -> UpdateStats:
+    path = store.index_path(library)
+    notes: list[str] = []
+    conn = store.open_index(path, notes)
+    try:
+        try:
+            return apply(conn, library, path, rebuild=rebuild, progress=progress, notes=notes)
+        except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
+                raise ReaderError(f"{path}: the index is locked by another process") from None
+            notes.append(f"the index {path} is damaged ({err}): rebuilding it")
+    finally:
+        conn.close()
+    store.remove(path)
+    conn = store.open_index(path, notes)
+    try:
+        return apply(conn, library, path, rebuild=True, progress=progress, notes=notes)
+    finally:
+        conn.close()
+
+
+def search(
+    library: Library,
+    query: str,
+    *,
+    paper: str | None = None,
+    issue: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    page: int | None = None,
+    field: str | None = None,
+    limit: int | None = 20,
+    update: bool = True,
+    progress: Progress | None = None,
+) -> list[Hit]:
+    """Items holding every term of `query`, best first; a bad query is a `ReaderError`.
+
+    With `update`, a missing or stale index is brought up to date first. A
+    damaged index is rebuilt (with `update`) or reported as `IndexCorrupt`.
+    """
+    terms = parse(query, field)
+    if update:
+        _refresh(library, False, progress)
+    path = store.index_path(library)
+    filters = _Filters(paper, issue, since, until, page)
+    try:
+        return _search(path, terms, filters, limit)
+    except store.IndexCorrupt:
+        if not update:
+            raise
+    _refresh(library, True, progress)
+    return _search(path, terms, filters, limit)
+
+
+@dataclass(frozen=True)
+class _Filters:
+    paper: str | None
+    issue: str | None
+    since: date | None
+    until: date | None
+    page: int | None
+
+
+def _search(path: Path, terms: list[Term], filters: _Filters, limit: int | None) -> list[Hit]:
+    problem = store.damage(path)
+    if problem:
+        raise store.IndexCorrupt(f"the index {path} is damaged ({problem})")
+    conn = store.connect(path)
+    try:
+        return list(_run(conn, terms, filters, limit))
+    except sqlite3.DatabaseError as err:
+        if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
+            raise ReaderError(f"{path}: the index is locked by another process") from None
+        raise store.IndexCorrupt(f"the index {path} is damaged ({err})") from None
+    finally:
+        conn.close()
+
+
+def _sql(conn: sqlite3.Connection, filters: _Filters) -> tuple[str, list[object]]:
+    """WHERE clauses (after MATCH) and their parameters for the filters."""
+    where: list[str] = []
+    params: list[object] = []
+    if filters.issue is not None:
+        if filters.paper is None:
+            raise ReaderError("--issue needs --paper (issue keys repeat across papers)")
+        row = conn.execute(
+            "SELECT id FROM issues WHERE paper=? AND issue=?", (filters.paper, filters.issue)
+        ).fetchone()
+        issue_id = row[0] if row else -1
+        where.append("rowid BETWEEN ? AND ?")
+        params += [store.rowid(issue_id, 0, 0), store.rowid(issue_id + 1, 0, 0) - 1]
+    sub: list[str] = []
+    if filters.paper is not None:
+        sub.append("paper = ?")
+        params.append(filters.paper)
+    if filters.since is not None:
+        sub.append("date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until is not None:
+        sub.append("date <= ?")
+        params.append(filters.until.isoformat())
+    if sub:
+        where.append(
+            f"(rowid >> {store.ISSUE_BITS}) IN (SELECT id FROM issues WHERE {' AND '.join(sub)})"
+        )
+    if filters.page is not None:
+        where.append(f"((rowid >> {store.PAGE_BITS}) & 1023) = ?")
+        params.append(filters.page)
+    return "".join(f" AND {w}" for w in where), params
+
+
+def _run(
+    conn: sqlite3.Connection, terms: list[Term], filters: _Filters, limit: int | None
+) -> Iterator[Hit]:
+    """Candidates in rank order, kept when every term is there literally.
+
+    Candidates come from the bigram table. Those holding a word of the query
+    come first, in bm25 order over the word table (headline hits weigh most);
+    the rest follow, by literal hits when there are few of them, else newest
+    first.
+    """
+    where, params = _sql(conn, filters)
+    candidates = {
+        rowid
+        for (rowid,) in conn.execute(
+            f"SELECT rowid FROM grams WHERE grams MATCH ?{where}",
+            [grams_expression(terms), *params],
+        )
+    }
+    issues = {row[0]: row[1:] for row in conn.execute("SELECT id, paper, issue, date FROM issues")}
+    ranked: list[tuple[int, float]] = []
+    ranking = words_expression(conn, terms) if candidates else None
+    if ranking is not None:
+        weights = ", ".join(str(w) for w in (store.HEAD_WEIGHT, 1.0, 1.0, 0.5))
+        for rowid, score in conn.execute(
+            f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
+            f"WHERE words MATCH ?{where} ORDER BY score",
+            [ranking, *params],
+        ):
+            if rowid in candidates:
+                ranked.append((rowid, -float(score)))
+                candidates.discard(rowid)
+
+    def newest(rowid: int) -> tuple[str, int]:
+        return (issues.get(rowid >> store.ISSUE_BITS, ("", "", None))[2] or "", rowid)
+
+    rest = sorted(candidates, key=newest, reverse=True)
+    checker = _Checker(conn, terms, issues)
+    found = 0
+    for rowid, score in ranked:
+        if limit is not None and found >= limit:
+            return
+        hit = checker.hit(rowid, score)
+        if hit is not None:
+            found += 1
+            yield hit
+    if len(rest) <= _RANK_ALL:
+        hits = [h for h in (checker.hit(rowid, 0.0) for rowid in rest) if h is not None]
+        hits.sort(key=_literal_weight, reverse=True)  # stable: newest first among equals
+        yield from hits[: None if limit is None else max(0, limit - found)]
+        return
+    for rowid in rest:
+        if limit is not None and found >= limit:
+            return
+        hit = checker.hit(rowid, 0.0)
+        if hit is not None:
+            found += 1
+            yield hit
+
+
+def _literal_weight(hit: Hit) -> float:
+    """Hits in the headline stack count ten times those elsewhere."""
+    head = ("kicker", "headline", "subtitle")
+    return sum(len(v) * (store.HEAD_WEIGHT if k in head else 1.0) for k, v in hit.spans.items())
+
+
+class _Checker:
+    """Loads candidates' pages (each once) and makes hits of the items that hold the terms."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        terms: list[Term],
+        issues: dict[int, tuple[str, str, str | None]],
+    ) -> None:
+        self.conn = conn
+        self.terms = terms
+        self.issues = issues
+        self.pages: dict[tuple[int, int], list[Item]] = {}
+
+    def hit(self, rowid: int, score: float) -> Hit | None:
+        """The hit for the item at `rowid`, or None when a term is not there literally."""
+        issue_id, page, number = store.split_rowid(rowid)
+        key = (issue_id, page)
+        if key not in self.pages:
+            row = self.conn.execute(
+                "SELECT data FROM pages WHERE issue_id=? AND page=?", key
+            ).fetchone()
+            self.pages[key] = unpack(row[0]) if row else []
+        items = self.pages[key]
+        item = items[number - 1] if 0 < number <= len(items) else None
+        if item is None or item.number != number or issue_id not in self.issues:
+            return None
+        spans = _verify(item, self.terms)
+        if spans is None:
+            return None
+        paper, issue, when = self.issues[issue_id]
+        snippet, snippet_spans = _snippet(item, spans)
+        return Hit(
+            id=item.id,
+            paper=paper,
+            issue=issue,
+            date=when,
+            page=page,
+            kind=item.kind,
+            headline=item.title,
+            score=round(score, 6),
+            snippet=snippet,
+            snippet_spans=snippet_spans,
+            spans=spans,
+        )
+
+
+def _verify(item: Item, terms: list[Term]) -> dict[str, list[tuple[int, int]]] | None:
+    """Spans of the wanted terms when the item holds each literally and no excluded one."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for term in terms:
+        here = find_spans(item, [term.text])
+        inside = [
+            key
+            for key in here
+            if (group := field_group(item, key)) is not None
+            and (term.field is None or group == term.field)
+        ]
+        if term.exclude:
+            if inside:
+                return None
+            continue
+        if not inside:
+            return None
+        for key, found in here.items():
+            spans[key] = spans.get(key, []) + found
+    return {key: merge(value) for key, value in spans.items()}
+
+
+def _snippet(
+    item: Item, spans: dict[str, list[tuple[int, int]]]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of body text around the first hit, with the hits inside it."""
+    body = [f"paragraphs.{n}" for n in range(len(item.paragraphs))]
+    key = next((k for k in body if k in spans), None)
+    if key is None:
+        text = item.paragraphs[0] if item.paragraphs else (item.credit or "")
+        return text[:_SNIPPET], ()
+    text = item.paragraphs[int(key.split(".")[1])]
+    first = spans[key][0][0]
+    start = max(0, min(first - _BEFORE, len(text) - _SNIPPET))
+    end = min(len(text), start + _SNIPPET)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = tuple(
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans[key] if s < end and e > start
+    )
+    return prefix + text[start:end] + suffix, inside

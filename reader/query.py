@@ -1,0 +1,138 @@
+"""The query language, and its translation into an FTS5 expression over index tokens.
+
+Space-separated terms are ANDed, `"…"` is a phrase, `-term` excludes, and
+`headline:` `body:` `caption:` restrict a term to a field. Everything else is
+text to find literally: FTS5 syntax in a query (`*`, `^`, `NEAR`, `OR`, …) never
+reaches SQLite, because the expressions are built only from quoted bigrams
+and words of the index (DESIGN section 5). No segmenter is loaded: the word
+part of a term is split against the index's own vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reader.errors import ReaderError
+from reader.segment import GROUP_COLUMN, RUN
+from reader.spans import fold
+
+FIELDS = ("headline", "body", "caption")
+_TOKEN = re.compile(r'(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))')
+_MAX_WORD = 8
+_MAX_BOOST = 6
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a query: folded text, an optional field, excluded or not."""
+
+    text: str
+    field: str | None = None
+    exclude: bool = False
+
+    @property
+    def indexable(self) -> bool:
+        """Whether the index can narrow the search for it (it has a letter or digit)."""
+        return RUN.search(self.text) is not None
+
+
+def parse(query: str, field: str | None = None) -> list[Term]:
+    """Split a query into terms; a query with nothing to find is a `ReaderError`."""
+    if field is not None and field not in FIELDS:
+        raise ReaderError(f"unknown field {field!r}: use one of {', '.join(FIELDS)}")
+    terms: list[Term] = []
+    for match in _TOKEN.finditer(fold(query)):
+        minus, prefix, phrase, word = match.groups()
+        text = phrase if phrase is not None else word
+        term_field = field
+        if prefix is not None and prefix in FIELDS:
+            term_field = prefix
+        elif prefix is not None:
+            text = f"{prefix}:{text}"  # `foo:bar` is text, not a field
+        if minus and not text:
+            text = "-"
+            minus = ""
+        text = " ".join(text.split())
+        if text:
+            terms.append(Term(text, term_field, bool(minus)))
+    wanted = [t for t in terms if not t.exclude]
+    if not wanted:
+        if terms:
+            raise ReaderError("nothing to search for: every term is excluded with -")
+        raise ReaderError("empty query: give a word to search for")
+    if not any(t.indexable for t in wanted):
+        raise ReaderError(
+            f"nothing to search for in {query.strip()!r}: give a letter, digit or character"
+        )
+    return terms
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _core(text: str) -> list[str]:
+    """FTS phrases every item holding `text` literally must contain."""
+    runs = list(RUN.finditer(text))
+    parts: list[str] = []
+    for match in runs:
+        run = match.group(0)
+        if len(run) > 1:
+            parts.extend(_quote(a + b) for a, b in pairwise(run))
+        elif match.end() == len(text):
+            # The character may go on into a longer run in the text: any token it starts.
+            parts.append(_quote(run) + " *")
+        else:
+            parts.append(_quote(run))  # followed by a non-letter: it ends a run
+    return list(dict.fromkeys(parts))
+
+
+def _words(conn: sqlite3.Connection, text: str) -> list[str]:
+    """Index words inside the term, longest first: the term split by the vocabulary."""
+    candidates = {
+        run[i:j]
+        for run in RUN.findall(text)
+        for i in range(len(run))
+        for j in range(i + 2, min(len(run), i + _MAX_WORD) + 1)
+    }
+    if not candidates:
+        return []
+    marks = ",".join("?" * len(candidates))
+    found = [
+        row[0]
+        for row in conn.execute(f"SELECT term FROM vocab WHERE term IN ({marks})", list(candidates))
+    ]
+    return sorted(found, key=lambda w: (-len(w), w))[:_MAX_BOOST]
+
+
+def grams_expression(terms: Sequence[Term]) -> str:
+    """FTS5 MATCH for the bigram table: a superset of the items holding every wanted term.
+
+    Bigrams need not be adjacent there, and fields are not told apart; the
+    caller checks each candidate literally.
+    """
+    clauses = [" AND ".join(_core(t.text)) for t in terms if not t.exclude and t.indexable]
+    return " AND ".join(f"({c})" for c in clauses)
+
+
+def words_expression(conn: sqlite3.Connection, terms: Sequence[Term]) -> str | None:
+    """FTS5 MATCH for the word table, to rank: any index word inside any wanted term.
+
+    None when no term holds a word of the index (then nothing is ranked by bm25).
+    """
+    clauses: list[str] = []
+    for term in terms:
+        if term.exclude:
+            continue
+        found = [_quote(w) for w in _words(conn, term.text)]
+        if not found:
+            continue
+        clause = " OR ".join(found)
+        if term.field is not None:
+            clause = f"{{{GROUP_COLUMN[term.field]}}} : ({clause})"
+        clauses.append(f"({clause})")
+    return " OR ".join(clauses) or None

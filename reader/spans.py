@@ -1,0 +1,148 @@
+"""Folding and literal hit spans: the one definition of "a hit" for the index, CLI and TUI.
+
+Search text is folded (DESIGN section 5): NFKC, so full-width `１９９８` matches
+`1998`, and lower-case. Folding works one printed character at a time, so
+every folded character maps back to the printed character it came from and a
+span found in folded text is a span of the printed field. Pure Python: no
+SQLite, no segmenter.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from reader.model import Item
+
+# ord -> folded text, only for characters that folding changes; grown on demand.
+_TABLE: dict[int, str] = {}
+_SEEN: set[str] = set()
+
+HEAD_FIELDS = ("kicker", "headline", "subtitle")
+META_FIELDS = ("byline", "source", "credit")
+
+
+def _fold_char(char: str) -> str:
+    """NFKC then lower-case, repeated until stable (a handful of characters need two)."""
+    out = char
+    for _ in range(4):
+        nxt = unicodedata.normalize("NFKC", out).lower()
+        if nxt == out:
+            break
+        out = nxt
+    return out
+
+
+def _learn(text: str) -> None:
+    """Add the folding of every character of `text` not seen before to the table."""
+    new = set(text) - _SEEN
+    for char in new:
+        folded = _fold_char(char)
+        if folded != char:
+            _TABLE[ord(char)] = folded
+    _SEEN.update(new)
+
+
+def fold(text: str) -> str:
+    """Search form of `text`: NFKC and lower-case, character by character."""
+    if text.isascii():
+        return text.lower()
+    _learn(text)
+    return text.translate(_TABLE)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text with, for each folded character, the index of its printed character."""
+
+    text: str
+    origin: tuple[int, ...] | None  # None: one folded character per printed one
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the folded text back to the printed text (end exclusive)."""
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def folded(text: str) -> Folded:
+    """`fold(text)` with the offset map back to `text`."""
+    out = fold(text)
+    if len(out) == len(text):
+        # Folding never maps a character to nothing, so equal lengths mean one to one.
+        return Folded(out, None)
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        origin.extend([index] * len(_TABLE.get(ord(char), char)))
+    return Folded(out, tuple(origin))
+
+
+def item_fields(item: Item) -> Iterator[tuple[str, str]]:
+    """(key, printed text) of every non-empty text field, in display order."""
+    for key in ("kicker", "headline", "subtitle", "derived_headline", "byline", "source"):
+        value = getattr(item, key)
+        if value:
+            yield key, value
+    if item.credit:
+        yield "credit", item.credit
+    for n, paragraph in enumerate(item.paragraphs):
+        if paragraph:
+            yield f"paragraphs.{n}", paragraph
+
+
+def field_group(item: Item, key: str) -> str | None:
+    """The searchable field a key belongs to: headline, body, caption or meta.
+
+    `derived_headline` is made up by reader, not printed, so it belongs to none
+    (it is highlighted, never matched).
+    """
+    if key in HEAD_FIELDS:
+        return "headline"
+    if key.startswith("paragraphs."):
+        return "caption" if item.kind == "caption" else "body"
+    if key == "credit" and item.kind == "caption":
+        return "caption"
+    if key in META_FIELDS:
+        return "meta"
+    return None
+
+
+def occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
+    """Every (overlapping) occurrence of `needle` in `haystack`."""
+    if not needle:
+        return
+    start = haystack.find(needle)
+    while start >= 0:
+        yield start, start + len(needle)
+        start = haystack.find(needle, start + 1)
+
+
+def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def find_spans(item: Item, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """Literal (folded) occurrences of each term in each field of `item`.
+
+    Keys are field names ("headline", "paragraphs.0", …); offsets index the
+    field's printed text, end exclusive; overlapping hits are joined. Fields
+    without a hit are left out.
+    """
+    needles = [f for f in {fold(term) for term in terms} if f.strip()]
+    result: dict[str, list[tuple[int, int]]] = {}
+    if not needles:
+        return result
+    for key, text in item_fields(item):
+        form = folded(text)
+        found = [form.span(s, e) for n in needles for s, e in occurrences(form.text, n)]
+        if found:
+            result[key] = merge(found)
+    return result

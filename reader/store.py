@@ -1,0 +1,195 @@
+"""The index database: where it lives, its schema, opening it, noticing corruption.
+
+One SQLite file per library (DESIGN section 5) in WAL mode, so searches read a
+consistent snapshot while an update writes. Two contentless FTS5 tables hold
+only inverted indexes of the tokens of `reader.segment`: `grams` (bigrams, no
+positions: it finds candidates, 0.7x the text) and `words` (jieba words per
+field, with positions so bm25 can rank). The parsed items are kept per page,
+compressed, in `pages`. An item's rowid encodes where it is: issue row id,
+page number and item number.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.locations import bundled_sample, cache_dir, library_key
+
+SCHEMA = 1
+"""Bumped whenever tables or tokens change; an index of another version is rebuilt."""
+
+NAME = "index.sqlite"
+PAGE_BITS = 16
+ISSUE_BITS = 26
+ITEM_LIMIT = 1 << PAGE_BITS
+HEAD_WEIGHT = 10.0
+"""bm25 weight of the headline column against 1 for body and caption: headline hits rank first."""
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS issues(
+    id INTEGER PRIMARY KEY, paper TEXT NOT NULL, issue TEXT NOT NULL,
+    date TEXT, stat TEXT NOT NULL, UNIQUE(paper, issue));
+CREATE TABLE IF NOT EXISTS pages(
+    issue_id INTEGER NOT NULL, page INTEGER NOT NULL, stat TEXT NOT NULL,
+    hash TEXT NOT NULL, items INTEGER NOT NULL, data BLOB NOT NULL, error TEXT,
+    PRIMARY KEY(issue_id, page)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
+    text, content='', tokenize='ascii', detail=none);
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
+    head, body, caption, meta, content='', tokenize='ascii', detail=full);
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(words, 'row');
+"""
+
+DROP = """
+DROP TABLE IF EXISTS vocab; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS grams;
+DROP TABLE IF EXISTS pages; DROP TABLE IF EXISTS issues; DROP TABLE IF EXISTS meta;
+"""
+
+INSERT_GRAMS = "INSERT INTO grams(rowid, text) VALUES(?, ?)"
+INSERT_WORDS = "INSERT INTO words(rowid, head, body, caption, meta) VALUES(?, ?, ?, ?, ?)"
+DELETE_GRAMS = "INSERT INTO grams(grams, rowid, text) VALUES('delete', ?, ?)"
+DELETE_WORDS = (
+    "INSERT INTO words(words, rowid, head, body, caption, meta) VALUES('delete', ?, ?, ?, ?, ?)"
+)
+
+_MAGIC = b"SQLite format 3\x00"
+
+
+class IndexCorrupt(ReaderError):
+    """The index file is damaged; the caller rebuilds it."""
+
+
+def script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run statements one by one: `executescript` would commit the open transaction."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the tables (inside the caller's transaction)."""
+    script(conn, TABLES)
+
+
+def rowid(issue_id: int, page: int, number: int) -> int:
+    """The FTS rowid of item `number` on `page` of the issue with row id `issue_id`."""
+    return (issue_id << ISSUE_BITS) | (page << PAGE_BITS) | number
+
+
+def split_rowid(value: int) -> tuple[int, int, int]:
+    """Inverse of `rowid`: issue row id, page, item number."""
+    return value >> ISSUE_BITS, (value >> PAGE_BITS) & 1023, value & (ITEM_LIMIT - 1)
+
+
+def _writable(folder: Path) -> bool:
+    target = folder / ".reader"
+    return os.access(target if target.is_dir() else folder, os.W_OK | os.X_OK)
+
+
+def index_path(library: Library) -> Path:
+    """`<library>/.reader/index.sqlite` when writable, else a per-library cache file.
+
+    The bundled sample always uses the cache dir: never write into site-packages.
+    """
+    root = library.root.resolve()
+    bundled = root == bundled_sample().resolve()
+    if not bundled and root.is_dir() and _writable(root):
+        return root / ".reader" / NAME
+    return cache_dir() / "index" / library_key(root) / NAME
+
+
+def versions() -> dict[str, str]:
+    """What the tokens depend on: the schema, the segmenter, the Unicode tables."""
+    from reader.segment import segmenter
+
+    return {
+        "schema": str(SCHEMA),
+        "segmenter": segmenter()[0],
+        "unicode": unicodedata.unidata_version,
+    }
+
+
+def damage(path: Path) -> str | None:
+    """Why the file at `path` cannot be an intact SQLite database, if it cannot."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return err.strerror or str(err)
+    if size == 0:
+        return None  # created, nothing written yet
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        return "not an SQLite database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    wal = path.with_name(path.name + "-wal")
+    if size % page_size or (pages * page_size > size and not wal.exists()):
+        return f"truncated ({size} of {pages * page_size} bytes)"
+    return None
+
+
+def remove(path: Path) -> None:
+    """Delete the index file and its WAL and shared-memory files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open (creating) the index at `path`: WAL, autocommit, the schema in place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ReaderError(
+            f"{path.parent}: cannot create the index folder: {err.strerror}"
+        ) from None
+    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA journal_size_limit=67108864")
+        present = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='vocab'").fetchone()[
+            0
+        ]
+        if not present:
+            conn.execute("BEGIN IMMEDIATE")
+            create(conn)
+            conn.execute("COMMIT")
+        conn.execute("SELECT key, value FROM meta").fetchall()
+    except sqlite3.OperationalError as err:
+        conn.close()
+        if "locked" in str(err) or "busy" in str(err):
+            raise ReaderError(f"{path}: the index is locked by another process") from None
+        raise IndexCorrupt(f"{path}: {err}") from None
+    except sqlite3.DatabaseError as err:
+        conn.close()
+        raise IndexCorrupt(f"{path}: {err}") from None
+    return conn
+
+
+def meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """The meta table as a dict."""
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def open_index(path: Path, notes: list[str]) -> sqlite3.Connection:
+    """Connect, replacing a damaged file by a new empty index (noted in `notes`)."""
+    problem = damage(path)
+    if problem is None:
+        try:
+            return connect(path)
+        except IndexCorrupt as err:
+            problem = err.message.removeprefix(f"{path}: ")
+    notes.append(f"the index {path} is damaged ({problem}): rebuilding it")
+    remove(path)
+    return connect(path)
