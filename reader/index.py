@@ -142,19 +142,20 @@ def _sql(conn: sqlite3.Connection, filters: _Filters) -> tuple[str, list[object]
     """WHERE clauses (after MATCH) and their parameters for the filters."""
     where: list[str] = []
     params: list[object] = []
-    if filters.issue is not None:
-        if filters.paper is None:
-            raise ReaderError("--issue needs --paper (issue keys repeat across papers)")
+    if filters.issue is not None and filters.paper is not None:
         row = conn.execute(
             "SELECT id FROM issues WHERE paper=? AND issue=?", (filters.paper, filters.issue)
         ).fetchone()
         issue_id = row[0] if row else -1
-        where.append("rowid BETWEEN ? AND ?")
+        where.append("rowid BETWEEN ? AND ?")  # one issue: a rowid range, cheap for FTS5
         params += [store.rowid(issue_id, 0, 0), store.rowid(issue_id + 1, 0, 0) - 1]
     sub: list[str] = []
     if filters.paper is not None:
         sub.append("paper = ?")
         params.append(filters.paper)
+    if filters.issue is not None:
+        sub.append("issue = ?")
+        params.append(filters.issue)
     if filters.since is not None:
         sub.append("date >= ?")
         params.append(filters.since.isoformat())

@@ -1,31 +1,237 @@
-"""`reader search` and `reader index`: the segmented index from the shell."""
+"""`reader search` and `reader index`: the segmented index from the shell.
+
+The index modules (SQLite work, and the segmenter when pages changed) are
+imported inside the commands, so `import reader.cli` stays light.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.text import Text
 
-from reader.commands.common import reports_errors
-from reader.errors import ReaderError
+from reader.commands.common import library, reports_errors, stderr, stdout
+from reader.errors import Exit, ReaderError
+from reader.library import Library
+from reader.safe import printable
+
+if TYPE_CHECKING:
+    from reader.build import UpdateStats
+    from reader.index import Hit
+
+HIT_STYLE = "bold black on yellow"
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ReaderError(f"{option} {value!r}: expected a date like 1998-01-31") from None
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing when piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(
+        TextColumn(label, markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr(),
+        transient=True,
+    )
+    task = None
+
+    def report(done: int, total: int) -> None:
+        nonlocal task
+        if total <= 0:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(label, total=total)
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield report
+    finally:
+        bar.stop()
+
+
+def _notes(stats: UpdateStats) -> None:
+    """Tell the user what the update could not do or had to redo (stderr)."""
+    for note in stats.notes:
+        sys.stderr.write(f"reader: {note}\n")
+    for error in stats.errors:
+        sys.stderr.write(f"reader: skipped a page: {error}\n")
+    if stats.busy:
+        sys.stderr.write(
+            "reader: another process is updating the index; using the last complete one\n"
+        )
+
+
+def _refresh(lib: Library, rebuild: bool = False) -> UpdateStats:
+    from reader import index as engine
+
+    with _progress("indexing") as report:
+        stats = engine.update(lib, rebuild=rebuild, progress=report)
+    _notes(stats)
+    return stats
 
 
 @reports_errors
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find; see `reader search --help`.")],
+    query: Annotated[
+        str, typer.Argument(help='Terms (ANDed), "a phrase", -excluded, headline:词.')
+    ],
+    paper: Annotated[str | None, typer.Option(help="Only this paper (folder name).")] = None,
+    issue: Annotated[str | None, typer.Option(help="Only this issue (folder name).")] = None,
+    since: Annotated[str | None, typer.Option(help="Issues on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Issues on or before this date.")] = None,
+    page: Annotated[int | None, typer.Option(help="Only this page number.")] = None,
+    field: Annotated[
+        str | None, typer.Option(help="Only in headline, body or caption text.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits (0: all).")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
 ) -> None:
-    """Search the library (not built yet).
+    """Search the library: ranked hits with snippets.
 
-    Example: reader search 数据
+    Space-separated terms must all occur; "…" is a phrase, -词 excludes, and
+    headline:词 body:词 caption:词 look in one field. Exit 0 found, 1 nothing.
+
+    Example: reader search '数据 -局' --since 2025-01-01
     """
-    raise ReaderError("search is not built yet")
+    from reader import index as engine
+    from reader.query import parse
+    from reader.store import IndexCorrupt
+
+    if limit < 0:
+        raise ReaderError(f"--limit {limit}: give 0 (all) or more")
+    parse(query, field)  # a bad query fails before any indexing
+    lib = library(ctx)
+    first, last = _date(since, "--since"), _date(until, "--until")
+
+    def run() -> list[Hit]:
+        return engine.search(
+            lib,
+            query,
+            paper=paper,
+            issue=issue,
+            since=first,
+            until=last,
+            page=page,
+            field=field,
+            limit=limit or None,
+            update=False,
+        )
+
+    _refresh(lib)
+    try:
+        hits = run()
+    except IndexCorrupt as err:
+        sys.stderr.write(f"reader: {err.message}: rebuilding it\n")
+        _refresh(lib, rebuild=True)
+        hits = run()
+    if as_json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(_hit_json(hit), ensure_ascii=False) + "\n")
+    else:
+        _print_hits(lib, hits)
+    if not hits:
+        raise typer.Exit(Exit.NOT_FOUND)
+
+
+def _hit_json(hit: Hit) -> dict[str, object]:
+    return {
+        "id": hit.id,
+        "paper": hit.paper,
+        "issue": hit.issue,
+        "date": hit.date,
+        "page": hit.page,
+        "kind": hit.kind,
+        "headline": hit.headline,
+        "score": hit.score,
+        "snippet": hit.snippet,
+        "snippet_spans": [list(s) for s in hit.snippet_spans],
+        "spans": {key: [list(s) for s in spans] for key, spans in hit.spans.items()},
+    }
+
+
+def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> Text:
+    """Page text as Rich Text (never markup), with the hits highlighted."""
+    text = Text(printable(value))
+    for start, end in spans:
+        text.stylize(HIT_STYLE, start, end)
+    return text
+
+
+def _print_hits(lib: Library, hits: list[Hit]) -> None:
+    console = stdout()
+    names = {p.key: p.name for p in lib.papers}
+    for n, hit in enumerate(hits, start=1):
+        key = (
+            "headline"
+            if hit.spans.get("headline") or "derived_headline" not in hit.spans
+            else ("derived_headline")
+        )
+        title = _marked(hit.headline or "(no headline)", hit.spans.get(key, []))
+        title.stylize("bold")
+        line = Text(f"{n:>3}. ")
+        line.append_text(title)
+        console.print(line)
+        place = (
+            f"{names.get(hit.paper, hit.paper)}  {hit.date or hit.issue}  第{hit.page}版  {hit.id}"
+        )
+        console.print(Text("     " + printable(place), style="dim"))
+        if hit.snippet:
+            snippet = Text("     ")
+            snippet.append_text(_marked(hit.snippet, hit.snippet_spans))
+            console.print(snippet)
 
 
 @reports_errors
-def index(ctx: typer.Context) -> None:
-    """Build or bring the search index up to date (not built yet).
+def index(
+    ctx: typer.Context,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the index afresh.")] = False,
+) -> None:
+    """Build or bring the search index up to date.
+
+    Only pages whose content changed are segmented again.
 
     Example: reader index
     """
-    raise ReaderError("index is not built yet")
+    import time
+
+    lib = library(ctx)
+    started = time.perf_counter()
+    stats = _refresh(lib, rebuild=rebuild)
+    if sys.stderr.isatty():
+        seconds = time.perf_counter() - started
+        if stats.fresh:
+            message = f"index up to date: {stats.pages} pages ({stats.path})"
+        else:
+            message = (
+                f"indexed {stats.indexed} pages ({stats.items} items), {stats.unchanged} "
+                f"unchanged, {stats.removed} removed in {seconds:.1f} s ({stats.path})"
+            )
+        stderr().print(Text(message, style="dim"))
