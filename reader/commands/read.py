@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from reader.commands.common import reports_errors
+from reader.commands.common import library, reports_errors
 from reader.errors import ReaderError
 
 
 @reports_errors
 def read(
     ctx: typer.Context,
-    target: Annotated[str | None, typer.Argument(help="An issue or item id.")] = None,
+    target: Annotated[
+        str | None,
+        typer.Argument(metavar="[ISSUE|ITEM]", help="paper/issue, paper/issue/page or an item id."),
+    ] = None,
+    page: Annotated[int | None, typer.Option("--page", "-p", min=1, help="Open at page N.")] = None,
+    highlight: Annotated[
+        str | None,
+        typer.Option("--highlight", help="Watch-words to highlight, comma-separated: 数据,徐汇."),
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Open with this search done.")
+    ] = None,
 ) -> None:
-    """Open the reader (not built yet).
+    """Open the reader on the latest issue, the last position, or ISSUE / ITEM.
 
-    Example: reader read xuhui/sample/01/4
+    Example: reader read xuhui/sample/01/4 --highlight 数据,徐汇
     """
-    raise ReaderError("the reader is not built yet: try `reader list` and `reader show`")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
+    from reader.tui.launch import build_app
+
+    app = build_app(library(ctx), target, page=page, highlight=highlight or (), search=search)
+    app.run()

@@ -1,0 +1,87 @@
+"""Remembered state per library (last position, last search) as JSON in the data dir."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from reader.library import Ref
+from reader.locations import data_dir, library_key
+
+
+def state_file(root: Path, env: Mapping[str, str] | None = None) -> Path:
+    """The state file of the library at `root`: `<data dir>/state/<library key>.json`."""
+    return data_dir(env) / "state" / f"{library_key(root)}.json"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The saved object; a missing, unreadable or corrupt file counts as empty."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
+    """Replace the file atomically so a crash never leaves half a file behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".state-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _update(path: Path, key: str, value: object) -> bool:
+    """Set one key, keeping the others; False when the data dir is not writable."""
+    data = _read(path)
+    data[key] = value
+    try:
+        _write(path, data)
+    except OSError:
+        return False
+    return True
+
+
+def load_position(path: Path) -> Ref | None:
+    """The last position saved in `path`, or None."""
+    pos = _read(path).get("position")
+    if not isinstance(pos, dict):
+        return None
+    paper, issue = pos.get("paper"), pos.get("issue")
+    page, item = pos.get("page"), pos.get("item")
+    if not isinstance(paper, str) or not isinstance(issue, str):
+        return None
+    return Ref(
+        paper,
+        issue,
+        page if isinstance(page, int) else None,
+        item if isinstance(item, int) else None,
+    )
+
+
+def save_position(path: Path, ref: Ref) -> bool:
+    """Remember `ref` as the position to reopen; False if it could not be written."""
+    value = {"paper": ref.paper, "issue": ref.issue, "page": ref.page, "item": ref.item}
+    return _update(path, "position", value)
+
+
+def load_search(path: Path) -> str | None:
+    """The query of the last `reader search` in this library, if one was recorded."""
+    query = _read(path).get("search")
+    return query if isinstance(query, str) and query.strip() else None
+
+
+def save_search(path: Path, query: str) -> bool:
+    """Record a query so `reader read ID` can highlight its hits in that item."""
+    return _update(path, "search", query)

@@ -1,0 +1,466 @@
+"""The reader App: an issue's pages, headlines, article and captions, with search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.content import Content
+from textual.message import Message
+
+from reader.errors import ReaderError
+from reader.library import Issue, Library, Ref
+from reader.model import Item, Page
+from reader.spans import find_spans
+from reader.state import load_position, save_position
+from reader.tui import session
+from reader.tui.article import ArticleView, CaptionsView
+from reader.tui.bars import StatusBar, TitleBar
+from reader.tui.contents import Headlines, PageList
+from reader.tui.goto import GotoScreen
+from reader.tui.help import HelpScreen
+from reader.tui.hits import FieldSpans, Occurrence
+from reader.tui.marks import Marks, merge
+from reader.tui.search import SearchPanel
+from reader.tui.searching import SearchResult, run_search
+from reader.tui.session import Opened
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+EMPTY = "No issues in this library yet. Add page files with `reader import`."
+
+
+class ReaderApp(App[None]):
+    """Read one issue at a time; built from data, never from argv."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    # Textual types this `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("left_square_bracket", "page(-1)", "Previous page"),
+        Binding("right_square_bracket", "page(1)", "Next page"),
+        Binding("left_curly_bracket", "issue(-1)", "Previous issue"),
+        Binding("right_curly_bracket", "issue(1)", "Next issue"),
+        Binding("g", "goto", "Go to issue"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "hit(1)", "Next hit"),
+        Binding("N", "hit(-1)", "Previous hit"),
+        Binding("w", "toggle_watch", "Watch-words"),
+        Binding("t", "toggle_theme", "Theme"),
+        Binding("escape", "escape", "Close search", show=False),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """A loader worker finished: an issue, the catalog, or why there is none."""
+
+        opened: Opened | None
+        issues: list[Issue] | None = None
+        error: str | None = None
+
+    @dataclass
+    class Searched(Message):
+        """A search worker finished for the issue `issue_id`."""
+
+        result: SearchResult
+
+    def __init__(
+        self,
+        library: Library,
+        start: Ref | None = None,
+        highlight: Sequence[str] = (),
+        search: str | None = None,
+        *,
+        recall: str | None = None,
+        state_path: Path | None = None,
+        theme: str = "dark",
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.start = start
+        self.watch_words = tuple(highlight)
+        self.watch_on = True
+        self.state_path = state_path
+        self.initial_theme = THEMES.get(theme, THEMES["dark"])
+        self.issues: list[Issue] = []
+        self.opened: Opened | None = None
+        self.page_index = 0
+        self.item_index: int | None = None
+        self.query_text: str | None = search or recall
+        if search:
+            self._search_mode = "start-item" if start and start.item else "panel"
+        else:
+            self._search_mode = "recall" if recall else ""
+        self.hits: list[Occurrence] = []
+        self.hit_spans: dict[str, FieldSpans] = {}
+        self.hit_index: int | None = None
+        self._items: dict[str, Item] = {}
+        self._watch_cache: dict[str, FieldSpans] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title bar; contents, article and captions panes; search panel; status line."""
+        yield TitleBar(id="title")
+        with Container(id="body"):
+            with Vertical(id="contents"):
+                yield PageList(id="pages")
+                yield Headlines(id="headlines")
+            yield ArticleView(id="article")
+            yield CaptionsView(id="captions")
+        yield SearchPanel(id="search")
+        yield StatusBar(id="status")
+
+    def on_mount(self) -> None:
+        """Paint the frame at once, then load the issue in a worker."""
+        self.theme = self.initial_theme
+        self.query_one("#pages").border_title = "Pages"
+        self.query_one("#headlines").border_title = "Headlines"
+        self.query_one("#article").border_title = "Article"
+        self.query_one("#captions").border_title = "Captions"
+        self.query_one(SearchPanel).display = False
+        self.query_one(Headlines).focus()
+        self._say("Loading…")
+        self._title()
+        self._open_start()
+
+    # Loading
+
+    @work(thread=True, exclusive=True, group="load")
+    def _open_start(self) -> None:
+        """Find the issues, then open the start, the saved position or the latest."""
+        try:
+            issues = self.library.issues()
+            ref = self.start
+            if ref is None and self.state_path is not None:
+                saved = load_position(self.state_path)
+                if saved is not None and session.find(issues, saved.paper, saved.issue):
+                    ref = saved
+            issue = session.find(issues, ref.paper, ref.issue) if ref else None
+            issue = issue or (issues[-1] if issues else None)
+            if issue is None:
+                self.post_message(self.Loaded(None, issues))
+                return
+            page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
+            opened = session.load_issue(self.library, issue, page, item)
+        except (ReaderError, OSError) as err:
+            self.post_message(self.Loaded(None, None, getattr(err, "message", str(err))))
+            return
+        self.post_message(self.Loaded(opened, issues))
+
+    @work(thread=True, exclusive=True, group="load")
+    def _open_issue(self, issue: Issue) -> None:
+        """Parse one issue's pages (only this one: issues load lazily)."""
+        try:
+            opened = session.load_issue(self.library, issue)
+        except (ReaderError, OSError) as err:
+            self.post_message(self.Loaded(None, None, getattr(err, "message", str(err))))
+            return
+        self.post_message(self.Loaded(opened))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.issues is not None:
+            self.issues = message.issues
+        if message.error is not None:
+            self._say(message.error)
+            if self.opened is None:
+                self.query_one(ArticleView).show_message(message.error)
+            return
+        if message.opened is None:
+            self.query_one(ArticleView).show_message(EMPTY)
+            self._say(EMPTY)
+            return
+        opened = self.opened = message.opened
+        self._items = {item.id: item for page in opened.pages for item in page.items}
+        self._watch_cache.clear()
+        self.hits, self.hit_spans, self.hit_index = [], {}, None
+        self.page_index, self.item_index = opened.page, opened.item
+        self._show_page()
+        self.query_one(PageList).show_pages(opened.pages, opened.page)
+        self._say("; ".join(opened.errors) if opened.errors else "")
+        self._save()
+        if self.query_text:
+            self._search(self.query_text, opened)
+
+    # Showing
+
+    @property
+    def page(self) -> Page | None:
+        """The page on screen."""
+        if self.opened is None or not self.opened.pages:
+            return None
+        return self.opened.pages[self.page_index]
+
+    @property
+    def item(self) -> Item | None:
+        """The item in the article pane."""
+        page = self.page
+        if page is None or self.item_index is None or not page.items:
+            return None
+        return page.items[self.item_index]
+
+    def marks_for(self, item_id: str) -> Marks:
+        """Watch-word, hit and current-hit spans of one item, by field."""
+        watch = self._watch(item_id) if self.watch_on else None
+        current = None
+        if self.hit_index is not None and self.hits[self.hit_index].item_id == item_id:
+            hit = self.hits[self.hit_index]
+            current = (hit.field, hit.start, hit.end)
+        return merge(watch, self.hit_spans.get(item_id), current)
+
+    def _watch(self, item_id: str) -> FieldSpans:
+        if not self.watch_words or item_id not in self._items:
+            return {}
+        if item_id not in self._watch_cache:
+            self._watch_cache[item_id] = find_spans(self._items[item_id], self.watch_words)
+        return self._watch_cache[item_id]
+
+    def _show_page(self) -> None:
+        """Headlines, captions and article of the current page."""
+        page = self.page
+        items = page.items if page else ()
+        self.query_one(Headlines).show_items(items, self.marks_for, self.item_index)
+        captions = [i for i in page.items if i.kind == "caption"] if page else []
+        self.query_one(CaptionsView).show_captions(captions, self.marks_for)
+        self.query_one(ArticleView).show_item(self.item, self.marks_for)
+        self._title()
+
+    def _restyle(self) -> None:
+        """Highlights changed: redraw every pane in place."""
+        self.query_one(Headlines).restyle()
+        self.query_one(ArticleView).set_marks(self.marks_for)
+        self.query_one(CaptionsView).set_marks(self.marks_for)
+        self._title()
+
+    def _title(self) -> None:
+        bar = self.query_one(TitleBar)
+        opened = self.opened
+        if opened is None:
+            bar.set_where(Content.assemble(("reader", "bold"), f"  {self.library.root}"))
+        else:
+            issue = opened.issue
+            parts: list[Content | str | tuple[str, str]] = [(issue.paper.name, "bold")]
+            parts.append(f"  {issue.label}")
+            if self.page is not None:
+                total = len(opened.pages)
+                parts.append(f"  第{self.page.page}版  page {self.page_index + 1} of {total}")
+            bar.set_where(Content.assemble(*parts))
+        bar.set_state(self._state_text())
+
+    def _state_text(self) -> Content:
+        parts: list[Content | str | tuple[str, str]] = []
+        if self.query_text and self._search_mode != "recall":
+            count = len(self.hits)
+            where = f"{self.hit_index + 1}/{count}" if self.hit_index is not None else f"{count}"
+            parts += [(f" {self.query_text} ", "reverse"), f" {where}  "]
+        if self.watch_words:
+            parts.append(("watch on" if self.watch_on else "watch off", "italic"))
+        return Content.assemble(*parts)
+
+    def _say(self, message: str) -> None:
+        self.query_one(StatusBar).say(message)
+
+    def _save(self) -> None:
+        if self.opened is not None and self.state_path is not None:
+            save_position(self.state_path, self.opened.ref(self.page_index, self.item_index))
+
+    # Moving
+
+    def _go(self, page: int, item: int | None) -> None:
+        """Show `page` (0-based), with `item` in the article."""
+        if self.opened is None:
+            return
+        if page != self.page_index:
+            self.page_index, self.item_index = page, item
+            self._show_page()
+            self.query_one(PageList).highlighted = page
+        elif item != self.item_index:
+            self.item_index = item
+            self.query_one(ArticleView).show_item(self.item, self.marks_for)
+            if item is not None:
+                self.query_one(Headlines).highlighted = item
+
+    @on(PageList.PageChosen)
+    def _page_chosen(self, message: PageList.PageChosen) -> None:
+        if message.index != self.page_index:
+            page = self.opened.pages[message.index] if self.opened else None
+            self._go(message.index, 0 if page and page.items else None)
+        if message.focus_headlines:
+            self.query_one(Headlines).focus()
+
+    @on(Headlines.ItemChosen)
+    def _item_chosen(self, message: Headlines.ItemChosen) -> None:
+        self._go(self.page_index, message.index)
+        if message.open:
+            self.query_one(ArticleView).focus()
+
+    def action_page(self, step: int) -> None:
+        """`[` and `]`: the previous or next page of the issue."""
+        if self.opened is None:
+            return
+        target = self.page_index + step
+        if not 0 <= target < len(self.opened.pages):
+            self._say("This is the first page." if step < 0 else "This is the last page.")
+            return
+        self._go(target, 0 if self.opened.pages[target].items else None)
+
+    def action_issue(self, step: int) -> None:
+        """`{` and `}`: the previous or next issue of the same paper."""
+        if self.opened is None:
+            return
+        target = session.neighbour(self.issues, self.opened.issue, step)
+        if target is None:
+            self._say("No earlier issue." if step < 0 else "No later issue.")
+            return
+        self._say(f"Opening {target.label}…")
+        self._open_issue(target)
+
+    def action_goto(self) -> None:
+        """`g`: ask for a date or key, then open the issue it names."""
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            paper = self.opened.issue.paper.key if self.opened else None
+            target = session.goto(self.issues, text, paper)
+            if target is None:
+                self._say(f"No issue matches {text!r}.")
+            else:
+                self._say(f"Opening {target.label}…")
+                self._open_issue(target)
+
+        self.push_screen(GotoScreen(), chosen)
+
+    def action_help(self) -> None:
+        """`?`: every key."""
+        self.push_screen(HelpScreen())
+
+    def action_toggle_watch(self) -> None:
+        """`w`: watch-word highlighting on or off."""
+        if not self.watch_words:
+            self._say("No watch-words: use --highlight 词,词 or `highlight = [...]` in the config.")
+            return
+        self.watch_on = not self.watch_on
+        self._restyle()
+        self._say(f"Watch-words {'on' if self.watch_on else 'off'}: {' '.join(self.watch_words)}")
+
+    def action_toggle_theme(self) -> None:
+        """`t`: dark or light."""
+        light = self.theme == THEMES["light"]
+        self.theme = THEMES["dark"] if light else THEMES["light"]
+
+    async def action_quit(self) -> None:
+        """`q`: remember where we are, then leave."""
+        self._save()
+        self.exit()
+
+    # Searching
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, opened: Opened) -> None:
+        """Search the issue through the index, off the UI thread."""
+        self.post_message(self.Searched(run_search(self.library, query, opened)))
+
+    def action_search(self) -> None:
+        """`/`: open the search panel."""
+        self.query_one(SearchPanel).open(self.query_text)
+
+    @on(SearchPanel.QueryEntered)
+    def _query_entered(self, message: SearchPanel.QueryEntered) -> None:
+        if self.opened is None:
+            return
+        self.query_text, self._search_mode = message.query, "list"
+        self._say(f"Searching {message.query}…")
+        self._search(message.query, self.opened)
+
+    @on(Searched)
+    def _searched(self, message: Searched) -> None:
+        result = message.result
+        if self.opened is None or result.issue_id != self.opened.issue.id:
+            return
+        if result.query != self.query_text:
+            return
+        panel = self.query_one(SearchPanel)
+        if result.error is not None:
+            self._say(result.error)
+            panel.set_counter("error")
+            return
+        mode, self._search_mode = self._search_mode, "walk"
+        here = self.item.id if self.item else None
+        if mode == "recall" and not any(h.item_id == here for h in result.hits):
+            self.query_text = None
+            self._title()
+            return
+        self.hits, self.hit_spans, self.hit_index = result.hits, result.spans, None
+        panel.show_hits(result.rows, 0 if mode == "list" else None)
+        panel.set_counter(f"{len(self.hits)} hits" if self.hits else "no hits")
+        self._say(f"{len(self.hits)} hits for {result.query}" if self.hits else "No hits.")
+        self._restyle()
+        if not self.hits:
+            return
+        if mode in ("recall", "start-item"):
+            first = next((n for n, h in enumerate(self.hits) if h.item_id == here), None)
+            if first is not None:
+                self._go_hit(first, focus=False)
+        elif mode == "panel":
+            panel.open()
+            self._go_hit(0, focus=False)
+            panel.focus_hits()
+        elif mode == "list":
+            panel.focus_hits()
+
+    @on(SearchPanel.HitChosen)
+    def _hit_chosen(self, message: SearchPanel.HitChosen) -> None:
+        self._go_hit(message.index, focus=True)
+        self.query_one(SearchPanel).display = False
+
+    @on(SearchPanel.Closed)
+    def _panel_closed(self) -> None:
+        self.query_one(ArticleView).focus()
+
+    def action_hit(self, step: int) -> None:
+        """`n` / `N`: the next or previous hit of the issue, wrapping around."""
+        if not self.hits:
+            self._say("No search hits: press / to search this issue.")
+            return
+        if self.hit_index is None:
+            index = 0 if step > 0 else len(self.hits) - 1
+        else:
+            index = (self.hit_index + step) % len(self.hits)
+        self._go_hit(index, focus=False)
+
+    def _go_hit(self, index: int, focus: bool) -> None:
+        """Show hit `index`: its page and item, scrolled to it, counted `i/N`."""
+        if self.opened is None:
+            return
+        hit = self.hits[index]
+        self.hit_index = index
+        page = next(n for n, p in enumerate(self.opened.pages) if p.page == hit.page)
+        self._go(page, hit.number - 1)
+        self._restyle()
+        article = self.query_one(ArticleView)
+        article.reveal(hit.item_id, hit.field, hit.start)
+        self.query_one(CaptionsView).reveal(hit.item_id, hit.field, hit.start)
+        counter = f"{index + 1}/{len(self.hits)}"
+        self.query_one(SearchPanel).set_counter(counter)
+        self.query_one(SearchPanel).show_hits_cursor(index)
+        self._say(f"Hit {counter} for {self.query_text}")
+        if focus:
+            article.focus()
+
+    def action_escape(self) -> None:
+        """Esc: close the search panel, or with it closed, clear the search."""
+        panel = self.query_one(SearchPanel)
+        if panel.display:
+            panel.action_close()
+        elif self.query_text:
+            self.query_text, self.hits, self.hit_spans, self.hit_index = None, [], {}, None
+            self._restyle()
+            self._say("Search cleared.")

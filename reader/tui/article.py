@@ -1,0 +1,77 @@
+"""The article pane and the captions pane: items laid out as text blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.model import Item
+from reader.render import KIND_LABEL
+from reader.tui.textview import Block, MarksFor, TextPane
+
+INDENT = "    "  # two full-width characters: the first-line indent of Chinese paragraphs
+
+
+def item_blocks(item: Item) -> list[Block]:
+    """Kicker, headline, subtitle; byline, source, credit; then the paragraphs."""
+    ident = item.id
+    label = f"{KIND_LABEL[item.kind]}  {ident}" + (f"  {item.marker}" if item.marker else "")
+    blocks = [Block(label, "label")]
+    if item.kicker:
+        blocks.append(Block(item.kicker, "kicker", ident, "kicker", gap=True))
+    if item.headline:
+        blocks.append(Block(item.headline, "headline", ident, "headline", gap=not item.kicker))
+    elif item.derived_headline:
+        text = item.derived_headline + "〕"
+        blocks.append(Block(text, "derived", ident, "derived_headline", "〔", not item.kicker))
+    if item.subtitle:
+        blocks.append(Block(item.subtitle, "subtitle", ident, "subtitle"))
+    meta = [name for name in ("byline", "source", "credit") if getattr(item, name)]
+    for n, name in enumerate(meta):
+        blocks.append(Block(getattr(item, name), "meta", ident, name, gap=n == 0))
+    for n, paragraph in enumerate(item.paragraphs):
+        blocks.append(Block(paragraph, "body", ident, f"paragraphs.{n}", INDENT, gap=True))
+    return blocks
+
+
+def caption_blocks(items: Iterable[Item]) -> list[Block]:
+    """The photo captions of a page: text, then the credit, one after another."""
+    blocks: list[Block] = []
+    for item in items:
+        ident = item.id
+        first = True
+        if item.headline:
+            blocks.append(Block(item.headline, "headline", ident, "headline", gap=bool(blocks)))
+            first = False
+        for n, paragraph in enumerate(item.paragraphs):
+            gap = bool(blocks) and first
+            blocks.append(Block(paragraph, "body", ident, f"paragraphs.{n}", gap=gap))
+            first = False
+        if item.credit:
+            blocks.append(Block(item.credit, "meta", ident, "credit", gap=bool(blocks) and first))
+    return blocks
+
+
+class ArticleView(TextPane):
+    """The item being read."""
+
+    def show_item(self, item: Item | None, marks_for: MarksFor) -> None:
+        """Show one item from the top, or a hint when there is none."""
+        if item is None:
+            self.show([Block("No item on this page.", "message")], marks_for)
+        else:
+            self.show(item_blocks(item), marks_for)
+
+    def show_message(self, message: str) -> None:
+        """Show a message instead of an item (an empty library, an error)."""
+        self.show([Block(message, "message")])
+
+
+class CaptionsView(TextPane):
+    """The photo captions of the current page, with their credits."""
+
+    def show_captions(self, items: list[Item], marks_for: MarksFor) -> None:
+        """Show the captions of a page, or say there are none."""
+        if items:
+            self.show(caption_blocks(items), marks_for)
+        else:
+            self.show([Block("No photo captions on this page.", "message")])

@@ -1,0 +1,163 @@
+"""The contents pane: the pages of the issue and the headlines of the current page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.content import Content, Span
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Item, Page
+from reader.safe import printable
+from reader.tui.marks import Marks
+from reader.tui.textview import MarksFor
+from reader.tui.wrap import wrap
+
+TAGS = {"article": "  ", "caption": "图", "brief": "讯"}
+_MARK_ORDER = {"watch": 0, "hit": 1, "current": 2}
+_VIM_KEYS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
+
+
+def page_label(page: Page) -> Content:
+    """`第N版` and the page's first printed headline, for the page list."""
+    lead = next((item.headline for item in page.items if item.headline), None)
+    text = f"第{page.page}版"
+    if lead:
+        return Content.assemble(text, "  ", (printable(lead), ".pages--lead"))
+    return Content(text)
+
+
+def headline_prompt(item: Item, marks: Marks, width: int) -> Content:
+    """An item in the headline list, wrapped at `width` cells under a kind tag.
+
+    Captions are tagged 图 and briefs 讯 in a column of their own; a derived
+    headline (made up by reader, not printed) is dim, italic and in 〔〕.
+    """
+    if item.headline:
+        title, field, role, lead, trail = item.headline, "headline", "", "", ""
+    else:
+        title = item.derived_headline or item.id
+        field, role, lead, trail = "derived_headline", ".headlines--derived", "〔", "〕"
+    lead = (f"{item.marker} " if item.marker else "") + lead
+    body = printable(lead + title + trail)
+    styles: list[tuple[int, int, str]] = [(0, len(body), role)] if role else []
+    shift = len(lead)
+    for start, end, kind in sorted(marks.get(field, ()), key=lambda m: _MARK_ORDER[m[2]]):
+        styles.append((shift + start, shift + min(end, len(title)), f".headlines--{kind}"))
+    tag = TAGS[item.kind]
+    lines = wrap(body, max(width - cell_len(tag), 2))
+    text_parts: list[str] = []
+    spans = [Span(0, len(tag), ".headlines--tag")]
+    offset = 0
+    for number, (start, end) in enumerate(lines):
+        prefix = tag if number == 0 else " " * cell_len(tag)
+        if number:
+            text_parts.append("\n")
+            offset += 1
+        text_parts.append(prefix + body[start:end])
+        base = offset + len(prefix) - start
+        for s, e, style in styles:
+            if s < end and e > start:
+                spans.append(Span(base + max(s, start), base + min(e, end), style))
+        offset += len(prefix) + end - start
+    return Content("".join(text_parts), spans, strip_control_codes=False)
+
+
+class PageList(OptionList):
+    """The pages of the issue; moving the cursor turns the page."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pages--lead"}
+    BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
+
+    @dataclass
+    class PageChosen(Message):
+        """The reader moved to page `index` (0-based) of the issue."""
+
+        index: int
+        focus_headlines: bool
+
+    def show_pages(self, pages: Sequence[Page], current: int) -> None:
+        """List the pages, with the cursor on the current one."""
+        self.set_options(Option(page_label(page), id=str(n)) for n, page in enumerate(pages))
+        if pages:
+            self.highlighted = current
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.PageChosen(event.option_index, False))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.PageChosen(event.option_index, True))
+
+
+class Headlines(OptionList):
+    """The items of the current page; moving the cursor shows an item, Enter opens it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "headlines--tag",
+        "headlines--derived",
+        "headlines--watch",
+        "headlines--hit",
+        "headlines--current",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
+
+    @dataclass
+    class ItemChosen(Message):
+        """Item `index` of the page was chosen; `open` when the reader wants to read it."""
+
+        index: int
+        open: bool
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: Sequence[Item] = ()
+        self._marks_for: MarksFor | None = None
+        self._width = 0
+
+    def _prompts(self) -> list[Content]:
+        marks_for = self._marks_for
+        width = self._width = self.scrollable_content_region.width
+        return [
+            headline_prompt(i, marks_for(i.id) if marks_for else {}, width) for i in self._items
+        ]
+
+    def show_items(self, items: Sequence[Item], marks_for: MarksFor, current: int | None) -> None:
+        """List a page's items, with the cursor on `current`."""
+        self._items, self._marks_for = items, marks_for
+        self.set_options(Option(prompt, id=str(n)) for n, prompt in enumerate(self._prompts()))
+        if current is not None and items:
+            self.highlighted = current
+
+    def restyle(self) -> None:
+        """Highlights or width changed: new prompts, same cursor and scroll."""
+        for index, prompt in enumerate(self._prompts()):
+            self.replace_option_prompt_at_index(index, prompt)
+
+    def on_resize(self) -> None:
+        """Rewrap the headlines at the new width."""
+        if self.scrollable_content_region.width != self._width:
+            self.restyle()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.ItemChosen(event.option_index, False))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.ItemChosen(event.option_index, True))

@@ -1,0 +1,88 @@
+"""Build the reader App from the library and the command-line values: the CLI and tests share it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from reader.config import load_config, merge_words, split_words
+from reader.errors import NotFound, ReaderError
+from reader.library import Library, Ref, parse_id
+from reader.state import load_search, state_file
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+
+def _issue_ref(library: Library, text: str) -> Ref:
+    """A bare issue key or date (`2025-03-28`, `sample`) naming exactly one issue."""
+    found = [i for i in library.issues() if text in (i.key, i.label)]
+    if not found:
+        raise NotFound(f"no issue {text!r} in {library.root}")
+    if len(found) > 1:
+        names = ", ".join(i.id for i in found)
+        raise ReaderError(f"{text!r} names several issues ({names}): give paper/issue")
+    return Ref(found[0].paper.key, found[0].key)
+
+
+def resolve_target(library: Library, target: str | None, page: int | None = None) -> Ref | None:
+    """Check `ISSUE`, `ISSUE/PAGE` or `ITEM` (and `--page`) against the library.
+
+    Nothing asked gives None: the reader then reopens the saved position or the
+    latest issue. Something asked that does not exist is an error before any
+    screen is drawn.
+    """
+    if target is None:
+        if page is None:
+            return None
+        latest = library.latest()
+        if latest is None:
+            raise NotFound(f"no issues in {library.root}")
+        ref = Ref(latest.paper.key, latest.key)
+    elif "/" in target.strip().strip("/"):
+        ref = parse_id(target)
+    else:
+        ref = _issue_ref(library, target.strip())
+    issue = library.issue(ref.paper, ref.issue)
+    if page is not None:
+        if ref.page is not None and ref.page != page:
+            raise ReaderError(f"--page {page} contradicts {target}")
+        ref = Ref(ref.paper, ref.issue, page, ref.item)
+    if ref.page is not None and ref.page not in issue.page_numbers():
+        raise NotFound(f"no page {ref.page} in {issue.id}")
+    if ref.item is not None:
+        library.item(f"{ref.paper}/{ref.issue}/{ref.page}/{ref.item}")
+    return ref
+
+
+def build_app(
+    library: Library,
+    target: str | None = None,
+    *,
+    page: int | None = None,
+    highlight: str | Sequence[str] = (),
+    search: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ReaderApp:
+    """The App for `reader read`: config and saved state from `env` (default: os.environ).
+
+    Watch-words are the config's plus `highlight`. Opening an item with no
+    `--search` recalls the last `reader search` of this library, so an id it
+    printed opens with its hits highlighted (only if that item has hits).
+    """
+    from reader.tui.app import ReaderApp
+
+    config = load_config(env=env)
+    extra = split_words(highlight) if isinstance(highlight, str) else tuple(highlight)
+    start = resolve_target(library, target, page)
+    state = state_file(library.root, env)
+    recall = load_search(state) if start and start.item and not search else None
+    return ReaderApp(
+        library,
+        start=start,
+        highlight=merge_words(config.highlight, extra),
+        search=search.strip() if search and search.strip() else None,
+        recall=recall,
+        state_path=state,
+        theme=config.theme,
+    )

@@ -1,0 +1,126 @@
+"""The in-issue search panel: a query line, the hits with snippets, a counter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content, Span
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.safe import printable
+
+
+@dataclass(frozen=True)
+class HitRow:
+    """One hit as listed: where it is, and a snippet with the hit at `start:end`."""
+
+    where: str
+    text: str
+    start: int
+    end: int
+
+
+def hit_prompt(row: HitRow) -> Content:
+    """`1版#4  …snippet…` with the hit highlighted."""
+    where = f"{row.where}  "
+    text = where + printable(row.text)
+    spans = [
+        Span(0, len(where), ".hit-list--where"),
+        Span(len(where) + row.start, len(where) + row.end, ".hit-list--hit"),
+    ]
+    return Content(text, spans, strip_control_codes=False)
+
+
+class HitList(OptionList):
+    """The hits of the issue in reading order."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"hit-list--where", "hit-list--hit"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class SearchPanel(Vertical):
+    """`/` opens it; Enter searches, then Enter on a hit jumps there; Esc closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search")]
+
+    @dataclass
+    class QueryEntered(Message):
+        """The reader asked to search the issue for `query`."""
+
+        query: str
+
+    @dataclass
+    class HitChosen(Message):
+        """The reader chose hit `index` (0-based) of the list."""
+
+        index: int
+
+    @dataclass
+    class Closed(Message):
+        """The panel was closed with Esc."""
+
+    def compose(self) -> ComposeResult:
+        """Query line with its counter, then the hits."""
+        with Horizontal(id="query-line"):
+            yield Static(Content("/"), id="slash")
+            query = Input(placeholder="search this issue", id="query", compact=True)
+            query.cursor_blink = False
+            yield query
+            yield Static(id="counter", markup=False)
+        yield HitList(id="hit-list")
+
+    def open(self, query: str | None = None) -> None:
+        """Show the panel with the cursor in the query line."""
+        self.display = True
+        box = self.query_one("#query", Input)
+        if query is not None:
+            box.value = query
+        box.focus()
+
+    def show_hits(self, rows: Sequence[HitRow], current: int | None) -> None:
+        """List hits; with a current hit, put the cursor on it."""
+        hits = self.query_one(HitList)
+        hits.set_options(Option(hit_prompt(row)) for row in rows)
+        if current is not None and rows:
+            hits.highlighted = current
+
+    def show_hits_cursor(self, index: int) -> None:
+        """Keep the list's cursor on the current hit."""
+        self.query_one(HitList).highlighted = index
+
+    def set_counter(self, text: str) -> None:
+        """`3/12`, `12 hits`, `no hits`."""
+        self.query_one("#counter", Static).update(Content(text))
+
+    def focus_hits(self) -> None:
+        """Move the cursor to the list of hits."""
+        hits = self.query_one(HitList)
+        if hits.option_count:
+            hits.focus()
+
+    def action_close(self) -> None:
+        """Hide the panel; the hits stay highlighted and `n`/`N` still walk them."""
+        self.display = False
+        self.post_message(self.Closed())
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.post_message(self.QueryEntered(event.value.strip()))
+
+    @on(OptionList.OptionSelected, "#hit-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.HitChosen(event.option_index))

@@ -1,0 +1,49 @@
+"""Searching one issue through the index, and the rows the search panel lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.tui.hits import FieldSpans, Occurrence, field_text, occurrences, snippet
+from reader.tui.search import HitRow
+from reader.tui.session import Opened
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Every occurrence of `query` in one issue, or why there are none."""
+
+    query: str
+    issue_id: str
+    hits: list[Occurrence] = field(default_factory=list)
+    spans: dict[str, FieldSpans] = field(default_factory=dict)
+    rows: list[HitRow] = field(default_factory=list)
+    error: str | None = None
+
+
+def run_search(library: Library, query: str, opened: Opened) -> SearchResult:
+    """Ask the segmented index for the issue's hits (no scan of the text, no jieba)."""
+    issue = opened.issue
+    try:
+        from reader.index import search
+    except ImportError:
+        return SearchResult(query, issue.id, error="Search needs the index, not built yet.")
+    try:
+        found = search(library, query, paper=issue.paper.key, issue=issue.key, limit=None)
+    except ReaderError as err:
+        return SearchResult(query, issue.id, error=err.message)
+    hits, spans = occurrences(found)
+    items = {item.id: item for page in opened.pages for item in page.items}
+    rows = []
+    for hit in hits:
+        item = items.get(hit.item_id)
+        text = field_text(item, hit.field) if item else None
+        where = f"{hit.page}版#{hit.number}"
+        if text is None:
+            rows.append(HitRow(where, "", 0, 0))
+            continue
+        shown, start = snippet(text, hit.start, hit.end)
+        rows.append(HitRow(where, shown, start, start + hit.end - hit.start))
+    return SearchResult(query, issue.id, hits, spans, rows)

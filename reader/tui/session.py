@@ -1,0 +1,100 @@
+"""Which issue, page and item to show, and loading an issue: plain Python, no Textual."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from reader.errors import ReaderError
+from reader.library import Issue, Library, Ref
+from reader.model import Page
+
+_DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An issue with its pages parsed, and where to start in it (0-based indexes)."""
+
+    issue: Issue
+    pages: tuple[Page, ...]
+    page: int = 0
+    item: int | None = None
+    errors: tuple[str, ...] = ()
+
+    def ref(self, page: int, item: int | None) -> Ref:
+        """The position `page`/`item` (0-based) as an id reference."""
+        number = self.pages[page].page if self.pages else None
+        return Ref(self.issue.paper.key, self.issue.key, number, None if item is None else item + 1)
+
+
+def load_issue(
+    library: Library, issue: Issue, page: int | None = None, item: int | None = None
+) -> Opened:
+    """Parse every page of one issue; `page` is a page number, `item` a 1-based number.
+
+    A page that cannot be read becomes an empty page and a message, so one bad
+    file does not hide the rest of the issue.
+    """
+    pages: list[Page] = []
+    errors: list[str] = []
+    for number in issue.page_numbers():
+        try:
+            pages.append(library.page(issue, number))
+        except ReaderError as err:
+            pages.append(Page(issue.paper.key, issue.key, number))
+            errors.append(err.message)
+    index = next((n for n, p in enumerate(pages) if p.page == page), 0)
+    chosen: int | None = None
+    if pages and pages[index].items:
+        count = len(pages[index].items)
+        chosen = min(max(item - 1, 0), count - 1) if item is not None else 0
+    return Opened(issue, tuple(pages), index, chosen, tuple(errors))
+
+
+def find(issues: list[Issue], paper: str, key: str) -> Issue | None:
+    """The issue `paper/key` among `issues`."""
+    return next((i for i in issues if i.paper.key == paper and i.key == key), None)
+
+
+def neighbour(issues: list[Issue], issue: Issue, step: int) -> Issue | None:
+    """The previous (`step` -1) or next (+1) issue of the same paper, if any."""
+    same = [i for i in issues if i.paper.key == issue.paper.key]
+    index = next((n for n, i in enumerate(same) if i.key == issue.key), None)
+    if index is None or not 0 <= index + step < len(same):
+        return None
+    return same[index + step]
+
+
+def parse_day(text: str) -> date | None:
+    """`2025-03-28`, `20250328`, `2025/3/28`, `2025年3月28日` as a date."""
+    match = _DATE.match(text)
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def goto(issues: list[Issue], text: str, paper: str | None) -> Issue | None:
+    """The issue asked for by `g`: a key or id, else the nearest date, this paper first.
+
+    A date with no issue gives the last issue on or before it (else the first
+    after it); a prefix such as `2025-03` gives the first issue it starts.
+    """
+    text = text.strip()
+    same = [i for i in issues if i.paper.key == paper] or issues
+    for pool in (same, issues):
+        for issue in pool:
+            if text in (issue.key, issue.id, issue.label):
+                return issue
+    day = parse_day(text)
+    if day is not None:
+        dated = [i for i in same if i.date is not None]
+        before = [i for i in dated if i.date is not None and i.date <= day]
+        if before:
+            return before[-1]
+        return dated[0] if dated else None
+    return next((i for i in same if i.label.startswith(text) or i.key.startswith(text)), None)

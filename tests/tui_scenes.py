@@ -1,0 +1,73 @@
+"""Helpers for the TUI tests: throwaway libraries, building and settling the App, scenes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.library import Library
+from reader.tui.app import ReaderApp
+from reader.tui.launch import build_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PAGE = ROOT / "issues" / "xuhui" / "sample" / "01.txt"
+SCREENSHOTS = ROOT / "screenshots"
+
+
+def make_library(root: Path, issues: Sequence[tuple[str, int]], paper: str = "xuhui") -> Path:
+    """A library of `paper` with issues (key, page count), every page the sample page."""
+    folder = root / paper
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "paper.toml").write_text('name = "徐汇报"\n', encoding="utf-8")
+    for key, pages in issues:
+        (folder / key).mkdir()
+        for number in range(1, pages + 1):
+            shutil.copyfile(SAMPLE_PAGE, folder / key / f"{number:02d}.txt")
+    return root
+
+
+def write_page(root: Path, key: str, text: str, paper: str = "xuhui") -> Path:
+    """A library with one issue of one page holding `text`."""
+    folder = root / paper / key
+    folder.mkdir(parents=True)
+    (root / paper / "paper.toml").write_text('name = "测试报"\n', encoding="utf-8")
+    (folder / "01.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def app_for(
+    root: Path,
+    target: str | None = None,
+    *,
+    page: int | None = None,
+    highlight: str = "",
+    search: str | None = None,
+) -> ReaderApp:
+    """The App exactly as `reader read` builds it (environment from the test fixture)."""
+    return build_app(Library(root), target, page=page, highlight=highlight, search=search)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A named screenshot: terminal size, how the App is built, the keys pressed."""
+
+    name: str
+    size: tuple[int, int]
+    target: str | None = None
+    highlight: str = ""
+    search: str | None = None
+    keys: tuple[str, ...] = ()
+    theme: str = "textual-dark"
+    needs_index: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+SCENES = (
+    Scene("sample-100x30", (100, 30), keys=("down", "down", "down")),
+    Scene("search-100x30", (100, 30), keys=("slash", *"数据", "enter"), needs_index=True),
+    Scene("watch-words-120x32", (120, 32), highlight="数据,徐汇", keys=("down", "down", "down")),
+    Scene("sample-80x24", (80, 24), keys=("down", "down", "down", "enter")),
+    Scene("light-100x30", (100, 30), highlight="徐汇", keys=("down",) * 5, theme="textual-light"),
+)
