@@ -23,6 +23,7 @@ _LEAD_TIME = re.compile(
 _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
 _SENTENCE = re.compile(r"^.*?[。！？!?][”’」』]*")
 _MAX_STACK = 4
+_INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 _DERIVED_MAX = 28
 
 
@@ -46,14 +47,6 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
-def _indent(lines: list[Line], i: int) -> bool:
-    """Line i is the indented first line of a paragraph that goes on."""
-    if i >= len(lines):
-        return False
-    line = lines[i]
-    return line.short and not line.closes and i + 1 < len(lines) and lines[i + 1].width > line.width
-
-
 def _cannot_lead(line: Line, nxt: Line) -> bool:
     """The line is too short to be the indented first line of the next line's paragraph.
 
@@ -67,6 +60,52 @@ def _cannot_lead(line: Line, nxt: Line) -> bool:
     match = _LEAD.match(nxt.text)
     lead = width(match.group(0)) if match else 1.0
     return line.width + lead + 3 <= nxt.width
+
+
+def _ends_here(lines: list[Line], i: int) -> bool:
+    """Candidate line i is not continued by the line after it, so it can be a headline."""
+    line = lines[i]
+    if i + 1 >= len(lines):
+        return True
+    nxt = lines[i + 1]
+    if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
+        return True
+    if i and line.text.startswith("——") and lines[i - 1].candidate:
+        return True  # a subtitle under its headline
+    if nxt.kind is not Kind.BODY:
+        return False
+    if _cannot_lead(line, nxt):
+        return True
+    # The column below: the next lines of the paragraph; a short closing line
+    # alone (a paragraph's last line) does not show how wide the column is.
+    full = max(nxt.width, _fill_after(lines, i + 2))
+    open_full = max(0 if nxt.closes else nxt.width, _fill_after(lines, i + 2, closed=False))
+    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
+    if not nxt.closes and nxt.width <= full - _INDENT:
+        return True  # the next line is indented: a paragraph starts there
+    if not open_full:
+        return False
+    if starts and line.width >= open_full - 0.5:
+        return True  # a story's first line that is not indented
+    return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
+
+
+def _fill_after(lines: list[Line], j: int, closed: bool = True) -> float:
+    """How wide the paragraph's lines from line j run: the wider of the next two, else 0.
+
+    They end at a line that closes a sentence; with `closed` false that line is
+    left out too (it is most often a paragraph's short last line).
+    """
+    most = 0.0
+    for line in lines[j : j + 2]:
+        if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
+            break
+        if line.closes and not closed:
+            break
+        most = max(most, line.width)
+        if line.closes:
+            break
+    return most
 
 
 def _after_boundary(lines: list[Line], i: int) -> bool:
@@ -90,18 +129,8 @@ def _starts_story(lines: list[Line], i: int) -> bool:
 def _mark_heads(lines: list[Line]) -> None:
     """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
     for i in range(len(lines) - 1, -1, -1):
-        line = lines[i]
-        if not line.candidate:
-            continue
-        nxt = i + 1
-        line.head = (
-            nxt >= len(lines)
-            or lines[nxt].head
-            or lines[nxt].kind in (Kind.BYLINE, Kind.SOURCE)
-            or _starts_story(lines, nxt)
-            or _indent(lines, nxt)
-            or _cannot_lead(line, lines[nxt])
-        )
+        if lines[i].candidate:
+            lines[i].head = _ends_here(lines, i)
     i = 0
     while i < len(lines):
         if not lines[i].head:
@@ -232,14 +261,26 @@ def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
         or last_body != i - 1
         or prev is None
         or line.hint
-        # A paragraph's first line is indented: a full line after a short closed one
-        # is not a new paragraph, the short one was the indented first line.
-        or (prev.closes and ((prev.short and line.short) or _indent(lines, i)))
+        or (prev.closes and (_opens_paragraph(lines, i) or (prev.short and line.short)))
     )
     if new_paragraph:
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
+
+
+def _opens_paragraph(lines: list[Line], i: int) -> bool:
+    """Line i looks like the indented first line of a paragraph.
+
+    It is shorter than the lines that follow it, or it is short and does not
+    close a sentence (a line inside a paragraph fills the column). A full
+    line after a short closed one continues it: the short one was indented.
+    """
+    line = lines[i]
+    if line.closes:  # a one-line paragraph, or the end of one with a full line before
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        return nxt is not None and _fill_after(lines, i + 1) >= line.width + 1.5 and not nxt.short
+    return line.width <= _fill_after(lines, i + 1) - _INDENT or line.short
 
 
 def _split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
