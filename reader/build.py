@@ -252,8 +252,12 @@ def apply(
     """Bring the index on `conn` up to date with `library` in one transaction."""
     notes = list(notes)
     found = scan(library)
-    want = store.versions()
     have = store.meta(conn)
+    quick = store.versions(segmenter=False)
+    same = all(have.get(k) == v for k, v in quick.items())
+    if not rebuild and same and have.get("signature") == found.signature:
+        return UpdateStats(path, pages=len(found.pages), fresh=True, notes=tuple(notes))
+    want = store.versions()
     stale_versions = {k: v for k, v in want.items() if have.get(k) != v}
     if have and stale_versions and not rebuild:
         what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale_versions.items())

@@ -104,15 +104,18 @@ def index_path(library: Library) -> Path:
     return cache_dir() / "index" / library_key(root) / NAME
 
 
-def versions() -> dict[str, str]:
-    """What the tokens depend on: the schema, the segmenter, the Unicode tables."""
-    from reader.segment import segmenter
+def versions(segmenter: bool = True) -> dict[str, str]:
+    """What the tokens depend on: the schema, the Unicode tables, the segmenter.
 
-    return {
-        "schema": str(SCHEMA),
-        "segmenter": segmenter()[0],
-        "unicode": unicodedata.unidata_version,
-    }
+    Naming the segmenter imports it, so a search that finds the index fresh
+    asks without it: queries never segment, only updates do.
+    """
+    found = {"schema": str(SCHEMA), "unicode": unicodedata.unidata_version}
+    if segmenter:
+        from reader.segment import segmenter as current
+
+        found["segmenter"] = current()[0]
+    return found
 
 
 def damage(path: Path) -> str | None:

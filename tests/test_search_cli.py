@@ -1,0 +1,120 @@
+"""`reader search` and `reader index` through typer's runner and real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from reader.cli import app
+from reader.library import Library
+
+runner = CliRunner()
+
+
+def run(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=120,
+    )
+
+
+def test_search_prints_ranked_hits_with_place_and_snippet(library: Path) -> None:
+    result = runner.invoke(app, ["--library", str(library), "search", "公共数据"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "1. 徐汇率先完成全国首批公共数据资源登记"
+    assert "徐汇报" in lines[1] and "第1版" in lines[1] and "xuhui/sample/01/4" in lines[1]
+    assert "公共数据" in lines[2]
+    assert "\x1b[" not in result.stdout  # plain when not a terminal
+
+
+def test_json_lines_carry_spans_into_the_printed_text(library: Path) -> None:
+    result = runner.invoke(app, ["--library", str(library), "search", "徐汇", "--json"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) >= 4
+    keys = {"id", "paper", "issue", "date", "page", "kind", "headline", "score", "snippet", "spans"}
+    lib = Library(library)
+    for record in records:
+        assert keys <= record.keys()
+        item = lib.item(record["id"])
+        for key, spans in record["spans"].items():
+            text = item.paragraphs[int(key.split(".")[1])] if "." in key else getattr(item, key)
+            assert all(text[s:e] == "徐汇" for s, e in spans)
+        assert all(record["snippet"][s:e] == "徐汇" for s, e in record["snippet_spans"])
+    scores = [r["score"] for r in records]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_exit_codes(library: Path) -> None:
+    base = ["--library", str(library), "search"]
+    assert runner.invoke(app, [*base, "数据"]).exit_code == 0
+    nothing = runner.invoke(app, [*base, "没有这个词语"])
+    assert (nothing.exit_code, nothing.stdout) == (1, "")
+    for bad in ("  ", "，。", "-数据", '"'):
+        result = runner.invoke(app, [*base, "--", bad])
+        assert result.exit_code == 2
+        assert "reader:" in result.stderr
+    assert runner.invoke(app, [*base, "数据", "--since", "yesterday"]).exit_code == 2
+    assert runner.invoke(app, [*base, "数据", "--field", "title"]).exit_code == 2
+
+
+def test_filters_and_limit(library: Path) -> None:
+    base = ["--library", str(library), "search", "徐汇", "--json"]
+    assert len(runner.invoke(app, [*base, "--limit", "2"]).stdout.splitlines()) == 2
+    assert runner.invoke(app, [*base, "--paper", "nopaper"]).exit_code == 1
+    assert runner.invoke(app, [*base, "--page", "2"]).exit_code == 1
+    assert runner.invoke(app, [*base, "--issue", "sample", "--paper", "xuhui"]).exit_code == 0
+    head = runner.invoke(app, [*base, "--field", "headline"]).stdout.splitlines()
+    assert head and all("headline" in json.loads(line)["spans"] for line in head)
+
+
+def test_index_command_and_a_damaged_index(library: Path) -> None:
+    result = run(library, "index")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""  # quiet when piped
+    path = library / ".reader" / "index.sqlite"
+    assert path.exists()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    path.write_bytes(path.read_bytes()[:4096])
+    found = run(library, "search", "数据")
+    assert found.returncode == 0
+    assert "damaged" in found.stderr and "rebuilding" in found.stderr
+    assert "Traceback" not in found.stderr
+    assert run(library, "index", "--rebuild").returncode == 0
+
+
+def test_fts_syntax_never_crashes_a_process(library: Path) -> None:
+    for query in ('"数据', "数据*", "NEAR(数据, 2)", "数据 OR 徐汇", "^徐汇", "{headline}:数据"):
+        result = run(library, "search", query)
+        assert result.returncode in (0, 1), (query, result.stderr)
+        assert "Traceback" not in result.stderr and "fts5" not in result.stderr.lower()
+
+
+def test_importing_the_cli_loads_no_segmenter_and_searching_loads_no_dictionary(
+    library: Path,
+) -> None:
+    code = (
+        "import sys, reader.cli\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('jieba', 'rjieba', 'textual')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert run(library, "index").returncode == 0
+    code = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        f"sys.argv = ['reader', '--library', {str(library)!r}, 'search', '数据']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+        "assert 'jieba' not in sys.modules and 'rjieba' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60, capture_output=True)
