@@ -30,21 +30,17 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-from reader.model import Page
-from reader.parse import parse_text
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPUS = CORPUS_DIR / "pd199801.txt"
 
 _HEAD_OK = re.compile(r"^[\u4e00-\u9fff“《][^，。；：！？…—\u2236（）()□■●○△▲·]{3,23}$")
 _HEAD_BAD = re.compile(
-    r"记者|通讯员|评论员|本报|新华社|摄|[电讯]$|星期|编辑|来源|[转见]第|、$|[０-９]年"
+    r"记者|通讯员|评论员|本报|新华社|摄|[电讯]$|星期|编辑|来源|[转见]第|、$|[０-９]年|\uff0d|[０-９．]{5}"
 )
 _BODY_END = re.compile(r"(?:[。！？…][”’』]?|[电讯]）)$")
 _CLOSED = re.compile(r"[。！？…][”’』]?$")
@@ -376,104 +372,3 @@ def _join(lines: list[tuple[str, bool]], rng: random.Random) -> str:
 def chars(text: str) -> Counter[str]:
     """The multiset of non-whitespace characters of a text."""
     return Counter(c for c in text if not c.isspace())
-
-
-def printed(page: Page) -> str:
-    """Every field of a parsed page that holds printed text (not `derived_headline`)."""
-    parts = [page.header or ""]
-    for item in page.items:
-        fields = (item.kicker, item.headline, item.subtitle, item.byline, item.source)
-        parts.extend(f or "" for f in (*fields, item.credit, item.marker))
-        parts.extend(item.paragraphs)
-    return "".join(parts)
-
-
-def _ends(stream: str, paragraphs: list[tuple[str, ...]]) -> list[set[int]]:
-    """Per item, where its paragraphs end in the page's non-whitespace characters."""
-    out: list[set[int]] = []
-    cur = 0
-    for item in paragraphs:
-        ends = set()
-        for para in item:
-            key = "".join(para.split())
-            at = stream.find(key, cur)
-            if at >= 0:
-                cur = at + len(key)
-                ends.add(cur)
-        out.append(ends)
-    return out
-
-
-@dataclass
-class Scores:
-    """How well the parser did on generated pages (DESIGN section 4)."""
-
-    pages: int = 0
-    lost: int = 0
-    items_right: int = 0
-    headlines: int = 0
-    headlines_found: int = 0
-    boundaries_common: int = 0
-    boundaries_all: int = 0
-    failed: list[int] = field(default_factory=list)
-
-    def add(self, gen: GenPage, page: Page) -> None:
-        """Score one parsed page against its generated answer."""
-        self.pages += 1
-        ok = chars(gen.text) == chars(printed(page))
-        self.lost += not ok
-        self.items_right += len(page.items) == len(gen.items)
-        ok = ok and len(page.items) == len(gen.items)
-        stream = "".join(gen.text.split())
-        want = _ends(stream, [e.paragraphs for e in gen.items])
-        got = _ends(stream, [i.paragraphs for i in page.items])
-        e_all, p_all = set().union(*want), set().union(*got)
-        self.boundaries_common += len(e_all & p_all)
-        self.boundaries_all += len(e_all | p_all)
-        ok = ok and e_all == p_all
-        stacks = {
-            (i.kicker, i.headline, i.subtitle, max(g, default=-1))
-            for i, g in zip(page.items, got, strict=True)
-        }
-        for exp, ends in zip(gen.items, want, strict=True):
-            if exp.headline is not None:
-                self.headlines += 1
-                found = (exp.kicker, exp.headline, exp.subtitle, max(ends, default=-1)) in stacks
-                self.headlines_found += found
-                ok = ok and found
-        if not ok:
-            self.failed.append(gen.seed)
-
-    def percent(self) -> dict[str, float]:
-        """The scores as percentages."""
-        return {
-            "headlines found": 100 * self.headlines_found / max(1, self.headlines),
-            "paragraph boundaries": 100 * self.boundaries_common / max(1, self.boundaries_all),
-            "item count right": 100 * self.items_right / max(1, self.pages),
-            "pages with anything lost": 100 * self.lost / max(1, self.pages),
-        }
-
-    def report(self) -> str:
-        """The scores as lines of text."""
-        lines = [f"{self.pages} generated pages"]
-        lines += [f"{name}: {value:.2f}%" for name, value in self.percent().items()]
-        return "\n".join(lines)
-
-
-def score(seeds: range, corpus: Corpus | None = None) -> Scores:
-    """Generate and parse a page for each seed and score the lot."""
-    corpus = corpus or load_corpus()
-    if corpus is None:
-        raise FileNotFoundError(CORPUS)
-    scores = Scores()
-    for seed in seeds:
-        gen = generate(corpus, seed)
-        scores.add(gen, parse_text(gen.text))
-    return scores
-
-
-if __name__ == "__main__":
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 400
-    result = score(range(count))
-    print(result.report())
-    print("pages not parsed exactly right:", result.failed[:40])
