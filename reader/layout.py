@@ -14,6 +14,7 @@ joined into one, and a leading space where a block starts after white space
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -183,11 +184,12 @@ def _block_tops(segs: list[Segment], body: float) -> list[Segment]:
 
 
 def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, float]:
-    """Rank headlines for a column top: nearest above; then one to its left
-    (a body runs on to the right of its headline), then the horizontally nearest."""
+    """Rank headlines for a column top: one on its left first (headlines are set
+    flush left and the body runs on to the right), then the nearest above, then
+    the horizontally nearest."""
     rows_above = round((head.bottom - top.top) / body)
     right_of_it = 0 if head.x0 <= top.x0 else 1
-    return rows_above, right_of_it, -_overlap(head, top)
+    return right_of_it, rows_above, -_overlap(head, top)
 
 
 def widen_heads(segs: list[Segment], body: float) -> None:
@@ -201,28 +203,61 @@ def widen_heads(segs: list[Segment], body: float) -> None:
     heads = [s for s in segs if s.size >= _HEAD * body]
     if not heads:
         return
-    claims: dict[int, list[Segment]] = {}
-    for top in _block_tops(segs, body):
-        near = [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
-        if not near:
+    tops = sorted(_block_tops(segs, body), key=lambda t: t.x0)
+    owners: dict[int, Segment] = {}
+    for top in tops:  # a headline over a column top owns it
+        over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
+        if over:
+            owners[id(top)] = min(over, key=lambda h: _ownership(h, top, body))
+    for top in tops:  # the next column of the same body: the owner of its left neighbour
+        if id(top) in owners:
             continue
-        over = [h for h in near if _overlap(h, top) > 0]
-        owner = min(over or near, key=lambda h: _ownership(h, top, body))
-        claims.setdefault(id(owner), []).append(top)
+        left = _left_neighbour(top, tops, segs, body)
+        if left is not None and id(left) in owners:
+            owners[id(top)] = owners[id(left)]
+            continue
+        near = _heads_near(heads, top, body)
+        if near:
+            owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
+    claims: dict[int, list[Segment]] = {}
+    for top in tops:
+        if id(top) in owners:
+            claims.setdefault(id(owners[id(top)]), []).append(top)
+    claimed = [t for t in tops if id(t) in owners]
     for head in heads:
-        mine = claims.get(id(head), [])
-        for top in mine:
-            if _clear_between(head, top, segs, mine):
+        for top in claims.get(id(head), []):
+            if _clear_between(head, top, segs, claimed):
                 head.reach0 = min(head.reach0, top.x0)
                 head.reach1 = max(head.reach1, top.x1)
 
 
-def _clear_between(head: Segment, top: Segment, segs: list[Segment], mine: list[Segment]) -> bool:
-    """Nothing but this headline's own column tops lies beside `top` between it and
-    the headline: a headline does not reach over another story's running column."""
+def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
+    return [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
+
+
+def _left_neighbour(
+    top: Segment, tops: list[Segment], segs: list[Segment], body: float
+) -> Segment | None:
+    """The column top on the same line just left of `top`, with nothing between."""
+    row = [t for t in tops if t.x1 <= top.x0 and abs(t.baseline - top.baseline) <= 0.3 * body]
+    if not row:
+        return None
+    left = max(row, key=lambda t: t.x1)
+    for seg in segs:
+        beside = seg.bottom < top.top and seg.top > top.bottom
+        if beside and seg is not left and seg.x1 > left.x1 and seg.x0 < top.x0:
+            return None
+    return left
+
+
+def _clear_between(
+    head: Segment, top: Segment, segs: list[Segment], claimed: list[Segment]
+) -> bool:
+    """Nothing but column tops under headlines lies beside `top` between it and the
+    headline: a headline does not reach over another story's running column."""
     lo, hi = (head.x1, top.x0) if top.x0 >= head.x1 else (top.x1, head.x0)
     for seg in segs:
-        if seg is top or seg is head or any(seg is m for m in mine):
+        if seg is top or seg is head or any(seg is c for c in claimed):
             continue
         beside = seg.bottom < top.top and seg.top > top.bottom
         if beside and seg.x1 > lo and seg.x0 < hi:
@@ -247,6 +282,23 @@ def _rows(segs: list[Segment], hint: bool) -> list[Line]:
     for line in lines:
         line.segments.sort(key=lambda s: s.x0)
     return lines
+
+
+def _glue_heads(bands: list[list[Segment]], body: float) -> list[list[Segment]]:
+    """Keep a band that holds headlines together with the band right under it.
+
+    Side-by-side stories whose headline stacks line up leave white space across
+    the whole row between stacks and bodies; cutting there would read every
+    headline of the row before any body.
+    """
+    out = [list(bands[0])]
+    for prev, band in itertools.pairwise(bands):
+        gap = min(s.bottom for s in prev) - max(s.top for s in band)
+        if any(s.size >= _HEAD * body for s in prev) and gap < 3 * body:
+            out[-1] += band
+        else:
+            out.append(list(band))
+    return out
 
 
 def _one_row(segs: list[Segment]) -> bool:
@@ -281,6 +333,8 @@ def arrange(
             return out
         bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
         if len(bands) > 1:
+            glued = _glue_heads(bands, body)
+            bands = glued if len(glued) > 1 else bands
             head = below_head
             for k, band in enumerate(bands):
                 out += arrange(band, body, hint if k == 0 else True, head, top and k == 0)

@@ -124,6 +124,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
     doc = _open(data, name)
     try:
         pages: list[PdfPage] = []
+        objects = 0
         for index in range(len(doc)):
             page = doc[index]
             textpage = page.get_textpage()
@@ -138,10 +139,28 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
                     "so its text cannot be read"
                 )
             text = page_text(glyphs)
+            if not text.strip():
+                objects += _text_objects(doc, index)
             pdf = data if len(doc) == 1 else _single_page(doc, index, data)
             pages.append(PdfPage(index + 1, text, pdf, bool(text.strip())))
     finally:
         doc.close()
     if not any(p.has_text for p in pages):
+        if objects:
+            raise ReaderError(
+                f"{name}: PDFium finds text objects but no readable text in them "
+                "(lone glyphs of a font that is not embedded?)"
+            )
         raise ReaderError(f"{name}: no text layer (a scan?); reader does no OCR")
     return pages
+
+
+def _text_objects(doc: Any, index: int) -> int:
+    """How many text objects a page draws, read or not."""
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        return sum(1 for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_TEXT,)))
+    finally:
+        page.close()

@@ -94,7 +94,13 @@ def corpus_lines() -> list[str]:
 
 
 def _is_headline(line: str) -> bool:
-    return 4 <= len(line) <= 22 and not any(c in line for c in "，。；！？：、（）《》“”")
+    """A corpus line that reads as a headline (not a credit, byline or list entry)."""
+    return (
+        4 <= len(line) <= 22
+        and not any(c in line for c in "，。；！？：、（）《》“”…●□■")
+        and not any(w in line for w in ("摄", "记者", "评论员", "供图", "——"))
+        and not any(c.isdigit() for c in line)
+    )
 
 
 def _is_paragraph(line: str) -> bool:
@@ -147,6 +153,10 @@ def wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str]
         line += char
     if line:
         lines.append(line)
+    if len(lines) > 1 and len(lines[-1]) == 1:
+        # No lone character on a last line (a typesetting rule, and PDFium drops a
+        # text object of one glyph in a font that is not embedded).
+        lines[-2], lines[-1] = lines[-2][:-1], lines[-2][-1] + lines[-1]
     return lines
 
 
