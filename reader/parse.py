@@ -250,11 +250,9 @@ def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
     """Add body line i to the story, opening a paragraph where one starts."""
     line = lines[i]
     text = line.text
-    if text[0] in MARKERS and not story.paragraphs and story.marker is None:
+    if text[0] in MARKERS and not story.paragraphs and story.marker is None and text[1:].strip():
         story.marker = text[0]
-        text = text[1:].lstrip() or text
-        if text == story.marker:
-            story.marker = None
+        text = text[1:].lstrip()
     prev = lines[i - 1] if i > 0 else None
     new_paragraph = (
         not story.paragraphs

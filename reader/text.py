@@ -13,6 +13,8 @@ _CJK = (
 )
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _MULTI_SPACE = re.compile(" {2,}")
+# Whitespace (as str.isspace() has it) other than a plain space and LF.
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
 _ASCII = re.compile(r"[\x00-\x7f]")
 _LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"]")
@@ -63,9 +65,7 @@ def split_lines(text: str) -> list[str]:
     is lost.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii() or "\t" in text or "\f" in text or "\v" in text:
-        text = "".join(" " if c.isspace() and c != "\n" else c for c in text)
-    return text.split("\n")
+    return _OTHER_SPACE.sub(" ", text).split("\n")
 
 
 def clean_line(line: str) -> str:
