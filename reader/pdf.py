@@ -21,6 +21,7 @@ from reader.layout import Glyph, page_text
 _HEADER_WINDOW = 1024  # the %PDF- header may follow some junk (the spec allows 1 KB)
 _EOF_WINDOW = 2048  # a complete PDF ends with %%EOF near its end
 _MAX_UNMAPPED = 0.5  # share of glyphs without Unicode past which a page is unreadable
+_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
 
 
@@ -107,15 +108,21 @@ def _single_page(doc: Any, index: int, data: bytes) -> bytes:
         out = buffer.getvalue()
     finally:
         new.close()
-    # PDFium gives each saved file a random /ID; derive it from the source instead,
-    # so importing the same PDF again writes the same bytes (same length: offsets hold).
-    digest = hashlib.sha256(data + index.to_bytes(4, "big")).hexdigest()[:32].upper()
-    return _ID.sub(lambda m: b"/ID[<%s><%s>]" % (digest.encode(), digest.encode()), out)
+    # PDFium stamps each saved file with a random /ID and the time of day; derive
+    # both from the source instead, so the same PDF imported again gives the same
+    # bytes. Replacements keep their length, so the xref offsets still hold.
+    digest = hashlib.sha256(data + index.to_bytes(4, "big")).hexdigest()[:32].upper().encode()
+    out = _ID.sub(lambda m: b"/ID[<" + digest + b"><" + digest + b">]", out)
+    found = _DATE.search(data)
+    stamp = found.group(2) if found else b"20000101000000"
+    return _DATE.sub(lambda m: m.group(1) + stamp, out)
 
 
 def same_pdf(a: bytes, b: bytes) -> bool:
-    """Equal PDFs, ignoring the trailer /ID a PDF writer may have made up."""
-    return a == b or _ID.sub(b"", a) == _ID.sub(b"", b)
+    """Equal PDFs, ignoring the /ID and dates a PDF writer may have made up."""
+    if a == b:
+        return True
+    return _DATE.sub(b"", _ID.sub(b"", a)) == _DATE.sub(b"", _ID.sub(b"", b))
 
 
 def read_pdf(data: bytes, name: str) -> list[PdfPage]:

@@ -299,3 +299,20 @@ def sample_pages(count: int, seed: int = 1, columns: int = 4) -> list[PageSpec]:
             rows.append(row)
         specs.append(PageSpec(header=header, rows=rows, columns=columns))
     return specs
+
+
+TINY_HEADLINE = "市民公园今日开放"
+
+
+def tiny_pages(count: int = 1) -> list[PageSpec]:
+    """Small fixed pages that need no corpus: a headline story and a photo."""
+    story = Story(
+        headline=TINY_HEADLINE,
+        paragraphs=("公园占地十二公顷，设有步道和儿童游乐区，全天免费开放。",),
+        source="（来源：区绿化局）",
+    )
+    photo = Photo(caption="清晨，市民在新开放的公园里散步。", credit="通讯员 李明 摄")
+    return [
+        PageSpec(header=f"{n} 综合新闻 星期一", rows=[[(story, 2), (photo, 2)]])
+        for n in range(1, count + 1)
+    ]
