@@ -367,7 +367,13 @@ def page_text(glyphs: Sequence[Glyph]) -> str:
     if not segs:
         return ""
     widen_heads(segs, body)
-    lines = arrange(segs, body, top=True)
+    lines: list[Line] = []
+    bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
+    if len(bands) > 1 and _one_row(bands[0]):
+        # A row alone at the top is the page header, however spaced out.
+        lines = _rows(bands[0], True)
+        segs = [s for band in bands[1:] for s in band]
+    lines += arrange(segs, body, top=not lines)
     texts: list[str] = []
     prev: Line | None = None
     for line in lines:
