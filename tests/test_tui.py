@@ -5,36 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.pilot import Pilot
-from tui_scenes import app_for, make_library
+from tui_scenes import app_for, article_text, make_library, settle, status, title
 
 from reader.library import Library
 from reader.tui.app import ReaderApp
 from reader.tui.article import ArticleView, CaptionsView
-from reader.tui.bars import StatusBar, TitleBar
 from reader.tui.contents import Headlines, PageList
 from reader.tui.goto import GotoScreen
 from reader.tui.help import KEYS, HelpScreen
-
-
-async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages land."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def title(app: ReaderApp) -> str:
-    return str(app.query_one(TitleBar).query_one("#where").render())
-
-
-def status(app: ReaderApp) -> str:
-    return str(app.query_one(StatusBar).query_one("#message").render())
-
-
-def article_text(app: ReaderApp) -> str:
-    return "\n".join(block.text for block in app.query_one(ArticleView).blocks)
 
 
 def two_issues(tmp_path: Path) -> Path:

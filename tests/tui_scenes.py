@@ -7,8 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from reader.library import Library
 from reader.tui.app import ReaderApp
+from reader.tui.article import ArticleView
+from reader.tui.bars import StatusBar, TitleBar
 from reader.tui.launch import build_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +51,26 @@ def app_for(
 ) -> ReaderApp:
     """The App exactly as `reader read` builds it (environment from the test fixture)."""
     return build_app(Library(root), target, page=page, highlight=highlight, search=search)
+
+
+async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
+    """Let workers finish and their messages land."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def title(app: ReaderApp) -> str:
+    return str(app.query_one(TitleBar).query_one("#where").render())
+
+
+def status(app: ReaderApp) -> str:
+    return str(app.query_one(StatusBar).query_one("#message").render())
+
+
+def article_text(app: ReaderApp) -> str:
+    return "\n".join(block.text for block in app.query_one(ArticleView).blocks)
 
 
 @dataclass(frozen=True)

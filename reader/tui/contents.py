@@ -21,6 +21,7 @@ from reader.tui.textview import MarksFor
 from reader.tui.wrap import wrap
 
 TAGS = {"article": "  ", "caption": "图", "brief": "讯"}
+LONGEST = 200  # a headline longer than this is a parsing accident: the list shows its start
 _MARK_ORDER = {"watch": 0, "hit": 1, "current": 2}
 _VIM_KEYS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -49,6 +50,8 @@ def headline_prompt(item: Item, marks: Marks, width: int) -> Content:
         title = item.derived_headline or item.id
         field, role, lead, trail = "derived_headline", ".headlines--derived", "〔", "〕"
     lead = (f"{item.marker} " if item.marker else "") + lead
+    if len(title) > LONGEST:
+        title, trail = title[:LONGEST], "…" + trail
     body = printable(lead + title + trail)
     styles: list[tuple[int, int, str]] = [(0, len(body), role)] if role else []
     shift = len(lead)

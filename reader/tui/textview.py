@@ -85,6 +85,7 @@ class TextPane(ScrollView, can_focus=True):
         self._marks_for: MarksFor = _no_marks
         self._marks: dict[tuple[str, str], tuple[list[int], list[Mark], int]] = {}
         self._pending: tuple[str, str, int] | None = None
+        self._strips: dict[int, Strip] = {}
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -106,6 +107,7 @@ class TextPane(ScrollView, can_focus=True):
         """Change the highlights without moving."""
         self._marks_for = marks_for
         self._marks.clear()
+        self._strips.clear()
         for block in self._blocks:
             if block.item_id and block.field:
                 self._marks_for_block(block)
@@ -167,6 +169,7 @@ class TextPane(ScrollView, can_focus=True):
             spans = wrap(block.text, width, cell_len(block.lead))
             lines.extend(_Line(index, s, e, n == 0) for n, (s, e) in enumerate(spans))
         self._lines, self._first_line = lines, firsts
+        self._strips.clear()
         self.virtual_size = Size(width, len(lines))
         if top is not None and not force and top.block >= 0:
             self.scroll_to(0, self._first_line[top.block], animate=False, immediate=True)
@@ -176,6 +179,28 @@ class TextPane(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"text-pane--{name}", partial=True)
 
+    # Jumps move at once: an animated jump through a long text redraws every line on the way.
+    def action_scroll_home(self) -> None:
+        """Home: the top."""
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """End: the bottom."""
+        self.scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        """PgDn and Space: one screen down."""
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        """PgUp and b: one screen up."""
+        self.scroll_page_up(animate=False)
+
+    def notify_style_update(self) -> None:
+        """The theme or CSS changed: drawn lines are stale."""
+        self._strips.clear()
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         """One screen line: the slice of a block, styled by role and marks."""
         scroll_x, scroll_y = self.scroll_offset
@@ -184,6 +209,14 @@ class TextPane(ScrollView, can_focus=True):
         number = scroll_y + y
         if number >= len(self._lines) or self._lines[number].block < 0:
             return Strip.blank(width, base)
+        strip = self._strips.get(number)
+        if strip is None:
+            if len(self._strips) > 2000:
+                self._strips.clear()
+            strip = self._strips[number] = self._draw_line(number, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _draw_line(self, number: int, base: Style) -> Strip:
         line = self._lines[number]
         block = self._blocks[line.block]
         text = Text(block.text[line.start : line.end], style=self._style(block.role), end="")
@@ -192,8 +225,7 @@ class TextPane(ScrollView, can_focus=True):
         if line.first and block.lead:
             text = Text(block.lead, style=self._style(block.role), end="") + text
         segments: list[Segment] = list(text.render(self.app.console))
-        strip = Strip(segments, text.cell_len).apply_style(base)
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+        return Strip(segments, text.cell_len).apply_style(base)
 
     def _stylize(self, text: Text, block: Block, line: _Line) -> None:
         starts, marks, longest = self._marks_for_block(block)

@@ -1,0 +1,221 @@
+"""In-issue search in the reader: `/`, the hit list, `n`/`N` with a counter, `--search`, ids."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+from tui_scenes import app_for, article_text, make_library, settle, status, title
+
+from reader.state import save_search, state_file
+from reader.tui.article import ArticleView, CaptionsView
+from reader.tui.contents import Headlines
+from reader.tui.search import HitList, SearchPanel
+
+pytest.importorskip("reader.index")
+
+
+def counter(app: object) -> str:
+    from reader.tui.app import ReaderApp
+
+    assert isinstance(app, ReaderApp)
+    return str(app.query_one(SearchPanel).query_one("#counter").render())
+
+
+def line_in_view(view: ArticleView, item_id: str, field: str, offset: int) -> bool:
+    line = view.line_of(item_id, field, offset)
+    assert line is not None
+    top = view.scroll_offset.y
+    return top <= line < top + view.scrollable_content_region.height
+
+
+async def test_slash_searches_lists_hits_and_enter_jumps(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        panel = app.query_one(SearchPanel)
+        assert panel.display and app.focused is not None and app.focused.id == "query"
+        await pilot.press(*"数据", "enter")
+        await settle(app, pilot)
+        hits = app.query_one(HitList)
+        assert hits.option_count == 28 and counter(app) == "28 hits"
+        assert app.focused is hits and hits.highlighted == 0
+        first = str(hits.get_option_at_index(0).prompt)
+        assert first.startswith("1版#4") and "数据" in first
+        await pilot.press("down", "down", "down", "down", "enter")
+        assert not panel.display
+        hit = app.hits[4]
+        assert (hit.item_id, hit.field) == ("xuhui/sample/01/4", "paragraphs.0")
+        assert app.item is not None and app.item.id == hit.item_id
+        article = app.query_one(ArticleView)
+        assert app.focused is article and line_in_view(article, hit.item_id, hit.field, hit.start)
+        assert "数据  5/28" in str(app.query_one("#state").render())
+
+
+async def test_n_and_shift_n_walk_every_hit_in_order(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"徐汇", "enter")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        total = len(app.hits)
+        assert total > 20
+        seen = []
+        for n in range(1, total + 1):
+            await pilot.press("n")
+            assert counter(app) == f"{n}/{total}"
+            hit = app.hits[app.hit_index or 0]
+            assert app.item is not None and app.item.id == hit.item_id
+            article = app.query_one(ArticleView)
+            if hit.field.startswith("paragraphs.") or hit.field == "headline":
+                assert line_in_view(article, hit.item_id, hit.field, hit.start)
+            seen.append((hit.page, hit.number, hit.rank, hit.start))
+        assert seen == sorted(seen)
+        await pilot.press("n")
+        assert counter(app) == f"1/{total}"
+        await pilot.press("N")
+        assert counter(app) == f"{total}/{total}"
+        await pilot.press("N")
+        assert counter(app) == f"{total - 1}/{total}"
+
+
+async def test_hits_are_highlighted_in_headlines_body_and_captions(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"江面", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        caption = "xuhui/sample/01/1"
+        marks = app.marks_for(caption)
+        assert any(kind == "current" for _, _, kind in marks["paragraphs.0"])
+        assert any(kind == "hit" for _, _, kind in marks["derived_headline"])
+        prompt = app.query_one(Headlines).get_option_at_index(0).prompt
+        assert ".headlines--hit" in {str(span.style) for span in prompt.spans}  # type: ignore[union-attr]
+        captions = app.query_one(CaptionsView)
+        assert captions.line_of(caption, "paragraphs.0", 0) is not None
+        assert captions.blocks[0].item_id == caption
+        await pilot.press("slash")
+        await pilot.press(*"数据", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        body = app.marks_for("xuhui/sample/01/4")
+        assert {kind for _, _, kind in body["paragraphs.3"]} == {"hit"}
+        assert any(kind == "hit" for _, _, kind in body["headline"])
+
+
+async def test_escape_closes_then_clears(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        assert not app.query_one(SearchPanel).display
+        assert app.hits and app.query_text == "数据"
+        await pilot.press("n")
+        assert counter(app) == "1/28"
+        await pilot.press("escape")
+        assert not app.hits and app.query_text is None
+        assert app.marks_for("xuhui/sample/01/4") == {}
+        await pilot.press("n")
+        assert "press / to search" in status(app)
+
+
+async def test_a_bad_query_is_a_message(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"-数据", "enter")
+        await settle(app, pilot)
+        assert app.hits == [] and counter(app) == "error"
+        assert "-数据" in status(app) or "exclu" in status(app), status(app)
+        app.query_one("#query", Input).value = ""
+        await pilot.press(*"不存在的词", "enter")
+        await settle(app, pilot)
+        assert counter(app) == "no hits"
+
+
+async def test_read_search_opens_with_the_search_done(library: Path) -> None:
+    app = app_for(library, search="数据")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.query_one(SearchPanel).display
+        assert counter(app) == "1/28"
+        assert app.item is not None and app.item.id == "xuhui/sample/01/4"
+        assert app.focused is app.query_one(HitList)
+        await pilot.press("enter")
+        assert isinstance(app.screen.focused, ArticleView)
+
+
+async def test_read_id_with_search_opens_at_that_item(library: Path) -> None:
+    app = app_for(library, "xuhui/sample/01/6", search="徐汇")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.item is not None and app.item.id == "xuhui/sample/01/6"
+        assert app.hit_index is not None and app.hits[app.hit_index].item_id == app.item.id
+        assert app.hits[app.hit_index - 1].item_id != app.item.id
+        assert not app.query_one(SearchPanel).display
+
+
+async def test_an_id_from_reader_search_opens_with_its_hits(library: Path) -> None:
+    save_search(state_file(library), "数据")
+    app = app_for(library, "xuhui/sample/01/4")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.item is not None and app.item.id == "xuhui/sample/01/4"
+        assert counter(app) == "1/28" and "数据  1/28" in str(app.query_one("#state").render())
+    # An item the last search did not hit opens plainly.
+    plain = app_for(library, "xuhui/sample/01/5")
+    async with plain.run_test(size=(100, 30)) as pilot:
+        await settle(plain, pilot)
+        assert plain.query_text is None and not plain.hits
+        assert "数据" not in str(plain.query_one("#state").render())
+
+
+async def test_the_search_follows_to_the_next_issue(tmp_path: Path) -> None:
+    root = make_library(tmp_path / "lib", [("2025-03-27", 1), ("2025-03-28", 2)])
+    app = app_for(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        await settle(app, pilot)
+        assert len(app.hits) == 56
+        await pilot.press("escape", "left_curly_bracket")
+        await settle(app, pilot)
+        assert app.opened is not None and app.opened.issue.key == "2025-03-27"
+        assert len(app.hits) == 28 and all("2025-03-27" in h.item_id for h in app.hits)
+        assert "数据" in article_text(app) or app.item is not None
+        assert "2025-03-27" in title(app)
+
+
+def test_searching_does_not_load_jieba(library: Path) -> None:
+    """Build the index first (that may segment), then search in a fresh process."""
+    from reader.index import update
+    from reader.library import Library
+
+    update(Library(library))
+    code = f"""
+import asyncio, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from tui_scenes import app_for
+from pathlib import Path
+
+async def main() -> None:
+    app = app_for(Path({str(library)!r}), search="数据")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        print(len(app.hits), "jieba" in sys.modules)
+
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["28", "False"]
