@@ -14,6 +14,7 @@ joined into one, and a leading space where a block starts after white space
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -171,14 +172,13 @@ def _overlap(a: Segment, b: Segment) -> float:
 
 def _block_tops(segs: list[Segment], body: float) -> list[Segment]:
     """Body segments with no body line right above them: where column blocks start."""
-    body_segs = [s for s in segs if s.size < _HEAD * body]
+    body_segs = sorted((s for s in segs if s.size < _HEAD * body), key=lambda s: s.bottom)
+    bottoms = [s.bottom for s in body_segs]
     tops = []
     for seg in body_segs:
-        above = any(
-            o is not seg and _overlap(o, seg) > 0 and 0 <= o.bottom - seg.top <= body
-            for o in body_segs
-        )
-        if not above:
+        lo = bisect.bisect_left(bottoms, seg.top)
+        hi = bisect.bisect_right(bottoms, seg.top + body)
+        if not any(o is not seg and _overlap(o, seg) > 0 for o in body_segs[lo:hi]):
             tops.append(seg)
     return tops
 
