@@ -259,3 +259,13 @@ def test_through_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr == f"reader: {bad}: not a PDF (no %PDF- header)\n"
     assert not lib.exists()
+
+
+def test_the_cli_does_not_load_pdf_code_at_start() -> None:
+    code = (
+        "import sys, reader.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdfium2', 'reportlab')"
+        " or m in ('reader.pdf', 'reader.layout', 'reader.importer', 'reader.sources')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
