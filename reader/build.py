@@ -103,8 +103,11 @@ def pack(items: Iterable[Item]) -> bytes:
 
 
 def unpack(blob: bytes) -> list[Item]:
-    """Inverse of `pack`."""
-    return [Item.from_dict(d) for d in json.loads(zlib.decompress(blob).decode("utf-8"))]
+    """Inverse of `pack` (the index wrote these dicts itself: no validation)."""
+    items = json.loads(zlib.decompress(blob).decode("utf-8"))
+    for data in items:
+        data["paragraphs"] = tuple(data["paragraphs"])
+    return [Item(**data) for data in items]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.model import Item
 from reader.query import Term, grams_expression, parse, words_expression
-from reader.spans import field_group, find_spans, merge
+from reader.spans import field_group, merge, term_spans
 
 __all__ = ["Hit", "UpdateStats", "search", "update"]
 
@@ -287,22 +287,17 @@ class _Checker:
 def _verify(item: Item, terms: list[Term]) -> dict[str, list[tuple[int, int]]] | None:
     """Spans of the wanted terms when the item holds each literally and no excluded one."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for term in terms:
-        here = find_spans(item, [term.text])
-        inside = [
-            key
-            for key in here
-            if (group := field_group(item, key)) is not None
+    for term, here in zip(terms, term_spans(item, [t.text for t in terms]), strict=True):
+        inside = any(
+            (group := field_group(item, key)) is not None
             and (term.field is None or group == term.field)
-        ]
-        if term.exclude:
-            if inside:
-                return None
-            continue
-        if not inside:
+            for key in here
+        )
+        if inside == term.exclude:
             return None
-        for key, found in here.items():
-            spans[key] = spans.get(key, []) + found
+        if not term.exclude:
+            for key, found in here.items():
+                spans.setdefault(key, []).extend(found)
     return {key: merge(value) for key, value in spans.items()}
 
 

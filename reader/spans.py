@@ -15,10 +15,6 @@ from dataclasses import dataclass
 
 from reader.model import Item
 
-# ord -> folded text, only for characters that folding changes; grown on demand.
-_TABLE: dict[int, str] = {}
-_SEEN: set[str] = set()
-
 HEAD_FIELDS = ("kicker", "headline", "subtitle")
 META_FIELDS = ("byline", "source", "credit")
 
@@ -34,21 +30,21 @@ def _fold_char(char: str) -> str:
     return out
 
 
-def _learn(text: str) -> None:
-    """Add the folding of every character of `text` not seen before to the table."""
-    new = set(text) - _SEEN
-    for char in new:
-        folded = _fold_char(char)
-        if folded != char:
-            _TABLE[ord(char)] = folded
-    _SEEN.update(new)
+class _Table(dict[int, str]):
+    """`str.translate` table that learns each character's folding on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _Table()
 
 
 def fold(text: str) -> str:
     """Search form of `text`: NFKC and lower-case, character by character."""
     if text.isascii():
         return text.lower()
-    _learn(text)
     return text.translate(_TABLE)
 
 
@@ -74,7 +70,7 @@ def folded(text: str) -> Folded:
         return Folded(out, None)
     origin: list[int] = []
     for index, char in enumerate(text):
-        origin.extend([index] * len(_TABLE.get(ord(char), char)))
+        origin.extend([index] * len(_TABLE[ord(char)]))
     return Folded(out, tuple(origin))
 
 
@@ -129,6 +125,18 @@ def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def term_spans(item: Item, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
+    """For each term, its literal (folded) occurrences per field; each field folded once."""
+    needles = [fold(term) for term in terms]
+    result: list[dict[str, list[tuple[int, int]]]] = [{} for _ in terms]
+    for key, text in item_fields(item):
+        form = folded(text)
+        for n, needle in enumerate(needles):
+            if needle.strip() and needle in form.text:
+                result[n][key] = [form.span(s, e) for s, e in occurrences(form.text, needle)]
+    return result
+
+
 def find_spans(item: Item, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
     """Literal (folded) occurrences of each term in each field of `item`.
 
@@ -136,13 +144,8 @@ def find_spans(item: Item, terms: Sequence[str]) -> dict[str, list[tuple[int, in
     field's printed text, end exclusive; overlapping hits are joined. Fields
     without a hit are left out.
     """
-    needles = [f for f in {fold(term) for term in terms} if f.strip()]
     result: dict[str, list[tuple[int, int]]] = {}
-    if not needles:
-        return result
-    for key, text in item_fields(item):
-        form = folded(text)
-        found = [form.span(s, e) for n in needles for s, e in occurrences(form.text, n)]
-        if found:
-            result[key] = merge(found)
-    return result
+    for found in term_spans(item, terms):
+        for key, spans in found.items():
+            result.setdefault(key, []).extend(spans)
+    return {key: merge(spans) for key, spans in result.items()}

@@ -1,0 +1,123 @@
+"""Durability with real processes: kill -9 mid-build, searching during an update, WAL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from corpuslib import CORPUS, corpus_lines, make_library, write_page
+
+from reader import index
+from reader.library import Library
+
+MARK = "甲乙丙丁戊"  # in the first library only, never in the corpus
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
+
+
+def reader(library: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "reader", "--library", str(library), *args]
+
+
+@pytest.fixture
+def indexed(tmp_path: Path) -> Path:
+    """A small indexed library with a marked page, and enough new pages to make a slow update."""
+    root = tmp_path / "lib"
+    make_library(root, corpus_lines(400), per_page=25)
+    write_page(root / "rmrb" / "1998-01-01" / "09.txt", [f"这一版登出了{MARK}的消息。"])
+    assert subprocess.run(reader(root, "index"), timeout=120).returncode == 0
+    make_library(root, corpus_lines(12000)[400:], paper="more", per_page=25)
+    return root
+
+
+def marked(root: Path) -> set[str]:
+    """Ids found for the mark by a separate process that does not update the index."""
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from reader.library import Library\nfrom reader import index\n"
+        f"hits = index.search(Library(Path(sys.argv[1])), {MARK!r}, update=False)\n"
+        "print('\\n'.join(h.id for h in hits))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    return set(out.stdout.split())
+
+
+def wait_for_writes(root: Path, writer: subprocess.Popen[bytes], size: int = 256 * 1024) -> None:
+    """Until the writer has put `size` bytes of its transaction in the WAL."""
+    wal = root / ".reader" / "index.sqlite-wal"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and writer.poll() is None:
+        if wal.exists() and wal.stat().st_size >= size:
+            return
+        time.sleep(0.02)
+    pytest.fail("the update wrote nothing to the WAL before it ended")
+
+
+def test_index_is_in_wal_mode(indexed: Path) -> None:
+    with sqlite3.connect(indexed / ".reader" / "index.sqlite") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index(indexed: Path) -> None:
+    before = marked(indexed)
+    assert before == {"rmrb/1998-01-01/09/1"}
+    writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
+    wait_for_writes(indexed, writer)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    assert marked(indexed) == before
+    with sqlite3.connect(indexed / ".reader" / "index.sqlite") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM issues WHERE paper='more'").fetchone()[0] == 0
+    stats = index.update(Library(indexed))
+    assert stats.indexed > 0 and not stats.rebuilt
+    assert marked(indexed) == before
+
+
+def test_a_second_process_searches_while_the_index_is_updated(indexed: Path) -> None:
+    writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
+    try:
+        wait_for_writes(indexed, writer, size=1)  # its transaction has begun
+        result = subprocess.run(
+            reader(indexed, "search", MARK, "--json"), capture_output=True, text=True, timeout=60
+        )
+        still_writing = writer.poll() is None
+    finally:
+        writer.wait(timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        "rmrb/1998-01-01/09/1"
+    ]
+    if still_writing:  # it searched the last complete index instead of waiting for it
+        assert "another process is updating the index" in result.stderr
+    assert marked(indexed) == {"rmrb/1998-01-01/09/1"}
+
+
+def test_a_held_write_lock_never_blocks_a_search(indexed: Path) -> None:
+    """Deterministic twin of the test above: this process holds the lock mid-transaction."""
+    write_page(indexed / "rmrb" / "1998-01-01" / "10.txt", [f"又一版有{MARK}。"])
+    conn = sqlite3.connect(indexed / ".reader" / "index.sqlite", isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("DELETE FROM pages")
+    try:
+        result = subprocess.run(
+            reader(indexed, "search", MARK), capture_output=True, text=True, timeout=60
+        )
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+    assert result.returncode == 0
+    assert "rmrb/1998-01-01/09/1" in result.stdout
+    assert "another process is updating the index" in result.stderr
+    after = subprocess.run(reader(indexed, "search", MARK), capture_output=True, text=True)
+    assert "rmrb/1998-01-01/10/1" in after.stdout

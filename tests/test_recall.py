@@ -1,0 +1,144 @@
+"""Recall and precision against a literal scan, on a library made from the corpus.
+
+Every query of two or more characters must find exactly the items whose
+printed fields hold it literally (after folding): the index may not miss a
+hit, nor return one without the text.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from corpuslib import CORPUS, corpus_lines, make_library
+
+from reader import index
+from reader.library import Library
+from reader.model import Item
+from reader.spans import field_group, fold, item_fields
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
+
+# Words a segmenter folds into longer ones: 人民 in 人民币, 上海 in 上海市, 大学 in 大学生 …
+FOLDED_INTO_LONGER = [
+    "人民",
+    "上海",
+    "大学",
+    "北京",
+    "中国",
+    "经济",
+    "发展",
+    "数据",
+    "记者",
+    "国家",
+]
+_RUN = re.compile(r"[^\W_]{2,}")
+
+
+@pytest.fixture(scope="module")
+def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, dict[str, Item]]:
+    root = make_library(tmp_path_factory.mktemp("recall") / "lib", corpus_lines(4000))
+    lib = Library(root)
+    stats = index.update(lib)
+    assert stats.indexed == sum(len(i.page_numbers()) for i in lib.issues()) > 100
+    items = {
+        item.id: item for issue in lib.issues() for page in lib.pages(issue) for item in page.items
+    }
+    return lib, items
+
+
+def texts(item: Item, field: str | None = None) -> list[str]:
+    """The folded searchable fields of an item (derived headlines are not printed)."""
+    return [
+        fold(text)
+        for key, text in item_fields(item)
+        if (group := field_group(item, key)) is not None and field in (None, group)
+    ]
+
+
+_TEXTS: dict[tuple[str, str | None], str] = {}
+
+
+def scan(items: dict[str, Item], term: str, field: str | None = None) -> set[str]:
+    """The literal scan: ids of the items whose fields hold the folded term."""
+    needle = fold(term)
+    found = set()
+    for ident, item in items.items():
+        key = (ident, field)
+        if key not in _TEXTS:
+            _TEXTS[key] = "\n".join(texts(item, field))  # a term never holds a newline
+        if needle in _TEXTS[key]:
+            found.add(ident)
+    return found
+
+
+def queries(items: dict[str, Item], count: int, seed: int = 7) -> list[str]:
+    """Random substrings of 2 to 6 letters or digits of the indexed text."""
+    rng = random.Random(seed)
+    pool = [t for item in items.values() for t in texts(item)]
+    found: list[str] = []
+    while len(found) < count:
+        runs = _RUN.findall(rng.choice(pool))
+        if not runs:
+            continue
+        run = rng.choice(runs)
+        size = rng.randint(2, min(6, len(run)))
+        at = rng.randint(0, len(run) - size)
+        found.append(run[at : at + size])
+    return found
+
+
+def test_recall_and_precision_are_total(corpus_library: tuple[Library, dict[str, Item]]) -> None:
+    lib, items = corpus_library
+    terms = (
+        queries(items, 300)
+        + FOLDED_INTO_LONGER
+        + ["1998", "１９９８", "\uff57\uff54\uff4f", "年1月"]
+    )
+    misses: dict[str, set[str]] = {}
+    extras: dict[str, set[str]] = {}
+    total = 0
+    for term in terms:
+        want = scan(items, term)
+        got = {hit.id for hit in index.search(lib, term, limit=None, update=False)}
+        total += len(want)
+        if want - got:
+            misses[term] = want - got
+        if got - want:
+            extras[term] = got - want
+    assert total > 3000  # the queries do find things
+    assert not misses, f"recall below 100% for {list(misses)[:10]}"
+    assert not extras, f"hits without the text for {list(extras)[:10]}"
+
+
+def test_and_exclude_and_field_match_a_literal_scan(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    lib, items = corpus_library
+    pairs = [("中国", "经济"), ("人民", "发展"), ("北京", "记者"), ("上海", "工作")]
+    for first, second in pairs:
+        got = {h.id for h in index.search(lib, f"{first} {second}", limit=None, update=False)}
+        assert got == scan(items, first) & scan(items, second)
+        got = {h.id for h in index.search(lib, f"{first} -{second}", limit=None, update=False)}
+        assert got == scan(items, first) - scan(items, second)
+        query = f"headline:{first}"
+        got = {h.id for h in index.search(lib, query, limit=None, update=False)}
+        assert got == scan(items, first, "headline")
+
+
+def test_single_characters_are_found_too(corpus_library: tuple[Library, dict[str, Item]]) -> None:
+    lib, items = corpus_library
+    for char in ("局", "镇", "\uff41", "7", "鑫"):
+        got = {h.id for h in index.search(lib, char, limit=None, update=False)}
+        assert got == scan(items, char)
+
+
+def test_folding_counts(corpus_library: tuple[Library, dict[str, Item]]) -> None:
+    """Full-width digits in print are found by ASCII queries and the other way round."""
+    lib, items = corpus_library
+    ascii_hits = index.search(lib, "1998", limit=None, update=False)
+    assert len(ascii_hits) == len(scan(items, "1998")) > 50
+    assert {h.id for h in ascii_hits} == {
+        h.id for h in index.search(lib, "１９９８", limit=None, update=False)
+    }
