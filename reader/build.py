@@ -28,6 +28,7 @@ _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
 
 Progress = Callable[[int, int], None]
+Tokens = tuple[str, str, str, str, str]
 Key = tuple[str, str, int]
 
 
@@ -98,7 +99,11 @@ def scan(library: Library) -> Scan:
 
 def pack(items: Iterable[Item]) -> bytes:
     """The stored form of a page's items: compressed JSON."""
-    data = json.dumps([item.to_dict() for item in items], ensure_ascii=False)
+    data = json.dumps(
+        [{k: v for k, v in item.to_dict().items() if v is not None} for item in items],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return zlib.compress(data.encode("utf-8"), 9)
 
 
@@ -126,7 +131,7 @@ class PageResult:
     job: PageJob
     hash: str
     blob: bytes
-    rows: list[tuple[int, str, str, str, str, str]]
+    rows: list[Tokens]
     error: str | None = None
 
 
@@ -144,9 +149,7 @@ def segment_page(job: PageJob) -> PageResult:
         parsed = read_page(job.path, paper, issue, page)
     except ReaderError as err:
         return PageResult(job, digest, pack([]), [], err.message)
-    items = [item for item in parsed.items if item.number < store.ITEM_LIMIT]
-    rows = [(store.rowid(job.issue_id, page, i.number), *item_tokens(i)) for i in items]
-    return PageResult(job, digest, pack(items), rows)
+    return PageResult(job, digest, pack(parsed.items), [item_tokens(i) for i in parsed.items])
 
 
 def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
@@ -167,29 +170,22 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     from reader.segment import item_tokens
 
     row = conn.execute(
-        "SELECT data FROM pages WHERE issue_id=? AND page=?", (issue_id, page)
+        "SELECT first, data FROM pages WHERE issue_id=? AND page=?", (issue_id, page)
     ).fetchone()
     if row is None:
         return
-    rows = [(store.rowid(issue_id, page, i.number), *item_tokens(i)) for i in unpack(row[0])]
-    _rows(conn, rows, delete=True)
+    first, blob = row
+    _rows(conn, first, [item_tokens(item) for item in unpack(blob)], delete=True)
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
 
 
-def _rows(
-    conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str, str]], delete: bool = False
-) -> None:
-    """Insert (or delete) items' tokens in both FTS tables."""
-    grams, words = (
-        (store.DELETE_GRAMS, store.DELETE_WORDS)
-        if delete
-        else (
-            store.INSERT_GRAMS,
-            store.INSERT_WORDS,
-        )
-    )
-    conn.executemany(grams, [row[:2] for row in rows])
-    conn.executemany(words, [(row[0], *row[2:]) for row in rows])
+def _rows(conn: sqlite3.Connection, first: int, rows: list[Tokens], delete: bool = False) -> None:
+    """Insert (or delete) a page's items' tokens in both FTS tables, from rowid `first` on."""
+    grams, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
+    if not delete:
+        grams, words = store.INSERT_GRAMS, store.INSERT_WORDS
+    conn.executemany(grams, [(first + n, row[0]) for n, row in enumerate(rows)])
+    conn.executemany(words, [(first + n, *row[1:]) for n, row in enumerate(rows)])
 
 
 def _issue_ids(
@@ -277,6 +273,9 @@ def apply(
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    if stats.rebuilt or stats.indexed > stats.pages // 2:
+        # Merging segments leaves half-empty pages behind; repack them (atomic on its own).
+        conn.execute("VACUUM")
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
 
 
@@ -312,6 +311,7 @@ def _apply_locked(
         if old.get(key, ("", ""))[0] != stat
     ]
     indexed = items = 0
+    next_rowid = int(store.meta(conn).get("next_rowid", "1"))
     errors: list[str] = []
     if progress:
         progress(0, len(jobs))
@@ -324,11 +324,22 @@ def _apply_locked(
             )
         else:
             _delete_items(conn, issue_id, page)
-            _rows(conn, result.rows)
+            first = next_rowid
+            next_rowid += len(result.rows)
+            _rows(conn, first, result.rows)
             conn.execute(
-                "INSERT INTO pages(issue_id, page, stat, hash, items, data, error) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?)",
-                (issue_id, page, stat, result.hash, len(result.rows), result.blob, result.error),
+                "INSERT INTO pages(issue_id, page, stat, hash, first, items, data, error) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    issue_id,
+                    page,
+                    stat,
+                    result.hash,
+                    first,
+                    len(result.rows),
+                    result.blob,
+                    result.error,
+                ),
             )
             indexed += 1
             items += len(result.rows)
@@ -339,7 +350,7 @@ def _apply_locked(
     if rebuild or indexed > len(found.pages) // 2:
         for table in ("grams", "words"):  # one segment per table: smaller, faster to query
             conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
-    values = {**store.versions(), "signature": found.signature}
+    values = {**store.versions(), "signature": found.signature, "next_rowid": str(next_rowid)}
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
     return UpdateStats(
         path,

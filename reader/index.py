@@ -54,19 +54,31 @@ class Hit:
 
 
 def update(
-    library: Library, *, rebuild: bool = False, progress: Progress | None = None
+    library: Library,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    wait: float = 0.5,
 ) -> UpdateStats:
-    """Bring the library's index up to date (or rebuild it); damaged files are replaced."""
-    return _refresh(library, rebuild, progress)
+    """Bring the library's index up to date (or rebuild it); damaged files are replaced.
+
+    When another process is updating it, wait up to `wait` seconds for it,
+    then give up with `busy` set (the last complete index stays searchable).
+    """
+    return _refresh(library, rebuild, progress, wait)
 
 
-def _refresh(library: Library, rebuild: bool, progress: Progress | None) -> UpdateStats:
+def _refresh(
+    library: Library, rebuild: bool, progress: Progress | None, wait: float = 0.5
+) -> UpdateStats:
     path = store.index_path(library)
     notes: list[str] = []
     conn = store.open_index(path, notes)
     try:
         try:
-            return apply(conn, library, path, rebuild=rebuild, progress=progress, notes=notes)
+            return apply(
+                conn, library, path, rebuild=rebuild, progress=progress, notes=notes, wait=wait
+            )
         except sqlite3.DatabaseError as err:
             if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
                 raise ReaderError(f"{path}: the index is locked by another process") from None
@@ -76,7 +88,7 @@ def _refresh(library: Library, rebuild: bool, progress: Progress | None) -> Upda
     store.remove(path)
     conn = store.open_index(path, notes)
     try:
-        return apply(conn, library, path, rebuild=True, progress=progress, notes=notes)
+        return apply(conn, library, path, rebuild=True, progress=progress, notes=notes, wait=wait)
     finally:
         conn.close()
 
@@ -138,38 +150,58 @@ def _search(path: Path, terms: list[Term], filters: _Filters, limit: int | None)
         conn.close()
 
 
-def _sql(conn: sqlite3.Connection, filters: _Filters) -> tuple[str, list[object]]:
-    """WHERE clauses (after MATCH) and their parameters for the filters."""
-    where: list[str] = []
-    params: list[object] = []
-    if filters.issue is not None and filters.paper is not None:
-        row = conn.execute(
-            "SELECT id FROM issues WHERE paper=? AND issue=?", (filters.paper, filters.issue)
-        ).fetchone()
-        issue_id = row[0] if row else -1
-        where.append("rowid BETWEEN ? AND ?")  # one issue: a rowid range, cheap for FTS5
-        params += [store.rowid(issue_id, 0, 0), store.rowid(issue_id + 1, 0, 0) - 1]
-    sub: list[str] = []
-    if filters.paper is not None:
-        sub.append("paper = ?")
-        params.append(filters.paper)
-    if filters.issue is not None:
-        sub.append("issue = ?")
-        params.append(filters.issue)
-    if filters.since is not None:
-        sub.append("date >= ?")
-        params.append(filters.since.isoformat())
-    if filters.until is not None:
-        sub.append("date <= ?")
-        params.append(filters.until.isoformat())
-    if sub:
-        where.append(
-            f"(rowid >> {store.ISSUE_BITS}) IN (SELECT id FROM issues WHERE {' AND '.join(sub)})"
+class _Scope:
+    """The filters as a test on rowids, and the rowid range that holds every allowed item."""
+
+    def __init__(self, conn: sqlite3.Connection, filters: _Filters) -> None:
+        self.pages = store.PageMap(conn)
+        self.issues: dict[int, tuple[str, str, str | None]] = {
+            row[0]: row[1:] for row in conn.execute("SELECT id, paper, issue, date FROM issues")
+        }
+        self.wanted: set[int] | None = None
+        self.page = filters.page
+        checks = {"paper": filters.paper, "issue": filters.issue}
+        if any(v is not None for v in checks.values()) or filters.since or filters.until:
+            since = filters.since.isoformat() if filters.since else None
+            until = filters.until.isoformat() if filters.until else None
+            self.wanted = {
+                issue_id
+                for issue_id, (paper, issue, when) in self.issues.items()
+                if checks["paper"] in (None, paper)
+                and checks["issue"] in (None, issue)
+                and (since is None or (when is not None and when >= since))
+                and (until is None or (when is not None and when <= until))
+            }
+        self.filtered = self.wanted is not None or self.page is not None
+
+    def allows(self, rowid: int) -> bool:
+        """Whether the item at `rowid` passes the filters."""
+        place = self.pages.locate(rowid)
+        return (
+            place is not None
+            and (self.wanted is None or place.issue_id in self.wanted)
+            and (self.page is None or place.page == self.page)
         )
-    if filters.page is not None:
-        where.append(f"((rowid >> {store.PAGE_BITS}) & 1023) = ?")
-        params.append(filters.page)
-    return "".join(f" AND {w}" for w in where), params
+
+    def sql(self) -> tuple[str, list[object]]:
+        """A rowid range for FTS5 to skip what no allowed page holds."""
+        if not self.filtered:
+            return "", []
+        spans = [
+            (first, first + items - 1)
+            for first, items, issue_id, page in self.pages.pages
+            if (self.wanted is None or issue_id in self.wanted)
+            and (self.page is None or page == self.page)
+        ]
+        if not spans:
+            return " AND rowid < 0", []
+        return " AND rowid BETWEEN ? AND ?", [spans[0][0], spans[-1][1]]
+
+    def newest(self, rowid: int) -> tuple[str, int]:
+        """Sort key: the issue date, then the rowid (later pages were indexed later)."""
+        place = self.pages.locate(rowid)
+        when = self.issues.get(place.issue_id, ("", "", None))[2] if place else None
+        return (when or "", rowid)
 
 
 def _run(
@@ -182,7 +214,8 @@ def _run(
     the rest follow, by literal hits when there are few of them, else newest
     first.
     """
-    where, params = _sql(conn, filters)
+    scope = _Scope(conn, filters)
+    where, params = scope.sql()
     candidates = {
         rowid
         for (rowid,) in conn.execute(
@@ -190,7 +223,8 @@ def _run(
             [grams_expression(terms), *params],
         )
     }
-    issues = {row[0]: row[1:] for row in conn.execute("SELECT id, paper, issue, date FROM issues")}
+    if scope.filtered:
+        candidates = {rowid for rowid in candidates if scope.allows(rowid)}
     ranked: list[tuple[int, float]] = []
     ranking = words_expression(conn, terms) if candidates else None
     if ranking is not None:
@@ -203,12 +237,8 @@ def _run(
             if rowid in candidates:
                 ranked.append((rowid, -float(score)))
                 candidates.discard(rowid)
-
-    def newest(rowid: int) -> tuple[str, int]:
-        return (issues.get(rowid >> store.ISSUE_BITS, ("", "", None))[2] or "", rowid)
-
-    rest = sorted(candidates, key=newest, reverse=True)
-    checker = _Checker(conn, terms, issues)
+    rest = sorted(candidates, key=scope.newest, reverse=True)
+    checker = _Checker(conn, terms, scope)
     found = 0
     for rowid, score in ranked:
         if limit is not None and found >= limit:
@@ -240,41 +270,38 @@ def _literal_weight(hit: Hit) -> float:
 class _Checker:
     """Loads candidates' pages (each once) and makes hits of the items that hold the terms."""
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        terms: list[Term],
-        issues: dict[int, tuple[str, str, str | None]],
-    ) -> None:
+    def __init__(self, conn: sqlite3.Connection, terms: list[Term], scope: _Scope) -> None:
         self.conn = conn
         self.terms = terms
-        self.issues = issues
+        self.scope = scope
         self.pages: dict[tuple[int, int], list[Item]] = {}
 
     def hit(self, rowid: int, score: float) -> Hit | None:
         """The hit for the item at `rowid`, or None when a term is not there literally."""
-        issue_id, page, number = store.split_rowid(rowid)
-        key = (issue_id, page)
+        place = self.scope.pages.locate(rowid)
+        if place is None or place.issue_id not in self.scope.issues:
+            return None
+        key = (place.issue_id, place.page)
         if key not in self.pages:
             row = self.conn.execute(
                 "SELECT data FROM pages WHERE issue_id=? AND page=?", key
             ).fetchone()
             self.pages[key] = unpack(row[0]) if row else []
         items = self.pages[key]
-        item = items[number - 1] if 0 < number <= len(items) else None
-        if item is None or item.number != number or issue_id not in self.issues:
+        if not 0 < place.number <= len(items):
             return None
+        item = items[place.number - 1]
         spans = _verify(item, self.terms)
         if spans is None:
             return None
-        paper, issue, when = self.issues[issue_id]
+        paper, issue, when = self.scope.issues[place.issue_id]
         snippet, snippet_spans = _snippet(item, spans)
         return Hit(
             id=item.id,
             paper=paper,
             issue=issue,
             date=when,
-            page=page,
+            page=place.page,
             kind=item.kind,
             headline=item.title,
             score=round(score, 6),

@@ -95,5 +95,9 @@ def column_texts(item: Item) -> dict[str, str]:
 def item_tokens(item: Item) -> tuple[str, str, str, str, str]:
     """Space-separated tokens for SQLite's ascii tokenizer: all bigrams, then words per column."""
     texts = column_texts(item)
-    head, body, caption, meta = (" ".join(words(text)) if text else "" for text in texts.values())
+    # Each distinct word once per field: term frequency saturates in bm25 anyway,
+    # and repeats would cost a position each in the index.
+    head, body, caption, meta = (
+        " ".join(dict.fromkeys(words(text))) if text else "" for text in texts.values()
+    )
     return " ".join(grams("\n".join(texts.values()))), head, body, caption, meta

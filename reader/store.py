@@ -5,8 +5,7 @@ consistent snapshot while an update writes. Two contentless FTS5 tables hold
 only inverted indexes of the tokens of `reader.segment`: `grams` (bigrams, no
 positions: it finds candidates, 0.7x the text) and `words` (jieba words per
 field, with positions so bm25 can rank). The parsed items are kept per page,
-compressed, in `pages`. An item's rowid encodes where it is: issue row id,
-page number and item number.
+compressed, in `pages`, with the range of FTS rowids their items hold.
 """
 
 from __future__ import annotations
@@ -14,19 +13,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.locations import bundled_sample, cache_dir, library_key
 
-SCHEMA = 1
+SCHEMA = 3
 """Bumped whenever tables or tokens change; an index of another version is rebuilt."""
 
 NAME = "index.sqlite"
-PAGE_BITS = 16
-ISSUE_BITS = 26
-ITEM_LIMIT = 1 << PAGE_BITS
 HEAD_WEIGHT = 10.0
 """bm25 weight of the headline column against 1 for body and caption: headline hits rank first."""
 
@@ -37,10 +35,11 @@ CREATE TABLE IF NOT EXISTS issues(
     date TEXT, stat TEXT NOT NULL, UNIQUE(paper, issue));
 CREATE TABLE IF NOT EXISTS pages(
     issue_id INTEGER NOT NULL, page INTEGER NOT NULL, stat TEXT NOT NULL,
-    hash TEXT NOT NULL, items INTEGER NOT NULL, data BLOB NOT NULL, error TEXT,
-    PRIMARY KEY(issue_id, page)) WITHOUT ROWID;
+    hash TEXT NOT NULL, first INTEGER NOT NULL, items INTEGER NOT NULL,
+    data BLOB NOT NULL, error TEXT, PRIMARY KEY(issue_id, page)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pages_first ON pages(first);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
-    text, content='', tokenize='ascii', detail=none);
+    text, content='', tokenize='ascii', detail=none, columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     head, body, caption, meta, content='', tokenize='ascii', detail=full);
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(words, 'row');
@@ -77,14 +76,34 @@ def create(conn: sqlite3.Connection) -> None:
     script(conn, TABLES)
 
 
-def rowid(issue_id: int, page: int, number: int) -> int:
-    """The FTS rowid of item `number` on `page` of the issue with row id `issue_id`."""
-    return (issue_id << ISSUE_BITS) | (page << PAGE_BITS) | number
+@dataclass(frozen=True)
+class Place:
+    """Where an FTS rowid points: an issue row, a page number, an item number."""
+
+    issue_id: int
+    page: int
+    number: int
 
 
-def split_rowid(value: int) -> tuple[int, int, int]:
-    """Inverse of `rowid`: issue row id, page, item number."""
-    return value >> ISSUE_BITS, (value >> PAGE_BITS) & 1023, value & (ITEM_LIMIT - 1)
+class PageMap:
+    """FTS rowid -> item: each page's items hold the rowids `first` to `first + items - 1`.
+
+    Rowids are handed out densely, page after page, because FTS5 stores the
+    gaps between them: dense rowids keep the bigram index a third smaller.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        rows = conn.execute("SELECT first, items, issue_id, page FROM pages ORDER BY first")
+        self.pages = [(first, items, issue_id, page) for first, items, issue_id, page in rows]
+        self.firsts = [row[0] for row in self.pages]
+
+    def locate(self, rowid: int) -> Place | None:
+        """The item at `rowid`, if a page holds it."""
+        at = bisect_right(self.firsts, rowid) - 1
+        if at < 0:
+            return None
+        first, items, issue_id, page = self.pages[at]
+        return Place(issue_id, page, rowid - first + 1) if rowid < first + items else None
 
 
 def _writable(folder: Path) -> bool:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from reader.index import Hit
 
 HIT_STYLE = "bold black on yellow"
+_WAIT_FOR_OTHER_UPDATE = 3600.0
+"""`reader index` waits for another process's update to end (then finds it fresh)."""
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -88,11 +90,11 @@ def _notes(stats: UpdateStats) -> None:
         )
 
 
-def _refresh(lib: Library, rebuild: bool = False) -> UpdateStats:
+def _refresh(lib: Library, rebuild: bool = False, wait: float = 0.5) -> UpdateStats:
     from reader import index as engine
 
     with _progress("indexing") as report:
-        stats = engine.update(lib, rebuild=rebuild, progress=report)
+        stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait)
     _notes(stats)
     return stats
 
@@ -224,7 +226,7 @@ def index(
 
     lib = library(ctx)
     started = time.perf_counter()
-    stats = _refresh(lib, rebuild=rebuild)
+    stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE)
     if sys.stderr.isatty():
         seconds = time.perf_counter() - started
         if stats.fresh:

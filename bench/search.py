@@ -1,0 +1,159 @@
+"""Search benchmark: build time, index size, and one-shot `reader search` against rg and a floor.
+
+Libraries of about 5, 50 and 300 MB of page text are generated from the
+People's Daily corpus (`../shared/corpus/pd199801.txt`, replicated under later
+dates) in `bench/out/` (not committed). For each: `reader index` wall time,
+index size against text size, and the median wall time of one-shot processes:
+`reader search Q`, `rg -F -c Q` (or `grep -rcF`) over the same pages, and
+`python -c "import typer, rich"`, the floor of any typer CLI (DESIGN section 8).
+
+Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--write]
+`--write` replaces the `## Search` section of bench/README.md with the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[1] / "shared" / "corpus" / "pd199801.txt"
+OUT = HERE / "out"
+README = HERE / "README.md"
+QUERIES = ["经济", "香港回归", "数据", "人民币汇率", "１９９８", "乡镇企业 改革"]
+LINES_PER_PAGE = 80
+PAGES_PER_ISSUE = 8
+
+
+def generate(root: Path, megabytes: int) -> int:
+    """A library of at least `megabytes` MB of page text; returns its text size in bytes."""
+    marker = root / ".complete"
+    if marker.exists():
+        return int(marker.read_text())
+    shutil.rmtree(root, ignore_errors=True)
+    lines = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paper = root / "rmrb"
+    paper.mkdir(parents=True)
+    (paper / "paper.toml").write_text('name = "人民日报"\n', encoding="utf-8")
+    total, day = 0, date(1998, 1, 1)
+    per_issue = LINES_PER_PAGE * PAGES_PER_ISSUE
+    while total < megabytes * 1_000_000:
+        for first in range(0, len(lines), per_issue):
+            issue = paper / day.isoformat()
+            issue.mkdir()
+            (issue / "issue.toml").write_text(f"date = {day.isoformat()}\n", encoding="utf-8")
+            chunk = lines[first : first + per_issue]
+            for page, at in enumerate(range(0, len(chunk), LINES_PER_PAGE), start=1):
+                text = "".join(f" {p}\n" for p in chunk[at : at + LINES_PER_PAGE])
+                data = text.encode("utf-8")
+                (issue / f"{page:02d}.txt").write_bytes(data)
+                total += len(data)
+            day += timedelta(days=1)
+            if total >= megabytes * 1_000_000:
+                break
+    marker.write_text(str(total))
+    return total
+
+
+def wall(command: list[str], runs: int) -> float:
+    """Median wall time of `runs` runs of a command (output discarded), after one warm-up."""
+    times = []
+    for n in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if n:
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench(megabytes: int, runs: int) -> dict[str, float]:
+    """Measure one library size."""
+    root = OUT / f"lib{megabytes}"
+    text = generate(root, megabytes)
+    reader = [sys.executable, "-m", "reader", "--library", str(root)]
+    shutil.rmtree(root / ".reader", ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run([*reader, "index"], check=True)
+    build = time.perf_counter() - started
+    index = folder_size(root / ".reader")
+    floor = wall([sys.executable, "-c", "import typer, rich"], runs)
+    grep = ["rg", "-F", "-c"] if shutil.which("rg") else ["grep", "-rcF"]
+    search = statistics.median(wall([*reader, "search", q], runs) for q in QUERIES)
+    scan = statistics.median(wall([*grep, q.split()[0], str(root)], runs) for q in QUERIES)
+    return {
+        "mb": text / 1e6,
+        "pages": sum(1 for _ in root.rglob("*.txt")),
+        "build": build,
+        "index_mb": index / 1e6,
+        "ratio": index / text,
+        "search": search,
+        "floor": floor,
+        "scan": scan,
+    }
+
+
+def table(rows: list[dict[str, float]], tool: str) -> str:
+    head = (
+        "| text | pages | `reader index` | index size | index / text | `reader search` "
+        f"| floor | search / floor | `{tool}` | search / {tool.split()[0]} |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n"
+    )
+    body = "".join(
+        f"| {r['mb']:.0f} MB | {r['pages']:.0f} | {r['build']:.1f} s | {r['index_mb']:.0f} MB "
+        f"| {r['ratio']:.2f}x | {r['search'] * 1000:.0f} ms | {r['floor'] * 1000:.0f} ms "
+        f"| {r['search'] / r['floor']:.2f}x | {r['scan'] * 1000:.0f} ms "
+        f"| {r['search'] / r['scan']:.2f}x |\n"
+        for r in rows
+    )
+    return head + body
+
+
+def write_section(text: str) -> None:
+    """Replace (or add) the `## Search` section of bench/README.md, leaving the others."""
+    old = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    start = old.find("## Search")
+    if start < 0:
+        new = old.rstrip("\n") + "\n\n" + text
+    else:
+        end = old.find("\n## ", start + 1)
+        new = old[:start] + text + ("" if end < 0 else old[end:])
+    README.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="5,50,300", help="library sizes in MB")
+    parser.add_argument("--runs", type=int, default=7, help="runs per timing (median)")
+    parser.add_argument("--write", action="store_true", help="update bench/README.md")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"no corpus at {CORPUS}")
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        rows.append(bench(size, args.runs))
+        print(f"{size} MB: {rows[-1]}", file=sys.stderr, flush=True)
+    tool = "rg -F -c" if shutil.which("rg") else "grep -rcF"
+    result = table(rows, tool)
+    print(result)
+    if args.write:
+        queries = ", ".join(f"`{q}`" for q in QUERIES)
+        write_section(
+            "## Search\n\n"
+            f"`python bench/search.py --sizes {args.sizes} --runs {args.runs} --write` on "
+            f"{os.cpu_count()} cores; medians over the queries {queries}.\n\n" + result
+        )
+
+
+if __name__ == "__main__":
+    main()
