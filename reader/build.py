@@ -8,6 +8,7 @@ processes read the previous snapshot until the commit (WAL).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -170,12 +171,15 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     from reader.segment import item_tokens
 
     row = conn.execute(
-        "SELECT first, data FROM pages WHERE issue_id=? AND page=?", (issue_id, page)
+        "SELECT p.first, t.data FROM pages p JOIN texts t ON t.first = p.first "
+        "WHERE p.issue_id=? AND p.page=?",
+        (issue_id, page),
     ).fetchone()
     if row is None:
         return
     first, blob = row
     _rows(conn, first, [item_tokens(item) for item in unpack(blob)], delete=True)
+    conn.execute("DELETE FROM texts WHERE first=?", (first,))
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
 
 
@@ -274,8 +278,10 @@ def apply(
             conn.execute("ROLLBACK")
         raise
     if stats.rebuilt or stats.indexed > stats.pages // 2:
-        # Merging segments leaves half-empty pages behind; repack them (atomic on its own).
-        conn.execute("VACUUM")
+        # Merging segments leaves half-empty pages behind; repack them (atomic on its
+        # own, and only worth it: a busy database keeps its slack until next time).
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("VACUUM")
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
 
 
@@ -325,22 +331,14 @@ def _apply_locked(
         else:
             _delete_items(conn, issue_id, page)
             first = next_rowid
-            next_rowid += len(result.rows)
+            next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
             _rows(conn, first, result.rows)
             conn.execute(
-                "INSERT INTO pages(issue_id, page, stat, hash, first, items, data, error) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    issue_id,
-                    page,
-                    stat,
-                    result.hash,
-                    first,
-                    len(result.rows),
-                    result.blob,
-                    result.error,
-                ),
+                "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
+                "VALUES(?, ?, ?, ?, ?, ?, ?)",
+                (issue_id, page, stat, result.hash, first, len(result.rows), result.error),
             )
+            conn.execute("INSERT INTO texts(first, data) VALUES(?, ?)", (first, result.blob))
             indexed += 1
             items += len(result.rows)
         if result.error:

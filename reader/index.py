@@ -9,6 +9,7 @@ every term and the spans are the same ones the TUI highlights.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,8 @@ Progress = Callable[[int, int], None]
 _SNIPPET = 80
 _BEFORE = 16
 _RANK_ALL = 400
+_BM25_MAX = 5000
+"""At most this many of the newest candidates are ranked by bm25 (its cost grows with them)."""
 """Up to this many unranked candidates are all checked and ordered by their literal hits."""
 
 
@@ -80,8 +83,8 @@ def _refresh(
                 conn, library, path, rebuild=rebuild, progress=progress, notes=notes, wait=wait
             )
         except sqlite3.DatabaseError as err:
-            if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
-                raise ReaderError(f"{path}: the index is locked by another process") from None
+            if isinstance(err, sqlite3.OperationalError):  # locked, disk full: not damage
+                raise ReaderError(f"{path}: {err}") from None
             notes.append(f"the index {path} is damaged ({err}): rebuilding it")
     finally:
         conn.close()
@@ -143,8 +146,8 @@ def _search(path: Path, terms: list[Term], filters: _Filters, limit: int | None)
     try:
         return list(_run(conn, terms, filters, limit))
     except sqlite3.DatabaseError as err:
-        if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
-            raise ReaderError(f"{path}: the index is locked by another process") from None
+        if isinstance(err, sqlite3.OperationalError):  # locked, disk full: not damage
+            raise ReaderError(f"{path}: {err}") from None
         raise store.IndexCorrupt(f"the index {path} is damaged ({err})") from None
     finally:
         conn.close()
@@ -154,54 +157,53 @@ class _Scope:
     """The filters as a test on rowids, and the rowid range that holds every allowed item."""
 
     def __init__(self, conn: sqlite3.Connection, filters: _Filters) -> None:
-        self.pages = store.PageMap(conn)
+        self.conn = conn
         self.issues: dict[int, tuple[str, str, str | None]] = {
             row[0]: row[1:] for row in conn.execute("SELECT id, paper, issue, date FROM issues")
         }
-        self.wanted: set[int] | None = None
-        self.page = filters.page
+        self.places: dict[int, store.Place | None] = {}
+        self.ranges: list[tuple[int, int]] | None = None
         checks = {"paper": filters.paper, "issue": filters.issue}
-        if any(v is not None for v in checks.values()) or filters.since or filters.until:
-            since = filters.since.isoformat() if filters.since else None
-            until = filters.until.isoformat() if filters.until else None
-            self.wanted = {
-                issue_id
-                for issue_id, (paper, issue, when) in self.issues.items()
-                if checks["paper"] in (None, paper)
-                and checks["issue"] in (None, issue)
-                and (since is None or (when is not None and when >= since))
-                and (until is None or (when is not None and when <= until))
-            }
-        self.filtered = self.wanted is not None or self.page is not None
+        since = filters.since.isoformat() if filters.since else None
+        until = filters.until.isoformat() if filters.until else None
+        wanted = {
+            issue_id
+            for issue_id, (paper, issue, when) in self.issues.items()
+            if checks["paper"] in (None, paper)
+            and checks["issue"] in (None, issue)
+            and (since is None or (when is not None and when >= since))
+            and (until is None or (when is not None and when <= until))
+        }
+        if len(wanted) < len(self.issues) or filters.page is not None:
+            self.ranges = [
+                (first, first + items - 1)
+                for first, items, issue_id, page in conn.execute(
+                    "SELECT first, items, issue_id, page FROM pages ORDER BY first"
+                )
+                if issue_id in wanted and filters.page in (None, page) and items
+            ]
+            self.starts = [start for start, _ in self.ranges]
 
     def allows(self, rowid: int) -> bool:
         """Whether the item at `rowid` passes the filters."""
-        place = self.pages.locate(rowid)
-        return (
-            place is not None
-            and (self.wanted is None or place.issue_id in self.wanted)
-            and (self.page is None or place.page == self.page)
-        )
+        if self.ranges is None:
+            return True
+        at = bisect_right(self.starts, rowid) - 1
+        return at >= 0 and rowid <= self.ranges[at][1]
 
     def sql(self) -> tuple[str, list[object]]:
         """A rowid range for FTS5 to skip what no allowed page holds."""
-        if not self.filtered:
+        if self.ranges is None:
             return "", []
-        spans = [
-            (first, first + items - 1)
-            for first, items, issue_id, page in self.pages.pages
-            if (self.wanted is None or issue_id in self.wanted)
-            and (self.page is None or page == self.page)
-        ]
-        if not spans:
+        if not self.ranges:
             return " AND rowid < 0", []
-        return " AND rowid BETWEEN ? AND ?", [spans[0][0], spans[-1][1]]
+        return " AND rowid BETWEEN ? AND ?", [self.ranges[0][0], self.ranges[-1][1]]
 
-    def newest(self, rowid: int) -> tuple[str, int]:
-        """Sort key: the issue date, then the rowid (later pages were indexed later)."""
-        place = self.pages.locate(rowid)
-        when = self.issues.get(place.issue_id, ("", "", None))[2] if place else None
-        return (when or "", rowid)
+    def locate(self, rowid: int) -> store.Place | None:
+        """Issue row, page and item number of the item at `rowid`."""
+        if rowid not in self.places:
+            self.places[rowid] = store.locate(self.conn, rowid)
+        return self.places[rowid]
 
 
 def _run(
@@ -212,32 +214,31 @@ def _run(
     Candidates come from the bigram table. Those holding a word of the query
     come first, in bm25 order over the word table (headline hits weigh most);
     the rest follow, by literal hits when there are few of them, else newest
-    first.
+    first. Rowids are handed out in indexing order, so for a query that
+    matches very many items bm25 ranks the newest `_BM25_MAX` of them: the
+    cost of ranking stays bounded as the archive grows.
     """
     scope = _Scope(conn, filters)
     where, params = scope.sql()
-    candidates = {
-        rowid
-        for (rowid,) in conn.execute(
-            f"SELECT rowid FROM grams WHERE grams MATCH ?{where}",
-            [grams_expression(terms), *params],
-        )
-    }
-    if scope.filtered:
-        candidates = {rowid for rowid in candidates if scope.allows(rowid)}
+    found_rows = conn.execute(
+        f"SELECT rowid FROM grams WHERE grams MATCH ?{where}", [grams_expression(terms), *params]
+    )
+    newest = sorted((r for (r,) in found_rows if scope.allows(r)), reverse=True)
+    candidates = set(newest)
     ranked: list[tuple[int, float]] = []
     ranking = words_expression(conn, terms) if candidates else None
     if ranking is not None:
         weights = ", ".join(str(w) for w in (store.HEAD_WEIGHT, 1.0, 1.0, 0.5))
+        bound = newest[min(len(newest), _BM25_MAX) - 1]
         for rowid, score in conn.execute(
             f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
-            f"WHERE words MATCH ?{where} ORDER BY score",
-            [ranking, *params],
+            f"WHERE words MATCH ?{where} AND rowid >= ? ORDER BY score",
+            [ranking, *params, bound],
         ):
             if rowid in candidates:
                 ranked.append((rowid, -float(score)))
                 candidates.discard(rowid)
-    rest = sorted(candidates, key=scope.newest, reverse=True)
+    rest = [rowid for rowid in newest if rowid in candidates]
     checker = _Checker(conn, terms, scope)
     found = 0
     for rowid, score in ranked:
@@ -274,20 +275,18 @@ class _Checker:
         self.conn = conn
         self.terms = terms
         self.scope = scope
-        self.pages: dict[tuple[int, int], list[Item]] = {}
+        self.pages: dict[int, list[Item]] = {}
 
     def hit(self, rowid: int, score: float) -> Hit | None:
         """The hit for the item at `rowid`, or None when a term is not there literally."""
-        place = self.scope.pages.locate(rowid)
+        place = self.scope.locate(rowid)
         if place is None or place.issue_id not in self.scope.issues:
             return None
-        key = (place.issue_id, place.page)
-        if key not in self.pages:
-            row = self.conn.execute(
-                "SELECT data FROM pages WHERE issue_id=? AND page=?", key
-            ).fetchone()
-            self.pages[key] = unpack(row[0]) if row else []
-        items = self.pages[key]
+        first = rowid - place.number + 1
+        if first not in self.pages:
+            row = self.conn.execute("SELECT data FROM texts WHERE first=?", (first,)).fetchone()
+            self.pages[first] = unpack(row[0]) if row else []
+        items = self.pages[first]
         if not 0 < place.number <= len(items):
             return None
         item = items[place.number - 1]

@@ -5,7 +5,7 @@ consistent snapshot while an update writes. Two contentless FTS5 tables hold
 only inverted indexes of the tokens of `reader.segment`: `grams` (bigrams, no
 positions: it finds candidates, 0.7x the text) and `words` (jieba words per
 field, with positions so bm25 can rank). The parsed items are kept per page,
-compressed, in `pages`, with the range of FTS rowids their items hold.
+compressed, in `texts`; `pages` says which FTS rowids each page's items hold.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.locations import bundled_sample, cache_dir, library_key
 
-SCHEMA = 3
+SCHEMA = 4
 """Bumped whenever tables or tokens change; an index of another version is rebuilt."""
 
 NAME = "index.sqlite"
@@ -36,8 +35,9 @@ CREATE TABLE IF NOT EXISTS issues(
 CREATE TABLE IF NOT EXISTS pages(
     issue_id INTEGER NOT NULL, page INTEGER NOT NULL, stat TEXT NOT NULL,
     hash TEXT NOT NULL, first INTEGER NOT NULL, items INTEGER NOT NULL,
-    data BLOB NOT NULL, error TEXT, PRIMARY KEY(issue_id, page)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS pages_first ON pages(first);
+    error TEXT, PRIMARY KEY(issue_id, page)) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS pages_first ON pages(first);
+CREATE TABLE IF NOT EXISTS texts(first INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
     text, content='', tokenize='ascii', detail=none, columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
@@ -47,7 +47,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(words, 'row');
 
 DROP = """
 DROP TABLE IF EXISTS vocab; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS grams;
-DROP TABLE IF EXISTS pages; DROP TABLE IF EXISTS issues; DROP TABLE IF EXISTS meta;
+DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS pages; DROP TABLE IF EXISTS issues;
+DROP TABLE IF EXISTS meta;
 """
 
 INSERT_GRAMS = "INSERT INTO grams(rowid, text) VALUES(?, ?)"
@@ -85,25 +86,20 @@ class Place:
     number: int
 
 
-class PageMap:
-    """FTS rowid -> item: each page's items hold the rowids `first` to `first + items - 1`.
+def locate(conn: sqlite3.Connection, rowid: int) -> Place | None:
+    """The item at FTS rowid `rowid`: page rows hold the rowids `first` to `first + items - 1`.
 
     Rowids are handed out densely, page after page, because FTS5 stores the
     gaps between them: dense rowids keep the bigram index a third smaller.
     """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        rows = conn.execute("SELECT first, items, issue_id, page FROM pages ORDER BY first")
-        self.pages = [(first, items, issue_id, page) for first, items, issue_id, page in rows]
-        self.firsts = [row[0] for row in self.pages]
-
-    def locate(self, rowid: int) -> Place | None:
-        """The item at `rowid`, if a page holds it."""
-        at = bisect_right(self.firsts, rowid) - 1
-        if at < 0:
-            return None
-        first, items, issue_id, page = self.pages[at]
-        return Place(issue_id, page, rowid - first + 1) if rowid < first + items else None
+    row = conn.execute(
+        "SELECT first, items, issue_id, page FROM pages "
+        "WHERE first <= ? ORDER BY first DESC LIMIT 1",
+        (rowid,),
+    ).fetchone()
+    if row is None or rowid >= row[0] + row[1]:
+        return None
+    return Place(row[2], row[3], rowid - row[0] + 1)
 
 
 def _writable(folder: Path) -> bool:

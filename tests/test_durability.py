@@ -108,7 +108,7 @@ def test_a_held_write_lock_never_blocks_a_search(indexed: Path) -> None:
     write_page(indexed / "rmrb" / "1998-01-01" / "10.txt", [f"又一版有{MARK}。"])
     conn = sqlite3.connect(indexed / ".reader" / "index.sqlite", isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
-    conn.execute("DELETE FROM pages")
+    conn.execute("DELETE FROM texts")
     try:
         result = subprocess.run(
             reader(indexed, "search", MARK), capture_output=True, text=True, timeout=60

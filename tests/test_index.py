@@ -211,3 +211,11 @@ def test_fts_syntax_is_searched_as_text(lib: Library, query: str) -> None:
 def test_queries_with_nothing_to_find_are_errors(lib: Library, query: str) -> None:
     with pytest.raises(ReaderError):
         index.search(lib, query)
+
+
+def test_overlong_queries_are_refused_and_long_ones_work(lib: Library) -> None:
+    with pytest.raises(ReaderError, match="too long"):
+        index.search(lib, "数据" * 300)
+    long_term = "本报讯数据局今天成立负责全市公共数据的统筹管理" * 8
+    assert index.search(lib, long_term) == []
+    assert len(index.search(lib, " ".join(["数据局"] * 100))) == 3
