@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -79,19 +79,25 @@ class Scene:
 
     name: str
     size: tuple[int, int]
+    keys: tuple[str, ...] = ()
     target: str | None = None
     highlight: str = ""
     search: str | None = None
-    keys: tuple[str, ...] = ()
-    theme: str = "textual-dark"
     needs_index: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
+SEARCH = ("slash", *"数据", "enter")
 SCENES = (
-    Scene("sample-100x30", (100, 30), keys=("down", "down", "down")),
-    Scene("search-100x30", (100, 30), keys=("slash", *"数据", "enter"), needs_index=True),
-    Scene("watch-words-120x32", (120, 32), highlight="数据,徐汇", keys=("down", "down", "down")),
-    Scene("sample-80x24", (80, 24), keys=("down", "down", "down", "enter")),
-    Scene("light-100x30", (100, 30), highlight="徐汇", keys=("down",) * 5, theme="textual-light"),
+    # The sample as it opens, then the article with a derived headline set apart.
+    Scene("sample-100x30", (100, 30), ("down", "down", "down")),
+    # A search: hits listed with snippets, the counter, hits highlighted in the article.
+    Scene(
+        "search-100x30", (100, 30), (*SEARCH, "down", "down", "enter", "slash"), needs_index=True
+    ),
+    # Watch-words, and 120 columns: three panes side by side.
+    Scene("watch-words-120x32", (120, 32), ("down",) * 3, highlight="数据,徐汇"),
+    # The smallest terminal: panes stack, nothing needed is cut off.
+    Scene("small-80x24", (80, 24), ("down", "down", "down", "enter")),
+    # The light theme (`t`) with watch-words and search hits side by side.
+    Scene("light-100x30", (100, 30), ("t", *SEARCH, "enter"), highlight="徐汇", needs_index=True),
 )

@@ -114,8 +114,9 @@ class ReaderApp(App[None]):
                 yield Headlines(id="headlines")
             yield ArticleView(id="article")
             yield CaptionsView(id="captions")
-        yield SearchPanel(id="search")
-        yield StatusBar(id="status")
+        with Vertical(id="bottom"):
+            yield SearchPanel(id="search")
+            yield StatusBar(id="status")
 
     def on_mount(self) -> None:
         """Paint the frame at once, then load the issue in a worker."""

@@ -86,7 +86,8 @@ class SearchPanel(Vertical):
         box = self.query_one("#query", Input)
         if query is not None:
             box.value = query
-        box.focus()
+        # At once, not via focus()'s call_later: keys typed right after `/` must land here.
+        self.screen.set_focus(box)
 
     def show_hits(self, rows: Sequence[HitRow], current: int | None) -> None:
         """List hits; with a current hit, put the cursor on it."""

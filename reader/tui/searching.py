@@ -34,6 +34,8 @@ def run_search(library: Library, query: str, opened: Opened) -> SearchResult:
         found = search(library, query, paper=issue.paper.key, issue=issue.key, limit=None)
     except ReaderError as err:
         return SearchResult(query, issue.id, error=err.message)
+    except Exception as err:  # a broken index must not close the article being read
+        return SearchResult(query, issue.id, error=f"search failed: {type(err).__name__}: {err}")
     hits, spans = occurrences(found)
     items = {item.id: item for page in opened.pages for item in page.items}
     rows = []
