@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from reader.text import clean_line, ends_sentence, width
+from reader.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 
 class Kind(Enum):
@@ -40,11 +40,15 @@ CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}�
 HEADER_RE = re.compile(r"责任编辑|美术编辑|版式设计|星期[一二三四五六日天]")
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
 _HANGING = frozenset("，。、；：？！”’）》」』…")
-_PUNCT_INSIDE = re.compile(r"[、：:]$|[。；;，,]")
-_NO_HEAD_START = re.compile(r"^[（(【\[]")
+_PUNCT = re.compile(r"[，。；！？,;!?]")
+# Every line of a kind other than body starts with one of these or holds one of the
+# words tested in `make_lines`; most body lines do neither.
+_SPECIAL_START = frozenset("（(本新中人")
+_NO_HEAD_START = frozenset("（(【[□■●")
+_ENDS_BLOCK = (Kind.SOURCE, Kind.CREDIT)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank line of a page: the cleaned text and what it looks like."""
 
@@ -53,55 +57,91 @@ class Line:
     hint: bool
     width: float
     """How much of the column the line fills, in ems (a closing mark at the end hangs)."""
-    kind: Kind = Kind.BODY
-    closes: bool = False
-    column: float = 0.0
+    closes: bool
+    kind: Kind
+    block: list[float]
+    """The widths of the lines in this line's block (one column), shared between them."""
+    pos: int
+    candidate: bool = False
+    """Could be a headline line: body text with no sentence punctuation."""
     head: bool = False
+    column: float = -1.0
 
     @property
     def short(self) -> bool:
         """Shorter than its column by more than a character: first or last line."""
+        if self.column < 0:
+            self.column = _column(self.block, self.pos)
         return self.width <= self.column - 1.5
-
-    @property
-    def candidate(self) -> bool:
-        """Could be a headline line: body text with no sentence punctuation."""
-        return (
-            self.kind is Kind.BODY
-            and not self.closes
-            and self.width <= 40
-            and _PUNCT_INSIDE.search(self.text) is None
-            and _NO_HEAD_START.match(self.text) is None
-            and self.text[0] not in MARKERS
-        )
 
 
 def make_lines(raw_lines: list[str]) -> list[Line]:
-    """Build the non-blank lines of a page with their kind and column width."""
+    """Build the non-blank lines of a page with their kind and column width.
+
+    Lines are grouped into blocks that share a column: a block ends after a
+    source or credit line, before a hinted line after a closed one, and before
+    a marker.
+    """
     lines: list[Line] = []
+    block: list[float] = []
+    prev: Line | None = None
+    body = Kind.BODY
+    credits: list[int] = []
     for raw in raw_lines:
-        text = clean_line(raw)
-        if text:
-            fill = width(text) - (text[-1] in _HANGING)
-            lines.append(Line(raw, text, raw[:1] == " ", fill, closes=ends_sentence(text)))
-    for line in lines:
-        line.kind = _kind_of(line.raw, line.text)
-    _mark_credit_names(lines)
-    start = 0
-    for i in range(1, len(lines) + 1):
-        if i == len(lines) or _block_break(lines[i - 1], lines[i]):
-            block = lines[start:i]
-            for j, line in enumerate(block):
-                line.column = _column(block, j)
-            start = i
+        text = raw.strip()
+        if not text:
+            continue
+        if " " in text:
+            text = clean_line(text)
+        first, last = text[0], text[-1]
+        kind = body
+        punct = "，" in text or "。" in text or "；" in text or "," in text or ";" in text
+        if (
+            first in _SPECIAL_START
+            or "版" in text
+            or (
+                not punct  # credits and bylines have no sentence punctuation
+                and (
+                    "摄" in text
+                    or "图" in text
+                    or "记者" in text
+                    or "通讯员" in text
+                    or "编辑" in text
+                )
+            )
+        ):
+            kind = _kind_of(raw, text)
+            if kind is Kind.CREDIT:
+                credits.append(len(lines))
+        hint = raw[0] == " "
+        if prev is not None and (
+            (prev.kind is not body and prev.kind in _ENDS_BLOCK and kind is not prev.kind)
+            or (hint and prev.closes)
+            or first in MARKERS
+        ):
+            block = []
+        # width() and ends_sentence() inlined: this loop runs for every line.
+        if text.isascii():
+            fill = len(text) / 2
+        else:
+            fill = len(text) - len(text.encode("ascii", "ignore")) / 2
+        if last in _HANGING:
+            fill -= 1
+        closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
+        prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
+        block.append(fill)
+        if not (
+            punct
+            or closes
+            or kind is not body
+            or fill > 40
+            or first in _NO_HEAD_START
+            or last in "、：:"
+        ):
+            prev.candidate = True
+        lines.append(prev)
+    _mark_credit_names(lines, credits)
     return lines
-
-
-def _block_break(prev: Line, line: Line) -> bool:
-    """Column widths change between stories: after a source or credit, or at a hint."""
-    if prev.kind in (Kind.SOURCE, Kind.CREDIT) and line.kind is not prev.kind:
-        return True
-    return (line.hint and prev.closes) or line.text[0] in MARKERS
 
 
 def is_header(text: str) -> bool:
@@ -114,7 +154,7 @@ def _kind_of(raw: str, text: str) -> Kind:
         return Kind.SOURCE
     if CROSSREF_RE.match(text):
         return Kind.CROSSREF
-    if len(text) <= 30 and not re.search(r"[，。；！？,;!?]", text):
+    if len(text) <= 30 and not _PUNCT.search(text):
         if CREDIT_RE.search(text) and _CREDIT_SHAPE.search(raw.strip()):
             return Kind.CREDIT
         if len(text) <= 16 and BYLINE_RE.match(raw.strip()):
@@ -124,31 +164,33 @@ def _kind_of(raw: str, text: str) -> Kind:
     return Kind.BODY
 
 
-def _mark_credit_names(lines: list[Line]) -> None:
+def _mark_credit_names(lines: list[Line], credits: list[int]) -> None:
     """A credit without a name (`摄于 3 月 25 日`) has it on the line before (`通讯员 倪修龙`)."""
-    for i in range(1, len(lines)):
+    for i in credits:
+        if not i:
+            continue
         prev = lines[i - 1]
         if (
-            lines[i].kind is Kind.CREDIT
-            and _NAMELESS_CREDIT.match(lines[i].text)
+            _NAMELESS_CREDIT.match(lines[i].text)
             and prev.kind in (Kind.BODY, Kind.BYLINE)
             and not prev.closes
             and CREDIT_NAME_RE.match(prev.text)
             and not CREDIT_RE.search(prev.text)
         ):
             prev.kind = Kind.CREDIT
+            prev.candidate = False
 
 
-def _column(lines: list[Line], i: int) -> float:
+def _column(widths: list[float], i: int) -> float:
     """The column width around line i: a high width among its neighbours.
 
     Headlines are wider than their column, so outliers well above the median
     are left out before taking the second-largest width.
     """
-    lo, hi = max(0, i - 4), min(len(lines), i + 5)
-    near = sorted(lines[j].width for j in range(lo, hi) if j != i)
+    near = widths[max(0, i - 4) : i] + widths[i + 1 : i + 5]
     if not near:
-        return lines[i].width
+        return widths[i]
+    near.sort()
     median = near[len(near) // 2]
     kept = [w for w in near if w <= median * 1.25 + 1]
     return kept[-2] if len(kept) >= 2 else kept[-1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
 from reader.model import Item, Page, item_id
 from reader.model import Kind as ItemKind
-from reader.text import decode, join_lines, split_lines, width
+from reader.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
@@ -34,7 +34,7 @@ def parse_bytes(data: bytes, paper: str = "", issue: str = "", page: int = 1) ->
 
 def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Parse the text of one page into its header and items in reading order."""
-    lines = make_lines(split_lines(text))
+    lines = make_lines(page_lines(text))
     header_lines: list[str] = []
     while lines and len(header_lines) < 2 and is_header(lines[0].text):
         header_lines.append(" ".join(lines.pop(0).raw.split()))
@@ -74,38 +74,38 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # a subtitle under its headline
     if nxt.kind is not Kind.BODY:
         return False
-    if _cannot_lead(line, nxt):
+    if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
     # alone (a paragraph's last line) does not show how wide the column is.
-    full = max(nxt.width, _fill_after(lines, i + 2))
-    open_full = max(0 if nxt.closes else nxt.width, _fill_after(lines, i + 2, closed=False))
-    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
-    if not nxt.closes and nxt.width <= full - _INDENT:
+    after, open_after = _fill_after(lines, i + 2)
+    if not nxt.closes and nxt.width <= max(nxt.width, after) - _INDENT:
         return True  # the next line is indented: a paragraph starts there
+    open_full = open_after if nxt.closes else max(nxt.width, open_after)
     if not open_full:
         return False
+    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
     if starts and line.width >= open_full - 0.5:
         return True  # a story's first line that is not indented
     return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
 
 
-def _fill_after(lines: list[Line], j: int, closed: bool = True) -> float:
-    """How wide the paragraph's lines from line j run: the wider of the next two, else 0.
+def _fill_after(lines: list[Line], j: int) -> tuple[float, float]:
+    """How wide the paragraph runs from line j: the widest of the next two lines, else 0.
 
-    They end at a line that closes a sentence; with `closed` false that line is
-    left out too (it is most often a paragraph's short last line).
+    The lines end at one that closes a sentence; the second width leaves that
+    line out too (it is most often a paragraph's short last line).
     """
-    most = 0.0
+    most = open_most = 0.0
     for line in lines[j : j + 2]:
         if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
             break
-        if line.closes and not closed:
-            break
-        most = max(most, line.width)
+        if line.width > most:
+            most = line.width
         if line.closes:
             break
-    return most
+        open_most = most
+    return most, open_most
 
 
 def _after_boundary(lines: list[Line], i: int) -> bool:
@@ -128,19 +128,26 @@ def _starts_story(lines: list[Line], i: int) -> bool:
 
 def _mark_heads(lines: list[Line]) -> None:
     """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
+    body = Kind.BODY
+    heads: list[int] = []
     for i in range(len(lines) - 1, -1, -1):
-        if lines[i].candidate:
-            lines[i].head = _ends_here(lines, i)
-    i = 0
-    while i < len(lines):
-        if not lines[i].head:
-            i += 1
+        line = lines[i]
+        if not line.candidate:
             continue
+        # A stack starts after a boundary: skip lines inside a paragraph at once.
+        prev = lines[i - 1] if i else None
+        if (prev is None or prev.closes or prev.kind is not body or prev.candidate) and _ends_here(
+            lines, i
+        ):
+            line.head = True
+            heads.append(i)
+    for i in reversed(heads):
+        if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
+            continue  # unmarked already, or inside a stack
         end = _stack_end(lines, i)
         if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i):
             for j in range(i, end + 1):
                 lines[j].head = False
-        i = end + 1
 
 
 def _stack_end(lines: list[Line], i: int) -> int:
@@ -204,6 +211,7 @@ def _assemble(lines: list[Line]) -> list[_Story]:
     """Walk the lines in order and group them into stories."""
     stories: list[_Story] = []
     cur: _Story | None = None
+    body = Kind.BODY
     last_body = -1
     i = 0
     while i < len(lines):
@@ -221,12 +229,23 @@ def _assemble(lines: list[Line]) -> list[_Story]:
                 stories.append(cur)
             i = end + 1
             continue
-        if line.kind in (Kind.BODY, Kind.BYLINE) or cur is None:
-            if cur is None or cur.ended or (_starts_story(lines, i) and cur.has_body):
+        if line.kind is body or line.kind is Kind.BYLINE or cur is None:
+            if (
+                cur is None
+                or cur.ended
+                or (
+                    (line.hint or line.text[0] in MARKERS)
+                    and _starts_story(lines, i)
+                    and cur.has_body
+                )
+            ):
                 cur = _Story()
                 stories.append(cur)
             if line.kind is Kind.BYLINE:
                 cur.bylines.append(" ".join(line.raw.split()))
+            elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
+                cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
+                last_body = i
             else:
                 _add_body(cur, lines, i, last_body)
                 last_body = i
@@ -277,8 +296,10 @@ def _opens_paragraph(lines: list[Line], i: int) -> bool:
     line = lines[i]
     if line.closes:  # a one-line paragraph, or the end of one with a full line before
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        return nxt is not None and _fill_after(lines, i + 1) >= line.width + 1.5 and not nxt.short
-    return line.width <= _fill_after(lines, i + 1) - _INDENT or line.short
+        return (
+            nxt is not None and _fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
+        )
+    return line.width <= _fill_after(lines, i + 1)[0] - _INDENT or line.short
 
 
 def _split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:

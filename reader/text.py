@@ -14,14 +14,18 @@ _CJK = (
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _MULTI_SPACE = re.compile(" {2,}")
 # Whitespace (as str.isspace() has it) other than a plain space and LF.
-_OTHER_SPACE = re.compile(r"[^\S\n ]")
-_ASCII = re.compile(r"[\x00-\x7f]")
-_LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-]$")
-_LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"]")
+_OTHER_SPACE = re.compile(
+    "[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+# A line break and any blank lines after it.
+_LINE_BREAKS = re.compile(r"\n(?: *\n)*")
+# The last character of a line and the first of the next, when a space goes between.
+_LATIN_BREAK = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-][A-Za-z0-9(\['\"]")
 
-# A line that ends a sentence: 。！？… or a colon, then closing quotes/brackets; or
-# a dateline or note in brackets that closes a story: （新华社北京1月1日电）, （完）.
-SENTENCE_END = re.compile(r"(?:[。！？!?…；：:][”’」』）)》〉\"']*|[电讯完][）)])$")
+# A line ends a sentence at 。！？… or a colon, then closing quotes and brackets; or
+# at a dateline or note in brackets that closes a story: （新华社北京1月1日电）, （完）.
+SENTENCE_STOPS = frozenset("。！？!?…；：:")
+CLOSING_MARKS = "”’」』）)》〉\"'"
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024
 """Page files above this size are refused (a page of news is well under 1 MB)."""
@@ -68,12 +72,22 @@ def split_lines(text: str) -> list[str]:
     return _OTHER_SPACE.sub(" ", text).split("\n")
 
 
+def page_lines(text: str) -> list[str]:
+    """Like `split_lines`, but runs of blank lines are dropped (the parser's fast path).
+
+    Only the first and the last line returned can be blank.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _LINE_BREAKS.split(_OTHER_SPACE.sub(" ", text))
+
+
 def clean_line(line: str) -> str:
     """Strip a line and drop the extractor's spaces next to CJK characters."""
     line = line.strip()
     if " " in line:
         line = _SPACE_NEXT_TO_CJK.sub("", line)
-        line = _MULTI_SPACE.sub(" ", line)
+        if "  " in line:
+            line = _MULTI_SPACE.sub(" ", line)
     return line
 
 
@@ -81,7 +95,7 @@ def width(line: str) -> float:
     """Printed width in ems: CJK and full-width characters 1, ASCII half."""
     if line.isascii():
         return len(line) / 2
-    return len(line) - len(_ASCII.findall(line)) / 2
+    return len(line) - len(line.encode("ascii", "ignore")) / 2
 
 
 def join_lines(lines: list[str]) -> str:
@@ -93,7 +107,13 @@ def join_lines(lines: list[str]) -> str:
         if not line:
             continue
         prev = out[-1]
-        if prev and _LATIN_END.search(prev) and _LATIN_START.match(line):
+        # Most joins are between CJK characters: test the two ends before any regex.
+        if (
+            prev
+            and prev[-1] < "\x80"
+            and line[0] < "\x80"
+            and _LATIN_BREAK.match(prev[-1] + line[0])
+        ):
             out.append(" ")
         out.append(line)
     return "".join(out)
@@ -101,4 +121,9 @@ def join_lines(lines: list[str]) -> str:
 
 def ends_sentence(line: str) -> bool:
     """Whether a line closes a sentence (so a paragraph may end after it)."""
-    return SENTENCE_END.search(line) is not None
+    body = line.rstrip(CLOSING_MARKS)
+    if not body:
+        return False
+    if body[-1] in SENTENCE_STOPS:
+        return True
+    return len(line) - len(body) == 1 and body[-1] in "电讯完" and line[-1] in "）)"
