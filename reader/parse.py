@@ -97,14 +97,16 @@ def _fill_after(lines: list[Line], j: int) -> tuple[float, float]:
     line out too (it is most often a paragraph's short last line).
     """
     most = open_most = 0.0
-    for line in lines[j : j + 2]:
+    is_open = True
+    for line in lines[j : j + 3]:
         if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
             break
         if line.width > most:
             most = line.width
-        if line.closes:
-            break
-        open_most = most
+        if is_open and not line.closes:
+            open_most = most
+        else:
+            is_open = False
     return most, open_most
 
 
