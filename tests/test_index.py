@@ -219,3 +219,13 @@ def test_overlong_queries_are_refused_and_long_ones_work(lib: Library) -> None:
     long_term = "本报讯数据局今天成立负责全市公共数据的统筹管理" * 8
     assert index.search(lib, long_term) == []
     assert len(index.search(lib, " ".join(["数据局"] * 100))) == 3
+
+
+def test_jieba_fallback_keeps_its_cache_under_the_user_cache_dir() -> None:
+    from reader import segment
+
+    name, _ = segment._jieba()
+    import jieba
+
+    assert name.startswith("jieba ")
+    assert Path(jieba.dt.tmp_dir).is_relative_to(cache_dir())

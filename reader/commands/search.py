@@ -120,6 +120,7 @@ def search(
 
     Space-separated terms must all occur; "…" is a phrase, -词 excludes, and
     headline:词 body:词 caption:词 look in one field. Exit 0 found, 1 nothing.
+    A query that starts with - goes after --: reader search -- -局 数据
 
     Example: reader search '数据 -局' --since 2025-01-01
     """
