@@ -6,7 +6,7 @@ and returns the items a perfect parser would find. What varies, seeded:
 
 - line breaks `\\n\\n` (MuPDF, PDFium) or `\\n` (PyMuPDF plain), CRLF, NBSP and U+3000;
 - a column width of 8 to 20 ems per story, CJK 1 em and ASCII half; the first line of
-  a paragraph is indented 2 ems, a closing mark hangs past the column and an opening
+  a paragraph is indented 2 ems, closing marks hang past the column and an opening
   one moves to the next line; ASCII number runs and `——` are never broken;
 - full-width digits kept, or made ASCII with the extractor's spaces around them;
 - headline stacks (kicker ending `——`, headline, subtitle with or without `——`)
@@ -48,7 +48,7 @@ _CAPTION = re.compile(
     r"^(.{10,160}[。！？]”?)（((?:新华社|本报)?(?:记者|通讯员)?)([\u4e00-\u9fff]{2,3}?)摄）$"
 )
 _FULL_NUMBER = re.compile(r"[０-９]+(?:[．.][０-９]+)?％?")
-_CLOSING = set("，。、；：？！”’）》』」…")
+_CLOSING = {*"，。、；：？！”’）》』」…", "……"}
 _OPENING = set("“‘（《『「")
 _SAFE_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]")
 _SOURCES = ("新华社", "本报综合", "区数据局、区大数据中心", "区委统战部、区科委", "经济日报")
@@ -205,7 +205,7 @@ def wrap(text: str, col: int, first: int = 2) -> list[str]:
     used, limit = 0.0, col - first
     for unit in _units(text):
         w = width(unit)
-        hangs = unit in _CLOSING and used <= limit + 1
+        hangs = unit in _CLOSING and used <= limit + 2  # never start a line with them
         if cur and used + w > limit and not hangs:
             carry = [cur.pop()] if cur[-1] in _OPENING and len(cur) > 1 else []
             lines.append("".join(cur))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.model import Page
 from reader.parse import parse_bytes, parse_text
-from reader.text import DecodeError, decode
+from reader.text import DecodeError, decode, page_lines, split_lines
 
 PUNCT = [*"。，、；：！？“”‘’（）《》【】…—·．％", "——", "……"]
 MARKS = ["□", "■", "●", "○"]
@@ -76,14 +76,14 @@ def printed(page: Page) -> str:
     return "".join(parts)
 
 
-@settings(max_examples=400)
+@settings(max_examples=300, deadline=None)
 @given(any_text)
 def test_nothing_lost_nothing_invented(text: str) -> None:
     page = parse_text(text)
     assert chars(printed(page)) == chars(text)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(any_text)
 def test_fields_are_normalised(text: str) -> None:
     """No field is blank or padded, and its only whitespace is single plain spaces."""
@@ -114,7 +114,7 @@ def _splice(data: bytes, junk: bytes, at: int) -> bytes:
     return data[:at] + junk + data[at:]
 
 
-@settings(max_examples=400)
+@settings(max_examples=300, deadline=None)
 @given(encoded)
 def test_bytes_parse_or_raise_decode_error(data: bytes) -> None:
     try:
@@ -130,7 +130,7 @@ def test_bytes_parse_or_raise_decode_error(data: bytes) -> None:
     assert parse_bytes(data, "paper", "2025-03-28", 3).to_json() == page.to_json()
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(any_text, st.text(max_size=8), st.text(max_size=12), st.integers(1, 99))
 def test_json_round_trip(text: str, paper: str, issue: str, number: int) -> None:
     page = parse_text(text, paper, issue, number)
@@ -139,6 +139,29 @@ def test_json_round_trip(text: str, paper: str, issue: str, number: int) -> None
     assert parse_text(text, paper, issue, number) == page
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_no_string_makes_the_parser_raise(text: str) -> None:
     parse_text(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text)
+def test_page_lines_are_split_lines_without_blank_runs(text: str) -> None:
+    def nonblank(lines: list[str]) -> list[str]:
+        return [line for line in lines if line.strip(" ")]
+
+    assert nonblank(page_lines(text)) == nonblank(split_lines(text))
+    assert all(line.strip(" ") for line in page_lines(text)[1:-1])
+
+
+def test_every_whitespace_character_becomes_a_space_or_a_break() -> None:
+    for code in range(0x10000):
+        char = chr(code)
+        if char in "\n\r":
+            expected = ["a", "b"]
+        elif char.isspace():
+            expected = ["a b"]
+        else:
+            expected = [f"a{char}b"]
+        assert split_lines(f"a{char}b") == expected, hex(code)
