@@ -91,10 +91,10 @@ def _ends_here(lines: list[Line], i: int) -> bool:
 
 
 def _fill_after(lines: list[Line], j: int) -> tuple[float, float]:
-    """How wide the paragraph runs from line j: the widest of the next two lines, else 0.
+    """How wide the column runs from line j: the widest of the next three lines, else 0.
 
-    The lines end at one that closes a sentence; the second width leaves that
-    line out too (it is most often a paragraph's short last line).
+    Only lines of the same story count. The second width stops before the first
+    line that closes a sentence: it is most often a paragraph's short last line.
     """
     most = open_most = 0.0
     is_open = True
