@@ -7,7 +7,7 @@ index size against text size, and the median wall time of one-shot processes:
 `reader search Q`, `rg -F -c Q` (or `grep -rcF`) over the same pages, and
 `python -c "import typer, rich"`, the floor of any typer CLI (DESIGN section 8).
 
-Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--write]
+Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--reuse] [--write]
 `--write` replaces the `## Search` section of bench/README.md with the table.
 """
 
@@ -77,15 +77,21 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench(megabytes: int, runs: int) -> dict[str, float]:
+def bench(megabytes: int, runs: int, reuse: bool = False) -> dict[str, float]:
     """Measure one library size."""
     root = OUT / f"lib{megabytes}"
     text = generate(root, megabytes)
     reader = [sys.executable, "-m", "reader", "--library", str(root)]
-    shutil.rmtree(root / ".reader", ignore_errors=True)
-    started = time.perf_counter()
-    subprocess.run([*reader, "index"], check=True)
-    build = time.perf_counter() - started
+    timing = root / ".build-seconds"
+    if reuse and timing.exists() and (root / ".reader").exists():
+        build = float(timing.read_text())
+        subprocess.run([*reader, "index"], check=True)  # up to date with this code
+    else:
+        shutil.rmtree(root / ".reader", ignore_errors=True)
+        started = time.perf_counter()
+        subprocess.run([*reader, "index"], check=True)
+        build = time.perf_counter() - started
+        timing.write_text(f"{build:.3f}")
     index = folder_size(root / ".reader")
     floor = wall([sys.executable, "-c", "import typer, rich"], runs)
     grep = ["rg", "-F", "-c"] if shutil.which("rg") else ["grep", "-rcF"]
@@ -136,12 +142,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="5,50,300", help="library sizes in MB")
     parser.add_argument("--runs", type=int, default=7, help="runs per timing (median)")
     parser.add_argument("--write", action="store_true", help="update bench/README.md")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep a built index and its recorded build time"
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"no corpus at {CORPUS}")
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(bench(size, args.runs))
+        rows.append(bench(size, args.runs, args.reuse))
         print(f"{size} MB: {rows[-1]}", file=sys.stderr, flush=True)
     tool = "rg -F -c" if shutil.which("rg") else "grep -rcF"
     result = table(rows, tool)

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +23,6 @@ from reader.errors import ReaderError
 from reader.library import Library, read_page
 from reader.model import Item
 
-_PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
 _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
 
@@ -55,21 +53,57 @@ class Scan:
     """The library's page files and issue.toml files with their stat signatures."""
 
     issues: dict[tuple[str, str], str] = field(default_factory=dict)
-    pages: dict[Key, tuple[Path, str]] = field(default_factory=dict)
-
-    @property
-    def signature(self) -> str:
-        """One digest of everything scanned: equal digests, nothing to do."""
-        digest = hashlib.blake2b(digest_size=16)
-        for key, stat in sorted(self.issues.items()):
-            digest.update(f"{key}{stat}\n".encode("utf-8", "surrogateescape"))
-        for page, (_, stat) in sorted(self.pages.items()):
-            digest.update(f"{page}{stat}\n".encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
+    pages: dict[Key, tuple[str, str]] = field(default_factory=dict)
 
 
 def _stat(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+_NAMES: dict[str, int | None] = {}
+
+
+def _page_number(name: str) -> int | None:
+    """The page number of a page file name (`01.txt` … `999.txt`), as the library reads it."""
+    if name in _NAMES:
+        return _NAMES[name]
+    stem = name[:-4]
+    number: int | None = None
+    if name.endswith(".txt") and stem.isascii() and stem.isdigit() and len(stem) <= 3:
+        number = int(stem)
+        number = number if name == f"{number:02d}.txt" else None
+    if len(_NAMES) < 4096:
+        _NAMES[name] = number
+    return number
+
+
+def fingerprint(library: Library) -> str:
+    """One digest of every page file's and issue.toml's stat: equal digests, nothing to do.
+
+    This runs before every search, so it stays on strings and `os.scandir`.
+    """
+    # Directory order is stable while a folder is unchanged, and any change to it
+    # changes the digest anyway: no sorting needed.
+    digest = hashlib.blake2b(digest_size=16)
+    for paper in library.papers:
+        for issue in os.scandir(paper.path):
+            if issue.name.startswith(".") or not issue.is_dir():
+                continue
+            try:
+                toml = _stat(os.stat(os.path.join(issue.path, "issue.toml")))
+            except OSError:
+                toml = "-"
+            parts = [f"\n{paper.key}/{issue.name}/{toml}"]
+            for entry in os.scandir(issue.path):
+                if _page_number(entry.name) is not None:
+                    try:
+                        if entry.is_file():
+                            st = entry.stat()
+                            parts.append(f"|{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+                    except OSError:
+                        continue
+            digest.update("".join(parts).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def scan(library: Library) -> Scan:
@@ -79,20 +113,19 @@ def scan(library: Library) -> Scan:
         for issue_entry in os.scandir(paper.path):
             if issue_entry.name.startswith(".") or not issue_entry.is_dir():
                 continue
-            toml = Path(issue_entry.path) / "issue.toml"
             try:
-                toml_stat = _stat(toml.stat())
+                toml_stat = _stat(os.stat(os.path.join(issue_entry.path, "issue.toml")))
             except OSError:
                 toml_stat = "-"
             found.issues[(paper.key, issue_entry.name)] = toml_stat
             for entry in os.scandir(issue_entry.path):
-                match = _PAGE_FILE.match(entry.name)
-                if not match or entry.name != f"{int(match.group(1)):02d}.txt":
+                number = _page_number(entry.name)
+                if number is None:
                     continue
                 try:
                     if entry.is_file():
-                        key = (paper.key, issue_entry.name, int(match.group(1)))
-                        found.pages[key] = (Path(entry.path), _stat(entry.stat()))
+                        key = (paper.key, issue_entry.name, number)
+                        found.pages[key] = (entry.path, _stat(entry.stat()))
                 except OSError:
                     continue
     return found
@@ -254,24 +287,24 @@ def apply(
 ) -> UpdateStats:
     """Bring the index on `conn` up to date with `library` in one transaction."""
     notes = list(notes)
-    found = scan(library)
+    signature = fingerprint(library)
     have = store.meta(conn)
     quick = store.versions(segmenter=False)
     same = all(have.get(k) == v for k, v in quick.items())
-    if not rebuild and same and have.get("signature") == found.signature:
-        return UpdateStats(path, pages=len(found.pages), fresh=True, notes=tuple(notes))
+    if not rebuild and same and have.get("signature") == signature:
+        return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     want = store.versions()
     stale_versions = {k: v for k, v in want.items() if have.get(k) != v}
     if have and stale_versions and not rebuild:
         what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale_versions.items())
         notes.append(f"the index was built by another version ({what}): rebuilding it")
     rebuild = rebuild or bool(stale_versions)
-    if not rebuild and have.get("signature") == found.signature:
-        return UpdateStats(path, pages=len(found.pages), fresh=True, notes=tuple(notes))
+    if not rebuild and have.get("signature") == signature:
+        return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     if not _begin(conn, wait):
-        return UpdateStats(path, pages=len(found.pages), busy=True, notes=tuple(notes))
+        return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
-        stats = _apply_locked(conn, library, path, found, rebuild, progress)
+        stats = _apply_locked(conn, library, path, signature, rebuild, progress)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -289,16 +322,17 @@ def _apply_locked(
     conn: sqlite3.Connection,
     library: Library,
     path: Path,
-    found: Scan,
+    signature: str,
     rebuild: bool,
     progress: Progress | None,
 ) -> UpdateStats:
-    """The body of `apply`, inside the write transaction."""
+    """The body of `apply`, inside the write transaction; `signature` was taken before."""
     if rebuild:
         store.script(conn, store.DROP)
         store.create(conn)
-    elif store.meta(conn).get("signature") == found.signature:
-        return UpdateStats(path, pages=len(found.pages), fresh=True)  # updated meanwhile
+    elif store.meta(conn).get("signature") == signature:  # updated meanwhile
+        return UpdateStats(path, pages=int(store.meta(conn).get("pages", "0")), fresh=True)
+    found = scan(library)
     old = {
         (paper, issue, page): (stat, digest)
         for paper, issue, page, stat, digest in conn.execute(
@@ -312,7 +346,7 @@ def _apply_locked(
         if key[:2] in ids:
             _delete_items(conn, ids[key[:2]], key[2])
     jobs = [
-        PageJob(key, page_path, ids[key[:2]])
+        PageJob(key, Path(page_path), ids[key[:2]])
         for key, (page_path, stat) in sorted(found.pages.items())
         if old.get(key, ("", ""))[0] != stat
     ]
@@ -348,7 +382,12 @@ def _apply_locked(
     if rebuild or indexed > len(found.pages) // 2:
         for table in ("grams", "words"):  # one segment per table: smaller, faster to query
             conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
-    values = {**store.versions(), "signature": found.signature, "next_rowid": str(next_rowid)}
+    values = {
+        **store.versions(),
+        "signature": signature,
+        "next_rowid": str(next_rowid),
+        "pages": str(len(found.pages)),
+    }
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
     return UpdateStats(
         path,

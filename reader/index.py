@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from reader import store
@@ -220,25 +221,26 @@ def _run(
     """
     scope = _Scope(conn, filters)
     where, params = scope.sql()
-    found_rows = conn.execute(
-        f"SELECT rowid FROM grams WHERE grams MATCH ?{where}", [grams_expression(terms), *params]
+    # Newest first, read lazily: a common word costs no more than a rare one.
+    rows = conn.execute(
+        f"SELECT rowid FROM grams WHERE grams MATCH ?{where} ORDER BY rowid DESC",
+        [grams_expression(terms), *params],
     )
-    newest = sorted((r for (r,) in found_rows if scope.allows(r)), reverse=True)
-    candidates = set(newest)
+    allowed = (rowid for (rowid,) in rows if scope.allows(rowid))
+    newest = list(islice(allowed, _BM25_MAX))
     ranked: list[tuple[int, float]] = []
-    ranking = words_expression(conn, terms) if candidates else None
+    ranking = words_expression(conn, terms) if newest else None
     if ranking is not None:
+        candidates = set(newest)
         weights = ", ".join(str(w) for w in (store.HEAD_WEIGHT, 1.0, 1.0, 0.5))
-        bound = newest[min(len(newest), _BM25_MAX) - 1]
         for rowid, score in conn.execute(
             f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
             f"WHERE words MATCH ?{where} AND rowid >= ? ORDER BY score",
-            [ranking, *params, bound],
+            [ranking, *params, newest[-1]],
         ):
             if rowid in candidates:
                 ranked.append((rowid, -float(score)))
-                candidates.discard(rowid)
-    rest = [rowid for rowid in newest if rowid in candidates]
+    done = {rowid for rowid, _ in ranked}
     checker = _Checker(conn, terms, scope)
     found = 0
     for rowid, score in ranked:
@@ -248,12 +250,13 @@ def _run(
         if hit is not None:
             found += 1
             yield hit
-    if len(rest) <= _RANK_ALL:
+    rest = [rowid for rowid in newest if rowid not in done]
+    if len(newest) < _BM25_MAX and len(rest) <= _RANK_ALL:
         hits = [h for h in (checker.hit(rowid, 0.0) for rowid in rest) if h is not None]
         hits.sort(key=_literal_weight, reverse=True)  # stable: newest first among equals
         yield from hits[: None if limit is None else max(0, limit - found)]
         return
-    for rowid in rest:
+    for rowid in chain(rest, allowed):
         if limit is not None and found >= limit:
             return
         hit = checker.hit(rowid, 0.0)

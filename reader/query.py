@@ -124,19 +124,23 @@ def grams_expression(terms: Sequence[Term]) -> str:
 
 
 def words_expression(conn: sqlite3.Connection, terms: Sequence[Term]) -> str | None:
-    """FTS5 MATCH for the word table, to rank: any index word inside any wanted term.
+    """FTS5 MATCH for the word table, to rank: every wanted term's index words, ANDed.
 
-    None when no term holds a word of the index (then nothing is ranked by bm25).
+    A term's words are the longest index words inside it (人民币 and 汇率 for
+    人民币汇率, not 人民 too): items holding the query as words rank first, by
+    bm25; the others are still found, after them. None when no term holds a
+    word of the index.
     """
     clauses: list[str] = []
     for term in terms:
         if term.exclude:
             continue
-        found = [_quote(w) for w in _words(conn, term.text)]
-        if not found:
+        found = _words(conn, term.text)
+        longest = [w for w in found if not any(w != o and w in o for o in found)]
+        if not longest:
             continue
-        clause = " OR ".join(found)
+        clause = " AND ".join(_quote(w) for w in longest)
         if term.field is not None:
             clause = f"{{{GROUP_COLUMN[term.field]}}} : ({clause})"
         clauses.append(f"({clause})")
-    return " OR ".join(clauses) or None
+    return " AND ".join(clauses) or None
