@@ -60,7 +60,8 @@ class Line:
     closes: bool
     kind: Kind
     block: list[float]
-    """The widths of the lines in this line's block (one column), shared between them."""
+    """The widths of the lines in this line's block (one column), shared between them;
+    negative for a line that ends in a closing mark (its width is less certain)."""
     pos: int
     candidate: bool = False
     """Could be a headline line: body text with no sentence punctuation."""
@@ -129,7 +130,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
         prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
-        block.append(fill)
+        block.append(-fill if last in _HANGING else fill)
         if not (
             punct
             or closes
@@ -137,6 +138,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             or fill > 40
             or first in _NO_HEAD_START
             or last in "、：:"
+            or (first in _SPECIAL_START and DATELINE_RE.match(text))  # 新华社北京1月1日电…
         ):
             prev.candidate = True
         lines.append(prev)
@@ -184,12 +186,17 @@ def _mark_credit_names(lines: list[Line], credits: list[int]) -> None:
 def _column(widths: list[float], i: int) -> float:
     """The column width around line i: a high width among its neighbours.
 
-    Headlines are wider than their column, so outliers well above the median
-    are left out before taking the second-largest width.
+    Lines that end in a closing mark are left out when there are others: the
+    mark may hang past the column or sit inside it, so their width is one em
+    uncertain. Headlines are wider than their column, so outliers well above
+    the median are left out before taking the second-largest width.
     """
-    near = widths[max(0, i - 4) : i] + widths[i + 1 : i + 5]
-    if not near:
-        return widths[i]
+    window = widths[max(0, i - 6) : i] + widths[i + 1 : i + 7]
+    near = [w for w in window if w > 0]
+    if len(near) < 2:
+        near = [abs(w) for w in window]
+        if not near:
+            return abs(widths[i])
     near.sort()
     median = near[len(near) // 2]
     kept = [w for w in near if w <= median * 1.25 + 1]

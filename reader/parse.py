@@ -85,9 +85,16 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if not open_full:
         return False
     starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
-    if starts and line.width >= open_full - 0.5:
-        return True  # a story's first line that is not indented
+    if starts and line.width >= open_full - 0.5 and not _caption_below(lines, i + 1):
+        return True  # a story's first line that is not indented (captions often are not)
     return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
+
+
+def _caption_below(lines: list[Line], j: int) -> bool:
+    """The body text from line j runs into a photo credit: it is a caption."""
+    while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
+        j += 1
+    return j < len(lines) and lines[j].kind is Kind.CREDIT
 
 
 def _fill_after(lines: list[Line], j: int) -> tuple[float, float]:

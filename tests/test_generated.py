@@ -16,13 +16,13 @@ from reader.parse import parse_text
 
 SEEDS = range(500)
 
-# Measured on SEEDS (seeded pages, so these are exact): 986 headlines, 98.38% found;
-# paragraph boundaries 99.46%; item count right on 98.60% of pages; nothing lost on
-# any page; 37 of the 500 pages not parsed exactly right. The floors sit a little
+# Measured on SEEDS (seeded pages, so these are exact): 986 headlines, 98.68% found;
+# paragraph boundaries 99.50%; item count right on 99.20% of pages; nothing lost on
+# any page; 35 of the 500 pages not parsed exactly right. The floors sit a little
 # lower so that a change in the generator's layouts does not fail them at once.
-MIN_HEADLINES = 97.5
+MIN_HEADLINES = 98.0
 MIN_BOUNDARIES = 99.0
-MIN_ITEMS = 97.5
+MIN_ITEMS = 98.0
 
 
 def printed(page: Page) -> str:
