@@ -125,16 +125,25 @@ def table(rows: list[dict[str, float]], tool: str) -> str:
     return head + body
 
 
-def write_section(text: str) -> None:
-    """Replace (or add) the `## Search` section of bench/README.md, leaving the others."""
+def write_section(table_text: str, header: str) -> None:
+    """Put the table in the `## Search` section of bench/README.md, leaving the rest.
+
+    An existing section keeps its prose: only its table is replaced.
+    """
     old = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
     start = old.find("## Search")
     if start < 0:
-        new = old.rstrip("\n") + "\n\n" + text
+        README.write_text(old.rstrip("\n") + "\n\n" + header + table_text, encoding="utf-8")
+        return
+    end = old.find("\n## ", start + 1)
+    end = len(old) if end < 0 else end + 1
+    lines = old[start:end].splitlines(keepends=True)
+    rows = [n for n, line in enumerate(lines) if line.startswith("|")]
+    if rows:
+        lines[rows[0] : rows[-1] + 1] = [table_text]
     else:
-        end = old.find("\n## ", start + 1)
-        new = old[:start] + text + ("" if end < 0 else old[end:])
-    README.write_text(new, encoding="utf-8")
+        lines.append("\n" + table_text)
+    README.write_text(old[:start] + "".join(lines) + old[end:], encoding="utf-8")
 
 
 def main() -> None:
@@ -157,11 +166,12 @@ def main() -> None:
     print(result)
     if args.write:
         queries = ", ".join(f"`{q}`" for q in QUERIES)
-        write_section(
+        header = (
             "## Search\n\n"
             f"`python bench/search.py --sizes {args.sizes} --runs {args.runs} --write` on "
-            f"{os.cpu_count()} cores; medians over the queries {queries}.\n\n" + result
+            f"{os.cpu_count()} cores; medians over the queries {queries}.\n\n"
         )
+        write_section(result, header)
 
 
 if __name__ == "__main__":
