@@ -1,0 +1,99 @@
+"""The library as the index sees it: every page file and issue.toml with its stat.
+
+`fingerprint` runs before every search (is the index fresh?), so it stays on
+strings and one pass of `os.scandir`; `scan` lists what an update compares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+from reader.library import Library
+
+Key = tuple[str, str, int]
+"""paper, issue, page number."""
+
+
+@dataclass
+class Scan:
+    """The library's page files and issue.toml files with their stat signatures."""
+
+    issues: dict[tuple[str, str], str] = field(default_factory=dict)
+    pages: dict[Key, tuple[str, str]] = field(default_factory=dict)
+
+
+def _stat(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+_NAMES: dict[str, int | None] = {}
+
+
+def _page_number(name: str) -> int | None:
+    """The page number of a page file name (`01.txt` … `999.txt`), as the library reads it."""
+    if name in _NAMES:
+        return _NAMES[name]
+    stem = name[:-4]
+    number: int | None = None
+    if name.endswith(".txt") and stem.isascii() and stem.isdigit() and len(stem) <= 3:
+        number = int(stem)
+        number = number if name == f"{number:02d}.txt" else None
+    if len(_NAMES) < 4096:
+        _NAMES[name] = number
+    return number
+
+
+def fingerprint(library: Library) -> str:
+    """One digest of every page file's and issue.toml's stat: equal digests, nothing to do.
+
+    This runs before every search, so it stays on strings and `os.scandir`.
+    """
+    # Directory order is stable while a folder is unchanged, and any change to it
+    # changes the digest anyway: no sorting needed.
+    digest = hashlib.blake2b(digest_size=16)
+    for paper in library.papers:
+        for issue in os.scandir(paper.path):
+            if issue.name.startswith(".") or not issue.is_dir():
+                continue
+            try:
+                toml = _stat(os.stat(os.path.join(issue.path, "issue.toml")))
+            except OSError:
+                toml = "-"
+            parts = [f"\n{paper.key}/{issue.name}/{toml}"]
+            for entry in os.scandir(issue.path):
+                if _page_number(entry.name) is not None:
+                    try:
+                        if entry.is_file():
+                            st = entry.stat()
+                            parts.append(f"|{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+                    except OSError:
+                        continue
+            digest.update("".join(parts).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def scan(library: Library) -> Scan:
+    """Stat every page file the library would show (the same folders and names)."""
+    found = Scan()
+    for paper in library.papers:
+        for issue_entry in os.scandir(paper.path):
+            if issue_entry.name.startswith(".") or not issue_entry.is_dir():
+                continue
+            try:
+                toml_stat = _stat(os.stat(os.path.join(issue_entry.path, "issue.toml")))
+            except OSError:
+                toml_stat = "-"
+            found.issues[(paper.key, issue_entry.name)] = toml_stat
+            for entry in os.scandir(issue_entry.path):
+                number = _page_number(entry.name)
+                if number is None:
+                    continue
+                try:
+                    if entry.is_file():
+                        key = (paper.key, issue_entry.name, number)
+                        found.pages[key] = (entry.path, _stat(entry.stat()))
+                except OSError:
+                    continue
+    return found
