@@ -14,8 +14,6 @@ from pathlib import Path
 from reader.errors import NotFound, ReaderError
 from reader.locations import bundled_sample
 from reader.model import Item, Page
-from reader.parse import parse_bytes
-from reader.text import MAX_PAGE_BYTES, DecodeError
 
 _PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
 _ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")
@@ -89,6 +87,9 @@ def parse_id(text: str) -> Ref:
 
 def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Read and parse one page file; any problem is a one-line `ReaderError`."""
+    from reader.parse import parse_bytes  # not needed to list issues or search
+    from reader.text import MAX_PAGE_BYTES, DecodeError
+
     try:
         if path.is_dir():
             raise ReaderError(f"{path}: is a directory, not a page file")

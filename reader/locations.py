@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
-
-import platformdirs
 
 APP = "reader"
 
 
 def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:
     return os.environ if env is None else env
+
+
+def user_dir(kind: str) -> str:
+    """The platform's per-user data, cache or config dir for reader.
+
+    platformdirs is imported here, on first use: it costs start-up time that
+    `reader search` does not have to spare.
+    """
+    import platformdirs
+
+    getter = {
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+        "config": platformdirs.user_config_dir,
+    }[kind]
+    return getter(APP)
 
 
 def bundled_sample() -> Path:
@@ -26,13 +39,13 @@ def bundled_sample() -> Path:
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
     """Saved state (last position): `$READER_DATA_DIR` or the platform data dir."""
     override = _env(env).get("READER_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP))
+    return Path(override) if override else Path(user_dir("data"))
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path:
     """Derived data for read-only libraries: `$READER_CACHE_DIR` or the platform cache."""
     override = _env(env).get("READER_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir(APP))
+    return Path(override) if override else Path(user_dir("cache"))
 
 
 def config_file(env: Mapping[str, str] | None = None) -> Path:
@@ -40,11 +53,13 @@ def config_file(env: Mapping[str, str] | None = None) -> Path:
     override = _env(env).get("READER_CONFIG")
     if override:
         return Path(override)
-    return Path(platformdirs.user_config_dir(APP)) / "config.toml"
+    return Path(user_dir("config")) / "config.toml"
 
 
 def library_key(root: Path) -> str:
     """A short stable name for a library, for per-library files in shared dirs."""
+    import hashlib
+
     resolved = str(root.resolve())
     digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return f"{root.resolve().name or 'root'}-{digest}"

@@ -6,13 +6,16 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
 
 from reader.errors import ReaderError
-from reader.library import Library, resolve_library
+
+if TYPE_CHECKING:  # imported on use: `reader search` must start fast
+    from rich.console import Console
+
+    from reader.library import Library
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -20,12 +23,16 @@ R = TypeVar("R")
 
 def library(ctx: typer.Context) -> Library:
     """The library chosen by `--library`, `$READER_LIBRARY`, `./issues` or the sample."""
+    from reader.library import resolve_library
+
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
     return resolve_library(option)
 
 
 def stdout() -> Console:
     """Output for people: styled on a terminal, plain when piped or with NO_COLOR."""
+    from rich.console import Console
+
     plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
     return Console(
         highlight=False,
@@ -39,6 +46,8 @@ def stdout() -> Console:
 
 def stderr() -> Console:
     """Messages, progress and errors go to stderr."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 

@@ -7,18 +7,22 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reader.commands.common import library, reports_errors, stderr, stdout
 from reader.errors import ReaderError
-from reader.library import Library
+
+if TYPE_CHECKING:  # loaded on use, so other commands start fast
+    from reader.library import Library
 
 
 def _target(ctx: typer.Context) -> Library:
     """The library to write to. A folder named with --library or READER_LIBRARY
     that does not exist yet is fine when its parent does: import creates it."""
+    from reader.library import Library
+
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
     chosen = option or os.environ.get("READER_LIBRARY")
     if chosen:

@@ -6,20 +6,18 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from reader.commands.common import library, reports_errors, stdout
 from reader.errors import ReaderError
-from reader.library import Issue, is_library, parse_id, read_page
-from reader.model import Page
-from reader.parse import parse_bytes
-from reader.render import item_markdown, item_renderable, page_renderable
-from reader.safe import printable
-from reader.text import MAX_PAGE_BYTES, DecodeError
+
+# The parser, renderers and Rich's table load inside the commands that use
+# them: every command module is imported on every start, `reader search` too.
+if TYPE_CHECKING:
+    from reader.library import Issue
+    from reader.model import Page
 
 
 class Format(StrEnum):
@@ -32,6 +30,8 @@ class Format(StrEnum):
 
 def _context_of(path: Path) -> tuple[str, str, int]:
     """Paper, issue and page for a file: from the library layout when it is in one."""
+    from reader.library import is_library
+
     stem = path.stem
     number = int(stem) if stem.isdigit() else 1
     parent = path.resolve().parent
@@ -49,6 +49,11 @@ def parse(
 
     Example: reader parse issues/xuhui/sample/01.txt --json
     """
+    from reader.library import read_page
+    from reader.parse import parse_bytes
+    from reader.render import page_renderable
+    from reader.text import MAX_PAGE_BYTES, DecodeError
+
     if str(file) == "-":
         data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
         if len(data) > MAX_PAGE_BYTES:
@@ -86,6 +91,11 @@ def list_(
 
     Example: reader list --json
     """
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.safe import printable
+
     lib = library(ctx)
     issues = lib.issues()
     if as_json:
@@ -120,6 +130,9 @@ def show(
 
     Example: reader show xuhui/sample/01/4 --format markdown
     """
+    from reader.library import parse_id
+    from reader.render import item_markdown, item_renderable
+
     lib = library(ctx)
     ref = parse_id(ident)
     if ref.page is None:
@@ -138,6 +151,8 @@ def show(
 
 
 def _show_page(page: Page, fmt: Format) -> None:
+    from reader.render import item_markdown, page_renderable
+
     if fmt is Format.json:
         sys.stdout.write(page.to_json() + "\n")
     elif fmt is Format.markdown:
