@@ -82,29 +82,9 @@ def build(
     return specs, pdfgen.build_pdf(tmp_path / name, specs, order=order, seed=seed)
 
 
-_PARSER_TWO_LINE_PARAGRAPH = pytest.mark.xfail(
-    reason="parser: an indented two-line paragraph after a full line that closes a "
-    "sentence is joined to the paragraph before",
-    strict=False,
-)
-_PARSER_CAPTION_HEADLINE = pytest.mark.xfail(
-    reason="parser: a caption whose first line has no punctuation takes it as a headline",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize(
     "seed",
-    [
-        1,
-        pytest.param(2, marks=_PARSER_TWO_LINE_PARAGRAPH),
-        3,
-        pytest.param(4, marks=_PARSER_CAPTION_HEADLINE),
-        5,
-        6,
-        7,
-        8,
-    ],
+    range(1, 9),
 )
 def test_articles_come_back_as_they_went_in(tmp_path: Path, corpus: None, seed: int) -> None:
     specs, pdf = build(tmp_path, f"rmrb-1998-01-{seed:02d}.pdf", 3, seed)
