@@ -15,7 +15,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from reader import store
@@ -27,6 +27,7 @@ from reader.scan import Key, Scan, fingerprint, scan
 _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
 
+_FIELDS = tuple(f.name for f in fields(Item))
 Progress = Callable[[int, int], None]
 Tokens = tuple[str, str, str, str, str]
 
@@ -50,11 +51,12 @@ class UpdateStats:
 
 def pack(items: Iterable[Item]) -> bytes:
     """The stored form of a page's items: compressed JSON."""
-    data = json.dumps(
-        [{k: v for k, v in item.to_dict().items() if v is not None} for item in items],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    # Not `Item.to_dict`: `dataclasses.asdict` deep-copies, a fifth of segmenting time.
+    records = [
+        {name: value for name in _FIELDS if (value := getattr(item, name)) is not None}
+        for item in items
+    ]
+    data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(data.encode("utf-8"), 9)
 
 
