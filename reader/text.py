@@ -27,8 +27,10 @@ _LATIN_BREAK = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-][A-Za-z0-9(\['\"]")
 SENTENCE_STOPS = frozenset("。！？!?…；：:")
 CLOSING_MARKS = "”’」』）)》〉\"'"
 
-MAX_PAGE_BYTES = 64 * 1024 * 1024
-"""Page files above this size are refused (a page of news is well under 1 MB)."""
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+"""Page files above 16 MB are refused: a page of news holds 5-50 KB of text, and a
+50 MB "page" (a whole archive in one file, or not page text at all) would take
+seconds and over 600 MB of memory to parse for nothing useful."""
 
 
 class DecodeError(ValueError):

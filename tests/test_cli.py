@@ -175,15 +175,15 @@ def test_gb18030_and_bom_pages_decode(tmp_path: Path) -> None:
         assert len(Page.from_json(result.stdout).items) == 6
 
 
-def test_oversized_page_is_refused(tmp_path: Path) -> None:
-    from reader.text import MAX_PAGE_BYTES
-
+@pytest.mark.parametrize("size", [16 * 2**20 + 1, 50 * 2**20])
+def test_oversized_page_is_refused(tmp_path: Path, size: int) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
-        handle.truncate(MAX_PAGE_BYTES + 1)
+        handle.truncate(size)
     result = run("parse", str(huge))
     assert result.returncode == 2
-    assert "limit" in result.stderr and "Traceback" not in result.stderr
+    assert f"{huge}: {size // 2**20} MB is over the 16 MB limit" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_page_text_is_data_not_markup_or_escapes(tmp_path: Path) -> None:
