@@ -126,7 +126,8 @@ def search(
     except store.IndexCorrupt:
         if not update:
             raise
-    _refresh(library, True, progress)
+    store.remove(path)
+    _refresh(library, False, progress)
     return _search(path, terms, filters, limit)
 
 

@@ -126,7 +126,7 @@ def search(
     """
     from reader import index as engine
     from reader.query import parse
-    from reader.store import IndexCorrupt
+    from reader.store import IndexCorrupt, index_path, remove
 
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
@@ -153,7 +153,8 @@ def search(
         hits = run()
     except IndexCorrupt as err:
         sys.stderr.write(f"reader: {err.message}: rebuilding it\n")
-        _refresh(lib, rebuild=True)
+        remove(index_path(lib))
+        _refresh(lib)
         hits = run()
     if as_json:
         for hit in hits:
