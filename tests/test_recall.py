@@ -142,3 +142,15 @@ def test_folding_counts(corpus_library: tuple[Library, dict[str, Item]]) -> None
     assert {h.id for h in ascii_hits} == {
         h.id for h in index.search(lib, "１９９８", limit=None, update=False)
     }
+
+
+def test_words_inside_longer_words_are_found(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    """A word index alone misses 人民 in 人民币 (DESIGN 5); bigrams do not."""
+    lib, items = corpus_library
+    for short, longer in (("人民", "人民币"), ("上海", "上海市"), ("经济", "经济学")):
+        inside = scan(items, longer)
+        got = {h.id for h in index.search(lib, short, limit=None, update=False)}
+        assert inside, longer
+        assert inside <= got
