@@ -281,3 +281,17 @@ async def test_config_sets_the_light_theme(library: Path, tmp_path: Path) -> Non
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.theme == "textual-light"
+
+
+async def test_article_fields_are_styled_by_role(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down")
+        view = app.query_one(ArticleView)
+        lines = [list(view.render_line(y)) for y in range(6)]
+        label, headline, source = lines[0][0], lines[2][0], lines[4][0]
+        assert label.text.startswith("文章") and label.style is not None and label.style.dim
+        assert headline.text.startswith("徐汇率先") and headline.style and headline.style.bold
+        assert source.text.startswith("（来源") and source.style is not None
+        assert source.style.color != headline.style.color

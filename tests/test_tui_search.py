@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_scenes import app_for, article_text, make_library, settle, status, title
+from tui_scenes import app_for, article_text, make_library, settle, state, status, title
 
 from reader.state import save_search, state_file
 from reader.tui.article import ArticleView, CaptionsView
@@ -53,7 +53,7 @@ async def test_slash_searches_lists_hits_and_enter_jumps(library: Path) -> None:
         assert app.item is not None and app.item.id == hit.item_id
         article = app.query_one(ArticleView)
         assert app.focused is article and line_in_view(article, hit.item_id, hit.field, hit.start)
-        assert "数据  5/28" in str(app.query_one("#state").render())
+        assert "数据  5/28" in state(app)
 
 
 async def test_n_and_shift_n_walk_every_hit_in_order(library: Path) -> None:
@@ -169,13 +169,13 @@ async def test_an_id_from_reader_search_opens_with_its_hits(library: Path) -> No
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.item is not None and app.item.id == "xuhui/sample/01/4"
-        assert counter(app) == "1/28" and "数据  1/28" in str(app.query_one("#state").render())
+        assert counter(app) == "1/28" and "数据  1/28" in state(app)
     # An item the last search did not hit opens plainly.
     plain = app_for(library, "xuhui/sample/01/5")
     async with plain.run_test(size=(100, 30)) as pilot:
         await settle(plain, pilot)
         assert plain.query_text is None and not plain.hits
-        assert "数据" not in str(plain.query_one("#state").render())
+        assert "数据" not in state(plain)
 
 
 async def test_the_search_follows_to_the_next_issue(tmp_path: Path) -> None:

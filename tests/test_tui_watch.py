@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tui_scenes import app_for, settle, status, title
+from tui_scenes import app_for, settle, state, status, title
 
 from reader.tui.article import ArticleView, CaptionsView
 from reader.tui.contents import Headlines
@@ -43,7 +43,7 @@ async def test_config_words_join_the_option(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.watch_words == ("徐汇", "数据", "江面")
-        assert "watch on" in str(app.query_one("#state").render())
+        assert "watch on" in state(app)
 
 
 async def test_w_toggles_watch_words(library: Path) -> None:
@@ -53,7 +53,7 @@ async def test_w_toggles_watch_words(library: Path) -> None:
         item = "xuhui/sample/01/1"
         assert app.marks_for(item)
         await pilot.press("w")
-        assert app.marks_for(item) == {} and "watch off" in str(app.query_one("#state").render())
+        assert app.marks_for(item) == {} and "watch off" in state(app)
         assert ".headlines--watch" not in prompt_styles(app, 0)
         assert "Watch-words off" in status(app)
         await pilot.press("w")
@@ -66,7 +66,7 @@ async def test_w_without_words_explains(library: Path) -> None:
         await settle(app, pilot)
         await pilot.press("w")
         assert "No watch-words" in status(app)
-        assert "watch" not in str(app.query_one("#state").render())
+        assert "watch" not in state(app)
         assert "徐汇报" in title(app)
 
 

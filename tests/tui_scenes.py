@@ -62,11 +62,15 @@ async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
 
 
 def title(app: ReaderApp) -> str:
-    return str(app.query_one(TitleBar).query_one("#where").render())
+    return str(app.query_one(TitleBar).left)
+
+
+def state(app: ReaderApp) -> str:
+    return str(app.query_one(TitleBar).right)
 
 
 def status(app: ReaderApp) -> str:
-    return str(app.query_one(StatusBar).query_one("#message").render())
+    return str(app.query_one(StatusBar).left)
 
 
 def article_text(app: ReaderApp) -> str:

@@ -11,6 +11,11 @@ from reader.commands.common import library, reports_errors
 from reader.errors import ReaderError
 
 
+def is_terminal() -> bool:
+    """Both ends of the session are a terminal (a full-screen app needs one)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 @reports_errors
 def read(
     ctx: typer.Context,
@@ -31,7 +36,7 @@ def read(
 
     Example: reader read xuhui/sample/01/4 --highlight 数据,徐汇
     """
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not is_terminal():
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
     from reader.tui.launch import build_app
 

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 
 from reader.errors import ReaderError
 from reader.library import Issue, Library, Ref
@@ -39,9 +40,12 @@ class ReaderApp(App[None]):
     """Read one issue at a time; built from data, never from argv."""
 
     CSS_PATH = "reader.tcss"
+    AUTO_FOCUS = "#headlines"
     TITLE = "reader"
     # Textual types this `ClassVar[...] | None`, which mypy reads as an instance variable.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
+    # Only a class for wide screens: at narrower sizes no class changes on the first
+    # resize, which would restyle every widget before the first paint.
+    HORIZONTAL_BREAKPOINTS = [(120, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -106,29 +110,38 @@ class ReaderApp(App[None]):
         self._watch_cache: dict[str, FieldSpans] = {}
 
     def compose(self) -> ComposeResult:
-        """Title bar; contents, article and captions panes; search panel; status line."""
-        yield TitleBar(id="title")
+        """Title bar; contents, article and captions panes; status line.
+
+        Everything the first frame shows is set here, before mounting, so the first
+        paint needs one layout pass rather than one per change.
+        """
+        title = TitleBar(id="title")
+        title.left = Content.assemble(("reader", "bold"), f"  {self.library.root}")
+        yield title
+        panes: list[tuple[Widget, str]] = [
+            (PageList(id="pages"), "Pages"),
+            (Headlines(id="headlines"), "Headlines"),
+            (ArticleView(id="article"), "Article"),
+            (CaptionsView(id="captions"), "Captions"),
+        ]
+        for pane, name in panes:
+            pane.border_title = name
         with Container(id="body"):
             with Vertical(id="contents"):
-                yield PageList(id="pages")
-                yield Headlines(id="headlines")
-            yield ArticleView(id="article")
-            yield CaptionsView(id="captions")
+                yield panes[0][0]
+                yield panes[1][0]
+            yield panes[2][0]
+            yield panes[3][0]
         with Vertical(id="bottom"):
-            yield SearchPanel(id="search")
-            yield StatusBar(id="status")
+            # The search panel is mounted on first use: fewer widgets, faster first paint.
+            status = StatusBar(id="status")
+            status.left = Content("Loading…")
+            yield status
 
     def on_mount(self) -> None:
-        """Paint the frame at once, then load the issue in a worker."""
-        self.theme = self.initial_theme
-        self.query_one("#pages").border_title = "Pages"
-        self.query_one("#headlines").border_title = "Headlines"
-        self.query_one("#article").border_title = "Article"
-        self.query_one("#captions").border_title = "Captions"
-        self.query_one(SearchPanel).display = False
-        self.query_one(Headlines).focus()
-        self._say("Loading…")
-        self._title()
+        """Load the issue in a worker; the frame paints meanwhile."""
+        if self.theme != self.initial_theme:
+            self.theme = self.initial_theme
         self._open_start()
 
     # Loading
@@ -369,9 +382,22 @@ class ReaderApp(App[None]):
         """Search the issue through the index, off the UI thread."""
         self.post_message(self.Searched(run_search(self.library, query, opened)))
 
-    def action_search(self) -> None:
+    async def _panel(self) -> SearchPanel:
+        """The search panel, mounted (hidden) the first time it is needed."""
+        found = self.query(SearchPanel)
+        if found:
+            return found.first()
+        panel = SearchPanel(id="search")
+        await self.query_one("#bottom").mount(panel, before=0)
+        return panel
+
+    def _panel_if_mounted(self) -> SearchPanel | None:
+        found = self.query(SearchPanel)
+        return found.first() if found else None
+
+    async def action_search(self) -> None:
         """`/`: open the search panel."""
-        self.query_one(SearchPanel).open(self.query_text)
+        (await self._panel()).open(self.query_text)
 
     @on(SearchPanel.QueryEntered)
     def _query_entered(self, message: SearchPanel.QueryEntered) -> None:
@@ -382,13 +408,13 @@ class ReaderApp(App[None]):
         self._search(message.query, self.opened)
 
     @on(Searched)
-    def _searched(self, message: Searched) -> None:
+    async def _searched(self, message: Searched) -> None:
         result = message.result
         if self.opened is None or result.issue_id != self.opened.issue.id:
             return
         if result.query != self.query_text:
             return
-        panel = self.query_one(SearchPanel)
+        panel = await self._panel()
         if result.error is not None:
             self._say(result.error)
             panel.set_counter("error")
@@ -420,7 +446,9 @@ class ReaderApp(App[None]):
     @on(SearchPanel.HitChosen)
     def _hit_chosen(self, message: SearchPanel.HitChosen) -> None:
         self._go_hit(message.index, focus=True)
-        self.query_one(SearchPanel).display = False
+        panel = self._panel_if_mounted()
+        if panel is not None:
+            panel.display = False
 
     @on(SearchPanel.Closed)
     def _panel_closed(self) -> None:
@@ -450,16 +478,18 @@ class ReaderApp(App[None]):
         article.reveal(hit.item_id, hit.field, hit.start)
         self.query_one(CaptionsView).reveal(hit.item_id, hit.field, hit.start)
         counter = f"{index + 1}/{len(self.hits)}"
-        self.query_one(SearchPanel).set_counter(counter)
-        self.query_one(SearchPanel).show_hits_cursor(index)
+        panel = self._panel_if_mounted()
+        if panel is not None:
+            panel.set_counter(counter)
+            panel.show_hits_cursor(index)
         self._say(f"Hit {counter} for {self.query_text}")
         if focus:
             article.focus()
 
     def action_escape(self) -> None:
         """Esc: close the search panel, or with it closed, clear the search."""
-        panel = self.query_one(SearchPanel)
-        if panel.display:
+        panel = self._panel_if_mounted()
+        if panel is not None and panel.display:
             panel.action_close()
         elif self.query_text:
             self.query_text, self.hits, self.hit_spans, self.hit_index = None, [], {}, None

@@ -2,39 +2,62 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 HINT = "? help  / search  q quit"
 
 
-class TitleBar(Horizontal):
-    """Top line: where the reader is on the left, search and watch-word state on the right."""
+class SplitLine(Widget):
+    """One line: text on the left, text on the right; the left gives way when narrow.
 
-    def compose(self) -> ComposeResult:
-        """A left and a right label."""
-        yield Static(id="where", markup=False)
-        yield Static(id="state", markup=False)
+    One widget rather than two labels in a row: fewer widgets to style is a faster
+    first paint.
+    """
+
+    def __init__(self, right: Content | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.left = Content("")
+        self.right = right or Content("")
+
+    def set(self, left: Content | None = None, right: Content | None = None) -> None:
+        """Change either side."""
+        if left is not None:
+            self.left = left
+        if right is not None:
+            self.right = right
+        self.refresh()
+
+    def render(self) -> Content:
+        """Left, padding, right, fitted to the width in cells."""
+        width = self.content_region.width
+        right = self.right
+        room = max(width - right.cell_length - 1, 0)
+        left = (
+            self.left.truncate(room, ellipsis=True) if self.left.cell_length > room else self.left
+        )
+        gap = max(width - left.cell_length - right.cell_length, 1 if right else 0)
+        return Content.assemble(left, " " * gap, right)
+
+
+class TitleBar(SplitLine):
+    """Top line: where the reader is on the left, search and watch-word state on the right."""
 
     def set_where(self, content: Content) -> None:
         """Paper, issue and page."""
-        self.query_one("#where", Static).update(content)
+        self.set(left=content)
 
     def set_state(self, content: Content) -> None:
         """The search counter and whether watch-words are on."""
-        self.query_one("#state", Static).update(content)
+        self.set(right=content)
 
 
-class StatusBar(Horizontal):
+class StatusBar(SplitLine):
     """Bottom line: the latest message on the left, a key hint on the right."""
 
-    def compose(self) -> ComposeResult:
-        """A message and a hint."""
-        yield Static(id="message", markup=False)
-        yield Static(Content(HINT), id="hint", markup=False)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Content(HINT), id=id)
 
     def say(self, message: str) -> None:
         """Show a message (page text included, it is never parsed as markup)."""
-        self.query_one("#message", Static).update(Content(message))
+        self.set(left=Content(message))

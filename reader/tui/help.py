@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -33,8 +34,11 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 def help_content() -> Content:
     """The key table as one block of text."""
-    width = max(len(keys) for keys, _ in KEYS) + 2
-    lines = [Content.assemble((keys.ljust(width), "bold"), text) for keys, text in KEYS]
+    width = max(cell_len(keys) for keys, _ in KEYS) + 2
+    lines = [
+        Content.assemble((keys + " " * (width - cell_len(keys)), "bold"), text)
+        for keys, text in KEYS
+    ]
     title = Content.styled("reader: keys", "bold")
     return Content("\n").join([title, Content(""), *lines])
 

@@ -219,11 +219,17 @@ class TextPane(ScrollView, can_focus=True):
     def _draw_line(self, number: int, base: Style) -> Strip:
         line = self._lines[number]
         block = self._blocks[line.block]
-        text = Text(block.text[line.start : line.end], style=self._style(block.role), end="")
+        # The role is a span, not Text(style=...): Text.render drops the base style of
+        # a text without spans.
+        role = self._style(block.role)
+        text = Text(block.text[line.start : line.end], end="")
+        text.stylize(role)
         if block.item_id and block.field:
             self._stylize(text, block, line)
         if line.first and block.lead:
-            text = Text(block.lead, style=self._style(block.role), end="") + text
+            lead = Text(block.lead, end="")
+            lead.stylize(role)
+            text = lead + text
         segments: list[Segment] = list(text.render(self.app.console))
         return Strip(segments, text.cell_len).apply_style(base)
 
