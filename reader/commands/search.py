@@ -14,16 +14,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from reader.commands.common import library, reports_errors, stderr, stdout
 from reader.errors import Exit, ReaderError
-from reader.library import Library
-from reader.safe import printable
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported on use: `import reader.cli` must stay light
+    from rich.text import Text
+
     from reader.build import UpdateStats
     from reader.index import Hit
+    from reader.library import Library
 
 HIT_STYLE = "bold black on yellow"
 _WAIT_FOR_OTHER_UPDATE = 3600.0
@@ -183,6 +183,10 @@ def _hit_json(hit: Hit) -> dict[str, object]:
 
 def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> Text:
     """Page text as Rich Text (never markup), with the hits highlighted."""
+    from rich.text import Text
+
+    from reader.safe import printable
+
     text = Text(printable(value))
     for start, end in spans:
         text.stylize(HIT_STYLE, start, end)
@@ -190,6 +194,10 @@ def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ..
 
 
 def _print_hits(lib: Library, hits: list[Hit]) -> None:
+    from rich.text import Text
+
+    from reader.safe import printable
+
     console = stdout()
     names = {p.key: p.name for p in lib.papers}
     for n, hit in enumerate(hits, start=1):
@@ -230,6 +238,8 @@ def index(
     started = time.perf_counter()
     stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE)
     if sys.stderr.isatty():
+        from rich.text import Text
+
         seconds = time.perf_counter() - started
         if stats.fresh:
             message = f"index up to date: {stats.pages} pages ({stats.path})"
