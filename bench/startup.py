@@ -163,7 +163,7 @@ def browse_memory(library: Path, work: Path, steps: int) -> list[tuple[str, floa
         tmux.run("send-keys", "-t", "bench", "-l", "数据")
         tmux.keys("Enter")
         tmux.wait(shows(" hits"), timeout=600)
-        out.append(("after the first search (builds the index)", *memory(pid)))
+        out.append(("after the first search (index built in a child)", *memory(pid)))
         tmux.keys("Escape")
         time.sleep(0.3)
         tmux.keys("q")

@@ -108,6 +108,7 @@ class ReaderApp(App[None]):
         self.hit_index: int | None = None
         self._items: dict[str, Item] = {}
         self._watch_cache: dict[str, FieldSpans] = {}
+        self._index_checked = False
 
     def compose(self) -> ComposeResult:
         """Title bar; contents, article and captions panes; status line.
@@ -379,8 +380,17 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, opened: Opened) -> None:
-        """Search the issue through the index, off the UI thread."""
-        self.post_message(self.Searched(run_search(self.library, query, opened)))
+        """Search the issue through the index, off the UI thread.
+
+        The index is brought up to date once a session (`reader import` keeps it
+        current between sessions).
+        """
+        update = not self._index_checked
+        if update:
+            self.call_from_thread(self._say, "Updating the search index…")
+        result = run_search(self.library, query, opened, update)
+        self._index_checked = self._index_checked or result.error is None
+        self.post_message(self.Searched(result))
 
     async def _panel(self) -> SearchPanel:
         """The search panel, mounted (hidden) the first time it is needed."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
@@ -23,15 +25,37 @@ class SearchResult:
     error: str | None = None
 
 
-def run_search(library: Library, query: str, opened: Opened) -> SearchResult:
-    """Ask the segmented index for the issue's hits (no scan of the text, no jieba)."""
+def update_index(library: Library) -> bool:
+    """Bring the index up to date in a child process (`reader index`); True if it did.
+
+    Building the index segments every page of the library: in a child process its
+    memory (over 100 MB for a few thousand pages) is given back when it ends, and
+    the reader's own thread keeps the screen responsive meanwhile.
+    """
+    command = [sys.executable, "-m", "reader", "--library", str(library.root), "index"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def run_search(library: Library, query: str, opened: Opened, update: bool) -> SearchResult:
+    """Ask the segmented index for the issue's hits (no scan of the text, no jieba).
+
+    With `update`, the index is brought up to date first, in a child process; if
+    that fails, by the search itself.
+    """
     issue = opened.issue
     try:
         from reader.index import search
     except ImportError:
         return SearchResult(query, issue.id, error="Search needs the index, not built yet.")
+    fresh = update and update_index(library)
     try:
-        found = search(library, query, paper=issue.paper.key, issue=issue.key, limit=None)
+        found = search(
+            library, query, paper=issue.paper.key, issue=issue.key, limit=None, update=not fresh
+        )
     except ReaderError as err:
         return SearchResult(query, issue.id, error=err.message)
     except Exception as err:  # a broken index must not close the article being read
