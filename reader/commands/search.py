@@ -193,28 +193,40 @@ def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ..
     return text
 
 
-def _print_hits(lib: Library, hits: list[Hit]) -> None:
-    from rich.text import Text
-
+def _lines(lib: Library, hit: Hit, n: int) -> tuple[str, str, str]:
+    """Headline, place and snippet lines of a hit, as plain (printable) text."""
     from reader.safe import printable
 
-    console = stdout()
     names = {p.key: p.name for p in lib.papers}
+    place = f"{names.get(hit.paper, hit.paper)}  {hit.date or hit.issue}  第{hit.page}版  {hit.id}"
+    return (
+        f"{n:>3}. " + printable(hit.headline or "(no headline)"),
+        "     " + printable(place),
+        "     " + printable(hit.snippet) if hit.snippet else "",
+    )
+
+
+def _print_hits(lib: Library, hits: list[Hit]) -> None:
+    """Ranked hits: styled with highlights on a terminal, plain text when piped."""
+    if not sys.stdout.isatty():  # plain: no need to load Rich's console at all
+        out: list[str] = []
+        for n, hit in enumerate(hits, start=1):
+            out.extend(line for line in _lines(lib, hit, n) if line)
+        sys.stdout.write("".join(f"{line}\n" for line in out))
+        return
+    from rich.text import Text
+
+    console = stdout()
     for n, hit in enumerate(hits, start=1):
-        key = (
-            "headline"
-            if hit.spans.get("headline") or "derived_headline" not in hit.spans
-            else ("derived_headline")
-        )
-        title = _marked(hit.headline or "(no headline)", hit.spans.get(key, []))
+        head, place, _ = _lines(lib, hit, n)
+        key = "derived_headline" if not hit.spans.get("headline") else "headline"
+        spans = hit.spans.get(key, []) if hit.headline else []
+        title = _marked(hit.headline or "(no headline)", spans)
         title.stylize("bold")
-        line = Text(f"{n:>3}. ")
+        line = Text(head[: head.index(". ") + 2])
         line.append_text(title)
         console.print(line)
-        place = (
-            f"{names.get(hit.paper, hit.paper)}  {hit.date or hit.issue}  第{hit.page}版  {hit.id}"
-        )
-        console.print(Text("     " + printable(place), style="dim"))
+        console.print(Text(place, style="dim"))
         if hit.snippet:
             snippet = Text("     ")
             snippet.append_text(_marked(hit.snippet, hit.snippet_spans))
