@@ -57,20 +57,18 @@ def fingerprint(library: Library) -> str:
         for issue in os.scandir(paper.path):
             if issue.name.startswith(".") or not issue.is_dir():
                 continue
-            try:
-                toml = _stat(os.stat(os.path.join(issue.path, "issue.toml")))
-            except OSError:
-                toml = "-"
-            parts = [f"\n{paper.key}/{issue.name}/{toml}"]
-            for entry in os.scandir(issue.path):
-                if _page_number(entry.name) is not None:
-                    try:
-                        if entry.is_file():
-                            st = entry.stat()
-                            parts.append(f"|{entry.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
-                    except OSError:
-                        continue
-            digest.update("".join(parts).encode("utf-8", "surrogateescape"))
+            parts = [paper.key, issue.name]
+            for entry in os.scandir(issue.path):  # issue.toml comes with the pages
+                name = entry.name
+                if name != "issue.toml" and _page_number(name) is None:
+                    continue
+                try:
+                    if entry.is_file():
+                        st = entry.stat()
+                        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+                except OSError:
+                    continue
+            digest.update("|".join(parts).encode("utf-8", "surrogateescape") + b"\n")
     return digest.hexdigest()
 
 

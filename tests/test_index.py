@@ -229,3 +229,14 @@ def test_jieba_fallback_keeps_its_cache_under_the_user_cache_dir() -> None:
 
     assert name.startswith("jieba ")
     assert Path(jieba.dt.tmp_dir).is_relative_to(cache_dir())
+
+
+def test_a_new_issue_date_needs_no_segmenting(lib: Library) -> None:
+    index.update(lib)
+    toml = lib.root / "beta" / "1998-01-02" / "issue.toml"
+    toml.write_text("date = 1997-12-31\n", encoding="utf-8")
+    stats = index.update(lib)
+    assert (stats.fresh, stats.indexed) == (False, 0)
+    (hit,) = index.search(lib, "档案", paper="beta")
+    assert hit.date == "1997-12-31"
+    assert {h.paper for h in index.search(lib, "档案", until=date(1997, 12, 31))} == {"beta"}
