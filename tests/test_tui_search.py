@@ -209,9 +209,11 @@ from pathlib import Path
 async def main() -> None:
     app = app_for(Path({str(library)!r}), search="数据")
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            if app.hits:
+                break
         print(len(app.hits), "jieba" in sys.modules)
 
 asyncio.run(main())

@@ -54,11 +54,19 @@ def app_for(
 
 
 async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages land."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let workers finish and their messages land, including workers they start.
+
+    Loading starts after the first frame and a search after loading, so one wait
+    is not enough: wait until two rounds in a row find nothing running.
+    """
+    quiet = 0
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        busy = any(worker.is_running for worker in app.workers)
+        quiet = 0 if busy else quiet + 1
+        if quiet == 2:
+            return
 
 
 def title(app: ReaderApp) -> str:

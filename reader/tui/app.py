@@ -143,7 +143,8 @@ class ReaderApp(App[None]):
         """Load the issue in a worker; the frame paints meanwhile."""
         if self.theme != self.initial_theme:
             self.theme = self.initial_theme
-        self._open_start()
+        # After the first frame: the loader would otherwise compete with it for the GIL.
+        self.call_after_refresh(self._open_start)
 
     # Loading
 

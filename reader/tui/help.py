@@ -14,14 +14,14 @@ from textual.widgets import Static
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "move in a list, scroll the article"),
-    ("Enter", "open the page or item under the cursor; jump to a search hit"),
+    ("Enter", "open the page, item or search hit under the cursor"),
     ("Tab  Shift+Tab", "next / previous pane"),
     ("[  ]", "previous / next page"),
     ("{  }", "previous / next issue of this paper"),
     ("g", "go to an issue by date (2025-03-28) or key"),
     ("/", "search this issue"),
     ("n  N", "next / previous search hit (counted 3/12)"),
-    ("Esc", "close the search or a dialog; again to clear the search"),
+    ("Esc", "close search or dialog; once more: clear the search"),
     ("w", "watch-words highlighting on / off"),
     ("t", "dark / light theme"),
     ("Space  b", "page down / up in the article"),
