@@ -295,3 +295,15 @@ async def test_article_fields_are_styled_by_role(library: Path) -> None:
         assert headline.text.startswith("徐汇率先") and headline.style and headline.style.bold
         assert source.text.startswith("（来源") and source.style is not None
         assert source.style.color != headline.style.color
+
+
+async def test_the_position_is_saved_soon_after_a_move(library: Path) -> None:
+    from reader.state import load_position, state_file
+
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down")
+        await pilot.pause(1.3)
+        saved = load_position(state_file(library))
+        assert saved is not None and (saved.page, saved.item) == (1, 3)

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 
 from reader.errors import ReaderError
@@ -109,6 +110,7 @@ class ReaderApp(App[None]):
         self._items: dict[str, Item] = {}
         self._watch_cache: dict[str, FieldSpans] = {}
         self._index_checked = False
+        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Title bar; contents, article and captions panes; status line.
@@ -302,6 +304,16 @@ class ReaderApp(App[None]):
             self.query_one(ArticleView).show_item(self.item, self.marks_for)
             if item is not None:
                 self.query_one(Headlines).highlighted = item
+        else:
+            return
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        """Save the position a second after the last move (a closed terminal keeps it too)."""
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(1.0, self._save)
+        else:
+            self._save_timer.reset()
 
     @on(PageList.PageChosen)
     def _page_chosen(self, message: PageList.PageChosen) -> None:

@@ -14,21 +14,31 @@ from textual.widgets import Static
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("↑ ↓  j k", "move in a list, scroll the article"),
-    ("Enter", "open the page, item or search hit under the cursor"),
+    ("Enter", "open the page, item or search hit"),
     ("Tab  Shift+Tab", "next / previous pane"),
     ("[  ]", "previous / next page"),
     ("{  }", "previous / next issue of this paper"),
     ("g", "go to an issue by date (2025-03-28) or key"),
     ("/", "search this issue"),
     ("n  N", "next / previous search hit (counted 3/12)"),
-    ("Esc", "close search or dialog; once more: clear the search"),
-    ("w", "watch-words highlighting on / off"),
+    ("Esc", "close the search or a dialog"),
+    ("Esc again", "clear the search"),
+    ("w", "watch-words on / off"),
     ("t", "dark / light theme"),
     ("Space  b", "page down / up in the article"),
-    ("PgUp PgDn Home End", "scroll a pane"),
+    ("PgUp PgDn", "scroll a pane by a screen"),
+    ("Home End", "to the top / bottom of a pane"),
     ("?", "this help"),
-    ("q", "quit (the position is remembered)"),
+    ("q", "quit; the position is remembered"),
     ("mouse", "click a page or headline; the wheel scrolls"),
+)
+
+LEGEND: tuple[tuple[str, str], ...] = (
+    ("图", "a photo caption"),
+    ("讯", "a brief"),
+    ("〔…〕", "no printed headline: made from the lead"),
+    ("watch-words", "green, bold, underlined"),
+    ("search hits", "on amber; the current hit on solid amber"),
 )
 
 
@@ -39,8 +49,13 @@ def help_content() -> Content:
         Content.assemble((keys + " " * (width - cell_len(keys)), "bold"), text)
         for keys, text in KEYS
     ]
+    legend = [
+        Content.assemble((mark + " " * (width - cell_len(mark)), "bold"), text)
+        for mark, text in LEGEND
+    ]
     title = Content.styled("reader: keys", "bold")
-    return Content("\n").join([title, Content(""), *lines])
+    marks = Content.styled("In the lists and panes", "bold")
+    return Content("\n").join([title, Content(""), *lines, Content(""), marks, *legend])
 
 
 class HelpScreen(ModalScreen[None]):
@@ -56,3 +71,7 @@ class HelpScreen(ModalScreen[None]):
         """The key table in a scrolling box."""
         with VerticalScroll(id="help-box"):
             yield Static(help_content(), id="help-text", markup=False)
+
+    def on_mount(self) -> None:
+        """Arrows, PgUp/PgDn, Home/End scroll the table when it does not fit."""
+        self.query_one("#help-box").focus()
