@@ -310,10 +310,11 @@ class ReaderApp(App[None]):
 
     def _save_soon(self) -> None:
         """Save the position a second after the last move (a closed terminal keeps it too)."""
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(1.0, self._save)
-        else:
-            self._save_timer.reset()
+        # A new timer rather than Timer.reset(), which only takes effect when the
+        # running wait ends.
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(1.0, self._save)
 
     @on(PageList.PageChosen)
     def _page_chosen(self, message: PageList.PageChosen) -> None:
