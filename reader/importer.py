@@ -296,15 +296,8 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
         path.unlink(missing_ok=True)
 
 
-def update_index(library: Library) -> bool:
-    """Bring the search index up to date, if this build has one; True when it ran."""
-    import importlib
+def update_index(library: Library) -> None:
+    """Bring the search index up to date with the pages just filed."""
+    from reader.index import update  # SQLite and the segmenter load only when needed
 
-    try:
-        module = importlib.import_module("reader.index")
-    except ModuleNotFoundError as err:
-        if err.name not in ("reader.index", "reader"):
-            raise
-        return False
-    module.update(Library(library.root))
-    return True
+    update(library)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -24,8 +25,8 @@ def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("READER_LIBRARY", raising=False)
-    # The index has its own tests; here import must work with or without it.
-    monkeypatch.setattr("reader.importer.update_index", lambda library: False)
+    # The index has its own tests; indexing after every import here would only slow these.
+    monkeypatch.setattr("reader.importer.update_index", lambda library: None)
 
 
 def run(lib: Path, *args: str) -> tuple[int, str, str]:
@@ -230,7 +231,6 @@ def test_missing_input(tmp_path: Path) -> None:
 
 
 def test_index_is_brought_up_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("reader.index")
     calls: list[Path] = []
     monkeypatch.setattr("reader.importer.update_index", real_update_index)
     monkeypatch.setattr("reader.index.update", lambda library, **kw: calls.append(library.root))
@@ -239,6 +239,16 @@ def test_index_is_brought_up_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert calls == [lib]
     assert run(lib, str(SAMPLE), "--paper", "x", "--issue", "k")[0] == 0
     assert calls == [lib]  # nothing changed, nothing to index
+
+
+def test_imported_page_is_found_by_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.importer.update_index", real_update_index)
+    lib = tmp_path / "lib"
+    assert run(lib, str(SAMPLE), "--paper", "xuhui", "--issue", "2025-03-28")[0] == 0
+    found = runner.invoke(app, ["--library", str(lib), "search", "香港理工", "--json"])
+    assert found.exit_code == 0
+    ids = [json.loads(line)["id"] for line in found.stdout.splitlines()]
+    assert "xuhui/2025-03-28/01/6" in ids
 
 
 def test_through_a_real_process(tmp_path: Path) -> None:

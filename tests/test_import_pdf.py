@@ -25,7 +25,7 @@ def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("READER_LIBRARY", raising=False)
-    monkeypatch.setattr("reader.importer.update_index", lambda library: False)
+    monkeypatch.setattr("reader.importer.update_index", lambda library: None)
 
 
 @pytest.fixture(scope="module")
