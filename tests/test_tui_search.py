@@ -146,6 +146,7 @@ async def test_read_search_opens_with_the_search_done(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.query_one(SearchPanel).display
+        assert app.query_one("#query", Input).value == "数据"
         assert counter(app) == "1/28"
         assert app.item is not None and app.item.id == "xuhui/sample/01/4"
         assert app.focused is app.query_one(HitList)

@@ -461,7 +461,7 @@ class ReaderApp(App[None]):
             if first is not None:
                 self._go_hit(first, focus=False)
         elif mode == "panel":
-            panel.open()
+            panel.open(result.query)
             self._go_hit(0, focus=False)
             panel.focus_hits()
         elif mode == "list":
