@@ -48,7 +48,7 @@ async def test_slash_searches_lists_hits_and_enter_jumps(library: Path) -> None:
         assert first.startswith("1版#4") and "数据" in first
         await pilot.press("down", "down", "down", "down", "enter")
         assert not panel.display
-        hit = app.hits[4]
+        hit = app.finder.walk.hits[4]
         assert (hit.item_id, hit.field) == ("xuhui/sample/01/4", "paragraphs.0")
         assert app.item is not None and app.item.id == hit.item_id
         article = app.query_one(ArticleView)
@@ -63,13 +63,13 @@ async def test_n_and_shift_n_walk_every_hit_in_order(library: Path) -> None:
         await pilot.press("slash", *"徐汇", "enter")
         await settle(app, pilot)
         await pilot.press("escape")
-        total = len(app.hits)
+        total = len(app.finder.walk.hits)
         assert total > 20
         seen = []
         for n in range(1, total + 1):
             await pilot.press("n")
             assert counter(app) == f"{n}/{total}"
-            hit = app.hits[app.hit_index or 0]
+            hit = app.finder.walk.hits[app.finder.walk.index or 0]
             assert app.item is not None and app.item.id == hit.item_id
             article = app.query_one(ArticleView)
             if hit.field.startswith("paragraphs.") or hit.field == "headline":
@@ -117,11 +117,11 @@ async def test_escape_closes_then_clears(library: Path) -> None:
         await settle(app, pilot)
         await pilot.press("escape")
         assert not app.query_one(SearchPanel).display
-        assert app.hits and app.query_text == "数据"
+        assert app.finder.walk.hits and app.finder.query_text == "数据"
         await pilot.press("n")
         assert counter(app) == "1/28"
         await pilot.press("escape")
-        assert not app.hits and app.query_text is None
+        assert not app.finder.walk.hits and app.finder.query_text is None
         assert app.marks_for("xuhui/sample/01/4") == {}
         await pilot.press("n")
         assert "press / to search" in status(app)
@@ -133,7 +133,7 @@ async def test_a_bad_query_is_a_message(library: Path) -> None:
         await settle(app, pilot)
         await pilot.press("slash", *"-数据", "enter")
         await settle(app, pilot)
-        assert app.hits == [] and counter(app) == "error"
+        assert app.finder.walk.hits == [] and counter(app) == "error"
         assert "-数据" in status(app) or "exclu" in status(app), status(app)
         app.query_one("#query", Input).value = ""
         await pilot.press(*"不存在的词", "enter")
@@ -159,8 +159,11 @@ async def test_read_id_with_search_opens_at_that_item(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.item is not None and app.item.id == "xuhui/sample/01/6"
-        assert app.hit_index is not None and app.hits[app.hit_index].item_id == app.item.id
-        assert app.hits[app.hit_index - 1].item_id != app.item.id
+        assert (
+            app.finder.walk.index is not None
+            and app.finder.walk.hits[app.finder.walk.index].item_id == app.item.id
+        )
+        assert app.finder.walk.hits[app.finder.walk.index - 1].item_id != app.item.id
         assert not app.query_one(SearchPanel).display
 
 
@@ -175,7 +178,7 @@ async def test_an_id_from_reader_search_opens_with_its_hits(library: Path) -> No
     plain = app_for(library, "xuhui/sample/01/5")
     async with plain.run_test(size=(100, 30)) as pilot:
         await settle(plain, pilot)
-        assert plain.query_text is None and not plain.hits
+        assert plain.finder.query_text is None and not plain.finder.walk.hits
         assert "数据" not in state(plain)
 
 
@@ -186,11 +189,13 @@ async def test_the_search_follows_to_the_next_issue(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("slash", *"数据", "enter")
         await settle(app, pilot)
-        assert len(app.hits) == 56
+        assert len(app.finder.walk.hits) == 56
         await pilot.press("escape", "left_curly_bracket")
         await settle(app, pilot)
         assert app.opened is not None and app.opened.issue.key == "2025-03-27"
-        assert len(app.hits) == 28 and all("2025-03-27" in h.item_id for h in app.hits)
+        assert len(app.finder.walk.hits) == 28 and all(
+            "2025-03-27" in h.item_id for h in app.finder.walk.hits
+        )
         assert "数据" in article_text(app) or app.item is not None
         assert "2025-03-27" in title(app)
 
@@ -213,9 +218,9 @@ async def main() -> None:
         for _ in range(200):
             await app.workers.wait_for_complete()
             await pilot.pause(0.05)
-            if app.hits:
+            if app.finder.walk.hits:
                 break
-        print(len(app.hits), "jieba" in sys.modules)
+        print(len(app.finder.walk.hits), "jieba" in sys.modules)
 
 asyncio.run(main())
 """

@@ -20,17 +20,17 @@ from reader.errors import ReaderError
 from reader.library import Issue, Library, Ref
 from reader.model import Item, Page
 from reader.spans import find_spans
-from reader.state import load_position, save_position
+from reader.state import save_position
 from reader.tui import session
 from reader.tui.article import ArticleView, CaptionsView
-from reader.tui.bars import StatusBar, TitleBar
+from reader.tui.bars import StatusBar, TitleBar, state_line, where_line
 from reader.tui.contents import Headlines, PageList
+from reader.tui.finder import Finder, Mode
 from reader.tui.goto import GotoScreen
 from reader.tui.help import HelpScreen
-from reader.tui.hits import FieldSpans, Occurrence
+from reader.tui.hits import FieldSpans
 from reader.tui.marks import Marks, merge
 from reader.tui.search import SearchPanel
-from reader.tui.searching import SearchResult, run_search
 from reader.tui.session import Opened
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -71,12 +71,6 @@ class ReaderApp(App[None]):
         issues: list[Issue] | None = None
         error: str | None = None
 
-    @dataclass
-    class Searched(Message):
-        """A search worker finished for the issue `issue_id`."""
-
-        result: SearchResult
-
     def __init__(
         self,
         library: Library,
@@ -99,17 +93,12 @@ class ReaderApp(App[None]):
         self.opened: Opened | None = None
         self.page_index = 0
         self.item_index: int | None = None
-        self.query_text: str | None = search or recall
+        mode: Mode = "recall" if recall else "walk"
         if search:
-            self._search_mode = "start-item" if start and start.item else "panel"
-        else:
-            self._search_mode = "recall" if recall else ""
-        self.hits: list[Occurrence] = []
-        self.hit_spans: dict[str, FieldSpans] = {}
-        self.hit_index: int | None = None
+            mode = "start-item" if start and start.item else "panel"
+        self.finder = Finder(library, search or recall, mode)
         self._items: dict[str, Item] = {}
         self._watch_cache: dict[str, FieldSpans] = {}
-        self._index_checked = False
         self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -140,6 +129,7 @@ class ReaderApp(App[None]):
             status = StatusBar(id="status")
             status.left = Content("Loading…")
             yield status
+        yield self.finder
 
     def on_mount(self) -> None:
         """Load the issue in a worker; the frame paints meanwhile."""
@@ -154,19 +144,7 @@ class ReaderApp(App[None]):
     def _open_start(self) -> None:
         """Find the issues, then open the start, the saved position or the latest."""
         try:
-            issues = self.library.issues()
-            ref = self.start
-            if ref is None and self.state_path is not None:
-                saved = load_position(self.state_path)
-                if saved is not None and session.find(issues, saved.paper, saved.issue):
-                    ref = saved
-            issue = session.find(issues, ref.paper, ref.issue) if ref else None
-            issue = issue or (issues[-1] if issues else None)
-            if issue is None:
-                self.post_message(self.Loaded(None, issues))
-                return
-            page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
-            opened = session.load_issue(self.library, issue, page, item)
+            issues, opened = session.open_start(self.library, self.start, self.state_path)
         except (ReaderError, OSError) as err:
             self.post_message(self.Loaded(None, None, getattr(err, "message", str(err))))
             return
@@ -198,14 +176,12 @@ class ReaderApp(App[None]):
         opened = self.opened = message.opened
         self._items = {item.id: item for page in opened.pages for item in page.items}
         self._watch_cache.clear()
-        self.hits, self.hit_spans, self.hit_index = [], {}, None
         self.page_index, self.item_index = opened.page, opened.item
         self._show_page()
         self.query_one(PageList).show_pages(opened.pages, opened.page)
         self._say("; ".join(opened.errors) if opened.errors else "")
         self._save()
-        if self.query_text:
-            self._search(self.query_text, opened)
+        self.finder.issue_opened(opened, self.item.id if self.item else None)
 
     # Showing
 
@@ -227,11 +203,10 @@ class ReaderApp(App[None]):
     def marks_for(self, item_id: str) -> Marks:
         """Watch-word, hit and current-hit spans of one item, by field."""
         watch = self._watch(item_id) if self.watch_on else None
-        current = None
-        if self.hit_index is not None and self.hits[self.hit_index].item_id == item_id:
-            hit = self.hits[self.hit_index]
-            current = (hit.field, hit.start, hit.end)
-        return merge(watch, self.hit_spans.get(item_id), current)
+        walk = self.finder.walk
+        hit = walk.current
+        current = (hit.field, hit.start, hit.end) if hit and hit.item_id == item_id else None
+        return merge(watch, walk.spans.get(item_id), current)
 
     def _watch(self, item_id: str) -> FieldSpans:
         if not self.watch_words or item_id not in self._items:
@@ -259,28 +234,10 @@ class ReaderApp(App[None]):
 
     def _title(self) -> None:
         bar = self.query_one(TitleBar)
-        opened = self.opened
-        if opened is None:
-            bar.set_where(Content.assemble(("reader", "bold"), f"  {self.library.root}"))
-        else:
-            issue = opened.issue
-            parts: list[Content | str | tuple[str, str]] = [(issue.paper.name, "bold")]
-            parts.append(f"  {issue.label}")
-            if self.page is not None:
-                total = len(opened.pages)
-                parts.append(f"  第{self.page.page}版  page {self.page_index + 1} of {total}")
-            bar.set_where(Content.assemble(*parts))
-        bar.set_state(self._state_text())
-
-    def _state_text(self) -> Content:
-        parts: list[Content | str | tuple[str, str]] = []
-        if self.query_text and self._search_mode != "recall":
-            count = len(self.hits)
-            where = f"{self.hit_index + 1}/{count}" if self.hit_index is not None else f"{count}"
-            parts += [(f" {self.query_text} ", "reverse"), f" {where}  "]
-        if self.watch_words:
-            parts.append(("watch on" if self.watch_on else "watch off", "italic"))
-        return Content.assemble(*parts)
+        bar.set_where(where_line(self.library.root, self.opened, self.page_index))
+        counter = self.finder.walk.counter()
+        query = self.finder.shown_query
+        bar.set_state(state_line(query, counter, bool(self.watch_words), self.watch_on))
 
     def _say(self, message: str) -> None:
         self.query_one(StatusBar).say(message)
@@ -390,87 +347,20 @@ class ReaderApp(App[None]):
         self._save()
         self.exit()
 
-    # Searching
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, query: str, opened: Opened) -> None:
-        """Search the issue through the index, off the UI thread.
-
-        The index is brought up to date once a session (`reader import` keeps it
-        current between sessions).
-        """
-        update = not self._index_checked
-        if update:
-            self.call_from_thread(self._say, "Updating the search index…")
-        result = run_search(self.library, query, opened, update)
-        self._index_checked = self._index_checked or result.error is None
-        self.post_message(self.Searched(result))
-
-    async def _panel(self) -> SearchPanel:
-        """The search panel, mounted (hidden) the first time it is needed."""
-        found = self.query(SearchPanel)
-        if found:
-            return found.first()
-        panel = SearchPanel(id="search")
-        await self.query_one("#bottom").mount(panel, before=0)
-        return panel
-
-    def _panel_if_mounted(self) -> SearchPanel | None:
-        found = self.query(SearchPanel)
-        return found.first() if found else None
+    # Searching (the Finder owns the query and its hits)
 
     async def action_search(self) -> None:
         """`/`: open the search panel."""
-        (await self._panel()).open(self.query_text)
+        (await self.finder.panel()).open(self.finder.query_text)
 
     @on(SearchPanel.QueryEntered)
     def _query_entered(self, message: SearchPanel.QueryEntered) -> None:
-        if self.opened is None:
-            return
-        self.query_text, self._search_mode = message.query, "list"
-        self._say(f"Searching {message.query}…")
-        self._search(message.query, self.opened)
-
-    @on(Searched)
-    async def _searched(self, message: Searched) -> None:
-        result = message.result
-        if self.opened is None or result.issue_id != self.opened.issue.id:
-            return
-        if result.query != self.query_text:
-            return
-        panel = await self._panel()
-        if result.error is not None:
-            self._say(result.error)
-            panel.set_counter("error")
-            return
-        mode, self._search_mode = self._search_mode, "walk"
-        here = self.item.id if self.item else None
-        if mode == "recall" and not any(h.item_id == here for h in result.hits):
-            self.query_text = None
-            self._title()
-            return
-        self.hits, self.hit_spans, self.hit_index = result.hits, result.spans, None
-        panel.show_hits(result.rows, 0 if mode == "list" else None)
-        panel.set_counter(f"{len(self.hits)} hits" if self.hits else "no hits")
-        self._say(f"{len(self.hits)} hits for {result.query}" if self.hits else "No hits.")
-        self._restyle()
-        if not self.hits:
-            return
-        if mode in ("recall", "start-item"):
-            first = next((n for n, h in enumerate(self.hits) if h.item_id == here), None)
-            if first is not None:
-                self._go_hit(first, focus=False)
-        elif mode == "panel":
-            panel.open(result.query)
-            self._go_hit(0, focus=False)
-            panel.focus_hits()
-        elif mode == "list":
-            panel.focus_hits()
+        self.finder.search(message.query)
 
     @on(SearchPanel.HitChosen)
     def _hit_chosen(self, message: SearchPanel.HitChosen) -> None:
-        self._go_hit(message.index, focus=True)
-        panel = self._panel_if_mounted()
+        self.finder.go(message.index, focus=True)
+        panel = self.finder.mounted_panel()
         if panel is not None:
             panel.display = False
 
@@ -478,44 +368,35 @@ class ReaderApp(App[None]):
     def _panel_closed(self) -> None:
         self.query_one(ArticleView).focus()
 
-    def action_hit(self, step: int) -> None:
-        """`n` / `N`: the next or previous hit of the issue, wrapping around."""
-        if not self.hits:
-            self._say("No search hits: press / to search this issue.")
-            return
-        if self.hit_index is None:
-            index = 0 if step > 0 else len(self.hits) - 1
-        else:
-            index = (self.hit_index + step) % len(self.hits)
-        self._go_hit(index, focus=False)
+    @on(Finder.Changed)
+    def _search_changed(self, message: Finder.Changed) -> None:
+        self._restyle()
+        if message.status is not None:
+            self._say(message.status)
 
-    def _go_hit(self, index: int, focus: bool) -> None:
-        """Show hit `index`: its page and item, scrolled to it, counted `i/N`."""
-        if self.opened is None:
+    @on(Finder.Jumped)
+    def _jumped(self, message: Finder.Jumped) -> None:
+        """Show a hit: its page and item, scrolled to it, counted `i/N`."""
+        hit = message.hit
+        if self.opened is None or hit.item_id not in self._items:
             return
-        hit = self.hits[index]
-        self.hit_index = index
         page = next(n for n, p in enumerate(self.opened.pages) if p.page == hit.page)
         self._go(page, hit.number - 1)
         self._restyle()
         article = self.query_one(ArticleView)
         article.reveal(hit.item_id, hit.field, hit.start)
         self.query_one(CaptionsView).reveal(hit.item_id, hit.field, hit.start)
-        counter = f"{index + 1}/{len(self.hits)}"
-        panel = self._panel_if_mounted()
-        if panel is not None:
-            panel.set_counter(counter)
-            panel.show_hits_cursor(index)
-        self._say(f"Hit {counter} for {self.query_text}")
-        if focus:
+        self._say(f"Hit {self.finder.walk.counter()} for {self.finder.query_text}")
+        if message.focus:
             article.focus()
+
+    def action_hit(self, step: int) -> None:
+        """`n` / `N`: the next or previous hit of the issue, wrapping around."""
+        if not self.finder.step(step):
+            self._say("No search hits: press / to search this issue.")
 
     def action_escape(self) -> None:
         """Esc: close the search panel, or with it closed, clear the search."""
-        panel = self._panel_if_mounted()
-        if panel is not None and panel.display:
-            panel.action_close()
-        elif self.query_text:
-            self.query_text, self.hits, self.hit_spans, self.hit_index = None, [], {}, None
-            self._restyle()
-            self._say("Search cleared.")
+        done = self.finder.escape()
+        if done:
+            self._say(done)

@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.content import Content
 from textual.widget import Widget
 
+from reader.tui.session import Opened
+
 HINT = "? help  / search  q quit"
+
+
+def where_line(root: Path, opened: Opened | None, page_index: int) -> Content:
+    """`徐汇报  2025-03-28  第2版  page 2 of 8`, or the library before an issue is open."""
+    if opened is None:
+        return Content.assemble(("reader", "bold"), f"  {root}")
+    issue = opened.issue
+    parts: list[Content | str | tuple[str, str]] = [(issue.paper.name, "bold"), f"  {issue.label}"]
+    if opened.pages:
+        number, total = opened.pages[page_index].page, len(opened.pages)
+        parts.append(f"  第{number}版  page {page_index + 1} of {total}")
+    return Content.assemble(*parts)
+
+
+def state_line(query: str | None, counter: str, watch_words: bool, watch_on: bool) -> Content:
+    """The query with its counter (`数据  3/12`), and whether watch-words are on."""
+    parts: list[Content | str | tuple[str, str]] = []
+    if query:
+        parts += [(f" {query} ", "reverse"), f" {counter}  "]
+    if watch_words:
+        parts.append(("watch on" if watch_on else "watch off", "italic"))
+    return Content.assemble(*parts)
 
 
 class SplitLine(Widget):

@@ -90,3 +90,41 @@ def snippet(text: str, start: int, end: int, before: int = 8, after: int = 30) -
     head = "…" if left else ""
     tail = "…" if right < len(text) else ""
     return head + text[left:right] + tail, len(head) + start - left
+
+
+class HitWalk:
+    """The occurrences of one query in one issue, and which one is current (`n`/`N`)."""
+
+    def __init__(self) -> None:
+        self.hits: list[Occurrence] = []
+        self.spans: dict[str, FieldSpans] = {}
+        self.index: int | None = None
+
+    def load(self, hits: list[Occurrence], spans: dict[str, FieldSpans]) -> None:
+        """New hits, none current yet."""
+        self.hits, self.spans, self.index = hits, spans, None
+
+    def clear(self) -> None:
+        """No search."""
+        self.load([], {})
+
+    @property
+    def current(self) -> Occurrence | None:
+        """The hit last jumped to."""
+        return None if self.index is None else self.hits[self.index]
+
+    def step(self, step: int) -> int:
+        """The index `step` hits on, wrapping around; from none, the first or the last."""
+        if self.index is None:
+            return 0 if step > 0 else len(self.hits) - 1
+        return (self.index + step) % len(self.hits)
+
+    def first_in(self, item_id: str | None) -> int | None:
+        """The first hit in an item."""
+        return next((n for n, hit in enumerate(self.hits) if hit.item_id == item_id), None)
+
+    def counter(self) -> str:
+        """`3/12` once a hit is current, else the number of hits."""
+        if self.index is not None:
+            return f"{self.index + 1}/{len(self.hits)}"
+        return f"{len(self.hits)} hits" if self.hits else "no hits"

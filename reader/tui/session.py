@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.library import Issue, Library, Ref
 from reader.model import Page
+from reader.state import load_position
 
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
 
@@ -51,6 +53,25 @@ def load_issue(
         count = len(pages[index].items)
         chosen = min(max(item - 1, 0), count - 1) if item is not None else 0
     return Opened(issue, tuple(pages), index, chosen, tuple(errors))
+
+
+def open_start(
+    library: Library, start: Ref | None, state_path: Path | None
+) -> tuple[list[Issue], Opened | None]:
+    """The issues of the library, and the one to open: `start`, else the saved
+    position (if its issue still exists), else the latest; None for no issues."""
+    issues = library.issues()
+    ref = start
+    if ref is None and state_path is not None:
+        saved = load_position(state_path)
+        if saved is not None and find(issues, saved.paper, saved.issue):
+            ref = saved
+    issue = find(issues, ref.paper, ref.issue) if ref else None
+    issue = issue or (issues[-1] if issues else None)
+    if issue is None:
+        return issues, None
+    page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
+    return issues, load_issue(library, issue, page, item)
 
 
 def find(issues: list[Issue], paper: str, key: str) -> Issue | None:

@@ -1,0 +1,175 @@
+"""The search of the open issue: runs it through the index, walks its hits, keeps the panel.
+
+An invisible widget, so it can run workers and post messages; the App moves to
+the hits it announces and redraws the highlights when told they changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual import on, work
+from textual.message import Message
+from textual.widget import Widget
+
+from reader.library import Library
+from reader.tui.hits import HitWalk, Occurrence
+from reader.tui.search import SearchPanel
+from reader.tui.searching import SearchResult, run_search
+from reader.tui.session import Opened
+
+# How to show the next results: open the panel at the first hit (`--search`), jump to
+# the first hit of the opened item (`reader read ID --search`), the same if that item
+# has any for a recalled query (else drop it), list them for `/`, or just count them.
+Mode = Literal["panel", "start-item", "recall", "list", "walk"]
+
+
+class Finder(Widget):
+    """Owns the query, its hits in the open issue, and the search panel."""
+
+    DEFAULT_CSS = "Finder { display: none; }"
+
+    @dataclass
+    class Changed(Message):
+        """Hits or the current hit changed: redraw highlights, show `status` if any."""
+
+        status: str | None = None
+
+    @dataclass
+    class Jumped(Message):
+        """Hit `hit` became current: show it; focus the article if `focus`."""
+
+        hit: Occurrence
+        focus: bool
+
+    @dataclass
+    class Searched(Message):
+        """The worker finished a search."""
+
+        result: SearchResult
+
+    def __init__(self, library: Library, query: str | None, mode: Mode) -> None:
+        super().__init__(id="finder")
+        self.library = library
+        self.query_text: str | None = query
+        self.mode: Mode = mode
+        self.walk = HitWalk()
+        self.opened: Opened | None = None
+        self.here: str | None = None
+        self._index_checked = False
+
+    @property
+    def shown_query(self) -> str | None:
+        """The query to show in the title bar (a recalled one only once it hit)."""
+        return None if self.mode == "recall" else self.query_text
+
+    def issue_opened(self, opened: Opened, here: str | None) -> None:
+        """A new issue is on screen (at item `here`): its hits are searched afresh."""
+        self.opened, self.here = opened, here
+        self.walk.clear()
+        if self.query_text:
+            self._search(self.query_text, opened)
+
+    def search(self, query: str) -> None:
+        """Search the open issue for `query` and list the hits (`/`, Enter)."""
+        if self.opened is None:
+            return
+        self.query_text, self.mode = query, "list"
+        self.post_message(self.Changed(f"Searching {query}…"))
+        self._search(query, self.opened)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, opened: Opened) -> None:
+        """Search through the index off the UI thread; update the index once a session.
+
+        Between sessions `reader import` keeps the index current.
+        """
+        update = not self._index_checked
+        if update:
+            self.post_message(self.Changed("Updating the search index…"))
+        result = run_search(self.library, query, opened, update)
+        self._index_checked = self._index_checked or result.error is None
+        self.post_message(self.Searched(result))
+
+    @on(Searched)
+    async def _searched(self, message: Searched) -> None:
+        result = message.result
+        if self.opened is None or result.issue_id != self.opened.issue.id:
+            return
+        if result.query != self.query_text:
+            return
+        panel = await self.panel()
+        if result.error is not None:
+            panel.set_counter("error")
+            self.post_message(self.Changed(result.error))
+            return
+        mode, self.mode = self.mode, "walk"
+        self.walk.load(result.hits, result.spans)
+        first_here = self.walk.first_in(self.here)
+        if mode == "recall" and first_here is None:
+            self.clear()
+            return
+        panel.show_hits(result.rows, 0 if mode == "list" else None)
+        panel.set_counter(self.walk.counter())
+        count = len(self.walk.hits)
+        self.post_message(self.Changed(f"{count} hits for {result.query}" if count else "No hits."))
+        if not count:
+            return
+        if mode in ("recall", "start-item") and first_here is not None:
+            self.go(first_here, focus=False)
+        elif mode == "panel":
+            panel.open(result.query)
+            self.go(0, focus=False)
+            panel.focus_hits()
+        elif mode == "list":
+            panel.focus_hits()
+
+    def go(self, index: int, focus: bool) -> None:
+        """Make hit `index` current and announce it."""
+        self.walk.index = index
+        panel = self.mounted_panel()
+        if panel is not None:
+            panel.set_counter(self.walk.counter())
+            panel.show_hits_cursor(index)
+        self.post_message(self.Jumped(self.walk.hits[index], focus))
+
+    def step(self, step: int) -> bool:
+        """`n` / `N`: the next or previous hit, wrapping around; False with no hits."""
+        if not self.walk.hits:
+            return False
+        self.go(self.walk.step(step), focus=False)
+        return True
+
+    def clear(self) -> None:
+        """Forget the query and its hits."""
+        self.query_text = None
+        self.walk.clear()
+        self.post_message(self.Changed())
+
+    def escape(self) -> str | None:
+        """Esc: close the panel, else clear the search; what was done, for the status line."""
+        panel = self.mounted_panel()
+        if panel is not None and panel.display:
+            panel.action_close()
+            return None
+        if self.query_text:
+            self.clear()
+            return "Search cleared."
+        return None
+
+    async def panel(self) -> SearchPanel:
+        """The search panel, mounted above the status line the first time it is needed.
+
+        Not composed at start: fewer widgets make a faster first paint.
+        """
+        panel = self.mounted_panel()
+        if panel is None:
+            panel = SearchPanel(id="search")
+            await self.app.query_one("#bottom").mount(panel, before=0)
+        return panel
+
+    def mounted_panel(self) -> SearchPanel | None:
+        """The search panel if it has been mounted."""
+        found = self.app.query(SearchPanel)
+        return found.first() if found else None
