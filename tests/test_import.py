@@ -21,10 +21,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
-def _env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("READER_LIBRARY", raising=False)
+def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest.clean_env already points the cache and data dirs at tmp dirs."""
     # The index has its own tests; indexing after every import here would only slow these.
     monkeypatch.setattr("reader.importer.update_index", lambda library: None)
 
