@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from tui_scenes import app_for, settle, state, status, title
 
 from reader.tui.article import ArticleView, CaptionsView
@@ -99,3 +100,19 @@ async def test_watch_words_are_drawn_underlined(library: Path) -> None:
             seg.text for strip in lines for seg in strip if seg.style and seg.style.underline
         ]
         assert "江面" in "".join(underlined)
+
+
+async def test_no_color_still_tells_hits_from_watch_words(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(library, highlight="数据")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.no_color
+        view = app.query_one(ArticleView)
+        watch = view.get_component_rich_style("text-pane--watch", partial=True)
+        hit = view.get_component_rich_style("text-pane--hit", partial=True)
+        current = view.get_component_rich_style("text-pane--current", partial=True)
+        assert watch.underline and hit.reverse and current.reverse and current.bold
+        assert not watch.reverse and not hit.underline
