@@ -8,11 +8,19 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_scenes import app_for, article_text, make_library, settle, state, status, title
+from tui_scenes import (
+    app_for,
+    article_text,
+    make_library,
+    prompt_kinds,
+    settle,
+    state,
+    status,
+    title,
+)
 
 from reader.state import save_search, state_file
 from reader.tui.article import ArticleView, CaptionsView
-from reader.tui.contents import Headlines
 from reader.tui.search import HitList, SearchPanel
 
 pytest.importorskip("reader.index")
@@ -95,8 +103,7 @@ async def test_hits_are_highlighted_in_headlines_body_and_captions(library: Path
         marks = app.marks_for(caption)
         assert any(kind == "current" for _, _, kind in marks["paragraphs.0"])
         assert any(kind == "hit" for _, _, kind in marks["derived_headline"])
-        prompt = app.query_one(Headlines).get_option_at_index(0).prompt
-        assert ".headlines--hit" in {str(span.style) for span in prompt.spans}  # type: ignore[union-attr]
+        assert "hit" in prompt_kinds(app, 0)
         captions = app.query_one(CaptionsView)
         assert captions.line_of(caption, "paragraphs.0", 0) is not None
         assert captions.blocks[0].item_id == caption

@@ -6,18 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from tui_scenes import app_for, settle, state, status, title
+from tui_scenes import app_for, prompt_kinds, settle, state, status, title
 
 from reader.tui.article import ArticleView, CaptionsView
 from reader.tui.contents import Headlines
-
-
-def prompt_styles(app: object, index: int) -> set[str]:
-    from reader.tui.app import ReaderApp
-
-    assert isinstance(app, ReaderApp)
-    prompt = app.query_one(Headlines).get_option_at_index(index).prompt
-    return {str(span.style) for span in prompt.spans}  # type: ignore[union-attr]
 
 
 async def test_highlight_option_marks_every_pane(library: Path) -> None:
@@ -29,8 +21,8 @@ async def test_highlight_option_marks_every_pane(library: Path) -> None:
         assert app.item is not None
         at = app.item.paragraphs[0].index("江面")
         assert caption["paragraphs.0"] == [(at, at + 2, "watch")]
-        assert ".headlines--watch" in prompt_styles(app, 0)
-        assert ".headlines--watch" in prompt_styles(app, 3)
+        assert "watch" in prompt_kinds(app, 0)
+        assert "watch" in prompt_kinds(app, 3)
         assert app.query_one(CaptionsView).blocks[0].item_id == "xuhui/sample/01/1"
         await pilot.press("down", "down", "down")
         marks = app.marks_for("xuhui/sample/01/4")
@@ -55,10 +47,10 @@ async def test_w_toggles_watch_words(library: Path) -> None:
         assert app.marks_for(item)
         await pilot.press("w")
         assert app.marks_for(item) == {} and "watch off" in state(app)
-        assert ".headlines--watch" not in prompt_styles(app, 0)
+        assert "watch" not in prompt_kinds(app, 0)
         assert "Watch-words off" in status(app)
         await pilot.press("w")
-        assert app.marks_for(item) and ".headlines--watch" in prompt_styles(app, 0)
+        assert app.marks_for(item) and "watch" in prompt_kinds(app, 0)
 
 
 async def test_w_without_words_explains(library: Path) -> None:
@@ -116,3 +108,17 @@ async def test_no_color_still_tells_hits_from_watch_words(
         current = view.get_component_rich_style("text-pane--current", partial=True)
         assert watch.underline and hit.reverse and current.reverse and current.bold
         assert not watch.reverse and not hit.underline
+
+
+async def test_headline_highlights_follow_the_theme(library: Path) -> None:
+    app = app_for(library, highlight="徐汇")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        headlines = app.query_one(Headlines)
+        dark = headlines.prompt_styles["watch"]
+        assert "watch" in prompt_kinds(app, 0)
+        await pilot.press("t")
+        await settle(app, pilot)
+        light = headlines.prompt_styles["watch"]
+        assert light != dark and "watch" in prompt_kinds(app, 0)
+        assert light.foreground is not None and light.foreground.brightness < 0.5

@@ -73,6 +73,16 @@ def title(app: ReaderApp) -> str:
     return str(app.query_one(TitleBar).left)
 
 
+def prompt_kinds(app: ReaderApp, index: int) -> set[str]:
+    """Which styles (tag, derived, watch, hit, current) headline `index` is drawn with."""
+    from reader.tui.contents import Headlines
+
+    headlines = app.query_one(Headlines)
+    prompt = headlines.get_option_at_index(index).prompt
+    used = {span.style for span in getattr(prompt, "spans", ())}
+    return {name for name, style in headlines.prompt_styles.items() if style in used}
+
+
 def state(app: ReaderApp) -> str:
     return str(app.query_one(TitleBar).right)
 

@@ -135,6 +135,8 @@ class ReaderApp(App[None]):
         """Load the issue in a worker; the frame paints meanwhile."""
         if self.theme != self.initial_theme:
             self.theme = self.initial_theme
+        # List prompts hold styles resolved for one theme: rebuild them for the next.
+        self.theme_changed_signal.subscribe(self, lambda _: self.call_after_refresh(self._restyle))
         # After the first frame: the loader would otherwise compete with it for the GIL.
         self.call_after_refresh(self._open_start)
 
@@ -226,8 +228,11 @@ class ReaderApp(App[None]):
         self._title()
 
     def _restyle(self) -> None:
-        """Highlights changed: redraw every pane in place."""
+        """Highlights or the theme changed: redraw every pane in place."""
         self.query_one(Headlines).restyle()
+        panel = self.finder.mounted_panel()
+        if panel is not None:
+            panel.restyle()
         self.query_one(ArticleView).set_marks(self.marks_for)
         self.query_one(CaptionsView).set_marks(self.marks_for)
         self._title()

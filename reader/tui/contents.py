@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -11,6 +11,8 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.message import Message
+from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -22,6 +24,7 @@ from reader.tui.wrap import wrap
 
 TAGS = {"article": "  ", "caption": "图", "brief": "讯"}
 LONGEST = 200  # a headline longer than this is a parsing accident: the list shows its start
+_STYLE_NAMES = ("tag", "derived", "watch", "hit", "current")
 _MARK_ORDER = {"watch": 0, "hit": 1, "current": 2}
 _VIM_KEYS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -38,29 +41,47 @@ def page_label(page: Page) -> Content:
     return Content(text)
 
 
-def headline_prompt(item: Item, marks: Marks, width: int) -> Content:
+def resolved_styles(widget: Widget, prefix: str, names: Iterable[str]) -> dict[str, Style]:
+    """Component styles of a widget, resolved now, for spans of prompts it shows.
+
+    Not `.class` strings in the spans: those resolve through partial visual styles,
+    which drop an opaque background (the ground of a search hit).
+    """
+    return {
+        name: Style.from_rich_style(
+            widget.get_component_rich_style(f"{prefix}--{name}", partial=True)
+        )
+        for name in names
+    }
+
+
+def headline_prompt(
+    item: Item, marks: Marks, width: int, styles: Mapping[str, Style | str] = {}
+) -> Content:
     """An item in the headline list, wrapped at `width` cells under a kind tag.
 
     Captions are tagged 图 and briefs 讯 in a column of their own; a derived
     headline (made up by reader, not printed) is dim, italic and in 〔〕.
+    `styles` maps tag, derived, watch, hit and current to styles.
     """
     if item.headline:
-        title, field, role, lead, trail = item.headline, "headline", "", "", ""
+        title, field, role, lead, trail = item.headline, "headline", None, "", ""
     else:
         title = item.derived_headline or item.id
-        field, role, lead, trail = "derived_headline", ".headlines--derived", "〔", "〕"
+        field, role, lead, trail = "derived_headline", styles.get("derived"), "〔", "〕"
     lead = (f"{item.marker} " if item.marker else "") + lead
     if len(title) > LONGEST:
         title, trail = title[:LONGEST], "…" + trail
     body = printable(lead + title + trail)
-    styles: list[tuple[int, int, str]] = [(0, len(body), role)] if role else []
+    spans_in_body: list[tuple[int, int, Style | str]] = [(0, len(body), role)] if role else []
     shift = len(lead)
     for start, end, kind in sorted(marks.get(field, ()), key=lambda m: _MARK_ORDER[m[2]]):
-        styles.append((shift + start, shift + min(end, len(title)), f".headlines--{kind}"))
+        if kind in styles:
+            spans_in_body.append((shift + start, shift + min(end, len(title)), styles[kind]))
     tag = TAGS[item.kind]
     lines = wrap(body, max(width - cell_len(tag), 2))
     text_parts: list[str] = []
-    spans = [Span(0, len(tag), ".headlines--tag")]
+    spans = [Span(0, len(tag), styles["tag"])] if "tag" in styles else []
     offset = 0
     for number, (start, end) in enumerate(lines):
         prefix = tag if number == 0 else " " * cell_len(tag)
@@ -69,7 +90,7 @@ def headline_prompt(item: Item, marks: Marks, width: int) -> Content:
             offset += 1
         text_parts.append(prefix + body[start:end])
         base = offset + len(prefix) - start
-        for s, e, style in styles:
+        for s, e, style in spans_in_body:
             if s < end and e > start:
                 spans.append(Span(base + max(s, start), base + min(e, end), style))
         offset += len(prefix) + end - start
@@ -130,13 +151,21 @@ class Headlines(OptionList):
         self._items: Sequence[Item] = ()
         self._marks_for: MarksFor | None = None
         self._width = 0
+        self._styles: dict[str, Style] = {}
 
     def _prompts(self) -> list[Content]:
         marks_for = self._marks_for
         width = self._width = self.scrollable_content_region.width
+        styles = self._styles = resolved_styles(self, "headlines", _STYLE_NAMES)
         return [
-            headline_prompt(i, marks_for(i.id) if marks_for else {}, width) for i in self._items
+            headline_prompt(i, marks_for(i.id) if marks_for else {}, width, styles)
+            for i in self._items
         ]
+
+    @property
+    def prompt_styles(self) -> dict[str, Style]:
+        """The styles the prompts were built with, by name (tag, derived, watch, hit, current)."""
+        return dict(self._styles)
 
     def show_items(self, items: Sequence[Item], marks_for: MarksFor, current: int | None) -> None:
         """List a page's items, with the cursor on `current`."""

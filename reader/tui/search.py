@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -12,10 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content, Span
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.safe import printable
+from reader.tui.contents import resolved_styles
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,13 @@ class HitRow:
     end: int
 
 
-def hit_prompt(row: HitRow) -> Content:
-    """`1版#4  …snippet…` with the hit highlighted."""
+def hit_prompt(row: HitRow, styles: Mapping[str, Style | str]) -> Content:
+    """`1版#4  …snippet…` with the hit highlighted (`styles`: where, hit)."""
     where = f"{row.where}  "
     text = where + printable(row.text)
     spans = [
-        Span(0, len(where), ".hit-list--where"),
-        Span(len(where) + row.start, len(where) + row.end, ".hit-list--hit"),
+        Span(0, len(where), styles["where"]),
+        Span(len(where) + row.start, len(where) + row.end, styles["hit"]),
     ]
     return Content(text, spans, strip_control_codes=False)
 
@@ -47,6 +49,28 @@ class HitList(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: Sequence[HitRow] = ()
+        self._styles: dict[str, Style] = {}
+
+    def show_rows(self, rows: Sequence[HitRow], current: int | None) -> None:
+        """List hits, with the cursor on `current`."""
+        self._rows = rows
+        self._styles = resolved_styles(self, "hit-list", ("where", "hit"))
+        self.set_options(Option(hit_prompt(row, self._styles)) for row in rows)
+        if current is not None and rows:
+            self.highlighted = current
+
+    def restyle(self) -> None:
+        """The theme changed: prompts hold resolved styles, so rebuild them if they differ."""
+        styles = resolved_styles(self, "hit-list", ("where", "hit"))
+        if styles == self._styles:
+            return
+        self._styles = styles
+        for index, row in enumerate(self._rows):
+            self.replace_option_prompt_at_index(index, hit_prompt(row, styles))
 
 
 class SearchPanel(Vertical):
@@ -91,10 +115,11 @@ class SearchPanel(Vertical):
 
     def show_hits(self, rows: Sequence[HitRow], current: int | None) -> None:
         """List hits; with a current hit, put the cursor on it."""
-        hits = self.query_one(HitList)
-        hits.set_options(Option(hit_prompt(row)) for row in rows)
-        if current is not None and rows:
-            hits.highlighted = current
+        self.query_one(HitList).show_rows(rows, current)
+
+    def restyle(self) -> None:
+        """Rebuild the list's prompts for the current theme."""
+        self.query_one(HitList).restyle()
 
     def show_hits_cursor(self, index: int) -> None:
         """Keep the list's cursor on the current hit."""
