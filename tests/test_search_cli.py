@@ -118,3 +118,25 @@ def test_importing_the_cli_loads_no_segmenter_and_searching_loads_no_dictionary(
         "assert 'jieba' not in sys.modules and 'rjieba' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, capture_output=True)
+
+
+def test_a_search_at_a_terminal_is_remembered_for_reader_read(library: Path) -> None:
+    import pty
+
+    from reader.state import load_search, state_file
+
+    main, side = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(library), "search", "香港理工"],
+        stdout=side,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
+        timeout=120,
+    )
+    os.close(side)
+    os.close(main)
+    assert done.returncode == 0, done.stderr
+    assert load_search(state_file(library)) == "香港理工"
+    piped = run(library, "search", "上汽")  # scripts do not overwrite it
+    assert piped.returncode == 0
+    assert load_search(state_file(library)) == "香港理工"

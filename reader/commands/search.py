@@ -163,6 +163,11 @@ def search(
         _print_hits(lib, hits)
     if not hits:
         raise typer.Exit(Exit.NOT_FOUND)
+    if sys.stdout.isatty():
+        # A person at a terminal: `reader read ID` next opens that hit highlighted.
+        from reader.state import save_search, state_file
+
+        save_search(state_file(lib.root), query)
 
 
 def _hit_json(hit: Hit) -> dict[str, object]:
