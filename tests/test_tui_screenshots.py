@@ -13,7 +13,9 @@ from tui_scenes import SCENES, SCREENSHOTS, Scene, app_for, settle
 
 
 @pytest.mark.parametrize("scene", SCENES, ids=[scene.name for scene in SCENES])
-async def test_scene(scene: Scene, library: Path, request: pytest.FixtureRequest) -> None:
+async def test_scene(
+    scene: Scene, library: Path, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     if scene.needs_index and importlib.util.find_spec("reader.index") is None:
         pytest.skip("needs the search index")
     app = app_for(library, scene.target, highlight=scene.highlight, search=scene.search)
@@ -29,4 +31,7 @@ async def test_scene(scene: Scene, library: Path, request: pytest.FixtureRequest
         path.write_text(svg, encoding="utf-8")
         return
     assert path.exists(), f"no {path.name}: run pytest --update-screenshots"
-    assert svg == path.read_text(encoding="utf-8"), f"{path.name} changed"
+    if svg != path.read_text(encoding="utf-8"):
+        actual = tmp_path / path.name
+        actual.write_text(svg, encoding="utf-8")
+        pytest.fail(f"{path.name} changed: the new rendering is {actual}")

@@ -29,6 +29,10 @@ from reader.tui.wrap import wrap
 ROLES = ("kicker", "headline", "derived", "subtitle", "meta", "body", "label", "message")
 
 
+_REVEAL_MARGIN = 3
+"""Lines of context kept above a revealed search hit."""
+
+
 @dataclass(frozen=True)
 class Block:
     """One field of one item (or a label) as shown: text, role, where its spans live.
@@ -137,7 +141,7 @@ class TextPane(ScrollView, can_focus=True):
         return None
 
     def reveal(self, item_id: str, field: str, offset: int) -> None:
-        """Scroll so the line holding `offset` of a field is in view, a third down."""
+        """Scroll so the line holding `offset` of a field is in view, 3 lines down."""
         self._pending = (item_id, field, offset)
         self._apply_pending()
 
@@ -147,7 +151,9 @@ class TextPane(ScrollView, can_focus=True):
         line = self.line_of(*self._pending)
         self._pending = None
         if line is not None:
-            top = max(0, line - max(1, self.scrollable_content_region.height // 3))
+            # A fixed margin, not a share of the height: the search panel closing
+            # changes the height as this runs, and the jump must land the same way.
+            top = max(0, line - _REVEAL_MARGIN)
             self.scroll_to(0, top, animate=False, immediate=True)
 
     def on_resize(self, event: Resize) -> None:
