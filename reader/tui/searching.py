@@ -32,7 +32,10 @@ def update_index(library: Library) -> bool:
     memory (over 100 MB for a few thousand pages) is given back when it ends, and
     the reader's own thread keeps the screen responsive meanwhile.
     """
-    command = [sys.executable, "-m", "reader", "--library", str(library.root), "index"]
+    # -P: not the current directory first on sys.path. Run from inside a source
+    # checkout, `-m reader` would otherwise import the checkout's copy, not the
+    # installed reader, and build an index where this process does not look.
+    command = [sys.executable, "-P", "-m", "reader", "--library", str(library.root), "index"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError:
