@@ -241,12 +241,20 @@ def is_library(path: Path) -> bool:
         return False
 
 
-def resolve_library(option: str | None, env: Mapping[str, str] | None = None) -> Library:
-    """`--library`, else `$READER_LIBRARY`, else `./issues` if a library, else the sample."""
+def resolve_library(
+    option: str | None, env: Mapping[str, str] | None = None, *, create: bool = False
+) -> Library:
+    """`--library`, else `$READER_LIBRARY`, else `./issues` if a library, else the sample.
+
+    With `create` (for `reader import`), a named folder that does not exist yet is
+    accepted when its parent does: the import makes it.
+    """
     env = os.environ if env is None else env
     chosen = option or env.get("READER_LIBRARY")
     if chosen:
         root = Path(chosen).expanduser()
+        if create and not root.exists() and root.parent.is_dir():
+            return Library(root)
         if not root.is_dir():
             raise ReaderError(f"{root}: library folder not found")
         return Library(root)

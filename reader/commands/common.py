@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
@@ -14,6 +15,7 @@ from reader.errors import ReaderError
 
 if TYPE_CHECKING:  # imported on use: `reader search` must start fast
     from rich.console import Console
+    from rich.progress import TaskID
 
     from reader.library import Library
 
@@ -21,12 +23,15 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def library(ctx: typer.Context) -> Library:
-    """The library chosen by `--library`, `$READER_LIBRARY`, `./issues` or the sample."""
+def library(ctx: typer.Context, create: bool = False) -> Library:
+    """The library chosen by `--library`, `$READER_LIBRARY`, `./issues` or the sample.
+
+    `create`: a named folder that does not exist yet is fine (import makes it).
+    """
     from reader.library import resolve_library
 
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
-    return resolve_library(option)
+    return resolve_library(option, create=create)
 
 
 def stdout() -> Console:
@@ -49,6 +54,52 @@ def stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+class Report:
+    """Progress of a long step as a bar on stderr: call with (done, total[, note])."""
+
+    def __init__(self, label: str) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.label = label
+        self.bar = Progress(
+            TextColumn("{task.description}", markup=False),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=stderr(),
+            transient=True,
+        )
+        self.task: TaskID | None = None
+
+    def __call__(self, done: int, total: int, note: str = "") -> None:
+        if total < 2:  # one page or file: a bar would only flash
+            return
+        if self.task is None:
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        description = f"{self.label} {note}" if note else self.label
+        self.bar.update(self.task, completed=done, total=total, description=description)
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Report | None]:
+    """A progress bar on stderr when it is a terminal; None when piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    report = Report(label)
+    try:
+        yield report
+    finally:
+        report.bar.stop()
 
 
 def fail(message: str, code: int) -> typer.Exit:

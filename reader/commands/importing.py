@@ -2,49 +2,24 @@
 
 from __future__ import annotations
 
-import os
+import itertools
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from reader.commands.common import library, reports_errors, stderr, stdout
+from reader.commands.common import Report, library, progress, reports_errors, stdout
 from reader.errors import ReaderError
 
-if TYPE_CHECKING:  # loaded on use, so other commands start fast
-    from reader.library import Library
 
-
-def _target(ctx: typer.Context) -> Library:
-    """The library to write to. A folder named with --library or READER_LIBRARY
-    that does not exist yet is fine when its parent does: import creates it."""
-    from reader.library import Library
-
-    option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
-    chosen = option or os.environ.get("READER_LIBRARY")
-    if chosen:
-        root = Path(chosen).expanduser()
-        if not root.exists() and root.parent.is_dir():
-            return Library(root)
-    return library(ctx)
-
-
-@contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    console = stderr()
-    if not console.is_terminal or total < 2:
-        yield lambda _name: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda name: bar.update(task, advance=1, description=f"{label} {name}")
+def _ticks(report: Report | None, total: int) -> Callable[[str], None]:
+    """A per-file tick (`tick(name)`) that moves the bar one step."""
+    done = itertools.count(1)
+    if report is None:
+        return lambda _name: None
+    return lambda name: report(next(done), total, name)
 
 
 @reports_errors
@@ -73,9 +48,10 @@ def import_(
     from reader.importer import apply, plan_import, update_index
     from reader.sources import expand
 
-    lib = _target(ctx)
+    lib = library(ctx, create=True)
     files = expand(paths)
-    with _progress(len(files), "reading") as tick:
+    with progress("reading") as report:
+        tick = _ticks(report, len(files))
         plan = plan_import(
             lib,
             paths,
@@ -88,8 +64,8 @@ def import_(
             files=files,
         )
     changed = len(plan.pages) - plan.count("same")
-    with _progress(changed, "writing") as tick:
-        apply(plan, tick)
+    with progress("writing") as report:
+        apply(plan, _ticks(report, changed))
     out = stdout()
     for key in plan.dates:
         mine = [p for p in plan.pages if p.issue == key]

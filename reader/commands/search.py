@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.commands.common import library, reports_errors, stderr, stdout
+from reader.commands.common import library, progress, reports_errors, stderr, stdout
 from reader.errors import Exit, ReaderError
 
 if TYPE_CHECKING:  # imported on use: `import reader.cli` must stay light
@@ -39,45 +37,6 @@ def _date(value: str | None, option: str) -> date | None:
         raise ReaderError(f"{option} {value!r}: expected a date like 1998-01-31") from None
 
 
-@contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr when it is a terminal; nothing when piped."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    bar = Progress(
-        TextColumn(label, markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=stderr(),
-        transient=True,
-    )
-    task = None
-
-    def report(done: int, total: int) -> None:
-        nonlocal task
-        if total <= 0:
-            return
-        if task is None:
-            bar.start()
-            task = bar.add_task(label, total=total)
-        bar.update(task, completed=done, total=total)
-
-    try:
-        yield report
-    finally:
-        bar.stop()
-
-
 def _notes(stats: UpdateStats) -> None:
     """Tell the user what the update could not do or had to redo (stderr)."""
     for note in stats.notes:
@@ -93,7 +52,7 @@ def _notes(stats: UpdateStats) -> None:
 def _refresh(lib: Library, rebuild: bool = False, wait: float = 0.5) -> UpdateStats:
     from reader import index as engine
 
-    with _progress("indexing") as report:
+    with progress("indexing") as report:
         stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait)
     _notes(stats)
     return stats
