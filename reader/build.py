@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader import store
 from reader.errors import ReaderError
 from reader.library import Library, read_page
-from reader.model import Item
-from reader.scan import Key, Scan, fingerprint, scan
+from reader.scan import Key, Scan, fingerprint, folders, scan
+from reader.store import pack, unpack
 
 _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
 
-_FIELDS = tuple(f.name for f in fields(Item))
 Progress = Callable[[int, int], None]
 Tokens = tuple[str, str, str, str, str]
 
@@ -47,25 +44,6 @@ class UpdateStats:
     busy: bool = False
     notes: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
-
-
-def pack(items: Iterable[Item]) -> bytes:
-    """The stored form of a page's items: compressed JSON."""
-    # Not `Item.to_dict`: `dataclasses.asdict` deep-copies, a fifth of segmenting time.
-    records = [
-        {name: value for name in _FIELDS if (value := getattr(item, name)) is not None}
-        for item in items
-    ]
-    data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(data.encode("utf-8"), 9)
-
-
-def unpack(blob: bytes) -> list[Item]:
-    """Inverse of `pack` (the index wrote these dicts itself: no validation)."""
-    items = json.loads(zlib.decompress(blob).decode("utf-8"))
-    for data in items:
-        data["paragraphs"] = tuple(data["paragraphs"])
-    return [Item(**data) for data in items]
 
 
 @dataclass(frozen=True)
@@ -206,11 +184,13 @@ def apply(
 ) -> UpdateStats:
     """Bring the index on `conn` up to date with `library` in one transaction."""
     notes = list(notes)
+    times = folders(library.root)  # before the files: a change meanwhile shows next time
     signature = fingerprint(library)
     have = store.meta(conn)
     quick = store.versions(segmenter=False)
     same = all(have.get(k) == v for k, v in quick.items())
     if not rebuild and same and have.get("signature") == signature:
+        _note_folders(conn, have, times)
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     want = store.versions()
     stale_versions = {k: v for k, v in want.items() if have.get(k) != v}
@@ -219,11 +199,12 @@ def apply(
         notes.append(f"the index was built by another version ({what}): rebuilding it")
     rebuild = rebuild or bool(stale_versions)
     if not rebuild and have.get("signature") == signature:
+        _note_folders(conn, have, times)
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     if not _begin(conn, wait):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
-        stats = _apply_locked(conn, library, path, signature, rebuild, progress)
+        stats = _apply_locked(conn, library, path, (signature, times), rebuild, progress)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -237,15 +218,35 @@ def apply(
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
 
 
+def _note_folders(conn: sqlite3.Connection, have: dict[str, str], times: str) -> None:
+    """Record the folder times of a library found fresh, so the quick test passes next time.
+
+    (A folder's time also moves when a file comes and goes again, an editor's
+    backup for one.) Skipped when another process holds the write lock.
+    """
+    if have.get("folders") == times:
+        return
+    conn.execute("PRAGMA busy_timeout=0")
+    try:
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('folders', ?)", (times,))
+    finally:
+        conn.execute("PRAGMA busy_timeout=5000")
+
+
 def _apply_locked(
     conn: sqlite3.Connection,
     library: Library,
     path: Path,
-    signature: str,
+    taken: tuple[str, str],
     rebuild: bool,
     progress: Progress | None,
 ) -> UpdateStats:
-    """The body of `apply`, inside the write transaction; `signature` was taken before."""
+    """The body of `apply`, inside the write transaction.
+
+    `taken`: the file signature and the folder times, both read before.
+    """
+    signature, times = taken
     if rebuild:
         store.script(conn, store.DROP)
         store.create(conn)
@@ -304,6 +305,7 @@ def _apply_locked(
     values = {
         **store.versions(),
         "signature": signature,
+        "folders": times,
         "next_rowid": str(next_rowid),
         "pages": str(len(found.pages)),
     }

@@ -1,16 +1,22 @@
-"""The library as the index sees it: every page file and issue.toml with its stat.
+"""The library as the index sees it: its folders' times, every page file's stat.
 
-`fingerprint` runs before every search (is the index fresh?), so it stays on
-strings and one pass of `os.scandir`; `scan` lists what an update compares.
+`folders` is the quick test a one-shot `reader search` makes (is the index
+fresh?): one `stat` per issue folder. `fingerprint` is the thorough one every
+update makes: one `stat` per page file. `scan` lists what an update compares.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.library import Library
+if TYPE_CHECKING:
+    from reader.library import Library
+
+_SETTLE_NS = 2_000_000_000
 
 Key = tuple[str, str, int]
 """paper, issue, page number."""
@@ -45,11 +51,50 @@ def _page_number(name: str) -> int | None:
     return number
 
 
+def folders(root: Path) -> str:
+    """The modification time of every paper and issue folder under `root`, as one string.
+
+    A page or issue added, removed or replaced (written elsewhere and renamed
+    into place: `reader import`, editors, `sed -i`, `rsync`) changes its
+    folder's time. A file rewritten in place (`cp` over it, `>`) does not:
+    `reader index` checks every file and catches that. At 13,000 pages this
+    is 1,600 stats instead of 15,000 (about 8 ms instead of 100).
+
+    Empty (never equal to a stored value) while any folder changed within the
+    last `_SETTLE_NS`: the kernel stamps times from a coarse clock, so a second
+    change in the same tick would leave the time as it was.
+    """
+    parts: list[str] = []
+    recent = time.time_ns() - _SETTLE_NS
+    try:
+        papers = list(os.scandir(root))
+    except OSError:
+        return ""
+    for paper in papers:
+        try:
+            if paper.name.startswith(".") or not paper.is_dir():
+                continue
+            newest = paper.stat().st_mtime_ns
+            parts.append(f"{paper.name}:{newest}")
+            for issue in os.scandir(paper.path):
+                if not issue.name.startswith(".") and issue.is_dir():
+                    st = issue.stat()
+                    newest = max(newest, st.st_mtime_ns)
+                    parts.append(f"{paper.name}/{issue.name}:{st.st_mtime_ns}:{st.st_ino}")
+        except OSError:
+            return ""
+        if newest > recent:
+            return ""
+    return "\n".join(parts)
+
+
 def fingerprint(library: Library) -> str:
     """One digest of every page file's and issue.toml's stat: equal digests, nothing to do.
 
-    This runs before every search, so it stays on strings and `os.scandir`.
+    Every update starts with it, so it stays on strings and `os.scandir`.
     """
+    import hashlib  # here: the quick test, on every search, needs none of this
+
     # Directory order is stable while a folder is unchanged, and any change to it
     # changes the digest anyway: no sorting needed.
     digest = hashlib.blake2b(digest_size=16)

@@ -6,13 +6,14 @@ import os
 import shutil
 import sqlite3
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 from corpuslib import write_page
 
-from reader import index, store
+from reader import index, scan, store
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.locations import bundled_sample, cache_dir
@@ -108,6 +109,56 @@ def test_search_brings_a_stale_index_up_to_date(lib: Library) -> None:
     hits = index.search(lib, "独家", progress=lambda done, total: seen.append((done, total)))
     assert ids(hits) == {"beta/1998-01-02/03/1"}
     assert seen[-1] == (1, 1)
+
+
+def settle(lib: Library) -> None:
+    """Date every paper and issue folder an hour back, as if nothing changed lately."""
+    past = time.time() - 3600
+    for folder in [*lib.root.glob("*/"), *lib.root.glob("*/*/")]:
+        os.utime(folder, (past, past))
+
+
+def test_a_fresh_index_is_known_by_its_folder_times(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settle(lib)
+    index.update(lib)
+    updates: list[int] = []
+    monkeypatch.setattr(index, "_refresh", lambda *args, **kw: updates.append(1))
+    assert ids(index.search(lib, "图书馆")) == {
+        "alpha/1998-01-01/02/2",
+        "alpha/1998-01-02/02/2",
+        "beta/1998-01-02/02/2",
+    }
+    assert updates == []  # the quick test passed: no update, no per-file scan
+
+
+def test_a_page_added_to_an_old_issue_folder_is_found(lib: Library) -> None:
+    settle(lib)
+    index.update(lib)
+    write_page(lib.root / "alpha" / "1998-01-01" / "03.txt", ["第三版有一条独家新闻。"])
+    assert ids(index.search(lib, "独家")) == {"alpha/1998-01-01/03/1"}
+
+
+def test_a_page_rewritten_in_place_is_found_by_reader_index(lib: Library) -> None:
+    # The documented limit of the quick test: the folder's time does not move.
+    settle(lib)
+    index.update(lib)
+    folder = lib.root / "beta" / "1998-01-02"
+    before = folder.stat()
+    with (folder / "02.txt").open("w", encoding="utf-8") as handle:
+        handle.write("本报讯 动物园新来了两只熊猫。\n")
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert index.search(lib, "熊猫") == []
+    assert index.update(lib).indexed == 1
+    assert ids(index.search(lib, "熊猫")) == {"beta/1998-01-02/02/1"}
+
+
+def test_folders_that_just_changed_are_not_trusted(lib: Library) -> None:
+    # Times come from a coarse clock: a second change in the same tick keeps the time.
+    assert scan.folders(lib.root) == ""
+    settle(lib)
+    assert "alpha/1998-01-01:" in scan.folders(lib.root)
 
 
 def test_schema_mismatch_rebuilds_with_a_message(lib: Library) -> None:

@@ -93,7 +93,7 @@ def search(
     lib = library(ctx)
     first, last = _date(since, "--since"), _date(until, "--until")
 
-    def run() -> list[Hit]:
+    def run(update: bool) -> list[Hit]:
         return engine.search(
             lib,
             query,
@@ -104,17 +104,17 @@ def search(
             page=page,
             field=field,
             limit=limit or None,
-            update=False,
+            update=update,
+            refresh=lambda: _refresh(lib),
         )
 
-    _refresh(lib)
     try:
-        hits = run()
+        hits = run(update=True)
     except IndexCorrupt as err:
         sys.stderr.write(f"reader: {err.message}: rebuilding it\n")
         remove(index_path(lib))
         _refresh(lib)
-        hits = run()
+        hits = run(update=False)
     if as_json:
         for hit in hits:
             sys.stdout.write(json.dumps(_hit_json(hit), ensure_ascii=False) + "\n")
