@@ -104,9 +104,13 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         """Title bar; contents, article and captions panes; status line.
 
-        Everything the first frame shows is set here, before mounting, so the first
-        paint needs one layout pass rather than one per change.
+        Everything the first frame shows is set here or in `on_mount`, before the
+        first layout, so the first paint already shows the issue.
         """
+        # The start issue is read here, not in a worker after the first frame: one
+        # issue parses in a few milliseconds, far less than the extra layout and
+        # render a later load costs, and the first frame then has the text.
+        self._start = self._read_start()
         title = TitleBar(id="title")
         title.left = Content.assemble(("reader", "bold"), f"  {self.library.root}")
         yield title
@@ -132,25 +136,22 @@ class ReaderApp(App[None]):
         yield self.finder
 
     def on_mount(self) -> None:
-        """Load the issue in a worker; the frame paints meanwhile."""
+        """Show the start issue read in `compose`, before the first layout."""
         if self.theme != self.initial_theme:
             self.theme = self.initial_theme
         # List prompts hold styles resolved for one theme: rebuild them for the next.
         self.theme_changed_signal.subscribe(self, lambda _: self.call_after_refresh(self._restyle))
-        # After the first frame: the loader would otherwise compete with it for the GIL.
-        self.call_after_refresh(self._open_start)
+        self._loaded(self._start)
 
     # Loading
 
-    @work(thread=True, exclusive=True, group="load")
-    def _open_start(self) -> None:
+    def _read_start(self) -> Loaded:
         """Find the issues, then open the start, the saved position or the latest."""
         try:
             issues, opened = session.open_start(self.library, self.start, self.state_path)
         except (ReaderError, OSError) as err:
-            self.post_message(self.Loaded(None, None, getattr(err, "message", str(err))))
-            return
-        self.post_message(self.Loaded(opened, issues))
+            return self.Loaded(None, None, getattr(err, "message", str(err)))
+        return self.Loaded(opened, issues)
 
     @work(thread=True, exclusive=True, group="load")
     def _open_issue(self, issue: Issue) -> None:
@@ -182,7 +183,8 @@ class ReaderApp(App[None]):
         self._show_page()
         self.query_one(PageList).show_pages(opened.pages, opened.page)
         self._say("; ".join(opened.errors) if opened.errors else "")
-        self._save()
+        # After the frame that shows it: the screen first, the file after.
+        self.call_after_refresh(self._save)
         self.finder.issue_opened(opened, self.item.id if self.item else None)
 
     # Showing

@@ -10,7 +10,9 @@ from rich.cells import cell_len
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -179,10 +181,15 @@ class Headlines(OptionList):
         for index, prompt in enumerate(self._prompts()):
             self.replace_option_prompt_at_index(index, prompt)
 
-    def on_resize(self) -> None:
-        """Rewrap the headlines at the new width."""
-        if self.scrollable_content_region.width != self._width:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Rewrap the headlines if the width changed since they were made.
+
+        Here rather than on Resize: headlines shown before the first layout are
+        wrapped at the real width in the first frame.
+        """
+        if self._items and self.scrollable_content_region.width != self._width:
             self.restyle()
+        return super().render_lines(crop)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -160,9 +160,20 @@ class TextPane(ScrollView, can_focus=True):
         """Rewrap at the new width, keeping roughly the same place."""
         self._layout()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Wrap first if the width is new: content shown before the first layout
+        is wrapped here, so the first frame has it (the Resize event comes later)."""
+        self._layout()
+        return super().render_lines(crop)
+
     def _layout(self, force: bool = False) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0 or (width == self._width and not force):
+        if width <= 0:
+            if force:  # not laid out yet: wrap when the width is known
+                self._lines, self._first_line, self._width = [], [], 0
+                self._strips.clear()
+            return
+        if width == self._width and not force:
             return
         top = self._lines[self.scroll_offset.y] if self.scroll_offset.y < len(self._lines) else None
         self._width = width
