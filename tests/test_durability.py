@@ -63,6 +63,37 @@ def wait_for_writes(root: Path, writer: subprocess.Popen[bytes], size: int = 256
     pytest.fail("the update wrote nothing to the WAL before it ended")
 
 
+def write_locked(root: Path) -> bool:
+    """Whether another connection holds the index's write lock (an update's transaction)."""
+    conn = sqlite3.connect(root / ".reader" / "index.sqlite", timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
+def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
+    """Let the writer work inside its transaction for a while, then freeze it there.
+
+    The WAL is no witness: SQLite keeps the transaction in its 64 MB cache and
+    may write it out only at the commit. The write lock is: the update holds it
+    from its BEGIN to its COMMIT, and the new issues are not visible before.
+    """
+    deadline = time.monotonic() + 60
+    while not write_locked(root):
+        assert writer.poll() is None and time.monotonic() < deadline, "the update never began"
+        time.sleep(0.01)
+    time.sleep(0.5)  # segmenting and inserting pages
+    os.kill(writer.pid, signal.SIGSTOP)
+    with sqlite3.connect(root / ".reader" / "index.sqlite") as conn:
+        committed = conn.execute("SELECT count(*) FROM issues WHERE paper='more'").fetchone()[0]
+    assert write_locked(root) and not committed, "the update was over before it could be stopped"
+
+
 def test_index_is_in_wal_mode(indexed: Path) -> None:
     with sqlite3.connect(indexed / ".reader" / "index.sqlite") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -72,7 +103,7 @@ def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index(indexed: Pa
     before = marked(indexed)
     assert before == {"rmrb/1998-01-01/09/1"}
     writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
-    wait_for_writes(indexed, writer)
+    stop_mid_update(indexed, writer)
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
     assert marked(indexed) == before
