@@ -5,8 +5,7 @@ need them, so `reader search` starts fast; a test checks that importing this
 module pulls in neither Textual nor jieba.
 """
 
-from __future__ import annotations
-
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -14,18 +13,25 @@ from typing import Annotated
 
 import typer
 
-from reader.commands import importing as importing_cmd
-from reader.commands import pages, read, search
-
-COMMANDS: dict[str, Callable[..., None]] = {
-    "parse": pages.parse,
-    "list": pages.list_,
-    "show": pages.show,
-    "search": search.search,
-    "index": search.index,
-    "read": read.read,
-    "import": importing_cmd.import_,
+COMMANDS: dict[str, str] = {
+    "parse": "pages:parse",
+    "list": "pages:list_",
+    "show": "pages:show",
+    "search": "search:search",
+    "index": "search:index",
+    "read": "read:read",
+    "import": "importing:import_",
 }
+"""Command name to `module:function` under `reader.commands`, imported when built."""
+
+
+def command(name: str) -> Callable[..., None]:
+    """The function of command `name` (its module is imported now)."""
+    module, function = COMMANDS[name].split(":")
+    found: Callable[..., None] = getattr(
+        importlib.import_module(f"reader.commands.{module}"), function
+    )
+    return found
 
 
 def root(
@@ -45,7 +51,7 @@ def root(
     """
     ctx.obj = {"library": library}
     if ctx.invoked_subcommand is None:
-        read.read(ctx, None)
+        command("read")(ctx, None)
 
 
 def build(names: Iterable[str]) -> typer.Typer:
@@ -61,11 +67,15 @@ def build(names: Iterable[str]) -> typer.Typer:
     )
     made.callback(invoke_without_command=True)(root)
     for name in names:
-        made.command(name)(COMMANDS[name])
+        made.command(name)(command(name))
     return made
 
 
-app = build(COMMANDS)
+def __getattr__(name: str) -> typer.Typer:
+    """`reader.cli.app`: the app with every command, for typer's test runner and tools."""
+    if name == "app":
+        return build(COMMANDS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def invoked(argv: list[str]) -> list[str]:

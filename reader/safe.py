@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 # C0 controls except newline and tab, DEL, C1 controls, and the bidi overrides
-# and isolates that can reorder what a terminal shows.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
+# and isolates that can reorder what a terminal shows. One character for one,
+# so character offsets (search spans) stay valid on the result. A translation
+# table, not a regular expression: compiling one cost every command a millisecond.
+_PICTURES: dict[int, int] = {
+    **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},  # ␛ for ESC
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+    **dict.fromkeys(range(0x202A, 0x202F), 0xFFFD),
+    **dict.fromkeys(range(0x2066, 0x206A), 0xFFFD),
+}
 
 
 def printable(text: str) -> str:
-    """Replace control characters with visible stand-ins (ESC becomes ␛).
-
-    The replacement keeps one character for one, so character offsets (search
-    spans) stay valid on the result.
-    """
-    return _UNSAFE.sub(_picture, text)
+    """Replace control characters with visible stand-ins (ESC becomes ␛)."""
+    return text.translate(_PICTURES)

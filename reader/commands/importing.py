@@ -1,7 +1,5 @@
 """`reader import`: file page text and PDF pages into the library."""
 
-from __future__ import annotations
-
 import itertools
 import sys
 from collections.abc import Callable
@@ -14,7 +12,7 @@ from reader.commands.common import Report, library, progress, reports_errors, st
 from reader.errors import ReaderError
 
 
-def _ticks(report: Report | None, total: int) -> Callable[[str], None]:
+def _ticks(report: "Report | None", total: int) -> Callable[[str], None]:
     """A per-file tick (`tick(name)`) that moves the bar one step."""
     done = itertools.count(1)
     if report is None:

@@ -1,7 +1,5 @@
 """`reader parse`, `reader list` and `reader show`: pages and items from the shell."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
@@ -70,7 +68,7 @@ def parse(
         stdout().print(page_renderable(page))
 
 
-def _issue_json(lib_issue: Issue) -> dict[str, Any]:
+def _issue_json(lib_issue: "Issue") -> dict[str, Any]:
     return {
         "id": lib_issue.id,
         "paper": lib_issue.paper.key,
@@ -150,7 +148,7 @@ def show(
         stdout().print(item_renderable(item))
 
 
-def _show_page(page: Page, fmt: Format) -> None:
+def _show_page(page: "Page", fmt: Format) -> None:
     from reader.render import item_markdown, page_renderable
 
     if fmt is Format.json:
