@@ -186,11 +186,13 @@ def apply(
     notes = list(notes)
     times = folders(library.root)  # before the files: a change meanwhile shows next time
     signature = fingerprint(library)
+    # Read afresh: a long-lived Library keeps the paper.toml it read first.
+    names = {p.key: p.name for p in Library(library.root).papers}
     have = store.meta(conn)
     quick = store.versions(segmenter=False)
     same = all(have.get(k) == v for k, v in quick.items())
     if not rebuild and same and have.get("signature") == signature:
-        _note_folders(conn, have, times)
+        _note_quick(conn, have.get("folders"), times, names)
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     want = store.versions()
     stale_versions = {k: v for k, v in want.items() if have.get(k) != v}
@@ -199,12 +201,12 @@ def apply(
         notes.append(f"the index was built by another version ({what}): rebuilding it")
     rebuild = rebuild or bool(stale_versions)
     if not rebuild and have.get("signature") == signature:
-        _note_folders(conn, have, times)
+        _note_quick(conn, have.get("folders"), times, names)
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     if not _begin(conn, wait):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
-        stats = _apply_locked(conn, library, path, (signature, times), rebuild, progress)
+        stats = _apply_locked(conn, library, path, (signature, times, names), rebuild, progress)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -218,35 +220,56 @@ def apply(
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
 
 
-def _note_folders(conn: sqlite3.Connection, have: dict[str, str], times: str) -> None:
-    """Record the folder times of a library found fresh, so the quick test passes next time.
+def _note_quick(
+    conn: sqlite3.Connection, stored: str | None, times: str, names: dict[str, str]
+) -> None:
+    """Record what a search reads (folder times, paper names) of a library found fresh.
 
-    (A folder's time also moves when a file comes and goes again, an editor's
-    backup for one.) Skipped when another process holds the write lock.
+    The pages are as indexed, but a folder's time moves also when a file comes
+    and goes (an editor's backup), and paper.toml is not a page. Skipped when
+    another process holds the write lock.
     """
-    if have.get("folders") == times:
+    if stored == times and _names(conn) == names:
         return
     conn.execute("PRAGMA busy_timeout=0")
     try:
-        with contextlib.suppress(sqlite3.OperationalError):
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('folders', ?)", (times,))
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
     finally:
         conn.execute("PRAGMA busy_timeout=5000")
+    try:
+        _write_quick(conn, times, names)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _names(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, name FROM papers").fetchall())
+
+
+def _write_quick(conn: sqlite3.Connection, times: str, names: dict[str, str]) -> None:
+    """The folder times and the papers' display names, for searches (in a transaction)."""
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('folders', ?)", (times,))
+    conn.execute("DELETE FROM papers")
+    conn.executemany("INSERT INTO papers(key, name) VALUES(?, ?)", names.items())
 
 
 def _apply_locked(
     conn: sqlite3.Connection,
     library: Library,
     path: Path,
-    taken: tuple[str, str],
+    taken: tuple[str, str, dict[str, str]],
     rebuild: bool,
     progress: Progress | None,
 ) -> UpdateStats:
     """The body of `apply`, inside the write transaction.
 
-    `taken`: the file signature and the folder times, both read before.
+    `taken`: the file signature, the folder times and paper names, read before.
     """
-    signature, times = taken
+    signature, times, names = taken
     if rebuild:
         store.script(conn, store.DROP)
         store.create(conn)
@@ -305,11 +328,11 @@ def _apply_locked(
     values = {
         **store.versions(),
         "signature": signature,
-        "folders": times,
         "next_rowid": str(next_rowid),
         "pages": str(len(found.pages)),
     }
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
+    _write_quick(conn, times, names)
     return UpdateStats(
         path,
         pages=len(found.pages),

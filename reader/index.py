@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader import store
 from reader.errors import ReaderError
@@ -47,6 +47,7 @@ class Hit:
 
     id: str
     paper: str
+    paper_name: str
     issue: str
     date: str | None
     page: int
@@ -127,39 +128,22 @@ def search(
     A damaged index is reported as `IndexCorrupt` (the caller rebuilds it).
 
     The staleness test is the quick one (`reader.scan.folders`: each issue
-    folder's time), and runs in a thread while the query runs: `stat` and
-    SQLite both let go of the interpreter lock. The hits are returned only if
-    the index they came from is current; else it is updated and asked again.
+    folder's time, against those the last update recorded). The hits are
+    returned when the index they came from is current; else it is updated
+    and asked again. (A thread for the folder times, beside the query, gained
+    nothing: both want the interpreter lock more than they let it go.)
     """
     terms = parse(query, field)
     filters = _Filters(paper, issue, since, until, page)
     path = store.index_path(library)
     if update and path.is_file():
-        times = _Later(folders, library.root)
+        times = folders(library.root)
         hits, have = _search(path, terms, filters, limit, versions=store.versions(False))
-        if hits is not None and times.result() and have.get("folders") == times.result():
+        if hits is not None and times and have.get("folders") == times:
             return hits
     if update:
         (refresh or (lambda: _refresh(library, False, progress)))()
     return _search(path, terms, filters, limit)[0] or []
-
-
-class _Later:
-    """`function(arg)` computed in a thread; `result()` waits for it."""
-
-    def __init__(self, function: Callable[[Path], str], arg: Path) -> None:
-        import threading
-
-        self._value = ""
-        self._thread = threading.Thread(target=self._run, args=(function, arg), daemon=True)
-        self._thread.start()
-
-    def _run(self, function: Callable[[Path], str], arg: Path) -> None:
-        self._value = function(arg)
-
-    def result(self) -> str:
-        self._thread.join()
-        return self._value
 
 
 @dataclass(frozen=True)
@@ -265,7 +249,10 @@ class _Scope:
 
 
 def _run(
-    conn: sqlite3.Connection, terms: list[Term], filters: _Filters, limit: int | None
+    conn: sqlite3.Connection,
+    terms: list[Term],
+    filters: _Filters,
+    limit: int | None,
 ) -> Iterator[Hit]:
     """Candidates in rank order, kept when every term is there literally.
 
@@ -333,9 +320,17 @@ class _Checker:
 
     def __init__(self, conn: sqlite3.Connection, terms: list[Term], scope: _Scope) -> None:
         self.conn = conn
+        self.names: dict[str, str] = {}
         self.terms = terms
         self.scope = scope
-        self.pages: dict[int, list[dict[str, Any]]] = {}
+        self.pages: dict[int, tuple[store.Record, ...]] = {}
+
+    def name(self, paper: str) -> str:
+        """The paper's display name, as the last update read it from paper.toml."""
+        if paper not in self.names:
+            row = self.conn.execute("SELECT name FROM papers WHERE key=?", (paper,)).fetchone()
+            self.names[paper] = row[0] if row else paper
+        return self.names[paper]
 
     def hit(self, rowid: int, score: float) -> Hit | None:
         """The hit for the item at `rowid`, or None when a term is not there literally."""
@@ -346,7 +341,7 @@ class _Checker:
         first = rowid - place.number + 1
         if first not in self.pages:
             row = self.conn.execute("SELECT data FROM texts WHERE first=?", (first,)).fetchone()
-            self.pages[first] = records_of(row[0]) if row else []
+            self.pages[first] = records_of(row[0]) if row else ()
         records = self.pages[first]
         if not 0 < place.number <= len(records):
             return None
@@ -359,6 +354,7 @@ class _Checker:
         return Hit(
             id=item.id,
             paper=paper,
+            paper_name=self.name(paper),
             issue=issue,
             date=when,
             page=place.page,

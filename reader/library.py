@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -111,6 +110,8 @@ def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Pa
 
 
 def _toml(path: Path) -> dict[str, object]:
+    import tomllib  # here: a one-shot search reads no TOML, and the parser costs 5 ms
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -78,6 +77,8 @@ class Page:
 
     def to_json(self, indent: int | None = 2) -> str:
         """Deterministic JSON: same page, same text."""
+        import json  # here: a search loads items, never JSON
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
@@ -94,6 +95,8 @@ class Page:
     @classmethod
     def from_json(cls, text: str) -> Page:
         """Inverse of `to_json`."""
+        import json
+
         return cls.from_dict(json.loads(text))
 
 

@@ -34,7 +34,9 @@ class _Table(dict[int, str]):
     """`str.translate` table that learns each character's folding on first sight."""
 
     def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_char(chr(code))
+        # CJK ideographs (U+3400 to U+9FFF) fold to themselves, as a test checks:
+        # a one-shot search meets hundreds of them, each once.
+        folded = self[code] = chr(code) if 0x3400 <= code <= 0x9FFF else _fold_char(chr(code))
         return folded
 
 

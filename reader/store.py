@@ -10,7 +10,7 @@ compressed, in `texts`; `pages` says which FTS rowids each page's items hold.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import sqlite3
 import unicodedata
@@ -27,8 +27,9 @@ from reader.model import Item
 if TYPE_CHECKING:  # a search that finds the index fresh never loads the library code
     from reader.library import Library
 
-SCHEMA = 4
-"""Bumped whenever tables or tokens change; an index of another version is rebuilt."""
+SCHEMA = 5
+"""Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
+an index of another version is rebuilt."""
 
 NAME = "index.sqlite"
 HEAD_WEIGHT = 10.0
@@ -45,17 +46,17 @@ CREATE TABLE IF NOT EXISTS pages(
     error TEXT, PRIMARY KEY(issue_id, page)) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS pages_first ON pages(first);
 CREATE TABLE IF NOT EXISTS texts(first INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS papers(key TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
     text, content='', tokenize='ascii', detail=none, columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     head, body, caption, meta, content='', tokenize='ascii', detail=full);
-CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(words, 'row');
 """
 
 DROP = """
 DROP TABLE IF EXISTS vocab; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS grams;
-DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS pages; DROP TABLE IF EXISTS issues;
-DROP TABLE IF EXISTS meta;
+DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS papers; DROP TABLE IF EXISTS pages;
+DROP TABLE IF EXISTS issues; DROP TABLE IF EXISTS meta;
 """
 
 INSERT_GRAMS = "INSERT INTO grams(rowid, text) VALUES(?, ?)"
@@ -113,33 +114,34 @@ _FIELDS = tuple(f.name for f in fields(Item))
 
 
 def pack(items: Iterable[Item]) -> bytes:
-    """The stored form of a page's items: compressed JSON."""
-    # Not `Item.to_dict`: `dataclasses.asdict` deep-copies, a fifth of segmenting time.
-    records = [
-        {name: value for name in _FIELDS if (value := getattr(item, name)) is not None}
-        for item in items
-    ]
-    data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(data.encode("utf-8"), 9)
+    """The stored form of a page's items: compressed `marshal` of one tuple per item.
+
+    marshal, not JSON: it loads a third faster, and a search need not import
+    the json package (3 ms). Its format version is one of `versions`, and
+    zlib's checksum catches a damaged blob before marshal reads it.
+    """
+    records = tuple(tuple(getattr(item, name) for name in _FIELDS) for item in items)
+    return zlib.compress(marshal.dumps(records), 9)
 
 
 def unpack(blob: bytes) -> list[Item]:
-    """Inverse of `pack` (the index wrote these dicts itself: no validation)."""
+    """Inverse of `pack` (the index wrote these records itself: no validation)."""
     records = records_of(blob)
     return [item_of(records, n) for n in range(1, len(records) + 1)]
 
 
-def records_of(blob: bytes) -> list[dict[str, Any]]:
+Record = tuple[Any, ...]
+
+
+def records_of(blob: bytes) -> tuple[Record, ...]:
     """The stored records of a page's items, not yet made `Item`s."""
-    records: list[dict[str, Any]] = json.loads(zlib.decompress(blob).decode("utf-8"))
+    records: tuple[Record, ...] = marshal.loads(zlib.decompress(blob))
     return records
 
 
-def item_of(records: list[dict[str, Any]], number: int) -> Item:
+def item_of(records: tuple[Record, ...], number: int) -> Item:
     """The `number`-th (1-based) item of a page's records (a search needs one of eighty)."""
-    data = dict(records[number - 1])
-    data["paragraphs"] = tuple(data["paragraphs"])
-    return Item(**data)
+    return Item(*records[number - 1])
 
 
 def _writable(folder: Path) -> bool:
@@ -165,7 +167,11 @@ def versions(segmenter: bool = True) -> dict[str, str]:
     Naming the segmenter imports it, so a search that finds the index fresh
     asks without it: queries never segment, only updates do.
     """
-    found = {"schema": str(SCHEMA), "unicode": unicodedata.unidata_version}
+    found = {
+        "schema": str(SCHEMA),
+        "unicode": unicodedata.unidata_version,
+        "marshal": str(marshal.version),
+    }
     if segmenter:
         from reader.segment import segmenter as current
 
@@ -217,7 +223,7 @@ def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA journal_size_limit=67108864")
         conn.execute("PRAGMA cache_size=-65536")  # 64 MB: FTS5 merges spill less to the WAL
-        present = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='vocab'").fetchone()[
+        present = conn.execute("SELECT count(*) FROM sqlite_master WHERE name='papers'").fetchone()[
             0
         ]
         if not present:

@@ -154,6 +154,15 @@ def test_a_page_rewritten_in_place_is_found_by_reader_index(lib: Library) -> Non
     assert ids(index.search(lib, "熊猫")) == {"beta/1998-01-02/02/1"}
 
 
+def test_hits_carry_the_paper_name_of_the_latest_paper_toml(lib: Library) -> None:
+    settle(lib)
+    assert {h.paper_name for h in index.search(lib, "档案")} == {"甲报", "乙报"}
+    renamed = lib.root / "alpha" / "paper.toml.new"  # saved as editors do: a new file renamed
+    renamed.write_text('name = "甲日报"\n', encoding="utf-8")
+    renamed.replace(lib.root / "alpha" / "paper.toml")
+    assert {h.paper_name for h in index.search(lib, "档案")} == {"甲日报", "乙报"}
+
+
 def test_folders_that_just_changed_are_not_trusted(lib: Library) -> None:
     # Times come from a coarse clock: a second change in the same tick keeps the time.
     assert scan.folders(lib.root) == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +15,13 @@ def test_fold_is_nfkc_and_lower_case() -> None:
     assert fold("１９９８年\uff21\uff22\uff23") == "1998年abc"
     assert fold("\uff24\uff41\uff54\uff41\u3000Bank") == "data bank"
     assert fold("数据") == "数据"
+
+
+def test_cjk_ideographs_fold_to_themselves() -> None:
+    # `fold` takes this as given for speed; the Unicode tables must agree.
+    for code in range(0x3400, 0xA000):
+        char = chr(code)
+        assert unicodedata.normalize("NFKC", char).lower() == char
 
 
 def test_expanding_characters_map_back_to_the_printed_character() -> None:
