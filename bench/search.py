@@ -68,15 +68,32 @@ def generate(root: Path, megabytes: int) -> int:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def wall(command: list[str], runs: int) -> float:
-    """Median wall time of `runs` runs of a command (output discarded), after one warm-up."""
-    times = []
+def once(command: list[str]) -> float:
+    """Wall time of one run of a command, output discarded."""
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    return time.perf_counter() - started
+
+
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command over `runs` rounds, after a warm-up round.
+
+    Every round runs every command once, in turn, so a burst of load from
+    elsewhere on the machine hits the floor and the searches alike.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for n in range(runs + 1):
-        started = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-        if n:
-            times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for name, command in commands.items():
+            took = once(command)
+            if n:
+                times[name].append(took)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def reader_command() -> list[str]:
+    """The installed `reader` script beside this interpreter (what users run), else -m."""
+    script = Path(sys.executable).with_name("reader")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
 
 
 def folder_size(path: Path) -> int:
@@ -87,7 +104,7 @@ def bench(megabytes: int, runs: int, reuse: bool = False) -> dict[str, float]:
     """Measure one library size."""
     root = OUT / f"lib{megabytes}"
     text = generate(root, megabytes)
-    reader = [sys.executable, "-m", "reader", "--library", str(root)]
+    reader = [*reader_command(), "--library", str(root)]
     timing = root / ".build-seconds"
     if reuse and timing.exists() and (root / ".reader").exists():
         build = float(timing.read_text())
@@ -99,10 +116,20 @@ def bench(megabytes: int, runs: int, reuse: bool = False) -> dict[str, float]:
         build = time.perf_counter() - started
         timing.write_text(f"{build:.3f}")
     index = folder_size(root / ".reader")
-    floor = wall([sys.executable, "-c", "import typer, rich"], runs)
     grep = ["rg", "-F", "-c"] if shutil.which("rg") else ["grep", "-rcF"]
-    search = statistics.median(wall([*reader, "search", q], runs) for q in QUERIES)
-    scan = statistics.median(wall([*grep, q.split()[0], str(root)], runs) for q in QUERIES)
+    commands = {"floor": [sys.executable, "-c", "import typer, rich"]}
+    for q in QUERIES:
+        commands[f"search {q}"] = [*reader, "search", q]
+        commands[f"scan {q}"] = [*grep, q.split()[0], str(root)]
+    took = interleaved(commands, runs)
+    floor = took["floor"]
+    search = statistics.median(took[f"search {q}"] for q in QUERIES)
+    scan = statistics.median(took[f"scan {q}"] for q in QUERIES)
+    print(
+        f"{text / 1e6:.0f} MB, search / floor by query: "
+        + ", ".join(f"{q} {took[f'search {q}'] / floor:.2f}x" for q in QUERIES),
+        file=sys.stderr,
+    )
     return {
         "mb": text / 1e6,
         "pages": sum(1 for _ in root.rglob("*.txt")),
