@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated
 
@@ -38,6 +39,10 @@ def read(
     """
     if not is_terminal():
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
+    # Starting the TUI allocates a great deal and frees little: a full collection
+    # (20 ms) fell just before the first frame. The App turns collection back on
+    # after that frame, freezing what start-up made (see ReaderApp._started).
+    gc.disable()
     from reader.tui.launch import build_app
 
     app = build_app(library(ctx), target, page=page, highlight=highlight or (), search=search)

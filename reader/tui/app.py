@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -19,19 +20,19 @@ from textual.widget import Widget
 from reader.errors import ReaderError
 from reader.library import Issue, Library, Ref
 from reader.model import Item, Page
-from reader.spans import find_spans
 from reader.state import save_position
 from reader.tui import session
 from reader.tui.article import ArticleView, CaptionsView
 from reader.tui.bars import StatusBar, TitleBar, state_line, where_line
 from reader.tui.contents import Headlines, PageList
 from reader.tui.finder import Finder, Mode
-from reader.tui.goto import GotoScreen
-from reader.tui.help import HelpScreen
 from reader.tui.hits import FieldSpans
 from reader.tui.marks import Marks, merge
-from reader.tui.search import SearchPanel
 from reader.tui.session import Opened
+
+if TYPE_CHECKING:
+    # Imported when first used: the first frame needs none of them.
+    from reader.tui.search import SearchPanel
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 EMPTY = "No issues in this library yet. Add page files with `reader import`."
@@ -142,6 +143,17 @@ class ReaderApp(App[None]):
         # List prompts hold styles resolved for one theme: rebuild them for the next.
         self.theme_changed_signal.subscribe(self, lambda _: self.call_after_refresh(self._restyle))
         self._loaded(self._start)
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """After the first frame: garbage collection back on if the launcher paused it.
+
+        What start-up made (modules, classes, styles) lives as long as the App, so
+        it is frozen: later collections need not walk it again.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     # Loading
 
@@ -216,6 +228,8 @@ class ReaderApp(App[None]):
         if not self.watch_words or item_id not in self._items:
             return {}
         if item_id not in self._watch_cache:
+            from reader.spans import find_spans
+
             self._watch_cache[item_id] = find_spans(self._items[item_id], self.watch_words)
         return self._watch_cache[item_id]
 
@@ -329,10 +343,14 @@ class ReaderApp(App[None]):
                 self._say(f"Opening {target.label}…")
                 self._open_issue(target)
 
+        from reader.tui.goto import GotoScreen
+
         self.push_screen(GotoScreen(), chosen)
 
     def action_help(self) -> None:
         """`?`: every key."""
+        from reader.tui.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_toggle_watch(self) -> None:
@@ -354,25 +372,27 @@ class ReaderApp(App[None]):
         self._save()
         self.exit()
 
-    # Searching (the Finder owns the query and its hits)
+    # Searching (the Finder owns the query and its hits). The panel's messages are
+    # handled by name, not with @on(SearchPanel...): its module (and Input) is
+    # imported only when the panel is first opened.
 
     async def action_search(self) -> None:
         """`/`: open the search panel."""
         (await self.finder.panel()).open(self.finder.query_text)
 
-    @on(SearchPanel.QueryEntered)
-    def _query_entered(self, message: SearchPanel.QueryEntered) -> None:
+    def on_search_panel_query_entered(self, message: SearchPanel.QueryEntered) -> None:
+        """Enter in the query box: search the open issue."""
         self.finder.search(message.query)
 
-    @on(SearchPanel.HitChosen)
-    def _hit_chosen(self, message: SearchPanel.HitChosen) -> None:
+    def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
+        """A hit chosen in the list: show it, close the panel."""
         self.finder.go(message.index, focus=True)
         panel = self.finder.mounted_panel()
         if panel is not None:
             panel.display = False
 
-    @on(SearchPanel.Closed)
-    def _panel_closed(self) -> None:
+    def on_search_panel_closed(self) -> None:
+        """The panel closed: back to the article."""
         self.query_one(ArticleView).focus()
 
     @on(Finder.Changed)

@@ -7,7 +7,7 @@ the hits it announces and redraws the highlights when told they changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.message import Message
@@ -15,9 +15,12 @@ from textual.widget import Widget
 
 from reader.library import Library
 from reader.tui.hits import HitWalk, Occurrence
-from reader.tui.search import SearchPanel
-from reader.tui.searching import SearchResult, run_search
 from reader.tui.session import Opened
+
+if TYPE_CHECKING:
+    # Imported when first used: the first frame needs neither the panel nor the search.
+    from reader.tui.search import SearchPanel
+    from reader.tui.searching import SearchResult
 
 # How to show the next results: open the panel at the first hit (`--search`), jump to
 # the first hit of the opened item (`reader read ID --search`), the same if that item
@@ -58,6 +61,7 @@ class Finder(Widget):
         self.opened: Opened | None = None
         self.here: str | None = None
         self._index_checked = False
+        self._panel: SearchPanel | None = None
 
     @property
     def shown_query(self) -> str | None:
@@ -85,6 +89,8 @@ class Finder(Widget):
 
         Between sessions `reader import` keeps the index current.
         """
+        from reader.tui.searching import run_search
+
         update = not self._index_checked
         if update:
             self.post_message(self.Changed("Updating the search index…"))
@@ -163,13 +169,14 @@ class Finder(Widget):
 
         Not composed at start: fewer widgets make a faster first paint.
         """
-        panel = self.mounted_panel()
-        if panel is None:
+        if self._panel is None:
+            from reader.tui.search import SearchPanel
+
             panel = SearchPanel(id="search")
             await self.app.query_one("#bottom").mount(panel, before=0)
-        return panel
+            self._panel = panel
+        return self._panel
 
     def mounted_panel(self) -> SearchPanel | None:
         """The search panel if it has been mounted."""
-        found = self.app.query(SearchPanel)
-        return found.first() if found else None
+        return self._panel
