@@ -32,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PAGE = ROOT / "issues" / "xuhui" / "sample" / "01.txt"
 READER = Path(sys.executable).parent / "reader"
-DIRECT = (
-    "import sys\n"
+DIRECT = (  # what `reader read` does, without typer: collection paused as read() does
+    "import gc, sys\n"
+    "gc.disable()\n"
     "from pathlib import Path\n"
     "from reader.library import Library\n"
     "from reader.tui.launch import build_app\n"
