@@ -1,4 +1,7 @@
-"""`clean_line` and `is_cjk` against the regular expressions they replaced (kept here)."""
+"""Text tests that once were regular expressions, against those expressions (kept here).
+
+They were replaced to make importing the parser cheaper; the output must not change.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from reader.lines import _PUNCT, is_header
 from reader.text import clean_line, is_cjk
 
 # The character class `reader.text` used before it tested CJK with bisect.
@@ -51,3 +55,22 @@ atoms = st.one_of(
 @example("中 a  b 　 c")
 def test_clean_line_is_the_old_regex_substitution(line: str) -> None:
     assert clean_line(line) == _clean_line_by_regex(line)
+
+
+_HEADER_RE = re.compile(r"责任编辑|美术编辑|版式设计|星期[一二三四五六日天]")
+_PUNCT_RE = re.compile(r"[，。；！？,;!?]")
+header_atoms = st.one_of(
+    st.sampled_from(
+        ["责任编辑", "美术编辑", "版式设计", "星期", "编辑", "日", "天", "，", "!", " "]
+    ),
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x4E10),
+    st.characters(max_codepoint=0xFFFF),
+)
+
+
+@given(st.lists(header_atoms, max_size=40).map("".join))
+@example("1998年1月24日 星期六")
+@example("星期" * 41)
+def test_is_header_and_punct_are_the_old_regexes(text: str) -> None:
+    assert is_header(text) == (_HEADER_RE.search(text) is not None and len(text) <= 80)
+    assert _PUNCT.isdisjoint(text) == (not _PUNCT_RE.search(text))
