@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,12 +21,12 @@ Key = tuple[str, str, int]
 """paper, issue, page number."""
 
 
-@dataclass
 class Scan:
     """The library's page files and issue.toml files with their stat signatures."""
 
-    issues: dict[tuple[str, str], str] = field(default_factory=dict)
-    pages: dict[Key, tuple[str, str]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.issues: dict[tuple[str, str], str] = {}
+        self.pages: dict[Key, tuple[str, str]] = {}
 
 
 def _stat(st: os.stat_result) -> str:
@@ -65,27 +64,26 @@ def folders(root: Path) -> str:
     change in the same tick would leave the time as it was.
     """
     parts: list[str] = []
-    recent = time.time_ns() - _SETTLE_NS
     try:
-        papers = list(os.scandir(root))
+        with os.scandir(root) as found:
+            papers = [e for e in found if e.is_dir() and not e.name.startswith(".")]
+        newest = 0
+        for paper in papers:
+            newest = max(newest, paper.stat().st_mtime_ns)
+            with os.scandir(paper.path) as found:
+                names = [e.name for e in found if e.is_dir() and not e.name.startswith(".")]
+            # Relative to the paper's folder: the kernel resolves one name, not a path.
+            folder = os.open(paper.path, os.O_RDONLY)
+            try:
+                times = [os.stat(name, dir_fd=folder).st_mtime_ns for name in names]
+            finally:
+                os.close(folder)
+            newest = max(newest, *times) if times else newest
+            parts.append(f"{paper.name}:{paper.stat().st_mtime_ns}")
+            parts.extend(f"{name}:{ns}" for name, ns in zip(names, times, strict=True))
     except OSError:
         return ""
-    for paper in papers:
-        try:
-            if paper.name.startswith(".") or not paper.is_dir():
-                continue
-            newest = paper.stat().st_mtime_ns
-            parts.append(f"{paper.name}:{newest}")
-            for issue in os.scandir(paper.path):
-                if not issue.name.startswith(".") and issue.is_dir():
-                    st = issue.stat()
-                    newest = max(newest, st.st_mtime_ns)
-                    parts.append(f"{paper.name}/{issue.name}:{st.st_mtime_ns}:{st.st_ino}")
-        except OSError:
-            return ""
-        if newest > recent:
-            return ""
-    return "\n".join(parts)
+    return "" if newest > time.time_ns() - _SETTLE_NS else "\n".join(parts)
 
 
 def fingerprint(library: Library) -> str:

@@ -167,7 +167,9 @@ def test_folders_that_just_changed_are_not_trusted(lib: Library) -> None:
     # Times come from a coarse clock: a second change in the same tick keeps the time.
     assert scan.folders(lib.root) == ""
     settle(lib)
-    assert "alpha/1998-01-01:" in scan.folders(lib.root)
+    assert {"alpha", "1998-01-01"} <= {
+        line.split(":")[0] for line in scan.folders(lib.root).split()
+    }
 
 
 def test_schema_mismatch_rebuilds_with_a_message(lib: Library) -> None:
