@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -112,9 +113,8 @@ def test_importing_the_cli_loads_no_segmenter_and_searching_loads_no_dictionary(
     assert run(library, "index").returncode == 0
     code = (
         "import sys\n"
-        "from reader.cli import main\n"
-        f"sys.argv = ['reader', '--library', {str(library)!r}, 'search', '数据']\n"
-        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+        "from reader.cli import run\n"
+        f"assert run(['--library', {str(library)!r}, 'search', '数据']) == 0\n"
         "assert 'jieba' not in sys.modules and 'rjieba' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, capture_output=True)
@@ -140,3 +140,36 @@ def test_a_search_at_a_terminal_is_remembered_for_reader_read(library: Path) -> 
     piped = run(library, "search", "上汽")  # scripts do not overwrite it
     assert piped.returncode == 0
     assert load_search(state_file(library)) == "香港理工"
+
+
+def test_one_shot_commands_end_quickly_with_their_output_and_exit_code(library: Path) -> None:
+    # They end with os._exit: every byte must be flushed first, and the code kept.
+    every = run(library, "search", "的", "--limit", "0", "--json")
+    assert every.returncode == 0, every.stderr
+    lines = every.stdout.splitlines()
+    assert len(lines) > 3 and all(json.loads(line)["id"] for line in lines)
+    assert run(library, "search", "没有这个词语").returncode == 1
+    bad = run(library, "search", "  ")
+    assert bad.returncode == 2 and bad.stderr.startswith("reader: ")
+    assert run(library, "show", "xuhui/sample/09/1").returncode == 1
+    assert run(library, "list").stdout.count("\n") >= 2
+
+
+def test_output_cut_short_by_a_pipe_ends_the_search_quietly(library: Path) -> None:
+    page = (library / "xuhui" / "sample" / "01.txt").read_bytes()
+    for day in range(1, 31):  # more output than a pipe holds (64 KB)
+        issue = library / "xuhui" / f"2025-04-{day:02d}"
+        issue.mkdir()
+        (issue / "01.txt").write_bytes(page)
+    reader = [sys.executable, "-m", "reader", "--library", str(library)]
+    with subprocess.Popen(
+        [*reader, "search", "的", "--limit", "0", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # like `| head -1`
+        errors = proc.stderr.read()
+    assert proc.returncode == -signal.SIGPIPE  # as grep: the shell shows 141
+    assert errors == b""
