@@ -11,6 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.lines import _PUNCT, is_header
+from reader.parse import _first_sentence
 from reader.text import clean_line, is_cjk
 
 # The character class `reader.text` used before it tested CJK with bisect.
@@ -74,3 +75,17 @@ header_atoms = st.one_of(
 def test_is_header_and_punct_are_the_old_regexes(text: str) -> None:
     assert is_header(text) == (_HEADER_RE.search(text) is not None and len(text) <= 80)
     assert _PUNCT.isdisjoint(text) == (not _PUNCT_RE.search(text))
+
+
+_SENTENCE_RE = re.compile(r"^.*?[。！？!?][”’」』]*")
+sentence_atoms = st.one_of(
+    st.sampled_from([*"。！？!?”’」』.", "中", "a", " "]),
+    st.characters(max_codepoint=0xFFFF, exclude_characters="\n"),
+)
+
+
+@given(st.lists(sentence_atoms, max_size=30).map("".join))
+@example("他说：“好！”」然后。")
+def test_first_sentence_is_the_old_regex(text: str) -> None:
+    match = _SENTENCE_RE.match(text)
+    assert _first_sentence(text) == (match.group(0) if match else text)
