@@ -2,26 +2,50 @@
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from reader.cli import app as cli
-from reader.commands import read as read_command
+from reader.entry import library_only, open_bare
 from reader.library import Ref
+from reader.tui import launch
 from reader.tui.app import ReaderApp
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def launched(monkeypatch: pytest.MonkeyPatch) -> list[ReaderApp]:
+def launched(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[ReaderApp]]:
     """Pretend to be on a terminal; record the App instead of running it."""
     apps: list[ReaderApp] = []
-    monkeypatch.setattr(read_command, "is_terminal", lambda: True)
+    monkeypatch.setattr(launch, "is_terminal", lambda: True)
     monkeypatch.setattr(ReaderApp, "run", lambda self, *a, **k: apps.append(self))
-    return apps
+    yield apps
+    gc.enable()  # the App would turn collection back on after its first frame
+
+
+def test_the_bare_reader_takes_only_the_library_option() -> None:
+    assert library_only([]) == (True, None)
+    assert library_only(["--library", "lib"]) == (True, "lib")
+    assert library_only(["-L", "lib"]) == (True, "lib")
+    assert library_only(["--library=lib"]) == (True, "lib")
+    for args in (["--help"], ["read"], ["--library", "lib", "list"], ["--library", "--help"]):
+        assert library_only(args) == (False, None), args
+
+
+def test_the_bare_reader_opens_without_the_command_line(
+    launched: list[ReaderApp], library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert open_bare(str(library)) == 0
+    assert launched[0].library.root == library and launched[0].start is None
+    assert open_bare(str(library / "missing")) == 2
+    assert capsys.readouterr().err == f"reader: {library / 'missing'}: library folder not found\n"
 
 
 def test_bare_reader_opens_the_reader(launched: list[ReaderApp], library: Path) -> None:
@@ -79,3 +103,19 @@ def test_read_help_names_every_option() -> None:
     assert result.exit_code == 0
     for option in ("--page", "--highlight", "--search", "Example: reader read"):
         assert option in result.output
+
+
+def test_the_bare_reader_loads_neither_typer_nor_click(library: Path) -> None:
+    code = (
+        "import sys\n"
+        "from reader.entry import open_bare\n"
+        f"assert open_bare({str(library)!r}) == 2\n"  # not a terminal: refused, one line
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')]\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("reader: the reader needs a terminal")
+    assert done.stderr.count("\n") == 1

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-import sys
 from typing import Annotated
 
 import typer
 
 from reader.commands.common import library, reports_errors
-from reader.errors import ReaderError
-
-
-def is_terminal() -> bool:
-    """Both ends of the session are a terminal (a full-screen app needs one)."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 @reports_errors
@@ -37,13 +29,6 @@ def read(
 
     Example: reader read xuhui/sample/01/4 --highlight 数据,徐汇
     """
-    if not is_terminal():
-        raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
-    # Starting the TUI allocates a great deal and frees little: a full collection
-    # (20 ms) fell just before the first frame. The App turns collection back on
-    # after that frame, freezing what start-up made (see ReaderApp._started).
-    gc.disable()
-    from reader.tui.launch import build_app
+    from reader.tui.launch import open_reader
 
-    app = build_app(library(ctx), target, page=page, highlight=highlight or (), search=search)
-    app.run()
+    open_reader(library(ctx), target, page=page, highlight=highlight or (), search=search)
