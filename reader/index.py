@@ -11,11 +11,10 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader import store
 from reader.errors import ReaderError
@@ -41,8 +40,7 @@ _BM25_MAX = 1000
 about 5 ms a thousand; a word in 96,000 items of a 300 MB archive would take 210 ms)."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One item that holds every term of a query, with where the terms are."""
 
     id: str
@@ -146,8 +144,7 @@ def search(
     return _search(path, terms, filters, limit)[0] or []
 
 
-@dataclass(frozen=True)
-class _Filters:
+class _Filters(NamedTuple):
     paper: str | None
     issue: str | None
     since: date | None

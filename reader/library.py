@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.errors import NotFound, ReaderError
 from reader.locations import bundled_sample
@@ -18,8 +18,7 @@ _PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
 _ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")
 
 
-@dataclass(frozen=True)
-class Paper:
+class Paper(NamedTuple):
     """A newspaper: its folder key and display name."""
 
     key: str
@@ -29,8 +28,7 @@ class Paper:
     language: str | None = None
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(NamedTuple):
     """One issue (期) of a paper; `key` is its folder name."""
 
     paper: Paper
@@ -65,8 +63,7 @@ class Issue:
         return self.path / f"{number:02d}.txt"
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """A parsed id: `paper/issue[/page[/n]]`."""
 
     paper: str

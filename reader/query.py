@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.segment import GROUP_COLUMN, RUN
@@ -29,8 +29,7 @@ _MAX_BOOST = 6
 _MAX_LOOKUPS = 64
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One term of a query: folded text, an optional field, excluded or not."""
 
     text: str

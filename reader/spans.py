@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.model import Item
 
@@ -50,8 +50,7 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(NamedTuple):
     """Folded text with, for each folded character, the index of its printed character."""
 
     text: str

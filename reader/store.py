@@ -16,9 +16,9 @@ import sqlite3
 import unicodedata
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.errors import ReaderError
 from reader.locations import bundled_sample, cache_dir, library_key
@@ -85,8 +85,7 @@ def create(conn: sqlite3.Connection) -> None:
     script(conn, TABLES)
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where an FTS rowid points: an issue row, a page number, an item number."""
 
     issue_id: int
