@@ -146,6 +146,20 @@ async def test_g_goes_to_an_issue_by_date(tmp_path: Path) -> None:
         assert not isinstance(app.screen, GotoScreen)
 
 
+async def test_keys_typed_right_after_g_are_kept(tmp_path: Path) -> None:
+    app = app_for(two_issues(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        # All queued at once, as a fast typist or a paste sends them: the dialog
+        # is not there yet when most of them arrive.
+        keys = [("g", "g"), *((c if c != "-" else "minus", c) for c in "2025-03-21")]
+        for key, character in [*keys, ("enter", "\r")]:
+            app.post_message(events.Key(key, character))
+        await settle(app, pilot)
+        assert not isinstance(app.screen, GotoScreen)
+        assert app.opened is not None and app.opened.issue.key == "2025-03-21"
+
+
 async def test_mouse_clicks_and_wheel(library: Path) -> None:
     app = app_for(library)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
@@ -328,6 +328,12 @@ class ReaderApp(App[None]):
             return
         self._say(f"Opening {target.label}…")
         self._open_issue(target)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no widget took, while a dialog that wants typing is open, goes into it."""
+        take = getattr(self.screen, "take_key", None)
+        if take is not None:
+            take(event)
 
     def action_goto(self) -> None:
         """`g`: ask for a date or key, then open the issue it names."""

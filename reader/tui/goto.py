@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -27,8 +27,27 @@ class GotoScreen(ModalScreen[str | None]):
             yield box
 
     def on_mount(self) -> None:
-        """Start typing right away."""
-        self.query_one(Input).focus()
+        """Start typing right away (at once: focus() would wait for the queued keys)."""
+        self.set_focus(self.query_one(Input))
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys that reach the dialog before its input has focus go into it."""
+        self.take_key(event)
+
+    def take_key(self, event: events.Key) -> None:
+        """Type `event` into the input (Enter submits): for keys sent before it was there.
+
+        Keys typed right after `g` (fast, or pasted) were already on their way to
+        the page when the dialog opened; the App hands them here (`ReaderApp.on_key`).
+        """
+        box = self.query_one(Input)
+        if event.key == "enter":
+            event.stop()
+            self.dismiss(box.value.strip() or None)
+        elif event.is_printable and event.character:
+            event.stop()
+            box.insert_text_at_cursor(event.character)
+        self.set_focus(box)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
