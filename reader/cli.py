@@ -131,7 +131,7 @@ def _cut_short() -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the console script.
+    """Run the command line and exit (`reader.entry` hands it all but the bare reader).
 
     One-shot commands behave as grep does when their reader goes away
     (`reader search … | head`): SIGPIPE ends them quietly. They also end at
@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> None:
     named = invoked(args)
     if len(named) != 1 or named[0] not in QUICK_EXIT:
         sys.exit(run(args))
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     code = run(args)
     sys.stdout.flush()
     sys.stderr.flush()

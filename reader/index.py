@@ -246,10 +246,7 @@ class _Scope:
 
 
 def _run(
-    conn: sqlite3.Connection,
-    terms: list[Term],
-    filters: _Filters,
-    limit: int | None,
+    conn: sqlite3.Connection, terms: list[Term], filters: _Filters, limit: int | None
 ) -> Iterator[Hit]:
     """Candidates in rank order, kept when every term is there literally.
 
