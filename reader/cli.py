@@ -14,16 +14,7 @@ from typing import Annotated
 
 import typer
 
-COMMANDS: dict[str, str] = {
-    "parse": "pages:parse",
-    "list": "pages:list_",
-    "show": "pages:show",
-    "search": "search:search",
-    "index": "search:index",
-    "read": "read:read",
-    "import": "importing:import_",
-}
-"""Command name to `module:function` under `reader.commands`, imported when built."""
+from reader.commands import COMMANDS, QUICK_EXIT, invoked
 
 
 def command(name: str) -> Callable[..., None]:
@@ -77,32 +68,6 @@ def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         return build(COMMANDS)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def invoked(argv: list[str]) -> list[str]:
-    """The commands a run needs built: the one it names, none for the bare reader.
-
-    Typer turns every registered command into a click command before it parses
-    anything (about 20 ms for all of them, a tenth of a one-shot search), so a
-    run that names its command builds only that one. Help, options before the
-    command other than `--library`, and unknown names get them all, so the
-    messages and the command list stay whole.
-    """
-    args = iter(argv)
-    for arg in args:
-        if arg in ("--library", "-L"):
-            next(args, None)
-        elif arg.startswith(("--library=", "-L")):
-            continue
-        elif arg in COMMANDS:
-            return [arg]
-        else:
-            return list(COMMANDS)
-    return []
-
-
-QUICK_EXIT = frozenset({"search", "list", "show", "parse"})
-"""One-shot commands that leave no threads, children, open files or transactions."""
 
 
 def run(argv: list[str] | None = None) -> int:
