@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reader import store
 from reader.errors import ReaderError
-from reader.model import Item
 from reader.query import Term, grams_expression, parse, words_expression
 from reader.scan import folders
 from reader.spans import field_group, merge, term_spans
-from reader.store import item_of, records_of
+from reader.store import Stored, item_of, records_of
 
 if TYPE_CHECKING:  # the build code loads only when the index needs updating
     from reader.build import UpdateStats
@@ -361,7 +360,7 @@ class _Checker:
         )
 
 
-def _verify(item: Item, terms: list[Term]) -> dict[str, list[tuple[int, int]]] | None:
+def _verify(item: Stored, terms: list[Term]) -> dict[str, list[tuple[int, int]]] | None:
     """Spans of the wanted terms when the item holds each literally and no excluded one."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for term, here in zip(terms, term_spans(item, [t.text for t in terms]), strict=True):
@@ -379,7 +378,7 @@ def _verify(item: Item, terms: list[Term]) -> dict[str, list[tuple[int, int]]] |
 
 
 def _snippet(
-    item: Item, spans: dict[str, list[tuple[int, int]]]
+    item: Stored, spans: dict[str, list[tuple[int, int]]]
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of body text around the first hit, with the hits inside it."""
     body = [f"paragraphs.{n}" for n in range(len(item.paragraphs))]

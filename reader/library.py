@@ -8,11 +8,13 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import NotFound, ReaderError
 from reader.locations import bundled_sample
-from reader.model import Item, Page
+
+if TYPE_CHECKING:  # pages are parsed on demand; listing and searching need no model
+    from reader.model import Item, Page
 
 _PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
 _ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")

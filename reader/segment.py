@@ -15,9 +15,12 @@ import operator
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from reader.model import Item
 from reader.spans import fold, item_fields
+
+if TYPE_CHECKING:  # queries import this module for its patterns, not the model
+    from reader.model import Item
 
 COLUMNS = ("head", "body", "caption", "meta")
 """The word table's columns: headline stack, body, photo caption with credit, bylines."""

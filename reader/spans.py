@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from reader.model import Item
+if TYPE_CHECKING:  # a search hands in `Stored` records; the TUI, `Item`s
+    from reader.model import Item
+    from reader.store import Stored
+
 
 HEAD_FIELDS = ("kicker", "headline", "subtitle")
 META_FIELDS = ("byline", "source", "credit")
@@ -75,7 +78,7 @@ def folded(text: str) -> Folded:
     return Folded(out, tuple(origin))
 
 
-def item_fields(item: Item) -> Iterator[tuple[str, str]]:
+def item_fields(item: Item | Stored) -> Iterator[tuple[str, str]]:
     """(key, printed text) of every non-empty text field, in display order."""
     for key in ("kicker", "headline", "subtitle", "derived_headline", "byline", "source"):
         value = getattr(item, key)
@@ -88,7 +91,7 @@ def item_fields(item: Item) -> Iterator[tuple[str, str]]:
             yield f"paragraphs.{n}", paragraph
 
 
-def field_group(item: Item, key: str) -> str | None:
+def field_group(item: Item | Stored, key: str) -> str | None:
     """The searchable field a key belongs to: headline, body, caption or meta.
 
     `derived_headline` is made up by reader, not printed, so it belongs to none
@@ -126,7 +129,7 @@ def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def term_spans(item: Item, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
+def term_spans(item: Item | Stored, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
     """For each term, its literal (folded) occurrences per field; each field folded once."""
     needles = [fold(term) for term in terms]
     result: list[dict[str, list[tuple[int, int]]]] = [{} for _ in terms]
@@ -138,7 +141,7 @@ def term_spans(item: Item, terms: Sequence[str]) -> list[dict[str, list[tuple[in
     return result
 
 
-def find_spans(item: Item, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+def find_spans(item: Item | Stored, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
     """Literal (folded) occurrences of each term in each field of `item`.
 
     Keys are field names ("headline", "paragraphs.0", …); offsets index the

@@ -16,16 +16,15 @@ import sqlite3
 import unicodedata
 import zlib
 from collections.abc import Iterable
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.errors import ReaderError
 from reader.locations import bundled_sample, cache_dir, library_key
-from reader.model import Item
 
-if TYPE_CHECKING:  # a search that finds the index fresh never loads the library code
+if TYPE_CHECKING:  # a search that finds the index fresh loads neither library nor model
     from reader.library import Library
+    from reader.model import Item
 
 SCHEMA = 5
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
@@ -109,7 +108,29 @@ def locate(conn: sqlite3.Connection, rowid: int) -> Place | None:
     return Place(row[2], row[3], rowid - row[0] + 1)
 
 
-_FIELDS = tuple(f.name for f in fields(Item))
+class Stored(NamedTuple):
+    """An item as the index keeps it: the fields of `reader.model.Item`, in its order.
+
+    A search makes a few of these; making them `Item`s would load the model's
+    dataclasses (4 ms of a one-shot search). A test checks the fields match.
+    """
+
+    id: str
+    kind: str
+    kicker: str | None
+    headline: str | None
+    subtitle: str | None
+    derived_headline: str | None
+    paragraphs: tuple[str, ...]
+    byline: str | None
+    source: str | None
+    credit: str | None
+    marker: str | None
+
+    @property
+    def title(self) -> str:
+        """The headline as printed, else the derived one (as `Item.title`)."""
+        return self.headline or self.derived_headline or ""
 
 
 def pack(items: Iterable[Item]) -> bytes:
@@ -119,14 +140,15 @@ def pack(items: Iterable[Item]) -> bytes:
     the json package (3 ms). Its format version is one of `versions`, and
     zlib's checksum catches a damaged blob before marshal reads it.
     """
-    records = tuple(tuple(getattr(item, name) for name in _FIELDS) for item in items)
+    records = tuple(tuple(getattr(item, name) for name in Stored._fields) for item in items)
     return zlib.compress(marshal.dumps(records), 9)
 
 
 def unpack(blob: bytes) -> list[Item]:
     """Inverse of `pack` (the index wrote these records itself: no validation)."""
-    records = records_of(blob)
-    return [item_of(records, n) for n in range(1, len(records) + 1)]
+    from reader.model import Item  # here: a search needs `Stored` records only
+
+    return [Item(*record) for record in records_of(blob)]
 
 
 Record = tuple[Any, ...]
@@ -138,9 +160,9 @@ def records_of(blob: bytes) -> tuple[Record, ...]:
     return records
 
 
-def item_of(records: tuple[Record, ...], number: int) -> Item:
+def item_of(records: tuple[Record, ...], number: int) -> Stored:
     """The `number`-th (1-based) item of a page's records (a search needs one of eighty)."""
-    return Item(*records[number - 1])
+    return Stored(*records[number - 1])
 
 
 def _writable(folder: Path) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from reader import index, scan, store
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.locations import bundled_sample, cache_dir
+from reader.model import Item
 
 PAGE_ONE = ["本报讯 数据局今天成立，负责全市公共数据的统筹管理。", "另一段讲的是人民币汇率。"]
 PAGE_TWO = ["市民可以在网上查询１９９８年的档案资料。", "图书馆开放时间延长到晚上九点。"]
@@ -47,6 +50,29 @@ def lib(tmp_path: Path) -> Library:
 
 def ids(hits: list[index.Hit]) -> set[str]:
     return {hit.id for hit in hits}
+
+
+def test_stored_records_have_the_fields_of_item() -> None:
+    assert store.Stored._fields == tuple(f.name for f in fields(Item))
+    item = Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",))
+    stored = store.unpack(store.pack([item]))
+    assert stored == [item]
+    assert store.item_of(store.records_of(store.pack([item])), 1).title == item.title == "导语"
+
+
+def test_a_search_that_finds_the_index_fresh_loads_no_model_toml_or_json(lib: Library) -> None:
+    settle(lib)
+    index.update(lib)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reader.library import Library\n"
+        "from reader import index\n"
+        f"assert index.search(Library(Path({str(lib.root)!r})), '档案')\n"
+        "heavy = {'reader.model', 'dataclasses', 'reader.parse', 'tomllib', 'json', 'rjieba'}\n"
+        "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
 def test_index_lives_in_the_library_when_writable(lib: Library) -> None:
