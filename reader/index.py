@@ -184,22 +184,18 @@ class _Scope:
     """The filters as a test on rowids, and the rowid range that holds every allowed item."""
 
     def __init__(self, conn: sqlite3.Connection, filters: _Filters) -> None:
-        self.conn = conn
-        self.issues: dict[int, tuple[str, str, str | None] | None] = {}
-        self.places: dict[int, store.Place | None] = {}
         self.ranges: list[tuple[int, int]] | None = None
         if filters == _Filters(None, None, None, None, None):
-            return  # issues are read as hits need them
-        self.issues = {
+            return
+        issues = {
             row[0]: row[1:] for row in conn.execute("SELECT id, paper, issue, date FROM issues")
         }
         since = filters.since.isoformat() if filters.since else None
         until = filters.until.isoformat() if filters.until else None
         wanted = {
             issue_id
-            for issue_id, row in self.issues.items()
-            if row is not None
-            and filters.paper in (None, row[0])
+            for issue_id, row in issues.items()
+            if filters.paper in (None, row[0])
             and filters.issue in (None, row[1])
             and (since is None or (row[2] is not None and row[2] >= since))
             and (until is None or (row[2] is not None and row[2] <= until))
@@ -212,15 +208,6 @@ class _Scope:
             if issue_id in wanted and filters.page in (None, page) and items
         ]
         self.starts = [start for start, _ in self.ranges]
-
-    def issue(self, issue_id: int) -> tuple[str, str, str | None] | None:
-        """Paper, issue key and date of an issue row (None: gone, or filtered out)."""
-        if issue_id not in self.issues and self.ranges is None:
-            row = self.conn.execute(
-                "SELECT paper, issue, date FROM issues WHERE id=?", (issue_id,)
-            ).fetchone()
-            self.issues[issue_id] = tuple(row) if row else None
-        return self.issues.get(issue_id)
 
     def allows(self, rowid: int) -> bool:
         """Whether the item at `rowid` passes the filters."""
@@ -236,12 +223,6 @@ class _Scope:
         if not self.ranges:
             return " AND rowid < 0", []
         return " AND rowid BETWEEN ? AND ?", [self.ranges[0][0], self.ranges[-1][1]]
-
-    def locate(self, rowid: int) -> store.Place | None:
-        """Issue row, page and item number of the item at `rowid`."""
-        if rowid not in self.places:
-            self.places[rowid] = store.locate(self.conn, rowid)
-        return self.places[rowid]
 
 
 def _run(
@@ -278,7 +259,7 @@ def _run(
             if rowid in candidates:
                 ranked.append((rowid, -float(score)))
     done = {rowid for rowid, _ in ranked}
-    checker = _Checker(conn, terms, scope)
+    checker = _Checker(conn, terms)
     found = 0
     for rowid, score in ranked:
         if limit is not None and found >= limit:
@@ -311,45 +292,32 @@ def _literal_weight(hit: Hit) -> float:
 class _Checker:
     """Loads candidates' pages (each once) and makes hits of the items that hold the terms."""
 
-    def __init__(self, conn: sqlite3.Connection, terms: list[Term], scope: _Scope) -> None:
+    def __init__(self, conn: sqlite3.Connection, terms: list[Term]) -> None:
         self.conn = conn
-        self.names: dict[str, str] = {}
         self.terms = terms
-        self.scope = scope
         self.pages: dict[int, tuple[store.Record, ...]] = {}
-
-    def name(self, paper: str) -> str:
-        """The paper's display name, as the last update read it from paper.toml."""
-        if paper not in self.names:
-            row = self.conn.execute("SELECT name FROM papers WHERE key=?", (paper,)).fetchone()
-            self.names[paper] = row[0] if row else paper
-        return self.names[paper]
 
     def hit(self, rowid: int, score: float) -> Hit | None:
         """The hit for the item at `rowid`, or None when a term is not there literally."""
-        place = self.scope.locate(rowid)
-        where = self.scope.issue(place.issue_id) if place else None
-        if place is None or where is None:
+        place = store.locate(self.conn, rowid)
+        if place is None:
             return None
-        first = rowid - place.number + 1
-        if first not in self.pages:
-            row = self.conn.execute("SELECT data FROM texts WHERE first=?", (first,)).fetchone()
-            self.pages[first] = records_of(row[0]) if row else ()
-        records = self.pages[first]
+        if place.first not in self.pages:
+            self.pages[place.first] = records_of(place.data) if place.data else ()
+        records = self.pages[place.first]
         if not 0 < place.number <= len(records):
             return None
         item = item_of(records, place.number)
         spans = _verify(item, self.terms)
         if spans is None:
             return None
-        paper, issue, when = where
         snippet, snippet_spans = _snippet(item, spans)
         return Hit(
             id=item.id,
-            paper=paper,
-            paper_name=self.name(paper),
-            issue=issue,
-            date=when,
+            paper=place.paper,
+            paper_name=place.paper_name,
+            issue=place.issue,
+            date=place.date,
             page=place.page,
             kind=item.kind,
             headline=item.title,

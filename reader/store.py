@@ -85,11 +85,19 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 class Place(NamedTuple):
-    """Where an FTS rowid points: an issue row, a page number, an item number."""
+    """Where an FTS rowid points: its issue, page and position, and its page's stored items."""
 
-    issue_id: int
+    paper: str
+    paper_name: str
+    issue: str
+    date: str | None
     page: int
+    first: int
+    """The rowid of the page's first item."""
     number: int
+    """The item's 1-based position on its page."""
+    data: bytes | None
+    """The page's items as `pack` stored them."""
 
 
 def locate(conn: sqlite3.Connection, rowid: int) -> Place | None:
@@ -97,15 +105,19 @@ def locate(conn: sqlite3.Connection, rowid: int) -> Place | None:
 
     Rowids are handed out densely, page after page, because FTS5 stores the
     gaps between them: dense rowids keep the bigram index a third smaller.
+    One query brings everything a hit shows (three took 4 ms of a search).
     """
     row = conn.execute(
-        "SELECT first, items, issue_id, page FROM pages "
-        "WHERE first <= ? ORDER BY first DESC LIMIT 1",
+        "SELECT p.first, p.items, p.page, i.paper, coalesce(n.name, i.paper), i.issue, i.date, "
+        "t.data FROM pages p JOIN issues i ON i.id = p.issue_id "
+        "LEFT JOIN papers n ON n.key = i.paper LEFT JOIN texts t ON t.first = p.first "
+        "WHERE p.first <= ? ORDER BY p.first DESC LIMIT 1",
         (rowid,),
     ).fetchone()
     if row is None or rowid >= row[0] + row[1]:
         return None
-    return Place(row[2], row[3], rowid - row[0] + 1)
+    first, _, page, paper, name, issue, when, data = row
+    return Place(paper, name, issue, when, page, first, rowid - first + 1, data)
 
 
 class Stored(NamedTuple):
