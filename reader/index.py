@@ -21,7 +21,7 @@ from reader.errors import ReaderError
 from reader.query import Term, grams_expression, parse, words_expression
 from reader.scan import folders
 from reader.spans import field_group, merge, term_spans
-from reader.store import Stored, item_of, records_of
+from reader.store import Stored, stored_item
 
 if TYPE_CHECKING:  # the build code loads only when the index needs updating
     from reader.build import UpdateStats
@@ -295,19 +295,15 @@ class _Checker:
     def __init__(self, conn: sqlite3.Connection, terms: list[Term]) -> None:
         self.conn = conn
         self.terms = terms
-        self.pages: dict[int, tuple[store.Record, ...]] = {}
 
     def hit(self, rowid: int, score: float) -> Hit | None:
         """The hit for the item at `rowid`, or None when a term is not there literally."""
         place = store.locate(self.conn, rowid)
         if place is None:
             return None
-        if place.first not in self.pages:
-            self.pages[place.first] = records_of(place.data) if place.data else ()
-        records = self.pages[place.first]
-        if not 0 < place.number <= len(records):
+        item = stored_item(place.data, place.number) if place.data else None
+        if item is None:
             return None
-        item = item_of(records, place.number)
         spans = _verify(item, self.terms)
         if spans is None:
             return None

@@ -16,8 +16,9 @@ import sqlite3
 import unicodedata
 import zlib
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
 from reader.locations import bundled_sample, cache_dir, library_key
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
     from reader.library import Library
     from reader.model import Item
 
-SCHEMA = 5
+SCHEMA = 6
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
@@ -146,35 +147,51 @@ class Stored(NamedTuple):
 
 
 def pack(items: Iterable[Item]) -> bytes:
-    """The stored form of a page's items: compressed `marshal` of one tuple per item.
+    """The stored form of a page's items: one zlib stream of `marshal` records.
 
-    marshal, not JSON: it loads a third faster, and a search need not import
-    the json package (3 ms). Its format version is one of `versions`, and
-    zlib's checksum catches a damaged blob before marshal reads it.
+    The stream holds the records' end offsets, then each item's tuple in page
+    order, and the blob starts with the offsets' length (4 bytes). A search
+    that needs item n inflates the stream only as far as n's end and loads
+    that one record: half a page on average, where a whole page took 0.45 ms
+    a hit. marshal, not JSON: it loads faster, and a search need not import
+    the json package. Its version is one of `versions`; zlib's checksum and
+    the offsets catch a damaged blob before marshal reads it.
     """
-    records = tuple(tuple(getattr(item, name) for name in Stored._fields) for item in items)
-    return zlib.compress(marshal.dumps(records), 9)
+    records = [marshal.dumps(tuple(getattr(item, f) for f in Stored._fields)) for item in items]
+    ends, at = [], 0
+    for record in records:
+        at += len(record)
+        ends.append(at)
+    head = marshal.dumps(tuple(ends))
+    return len(head).to_bytes(4, "little") + zlib.compress(head + b"".join(records), 9)
 
 
 def unpack(blob: bytes) -> list[Item]:
     """Inverse of `pack` (the index wrote these records itself: no validation)."""
     from reader.model import Item  # here: a search needs `Stored` records only
 
-    return [Item(*record) for record in records_of(blob)]
+    size = int.from_bytes(blob[:4], "little")
+    data = zlib.decompress(blob[4:])
+    ends: tuple[int, ...] = marshal.loads(data[:size])
+    return [Item(*marshal.loads(data[size + s : size + e])) for s, e in pairwise((0, *ends))]
 
 
-Record = tuple[Any, ...]
+def stored_item(blob: bytes, number: int) -> Stored | None:
+    """The `number`-th (1-based) item of a page's stored items, inflating no further.
 
-
-def records_of(blob: bytes) -> tuple[Record, ...]:
-    """The stored records of a page's items, not yet made `Item`s."""
-    records: tuple[Record, ...] = marshal.loads(zlib.decompress(blob))
-    return records
-
-
-def item_of(records: tuple[Record, ...], number: int) -> Stored:
-    """The `number`-th (1-based) item of a page's records (a search needs one of eighty)."""
-    return Stored(*records[number - 1])
+    A damaged blob is a `sqlite3.DatabaseError`, as SQLite reports its own damage.
+    """
+    try:
+        size = int.from_bytes(blob[:4], "little")
+        stream = zlib.decompressobj()
+        ends: tuple[int, ...] = marshal.loads(stream.decompress(blob[4:], size))
+        if not 0 < number <= len(ends):
+            return None
+        start = ends[number - 2] if number > 1 else 0
+        data = stream.decompress(stream.unconsumed_tail, ends[number - 1])
+        return Stored(*marshal.loads(data[start:]))
+    except (zlib.error, ValueError, EOFError, TypeError) as err:
+        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
 
 def _writable(folder: Path) -> bool:

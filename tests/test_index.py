@@ -54,10 +54,19 @@ def ids(hits: list[index.Hit]) -> set[str]:
 
 def test_stored_records_have_the_fields_of_item() -> None:
     assert store.Stored._fields == tuple(f.name for f in fields(Item))
-    item = Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",))
-    stored = store.unpack(store.pack([item]))
-    assert stored == [item]
-    assert store.item_of(store.records_of(store.pack([item])), 1).title == item.title == "导语"
+    items = [
+        Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",)),
+        Item("p/i/01/2", "caption", paragraphs=("图片说明",) * 50, credit="张三 摄"),
+        Item("p/i/01/3", "brief", headline="简讯", paragraphs=()),
+    ]
+    blob = store.pack(items)
+    assert store.unpack(blob) == items
+    for n, item in enumerate(items, start=1):
+        assert store.stored_item(blob, n) == tuple(getattr(item, f) for f in store.Stored._fields)
+    assert store.stored_item(blob, 1).title == items[0].title == "导语"  # type: ignore[union-attr]
+    assert store.stored_item(blob, 4) is None and store.unpack(store.pack([])) == []
+    with pytest.raises(sqlite3.DatabaseError):
+        store.stored_item(blob[:4] + bytes(reversed(blob[4:])), 1)
 
 
 def test_a_search_that_finds_the_index_fresh_loads_no_model_toml_or_json(lib: Library) -> None:
