@@ -32,14 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PAGE = ROOT / "issues" / "xuhui" / "sample" / "01.txt"
 READER = Path(sys.executable).parent / "reader"
-DIRECT = (  # what `reader read` does, without typer: collection paused as read() does
-    "import gc, sys\n"
-    "gc.disable()\n"
-    "from pathlib import Path\n"
-    "from reader.library import Library\n"
-    "from reader.tui.launch import build_app\n"
-    "build_app(Library(Path(sys.argv[1]))).run()\n"
-)
 BASELINE = (
     "from textual.app import App\n"
     "from textual.widgets import Static\n"
@@ -278,8 +270,6 @@ def main() -> None:
         big = make_library(work / "big", args.issues, args.pages)
         script = work / "baseline.py"
         script.write_text(BASELINE, encoding="utf-8")
-        direct = work / "direct.py"
-        direct.write_text(DIRECT, encoding="utf-8")
 
         text = text_markers()
         commands: list[tuple[str, tuple[str, ...]]] = [
@@ -290,9 +280,6 @@ def main() -> None:
             command = f"{READER} --library {shlex.quote(str(lib))}"
             commands += [(command, ("? help",)), (command, text)]
             labels += [f"reader, {label}: first frame", f"reader, {label}: issue shown"]
-        # The same App without the typer command line in front: what the CLI layer costs.
-        commands.append((f"{sys.executable} {direct} {shlex.quote(str(sample))}", text))
-        labels.append("App alone (no CLI), sample: issue shown")
         results = first_paint(commands, args.runs, work)
         print(f"first paint in tmux 100x30, medians of {args.runs} interleaved runs")
         for label, times in zip(labels, results, strict=True):
