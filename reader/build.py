@@ -12,8 +12,10 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from reader import store
@@ -24,6 +26,8 @@ from reader.store import pack, unpack
 
 _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
+_WINDOW = 64
+"""Pages given to the workers ahead of the one being written to the index."""
 
 Progress = Callable[[int, int], None]
 Tokens = tuple[str, str, str, str, str]
@@ -92,8 +96,17 @@ def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # A window of pages in flight, not `imap` over them all: the workers segment
+    # faster than SQLite takes the rows, and imap kept every finished page in
+    # memory until its turn (1 GB while building 600 MB).
+    todo = iter(jobs)
     with context.Pool(os.cpu_count()) as pool:
-        yield from pool.imap(segment_page, jobs, chunksize=2)
+        flying = deque(pool.apply_async(segment_page, (job,)) for job in islice(todo, _WINDOW))
+        while flying:
+            result = flying.popleft().get()
+            for job in islice(todo, 1):
+                flying.append(pool.apply_async(segment_page, (job,)))
+            yield result
 
 
 def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
