@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.locations import config_file
@@ -17,8 +17,7 @@ THEMES = ("dark", "light")
 _SEPARATORS = re.compile(r"[,，、;；\s]+")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """What the config file may set: `highlight = ["数据", "徐汇"]`, `theme = "light"`."""
 
     highlight: tuple[str, ...] = ()

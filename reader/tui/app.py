@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -64,13 +63,16 @@ class ReaderApp(App[None]):
         Binding("escape", "escape", "Close search", show=False),
     ]
 
-    @dataclass
     class Loaded(Message):
         """A loader worker finished: an issue, the catalog, or why there is none."""
 
-        opened: Opened | None
-        issues: list[Issue] | None = None
-        error: str | None = None
+        def __init__(
+            self, opened: Opened | None, issues: list[Issue] | None = None, error: str | None = None
+        ) -> None:
+            super().__init__()
+            self.opened = opened
+            self.issues = issues
+            self.error = error
 
     def __init__(
         self,

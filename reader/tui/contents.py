@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -105,12 +104,13 @@ class PageList(OptionList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pages--lead"}
     BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
 
-    @dataclass
     class PageChosen(Message):
         """The reader moved to page `index` (0-based) of the issue."""
 
-        index: int
-        focus_headlines: bool
+        def __init__(self, index: int, focus_headlines: bool) -> None:
+            super().__init__()
+            self.index = index
+            self.focus_headlines = focus_headlines
 
     def show_pages(self, pages: Sequence[Page], current: int) -> None:
         """List the pages, with the cursor on the current one."""
@@ -141,12 +141,13 @@ class Headlines(OptionList):
     }
     BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
 
-    @dataclass
     class ItemChosen(Message):
         """Item `index` of the page was chosen; `open` when the reader wants to read it."""
 
-        index: int
-        open: bool
+        def __init__(self, index: int, open: bool) -> None:
+            super().__init__()
+            self.index = index
+            self.open = open
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

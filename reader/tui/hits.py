@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from reader.model import Item
 
@@ -24,8 +23,7 @@ class HitLike(Protocol):
     def spans(self) -> Mapping[str, Sequence[tuple[int, int]]]: ...
 
 
-@dataclass(frozen=True, order=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One literal occurrence of the query: item, field and character span."""
 
     page: int

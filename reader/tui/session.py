@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.library import Issue, Library, Ref
@@ -15,8 +15,7 @@ from reader.state import load_position
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     """An issue with its pages parsed, and where to start in it (0-based indexes)."""
 
     issue: Issue

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -33,8 +32,7 @@ _REVEAL_MARGIN = 3
 """Lines of context kept above a revealed search hit."""
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One field of one item (or a label) as shown: text, role, where its spans live.
 
     `lead` is drawn before the first line (an indent, a bracket) and is not part
@@ -49,8 +47,7 @@ class Block:
     gap: bool = False
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     block: int
     start: int
     end: int
