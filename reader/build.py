@@ -202,20 +202,16 @@ def apply(
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
     have = store.meta(conn)
-    quick = store.versions(segmenter=False)
-    same = all(have.get(k) == v for k, v in quick.items())
-    if not rebuild and same and have.get("signature") == signature:
+    # Asked without the segmenter first: naming it imports it, which a fresh index spares.
+    quick = store.stale_versions(have, segmenter=False)
+    if not rebuild and not quick and have.get("signature") == signature:
         _note_quick(conn, have.get("folders"), times, names)
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
-    want = store.versions()
-    stale_versions = {k: v for k, v in want.items() if have.get(k) != v}
-    if have and stale_versions and not rebuild:
-        what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale_versions.items())
+    stale = store.stale_versions(have)
+    if have and stale and not rebuild:
+        what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale.items())
         notes.append(f"the index was built by another version ({what}): rebuilding it")
-    rebuild = rebuild or bool(stale_versions)
-    if not rebuild and have.get("signature") == signature:
-        _note_quick(conn, have.get("folders"), times, names)
-        return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
+    rebuild = rebuild or bool(stale)
     if not _begin(conn, wait):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:

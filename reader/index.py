@@ -79,6 +79,7 @@ def update(
 def _refresh(
     library: Library, rebuild: bool, progress: Progress | None, wait: float = 0.5
 ) -> UpdateStats:
+    """`update` under another name: in `search` its `update` parameter hides it."""
     from reader.build import apply  # here: a fresh index needs no build code
 
     path = store.index_path(library)
@@ -135,7 +136,7 @@ def search(
     path = store.index_path(library)
     if update and path.is_file():
         times = folders(library.root)
-        hits, have = _search(path, terms, filters, limit, versions=store.versions(False))
+        hits, have = _search(path, terms, filters, limit, check_versions=True)
         if hits is not None and times and have.get("folders") == times:
             return hits
     if update:
@@ -156,11 +157,11 @@ def _search(
     terms: list[Term],
     filters: _Filters,
     limit: int | None,
-    versions: dict[str, str] | None = None,
+    check_versions: bool = False,
 ) -> tuple[list[Hit] | None, dict[str, str]]:
     """The hits and the index's meta table, read in one snapshot.
 
-    With `versions`, an index built by another version is not queried (hits None).
+    With `check_versions`, an index built by another version is not queried (hits None).
     """
     problem = store.damage(path)
     if problem:
@@ -169,7 +170,7 @@ def _search(
     try:
         conn.execute("BEGIN")  # one read snapshot for the meta and the query
         have = store.meta(conn)
-        if versions and any(have.get(key) != value for key, value in versions.items()):
+        if check_versions and store.stale_versions(have, segmenter=False):
             return None, have
         return list(_run(conn, terms, filters, limit)), have
     except sqlite3.DatabaseError as err:

@@ -229,6 +229,11 @@ def versions(segmenter: bool = True) -> dict[str, str]:
     return found
 
 
+def stale_versions(have: dict[str, str], segmenter: bool = True) -> dict[str, str]:
+    """The `versions` that the meta table `have` does not match, with their current values."""
+    return {key: value for key, value in versions(segmenter).items() if have.get(key) != value}
+
+
 def damage(path: Path) -> str | None:
     """Why the file at `path` cannot be an intact SQLite database, if it cannot."""
     try:

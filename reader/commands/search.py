@@ -86,12 +86,10 @@ def search(
     Example: reader search '数据 -局' --since 2025-01-01
     """
     from reader import index as engine
-    from reader.query import parse
     from reader.store import IndexCorrupt, index_path, remove
 
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
-    parse(query, field)  # a bad query fails before any indexing
     lib = library(ctx)
     first, last = _date(since, "--since"), _date(until, "--until")
 
