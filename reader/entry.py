@@ -12,20 +12,18 @@ from __future__ import annotations
 import gc
 import sys
 
-from reader.commands import QUICK_EXIT, invoked
-
-_OPTION = ("--library", "-L")
+from reader.commands import QUICK_EXIT, invoked, leading_library
 
 
 def library_only(args: list[str]) -> tuple[bool, str | None]:
-    """Whether `args` are at most the library option; its value if given."""
-    if not args:
-        return True, None
-    if len(args) == 2 and args[0] in _OPTION and not args[1].startswith("-"):
-        return True, args[1]
-    if len(args) == 1 and args[0].startswith("--library=") and len(args[0]) > 10:
-        return True, args[0].split("=", 1)[1]
-    return False, None
+    """Whether `args` are at most the library option; its value if given.
+
+    A value that is empty or looks like an option is left to typer to report.
+    """
+    found = leading_library(args)
+    if found is None or found[1] or (found[0] is not None and found[0][:1] in ("", "-")):
+        return False, None
+    return True, found[0]
 
 
 def open_bare(option: str | None) -> int:

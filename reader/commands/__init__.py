@@ -16,6 +16,23 @@ COMMANDS: dict[str, str] = {
 """Command name to `module:function` under `reader.commands`, imported when built."""
 
 
+def leading_library(argv: list[str]) -> tuple[str | None, list[str]] | None:
+    """The `--library` value given before the command (`-L PATH`, `--library=PATH`,
+    `-LPATH` too) and the arguments after it; None when the option lacks its value."""
+    value, rest = None, argv
+    while rest:
+        arg = rest[0]
+        if arg in ("--library", "-L"):
+            if len(rest) < 2:
+                return None
+            value, rest = rest[1], rest[2:]
+        elif arg.startswith(("--library=", "-L")):
+            value, rest = arg.removeprefix("--library=").removeprefix("-L"), rest[1:]
+        else:
+            break
+    return value, rest
+
+
 def invoked(argv: list[str]) -> list[str]:
     """The commands a run needs built: the one it names, none for the bare reader.
 
@@ -25,17 +42,11 @@ def invoked(argv: list[str]) -> list[str]:
     command other than `--library`, and unknown names get them all, so the
     messages and the command list stay whole.
     """
-    args = iter(argv)
-    for arg in args:
-        if arg in ("--library", "-L"):
-            next(args, None)
-        elif arg.startswith(("--library=", "-L")):
-            continue
-        elif arg in COMMANDS:
-            return [arg]
-        else:
-            return list(COMMANDS)
-    return []
+    found = leading_library(argv)
+    if found is None or not found[1]:
+        return []
+    first = found[1][0]
+    return [first] if first in COMMANDS else list(COMMANDS)
 
 
 QUICK_EXIT = frozenset({"search", "list", "show", "parse"})
