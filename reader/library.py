@@ -16,7 +16,6 @@ from reader.locations import bundled_sample
 if TYPE_CHECKING:  # pages are parsed on demand; listing and searching need no model
     from reader.model import Item, Page
 
-_PAGE_FILE = re.compile(r"^(\d{1,3})\.txt$")
 _ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")
 
 
@@ -55,14 +54,35 @@ class Issue(NamedTuple):
         """Page numbers of this issue, in order, from the `NN.txt` names."""
         numbers = []
         for entry in os.scandir(self.path):
-            match = _PAGE_FILE.match(entry.name)
-            if match and entry.is_file():
-                numbers.append(int(match.group(1)))
+            number = page_number(entry.name)
+            if number is not None and entry.is_file():
+                numbers.append(number)
         return sorted(numbers)
 
     def page_path(self, number: int) -> Path:
         """The text file of page `number` (which may not exist)."""
         return self.path / f"{number:02d}.txt"
+
+
+_NAMES: dict[str, int | None] = {}
+
+
+def page_number(name: str) -> int | None:
+    """The page number of a page file's name (`01.txt` … `999.txt`), None for other names.
+
+    Only the name `Issue.page_path` gives that number counts (`1.txt` and `001.txt`
+    are not pages): the reader, the listing and the index see the same pages.
+    """
+    if name in _NAMES:
+        return _NAMES[name]
+    stem = name[:-4]
+    number: int | None = None
+    if name.endswith(".txt") and stem.isascii() and stem.isdigit() and len(stem) <= 3:
+        number = int(stem)
+        number = number if name == f"{number:02d}.txt" else None
+    if len(_NAMES) < 4096:
+        _NAMES[name] = number
+    return number
 
 
 class Ref(NamedTuple):

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.library import page_number
+
 if TYPE_CHECKING:
     from reader.library import Library
 
@@ -31,23 +33,6 @@ class Scan:
 
 def _stat(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-
-
-_NAMES: dict[str, int | None] = {}
-
-
-def _page_number(name: str) -> int | None:
-    """The page number of a page file name (`01.txt` … `999.txt`), as the library reads it."""
-    if name in _NAMES:
-        return _NAMES[name]
-    stem = name[:-4]
-    number: int | None = None
-    if name.endswith(".txt") and stem.isascii() and stem.isdigit() and len(stem) <= 3:
-        number = int(stem)
-        number = number if name == f"{number:02d}.txt" else None
-    if len(_NAMES) < 4096:
-        _NAMES[name] = number
-    return number
 
 
 def folders(root: Path) -> str:
@@ -103,7 +88,7 @@ def fingerprint(library: Library) -> str:
             parts = [paper.key, issue.name]
             for entry in os.scandir(issue.path):  # issue.toml comes with the pages
                 name = entry.name
-                if name != "issue.toml" and _page_number(name) is None:
+                if name != "issue.toml" and page_number(name) is None:
                     continue
                 try:
                     if entry.is_file():
@@ -128,7 +113,7 @@ def scan(library: Library) -> Scan:
                 toml_stat = "-"
             found.issues[(paper.key, issue_entry.name)] = toml_stat
             for entry in os.scandir(issue_entry.path):
-                number = _page_number(entry.name)
+                number = page_number(entry.name)
                 if number is None:
                     continue
                 try:

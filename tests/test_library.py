@@ -11,6 +11,7 @@ from reader.errors import Exit, NotFound, ReaderError
 from reader.library import Library, parse_id, resolve_library
 from reader.locations import bundled_sample
 from reader.model import Item, Page
+from reader.scan import scan
 
 
 def make_issue(root: Path, paper: str, key: str, pages: dict[str, str], toml: str = "") -> Path:
@@ -38,6 +39,16 @@ def test_issues_sort_by_date_and_latest_is_last(tmp_path: Path) -> None:
     first = lib.issue("a", "2025-03-01")
     assert first.page_numbers() == [1, 2]
     assert lib.paper("a").name == "甲报"
+
+
+def test_only_names_page_path_makes_are_pages(tmp_path: Path) -> None:
+    # The listing, the reader and the index agree: `1.txt` and `001.txt` are not page 1.
+    pages = {"02.txt": "二。", "100.txt": "百。", "1.txt": "一。", "001.txt": "一。", "03.md": ""}
+    make_issue(tmp_path, "a", "2025-03-01", pages)
+    issue = Library(tmp_path).issue("a", "2025-03-01")
+    assert issue.page_numbers() == [2, 100]
+    assert all(issue.page_path(n).exists() for n in issue.page_numbers())
+    assert sorted(page for _, _, page in scan(Library(tmp_path)).pages) == [2, 100]
 
 
 def test_paper_without_toml_is_named_by_its_folder(tmp_path: Path) -> None:
