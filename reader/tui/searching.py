@@ -49,11 +49,9 @@ def run_search(library: Library, query: str, opened: Opened, update: bool) -> Se
     With `update`, the index is brought up to date first, in a child process; if
     that fails, by the search itself.
     """
+    from reader.index import search  # here: SQLite loads with the first search
+
     issue = opened.issue
-    try:
-        from reader.index import search
-    except ImportError:
-        return SearchResult(query, issue.id, error="Search needs the index, not built yet.")
     fresh = update and update_index(library)
     try:
         found = search(
