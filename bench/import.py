@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pdfgen  # noqa: E402
 
-from reader.importer import apply, plan_import  # noqa: E402
+from reader.importing.importer import apply, plan_import  # noqa: E402
 from reader.library import Library  # noqa: E402
 
 
@@ -50,7 +50,7 @@ def main() -> None:
         work = Path(tmp)
         specs = pdfgen.sample_pages(args.pages, seed=1)
         pdf = pdfgen.build_pdf(work / "issue.pdf", specs)
-        from reader.pdf import read_pdf
+        from reader.importing.pdf import read_pdf
 
         texts = work / "texts"
         texts.mkdir()

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from pagegen import CORPUS, generate, load_corpus
 
-from reader.parse import parse_bytes
-from reader.text import decode
+from reader.parse.stories import parse_bytes
+from reader.parse.text import decode
 
 BUDGET_MB_S = 5.0
 DISTINCT = 400

@@ -105,8 +105,8 @@ def parse_id(text: str) -> Ref:
 
 def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Read and parse one page file; any problem is a one-line `ReaderError`."""
-    from reader.parse import parse_bytes  # not needed to list issues or search
-    from reader.text import MAX_PAGE_BYTES, DecodeError
+    from reader.parse.stories import parse_bytes  # not needed to list issues or search
+    from reader.parse.text import MAX_PAGE_BYTES, DecodeError
 
     try:
         if path.is_dir():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from reader.cli import app
+from reader.cli.main import app
 from reader.model import Page
 
 SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "issues" / "xuhui" / "sample" / "01.txt"
@@ -214,7 +214,7 @@ def test_sample_library_works_from_any_directory(tmp_path: Path) -> None:
 
 def test_importing_the_cli_pulls_in_neither_textual_nor_jieba() -> None:
     code = (
-        "import sys, reader.cli; "
+        "import sys, reader.cli.main; "
         "bad = [m for m in ('textual', 'jieba', 'rjieba', 'pypdfium2') if m in sys.modules]; "
         "print(bad)"
     )

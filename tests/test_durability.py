@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from corpuslib import CORPUS, corpus_lines, make_library, write_page
 
-from reader import index
 from reader.library import Library
+from reader.search import engine as index
 
 MARK = "甲乙丙丁戊"  # in the first library only, never in the corpus
 
@@ -41,7 +41,7 @@ def marked(root: Path) -> set[str]:
     """Ids found for the mark by a separate process that does not update the index."""
     code = (
         "import sys\nfrom pathlib import Path\n"
-        "from reader.library import Library\nfrom reader import index\n"
+        "from reader.library import Library\nfrom reader.search import engine as index\n"
         f"hits = index.search(Library(Path(sys.argv[1])), {MARK!r}, update=False)\n"
         "print('\\n'.join(h.id for h in hits))\n"
     )

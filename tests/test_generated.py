@@ -12,7 +12,7 @@ import pytest
 from pagegen import Corpus, GenPage, chars, generate, load_corpus
 
 from reader.model import Page
-from reader.parse import parse_text
+from reader.parse.stories import parse_text
 
 SEEDS = range(500)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from reader.cli import app
-from reader.importer import update_index as real_update_index
+from reader.cli.main import app
+from reader.importing.importer import update_index as real_update_index
 from reader.library import Library
 
 SAMPLE = Path(__file__).resolve().parent.parent / "issues" / "xuhui" / "sample" / "01.txt"
@@ -24,7 +24,7 @@ runner = CliRunner()
 def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """conftest.clean_env already points the cache and data dirs at tmp dirs."""
     # The index has its own tests; indexing after every import here would only slow these.
-    monkeypatch.setattr("reader.importer.update_index", lambda library: None)
+    monkeypatch.setattr("reader.importing.importer.update_index", lambda library: None)
 
 
 def run(lib: Path, *args: str) -> tuple[int, str, str]:
@@ -230,8 +230,10 @@ def test_missing_input(tmp_path: Path) -> None:
 
 def test_index_is_brought_up_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Path] = []
-    monkeypatch.setattr("reader.importer.update_index", real_update_index)
-    monkeypatch.setattr("reader.index.update", lambda library, **kw: calls.append(library.root))
+    monkeypatch.setattr("reader.importing.importer.update_index", real_update_index)
+    monkeypatch.setattr(
+        "reader.search.engine.update", lambda library, **kw: calls.append(library.root)
+    )
     lib = tmp_path / "lib"
     assert run(lib, str(SAMPLE), "--paper", "x", "--issue", "k")[0] == 0
     assert calls == [lib]
@@ -240,7 +242,7 @@ def test_index_is_brought_up_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_imported_page_is_found_by_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.importer.update_index", real_update_index)
+    monkeypatch.setattr("reader.importing.importer.update_index", real_update_index)
     lib = tmp_path / "lib"
     assert run(lib, str(SAMPLE), "--paper", "xuhui", "--issue", "2025-03-28")[0] == 0
     found = runner.invoke(app, ["--library", str(lib), "search", "香港理工", "--json"])
@@ -271,9 +273,9 @@ def test_through_a_real_process(tmp_path: Path) -> None:
 
 def test_the_cli_does_not_load_pdf_code_at_start() -> None:
     code = (
-        "import sys, reader.cli; "
+        "import sys, reader.cli.main; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdfium2', 'reportlab')"
-        " or m in ('reader.pdf', 'reader.layout', 'reader.importer', 'reader.sources')))"
+        " or m.startswith('reader.importing.')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -1,8 +1,8 @@
-"""reader.layout on hand-placed glyphs: lines, columns, headlines and hints."""
+"""reader.importing.reading_order on hand-placed glyphs: lines, columns, headlines and hints."""
 
 from __future__ import annotations
 
-from reader.layout import Glyph, page_text
+from reader.importing.reading_order import Glyph, page_text
 
 BODY = 10.0
 

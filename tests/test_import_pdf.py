@@ -13,7 +13,7 @@ import pdfgen
 import pytest
 from typer.testing import CliRunner
 
-from reader.cli import app
+from reader.cli.main import app
 from reader.library import Library
 from reader.model import Item, Page
 
@@ -23,7 +23,7 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """conftest.clean_env already points the cache and data dirs at tmp dirs."""
-    monkeypatch.setattr("reader.importer.update_index", lambda library: None)
+    monkeypatch.setattr("reader.importing.importer.update_index", lambda library: None)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ def test_articles_come_back_as_they_went_in(tmp_path: Path, corpus: None, seed: 
 
 def test_drawing_order_does_not_matter(tmp_path: Path, corpus: None) -> None:
     """Reading order comes from where text sits, not from the order it was drawn."""
-    from reader.pdf import read_pdf
+    from reader.importing.pdf import read_pdf
 
     texts = {}
     orders: tuple[pdfgen.Order, ...] = ("reading", "reversed", "shuffled")
@@ -228,8 +228,8 @@ def test_pdf_import_through_a_real_process(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", range(10, 16))
 def test_nothing_lost_on_more_pages(tmp_path: Path, corpus: None, seed: int) -> None:
     """Whatever the parser makes of a page, every printed character reaches a field."""
-    from reader.parse import parse_text
-    from reader.pdf import read_pdf
+    from reader.importing.pdf import read_pdf
+    from reader.parse.stories import parse_text
 
     specs, pdf = build(tmp_path, "p.pdf", 2, seed, "shuffled")
     for spec, page in zip(specs, read_pdf(pdf.read_bytes(), pdf.name), strict=True):

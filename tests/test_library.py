@@ -11,7 +11,7 @@ from reader.errors import Exit, NotFound, ReaderError
 from reader.library import Library, parse_id, resolve_library
 from reader.locations import bundled_sample
 from reader.model import Item, Page
-from reader.scan import scan
+from reader.search.freshness import scan
 
 
 def make_issue(root: Path, paper: str, key: str, pages: dict[str, str], toml: str = "") -> Path:

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model import Page
-from reader.parse import parse_bytes, parse_text
-from reader.text import DecodeError, decode, page_lines, split_lines
+from reader.parse.stories import parse_bytes, parse_text
+from reader.parse.text import DecodeError, decode, page_lines, split_lines
 
 PUNCT = [*"。，、；：！？“”‘’（）《》【】…—·．％", "——", "……"]
 MARKS = ["□", "■", "●", "○"]

@@ -13,10 +13,10 @@ import re
 import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
 
-from reader import index
 from reader.library import Library
 from reader.model import Item
-from reader.spans import field_group, fold, item_fields
+from reader.search import engine as index
+from reader.search.matching import field_group, fold, item_fields
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 

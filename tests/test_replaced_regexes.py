@@ -10,11 +10,11 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.lines import _PUNCT, is_header
-from reader.parse import _first_sentence
-from reader.text import clean_line, is_cjk
+from reader.parse.lines import _PUNCT, is_header
+from reader.parse.stories import _first_sentence
+from reader.parse.text import clean_line, is_cjk
 
-# The character class `reader.text` used before it tested CJK with bisect.
+# The character class `reader.parse.text` used before it tested CJK with bisect.
 _CJK = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3200-\u33ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import Item, Page
-from reader.parse import parse_bytes
+from reader.parse.stories import parse_bytes
 
 SAMPLE = Path(__file__).resolve().parent.parent / "issues" / "xuhui" / "sample" / "01.txt"
 SEED = (

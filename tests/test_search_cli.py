@@ -11,7 +11,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from reader.cli import app
+from reader.cli.main import app
 from reader.library import Library
 
 runner = CliRunner()
@@ -105,7 +105,7 @@ def test_importing_the_cli_loads_no_segmenter_and_searching_loads_no_dictionary(
     library: Path,
 ) -> None:
     code = (
-        "import sys, reader.cli\n"
+        "import sys, reader.cli.main\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('jieba', 'rjieba', 'textual')]\n"
         "assert not bad, bad\n"
     )
@@ -113,7 +113,7 @@ def test_importing_the_cli_loads_no_segmenter_and_searching_loads_no_dictionary(
     assert run(library, "index").returncode == 0
     code = (
         "import sys\n"
-        "from reader.cli import run\n"
+        "from reader.cli.main import run\n"
         f"assert run(['--library', {str(library)!r}, 'search', '数据']) == 0\n"
         "assert 'jieba' not in sys.modules and 'rjieba' not in sys.modules\n"
     )

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.model import Item
-from reader.spans import find_spans, fold, folded
+from reader.search.matching import find_spans, fold, folded
 
 
 def test_fold_is_nfkc_and_lower_case() -> None:

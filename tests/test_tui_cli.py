@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from reader.cli import app as cli
-from reader.entry import library_only, open_bare
+from reader.cli.entry import library_only, open_bare
+from reader.cli.main import app as cli
 from reader.library import Ref
 from reader.tui import launch
 from reader.tui.app import ReaderApp
@@ -108,7 +108,7 @@ def test_read_help_names_every_option() -> None:
 def test_the_bare_reader_loads_neither_typer_nor_click(library: Path) -> None:
     code = (
         "import sys\n"
-        "from reader.entry import open_bare\n"
+        "from reader.cli.entry import open_bare\n"
         f"assert open_bare({str(library)!r}) == 2\n"  # not a terminal: refused, one line
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')]\n"
         "assert not loaded, loaded\n"

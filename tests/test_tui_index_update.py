@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library
-from reader.store import index_path
+from reader.search.store import index_path
 from reader.tui.searching import update_index
 
 

@@ -16,7 +16,7 @@ from tui_scenes import SCENES, SCREENSHOTS, Scene, app_for, settle
 async def test_scene(
     scene: Scene, library: Path, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    if scene.needs_index and importlib.util.find_spec("reader.index") is None:
+    if scene.needs_index and importlib.util.find_spec("reader.search.engine") is None:
         pytest.skip("needs the search index")
     app = app_for(library, scene.target, highlight=scene.highlight, search=scene.search)
     async with app.run_test(size=scene.size) as pilot:

@@ -23,7 +23,7 @@ from reader.state import save_search, state_file
 from reader.tui.article import ArticleView, CaptionsView
 from reader.tui.search import HitList, SearchPanel
 
-pytest.importorskip("reader.index")
+pytest.importorskip("reader.search.engine")
 
 
 def counter(app: object) -> str:
@@ -209,8 +209,8 @@ async def test_the_search_follows_to_the_next_issue(tmp_path: Path) -> None:
 
 def test_searching_does_not_load_jieba(library: Path) -> None:
     """Build the index first (that may segment), then search in a fresh process."""
-    from reader.index import update
     from reader.library import Library
+    from reader.search.engine import update
 
     update(Library(library))
     code = f"""

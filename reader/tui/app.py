@@ -230,7 +230,7 @@ class ReaderApp(App[None]):
         if not self.watch_words or item_id not in self._items:
             return {}
         if item_id not in self._watch_cache:
-            from reader.spans import find_spans
+            from reader.search.matching import find_spans
 
             self._watch_cache[item_id] = find_spans(self._items[item_id], self.watch_words)
         return self._watch_cache[item_id]

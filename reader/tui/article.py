@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.cli.render import KIND_LABEL
 from reader.model import Item
-from reader.render import KIND_LABEL
 from reader.tui.textview import Block, MarksFor, TextPane
 
 INDENT = "    "  # two full-width characters: the first-line indent of Chinese paragraphs

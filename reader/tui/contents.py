@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Item, Page
-from reader.safe import printable
+from reader.printable import printable
 from reader.tui.marks import Marks
 from reader.tui.textview import MarksFor
 from reader.tui.wrap import wrap

@@ -14,7 +14,7 @@ FieldSpans = dict[str, list[tuple[int, int]]]
 
 
 class HitLike(Protocol):
-    """What the reader needs of a `reader.index.Hit`."""
+    """What the reader needs of a `reader.search.engine.Hit`."""
 
     @property
     def id(self) -> str: ...

@@ -105,7 +105,7 @@ def open_reader(
 ) -> None:
     """Run the reader in this terminal until it quits; problems are `ReaderError`s.
 
-    Both `reader read` and the bare `reader` (reader.entry) come here.
+    Both `reader read` and the bare `reader` (reader.cli.entry) come here.
     """
     if not is_terminal():
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")

@@ -16,7 +16,7 @@ from textual.style import Style
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.safe import printable
+from reader.printable import printable
 from reader.tui.contents import resolved_styles
 
 

@@ -49,7 +49,7 @@ def run_search(library: Library, query: str, opened: Opened, update: bool) -> Se
     With `update`, the index is brought up to date first, in a child process; if
     that fails, by the search itself.
     """
-    from reader.index import search  # here: SQLite loads with the first search
+    from reader.search.engine import search  # here: SQLite loads with the first search
 
     issue = opened.issue
     fresh = update and update_index(library)

@@ -21,7 +21,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.safe import printable
+from reader.printable import printable
 from reader.tui.marks import CURRENT, HIT, WATCH, Mark, Marks
 from reader.tui.wrap import wrap
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from reader.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
+from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 
 class Kind(Enum):

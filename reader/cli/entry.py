@@ -4,7 +4,7 @@
 sample after install) have nothing to parse beyond that one option, so they
 open the TUI straight away: typer and click are 80 ms of imports, a sixth of
 the time to the reader's first screen. Anything else, `--help` included, goes
-to the typer app in `reader.cli`, which opens the same reader for `reader read`.
+to the typer app in `reader.cli.main`, which opens the same reader for `reader read`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from reader.commands import QUICK_EXIT, invoked, leading_library
+from reader.cli.commands import QUICK_EXIT, invoked, leading_library
 
 
 def library_only(args: list[str]) -> tuple[bool, str | None]:
@@ -39,7 +39,7 @@ def open_bare(option: str | None) -> int:
         return err.code
     except KeyboardInterrupt:
         return 130
-    except Exception as err:  # the last guard, as in reader.cli: never a traceback
+    except Exception as err:  # the last guard, as in reader.cli.main: never a traceback
         sys.stderr.write(f"reader: internal error: {type(err).__name__}: {err}\n")
         return 2
     return 0
@@ -51,7 +51,7 @@ def main() -> None:
     One-shot commands (`reader search` and the like) run without the cyclic
     garbage collector: importing typer alone set it off often enough to cost
     9 ms, those commands make little cyclic garbage, and they exit at once
-    (`reader.cli.main`). Reference counting still frees everything else.
+    (`reader.cli.main.main`). Reference counting still frees everything else.
     """
     args = sys.argv[1:]
     bare, option = library_only(args)
@@ -60,6 +60,6 @@ def main() -> None:
     named = invoked(args)
     if len(named) == 1 and named[0] in QUICK_EXIT:
         gc.disable()
-    from reader.cli import main as command_line
+    from reader.cli.main import main as command_line
 
     command_line(args)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reader.commands.common import library, reports_errors, stdout
+from reader.cli.common import library, reports_errors, stdout
 from reader.errors import ReaderError
 
 # The parser, renderers and Rich's table load inside the commands that use
@@ -47,10 +47,10 @@ def parse(
 
     Example: reader parse issues/xuhui/sample/01.txt --json
     """
+    from reader.cli.render import page_renderable
     from reader.library import read_page
-    from reader.parse import parse_bytes
-    from reader.render import page_renderable
-    from reader.text import MAX_PAGE_BYTES, DecodeError
+    from reader.parse.stories import parse_bytes
+    from reader.parse.text import MAX_PAGE_BYTES, DecodeError
 
     if str(file) == "-":
         data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
@@ -92,7 +92,7 @@ def list_(
     from rich.table import Table
     from rich.text import Text
 
-    from reader.safe import printable
+    from reader.printable import printable
 
     lib = library(ctx)
     issues = lib.issues()
@@ -128,8 +128,8 @@ def show(
 
     Example: reader show xuhui/sample/01/4 --format markdown
     """
+    from reader.cli.render import item_markdown, item_renderable
     from reader.library import parse_id
-    from reader.render import item_markdown, item_renderable
 
     lib = library(ctx)
     ref = parse_id(ident)
@@ -149,7 +149,7 @@ def show(
 
 
 def _show_page(page: "Page", fmt: Format) -> None:
-    from reader.render import item_markdown, page_renderable
+    from reader.cli.render import item_markdown, page_renderable
 
     if fmt is Format.json:
         sys.stdout.write(page.to_json() + "\n")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import library, reports_errors
+from reader.cli.common import library, reports_errors
 
 
 @reports_errors

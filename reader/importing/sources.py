@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.text import MAX_PAGE_BYTES, DecodeError, decode
+from reader.parse.text import MAX_PAGE_BYTES, DecodeError, decode
 
 SUFFIXES = (".txt", ".pdf")
 MAX_PAGE = 999  # page files are NN.txt with one to three digits
@@ -123,7 +123,7 @@ def read_text_file(path: Path) -> Source:
 
 def read_pdf_file(path: Path) -> list[Source]:
     """A `.pdf`: one source per PDF page, the page's own PDF kept beside its text."""
-    from reader.pdf import read_pdf
+    from reader.importing.pdf import read_pdf
 
     pages = read_pdf(_read(path), str(path))
     first = page_in(path.stem)

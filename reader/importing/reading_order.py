@@ -6,7 +6,7 @@ library: glyphs on one baseline make a segment (split at column gutters), and a
 recursive XY-cut orders the segments the way modular newspaper pages are read:
 side-by-side columns left to right, stacked blocks top to bottom.
 
-The text it writes is what `reader.parse` reads best: one visual line a line, a
+The text it writes is what `reader.parse.stories` reads best: one visual line a line, a
 paragraph's indented first line left short, a headline wrapped over two lines
 joined into one, and a leading space where a block starts after white space
 (the parser's story-start hint).
@@ -19,7 +19,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.text import join_lines
+from reader.parse.text import join_lines
 
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
@@ -361,7 +361,7 @@ def _continues_head(prev: Line, line: Line, body: float) -> bool:
 
 
 def page_text(glyphs: Sequence[Glyph]) -> str:
-    """The page's text, one line a line, ready for `reader.parse`."""
+    """The page's text, one line a line, ready for `reader.parse.stories`."""
     body = body_size(glyphs)
     segs = segments(glyphs, body)
     if not segs:

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from reader import store
 from reader.errors import ReaderError
 from reader.library import Library, read_page
-from reader.scan import Key, Scan, fingerprint, folders, scan
-from reader.store import pack, unpack
+from reader.search import store
+from reader.search.freshness import Key, Scan, fingerprint, folders, scan
+from reader.search.store import pack, unpack
 
 _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
@@ -72,7 +72,7 @@ class PageResult:
 
 def segment_page(job: PageJob) -> PageResult:
     """Read, hash, parse and tokenize one page (runs in a worker process)."""
-    from reader.segment import item_tokens
+    from reader.search.tokens import item_tokens
 
     paper, issue, page = job.key
     try:
@@ -111,7 +111,7 @@ def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
 
 def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     """Remove a page's items from the FTS index (contentless: the old tokens are recomputed)."""
-    from reader.segment import item_tokens
+    from reader.search.tokens import item_tokens
 
     row = conn.execute(
         "SELECT p.first, t.data FROM pages p JOIN texts t ON t.first = p.first "

@@ -14,15 +14,13 @@ from typing import Annotated
 
 import typer
 
-from reader.commands import COMMANDS, QUICK_EXIT, invoked
+from reader.cli.commands import COMMANDS, QUICK_EXIT, invoked
 
 
 def command(name: str) -> Callable[..., None]:
     """The function of command `name` (its module is imported now)."""
     module, function = COMMANDS[name].split(":")
-    found: Callable[..., None] = getattr(
-        importlib.import_module(f"reader.commands.{module}"), function
-    )
+    found: Callable[..., None] = getattr(importlib.import_module(f"reader.cli.{module}"), function)
     return found
 
 
@@ -64,7 +62,7 @@ def build(names: Iterable[str]) -> typer.Typer:
 
 
 def __getattr__(name: str) -> typer.Typer:
-    """`reader.cli.app`: the app with every command, for typer's test runner and tools."""
+    """`reader.cli.main.app`: the app with every command, for typer's test runner and tools."""
     if name == "app":
         return build(COMMANDS)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -96,7 +94,7 @@ def _cut_short() -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line and exit (`reader.entry` hands it all but the bare reader).
+    """Run the command line and exit (`reader.cli.entry` hands it all but the bare reader).
 
     One-shot commands behave as grep does when their reader goes away
     (`reader search … | head`): SIGPIPE ends them quietly. They also end at

@@ -17,8 +17,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from reader.errors import ReaderError
-from reader.segment import GROUP_COLUMN, RUN
-from reader.spans import fold
+from reader.search.matching import fold
+from reader.search.tokens import GROUP_COLUMN, RUN
 
 FIELDS = ("headline", "body", "caption")
 MAX_QUERY = 500

@@ -1,7 +1,7 @@
 """PDF pages -> page text, through pypdfium2 (PDFium: BSD/Apache), imported lazily.
 
 Every character comes with its box and font size from PDFium's text page; the
-geometry in `reader.layout` turns them into lines in reading order. Problems
+geometry in `reader.importing.reading_order` turns them into lines in reading order. Problems
 with the file itself (not a PDF, damaged, locked with a password, no text
 layer) are one-line `ReaderError`s naming the file.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.layout import Glyph, page_text
+from reader.importing.reading_order import Glyph, page_text
 
 _HEADER_WINDOW = 1024  # the %PDF- header may follow some junk (the spec allows 1 KB)
 _EOF_WINDOW = 2048  # a complete PDF ends with %%EOF near its end

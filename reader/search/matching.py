@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # a search hands in `Stored` records; the TUI, `Item`s
     from reader.model import Item
-    from reader.store import Stored
+    from reader.search.store import Stored
 
 
 HEAD_FIELDS = ("kicker", "headline", "subtitle")

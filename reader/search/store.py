@@ -2,7 +2,7 @@
 
 One SQLite file per library (DESIGN section 5) in WAL mode, so searches read a
 consistent snapshot while an update writes. Two contentless FTS5 tables hold
-only inverted indexes of the tokens of `reader.segment`: `grams` (bigrams, no
+only inverted indexes of the tokens of `reader.search.tokens`: `grams` (bigrams, no
 positions: it finds candidates, 0.7x the text) and `words` (jieba words per
 field, with positions so bm25 can rank). The parsed items are kept per page,
 compressed, in `texts`; `pages` says which FTS rowids each page's items hold.
@@ -223,7 +223,7 @@ def versions(segmenter: bool = True) -> dict[str, str]:
         "marshal": str(marshal.version),
     }
     if segmenter:
-        from reader.segment import segmenter as current
+        from reader.search.tokens import segmenter as current
 
         found["segmenter"] = current()[0]
     return found

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Literal
 
 from reader.errors import ReaderError
+from reader.importing.sources import MAX_PAGE, Source, expand, read_sources
 from reader.library import Library
 from reader.locations import bundled_sample
-from reader.sources import MAX_PAGE, Source, expand, read_sources
 
 _KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -103,7 +103,7 @@ def _same(source: Source, txt: Path) -> bool:
         return False
     if source.pdf is None:
         return True
-    from reader.pdf import same_pdf
+    from reader.importing.pdf import same_pdf
 
     pdf = txt.with_suffix(".pdf")
     return pdf.is_file() and same_pdf(pdf.read_bytes(), source.pdf)
@@ -298,6 +298,6 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
 
 def update_index(library: Library) -> None:
     """Bring the search index up to date with the pages just filed."""
-    from reader.index import update  # SQLite and the segmenter load only when needed
+    from reader.search.engine import update  # SQLite and the segmenter load only when needed
 
     update(library)

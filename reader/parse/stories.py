@@ -2,7 +2,7 @@
 
 The parser never drops a printed character: a line it cannot place goes into a
 paragraph of some item. It works in three passes over the page's lines:
-classify and measure each line (`reader.lines`), mark headline stacks, then
+classify and measure each line (`reader.parse.lines`), mark headline stacks, then
 assemble stories in reading order.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from reader.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
 from reader.model import Item, Page, item_id
 from reader.model import Kind as ItemKind
-from reader.text import decode, join_lines, page_lines, width
+from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
+from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reader.model import Item, Page
-from reader.safe import printable
+from reader.printable import printable
 
 KIND_LABEL = {"article": "文章", "caption": "图片说明", "brief": "简讯"}
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from reader.commands.common import Report, library, progress, reports_errors, stdout
+from reader.cli.common import Report, library, progress, reports_errors, stdout
 from reader.errors import ReaderError
 
 
@@ -43,8 +43,8 @@ def import_(
 
     Example: reader import rmrb-1998-01-01.pdf --paper rmrb
     """
-    from reader.importer import apply, plan_import, update_index
-    from reader.sources import expand
+    from reader.importing.importer import apply, plan_import, update_index
+    from reader.importing.sources import expand
 
     lib = library(ctx, create=True)
     files = expand(paths)

@@ -1,6 +1,6 @@
 """The commands of the `reader` CLI, one module per group; heavy imports stay inside.
 
-This module names them without importing any (nor typer): `reader.entry` decides
+This module names them without importing any (nor typer): `reader.cli.entry` decides
 from it how to start, before typer is loaded.
 """
 
@@ -11,9 +11,9 @@ COMMANDS: dict[str, str] = {
     "search": "search:search",
     "index": "search:index",
     "read": "read:read",
-    "import": "importing:import_",
+    "import": "imports:import_",
 }
-"""Command name to `module:function` under `reader.commands`, imported when built."""
+"""Command name to `module:function` under `reader.cli`, imported when built."""
 
 
 def leading_library(argv: list[str]) -> tuple[str | None, list[str]] | None:

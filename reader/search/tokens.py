@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from reader.spans import fold, item_fields
+from reader.search.matching import fold, item_fields
 
 if TYPE_CHECKING:  # queries import this module for its patterns, not the model
     from reader.model import Item
@@ -85,7 +85,7 @@ def words(text: str) -> list[str]:
 
 def column_texts(item: Item) -> dict[str, str]:
     """The folded text of each FTS column of an item (fields joined by newlines)."""
-    from reader.spans import field_group
+    from reader.search.matching import field_group
 
     parts: dict[str, list[str]] = {column: [] for column in COLUMNS}
     for key, text in item_fields(item):

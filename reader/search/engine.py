@@ -1,8 +1,8 @@
 """The search index of a library: `update` it, `search` it; one engine for the CLI and TUI.
 
-The index (SQLite FTS5 over character bigrams and jieba words, `reader.store`)
+The index (SQLite FTS5 over character bigrams and jieba words, `reader.search.store`)
 narrows a query to candidate items ranked by bm25; each candidate is then
-checked literally on its folded text (`reader.spans`), so every hit holds
+checked literally on its folded text (`reader.search.matching`), so every hit holds
 every term and the spans are the same ones the TUI highlights.
 """
 
@@ -16,16 +16,16 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from reader import store
 from reader.errors import ReaderError
-from reader.query import Term, grams_expression, parse, words_expression
-from reader.scan import folders
-from reader.spans import field_group, merge, term_spans
-from reader.store import Stored, stored_item
+from reader.search import store
+from reader.search.freshness import folders
+from reader.search.matching import field_group, merge, term_spans
+from reader.search.query import Term, grams_expression, parse, words_expression
+from reader.search.store import Stored, stored_item
 
 if TYPE_CHECKING:  # the build code loads only when the index needs updating
-    from reader.build import UpdateStats
     from reader.library import Library
+    from reader.search.build import UpdateStats
 
 __all__ = ["Hit", "search", "update"]
 
@@ -80,7 +80,7 @@ def _refresh(
     library: Library, rebuild: bool, progress: Progress | None, wait: float = 0.5
 ) -> UpdateStats:
     """`update` under another name: in `search` its `update` parameter hides it."""
-    from reader.build import apply  # here: a fresh index needs no build code
+    from reader.search.build import apply  # here: a fresh index needs no build code
 
     path = store.index_path(library)
     notes: list[str] = []
@@ -125,7 +125,7 @@ def search(
     `refresh` when given (the CLI's shows progress and notes), else quietly.
     A damaged index is reported as `IndexCorrupt` (the caller rebuilds it).
 
-    The staleness test is the quick one (`reader.scan.folders`: each issue
+    The staleness test is the quick one (`reader.search.freshness.folders`: each issue
     folder's time, against those the last update recorded). The hits are
     returned when the index they came from is current; else it is updated
     and asked again. (A thread for the folder times, beside the query, gained

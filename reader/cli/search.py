@@ -1,7 +1,7 @@
 """`reader search` and `reader index`: the segmented index from the shell.
 
 The index modules (SQLite work, and the segmenter when pages changed) are
-imported inside the commands, so `import reader.cli` stays light.
+imported inside the commands, so `import reader.cli.main` stays light.
 
 No `from __future__ import annotations` here: typer would `eval` every
 parameter's annotation string on each run (4 ms of a one-shot search), where
@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reader.commands.common import library, progress, reports_errors, stderr, stdout
+from reader.cli.common import library, progress, reports_errors, stderr, stdout
 from reader.errors import Exit, ReaderError
 
-if TYPE_CHECKING:  # imported on use: `import reader.cli` must stay light
+if TYPE_CHECKING:  # imported on use: `import reader.cli.main` must stay light
     from rich.text import Text
 
-    from reader.build import UpdateStats
-    from reader.index import Hit
     from reader.library import Library
+    from reader.search.build import UpdateStats
+    from reader.search.engine import Hit
 
 HIT_STYLE = "bold black on yellow"
 _WAIT_FOR_OTHER_UPDATE = 3600.0
@@ -52,7 +52,7 @@ def _notes(stats: "UpdateStats") -> None:
 
 
 def _refresh(lib: "Library", rebuild: bool = False, wait: float = 0.5) -> "UpdateStats":
-    from reader import index as engine
+    from reader.search import engine
 
     with progress("indexing") as report:
         stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait)
@@ -85,8 +85,8 @@ def search(
 
     Example: reader search '数据 -局' --since 2025-01-01
     """
-    from reader import index as engine
-    from reader.store import IndexCorrupt, index_path, remove
+    from reader.search import engine
+    from reader.search.store import IndexCorrupt, index_path, remove
 
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
@@ -151,7 +151,7 @@ def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ..
     """Page text as Rich Text (never markup), with the hits highlighted."""
     from rich.text import Text
 
-    from reader.safe import printable
+    from reader.printable import printable
 
     text = Text(printable(value))
     for start, end in spans:
@@ -161,7 +161,7 @@ def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ..
 
 def _lines(hit: "Hit", n: int) -> tuple[str, str, str]:
     """Headline, place and snippet lines of a hit, as plain (printable) text."""
-    from reader.safe import printable
+    from reader.printable import printable
 
     place = f"{hit.paper_name}  {hit.date or hit.issue}  第{hit.page}版  {hit.id}"
     return (

@@ -1,0 +1,1 @@
+"""PDF and text pages into the library: reading order, sources, writing pages."""

@@ -1,0 +1,1 @@
+"""Page text to a `Page`: decoding and normalising, line facts, stories."""

@@ -1,0 +1,1 @@
+"""The search index: tokens, folding, the query language, build, freshness, engine."""
