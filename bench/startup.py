@@ -135,11 +135,12 @@ def text_markers() -> tuple[str, ...]:
     characters of the first item's body, after the article's paragraph indent.
     """
     from reader.library import Library
+    from reader.parse.pages import load_page
     from reader.tui.article import INDENT
 
     library = Library(SAMPLE_PAGE.parent.parent.parent)
     issue = library.issue("xuhui", "sample")
-    first, second = library.page(issue, 1).items[:2]
+    first, second = load_page(library, issue, 1).items[:2]
     headline = second.headline or second.derived_headline or ""
     return ("page 1 of", headline[:5], INDENT + first.paragraphs[0][:5])
 

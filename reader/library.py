@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from reader.errors import NotFound, ReaderError
 from reader.locations import bundled_sample
-
-if TYPE_CHECKING:  # pages are parsed on demand; listing and searching need no model
-    from reader.model import Item, Page
-
-_ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")
 
 
 class Paper(NamedTuple):
@@ -83,49 +77,6 @@ def page_number(name: str) -> int | None:
     if len(_NAMES) < 4096:
         _NAMES[name] = number
     return number
-
-
-class Ref(NamedTuple):
-    """A parsed id: `paper/issue[/page[/n]]`."""
-
-    paper: str
-    issue: str
-    page: int | None = None
-    item: int | None = None
-
-
-def parse_id(text: str) -> Ref:
-    """Split an item or issue id; a malformed one is a `ReaderError`."""
-    match = _ID.match(text.strip().strip("/"))
-    if not match:
-        raise ReaderError(f"bad id {text!r}: expected paper/issue[/page[/n]]")
-    paper, issue, page, item = match.groups()
-    return Ref(paper, issue, int(page) if page else None, int(item) if item else None)
-
-
-def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
-    """Read and parse one page file; any problem is a one-line `ReaderError`."""
-    from reader.parse.stories import parse_bytes  # not needed to list issues or search
-    from reader.parse.text import MAX_PAGE_BYTES, DecodeError
-
-    try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a directory, not a page file")
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            limit = MAX_PAGE_BYTES // (1024 * 1024)
-            raise ReaderError(f"{path}: {size // (1024 * 1024)} MB is over the {limit} MB limit")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise ReaderError(f"{path}: {err.strerror or err}") from None
-    try:
-        return parse_bytes(data, paper, issue, page)
-    except DecodeError as err:
-        raise ReaderError(f"{path}: {err}") from None
 
 
 def _toml(path: Path | str) -> dict[str, object]:
@@ -233,27 +184,6 @@ class Library:
         """The newest issue of the library, if any."""
         issues = self.issues()
         return issues[-1] if issues else None
-
-    def page(self, issue: Issue, number: int) -> Page:
-        """Parse page `number` of an issue."""
-        path = issue.page_path(number)
-        if not path.exists():
-            raise NotFound(f"no page {number} in {issue.id}")
-        return read_page(path, issue.paper.key, issue.key, number)
-
-    def pages(self, issue: Issue) -> list[Page]:
-        """All pages of an issue, parsed, in page order."""
-        return [self.page(issue, n) for n in issue.page_numbers()]
-
-    def item(self, ident: str) -> Item:
-        """The item with id `paper/issue/page/n`."""
-        ref = parse_id(ident)
-        if ref.page is None or ref.item is None:
-            raise ReaderError(f"bad item id {ident!r}: expected paper/issue/page/n")
-        page = self.page(self.issue(ref.paper, ref.issue), ref.page)
-        if not 1 <= ref.item <= len(page.items):
-            raise NotFound(f"no item {ident}: page has {len(page.items)} items")
-        return page.items[ref.item - 1]
 
 
 def is_library(path: Path) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from reader.fields import page_and_number
+
 Kind = Literal["article", "caption", "brief"]
 KINDS: tuple[Kind, ...] = ("article", "caption", "brief")
 
@@ -33,7 +35,7 @@ class Item:
     @property
     def number(self) -> int:
         """The item's 1-based position on its page."""
-        return int(self.id.rsplit("/", 1)[1])
+        return page_and_number(self.id)[1]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of DESIGN section 3."""
@@ -98,8 +100,3 @@ class Page:
         import json
 
         return cls.from_dict(json.loads(text))
-
-
-def item_id(paper: str, issue: str, page: int, number: int) -> str:
-    """The stable id `paper/issue/page/n` of DESIGN section 2 (page zero-padded)."""
-    return f"{paper}/{issue}/{page:02d}/{number}"

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from reader.library import Ref
+from reader.fields import Ref
 from reader.locations import data_dir, library_key
 
 

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from reader.cli.main import app
 from reader.importing.importer import update_index as real_update_index
 from reader.library import Library
+from reader.parse.pages import load_item
 
 SAMPLE = Path(__file__).resolve().parent.parent / "issues" / "xuhui" / "sample" / "01.txt"
 runner = CliRunner()
@@ -57,7 +58,7 @@ def test_text_pages_are_filed_byte_for_byte(tmp_path: Path) -> None:
     # The library reads it back as DESIGN section 2 says.
     found = Library(lib)
     assert [i.id for i in found.issues()] == ["xuhui/2025-03-28"]
-    assert found.item("xuhui/2025-03-28/01/1").credit == "通讯员 倪修龙 摄于 3 月 25 日"
+    assert load_item(found, "xuhui/2025-03-28/01/1").credit == "通讯员 倪修龙 摄于 3 月 25 日"
 
 
 def test_display_name_and_any_issue_key(tmp_path: Path) -> None:

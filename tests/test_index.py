@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.locations import bundled_sample, cache_dir
 from reader.model import Item
+from reader.parse.pages import load_item
 from reader.search import engine as index
 from reader.search import freshness as scan
 from reader.search import store
@@ -285,7 +286,7 @@ def test_filters(lib: Library) -> None:
 
 def test_hit_spans_and_snippet_agree_with_the_printed_text(lib: Library) -> None:
     (hit,) = index.search(lib, "1998", paper="beta")
-    item = lib.item(hit.id)
+    item = load_item(lib, hit.id)
     assert hit.headline == item.title
     for key, spans in hit.spans.items():
         text = item.paragraphs[int(key.split(".")[1])] if "." in key else getattr(item, key)
@@ -303,7 +304,7 @@ def test_fts_syntax_is_searched_as_text(lib: Library, query: str) -> None:
             index.search(lib, query)
         return
     for hit in index.search(lib, query, limit=None):
-        text = str(lib.item(hit.id).to_dict()).lower()
+        text = str(load_item(lib, hit.id).to_dict()).lower()
         assert all(part.strip('"') in text for part in query.lower().split())
 
 
@@ -322,7 +323,7 @@ def test_overlong_queries_are_refused_and_long_ones_work(lib: Library) -> None:
 
 
 def test_jieba_fallback_keeps_its_cache_under_the_user_cache_dir() -> None:
-    from reader.search import tokens as segment
+    from reader.search import segmenter as segment
 
     name, _ = segment._jieba()
     import jieba

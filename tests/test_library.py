@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from reader.errors import Exit, NotFound, ReaderError
-from reader.library import Library, parse_id, resolve_library
+from reader.fields import parse_id
+from reader.library import Library, resolve_library
 from reader.locations import bundled_sample
 from reader.model import Item, Page
+from reader.parse.pages import load_item, load_page
 from reader.search.freshness import scan
 
 
@@ -58,12 +60,12 @@ def test_paper_without_toml_is_named_by_its_folder(tmp_path: Path) -> None:
 
 def test_item_lookup_and_page_parse(library: Path) -> None:
     lib = Library(library)
-    item = lib.item("xuhui/sample/01/6")
+    item = load_item(lib, "xuhui/sample/01/6")
     assert isinstance(item, Item) and item.subtitle == "共同开展产学研交流合作"
-    page = lib.page(lib.issue("xuhui", "sample"), 1)
+    page = load_page(lib, lib.issue("xuhui", "sample"), 1)
     assert isinstance(page, Page) and page.items[5] == item
     with pytest.raises(NotFound):
-        lib.item("xuhui/sample/02/1")
+        load_item(lib, "xuhui/sample/02/1")
 
 
 def test_broken_issue_toml_is_a_clear_error(library: Path) -> None:

@@ -13,10 +13,12 @@ import re
 import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
 
+from reader.fields import field_group, item_fields
 from reader.library import Library
 from reader.model import Item
+from reader.parse.pages import load_pages
 from reader.search import engine as index
-from reader.search.matching import field_group, fold, item_fields
+from reader.search.matching import fold
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -43,7 +45,10 @@ def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, d
     stats = index.update(lib)
     assert stats.indexed == sum(len(i.page_numbers()) for i in lib.issues()) > 100
     items = {
-        item.id: item for issue in lib.issues() for page in lib.pages(issue) for item in page.items
+        item.id: item
+        for issue in lib.issues()
+        for page in load_pages(lib, issue)
+        for item in page.items
     }
     return lib, items
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from reader.cli.main import app
 from reader.library import Library
+from reader.parse.pages import load_item
 
 runner = CliRunner()
 
@@ -46,7 +47,7 @@ def test_json_lines_carry_spans_into_the_printed_text(library: Path) -> None:
     lib = Library(library)
     for record in records:
         assert keys <= record.keys()
-        item = lib.item(record["id"])
+        item = load_item(lib, record["id"])
         for key, spans in record["spans"].items():
             text = item.paragraphs[int(key.split(".")[1])] if "." in key else getattr(item, key)
             assert all(text[s:e] == "徐汇" for s, e in spans)

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from reader.cli.entry import library_only, open_bare
 from reader.cli.main import app as cli
-from reader.library import Ref
+from reader.fields import Ref
 from reader.tui import launch
 from reader.tui.app import ReaderApp
 

@@ -13,10 +13,11 @@ from tui_scenes import make_library
 
 from reader.config import Config, load_config, merge_words, split_words
 from reader.errors import NotFound, ReaderError
-from reader.library import Library, Ref
+from reader.fields import Ref, field_rank
+from reader.library import Library
 from reader.state import load_position, load_search, save_position, save_search, state_file
 from reader.tui import session
-from reader.tui.hits import field_rank, occurrences, snippet
+from reader.tui.hits import occurrences, snippet
 from reader.tui.launch import build_app, resolve_target
 from reader.tui.wrap import NO_START, wrap
 

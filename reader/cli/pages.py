@@ -48,7 +48,7 @@ def parse(
     Example: reader parse issues/xuhui/sample/01.txt --json
     """
     from reader.cli.render import page_renderable
-    from reader.library import read_page
+    from reader.parse.pages import read_page
     from reader.parse.stories import parse_bytes
     from reader.parse.text import MAX_PAGE_BYTES, DecodeError
 
@@ -129,17 +129,18 @@ def show(
     Example: reader show xuhui/sample/01/4 --format markdown
     """
     from reader.cli.render import item_markdown, item_renderable
-    from reader.library import parse_id
+    from reader.fields import parse_id
+    from reader.parse.pages import load_item, load_page
 
     lib = library(ctx)
     ref = parse_id(ident)
     if ref.page is None:
         raise ReaderError(f"bad id {ident!r}: expected paper/issue/page/n")
     if ref.item is None:
-        page = lib.page(lib.issue(ref.paper, ref.issue), ref.page)
+        page = load_page(lib, lib.issue(ref.paper, ref.issue), ref.page)
         _show_page(page, fmt)
         return
-    item = lib.item(ident)
+    item = load_item(lib, ident)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.markdown:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from reader.fields import KIND_LABEL
 from reader.model import Item, Page
 from reader.printable import printable
-
-KIND_LABEL = {"article": "文章", "caption": "图片说明", "brief": "简讯"}
 
 
 def _text(value: str, style: str = "") -> Text:

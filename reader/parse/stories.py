@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Item, Page, item_id
+from reader.fields import item_id
+from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
 from reader.parse.text import decode, join_lines, page_lines, width

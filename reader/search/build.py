@@ -19,7 +19,8 @@ from itertools import islice
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.library import Library, read_page
+from reader.library import Library
+from reader.parse.pages import read_page
 from reader.search import store
 from reader.search.freshness import Key, Scan, fingerprint, folders, scan
 from reader.search.store import pack, unpack
@@ -72,7 +73,7 @@ class PageResult:
 
 def segment_page(job: PageJob) -> PageResult:
     """Read, hash, parse and tokenize one page (runs in a worker process)."""
-    from reader.search.tokens import item_tokens
+    from reader.search.segmenter import item_tokens
 
     paper, issue, page = job.key
     try:
@@ -111,7 +112,7 @@ def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
 
 def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     """Remove a page's items from the FTS index (contentless: the old tokens are recomputed)."""
-    from reader.search.tokens import item_tokens
+    from reader.search.segmenter import item_tokens
 
     row = conn.execute(
         "SELECT p.first, t.data FROM pages p JOIN texts t ON t.first = p.first "

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
+from reader.fields import field_group, page_and_number, paragraph_index, paragraph_key
 from reader.search import store
 from reader.search.freshness import folders
-from reader.search.matching import field_group, merge, term_spans
+from reader.search.matching import merge, term_spans
 from reader.search.query import Term, grams_expression, parse, words_expression
 from reader.search.store import Stored, stored_item
 
@@ -58,7 +59,7 @@ class Hit(NamedTuple):
     @property
     def number(self) -> int:
         """The item's 1-based position on its page."""
-        return int(self.id.rsplit("/", 1)[1])
+        return page_and_number(self.id)[1]
 
 
 def update(
@@ -346,12 +347,12 @@ def _snippet(
     item: Stored, spans: dict[str, list[tuple[int, int]]]
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of body text around the first hit, with the hits inside it."""
-    body = [f"paragraphs.{n}" for n in range(len(item.paragraphs))]
+    body = [paragraph_key(n) for n in range(len(item.paragraphs))]
     key = next((k for k in body if k in spans), None)
     if key is None:
         text = item.paragraphs[0] if item.paragraphs else (item.credit or "")
         return text[:_SNIPPET], ()
-    text = item.paragraphs[int(key.split(".")[1])]
+    text = item.paragraphs[paragraph_index(key) or 0]
     first = spans[key][0][0]
     start = max(0, min(first - _BEFORE, len(text) - _SNIPPET))
     end = min(len(text), start + _SNIPPET)

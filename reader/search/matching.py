@@ -11,15 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:  # a search hands in `Stored` records; the TUI, `Item`s
-    from reader.model import Item
-    from reader.search.store import Stored
-
-
-HEAD_FIELDS = ("kicker", "headline", "subtitle")
-META_FIELDS = ("byline", "source", "credit")
+from reader.fields import ItemFields, item_fields
 
 
 def _fold_char(char: str) -> str:
@@ -78,36 +72,6 @@ def folded(text: str) -> Folded:
     return Folded(out, tuple(origin))
 
 
-def item_fields(item: Item | Stored) -> Iterator[tuple[str, str]]:
-    """(key, printed text) of every non-empty text field, in display order."""
-    for key in ("kicker", "headline", "subtitle", "derived_headline", "byline", "source"):
-        value = getattr(item, key)
-        if value:
-            yield key, value
-    if item.credit:
-        yield "credit", item.credit
-    for n, paragraph in enumerate(item.paragraphs):
-        if paragraph:
-            yield f"paragraphs.{n}", paragraph
-
-
-def field_group(item: Item | Stored, key: str) -> str | None:
-    """The searchable field a key belongs to: headline, body, caption or meta.
-
-    `derived_headline` is made up by reader, not printed, so it belongs to none
-    (it is highlighted, never matched).
-    """
-    if key in HEAD_FIELDS:
-        return "headline"
-    if key.startswith("paragraphs."):
-        return "caption" if item.kind == "caption" else "body"
-    if key == "credit" and item.kind == "caption":
-        return "caption"
-    if key in META_FIELDS:
-        return "meta"
-    return None
-
-
 def occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
     """Every (overlapping) occurrence of `needle` in `haystack`."""
     if not needle:
@@ -129,7 +93,7 @@ def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def term_spans(item: Item | Stored, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
+def term_spans(item: ItemFields, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
     """For each term, its literal (folded) occurrences per field; each field folded once."""
     needles = [fold(term) for term in terms]
     result: list[dict[str, list[tuple[int, int]]]] = [{} for _ in terms]
@@ -141,7 +105,7 @@ def term_spans(item: Item | Stored, terms: Sequence[str]) -> list[dict[str, list
     return result
 
 
-def find_spans(item: Item | Stored, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+def find_spans(item: ItemFields, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
     """Literal (folded) occurrences of each term in each field of `item`.
 
     Keys are field names ("headline", "paragraphs.0", …); offsets index the

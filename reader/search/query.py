@@ -17,10 +17,10 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from reader.errors import ReaderError
+from reader.fields import SEARCH_FIELDS as FIELDS
 from reader.search.matching import fold
 from reader.search.tokens import GROUP_COLUMN, RUN
 
-FIELDS = ("headline", "body", "caption")
 MAX_QUERY = 500
 """Characters; longer queries are refused rather than turned into huge FTS expressions."""
 _TOKEN = re.compile(r'(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))')

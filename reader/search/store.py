@@ -223,7 +223,7 @@ def versions(segmenter: bool = True) -> dict[str, str]:
         "marshal": str(marshal.version),
     }
     if segmenter:
-        from reader.search.tokens import segmenter as current
+        from reader.search.segmenter import segmenter as current
 
         found["segmenter"] = current()[0]
     return found

@@ -17,7 +17,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from reader.errors import ReaderError
-from reader.library import Issue, Library, Ref
+from reader.fields import Ref
+from reader.library import Issue, Library
 from reader.model import Item, Page
 from reader.state import save_position
 from reader.tui import session

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.cli.render import KIND_LABEL
+from reader.fields import KIND_LABEL, META_FIELDS, paragraph_key
 from reader.model import Item
 from reader.tui.textview import Block, MarksFor, TextPane
 
@@ -25,11 +25,11 @@ def item_blocks(item: Item) -> list[Block]:
         blocks.append(Block(text, "derived", ident, "derived_headline", "〔", not item.kicker))
     if item.subtitle:
         blocks.append(Block(item.subtitle, "subtitle", ident, "subtitle"))
-    meta = [name for name in ("byline", "source", "credit") if getattr(item, name)]
+    meta = [name for name in META_FIELDS if getattr(item, name)]
     for n, name in enumerate(meta):
         blocks.append(Block(getattr(item, name), "meta", ident, name, gap=n == 0))
     for n, paragraph in enumerate(item.paragraphs):
-        blocks.append(Block(paragraph, "body", ident, f"paragraphs.{n}", INDENT, gap=True))
+        blocks.append(Block(paragraph, "body", ident, paragraph_key(n), INDENT, gap=True))
     return blocks
 
 
@@ -44,7 +44,7 @@ def caption_blocks(items: Iterable[Item]) -> list[Block]:
             first = False
         for n, paragraph in enumerate(item.paragraphs):
             gap = bool(blocks) and first
-            blocks.append(Block(paragraph, "body", ident, f"paragraphs.{n}", gap=gap))
+            blocks.append(Block(paragraph, "body", ident, paragraph_key(n), gap=gap))
             first = False
         if item.credit:
             blocks.append(Block(item.credit, "meta", ident, "credit", gap=bool(blocks) and first))

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
-from reader.model import Item
-
-# The order fields are shown in the article pane; hits are walked in this order.
-FIELDS = ("kicker", "headline", "subtitle", "byline", "source", "credit")
+from reader.fields import field_rank, page_and_number
 
 FieldSpans = dict[str, list[tuple[int, int]]]
 
@@ -35,29 +32,6 @@ class Occurrence(NamedTuple):
     field: str
 
 
-def field_rank(field: str) -> int:
-    """Position of a field in reading order: headline stack, credits, then paragraphs."""
-    if field in FIELDS:
-        return FIELDS.index(field)
-    if field.startswith("paragraphs."):
-        return len(FIELDS) + int(field.split(".", 1)[1])
-    return -1
-
-
-def field_text(item: Item, field: str) -> str | None:
-    """The printed text of one field of an item (`paragraphs.N` included)."""
-    if field.startswith("paragraphs."):
-        index = int(field.split(".", 1)[1])
-        return item.paragraphs[index] if 0 <= index < len(item.paragraphs) else None
-    value = getattr(item, field, None)
-    return value if isinstance(value, str) else None
-
-
-def _page_and_number(item_id: str) -> tuple[int, int]:
-    parts = item_id.rsplit("/", 2)
-    return int(parts[1]), int(parts[2])
-
-
 def occurrences(hits: Iterable[HitLike]) -> tuple[list[Occurrence], dict[str, FieldSpans]]:
     """Every occurrence in reading order, and the spans of each item by field.
 
@@ -67,7 +41,7 @@ def occurrences(hits: Iterable[HitLike]) -> tuple[list[Occurrence], dict[str, Fi
     found: list[Occurrence] = []
     by_item: dict[str, FieldSpans] = {}
     for hit in hits:
-        page, number = _page_and_number(hit.id)
+        page, number = page_and_number(hit.id)
         fields = by_item.setdefault(hit.id, {})
         for field, spans in hit.spans.items():
             fields[field] = sorted((int(s), int(e)) for s, e in spans)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from reader.config import load_config, merge_words, split_words
 from reader.errors import NotFound, ReaderError
-from reader.library import Library, Ref, parse_id
+from reader.fields import Ref, parse_id
+from reader.library import Library
+from reader.parse.pages import load_item
 from reader.state import load_search, state_file
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ def resolve_target(library: Library, target: str | None, page: int | None = None
     if ref.page is not None and ref.page not in issue.page_numbers():
         raise NotFound(f"no page {ref.page} in {issue.id}")
     if ref.item is not None:
-        library.item(f"{ref.paper}/{ref.issue}/{ref.page}/{ref.item}")
+        load_item(library, f"{ref.paper}/{ref.issue}/{ref.page}/{ref.item}")
     return ref
 
 

@@ -7,8 +7,9 @@ import sys
 from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
+from reader.fields import field_text
 from reader.library import Library
-from reader.tui.hits import FieldSpans, Occurrence, field_text, occurrences, snippet
+from reader.tui.hits import FieldSpans, Occurrence, occurrences, snippet
 from reader.tui.search import HitRow
 from reader.tui.session import Opened
 

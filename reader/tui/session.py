@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.errors import ReaderError
-from reader.library import Issue, Library, Ref
+from reader.fields import Ref
+from reader.library import Issue, Library
 from reader.model import Page
+from reader.parse.pages import load_page
 from reader.state import load_position
 
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
@@ -42,7 +44,7 @@ def load_issue(
     errors: list[str] = []
     for number in issue.page_numbers():
         try:
-            pages.append(library.page(issue, number))
+            pages.append(load_page(library, issue, number))
         except ReaderError as err:
             pages.append(Page(issue.paper.key, issue.key, number))
             errors.append(err.message)

@@ -1,0 +1,62 @@
+"""Pages and items of a library, read from their files and parsed on demand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.errors import NotFound, ReaderError
+from reader.fields import parse_id
+
+if TYPE_CHECKING:
+    from reader.library import Issue, Library
+    from reader.model import Item, Page
+
+
+def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
+    """Read and parse one page file; any problem is a one-line `ReaderError`."""
+    from reader.parse.stories import parse_bytes  # not needed to list issues or search
+    from reader.parse.text import MAX_PAGE_BYTES, DecodeError
+
+    try:
+        if path.is_dir():
+            raise ReaderError(f"{path}: is a directory, not a page file")
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            limit = MAX_PAGE_BYTES // (1024 * 1024)
+            raise ReaderError(f"{path}: {size // (1024 * 1024)} MB is over the {limit} MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ReaderError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise ReaderError(f"{path}: {err.strerror or err}") from None
+    try:
+        return parse_bytes(data, paper, issue, page)
+    except DecodeError as err:
+        raise ReaderError(f"{path}: {err}") from None
+
+
+def load_page(library: Library, issue: Issue, number: int) -> Page:
+    """Parse page `number` of an issue."""
+    path = issue.page_path(number)
+    if not path.exists():
+        raise NotFound(f"no page {number} in {issue.id}")
+    return read_page(path, issue.paper.key, issue.key, number)
+
+
+def load_pages(library: Library, issue: Issue) -> list[Page]:
+    """All pages of an issue, parsed, in page order."""
+    return [load_page(library, issue, n) for n in issue.page_numbers()]
+
+
+def load_item(library: Library, ident: str) -> Item:
+    """The item with id `paper/issue/page/n`."""
+    ref = parse_id(ident)
+    if ref.page is None or ref.item is None:
+        raise ReaderError(f"bad item id {ident!r}: expected paper/issue/page/n")
+    page = load_page(library, library.issue(ref.paper, ref.issue), ref.page)
+    if not 1 <= ref.item <= len(page.items):
+        raise NotFound(f"no item {ident}: page has {len(page.items)} items")
+    return page.items[ref.item - 1]

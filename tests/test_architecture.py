@@ -1,0 +1,74 @@
+"""The architecture as tests: pipelines in subpackages, no import cycle, thin packages."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import grimp
+
+from reader.fields import ITEM_FIELDS
+from reader.model import Item
+from reader.search.store import Stored
+
+PACKAGE = Path(__file__).resolve().parent.parent / "reader"
+
+
+def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Strongly connected sets of more than one module (Tarjan): lazy and type-only imports count."""
+    modules = sorted(graph.modules)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in sorted(graph.find_modules_directly_imported_by(module)):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                group.append(top)
+                if top == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in modules:
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    graph = grimp.build_graph("reader", exclude_type_checking_imports=False)
+    assert _cycles(graph) == []
+
+
+def test_the_top_of_the_package_holds_the_shared_core_only() -> None:
+    modules = sorted(p.name for p in PACKAGE.glob("*.py"))
+    packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+    assert len(modules) <= 12, modules
+    assert {"parse", "search", "importing", "cli", "tui"} <= set(packages)
+
+
+def test_package_inits_are_a_docstring_only() -> None:
+    for init in PACKAGE.glob("*/__init__.py"):
+        body = ast.parse(init.read_text(encoding="utf-8")).body
+        assert len(body) == 1, init
+        assert isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant), init
+
+
+def test_one_field_vocabulary_for_the_model_and_the_index() -> None:
+    assert tuple(Item.__dataclass_fields__) == ITEM_FIELDS
+    assert Stored._fields == ITEM_FIELDS
