@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reader"
 
 
 def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
-    """Strongly connected sets of more than one module (Tarjan): lazy and type-only imports count."""
+    """Sets of more than one module that import each other (Tarjan); lazy and type-only count."""
     modules = sorted(graph.modules)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
