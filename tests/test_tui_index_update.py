@@ -8,7 +8,7 @@ import pytest
 
 from reader.library import Library
 from reader.search.store import index_path
-from reader.tui.searching import update_index
+from reader.startup import index_in_child
 
 
 def test_update_ignores_a_reader_package_in_the_current_directory(
@@ -21,5 +21,5 @@ def test_update_ignores_a_reader_package_in_the_current_directory(
     (decoy / "__main__.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
     monkeypatch.chdir(decoy.parent)
     lib = Library(library)
-    assert update_index(lib) is True
+    assert index_in_child(lib.root) is True
     assert index_path(lib).exists()

@@ -9,10 +9,10 @@ to the typer app in `reader.cli.main`, which opens the same reader for `reader r
 
 from __future__ import annotations
 
-import gc
 import sys
 
 from reader.cli.commands import QUICK_EXIT, invoked, leading_library
+from reader.startup import pause_collection
 
 
 def library_only(args: list[str]) -> tuple[bool, str | None]:
@@ -49,9 +49,7 @@ def main() -> None:
     """Entry point of the `reader` script and of `python -m reader`.
 
     One-shot commands (`reader search` and the like) run without the cyclic
-    garbage collector: importing typer alone set it off often enough to cost
-    9 ms, those commands make little cyclic garbage, and they exit at once
-    (`reader.cli.main.main`). Reference counting still frees everything else.
+    garbage collector and exit at once (`reader.startup`).
     """
     args = sys.argv[1:]
     bare, option = library_only(args)
@@ -59,7 +57,7 @@ def main() -> None:
         sys.exit(open_bare(option))
     named = invoked(args)
     if len(named) == 1 and named[0] in QUICK_EXIT:
-        gc.disable()
+        pause_collection()
     from reader.cli.main import main as command_line
 
     command_line(args)

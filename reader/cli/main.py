@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from reader.cli.commands import COMMANDS, QUICK_EXIT, invoked
+from reader.startup import quick_exit
 
 
 def command(name: str) -> Callable[..., None]:
@@ -98,9 +99,7 @@ def main(argv: list[str] | None = None) -> None:
 
     One-shot commands behave as grep does when their reader goes away
     (`reader search … | head`): SIGPIPE ends them quietly. They also end at
-    once (`os._exit`) once their output is flushed: tearing down the
-    interpreter (every module, every object) took 15 ms, a tenth of a
-    one-shot search, and those commands leave nothing that needs it.
+    at once once their output is flushed (`reader.startup.quick_exit`).
     Everything else exits the usual way.
     """
     args = sys.argv[1:] if argv is None else argv
@@ -109,7 +108,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(run(args))
     if hasattr(signal, "SIGPIPE"):  # not on Windows
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    code = run(args)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    quick_exit(run(args))

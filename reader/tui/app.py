@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -20,6 +19,7 @@ from reader.errors import ReaderError
 from reader.fields import Ref
 from reader.library import Issue, Library
 from reader.model import Item, Page
+from reader.startup import resume_collection
 from reader.state import save_position
 from reader.tui import session
 from reader.tui.article import ArticleView, CaptionsView
@@ -149,14 +149,8 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """After the first frame: garbage collection back on if the launcher paused it.
-
-        What start-up made (modules, classes, styles) lives as long as the App, so
-        it is frozen: later collections need not walk it again.
-        """
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
+        """After the first frame: garbage collection back on if the launcher paused it."""
+        resume_collection()
 
     # Loading
 

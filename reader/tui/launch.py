@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from reader.errors import NotFound, ReaderError
 from reader.fields import Ref, parse_id
 from reader.library import Library
 from reader.parse.pages import load_item
+from reader.startup import pause_collection
 from reader.state import load_search, state_file
 
 if TYPE_CHECKING:
@@ -111,8 +111,6 @@ def open_reader(
     """
     if not is_terminal():
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
-    # Starting the TUI allocates a great deal and frees little: a full collection
-    # (20 ms) fell just before the first frame. The App turns collection back on
-    # after that frame, freezing what start-up made (see ReaderApp._started).
-    gc.disable()
+    # The App resumes collection after its first frame (ReaderApp._started).
+    pause_collection()
     build_app(library, target, page=page, highlight=highlight, search=search).run()

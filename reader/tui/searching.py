@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
 from reader.fields import field_text
 from reader.library import Library
+from reader.startup import index_in_child
 from reader.tui.hits import FieldSpans, Occurrence, occurrences, snippet
 from reader.tui.search import HitRow
 from reader.tui.session import Opened
@@ -26,24 +25,6 @@ class SearchResult:
     error: str | None = None
 
 
-def update_index(library: Library) -> bool:
-    """Bring the index up to date in a child process (`reader index`); True if it did.
-
-    Building the index segments every page of the library: in a child process its
-    memory (over 100 MB for a few thousand pages) is given back when it ends, and
-    the reader's own thread keeps the screen responsive meanwhile.
-    """
-    # -P: not the current directory first on sys.path. Run from inside a source
-    # checkout, `-m reader` would otherwise import the checkout's copy, not the
-    # installed reader, and build an index where this process does not look.
-    command = [sys.executable, "-P", "-m", "reader", "--library", str(library.root), "index"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError:
-        return False
-    return done.returncode == 0
-
-
 def run_search(library: Library, query: str, opened: Opened, update: bool) -> SearchResult:
     """Ask the segmented index for the issue's hits (no scan of the text, no jieba).
 
@@ -53,7 +34,7 @@ def run_search(library: Library, query: str, opened: Opened, update: bool) -> Se
     from reader.search.engine import search  # here: SQLite loads with the first search
 
     issue = opened.issue
-    fresh = update and update_index(library)
+    fresh = update and index_in_child(library.root)
     try:
         found = search(
             library, query, paper=issue.paper.key, issue=issue.key, limit=None, update=not fresh

@@ -1,0 +1,67 @@
+"""The speed tricks of starting and ending a run, in one place, each with its reason.
+
+Figures behind each choice are measured by `bench/startup.py` and
+`bench/search.py` and kept in `bench/README.md`, not here; tests guard the
+properties the tricks rely on (what a start imports, that no thread is alive
+at a quick exit).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def pause_collection() -> None:
+    """Run without the cyclic garbage collector until `resume_collection`.
+
+    A start (imports, classes, styles) allocates a great deal and frees little,
+    so the collector's full passes during it are wasted work; reference counting
+    still frees everything that is not in a cycle. One-shot commands never
+    resume: they make little cyclic garbage and end with `quick_exit`.
+    """
+    gc.disable()
+
+
+def resume_collection() -> None:
+    """Turn the collector back on if `pause_collection` paused it.
+
+    What the start made lives as long as the process, so it is frozen first:
+    later collections need not walk it again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def quick_exit(code: int) -> None:
+    """Flush the output and end the process at once, skipping interpreter teardown.
+
+    Only for one-shot commands that leave no threads, children, open files or
+    transactions: tearing down every module and object is a noticeable part of
+    a one-shot search, and nothing of theirs needs it.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def index_in_child(root: Path) -> bool:
+    """Bring a library's index up to date in a child `reader index`; True if it did.
+
+    Building the index segments every changed page: in a child process that
+    memory is given back to the system when it ends, and the caller's thread
+    (the reader's screen) stays responsive meanwhile.
+    """
+    # -P: not the current directory first on sys.path. Run from inside a source
+    # checkout, `-m reader` would otherwise import the checkout's copy, not the
+    # installed reader, and build an index where this process does not look.
+    command = [sys.executable, "-P", "-m", "reader", "--library", str(root), "index"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return False
+    return done.returncode == 0
