@@ -36,6 +36,19 @@ def bundled_sample() -> Path:
     return packaged if packaged.is_dir() else here.parent / "issues"
 
 
+SAMPLE_MARK = ".reader-sample"
+"""A file at a library's root that marks a sample shipped with reader (the repo's `issues/`)."""
+
+
+def is_sample(root: Path) -> bool:
+    """The bundled sample, or a copy of it that says so: reader never writes into one.
+
+    The repository's own `issues/` is the sample as well as `./issues` in a
+    checkout, so a reader run there must leave nothing among its files.
+    """
+    return (root / SAMPLE_MARK).is_file() or root.resolve() == bundled_sample().resolve()
+
+
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
     """Saved state (last position): `$READER_DATA_DIR` or the platform data dir."""
     override = _env(env).get("READER_DATA_DIR")

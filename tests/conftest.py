@@ -36,5 +36,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
 def library(tmp_path: Path) -> Path:
     """A writable copy of the sample library."""
     target = tmp_path / "issues"
-    shutil.copytree(SAMPLE_LIBRARY, target)
+    # A copy is an ordinary library, not the sample: reader may write its index there.
+    shutil.copytree(SAMPLE_LIBRARY, target, ignore=shutil.ignore_patterns(".reader-sample"))
     return target

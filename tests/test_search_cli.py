@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from typer.testing import CliRunner
 from reader.cli.main import app
 from reader.library import Library
 from reader.parse.pages import load_item
+
+ROOT = Path(__file__).resolve().parent.parent
 
 runner = CliRunner()
 
@@ -174,3 +177,17 @@ def test_output_cut_short_by_a_pipe_ends_the_search_quietly(library: Path) -> No
         errors = proc.stderr.read()
     assert proc.returncode == -signal.SIGPIPE  # as grep: the shell shows 141
     assert errors == b""
+
+
+def test_reading_the_checkouts_own_sample_leaves_nothing_among_its_files(tmp_path: Path) -> None:
+    """The README's first command, run inside a checkout, must not write into `issues/`."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "issues", checkout / "issues")
+    before = sorted(p.relative_to(checkout) for p in checkout.rglob("*"))
+    env = {k: v for k, v in os.environ.items() if k != "READER_LIBRARY"}
+    for args in (["search", "数据"], ["index"], ["list"]):
+        done = subprocess.run(
+            ["reader", *args], cwd=checkout, env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    assert sorted(p.relative_to(checkout) for p in checkout.rglob("*")) == before

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
-from reader.locations import bundled_sample, cache_dir, library_key
+from reader.locations import cache_dir, is_sample, library_key
 
 if TYPE_CHECKING:  # a search that finds the index fresh loads neither library nor model
     from reader.library import Library
@@ -202,11 +202,11 @@ def _writable(folder: Path) -> bool:
 def index_path(library: Library) -> Path:
     """`<library>/.reader/index.sqlite` when writable, else a per-library cache file.
 
-    The bundled sample always uses the cache dir: never write into site-packages.
+    A sample library always uses the cache dir: never write into site-packages
+    or among the repository's own files.
     """
     root = library.root.resolve()
-    bundled = root == bundled_sample().resolve()
-    if not bundled and root.is_dir() and _writable(root):
+    if not is_sample(root) and root.is_dir() and _writable(root):
         return root / ".reader" / NAME
     return cache_dir() / "index" / library_key(root) / NAME
 
