@@ -1,0 +1,334 @@
+"""Structure: how well the reader splits generated pages into articles, per generator.
+
+Scores `reader`'s Page JSON against each generator's ground truth, generator by
+generator, so a layout the parser was tuned on is never averaged with one it was not:
+
+- `pagegen`: page text from tests/pagegen.py, through `reader parse --json`;
+- `pdfgen`: reportlab PDFs from tests/pdfgen.py, through `reader import`;
+- `typeset-pdf`: Typst PDFs from tests/typesetgen.py, through `reader import`;
+- `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
+  and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`.
+
+The reader is run only through its command line (`reader_page`, the one adapter).
+Figures, over all pages of a generator (text compared with whitespace removed):
+
+- headlines, kickers, subtitles, bylines: of the printed ones, the share that the item
+  matched to their item (greedy, by shared character bigrams) holds exactly;
+- paragraph F1: the page's paragraphs as multisets, summed over pages;
+- captions: printed captions that come back as a `caption` item with the same text and
+  the same credit (brackets around the credit aside);
+- lost / invented: non-whitespace characters of truth minus output, and output minus
+  truth (DESIGN section 3; `derived_headline` left out);
+- furniture: items whose whole text lies within the page header, masthead or date band.
+
+    python bench/structure.py [--pages 20] [--seed 1] [--generator NAME] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import pagegen  # noqa: E402
+import pdfgen  # noqa: E402
+import typesetgen  # noqa: E402
+
+Page = dict[str, Any]
+FIELDS = ("kicker", "headline", "subtitle", "byline")
+IMPORT_AS = ("--paper", "p", "--issue", "1998-01-05")
+NONE = "\u2013"  # an en dash: no such item on these pages
+
+
+def _reader() -> list[str]:
+    exe = Path(sys.executable).parent / "reader"
+    return [str(exe)] if exe.exists() else [shutil.which("reader") or "reader"]
+
+
+def reader_page(path: Path, work: Path) -> Page:
+    """The reader's Page JSON for one page file: the one place the reader is called.
+
+    Text is parsed as is; a PDF is imported into a new library and the page text that
+    import wrote is parsed.
+    """
+    text = path
+    if path.suffix == ".pdf":
+        library = Path(tempfile.mkdtemp(dir=work))
+        subprocess.run(
+            [*_reader(), "--library", str(library), "import", str(path), *IMPORT_AS],
+            check=True,
+            capture_output=True,
+        )
+        (text,) = sorted((library / "p" / "1998-01-05").glob("*.txt"))
+    done = subprocess.run(
+        [*_reader(), "parse", str(text), "--json"], check=True, capture_output=True, text=True
+    )
+    page: Page = json.loads(done.stdout)
+    return page
+
+
+# --- ground truth of each generator, in the shape of the Page JSON -----------------------
+
+
+def _item(kind: str = "article", paragraphs: Any = (), **fields: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = dict.fromkeys((*FIELDS, "source", "credit", "marker"))
+    out.update(fields, kind=kind, paragraphs=list(paragraphs))
+    return out
+
+
+@dataclass
+class Case:
+    """One page to score: the file the reader gets and what it holds."""
+
+    path: Path
+    truth: Page
+
+
+def pagegen_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+    corpus = pagegen.load_corpus()
+    assert corpus is not None
+    for n in range(seed, seed + pages):
+        gen = pagegen.generate(corpus, n)
+        path = work / f"pagegen-{n}.txt"
+        path.write_text(gen.text, encoding="utf-8")
+        items = [
+            _item(
+                "caption" if e.credit else "brief" if e.marker else "article",
+                e.paragraphs,
+                kicker=e.kicker,
+                headline=e.headline,
+                subtitle=e.subtitle,
+                source=e.source,
+                credit=e.credit,
+                marker=e.marker,
+            )
+            for e in gen.items
+        ]
+        yield Case(path, {"header": gen.header, "items": items})
+
+
+def pdfgen_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+    for n, spec in enumerate(pdfgen.sample_pages(pages, seed=seed), start=1):
+        path = pdfgen.build_pdf(work / f"pdfgen-{seed}-{n}.pdf", [spec])
+        items = []
+        for m in spec.placed:
+            if isinstance(m, pdfgen.Photo):
+                items.append(_item("caption", [m.caption], credit=m.credit))
+            else:
+                fields = {f: getattr(m, f) for f in FIELDS}
+                items.append(_item("article", m.paragraphs, source=m.source, **fields))
+        yield Case(path, {"header": spec.header, "items": items})
+
+
+def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
+    def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+        for n in range(seed, seed + pages):
+            page = typesetgen.generate(n)
+            path = work / f"typeset-{n}.pdf"
+            path.write_bytes(page.pdf)
+            if shape != "pdf":
+                text = typesetgen.pdfium_text(page.pdf)
+                if shape == "mupdf":
+                    text = typesetgen.mupdf_text(page.pdf)
+                path = work / f"typeset-{n}.{shape}.txt"
+                path.write_text(text, encoding="utf-8")
+            yield Case(path, page.truth())
+
+    return cases
+
+
+GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
+    "pagegen": pagegen_cases,
+    "pdfgen": pdfgen_cases,
+    "typeset-pdf": typeset_cases("pdf"),
+    "typeset-pdfium": typeset_cases("pdfium"),
+    "typeset-mupdf": typeset_cases("mupdf"),
+}
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+def _norm(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def _credit(text: str | None) -> str:
+    return _norm(text).strip("（）()")
+
+
+def _texts(item: dict[str, Any]) -> list[str]:
+    keys = (*FIELDS, "source", "credit", "marker")
+    return [item[k] for k in keys if item.get(k)] + list(item.get("paragraphs") or [])
+
+
+def _chars(page: Page) -> Counter[str]:
+    texts = [page.get("header") or ""] + [t for it in page["items"] for t in _texts(it)]
+    return Counter(c for t in texts for c in t if not c.isspace())
+
+
+def _bigrams(item: dict[str, Any]) -> Counter[str]:
+    text = _norm("".join(_texts(item)))
+    return Counter(text[i : i + 2] for i in range(len(text) - 1)) or Counter(text)
+
+
+def _match(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> dict[int, int]:
+    """Truth item index -> output item index, greedy by shared bigrams."""
+    tb, gb = [_bigrams(t) for t in truth], [_bigrams(g) for g in got]
+    pairs = sorted(
+        ((sum((a & b).values()), i, j) for i, a in enumerate(tb) for j, b in enumerate(gb)),
+        reverse=True,
+    )
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for score, i, j in pairs:
+        if score and i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out
+
+
+@dataclass
+class Score:
+    """Counts over the pages of one generator."""
+
+    pages: int = 0
+    hits: Counter[str] = field(default_factory=Counter)
+    totals: Counter[str] = field(default_factory=Counter)
+    lost: int = 0
+    invented: int = 0
+    furniture: int = 0
+
+    def add(self, truth: Page, got: Page) -> None:
+        self.pages += 1
+        t_items, g_items = truth["items"], got["items"]
+        match = _match(t_items, g_items)
+        for i, t in enumerate(t_items):
+            g = g_items[match[i]] if i in match else None
+            for f in FIELDS:
+                if t.get(f):
+                    self.totals[f] += 1
+                    self.hits[f] += bool(g) and _norm(g.get(f)) == _norm(t[f])  # type: ignore[union-attr]
+        self.totals["header"] += 1
+        self.hits["header"] += _norm(got.get("header")) == _norm(truth.get("header"))
+        want = Counter(_norm(p) for it in t_items for p in it["paragraphs"])
+        have: Counter[str] = Counter()
+        for g in g_items:
+            for n, par in enumerate(g["paragraphs"]):
+                text = _norm(par)
+                # A dateline run into the lead paragraph may be read out as the byline.
+                joined = _norm(g.get("byline")) + text
+                if n == 0 and g.get("byline") and text not in want and joined in want:
+                    text = joined
+                have[text] += 1
+        self.hits["para"] += sum((want & have).values())
+        self.totals["para_truth"] += sum(want.values())
+        self.totals["para_out"] += sum(have.values())
+        captions = Counter(
+            (_norm("".join([g.get("byline") or "", *g["paragraphs"]])), _credit(g.get("credit")))
+            for g in g_items
+            if g["kind"] == "caption"
+        )
+        for t in t_items:
+            if t["kind"] == "caption":
+                self.totals["caption"] += 1
+                key = (_norm("".join(t["paragraphs"])), _credit(t.get("credit")))
+                if captions[key]:
+                    captions[key] -= 1
+                    self.hits["caption"] += 1
+        want_c, have_c = _chars(truth), _chars(got)
+        self.lost += sum((want_c - have_c).values())
+        self.invented += sum((have_c - want_c).values())
+        header = _norm(truth.get("header"))
+        for g in g_items:
+            text = _norm("".join(_texts(g)))
+            if header and text and text in header:
+                self.furniture += 1
+
+    def figures(self) -> dict[str, Any]:
+        def pct(key: str) -> float | None:
+            n = self.totals[key]
+            return round(100 * self.hits[key] / n, 1) if n else None
+
+        p = self.hits["para"] / self.totals["para_out"] if self.totals["para_out"] else 0.0
+        r = self.hits["para"] / self.totals["para_truth"] if self.totals["para_truth"] else 0.0
+        return {
+            "pages": self.pages,
+            "headlines_pct": pct("headline"),
+            "kickers_pct": pct("kicker"),
+            "subtitles_pct": pct("subtitle"),
+            "bylines_pct": pct("byline"),
+            "paragraph_f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "captions_pct": pct("caption"),
+            "header_pct": pct("header"),
+            "chars_lost": self.lost,
+            "chars_invented": self.invented,
+            "furniture_as_items": self.furniture,
+            "counts": {k: self.totals[k] for k in (*FIELDS, "caption")},
+        }
+
+
+def run(name: str, pages: int, seed: int) -> dict[str, Any]:
+    """Generate `pages` pages with one generator and score the reader on them."""
+    score = Score()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for case in GENERATORS[name](pages, seed, work):
+            score.add(case.truth, reader_page(case.path, work))
+    return score.figures()
+
+
+def _cell(value: Any) -> str:
+    return NONE if value is None else str(value)
+
+
+def main() -> None:
+    """Score each generator and print a table (or JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--generator", choices=sorted(GENERATORS), action="append")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    if not pdfgen.CORPUS.exists():
+        sys.exit(f"no corpus at {pdfgen.CORPUS}")
+    names = args.generator or list(GENERATORS)
+    if any(n.startswith("typeset") for n in names) and typesetgen.fetch_fonts() is None:
+        print("typeset: no fonts (npm could not fetch them): skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("typeset")]
+    results = {name: run(name, args.pages, args.seed) for name in names}
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    cols = [
+        ("pages", "pages"),
+        ("headlines", "headlines_pct"),
+        ("kickers", "kickers_pct"),
+        ("subtitles", "subtitles_pct"),
+        ("bylines", "bylines_pct"),
+        ("para-F1", "paragraph_f1"),
+        ("captions", "captions_pct"),
+        ("header", "header_pct"),
+        ("lost", "chars_lost"),
+        ("invented", "chars_invented"),
+        ("furniture", "furniture_as_items"),
+    ]
+    print("| generator | " + " | ".join(h for h, _ in cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for name, fig in results.items():
+        print(f"| {name} | " + " | ".join(_cell(fig[c]) for _, c in cols) + " |")
+
+
+if __name__ == "__main__":
+    main()
