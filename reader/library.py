@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -195,19 +195,27 @@ def is_library(path: Path) -> bool:
 
 
 def resolve_library(
-    option: str | None, env: Mapping[str, str] | None = None, *, create: bool = False
+    option: str | None,
+    env: Mapping[str, str] | None = None,
+    *,
+    create: bool = False,
+    configured: Callable[[], str | None] = lambda: None,
 ) -> Library:
-    """`--library`, else `$READER_LIBRARY`, else `./issues` if a library, else the sample.
+    """`--library`, `$READER_LIBRARY`, the configured `library`, `./issues`, the sample.
 
-    With `create` (for `reader import`), a named folder that does not exist yet is
-    accepted when its parent does: the import makes it.
+    `configured` is asked only when neither the option nor the variable names
+    one (reading config files costs a start). With `create` (for `reader
+    import`), a named folder that does not exist yet is accepted when its
+    parent does: the import makes it.
     """
     env = os.environ if env is None else env
-    chosen = option or env.get("READER_LIBRARY")
+    chosen = option or env.get("READER_LIBRARY") or configured()
     if chosen:
         root = Path(chosen).expanduser()
         if create and not root.exists() and root.parent.is_dir():
             return Library(root)
+        if root.exists() and not root.is_dir():
+            raise ReaderError(f"{root}: is a file, not a library folder")
         if not root.is_dir():
             raise ReaderError(f"{root}: library folder not found")
         return Library(root)

@@ -14,7 +14,7 @@ def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:
 
 
 def user_dir(kind: str) -> str:
-    """The platform's per-user data, cache or config dir for reader.
+    """The platform's per-user state, cache or config dir for reader.
 
     platformdirs is imported here, on first use: it costs start-up time that
     `reader search` does not have to spare.
@@ -22,7 +22,7 @@ def user_dir(kind: str) -> str:
     import platformdirs
 
     getter = {
-        "data": platformdirs.user_data_dir,
+        "state": platformdirs.user_state_dir,
         "cache": platformdirs.user_cache_dir,
         "config": platformdirs.user_config_dir,
     }[kind]
@@ -50,9 +50,9 @@ def is_sample(root: Path) -> bool:
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Saved state (last position): `$READER_DATA_DIR` or the platform data dir."""
+    """Saved state (last position): `$READER_DATA_DIR` or the user state dir (XDG_STATE_HOME)."""
     override = _env(env).get("READER_DATA_DIR")
-    return Path(override) if override else Path(user_dir("data"))
+    return Path(override) if override else Path(user_dir("state"))
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -62,11 +62,27 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path:
 
 
 def config_file(env: Mapping[str, str] | None = None) -> Path:
-    """The TOML config: `$READER_CONFIG` or `config.toml` in the platform config dir."""
+    """The user's TOML config: `$READER_CONFIG` or `config.toml` in the user config dir."""
     override = _env(env).get("READER_CONFIG")
     if override:
         return Path(override)
     return Path(user_dir("config")) / "config.toml"
+
+
+def system_config_files(env: Mapping[str, str] | None = None) -> list[Path]:
+    """System-wide configs, lowest priority first: `reader/config.toml` in `$XDG_CONFIG_DIRS`.
+
+    An administrator sets defaults once for every user (`/etc/xdg/reader/config.toml`);
+    the first dir of `XDG_CONFIG_DIRS` is the most important, as the XDG spec says.
+    """
+    dirs = _env(env).get("XDG_CONFIG_DIRS") or "/etc/xdg"
+    found = [Path(d) / APP / "config.toml" for d in dirs.split(os.pathsep) if d]
+    return list(reversed(found))
+
+
+def config_files(env: Mapping[str, str] | None = None) -> list[Path]:
+    """Every config reader reads, lowest priority first: the system's, then the user's."""
+    return [*system_config_files(env), config_file(env)]
 
 
 def library_key(root: Path) -> str:

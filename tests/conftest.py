@@ -30,6 +30,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     monkeypatch.setenv("READER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("READER_CONFIG", str(home / "config.toml"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "etc-xdg"))  # not this machine's /etc/xdg
 
 
 @pytest.fixture

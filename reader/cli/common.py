@@ -24,14 +24,15 @@ R = TypeVar("R")
 
 
 def library(ctx: typer.Context, create: bool = False) -> Library:
-    """The library chosen by `--library`, `$READER_LIBRARY`, `./issues` or the sample.
+    """The library chosen by `--library`, `$READER_LIBRARY`, config, `./issues` or the sample.
 
     `create`: a named folder that does not exist yet is fine (import makes it).
     """
+    from reader.config import configured_library
     from reader.library import resolve_library
 
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
-    return resolve_library(option, create=create)
+    return resolve_library(option, create=create, configured=configured_library)
 
 
 def stdout() -> Console:

@@ -28,12 +28,13 @@ def library_only(args: list[str]) -> tuple[bool, str | None]:
 
 def open_bare(option: str | None) -> int:
     """Open the reader on the chosen library; the exit code (errors as one line)."""
+    from reader.config import configured_library
     from reader.errors import ReaderError
     from reader.library import resolve_library
     from reader.tui.launch import open_reader
 
     try:
-        open_reader(resolve_library(option))
+        open_reader(resolve_library(option, configured=configured_library))
     except ReaderError as err:
         sys.stderr.write(f"reader: {err.message}\n")
         return err.code

@@ -32,7 +32,7 @@ def root(
         typer.Option(
             "--library",
             "-L",
-            help="Library folder (else $READER_LIBRARY, ./issues, the bundled sample).",
+            help="Library folder (else $READER_LIBRARY, config, ./issues, the bundled sample).",
         ),
     ] = None,
 ) -> None:
@@ -45,9 +45,23 @@ def root(
         command("read")(ctx, None)
 
 
-def build(names: Iterable[str]) -> typer.Typer:
+def where_things_live() -> str:
+    """The help's epilogue: the files reader reads and writes, as on this machine."""
+    from reader.locations import cache_dir, config_files, data_dir
+    from reader.printable import printable
+
+    configs = "\n".join(f"  {printable(str(path))}" for path in config_files())
+    return (  # \b: click keeps the lines of this paragraph as they are
+        f"\b\nSettings, read in this order (later wins):\n{configs}\n"
+        f"Remembered position and theme: {printable(str(data_dir()))}\n"
+        f"Index of a read-only library: {printable(str(cache_dir()))}"
+    )
+
+
+def build(names: Iterable[str], epilog: str | None = None) -> typer.Typer:
     """The typer app with the named commands (typer converts each one on every run)."""
     made = typer.Typer(
+        epilog=epilog,
         name="reader",
         help="Read and search Chinese newspaper issues in the terminal.",
         no_args_is_help=False,
@@ -73,7 +87,11 @@ def run(argv: list[str] | None = None) -> int:
     """Run the command line; the exit code. No tracebacks reach the user."""
     args = sys.argv[1:] if argv is None else argv
     try:
-        build(invoked(args))(args=args, prog_name="reader")
+        # Only a help text names the dirs: finding them costs a start platformdirs.
+        wants_help = "--help" in args or "-h" in args
+        build(invoked(args), where_things_live() if wants_help else None)(
+            args=args, prog_name="reader"
+        )
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else 0 if code is None else 2
