@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
@@ -64,7 +64,7 @@ class ReaderApp(App[None]):
     ]
 
     class Loaded(Message):
-        """A loader worker finished: an issue, the catalog, or why there is none."""
+        """What was read: an issue, the catalog, or why there is none."""
 
         def __init__(
             self, opened: Opened | None, issues: list[Issue] | None = None, error: str | None = None
@@ -118,8 +118,8 @@ class ReaderApp(App[None]):
         title.left = Content.assemble(("reader", "bold"), f"  {self.library.root}")
         yield title
         panes: list[tuple[Widget, str]] = [
-            (PageList(id="pages"), "Pages"),
-            (Headlines(id="headlines"), "Headlines"),
+            (PageList(self._page_chosen, id="pages"), "Pages"),
+            (Headlines(self._item_chosen, id="headlines"), "Headlines"),
             (ArticleView(id="article"), "Article"),
             (CaptionsView(id="captions"), "Captions"),
         ]
@@ -167,17 +167,20 @@ class ReaderApp(App[None]):
             return self.Loaded(None, None, getattr(err, "message", str(err)))
         return self.Loaded(opened, issues)
 
-    @work(thread=True, exclusive=True, group="load")
     def _open_issue(self, issue: Issue) -> None:
-        """Parse one issue's pages (only this one: issues load lazily)."""
+        """Parse one issue's pages (only this one: issues load lazily) and show it.
+
+        Here and now, not in a worker: the keys after `}` must move in the issue
+        it opened (an issue parses in a few milliseconds; keys typed meanwhile wait
+        in the queue, none is lost or applied to the issue before).
+        """
         try:
             opened = session.load_issue(self.library, issue)
         except (ReaderError, OSError) as err:
-            self.post_message(self.Loaded(None, None, getattr(err, "message", str(err))))
+            self._loaded(self.Loaded(None, None, getattr(err, "message", str(err))))
             return
-        self.post_message(self.Loaded(opened))
+        self._loaded(self.Loaded(opened))
 
-    @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if message.issues is not None:
             self.issues = message.issues
@@ -296,19 +299,26 @@ class ReaderApp(App[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(1.0, self._save)
 
-    @on(PageList.PageChosen)
-    def _page_chosen(self, message: PageList.PageChosen) -> None:
-        if message.index != self.page_index:
-            page = self.opened.pages[message.index] if self.opened else None
-            self._go(message.index, 0 if page and page.items else None)
-        if message.focus_headlines:
-            self.query_one(Headlines).focus()
+    # The lists call these while the key that moved their cursor is handled, so the
+    # next key sees the move. An index is checked against what is on screen now.
 
-    @on(Headlines.ItemChosen)
-    def _item_chosen(self, message: Headlines.ItemChosen) -> None:
-        self._go(self.page_index, message.index)
-        if message.open:
-            self.query_one(ArticleView).focus()
+    def _page_chosen(self, index: int, open: bool) -> None:
+        """The page list's cursor is on page `index`; `open`: go to its headlines."""
+        if self.opened is None or not 0 <= index < len(self.opened.pages):
+            return
+        if index != self.page_index:
+            self._go(index, 0 if self.opened.pages[index].items else None)
+        if open:
+            self.set_focus(self.query_one(Headlines))
+
+    def _item_chosen(self, index: int, open: bool) -> None:
+        """The headline list's cursor is on item `index` of this page; `open`: read it."""
+        page = self.page
+        if page is None or not 0 <= index < len(page.items):
+            return
+        self._go(self.page_index, index)
+        if open:
+            self.set_focus(self.query_one(ArticleView))
 
     def action_page(self, step: int) -> None:
         """`[` and `]`: the previous or next page of the issue."""
@@ -328,7 +338,6 @@ class ReaderApp(App[None]):
         if target is None:
             self._say("No earlier issue." if step < 0 else "No later issue.")
             return
-        self._say(f"Opening {target.label}…")
         self._open_issue(target)
 
     def on_key(self, event: events.Key) -> None:
@@ -348,7 +357,6 @@ class ReaderApp(App[None]):
             if target is None:
                 self._say(f"No issue matches {text!r}.")
             else:
-                self._say(f"Opening {target.label}…")
                 self._open_issue(target)
 
         from reader.tui.goto import GotoScreen
