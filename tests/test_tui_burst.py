@@ -17,7 +17,11 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from tui_scenes import app_for, settle, title
+from typer.testing import CliRunner
 
+from reader.cli import app as cli
+from reader.state import load_position, state_file
+from reader.tui import launch
 from reader.tui.app import ReaderApp
 
 PAPERS = (("rmrb", "人民日报"), ("gmrb", "光明日报"), ("jfrb", "解放日报"))
@@ -122,3 +126,27 @@ async def test_a_burst_of_50_keys_ends_where_50_slow_presses_end(papers: Path, p
         async with app.run_test(size=(100, 30)) as pilot:
             results.append(await ends(app, pilot, keys, slow))
     assert results[0] == results[1], keys
+
+
+def test_a_crash_exits_non_zero_and_keeps_the_position(
+    papers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error in a key's handler ends the reader: exit 2, position saved at once."""
+
+    def broken(self: ReaderApp, step: int) -> None:
+        raise RuntimeError("a defect")
+
+    async def keys(pilot: Pilot[object]) -> None:
+        await pilot.press("]", "]", "}")
+
+    run = ReaderApp.run
+    monkeypatch.setattr(launch, "is_terminal", lambda: True)
+    monkeypatch.setattr(ReaderApp, "action_issue", broken)
+    monkeypatch.setattr(
+        ReaderApp, "run", lambda self: run(self, headless=True, size=(100, 30), auto_pilot=keys)
+    )
+    result = CliRunner().invoke(cli, ["--library", str(papers), "read", "gmrb/1998-01-04"])
+    assert result.exit_code == 2, result.output
+    assert "internal error" in result.output and "the position was saved" in result.output
+    saved = load_position(state_file(papers))
+    assert saved is not None and (saved.paper, saved.issue, saved.page) == ("gmrb", "1998-01-04", 3)

@@ -272,6 +272,25 @@ class ReaderApp(App[None]):
         if self.opened is not None and self.state_path is not None:
             save_position(self.state_path, self.opened.ref(self.page_index, self.item_index))
 
+    def save_after_crash(self) -> bool:
+        """Save the position after the App stopped on an error; whether it could.
+
+        The state may be half-changed by whatever failed: a position that cannot be
+        made is not saved, and nothing here raises over the first error.
+        """
+        if self.opened is None or self.state_path is None:
+            return False
+        pages = self.opened.pages
+        page = min(max(self.page_index, 0), max(len(pages) - 1, 0))
+        items = len(pages[page].items) if pages else 0
+        item = self.item_index
+        item = None if item is None or not items else min(max(item, 0), items - 1)
+        try:
+            save_position(self.state_path, self.opened.ref(page, item))
+        except Exception:  # the first error is the one to report
+            return False
+        return True
+
     # Moving
 
     def _go(self, page: int, item: int | None) -> None:
