@@ -7,12 +7,17 @@ after each key, which is a slow typist: `burst` queues them all at once instead.
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Sequence
+import shlex
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from corpuslib import corpus_lines, make_library
+from test_tui_smoke import READER, TMUX, Terminal
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -150,3 +155,83 @@ def test_a_crash_exits_non_zero_and_keeps_the_position(
     assert "internal error" in result.output and "the position was saved" in result.output
     saved = load_position(state_file(papers))
     assert saved is not None and (saved.paper, saved.issue, saved.page) == ("gmrb", "1998-01-04", 3)
+
+
+OSC_52 = "\x1b]52;c;aGFja2VkIQ==\x1b\\"
+OSC_0 = "\x1b]0;PWNED\x1b\\"
+
+
+def hostile(root: Path) -> Path:
+    """A library whose paper name and issue folder carry OSC 52 (clipboard) and OSC 0 (title)."""
+    folder = root / "evil"
+    folder.mkdir(parents=True)
+    name = f"{OSC_52}报{OSC_0}".replace("\\", "\\\\").replace("\x1b", "\\u001b")
+    (folder / "paper.toml").write_text(f'name = "{name}"\n', encoding="utf-8")
+    issue = folder / f"x{OSC_0}{OSC_52}"
+    issue.mkdir()
+    (issue / "01.txt").write_text(" 数据工作会议召开。\n", encoding="utf-8")
+    return root
+
+
+async def test_hostile_names_and_queries_reach_the_screen_harmlessly(tmp_path: Path) -> None:
+    root = hostile(tmp_path / "lib")
+    app = app_for(root, search=f"数据{OSC_0}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.opened is not None and app.opened.issue.paper.name.startswith("\x1b")
+        assert "␛]0;PWNED␛\\" in title(app) and "报" in title(app)
+        shown = app.export_screenshot()
+        assert "\x1b" not in shown and "PWNED" in shown
+        app._say(f"无法打开 {OSC_52}")
+        await pilot.pause()
+        assert "\x1b" not in app.export_screenshot()
+
+
+def run_in_tmux(terminal: Terminal, root: Path, args: str) -> None:
+    """`reader --library ROOT ARGS` in a 100x30 window of a private tmux server."""
+    names = ("READER_DATA_DIR", "READER_CACHE_DIR", "READER_CONFIG")
+    env = {name: os.environ[name] for name in names} | {"TERM": "xterm-256color"}
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(root))} {args}"
+    shell = f"env -u COLUMNS -u LINES {exports} {reader}; echo reader-exited-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
+    terminal.tmux("set-option", "-g", "set-clipboard", "on")
+    terminal.wait_for(" " * 60 + "? help  / search  q quit")
+
+
+@pytest.fixture
+def tmux_terminal() -> Iterator[Terminal]:
+    if TMUX is None or not READER.exists():
+        pytest.skip("needs tmux and the installed reader script")
+    term = Terminal(f"reader-burst-{os.getpid()}")
+    yield term
+    subprocess.run([TMUX, "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def test_a_burst_under_tmux_ends_where_slow_keys_end(tmux_terminal: Terminal, papers: Path) -> None:
+    run_in_tmux(tmux_terminal, papers, "read rmrb/1998-01-03")
+    tmux_terminal.wait_for("1998-01-03  第1版  page 1 of 8")
+    # One literal string: the keys reach the terminal in one write, as typing ahead does.
+    tmux_terminal.keys("jjjjjj" + "]" * 7, literal=True)
+    tmux_terminal.wait_for("1998-01-03  第8版  page 8 of 8")
+    tmux_terminal.keys("}" * 10 + "{" * 3 + "]]" + "}" * 4 + "[", literal=True)
+    tmux_terminal.wait_for("1998-01-14  第1版  page 1 of 8")
+    time.sleep(0.3)  # nothing else is still on its way
+    assert "1998-01-14  第1版  page 1 of 8" in tmux_terminal.screen()
+    tmux_terminal.keys("q")
+    tmux_terminal.wait_for("reader-exited-0")
+
+
+def test_hostile_names_leave_title_and_clipboard_alone(
+    tmux_terminal: Terminal, tmp_path: Path
+) -> None:
+    root = hostile(tmp_path / "lib")
+    run_in_tmux(tmux_terminal, root, f"read --search {shlex.quote('数据' + OSC_52)}")
+    tmux_terminal.tmux("select-pane", "-t", "smoke", "-T", "before")
+    tmux_terminal.keys("j", "?", "Escape")
+    tmux_terminal.wait_for("PWNED")
+    time.sleep(0.5)
+    assert tmux_terminal.tmux("display", "-p", "-t", "smoke", "#{pane_title}").strip() == "before"
+    assert tmux_terminal.tmux("list-buffers") == ""
+    tmux_terminal.keys("q")
+    tmux_terminal.wait_for("reader-exited-0")

@@ -11,7 +11,6 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -115,7 +114,7 @@ class ReaderApp(App[None]):
         # render a later load costs, and the first frame then has the text.
         self._start = self._read_start()
         title = TitleBar(id="title")
-        title.left = Content.assemble(("reader", "bold"), f"  {self.library.root}")
+        title.set_where(where_line(self.library.root, None, 0))
         yield title
         panes: list[tuple[Widget, str]] = [
             (PageList(self._page_chosen, id="pages"), "Pages"),
@@ -134,7 +133,7 @@ class ReaderApp(App[None]):
         with Vertical(id="bottom"):
             # The search panel is mounted on first use: fewer widgets, faster first paint.
             status = StatusBar(id="status")
-            status.left = Content("Loading…")
+            status.say("Loading…")
             yield status
         yield self.finder
 
