@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -65,7 +64,7 @@ class ReaderApp(App[None]):
     ]
 
     class Loaded(Message):
-        """A loader worker finished: an issue, the catalog, or why there is none."""
+        """What was read: an issue, the catalog, or why there is none."""
 
         def __init__(
             self, opened: Opened | None, issues: list[Issue] | None = None, error: str | None = None
@@ -116,11 +115,11 @@ class ReaderApp(App[None]):
         # render a later load costs, and the first frame then has the text.
         self._start = self._read_start()
         title = TitleBar(id="title")
-        title.left = Content.assemble(("reader", "bold"), f"  {self.library.root}")
+        title.set_where(where_line(self.library.root, None, 0))
         yield title
         panes: list[tuple[Widget, str]] = [
-            (PageList(id="pages"), "Pages"),
-            (Headlines(id="headlines"), "Headlines"),
+            (PageList(self._page_chosen, id="pages"), "Pages"),
+            (Headlines(self._item_chosen, id="headlines"), "Headlines"),
             (ArticleView(id="article"), "Article"),
             (CaptionsView(id="captions"), "Captions"),
         ]
@@ -135,7 +134,7 @@ class ReaderApp(App[None]):
         with Vertical(id="bottom"):
             # The search panel is mounted on first use: fewer widgets, faster first paint.
             status = StatusBar(id="status")
-            status.left = Content("Loading…")
+            status.say("Loading…")
             yield status
         yield self.finder
 
@@ -162,17 +161,20 @@ class ReaderApp(App[None]):
             return self.Loaded(None, None, getattr(err, "message", str(err)))
         return self.Loaded(opened, issues)
 
-    @work(thread=True, exclusive=True, group="load")
     def _open_issue(self, issue: Issue) -> None:
-        """Parse one issue's pages (only this one: issues load lazily)."""
+        """Parse one issue's pages (only this one: issues load lazily) and show it.
+
+        Here and now, not in a worker: the keys after `}` must move in the issue
+        it opened (an issue parses in a few milliseconds; keys typed meanwhile wait
+        in the queue, none is lost or applied to the issue before).
+        """
         try:
             opened = session.load_issue(self.library, issue)
         except (ReaderError, OSError) as err:
-            self.post_message(self.Loaded(None, None, getattr(err, "message", str(err))))
+            self._loaded(self.Loaded(None, None, getattr(err, "message", str(err))))
             return
-        self.post_message(self.Loaded(opened))
+        self._loaded(self.Loaded(opened))
 
-    @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if message.issues is not None:
             self.issues = message.issues
@@ -264,6 +266,25 @@ class ReaderApp(App[None]):
         if self.opened is not None and self.state_path is not None:
             save_position(self.state_path, self.opened.ref(self.page_index, self.item_index))
 
+    def save_after_crash(self) -> bool:
+        """Save the position after the App stopped on an error; whether it could.
+
+        The state may be half-changed by whatever failed: a position that cannot be
+        made is not saved, and nothing here raises over the first error.
+        """
+        if self.opened is None or self.state_path is None:
+            return False
+        pages = self.opened.pages
+        page = min(max(self.page_index, 0), max(len(pages) - 1, 0))
+        items = len(pages[page].items) if pages else 0
+        item = self.item_index
+        item = None if item is None or not items else min(max(item, 0), items - 1)
+        try:
+            save_position(self.state_path, self.opened.ref(page, item))
+        except Exception:  # the first error is the one to report
+            return False
+        return True
+
     # Moving
 
     def _go(self, page: int, item: int | None) -> None:
@@ -291,19 +312,26 @@ class ReaderApp(App[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(1.0, self._save)
 
-    @on(PageList.PageChosen)
-    def _page_chosen(self, message: PageList.PageChosen) -> None:
-        if message.index != self.page_index:
-            page = self.opened.pages[message.index] if self.opened else None
-            self._go(message.index, 0 if page and page.items else None)
-        if message.focus_headlines:
-            self.query_one(Headlines).focus()
+    # The lists call these while the key that moved their cursor is handled, so the
+    # next key sees the move. An index is checked against what is on screen now.
 
-    @on(Headlines.ItemChosen)
-    def _item_chosen(self, message: Headlines.ItemChosen) -> None:
-        self._go(self.page_index, message.index)
-        if message.open:
-            self.query_one(ArticleView).focus()
+    def _page_chosen(self, index: int, open: bool) -> None:
+        """The page list's cursor is on page `index`; `open`: go to its headlines."""
+        if self.opened is None or not 0 <= index < len(self.opened.pages):
+            return
+        if index != self.page_index:
+            self._go(index, 0 if self.opened.pages[index].items else None)
+        if open:
+            self.set_focus(self.query_one(Headlines))
+
+    def _item_chosen(self, index: int, open: bool) -> None:
+        """The headline list's cursor is on item `index` of this page; `open`: read it."""
+        page = self.page
+        if page is None or not 0 <= index < len(page.items):
+            return
+        self._go(self.page_index, index)
+        if open:
+            self.set_focus(self.query_one(ArticleView))
 
     def action_page(self, step: int) -> None:
         """`[` and `]`: the previous or next page of the issue."""
@@ -323,7 +351,6 @@ class ReaderApp(App[None]):
         if target is None:
             self._say("No earlier issue." if step < 0 else "No later issue.")
             return
-        self._say(f"Opening {target.label}…")
         self._open_issue(target)
 
     def on_key(self, event: events.Key) -> None:
@@ -343,7 +370,6 @@ class ReaderApp(App[None]):
             if target is None:
                 self._say(f"No issue matches {text!r}.")
             else:
-                self._say(f"Opening {target.label}…")
                 self._open_issue(target)
 
         from reader.tui.goto import GotoScreen

@@ -7,9 +7,24 @@ from pathlib import Path
 from textual.content import Content
 from textual.widget import Widget
 
+from reader.printable import printable
 from reader.tui.session import Opened
 
 HINT = "? help  / search  q quit"
+
+
+def shown(content: Content) -> Content:
+    """`content` with control characters made visible (ESC as ␛), its styles kept.
+
+    The bars show library data (paper names, issue folders, queries, errors naming
+    paths): an escape sequence in one must never reach the terminal. One character
+    for one, so the spans stay in place.
+    """
+    plain = content.plain
+    safe = printable(plain)
+    if safe == plain:
+        return content
+    return Content(safe, list(content.spans), strip_control_codes=False)
 
 
 def where_line(root: Path, opened: Opened | None, page_index: int) -> Content:
@@ -44,14 +59,14 @@ class SplitLine(Widget):
     def __init__(self, right: Content | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.left = Content("")
-        self.right = right or Content("")
+        self.right = shown(right or Content(""))
 
     def set(self, left: Content | None = None, right: Content | None = None) -> None:
-        """Change either side."""
+        """Change either side (control characters are made visible: see `shown`)."""
         if left is not None:
-            self.left = left
+            self.left = shown(left)
         if right is not None:
-            self.right = right
+            self.right = shown(right)
         self.refresh()
 
     def render(self) -> Content:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
-from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.geometry import Region
-from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -27,6 +25,10 @@ TAGS = {"article": "  ", "caption": "图", "brief": "讯"}
 LONGEST = 200  # a headline longer than this is a parsing accident: the list shows its start
 _STYLE_NAMES = ("tag", "derived", "watch", "hit", "current")
 _MARK_ORDER = {"watch": 0, "hit": 1, "current": 2}
+# Told at once, not by a message, that the cursor moved to option `index` (`open`: Enter
+# or a click). A message would reach the App after keys already queued behind it, so
+# those keys would be handled against the position before the move.
+Chosen = Callable[[int, bool], None]
 _VIM_KEYS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False),
     Binding("k", "cursor_up", "Up", show=False),
@@ -98,19 +100,33 @@ def headline_prompt(
     return Content("".join(text_parts), spans, strip_control_codes=False)
 
 
-class PageList(OptionList):
+class ChoiceList(OptionList):
+    """A list whose cursor is a position of the reader: every move is reported at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
+
+    def __init__(self, chosen: Chosen | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._chosen = chosen
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """The cursor moved (a key, a click, or the App showing a position)."""
+        if highlighted is None:
+            return
+        self.scroll_to_highlight()
+        if self._chosen is not None:
+            self._chosen(highlighted, False)
+
+    def action_select(self) -> None:
+        """Enter or a click: choose the option under the cursor."""
+        if self.highlighted is not None and self._chosen is not None:
+            self._chosen(self.highlighted, True)
+
+
+class PageList(ChoiceList):
     """The pages of the issue; moving the cursor turns the page."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pages--lead"}
-    BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
-
-    class PageChosen(Message):
-        """The reader moved to page `index` (0-based) of the issue."""
-
-        def __init__(self, index: int, focus_headlines: bool) -> None:
-            super().__init__()
-            self.index = index
-            self.focus_headlines = focus_headlines
 
     def show_pages(self, pages: Sequence[Page], current: int) -> None:
         """List the pages, with the cursor on the current one."""
@@ -118,18 +134,8 @@ class PageList(OptionList):
         if pages:
             self.highlighted = current
 
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.post_message(self.PageChosen(event.option_index, False))
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.PageChosen(event.option_index, True))
-
-
-class Headlines(OptionList):
+class Headlines(ChoiceList):
     """The items of the current page; moving the cursor shows an item, Enter opens it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -139,18 +145,9 @@ class Headlines(OptionList):
         "headlines--hit",
         "headlines--current",
     }
-    BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS
 
-    class ItemChosen(Message):
-        """Item `index` of the page was chosen; `open` when the reader wants to read it."""
-
-        def __init__(self, index: int, open: bool) -> None:
-            super().__init__()
-            self.index = index
-            self.open = open
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, chosen: Chosen | None = None, *, id: str | None = None) -> None:
+        super().__init__(chosen, id=id)
         self._items: Sequence[Item] = ()
         self._marks_for: MarksFor | None = None
         self._width = 0
@@ -191,13 +188,3 @@ class Headlines(OptionList):
         if self._items and self.scrollable_content_region.width != self._width:
             self.restyle()
         return super().render_lines(crop)
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.post_message(self.ItemChosen(event.option_index, False))
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.ItemChosen(event.option_index, True))

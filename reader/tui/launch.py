@@ -113,4 +113,11 @@ def open_reader(
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
     # The App resumes collection after its first frame (ReaderApp._started).
     pause_collection()
-    build_app(library, target, page=page, highlight=highlight, search=search).run()
+    app = build_app(library, target, page=page, highlight=highlight, search=search)
+    app.run()
+    # Textual prints an unhandled exception's traceback, then returns from run() as
+    # if the reader had quit: say so, and exit non-zero (a script or shell must see it).
+    if app.return_code:
+        saved = app.save_after_crash()
+        where = "the position was saved" if saved else "the position could not be saved"
+        raise ReaderError(f"the reader stopped on an internal error (shown above); {where}")

@@ -1,0 +1,237 @@
+"""Every key counts: a burst of keys ends where the same keys pressed slowly end.
+
+A burst is every key queued before the App handles the first (key repeat, typing
+ahead, a paste, SSH merging keystrokes). `pilot.press` waits for the App to go idle
+after each key, which is a slow typist: `burst` queues them all at once instead.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shlex
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from corpuslib import corpus_lines, make_library
+from test_tui_smoke import READER, TMUX, Terminal
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from tui_scenes import app_for, settle, title
+from typer.testing import CliRunner
+
+from reader.cli.main import app as cli
+from reader.state import load_position, state_file
+from reader.tui import launch
+from reader.tui.app import ReaderApp
+
+PAPERS = (("rmrb", "人民日报"), ("gmrb", "光明日报"), ("jfrb", "解放日报"))
+ISSUES = 14  # of 8 pages of 20 paragraphs each, per paper
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three papers of 14 daily issues from 1998-01-01, each cut from its own corpus part."""
+    root = tmp_path_factory.mktemp("papers")
+    per_paper = ISSUES * 8 * 20
+    lines = corpus_lines(per_paper * len(PAPERS))
+    for n, (key, name) in enumerate(PAPERS):
+        make_library(root, lines[n * per_paper : (n + 1) * per_paper], paper=key, name=name)
+    return root
+
+
+def burst(app: ReaderApp, keys: Sequence[str]) -> None:
+    """Queue `keys` as a terminal would deliver a burst: all before the first is handled."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        char = key if len(key) == 1 else {"enter": "\r", "tab": "\t"}.get(key)
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        event = events.Key(name, char)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+Where = tuple[str, int, int | None, str | None]
+
+
+def where(app: ReaderApp) -> Where:
+    """Issue, page index, item index and the focused pane."""
+    assert app.opened is not None
+    focused = app.focused.id if app.focused else None
+    return app.opened.issue.id, app.page_index, app.item_index, focused
+
+
+async def ends(app: ReaderApp, pilot: Pilot[None], keys: Sequence[str], slow: bool) -> Where:
+    await settle(app, pilot)
+    if slow:
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
+    else:
+        burst(app, keys)
+        await settle(app, pilot)
+    return where(app)
+
+
+@pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
+async def test_j_then_next_pages_in_a_burst_end_on_the_last_page(papers: Path, paper: str) -> None:
+    # A stale "item 6 chosen" once reached a page of fewer items: IndexError.
+    app = app_for(papers, f"{paper}/1998-01-03")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.opened is not None and len(app.opened.pages) == 8
+        burst(app, [*"jjjjjj", *"]" * 7])
+        await settle(app, pilot)
+        assert where(app) == (f"{paper}/1998-01-03", 7, 0, "headlines")
+        assert "page 8 of 8" in title(app)
+        assert app.item is app.opened.pages[7].items[0]
+
+
+@pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
+async def test_every_issue_key_in_a_burst_counts(papers: Path, paper: str) -> None:
+    app = app_for(papers, f"{paper}/1998-01-01")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        burst(app, "}" * 10)
+        await settle(app, pilot)
+        assert where(app) == (f"{paper}/1998-01-11", 0, 0, "headlines")
+        assert "1998-01-11" in title(app)
+        # Moves after an issue key apply to the issue it opened.
+        burst(app, ["{", "{", "{", "]", "]", "j", "j"])
+        await settle(app, pilot)
+        assert where(app) == (f"{paper}/1998-01-08", 2, 2, "headlines")
+
+
+@pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
+async def test_every_page_key_in_a_burst_counts_in_both_lists(papers: Path, paper: str) -> None:
+    app = app_for(papers, f"{paper}/1998-01-02")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        burst(app, "]" * 7)
+        await settle(app, pilot)
+        assert where(app)[1:3] == (7, 0)
+        # In the page list: its cursor and the page keys are one position.
+        burst(app, ["shift+tab", "home", "j", "j", "]", "k", "]", "]"])
+        await settle(app, pilot)
+        assert where(app) == (f"{paper}/1998-01-02", 4, 0, "pages")
+
+
+@pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
+async def test_a_burst_of_50_keys_ends_where_50_slow_presses_end(papers: Path, paper: str) -> None:
+    choices = ["j", "j", "j", "k", "]", "]", "[", "}", "{", "down", "up", "end", "tab", "enter"]
+    keys = random.Random(f"burst-{paper}").choices(choices, k=50)
+    results = []
+    for slow in (True, False):
+        app = app_for(papers, f"{paper}/1998-01-05")
+        async with app.run_test(size=(100, 30)) as pilot:
+            results.append(await ends(app, pilot, keys, slow))
+    assert results[0] == results[1], keys
+
+
+def test_a_crash_exits_non_zero_and_keeps_the_position(
+    papers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error in a key's handler ends the reader: exit 2, position saved at once."""
+
+    def broken(self: ReaderApp, step: int) -> None:
+        raise RuntimeError("a defect")
+
+    async def keys(pilot: Pilot[object]) -> None:
+        await pilot.press("]", "]", "}")
+
+    run = ReaderApp.run
+    monkeypatch.setattr(launch, "is_terminal", lambda: True)
+    monkeypatch.setattr(ReaderApp, "action_issue", broken)
+    monkeypatch.setattr(
+        ReaderApp, "run", lambda self: run(self, headless=True, size=(100, 30), auto_pilot=keys)
+    )
+    result = CliRunner().invoke(cli, ["--library", str(papers), "read", "gmrb/1998-01-04"])
+    assert result.exit_code == 2, result.output
+    assert "internal error" in result.output and "the position was saved" in result.output
+    saved = load_position(state_file(papers))
+    assert saved is not None and (saved.paper, saved.issue, saved.page) == ("gmrb", "1998-01-04", 3)
+
+
+OSC_52 = "\x1b]52;c;aGFja2VkIQ==\x1b\\"
+OSC_0 = "\x1b]0;PWNED\x1b\\"
+
+
+def hostile(root: Path) -> Path:
+    """A library whose paper name and issue folder carry OSC 52 (clipboard) and OSC 0 (title)."""
+    folder = root / "evil"
+    folder.mkdir(parents=True)
+    name = f"{OSC_52}报{OSC_0}".replace("\\", "\\\\").replace("\x1b", "\\u001b")
+    (folder / "paper.toml").write_text(f'name = "{name}"\n', encoding="utf-8")
+    issue = folder / f"x{OSC_0}{OSC_52}"
+    issue.mkdir()
+    (issue / "01.txt").write_text(" 数据工作会议召开。\n", encoding="utf-8")
+    return root
+
+
+async def test_hostile_names_and_queries_reach_the_screen_harmlessly(tmp_path: Path) -> None:
+    root = hostile(tmp_path / "lib")
+    app = app_for(root, search=f"数据{OSC_0}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.opened is not None and app.opened.issue.paper.name.startswith("\x1b")
+        assert "␛]0;PWNED␛\\" in title(app) and "报" in title(app)
+        shown = app.export_screenshot()
+        assert "\x1b" not in shown and "PWNED" in shown
+        app._say(f"无法打开 {OSC_52}")
+        await pilot.pause()
+        assert "\x1b" not in app.export_screenshot()
+
+
+def run_in_tmux(terminal: Terminal, root: Path, args: str) -> None:
+    """`reader --library ROOT ARGS` in a 100x30 window of a private tmux server."""
+    names = ("READER_DATA_DIR", "READER_CACHE_DIR", "READER_CONFIG")
+    env = {name: os.environ[name] for name in names} | {"TERM": "xterm-256color"}
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(root))} {args}"
+    shell = f"env -u COLUMNS -u LINES {exports} {reader}; echo reader-exited-$?; sleep 30"
+    terminal.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
+    terminal.tmux("set-option", "-g", "set-clipboard", "on")
+    terminal.wait_for(" " * 60 + "? help  / search  q quit")
+
+
+@pytest.fixture
+def tmux_terminal() -> Iterator[Terminal]:
+    if TMUX is None or not READER.exists():
+        pytest.skip("needs tmux and the installed reader script")
+    term = Terminal(f"reader-burst-{os.getpid()}")
+    yield term
+    subprocess.run([TMUX, "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def test_a_burst_under_tmux_ends_where_slow_keys_end(tmux_terminal: Terminal, papers: Path) -> None:
+    run_in_tmux(tmux_terminal, papers, "read rmrb/1998-01-03")
+    tmux_terminal.wait_for("1998-01-03  第1版  page 1 of 8")
+    # One literal string: the keys reach the terminal in one write, as typing ahead does.
+    tmux_terminal.keys("jjjjjj" + "]" * 7, literal=True)
+    tmux_terminal.wait_for("1998-01-03  第8版  page 8 of 8")
+    tmux_terminal.keys("}" * 10 + "{" * 3 + "]]" + "}" * 4 + "[", literal=True)
+    tmux_terminal.wait_for("1998-01-14  第1版  page 1 of 8")
+    time.sleep(0.3)  # nothing else is still on its way
+    assert "1998-01-14  第1版  page 1 of 8" in tmux_terminal.screen()
+    tmux_terminal.keys("q")
+    tmux_terminal.wait_for("reader-exited-0")
+
+
+def test_hostile_names_leave_title_and_clipboard_alone(
+    tmux_terminal: Terminal, tmp_path: Path
+) -> None:
+    root = hostile(tmp_path / "lib")
+    run_in_tmux(tmux_terminal, root, f"read --search {shlex.quote('数据' + OSC_52)}")
+    tmux_terminal.tmux("select-pane", "-t", "smoke", "-T", "before")
+    tmux_terminal.keys("j", "?", "Escape")
+    tmux_terminal.wait_for("PWNED")
+    time.sleep(0.5)
+    assert tmux_terminal.tmux("display", "-p", "-t", "smoke", "#{pane_title}").strip() == "before"
+    assert tmux_terminal.tmux("list-buffers") == ""
+    tmux_terminal.keys("q")
+    tmux_terminal.wait_for("reader-exited-0")
