@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 _BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
 _COLUMN_GAP = 0.3  # white space this wide between segments separates columns
 _HEAD = 1.15  # a font this much larger than the body is a headline's
+_HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
+_DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
+_HANGS = frozenset("，。、；：？！”’）》」』")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,16 @@ class Glyph:
     top: float
     baseline: float
     size: float
+    weight: int = 400
+    index: int = -1  # PDFium's character index: glyphs of one ligature are neighbours
+
+    @property
+    def ink_x1(self) -> float:
+        """The right edge of what is printed: a closing mark sits in the left of its box,
+        so one hung into the gutter does not narrow it."""
+        if self.char in _HANGS:
+            return min(self.x1, self.x0 + 0.4 * self.size)
+        return self.x1
 
 
 @dataclass
@@ -131,9 +145,10 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
                 prev = current[-1]
                 if _same_spot(prev, glyph):
                     continue  # fake bold: the same glyph drawn twice
-                gap = glyph.x0 - prev.x1
+                gap = glyph.x0 - prev.ink_x1
                 ratio = glyph.size / prev.size if prev.size else 1.0
-                if gap > _GUTTER * body or not (0.8 <= ratio <= 1.25):
+                gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
+                if gap > gutter or not (0.8 <= ratio <= 1.25):
                     out.append(Segment(current))
                     current = []
             current.append(glyph)
@@ -143,7 +158,15 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:
-    return a.char == b.char and abs(a.x0 - b.x0) < 0.2 * a.size
+    """The same glyph drawn twice (fake bold), not the characters of one ligature.
+
+    A ligature (`——` as one glyph in Noto fonts) gives PDFium's consecutive
+    characters the very same box; a fake-bold copy comes from another text run.
+    """
+    if a.char != b.char or abs(a.x0 - b.x0) >= 0.2 * a.size:
+        return False
+    ligature = a.index >= 0 and b.index == a.index + 1 and (a.x0, a.x1) == (b.x0, b.x1)
+    return not ligature
 
 
 def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Segment]]:
@@ -360,27 +383,73 @@ def _continues_head(prev: Line, line: Line, body: float) -> bool:
     return 0 < drop <= 1.6 * prev.size and overlap > 0
 
 
-def page_text(glyphs: Sequence[Glyph]) -> str:
-    """The page's text, one line a line, ready for `reader.parse.stories`."""
+@dataclass
+class Layout:
+    """A page in reading order: each text line with the lines of glyphs it was made of.
+
+    `header` counts the leading text lines that are the page's furniture (page
+    header, masthead, date band).
+    """
+
+    body: float
+    texts: list[str]
+    groups: list[list[Line]]
+    header: int = 0
+
+    def text(self) -> str:
+        """The page text, one line a line."""
+        return "\n".join(self.texts) + "\n" if self.texts else ""
+
+
+def _furniture(band: list[Segment], first: bool) -> bool:
+    """A band at the top of the page that is furniture, not a story.
+
+    One row alone at the top is the page header, however spaced out; the rows
+    after it that give the date or the page (a date band) are too, and so is a
+    first band of a few short lines that does (a masthead beside its date).
+    """
+    one_row = _one_row(band)
+    text = "".join(g.char for s in band for g in s.glyphs)
+    if any(c in text for c in "。！？"):
+        return False
+    dated = bool(_DATED.search(text))
+    if first:
+        return one_row or (dated and len(_rows(band, True)) <= 4)
+    return one_row and dated
+
+
+def layout(glyphs: Sequence[Glyph]) -> Layout:
+    """Lines of the page in reading order, the header first, wrapped headlines joined."""
     body = body_size(glyphs)
     segs = segments(glyphs, body)
     if not segs:
-        return ""
+        return Layout(body, [], [])
     widen_heads(segs, body)
     lines: list[Line] = []
     bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
-    if len(bands) > 1 and _one_row(bands[0]):
-        # A row alone at the top is the page header, however spaced out.
-        lines = _rows(bands[0], True)
-        segs = [s for band in bands[1:] for s in band]
+    k = 0
+    while k < len(bands) - 1 and _furniture(bands[k], k == 0):
+        lines += _rows(bands[k], True)
+        k += 1
+    header = len(lines)
+    if k:
+        segs = [s for band in bands[k:] for s in band]
     lines += arrange(segs, body, top=not lines)
-    texts: list[str] = []
+    out = Layout(body, [], [], header)
     prev: Line | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         text = line.text()
-        if prev is not None and texts and _continues_head(prev, line, body):
-            texts[-1] = join_lines([texts[-1], text])
+        if n > header and prev is not None and _continues_head(prev, line, body):
+            out.texts[-1] = join_lines([out.texts[-1], text])
+            out.groups[-1].append(line)
         else:
-            texts.append((" " if line.hint else "") + text)
+            out.texts.append((" " if line.hint else "") + text)
+            out.groups.append([line])
         prev = line
-    return "\n".join(texts) + "\n"
+    out.header = min(header, len(out.texts))
+    return out
+
+
+def page_text(glyphs: Sequence[Glyph]) -> str:
+    """The page's text, one line a line, ready for `reader.parse.stories`."""
+    return layout(glyphs).text()
