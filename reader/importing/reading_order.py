@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.parse.text import join_lines
 
@@ -136,25 +137,58 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
-    out: list[Segment] = []
     for row in rows:
         row.sort(key=lambda g: g.x0)
+    gutters = sorted(_gutters(rows, body, None))
+    out: list[Segment] = []
+    for row in rows:
+        cuts = set(_gutters([row], body, gutters))
         current: list[Glyph] = []
         for glyph in row:
             if current:
                 prev = current[-1]
                 if _same_spot(prev, glyph):
                     continue  # fake bold: the same glyph drawn twice
-                gap = glyph.x0 - prev.ink_x1
-                ratio = glyph.size / prev.size if prev.size else 1.0
-                gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
-                if gap > gutter or not (0.8 <= ratio <= 1.25):
+                if id(glyph) in cuts:
                     out.append(Segment(current))
                     current = []
             current.append(glyph)
         if current:
             out.append(Segment(current))
+    for seg in out:
+        last = seg.glyphs[-1]
+        if last.ink_x1 < last.x1:
+            lo = bisect.bisect_left(gutters, last.x0)
+            if bisect.bisect_right(gutters, last.x1 + body) - lo >= 2:
+                # Hung into a gutter other rows show: the gutter is as wide as theirs.
+                seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
     return [s for s in out if s.text()]
+
+
+def _gutters(rows: list[list[Glyph]], body: float, hung: list[float] | None) -> list[Any]:
+    """Where rows split: the middles of the gaps (first pass), or the glyphs that
+    start a new segment (second pass, given the first pass's middles).
+
+    A gap wider than a gutter splits, as does a change of type size. A closing mark
+    hung into the gutter leaves less than that; the gap after it is measured from
+    its ink, but only where other rows show a gutter, because inside a line the
+    same mark is followed by the next character at about the same distance.
+    """
+    out: list[Any] = []
+    for row in rows:
+        prev: Glyph | None = None
+        for glyph in row:
+            if prev is not None and not _same_spot(prev, glyph):
+                ratio = glyph.size / prev.size if prev.size else 1.0
+                gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
+                split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
+                if not split and hung and glyph.x0 - prev.ink_x1 > gutter:
+                    lo = bisect.bisect_left(hung, prev.x0)
+                    split = bisect.bisect_right(hung, glyph.x0) - lo >= 2
+                if split:
+                    out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
+            prev = glyph
+    return out
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:

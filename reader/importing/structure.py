@@ -137,13 +137,21 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 items.append(cur)
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
-            if is_byline(text) and (not cur.body or ahead_ends):
+            if is_byline(text) and (not cur.body or ahead_ends) and _alone(line, nxt, body):
                 cur.bylines.append(" ".join(text.split()))
             else:
                 cur.body.append(line)
         cur.lines.append(line)
         prev = line
     return items
+
+
+def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """The line stands alone (a byline), not the full first line of a paragraph that
+    happens to start with a dateline: it ends well short of the line below it."""
+    if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
+        return True
+    return nxt.x1 - line.x1 > 1.5 * body
 
 
 def _intertitle(line: TypeLine, cur: _Item | None, body: float) -> bool:

@@ -19,7 +19,8 @@ _SAME_SIZE = 0.06  # sizes within this share of the body size are the body's
 _OPENING = frozenset("“‘（《「『【〔([")
 _ROLE = r"(?:本报|新华社|中新社|人民日报|特约|见习|实习|首席)*(?:记者|通讯员|撰稿人?|摄影记者)"
 BYLINE = re.compile(
-    rf"^(?:[（(]\s*)?{_ROLE}(?:\s*[\u4e00-\u9fff·]{{1,4}}){{1,4}}(?:\s*[）)])?$"
+    rf"^(?:[（(]\s*)?{_ROLE}\s*[\u4e00-\u9fff·]{{1,4}}(?:\s+[\u4e00-\u9fff·]{{1,4}}){{0,3}}"
+    r"(?:\s*[）)])?$"
     r"|^(?:本报|新华社|中新社)[^，。：:\s]{0,12}?(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?$"
 )
 DATELINE = re.compile(
@@ -28,7 +29,9 @@ DATELINE = re.compile(
 )
 SOURCE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
 _CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16})"
-CREDIT = re.compile(rf"^[（(]?[^，。；！？]{{0,30}}{_CREDIT_END}[）)]?$")
+CREDIT = re.compile(
+    rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_CREDIT_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
+)
 CREDIT_TAIL = re.compile(rf"[（(][^（()）]{{1,40}}{_CREDIT_END}[）)]$")
 MARKERS = "□■●"
 SENTENCE_END = frozenset("。！？!?…")
