@@ -35,7 +35,7 @@ def test_one_shot_commands_leave_no_thread_alive_at_quick_exit(
         ]
         raise _Exited
 
-    monkeypatch.setattr(startup.os, "_exit", fake_exit)
+    monkeypatch.setattr("reader.startup.os._exit", fake_exit)
     with pytest.raises(_Exited):
         cli_main.main(["--library", str(library), *args])
     capsys.readouterr()
