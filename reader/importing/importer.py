@@ -23,6 +23,7 @@ from reader.errors import ReaderError
 from reader.importing.sources import MAX_PAGE, Source, expand, read_sources
 from reader.library import Library
 from reader.locations import bundled_sample
+from reader.parse.structure import structure_path_name
 
 _KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -283,6 +284,11 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
                 stage.file(txt.with_suffix(".pdf"), placed.source.pdf)
             elif txt.with_suffix(".pdf").exists():
                 stale.append(txt.with_suffix(".pdf"))  # the old PDF no longer matches the text
+            structure = txt.with_name(structure_path_name(txt.name))
+            if placed.source.structure is not None:
+                stage.file(structure, placed.source.structure)
+            elif structure.exists():
+                stale.append(structure)
             if tick:
                 tick(txt.name)
     except OSError as err:

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.importing.reading_order import Glyph, page_text
+from reader.importing.reading_order import Glyph, layout
+from reader.model import Page
+
+Box = tuple[float, float, float, float]
 
 _HEADER_WINDOW = 1024  # the %PDF- header may follow some junk (the spec allows 1 KB)
 _EOF_WINDOW = 2048  # a complete PDF ends with %%EOF near its end
@@ -33,6 +36,7 @@ class PdfPage:
     text: str
     pdf: bytes
     has_text: bool
+    structure: tuple[Page, list[list[Box]]] | None = None
 
 
 def check_pdf_bytes(data: bytes, name: str) -> None:
@@ -89,9 +93,20 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
             continue
         raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
         size = raw.FPDFText_GetFontSize(handle, i) or (rect.top - rect.bottom)
+        weight = raw.FPDFText_GetFontWeight(handle, i)
         char = " " if chr(code).isspace() else chr(code)
         glyphs.append(
-            Glyph(char, rect.left, rect.right, rect.bottom, rect.top, oy.value, float(size))
+            Glyph(
+                char,
+                rect.left,
+                rect.right,
+                rect.bottom,
+                rect.top,
+                oy.value,
+                float(size),
+                weight if weight > 0 else 400,
+                i,
+            )
         )
     return glyphs, unmapped
 
@@ -137,6 +152,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
             textpage = page.get_textpage()
             try:
                 glyphs, unmapped = _glyphs(textpage)
+                drawn = _drawn_boxes(page) if glyphs else []
             finally:
                 textpage.close()
                 page.close()
@@ -145,11 +161,13 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            text = page_text(glyphs)
+            lines = layout(glyphs)
+            text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)
             pdf = data if len(doc) == 1 else _single_page(doc, index, data)
-            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip())))
+            structure = _structure(lines, drawn, index + 1) if text.strip() else None
+            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure))
     finally:
         doc.close()
     if not any(p.has_text for p in pages):
@@ -160,6 +178,24 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
             )
         raise ReaderError(f"{name}: no text layer (a scan?); reader does no OCR")
     return pages
+
+
+def _structure(lines: Any, drawn: list[Box], number: int) -> tuple[Page, list[list[Box]]] | None:
+    from reader.importing.structure import build
+
+    return build(lines, drawn, number)
+
+
+def _drawn_boxes(page: Any) -> list[Box]:
+    """The bounds of the page's images and drawn shapes: where pictures may be."""
+    import pypdfium2.raw as raw
+
+    boxes: list[Box] = []
+    kinds = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH)
+    for obj in page.get_objects(filter=kinds):
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append((left, bottom, right, top))
+    return boxes
 
 
 def _text_objects(doc: Any, index: int) -> int:

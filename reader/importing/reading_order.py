@@ -16,70 +16,20 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from reader.importing.glyphs import Glyph, Segment, body_size, segments
 from reader.parse.text import join_lines
 
+__all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text", "widen_heads"]
+
 # Thresholds in ems of the body font size.
-_GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
-_WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 _BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
 _COLUMN_GAP = 0.3  # white space this wide between segments separates columns
 _HEAD = 1.15  # a font this much larger than the body is a headline's
-
-
-@dataclass(frozen=True)
-class Glyph:
-    """One character with its box (PDF points, y upwards) and font size."""
-
-    char: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    baseline: float
-    size: float
-
-
-@dataclass
-class Segment:
-    """Glyphs on one baseline with no gutter between them."""
-
-    glyphs: list[Glyph]
-    x0: float = field(init=False)
-    x1: float = field(init=False)
-    bottom: float = field(init=False)
-    top: float = field(init=False)
-    baseline: float = field(init=False)
-    size: float = field(init=False)
-    # The reach used for cutting: a headline reaches over the columns it heads.
-    reach0: float = field(init=False)
-    reach1: float = field(init=False)
-
-    def __post_init__(self) -> None:
-        g = self.glyphs
-        self.x0 = self.reach0 = min(c.x0 for c in g)
-        self.x1 = self.reach1 = max(c.x1 for c in g)
-        self.bottom = min(c.bottom for c in g)
-        self.top = max(c.top for c in g)
-        self.baseline = g[0].baseline
-        self.size = max(c.size for c in g)
-
-    def text(self) -> str:
-        """The glyphs left to right, with a space where the gap is a word space."""
-        out: list[str] = []
-        prev: Glyph | None = None
-        for glyph in self.glyphs:
-            if (
-                prev is not None
-                and " " not in (glyph.char, prev.char)
-                and glyph.x0 - prev.x1 > _WORD_SPACE * max(glyph.size, prev.size)
-            ):
-                out.append(" ")
-            out.append(glyph.char)
-            prev = glyph
-        return "".join(out).strip()
+_DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
 
 
 @dataclass
@@ -97,53 +47,6 @@ class Line:
     def size(self) -> float:
         """The largest font size on the line."""
         return max(s.size for s in self.segments)
-
-
-def body_size(glyphs: Sequence[Glyph]) -> float:
-    """The font size most of the page's characters are set in."""
-    counts: dict[float, int] = {}
-    for glyph in glyphs:
-        key = round(glyph.size * 2) / 2
-        counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return 10.0
-    return max(counts, key=lambda k: (counts[k], -k))
-
-
-def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
-    """Group glyphs into segments: same baseline, same size class, no gutter between."""
-    printable = [g for g in glyphs if g.x1 >= g.x0 and g.top >= g.bottom]
-    ordered = sorted(printable, key=lambda g: (-g.baseline, g.x0))
-    rows: list[list[Glyph]] = []
-    for glyph in ordered:
-        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= 0.3 * min(
-            rows[-1][0].size, glyph.size
-        ):
-            rows[-1].append(glyph)
-        else:
-            rows.append([glyph])
-    out: list[Segment] = []
-    for row in rows:
-        row.sort(key=lambda g: g.x0)
-        current: list[Glyph] = []
-        for glyph in row:
-            if current:
-                prev = current[-1]
-                if _same_spot(prev, glyph):
-                    continue  # fake bold: the same glyph drawn twice
-                gap = glyph.x0 - prev.x1
-                ratio = glyph.size / prev.size if prev.size else 1.0
-                if gap > _GUTTER * body or not (0.8 <= ratio <= 1.25):
-                    out.append(Segment(current))
-                    current = []
-            current.append(glyph)
-        if current:
-            out.append(Segment(current))
-    return [s for s in out if s.text()]
-
-
-def _same_spot(a: Glyph, b: Glyph) -> bool:
-    return a.char == b.char and abs(a.x0 - b.x0) < 0.2 * a.size
 
 
 def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Segment]]:
@@ -360,27 +263,73 @@ def _continues_head(prev: Line, line: Line, body: float) -> bool:
     return 0 < drop <= 1.6 * prev.size and overlap > 0
 
 
-def page_text(glyphs: Sequence[Glyph]) -> str:
-    """The page's text, one line a line, ready for `reader.parse.stories`."""
+@dataclass
+class Layout:
+    """A page in reading order: each text line with the lines of glyphs it was made of.
+
+    `header` counts the leading text lines that are the page's furniture (page
+    header, masthead, date band).
+    """
+
+    body: float
+    texts: list[str]
+    groups: list[list[Line]]
+    header: int = 0
+
+    def text(self) -> str:
+        """The page text, one line a line."""
+        return "\n".join(self.texts) + "\n" if self.texts else ""
+
+
+def _furniture(band: list[Segment], first: bool) -> bool:
+    """A band at the top of the page that is furniture, not a story.
+
+    One row alone at the top is the page header, however spaced out; the rows
+    after it that give the date or the page (a date band) are too, and so is a
+    first band of a few short lines that does (a masthead beside its date).
+    """
+    one_row = _one_row(band)
+    text = "".join(g.char for s in band for g in s.glyphs)
+    if any(c in text for c in "。！？"):
+        return False
+    dated = bool(_DATED.search(text))
+    if first:
+        return one_row or (dated and len(_rows(band, True)) <= 4)
+    return one_row and dated
+
+
+def layout(glyphs: Sequence[Glyph]) -> Layout:
+    """Lines of the page in reading order, the header first, wrapped headlines joined."""
     body = body_size(glyphs)
     segs = segments(glyphs, body)
     if not segs:
-        return ""
+        return Layout(body, [], [])
     widen_heads(segs, body)
     lines: list[Line] = []
     bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
-    if len(bands) > 1 and _one_row(bands[0]):
-        # A row alone at the top is the page header, however spaced out.
-        lines = _rows(bands[0], True)
-        segs = [s for band in bands[1:] for s in band]
+    k = 0
+    while k < len(bands) - 1 and _furniture(bands[k], k == 0):
+        lines += _rows(bands[k], True)
+        k += 1
+    header = len(lines)
+    if k:
+        segs = [s for band in bands[k:] for s in band]
     lines += arrange(segs, body, top=not lines)
-    texts: list[str] = []
+    out = Layout(body, [], [], header)
     prev: Line | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         text = line.text()
-        if prev is not None and texts and _continues_head(prev, line, body):
-            texts[-1] = join_lines([texts[-1], text])
+        if n > header and prev is not None and _continues_head(prev, line, body):
+            out.texts[-1] = join_lines([out.texts[-1], text])
+            out.groups[-1].append(line)
         else:
-            texts.append((" " if line.hint else "") + text)
+            out.texts.append((" " if line.hint else "") + text)
+            out.groups.append([line])
         prev = line
-    return "\n".join(texts) + "\n"
+    out.header = min(header, len(out.texts))
+    return out
+
+
+def page_text(glyphs: Sequence[Glyph]) -> str:
+    """The page's text, one line a line, ready for `reader.parse.stories`."""
+    return layout(glyphs).text()

@@ -39,6 +39,7 @@ class Source:
     number: int | None
     date: date | None
     empty: bool = False
+    structure: bytes | None = None  # what the PDF's typography says (reader.parse.structure)
 
 
 def date_in(name: str) -> tuple[date | None, str]:
@@ -122,23 +123,36 @@ def read_text_file(path: Path) -> Source:
 
 
 def read_pdf_file(path: Path) -> list[Source]:
-    """A `.pdf`: one source per PDF page, the page's own PDF kept beside its text."""
+    """A `.pdf`: one source per PDF page, the page's own PDF kept beside its text.
+
+    The PDF's pages are the issue's pages from the one its name gives, else from
+    page 1: a different PDF for the same issue then meets the pages it would
+    replace, rather than being filed after them.
+    """
     from reader.importing.pdf import read_pdf
+    from reader.parse.structure import encode
 
     pages = read_pdf(_read(path), str(path))
-    first = page_in(path.stem)
+    first = page_in(path.stem) or 1
     when = _when(path)
-    return [
-        Source(
-            origin=str(path) if len(pages) == 1 else f"{path} (page {page.number})",
-            text=page.text.encode("utf-8"),
-            pdf=page.pdf,
-            number=None if first is None else first + page.number - 1,
-            date=when,
-            empty=not page.has_text,
+    sources = []
+    for page in pages:
+        text = page.text.encode("utf-8")
+        structure = None
+        if page.structure is not None:
+            structure = encode(page.structure[0], text, page.structure[1])
+        sources.append(
+            Source(
+                origin=str(path) if len(pages) == 1 else f"{path} (page {page.number})",
+                text=text,
+                pdf=page.pdf,
+                number=first + page.number - 1,
+                date=when,
+                empty=not page.has_text,
+                structure=structure,
+            )
         )
-        for page in pages
-    ]
+    return sources
 
 
 def read_sources(files: list[Path], tick: Callable[[str], None] | None = None) -> list[Source]:

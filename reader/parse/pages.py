@@ -32,10 +32,27 @@ def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Pa
         raise ReaderError(f"{path}: permission denied") from None
     except OSError as err:
         raise ReaderError(f"{path}: {err.strerror or err}") from None
+    structured = _structure_of(path, data, paper, issue, page)
+    if structured is not None:
+        return structured
     try:
         return parse_bytes(data, paper, issue, page)
     except DecodeError as err:
         raise ReaderError(f"{path}: {err}") from None
+
+
+def _structure_of(path: Path, data: bytes, paper: str, issue: str, page: int) -> Page | None:
+    """The page as import read it from its PDF, while its text is as import wrote it."""
+    from reader.parse import structure
+
+    side = path.with_name(structure.structure_path_name(path.name))
+    try:
+        if not side.is_file() or side.stat().st_size > structure.MAX_BYTES:
+            return None
+        raw = side.read_bytes()
+    except OSError:
+        return None  # unreadable: the text is still there to parse
+    return structure.decode(raw, data, paper, issue, page)
 
 
 def load_page(library: Library, issue: Issue, number: int) -> Page:

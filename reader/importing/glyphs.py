@@ -1,0 +1,171 @@
+"""Glyphs from a PDF page and the segments they make: one baseline, no gutter between.
+
+Pure geometry, no PDF library. A glyph is one character with its box and type; a
+segment is a run of glyphs on one baseline with no gutter between them, the unit
+`reader.importing.reading_order` puts into columns and reading order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# Thresholds in ems of the body font size.
+_GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
+_WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+_HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
+_HANGS = frozenset("，。、；：？！”’）》」』")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character with its box (PDF points, y upwards) and font size."""
+
+    char: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    weight: int = 400
+    index: int = -1  # PDFium's character index: glyphs of one ligature are neighbours
+
+    @property
+    def ink_x1(self) -> float:
+        """The right edge of what is printed: a closing mark sits in the left of its box,
+        so one hung into the gutter does not narrow it."""
+        if self.char in _HANGS:
+            return min(self.x1, self.x0 + 0.4 * self.size)
+        return self.x1
+
+
+@dataclass
+class Segment:
+    """Glyphs on one baseline with no gutter between them."""
+
+    glyphs: list[Glyph]
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    bottom: float = field(init=False)
+    top: float = field(init=False)
+    baseline: float = field(init=False)
+    size: float = field(init=False)
+    # The reach used for cutting: a headline reaches over the columns it heads.
+    reach0: float = field(init=False)
+    reach1: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        g = self.glyphs
+        self.x0 = self.reach0 = min(c.x0 for c in g)
+        self.x1 = self.reach1 = max(c.x1 for c in g)
+        self.bottom = min(c.bottom for c in g)
+        self.top = max(c.top for c in g)
+        self.baseline = g[0].baseline
+        self.size = max(c.size for c in g)
+
+    def text(self) -> str:
+        """The glyphs left to right, with a space where the gap is a word space."""
+        out: list[str] = []
+        prev: Glyph | None = None
+        for glyph in self.glyphs:
+            if (
+                prev is not None
+                and " " not in (glyph.char, prev.char)
+                and glyph.x0 - prev.x1 > _WORD_SPACE * max(glyph.size, prev.size)
+            ):
+                out.append(" ")
+            out.append(glyph.char)
+            prev = glyph
+        return "".join(out).strip()
+
+
+def body_size(glyphs: Sequence[Glyph]) -> float:
+    """The font size most of the page's characters are set in."""
+    counts: dict[float, int] = {}
+    for glyph in glyphs:
+        key = round(glyph.size * 2) / 2
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return 10.0
+    return max(counts, key=lambda k: (counts[k], -k))
+
+
+def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
+    """Group glyphs into segments: same baseline, same size class, no gutter between."""
+    printable = [g for g in glyphs if g.x1 >= g.x0 and g.top >= g.bottom]
+    ordered = sorted(printable, key=lambda g: (-g.baseline, g.x0))
+    rows: list[list[Glyph]] = []
+    for glyph in ordered:
+        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= 0.3 * min(
+            rows[-1][0].size, glyph.size
+        ):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+    gutters = sorted(_gutters(rows, body, None))
+    out: list[Segment] = []
+    for row in rows:
+        cuts = set(_gutters([row], body, gutters))
+        current: list[Glyph] = []
+        for glyph in row:
+            if current:
+                prev = current[-1]
+                if _same_spot(prev, glyph):
+                    continue  # fake bold: the same glyph drawn twice
+                if id(glyph) in cuts:
+                    out.append(Segment(current))
+                    current = []
+            current.append(glyph)
+        if current:
+            out.append(Segment(current))
+    for seg in out:
+        last = seg.glyphs[-1]
+        if last.ink_x1 < last.x1:
+            lo = bisect.bisect_left(gutters, last.x0)
+            if bisect.bisect_right(gutters, last.x1 + body) - lo >= 2:
+                # Hung into a gutter other rows show: the gutter is as wide as theirs.
+                seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
+    return [s for s in out if s.text()]
+
+
+def _gutters(rows: list[list[Glyph]], body: float, hung: list[float] | None) -> list[Any]:
+    """Where rows split: the middles of the gaps (first pass), or the glyphs that
+    start a new segment (second pass, given the first pass's middles).
+
+    A gap wider than a gutter splits, as does a change of type size. A closing mark
+    hung into the gutter leaves less than that; the gap after it is measured from
+    its ink, but only where other rows show a gutter, because inside a line the
+    same mark is followed by the next character at about the same distance.
+    """
+    out: list[Any] = []
+    for row in rows:
+        prev: Glyph | None = None
+        for glyph in row:
+            if prev is not None and not _same_spot(prev, glyph):
+                ratio = glyph.size / prev.size if prev.size else 1.0
+                gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
+                split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
+                if not split and hung and glyph.x0 - prev.ink_x1 > gutter:
+                    lo = bisect.bisect_left(hung, prev.x0)
+                    split = bisect.bisect_right(hung, glyph.x0) - lo >= 2
+                if split:
+                    out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
+            prev = glyph
+    return out
+
+
+def _same_spot(a: Glyph, b: Glyph) -> bool:
+    """The same glyph drawn twice (fake bold), not the characters of one ligature.
+
+    A ligature (`——` as one glyph in Noto fonts) gives PDFium's consecutive
+    characters the very same box; a fake-bold copy comes from another text run.
+    """
+    if a.char != b.char or abs(a.x0 - b.x0) >= 0.2 * a.size:
+        return False
+    ligature = a.index >= 0 and b.index == a.index + 1 and (a.x0, a.x1) == (b.x0, b.x1)
+    return not ligature

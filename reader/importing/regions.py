@@ -1,0 +1,91 @@
+"""Where things sit on a PDF page: picture boxes, the captions under them, columns.
+
+A picture is an image, or a filled or framed rectangle with no text inside (what a
+layout leaves for a photo); the lines right under it, within its width, are its
+caption. Columns of a story are found from the lines' own boxes, so paragraph
+starts are measured, not guessed from how many characters a line holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.importing.typography import TypeLine
+
+Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
+
+_MIN_SIDE = 3.0  # ems of body type: smaller drawings are rules, bullets, ornaments
+_CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
+_LINE_DROP = 1.2  # ems: white space between the lines of one caption
+
+
+def pictures(drawn: Sequence[Box], lines: Sequence[TypeLine], body: float) -> list[Box]:
+    """The drawn boxes that leave room for a picture: big enough, with no text inside."""
+    out: list[Box] = []
+    for box in drawn:
+        x0, y0, x1, y1 = box
+        if x1 - x0 < _MIN_SIDE * body or y1 - y0 < _MIN_SIDE * body:
+            continue
+        if any(_inside(line, box) for line in lines):
+            continue  # a frame around a story or a tinted band: not a picture
+        if box not in out:
+            out.append(box)
+    return out
+
+
+def _inside(line: TypeLine, box: Box) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return box[0] < cx < box[2] and box[1] < cy < box[3]
+
+
+def captions(lines: Sequence[TypeLine], boxes: Sequence[Box], body: float) -> dict[int, int]:
+    """Line index -> picture index, for the lines set as a picture's caption."""
+    out: dict[int, int] = {}
+    order = sorted(range(len(lines)), key=lambda i: -lines[i].top)
+    for n, (x0, y0, x1, _) in enumerate(boxes):
+        reach = y0
+        first = True
+        for i in order:
+            line = lines[i]
+            if i in out or line.top > y0 + 0.3 * body:
+                continue
+            drop = _CAPTION_DROP if first else _LINE_DROP
+            if line.top < reach - drop * body:
+                break
+            within = line.x0 >= x0 - 0.5 * body and line.x1 <= x1 + 1.0 * body
+            if not within:
+                continue
+            if line.size > 1.15 * body:
+                break  # a headline under the picture: its story, not a caption
+            out[i] = n
+            reach = line.bottom
+            first = False
+    return out
+
+
+def columns(lines: Sequence[TypeLine]) -> list[int]:
+    """A column number for each line: lines that overlap across at all share a column
+    (the columns of one story never do: a gutter lies between them)."""
+    col: list[int] = []
+    spans: list[tuple[float, float]] = []
+    for line in lines:
+        for k, (lo, hi) in enumerate(spans):
+            overlap = min(hi, line.x1) - max(lo, line.x0)
+            if overlap > 1.0:
+                col.append(k)
+                spans[k] = (min(lo, line.x0), max(hi, line.x1))
+                break
+        else:
+            col.append(len(spans))
+            spans.append((line.x0, line.x1))
+    return col
+
+
+def bounds(lines: Sequence[TypeLine]) -> Box:
+    """The box around some lines."""
+    return (
+        min(t.x0 for t in lines),
+        min(t.bottom for t in lines),
+        max(t.x1 for t in lines),
+        max(t.top for t in lines),
+    )

@@ -1,0 +1,322 @@
+"""A PDF page's items from its typography: stacks by type size, captions by pictures.
+
+The page text import writes is plain text for the parser; this builds the same
+page's `Page` from what the PDF states instead of what the text suggests:
+
+- a headline stack is a run of lines set apart from the body (larger, or bold at
+  body size when the body is not): its largest lines are the headline, smaller
+  ones above it the kicker, below it the subtitle; dashes are not needed;
+- lines under a picture box are its caption, the credit split off in any form
+  (its own line or two, or `（本报记者 X 摄）` at the end of the sentence);
+- paragraphs start where a line is indented against its column's left edge, or
+  after a short line that closes a sentence, both measured from glyph boxes;
+- bylines, datelines, source lines, credits and markers by their pattern.
+
+Every character of the text lines lands in exactly one field (DESIGN section 3);
+`build` checks that and gives None rather than a page that would break it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.fields import item_id
+from reader.importing import regions
+from reader.importing.reading_order import Layout
+from reader.importing.regions import Box
+from reader.importing.typography import (
+    DATELINE,
+    MARKERS,
+    SOURCE,
+    TypeLine,
+    credit_tail,
+    is_byline,
+    is_credit,
+    type_lines,
+)
+from reader.model import Item, Kind, Page
+from reader.parse.text import clean_line, join_lines
+
+_INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
+_SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
+_STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
+_DERIVED_MAX = 28
+
+
+@dataclass
+class _Item:
+    """An item being assembled from lines."""
+
+    stack: list[TypeLine] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    body: list[TypeLine] = field(default_factory=list)
+    credit: list[str] = field(default_factory=list)
+    source: str | None = None
+    picture: int = -1
+    ended: bool = False
+    lines: list[TypeLine] = field(default_factory=list)
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.body or self.credit or self.source)
+
+
+def build(
+    page: Layout, drawn: Sequence[Box], number: int = 1
+) -> tuple[Page, list[list[Box]]] | None:
+    """The page's header and items from its typography, with the regions they cover."""
+    lines, _ = type_lines(page)
+    if not lines:
+        return None
+    body = page.body
+    head = lines[: page.header]
+    rest = lines[page.header :]
+    boxes = regions.pictures(drawn, rest, body)
+    caption_of = regions.captions(rest, boxes, body)
+    items = _assemble(rest, body, caption_of)
+    header = " ".join(" ".join(t.text.split()) for t in head) or None
+    built = tuple(
+        _freeze(it, body, item_id("", "", number, n)) for n, it in enumerate(items, start=1)
+    )
+    result = Page(paper="", issue="", page=number, header=header, items=built)
+    if _chars([page.text()]) != _page_chars(result):
+        return None  # a bug here must never cost a character: the text parser takes over
+    spans = [[regions.bounds(it.lines)] for it in items]
+    return result, spans
+
+
+def _is_stack(line: TypeLine, body: float) -> bool:
+    text = line.text
+    if line.plain(body) or len(text) > _STACK_MAX or line.size < body * 0.94:
+        return False
+    if text[0] in MARKERS or SOURCE.match(text) or is_credit(text) or is_byline(text):
+        return False
+    return not (line.closes and text.rstrip("”’」』）)》")[-1] == "。")
+
+
+def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) -> list[_Item]:
+    items: list[_Item] = []
+    cur: _Item | None = None
+    prev: TypeLine | None = None
+    for i, line in enumerate(lines):
+        text = line.text
+        picture = caption_of.get(i, -1)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if picture >= 0:
+            if cur is None or cur.picture != picture or cur.ended:
+                cur = _Item(picture=picture)
+                items.append(cur)
+            cur.body.append(line)
+        elif _is_stack(line, body) and not _intertitle(line, cur, body):
+            stacking = cur is not None and prev is not None and prev in cur.stack
+            if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
+                cur = _Item()
+                items.append(cur)
+            cur.stack.append(line)
+        elif SOURCE.match(text):
+            if cur is None or cur.source is not None:
+                cur = _Item()
+                items.append(cur)
+            cur.source = " ".join(text.split())
+            cur.ended = True
+        elif is_credit(text) and cur is not None and not cur.ended and cur.body:
+            cur.credit.append(" ".join(text.split()))
+            cur.ended = nxt is None or not is_credit(nxt.text)
+        else:
+            starts = (
+                cur is None
+                or cur.ended
+                or cur.picture >= 0
+                or text[0] in MARKERS
+                or (line.hint and cur.has_body and prev is not None and prev.closes)
+            )
+            if starts:
+                cur = _Item()
+                items.append(cur)
+            assert cur is not None
+            ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
+            if is_byline(text) and (not cur.body or ahead_ends) and _alone(line, nxt, body):
+                cur.bylines.append(" ".join(text.split()))
+            else:
+                cur.body.append(line)
+        cur.lines.append(line)
+        prev = line
+    return items
+
+
+def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """The line stands alone (a byline), not the full first line of a paragraph that
+    happens to start with a dateline: it ends well short of the line below it."""
+    if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
+        return True
+    return nxt.x1 - line.x1 > 1.5 * body
+
+
+def _intertitle(line: TypeLine, cur: _Item | None, body: float) -> bool:
+    """A bold line at body size inside a story's running text: a subheading, not a story."""
+    return (
+        cur is not None
+        and bool(cur.body)
+        and not cur.ended
+        and not line.hint
+        and abs(line.size - body) <= 0.06 * body
+    )
+
+
+def _split_stack(stack: list[TypeLine]) -> tuple[str | None, str | None, str | None]:
+    """Kicker, headline, subtitle: the largest type is the headline, wrapped or not."""
+    if not stack:
+        return None, None, None
+    top = max(t.size for t in stack)
+    big = [k for k, t in enumerate(stack) if t.size >= top * 0.95]
+    first, last = big[0], big[0]
+    while last + 1 < len(stack) and stack[last + 1].size >= top * 0.95:
+        last += 1
+
+    def joined(part: list[TypeLine]) -> str | None:
+        return join_lines([clean_line(t.text) for t in part]) if part else None
+
+    return joined(stack[:first]), joined(stack[first : last + 1]), joined(stack[last + 1 :])
+
+
+def _paragraphs(lines: list[TypeLine], body: float) -> list[list[str]]:
+    """Paragraphs by geometry: indented first lines, short closing last lines."""
+    if not lines:
+        return []
+    col = regions.columns(lines)
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    count: Counter[int] = Counter(col)
+    for k, line in zip(col, lines, strict=True):
+        left[k] = min(left.get(k, line.x0), line.x0)
+        right[k] = max(right.get(k, line.x1), line.x1)
+    out: list[list[str]] = []
+    prev: TypeLine | None = None
+    prev_col = -1
+    for k, line in zip(col, lines, strict=True):
+        text = " ".join(line.text.split())
+        indented = count[k] > 1 and line.x0 - left[k] >= _INDENT * body
+        short_before = (
+            prev is not None
+            and prev_col == k
+            and prev.closes
+            and count[k] > 1
+            and prev.x1 <= right[k] - _SHORT * body
+        )
+        if not out or indented or short_before or (line.hint and prev is not None and prev.closes):
+            out.append([text])
+        else:
+            out[-1].append(text)
+        prev, prev_col = line, k
+    return out
+
+
+def _caption_credit(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Split the credit off a caption: trailing credit lines, or `（… 摄）` at its end."""
+    flat = [t for p in paragraphs for t in p]
+    credit: list[str] = []
+    while flat and is_credit(flat[-1]) and len(flat) > 1:
+        credit.insert(0, flat.pop())
+    if credit and flat and _credit_head(flat[-1], credit[0]):
+        credit.insert(0, flat.pop())  # a credit broken over two lines
+    if credit:
+        return _regroup(paragraphs, len(flat)), credit
+    for k in (1, 2):  # in brackets at the end of the sentence, on one line or two
+        if len(flat) < k:
+            break
+        tail = "".join(flat[-k:])
+        cut = credit_tail(tail)
+        if cut > 0 or (cut == 0 and len(flat) > k):
+            kept = _regroup(paragraphs, len(flat) - k)
+            if cut:
+                if kept:
+                    kept[-1].append(tail[:cut])
+                else:
+                    kept = [[tail[:cut]]]
+            return kept, [tail[cut:]]
+    return paragraphs, []
+
+
+def _credit_head(line: str, tail: str) -> bool:
+    """`新华社记者` / `王伟 摄`: the first line of a credit broken before its end."""
+    return (
+        len(line) <= 20
+        and not any(c in line for c in "，。；！？")
+        and is_credit(line + tail)
+        and (is_byline(line) or line.endswith(("记者", "通讯员", "摄影")))
+    )
+
+
+def _regroup(paragraphs: list[list[str]], keep: int) -> list[list[str]]:
+    """The first `keep` lines of the paragraphs, still in their paragraphs."""
+    out: list[list[str]] = []
+    for paragraph in paragraphs:
+        if keep <= 0:
+            break
+        out.append(paragraph[:keep])
+        keep -= len(paragraph)
+    return out
+
+
+def _freeze(it: _Item, body: float, ident: str) -> Item:
+    kicker, headline, subtitle = _split_stack(it.stack)
+    groups = _paragraphs(it.body, body)
+    credit = list(it.credit)
+    if it.picture >= 0 or credit:
+        groups, found = _caption_credit(groups)
+        credit = found + credit
+    paragraphs = [join_lines([clean_line(t) for t in g]) for g in groups if g]
+    byline = " ".join(it.bylines) if it.bylines else None
+    if paragraphs and byline is None:
+        match = DATELINE.match(paragraphs[0])
+        if match and match.end() < len(paragraphs[0]):
+            byline = match.group(0).strip()
+            paragraphs[0] = paragraphs[0][match.end() :].lstrip()
+    kind: Kind
+    marker = None
+    if paragraphs and paragraphs[0][0] in MARKERS and len(paragraphs[0]) > 1:
+        marker, paragraphs[0] = paragraphs[0][0], paragraphs[0][1:].lstrip()
+    if it.picture >= 0 or credit:
+        kind = "caption"
+    elif marker or (not it.stack and len(paragraphs) <= 1 and it.source is None):
+        kind = "brief"
+    else:
+        kind = "article"
+    return Item(
+        id=ident,
+        kind=kind,
+        kicker=kicker,
+        headline=headline,
+        subtitle=subtitle,
+        derived_headline=None if headline else _derive(paragraphs),
+        paragraphs=tuple(p for p in paragraphs if p),
+        byline=byline,
+        source=it.source,
+        credit=" ".join(credit) if credit else None,
+        marker=marker,
+    )
+
+
+def _derive(paragraphs: list[str]) -> str | None:
+    """A headline from the lead sentence, for an item that prints none."""
+    for text in paragraphs:
+        ends = [i for i in map(text.find, "。！？!?") if i >= 0]
+        sentence = text[: min(ends)] if ends else text
+        if len(sentence) <= _DERIVED_MAX:
+            return sentence or None
+        return sentence[: _DERIVED_MAX - 1] + "…"
+    return None
+
+
+def _chars(texts: Sequence[str | None]) -> Counter[str]:
+    return Counter(c for t in texts if t for c in t if not c.isspace())
+
+
+def _page_chars(page: Page) -> Counter[str]:
+    texts: list[str | None] = [page.header]
+    for it in page.items:
+        texts += [it.kicker, it.headline, it.subtitle, it.byline, it.source, it.credit, it.marker]
+        texts += it.paragraphs
+    return _chars(texts)

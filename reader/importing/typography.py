@@ -1,0 +1,116 @@
+"""What each line of a PDF page looks like: its type size, weight and place.
+
+The facts the page text cannot keep: a kicker is set smaller than its headline, a
+headline larger or bolder than the body, a caption sits under a picture. Sizes
+and edges are measured from the glyph boxes PDFium gives, never by counting
+characters (real typesetting squeezes punctuation and spaces digits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.importing.reading_order import Glyph, Layout
+
+_BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
+_SAME_SIZE = 0.06  # sizes within this share of the body size are the body's
+_OPENING = frozenset("“‘（《「『【〔([")
+_ROLE = r"(?:本报|新华社|中新社|人民日报|特约|见习|实习|首席)*(?:记者|通讯员|撰稿人?|摄影记者)"
+BYLINE = re.compile(
+    rf"^(?:[（(]\s*)?{_ROLE}\s*[\u4e00-\u9fff·]{{1,4}}(?:\s+[\u4e00-\u9fff·]{{1,4}}){{0,3}}"
+    r"(?:\s*[）)])?$"
+    r"|^(?:本报|新华社|中新社)[^，。：:\s]{0,12}?(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?$"
+)
+DATELINE = re.compile(
+    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
+    r"(?:\s*[（(][^）)]{1,30}[）)])?"
+)
+SOURCE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
+_CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16})"
+CREDIT = re.compile(
+    rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_CREDIT_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
+)
+CREDIT_TAIL = re.compile(rf"[（(][^（()）]{{1,40}}{_CREDIT_END}[）)]$")
+MARKERS = "□■●"
+SENTENCE_END = frozenset("。！？!?…")
+CLOSERS = frozenset("”’」』）)》")
+
+
+@dataclass
+class TypeLine:
+    """One text line of the page with what the PDF says about it."""
+
+    text: str
+    hint: bool
+    size: float
+    bold: bool
+    x0: float
+    x1: float  # the right edge of the ink: a hung closing mark does not count
+    top: float
+    bottom: float
+
+    @property
+    def closes(self) -> bool:
+        """The line ends a sentence (closing quotes and brackets looked through)."""
+        text = self.text.rstrip("".join(CLOSERS))
+        return bool(text) and text[-1] in SENTENCE_END
+
+    def plain(self, body: float) -> bool:
+        """Set like the body: its size and not bold."""
+        return abs(self.size - body) <= _SAME_SIZE * body and not self.bold
+
+
+def _mode(values: list[float]) -> float:
+    counts = Counter(round(v * 2) / 2 for v in values)
+    return max(counts, key=lambda k: (counts[k], -k)) if counts else 0.0
+
+
+def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
+    """The layout's text lines with their typography; also the body's font weight."""
+    body_weights = [
+        g.weight
+        for group in page.groups
+        for line in group
+        for seg in line.segments
+        for g in seg.glyphs
+        if abs(g.size - page.body) <= _SAME_SIZE * page.body
+    ]
+    body_weight = int(_mode([float(w) for w in body_weights])) if body_weights else 400
+    out = []
+    for text, group in zip(page.texts, page.groups, strict=True):
+        glyphs: list[Glyph] = [g for line in group for seg in line.segments for g in seg.glyphs]
+        visible = [g for g in glyphs if not g.char.isspace()] or glyphs
+        size = _mode([g.size for g in visible])
+        heavy = sum(1 for g in visible if g.weight >= body_weight + _BOLD)
+        out.append(
+            TypeLine(
+                text=text.strip(),
+                hint=text.startswith(" "),
+                size=size,
+                bold=heavy * 2 > len(visible),
+                x0=min(g.x0 for g in visible),
+                x1=max(g.ink_x1 for g in visible),
+                top=max(g.top for g in visible),
+                bottom=min(g.bottom for g in visible),
+            )
+        )
+    return out, body_weight
+
+
+def is_byline(text: str) -> bool:
+    """A byline or a dateline on its own line: 本报记者 陈鹏, 新华社北京1月4日电."""
+    return len(text) <= 40 and bool(BYLINE.match(text.strip()))
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit as a whole line: 新华社记者 王伟 摄, 受访者供图, （本报记者 吴萍磊 摄）."""
+    text = text.strip()
+    return len(text) <= 40 and bool(CREDIT.match(text))
+
+
+def credit_tail(text: str) -> int:
+    """Where a credit in brackets at the end of a caption starts, else -1."""
+    match = CREDIT_TAIL.search(text)
+    return match.start() if match else -1
