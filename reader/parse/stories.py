@@ -153,9 +153,22 @@ def _mark_heads(lines: list[Line]) -> None:
         if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
             continue  # unmarked already, or inside a stack
         end = _stack_end(lines, i)
-        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i):
+        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i) or _set_full(lines, i, end):
             for j in range(i, end + 1):
                 lines[j].head = False
+
+
+def _set_full(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i+1..end fill the column of the text below: a paragraph, not a stack.
+
+    Headline lines are as long as their words; a paragraph's lines after the
+    first are set to the full column. Only stacks holding ，、： are doubted so:
+    other lines without punctuation are rarely a paragraph's.
+    """
+    if end == i or not any(c in ln.text for ln in lines[i : end + 1] for c in "，、："):
+        return False
+    col = _fill_after(lines, end + 1)[0]
+    return col > 0 and all(abs(ln.width - col) <= 1 for ln in lines[i + 1 : end + 1])
 
 
 def _stack_end(lines: list[Line], i: int) -> int:
