@@ -13,7 +13,9 @@ import re
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
+from reader.parse.captions import ends_in_credit, split_credit
+from reader.parse.furniture import take_header
+from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines
 from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
@@ -34,15 +36,12 @@ def parse_bytes(data: bytes, paper: str = "", issue: str = "", page: int = 1) ->
 def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Parse the text of one page into its header and items in reading order."""
     lines = make_lines(page_lines(text))
-    header_lines: list[str] = []
-    while lines and len(header_lines) < 2 and is_header(lines[0].text):
-        header_lines.append(" ".join(lines.pop(0).raw.split()))
+    header = take_header(lines)
     _mark_heads(lines)
-    stories = _assemble(lines)
+    stories = _assemble(lines, _pasted(lines))
     items = tuple(
         story.build(item_id(paper, issue, page, n)) for n, story in enumerate(stories, start=1)
     )
-    header = " ".join(header_lines) if header_lines else None
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
@@ -131,7 +130,8 @@ def _starts_story(lines: list[Line], i: int) -> bool:
     line = lines[i]
     if line.kind is Kind.BODY and line.text[0] in MARKERS:
         return True
-    return line.hint and _after_boundary(lines, i)
+    # A caption opens with 图为 (this picture shows): a story starts there too.
+    return (line.hint or line.text.startswith("图为")) and _after_boundary(lines, i)
 
 
 def _mark_heads(lines: list[Line]) -> None:
@@ -199,6 +199,9 @@ class _Story:
         """Freeze the story into an `Item`."""
         kicker, headline, subtitle = _split_stack(self.stack)
         paragraphs = [join_lines(p) for p in self.paragraphs]
+        credit = list(self.credit)
+        split_credit(paragraphs, credit)
+        paragraphs = [p for p in paragraphs if p]
         byline = " ".join(self.bylines) if self.bylines else None
         if paragraphs and byline is None:
             match = DATELINE_RE.match(paragraphs[0])
@@ -207,7 +210,7 @@ class _Story:
                 paragraphs[0] = paragraphs[0][match.end() :].lstrip()
         derived = None if headline else _derive_headline(paragraphs)
         kind: ItemKind
-        if self.credit:
+        if credit:
             kind = "caption"
         elif self.marker or (not self.stack and len(paragraphs) <= 1 and not self.source):
             kind = "brief"
@@ -223,12 +226,26 @@ class _Story:
             paragraphs=tuple(paragraphs),
             byline=byline,
             source=self.source,
-            credit=" ".join(self.credit) if self.credit else None,
+            credit=" ".join(credit) if credit else None,
             marker=self.marker,
         )
 
 
-def _assemble(lines: list[Line]) -> list[_Story]:
+def _pasted(lines: list[Line]) -> bool:
+    """One paragraph a line, nothing wrapped (text pasted from the web).
+
+    Told by the whole page: most long body lines close a sentence, and they are
+    longer than any column. On wrapped pages most lines run on into the next.
+    """
+    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
+    if len(widths) < 3:
+        return False
+    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
+    widths.sort()
+    return closed >= 0.6 * len(widths) and widths[len(widths) // 2] >= 24
+
+
+def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     """Walk the lines in order and group them into stories."""
     stories: list[_Story] = []
     cur: _Story | None = None
@@ -255,7 +272,7 @@ def _assemble(lines: list[Line]) -> list[_Story]:
                 cur is None
                 or cur.ended
                 or (
-                    (line.hint or line.text[0] in MARKERS)
+                    (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
                     and _starts_story(lines, i)
                     and cur.has_body
                 )
@@ -268,8 +285,10 @@ def _assemble(lines: list[Line]) -> list[_Story]:
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
             else:
-                _add_body(cur, lines, i, last_body)
+                _add_body(cur, lines, i, last_body, pasted)
                 last_body = i
+            if line.closes and ends_in_credit(line.text):
+                cur.ended = True  # a caption ends at its credit
         elif line.kind is Kind.SOURCE:
             if cur.source is None:
                 cur.source = line.text
@@ -286,7 +305,9 @@ def _assemble(lines: list[Line]) -> list[_Story]:
     return stories
 
 
-def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
+def _add_body(
+    story: _Story, lines: list[Line], i: int, last_body: int, pasted: bool = False
+) -> None:
     """Add body line i to the story, opening a paragraph where one starts."""
     line = lines[i]
     text = line.text
@@ -299,7 +320,7 @@ def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
         or last_body != i - 1
         or prev is None
         or line.hint
-        or (prev.closes and (_opens_paragraph(lines, i) or (prev.short and line.short)))
+        or (prev.closes and (pasted or _opens_paragraph(lines, i) or (prev.short and line.short)))
     )
     if new_paragraph:
         story.paragraphs.append([text])
