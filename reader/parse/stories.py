@@ -130,8 +130,25 @@ def _starts_story(lines: list[Line], i: int) -> bool:
     line = lines[i]
     if line.kind is Kind.BODY and line.text[0] in MARKERS:
         return True
-    # A caption opens with 图为 (this picture shows): a story starts there too.
-    return (line.hint or line.text.startswith("图为")) and _after_boundary(lines, i)
+    if line.hint or (line.text.startswith("图为") and _picture_caption(lines, i)):
+        return _after_boundary(lines, i)
+    return False
+
+
+def _picture_caption(lines: list[Line], i: int) -> bool:
+    """Line i opens a caption: 图为 (this picture shows) in a new paragraph, a credit soon after.
+
+    图为 inside a paragraph is the caption's own second sentence.
+    """
+    if i and not (lines[i - 1].short or _opens_paragraph(lines, i)):
+        return False
+    for j in range(i, min(i + 12, len(lines))):
+        line = lines[j]
+        if line.kind is Kind.CREDIT or (line.closes and ends_in_credit(line.text)):
+            return True
+        if line.kind is not Kind.BODY or (j > i and line.hint):
+            return False
+    return False
 
 
 def _mark_heads(lines: list[Line]) -> None:
@@ -168,7 +185,10 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
     if end == i or not any(c in ln.text for ln in lines[i : end + 1] for c in "，、："):
         return False
     col = _fill_after(lines, end + 1)[0]
-    return col > 0 and all(abs(ln.width - col) <= 1 for ln in lines[i + 1 : end + 1])
+    widths = [ln.width for ln in lines[i + 1 : end + 1]]
+    if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
+        return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
+    return col > 0 and abs(widths[0] - col) <= 1
 
 
 def _stack_end(lines: list[Line], i: int) -> int:
