@@ -31,6 +31,6 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
             credit.append(match.group(0))
         return
     at = max(last.rfind("（"), last.rfind("("))
-    if 0 < at and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
+    if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at]
         credit.insert(0, last[at:])
