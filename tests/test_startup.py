@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def test_one_shot_commands_leave_no_thread_alive_at_quick_exit(
         ]
         raise _Exited
 
-    monkeypatch.setattr(startup.os, "_exit", fake_exit)
+    monkeypatch.setattr(os, "_exit", fake_exit)  # the module reader.startup calls
     with pytest.raises(_Exited):
         cli_main.main(["--library", str(library), *args])
     capsys.readouterr()
