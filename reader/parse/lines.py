@@ -214,6 +214,20 @@ def is_header(text: str) -> bool:
     return len(text) <= 80 and any(word in text for word in _HEADER_WORDS)
 
 
+def pasted(lines: list[Line]) -> bool:
+    """One paragraph a line, nothing wrapped (text pasted from the web).
+
+    Told by the whole page: most long body lines close a sentence, and they are
+    longer than any column. On wrapped pages most lines run on into the next.
+    """
+    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
+    if len(widths) < 3:
+        return False
+    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
+    widths.sort()
+    return closed >= 0.6 * len(widths) and widths[len(widths) // 2] >= 24
+
+
 def _kind_of(raw: str, text: str) -> Kind:
     if SOURCE_RE.match(text):
         return Kind.SOURCE

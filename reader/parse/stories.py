@@ -15,7 +15,7 @@ from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import ends_in_credit, split_credit
 from reader.parse.furniture import take_header
-from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines
+from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
 from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
@@ -38,7 +38,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     lines = make_lines(page_lines(text))
     header = take_header(lines)
     _mark_heads(lines)
-    stories = _assemble(lines, _pasted(lines))
+    stories = _assemble(lines, pasted(lines))
     items = tuple(
         story.build(item_id(paper, issue, page, n)) for n, story in enumerate(stories, start=1)
     )
@@ -249,20 +249,6 @@ class _Story:
             credit=" ".join(credit) if credit else None,
             marker=self.marker,
         )
-
-
-def _pasted(lines: list[Line]) -> bool:
-    """One paragraph a line, nothing wrapped (text pasted from the web).
-
-    Told by the whole page: most long body lines close a sentence, and they are
-    longer than any column. On wrapped pages most lines run on into the next.
-    """
-    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
-    if len(widths) < 3:
-        return False
-    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
-    widths.sort()
-    return closed >= 0.6 * len(widths) and widths[len(widths) // 2] >= 24
 
 
 def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
