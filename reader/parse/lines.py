@@ -56,7 +56,8 @@ _PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEAD
 _SPECIAL_START = frozenset("（(本新中人")
 _NO_HEAD_START = frozenset("（(【[□■●")
 _ENDS_BLOCK = (Kind.SOURCE, Kind.CREDIT)
-_CONTINUES = frozenset("，。、；：？！”’）》」』")
+_CONTINUES_TEXT = "，。、；：？！”’）》」』"
+_CONTINUES = frozenset(_CONTINUES_TEXT)
 
 
 class Line:
@@ -143,16 +144,9 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         text = raw.strip()
         if not text:
             continue
-        if text[0] in _CONTINUES and prev is not None:
-            # No printed line starts with a closing mark: the extractor set apart the
-            # one that hung past the line before (`”`, `）…`). Read the two as one.
-            lines.pop()
-            block.pop()
-            if credits and credits[-1] == len(lines):
-                credits.pop()
-            raw = prev.raw.rstrip() + text
-            text = raw.strip()
-            prev = lines[-1] if lines else None
+        if text[0] in _CONTINUES and prev is not None and _set_apart(text):
+            # Rare: start again with the marks moved back (see `_rejoin_marks`).
+            return make_lines(_rejoin_marks(raw_lines))
         if " " in text:
             text = clean_line(text)
         first, last = text[0], text[-1]
@@ -212,6 +206,32 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
 def is_header(text: str) -> bool:
     """A page header line: page number, section, date, weekday, editor."""
     return len(text) <= 80 and any(word in text for word in _HEADER_WORDS)
+
+
+def _set_apart(text: str) -> bool:
+    """Closing marks alone on a line (`”`), or a line that starts by closing a bracket."""
+    return text[0] in "）)" or not text.lstrip(_CONTINUES_TEXT).strip()
+
+
+def _rejoin_marks(raw_lines: list[str]) -> list[str]:
+    """Move closing marks that the extractor set apart back to the line before.
+
+    No printed line starts with a closing mark: one that hung past the line
+    before came out on a line of its own (`”`) or opening the next (`）我国…`).
+    Only such marks move; a full stop that a typesetter moved down to the
+    next line stays, as that line's width was set with it.
+    """
+    out: list[str] = []
+    for raw in raw_lines:
+        text = raw.lstrip()
+        if text and out and text[0] in _CONTINUES and _set_apart(text):
+            rest = text[1:] if text[0] in "）)" else ""
+            out[-1] = out[-1].rstrip() + text[: len(text) - len(rest)]
+            if rest.strip():
+                out.append(raw[: len(raw) - len(text)] + rest)
+        else:
+            out.append(raw)
+    return out
 
 
 def pasted(lines: list[Line]) -> bool:
