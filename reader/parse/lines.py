@@ -26,11 +26,20 @@ class Kind(Enum):
 MARKERS = "□■●"
 _ROLE = r"(?:本报|新华社|中新社|特约|见习|实习|首席)?(?:记者|通讯员|摄影|编辑)"
 SOURCE_RE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
-CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16})[）)]?$")
-_CREDIT_SHAPE = re.compile(rf"^摄于|\s(?:摄影?|供图)[）)]?$|{_ROLE}|^[（(].*[）)]$")
-CREDIT_NAME_RE = re.compile(rf"^(?:{_ROLE}(?:\s*\S{{1,6}}){{1,3}}|\S{{2,4}})$")
+CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料图片)[）)]?$")
+_CREDIT_SHAPE = re.compile(
+    rf"^摄于|\s(?:摄影?|供图)[）)]?$|{_ROLE}|^[（(].*[）)]$|供图$|^摄影?[）)]$|^[（(]?资料图片"
+)
+CREDIT_NAME_RE = re.compile(rf"^[（(]?(?:{_ROLE}(?:\s*\S{{1,6}}){{0,3}}|\S{{2,4}})$")
 BYLINE_RE = re.compile(rf"^(?:{_ROLE}\s+\S.{{0,24}}|[（(]{_ROLE}.{{1,24}}[）)])$")
-_NAMELESS_CREDIT = re.compile(r"^(?:摄影?|供图|制图|绘图)(?:于|$)")
+# A byline with the outlet first: `本报记者陈鹏`, `新华社记者 王 伟`, `本报驻美国记者张亮`,
+# `本报评论员`; then names of up to four characters, spaced or not, or another role.
+_OUTLET_ROLE = re.compile(
+    r"(?:本报|新华社|中新社|人民网|新华网)(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
+    r"(?:摄影)?(?:记者|通讯员|评论员)"
+)
+_NAMES = re.compile(r"^(?:\s*[\u4e00-\u9fff·]{1,4}){0,3}\s*$")
+_NAMELESS_CREDIT = re.compile(r"^(?:摄影?|供图|制图|绘图)(?:于|$|[）)]$)")
 DATELINE_RE = re.compile(
     r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
@@ -47,6 +56,8 @@ _PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEAD
 _SPECIAL_START = frozenset("（(本新中人")
 _NO_HEAD_START = frozenset("（(【[□■●")
 _ENDS_BLOCK = (Kind.SOURCE, Kind.CREDIT)
+_CONTINUES_TEXT = "，。、；：？！”’）》」』"
+_CONTINUES = frozenset(_CONTINUES_TEXT)
 
 
 class Line:
@@ -133,6 +144,9 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         text = raw.strip()
         if not text:
             continue
+        if text[0] in _CONTINUES and prev is not None and _set_apart(text):
+            # Rare: start again with the marks moved back (see `_rejoin_marks`).
+            return make_lines(_rejoin_marks(raw_lines))
         if " " in text:
             text = clean_line(text)
         first, last = text[0], text[-1]
@@ -172,13 +186,15 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
         prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
         block.append(-fill if last in _HANGING else fill)
+        # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
+        # only in a short line (a body line that the column wraps holds many).
         if not (
-            punct
+            (punct and ("。" in text or "；" in text or ";" in text or fill > 26))
             or closes
             or kind is not body
             or fill > 40
             or first in _NO_HEAD_START
-            or last in "、：:"
+            or last in "、：:，,"
             or (first in _SPECIAL_START and DATELINE_RE.match(text))  # 新华社北京1月1日电…
         ):
             prev.candidate = True
@@ -192,6 +208,46 @@ def is_header(text: str) -> bool:
     return len(text) <= 80 and any(word in text for word in _HEADER_WORDS)
 
 
+def _set_apart(text: str) -> bool:
+    """Closing marks alone on a line (`”`), or a line that starts by closing a bracket."""
+    return text[0] in "）)" or not text.lstrip(_CONTINUES_TEXT).strip()
+
+
+def _rejoin_marks(raw_lines: list[str]) -> list[str]:
+    """Move closing marks that the extractor set apart back to the line before.
+
+    No printed line starts with a closing mark: one that hung past the line
+    before came out on a line of its own (`”`) or opening the next (`）我国…`).
+    Only such marks move; a full stop that a typesetter moved down to the
+    next line stays, as that line's width was set with it.
+    """
+    out: list[str] = []
+    for raw in raw_lines:
+        text = raw.lstrip()
+        if text and out and text[0] in _CONTINUES and _set_apart(text):
+            rest = text[1:] if text[0] in "）)" else ""
+            out[-1] = out[-1].rstrip() + text[: len(text) - len(rest)]
+            if rest.strip():
+                out.append(raw[: len(raw) - len(text)] + rest)
+        else:
+            out.append(raw)
+    return out
+
+
+def pasted(lines: list[Line]) -> bool:
+    """One paragraph a line, nothing wrapped (text pasted from the web).
+
+    Told by the whole page: most long body lines close a sentence, and they are
+    longer than any column. On wrapped pages most lines run on into the next.
+    """
+    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
+    if len(widths) < 3:
+        return False
+    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
+    widths.sort()
+    return closed >= 0.6 * len(widths) and widths[len(widths) // 2] >= 24
+
+
 def _kind_of(raw: str, text: str) -> Kind:
     if SOURCE_RE.match(text):
         return Kind.SOURCE
@@ -202,9 +258,23 @@ def _kind_of(raw: str, text: str) -> Kind:
             return Kind.CREDIT
         if len(text) <= 16 and BYLINE_RE.match(raw.strip()):
             return Kind.BYLINE
+        if _OUTLET_ROLE.match(text) and _is_byline(raw.strip()):
+            return Kind.BYLINE
         if (match := DATELINE_RE.match(text)) and match.end() == len(text):
             return Kind.BYLINE
     return Kind.BODY
+
+
+def _is_byline(text: str) -> bool:
+    """Roles each followed by names: `新华社记者陈辉李清华本报记者何伟`, `本报记者 张三 李四`."""
+    at = 0
+    for match in _OUTLET_ROLE.finditer(text):
+        names = text[at : match.start()]
+        if at and (not _NAMES.match(names) or len(names.replace(" ", "")) > 6):
+            return False
+        at = match.end()
+    names = text[at:]
+    return bool(_NAMES.match(names)) and len(names.replace(" ", "")) <= 6
 
 
 def _mark_credit_names(lines: list[Line], credits: list[int]) -> None:
@@ -213,7 +283,9 @@ def _mark_credit_names(lines: list[Line], credits: list[int]) -> None:
         if not i:
             continue
         prev = lines[i - 1]
-        if (
+        if prev.kind is Kind.BYLINE and _OUTLET_ROLE.fullmatch(prev.text):
+            prev.kind = Kind.CREDIT  # `新华社记者` over `王伟 摄`
+        elif (
             _NAMELESS_CREDIT.match(lines[i].text)
             and prev.kind in (Kind.BODY, Kind.BYLINE)
             and not prev.closes

@@ -13,7 +13,9 @@ import re
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, is_header, make_lines
+from reader.parse.captions import ends_in_credit, split_credit
+from reader.parse.furniture import take_header
+from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
 from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
@@ -34,15 +36,12 @@ def parse_bytes(data: bytes, paper: str = "", issue: str = "", page: int = 1) ->
 def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Parse the text of one page into its header and items in reading order."""
     lines = make_lines(page_lines(text))
-    header_lines: list[str] = []
-    while lines and len(header_lines) < 2 and is_header(lines[0].text):
-        header_lines.append(" ".join(lines.pop(0).raw.split()))
+    header = take_header(lines)
     _mark_heads(lines)
-    stories = _assemble(lines)
+    stories = _assemble(lines, pasted(lines))
     items = tuple(
         story.build(item_id(paper, issue, page, n)) for n, story in enumerate(stories, start=1)
     )
-    header = " ".join(header_lines) if header_lines else None
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
@@ -131,7 +130,25 @@ def _starts_story(lines: list[Line], i: int) -> bool:
     line = lines[i]
     if line.kind is Kind.BODY and line.text[0] in MARKERS:
         return True
-    return line.hint and _after_boundary(lines, i)
+    if line.hint or (line.text.startswith("图为") and _picture_caption(lines, i)):
+        return _after_boundary(lines, i)
+    return False
+
+
+def _picture_caption(lines: list[Line], i: int) -> bool:
+    """Line i opens a caption: 图为 (this picture shows) in a new paragraph, a credit soon after.
+
+    图为 inside a paragraph is the caption's own second sentence.
+    """
+    if i and not (lines[i - 1].short or _opens_paragraph(lines, i)):
+        return False
+    for j in range(i, min(i + 12, len(lines))):
+        line = lines[j]
+        if line.kind is Kind.CREDIT or (line.closes and ends_in_credit(line.text)):
+            return True
+        if line.kind is not Kind.BODY or (j > i and line.hint):
+            return False
+    return False
 
 
 def _mark_heads(lines: list[Line]) -> None:
@@ -153,9 +170,25 @@ def _mark_heads(lines: list[Line]) -> None:
         if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
             continue  # unmarked already, or inside a stack
         end = _stack_end(lines, i)
-        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i):
+        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i) or _set_full(lines, i, end):
             for j in range(i, end + 1):
                 lines[j].head = False
+
+
+def _set_full(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i+1..end fill the column of the text below: a paragraph, not a stack.
+
+    Headline lines are as long as their words; a paragraph's lines after the
+    first are set to the full column. Only stacks holding ，、： are doubted so:
+    other lines without punctuation are rarely a paragraph's.
+    """
+    if end == i or not any(c in ln.text for ln in lines[i : end + 1] for c in "，、："):
+        return False
+    col = _fill_after(lines, end + 1)[0]
+    widths = [ln.width for ln in lines[i + 1 : end + 1]]
+    if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
+        return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
+    return col > 0 and abs(widths[0] - col) <= 1
 
 
 def _stack_end(lines: list[Line], i: int) -> int:
@@ -186,6 +219,9 @@ class _Story:
         """Freeze the story into an `Item`."""
         kicker, headline, subtitle = _split_stack(self.stack)
         paragraphs = [join_lines(p) for p in self.paragraphs]
+        credit = list(self.credit)
+        split_credit(paragraphs, credit)
+        paragraphs = [p for p in paragraphs if p]
         byline = " ".join(self.bylines) if self.bylines else None
         if paragraphs and byline is None:
             match = DATELINE_RE.match(paragraphs[0])
@@ -194,7 +230,7 @@ class _Story:
                 paragraphs[0] = paragraphs[0][match.end() :].lstrip()
         derived = None if headline else _derive_headline(paragraphs)
         kind: ItemKind
-        if self.credit:
+        if credit:
             kind = "caption"
         elif self.marker or (not self.stack and len(paragraphs) <= 1 and not self.source):
             kind = "brief"
@@ -210,12 +246,12 @@ class _Story:
             paragraphs=tuple(paragraphs),
             byline=byline,
             source=self.source,
-            credit=" ".join(self.credit) if self.credit else None,
+            credit=" ".join(credit) if credit else None,
             marker=self.marker,
         )
 
 
-def _assemble(lines: list[Line]) -> list[_Story]:
+def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     """Walk the lines in order and group them into stories."""
     stories: list[_Story] = []
     cur: _Story | None = None
@@ -242,7 +278,7 @@ def _assemble(lines: list[Line]) -> list[_Story]:
                 cur is None
                 or cur.ended
                 or (
-                    (line.hint or line.text[0] in MARKERS)
+                    (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
                     and _starts_story(lines, i)
                     and cur.has_body
                 )
@@ -255,8 +291,10 @@ def _assemble(lines: list[Line]) -> list[_Story]:
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
             else:
-                _add_body(cur, lines, i, last_body)
+                _add_body(cur, lines, i, last_body, pasted)
                 last_body = i
+            if line.closes and ends_in_credit(line.text):
+                cur.ended = True  # a caption ends at its credit
         elif line.kind is Kind.SOURCE:
             if cur.source is None:
                 cur.source = line.text
@@ -273,7 +311,9 @@ def _assemble(lines: list[Line]) -> list[_Story]:
     return stories
 
 
-def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
+def _add_body(
+    story: _Story, lines: list[Line], i: int, last_body: int, pasted: bool = False
+) -> None:
     """Add body line i to the story, opening a paragraph where one starts."""
     line = lines[i]
     text = line.text
@@ -286,7 +326,7 @@ def _add_body(story: _Story, lines: list[Line], i: int, last_body: int) -> None:
         or last_body != i - 1
         or prev is None
         or line.hint
-        or (prev.closes and (_opens_paragraph(lines, i) or (prev.short and line.short)))
+        or (prev.closes and (pasted or _opens_paragraph(lines, i) or (prev.short and line.short)))
     )
     if new_paragraph:
         story.paragraphs.append([text])

@@ -160,4 +160,13 @@ def ends_sentence(line: str) -> bool:
         return False
     if body[-1] in SENTENCE_STOPS:
         return True
-    return len(line) - len(body) == 1 and body[-1] in "电讯完" and line[-1] in "）)"
+    if len(line) - len(body) != 1 or line[-1] not in "）)":
+        return False
+    if body[-1] in "电讯完":
+        return True
+    # A bracketed note after a closed sentence, or alone on its line: a writer's
+    # name `。（张春启）`, a photo credit `。（新华社记者 王伟 摄）`.
+    at = max(body.rfind("（"), body.rfind("("))
+    if at < 0 or len(body) - at > 25:
+        return False
+    return at == 0 or body[at - 1] in SENTENCE_STOPS

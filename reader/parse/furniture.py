@@ -1,0 +1,37 @@
+"""Page furniture: the masthead, date band and header band above a page's stories."""
+
+from __future__ import annotations
+
+import re
+
+from reader.parse.lines import Line, is_header
+
+# A paper's name set alone at the top: 人民日报, 人民日报海外版, 新民晚报.
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|周报)(?:海外版)?$")
+# A date band without a weekday: `1998年1月5日 第1版`, or the page number alone.
+_DATE_BAND = re.compile(
+    r"^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日.{0,20}|第\s*[0-9０-９]{1,3}\s*版)$"
+)
+_MAX_LINES = 4
+
+
+def is_furniture(text: str) -> bool:
+    """A line of the band above the stories: masthead, date band, section header."""
+    return is_header(text) or bool(_MASTHEAD.match(text) or _DATE_BAND.match(text))
+
+
+def take_header(lines: list[Line]) -> str | None:
+    """Remove the furniture lines at the top of a page; return them as the header.
+
+    A masthead alone is furniture only when a date band or header line is set with
+    it: a paper's name over a story may be that story's headline.
+    """
+    count = 0
+    while count < min(_MAX_LINES, len(lines)) and is_furniture(lines[count].text):
+        count += 1
+    texts = [line.text for line in lines[:count]]
+    if not any(is_header(t) or _DATE_BAND.match(t) for t in texts):
+        return None
+    header = " ".join(" ".join(line.raw.split()) for line in lines[:count])
+    del lines[:count]
+    return header
