@@ -110,7 +110,7 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a `ReaderError` into one line on stderr and its exit code."""
+    """Turn a `ReaderError` into one line on stderr and its exit code; Ctrl-C into 130."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -118,5 +118,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except ReaderError as err:
             raise fail(err.message, err.code) from None
+        except KeyboardInterrupt:
+            # Reached once the command's own cleanup (rollback, workers ended) has run.
+            raise fail("interrupted", 130) from None
 
     return wrapper
