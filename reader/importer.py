@@ -13,7 +13,8 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,9 @@ _KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Action = Literal["add", "replace", "same"]
+
+LOCK_WAIT = 60.0
+"""Seconds an import waits for another import into the same library before it gives up."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,62 @@ def check_library(library: Library) -> None:
     root = library.root
     if not root.is_dir() and (root.exists() or not root.parent.is_dir()):
         raise ReaderError(f"{root}: library folder not found")
+
+
+@contextlib.contextmanager
+def import_lock(library: Library, wait: float | None = None) -> Iterator[None]:
+    """Hold the library's import lock from planning to writing; wait up to `wait` seconds.
+
+    Two imports into one issue at once both planned "page 1" from the same
+    folder listing, and the second rename overwrote the first's page. The lock
+    is an advisory `flock` on the library folder itself (made now if new, and
+    removed again if the import leaves it empty), so it leaves no file behind
+    and a crashed import never leaves it held.
+    """
+    check_library(library)
+    root = library.root
+    wait = LOCK_WAIT if wait is None else wait
+    made = False
+    try:
+        root.mkdir()
+        made = True
+    except FileExistsError:
+        pass
+    except OSError as err:
+        raise ReaderError(f"{root}: cannot create the library folder: {err.strerror}") from None
+    try:
+        with _flocked(root, wait):
+            yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                root.rmdir()  # only when empty: the import failed before writing
+
+
+@contextlib.contextmanager
+def _flocked(folder: Path, wait: float) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; imports there are not guarded
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ReaderError(
+                        f"another import into {folder} is still running after {wait:.0f} s: "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        yield  # closing the descriptor releases the lock
+    finally:
+        os.close(fd)
 
 
 def _issue_of(source: Source, issue: str | None) -> tuple[str, date | None]:

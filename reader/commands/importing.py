@@ -43,27 +43,28 @@ def import_(
 
     Example: reader import rmrb-1998-01-01.pdf --paper rmrb
     """
-    from reader.importer import apply, plan_import, update_index
+    from reader.importer import apply, import_lock, plan_import, update_index
     from reader.sources import expand
 
     lib = library(ctx, create=True)
     files = expand(paths)
-    with progress("reading") as report:
-        tick = _ticks(report, len(files))
-        plan = plan_import(
-            lib,
-            paths,
-            paper=paper,
-            issue=issue,
-            page=page,
-            replace=replace,
-            name=name,
-            tick=tick,
-            files=files,
-        )
-    changed = len(plan.pages) - plan.count("same")
-    with progress("writing") as report:
-        apply(plan, _ticks(report, changed))
+    with import_lock(lib):  # planned and written as one step: no other import between
+        with progress("reading") as report:
+            tick = _ticks(report, len(files))
+            plan = plan_import(
+                lib,
+                paths,
+                paper=paper,
+                issue=issue,
+                page=page,
+                replace=replace,
+                name=name,
+                tick=tick,
+                files=files,
+            )
+        changed = len(plan.pages) - plan.count("same")
+        with progress("writing") as report:
+            apply(plan, _ticks(report, changed))
     out = stdout()
     for key in plan.dates:
         mine = [p for p in plan.pages if p.issue == key]
