@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from reader import store
 from reader.errors import ReaderError
-from reader.library import Library, read_page
+from reader.library import Library, parse_page_bytes
 from reader.scan import Key, Scan, fingerprint, folders, scan
 from reader.store import pack, unpack
 
@@ -77,17 +77,23 @@ class PageResult:
 
 
 def segment_page(job: PageJob) -> PageResult:
-    """Read, hash, parse and tokenize one page (runs in a worker process)."""
+    """Read, hash, parse and tokenize one page (runs in a worker process).
+
+    Read once, with the bound every page read has: a page over the limit is
+    refused before it is read whole or hashed.
+    """
+    from reader.files import read_bounded
     from reader.segment import item_tokens
+    from reader.text import MAX_PAGE_BYTES
 
     paper, issue, page = job.key
     try:
-        data = job.path.read_bytes()
-    except OSError as err:
-        return PageResult(job, "-", pack([]), [], f"{job.path}: {err.strerror or err}")
+        data = read_bounded(job.path, MAX_PAGE_BYTES, "page file")
+    except ReaderError as err:
+        return PageResult(job, "-", pack([]), [], err.message)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     try:
-        parsed = read_page(job.path, paper, issue, page)
+        parsed = parse_page_bytes(data, job.path, paper, issue, page)
     except ReaderError as err:
         return PageResult(job, digest, pack([]), [], err.message)
     return PageResult(job, digest, pack(parsed.items), [item_tokens(i) for i in parsed.items])

@@ -23,7 +23,7 @@ from typing import Literal
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.locations import bundled_sample
-from reader.sources import MAX_PAGE, Source, expand, read_sources
+from reader.sources import MAX_PAGE, MAX_PDF_BYTES, Source, expand, read_sources
 
 _KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -159,14 +159,22 @@ def _existing(folder: Path) -> dict[int, Path]:
 
 def _same(source: Source, txt: Path) -> bool:
     """The page on disk holds exactly this source (its PDF too, when it has one)."""
-    if txt.read_bytes() != source.text:
+    from reader.files import read_bounded
+
+    try:  # a page on disk that cannot be read (or is not a file) is not this source
+        if read_bounded(txt, len(source.text), "page file") != source.text:
+            return False
+    except ReaderError:
         return False
     if source.pdf is None:
         return True
     from reader.pdf import same_pdf
 
     pdf = txt.with_suffix(".pdf")
-    return pdf.is_file() and same_pdf(pdf.read_bytes(), source.pdf)
+    try:
+        return same_pdf(read_bounded(pdf, MAX_PDF_BYTES, "PDF file"), source.pdf)
+    except ReaderError:
+        return False
 
 
 def _number(sources: list[Source], taken: set[int], page: int | None) -> list[int]:

@@ -65,6 +65,8 @@ class Issue(NamedTuple):
 
 
 _NAMES: dict[str, int | None] = {}
+_MAX_TOML = 1 << 20
+"""`paper.toml` and `issue.toml` hold a few lines."""
 
 
 def page_number(name: str) -> int | None:
@@ -105,23 +107,18 @@ def parse_id(text: str) -> Ref:
 
 def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Read and parse one page file; any problem is a one-line `ReaderError`."""
-    from reader.parse import parse_bytes  # not needed to list issues or search
-    from reader.text import MAX_PAGE_BYTES, DecodeError
+    from reader.files import read_bounded
+    from reader.text import MAX_PAGE_BYTES
 
-    try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a directory, not a page file")
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            limit = MAX_PAGE_BYTES // (1024 * 1024)
-            raise ReaderError(f"{path}: {size // (1024 * 1024)} MB is over the {limit} MB limit")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise ReaderError(f"{path}: {err.strerror or err}") from None
+    data = read_bounded(path, MAX_PAGE_BYTES, "page file")
+    return parse_page_bytes(data, path, paper, issue, page)
+
+
+def parse_page_bytes(data: bytes, path: Path, paper: str, issue: str, page: int) -> Page:
+    """Parse the bytes read from the page file at `path`; a decoding problem names the file."""
+    from reader.parse import parse_bytes  # not needed to list issues or search
+    from reader.text import DecodeError
+
     try:
         return parse_bytes(data, paper, issue, page)
     except DecodeError as err:
@@ -131,12 +128,14 @@ def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Pa
 def _toml(path: Path | str) -> dict[str, object]:
     import tomllib  # here: a one-shot search reads no TOML, and the parser costs 5 ms
 
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
+    from reader.files import read_bounded
+
+    if not os.path.exists(path):
         return {}
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    data = read_bounded(path, _MAX_TOML, "settings file")  # a FIFO here hung `reader list`
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ReaderError(f"{path}: {err}") from None
 
 

@@ -1,6 +1,7 @@
 """`reader parse`, `reader list` and `reader show`: pages and items from the shell."""
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +33,7 @@ def _context_of(path: Path) -> tuple[str, str, int]:
 
     stem = path.stem
     number = int(stem) if stem.isdigit() else 1
-    parent = path.resolve().parent
+    parent = Path(os.path.realpath(path)).parent  # not Path.resolve: a symlink loop raised
     if stem.isdigit() and is_library(parent.parent.parent):
         return parent.parent.name, parent.name, number
     return parent.name, stem, number
