@@ -17,9 +17,9 @@ TRIALS = 20
 
 
 def _start(lib: Path, page: Path) -> subprocess.Popen[str]:
+    args = ["--library", str(lib), "import", str(page), "--paper", "p", "--issue", "2025-01-01"]
     return subprocess.Popen(
-        [sys.executable, "-m", "reader", "--library", str(lib), "import", str(page)]
-        + ["--paper", "p", "--issue", "2025-01-01"],
+        [sys.executable, "-m", "reader", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

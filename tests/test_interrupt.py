@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from corpuslib import corpus_lines, make_library
 
 RUNS = int(os.environ.get("READER_INTERRUPT_RUNS", "3"))
