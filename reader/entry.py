@@ -30,17 +30,18 @@ def open_bare(option: str | None) -> int:
     """Open the reader on the chosen library; the exit code (errors as one line)."""
     from reader.errors import ReaderError
     from reader.library import resolve_library
+    from reader.safe import one_line
     from reader.tui.launch import open_reader
 
     try:
         open_reader(resolve_library(option))
     except ReaderError as err:
-        sys.stderr.write(f"reader: {err.message}\n")
+        sys.stderr.write(f"reader: {one_line(err.message)}\n")
         return err.code
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last guard, as in reader.cli: never a traceback
-        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {err}\n")
+        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
         return 2
     return 0
 

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from reader.model import Item, Page
-from reader.safe import printable
+from reader.safe import one_line, printable
 
 KIND_LABEL = {"article": "文章", "caption": "图片说明", "brief": "简讯"}
 
@@ -68,7 +68,7 @@ def item_markdown(item: Item) -> str:
     lines.extend(f"{_md(p)}\n" for p in item.paragraphs)
     if item.source:
         lines.append(f"{_md(item.source)}\n")
-    lines.append(f"<!-- {item.id} -->")
+    lines.append(f"<!-- {one_line(item.id).replace('>', '&gt;')} -->")  # ids are folder names
     return "\n".join(lines) + "\n"
 
 

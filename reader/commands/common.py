@@ -103,8 +103,10 @@ def progress(label: str) -> Iterator[Report | None]:
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    """Print one line on stderr and give the exit to raise."""
-    sys.stderr.write(f"reader: {message}\n")
+    """Print one line on stderr (library strings in it made printable) and give the exit."""
+    from reader.safe import one_line
+
+    sys.stderr.write(f"reader: {one_line(message)}\n")
     sys.stderr.flush()
     return typer.Exit(code)
 

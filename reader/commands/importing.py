@@ -44,6 +44,7 @@ def import_(
     Example: reader import rmrb-1998-01-01.pdf --paper rmrb
     """
     from reader.importer import apply, import_lock, plan_import, update_index
+    from reader.safe import one_line, printable
     from reader.sources import expand
 
     lib = library(ctx, create=True)
@@ -76,11 +77,11 @@ def import_(
             for label, found in (("added", added), ("replaced", replaced), ("unchanged", same))
             if found
         ]
-        out.print(f"{paper}/{key}: " + "; ".join(parts), soft_wrap=True)
+        out.print(printable(f"{paper}/{key}: " + "; ".join(parts)), soft_wrap=True)
     for placed in plan.pages:
         if placed.source.empty:
             sys.stderr.write(
-                f"reader: {placed.source.origin}: no text on this page (no OCR); "
+                f"reader: {one_line(placed.source.origin)}: no text on this page (no OCR); "
                 f"filed as an empty page {placed.number}\n"
             )
     if changed:

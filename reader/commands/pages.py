@@ -1,6 +1,5 @@
 """`reader parse`, `reader list` and `reader show`: pages and items from the shell."""
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -93,17 +92,17 @@ def list_(
     from rich.table import Table
     from rich.text import Text
 
-    from reader.safe import printable
+    from reader.safe import dumps, printable
 
     lib = library(ctx)
     issues = lib.issues()
     if as_json:
         for lib_issue in issues:
             record = _issue_json(lib_issue) | {"paper_name": lib_issue.paper.name}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(record) + "\n")
         return
     console = stdout()
-    console.print(Text(f"Library {lib.root}", style="dim"))
+    console.print(Text(printable(f"Library {lib.root}"), style="dim"))
     if not issues:
         console.print(Text("No issues in this library yet: add pages with `reader import`."))
         return
@@ -142,7 +141,9 @@ def show(
         return
     item = lib.item(ident)
     if fmt is Format.json:
-        sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        from reader.safe import dumps
+
+        sys.stdout.write(dumps(item.to_dict(), indent=2) + "\n")
     elif fmt is Format.markdown:
         sys.stdout.write(item_markdown(item))
     else:
