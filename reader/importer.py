@@ -76,6 +76,8 @@ def check_library(library: Library) -> None:
             )
     except OSError as err:
         raise ReaderError(f"{library.root}: {err.strerror or err}") from None
+    except RuntimeError:  # Path.resolve meeting a symlink loop (before Python 3.13)
+        raise ReaderError(f"{library.root}: a symlink loop, not a library folder") from None
     root = library.root
     if not root.is_dir() and (root.exists() or not root.parent.is_dir()):
         raise ReaderError(f"{root}: library folder not found")
