@@ -53,11 +53,13 @@ def _notes(stats: "UpdateStats") -> None:
         )
 
 
-def _refresh(lib: "Library", rebuild: bool = False, wait: float = 0.5) -> "UpdateStats":
+def _refresh(
+    lib: "Library", rebuild: bool = False, wait: float = 0.5, check: bool = False
+) -> "UpdateStats":
     from reader import index as engine
 
     with progress("indexing") as report:
-        stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait)
+        stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait, check=check)
     _notes(stats)
     return stats
 
@@ -217,7 +219,9 @@ def index(
 
     lib = library(ctx)
     started = time.perf_counter()
-    stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE)
+    # The whole file looked over first: damage that SQLite reports to no query
+    # (random bytes in a table) cost searches hits without a word.
+    stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE, check=True)
     if sys.stderr.isatty():
         from rich.text import Text
 
