@@ -331,12 +331,12 @@ def _derive_headline(paragraphs: list[str]) -> str | None:
     """A headline made from the lead sentence, for items that print none."""
     for text in paragraphs:
         lead = _LEAD_TIME.sub("", text, count=1) or text
-        sentence = _first_sentence(lead).rstrip("。.")
+        sentence = _first_sentence(lead).rstrip("。. ")  # `x .` ended in a space
         if len(sentence) <= _DERIVED_MAX:
             return sentence or None
         cut = max(sentence.rfind(c, 0, _DERIVED_MAX) for c in "，,、；")
         head = sentence[:cut] if cut >= 8 else sentence[: _DERIVED_MAX - 1]
-        return head + "…"
+        return head.rstrip() + "…"
     return None
 
 
