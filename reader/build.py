@@ -15,7 +15,7 @@ import signal
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -99,7 +99,7 @@ def segment_page(job: PageJob) -> PageResult:
     return PageResult(job, digest, pack(parsed.items), [item_tokens(i) for i in parsed.items])
 
 
-def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
+def _segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
     """Segment pages in order, on every core when there are enough of them.
 
     Close the iterator (`contextlib.closing`) when stopping early: that ends the workers.
