@@ -98,7 +98,14 @@ def _refresh(
             )
         except sqlite3.DatabaseError as err:
             if not store.is_damage(err):  # locked, disk full: not damage
-                raise ReaderError(f"{path}: {err}") from None
+                if store.shrink_wal(conn):
+                    raise ReaderError(f"{path}: {err}") from None
+                conn.close()  # the WAL could not be emptied: the disk is full
+                store.remove(path)
+                raise ReaderError(
+                    f"{path}: {err}; the index was removed to free its space "
+                    "(`reader index` builds it again)"
+                ) from None
             notes.append(f"the index {path} is damaged ({err}): rebuilding it")
     finally:
         conn.close()

@@ -357,6 +357,22 @@ def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     return conn
 
 
+def shrink_wal(conn: sqlite3.Connection) -> bool:
+    """Empty the WAL after a failed update; False when that failed too.
+
+    A full disk left up to 2 MB of rolled-back frames behind. Checkpointing
+    the committed frames into the database needs room there; when even that
+    fails the caller removes the index (a cache: rebuilt from the pages).
+    """
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # busy: a reader cleans up
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def meta(conn: sqlite3.Connection) -> dict[str, str]:
     """The meta table as a dict."""
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
