@@ -59,6 +59,8 @@ class Issue(NamedTuple):
 
 
 _NAMES: dict[str, int | None] = {}
+_MAX_TOML = 1 << 20
+"""`paper.toml` and `issue.toml` hold a few lines."""
 
 
 def page_number(name: str) -> int | None:
@@ -82,12 +84,14 @@ def page_number(name: str) -> int | None:
 def _toml(path: Path | str) -> dict[str, object]:
     import tomllib  # here: a one-shot search reads no TOML, and the parser costs 5 ms
 
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
+    from reader.files import read_bounded
+
+    if not os.path.exists(path):
         return {}
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    data = read_bounded(path, _MAX_TOML, "settings file")  # a FIFO here hung `reader list`
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ReaderError(f"{path}: {err}") from None
 
 

@@ -79,9 +79,9 @@ class Page:
 
     def to_json(self, indent: int | None = 2) -> str:
         """Deterministic JSON: same page, same text."""
-        import json  # here: a search loads items, never JSON
+        from reader.printable import dumps  # C1 controls and bidi overrides escaped
 
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Page:

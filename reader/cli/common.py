@@ -104,14 +104,16 @@ def progress(label: str) -> Iterator[Report | None]:
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    """Print one line on stderr and give the exit to raise."""
-    sys.stderr.write(f"reader: {message}\n")
+    """Print one line on stderr (library strings in it made printable) and give the exit."""
+    from reader.printable import one_line
+
+    sys.stderr.write(f"reader: {one_line(message)}\n")
     sys.stderr.flush()
     return typer.Exit(code)
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a `ReaderError` into one line on stderr and its exit code."""
+    """Turn a `ReaderError` into one line on stderr and its exit code; Ctrl-C into 130."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -119,5 +121,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except ReaderError as err:
             raise fail(err.message, err.code) from None
+        except KeyboardInterrupt:
+            # Reached once the command's own cleanup (rollback, workers ended) has run.
+            raise fail("interrupted", 130) from None
 
     return wrapper

@@ -31,17 +31,18 @@ def open_bare(option: str | None) -> int:
     from reader.config import configured_library
     from reader.errors import ReaderError
     from reader.library import resolve_library
+    from reader.printable import one_line
     from reader.tui.launch import open_reader
 
     try:
         open_reader(resolve_library(option, configured=configured_library))
     except ReaderError as err:
-        sys.stderr.write(f"reader: {err.message}\n")
+        sys.stderr.write(f"reader: {one_line(err.message)}\n")
         return err.code
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last guard, as in reader.cli.main: never a traceback
-        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {err}\n")
+        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
         return 2
     return 0
 

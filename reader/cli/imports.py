@@ -43,27 +43,29 @@ def import_(
 
     Example: reader import rmrb-1998-01-01.pdf --paper rmrb
     """
-    from reader.importing.importer import apply, plan_import, update_index
+    from reader.importing.importer import apply, import_lock, plan_import, update_index
     from reader.importing.sources import expand
+    from reader.printable import one_line, printable
 
     lib = library(ctx, create=True)
     files = expand(paths)
-    with progress("reading") as report:
-        tick = _ticks(report, len(files))
-        plan = plan_import(
-            lib,
-            paths,
-            paper=paper,
-            issue=issue,
-            page=page,
-            replace=replace,
-            name=name,
-            tick=tick,
-            files=files,
-        )
-    changed = len(plan.pages) - plan.count("same")
-    with progress("writing") as report:
-        apply(plan, _ticks(report, changed))
+    with import_lock(lib):  # planned and written as one step: no other import between
+        with progress("reading") as report:
+            tick = _ticks(report, len(files))
+            plan = plan_import(
+                lib,
+                paths,
+                paper=paper,
+                issue=issue,
+                page=page,
+                replace=replace,
+                name=name,
+                tick=tick,
+                files=files,
+            )
+        changed = len(plan.pages) - plan.count("same")
+        with progress("writing") as report:
+            apply(plan, _ticks(report, changed))
     out = stdout()
     for key in plan.dates:
         mine = [p for p in plan.pages if p.issue == key]
@@ -75,11 +77,11 @@ def import_(
             for label, found in (("added", added), ("replaced", replaced), ("unchanged", same))
             if found
         ]
-        out.print(f"{paper}/{key}: " + "; ".join(parts), soft_wrap=True)
+        out.print(printable(f"{paper}/{key}: " + "; ".join(parts)), soft_wrap=True)
     for placed in plan.pages:
         if placed.source.empty:
             sys.stderr.write(
-                f"reader: {placed.source.origin}: no text on this page (no OCR); "
+                f"reader: {one_line(placed.source.origin)}: no text on this page (no OCR); "
                 f"filed as an empty page {placed.number}\n"
             )
     if changed:

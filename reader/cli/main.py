@@ -84,25 +84,50 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the command line; the exit code. No tracebacks reach the user."""
+    """Run the command line; the exit code. No tracebacks reach the user.
+
+    Not in click's standalone mode: its usage errors took four lines (usage,
+    a hint, a blank line, the error); here they are one, as every error is.
+    """
+    from reader.printable import one_line
+
     args = sys.argv[1:] if argv is None else argv
     try:
         # Only a help text names the dirs: finding them costs a start platformdirs.
         wants_help = "--help" in args or "-h" in args
-        build(invoked(args), where_things_live() if wants_help else None)(
-            args=args, prog_name="reader"
+        code = build(invoked(args), where_things_live() if wants_help else None)(
+            args=args, prog_name="reader", standalone_mode=False
         )
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else 0 if code is None else 2
     except KeyboardInterrupt:
+        sys.stderr.write("reader: interrupted\n")
         return 130
     except BrokenPipeError:
         return _cut_short()
+    except typer.Abort:
+        sys.stderr.write("reader: aborted\n")
+        return 1
     except Exception as err:  # the last guard: one line, never a traceback
-        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {err}\n")
+        usage = _usage_error(err)
+        if usage is not None:
+            sys.stderr.write(f"reader: {one_line(usage[0])}\n")
+            return usage[1]
+        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
         return 2
-    return 0
+    return code if isinstance(code, int) else 0
+
+
+def _usage_error(err: Exception) -> tuple[str, int] | None:
+    """The message and exit code of a click usage error (bad option, missing argument)."""
+    from typer._click.exceptions import ClickException
+
+    if not isinstance(err, ClickException):
+        return None
+    ctx = getattr(err, "ctx", None)
+    command = ctx.command_path if ctx is not None else "reader"
+    return f"{err.format_message()} (see {command} --help)", err.exit_code
 
 
 def _cut_short() -> int:

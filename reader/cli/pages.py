@@ -1,6 +1,6 @@
 """`reader parse`, `reader list` and `reader show`: pages and items from the shell."""
 
-import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +32,7 @@ def _context_of(path: Path) -> tuple[str, str, int]:
 
     stem = path.stem
     number = int(stem) if stem.isdigit() else 1
-    parent = path.resolve().parent
+    parent = Path(os.path.realpath(path)).parent  # not Path.resolve: a symlink loop raised
     if stem.isdigit() and is_library(parent.parent.parent):
         return parent.parent.name, parent.name, number
     return parent.name, stem, number
@@ -92,17 +92,17 @@ def list_(
     from rich.table import Table
     from rich.text import Text
 
-    from reader.printable import printable
+    from reader.printable import dumps, printable
 
     lib = library(ctx)
     issues = lib.issues()
     if as_json:
         for lib_issue in issues:
             record = _issue_json(lib_issue) | {"paper_name": lib_issue.paper.name}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(record) + "\n")
         return
     console = stdout()
-    console.print(Text(f"Library {lib.root}", style="dim"))
+    console.print(Text(printable(f"Library {lib.root}"), style="dim"))
     if not issues:
         console.print(Text("No issues in this library yet: add pages with `reader import`."))
         return
@@ -142,7 +142,9 @@ def show(
         return
     item = load_item(lib, ident)
     if fmt is Format.json:
-        sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        from reader.printable import dumps
+
+        sys.stdout.write(dumps(item.to_dict(), indent=2) + "\n")
     elif fmt is Format.markdown:
         sys.stdout.write(item_markdown(item))
     else:

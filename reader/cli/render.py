@@ -7,7 +7,7 @@ from rich.text import Text
 
 from reader.fields import KIND_LABEL
 from reader.model import Item, Page
-from reader.printable import printable
+from reader.printable import one_line, printable
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -67,7 +67,7 @@ def item_markdown(item: Item) -> str:
     lines.extend(f"{_md(p)}\n" for p in item.paragraphs)
     if item.source:
         lines.append(f"{_md(item.source)}\n")
-    lines.append(f"<!-- {item.id} -->")
+    lines.append(f"<!-- {one_line(item.id).replace('>', '&gt;')} -->")  # ids are folder names
     return "\n".join(lines) + "\n"
 
 

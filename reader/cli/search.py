@@ -40,22 +40,26 @@ def _date(value: str | None, option: str) -> date | None:
 
 
 def _notes(stats: "UpdateStats") -> None:
-    """Tell the user what the update could not do or had to redo (stderr)."""
+    """Tell the user what the update could not do or had to redo (stderr, one line each)."""
+    from reader.printable import one_line
+
     for note in stats.notes:
-        sys.stderr.write(f"reader: {note}\n")
+        sys.stderr.write(f"reader: {one_line(note)}\n")
     for error in stats.errors:
-        sys.stderr.write(f"reader: skipped a page: {error}\n")
+        sys.stderr.write(f"reader: skipped a page: {one_line(error)}\n")
     if stats.busy:
         sys.stderr.write(
             "reader: another process is updating the index; using the last complete one\n"
         )
 
 
-def _refresh(lib: "Library", rebuild: bool = False, wait: float = 0.5) -> "UpdateStats":
+def _refresh(
+    lib: "Library", rebuild: bool = False, wait: float = 0.5, check: bool = False
+) -> "UpdateStats":
     from reader.search import engine
 
     with progress("indexing") as report:
-        stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait)
+        stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait, check=check)
     _notes(stats)
     return stats
 
@@ -111,15 +115,17 @@ def search(
     try:
         hits = run(update=True)
     except IndexCorrupt as err:
-        sys.stderr.write(f"reader: {err.message}: rebuilding it\n")
+        from reader.printable import one_line
+
+        sys.stderr.write(f"reader: {one_line(err.message)}: rebuilding it\n")
         remove(index_path(lib))
         _refresh(lib)
         hits = run(update=False)
     if as_json:
-        import json  # here: plain output needs none of it
+        from reader.printable import dumps
 
         for hit in hits:
-            sys.stdout.write(json.dumps(_hit_json(hit), ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps(_hit_json(hit)) + "\n")
     else:
         _print_hits(hits)
     if not hits:
@@ -213,9 +219,13 @@ def index(
 
     lib = library(ctx)
     started = time.perf_counter()
-    stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE)
+    # The whole file looked over first: damage that SQLite reports to no query
+    # (random bytes in a table) cost searches hits without a word.
+    stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE, check=True)
     if sys.stderr.isatty():
         from rich.text import Text
+
+        from reader.printable import printable
 
         seconds = time.perf_counter() - started
         if stats.fresh:
@@ -225,4 +235,4 @@ def index(
                 f"indexed {stats.indexed} pages ({stats.items} items), {stats.unchanged} "
                 f"unchanged, {stats.removed} removed in {seconds:.1f} s ({stats.path})"
             )
-        stderr().print(Text(message, style="dim"))
+        stderr().print(Text(printable(message), style="dim"))

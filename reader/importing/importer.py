@@ -13,14 +13,15 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from reader.errors import ReaderError
-from reader.importing.sources import MAX_PAGE, Source, expand, read_sources
+from reader.importing.sources import MAX_PAGE, MAX_PDF_BYTES, Source, expand, read_sources
 from reader.library import Library
 from reader.locations import bundled_sample
 from reader.parse.structure import structure_path_name
@@ -29,6 +30,9 @@ _KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Action = Literal["add", "replace", "same"]
+
+LOCK_WAIT = 60.0
+"""Seconds an import waits for another import into the same library before it gives up."""
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,67 @@ def check_library(library: Library) -> None:
             )
     except OSError as err:
         raise ReaderError(f"{library.root}: {err.strerror or err}") from None
+    except RuntimeError:  # Path.resolve meeting a symlink loop (before Python 3.13)
+        raise ReaderError(f"{library.root}: a symlink loop, not a library folder") from None
     root = library.root
     if not root.is_dir() and (root.exists() or not root.parent.is_dir()):
         raise ReaderError(f"{root}: library folder not found")
+
+
+@contextlib.contextmanager
+def import_lock(library: Library, wait: float | None = None) -> Iterator[None]:
+    """Hold the library's import lock from planning to writing; wait up to `wait` seconds.
+
+    Two imports into one issue at once both planned "page 1" from the same
+    folder listing, and the second rename overwrote the first's page. The lock
+    is an advisory `flock` on the library folder itself (made now if new, and
+    removed again if the import leaves it empty), so it leaves no file behind
+    and a crashed import never leaves it held.
+    """
+    check_library(library)
+    root = library.root
+    wait = LOCK_WAIT if wait is None else wait
+    made = False
+    try:
+        root.mkdir()
+        made = True
+    except FileExistsError:
+        pass
+    except OSError as err:
+        raise ReaderError(f"{root}: cannot create the library folder: {err.strerror}") from None
+    try:
+        with _flocked(root, wait):
+            yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                root.rmdir()  # only when empty: the import failed before writing
+
+
+@contextlib.contextmanager
+def _flocked(folder: Path, wait: float) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; imports there are not guarded
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ReaderError(
+                        f"another import into {folder} is still running after {wait:.0f} s: "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        yield  # closing the descriptor releases the lock
+    finally:
+        os.close(fd)
 
 
 def _issue_of(source: Source, issue: str | None) -> tuple[str, date | None]:
@@ -100,14 +162,22 @@ def _existing(folder: Path) -> dict[int, Path]:
 
 def _same(source: Source, txt: Path) -> bool:
     """The page on disk holds exactly this source (its PDF too, when it has one)."""
-    if txt.read_bytes() != source.text:
+    from reader.files import read_bounded
+
+    try:  # a page on disk that cannot be read (or is not a file) is not this source
+        if read_bounded(txt, len(source.text), "page file") != source.text:
+            return False
+    except ReaderError:
         return False
     if source.pdf is None:
         return True
     from reader.importing.pdf import same_pdf
 
     pdf = txt.with_suffix(".pdf")
-    return pdf.is_file() and same_pdf(pdf.read_bytes(), source.pdf)
+    try:
+        return same_pdf(read_bounded(pdf, MAX_PDF_BYTES, "PDF file"), source.pdf)
+    except ReaderError:
+        return False
 
 
 def _number(sources: list[Source], taken: set[int], page: int | None) -> list[int]:

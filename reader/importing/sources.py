@@ -18,6 +18,8 @@ from reader.parse.text import MAX_PAGE_BYTES, DecodeError, decode
 
 SUFFIXES = (".txt", ".pdf")
 MAX_PAGE = 999  # page files are NN.txt with one to three digits
+MAX_PDF_BYTES = 1 << 30
+"""An e-paper PDF is a few MB; a bound all the same, as every read has one."""
 
 _DATES = (
     re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](0?[1-9]|1[0-2])[-_.](0?[1-9]|[12]\d|3[01])(?!\d)"),
@@ -94,15 +96,11 @@ def _natural(path: Path) -> tuple[object, ...]:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES and path.suffix.lower() == ".txt":
-            raise ReaderError(f"{path}: {size // 2**20} MB is over the page size limit")
-        return path.read_bytes()
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise ReaderError(f"{path}: {err.strerror or err}") from None
+    from reader.files import read_bounded
+
+    if path.suffix.lower() == ".txt":
+        return read_bounded(path, MAX_PAGE_BYTES, "page file")
+    return read_bounded(path, MAX_PDF_BYTES, "PDF file")
 
 
 def _when(path: Path) -> date | None:

@@ -15,23 +15,21 @@ if TYPE_CHECKING:
 
 def read_page(path: Path, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Read and parse one page file; any problem is a one-line `ReaderError`."""
-    from reader.parse.stories import parse_bytes  # not needed to list issues or search
-    from reader.parse.text import MAX_PAGE_BYTES, DecodeError
+    from reader.files import read_bounded
+    from reader.parse.text import MAX_PAGE_BYTES
 
-    try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a directory, not a page file")
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            limit = MAX_PAGE_BYTES // (1024 * 1024)
-            raise ReaderError(f"{path}: {size // (1024 * 1024)} MB is over the {limit} MB limit")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReaderError(f"{path}: no such file") from None
-    except PermissionError:
-        raise ReaderError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise ReaderError(f"{path}: {err.strerror or err}") from None
+    data = read_bounded(path, MAX_PAGE_BYTES, "page file")
+    return parse_page_bytes(data, path, paper, issue, page)
+
+
+def parse_page_bytes(data: bytes, path: Path, paper: str, issue: str, page: int) -> Page:
+    """The page whose file at `path` holds `data`: as import structured it, else parsed.
+
+    A decoding problem names the file.
+    """
+    from reader.parse.stories import parse_bytes  # not needed to list issues or search
+    from reader.parse.text import DecodeError
+
     structured = _structure_of(path, data, paper, issue, page)
     if structured is not None:
         return structured

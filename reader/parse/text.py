@@ -70,6 +70,14 @@ def decode(data: bytes) -> str:
         ) from None
     if _looks_binary(text):
         raise DecodeError("binary file, not page text")
+    from reader.parse.encodings import foreign_encoding  # only pages that are not UTF-8 get here
+
+    other = foreign_encoding(data)
+    if other is not None:
+        raise DecodeError(
+            f"looks like {other} text, which reader does not read: "
+            f"convert it to UTF-8 first (iconv -f {other.upper().replace('-', '_')} -t UTF-8)"
+        )
     return text
 
 

@@ -11,19 +11,25 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import signal
 import sqlite3
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.parse.pages import read_page
+from reader.parse.pages import parse_page_bytes
 from reader.search import store
 from reader.search.freshness import Key, Scan, fingerprint, folders, scan
 from reader.search.store import pack, unpack
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
@@ -72,24 +78,33 @@ class PageResult:
 
 
 def segment_page(job: PageJob) -> PageResult:
-    """Read, hash, parse and tokenize one page (runs in a worker process)."""
+    """Read, hash, parse and tokenize one page (runs in a worker process).
+
+    Read once, with the bound every page read has: a page over the limit is
+    refused before it is read whole or hashed.
+    """
+    from reader.files import read_bounded
+    from reader.parse.text import MAX_PAGE_BYTES
     from reader.search.segmenter import item_tokens
 
     paper, issue, page = job.key
     try:
-        data = job.path.read_bytes()
-    except OSError as err:
-        return PageResult(job, "-", pack([]), [], f"{job.path}: {err.strerror or err}")
+        data = read_bounded(job.path, MAX_PAGE_BYTES, "page file")
+    except ReaderError as err:
+        return PageResult(job, "-", pack([]), [], err.message)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     try:
-        parsed = read_page(job.path, paper, issue, page)
+        parsed = parse_page_bytes(data, job.path, paper, issue, page)
     except ReaderError as err:
         return PageResult(job, digest, pack([]), [], err.message)
     return PageResult(job, digest, pack(parsed.items), [item_tokens(i) for i in parsed.items])
 
 
-def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
-    """Segment pages in order, on every core when there are enough of them."""
+def _segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
+    """Segment pages in order, on every core when there are enough of them.
+
+    Close the iterator (`contextlib.closing`) when stopping early: that ends the workers.
+    """
     if len(jobs) < _POOL_MIN_PAGES or (os.cpu_count() or 1) < 2:
         yield from map(segment_page, jobs)
         return
@@ -101,13 +116,67 @@ def _segment_all(jobs: list[PageJob]) -> Iterator[PageResult]:
     # faster than SQLite takes the rows, and imap kept every finished page in
     # memory until its turn (1 GB while building 600 MB).
     todo = iter(jobs)
-    with context.Pool(os.cpu_count()) as pool:
+    pool = context.Pool(os.cpu_count(), initializer=_worker_start, initargs=(os.getpid(),))
+    try:
         flying = deque(pool.apply_async(segment_page, (job,)) for job in islice(todo, _WINDOW))
         while flying:
             result = flying.popleft().get()
             for job in islice(todo, 1):
                 flying.append(pool.apply_async(segment_page, (job,)))
             yield result
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: Pool) -> None:
+    """End the workers and wait for them, a second Ctrl-C held off meanwhile.
+
+    `Pool.__exit__` only terminates; a worker that Ctrl-C killed while it held
+    the task queue's lock made that wait for ever. Workers ignore SIGINT
+    (`_worker_start`), so terminating them cannot meet such a lock.
+    """
+    blocked = hasattr(signal, "pthread_sigmask")
+    if blocked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool.terminate()
+        pool.join()
+    finally:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _worker_start(parent: int) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle, and a worker dies with its parent.
+
+    A Ctrl-C at the terminal reaches the whole process group: workers that took
+    it printed tracebacks and could leave the pool's queue locked. A parent
+    killed outright (`kill -9`) left workers that printed BrokenPipeError
+    tracebacks when they handed in their next page; now they end quietly.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGPIPE"):
+        # The parent's end of the result pipe closes before the kernel sends the
+        # death signal below: a page handed in meanwhile ends the worker, silently.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux): killed with the parent
+    except (OSError, AttributeError):
+        pass  # elsewhere the watch below does it, within its interval
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(0)
+    watch = threading.Thread(target=_watch_parent, args=(parent,), daemon=True)
+    watch.start()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker quietly once its parent is gone (it is re-parented)."""
+    while os.getppid() == parent:
+        threading.Event().wait(0.2)
+    os._exit(0)
 
 
 def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
@@ -308,30 +377,31 @@ def _apply_locked(
     errors: list[str] = []
     if progress:
         progress(0, len(jobs))
-    for done, result in enumerate(_segment_all(jobs), start=1):
-        key, issue_id, page = result.job.key, result.job.issue_id, result.job.key[2]
-        stat = found.pages[key][1]
-        if old.get(key, ("", ""))[1] == result.hash:
-            conn.execute(
-                "UPDATE pages SET stat=? WHERE issue_id=? AND page=?", (stat, issue_id, page)
-            )
-        else:
-            _delete_items(conn, issue_id, page)
-            first = next_rowid
-            next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
-            _rows(conn, first, result.rows)
-            conn.execute(
-                "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
-                "VALUES(?, ?, ?, ?, ?, ?, ?)",
-                (issue_id, page, stat, result.hash, first, len(result.rows), result.error),
-            )
-            conn.execute("INSERT INTO texts(first, data) VALUES(?, ?)", (first, result.blob))
-            indexed += 1
-            items += len(result.rows)
-        if result.error:
-            errors.append(result.error)
-        if progress:
-            progress(done, len(jobs))
+    with contextlib.closing(_segment_all(jobs)) as results:  # closed: no worker outlives
+        for done, result in enumerate(results, start=1):
+            key, issue_id, page = result.job.key, result.job.issue_id, result.job.key[2]
+            stat = found.pages[key][1]
+            if old.get(key, ("", ""))[1] == result.hash:
+                conn.execute(
+                    "UPDATE pages SET stat=? WHERE issue_id=? AND page=?", (stat, issue_id, page)
+                )
+            else:
+                _delete_items(conn, issue_id, page)
+                first = next_rowid
+                next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
+                _rows(conn, first, result.rows)
+                conn.execute(
+                    "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?)",
+                    (issue_id, page, stat, result.hash, first, len(result.rows), result.error),
+                )
+                conn.execute("INSERT INTO texts(first, data) VALUES(?, ?)", (first, result.blob))
+                indexed += 1
+                items += len(result.rows)
+            if result.error:
+                errors.append(result.error)
+            if progress:
+                progress(done, len(jobs))
     if rebuild or indexed > len(found.pages) // 2:
         for table in ("grams", "words"):  # one segment per table: smaller, faster to query
             conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")

@@ -68,32 +68,45 @@ def update(
     rebuild: bool = False,
     progress: Progress | None = None,
     wait: float = 0.5,
+    check: bool = False,
 ) -> UpdateStats:
     """Bring the library's index up to date (or rebuild it); damaged files are replaced.
 
     When another process is updating it, wait up to `wait` seconds for it,
     then give up with `busy` set (the last complete index stays searchable).
+    `check`: look over the whole file first (`store.check`), as `reader index` does.
     """
-    return _refresh(library, rebuild, progress, wait)
+    return _refresh(library, rebuild, progress, wait, check)
 
 
 def _refresh(
-    library: Library, rebuild: bool, progress: Progress | None, wait: float = 0.5
+    library: Library,
+    rebuild: bool,
+    progress: Progress | None,
+    wait: float = 0.5,
+    check: bool = False,
 ) -> UpdateStats:
     """`update` under another name: in `search` its `update` parameter hides it."""
     from reader.search.build import apply  # here: a fresh index needs no build code
 
     path = store.index_path(library)
     notes: list[str] = []
-    conn = store.open_index(path, notes)
+    conn = store.open_index(path, notes, thorough=check)
     try:
         try:
             return apply(
                 conn, library, path, rebuild=rebuild, progress=progress, notes=notes, wait=wait
             )
         except sqlite3.DatabaseError as err:
-            if isinstance(err, sqlite3.OperationalError):  # locked, disk full: not damage
-                raise ReaderError(f"{path}: {err}") from None
+            if not store.is_damage(err):  # locked, disk full: not damage
+                if store.shrink_wal(conn):
+                    raise ReaderError(f"{path}: {err}") from None
+                conn.close()  # the WAL could not be emptied: the disk is full
+                store.remove(path)
+                raise ReaderError(
+                    f"{path}: {err}; the index was removed to free its space "
+                    "(`reader index` builds it again)"
+                ) from None
             notes.append(f"the index {path} is damaged ({err}): rebuilding it")
     finally:
         conn.close()
@@ -175,7 +188,7 @@ def _search(
             return None, have
         return list(_run(conn, terms, filters, limit)), have
     except sqlite3.DatabaseError as err:
-        if isinstance(err, sqlite3.OperationalError):  # locked, disk full: not damage
+        if not store.is_damage(err):  # locked, disk full: not damage
             raise ReaderError(f"{path}: {err}") from None
         raise store.IndexCorrupt(f"the index {path} is damaged ({err})") from None
     finally:

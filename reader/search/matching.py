@@ -1,9 +1,11 @@
 """Folding and literal hit spans: the one definition of "a hit" for the index, CLI and TUI.
 
 Search text is folded (DESIGN section 5): NFKC, so full-width `１９９８` matches
-`1998`, and lower-case. Folding works one printed character at a time, so
-every folded character maps back to the printed character it came from and a
-span found in folded text is a span of the printed field. Pure Python: no
+`1998`, and lower-case. Folding works one printed character at a time where
+that is NFKC of the whole (nearly always), else one character and its
+combining marks at a time, so every folded character maps back to the printed
+characters it came from and a span found in folded text is a span of the
+printed field. Pure Python: no
 SQLite, no segmenter.
 """
 
@@ -41,28 +43,46 @@ _TABLE = _Table()
 
 
 def fold(text: str) -> str:
-    """Search form of `text`: NFKC and lower-case, character by character."""
+    """Search form of `text`: NFKC and lower-case (of the whole string, see `folded`)."""
     if text.isascii():
         return text.lower()
-    return text.translate(_TABLE)
+    out = text.translate(_TABLE)
+    if unicodedata.is_normalized("NFKC", out):
+        return out
+    return folded(text).text
 
 
 class Folded(NamedTuple):
-    """Folded text with, for each folded character, the index of its printed character."""
+    """Folded text with, for each folded character, where its printed characters are."""
 
     text: str
     origin: tuple[int, ...] | None  # None: one folded character per printed one
+    ends: tuple[int, ...] | None = None
+    """Where each folded character's printed characters end, when not `origin` + 1."""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the folded text back to the printed text (end exclusive)."""
         if self.origin is None:
             return start, end
+        if self.ends is not None:
+            return self.origin[start], self.ends[end - 1]
         return self.origin[start], self.origin[end - 1] + 1
 
 
 def folded(text: str) -> Folded:
-    """`fold(text)` with the offset map back to `text`."""
-    out = fold(text)
+    """`fold(text)` with the offset map back to `text`.
+
+    Folding one character at a time is quick and maps back simply, but a
+    combining mark then stays apart from its letter: `Cafe\u0301` did not
+    find `café`. When the characters folded one by one are not NFKC as a
+    whole, the text is folded in segments (a character and the marks that
+    combine with it), each folded as a whole and mapped back as one piece.
+    """
+    if text.isascii():
+        return Folded(text.lower(), None)
+    out = text.translate(_TABLE)
+    if not unicodedata.is_normalized("NFKC", out):
+        return _by_segments(text)
     if len(out) == len(text):
         # Folding never maps a character to nothing, so equal lengths mean one to one.
         return Folded(out, None)
@@ -70,6 +90,42 @@ def folded(text: str) -> Folded:
     for index, char in enumerate(text):
         origin.extend([index] * len(_TABLE[ord(char)]))
     return Folded(out, tuple(origin))
+
+
+def _fold_whole(text: str) -> str:
+    """NFKC of the whole text, then lower-case, repeated until stable."""
+    out = text
+    for _ in range(4):
+        nxt = unicodedata.normalize("NFKC", out).translate(_TABLE)
+        if nxt == out:
+            break
+        out = nxt
+    return out
+
+
+def _by_segments(text: str) -> Folded:
+    """`folded` for text where folding joins characters (combining marks, jamo)."""
+    parts: list[str] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    start = 0
+    piece = ""
+    for index in range(len(text) + 1):
+        if start < index < len(text):
+            head = _TABLE[ord(text[index])][:1]
+            # A new segment where nothing composes across: a starter that NFKC
+            # leaves apart from the segment before it (jamo compose three deep).
+            if unicodedata.combining(head) or not unicodedata.is_normalized("NFKC", piece + head):
+                piece = _fold_whole(text[start : index + 1])
+                continue
+        if index > start:
+            parts.append(piece)
+            origin.extend([start] * len(piece))
+            ends.extend([index] * len(piece))
+            start = index
+        if index < len(text):
+            piece = _fold_whole(text[index])
+    return Folded("".join(parts), tuple(origin), tuple(ends))
 
 
 def occurrences(haystack: str, needle: str) -> Iterator[tuple[int, int]]:

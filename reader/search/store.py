@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
     from reader.library import Library
     from reader.model import Item
 
-SCHEMA = 6
+SCHEMA = 7
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
@@ -234,8 +234,66 @@ def stale_versions(have: dict[str, str], segmenter: bool = True) -> dict[str, st
     return {key: value for key, value in versions(segmenter).items() if have.get(key) != value}
 
 
+_TABLE_NAMES = ("meta", "issues", "pages", "texts", "papers", "grams", "words")
+_DAMAGE_WORDS = (
+    "no such table",
+    "no such column",
+    "malformed",
+    "corrupt",
+    "vtable",
+    "not a database",
+)
+
+
+def is_damage(err: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite's error means a damaged index (rebuild it), not a busy or full disk.
+
+    A missing FTS table is an OperationalError (`no such table: grams`) like a
+    lock, but only a rebuild mends it.
+    """
+    if not isinstance(err, sqlite3.OperationalError):
+        return True
+    text = str(err).lower()
+    return any(word in text for word in _DAMAGE_WORDS)
+
+
+def check(conn: sqlite3.Connection) -> str | None:
+    """What `PRAGMA quick_check` finds wrong with the index on `conn`, if anything.
+
+    It reads every page of the file and checks both FTS indexes (about 10 ms a
+    megabyte), so it runs where that is cheap beside the work: on `reader
+    index`. Random bytes inside a table left searches short of hits with no error.
+    """
+    try:
+        rows = conn.execute("PRAGMA quick_check(3)").fetchall()
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as err:
+        if not is_damage(err):
+            raise
+        return str(err)
+    found = [str(row[0]) for row in rows]
+    if found != ["ok"]:
+        return "; ".join(found)[:200]
+    missing = sorted(set(_TABLE_NAMES) - names)
+    if missing:
+        return f"no table {', '.join(missing)}"
+    try:  # quick_check reads the FTS segments as opaque blobs: bytes changed there go unseen
+        for table in ("grams", "words"):
+            conn.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+    except sqlite3.DatabaseError as err:
+        if not is_damage(err):
+            raise
+        return str(err)
+    return None
+
+
 def damage(path: Path) -> str | None:
-    """Why the file at `path` cannot be an intact SQLite database, if it cannot."""
+    """Why the file at `path` cannot be an intact SQLite database, if it cannot.
+
+    A folder in its place cannot be replaced for the user: a `ReaderError`.
+    """
+    if path.is_dir():
+        raise ReaderError(f"{path}: is a directory where the index file goes: move it away")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -290,6 +348,8 @@ def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
         conn.close()
         if "locked" in str(err) or "busy" in str(err):
             raise ReaderError(f"{path}: the index is locked by another process") from None
+        if not is_damage(err):  # a full disk, a read-only folder: not mended by a rebuild
+            raise ReaderError(f"{path}: {err}") from None
         raise IndexCorrupt(f"{path}: {err}") from None
     except sqlite3.DatabaseError as err:
         conn.close()
@@ -297,19 +357,43 @@ def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     return conn
 
 
+def shrink_wal(conn: sqlite3.Connection) -> bool:
+    """Empty the WAL after a failed update; False when that failed too.
+
+    A full disk left up to 2 MB of rolled-back frames behind. Checkpointing
+    the committed frames into the database needs room there; when even that
+    fails the caller removes the index (a cache: rebuilt from the pages).
+    """
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # busy: a reader cleans up
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def meta(conn: sqlite3.Connection) -> dict[str, str]:
     """The meta table as a dict."""
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
-def open_index(path: Path, notes: list[str]) -> sqlite3.Connection:
-    """Connect, replacing a damaged file by a new empty index (noted in `notes`)."""
+def open_index(path: Path, notes: list[str], thorough: bool = False) -> sqlite3.Connection:
+    """Connect, replacing a damaged file by a new empty index (noted in `notes`).
+
+    `thorough`: also run `check` (quick_check) on it.
+    """
     problem = damage(path)
     if problem is None:
         try:
-            return connect(path)
+            conn = connect(path)
         except IndexCorrupt as err:
             problem = err.message.removeprefix(f"{path}: ")
+        else:
+            problem = check(conn) if thorough else None
+            if problem is None:
+                return conn
+            conn.close()
     notes.append(f"the index {path} is damaged ({problem}): rebuilding it")
     remove(path)
     return connect(path)

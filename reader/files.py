@@ -1,0 +1,77 @@
+"""Reading files from the library with a bound: regular files only, at most a limit.
+
+A page file can be anything a folder holds: a FIFO (reading it waits for ever),
+a symlink to `/dev/zero` or `/dev/urandom` (never ends), a symlink loop, a
+1.5 GB file. Every read of a page or a small settings file goes through
+`read_bounded`, which opens without blocking, refuses what is not a regular
+file, and reads at most `limit + 1` bytes, so nothing it refuses costs time or
+memory. Its errors are one-line `ReaderError`s naming the file.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from reader.errors import ReaderError
+
+_CHUNK = 1 << 20
+
+
+class TooBig(ReaderError):
+    """The file holds more than the limit allows."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size} bytes"
+
+
+def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file at `path`: at most `limit`, else `TooBig`.
+
+    `what` names the file in messages ("page file"). A FIFO, a device, a
+    directory or a symlink loop is a `ReaderError` at once, never a wait.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise ReaderError(f"{path}: {_why(err)}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReaderError(f"{path}: is a directory, not a {what}")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReaderError(f"{path}: not a regular file (a pipe or a device), not a {what}")
+        if info.st_size > limit:
+            size, most = _megabytes(info.st_size), _megabytes(limit)
+            raise TooBig(f"{path}: {size} is over the {most} limit")
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:  # the file may have grown since fstat: stop one byte past
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        if got > limit:
+            raise TooBig(f"{path}: over the {_megabytes(limit)} limit")
+        return b"".join(chunks)
+    except OSError as err:
+        raise ReaderError(f"{path}: {_why(err)}") from None
+    finally:
+        os.close(fd)
+
+
+def _why(err: OSError) -> str:
+    """An OSError as the few words of a one-line message."""
+    if err.errno == errno.ENOENT:
+        return "no such file"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if err.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop?)"
+    if err.errno == errno.EISDIR:
+        return "is a directory"
+    return (err.strerror or str(err)).lower()

@@ -1,0 +1,64 @@
+"""Folding is NFKC of the whole text: a letter and its combining mark fold together."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.model import Item
+from reader.search.matching import find_spans, fold, folded
+
+
+def whole(text: str) -> str:
+    """The definition: NFKC of the string, each character lower-cased, until stable."""
+    out = text
+    for _ in range(4):
+        nxt = "".join(char.lower() for char in unicodedata.normalize("NFKC", out))
+        if nxt == out:
+            break
+        out = nxt
+    return out
+
+
+def test_a_decomposed_accent_matches_the_composed_one() -> None:
+    assert fold("Cafe\u0301") == fold("café") == "café"
+    item = Item(id="p/i/01/1", kind="brief", paragraphs=("在Cafe\u0301里喝咖啡",))
+    assert find_spans(item, ["café"]) == {"paragraphs.0": [(1, 6)]}  # the accent included
+    assert find_spans(item, ["CAFE\u0301"]) == {"paragraphs.0": [(1, 6)]}
+    assert folded("ｶﾞ").text == "ガ"  # a half-width voiced mark joins its kana
+
+
+def test_search_finds_a_decomposed_word(tmp_path: Path) -> None:
+    issue = tmp_path / "lib" / "p" / "2025-01-01"
+    issue.mkdir(parents=True)
+    (issue / "01.txt").write_text(" 他在Cafe\u0301里写作。\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(tmp_path / "lib"), "search", "café"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Cafe" in done.stdout
+
+
+marks = st.sampled_from(["\u0301", "\u0308", "\u0323", "\u3099", "\uff9e", "\u1161", "\u11a8"])
+letters = st.sampled_from(["e", "E", "a", "ｶ", "か", "\u1100", "가", "Σ", "ﬁ", "㎏", "中", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(letters, marks), max_size=12))
+def test_folding_by_segments_is_the_fold_of_the_whole(parts: list[str]) -> None:
+    text = "".join(parts)
+    form = folded(text)
+    assert form.text == fold(text) == whole(text)
+    if form.origin is not None:
+        assert len(form.origin) == len(form.text)
+        for n in range(len(form.text)):
+            start, end = form.span(n, n + 1)
+            assert 0 <= start < end <= len(text)

@@ -1,0 +1,73 @@
+"""Pathological pages cost time and memory in proportion to their size, within budget."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from reader.parse.stories import MAX_LINES, parse_text
+
+LINE = "□ 中\n"
+MEASURE = """
+import json, resource, sys, time
+from reader.parse.stories import parse_bytes
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.process_time()
+page = parse_bytes(data)
+seconds = time.process_time() - started
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(json.dumps({"seconds": seconds, "grown_kb": grown, "items": len(page.items)}))
+"""
+
+
+def test_sixteen_mb_of_marker_lines_parse_at_budget(tmp_path: Path) -> None:
+    """It took 13 s and 440 MB a MB of text; the budget is 5 MB/s."""
+    page = tmp_path / "01.txt"
+    size = 16 * 2**20 - 16
+    page.write_bytes((LINE * (size // len(LINE.encode()))).encode())
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(page)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    megabytes = size / 2**20
+    assert megabytes / found["seconds"] >= 5, found
+    assert found["grown_kb"] < 8 * size / 1024, found  # a few copies of the text, no more
+
+
+def test_indexing_an_eight_mb_page_of_markers_stays_small(tmp_path: Path) -> None:
+    """`reader index` used 1.5 GB (and 95 s) on it."""
+    issue = tmp_path / "lib" / "p" / "2025-01-01"
+    issue.mkdir(parents=True)
+    (issue / "01.txt").write_bytes((LINE * (8 * 2**20 // len(LINE.encode()))).encode())
+    script = (
+        "import resource, sys; from reader.cli.main import run; "
+        "code = run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "--library", str(tmp_path / "lib"), "index"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) < 400 * 1024  # KB
+
+
+def test_past_the_line_bound_nothing_is_lost() -> None:
+    text = "".join(f"□ 中{n}\n　x  y\r\n" for n in range(MAX_LINES))
+    page = parse_text(text)
+    printed = "".join(p for item in page.items for p in item.paragraphs)
+    printed += "".join(item.marker or "" for item in page.items)
+    printed += "".join(item.headline or "" for item in page.items)
+    assert Counter(c for c in printed if not c.isspace()) == Counter(
+        c for c in text if not c.isspace()
+    )
+    for item in page.items:
+        for paragraph in item.paragraphs:
+            assert paragraph == paragraph.strip() and "  " not in paragraph
