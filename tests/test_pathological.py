@@ -71,3 +71,11 @@ def test_past_the_line_bound_nothing_is_lost() -> None:
     for item in page.items:
         for paragraph in item.paragraphs:
             assert paragraph == paragraph.strip() and "  " not in paragraph
+
+
+def test_a_long_page_in_any_line_shape_is_parsed_line_by_line() -> None:
+    """Blank lines between printed ones (MuPDF, PDFium, CRLF) do not count toward the bound."""
+    count = MAX_LINES // 2
+    for sep in ("\n", "\n\n", "\r\n\r\n"):
+        page = parse_text(sep.join(f"□ 新闻{n}" for n in range(count)))
+        assert [item.marker for item in page.items] == ["□"] * count, repr(sep)

@@ -26,9 +26,11 @@ _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
 _MAX_STACK = 4
 _INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 _DERIVED_MAX = 28
-MAX_LINES = 5_000
-"""Lines parsed one by one: a real page has at most about 2,000. Sixteen MB of `□ 中`
-lines (2.8 million items) took 13 s and 440 MB a MB of text before this bound."""
+MAX_LINES = 20_000
+"""Printed lines parsed one by one. A broadsheet of small type (stock tables, listings)
+holds a few thousand; sixteen MB of `□ 中` lines (2.8 million items) took 13 s and
+440 MB a MB of text before this bound. Blank lines do not count: extractors that
+write `\n\n` or CRLF between lines must not halve the bound."""
 _OVERFLOW_CHARS = 65_536
 """About this many characters past `MAX_LINES` make each item after them."""
 
@@ -59,15 +61,18 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
 
 
 def _cut(text: str) -> tuple[str, str]:
-    """The text up to its `MAX_LINES`-th line break, and the rest (usually none)."""
+    """The text up to its `MAX_LINES`-th printed line, and the rest (usually none)."""
     if text.count("\n") + text.count("\r") <= MAX_LINES:
         return text, ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    at = -1
-    for _ in range(MAX_LINES):
-        at = text.find("\n", at + 1)
-        if at < 0:
+    at, printed = -1, 0
+    while printed < MAX_LINES:
+        end = text.find("\n", at + 1)
+        if end < 0:
             return text, ""
+        if not text[at + 1 : end].isspace() and end > at + 1:
+            printed += 1
+        at = end
     return text[:at], text[at + 1 :]
 
 
