@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from reader.parse.squeeze import is_squeezed, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 
@@ -199,8 +200,17 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         ):
             prev.candidate = True
         lines.append(prev)
+    if is_squeezed(lines, body):
+        _measure_squeezed(lines)
     _mark_credit_names(lines, credits)
     return lines
+
+
+def _measure_squeezed(lines: list[Line]) -> None:
+    """Measure every line again with its marks at half an em (no mark hangs then)."""
+    for line in lines:
+        line.width = fill = squeezed_width(line.text)
+        line.block[line.pos] = -fill if line.text[-1] in _HANGING else fill
 
 
 def is_header(text: str) -> bool:
