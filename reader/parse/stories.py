@@ -16,6 +16,7 @@ from reader.model import Kind as ItemKind
 from reader.parse.captions import ends_in_credit, split_credit
 from reader.parse.furniture import take_header
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
+from reader.parse.stacks import parts, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
@@ -216,9 +217,16 @@ def _mark_heads(lines: list[Line]) -> None:
         if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
             continue  # unmarked already, or inside a stack
         end = _stack_end(lines, i)
-        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i) or _set_full(lines, i, end):
+        if _too_tall(lines, i, end) or not _after_boundary(lines, i) or _set_full(lines, i, end):
             for j in range(i, end + 1):
                 lines[j].head = False
+
+
+def _too_tall(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
+    if end - i + 1 <= _MAX_STACK:
+        return False
+    return len(parts([ln.text for ln in lines[i : end + 1]])) > _MAX_STACK
 
 
 def _set_full(lines: list[Line], i: int, end: int) -> bool:
@@ -263,7 +271,7 @@ class _Story:
 
     def build(self, ident: str) -> Item:
         """Freeze the story into an `Item`."""
-        kicker, headline, subtitle = _split_stack(self.stack)
+        kicker, headline, subtitle = split_stack(self.stack)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         split_credit(paragraphs, credit)
@@ -394,24 +402,6 @@ def _opens_paragraph(lines: list[Line], i: int) -> bool:
             nxt is not None and _fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
         )
     return line.width <= _fill_after(lines, i + 1)[0] - _INDENT or line.short
-
-
-def _split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
-    """Kicker, headline and subtitle of a headline stack, by position and dashes."""
-    if not stack:
-        return None, None, None
-    kicker = subtitle = None
-    rest = list(stack)
-    if len(rest) > 1 and rest[0].endswith("——"):
-        kicker = rest.pop(0)
-    if len(rest) > 1 and rest[-1].startswith("——"):
-        subtitle = rest.pop()
-    if kicker is None and subtitle is None:
-        if len(rest) == 2:
-            subtitle = rest.pop()
-        elif len(rest) >= 3:
-            kicker, subtitle = rest.pop(0), rest.pop()
-    return kicker, join_lines(rest), subtitle
 
 
 def _derive_headline(paragraphs: list[str]) -> str | None:
