@@ -67,3 +67,10 @@ def test_a_tall_stack_of_wrapped_lines_is_still_a_stack() -> None:
     assert (item.kicker, item.headline) == ("乐得清贫", "国际广播电台听众来信超过")
     assert item.subtitle == "——莫道新程刚起步"
     assert item.byline == "本报记者何洋"
+
+
+def test_masthead_first_and_the_whole_date_band_in_the_header() -> None:
+    band = ["1998 年 1 月 17 日 星期六", "人民日报", "第 1 版 今日 16 版"]
+    page = parse_text("\n".join([*band, "统一思想认识加大整顿力度", *SQUEEZED * 2]))
+    assert page.header == "人民日报 1998 年 1 月 17 日 星期六 第 1 版 今日 16 版"
+    assert page.items[0].headline == "统一思想认识加大整顿力度"
