@@ -74,3 +74,14 @@ def test_masthead_first_and_the_whole_date_band_in_the_header() -> None:
     page = parse_text("\n".join([*band, "统一思想认识加大整顿力度", *SQUEEZED * 2]))
     assert page.header == "人民日报 1998 年 1 月 17 日 星期六 第 1 版 今日 16 版"
     assert page.items[0].headline == "统一思想认识加大整顿力度"
+
+
+def test_a_caption_under_a_story_is_an_item_of_its_own() -> None:
+    caption = ["江苏新秀张勇憋足劲将奥运冠军刘国梁拉下马。", "本报记者 赵超 摄"]
+    page = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, *caption]))
+    story, photo = page.items
+    assert story.headline == "航站的故事"
+    assert story.paragraphs[-1].endswith("各种风景树８０２５棵。")
+    assert photo.kind == "caption"
+    assert photo.paragraphs == ("江苏新秀张勇憋足劲将奥运冠军刘国梁拉下马。",)
+    assert photo.credit == "本报记者 赵超 摄"

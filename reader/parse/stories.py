@@ -13,7 +13,7 @@ import re
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.captions import ends_in_credit, split_credit
+from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.furniture import take_header
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
 from reader.parse.stacks import parts, split_stack
@@ -264,6 +264,7 @@ class _Story:
         self.credit: list[str] = []
         self.marker: str | None = None
         self.ended = False
+        self.hinted = False  # started at a line with a leading space
 
     @property
     def has_body(self) -> bool:
@@ -311,6 +312,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     cur: _Story | None = None
     body = Kind.BODY
     last_body = -1
+    captions = caption_starts(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -331,6 +333,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             if (
                 cur is None
                 or cur.ended
+                or (i in captions and _caption_apart(cur))
                 or (
                     (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
                     and _starts_story(lines, i)
@@ -338,6 +341,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 )
             ):
                 cur = _Story()
+                cur.hinted = line.hint
                 stories.append(cur)
             if line.kind is Kind.BYLINE:
                 cur.bylines.append(" ".join(line.raw.split()))
@@ -363,6 +367,19 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             cur.paragraphs.append([line.text])
         i += 1
     return stories
+
+
+def _caption_apart(story: _Story) -> bool:
+    """A caption that starts here is not the story's own text.
+
+    Captions print no headline, so one under a story with a headline is apart
+    from it. Under a story without one, the page's hints decide: a story that
+    starts at a hint holds its caption; else only whole paragraphs before it
+    show that the story is another.
+    """
+    if not story.has_body:
+        return False
+    return bool(story.stack) or (not story.hinted and len(story.paragraphs) >= 2)
 
 
 def _add_body(
