@@ -85,3 +85,10 @@ def test_a_caption_under_a_story_is_an_item_of_its_own() -> None:
     assert photo.kind == "caption"
     assert photo.paragraphs == ("江苏新秀张勇憋足劲将奥运冠军刘国梁拉下马。",)
     assert photo.credit == "本报记者 赵超 摄"
+
+
+def test_a_note_alone_under_the_last_line_is_the_source() -> None:
+    for note in ("（据新华社电）", "（郑雪）"):
+        (item,) = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, note])).items
+        assert item.source == note
+        assert item.paragraphs[-1].endswith("。")

@@ -45,6 +45,7 @@ DATELINE_RE = re.compile(
     r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
+_NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
@@ -203,7 +204,23 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     if is_squeezed(lines, body):
         _measure_squeezed(lines)
     _mark_credit_names(lines, credits)
+    _mark_notes(lines)
     return lines
+
+
+def _mark_notes(lines: list[Line]) -> None:
+    """A bracketed note alone under a paragraph's last line is the story's source line.
+
+    `（据新华社电）`, or a writer's name `（郑雪）`, set on a line of its own: the line
+    above closed its sentence short of the column, so the note did not wrap there.
+    """
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if line.kind is Kind.BODY and line.text[0] in "（(" and _NOTE_RE.match(line.text):
+            prev = lines[i - 1]
+            if prev.kind is Kind.BODY and prev.closes and prev.short:
+                line.kind = Kind.SOURCE
+                line.candidate = False
 
 
 def _measure_squeezed(lines: list[Line]) -> None:
