@@ -92,3 +92,10 @@ def test_a_note_alone_under_the_last_line_is_the_source() -> None:
         (item,) = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, note])).items
         assert item.source == note
         assert item.paragraphs[-1].endswith("。")
+
+
+def test_the_rest_of_a_wrapped_byline_stays_in_the_byline() -> None:
+    for first, rest in (("本报记者 邓芳涛 通讯员", "许洋"), ("本报记者 曾霞 通讯员 宋", "超磊")):
+        (item,) = parse_text("\n".join(["航站的故事", first, rest, *SQUEEZED * 2])).items
+        assert item.headline == "航站的故事"
+        assert item.byline == f"{first} {rest}"

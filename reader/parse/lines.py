@@ -45,6 +45,7 @@ DATELINE_RE = re.compile(
     r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
+_REST_RE = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
@@ -205,7 +206,23 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         _measure_squeezed(lines)
     _mark_credit_names(lines, credits)
     _mark_notes(lines)
+    _mark_byline_rests(lines)
     return lines
+
+
+def _mark_byline_rests(lines: list[Line]) -> None:
+    """The rest of a byline wrapped onto the next line: `本报记者 邓芳涛 通讯员` / `许洋`.
+
+    A name alone after a byline that ends in a role, or a stub of one or two
+    characters after any byline (the break fell inside a name).
+    """
+    for i in range(1, len(lines)):
+        line, prev = lines[i], lines[i - 1]
+        if line.kind is Kind.BODY and prev.kind is Kind.BYLINE and _REST_RE.match(line.text):
+            ends_in_role = prev.text.endswith(("记者", "通讯员", "评论员"))
+            if ends_in_role or len(line.text) <= 2:
+                line.kind = Kind.BYLINE
+                line.candidate = False
 
 
 def _mark_notes(lines: list[Line]) -> None:
