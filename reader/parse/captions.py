@@ -65,9 +65,21 @@ def caption_starts(lines: list[Line]) -> set[int]:
         else:
             continue
         start = _run_start(lines, last)
-        if start is not None:
+        if start is not None and (last < c or _own_measure(lines, start, last)):
             starts.add(start)
     return starts
+
+
+def _own_measure(lines: list[Line], start: int, last: int) -> bool:
+    """The caption's lines are set wider or narrower than the column above it.
+
+    A bracketed credit at the end of a paragraph set in the story's own column
+    is the story's (a picture's credit kept in its text); a caption under a
+    picture has the picture's measure.
+    """
+    mine = max(ln.width for ln in lines[start : last + 1])
+    above = [ln.width for ln in lines[max(0, start - 5) : start - 1] if ln.kind is Kind.BODY]
+    return not above or abs(mine - max(above)) >= 1.5
 
 
 def _run_start(lines: list[Line], last: int) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from reader.parse.text import join_lines
 
 _OPENING = "“‘《（(「『〈"
-_CLOSING = "”’》）)」』〉"
+_CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
 
