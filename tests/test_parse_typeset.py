@@ -108,4 +108,6 @@ def test_a_credit_closing_a_paragraph_in_the_story_column_stays_in_the_story() -
         "涿鹿县辉耀村。（田青春摄）",
     ]
     page = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, *tail]))
-    assert [item.kind for item in page.items] == ["article"]
+    (item,) = page.items  # one item: the caption was not split from its story
+    assert item.headline == "航站的故事"
+    assert item.paragraphs[-1].startswith("新春伊始")
