@@ -103,9 +103,9 @@ def test_the_rest_of_a_wrapped_byline_stays_in_the_byline() -> None:
 
 def test_a_credit_closing_a_paragraph_in_the_story_column_stays_in_the_story() -> None:
     tail = [
-        "新春伊始，塞外某炮兵团进行",
-        "３００公里徒步行军拉练，行至",
-        "涿鹿县辉耀村。（田青春摄）",
+        "新春伊始，塞外某炮兵团",
+        "进行３００公里徒步行军拉练，",
+        "行至涿鹿县辉耀村。（田青春摄）",
     ]
     page = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, *tail]))
     (item,) = page.items  # one item: the caption was not split from its story
