@@ -11,10 +11,22 @@ under the right measure neighbouring ones come out the same width.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from reader.parse.lines import Line
+
+class Measured(Protocol):
+    """What is measured of a line (`reader.parse.lines.Line` has it; no import, no cycle)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def closes(self) -> bool: ...
+    @property
+    def kind(self) -> object: ...
+
 
 # Marks a typesetter squeezes to half an em (not dashes or ellipses: those stay two ems).
 SQUEEZED = frozenset("，。、；：？！“”‘’（）《》「」『』〈〉")
@@ -32,7 +44,7 @@ def squeezed_width(text: str) -> float:
     return len(text) - len(text.encode("ascii", "ignore")) / 2 - marks / 2
 
 
-def is_squeezed(lines: list[Line], body: object) -> bool:
+def is_squeezed(lines: Sequence[Measured], body: object) -> bool:
     """Whether the page's marks were set at half an em (see the module docstring).
 
     Only lines inside paragraphs are compared: a body line of some length with
