@@ -55,12 +55,14 @@ def caption_starts(lines: list[Line]) -> set[int]:
     columns, and not indented, it follows the story before it with no other sign.
     """
     starts: set[int] = set()
+    credit, body = Kind.CREDIT, Kind.BODY
     for c, line in enumerate(lines):
-        if line.kind is Kind.CREDIT and c and lines[c - 1].kind is Kind.BODY:
+        kind = line.kind
+        if kind is credit:
+            if not c or lines[c - 1].kind is not body:
+                continue  # the second line of a credit split over two, or no caption
             last = c - 1
-            if c >= 2 and lines[c - 2].kind is Kind.CREDIT:
-                continue  # the second line of a credit split over two
-        elif line.kind is Kind.BODY and line.closes and ends_in_credit(line.text):
+        elif line.text[-1] in "）)" and kind is body and line.closes and ends_in_credit(line.text):
             last = c
         else:
             continue

@@ -143,6 +143,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     prev: Line | None = None
     body = Kind.BODY
     credits: list[int] = []
+    specials: list[int] = []  # lines of a kind other than body
+    notes: list[int] = []  # body lines in brackets
     for raw in raw_lines:
         text = raw.strip()
         if not text:
@@ -170,8 +172,12 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             )
         ):
             kind = _kind_of(raw, text)
-            if kind is Kind.CREDIT:
-                credits.append(len(lines))
+            if kind is not body:
+                specials.append(len(lines))
+                if kind is Kind.CREDIT:
+                    credits.append(len(lines))
+            elif first in "（(":
+                notes.append(len(lines))
         hint = raw[0] == " "
         if prev is not None and (
             (prev.kind is not body and prev.kind in _ENDS_BLOCK and kind is not prev.kind)
@@ -205,19 +211,21 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     if is_squeezed(lines, body):
         _measure_squeezed(lines)
     _mark_credit_names(lines, credits)
-    _mark_notes(lines)
-    _mark_byline_rests(lines)
+    _mark_notes(lines, notes)
+    _mark_byline_rests(lines, specials)
     return lines
 
 
-def _mark_byline_rests(lines: list[Line]) -> None:
+def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
     """The rest of a byline wrapped onto the next line: `本报记者 邓芳涛 通讯员` / `许洋`.
 
     A name alone after a byline that ends in a role, or a stub of one or two
     characters after any byline (the break fell inside a name).
     """
-    for i in range(1, len(lines)):
-        line, prev = lines[i], lines[i - 1]
+    for j in specials:
+        if j + 1 >= len(lines):
+            continue
+        line, prev = lines[j + 1], lines[j]
         if line.kind is Kind.BODY and prev.kind is Kind.BYLINE and _REST_RE.match(line.text):
             ends_in_role = prev.text.endswith(("记者", "通讯员", "评论员"))
             if ends_in_role or len(line.text) <= 2:
@@ -225,15 +233,15 @@ def _mark_byline_rests(lines: list[Line]) -> None:
                 line.candidate = False
 
 
-def _mark_notes(lines: list[Line]) -> None:
+def _mark_notes(lines: list[Line], notes: list[int]) -> None:
     """A bracketed note alone under a paragraph's last line is the story's source line.
 
     `（据新华社电）`, or a writer's name `（郑雪）`, set on a line of its own: the line
     above closed its sentence short of the column, so the note did not wrap there.
     """
-    for i in range(1, len(lines)):
+    for i in notes:
         line = lines[i]
-        if line.kind is Kind.BODY and line.text[0] in "（(" and _NOTE_RE.match(line.text):
+        if i and _NOTE_RE.match(line.text):
             prev = lines[i - 1]
             if prev.kind is Kind.BODY and prev.closes and prev.short:
                 line.kind = Kind.SOURCE

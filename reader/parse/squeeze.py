@@ -32,6 +32,7 @@ class Measured(Protocol):
 SQUEEZED = frozenset("，。、；：？！“”‘’（）《》「」『』〈〉")
 _DROP = dict.fromkeys(map(ord, SQUEEZED))
 _SAMPLE = 400  # pairs of lines looked at: enough to tell, bounded for big pages
+_EARLY = 40  # pairs after which a page that gains nothing by squeezing is let be
 _MIN_GAIN = 10  # more pairs of equal width under the squeezed measure than under the other...
 _MIN_SHARE = 0.12  # ...and this share of the pairs looked at
 
@@ -53,6 +54,7 @@ def is_squeezed(lines: Sequence[Measured], body: object) -> bool:
     """
     gain = pairs = 0
     prev_ok = ok = False
+    half = -1.0  # the squeezed width of line i, carried over from the pair before
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
         nxt_ok = nxt.kind is body and nxt.width >= 7 and not nxt.closes
@@ -60,10 +62,14 @@ def is_squeezed(lines: Sequence[Measured], body: object) -> bool:
             ok = line.kind is body and line.width >= 7 and not line.closes
         if prev_ok and ok and nxt_ok:
             pairs += 1
-            plain = abs(line.width - nxt.width) <= 0.5
-            half = abs(squeezed_width(line.text) - squeezed_width(nxt.text)) <= 0.5
-            gain += half - plain
-            if pairs >= _SAMPLE:
-                break
+            if half < 0:
+                half = squeezed_width(line.text)
+            nxt_half = squeezed_width(nxt.text)
+            gain += (abs(half - nxt_half) <= 0.5) - (abs(line.width - nxt.width) <= 0.5)
+            half = nxt_half
+            if pairs >= _SAMPLE or (pairs >= _EARLY and gain <= 0):
+                break  # enough seen, or plainly not squeezed
+        else:
+            half = -1.0
         prev_ok, ok = ok, nxt_ok
     return gain >= max(_MIN_GAIN, _MIN_SHARE * pairs)
