@@ -10,7 +10,8 @@ from reader.parse.lines import Line, is_header
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|周报)(?:海外版)?$")
 # A date band without a weekday: `1998年1月5日 第1版`, or the page number alone.
 _DATE_BAND = re.compile(
-    r"^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日.{0,20}|第\s*[0-9０-９]{1,3}\s*版)$"
+    r"^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日.{0,20}"
+    r"|第\s*[0-9０-９]{1,3}\s*版(?:\s*今日\s*[0-9０-９]{1,3}\s*版)?)$"
 )
 _MAX_LINES = 4
 
@@ -32,6 +33,8 @@ def take_header(lines: list[Line]) -> str | None:
     texts = [line.text for line in lines[:count]]
     if not any(is_header(t) or _DATE_BAND.match(t) for t in texts):
         return None
-    header = " ".join(" ".join(line.raw.split()) for line in lines[:count])
+    # The masthead is set above the band, whatever order the extractor wrote them in.
+    top = sorted(lines[:count], key=lambda line: not _MASTHEAD.match(line.text))
+    header = " ".join(" ".join(line.raw.split()) for line in top)
     del lines[:count]
     return header

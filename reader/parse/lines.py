@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from reader.parse.squeeze import is_squeezed, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 
@@ -44,6 +45,8 @@ DATELINE_RE = re.compile(
     r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
+_REST_RE = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+_NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
@@ -140,6 +143,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     prev: Line | None = None
     body = Kind.BODY
     credits: list[int] = []
+    specials: list[int] = []  # lines of a kind other than body
+    notes: list[int] = []  # body lines in brackets
     for raw in raw_lines:
         text = raw.strip()
         if not text:
@@ -167,8 +172,12 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             )
         ):
             kind = _kind_of(raw, text)
-            if kind is Kind.CREDIT:
-                credits.append(len(lines))
+            if kind is not body:
+                specials.append(len(lines))
+                if kind is Kind.CREDIT:
+                    credits.append(len(lines))
+            elif first in "（(":
+                notes.append(len(lines))
         hint = raw[0] == " "
         if prev is not None and (
             (prev.kind is not body and prev.kind in _ENDS_BLOCK and kind is not prev.kind)
@@ -199,8 +208,51 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         ):
             prev.candidate = True
         lines.append(prev)
+    if is_squeezed(lines, body):
+        _measure_squeezed(lines)
     _mark_credit_names(lines, credits)
+    _mark_notes(lines, notes)
+    _mark_byline_rests(lines, specials)
     return lines
+
+
+def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
+    """The rest of a byline wrapped onto the next line: `本报记者 邓芳涛 通讯员` / `许洋`.
+
+    A name alone after a byline that ends in a role, or a stub of one or two
+    characters after any byline (the break fell inside a name).
+    """
+    for j in specials:
+        if j + 1 >= len(lines):
+            continue
+        line, prev = lines[j + 1], lines[j]
+        if line.kind is Kind.BODY and prev.kind is Kind.BYLINE and _REST_RE.match(line.text):
+            ends_in_role = prev.text.endswith(("记者", "通讯员", "评论员"))
+            if ends_in_role or len(line.text) <= 2:
+                line.kind = Kind.BYLINE
+                line.candidate = False
+
+
+def _mark_notes(lines: list[Line], notes: list[int]) -> None:
+    """A bracketed note alone under a paragraph's last line is the story's source line.
+
+    `（据新华社电）`, or a writer's name `（郑雪）`, set on a line of its own: the line
+    above closed its sentence short of the column, so the note did not wrap there.
+    """
+    for i in notes:
+        line = lines[i]
+        if i and _NOTE_RE.match(line.text):
+            prev = lines[i - 1]
+            if prev.kind is Kind.BODY and prev.closes and prev.short:
+                line.kind = Kind.SOURCE
+                line.candidate = False
+
+
+def _measure_squeezed(lines: list[Line]) -> None:
+    """Measure every line again with its marks at half an em (no mark hangs then)."""
+    for line in lines:
+        line.width = fill = squeezed_width(line.text)
+        line.block[line.pos] = -fill if line.text[-1] in _HANGING else fill
 
 
 def is_header(text: str) -> bool:

@@ -13,9 +13,10 @@ import re
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.captions import ends_in_credit, split_credit
+from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.furniture import take_header
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
+from reader.parse.stacks import parts, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
@@ -221,9 +222,16 @@ def _mark_heads(lines: list[Line]) -> None:
         if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
             continue  # unmarked already, or inside a stack
         end = _stack_end(lines, i)
-        if end - i + 1 > _MAX_STACK or not _after_boundary(lines, i) or _set_full(lines, i, end):
+        if _too_tall(lines, i, end) or not _after_boundary(lines, i) or _set_full(lines, i, end):
             for j in range(i, end + 1):
                 lines[j].head = False
+
+
+def _too_tall(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
+    if end - i + 1 <= _MAX_STACK:
+        return False
+    return len(parts([ln.text for ln in lines[i : end + 1]])) > _MAX_STACK
 
 
 def _set_full(lines: list[Line], i: int, end: int) -> bool:
@@ -261,6 +269,7 @@ class _Story:
         self.credit: list[str] = []
         self.marker: str | None = None
         self.ended = False
+        self.hinted = False  # started at a line with a leading space
 
     @property
     def has_body(self) -> bool:
@@ -268,7 +277,7 @@ class _Story:
 
     def build(self, ident: str) -> Item:
         """Freeze the story into an `Item`."""
-        kicker, headline, subtitle = _split_stack(self.stack)
+        kicker, headline, subtitle = split_stack(self.stack)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         split_credit(paragraphs, credit)
@@ -308,6 +317,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     cur: _Story | None = None
     body = Kind.BODY
     last_body = -1
+    captions = caption_starts(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -328,6 +338,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             if (
                 cur is None
                 or cur.ended
+                or (i in captions and _caption_apart(cur))
                 or (
                     (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
                     and _starts_story(lines, i)
@@ -335,6 +346,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 )
             ):
                 cur = _Story()
+                cur.hinted = line.hint
                 stories.append(cur)
             if line.kind is Kind.BYLINE:
                 cur.bylines.append(" ".join(line.raw.split()))
@@ -360,6 +372,19 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             cur.paragraphs.append([line.text])
         i += 1
     return stories
+
+
+def _caption_apart(story: _Story) -> bool:
+    """A caption that starts here is not the story's own text.
+
+    Captions print no headline, so one under a story with a headline is apart
+    from it. Under a story without one, the page's hints decide: a story that
+    starts at a hint holds its caption; else only whole paragraphs before it
+    show that the story is another.
+    """
+    if not story.has_body:
+        return False
+    return bool(story.stack) or (not story.hinted and len(story.paragraphs) >= 2)
 
 
 def _add_body(
@@ -399,24 +424,6 @@ def _opens_paragraph(lines: list[Line], i: int) -> bool:
             nxt is not None and _fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
         )
     return line.width <= _fill_after(lines, i + 1)[0] - _INDENT or line.short
-
-
-def _split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
-    """Kicker, headline and subtitle of a headline stack, by position and dashes."""
-    if not stack:
-        return None, None, None
-    kicker = subtitle = None
-    rest = list(stack)
-    if len(rest) > 1 and rest[0].endswith("——"):
-        kicker = rest.pop(0)
-    if len(rest) > 1 and rest[-1].startswith("——"):
-        subtitle = rest.pop()
-    if kicker is None and subtitle is None:
-        if len(rest) == 2:
-            subtitle = rest.pop()
-        elif len(rest) >= 3:
-            kicker, subtitle = rest.pop(0), rest.pop()
-    return kicker, join_lines(rest), subtitle
 
 
 def _derive_headline(paragraphs: list[str]) -> str | None:

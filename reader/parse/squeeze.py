@@ -1,0 +1,75 @@
+"""Squeezed punctuation: whether a page was set with half-width marks, and line widths then.
+
+Typesetters of Chinese (and Typst) set ，。、；：“”（）《》 in half an em when they
+meet another mark or the end of a line, and justification squeezes them further:
+a full column of 13 ems holds 13 characters with no mark and 14 or 15 with two or
+three. Other pages (and text wrapped by a program) give every mark a full em and
+let a closing mark hang past the column. Which of the two a page follows is told
+by the page itself: the lines inside paragraphs are all set to the full column, so
+under the right measure neighbouring ones come out the same width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Measured(Protocol):
+    """What is measured of a line (`reader.parse.lines.Line` has it; no import, no cycle)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def closes(self) -> bool: ...
+    @property
+    def kind(self) -> object: ...
+
+
+# Marks a typesetter squeezes to half an em (not dashes or ellipses: those stay two ems).
+SQUEEZED = frozenset("，。、；：？！“”‘’（）《》「」『』〈〉")
+_DROP = dict.fromkeys(map(ord, SQUEEZED))
+_SAMPLE = 400  # pairs of lines looked at: enough to tell, bounded for big pages
+_EARLY = 40  # pairs after which a page that gains nothing by squeezing is let be
+_MIN_GAIN = 10  # more pairs of equal width under the squeezed measure than under the other...
+_MIN_SHARE = 0.12  # ...and this share of the pairs looked at
+
+
+def squeezed_width(text: str) -> float:
+    """Width in ems with squeezable marks at half an em (ASCII half, the rest 1)."""
+    if text.isascii():
+        return len(text) / 2
+    marks = len(text) - len(text.translate(_DROP))
+    return len(text) - len(text.encode("ascii", "ignore")) / 2 - marks / 2
+
+
+def is_squeezed(lines: Sequence[Measured], body: object) -> bool:
+    """Whether the page's marks were set at half an em (see the module docstring).
+
+    Only lines inside paragraphs are compared: a body line of some length with
+    neither it, the line before nor the line after closing a sentence (so it is
+    neither a paragraph's indented first line nor its short last line).
+    """
+    gain = pairs = 0
+    prev_ok = ok = False
+    half = -1.0  # the squeezed width of line i, carried over from the pair before
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        nxt_ok = nxt.kind is body and nxt.width >= 7 and not nxt.closes
+        if i == 0:
+            ok = line.kind is body and line.width >= 7 and not line.closes
+        if prev_ok and ok and nxt_ok:
+            pairs += 1
+            if half < 0:
+                half = squeezed_width(line.text)
+            nxt_half = squeezed_width(nxt.text)
+            gain += (abs(half - nxt_half) <= 0.5) - (abs(line.width - nxt.width) <= 0.5)
+            half = nxt_half
+            if pairs >= _SAMPLE or (pairs >= _EARLY and gain <= 0):
+                break  # enough seen, or plainly not squeezed
+        else:
+            half = -1.0
+        prev_ok, ok = ok, nxt_ok
+    return gain >= max(_MIN_GAIN, _MIN_SHARE * pairs)

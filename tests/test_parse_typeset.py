@@ -1,0 +1,113 @@
+"""Causes found on typeset pages (tests/typesetgen.py), one test each: squeezed marks, wraps."""
+
+from __future__ import annotations
+
+from reader.parse.lines import make_lines
+from reader.parse.stacks import parts, split_stack
+from reader.parse.stories import parse_text
+
+# A 13-em column set with ，、 at half an em: 13 to 14 characters a full line, the
+# first line of a paragraph indented 2 ems (no space for it in the extracted text).
+SQUEEZED = [
+    "云南大理的风景是美丽",
+    "的，而盛开在中国民用航空大",
+    "理站的文明之花，则为大理增",
+    "添了又一道风景线。",
+    "大理航站是个年轻的航",
+    "站，１９９５年１１月建站，机",
+    "场建在海拔２１５５米的山顶",
+    "上，这里原是裸露黄土的荒山",
+    "草坝，周围几里地无村庄。在站",
+    "长张德安的带领下，全站职工",
+    "利用保障航班的间隙，从１９",
+    "９６年春开始，挖坑种树，运土",
+    "植草，清理绿化区带乱石３３",
+    "００多立方米，从３０多公里",
+    "远的苍山脚下运来山基土５６",
+    "００多方，抢在雨季前种下了",
+    "各种风景树８０２５棵。",
+]
+
+
+def test_squeezed_marks_are_measured_at_half_an_em() -> None:
+    lines = make_lines(SQUEEZED * 2)
+    full = [ln.width for ln in lines[5:16]]
+    assert max(full) - min(full) <= 0.5  # 13 and 14 characters, one width
+    assert lines[4].short  # the indented first line, not a full one
+
+
+def test_an_indented_first_line_after_a_closed_paragraph_is_no_headline() -> None:
+    (item,) = parse_text("\n".join(["航站的故事", *SQUEEZED * 2])).items
+    assert item.headline == "航站的故事"
+    assert len(item.paragraphs) == 4
+    assert item.paragraphs[1].startswith("大理航站是个年轻的航站，")
+
+
+def test_a_wrapped_headline_is_one_headline() -> None:
+    assert split_stack(["工行北京分行效益上新", "台阶"]) == (None, "工行北京分行效益上新台阶", None)
+    assert split_stack(["戏剧界专家盛赞《虎踞钟", "山》"])[1] == "戏剧界专家盛赞《虎踞钟山》"
+    kicker, headline, subtitle = split_stack(
+        ["强强回故乡", "格主张和平解决阿布哈", "兹", "——全国男篮甲Ａ联赛北京", "首钢队大胜空军队"]
+    )
+    assert kicker == "强强回故乡"
+    assert headline == "格主张和平解决阿布哈兹"
+    assert subtitle == "——全国男篮甲Ａ联赛北京首钢队大胜空军队"
+
+
+def test_parts_of_a_stack_are_not_joined() -> None:
+    # A longer line never continues a shorter one; dashes end and start parts.
+    assert len(parts(["强强回故乡", "中国社科院实现计算机联网"])) == 2
+    assert len(parts(["大连军人出行真方便——", "决赛"])) == 2
+    assert split_stack(["市委书记开“后门”", "——王兆国就人选作说明"])[2] == "——王兆国就人选作说明"
+
+
+def test_a_tall_stack_of_wrapped_lines_is_still_a_stack() -> None:
+    stack = ["乐得清贫", "国际广播电台听众来信超", "过", "——莫道新程", "刚起步"]
+    (item,) = parse_text("\n".join([*stack, "本报记者何洋", *SQUEEZED * 2])).items
+    assert (item.kicker, item.headline) == ("乐得清贫", "国际广播电台听众来信超过")
+    assert item.subtitle == "——莫道新程刚起步"
+    assert item.byline == "本报记者何洋"
+
+
+def test_masthead_first_and_the_whole_date_band_in_the_header() -> None:
+    band = ["1998 年 1 月 17 日 星期六", "人民日报", "第 1 版 今日 16 版"]
+    page = parse_text("\n".join([*band, "统一思想认识加大整顿力度", *SQUEEZED * 2]))
+    assert page.header == "人民日报 1998 年 1 月 17 日 星期六 第 1 版 今日 16 版"
+    assert page.items[0].headline == "统一思想认识加大整顿力度"
+
+
+def test_a_caption_under_a_story_is_an_item_of_its_own() -> None:
+    caption = ["江苏新秀张勇憋足劲将奥运冠军刘国梁拉下马。", "本报记者 赵超 摄"]
+    page = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, *caption]))
+    story, photo = page.items
+    assert story.headline == "航站的故事"
+    assert story.paragraphs[-1].endswith("各种风景树８０２５棵。")
+    assert photo.kind == "caption"
+    assert photo.paragraphs == ("江苏新秀张勇憋足劲将奥运冠军刘国梁拉下马。",)
+    assert photo.credit == "本报记者 赵超 摄"
+
+
+def test_a_note_alone_under_the_last_line_is_the_source() -> None:
+    for note in ("（据新华社电）", "（郑雪）"):
+        (item,) = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, note])).items
+        assert item.source == note
+        assert item.paragraphs[-1].endswith("。")
+
+
+def test_the_rest_of_a_wrapped_byline_stays_in_the_byline() -> None:
+    for first, rest in (("本报记者 邓芳涛 通讯员", "许洋"), ("本报记者 曾霞 通讯员 宋", "超磊")):
+        (item,) = parse_text("\n".join(["航站的故事", first, rest, *SQUEEZED * 2])).items
+        assert item.headline == "航站的故事"
+        assert item.byline == f"{first} {rest}"
+
+
+def test_a_credit_closing_a_paragraph_in_the_story_column_stays_in_the_story() -> None:
+    tail = [
+        "新春伊始，塞外某炮兵团",
+        "进行３００公里徒步行军拉练，",
+        "行至涿鹿县辉耀村。（田青春摄）",
+    ]
+    page = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, *tail]))
+    (item,) = page.items  # one item: the caption was not split from its story
+    assert item.headline == "航站的故事"
+    assert item.paragraphs[-1].startswith("新春伊始")
