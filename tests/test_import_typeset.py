@@ -1,0 +1,57 @@
+"""Causes found on pages set by a real typesetting engine (issue 12), one test each.
+
+Hand-placed glyphs in the shapes Typst gives with Noto SC fonts; the pages themselves
+are scored in test_typeset_import.py and bench/structure.py.
+"""
+
+from __future__ import annotations
+
+from reader.importing.glyphs import body_size, segments
+from reader.importing.reading_order import Glyph
+
+BODY = 10.0
+
+
+def line(
+    text: str, x: float, baseline: float, size: float = BODY, weight: int = 400
+) -> list[Glyph]:
+    """Glyphs of one line, one em apart, boxes as PDFium's loose boxes."""
+    return [
+        Glyph(c, x + i * size, x + (i + 1) * size, baseline - 0.25 * size, baseline + 0.75 * size,
+              baseline, size, weight)
+        for i, c in enumerate(text)
+    ]  # fmt: skip
+
+
+def texts(glyphs: list[Glyph]) -> list[str]:
+    return [s.text() for s in segments(glyphs, body_size(glyphs))]
+
+
+def test_a_mark_inside_a_line_does_not_split_it_where_the_rows_around_print() -> None:
+    # A full-width comma keeps its em; its ink is in the left half, so the gap to the
+    # next character looks like a gutter. The rows above and below print there.
+    # Justification stretched the gap after the comma by a point.
+    glyphs = (
+        line("一二三四五六七八九十", 0, 500)
+        + line("甲乙丙，", 0, 486)
+        + line("丁戊己庚辛壬", 41, 486)
+    )
+    glyphs += line("子丑寅卯辰巳午未申酉", 0, 472)
+    # Far down the page, narrow columns whose gutter lies right there.
+    for baseline in (200, 186):
+        glyphs += line("天地玄", 0, baseline) + line("黄宇宙", 42, baseline)
+    assert texts(glyphs)[:3] == [
+        "一二三四五六七八九十",
+        "甲乙丙，丁戊己庚辛壬",
+        "子丑寅卯辰巳午未申酉",
+    ]
+
+
+def test_a_mark_hung_into_a_gutter_still_ends_its_column() -> None:
+    # Columns 100 pt wide, a 12 pt gutter; the comma hangs past the left column's edge
+    # (its box reaches the next column), the rows around leave the gutter white.
+    glyphs = line("一二三四五六七八九十", 0, 500) + line("子丑寅卯辰巳午未申酉", 112, 500)
+    glyphs += line("甲乙丙丁戊己庚辛壬癸，", 0, 486) + line("天地玄黄宇宙洪荒日月", 112, 486)
+    glyphs += line("一二三四五六七八九十", 0, 472) + line("子丑寅卯辰巳午未申酉", 112, 472)
+    assert "甲乙丙丁戊己庚辛壬癸，" in texts(glyphs)
+    assert "天地玄黄宇宙洪荒日月" in texts(glyphs)
