@@ -7,7 +7,7 @@ are scored in test_typeset_import.py and bench/structure.py.
 from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
-from reader.importing.reading_order import Glyph
+from reader.importing.reading_order import Glyph, layout
 
 BODY = 10.0
 
@@ -55,3 +55,38 @@ def test_a_mark_hung_into_a_gutter_still_ends_its_column() -> None:
     glyphs += line("一二三四五六七八九十", 0, 472) + line("子丑寅卯辰巳午未申酉", 112, 472)
     assert "甲乙丙丁戊己庚辛壬癸，" in texts(glyphs)
     assert "天地玄黄宇宙洪荒日月" in texts(glyphs)
+
+
+def story(top: float) -> list[Glyph]:
+    """A headline and a column of body text under it."""
+    glyphs = line("标题在此", 0, top, 20, 700)
+    for n in range(8):
+        glyphs += line("正文正文正文正文正文。", 0, top - 30 - 14 * n)
+    return glyphs
+
+
+def test_a_header_row_on_its_middle_closed_by_a_rule_is_the_header() -> None:
+    # A grid row aligned on its middle: the page number large, the section, the date
+    # and the editor small, each on its own baseline; a rule across the page under it.
+    glyphs = line("3", 0, 700, 24, 900) + line("理论", 30, 704, 16, 700)
+    glyphs += line("1998年1月16日", 80, 707) + line("责任编辑：郭伟萍", 200, 707)
+    glyphs += story(660)
+    page = layout(glyphs, [(0.0, 694.0, 300.0, 695.5)])
+    assert page.header == 1
+    assert page.texts[0].split() == ["3", "理论", "1998年1月16日", "责任编辑：郭伟萍"]
+    assert page.texts[1].strip() == "标题在此"
+
+
+def test_a_masthead_and_its_date_band_over_a_rule_are_the_header() -> None:
+    glyphs = line("人民日报", 60, 740, 48, 900)
+    glyphs += line("1998年1月5日", 0, 712) + line("星期一", 120, 712) + line("第1版", 240, 712)
+    glyphs += story(670)
+    page = layout(glyphs, [(0.0, 704.0, 300.0, 705.2)])
+    assert page.header == 2
+    assert [t.strip() for t in page.texts[:2]] == ["人民日报", "1998年1月5日 星期一 第1版"]
+
+
+def test_a_rule_under_a_story_is_no_header() -> None:
+    glyphs = story(700) + story(500)
+    page = layout(glyphs, [(0.0, 560.0, 300.0, 561.0)])
+    assert "正文" not in "".join(page.texts[: page.header])

@@ -16,7 +16,7 @@ from typing import Any
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
 _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
-_STRIP_ROWS = 2.5  # ems up or down: the rows that show whether a strip is a gutter
+_STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _HANGS = frozenset("，。、；：？！”’）》」』")
 
@@ -170,8 +170,9 @@ class _Strips:
 
     A closing mark hung into the gutter leaves a gap after its ink as wide as the
     gutter; the same mark inside a line leaves about that much before the next
-    character. The rows just above and below tell the two apart: across a gutter
-    they print nothing, across the middle of a column they print characters.
+    character. The rows just above and below in the same type tell the two apart:
+    across a gutter they print nothing, across the middle of a column they print
+    characters (a row or two may have a mark at the very same place).
     """
 
     def __init__(self, rows: list[list[Glyph]]) -> None:
@@ -190,7 +191,8 @@ class _Strips:
             # Glyphs that start before the strip's end; the last few may reach into it.
             end = bisect.bisect_left(self.starts[k], hi_x)
             for g in row[max(0, end - 3) : end]:
-                if g.ink_x1 > lo_x and not g.char.isspace():
+                same_type = 0.8 <= g.size / mark.size <= 1.25  # a headline above is no witness
+                if g.ink_x1 > lo_x and same_type and not g.char.isspace():
                     return False
         return True
 

@@ -161,7 +161,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            lines = layout(glyphs)
+            lines = layout(glyphs, drawn)
             text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.importing import header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
 from reader.parse.text import join_lines
 
@@ -298,35 +299,44 @@ def _furniture(band: list[Segment], first: bool) -> bool:
     return one_row and dated
 
 
-def layout(glyphs: Sequence[Glyph]) -> Layout:
-    """Lines of the page in reading order, the header first, wrapped headlines joined."""
+def layout(glyphs: Sequence[Glyph], drawn: Sequence[header.Box] = ()) -> Layout:
+    """Lines of the page in reading order, the header first, wrapped headlines joined.
+
+    `drawn` are the boxes of the page's drawings: a rule across the page under its
+    top rows closes the header band.
+    """
     body = body_size(glyphs)
     segs = segments(glyphs, body)
     if not segs:
         return Layout(body, [], [])
-    widen_heads(segs, body)
     lines: list[Line] = []
+    banded = header.split(segs, drawn, body)
+    if banded:
+        lines += [Line(row, True) for row in banded]
+        taken = {id(s) for row in banded for s in row}
+        segs = [s for s in segs if id(s) not in taken]
+    widen_heads(segs, body)
     bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
     k = 0
-    while k < len(bands) - 1 and _furniture(bands[k], k == 0):
+    while k < len(bands) - 1 and _furniture(bands[k], k == 0 and not lines):
         lines += _rows(bands[k], True)
         k += 1
-    header = len(lines)
+    top_rows = len(lines)
     if k:
         segs = [s for band in bands[k:] for s in band]
     lines += arrange(segs, body, top=not lines)
-    out = Layout(body, [], [], header)
+    out = Layout(body, [], [], top_rows)
     prev: Line | None = None
     for n, line in enumerate(lines):
         text = line.text()
-        if n > header and prev is not None and _continues_head(prev, line, body):
+        if n > top_rows and prev is not None and _continues_head(prev, line, body):
             out.texts[-1] = join_lines([out.texts[-1], text])
             out.groups[-1].append(line)
         else:
             out.texts.append((" " if line.hint else "") + text)
             out.groups.append([line])
         prev = line
-    out.header = min(header, len(out.texts))
+    out.header = min(top_rows, len(out.texts))
     return out
 
 
