@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.typography import is_byline
 
 BODY = 10.0
 
@@ -90,3 +91,18 @@ def test_a_rule_under_a_story_is_no_header() -> None:
     glyphs = story(700) + story(500)
     page = layout(glyphs, [(0.0, 560.0, 300.0, 561.0)])
     assert "正文" not in "".join(page.texts[: page.header])
+
+
+def test_a_byline_centred_over_three_columns_opens_none_of_them() -> None:
+    # Headline and byline centred over a story of three columns; the byline sits in
+    # the middle column's width. It is read after the headline, before any column.
+    glyphs = line("标题在此处", 100, 700, 24, 700) + line("本报记者 王伟", 130, 664)
+    for k in range(3):
+        for n in range(6):
+            glyphs += line("正文正文正文正文正文" if n < 5 else "正文。", 120 * k, 646 - 14 * n)
+    page = layout(glyphs, (), is_byline)
+    texts = [t.strip() for t in page.texts]
+    assert texts[:3] == ["标题在此处", "本报记者 王伟", "正文正文正文正文正文"]
+    assert texts.count("正文。") == 3
+    # The columns under the byline are one story's: no story-start hint past the first.
+    assert not any(t.startswith(" ") for t in page.texts[3:])

@@ -58,6 +58,7 @@ class Segment:
     # The reach used for cutting: a headline reaches over the columns it heads.
     reach0: float = field(init=False)
     reach1: float = field(init=False)
+    apart: bool = field(init=False, default=False)  # body type set over a story's columns
 
     def __post_init__(self) -> None:
         g = self.glyphs
