@@ -5,6 +5,7 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 
 - `pagegen`: page text from tests/pagegen.py, through `reader parse --json`;
 - `pdfgen`: reportlab PDFs from tests/pdfgen.py, through `reader import`;
+- `pdfgen-typo`: reportlab PDFs set glyph by glyph (tests/pdfgen_typo.py), likewise;
 - `typeset-pdf`: Typst PDFs from tests/typesetgen.py, through `reader import`;
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`.
@@ -43,6 +44,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
+import pdfgen_typo  # noqa: E402
 import typesetgen  # noqa: E402
 
 Page = dict[str, Any]
@@ -131,6 +133,14 @@ def pdfgen_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
         yield Case(path, {"header": spec.header, "items": items})
 
 
+def pdfgen_typo_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+    for n in range(seed, seed + pages):
+        pdf, truth = pdfgen_typo.build(n)
+        path = work / f"pdfgen-typo-{n}.pdf"
+        path.write_bytes(pdf)
+        yield Case(path, {"header": truth["header"], "items": truth["items"]})
+
+
 def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
     def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
         for n in range(seed, seed + pages):
@@ -151,6 +161,7 @@ def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
 GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "pagegen": pagegen_cases,
     "pdfgen": pdfgen_cases,
+    "pdfgen-typo": pdfgen_typo_cases,
     "typeset-pdf": typeset_cases("pdf"),
     "typeset-pdfium": typeset_cases("pdfium"),
     "typeset-mupdf": typeset_cases("mupdf"),

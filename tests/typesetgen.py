@@ -439,19 +439,24 @@ class _Builder:
                 (f"（来源：{rng.choice(_SOURCES)}）", "（据新华社电）", f"（{_name(rng)}）")
             )
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.5, 2.4))
-        size = min(size, st.span(span) / max(4, min(len(headline), 12)))
+        # Shrunk to fit its columns on one line, but never below 1.3 times the body: a
+        # headline set smaller than the text under it is no headline (it wraps instead),
+        # and its kicker and subtitle, set at about half its size, never go below the
+        # body size (a 4.5 pt kicker on 10 pt text is unprinted, not a harder page).
+        size = max(min(size, st.span(span) / max(4, min(len(headline), 12))), 1.3 * st.body)
+        small = st.body
         align = rng.choice(("left", "center")) if span > 1 else "left"
         font = st.head_font if rng.random() < 0.8 else SANS
         out = []
         gap = round(size * 0.25, 1)
         if kicker:
-            out.append(self.line(kicker, round(size * 0.5, 1), SERIF, "bold", align, 4, gap))
+            k_size = round(max(size * 0.5, small), 1)
+            out.append(self.line(kicker, k_size, SERIF, "bold", align, 4, gap))
         out.append(self.line(headline, round(size, 1), font, st.head_weight, align, gap, gap))
         if subtitle:
             sub_font = rng.choice((SERIF, SANS))
-            out.append(
-                self.line(subtitle, round(size * 0.55, 1), sub_font, "bold", align, gap, gap)
-            )
+            s_size = round(max(size * 0.55, small), 1)
+            out.append(self.line(subtitle, s_size, sub_font, "bold", align, gap, gap))
         for i, text in enumerate(byline):
             below = 5 if i == len(byline) - 1 else 1
             out.append(self.line(text, st.body, SANS, "regular", align, 2, below))

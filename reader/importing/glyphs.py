@@ -16,6 +16,8 @@ from typing import Any
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
 _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
+_STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
+_STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _HANGS = frozenset("，。、；：？！”’）》」』")
 
 
@@ -56,6 +58,7 @@ class Segment:
     # The reach used for cutting: a headline reaches over the columns it heads.
     reach0: float = field(init=False)
     reach1: float = field(init=False)
+    apart: bool = field(init=False, default=False)  # body type set over a story's columns
 
     def __post_init__(self) -> None:
         g = self.glyphs
@@ -108,9 +111,10 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
     for row in rows:
         row.sort(key=lambda g: g.x0)
     gutters = sorted(_gutters(rows, body, None))
+    strips = _Strips(rows)
     out: list[Segment] = []
     for row in rows:
-        cuts = set(_gutters([row], body, gutters))
+        cuts = set(_gutters([row], body, gutters, strips))
         current: list[Glyph] = []
         for glyph in row:
             if current:
@@ -133,14 +137,18 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
     return [s for s in out if s.text()]
 
 
-def _gutters(rows: list[list[Glyph]], body: float, hung: list[float] | None) -> list[Any]:
+def _gutters(
+    rows: list[list[Glyph]],
+    body: float,
+    hung: list[float] | None,
+    strips: _Strips | None = None,
+) -> list[Any]:
     """Where rows split: the middles of the gaps (first pass), or the glyphs that
     start a new segment (second pass, given the first pass's middles).
 
     A gap wider than a gutter splits, as does a change of type size. A closing mark
     hung into the gutter leaves less than that; the gap after it is measured from
-    its ink, but only where other rows show a gutter, because inside a line the
-    same mark is followed by the next character at about the same distance.
+    its ink, but only where the rows around leave that strip white too (`_Strips`).
     """
     out: list[Any] = []
     for row in rows:
@@ -150,13 +158,44 @@ def _gutters(rows: list[list[Glyph]], body: float, hung: list[float] | None) -> 
                 ratio = glyph.size / prev.size if prev.size else 1.0
                 gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
                 split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
-                if not split and hung and glyph.x0 - prev.ink_x1 > gutter:
-                    lo = bisect.bisect_left(hung, prev.x0)
-                    split = bisect.bisect_right(hung, glyph.x0) - lo >= 2
+                if not split and hung is not None and glyph.x0 - prev.ink_x1 > gutter:
+                    split = strips is not None and strips.white(prev, glyph, body)
                 if split:
                     out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
             prev = glyph
     return out
+
+
+class _Strips:
+    """Whether a strip of a row is white in the rows around it too: a gutter.
+
+    A closing mark hung into the gutter leaves a gap after its ink as wide as the
+    gutter; the same mark inside a line leaves about that much before the next
+    character. The rows just above and below in the same type tell the two apart:
+    across a gutter they print nothing, across the middle of a column they print
+    characters (a row or two may have a mark at the very same place).
+    """
+
+    def __init__(self, rows: list[list[Glyph]]) -> None:
+        self.rows = rows
+        self.baselines = [-row[0].baseline for row in rows]  # rows run top down
+        self.starts = [[g.x0 for g in row] for row in rows]
+
+    def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
+        lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.x0 - _STRIP_PAD * body
+        lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
+        hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
+        for k in range(lo, hi):
+            row = self.rows[k]
+            if row[0].baseline == mark.baseline:
+                continue
+            # Glyphs that start before the strip's end; the last few may reach into it.
+            end = bisect.bisect_left(self.starts[k], hi_x)
+            for g in row[max(0, end - 3) : end]:
+                same_type = 0.8 <= g.size / mark.size <= 1.25  # a headline above is no witness
+                if g.ink_x1 > lo_x and same_type and not g.char.isspace():
+                    return False
+        return True
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:

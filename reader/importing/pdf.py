@@ -17,6 +17,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.typography import is_byline
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -161,7 +162,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            lines = layout(glyphs)
+            lines = layout(glyphs, drawn, is_byline)
             text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)

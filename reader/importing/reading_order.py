@@ -17,9 +17,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reader.importing import header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
 from reader.parse.text import join_lines
 
@@ -73,9 +74,10 @@ def _overlap(a: Segment, b: Segment) -> float:
     return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
-def _block_tops(segs: list[Segment], body: float) -> list[Segment]:
+def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[Segment]:
     """Body segments with no body line right above them: where column blocks start."""
-    body_segs = sorted((s for s in segs if s.size < _HEAD * body), key=lambda s: s.bottom)
+    taken = {id(h) for h in heads}
+    body_segs = sorted((s for s in segs if id(s) not in taken), key=lambda s: s.bottom)
     bottoms = [s.bottom for s in body_segs]
     tops = []
     for seg in body_segs:
@@ -95,18 +97,31 @@ def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, floa
     return right_of_it, rows_above, -_overlap(head, top)
 
 
-def widen_heads(segs: list[Segment], body: float) -> None:
+def widen_heads(
+    segs: list[Segment], body: float, apart: Callable[[str], bool] | None = None
+) -> None:
     """Let each headline reach over the columns of the body that starts right under it.
 
     A short headline over a four-column body covers one column on paper; without
     this, a gutter it does not cover would cut the page in two from top to bottom.
     A column top goes to the nearest headline above it that overlaps it, else to
     the nearest one on its left; a headline never reaches over running text.
+    Lines in body type that `apart` names (a byline centred over the columns of
+    its story) reach over them the same way, rather than open the column under them.
     """
-    heads = [s for s in segs if s.size >= _HEAD * body]
+    heads = [
+        s
+        for s in segs
+        if s.size >= _HEAD * body or (apart is not None and _one_line_apart(s, segs, apart))
+    ]
     if not heads:
         return
-    tops = sorted(_block_tops(segs, body), key=lambda t: t.x0)
+    for seg in heads:
+        seg.apart = seg.size < _HEAD * body
+    # A byline set flush with the column under it is that column's: it reaches over
+    # the columns it stands over and their next ones, never back to a column beside it.
+    flush = {id(h) for h in heads if h.apart and _flush(h, segs, body)}
+    tops = sorted(_block_tops(segs, body, heads), key=lambda t: t.x0)
     owners: dict[int, Segment] = {}
     for top in tops:  # a headline over a column top owns it
         over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
@@ -119,7 +134,7 @@ def widen_heads(segs: list[Segment], body: float) -> None:
         if left is not None and id(left) in owners:
             owners[id(top)] = owners[id(left)]
             continue
-        near = _heads_near(heads, top, body)
+        near = [h for h in _heads_near(heads, top, body) if id(h) not in flush]
         if near:
             owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
     claims: dict[int, list[Segment]] = {}
@@ -132,6 +147,26 @@ def widen_heads(segs: list[Segment], body: float) -> None:
             if _clear_between(head, top, segs, claimed):
                 head.reach0 = min(head.reach0, top.x0)
                 head.reach1 = max(head.reach1, top.x1)
+
+
+def _flush(seg: Segment, segs: list[Segment], body: float) -> bool:
+    """Body lines just under the segment start where it starts."""
+    return any(
+        o is not seg and abs(o.x0 - seg.x0) < 1.0 and 0 < seg.bottom - o.top < 6 * body
+        for o in segs
+    )
+
+
+def _one_line_apart(seg: Segment, segs: list[Segment], apart: Callable[[str], bool]) -> bool:
+    """A line `apart` names, with nothing beside it on its row within its reach."""
+    if not apart(seg.text()):
+        return False
+    return not any(
+        o is not seg
+        and abs(o.baseline - seg.baseline) < 0.3 * seg.size
+        and _overlap(o, seg) > -seg.size
+        for o in segs
+    )
 
 
 def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
@@ -169,7 +204,7 @@ def _clear_between(
 
 
 def _is_head(segs: list[Segment], body: float) -> bool:
-    return all(s.size >= _HEAD * body for s in segs)
+    return all(s.size >= _HEAD * body or s.apart for s in segs)
 
 
 def _rows(segs: list[Segment], hint: bool) -> list[Line]:
@@ -298,35 +333,49 @@ def _furniture(band: list[Segment], first: bool) -> bool:
     return one_row and dated
 
 
-def layout(glyphs: Sequence[Glyph]) -> Layout:
-    """Lines of the page in reading order, the header first, wrapped headlines joined."""
+def layout(
+    glyphs: Sequence[Glyph],
+    drawn: Sequence[header.Box] = (),
+    apart: Callable[[str], bool] | None = None,
+) -> Layout:
+    """Lines of the page in reading order, the header first, wrapped headlines joined.
+
+    `drawn` are the boxes of the page's drawings: a rule across the page under its
+    top rows closes the header band. `apart` names lines in body type that belong
+    over the columns of a story, not in one of them (bylines, datelines).
+    """
     body = body_size(glyphs)
     segs = segments(glyphs, body)
     if not segs:
         return Layout(body, [], [])
-    widen_heads(segs, body)
     lines: list[Line] = []
+    banded = header.split(segs, drawn, body)
+    if banded:
+        lines += [Line(row, True) for row in banded]
+        taken = {id(s) for row in banded for s in row}
+        segs = [s for s in segs if id(s) not in taken]
+    widen_heads(segs, body, apart)
     bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
     k = 0
-    while k < len(bands) - 1 and _furniture(bands[k], k == 0):
+    while k < len(bands) - 1 and _furniture(bands[k], k == 0 and not lines):
         lines += _rows(bands[k], True)
         k += 1
-    header = len(lines)
+    top_rows = len(lines)
     if k:
         segs = [s for band in bands[k:] for s in band]
     lines += arrange(segs, body, top=not lines)
-    out = Layout(body, [], [], header)
+    out = Layout(body, [], [], top_rows)
     prev: Line | None = None
     for n, line in enumerate(lines):
         text = line.text()
-        if n > header and prev is not None and _continues_head(prev, line, body):
+        if n > top_rows and prev is not None and _continues_head(prev, line, body):
             out.texts[-1] = join_lines([out.texts[-1], text])
             out.groups[-1].append(line)
         else:
             out.texts.append((" " if line.hint else "") + text)
             out.groups.append([line])
         prev = line
-    out.header = min(header, len(out.texts))
+    out.header = min(top_rows, len(out.texts))
     return out
 
 

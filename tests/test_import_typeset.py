@@ -1,0 +1,108 @@
+"""Causes found on pages set by a real typesetting engine (issue 12), one test each.
+
+Hand-placed glyphs in the shapes Typst gives with Noto SC fonts; the pages themselves
+are scored in test_typeset_import.py and bench/structure.py.
+"""
+
+from __future__ import annotations
+
+from reader.importing.glyphs import body_size, segments
+from reader.importing.reading_order import Glyph, layout
+from reader.importing.typography import is_byline
+
+BODY = 10.0
+
+
+def line(
+    text: str, x: float, baseline: float, size: float = BODY, weight: int = 400
+) -> list[Glyph]:
+    """Glyphs of one line, one em apart, boxes as PDFium's loose boxes."""
+    return [
+        Glyph(c, x + i * size, x + (i + 1) * size, baseline - 0.25 * size, baseline + 0.75 * size,
+              baseline, size, weight)
+        for i, c in enumerate(text)
+    ]  # fmt: skip
+
+
+def texts(glyphs: list[Glyph]) -> list[str]:
+    return [s.text() for s in segments(glyphs, body_size(glyphs))]
+
+
+def test_a_mark_inside_a_line_does_not_split_it_where_the_rows_around_print() -> None:
+    # A full-width comma keeps its em; its ink is in the left half, so the gap to the
+    # next character looks like a gutter. The rows above and below print there.
+    # Justification stretched the gap after the comma by a point.
+    glyphs = (
+        line("一二三四五六七八九十", 0, 500)
+        + line("甲乙丙，", 0, 486)
+        + line("丁戊己庚辛壬", 41, 486)
+    )
+    glyphs += line("子丑寅卯辰巳午未申酉", 0, 472)
+    # Far down the page, narrow columns whose gutter lies right there.
+    for baseline in (200, 186):
+        glyphs += line("天地玄", 0, baseline) + line("黄宇宙", 42, baseline)
+    assert texts(glyphs)[:3] == [
+        "一二三四五六七八九十",
+        "甲乙丙，丁戊己庚辛壬",
+        "子丑寅卯辰巳午未申酉",
+    ]
+
+
+def test_a_mark_hung_into_a_gutter_still_ends_its_column() -> None:
+    # Columns 100 pt wide, a 12 pt gutter; the comma hangs past the left column's edge
+    # (its box reaches the next column), the rows around leave the gutter white.
+    glyphs = line("一二三四五六七八九十", 0, 500) + line("子丑寅卯辰巳午未申酉", 112, 500)
+    glyphs += line("甲乙丙丁戊己庚辛壬癸，", 0, 486) + line("天地玄黄宇宙洪荒日月", 112, 486)
+    glyphs += line("一二三四五六七八九十", 0, 472) + line("子丑寅卯辰巳午未申酉", 112, 472)
+    assert "甲乙丙丁戊己庚辛壬癸，" in texts(glyphs)
+    assert "天地玄黄宇宙洪荒日月" in texts(glyphs)
+
+
+def story(top: float) -> list[Glyph]:
+    """A headline and a column of body text under it."""
+    glyphs = line("标题在此", 0, top, 20, 700)
+    for n in range(8):
+        glyphs += line("正文正文正文正文正文。", 0, top - 30 - 14 * n)
+    return glyphs
+
+
+def test_a_header_row_on_its_middle_closed_by_a_rule_is_the_header() -> None:
+    # A grid row aligned on its middle: the page number large, the section, the date
+    # and the editor small, each on its own baseline; a rule across the page under it.
+    glyphs = line("3", 0, 700, 24, 900) + line("理论", 30, 704, 16, 700)
+    glyphs += line("1998年1月16日", 80, 707) + line("责任编辑：郭伟萍", 200, 707)
+    glyphs += story(660)
+    page = layout(glyphs, [(0.0, 694.0, 300.0, 695.5)])
+    assert page.header == 1
+    assert page.texts[0].split() == ["3", "理论", "1998年1月16日", "责任编辑：郭伟萍"]
+    assert page.texts[1].strip() == "标题在此"
+
+
+def test_a_masthead_and_its_date_band_over_a_rule_are_the_header() -> None:
+    glyphs = line("人民日报", 60, 740, 48, 900)
+    glyphs += line("1998年1月5日", 0, 712) + line("星期一", 120, 712) + line("第1版", 240, 712)
+    glyphs += story(670)
+    page = layout(glyphs, [(0.0, 704.0, 300.0, 705.2)])
+    assert page.header == 2
+    assert [t.strip() for t in page.texts[:2]] == ["人民日报", "1998年1月5日 星期一 第1版"]
+
+
+def test_a_rule_under_a_story_is_no_header() -> None:
+    glyphs = story(700) + story(500)
+    page = layout(glyphs, [(0.0, 560.0, 300.0, 561.0)])
+    assert "正文" not in "".join(page.texts[: page.header])
+
+
+def test_a_byline_centred_over_three_columns_opens_none_of_them() -> None:
+    # Headline and byline centred over a story of three columns; the byline sits in
+    # the middle column's width. It is read after the headline, before any column.
+    glyphs = line("标题在此处", 100, 700, 24, 700) + line("本报记者 王伟", 130, 664)
+    for k in range(3):
+        for n in range(6):
+            glyphs += line("正文正文正文正文正文" if n < 5 else "正文。", 120 * k, 646 - 14 * n)
+    page = layout(glyphs, (), is_byline)
+    texts = [t.strip() for t in page.texts]
+    assert texts[:3] == ["标题在此处", "本报记者 王伟", "正文正文正文正文正文"]
+    assert texts.count("正文。") == 3
+    # The columns under the byline are one story's: no story-start hint past the first.
+    assert not any(t.startswith(" ") for t in page.texts[3:])
