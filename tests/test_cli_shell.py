@@ -168,3 +168,142 @@ def test_counts_say_one_hit() -> None:
         "0 hits",
         "2 pages",
     )
+
+
+def test_a_hit_in_the_subtitle_shows_the_subtitle_not_the_lead(library: Path) -> None:
+    page = library / "xuhui" / "sample" / "01.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("开展产学研交流合作。", "开展合作。", 1), encoding="utf-8")
+    plain = reader("--library", str(library), "search", "产学研交流")
+    assert plain.returncode == 0, plain.stderr
+    lines = plain.stdout.splitlines()
+    assert lines[0] == "  1. 徐汇区与香港理工大学签署合作意向书"
+    assert lines[2] == "     共同开展产学研交流合作"
+    record = json.loads(reader("--library", str(library), "search", "产学研交流", "--json").stdout)
+    assert record["snippet_field"] == "subtitle" and record["snippet_spans"] == [[4, 9]]
+
+
+def test_json_hits_name_the_paper_and_carry_the_text_spans_point_into(dated: Path) -> None:
+    done = reader("--library", str(dated), "search", "徐汇", "--json", "--limit", "0")
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == 16
+    for record in records:
+        assert record["paper_name"] == {"xuhui": "徐汇报", "rmrb": "人民日报"}[record["paper"]]
+        assert record["spans"].keys() == record["texts"].keys()
+        for key, spans in record["spans"].items():
+            assert all(record["texts"][key][s:e] == "徐汇" for s, e in spans), key
+        snippet = record["snippet"]
+        assert all(snippet[s:e] == "徐汇" for s, e in record["snippet_spans"])
+
+
+def test_sort_count_and_ids_for_scripts(dated: Path) -> None:
+    base = ("--library", str(dated), "search", "徐汇")
+    ranked = reader(*base, "--ids", "--limit", "0").stdout.splitlines()
+    by_date = reader(*base, "--ids", "--limit", "0", "--sort", "date").stdout.splitlines()
+    assert sorted(ranked) == sorted(by_date) and len(by_date) == 16
+    issues = [line.rsplit("/", 2)[0] for line in by_date]
+    assert issues == [
+        *["xuhui/2025-04-02"] * 4,
+        *["xuhui/2025-04-01"] * 4,
+        *["rmrb/1998-01-05"] * 4,
+        *["xuhui/sample"] * 4,  # no date: last
+    ]
+    newest = reader(*base, "--ids", "--sort", "date", "--limit", "2").stdout.splitlines()
+    assert newest == by_date[:2]
+    counted = reader(*base, "--count", "--limit", "1")  # counts every hit
+    assert counted.stdout == (
+        "xuhui/2025-04-02:4\nxuhui/2025-04-01:4\nrmrb/1998-01-05:4\nxuhui/sample:4\n"
+    )
+    as_json = [json.loads(x) for x in reader(*base, "--count", "--json").stdout.splitlines()]
+    assert as_json[0] == {
+        "id": "xuhui/2025-04-02",
+        "paper": "xuhui",
+        "paper_name": "徐汇报",
+        "issue": "2025-04-02",
+        "date": "2025-04-02",
+        "hits": 4,
+    }
+    assert reader(*base, "--sort", "time").returncode == 2
+    assert reader(*base, "--ids", "--json").returncode == 2
+    nothing = reader("--library", str(dated), "search", "没有这个词语", "--count")
+    assert (nothing.returncode, nothing.stdout) == (1, "")
+
+
+def test_snippets_wrap_under_a_hanging_indent_on_a_terminal(library: Path) -> None:
+    main, side = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(library), "search", "公共数据"],
+        stdout=side,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "40", "NO_COLOR": "1"},
+        timeout=120,
+    )
+    os.close(side)
+    out = b""
+    while chunk := _read(main):
+        out += chunk
+    os.close(main)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in out.decode().replace("\r\n", "\n").splitlines() if line.strip()]
+    assert lines[0].startswith("  1. ") and len(lines) > 4
+    assert all(line.startswith("     ") for line in lines[1:4]), lines
+    assert ESC not in out.decode()  # NO_COLOR on a terminal: wrapped, not coloured
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the other side closed
+        return b""
+
+
+def test_list_filters_newest_first_without_repeated_columns(dated: Path) -> None:
+    listed = reader("--library", str(dated), "list").stdout.splitlines()
+    header = listed[1].split()
+    assert header == ["issue", "date", "pages", "paper", "title"]
+    ids = [line.split()[0] for line in listed[2:]]
+    assert ids == ["xuhui/2025-04-02", "xuhui/2025-04-01", "rmrb/1998-01-05", "xuhui/sample"]
+    base = ("--library", str(dated), "list", "--ids")
+    assert reader(*base, "--paper", "rmrb").stdout == "rmrb/1998-01-05\n"
+    assert reader(*base, "--since", "2025-04-02").stdout == "xuhui/2025-04-02\n"
+    assert reader(*base, "--until", "2025-04-01").stdout == "xuhui/2025-04-01\nrmrb/1998-01-05\n"
+    nothing = reader(*base, "--since", "2030-01-01")
+    assert (nothing.returncode, nothing.stdout) == (1, "")
+    shutil.rmtree(dated / "xuhui" / "sample")
+    shutil.rmtree(dated / "rmrb")
+    plain = reader("--library", str(dated), "list").stdout.splitlines()
+    assert plain[1].split() == ["issue", "pages", "paper", "title"]  # folders are their dates
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_help_has_readable_metavars_an_example_and_the_exit_codes(command: str) -> None:
+    done = reader(command, "--help", COLUMNS="100")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    assert "Example: reader " + command in text and "Exit codes: 0 " in text
+    assert "<" not in text and "{" not in text, text  # not <str>, <int>, {file}
+    assert "--library DIR" in text and "--color WHEN" in text  # global options, here too
+
+
+def test_completion_scripts_and_the_words_they_get(library: Path) -> None:
+    for shell in ("bash", "zsh", "fish"):
+        done = reader("completion", shell)
+        assert done.returncode == 0 and "_READER_COMPLETE=complete_" + shell in done.stdout
+    assert reader("completion", "tcsh").returncode == 2
+
+    def words(line: str, **env: str) -> list[str]:
+        cword = str(len(line.split()) - (0 if line.endswith(" ") else 1))
+        done = reader(COMP_WORDS=line, COMP_CWORD=cword, _READER_COMPLETE="complete_bash", **env)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        return done.stdout.split()
+
+    assert words("reader se") == ["search"]
+    assert words("reader ") == list(COMMANDS)
+    assert {"--sort", "--count", "--ids", "--library", "--color"} <= set(words("reader search --"))
+    assert words("reader search --sort ") == ["rank", "date"]
+    assert words("reader list --color a") == ["auto", "always"]
+    at = {"READER_LIBRARY": str(library)}
+    assert words("reader show xu", **at) == ["xuhui/sample"]
+    assert words("reader show xuhui/sample/", **at) == ["xuhui/sample/01"]
+    assert words(f"reader read --library {library} x") == ["xuhui/sample"]
+    assert words("reader search 数据 --paper ", **at) == ["xuhui"]

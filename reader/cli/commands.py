@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "index": "search:index",
     "read": "read:read",
     "import": "imports:import_",
+    "completion": "completion:completion",
 }
 """Command name to `module:function` under `reader.cli`, imported when built."""
 

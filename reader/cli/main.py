@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 import typer
 
-from reader.cli.commands import COMMANDS, QUICK_EXIT, invoked
+from reader.cli.commands import COMMANDS, COMPLETE_VAR, QUICK_EXIT, invoked
 from reader.cli.options import ReaderCommand, ReaderGroup
 from reader.startup import quick_exit
 
@@ -83,6 +83,10 @@ def run(argv: list[str] | None = None) -> int:
     from reader.printable import one_line
 
     args = sys.argv[1:] if argv is None else argv
+    if COMPLETE_VAR in os.environ:  # the shell asks for words (`reader completion SHELL`)
+        from typer._completion_classes import completion_init
+
+        completion_init()  # typer registers its bash, zsh and fish answers only when asked
     try:
         # Only a help text names the dirs: finding them costs a start platformdirs.
         wants_help = "--help" in args or "-h" in args

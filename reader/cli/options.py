@@ -31,8 +31,8 @@ def _color(_ctx: Context, _param: Parameter, value: str | None) -> None:
         color.choose(value)
 
 
-def _version(_ctx: Context, _param: Parameter, value: bool) -> None:
-    if value:
+def _version(ctx: Context, _param: Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # not while the shell asks for completions
         from reader import __version__
 
         print(f"reader {__version__}")

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from reader.cli.common import date_range, library, paper_key, reports_errors, stdout
+from reader.cli.completion import ids, papers
 from reader.errors import Exit, ReaderError
 
 # The parser, renderers and Rich's table load inside the commands that use
@@ -40,12 +42,14 @@ def _context_of(path: Path) -> tuple[str, str, int]:
 
 @reports_errors
 def parse(
-    file: Annotated[Path, typer.Argument(help="A page text file, or - for stdin.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A page text file, or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Page as JSON.")] = False,
 ) -> None:
     """Parse one page file into articles, captions and briefs.
 
     Example: reader parse issues/xuhui/sample/01.txt --json
+
+    Exit codes: 0 parsed, 2 a file that cannot be read or is not page text.
     """
     from reader.cli.render import page_renderable
     from reader.parse.pages import read_page
@@ -84,7 +88,10 @@ def _issue_json(lib_issue: "Issue") -> dict[str, Any]:
 def list_(
     ctx: typer.Context,
     paper: Annotated[
-        str | None, typer.Option(metavar="PAPER", help="Only this paper (folder name or name).")
+        str | None,
+        typer.Option(
+            metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option(metavar="DATE", help="Issues on or after DATE (1998-01-31).")
@@ -111,7 +118,7 @@ def list_(
     first, last = date_range(since, until)
     issues = [
         found
-        for found in reversed(lib.issues(key))
+        for found in sorted(lib.issues(key), key=_newest, reverse=True)
         if (first is None or (found.date is not None and found.date >= first))
         and (last is None or (found.date is not None and found.date <= last))
     ]
@@ -127,6 +134,11 @@ def list_(
         _print_issues(lib.root, issues, filtered=bool(paper or since or until))
     if not issues and (paper or since or until):
         raise typer.Exit(Exit.NOT_FOUND)  # as grep: the filters found nothing
+
+
+def _newest(found: "Issue") -> tuple[date, str, str]:
+    """Issues newest first, those without a date last."""
+    return found.date or date.min, found.paper.key, found.key
 
 
 def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
@@ -165,12 +177,21 @@ def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
 @reports_errors
 def show(
     ctx: typer.Context,
-    ident: Annotated[str, typer.Argument(metavar="ID", help="paper/issue/page/n, or a page.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="paper/issue/page/n, or a page.", autocompletion=ids)
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, markdown or json.", show_default=True
+        ),
+    ] = Format.text,
 ) -> None:
     """Print one item (or a whole page, given paper/issue/page).
 
     Example: reader show xuhui/sample/01/4 --format markdown
+
+    Exit codes: 0 shown, 1 no such paper, issue, page or item, 2 a malformed id.
     """
     from reader.cli.render import item_markdown, item_renderable
     from reader.fields import parse_id

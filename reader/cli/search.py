@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from reader.cli.common import date_range, library, paper_key, progress, reports_errors
+from reader.cli.completion import papers
 from reader.errors import Exit, ReaderError
 from reader.printable import counted, printable
 
@@ -60,7 +61,10 @@ def search(
         typer.Argument(metavar="QUERY", help='Terms (ANDed), "a phrase", -excluded, headline:词.'),
     ],
     paper: Annotated[
-        str | None, typer.Option(metavar="PAPER", help="Only this paper (folder name or name).")
+        str | None,
+        typer.Option(
+            metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
+        ),
     ] = None,
     issue: Annotated[
         str | None, typer.Option(metavar="ISSUE", help="Only this issue (folder name).")

@@ -56,7 +56,7 @@ class DecodeError(ValueError):
 
 def decode(data: bytes) -> str:
     """Decode page bytes: UTF-8 (BOM or not), else GB18030, else `DecodeError`."""
-    if b"\x00" in data[:8192] or data[:2] in _UTF16_BOMS:
+    if b"\x00" in data[:8192]:
         utf16 = _utf16(data)
         if utf16 is not None:
             raise DecodeError(
@@ -91,20 +91,20 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _utf16(data: bytes) -> str | None:
-    """The iconv name of the UTF-16 the bytes are in, if they read as such text.
+    """The iconv name of the UTF-16 the NUL-holding bytes are in, if they read as such text.
 
-    Without a byte order mark, the NULs of its ASCII characters (newlines,
-    digits) all fall on one side of each byte pair; binary data has them on both.
+    The NULs of its ASCII characters (newlines, digits) all fall on one side of
+    each byte pair; binary data has them on both. A byte order mark names it UTF-16.
     """
     head = data[:8192]
-    if head[:2] in _UTF16_BOMS:
-        return "UTF-16"
     high, low = head[0::2].count(0), head[1::2].count(0)
     if high and low:
         return None
     name = "UTF-16LE" if low else "UTF-16BE"
     text = head[: len(head) // 2 * 2].decode(name.lower(), errors="replace")
-    return None if _looks_binary(text) or text.count("\ufffd") > 1 else name
+    if _looks_binary(text) or text.count("\ufffd") > 1:
+        return None
+    return "UTF-16" if head[:2] in _UTF16_BOMS else name
 
 
 def _looks_binary(text: str) -> bool:
