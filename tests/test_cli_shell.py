@@ -160,14 +160,14 @@ def test_index_prints_its_summary_when_not_on_a_terminal(library: Path) -> None:
     assert again.stdout.startswith("index up to date: 1 page (")
 
 
-def test_counts_say_one_hit() -> None:
-    from reader.printable import counted
+def test_one_hit_is_one_hit_not_1_hits() -> None:
+    from reader.tui.hits import HitWalk, Occurrence
 
-    assert (counted(1, "hit"), counted(0, "hit"), counted(2, "page")) == (
-        "1 hit",
-        "0 hits",
-        "2 pages",
-    )
+    walk = HitWalk()
+    walk.load([Occurrence(1, 1, 0, 0, 2, "p/i/01/1", "headline")], {})
+    assert walk.counter() == "1 hit"
+    walk.load([Occurrence(1, 1, 0, 0, 2, "p/i/01/1", "headline")] * 2, {})
+    assert walk.counter() == "2 hits"
 
 
 def test_a_hit_in_the_subtitle_shows_the_subtitle_not_the_lead(library: Path) -> None:
