@@ -88,7 +88,10 @@ def search(
         typer.Option(metavar="ORDER", help="rank (best first) or date (newest first)."),
     ] = "rank",
     count: Annotated[
-        bool, typer.Option("--count", help="Hits per issue (ISSUE:N lines), newest first.")
+        bool,
+        typer.Option(
+            "--count", help="Every hit counted per issue, newest first: paper/issue:N lines."
+        ),
     ] = False,
     ids: Annotated[bool, typer.Option("--ids", help="Only the hits' ids, one a line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
