@@ -42,3 +42,8 @@ def dumps(value: Any, indent: int | None = None) -> str:
     import json  # here: plain output needs none of it
 
     return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON)
+
+
+def counted(n: int, word: str) -> str:
+    """`n` and an English noun that takes -s, singular for one: "1 hit", "3 hits"."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -4,6 +4,9 @@ This module names them without importing any (nor typer): `reader.cli.entry` dec
 from it how to start, before typer is loaded.
 """
 
+import os
+from collections.abc import Mapping
+
 COMMANDS: dict[str, str] = {
     "parse": "pages:parse",
     "list": "pages:list_",
@@ -12,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "index": "search:index",
     "read": "read:read",
     "import": "imports:import_",
+    "completion": "completion:completion",
 }
 """Command name to `module:function` under `reader.cli`, imported when built."""
 
@@ -33,19 +37,45 @@ def leading_library(argv: list[str]) -> tuple[str | None, list[str]] | None:
     return value, rest
 
 
-def invoked(argv: list[str]) -> list[str]:
+COMPLETE_VAR = "_READER_COMPLETE"
+"""Set by the completion scripts (`reader completion SHELL`) when the shell asks for words."""
+
+_VALUED = ("--library", "-L", "--color")
+"""Global options that take a value (`reader.cli.options`)."""
+
+
+def after_globals(argv: list[str]) -> list[str] | None:
+    """The arguments after the global options that lead them; None when one lacks its value."""
+    rest = argv
+    while rest:
+        arg = rest[0]
+        if arg in _VALUED:
+            if len(rest) < 2:
+                return None
+            rest = rest[2:]
+        elif arg == "--version" or arg.startswith(("--library=", "--color=", "-L")):
+            rest = rest[1:]
+        else:
+            break
+    return rest
+
+
+def invoked(argv: list[str], environ: Mapping[str, str] = os.environ) -> list[str]:
     """The commands a run needs built: the one it names, none for the bare reader.
 
     Typer turns every registered command into a click command before it parses
     anything (about 20 ms for all of them, a tenth of a one-shot search), so a
-    run that names its command builds only that one. Help, options before the
-    command other than `--library`, and unknown names get them all, so the
-    messages and the command list stay whole.
+    run that names its command builds only that one. Global options may come
+    before it (or after: the command parses those). Help, other options before
+    the command, unknown names and the shell asking for completions get them
+    all, so the messages and the command list stay whole.
     """
-    found = leading_library(argv)
-    if found is None or not found[1]:
+    if COMPLETE_VAR in environ:
+        return list(COMMANDS)
+    rest = after_globals(argv)
+    if not rest:
         return []
-    first = found[1][0]
+    first = rest[0]
     return [first] if first in COMMANDS else list(COMMANDS)
 
 

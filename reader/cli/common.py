@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
@@ -36,15 +37,23 @@ def library(ctx: typer.Context, create: bool = False) -> Library:
 
 
 def stdout() -> Console:
-    """Output for people: styled on a terminal, plain when piped or with NO_COLOR."""
+    """Output for people: styled as `reader.cli.color.styled` says, wrapped on a terminal.
+
+    Styled but not a terminal (`--color always | less -R`): no wrapping, as when plain.
+    """
     from rich.console import Console
 
-    plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
+    from reader.cli.color import styled
+
+    terminal = sys.stdout.isatty()
+    colour = styled()
+    dumb = os.environ.get("TERM", "dumb") in ("dumb", "unknown")
     return Console(
         highlight=False,
-        no_color=plain,
-        color_system=None if plain else "auto",
-        soft_wrap=plain,
+        no_color=not colour,
+        force_terminal=True if colour else None,
+        color_system=None if not colour else "standard" if dumb else "auto",
+        soft_wrap=not terminal,
         emoji=False,
         markup=False,
     )
@@ -126,3 +135,41 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise fail("interrupted", 130) from None
 
     return wrapper
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ReaderError(f"{option} {value!r}: expected a date like 1998-01-31") from None
+
+
+def date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """`--since` and `--until` as dates; one after the other is a usage error (it names nothing)."""
+    first, last = _date(since, "--since"), _date(until, "--until")
+    if first and last and first > last:
+        raise ReaderError(f"--since {first} is after --until {last}: no issue is in between")
+    return first, last
+
+
+def paper_key(lib: Library, value: str | None) -> str | None:
+    """The paper `--paper` names, by folder name or by name; else a usage error naming the papers.
+
+    A filter that names no paper would find nothing, and "nothing found" (exit 1)
+    would hide the typing mistake.
+    """
+    if value is None:
+        return None
+    papers = lib.papers
+    for paper in papers:
+        if value == paper.key:
+            return paper.key
+    for paper in papers:
+        if value == paper.name:
+            return paper.key
+    known = ", ".join(
+        paper.key if paper.name == paper.key else f"{paper.key} ({paper.name})" for paper in papers
+    )
+    raise ReaderError(f"--paper {value!r}: no such paper; known: {known or 'none (empty library)'}")

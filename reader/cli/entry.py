@@ -9,9 +9,10 @@ to the typer app in `reader.cli.main`, which opens the same reader for `reader r
 
 from __future__ import annotations
 
+import os
 import sys
 
-from reader.cli.commands import QUICK_EXIT, invoked, leading_library
+from reader.cli.commands import COMPLETE_VAR, QUICK_EXIT, invoked, leading_library
 from reader.startup import pause_collection
 
 
@@ -55,7 +56,7 @@ def main() -> None:
     """
     args = sys.argv[1:]
     bare, option = library_only(args)
-    if bare:
+    if bare and COMPLETE_VAR not in os.environ:  # the shell asking for words: no reader
         sys.exit(open_bare(option))
     named = invoked(args)
     if len(named) == 1 and named[0] in QUICK_EXIT:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from reader.cli.common import Report, library, progress, reports_errors, stdout
+from reader.cli.completion import papers
 from reader.errors import ReaderError
 
 
@@ -23,25 +24,49 @@ def _ticks(report: "Report | None", total: int) -> Callable[[str], None]:
 @reports_errors
 def import_(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Page files (.txt, .pdf) or folders.")],
-    paper: Annotated[str, typer.Option("--paper", "-p", help="Paper folder key, e.g. rmrb.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Page files (.txt, .pdf) or folders.")
+    ],
+    paper: Annotated[
+        str,
+        typer.Option(
+            "--paper",
+            "-p",
+            metavar="PAPER",
+            help="Paper folder key, e.g. rmrb.",
+            autocompletion=papers,
+        ),
+    ],
     issue: Annotated[
         str | None,
-        typer.Option("--issue", "-i", help="Issue: an ISO date or any key (else from names)."),
+        typer.Option(
+            "--issue",
+            "-i",
+            metavar="ISSUE",
+            help="Issue: an ISO date or any key (else from names).",
+        ),
     ] = None,
     page: Annotated[
-        int | None, typer.Option("--page", help="Page number, for a single page.")
+        int | None, typer.Option("--page", metavar="N", help="Page number, for a single page.")
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite pages that exist with other content.")
     ] = False,
     name: Annotated[
-        str | None, typer.Option("--name", help="Display name for a new paper.")
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help="Display name for a new paper (a paper with another name is refused).",
+        ),
     ] = None,
 ) -> None:
     """Add page files to the library: text pages and e-paper PDFs (one page each).
 
     Example: reader import rmrb-1998-01-01.pdf --paper rmrb
+
+    Exit codes: 0 imported, 2 unreadable input, a clash with filed pages (see
+    --replace), or another --name for an existing paper.
     """
     from reader.importing.importer import apply, import_lock, plan_import, update_index
     from reader.importing.sources import expand

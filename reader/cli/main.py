@@ -10,11 +10,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
-from typing import Annotated
 
 import typer
 
-from reader.cli.commands import COMMANDS, QUICK_EXIT, invoked
+from reader.cli.commands import COMMANDS, COMPLETE_VAR, QUICK_EXIT, invoked
+from reader.cli.options import ReaderCommand, ReaderGroup
 from reader.startup import quick_exit
 
 
@@ -25,22 +25,12 @@ def command(name: str) -> Callable[..., None]:
     return found
 
 
-def root(
-    ctx: typer.Context,
-    library: Annotated[
-        str | None,
-        typer.Option(
-            "--library",
-            "-L",
-            help="Library folder (else $READER_LIBRARY, config, ./issues, the bundled sample).",
-        ),
-    ] = None,
-) -> None:
+def root(ctx: typer.Context) -> None:
     """Read and search Chinese newspaper issues in the terminal.
 
     With no command, opens the reader on the library's latest issue.
     """
-    ctx.obj = {"library": library}
+    ctx.ensure_object(dict)  # --library, wherever it was given, is kept there
     if ctx.invoked_subcommand is None:
         command("read")(ctx, None)
 
@@ -61,6 +51,7 @@ def where_things_live() -> str:
 def build(names: Iterable[str], epilog: str | None = None) -> typer.Typer:
     """The typer app with the named commands (typer converts each one on every run)."""
     made = typer.Typer(
+        cls=ReaderGroup,
         epilog=epilog,
         name="reader",
         help="Read and search Chinese newspaper issues in the terminal.",
@@ -72,7 +63,7 @@ def build(names: Iterable[str], epilog: str | None = None) -> typer.Typer:
     )
     made.callback(invoke_without_command=True)(root)
     for name in names:
-        made.command(name)(command(name))
+        made.command(name, cls=ReaderCommand)(command(name))
     return made
 
 
@@ -92,6 +83,10 @@ def run(argv: list[str] | None = None) -> int:
     from reader.printable import one_line
 
     args = sys.argv[1:] if argv is None else argv
+    if COMPLETE_VAR in os.environ:  # the shell asks for words (`reader completion SHELL`)
+        from typer._completion_classes import completion_init
+
+        completion_init()  # typer registers its bash, zsh and fish answers only when asked
     try:
         # Only a help text names the dirs: finding them costs a start platformdirs.
         wants_help = "--help" in args or "-h" in args

@@ -2,14 +2,16 @@
 
 import os
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reader.cli.common import library, reports_errors, stdout
-from reader.errors import ReaderError
+from reader.cli.common import date_range, library, paper_key, reports_errors, stdout
+from reader.cli.completion import ids, papers
+from reader.errors import Exit, ReaderError
 
 # The parser, renderers and Rich's table load inside the commands that use
 # them: every command module is imported on every start, `reader search` too.
@@ -40,12 +42,14 @@ def _context_of(path: Path) -> tuple[str, str, int]:
 
 @reports_errors
 def parse(
-    file: Annotated[Path, typer.Argument(help="A page text file, or - for stdin.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A page text file, or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Page as JSON.")] = False,
 ) -> None:
     """Parse one page file into articles, captions and briefs.
 
     Example: reader parse issues/xuhui/sample/01.txt --json
+
+    Exit codes: 0 parsed, 2 a file that cannot be read or is not page text.
     """
     from reader.cli.render import page_renderable
     from reader.parse.pages import read_page
@@ -83,59 +87,123 @@ def _issue_json(lib_issue: "Issue") -> dict[str, Any]:
 @reports_errors
 def list_(
     ctx: typer.Context,
+    paper: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Issues on or after DATE (1998-01-31).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Issues on or before DATE.")
+    ] = None,
+    ids: Annotated[bool, typer.Option("--ids", help="Only the issues' ids, one a line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per issue.")] = False,
 ) -> None:
-    """List the papers and issues of the library.
+    """List the issues of the library, newest first.
 
-    Example: reader list --json
+    Issues without a date come last; with --since or --until, only dated ones.
+
+    Example: reader list --paper rmrb --since 1998-01-01 --until 1998-01-31
+
+    Exit codes: 0 listed (an empty library too), 1 no issue matches --paper,
+    --since or --until, 2 bad option or library.
+    """
+    from reader.printable import dumps, printable
+
+    lib = library(ctx)
+    key = paper_key(lib, paper)
+    first, last = date_range(since, until)
+    issues = [
+        found
+        for found in sorted(lib.issues(key), key=_newest, reverse=True)
+        if (first is None or (found.date is not None and found.date >= first))
+        and (last is None or (found.date is not None and found.date <= last))
+    ]
+    if as_json or ids:
+        lines = (
+            dumps(_issue_json(found) | {"paper_name": found.paper.name})
+            if as_json
+            else printable(found.id)
+            for found in issues
+        )
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+    else:
+        _print_issues(lib.root, issues, filtered=bool(paper or since or until))
+    if not issues and (paper or since or until):
+        raise typer.Exit(Exit.NOT_FOUND)  # as grep: the filters found nothing
+
+
+def _newest(found: "Issue") -> tuple[date, str, str]:
+    """Issues newest first, those without a date last."""
+    return found.date or date.min, found.paper.key, found.key
+
+
+def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
+    """A table of issues: id, date, pages, paper name, title; no column says the same twice.
+
+    The date column goes when every issue's folder is its date (the id says it),
+    the paper column when the library holds one paper under its own key.
     """
     from rich.table import Table
     from rich.text import Text
 
-    from reader.printable import dumps, printable
+    from reader.printable import printable
 
-    lib = library(ctx)
-    issues = lib.issues()
-    if as_json:
-        for lib_issue in issues:
-            record = _issue_json(lib_issue) | {"paper_name": lib_issue.paper.name}
-            sys.stdout.write(dumps(record) + "\n")
-        return
     console = stdout()
-    console.print(Text(printable(f"Library {lib.root}"), style="dim"))
+    console.print(Text(printable(f"Library {root}"), style="dim"))
     if not issues:
-        console.print(Text("No issues in this library yet: add pages with `reader import`."))
+        empty = "No issues match." if filtered else "No issues yet: add pages with `reader import`."
+        console.print(Text(empty))
         return
-    table = Table("paper", "issue", "date", "pages", "title", box=None, pad_edge=False)
-    for lib_issue in issues:
-        table.add_row(
-            Text(printable(f"{lib_issue.paper.name} ({lib_issue.paper.key})")),
-            Text(printable(lib_issue.key)),
-            Text(lib_issue.date.isoformat() if lib_issue.date else "—"),
-            Text(str(len(lib_issue.page_numbers()))),
-            Text(printable(lib_issue.title or "")),
-        )
+    dated = any(found.date is None or found.key != found.date.isoformat() for found in issues)
+    named = any(found.paper.name != found.paper.key for found in issues)
+    columns = ["issue", *(["date"] if dated else []), "pages", *(["paper"] if named else [])]
+    table = Table(*columns, "title", box=None, pad_edge=False)
+    for found in issues:
+        cells = [printable(found.id)]
+        if dated:
+            cells.append(found.date.isoformat() if found.date else "—")
+        cells.append(str(len(found.page_numbers())))
+        if named:
+            cells.append(printable(found.paper.name))
+        cells.append(printable(found.title or ""))
+        table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
 
 
 @reports_errors
 def show(
     ctx: typer.Context,
-    ident: Annotated[str, typer.Argument(metavar="ID", help="paper/issue/page/n, or a page.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help="paper/issue/page/n, or a page.", autocompletion=ids)
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="text, markdown or json.", show_default=True
+        ),
+    ] = Format.text,
 ) -> None:
     """Print one item (or a whole page, given paper/issue/page).
 
     Example: reader show xuhui/sample/01/4 --format markdown
+
+    Exit codes: 0 shown, 1 no such paper, issue, page or item, 2 a malformed id.
     """
     from reader.cli.render import item_markdown, item_renderable
     from reader.fields import parse_id
     from reader.parse.pages import load_item, load_page
 
     lib = library(ctx)
-    ref = parse_id(ident)
-    if ref.page is None:
-        raise ReaderError(f"bad id {ident!r}: expected paper/issue/page/n")
+    try:
+        ref = parse_id(ident)
+    except ReaderError:
+        ref = None
+    if ref is None or ref.page is None:  # one wording for every malformed id
+        raise ReaderError(f"bad id {ident!r}: expected paper/issue/page/n or paper/issue/page")
     if ref.item is None:
         page = load_page(lib, lib.issue(ref.paper, ref.issue), ref.page)
         _show_page(page, fmt)

@@ -10,33 +10,22 @@ checking are quoted instead.
 """
 
 import sys
-from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from reader.cli.common import library, progress, reports_errors, stderr, stdout
+from reader.cli.common import date_range, library, paper_key, progress, reports_errors
+from reader.cli.completion import papers
 from reader.errors import Exit, ReaderError
+from reader.printable import counted, printable
 
 if TYPE_CHECKING:  # imported on use: `import reader.cli.main` must stay light
-    from rich.text import Text
-
     from reader.library import Library
     from reader.search.build import UpdateStats
     from reader.search.engine import Hit
 
-HIT_STYLE = "bold black on yellow"
 _WAIT_FOR_OTHER_UPDATE = 3600.0
 """`reader index` waits for another process's update to end (then finds it fresh)."""
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ReaderError(f"{option} {value!r}: expected a date like 1998-01-31") from None
 
 
 def _notes(stats: "UpdateStats") -> None:
@@ -68,34 +57,67 @@ def _refresh(
 def search(
     ctx: typer.Context,
     query: Annotated[
-        str, typer.Argument(help='Terms (ANDed), "a phrase", -excluded, headline:词.')
+        str,
+        typer.Argument(metavar="QUERY", help='Terms (ANDed), "a phrase", -excluded, headline:词.'),
     ],
-    paper: Annotated[str | None, typer.Option(help="Only this paper (folder name).")] = None,
-    issue: Annotated[str | None, typer.Option(help="Only this issue (folder name).")] = None,
-    since: Annotated[str | None, typer.Option(help="Issues on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Issues on or before this date.")] = None,
-    page: Annotated[int | None, typer.Option(help="Only this page number.")] = None,
-    field: Annotated[
-        str | None, typer.Option(help="Only in headline, body or caption text.")
+    paper: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
+        ),
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many hits (0: all).")] = 20,
+    issue: Annotated[
+        str | None, typer.Option(metavar="ISSUE", help="Only this issue (folder name).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Issues on or after DATE (1998-01-31).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Issues on or before DATE.")
+    ] = None,
+    page: Annotated[int | None, typer.Option(metavar="N", help="Only page N.")] = None,
+    field: Annotated[
+        str | None,
+        typer.Option(metavar="FIELD", help="Only in headline, body or caption text."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(metavar="N", help="At most N hits (0: all).", show_default=True)
+    ] = 20,
+    sort: Annotated[
+        Literal["rank", "date"],
+        typer.Option(metavar="ORDER", help="rank (best first) or date (newest first)."),
+    ] = "rank",
+    count: Annotated[
+        bool,
+        typer.Option(
+            "--count", help="Every hit counted per issue, newest first: paper/issue:N lines."
+        ),
+    ] = False,
+    ids: Annotated[bool, typer.Option("--ids", help="Only the hits' ids, one a line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
 ) -> None:
     """Search the library: ranked hits with snippets.
 
     Space-separated terms must all occur; "…" is a phrase, -词 excludes, and
-    headline:词 body:词 caption:词 look in one field. Exit 0 found, 1 nothing.
-    A query that starts with - goes after --: reader search -- -局 数据
+    headline:词 body:词 caption:词 look in one field. A query that starts
+    with - goes after --: reader search -- -局 数据
 
-    Example: reader search '数据 -局' --since 2025-01-01
+    Example: reader search '数据 -局' --since 2025-01-01 --sort date
+
+    Exit codes: 0 found, 1 nothing found, 2 bad query, option or library.
     """
+    from reader.cli.color import styled
+    from reader.cli.hits import hit_json, print_hits
     from reader.search import engine
     from reader.search.store import IndexCorrupt, index_path, remove
 
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
+    if count + ids + as_json > 1 and not (count and as_json):
+        raise ReaderError("--ids goes alone: not with --count or --json")
     lib = library(ctx)
-    first, last = _date(since, "--since"), _date(until, "--until")
+    first, last = date_range(since, until)
+    paper = paper_key(lib, paper)
 
     def run(update: bool) -> "list[Hit]":
         return engine.search(
@@ -107,9 +129,10 @@ def search(
             until=last,
             page=page,
             field=field,
-            limit=limit or None,
+            limit=None if count or not limit else limit,
             update=update,
             refresh=lambda: _refresh(lib),
+            sort=sort,
         )
 
     try:
@@ -121,13 +144,16 @@ def search(
         remove(index_path(lib))
         _refresh(lib)
         hits = run(update=False)
-    if as_json:
+    if count:
+        _print_counts(hits, as_json)
+    elif ids:
+        sys.stdout.write("".join(f"{printable(hit.id)}\n" for hit in hits))
+    elif as_json:
         from reader.printable import dumps
 
-        for hit in hits:
-            sys.stdout.write(dumps(_hit_json(hit)) + "\n")
+        sys.stdout.write("".join(dumps(hit_json(hit)) + "\n" for hit in hits))
     else:
-        _print_hits(hits)
+        print_hits(hits, styled())
     if not hits:
         raise typer.Exit(Exit.NOT_FOUND)
     if sys.stdout.isatty():
@@ -137,71 +163,29 @@ def search(
         save_search(state_file(lib.root), query)
 
 
-def _hit_json(hit: "Hit") -> dict[str, object]:
-    return {
-        "id": hit.id,
-        "paper": hit.paper,
-        "issue": hit.issue,
-        "date": hit.date,
-        "page": hit.page,
-        "kind": hit.kind,
-        "headline": hit.headline,
-        "score": hit.score,
-        "snippet": hit.snippet,
-        "snippet_spans": [list(s) for s in hit.snippet_spans],
-        "spans": {key: [list(s) for s in spans] for key, spans in hit.spans.items()},
-    }
+def _print_counts(hits: "list[Hit]", as_json: bool) -> None:
+    """Hits per issue, newest issue first: `paper/issue:N` (as `rg -c`) or JSON objects."""
+    from reader.printable import dumps
 
-
-def _marked(value: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> "Text":
-    """Page text as Rich Text (never markup), with the hits highlighted."""
-    from rich.text import Text
-
-    from reader.printable import printable
-
-    text = Text(printable(value))
-    for start, end in spans:
-        text.stylize(HIT_STYLE, start, end)
-    return text
-
-
-def _lines(hit: "Hit", n: int) -> tuple[str, str, str]:
-    """Headline, place and snippet lines of a hit, as plain (printable) text."""
-    from reader.printable import printable
-
-    place = f"{hit.paper_name}  {hit.date or hit.issue}  第{hit.page}版  {hit.id}"
-    return (
-        f"{n:>3}. " + printable(hit.headline or "(no headline)"),
-        "     " + printable(place),
-        "     " + printable(hit.snippet) if hit.snippet else "",
-    )
-
-
-def _print_hits(hits: "list[Hit]") -> None:
-    """Ranked hits: styled with highlights on a terminal, plain text when piped."""
-    if not sys.stdout.isatty():  # plain: no need to load Rich's console at all
-        out: list[str] = []
-        for n, hit in enumerate(hits, start=1):
-            out.extend(line for line in _lines(hit, n) if line)
-        sys.stdout.write("".join(f"{line}\n" for line in out))
-        return
-    from rich.text import Text
-
-    console = stdout()
-    for n, hit in enumerate(hits, start=1):
-        head, place, _ = _lines(hit, n)
-        key = "derived_headline" if not hit.spans.get("headline") else "headline"
-        spans = hit.spans.get(key, []) if hit.headline else []
-        title = _marked(hit.headline or "(no headline)", spans)
-        title.stylize("bold")
-        line = Text(head[: head.index(". ") + 2])
-        line.append_text(title)
-        console.print(line)
-        console.print(Text(place, style="dim"))
-        if hit.snippet:
-            snippet = Text("     ")
-            snippet.append_text(_marked(hit.snippet, hit.snippet_spans))
-            console.print(snippet)
+    counts: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        counts.setdefault((hit.paper, hit.issue), []).append(hit)
+    order = sorted(counts.values(), key=lambda found: (found[0].date or "", found[0].id))
+    for found in reversed(order):
+        top = found[0]
+        ident = f"{top.paper}/{top.issue}"
+        if as_json:
+            record = {
+                "id": ident,
+                "paper": top.paper,
+                "paper_name": top.paper_name,
+                "issue": top.issue,
+                "date": top.date,
+                "hits": len(found),
+            }
+            sys.stdout.write(dumps(record) + "\n")
+        else:
+            sys.stdout.write(f"{printable(ident)}:{len(found)}\n")
 
 
 @reports_errors
@@ -209,11 +193,13 @@ def index(
     ctx: typer.Context,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the index afresh.")] = False,
 ) -> None:
-    """Build or bring the search index up to date.
+    """Build or bring the search index up to date, then print a one-line summary.
 
     Only pages whose content changed are segmented again.
 
-    Example: reader index
+    Example: reader index --rebuild
+
+    Exit codes: 0 done, 2 the library or its index cannot be read or written.
     """
     import time
 
@@ -222,17 +208,14 @@ def index(
     # The whole file looked over first: damage that SQLite reports to no query
     # (random bytes in a table) cost searches hits without a word.
     stats = _refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE, check=True)
-    if sys.stderr.isatty():
-        from rich.text import Text
-
-        from reader.printable import printable
-
-        seconds = time.perf_counter() - started
-        if stats.fresh:
-            message = f"index up to date: {stats.pages} pages ({stats.path})"
-        else:
-            message = (
-                f"indexed {stats.indexed} pages ({stats.items} items), {stats.unchanged} "
-                f"unchanged, {stats.removed} removed in {seconds:.1f} s ({stats.path})"
-            )
-        stderr().print(Text(printable(message), style="dim"))
+    seconds = time.perf_counter() - started
+    if stats.fresh:
+        message = f"index up to date: {counted(stats.pages, 'page')} ({stats.path})"
+    else:
+        message = (
+            f"indexed {counted(stats.indexed, 'page')} ({counted(stats.items, 'item')}), "
+            f"{stats.unchanged} unchanged, {stats.removed} removed in {seconds:.1f} s "
+            f"({stats.path})"
+        )
+    # On stdout, terminal or not: a cron job's mail or a log keeps what was done.
+    sys.stdout.write(printable(message) + "\n")

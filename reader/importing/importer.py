@@ -267,6 +267,8 @@ def plan_import(
                 raise ReaderError(f"bad --issue {issue!r}: not a real date") from None
     if page is not None and not 1 <= page <= MAX_PAGE:
         raise ReaderError(f"bad --page {page}: pages are 1 to {MAX_PAGE}")
+    if name is not None:
+        _check_name(library, paper, name)
     sources = read_sources(files if files is not None else expand(paths), tick)
     groups: dict[str, list[Source]] = {}
     dates: dict[str, date | None] = {}
@@ -281,6 +283,23 @@ def plan_import(
         for p in _place_issue(folder / key, key, group, page, replace)
     ]
     return Plan(library, paper, name or paper, placed, dates)
+
+
+def _check_name(library: Library, paper: str, name: str) -> None:
+    """`--name` names a new paper; for one that has a name, another one is refused.
+
+    Renaming is an edit of `paper.toml` (which may hold a city, a language and
+    comments), not a side effect of adding pages: the import stops and says so.
+    """
+    toml = library.root / paper / "paper.toml"
+    if not toml.is_file():
+        return
+    have = library.paper(paper).name
+    if have != name:
+        raise ReaderError(
+            f"paper {paper} is already named {have!r}, not {name!r}: leave out --name, "
+            f"or rename it in {toml}"
+        )
 
 
 def _toml_string(value: str) -> str:

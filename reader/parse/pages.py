@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import NotFound, ReaderError
-from reader.fields import parse_id
+from reader.fields import item_id, parse_id
+from reader.printable import counted
 
 if TYPE_CHECKING:
     from reader.library import Issue, Library
@@ -57,7 +58,7 @@ def load_page(library: Library, issue: Issue, number: int) -> Page:
     """Parse page `number` of an issue."""
     path = issue.page_path(number)
     if not path.exists():
-        raise NotFound(f"no page {number} in {issue.id}")
+        raise NotFound(f"no page {issue.id}/{number:02d}")
     return read_page(path, issue.paper.key, issue.key, number)
 
 
@@ -73,5 +74,6 @@ def load_item(library: Library, ident: str) -> Item:
         raise ReaderError(f"bad item id {ident!r}: expected paper/issue/page/n")
     page = load_page(library, library.issue(ref.paper, ref.issue), ref.page)
     if not 1 <= ref.item <= len(page.items):
-        raise NotFound(f"no item {ident}: page has {len(page.items)} items")
+        wanted = item_id(ref.paper, ref.issue, ref.page, ref.item)  # as every message writes ids
+        raise NotFound(f"no item {wanted}: the page has {counted(len(page.items), 'item')}")
     return page.items[ref.item - 1]

@@ -57,6 +57,12 @@ class DecodeError(ValueError):
 def decode(data: bytes) -> str:
     """Decode page bytes: UTF-8 (BOM or not), else GB18030, else `DecodeError`."""
     if b"\x00" in data[:8192]:
+        utf16 = _utf16(data)
+        if utf16 is not None:
+            raise DecodeError(
+                f"looks like {utf16} text, which reader does not read: "
+                f"convert it to UTF-8 first (iconv -f {utf16} -t UTF-8)"
+            )
         raise DecodeError("binary file (NUL bytes), not page text")
     try:
         return data.decode("utf-8-sig")
@@ -79,6 +85,26 @@ def decode(data: bytes) -> str:
             f"convert it to UTF-8 first (iconv -f {other.upper().replace('-', '_')} -t UTF-8)"
         )
     return text
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16(data: bytes) -> str | None:
+    """The iconv name of the UTF-16 the NUL-holding bytes are in, if they read as such text.
+
+    The NULs of its ASCII characters (newlines, digits) all fall on one side of
+    each byte pair; binary data has them on both. A byte order mark names it UTF-16.
+    """
+    head = data[:8192]
+    high, low = head[0::2].count(0), head[1::2].count(0)
+    if high and low:
+        return None
+    name = "UTF-16LE" if low else "UTF-16BE"
+    text = head[: len(head) // 2 * 2].decode(name.lower(), errors="replace")
+    if _looks_binary(text) or text.count("\ufffd") > 1:
+        return None
+    return "UTF-16" if head[:2] in _UTF16_BOMS else name
 
 
 def _looks_binary(text: str) -> bool:

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
-from reader.fields import field_group, page_and_number, paragraph_index, paragraph_key
+from reader.fields import (
+    field_group,
+    field_text,
+    page_and_number,
+    paragraph_index,
+    paragraph_key,
+)
 from reader.search import store
 from reader.search.freshness import folders
 from reader.search.matching import merge, term_spans
@@ -55,6 +61,8 @@ class Hit(NamedTuple):
     snippet: str
     snippet_spans: tuple[tuple[int, int], ...]
     spans: dict[str, list[tuple[int, int]]]
+    texts: dict[str, str] = {}  # noqa: RUF012 (never mutated: each hit gets its own)
+    """The text of each field `spans` points into (by the same keys)."""
 
     @property
     def number(self) -> int:
@@ -132,6 +140,7 @@ def search(
     update: bool = True,
     progress: Progress | None = None,
     refresh: Callable[[], object] | None = None,
+    sort: str = "rank",
 ) -> list[Hit]:
     """Items holding every term of `query`, best first; a bad query is a `ReaderError`.
 
@@ -144,7 +153,29 @@ def search(
     returned when the index they came from is current; else it is updated
     and asked again. (A thread for the folder times, beside the query, gained
     nothing: both want the interpreter lock more than they let it go.)
+
+    `sort="date"`: newest issue first, in rank order within an issue's date
+    (every hit is found before `limit` applies).
     """
+    if sort not in ("rank", "date"):
+        raise ReaderError(f"--sort {sort!r}: use rank or date")
+    if sort == "date":
+        every = search(
+            library,
+            query,
+            paper=paper,
+            issue=issue,
+            since=since,
+            until=until,
+            page=page,
+            field=field,
+            limit=None,
+            update=update,
+            progress=progress,
+            refresh=refresh,
+        )
+        every.sort(key=lambda hit: hit.date or "", reverse=True)  # stable: rank within a day
+        return every[:limit]
     terms = parse(query, field)
     filters = _Filters(paper, issue, since, until, page)
     path = store.index_path(library)
@@ -336,6 +367,7 @@ class _Checker:
             snippet=snippet,
             snippet_spans=snippet_spans,
             spans=spans,
+            texts={key: field_text(item, key) or "" for key in spans},
         )
 
 

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.library import Library
+from reader.printable import counted
 from reader.tui.hits import HitWalk, Occurrence
 from reader.tui.session import Opened
 
@@ -124,7 +125,9 @@ class Finder(Widget):
         panel.show_hits(result.rows, 0 if mode == "list" else None)
         panel.set_counter(self.walk.counter())
         count = len(self.walk.hits)
-        self.post_message(self.Changed(f"{count} hits for {result.query}" if count else "No hits."))
+        self.post_message(
+            self.Changed(f"{counted(count, 'hit')} for {result.query}" if count else "No hits.")
+        )
         if not count:
             return
         if mode in ("recall", "start-item") and first_here is not None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 from reader.fields import field_rank, page_and_number
+from reader.printable import counted
 
 FieldSpans = dict[str, list[tuple[int, int]]]
 
@@ -99,4 +100,4 @@ class HitWalk:
         """`3/12` once a hit is current, else the number of hits."""
         if self.index is not None:
             return f"{self.index + 1}/{len(self.hits)}"
-        return f"{len(self.hits)} hits" if self.hits else "no hits"
+        return counted(len(self.hits), "hit") if self.hits else "no hits"

@@ -53,7 +53,7 @@ def resolve_target(library: Library, target: str | None, page: int | None = None
             raise ReaderError(f"--page {page} contradicts {target}")
         ref = Ref(ref.paper, ref.issue, page, ref.item)
     if ref.page is not None and ref.page not in issue.page_numbers():
-        raise NotFound(f"no page {ref.page} in {issue.id}")
+        raise NotFound(f"no page {issue.id}/{ref.page:02d}")
     if ref.item is not None:
         load_item(library, f"{ref.paper}/{ref.issue}/{ref.page}/{ref.item}")
     return ref

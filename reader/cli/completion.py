@@ -1,0 +1,70 @@
+"""`reader completion SHELL`, and the words it offers for papers and ids.
+
+The scripts are typer's: on TAB the shell runs `reader` with `_READER_COMPLETE`
+set, and the command line answers with the commands, options, choices and,
+from the library's folders, paper keys and issue and page ids (a listing of
+folders: no index, no parsing).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Literal
+
+import typer
+
+from reader.cli.commands import COMPLETE_VAR
+
+
+def papers(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Paper folder keys that start with `incomplete`."""
+    try:
+        from reader.cli.common import library
+
+        return [p.key for p in library(ctx).papers if p.key.startswith(incomplete)]
+    except Exception:  # a shell asking for words gets none, never a traceback
+        return []
+
+
+def ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Issue ids (`paper/issue`), then the page ids of the issue typed so far."""
+    try:
+        from reader.cli.common import library
+
+        lib = library(ctx)
+        parts = incomplete.split("/")
+        if len(parts) >= 3:
+            issue = lib.issue(parts[0], parts[1])
+            words = [f"{issue.id}/{n:02d}" for n in issue.page_numbers()]
+        else:
+            words = [found.id for found in lib.issues()]
+        return [word for word in words if word.startswith(incomplete)]
+    except Exception:  # as above: an unreadable library completes nothing
+        return []
+
+
+def completion(
+    shell: Annotated[
+        Literal["bash", "zsh", "fish"],
+        typer.Argument(metavar="SHELL", help="bash, zsh or fish."),
+    ],
+) -> None:
+    """Print a completion script for bash, zsh or fish.
+
+    It completes commands, options, their choices, paper keys and issue and
+    page ids. Load it from your shell's start-up file:
+
+    \b
+      bash: eval "$(reader completion bash)"        in ~/.bashrc
+      zsh:  eval "$(reader completion zsh)"         in ~/.zshrc (after compinit)
+      fish: reader completion fish | source         in ~/.config/fish/config.fish
+
+    Example: reader completion fish > ~/.config/fish/completions/reader.fish
+
+    Exit codes: 0 printed, 2 a shell it has no script for.
+    """
+    from typer._completion_shared import get_completion_script
+
+    sys.stdout.write(
+        get_completion_script(prog_name="reader", complete_var=COMPLETE_VAR, shell=shell) + "\n"
+    )
