@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,9 +49,18 @@ def app_for(
     page: int | None = None,
     highlight: str = "",
     search: str | None = None,
+    lang: str | None = None,
 ) -> ReaderApp:
-    """The App exactly as `reader read` builds it (environment from the test fixture)."""
-    return build_app(Library(root), target, page=page, highlight=highlight, search=search)
+    """The App exactly as `reader read` builds it (environment from the test fixture).
+
+    The interface speaks English unless `lang` sets `LANG` (the locale of the
+    machine running the tests does not count).
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    if lang is not None:
+        env["LANG"] = lang
+    library = Library(root)
+    return build_app(library, target, page=page, highlight=highlight, search=search, env=env)
 
 
 async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:

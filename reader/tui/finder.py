@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 from reader.library import Library
 from reader.tui.hits import HitWalk, Occurrence
+from reader.tui.labels import English, Labels
 from reader.tui.session import Opened
 
 if TYPE_CHECKING:
@@ -57,12 +58,15 @@ class Finder(Widget):
             super().__init__()
             self.result = result
 
-    def __init__(self, library: Library, query: str | None, mode: Mode) -> None:
+    def __init__(
+        self, library: Library, query: str | None, mode: Mode, labels: Labels = English
+    ) -> None:
         super().__init__(id="finder")
         self.library = library
+        self.labels = labels
         self.query_text: str | None = query
         self.mode: Mode = mode
-        self.walk = HitWalk()
+        self.walk = HitWalk(labels)
         self.opened: Opened | None = None
         self.here: str | None = None
         self._index_checked = False
@@ -85,7 +89,7 @@ class Finder(Widget):
         if self.opened is None:
             return
         self.query_text, self.mode = query, "list"
-        self.post_message(self.Changed(f"Searching {query}…"))
+        self.post_message(self.Changed(self.labels.searching.format(query=query)))
         self._search(query, self.opened)
 
     @work(thread=True, exclusive=True, group="search")
@@ -98,7 +102,7 @@ class Finder(Widget):
 
         update = not self._index_checked
         if update:
-            self.post_message(self.Changed("Updating the search index…"))
+            self.post_message(self.Changed(self.labels.updating_index))
         result = run_search(self.library, query, opened, update)
         self._index_checked = self._index_checked or result.error is None
         self.post_message(self.Searched(result))
@@ -124,7 +128,9 @@ class Finder(Widget):
         panel.show_hits(result.rows, 0 if mode == "list" else None)
         panel.set_counter(self.walk.counter())
         count = len(self.walk.hits)
-        self.post_message(self.Changed(f"{count} hits for {result.query}" if count else "No hits."))
+        words = self.labels
+        status = words.hits_for.format(count=count, query=result.query)
+        self.post_message(self.Changed(status if count else words.no_hits_status))
         if not count:
             return
         if mode in ("recall", "start-item") and first_here is not None:
@@ -166,7 +172,7 @@ class Finder(Widget):
             return None
         if self.query_text:
             self.clear()
-            return "Search cleared."
+            return self.labels.search_cleared
         return None
 
     async def panel(self) -> SearchPanel:
@@ -177,7 +183,7 @@ class Finder(Widget):
         if self._panel is None:
             from reader.tui.search import SearchPanel
 
-            panel = SearchPanel(id="search")
+            panel = SearchPanel(self.labels.search_placeholder, id="search")
             await self.app.query_one("#bottom").mount(panel, before=0)
             self._panel = panel
         return self._panel

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 from reader.fields import field_rank, page_and_number
+from reader.tui.labels import English, Labels
 
 FieldSpans = dict[str, list[tuple[int, int]]]
 
@@ -67,7 +68,8 @@ def snippet(text: str, start: int, end: int, before: int = 8, after: int = 30) -
 class HitWalk:
     """The occurrences of one query in one issue, and which one is current (`n`/`N`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: Labels = English) -> None:
+        self.labels = labels
         self.hits: list[Occurrence] = []
         self.spans: dict[str, FieldSpans] = {}
         self.index: int | None = None
@@ -99,4 +101,5 @@ class HitWalk:
         """`3/12` once a hit is current, else the number of hits."""
         if self.index is not None:
             return f"{self.index + 1}/{len(self.hits)}"
-        return f"{len(self.hits)} hits" if self.hits else "no hits"
+        words = self.labels
+        return words.hits_count.format(count=len(self.hits)) if self.hits else words.no_hits

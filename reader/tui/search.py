@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content, Span
 from textual.message import Message
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -94,11 +95,15 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The panel was closed with Esc."""
 
+    def __init__(self, placeholder: str = "search this issue", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.placeholder = placeholder
+
     def compose(self) -> ComposeResult:
         """Query line with its counter, then the hits."""
         with Horizontal(id="query-line"):
             yield Static(Content("/"), id="slash")
-            query = Input(placeholder="search this issue", id="query", compact=True)
+            query = Input(placeholder=self.placeholder, id="query", compact=True)
             query.cursor_blink = False
             yield query
             yield Static(id="counter", markup=False)
@@ -128,6 +133,10 @@ class SearchPanel(Vertical):
     def set_counter(self, text: str) -> None:
         """`3/12`, `12 hits`, `no hits`."""
         self.query_one("#counter", Static).update(Content(text))
+
+    def focus_order(self) -> list[Widget]:
+        """The panel's fields in Tab order: the query line, the hits."""
+        return [self.query_one("#query", Input), self.query_one(HitList)]
 
     def focus_hits(self) -> None:
         """Move the cursor to the list of hits."""
