@@ -143,3 +143,15 @@ def test_keys_are_shown_as_people_write_them() -> None:
     assert shown_keys("b,shift+space") == "b Shift+Space"
     assert shown_keys("ctrl+z") == "Ctrl+Z"
     assert shown_keys("question_mark") == "?"
+
+
+def test_the_readme_documents_every_action_and_shows_every_scene() -> None:
+    from tui_scenes import ROOT, SCENES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reading = readme[readme.index("## Reading") : readme.index("## Searching from the shell")]
+    for action in ACTIONS:
+        assert f"`{action.name}`" in reading, action.name
+    for scene in SCENES:
+        assert f"(screenshots/{scene.name}.svg)" in reading, scene.name
+    assert reading.index("sample-100x30.svg") < reading.index("zh-100x30.svg")
