@@ -142,7 +142,8 @@ def test_keys_are_shown_as_people_write_them() -> None:
     assert shown_keys("right,l,right_square_bracket") == "→ l ]"
     assert shown_keys("b,shift+space") == "b Shift+Space"
     assert shown_keys("ctrl+z") == "Ctrl+Z"
-    assert shown_keys("question_mark") == "?"
+    assert shown_keys("question_mark") == "?" and shown_keys("slash") == "/"
+    assert shown_keys("full_stop,comma,left_curly_bracket") == ". , {"
 
 
 def test_the_readme_documents_every_action_and_shows_every_scene() -> None:
@@ -155,3 +156,18 @@ def test_the_readme_documents_every_action_and_shows_every_scene() -> None:
     for scene in SCENES:
         assert f"(screenshots/{scene.name}.svg)" in reading, scene.name
     assert reading.index("sample-100x30.svg") < reading.index("zh-100x30.svg")
+
+
+def test_the_reading_state_and_the_words_need_no_textual() -> None:
+    """The plain parts of the TUI import neither Textual nor Rich (as in harlequin)."""
+    import subprocess
+    import sys
+
+    plain = ("reading", "labels", "keys", "session", "hit_walk", "hit_row", "issue_search")
+    code = (
+        "import sys\n"
+        + "".join(f"import reader.tui.{name}\n" for name in plain)
+        + "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -92,6 +92,9 @@ def keymap(bindings: Iterable[tuple[str, str]]) -> dict[str, str]:
 
     Each problem is one line naming the entry and what would be right.
     """
+    bindings = list(bindings)
+    if not bindings:  # the usual case: nothing to import or check at start-up
+        return {}
     from textual.keys import _character_to_key
 
     known = key_names()
@@ -115,12 +118,13 @@ def keymap(bindings: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def shown_keys(keys: str) -> str:
     """Keys as the help shows them: `right,l,right_square_bracket` as `→ l ]`."""
-    from textual.keys import key_to_character
+    from textual.keys import _character_to_key
 
+    characters = {_character_to_key(chr(code)): chr(code) for code in range(33, 127)}
     out = []
     for key in keys.split(","):
         *modifiers, base = key.split("+") if len(key) > 1 else [key]
-        name = _SHOWN.get(base) or key_to_character(base) or base
+        name = _SHOWN.get(base) or characters.get(base) or base
         if modifiers and len(name) == 1:
             name = name.upper()  # Ctrl+Z, as terminals and manuals write it
         out.append("+".join([*(m.capitalize() for m in modifiers), name]))
