@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -25,22 +25,30 @@ from reader.tui.article import ArticleView, CaptionsView
 from reader.tui.bars import StatusBar, TitleBar, state_line, where_line
 from reader.tui.contents import Headlines, PageList
 from reader.tui.finder import Finder, Mode
-from reader.tui.hits import FieldSpans
+from reader.tui.hit_walk import FieldSpans
 from reader.tui.keys import ACTIONS, shown_keys
 from reader.tui.labels import English, Labels
-from reader.tui.marks import Marks, merge
+from reader.tui.marks import Marks, combine
 from reader.tui.reading import Position, Reading, page_name
 from reader.tui.session import Opened
 
 if TYPE_CHECKING:
     # Imported when first used: the first frame needs none of them.
-    from reader.tui.search import SearchPanel
+    from reader.tui.search_panel import SearchPanel
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 NARROW = 100
 """Below this many columns the article is alone (`c` shows the headlines beside it)."""
 WIDE = 120
 """From this many columns the panes stand side by side."""
+
+
+@runtime_checkable
+class TakesKeys(Protocol):
+    """A dialog that takes keys typed before it had focus (`GotoScreen`)."""
+
+    def take_key(self, event: events.Key) -> None:
+        """Type `event` into the dialog."""
 
 
 def breakpoint_class(width: int) -> str:
@@ -142,11 +150,12 @@ class ReaderApp(App[None]):
                 yield panes[1][0]
             yield panes[2][0]
             yield panes[3][0]
-        with Vertical(id="bottom"):
+        with Vertical(id="bottom") as bottom:
             # The search panel is mounted on first use: fewer widgets, faster first paint.
             status = StatusBar(words.hint, id="status")
             status.say(words.loading)
             yield status
+        self.finder.dock(bottom)
         yield self.finder
 
     def _max_cells(self) -> int | None:
@@ -261,7 +270,7 @@ class ReaderApp(App[None]):
         walk = self.finder.walk
         hit = walk.current
         current = (hit.field, hit.start, hit.end) if hit and hit.item_id == item_id else None
-        return merge(watch, walk.spans.get(item_id), current)
+        return combine(watch, walk.spans.get(item_id), current)
 
     def _watch(self, item_id: str) -> FieldSpans:
         if not self.watch_words or item_id not in self._items:
@@ -511,9 +520,9 @@ class ReaderApp(App[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A key no widget took, while a dialog that wants typing is open, goes into it."""
-        take = getattr(self.screen, "take_key", None)
-        if take is not None:
-            take(event)
+        screen = self.screen
+        if isinstance(screen, TakesKeys):
+            screen.take_key(event)
 
     def action_goto(self) -> None:
         """`g`: ask for a date or key, then open the issue it names."""

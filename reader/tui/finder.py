@@ -13,14 +13,14 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.library import Library
-from reader.tui.hits import HitWalk, Occurrence
+from reader.tui.hit_walk import HitWalk, Occurrence
 from reader.tui.labels import English, Labels
 from reader.tui.session import Opened
 
 if TYPE_CHECKING:
     # Imported when first used: the first frame needs neither the panel nor the search.
-    from reader.tui.search import SearchPanel
-    from reader.tui.searching import SearchResult
+    from reader.tui.issue_search import SearchResult
+    from reader.tui.search_panel import SearchPanel
 
 # How to show the next results: open the panel at the first hit (`--search`), jump to
 # the first hit of the opened item (`reader read ID --search`), the same if that item
@@ -71,6 +71,11 @@ class Finder(Widget):
         self.here: str | None = None
         self._index_checked = False
         self._panel: SearchPanel | None = None
+        self._home: Widget | None = None
+
+    def dock(self, home: Widget) -> None:
+        """Where the search panel goes when it is first needed (its first child)."""
+        self._home = home
 
     @property
     def shown_query(self) -> str | None:
@@ -98,7 +103,7 @@ class Finder(Widget):
 
         Between sessions `reader import` keeps the index current.
         """
-        from reader.tui.searching import run_search
+        from reader.tui.issue_search import run_search
 
         update = not self._index_checked
         if update:
@@ -181,10 +186,10 @@ class Finder(Widget):
         Not composed at start: fewer widgets make a faster first paint.
         """
         if self._panel is None:
-            from reader.tui.search import SearchPanel
+            from reader.tui.search_panel import SearchPanel
 
             panel = SearchPanel(self.labels.search_placeholder, id="search")
-            await self.app.query_one("#bottom").mount(panel, before=0)
+            await (self._home or self.screen).mount(panel, before=0)
             self._panel = panel
         return self._panel
 

@@ -19,16 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.printable import printable
 from reader.tui.contents import resolved_styles
-
-
-@dataclass(frozen=True)
-class HitRow:
-    """One hit as listed: where it is, and a snippet with the hit at `start:end`."""
-
-    where: str
-    text: str
-    start: int
-    end: int
+from reader.tui.hit_row import HitRow
 
 
 def hit_prompt(row: HitRow, styles: Mapping[str, Style | str]) -> Content:
