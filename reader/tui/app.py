@@ -317,10 +317,18 @@ class ReaderApp(App[None]):
         """
         narrow = width < NARROW
         page = self.page
-        captions = page is not None and any(i.kind == "caption" for i in page.items)
-        self.query_one("#contents").display = not narrow or self.contents_on
-        self.query_one(PageList).display = not narrow
-        self.query_one(CaptionsView).display = captions and not narrow
+        # Before an issue is open (the first resize may come first) as if it had
+        # captions: arranging the panes twice would restyle them twice.
+        captions = page is None or any(i.kind == "caption" for i in page.items)
+        shown = {
+            "#contents": not narrow or self.contents_on,
+            "#pages": not narrow,
+            "#captions": captions and not narrow,
+        }
+        for selector, display in shown.items():
+            widget = self.query_one(selector)
+            if widget.display != display:  # setting it restyles, even to the same value
+                widget.display = display
         self.query_one("#body").set_class(not captions, "-no-captions")
         focused = self.focused
         if focused is not None and not all(node.display for node in focused.ancestors_with_self):
