@@ -190,9 +190,7 @@ def environment(work: Path) -> str:
         "TERM": "xterm-256color",
     }
     unset = "-u COLUMNS -u LINES -u NO_COLOR -u TEXTUAL_THEME -u LANG -u LC_ALL -u LC_MESSAGES"
-    return f"env {unset} " + " ".join(
-        f"{k}={shlex.quote(v)}" for k, v in env.items()
-    )
+    return f"env {unset} " + " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
 
 
 def first_paint(
