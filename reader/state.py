@@ -1,4 +1,4 @@
-"""Remembered state per library (last position, last search) as JSON in the data dir."""
+"""Remembered state per library (position, scroll, theme, last search) as JSON in the data dir."""
 
 from __future__ import annotations
 
@@ -70,10 +70,45 @@ def load_position(path: Path) -> Ref | None:
     )
 
 
-def save_position(path: Path, ref: Ref) -> bool:
-    """Remember `ref` as the position to reopen; False if it could not be written."""
-    value = {"paper": ref.paper, "issue": ref.issue, "page": ref.page, "item": ref.item}
+def save_position(path: Path, ref: Ref, scroll: tuple[int, int] | None = None) -> bool:
+    """Remember `ref` as the position to reopen; False if it could not be written.
+
+    `scroll` is where the reader was within the item: the block (field) at the top
+    of the view and the character it starts at, which, unlike a line number, does
+    not change with the terminal's width.
+    """
+    value: dict[str, object] = {
+        "paper": ref.paper,
+        "issue": ref.issue,
+        "page": ref.page,
+        "item": ref.item,
+    }
+    if scroll is not None and scroll != (0, 0):
+        value["scroll"] = list(scroll)
     return _update(path, "position", value)
+
+
+def load_scroll(path: Path) -> tuple[Ref, tuple[int, int]] | None:
+    """The saved position and the scroll within its item, if one was saved."""
+    ref = load_position(path)
+    pos = _read(path).get("position")
+    scroll = pos.get("scroll") if isinstance(pos, dict) else None
+    if ref is None or not isinstance(scroll, list) or len(scroll) != 2:
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in scroll):
+        return None
+    return ref, (scroll[0], scroll[1])
+
+
+def load_theme(path: Path) -> str | None:
+    """The theme last chosen with `t` (`dark` or `light`), if any."""
+    theme = _read(path).get("theme")
+    return theme if theme in ("dark", "light") else None
+
+
+def save_theme(path: Path, theme: str) -> bool:
+    """Remember the theme chosen with `t`."""
+    return _update(path, "theme", theme)
 
 
 def load_search(path: Path) -> str | None:

@@ -161,7 +161,7 @@ def test_index_prints_its_summary_when_not_on_a_terminal(library: Path) -> None:
 
 
 def test_one_hit_is_one_hit_not_1_hits() -> None:
-    from reader.tui.hits import HitWalk, Occurrence
+    from reader.tui.hit_walk import HitWalk, Occurrence
 
     walk = HitWalk()
     walk.load([Occurrence(1, 1, 0, 0, 2, "p/i/01/1", "headline")], {})

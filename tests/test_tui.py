@@ -12,7 +12,8 @@ from reader.tui.app import ReaderApp
 from reader.tui.article import ArticleView, CaptionsView
 from reader.tui.contents import Headlines, PageList
 from reader.tui.goto import GotoScreen
-from reader.tui.help import KEYS, HelpScreen
+from reader.tui.help import HelpScreen, key_rows
+from reader.tui.keys import shown_keys
 
 
 def two_issues(tmp_path: Path) -> Path:
@@ -26,8 +27,9 @@ async def test_opens_on_the_sample_with_every_pane(library: Path) -> None:
         assert "徐汇报" in title(app) and "第1版" in title(app) and "page 1 of 1" in title(app)
         assert app.query_one(PageList).option_count == 1
         assert app.query_one(Headlines).option_count == 6
-        assert app.item is not None and app.item.id == "xuhui/sample/01/1"
-        assert "倪修龙" in article_text(app)
+        # The lead story, not the photo caption listed first.
+        assert app.item is not None and app.item.id == "xuhui/sample/01/4"
+        assert "徐汇率先完成全国首批公共数据资源登记" in article_text(app)
         captions = "\n".join(b.text for b in app.query_one(CaptionsView).blocks)
         assert "通讯员 倪修龙 摄于 3 月 25 日" in captions
         assert app.focused is app.query_one(Headlines)
@@ -45,7 +47,7 @@ async def test_arrows_and_jk_move_through_headlines(library: Path) -> None:
     app = app_for(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.press("down", "down", "down")
+        await pilot.press("home", "down", "down", "down")
         assert app.item is not None and app.item.headline == "徐汇率先完成全国首批公共数据资源登记"
         assert "徐汇率先完成全国首批公共数据资源登记" in article_text(app)
         await pilot.press("j")
@@ -58,7 +60,8 @@ async def test_enter_opens_the_article_and_jk_scroll_it(library: Path) -> None:
     app = app_for(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        await pilot.press("down", "down", "down", "enter")
+        # Narrow: the article alone, `c` shows the headlines beside it.
+        await pilot.press("c", "home", "down", "down", "down", "enter")
         article = app.query_one(ArticleView)
         assert app.focused is article
         await pilot.press("j", "j", "down")
@@ -86,7 +89,8 @@ async def test_brackets_turn_pages(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("right_square_bracket")
         assert app.page_index == 1 and "第2版" in title(app) and "page 2 of 2" in title(app)
-        assert app.item is not None and app.item.id == "xuhui/2025-03-28/02/1"
+        # At the page's lead story, not its photo caption.
+        assert app.item is not None and app.item.id == "xuhui/2025-03-28/02/4"
         assert app.query_one(PageList).highlighted == 1
         await pilot.press("right_square_bracket")
         assert app.page_index == 1 and "last page" in status(app)
@@ -185,24 +189,14 @@ async def test_help_lists_every_key(library: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = str(app.screen.query_one("#help-text").render())
-        documented = " ".join(keys for keys, _ in KEYS)
-        names = {
-            "question_mark": "?",
-            "left_square_bracket": "[",
-            "right_square_bracket": "]",
-            "left_curly_bracket": "{",
-            "right_curly_bracket": "}",
-            "slash": "/",
-            "escape": "Esc",
-            "space": "Space",
-        }
+        documented = " ".join(keys for keys, _ in key_rows())
         bindings = [b for b in ReaderApp.BINDINGS if not isinstance(b, tuple)]
         for widget in (Headlines, ArticleView):
             bindings += [b for b in widget.BINDINGS if not isinstance(b, tuple)]
         for binding in bindings:
             for key in binding.key.split(","):
-                assert names.get(key, key) in documented, key
-        assert "q" in shown and "n  N" in shown
+                assert shown_keys(key) in documented, key
+        assert "q" in shown and "Space" in shown and "→ l ]" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -214,7 +208,7 @@ async def test_q_quits_and_the_position_comes_back(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("left_curly_bracket")
         await settle(app, pilot)
-        await pilot.press("right_square_bracket", "down", "down", "down")
+        await pilot.press("right_square_bracket", "home", "down", "down", "down")
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -247,12 +241,14 @@ async def test_a_missing_saved_issue_falls_back_to_the_latest(tmp_path: Path) ->
 async def test_read_opens_at_an_issue_page_or_item(tmp_path: Path) -> None:
     root = two_issues(tmp_path)
     for target, page, expected in (
-        ("xuhui/2025-03-27", None, ("2025-03-27", 0, 0)),
-        ("xuhui/2025-03-27", 3, ("2025-03-27", 2, 0)),
-        ("xuhui/2025-03-27/02", None, ("2025-03-27", 1, 0)),
+        # An issue or a page opens at the lead story (item 4 of the sample page).
+        ("xuhui/2025-03-27", None, ("2025-03-27", 0, 3)),
+        ("xuhui/2025-03-27", 3, ("2025-03-27", 2, 3)),
+        ("xuhui/2025-03-27/02", None, ("2025-03-27", 1, 3)),
         ("xuhui/2025-03-21/02/5", None, ("2025-03-21", 1, 4)),
-        ("2025-03-21", None, ("2025-03-21", 0, 0)),
-        (None, 2, ("2025-03-28", 1, 0)),
+        ("xuhui/2025-03-21/02/1", None, ("2025-03-21", 1, 0)),
+        ("2025-03-21", None, ("2025-03-21", 0, 3)),
+        (None, 2, ("2025-03-28", 1, 3)),
     ):
         app = app_for(root, target, page=page)
         async with app.run_test(size=(100, 30)) as pilot:
@@ -301,11 +297,11 @@ async def test_article_fields_are_styled_by_role(library: Path) -> None:
     app = app_for(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.press("down", "down", "down")
         view = app.query_one(ArticleView)
         lines = [list(view.render_line(y)) for y in range(6)]
         label, headline, source = lines[0][0], lines[2][0], lines[4][0]
-        assert label.text.startswith("文章") and label.style is not None and label.style.dim
+        assert label.text.startswith("第1版 · article 4 of 6")
+        assert label.style is not None and label.style.dim
         assert headline.text.startswith("徐汇率先") and headline.style and headline.style.bold
         assert source.text.startswith("（来源") and source.style is not None
         assert source.style.color != headline.style.color
@@ -317,7 +313,7 @@ async def test_the_position_is_saved_soon_after_a_move(library: Path) -> None:
     app = app_for(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.press("down", "down")
+        await pilot.press("home", "down", "down")
         await pilot.pause(1.3)
         saved = load_position(state_file(library))
         assert saved is not None and (saved.page, saved.item) == (1, 3)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from corpuslib import corpus_lines, make_library
-from test_tui_smoke import READER, TMUX, Terminal
+from test_tui_smoke import READER, TMUX, UNSET, Terminal
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -28,6 +28,7 @@ from reader.cli.main import app as cli
 from reader.state import load_position, state_file
 from reader.tui import launch
 from reader.tui.app import ReaderApp
+from reader.tui.session import lead
 
 PAPERS = (("rmrb", "人民日报"), ("gmrb", "光明日报"), ("jfrb", "解放日报"))
 ISSUES = 14  # of 8 pages of 20 paragraphs each, per paper
@@ -66,6 +67,12 @@ def where(app: ReaderApp) -> Where:
     return app.opened.issue.id, app.page_index, app.item_index, focused
 
 
+def lead_of(app: ReaderApp, page: int) -> int | None:
+    """The item page `page` of the open issue opens at."""
+    assert app.opened is not None
+    return lead(app.opened.pages[page])
+
+
 async def ends(app: ReaderApp, pilot: Pilot[None], keys: Sequence[str], slow: bool) -> Where:
     await settle(app, pilot)
     if slow:
@@ -87,9 +94,12 @@ async def test_j_then_next_pages_in_a_burst_end_on_the_last_page(papers: Path, p
         assert app.opened is not None and len(app.opened.pages) == 8
         burst(app, [*"jjjjjj", *"]" * 7])
         await settle(app, pilot)
-        assert where(app) == (f"{paper}/1998-01-03", 7, 0, "headlines")
+        # A page opens at its lead story (the first article).
+        first = lead(app.opened.pages[7])
+        assert first is not None and app.opened.pages[7].items[first].kind == "article"
+        assert where(app) == (f"{paper}/1998-01-03", 7, first, "headlines")
         assert "page 8 of 8" in title(app)
-        assert app.item is app.opened.pages[7].items[0]
+        assert app.item is app.opened.pages[7].items[first]
 
 
 @pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
@@ -99,10 +109,10 @@ async def test_every_issue_key_in_a_burst_counts(papers: Path, paper: str) -> No
         await settle(app, pilot)
         burst(app, "}" * 10)
         await settle(app, pilot)
-        assert where(app) == (f"{paper}/1998-01-11", 0, 0, "headlines")
+        assert where(app) == (f"{paper}/1998-01-11", 0, lead_of(app, 0), "headlines")
         assert "1998-01-11" in title(app)
         # Moves after an issue key apply to the issue it opened.
-        burst(app, ["{", "{", "{", "]", "]", "j", "j"])
+        burst(app, ["{", "{", "{", "]", "]", "home", "j", "j"])
         await settle(app, pilot)
         assert where(app) == (f"{paper}/1998-01-08", 2, 2, "headlines")
 
@@ -114,11 +124,11 @@ async def test_every_page_key_in_a_burst_counts_in_both_lists(papers: Path, pape
         await settle(app, pilot)
         burst(app, "]" * 7)
         await settle(app, pilot)
-        assert where(app)[1:3] == (7, 0)
+        assert where(app)[1:3] == (7, lead_of(app, 7))
         # In the page list: its cursor and the page keys are one position.
         burst(app, ["shift+tab", "home", "j", "j", "]", "k", "]", "]"])
         await settle(app, pilot)
-        assert where(app) == (f"{paper}/1998-01-02", 4, 0, "pages")
+        assert where(app) == (f"{paper}/1998-01-02", 4, lead_of(app, 4), "pages")
 
 
 @pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
@@ -193,7 +203,7 @@ def run_in_tmux(terminal: Terminal, root: Path, args: str) -> None:
     env = {name: os.environ[name] for name in names} | {"TERM": "xterm-256color"}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(root))} {args}"
-    shell = f"env -u COLUMNS -u LINES {exports} {reader}; echo reader-exited-$?; sleep 30"
+    shell = f"env {UNSET} {exports} {reader}; echo reader-exited-$?; sleep 30"
     terminal.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
     terminal.tmux("set-option", "-g", "set-clipboard", "on")
     terminal.wait_for(" " * 60 + "? help  / search  q quit")

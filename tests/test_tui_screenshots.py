@@ -18,7 +18,9 @@ async def test_scene(
 ) -> None:
     if scene.needs_index and importlib.util.find_spec("reader.search.engine") is None:
         pytest.skip("needs the search index")
-    app = app_for(library, scene.target, highlight=scene.highlight, search=scene.search)
+    app = app_for(
+        library, scene.target, highlight=scene.highlight, search=scene.search, lang=scene.lang
+    )
     async with app.run_test(size=scene.size) as pilot:
         await settle(app, pilot)
         for key in scene.keys:

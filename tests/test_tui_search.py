@@ -21,7 +21,7 @@ from tui_scenes import (
 
 from reader.state import save_search, state_file
 from reader.tui.article import ArticleView, CaptionsView
-from reader.tui.search import HitList, SearchPanel
+from reader.tui.search_panel import HitList, SearchPanel
 
 pytest.importorskip("reader.search.engine")
 

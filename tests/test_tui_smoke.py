@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
+# COLUMNS and LINES, if the test runner set them, would pin the terminal size; the
+# locale would change the interface's language.
+UNSET = "-u COLUMNS -u LINES -u LANG -u LC_ALL -u LC_MESSAGES"
 READER = Path(sys.executable).parent / "reader"
 
 pytestmark = pytest.mark.skipif(
@@ -66,17 +69,18 @@ def test_reader_runs_in_a_real_terminal(terminal: Terminal, library: Path) -> No
     env = {name: os.environ[name] for name in ("READER_DATA_DIR", "READER_CACHE_DIR")}
     env |= {"READER_CONFIG": os.environ["READER_CONFIG"], "TERM": "xterm-256color"}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    # COLUMNS and LINES, if the test runner set them, would pin the terminal size.
     reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(library))}"
-    command = f"env -u COLUMNS -u LINES {exports} {reader}"
+    command = f"env {UNSET} {exports} {reader}"
     shell = f"{command}; echo reader-exited-$?; sleep 30"
     terminal.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
     # tmux may start the command before the window takes its size: wait for 100 columns.
     screen = terminal.wait_for(" " * 70 + "? help  / search  q quit")
     screen = terminal.wait_for("倪修龙")
     assert "徐汇报" in screen and "page 1 of 1" in screen and "Headlines" in screen
-    terminal.keys("j", "j", "j")
-    terminal.wait_for("文章  xuhui/sample/01/4")
+    # The lead story, by page and place; its id one key away.
+    terminal.wait_for("第1版 · article 4 of 6")
+    terminal.keys("i")
+    terminal.wait_for("Id: xuhui/sample/01/4")
     terminal.keys("?")
     terminal.wait_for("reader: keys")
     terminal.keys("Escape")

@@ -17,7 +17,7 @@ from reader.fields import Ref, field_rank
 from reader.library import Library
 from reader.state import load_position, load_search, save_position, save_search, state_file
 from reader.tui import session
-from reader.tui.hits import occurrences, snippet
+from reader.tui.hit_walk import occurrences, snippet
 from reader.tui.launch import build_app, resolve_target
 from reader.tui.wrap import NO_START, wrap
 

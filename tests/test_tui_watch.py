@@ -18,13 +18,12 @@ async def test_highlight_option_marks_every_pane(library: Path) -> None:
         await settle(app, pilot)
         assert app.watch_words == ("数据", "江面")
         caption = app.marks_for("xuhui/sample/01/1")
-        assert app.item is not None
-        at = app.item.paragraphs[0].index("江面")
+        assert app.page is not None
+        at = app.page.items[0].paragraphs[0].index("江面")
         assert caption["paragraphs.0"] == [(at, at + 2, "watch")]
         assert "watch" in prompt_kinds(app, 0)
         assert "watch" in prompt_kinds(app, 3)
         assert app.query_one(CaptionsView).blocks[0].item_id == "xuhui/sample/01/1"
-        await pilot.press("down", "down", "down")
         marks = app.marks_for("xuhui/sample/01/4")
         assert {kind for spans in marks.values() for _, _, kind in spans} == {"watch"}
         assert len(marks["paragraphs.3"]) == 6
@@ -83,7 +82,7 @@ async def test_watch_and_hit_styles_differ(library: Path) -> None:
 
 
 async def test_watch_words_are_drawn_underlined(library: Path) -> None:
-    app = app_for(library, highlight="江面")
+    app = app_for(library, "xuhui/sample/01/1", highlight="江面")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         view = app.query_one(ArticleView)

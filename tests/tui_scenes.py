@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,9 +49,18 @@ def app_for(
     page: int | None = None,
     highlight: str = "",
     search: str | None = None,
+    lang: str | None = None,
 ) -> ReaderApp:
-    """The App exactly as `reader read` builds it (environment from the test fixture)."""
-    return build_app(Library(root), target, page=page, highlight=highlight, search=search)
+    """The App exactly as `reader read` builds it (environment from the test fixture).
+
+    The interface speaks English unless `lang` sets `LANG` (the locale of the
+    machine running the tests does not count).
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    if lang is not None:
+        env["LANG"] = lang
+    library = Library(root)
+    return build_app(library, target, page=page, highlight=highlight, search=search, env=env)
 
 
 async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
@@ -106,20 +116,26 @@ class Scene:
     highlight: str = ""
     search: str | None = None
     needs_index: bool = False
+    lang: str | None = None
 
 
 SEARCH = ("slash", *"数据", "enter")
 SCENES = (
-    # The sample as it opens, then the article with a derived headline set apart.
-    Scene("sample-100x30", (100, 30), ("down", "down", "down")),
+    # What a newcomer sees on first start: the sample at its lead story.
+    Scene("sample-100x30", (100, 30)),
+    # The same in Chinese (LANG=zh_CN.UTF-8): every label of the interface follows.
+    Scene("zh-100x30", (100, 30), lang="zh_CN.UTF-8"),
     # A search: hits listed with snippets, the counter, hits highlighted in the article.
     Scene(
         "search-100x30", (100, 30), (*SEARCH, "down", "down", "enter", "slash"), needs_index=True
     ),
     # Watch-words, and 120 columns: three panes side by side.
-    Scene("watch-words-120x32", (120, 32), ("down",) * 3, highlight="数据,徐汇"),
-    # The smallest terminal: panes stack, nothing needed is cut off.
-    Scene("small-80x24", (80, 24), ("down", "down", "down", "enter")),
+    Scene("watch-words-120x32", (120, 32), highlight="数据,徐汇"),
+    # Narrow terminals: the article alone, a comfortable column; Space has read on.
+    Scene("narrow-60x20", (60, 20), ("space",)),
+    Scene("tiny-40x12", (40, 12), lang="zh_CN.UTF-8"),
+    # `c` on a narrow terminal: the headlines beside the article.
+    Scene("contents-80x24", (80, 24), ("c",)),
     # The light theme (`t`) with watch-words and search hits side by side. The hit is
     # in an item at the top of the list: the list's scroll when a jump closes the
     # panel depends on timing, and a screenshot must not.

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.fields import KIND_LABEL, META_FIELDS, paragraph_key
+from reader.fields import META_FIELDS, paragraph_key
 from reader.model import Item
 from reader.tui.textview import Block, MarksFor, TextPane
 
 INDENT = "    "  # two full-width characters: the first-line indent of Chinese paragraphs
 
 
-def item_blocks(item: Item) -> list[Block]:
-    """Kicker, headline, subtitle; byline, source, credit; then the paragraphs."""
+def item_blocks(item: Item, label: str = "") -> list[Block]:
+    """`label` (where the item is, e.g. `第1版 要闻 · 文章 4/6`); kicker, headline,
+    subtitle; byline, source, credit; then the paragraphs."""
     ident = item.id
-    label = f"{KIND_LABEL[item.kind]}  {ident}" + (f"  {item.marker}" if item.marker else "")
+    label = label + (f"  {item.marker}" if item.marker else "")
     blocks = [Block(label, "label")]
     if item.kicker:
         blocks.append(Block(item.kicker, "kicker", ident, "kicker", gap=True))
@@ -54,12 +55,14 @@ def caption_blocks(items: Iterable[Item]) -> list[Block]:
 class ArticleView(TextPane):
     """The item being read."""
 
-    def show_item(self, item: Item | None, marks_for: MarksFor) -> None:
-        """Show one item from the top, or a hint when there is none."""
+    def show_item(
+        self, item: Item | None, marks_for: MarksFor, label: str = "", none: str = ""
+    ) -> None:
+        """Show one item from the top under `label`, or the message `none` if there is none."""
         if item is None:
-            self.show([Block("No item on this page.", "message")], marks_for)
+            self.show([Block(none, "message")], marks_for)
         else:
-            self.show(item_blocks(item), marks_for)
+            self.show(item_blocks(item, label), marks_for)
 
     def show_message(self, message: str) -> None:
         """Show a message instead of an item (an empty library, an error)."""
@@ -69,9 +72,9 @@ class ArticleView(TextPane):
 class CaptionsView(TextPane):
     """The photo captions of the current page, with their credits."""
 
-    def show_captions(self, items: list[Item], marks_for: MarksFor) -> None:
-        """Show the captions of a page, or say there are none."""
+    def show_captions(self, items: list[Item], marks_for: MarksFor, none: str = "") -> None:
+        """Show the captions of a page, or the message `none`."""
         if items:
             self.show(caption_blocks(items), marks_for)
         else:
-            self.show([Block("No photo captions on this page.", "message")])
+            self.show([Block(none, "message")])

@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.widget import Widget
 
 from reader.printable import printable
+from reader.tui.labels import English, Labels
+from reader.tui.reading import page_name
 from reader.tui.session import Opened
-
-HINT = "? help  / search  q quit"
 
 
 def shown(content: Content) -> Content:
@@ -27,25 +27,31 @@ def shown(content: Content) -> Content:
     return Content(safe, list(content.spans), strip_control_codes=False)
 
 
-def where_line(root: Path, opened: Opened | None, page_index: int) -> Content:
-    """`徐汇报  2025-03-28  第2版  page 2 of 8`, or the library before an issue is open."""
+def where_line(
+    root: Path, opened: Opened | None, page_index: int, words: Labels = English
+) -> Content:
+    """`徐汇报  2025-03-28  第2版 要闻  page 2 of 8` (`共8版` in Chinese), or the library
+    before an issue is open."""
     if opened is None:
         return Content.assemble(("reader", "bold"), f"  {root}")
     issue = opened.issue
     parts: list[Content | str | tuple[str, str]] = [(issue.paper.name, "bold"), f"  {issue.label}"]
     if opened.pages:
-        number, total = opened.pages[page_index].page, len(opened.pages)
-        parts.append(f"  第{number}版  page {page_index + 1} of {total}")
+        page, total = opened.pages[page_index], len(opened.pages)
+        place = words.page_of.format(index=page_index + 1, total=total)
+        parts.append(f"  {page_name(page)}  {place}")
     return Content.assemble(*parts)
 
 
-def state_line(query: str | None, counter: str, watch_words: bool, watch_on: bool) -> Content:
+def state_line(
+    query: str | None, counter: str, watch_words: bool, watch_on: bool, words: Labels = English
+) -> Content:
     """The query with its counter (`数据  3/12`), and whether watch-words are on."""
     parts: list[Content | str | tuple[str, str]] = []
     if query:
         parts += [(f" {query} ", "reverse"), f" {counter}  "]
     if watch_words:
-        parts.append(("watch on" if watch_on else "watch off", "italic"))
+        parts.append((words.watch_on if watch_on else words.watch_off, "italic"))
     return Content.assemble(*parts)
 
 
@@ -96,8 +102,8 @@ class TitleBar(SplitLine):
 class StatusBar(SplitLine):
     """Bottom line: the latest message on the left, a key hint on the right."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(Content(HINT), id=id)
+    def __init__(self, hint: str = English.hint, *, id: str | None = None) -> None:
+        super().__init__(Content(hint), id=id)
 
     def say(self, message: str) -> None:
         """Show a message (page text included, it is never parsed as markup)."""

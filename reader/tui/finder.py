@@ -13,14 +13,14 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.library import Library
-from reader.printable import counted
-from reader.tui.hits import HitWalk, Occurrence
+from reader.tui.hit_walk import HitWalk, Occurrence
+from reader.tui.labels import English, Labels
 from reader.tui.session import Opened
 
 if TYPE_CHECKING:
     # Imported when first used: the first frame needs neither the panel nor the search.
-    from reader.tui.search import SearchPanel
-    from reader.tui.searching import SearchResult
+    from reader.tui.issue_search import SearchResult
+    from reader.tui.search_panel import SearchPanel
 
 # How to show the next results: open the panel at the first hit (`--search`), jump to
 # the first hit of the opened item (`reader read ID --search`), the same if that item
@@ -58,16 +58,24 @@ class Finder(Widget):
             super().__init__()
             self.result = result
 
-    def __init__(self, library: Library, query: str | None, mode: Mode) -> None:
+    def __init__(
+        self, library: Library, query: str | None, mode: Mode, labels: Labels = English
+    ) -> None:
         super().__init__(id="finder")
         self.library = library
+        self.labels = labels
         self.query_text: str | None = query
         self.mode: Mode = mode
-        self.walk = HitWalk()
+        self.walk = HitWalk(labels)
         self.opened: Opened | None = None
         self.here: str | None = None
         self._index_checked = False
         self._panel: SearchPanel | None = None
+        self._home: Widget | None = None
+
+    def dock(self, home: Widget) -> None:
+        """Where the search panel goes when it is first needed (its first child)."""
+        self._home = home
 
     @property
     def shown_query(self) -> str | None:
@@ -86,7 +94,7 @@ class Finder(Widget):
         if self.opened is None:
             return
         self.query_text, self.mode = query, "list"
-        self.post_message(self.Changed(f"Searching {query}…"))
+        self.post_message(self.Changed(self.labels.searching.format(query=query)))
         self._search(query, self.opened)
 
     @work(thread=True, exclusive=True, group="search")
@@ -95,11 +103,11 @@ class Finder(Widget):
 
         Between sessions `reader import` keeps the index current.
         """
-        from reader.tui.searching import run_search
+        from reader.tui.issue_search import run_search
 
         update = not self._index_checked
         if update:
-            self.post_message(self.Changed("Updating the search index…"))
+            self.post_message(self.Changed(self.labels.updating_index))
         result = run_search(self.library, query, opened, update)
         self._index_checked = self._index_checked or result.error is None
         self.post_message(self.Searched(result))
@@ -125,9 +133,10 @@ class Finder(Widget):
         panel.show_hits(result.rows, 0 if mode == "list" else None)
         panel.set_counter(self.walk.counter())
         count = len(self.walk.hits)
-        self.post_message(
-            self.Changed(f"{counted(count, 'hit')} for {result.query}" if count else "No hits.")
-        )
+        words = self.labels
+        noun = "hit" if count == 1 else "hits"
+        status = words.hits_for.format(count=count, noun=noun, query=result.query)
+        self.post_message(self.Changed(status if count else words.no_hits_status))
         if not count:
             return
         if mode in ("recall", "start-item") and first_here is not None:
@@ -169,7 +178,7 @@ class Finder(Widget):
             return None
         if self.query_text:
             self.clear()
-            return "Search cleared."
+            return self.labels.search_cleared
         return None
 
     async def panel(self) -> SearchPanel:
@@ -178,10 +187,10 @@ class Finder(Widget):
         Not composed at start: fewer widgets make a faster first paint.
         """
         if self._panel is None:
-            from reader.tui.search import SearchPanel
+            from reader.tui.search_panel import SearchPanel
 
-            panel = SearchPanel(id="search")
-            await self.app.query_one("#bottom").mount(panel, before=0)
+            panel = SearchPanel(self.labels.search_placeholder, id="search")
+            await (self._home or self.screen).mount(panel, before=0)
             self._panel = panel
         return self._panel
 

@@ -18,10 +18,14 @@ class GotoScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
+    def __init__(self, prompt: str = "Go to issue (date like 2025-03-28, or key):") -> None:
+        super().__init__()
+        self.prompt = prompt
+
     def compose(self) -> ComposeResult:
         """A prompt and an input line."""
         with Vertical(id="goto-box"):
-            yield Static(Content("Go to issue (date like 2025-03-28, or key):"), markup=False)
+            yield Static(Content(self.prompt), markup=False)
             box = Input(placeholder="2025-03-28", id="goto-input", compact=True)
             box.cursor_blink = False
             yield box

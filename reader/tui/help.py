@@ -1,7 +1,8 @@
-"""The help screen: every key of the reader, from one table."""
+"""The help screen: every key of the reader, from the action table, in the interface's language."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -12,49 +13,58 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("↑ ↓  j k", "move in a list, scroll the article"),
-    ("Enter", "open the page, item or search hit"),
-    ("Tab  Shift+Tab", "next / previous pane"),
-    ("[  ]", "previous / next page"),
-    ("{  }", "previous / next issue of this paper"),
-    ("g", "go to an issue by date (2025-03-28) or key"),
-    ("/", "search this issue"),
-    ("n  N", "next / previous search hit (counted 3/12)"),
-    ("Esc", "close the search or a dialog"),
-    ("Esc again", "clear the search"),
-    ("w", "watch-words on / off"),
-    ("t", "dark / light theme"),
-    ("Space  b", "page down / up in the article"),
-    ("PgUp PgDn", "scroll a pane by a screen"),
-    ("Home End", "to the top / bottom of a pane"),
-    ("?", "this help"),
-    ("q", "quit; the position is remembered"),
-    ("mouse", "click a page or headline; the wheel scrolls"),
+from reader.tui.keys import ACTIONS, FIXED, shown_keys
+from reader.tui.labels import English, Labels
+
+# The order of the help: moving and reading first, then finding, then the rest.
+ORDER = (
+    "move",
+    "enter",
+    "tab",
+    "read_on",
+    "read_back",
+    "next_article",
+    "previous_article",
+    "next_page",
+    "previous_page",
+    "next_issue",
+    "previous_issue",
+    "goto",
+    "search",
+    "next_hit",
+    "previous_hit",
+    "escape",
+    "contents",
+    "show_id",
+    "watch",
+    "theme",
+    "scroll",
+    "help",
+    "suspend",
+    "quit",
 )
 
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("图", "a photo caption"),
-    ("讯", "a brief"),
-    ("〔…〕", "no printed headline: made from the lead"),
-    ("watch-words", "green, bold, underlined"),
-    ("search hits", "on amber; the current hit on solid amber"),
-)
+
+def key_rows(words: Labels = English, keymap: Mapping[str, str] = {}) -> list[tuple[str, str]]:
+    """(keys, what they do) for every key, with the keys `[keys]` rebound shown as bound."""
+    keys = dict(FIXED) | {a.name: shown_keys(keymap.get(a.name, a.keys)) for a in ACTIONS}
+    keys["quit"] += "  Ctrl+C"
+    rows = [(keys[name], words.keys_help[name]) for name in ORDER]
+    return [*rows, ("mouse", words.keys_help["mouse"])]
 
 
-def help_content() -> Content:
-    """The key table as one block of text."""
-    width = max(cell_len(keys) for keys, _ in KEYS) + 2
-    lines = [
-        Content.assemble((keys + " " * (width - cell_len(keys)), "bold"), text)
-        for keys, text in KEYS
-    ]
-    legend = [
-        Content.assemble((mark + " " * (width - cell_len(mark)), "bold"), text)
-        for mark, text in LEGEND
-    ]
-    title = Content.styled("reader: keys", "bold")
-    marks = Content.styled("In the lists and panes", "bold")
+def help_content(words: Labels = English, keymap: Mapping[str, str] = {}) -> Content:
+    """The key table and the legend as one block of text."""
+    rows = key_rows(words, keymap)
+    width = max(cell_len(keys) for keys, _ in [*rows, *words.legend]) + 2
+
+    def line(keys: str, text: str) -> Content:
+        return Content.assemble((keys + " " * (width - cell_len(keys)), "bold"), text)
+
+    title = Content.styled(words.help_title, "bold")
+    marks = Content.styled(words.help_marks, "bold")
+    lines = [line(keys, text) for keys, text in rows]
+    legend = [line(mark, text) for mark, text in words.legend]
     return Content("\n").join([title, Content(""), *lines, Content(""), marks, *legend])
 
 
@@ -67,10 +77,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "dismiss", "Close"),
     ]
 
+    def __init__(self, words: Labels = English, keymap: Mapping[str, str] = {}) -> None:
+        super().__init__()
+        self.words = words
+        self.keymap = keymap
+
     def compose(self) -> ComposeResult:
         """The key table in a scrolling box."""
         with VerticalScroll(id="help-box"):
-            yield Static(help_content(), id="help-text", markup=False)
+            yield Static(help_content(self.words, self.keymap), id="help-text", markup=False)
 
     def on_mount(self) -> None:
         """Arrows, PgUp/PgDn, Home/End scroll the table when it does not fit."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from reader.fields import Ref, parse_id
 from reader.library import Library
 from reader.parse.pages import load_item
 from reader.startup import pause_collection
-from reader.state import load_search, state_file
+from reader.state import load_search, load_theme, state_file
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
@@ -72,11 +73,18 @@ def build_app(
 
     Watch-words are the config's plus `highlight`. Opening an item with no
     `--search` recalls the last `reader search` of this library, so an id it
-    printed opens with its hits highlighted (only if that item has hits).
+    printed opens with its hits highlighted (only if that item has hits). The
+    interface speaks the config's `ui_language`, else the locale's; the theme
+    last chosen with `t` wins over the config's. A wrong `[keys]` entry is a
+    `ReaderError` of one line.
     """
     from reader.tui.app import ReaderApp
+    from reader.tui.keys import keymap
+    from reader.tui.labels import labels_for
 
+    env = os.environ if env is None else env
     config = load_config(env=env)
+    keys = keymap(config.keys)
     extra = split_words(highlight) if isinstance(highlight, str) else tuple(highlight)
     start = resolve_target(library, target, page)
     state = state_file(library.root, env)
@@ -88,7 +96,10 @@ def build_app(
         search=search.strip() if search and search.strip() else None,
         recall=recall,
         state_path=state,
-        theme=config.theme,
+        theme=load_theme(state) or config.theme,
+        labels=labels_for(config.ui_language, env),
+        text_width=config.text_width or 40,
+        keymap=keys,
     )
 
 

@@ -11,7 +11,7 @@ Marks = dict[str, list[Mark]]
 Spans = Mapping[str, Sequence[tuple[int, int]]]
 
 
-def merge(watch: Spans | None, hits: Spans | None, current: tuple[str, int, int] | None) -> Marks:
+def combine(watch: Spans | None, hits: Spans | None, current: tuple[str, int, int] | None) -> Marks:
     """Marks by field, weakest first, so later styles win where they overlap."""
     marks: Marks = {}
     for kind, spans in ((WATCH, watch), (HIT, hits)):

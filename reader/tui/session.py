@@ -37,6 +37,8 @@ def load_issue(
 ) -> Opened:
     """Parse every page of one issue; `page` is a page number, `item` a 1-based number.
 
+    With no `item`, the page opens at its lead story.
+
     A page that cannot be read becomes an empty page and a message, so one bad
     file does not hide the rest of the issue.
     """
@@ -52,8 +54,22 @@ def load_issue(
     chosen: int | None = None
     if pages and pages[index].items:
         count = len(pages[index].items)
-        chosen = min(max(item - 1, 0), count - 1) if item is not None else 0
+        chosen = min(max(item - 1, 0), count - 1) if item is not None else lead(pages[index])
     return Opened(issue, tuple(pages), index, chosen, tuple(errors))
+
+
+def lead(page: Page) -> int | None:
+    """The item a reader starts a page on: the first article, not a photo caption.
+
+    With no article, the first item that is not a caption; with only captions, the first.
+    """
+    if not page.items:
+        return None
+    for kinds in (("article",), ("article", "brief")):
+        found = next((n for n, item in enumerate(page.items) if item.kind in kinds), None)
+        if found is not None:
+            return found
+    return 0
 
 
 def open_start(

@@ -62,8 +62,13 @@ def _no_marks(item_id: str) -> Marks:
     return {}
 
 
-class TextPane(ScrollView, can_focus=True):
-    """Blocks of text wrapped at the pane width, with watch-word and search highlights."""
+class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """Blocks of text wrapped at the pane width, with watch-word and search highlights.
+
+    Its own keys only: ← → turn pages (the App's), there is nothing to scroll sideways.
+    Every scroll is applied at once, not after the next refresh, so the key after
+    it (Space at the end of an article, say) sees where it went.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"text-pane--{role}" for role in ROLES} | {
         "text-pane--watch",
@@ -71,21 +76,25 @@ class TextPane(ScrollView, can_focus=True):
         "text-pane--current",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
+        Binding("up,k", "scroll_up", "Up", show=False),
+        Binding("down,j", "scroll_down", "Down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, max_width: int | None = None) -> None:
         super().__init__(id=id)
+        self.max_width = max_width
+        """The widest line in cells (None: the pane's width): a comfortable column."""
         self._blocks: tuple[Block, ...] = ()
         self._lines: list[_Line] = []
         self._first_line: list[int] = []
         self._width = 0
         self._marks_for: MarksFor = _no_marks
         self._marks: dict[tuple[str, str], tuple[list[int], list[Mark], int]] = {}
-        self._pending: tuple[str, str, int] | None = None
+        self._pending: tuple[int, int, int] | None = None
         self._strips: dict[int, Strip] = {}
 
     @property
@@ -102,7 +111,7 @@ class TextPane(ScrollView, can_focus=True):
         self._pending = None
         self.set_marks(marks_for or self._marks_for)
         self._layout(force=True)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
 
     def set_marks(self, marks_for: MarksFor) -> None:
         """Change the highlights without moving."""
@@ -122,36 +131,45 @@ class TextPane(ScrollView, can_focus=True):
             self._marks[key] = ([s for s, _, _ in marks], marks, longest)
         return self._marks[key]
 
+    def _block_index(self, item_id: str, field: str) -> int | None:
+        return next(
+            (n for n, b in enumerate(self._blocks) if b.item_id == item_id and b.field == field),
+            None,
+        )
+
+    def _line_in_block(self, index: int, offset: int) -> int | None:
+        line = self._first_line[index] if index < len(self._first_line) else None
+        if line is None:
+            return None
+        while line + 1 < len(self._lines):
+            nxt = self._lines[line + 1]
+            if nxt.block != index or nxt.start > offset:
+                break
+            line += 1
+        return line
+
     def line_of(self, item_id: str, field: str, offset: int) -> int | None:
         """The line showing character `offset` of a field, once laid out."""
-        for index, block in enumerate(self._blocks):
-            if block.item_id == item_id and block.field == field:
-                line = self._first_line[index] if index < len(self._first_line) else None
-                if line is None:
-                    return None
-                while line + 1 < len(self._lines):
-                    nxt = self._lines[line + 1]
-                    if nxt.block != index or nxt.start > offset:
-                        break
-                    line += 1
-                return line
-        return None
+        index = self._block_index(item_id, field)
+        return None if index is None else self._line_in_block(index, offset)
 
     def reveal(self, item_id: str, field: str, offset: int) -> None:
         """Scroll so the line holding `offset` of a field is in view, 3 lines down."""
-        self._pending = (item_id, field, offset)
-        self._apply_pending()
+        index = self._block_index(item_id, field)
+        if index is not None:
+            # A fixed margin, not a share of the height: the search panel closing
+            # changes the height as this runs, and the jump must land the same way.
+            self._pending = (index, offset, _REVEAL_MARGIN)
+            self._apply_pending()
 
     def _apply_pending(self) -> None:
         if self._pending is None or not self._width:
             return
-        line = self.line_of(*self._pending)
+        index, offset, margin = self._pending
+        line = self._line_in_block(index, offset)
         self._pending = None
         if line is not None:
-            # A fixed margin, not a share of the height: the search panel closing
-            # changes the height as this runs, and the jump must land the same way.
-            top = max(0, line - _REVEAL_MARGIN)
-            self.scroll_to(0, top, animate=False, immediate=True)
+            self.scroll_to(0, max(0, line - margin), animate=False, immediate=True, force=True)
 
     def on_resize(self, event: Resize) -> None:
         """Rewrap at the new width, keeping roughly the same place."""
@@ -163,8 +181,14 @@ class TextPane(ScrollView, can_focus=True):
         self._layout()
         return super().render_lines(crop)
 
-    def _layout(self, force: bool = False) -> None:
+    @property
+    def text_width(self) -> int:
+        """The width text is wrapped at: the pane's, at most `max_width`."""
         width = self.scrollable_content_region.width
+        return min(width, self.max_width) if self.max_width else width
+
+    def _layout(self, force: bool = False) -> None:
+        width = self.text_width
         if width <= 0:
             if force:  # not laid out yet: wrap when the width is known
                 self._lines, self._first_line, self._width = [], [], 0
@@ -186,29 +210,84 @@ class TextPane(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(width, len(lines))
         if top is not None and not force and top.block >= 0:
-            self.scroll_to(0, self._first_line[top.block], animate=False, immediate=True)
+            line = self._line_in_block(top.block, top.start) or 0
+            self.scroll_to(0, line, animate=False, immediate=True, force=True)
         self._apply_pending()
         self.refresh()
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"text-pane--{name}", partial=True)
 
-    # Jumps move at once: an animated jump through a long text redraws every line on the way.
+    # Scrolling: at once and without animation (an animated jump through a long text
+    # redraws every line on the way), from where the pane is now.
+
+    def _scroll_to_line(self, y: int) -> None:
+        self._layout()
+        last = max(len(self._lines) - self.scrollable_content_region.height, 0)
+        self.scroll_to(0, min(max(y, 0), last), animate=False, immediate=True, force=True)
+
+    @property
+    def at_top(self) -> bool:
+        """The first line is in view."""
+        return self.scroll_offset.y <= 0
+
+    @property
+    def at_end(self) -> bool:
+        """The last line is in view."""
+        self._layout()
+        height = self.scrollable_content_region.height
+        return self.scroll_offset.y + height >= len(self._lines)
+
+    def page(self, step: int) -> None:
+        """One screen down (`step` 1) or up (-1), keeping a line of the last screen."""
+        height = self.scrollable_content_region.height
+        self._scroll_to_line(self.scroll_offset.y + step * max(height - 1, 1))
+
+    def action_scroll_up(self) -> None:
+        """↑ and k: one line up."""
+        self._scroll_to_line(self.scroll_offset.y - 1)
+
+    def action_scroll_down(self) -> None:
+        """↓ and j: one line down."""
+        self._scroll_to_line(self.scroll_offset.y + 1)
+
     def action_scroll_home(self) -> None:
         """Home: the top."""
-        self.scroll_home(animate=False)
+        self._scroll_to_line(0)
 
     def action_scroll_end(self) -> None:
         """End: the bottom."""
-        self.scroll_end(animate=False)
+        self._scroll_to_line(len(self._lines))
 
     def action_page_down(self) -> None:
-        """PgDn and Space: one screen down."""
-        self.scroll_page_down(animate=False)
+        """PgDn: one screen down."""
+        self.page(1)
 
     def action_page_up(self) -> None:
-        """PgUp and b: one screen up."""
-        self.scroll_page_up(animate=False)
+        """PgUp: one screen up."""
+        self.page(-1)
+
+    @property
+    def place(self) -> tuple[int, int]:
+        """Where the top line of the view starts: block index and character offset.
+
+        Saved instead of a line number, which changes with the width.
+        """
+        y = self.scroll_offset.y
+        if not 0 <= y < len(self._lines):
+            return 0, 0
+        line = self._lines[y]
+        if line.block < 0:  # a blank line between blocks: the block after it
+            nxt = self._lines[y + 1] if y + 1 < len(self._lines) else None
+            return (nxt.block, nxt.start) if nxt is not None else (0, 0)
+        return line.block, line.start
+
+    def scroll_to_place(self, block: int, offset: int) -> None:
+        """Scroll so the line holding `offset` of block `block` is on top (see `place`)."""
+        if not 0 <= block < len(self._blocks):
+            return
+        self._pending = (block, offset, 0)
+        self._apply_pending()
 
     def notify_style_update(self) -> None:
         """The theme or CSS changed: drawn lines are stale."""

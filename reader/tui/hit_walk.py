@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 from reader.fields import field_rank, page_and_number
-from reader.printable import counted
+from reader.tui.labels import English, Labels
 
 FieldSpans = dict[str, list[tuple[int, int]]]
 
@@ -68,7 +68,8 @@ def snippet(text: str, start: int, end: int, before: int = 8, after: int = 30) -
 class HitWalk:
     """The occurrences of one query in one issue, and which one is current (`n`/`N`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: Labels = English) -> None:
+        self.labels = labels
         self.hits: list[Occurrence] = []
         self.spans: dict[str, FieldSpans] = {}
         self.index: int | None = None
@@ -100,4 +101,8 @@ class HitWalk:
         """`3/12` once a hit is current, else the number of hits."""
         if self.index is not None:
             return f"{self.index + 1}/{len(self.hits)}"
-        return counted(len(self.hits), "hit") if self.hits else "no hits"
+        words = self.labels
+        if not self.hits:
+            return words.no_hits
+        count = len(self.hits)
+        return words.hits_count.format(count=count, noun="hit" if count == 1 else "hits")

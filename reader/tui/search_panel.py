@@ -13,21 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content, Span
 from textual.message import Message
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.printable import printable
 from reader.tui.contents import resolved_styles
-
-
-@dataclass(frozen=True)
-class HitRow:
-    """One hit as listed: where it is, and a snippet with the hit at `start:end`."""
-
-    where: str
-    text: str
-    start: int
-    end: int
+from reader.tui.hit_row import HitRow
 
 
 def hit_prompt(row: HitRow, styles: Mapping[str, Style | str]) -> Content:
@@ -53,18 +45,37 @@ class HitList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: Sequence[HitRow] = ()
+        self._current: int | None = None
         self._styles: dict[str, Style] = {}
 
     def show_rows(self, rows: Sequence[HitRow], current: int | None) -> None:
-        """List hits, with the cursor on `current`."""
-        self._rows = rows
+        """List hits, with the cursor on `current` (once mounted, if it is not yet)."""
+        self._rows, self._current = rows, current
+        if self.is_mounted:
+            self._show()
+
+    def on_mount(self) -> None:
+        """Hits that came before the list was mounted (styles resolve only now)."""
+        if self._rows:
+            self._show()
+
+    def _show(self) -> None:
+        rows, current = self._rows, self._current
         self._styles = resolved_styles(self, "hit-list", ("where", "hit"))
         self.set_options(Option(hit_prompt(row, self._styles)) for row in rows)
         if current is not None and rows:
             self.highlighted = current
 
+    def move_to(self, index: int) -> None:
+        """Put the cursor on hit `index`."""
+        self._current = index
+        if self.is_mounted and index < self.option_count:
+            self.highlighted = index
+
     def restyle(self) -> None:
         """The theme changed: prompts hold resolved styles, so rebuild them if they differ."""
+        if not self.is_mounted:
+            return
         styles = resolved_styles(self, "hit-list", ("where", "hit"))
         if styles == self._styles:
             return
@@ -94,20 +105,27 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The panel was closed with Esc."""
 
+    def __init__(self, placeholder: str = "search this issue", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Made here and held, not queried: results can arrive before the panel is
+        # composed (it is mounted on first use, maybe while a dialog is open).
+        self.query_box = Input(placeholder=placeholder, id="query", compact=True)
+        self.query_box.cursor_blink = False
+        self.hit_list = HitList(id="hit-list")
+        self.counter = Static(id="counter", markup=False)
+
     def compose(self) -> ComposeResult:
         """Query line with its counter, then the hits."""
         with Horizontal(id="query-line"):
             yield Static(Content("/"), id="slash")
-            query = Input(placeholder="search this issue", id="query", compact=True)
-            query.cursor_blink = False
-            yield query
-            yield Static(id="counter", markup=False)
-        yield HitList(id="hit-list")
+            yield self.query_box
+            yield self.counter
+        yield self.hit_list
 
     def open(self, query: str | None = None) -> None:
         """Show the panel with the cursor in the query line."""
         self.display = True
-        box = self.query_one("#query", Input)
+        box = self.query_box
         if query is not None:
             box.value = query
         # At once, not via focus()'s call_later: keys typed right after `/` must land here.
@@ -115,23 +133,27 @@ class SearchPanel(Vertical):
 
     def show_hits(self, rows: Sequence[HitRow], current: int | None) -> None:
         """List hits; with a current hit, put the cursor on it."""
-        self.query_one(HitList).show_rows(rows, current)
+        self.hit_list.show_rows(rows, current)
 
     def restyle(self) -> None:
         """Rebuild the list's prompts for the current theme."""
-        self.query_one(HitList).restyle()
+        self.hit_list.restyle()
 
     def show_hits_cursor(self, index: int) -> None:
         """Keep the list's cursor on the current hit."""
-        self.query_one(HitList).highlighted = index
+        self.hit_list.move_to(index)
 
     def set_counter(self, text: str) -> None:
         """`3/12`, `12 hits`, `no hits`."""
-        self.query_one("#counter", Static).update(Content(text))
+        self.counter.update(Content(text))
+
+    def focus_order(self) -> list[Widget]:
+        """The panel's fields in Tab order: the query line, the hits."""
+        return [self.query_box, self.hit_list]
 
     def focus_hits(self) -> None:
         """Move the cursor to the list of hits."""
-        hits = self.query_one(HitList)
+        hits = self.hit_list
         if hits.option_count:
             hits.focus()
 

@@ -8,8 +8,8 @@ from reader.errors import ReaderError
 from reader.fields import field_text
 from reader.library import Library
 from reader.startup import index_in_child
-from reader.tui.hits import FieldSpans, Occurrence, occurrences, snippet
-from reader.tui.search import HitRow
+from reader.tui.hit_row import HitRow
+from reader.tui.hit_walk import FieldSpans, Occurrence, occurrences, snippet
 from reader.tui.session import Opened
 
 
