@@ -325,7 +325,7 @@ def test_overlong_queries_are_refused_and_long_ones_work(lib: Library) -> None:
 def test_jieba_fallback_keeps_its_cache_under_the_user_cache_dir() -> None:
     from reader.search import segmenter as segment
 
-    name, _ = segment._jieba()
+    name, _, _ = segment._jieba()
     import jieba
 
     assert name.startswith("jieba ")

@@ -37,7 +37,7 @@ _WINDOW = 64
 """Pages given to the workers ahead of the one being written to the index."""
 
 Progress = Callable[[int, int], None]
-Tokens = tuple[str, str, str, str, str]
+Tokens = tuple[str, str, str, str, str, str]
 
 
 @dataclass(frozen=True)

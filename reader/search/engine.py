@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
 from reader.fields import field_group, page_and_number, paragraph_index, paragraph_key
-from reader.search import store
+from reader.search import rank, store
 from reader.search.freshness import folders
 from reader.search.matching import merge, term_spans
 from reader.search.query import Term, grams_expression, parse, words_expression
+from reader.search.rank import Spans
 from reader.search.store import Stored, stored_item
 
 if TYPE_CHECKING:  # the build code loads only when the index needs updating
@@ -33,11 +34,6 @@ __all__ = ["Hit", "search", "update"]
 Progress = Callable[[int, int], None]
 _SNIPPET = 80
 _BEFORE = 16
-_RANK_ALL = 400
-"""Up to this many unranked candidates are all checked and ordered by their literal hits."""
-_BM25_MAX = 1000
-"""At most this many of the newest candidates are ranked by bm25 (its cost grows with them:
-about 5 ms a thousand; a word in 96,000 items of a 300 MB archive would take 210 ms)."""
 
 
 class Hit(NamedTuple):
@@ -245,63 +241,55 @@ def _run(
 ) -> Iterator[Hit]:
     """Candidates in rank order, kept when every term is there literally.
 
-    Candidates come from the bigram table. Those holding a word of the query
-    come first, in bm25 order over the word table (headline hits weigh most);
-    the rest follow, by literal hits when there are few of them, else newest
-    first. Rowids are handed out in indexing order, so for a query that
-    matches very many items bm25 ranks the newest `_BM25_MAX` of them: the
-    cost of ranking stays bounded as the archive grows.
+    Candidates come from the bigram table. Every one that holds the query's
+    words is ranked by bm25 over the word table (`reader.search.rank`); the
+    best `rank.WINDOW` of those, topped up with the others when there are not
+    enough, are checked and ordered again by their text. The rest follow:
+    by bm25, then the candidates without the words, newest first.
     """
     scope = _Scope(conn, filters)
     where, params = scope.sql()
-    # Newest first, read lazily: a common word costs no more than a rare one.
-    rows = conn.execute(
-        f"SELECT rowid FROM grams WHERE grams MATCH ?{where} ORDER BY rowid DESC",
-        [grams_expression(terms), *params],
-    )
-    allowed = (rowid for (rowid,) in rows if scope.allows(rowid))
-    newest = list(islice(allowed, _BM25_MAX))
+    grams = grams_expression(terms)
+    ranking = words_expression(conn, terms)
     ranked: list[tuple[int, float]] = []
-    ranking = words_expression(conn, terms) if newest else None
     if ranking is not None:
-        candidates = set(newest)
-        weights = ", ".join(str(w) for w in (store.HEAD_WEIGHT, 1.0, 1.0, 0.5))
-        for rowid, score in conn.execute(
-            f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
-            f"WHERE words MATCH ?{where} AND rowid >= ? ORDER BY score",
-            [ranking, *params, newest[-1]],
-        ):
-            if rowid in candidates:
-                ranked.append((rowid, -float(score)))
+        weights = ", ".join(str(w) for w in rank.WEIGHTS)
+        ranked = [
+            (rowid, -float(score))
+            for rowid, score in conn.execute(
+                f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
+                f"WHERE words MATCH ?{where} AND rowid IN "
+                f"(SELECT rowid FROM grams WHERE grams MATCH ?{where}) ORDER BY score",
+                [ranking, *params, grams, *params],
+            )
+            if scope.allows(rowid)
+        ]
     done = {rowid for rowid, _ in ranked}
+    # Newest first, read lazily: a common word costs no more than a rare one.
+    rest = (
+        (rowid, 0.0)
+        for (rowid,) in conn.execute(
+            f"SELECT rowid FROM grams WHERE grams MATCH ?{where} ORDER BY rowid DESC",
+            [grams, *params],
+        )
+        if rowid not in done and scope.allows(rowid)
+    )
+    order = chain(ranked, rest)
     checker = _Checker(conn, terms)
-    found = 0
-    for rowid, score in ranked:
-        if limit is not None and found >= limit:
-            return
-        hit = checker.hit(rowid, score)
-        if hit is not None:
-            found += 1
-            yield hit
-    rest = [rowid for rowid in newest if rowid not in done]
-    if len(newest) < _BM25_MAX and len(rest) <= _RANK_ALL:
-        hits = [h for h in (checker.hit(rowid, 0.0) for rowid in rest) if h is not None]
-        hits.sort(key=_literal_weight, reverse=True)  # stable: newest first among equals
-        yield from hits[: None if limit is None else max(0, limit - found)]
-        return
-    for rowid in chain(rest, allowed):
-        if limit is not None and found >= limit:
-            return
-        hit = checker.hit(rowid, 0.0)
-        if hit is not None:
-            found += 1
-            yield hit
-
-
-def _literal_weight(hit: Hit) -> float:
-    """Hits in the headline stack count ten times those elsewhere."""
-    head = ("kicker", "headline", "subtitle")
-    return sum(len(v) * (store.HEAD_WEIGHT if k in head else 1.0) for k, v in hit.spans.items())
+    window: list[tuple[float, int, Hit]] = []
+    for rowid, coarse in order:
+        found = checker.hit(rowid, coarse)
+        if found is not None:
+            hit, spans = found
+            final = rank.score(coarse, spans)
+            window.append((final, -len(window), hit._replace(score=round(final, 6))))
+            if len(window) >= max(rank.WINDOW, limit or 0):
+                break
+    window.sort(reverse=True)
+    hits: Iterator[Hit] = (hit for _, _, hit in window)
+    if len(window) >= rank.WINDOW:
+        hits = chain(hits, (found[0] for r, c in order if (found := checker.hit(r, c))))
+    yield from islice(hits, limit)
 
 
 class _Checker:
@@ -311,17 +299,19 @@ class _Checker:
         self.conn = conn
         self.terms = terms
 
-    def hit(self, rowid: int, score: float) -> Hit | None:
-        """The hit for the item at `rowid`, or None when a term is not there literally."""
+    def hit(self, rowid: int, score: float) -> tuple[Hit, list[Spans]] | None:
+        """The hit for the item at `rowid` and each wanted term's spans, or None when a
+        term is not there literally."""
         place = store.locate(self.conn, rowid)
         if place is None:
             return None
         item = stored_item(place.data, place.number) if place.data else None
         if item is None:
             return None
-        spans = _verify(item, self.terms)
-        if spans is None:
+        found = _verify(item, self.terms)
+        if found is None:
             return None
+        spans = {key: merge(value) for key, value in _joined(found).items()}
         snippet, snippet_spans = _snippet(item, spans)
         return Hit(
             id=item.id,
@@ -336,12 +326,12 @@ class _Checker:
             snippet=snippet,
             snippet_spans=snippet_spans,
             spans=spans,
-        )
+        ), found
 
 
-def _verify(item: Stored, terms: list[Term]) -> dict[str, list[tuple[int, int]]] | None:
-    """Spans of the wanted terms when the item holds each literally and no excluded one."""
-    spans: dict[str, list[tuple[int, int]]] = {}
+def _verify(item: Stored, terms: list[Term]) -> list[Spans] | None:
+    """Each wanted term's spans when the item holds each literally and no excluded one."""
+    wanted: list[Spans] = []
     for term, here in zip(terms, term_spans(item, [t.text for t in terms]), strict=True):
         inside = any(
             (group := field_group(item, key)) is not None
@@ -351,9 +341,17 @@ def _verify(item: Stored, terms: list[Term]) -> dict[str, list[tuple[int, int]]]
         if inside == term.exclude:
             return None
         if not term.exclude:
-            for key, found in here.items():
-                spans.setdefault(key, []).extend(found)
-    return {key: merge(value) for key, value in spans.items()}
+            wanted.append(here)
+    return wanted
+
+
+def _joined(found: list[Spans]) -> Spans:
+    """The spans of all terms, per field key."""
+    spans: Spans = {}
+    for here in found:
+        for key, value in here.items():
+            spans.setdefault(key, []).extend(value)
+    return spans
 
 
 def _snippet(

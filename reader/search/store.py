@@ -3,8 +3,9 @@
 One SQLite file per library (DESIGN section 5) in WAL mode, so searches read a
 consistent snapshot while an update writes. Two contentless FTS5 tables hold
 only inverted indexes of the tokens of `reader.search.tokens`: `grams` (bigrams, no
-positions: it finds candidates, 0.7x the text) and `words` (jieba words per
-field, with positions so bm25 can rank). The parsed items are kept per page,
+positions: it finds candidates) and `words` (jieba's precise-mode words and the
+parts of long words, per field, with counts and positions: bm25 ranks every
+candidate by them, `reader.search.rank`). The parsed items are kept per page,
 compressed, in `texts`; `pages` says which FTS rowids each page's items hold.
 """
 
@@ -27,13 +28,11 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
     from reader.library import Library
     from reader.model import Item
 
-SCHEMA = 7
+SCHEMA = 8
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
 NAME = "index.sqlite"
-HEAD_WEIGHT = 10.0
-"""bm25 weight of the headline column against 1 for body and caption: headline hits rank first."""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +49,7 @@ CREATE TABLE IF NOT EXISTS papers(key TEXT PRIMARY KEY, name TEXT NOT NULL) WITH
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
     text, content='', tokenize='ascii', detail=none, columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
-    head, body, caption, meta, content='', tokenize='ascii', detail=full);
+    head, body, caption, meta, parts, content='', tokenize='ascii', detail=full);
 """
 
 DROP = """
@@ -60,10 +59,11 @@ DROP TABLE IF EXISTS issues; DROP TABLE IF EXISTS meta;
 """
 
 INSERT_GRAMS = "INSERT INTO grams(rowid, text) VALUES(?, ?)"
-INSERT_WORDS = "INSERT INTO words(rowid, head, body, caption, meta) VALUES(?, ?, ?, ?, ?)"
+INSERT_WORDS = "INSERT INTO words(rowid, head, body, caption, meta, parts) VALUES(?, ?, ?, ?, ?, ?)"
 DELETE_GRAMS = "INSERT INTO grams(grams, rowid, text) VALUES('delete', ?, ?)"
 DELETE_WORDS = (
-    "INSERT INTO words(words, rowid, head, body, caption, meta) VALUES('delete', ?, ?, ?, ?, ?)"
+    "INSERT INTO words(words, rowid, head, body, caption, meta, parts) "
+    "VALUES('delete', ?, ?, ?, ?, ?, ?)"
 )
 
 _MAGIC = b"SQLite format 3\x00"
