@@ -296,7 +296,18 @@ def test_hit_spans_and_snippet_agree_with_the_printed_text(lib: Library) -> None
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "*", "数据*", "^数据", "数据:", "a:b", "NEAR(数据 局)", "数据 AND", "OR 数据", "(数据)"],
+    [
+        '"',
+        "*",
+        "数据*",
+        "^数据",
+        "数据:",
+        "12:30",
+        "NEAR 数据",
+        "数据 AND",
+        "OR 数据",
+        "数据 or 局",
+    ],
 )
 def test_fts_syntax_is_searched_as_text(lib: Library, query: str) -> None:
     if query in ('"', "*"):
@@ -306,6 +317,15 @@ def test_fts_syntax_is_searched_as_text(lib: Library, query: str) -> None:
     for hit in index.search(lib, query, limit=None):
         text = str(load_item(lib, hit.id).to_dict()).lower()
         assert all(part.strip('"') in text for part in query.lower().split())
+
+
+@pytest.mark.parametrize("query", ["foo:香港", "headline:", "数据 body:", "(数据", "数据)", "()"])
+def test_unknown_fields_and_broken_groups_are_usage_errors(lib: Library, query: str) -> None:
+    with pytest.raises(ReaderError) as caught:
+        index.search(lib, query)
+    assert "\n" not in caught.value.message
+    if query.startswith("foo"):
+        assert "'foo'" in caught.value.message and "headline, body" in caught.value.message
 
 
 @pytest.mark.parametrize("query", ["", "   ", "，。！", "-数据", '""'])

@@ -72,7 +72,9 @@ def build(names: Iterable[str], epilog: str | None = None) -> typer.Typer:
     )
     made.callback(invoke_without_command=True)(root)
     for name in names:
-        made.command(name)(command(name))
+        function = command(name)
+        # `reader search '-上汽 香港'`: a command may take what looks like an option as text.
+        made.command(name, context_settings=getattr(function, "context_settings", None))(function)
     return made
 
 

@@ -10,8 +10,9 @@ checking are quoted instead.
 """
 
 import sys
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # imported on use: `import reader.cli.main` must stay light
     from reader.search.build import UpdateStats
     from reader.search.engine import Hit
 
+_F = TypeVar("_F", bound=Callable[..., None])
 HIT_STYLE = "bold black on yellow"
 _WAIT_FOR_OTHER_UPDATE = 3600.0
 """`reader index` waits for another process's update to end (then finds it fresh)."""
@@ -64,6 +66,13 @@ def _refresh(
     return stats
 
 
+def _takes_dashed_queries(function: _F) -> _F:
+    """Let click hand an unknown `-…` word to the query: `reader search '-上汽 香港'`."""
+    function.context_settings = {"ignore_unknown_options": True}  # type: ignore[attr-defined]
+    return function
+
+
+@_takes_dashed_queries
 @reports_errors
 def search(
     ctx: typer.Context,
@@ -83,9 +92,10 @@ def search(
 ) -> None:
     """Search the library: ranked hits with snippets.
 
-    Space-separated terms must all occur; "…" is a phrase, -词 excludes, and
-    headline:词 body:词 caption:词 look in one field. Exit 0 found, 1 nothing.
-    A query that starts with - goes after --: reader search -- -局 数据
+    Space-separated terms must all occur; OR takes either, ( ) groups, "…" is a
+    phrase, -词 excludes, econom* is a prefix, and headline:词 body:词 caption:词
+    look in one field. A query may start with -: reader search '-局 数据'.
+    Exit 0 found, 1 nothing, 2 bad query.
 
     Example: reader search '数据 -局' --since 2025-01-01
     """

@@ -21,7 +21,16 @@ from reader.fields import field_group, page_and_number, paragraph_index, paragra
 from reader.search import rank, store
 from reader.search.freshness import folders
 from reader.search.matching import merge, term_spans
-from reader.search.query import Term, grams_expression, parse, words_expression
+from reader.search.query import (
+    AnyOf,
+    Node,
+    Not,
+    Term,
+    grams_expression,
+    parse,
+    terms,
+    words_expression,
+)
 from reader.search.rank import Spans
 from reader.search.store import Stored, stored_item
 
@@ -141,17 +150,17 @@ def search(
     and asked again. (A thread for the folder times, beside the query, gained
     nothing: both want the interpreter lock more than they let it go.)
     """
-    terms = parse(query, field)
+    tree = parse(query, field)
     filters = _Filters(paper, issue, since, until, page)
     path = store.index_path(library)
     if update and path.is_file():
         times = folders(library.root)
-        hits, have = _search(path, terms, filters, limit, check_versions=True)
+        hits, have = _search(path, tree, filters, limit, check_versions=True)
         if hits is not None and times and have.get("folders") == times:
             return hits
     if update:
         (refresh or (lambda: _refresh(library, False, progress)))()
-    return _search(path, terms, filters, limit)[0] or []
+    return _search(path, tree, filters, limit)[0] or []
 
 
 class _Filters(NamedTuple):
@@ -164,7 +173,7 @@ class _Filters(NamedTuple):
 
 def _search(
     path: Path,
-    terms: list[Term],
+    tree: Node,
     filters: _Filters,
     limit: int | None,
     check_versions: bool = False,
@@ -182,7 +191,7 @@ def _search(
         have = store.meta(conn)
         if check_versions and store.stale_versions(have, segmenter=False):
             return None, have
-        return list(_run(conn, terms, filters, limit)), have
+        return list(_run(conn, tree, filters, limit)), have
     except sqlite3.DatabaseError as err:
         if not store.is_damage(err):  # locked, disk full: not damage
             raise ReaderError(f"{path}: {err}") from None
@@ -237,7 +246,7 @@ class _Scope:
 
 
 def _run(
-    conn: sqlite3.Connection, terms: list[Term], filters: _Filters, limit: int | None
+    conn: sqlite3.Connection, tree: Node, filters: _Filters, limit: int | None
 ) -> Iterator[Hit]:
     """Candidates in rank order, kept when every term is there literally.
 
@@ -249,8 +258,8 @@ def _run(
     """
     scope = _Scope(conn, filters)
     where, params = scope.sql()
-    grams = grams_expression(terms)
-    ranking = words_expression(conn, terms)
+    grams = grams_expression(tree)
+    ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
     if ranking is not None:
         weights = ", ".join(str(w) for w in rank.WEIGHTS)
@@ -275,7 +284,7 @@ def _run(
         if rowid not in done and scope.allows(rowid)
     )
     order = chain(ranked, rest)
-    checker = _Checker(conn, terms)
+    checker = _Checker(conn, tree)
     window: list[tuple[float, int, Hit]] = []
     for rowid, coarse in order:
         found = checker.hit(rowid, coarse)
@@ -295,9 +304,10 @@ def _run(
 class _Checker:
     """Loads candidates' pages (each once) and makes hits of the items that hold the terms."""
 
-    def __init__(self, conn: sqlite3.Connection, terms: list[Term]) -> None:
+    def __init__(self, conn: sqlite3.Connection, tree: Node) -> None:
         self.conn = conn
-        self.terms = terms
+        self.tree = tree
+        self.terms = terms(tree)
 
     def hit(self, rowid: int, score: float) -> tuple[Hit, list[Spans]] | None:
         """The hit for the item at `rowid` and each wanted term's spans, or None when a
@@ -308,7 +318,7 @@ class _Checker:
         item = stored_item(place.data, place.number) if place.data else None
         if item is None:
             return None
-        found = _verify(item, self.terms)
+        found = _verify(item, self.tree, self.terms)
         if found is None:
             return None
         spans = {key: merge(value) for key, value in _joined(found).items()}
@@ -329,20 +339,30 @@ class _Checker:
         ), found
 
 
-def _verify(item: Stored, terms: list[Term]) -> list[Spans] | None:
-    """Each wanted term's spans when the item holds each literally and no excluded one."""
-    wanted: list[Spans] = []
-    for term, here in zip(terms, term_spans(item, [t.text for t in terms]), strict=True):
-        inside = any(
-            (group := field_group(item, key)) is not None
-            and (term.field is None or group == term.field)
-            for key in here
-        )
-        if inside == term.exclude:
-            return None
-        if not term.exclude:
-            wanted.append(here)
-    return wanted
+def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:
+    """The spans of each term the item shows, when it matches the query literally."""
+    texts = [t.text for t in every]
+    here = dict(zip(every, term_spans(item, texts, [t.prefix for t in every]), strict=True))
+    shown: dict[Term, Spans] = {}
+
+    def matches(node: Node, negated: bool = False) -> bool:
+        if isinstance(node, Term):
+            inside = any(
+                (group := field_group(item, key)) is not None
+                and (node.field is None or group == node.field)
+                for key in here[node]
+            )
+            if inside and not negated:
+                shown[node] = here[node]  # derived headlines too: highlighted, never matched
+            return inside
+        if isinstance(node, Not):
+            return not matches(node.node, not negated)
+        results = [matches(child, negated) for child in node.nodes]  # all: spans of each
+        return any(results) if isinstance(node, AnyOf) else all(results)
+
+    if not matches(tree):
+        return None
+    return list(shown.values())
 
 
 def _joined(found: list[Spans]) -> Spans:

@@ -149,16 +149,38 @@ def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def term_spans(item: ItemFields, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
-    """For each term, its literal (folded) occurrences per field; each field folded once."""
+def term_spans(
+    item: ItemFields, terms: Sequence[str], prefixes: Sequence[bool] = ()
+) -> list[dict[str, list[tuple[int, int]]]]:
+    """For each term, its literal (folded) occurrences per field; each field folded once.
+
+    A term flagged in `prefixes` is a word's beginning (`econom` of `econom*`): it
+    counts only where no letter or digit comes before it, and its span is the word.
+    """
     needles = [fold(term) for term in terms]
+    starts = list(prefixes) + [False] * (len(terms) - len(prefixes))
     result: list[dict[str, list[tuple[int, int]]]] = [{} for _ in terms]
     for key, text in item_fields(item):
         form = folded(text)
         for n, needle in enumerate(needles):
             if needle.strip() and needle in form.text:
-                result[n][key] = [form.span(s, e) for s, e in occurrences(form.text, needle)]
+                found = occurrences(form.text, needle)
+                if starts[n]:
+                    found = _words_started(form.text, found)
+                spans = [form.span(s, e) for s, e in found]
+                if spans:
+                    result[n][key] = spans
     return result
+
+
+def _words_started(text: str, found: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The occurrences that start a word, widened to the whole word."""
+    for start, end in found:
+        if start and text[start - 1].isalnum():
+            continue
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        yield start, end
 
 
 def find_spans(item: ItemFields, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
