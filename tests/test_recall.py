@@ -18,7 +18,7 @@ from reader.library import Library
 from reader.model import Item
 from reader.parse.pages import load_pages
 from reader.search import engine as index
-from reader.search.matching import fold
+from reader.search.matching import fold, simplified
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -40,7 +40,10 @@ _RUN = re.compile(r"[^\W_]{2,}")
 
 @pytest.fixture(scope="module")
 def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, dict[str, Item]]:
-    root = make_library(tmp_path_factory.mktemp("recall") / "lib", corpus_lines(4000))
+    lines = corpus_lines(4000)
+    # Every fifth line printed in traditional characters (as Hong Kong and Taiwan papers are).
+    lines = [traditional(line) if n % 5 == 0 else line for n, line in enumerate(lines)]
+    root = make_library(tmp_path_factory.mktemp("recall") / "lib", lines)
     lib = Library(root)
     stats = index.update(lib)
     assert stats.indexed == sum(len(i.page_numbers()) for i in lib.issues()) > 100
@@ -51,6 +54,17 @@ def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, d
         for item in page.items
     }
     return lib, items
+
+
+_TRADITIONAL: dict[str, str] = {}
+
+
+def traditional(text: str) -> str:
+    """`text` with each simplified character that has one written as a traditional one."""
+    if not _TRADITIONAL:
+        for trad, simp in sorted(simplified().items()):
+            _TRADITIONAL.setdefault(simp, trad)
+    return "".join(_TRADITIONAL.get(c, c) for c in text)
 
 
 def texts(item: Item, field: str | None = None) -> list[str]:
@@ -159,3 +173,19 @@ def test_words_inside_longer_words_are_found(
         got = {h.id for h in index.search(lib, short, limit=None, update=False)}
         assert inside, longer
         assert inside <= got
+
+
+def test_traditional_and_simplified_queries_find_the_same_items(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    """數據 finds 数据 and back: the index, the query and the scan fold alike."""
+    lib, items = corpus_library
+    terms = [t for t in queries(items, 120, seed=11) if traditional(t) != t][:60]
+    assert len(terms) > 30
+    printed = [text for item in items.values() for _, text in item_fields(item)]
+    assert any("數據" in text for text in printed) and any("数据" in text for text in printed)
+    for term in terms:
+        want = scan(items, term)
+        got = {h.id for h in index.search(lib, traditional(term), limit=None, update=False)}
+        assert got == want, term
+        assert got == {h.id for h in index.search(lib, term, limit=None, update=False)}

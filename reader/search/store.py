@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
     from reader.library import Library
     from reader.model import Item
 
-SCHEMA = 8
+SCHEMA = 9
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
