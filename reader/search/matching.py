@@ -2,11 +2,11 @@
 
 Search text is folded (DESIGN section 5): NFKC, so full-width `１９９８` matches
 `1998`, lower-case, and traditional characters to simplified ones, one character
-to one (OpenCC's character table, `t2s.txt`), so `數據` matches `数据` and back. Folding works one printed character at a time where
-that is NFKC of the whole (nearly always), else one character and its
-combining marks at a time, so every folded character maps back to the printed
-characters it came from and a span found in folded text is a span of the
-printed field. Pure Python: no
+to one (OpenCC's character table, `t2s.txt`), so `數據` matches `数据` and back.
+Folding works one printed character at a time where that is NFKC of the
+whole (nearly always), else one character and its combining marks at a time,
+so every folded character maps back to the printed characters it came from
+and a span found in folded text is a span of the printed field. Pure Python: no
 SQLite, no segmenter.
 """
 
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.fields import ItemFields, item_fields
-
 
 _SIMPLIFIED: dict[str, str] = {}
 
