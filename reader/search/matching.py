@@ -28,7 +28,7 @@ def simplified() -> dict[str, str]:
         data = (Path(__file__).with_name("t2s.txt")).read_text(encoding="utf-8")
         for line in data.splitlines():
             if not line.startswith("#"):
-                _SIMPLIFIED.update(pair for pair in line.split())
+                _SIMPLIFIED.update((pair[0], pair[1]) for pair in line.split())
     return _SIMPLIFIED
 
 
