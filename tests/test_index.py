@@ -56,16 +56,21 @@ def ids(hits: list[index.Hit]) -> set[str]:
 
 
 def test_stored_records_have_the_fields_of_item() -> None:
-    assert store.Stored._fields == tuple(f.name for f in fields(Item))
+    assert store.Stored._fields == (*(f.name for f in fields(Item)), "header")
     items = [
         Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",)),
         Item("p/i/01/2", "caption", paragraphs=("图片说明",) * 50, credit="张三 摄"),
         Item("p/i/01/3", "brief", headline="简讯", paragraphs=()),
     ]
-    blob = store.pack(items)
+    blob = store.pack(items, "第2版 要闻")
     assert store.unpack(blob) == items
+    assert store.page_header(blob) == "第2版 要闻"
     for n, item in enumerate(items, start=1):
-        assert store.stored_item(blob, n) == tuple(getattr(item, f) for f in store.Stored._fields)
+        header = "第2版 要闻" if n == 1 else None
+        assert store.stored_item(blob, n) == (
+            *(getattr(item, f.name) for f in fields(Item)),
+            header,
+        )
     assert store.stored_item(blob, 1).title == items[0].title == "导语"  # type: ignore[union-attr]
     assert store.stored_item(blob, 4) is None and store.unpack(store.pack([])) == []
     with pytest.raises(sqlite3.DatabaseError):

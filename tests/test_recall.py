@@ -44,16 +44,26 @@ def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, d
     # Every fifth line printed in traditional characters (as Hong Kong and Taiwan papers are).
     lines = [traditional(line) if n % 5 == 0 else line for n, line in enumerate(lines)]
     root = make_library(tmp_path_factory.mktemp("recall") / "lib", lines)
+    editors = ["赵磊", "錢其琛", "王伟明", "李岚清"]
+    for n, path in enumerate(sorted(root.glob("*/*/*.txt"))[::3]):  # a page header on some
+        band = f"1998年1月{n % 28 + 1}日 星期五 第{n % 8 + 1}版 要闻 责任编辑 {editors[n % 4]}"
+        path.write_text(band + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     lib = Library(root)
     stats = index.update(lib)
     assert stats.indexed == sum(len(i.page_numbers()) for i in lib.issues()) > 100
-    items = {
-        item.id: item
-        for issue in lib.issues()
-        for page in load_pages(lib, issue)
-        for item in page.items
-    }
+    items: dict[str, Item] = {}
+    for issue in lib.issues():
+        for page in load_pages(lib, issue):
+            for item in page.items:
+                items[item.id] = item
+            if page.header and page.items:  # a header hit is reported as the first item
+                HEADERS[page.items[0].id] = page.header
+    assert len(HEADERS) > 30
     return lib, items
+
+
+HEADERS: dict[str, str] = {}
+"""The page header of each page's first item, as the index reports a header hit."""
 
 
 _TRADITIONAL: dict[str, str] = {}
@@ -69,11 +79,14 @@ def traditional(text: str) -> str:
 
 def texts(item: Item, field: str | None = None) -> list[str]:
     """The folded searchable fields of an item (derived headlines are not printed)."""
-    return [
+    found = [
         fold(text)
         for key, text in item_fields(item)
         if (group := field_group(item, key)) is not None and field in (None, group)
     ]
+    if item.id in HEADERS and field in (None, "header"):
+        found.append(fold(HEADERS[item.id]))
+    return found
 
 
 _TEXTS: dict[tuple[str, str | None], str] = {}
@@ -189,3 +202,20 @@ def test_traditional_and_simplified_queries_find_the_same_items(
         got = {h.id for h in index.search(lib, traditional(term), limit=None, update=False)}
         assert got == want, term
         assert got == {h.id for h in index.search(lib, term, limit=None, update=False)}
+
+
+def test_page_headers_are_found_as_their_own_field(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    lib, items = corpus_library
+    for term in ("责任编辑 赵磊", "責任編輯", "钱其琛", "要闻", "星期五"):
+        want = set.intersection(*(scan(items, t) for t in term.split()))
+        got = {h.id for h in index.search(lib, term, limit=None, update=False)}
+        assert got == want and want, term
+        only = scan(items, term.split()[-1], "header")
+        got = {
+            h.id for h in index.search(lib, f"header:{term.split()[-1]}", limit=None, update=False)
+        }
+        assert got == only and only <= set(HEADERS), term
+    (hit, *_) = index.search(lib, "header:赵磊", update=False)
+    assert hit.spans["header"] and "赵磊" in HEADERS[hit.id]

@@ -85,7 +85,7 @@ def search(
     until: Annotated[str | None, typer.Option(help="Issues on or before this date.")] = None,
     page: Annotated[int | None, typer.Option(help="Only this page number.")] = None,
     field: Annotated[
-        str | None, typer.Option(help="Only in headline, body or caption text.")
+        str | None, typer.Option(help="Only in headline, body, caption or page header text.")
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many hits (0: all).")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per hit.")] = False,
@@ -94,7 +94,8 @@ def search(
 
     Space-separated terms must all occur; OR takes either, ( ) groups, "…" is a
     phrase, -词 excludes, econom* is a prefix, and headline:词 body:词 caption:词
-    look in one field. A query may start with -: reader search '-局 数据'.
+    header:词 look in one field (a page header hit is the page's first item).
+    A query may start with -: reader search '-局 数据'.
     Exit 0 found, 1 nothing, 2 bad query.
 
     Example: reader search '数据 -局' --since 2025-01-01

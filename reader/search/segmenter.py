@@ -96,11 +96,13 @@ def parts(word: str) -> tuple[str, ...]:
     return best[-1][2]
 
 
-def item_tokens(item: Item) -> tuple[str, str, str, str, str, str]:
+def item_tokens(item: Item, header: str | None = None) -> tuple[str, ...]:
     """Space-separated tokens for SQLite's ascii tokenizer: all bigrams, then words per
-    column, then the parts of the long words (`parts`), which rank below whole words."""
-    texts = column_texts(item)
+    column, the parts of the long words (`parts`, which rank below whole words), and
+    the page `header`'s words (given with the page's first item)."""
+    texts = column_texts(item, header)
     found = [words(text) if text else [] for text in texts.values()]
-    head, body, caption, meta = (" ".join(ws) for ws in found)
+    head, body, caption, meta, top = (" ".join(ws) for ws in found)
     inside = dict.fromkeys(p for ws in found for w in dict.fromkeys(ws) for p in parts(w))
-    return " ".join(grams("\n".join(texts.values()))), head, body, caption, meta, " ".join(inside)
+    bigrams = " ".join(grams("\n".join(texts.values())))
+    return bigrams, head, body, caption, meta, " ".join(inside), top
