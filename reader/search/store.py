@@ -203,7 +203,7 @@ def stored_item(blob: bytes, number: int) -> Stored | None:
             return None
         start = ends[number - 2] if number > 1 else 0
         data = stream.decompress(stream.unconsumed_tail, ends[number - 1])
-        return Stored(*marshal.loads(data[start:]), header if number == 1 else None)
+        return Stored._make((*marshal.loads(data[start:]), header if number == 1 else None))
     except (zlib.error, ValueError, EOFError, TypeError) as err:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
