@@ -219,3 +219,17 @@ def test_page_headers_are_found_as_their_own_field(
         assert got == only and only <= set(HEADERS), term
     (hit, *_) = index.search(lib, "header:赵磊", update=False)
     assert hit.spans["header"] and "赵磊" in HEADERS[hit.id]
+
+
+def test_a_common_character_alone_gives_the_newest_hits_as_the_index_would(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    """的 is read from the newest items (its bigrams' doclists are slow to merge)."""
+    lib, items = corpus_library
+    every = [h.id for h in index.search(lib, "的", limit=None, update=False)]
+    assert set(every) == scan(items, "的")
+    for limit in (1, 20, 60):
+        assert [h.id for h in index.search(lib, "的", limit=limit, update=False)] == every[:limit]
+    assert [h.id for h in index.search(lib, "鑫", limit=3, update=False)] == [
+        h.id for h in index.search(lib, "鑫", limit=None, update=False)
+    ][:3]

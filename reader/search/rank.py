@@ -67,13 +67,14 @@ def _smallest_gap(marks: list[tuple[int, int, int]], terms: int) -> float | None
     return best
 
 
-def score(coarse: float, found: Sequence[Spans]) -> float:
+def score(coarse: float, found: Sequence[Spans], worded: bool = True) -> float:
     """The final score of a verified candidate: its bm25 `coarse` plus what its text shows.
 
-    `found`: for each wanted term, its spans per field key. A candidate without the
-    query's words (`coarse` 0: 理工 in 管理工作) gets nothing for where they stand.
+    `found`: for each wanted term, its spans per field key. When some candidates hold
+    the query's words (`worded`), one without them (`coarse` 0: 理工 in 管理工作) gets
+    nothing for where they stand.
     """
-    if not found or coarse <= 0:
+    if not found or (worded and coarse <= 0):
         return coarse
     in_head = sum(any(key in HEAD_FIELDS for key in spans) for spans in found)
     total = coarse + HEAD * in_head / len(found)
