@@ -40,8 +40,9 @@ META_FIELDS = ("byline", "source", "credit")
 SHOWN_FIELDS = (*HEAD_FIELDS, *META_FIELDS)
 """Single-text fields in the order the article pane shows them, before the paragraphs."""
 
-SEARCH_FIELDS = ("headline", "body", "caption")
-"""The fields a query can be restricted to (`headline:`, `--field body`)."""
+SEARCH_FIELDS = ("headline", "body", "caption", "header")
+"""The fields a query can be restricted to (`headline:`, `--field body`); `header` is the
+page's header, which a search reports as the page's first item (key `header`)."""
 
 KIND_LABEL = {"article": "文章", "caption": "图片说明", "brief": "简讯"}
 """How each kind of item is named to a reader."""
@@ -87,7 +88,13 @@ def paragraph_index(key: str) -> int | None:
 
 
 def item_fields(item: ItemFields) -> Iterator[tuple[str, str]]:
-    """(key, printed text) of every non-empty text field, in display order."""
+    """(key, printed text) of every non-empty text field, in display order.
+
+    A stored record of a page's first item also has the page's `header`, first.
+    """
+    header = getattr(item, "header", None)
+    if header:
+        yield "header", header
     for key in ("kicker", "headline", "subtitle", "derived_headline", "byline", "source"):
         value = getattr(item, key)
         if value:
@@ -107,6 +114,8 @@ def field_group(item: ItemFields, key: str) -> str | None:
     """
     if key in HEAD_FIELDS:
         return "headline"
+    if key == "header":
+        return "header"
     if key.startswith(_PARAGRAPH):
         return "caption" if item.kind == "caption" else "body"
     if key == "credit" and item.kind == "caption":

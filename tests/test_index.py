@@ -56,16 +56,21 @@ def ids(hits: list[index.Hit]) -> set[str]:
 
 
 def test_stored_records_have_the_fields_of_item() -> None:
-    assert store.Stored._fields == tuple(f.name for f in fields(Item))
+    assert store.Stored._fields == (*(f.name for f in fields(Item)), "header")
     items = [
         Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",)),
         Item("p/i/01/2", "caption", paragraphs=("图片说明",) * 50, credit="张三 摄"),
         Item("p/i/01/3", "brief", headline="简讯", paragraphs=()),
     ]
-    blob = store.pack(items)
+    blob = store.pack(items, "第2版 要闻")
     assert store.unpack(blob) == items
+    assert store.page_header(blob) == "第2版 要闻"
     for n, item in enumerate(items, start=1):
-        assert store.stored_item(blob, n) == tuple(getattr(item, f) for f in store.Stored._fields)
+        header = "第2版 要闻" if n == 1 else None
+        assert store.stored_item(blob, n) == (
+            *(getattr(item, f.name) for f in fields(Item)),
+            header,
+        )
     assert store.stored_item(blob, 1).title == items[0].title == "导语"  # type: ignore[union-attr]
     assert store.stored_item(blob, 4) is None and store.unpack(store.pack([])) == []
     with pytest.raises(sqlite3.DatabaseError):
@@ -296,7 +301,18 @@ def test_hit_spans_and_snippet_agree_with_the_printed_text(lib: Library) -> None
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "*", "数据*", "^数据", "数据:", "a:b", "NEAR(数据 局)", "数据 AND", "OR 数据", "(数据)"],
+    [
+        '"',
+        "*",
+        "数据*",
+        "^数据",
+        "数据:",
+        "12:30",
+        "NEAR 数据",
+        "数据 AND",
+        "OR 数据",
+        "数据 or 局",
+    ],
 )
 def test_fts_syntax_is_searched_as_text(lib: Library, query: str) -> None:
     if query in ('"', "*"):
@@ -306,6 +322,15 @@ def test_fts_syntax_is_searched_as_text(lib: Library, query: str) -> None:
     for hit in index.search(lib, query, limit=None):
         text = str(load_item(lib, hit.id).to_dict()).lower()
         assert all(part.strip('"') in text for part in query.lower().split())
+
+
+@pytest.mark.parametrize("query", ["foo:香港", "headline:", "数据 body:", "(数据", "数据)", "()"])
+def test_unknown_fields_and_broken_groups_are_usage_errors(lib: Library, query: str) -> None:
+    with pytest.raises(ReaderError) as caught:
+        index.search(lib, query)
+    assert "\n" not in caught.value.message
+    if query.startswith("foo"):
+        assert "'foo'" in caught.value.message and "headline, body" in caught.value.message
 
 
 @pytest.mark.parametrize("query", ["", "   ", "，。！", "-数据", '""'])
@@ -325,7 +350,7 @@ def test_overlong_queries_are_refused_and_long_ones_work(lib: Library) -> None:
 def test_jieba_fallback_keeps_its_cache_under_the_user_cache_dir() -> None:
     from reader.search import segmenter as segment
 
-    name, _ = segment._jieba()
+    name, _, _ = segment._jieba()
     import jieba
 
     assert name.startswith("jieba ")

@@ -18,7 +18,7 @@ from reader.library import Library
 from reader.model import Item
 from reader.parse.pages import load_pages
 from reader.search import engine as index
-from reader.search.matching import fold
+from reader.search.matching import fold, simplified
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -40,26 +40,53 @@ _RUN = re.compile(r"[^\W_]{2,}")
 
 @pytest.fixture(scope="module")
 def corpus_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, dict[str, Item]]:
-    root = make_library(tmp_path_factory.mktemp("recall") / "lib", corpus_lines(4000))
+    lines = corpus_lines(4000)
+    # Every fifth line printed in traditional characters (as Hong Kong and Taiwan papers are).
+    lines = [traditional(line) if n % 5 == 0 else line for n, line in enumerate(lines)]
+    root = make_library(tmp_path_factory.mktemp("recall") / "lib", lines)
+    editors = ["赵磊", "錢其琛", "王伟明", "李岚清"]
+    for n, path in enumerate(sorted(root.glob("*/*/*.txt"))[::3]):  # a page header on some
+        band = f"1998年1月{n % 28 + 1}日 星期五 第{n % 8 + 1}版 要闻 责任编辑 {editors[n % 4]}"
+        path.write_text(band + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     lib = Library(root)
     stats = index.update(lib)
     assert stats.indexed == sum(len(i.page_numbers()) for i in lib.issues()) > 100
-    items = {
-        item.id: item
-        for issue in lib.issues()
-        for page in load_pages(lib, issue)
-        for item in page.items
-    }
+    items: dict[str, Item] = {}
+    for issue in lib.issues():
+        for page in load_pages(lib, issue):
+            for item in page.items:
+                items[item.id] = item
+            if page.header and page.items:  # a header hit is reported as the first item
+                HEADERS[page.items[0].id] = page.header
+    assert len(HEADERS) > 30
     return lib, items
+
+
+HEADERS: dict[str, str] = {}
+"""The page header of each page's first item, as the index reports a header hit."""
+
+
+_TRADITIONAL: dict[str, str] = {}
+
+
+def traditional(text: str) -> str:
+    """`text` with each simplified character that has one written as a traditional one."""
+    if not _TRADITIONAL:
+        for trad, simp in sorted(simplified().items()):
+            _TRADITIONAL.setdefault(simp, trad)
+    return "".join(_TRADITIONAL.get(c, c) for c in text)
 
 
 def texts(item: Item, field: str | None = None) -> list[str]:
     """The folded searchable fields of an item (derived headlines are not printed)."""
-    return [
+    found = [
         fold(text)
         for key, text in item_fields(item)
         if (group := field_group(item, key)) is not None and field in (None, group)
     ]
+    if item.id in HEADERS and field in (None, "header"):
+        found.append(fold(HEADERS[item.id]))
+    return found
 
 
 _TEXTS: dict[tuple[str, str | None], str] = {}
@@ -159,3 +186,50 @@ def test_words_inside_longer_words_are_found(
         got = {h.id for h in index.search(lib, short, limit=None, update=False)}
         assert inside, longer
         assert inside <= got
+
+
+def test_traditional_and_simplified_queries_find_the_same_items(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    """數據 finds 数据 and back: the index, the query and the scan fold alike."""
+    lib, items = corpus_library
+    terms = [t for t in queries(items, 120, seed=11) if traditional(t) != t][:60]
+    assert len(terms) > 30
+    printed = [text for item in items.values() for _, text in item_fields(item)]
+    assert any("數據" in text for text in printed) and any("数据" in text for text in printed)
+    for term in terms:
+        want = scan(items, term)
+        got = {h.id for h in index.search(lib, traditional(term), limit=None, update=False)}
+        assert got == want, term
+        assert got == {h.id for h in index.search(lib, term, limit=None, update=False)}
+
+
+def test_page_headers_are_found_as_their_own_field(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    lib, items = corpus_library
+    for term in ("责任编辑 赵磊", "責任編輯", "钱其琛", "要闻", "星期五"):
+        want = set.intersection(*(scan(items, t) for t in term.split()))
+        got = {h.id for h in index.search(lib, term, limit=None, update=False)}
+        assert got == want and want, term
+        only = scan(items, term.split()[-1], "header")
+        got = {
+            h.id for h in index.search(lib, f"header:{term.split()[-1]}", limit=None, update=False)
+        }
+        assert got == only and only <= set(HEADERS), term
+    (hit, *_) = index.search(lib, "header:赵磊", update=False)
+    assert hit.spans["header"] and "赵磊" in HEADERS[hit.id]
+
+
+def test_a_common_character_alone_gives_the_newest_hits_as_the_index_would(
+    corpus_library: tuple[Library, dict[str, Item]],
+) -> None:
+    """的 is read from the newest items (its bigrams' doclists are slow to merge)."""
+    lib, items = corpus_library
+    every = [h.id for h in index.search(lib, "的", limit=None, update=False)]
+    assert set(every) == scan(items, "的")
+    for limit in (1, 20, 60):
+        assert [h.id for h in index.search(lib, "的", limit=limit, update=False)] == every[:limit]
+    assert [h.id for h in index.search(lib, "鑫", limit=3, update=False)] == [
+        h.id for h in index.search(lib, "鑫", limit=None, update=False)
+    ][:3]

@@ -192,3 +192,19 @@ def test_reading_the_checkouts_own_sample_leaves_nothing_among_its_files(tmp_pat
         )
         assert done.returncode == 0, done.stderr
     assert sorted(p.relative_to(checkout) for p in checkout.rglob("*")) == before
+
+
+def test_a_query_may_start_with_a_minus_without_double_dash(library: Path) -> None:
+    plain = run(library, "search", "--json", "--", "-上汽 香港")
+    dashed = run(library, "search", "-上汽 香港", "--json")
+    assert plain.returncode == dashed.returncode == 0, dashed.stderr
+    assert dashed.stdout == plain.stdout
+    assert all("上汽" not in line for line in dashed.stdout.splitlines())
+
+
+def test_query_usage_errors_are_one_line_with_exit_2(library: Path) -> None:
+    for query, says in (("foo:香港", "unknown field 'foo'"), ("headline:", "nothing after it")):
+        done = run(library, "search", query)
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1 and says in done.stderr
+        assert "headline, body, caption" in done.stderr or "headline:数据" in done.stderr

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.model import Item
-from reader.search.matching import find_spans, fold, folded
+from reader.search.matching import find_spans, fold, folded, simplified
 
 
 def test_fold_is_nfkc_and_lower_case() -> None:
@@ -17,11 +17,23 @@ def test_fold_is_nfkc_and_lower_case() -> None:
     assert fold("数据") == "数据"
 
 
-def test_cjk_ideographs_fold_to_themselves() -> None:
+def test_cjk_ideographs_are_nfkc_and_lower_case_already() -> None:
     # `fold` takes this as given for speed; the Unicode tables must agree.
     for code in range(0x3400, 0xA000):
         char = chr(code)
         assert unicodedata.normalize("NFKC", char).lower() == char
+
+
+def test_traditional_characters_fold_to_simplified_one_for_one() -> None:
+    assert fold("數據") == fold("数据") == "数据"
+    assert fold("香港回歸 經濟") == "香港回归 经济"
+    assert fold("\uf9b1") == fold("鈴") == "铃"  # a compatibility ideograph: NFKC, then the table
+    table = simplified()
+    assert len(table) > 3000
+    assert all(len(t) == len(s) == 1 for t, s in table.items())
+    item = Item(id="p/i/01/1", kind="article", headline="港府公佈數據", paragraphs=("数据",))
+    spans = find_spans(item, ["数据"])
+    assert spans == {"headline": [(4, 6)], "paragraphs.0": [(0, 2)]}
 
 
 def test_expanding_characters_map_back_to_the_printed_character() -> None:

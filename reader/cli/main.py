@@ -63,7 +63,10 @@ def build(names: Iterable[str], epilog: str | None = None) -> typer.Typer:
     )
     made.callback(invoke_without_command=True)(root)
     for name in names:
-        made.command(name, cls=ReaderCommand)(command(name))
+        function = command(name)
+        # `reader search '-上汽 香港'`: a command may take what looks like an option as text.
+        settings = getattr(function, "context_settings", None)
+        made.command(name, cls=ReaderCommand, context_settings=settings)(function)
     return made
 
 

@@ -10,7 +10,8 @@ checking are quoted instead.
 """
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 import typer
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # imported on use: `import reader.cli.main` must stay light
     from reader.search.build import UpdateStats
     from reader.search.engine import Hit
 
+_F = TypeVar("_F", bound=Callable[..., None])
 _WAIT_FOR_OTHER_UPDATE = 3600.0
 """`reader index` waits for another process's update to end (then finds it fresh)."""
 
@@ -53,6 +55,13 @@ def _refresh(
     return stats
 
 
+def _takes_dashed_queries(function: _F) -> _F:
+    """Let click hand an unknown `-…` word to the query: `reader search '-上汽 香港'`."""
+    function.context_settings = {"ignore_unknown_options": True}  # type: ignore[attr-defined]
+    return function
+
+
+@_takes_dashed_queries
 @reports_errors
 def search(
     ctx: typer.Context,
@@ -78,7 +87,7 @@ def search(
     page: Annotated[int | None, typer.Option(metavar="N", help="Only page N.")] = None,
     field: Annotated[
         str | None,
-        typer.Option(metavar="FIELD", help="Only in headline, body or caption text."),
+        typer.Option(metavar="FIELD", help="Only in headline, body, caption or header text."),
     ] = None,
     limit: Annotated[
         int, typer.Option(metavar="N", help="At most N hits (0: all).", show_default=True)
@@ -98,9 +107,10 @@ def search(
 ) -> None:
     """Search the library: ranked hits with snippets.
 
-    Space-separated terms must all occur; "…" is a phrase, -词 excludes, and
-    headline:词 body:词 caption:词 look in one field. A query that starts
-    with - goes after --: reader search -- -局 数据
+    Space-separated terms must all occur; OR takes either, ( ) groups, "…" is a
+    phrase, -词 excludes, econom* is a prefix, and headline:词 body:词 caption:词
+    header:词 look in one field (a page header hit is the page's first item).
+    A query may start with -: reader search '-局 数据'.
 
     Example: reader search '数据 -局' --since 2025-01-01 --sort date
 

@@ -37,7 +37,7 @@ _WINDOW = 64
 """Pages given to the workers ahead of the one being written to the index."""
 
 Progress = Callable[[int, int], None]
-Tokens = tuple[str, str, str, str, str]
+Tokens = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,9 @@ def segment_page(job: PageJob) -> PageResult:
         parsed = parse_page_bytes(data, job.path, paper, issue, page)
     except ReaderError as err:
         return PageResult(job, digest, pack([]), [], err.message)
-    return PageResult(job, digest, pack(parsed.items), [item_tokens(i) for i in parsed.items])
+    header = parsed.header
+    rows = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(parsed.items)]
+    return PageResult(job, digest, pack(parsed.items, header), rows)
 
 
 def _segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
@@ -191,7 +193,10 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     if row is None:
         return
     first, blob = row
-    _rows(conn, first, [item_tokens(item) for item in unpack(blob)], delete=True)
+    header = store.page_header(blob)
+    items = unpack(blob)
+    rows = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(items)]
+    _rows(conn, first, rows, delete=True)
     conn.execute("DELETE FROM texts WHERE first=?", (first,))
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
 

@@ -24,10 +24,20 @@ from reader.fields import (
     paragraph_index,
     paragraph_key,
 )
-from reader.search import store
+from reader.search import rank, store
 from reader.search.freshness import folders
 from reader.search.matching import merge, term_spans
-from reader.search.query import Term, grams_expression, parse, words_expression
+from reader.search.query import (
+    AnyOf,
+    Node,
+    Not,
+    Term,
+    grams_expression,
+    parse,
+    terms,
+    words_expression,
+)
+from reader.search.rank import Spans
 from reader.search.store import Stored, stored_item
 
 if TYPE_CHECKING:  # the build code loads only when the index needs updating
@@ -39,11 +49,12 @@ __all__ = ["Hit", "search", "update"]
 Progress = Callable[[int, int], None]
 _SNIPPET = 80
 _BEFORE = 16
-_RANK_ALL = 400
-"""Up to this many unranked candidates are all checked and ordered by their literal hits."""
-_BM25_MAX = 1000
-"""At most this many of the newest candidates are ranked by bm25 (its cost grows with them:
-about 5 ms a thousand; a word in 96,000 items of a 300 MB archive would take 210 ms)."""
+
+
+_CANDIDATES = 20_000
+"""At most this many bigram candidates are read to sift the word table's matches."""
+_SCAN = 400
+"""Items checked newest first for a lone common character before its bigrams are read."""
 
 
 class Hit(NamedTuple):
@@ -176,17 +187,17 @@ def search(
         )
         every.sort(key=lambda hit: hit.date or "", reverse=True)  # stable: rank within a day
         return every[:limit]
-    terms = parse(query, field)
+    tree = parse(query, field)
     filters = _Filters(paper, issue, since, until, page)
     path = store.index_path(library)
     if update and path.is_file():
         times = folders(library.root)
-        hits, have = _search(path, terms, filters, limit, check_versions=True)
+        hits, have = _search(path, tree, filters, limit, check_versions=True)
         if hits is not None and times and have.get("folders") == times:
             return hits
     if update:
         (refresh or (lambda: _refresh(library, False, progress)))()
-    return _search(path, terms, filters, limit)[0] or []
+    return _search(path, tree, filters, limit)[0] or []
 
 
 class _Filters(NamedTuple):
@@ -199,7 +210,7 @@ class _Filters(NamedTuple):
 
 def _search(
     path: Path,
-    terms: list[Term],
+    tree: Node,
     filters: _Filters,
     limit: int | None,
     check_versions: bool = False,
@@ -217,7 +228,7 @@ def _search(
         have = store.meta(conn)
         if check_versions and store.stale_versions(have, segmenter=False):
             return None, have
-        return list(_run(conn, terms, filters, limit)), have
+        return list(_run(conn, tree, filters, limit)), have
     except sqlite3.DatabaseError as err:
         if not store.is_damage(err):  # locked, disk full: not damage
             raise ReaderError(f"{path}: {err}") from None
@@ -272,87 +283,96 @@ class _Scope:
 
 
 def _run(
-    conn: sqlite3.Connection, terms: list[Term], filters: _Filters, limit: int | None
+    conn: sqlite3.Connection, tree: Node, filters: _Filters, limit: int | None
 ) -> Iterator[Hit]:
     """Candidates in rank order, kept when every term is there literally.
 
-    Candidates come from the bigram table. Those holding a word of the query
-    come first, in bm25 order over the word table (headline hits weigh most);
-    the rest follow, by literal hits when there are few of them, else newest
-    first. Rowids are handed out in indexing order, so for a query that
-    matches very many items bm25 ranks the newest `_BM25_MAX` of them: the
-    cost of ranking stays bounded as the archive grows.
+    Candidates come from the bigram table. Every one that holds the query's
+    words is ranked by bm25 over the word table (`reader.search.rank`); the
+    best `rank.WINDOW` of those, topped up with the others when there are not
+    enough, are checked and ordered again by their text. The rest follow:
+    by bm25, then the candidates without the words, newest first.
     """
     scope = _Scope(conn, filters)
     where, params = scope.sql()
-    # Newest first, read lazily: a common word costs no more than a rare one.
-    rows = conn.execute(
-        f"SELECT rowid FROM grams WHERE grams MATCH ?{where} ORDER BY rowid DESC",
-        [grams_expression(terms), *params],
-    )
-    allowed = (rowid for (rowid,) in rows if scope.allows(rowid))
-    newest = list(islice(allowed, _BM25_MAX))
+    grams = grams_expression(tree) or ""  # `parse` refuses a query the index cannot narrow
+    ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
-    ranking = words_expression(conn, terms) if newest else None
     if ranking is not None:
-        candidates = set(newest)
-        weights = ", ".join(str(w) for w in (store.HEAD_WEIGHT, 1.0, 1.0, 0.5))
-        for rowid, score in conn.execute(
+        weights = ", ".join(str(w) for w in rank.WEIGHTS)
+        rows = conn.execute(
             f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
-            f"WHERE words MATCH ?{where} AND rowid >= ? ORDER BY score",
-            [ranking, *params, newest[-1]],
-        ):
-            if rowid in candidates:
-                ranked.append((rowid, -float(score)))
+            f"WHERE words MATCH ?{where} ORDER BY score",
+            [ranking, *params],
+        )
+        # Items with the words but not the text (人民币 … 汇率 apart) are left out when
+        # the bigrams' candidates are few enough to hold; else the check finds them.
+        likely = _candidates(conn, grams, where, params)
+        ranked = [
+            (rowid, -float(score))
+            for rowid, score in rows
+            if (likely is None or rowid in likely) and scope.allows(rowid)
+        ]
+    checker = _Checker(conn, tree)
+    if ranking is None and grams.endswith(" *") and limit is not None:
+        # A character alone (的) is a prefix of thousands of bigrams: their doclists
+        # took 0.65 s to merge at 300 MB. Nothing ranks it but age, and common ones
+        # are in most items: the newest items are checked first, the index only
+        # when they hold too few.
+        newest = (checker.hit(rowid, 0.0) for rowid in islice(_newest(conn, scope), _SCAN))
+        latest = [found[0] for found in islice(filter(None, newest), limit)]
+        if len(latest) >= limit:
+            yield from latest
+            return
     done = {rowid for rowid, _ in ranked}
-    checker = _Checker(conn, terms)
-    found = 0
-    for rowid, score in ranked:
-        if limit is not None and found >= limit:
-            return
-        hit = checker.hit(rowid, score)
-        if hit is not None:
-            found += 1
-            yield hit
-    rest = [rowid for rowid in newest if rowid not in done]
-    if len(newest) < _BM25_MAX and len(rest) <= _RANK_ALL:
-        hits = [h for h in (checker.hit(rowid, 0.0) for rowid in rest) if h is not None]
-        hits.sort(key=_literal_weight, reverse=True)  # stable: newest first among equals
-        yield from hits[: None if limit is None else max(0, limit - found)]
-        return
-    for rowid in chain(rest, allowed):
-        if limit is not None and found >= limit:
-            return
-        hit = checker.hit(rowid, 0.0)
-        if hit is not None:
-            found += 1
-            yield hit
-
-
-def _literal_weight(hit: Hit) -> float:
-    """Hits in the headline stack count ten times those elsewhere."""
-    head = ("kicker", "headline", "subtitle")
-    return sum(len(v) * (store.HEAD_WEIGHT if k in head else 1.0) for k, v in hit.spans.items())
+    # Newest first, read lazily: a common word costs no more than a rare one.
+    rest = (
+        (rowid, 0.0)
+        for (rowid,) in conn.execute(
+            f"SELECT rowid FROM grams WHERE grams MATCH ?{where} ORDER BY rowid DESC",
+            [grams, *params],
+        )
+        if rowid not in done and scope.allows(rowid)
+    )
+    order = chain(ranked, rest)
+    window: list[tuple[float, int, Hit]] = []
+    size = rank.WINDOW
+    for rowid, coarse in order:
+        found = checker.hit(rowid, coarse)
+        if found is not None:
+            hit, spans = found
+            final = rank.score(coarse, spans, worded=ranking is not None)
+            window.append((final, -len(window), hit._replace(score=round(final, 6))))
+            if len(window) >= max(size, limit or 0):
+                break
+    window.sort(reverse=True)
+    hits: Iterator[Hit] = (hit for _, _, hit in window)
+    if len(window) >= max(size, limit or 0):
+        hits = chain(hits, (found[0] for r, c in order if (found := checker.hit(r, c))))
+    yield from islice(hits, limit)
 
 
 class _Checker:
     """Loads candidates' pages (each once) and makes hits of the items that hold the terms."""
 
-    def __init__(self, conn: sqlite3.Connection, terms: list[Term]) -> None:
+    def __init__(self, conn: sqlite3.Connection, tree: Node) -> None:
         self.conn = conn
-        self.terms = terms
+        self.tree = tree
+        self.terms = terms(tree)
 
-    def hit(self, rowid: int, score: float) -> Hit | None:
-        """The hit for the item at `rowid`, or None when a term is not there literally."""
+    def hit(self, rowid: int, score: float) -> tuple[Hit, list[Spans]] | None:
+        """The hit for the item at `rowid` and each wanted term's spans, or None when a
+        term is not there literally."""
         place = store.locate(self.conn, rowid)
         if place is None:
             return None
         item = stored_item(place.data, place.number) if place.data else None
         if item is None:
             return None
-        spans = _verify(item, self.terms)
-        if spans is None:
+        found = _verify(item, self.tree, self.terms)
+        if found is None:
             return None
+        spans = {key: merge(value) for key, value in _joined(found).items()}
         snippet, snippet_spans = _snippet(item, spans)
         return Hit(
             id=item.id,
@@ -368,24 +388,57 @@ class _Checker:
             snippet_spans=snippet_spans,
             spans=spans,
             texts={key: field_text(item, key) or "" for key in spans},
-        )
+        ), found
 
 
-def _verify(item: Stored, terms: list[Term]) -> dict[str, list[tuple[int, int]]] | None:
-    """Spans of the wanted terms when the item holds each literally and no excluded one."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for term, here in zip(terms, term_spans(item, [t.text for t in terms]), strict=True):
-        inside = any(
-            (group := field_group(item, key)) is not None
-            and (term.field is None or group == term.field)
-            for key in here
-        )
-        if inside == term.exclude:
-            return None
-        if not term.exclude:
-            for key, found in here.items():
-                spans.setdefault(key, []).extend(found)
-    return {key: merge(value) for key, value in spans.items()}
+def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:
+    """The spans of each term the item shows, when it matches the query literally."""
+    texts = [t.text for t in every]
+    here = dict(zip(every, term_spans(item, texts, [t.prefix for t in every]), strict=True))
+    shown: dict[Term, Spans] = {}
+
+    def matches(node: Node, negated: bool = False) -> bool:
+        if isinstance(node, Term):
+            inside = any(
+                (group := field_group(item, key)) is not None
+                and (node.field is None or group == node.field)
+                for key in here[node]
+            )
+            if inside and not negated:
+                shown[node] = here[node]  # derived headlines too: highlighted, never matched
+            return inside
+        if isinstance(node, Not):
+            return not matches(node.node, not negated)
+        results = [matches(child, negated) for child in node.nodes]  # all: spans of each
+        return any(results) if isinstance(node, AnyOf) else all(results)
+
+    if not matches(tree):
+        return None
+    return list(shown.values())
+
+
+def _candidates(
+    conn: sqlite3.Connection, grams: str, where: str, params: list[object]
+) -> set[int] | None:
+    """The bigram table's candidates, or None when there are more than `_CANDIDATES`."""
+    rows = conn.execute(f"SELECT rowid FROM grams WHERE grams MATCH ?{where}", [grams, *params])
+    found = {rowid for (rowid,) in islice(rows, _CANDIDATES + 1)}
+    return found if len(found) <= _CANDIDATES else None
+
+
+def _newest(conn: sqlite3.Connection, scope: _Scope) -> Iterator[int]:
+    """The rowids of every item the filters allow, newest first."""
+    for first, items in conn.execute("SELECT first, items FROM pages ORDER BY first DESC"):
+        yield from (r for r in range(first + items - 1, first - 1, -1) if scope.allows(r))
+
+
+def _joined(found: list[Spans]) -> Spans:
+    """The spans of all terms, per field key."""
+    spans: Spans = {}
+    for here in found:
+        for key, value in here.items():
+            spans.setdefault(key, []).extend(value)
+    return spans
 
 
 def _snippet(

@@ -1,11 +1,12 @@
 """Folding and literal hit spans: the one definition of "a hit" for the index, CLI and TUI.
 
 Search text is folded (DESIGN section 5): NFKC, so full-width `１９９８` matches
-`1998`, and lower-case. Folding works one printed character at a time where
-that is NFKC of the whole (nearly always), else one character and its
-combining marks at a time, so every folded character maps back to the printed
-characters it came from and a span found in folded text is a span of the
-printed field. Pure Python: no
+`1998`, lower-case, and traditional characters to simplified ones, one character
+to one (OpenCC's character table, `t2s.txt`), so `數據` matches `数据` and back.
+Folding works one printed character at a time where that is NFKC of the
+whole (nearly always), else one character and its combining marks at a time,
+so every folded character maps back to the printed characters it came from
+and a span found in folded text is a span of the printed field. Pure Python: no
 SQLite, no segmenter.
 """
 
@@ -13,9 +14,22 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from reader.fields import ItemFields, item_fields
+
+_SIMPLIFIED: dict[str, str] = {}
+
+
+def simplified() -> dict[str, str]:
+    """Traditional character to simplified, from OpenCC's table (read on first use, 1 ms)."""
+    if not _SIMPLIFIED:
+        data = (Path(__file__).with_name("t2s.txt")).read_text(encoding="utf-8")
+        for line in data.splitlines():
+            if not line.startswith("#"):
+                _SIMPLIFIED.update((pair[0], pair[1]) for pair in line.split())
+    return _SIMPLIFIED
 
 
 def _fold_char(char: str) -> str:
@@ -33,9 +47,12 @@ class _Table(dict[int, str]):
     """`str.translate` table that learns each character's folding on first sight."""
 
     def __missing__(self, code: int) -> str:
-        # CJK ideographs (U+3400 to U+9FFF) fold to themselves, as a test checks:
-        # a one-shot search meets hundreds of them, each once.
-        folded = self[code] = chr(code) if 0x3400 <= code <= 0x9FFF else _fold_char(chr(code))
+        # CJK ideographs (U+3400 to U+9FFF) are NFKC and lower-case already, as a test
+        # checks: a one-shot search meets hundreds of them, each once.
+        char = chr(code)
+        out = char if 0x3400 <= code <= 0x9FFF else _fold_char(char)
+        table = simplified()
+        folded = self[code] = "".join(table.get(c, c) for c in out)
         return folded
 
 
@@ -149,16 +166,38 @@ def merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def term_spans(item: ItemFields, terms: Sequence[str]) -> list[dict[str, list[tuple[int, int]]]]:
-    """For each term, its literal (folded) occurrences per field; each field folded once."""
+def term_spans(
+    item: ItemFields, terms: Sequence[str], prefixes: Sequence[bool] = ()
+) -> list[dict[str, list[tuple[int, int]]]]:
+    """For each term, its literal (folded) occurrences per field; each field folded once.
+
+    A term flagged in `prefixes` is a word's beginning (`econom` of `econom*`): it
+    counts only where no letter or digit comes before it, and its span is the word.
+    """
     needles = [fold(term) for term in terms]
+    starts = list(prefixes) + [False] * (len(terms) - len(prefixes))
     result: list[dict[str, list[tuple[int, int]]]] = [{} for _ in terms]
     for key, text in item_fields(item):
         form = folded(text)
         for n, needle in enumerate(needles):
             if needle.strip() and needle in form.text:
-                result[n][key] = [form.span(s, e) for s, e in occurrences(form.text, needle)]
+                found = occurrences(form.text, needle)
+                if starts[n]:
+                    found = _words_started(form.text, found)
+                spans = [form.span(s, e) for s, e in found]
+                if spans:
+                    result[n][key] = spans
     return result
+
+
+def _words_started(text: str, found: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The occurrences that start a word, widened to the whole word."""
+    for start, end in found:
+        if start and text[start - 1].isalnum():
+            continue
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        yield start, end
 
 
 def find_spans(item: ItemFields, terms: Sequence[str]) -> dict[str, list[tuple[int, int]]]:

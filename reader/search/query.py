@@ -1,18 +1,21 @@
-"""The query language, and its translation into an FTS5 expression over index tokens.
+"""The query language, and its translation into FTS5 expressions over index tokens.
 
-Space-separated terms are ANDed, `"…"` is a phrase, `-term` excludes, and
-`headline:` `body:` `caption:` restrict a term to a field. Everything else is
-text to find literally: FTS5 syntax in a query (`*`, `^`, `NEAR`, `OR`, …) never
-reaches SQLite, because the expressions are built only from quoted bigrams
-and words of the index (DESIGN section 5). No segmenter is loaded: the word
-part of a term is split against the index's own vocabulary.
+Space-separated terms are ANDed (`AND` may be written), `OR` between two terms or
+groups takes either, `( … )` groups, `"…"` is a phrase, `-` before a term, phrase or
+group excludes it, `headline:` `body:` `caption:` `header:` restrict a term or group
+to a field, and a Latin word ending in `*` is a prefix (`econom*`: economy,
+economic). Everything else is text to find literally: `NEAR`, lower-case `or`, a
+lone `*` and any FTS5 syntax never reach SQLite, because the expressions are built
+only from quoted bigrams and words of the index (DESIGN section 5). An unknown field
+(`foo:香港`) or a field with nothing after it is a usage error. No segmenter is
+loaded: the word part of a term is split against the index's own vocabulary.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -23,18 +26,22 @@ from reader.search.tokens import GROUP_COLUMN, RUN
 
 MAX_QUERY = 500
 """Characters; longer queries are refused rather than turned into huge FTS expressions."""
-_TOKEN = re.compile(r'(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))')
+_LEX = re.compile(
+    r'(?P<space>\s+)|(?P<open>\()|(?P<close>\))|(?P<phrase>"[^"]*"?)'
+    r"|(?P<minus>-(?=[^\s]))|(?P<field>[A-Za-z]+:)|(?P<word>[^\s()\"]+)"
+)
+_PREFIX = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*\*")
 _MAX_WORD = 4
 _MAX_BOOST = 6
 _MAX_LOOKUPS = 64
 
 
 class Term(NamedTuple):
-    """One term of a query: folded text, an optional field, excluded or not."""
+    """One term of a query: folded text, an optional field, a prefix (`econom*`) or not."""
 
     text: str
     field: str | None = None
-    exclude: bool = False
+    prefix: bool = False
 
     @property
     def indexable(self) -> bool:
@@ -42,37 +49,161 @@ class Term(NamedTuple):
         return RUN.search(self.text) is not None
 
 
-def parse(query: str, field: str | None = None) -> list[Term]:
-    """Split a query into terms; a query with nothing to find is a `ReaderError`."""
+class Not(NamedTuple):
+    """Items without what `node` matches."""
+
+    node: Node
+
+
+class AllOf(NamedTuple):
+    """Items that every one of `nodes` matches."""
+
+    nodes: tuple[Node, ...]
+
+
+class AnyOf(NamedTuple):
+    """Items that at least one of `nodes` matches."""
+
+    nodes: tuple[Node, ...]
+
+
+Node = Term | Not | AllOf | AnyOf
+
+
+def wanted(node: Node, negated: bool = False) -> Iterator[Term]:
+    """The terms whose presence a hit shows (not those under a `-`), in query order."""
+    if isinstance(node, Term):
+        if not negated:
+            yield node
+    elif isinstance(node, Not):
+        yield from wanted(node.node, not negated)
+    else:
+        for child in node.nodes:
+            yield from wanted(child, negated)
+
+
+def terms(node: Node) -> list[Term]:
+    """Every term of the query, in order (each is looked for once per item)."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Not):
+        return terms(node.node)
+    return [t for child in node.nodes for t in terms(child)]
+
+
+def parse(query: str, field: str | None = None) -> Node:
+    """The query as a tree; a malformed one, or one with nothing to find, is a `ReaderError`."""
     if field is not None and field not in FIELDS:
         raise ReaderError(f"unknown field {field!r}: use one of {', '.join(FIELDS)}")
     if len(query) > MAX_QUERY:
         raise ReaderError(f"query too long: {len(query)} characters, at most {MAX_QUERY}")
-    terms: list[Term] = []
-    for match in _TOKEN.finditer(fold(query)):
-        minus, prefix, phrase, word = match.groups()
-        text = phrase if phrase is not None else word
-        term_field = field
-        if prefix is not None and prefix in FIELDS:
-            term_field = prefix
-        elif prefix is not None:
-            text = f"{prefix}:{text}"  # `foo:bar` is text, not a field
-        if minus and not text:
-            text = "-"
-            minus = ""
-        text = " ".join(text.split())
-        if text:
-            terms.append(Term(text, term_field, bool(minus)))
-    wanted = [t for t in terms if not t.exclude]
-    if not wanted:
-        if terms:
-            raise ReaderError("nothing to search for: every term is excluded with -")
+    tokens = [
+        (m.lastgroup or "", m.group()) for m in _LEX.finditer(query) if m.lastgroup != "space"
+    ]
+    if not tokens:
         raise ReaderError("empty query: give a word to search for")
-    if not any(t.indexable for t in wanted):
+    parser = _Parser(tokens, field)
+    node = parser.alternatives()
+    if parser.at < len(tokens):  # a `)` without its `(`
+        raise ReaderError("unmatched ) in the query: open a group with ( first")
+    node = _simplify(node)
+    if not any(True for _ in wanted(node)):
+        raise ReaderError("nothing to search for: every term is excluded with -")
+    if grams_expression(node) is None:
         raise ReaderError(
             f"nothing to search for in {query.strip()!r}: give a letter, digit or character"
+            " (in each side of an OR)"
         )
-    return terms
+    return node
+
+
+def _simplify(node: Node) -> Node:
+    """Groups of one are their member; groups inside groups of their kind are joined."""
+    if isinstance(node, Not):
+        return Not(_simplify(node.node))
+    if isinstance(node, AllOf | AnyOf):
+        kind = type(node)
+        flat: list[Node] = []
+        for child in map(_simplify, node.nodes):
+            flat.extend(child.nodes if isinstance(child, kind) else (child,))
+        return flat[0] if len(flat) == 1 else kind(tuple(flat))
+    return node
+
+
+class _Parser:
+    """Recursive descent over the tokens: alternatives of sequences of (negated) atoms."""
+
+    def __init__(self, tokens: list[tuple[str, str]], field: str | None) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.field = field
+
+    def peek(self, ahead: int = 0) -> tuple[str, str] | None:
+        at = self.at + ahead
+        return self.tokens[at] if at < len(self.tokens) else None
+
+    def operator(self, word: str) -> bool:
+        """Whether the next token is `word` (OR, AND) used as an operator: between two terms."""
+        token, after = self.peek(), self.peek(1)
+        return (
+            token == ("word", word) and after is not None and after[0] not in ("close",)
+        ) and after != ("word", "OR")
+
+    def alternatives(self, field: str | None = None) -> Node:
+        nodes = [self.sequence(field)]
+        while self.operator("OR"):
+            self.at += 1
+            nodes.append(self.sequence(field))
+        return AnyOf(tuple(nodes)) if len(nodes) > 1 else nodes[0]
+
+    def sequence(self, field: str | None) -> Node:
+        nodes: list[Node] = []
+        while (token := self.peek()) is not None and token[0] != "close":
+            if nodes and self.operator("OR"):
+                break
+            if nodes and self.operator("AND"):
+                self.at += 1
+                continue
+            nodes.append(self.unary(field))
+        if not nodes:
+            raise ReaderError("empty group in the query: put a word between ( and )")
+        return AllOf(tuple(nodes)) if len(nodes) > 1 else nodes[0]
+
+    def unary(self, field: str | None) -> Node:
+        kind, text = self.tokens[self.at]
+        self.at += 1
+        if kind == "minus":
+            if self.peek() == ("close", ")"):
+                return self.term("-", field)
+            return Not(self.unary(field))
+        if kind == "open":
+            node = self.alternatives(field)
+            if self.peek() != ("close", ")"):
+                raise ReaderError("unclosed ( in the query: close the group with )")
+            self.at += 1
+            return node
+        if kind == "field":
+            name = fold(text[:-1])
+            if name not in FIELDS:
+                raise ReaderError(
+                    f"unknown field {name!r} in {text!r}: use one of {', '.join(FIELDS)}"
+                )
+            after = self.peek()
+            if after is None or after[0] in ("close", "field"):
+                raise ReaderError(f"{text} with nothing after it: give a word, as in {text}数据")
+            return self.unary(name)
+        if kind == "phrase":
+            return self.term(text.strip('"'), field, phrase=True)
+        return self.term(text, field)
+
+    def term(self, text: str, field: str | None, phrase: bool = False) -> Term:
+        folded = " ".join(fold(text).split())
+        field = field or self.field
+        if not phrase and _PREFIX.fullmatch(folded):
+            return Term(folded[:-1], field, prefix=True)
+        if not folded:
+            raise ReaderError('empty phrase in the query: put words between the quotes ""')
+        return Term(folded, field)
 
 
 def _quote(token: str) -> str:
@@ -115,34 +246,49 @@ def _words(conn: sqlite3.Connection, text: str) -> list[str]:
     return found[:_MAX_BOOST]
 
 
-def grams_expression(terms: Sequence[Term]) -> str:
-    """FTS5 MATCH for the bigram table: a superset of the items holding every wanted term.
+def grams_expression(node: Node) -> str | None:
+    """FTS5 MATCH for the bigram table: a superset of the items the query matches.
 
-    Bigrams need not be adjacent there, and fields are not told apart; the
-    caller checks each candidate literally.
+    Bigrams need not be adjacent there, fields are not told apart, and what a `-`
+    excludes narrows nothing; the caller checks each candidate literally. None
+    when the index cannot narrow the query (a term with no letter or digit).
     """
-    clauses = [" AND ".join(_core(t.text)) for t in terms if not t.exclude and t.indexable]
-    return " AND ".join(f"({c})" for c in clauses)
+    if isinstance(node, Term):
+        return " AND ".join(_core(node.text)) if node.indexable else None
+    if isinstance(node, Not):
+        return None
+    parts = [grams_expression(child) for child in node.nodes]
+    if isinstance(node, AnyOf):
+        if any(p is None for p in parts):
+            return None
+        return "(" + " OR ".join(f"({p})" for p in parts) + ")"
+    found = [f"({p})" for p in parts if p is not None]
+    return " AND ".join(found) or None
 
 
-def words_expression(conn: sqlite3.Connection, terms: Sequence[Term]) -> str | None:
-    """FTS5 MATCH for the word table, to rank: every wanted term's index words, ANDed.
+def words_expression(conn: sqlite3.Connection, node: Node) -> str | None:
+    """FTS5 MATCH for the word table, to rank: the query's index words, as the query joins them.
 
     A term's words are the longest index words inside it (人民币 and 汇率 for
-    人民币汇率, not 人民 too): items holding the query as words rank first, by
-    bm25; the others are still found, after them. None when no term holds a
-    word of the index.
+    人民币汇率, not 人民 too); a prefix term takes the words it starts. Items
+    holding the query as words rank first, by bm25; the others are still found,
+    after them. None when no term holds a word of the index.
     """
-    clauses: list[str] = []
-    for term in terms:
-        if term.exclude:
-            continue
-        found = _words(conn, term.text)
-        longest = [w for w in found if not any(w != o and w in o for o in found)]
-        if not longest:
-            continue
-        clause = " AND ".join(_quote(w) for w in longest)
-        if term.field is not None:
-            clause = f"{{{GROUP_COLUMN[term.field]}}} : ({clause})"
-        clauses.append(f"({clause})")
-    return " AND ".join(clauses) or None
+    if isinstance(node, Term):
+        if node.prefix:
+            clause = _quote(node.text) + " *"
+        else:
+            found = _words(conn, node.text)
+            longest = [w for w in found if not any(w != o and w in o for o in found)]
+            if not longest:
+                return None
+            clause = " AND ".join(_quote(w) for w in longest)
+        if node.field is not None:
+            clause = f"{{{GROUP_COLUMN[node.field]}}} : ({clause})"
+        return f"({clause})"
+    if isinstance(node, Not):
+        return None
+    parts = [p for p in (words_expression(conn, child) for child in node.nodes) if p]
+    if not parts:
+        return None
+    return "(" + (" OR " if isinstance(node, AnyOf) else " AND ").join(parts) + ")"

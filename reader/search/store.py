@@ -3,8 +3,9 @@
 One SQLite file per library (DESIGN section 5) in WAL mode, so searches read a
 consistent snapshot while an update writes. Two contentless FTS5 tables hold
 only inverted indexes of the tokens of `reader.search.tokens`: `grams` (bigrams, no
-positions: it finds candidates, 0.7x the text) and `words` (jieba words per
-field, with positions so bm25 can rank). The parsed items are kept per page,
+positions: it finds candidates) and `words` (jieba's precise-mode words and the
+parts of long words, per field, with counts and positions: bm25 ranks every
+candidate by them, `reader.search.rank`). The parsed items are kept per page,
 compressed, in `texts`; `pages` says which FTS rowids each page's items hold.
 """
 
@@ -27,13 +28,11 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
     from reader.library import Library
     from reader.model import Item
 
-SCHEMA = 7
+SCHEMA = 10
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
 NAME = "index.sqlite"
-HEAD_WEIGHT = 10.0
-"""bm25 weight of the headline column against 1 for body and caption: headline hits rank first."""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +49,7 @@ CREATE TABLE IF NOT EXISTS papers(key TEXT PRIMARY KEY, name TEXT NOT NULL) WITH
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
     text, content='', tokenize='ascii', detail=none, columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
-    head, body, caption, meta, content='', tokenize='ascii', detail=full);
+    head, body, caption, meta, parts, header, content='', tokenize='ascii', detail=full);
 """
 
 DROP = """
@@ -60,10 +59,13 @@ DROP TABLE IF EXISTS issues; DROP TABLE IF EXISTS meta;
 """
 
 INSERT_GRAMS = "INSERT INTO grams(rowid, text) VALUES(?, ?)"
-INSERT_WORDS = "INSERT INTO words(rowid, head, body, caption, meta) VALUES(?, ?, ?, ?, ?)"
+INSERT_WORDS = (
+    "INSERT INTO words(rowid, head, body, caption, meta, parts, header) VALUES(?, ?, ?, ?, ?, ?, ?)"
+)
 DELETE_GRAMS = "INSERT INTO grams(grams, rowid, text) VALUES('delete', ?, ?)"
 DELETE_WORDS = (
-    "INSERT INTO words(words, rowid, head, body, caption, meta) VALUES('delete', ?, ?, ?, ?, ?)"
+    "INSERT INTO words(words, rowid, head, body, caption, meta, parts, header) "
+    "VALUES('delete', ?, ?, ?, ?, ?, ?, ?)"
 )
 
 _MAGIC = b"SQLite format 3\x00"
@@ -139,6 +141,8 @@ class Stored(NamedTuple):
     source: str | None
     credit: str | None
     marker: str | None
+    header: str | None = None
+    """The page's header, on its first item only: a header hit is reported as that item."""
 
     @property
     def title(self) -> str:
@@ -146,7 +150,7 @@ class Stored(NamedTuple):
         return self.headline or self.derived_headline or ""
 
 
-def pack(items: Iterable[Item]) -> bytes:
+def pack(items: Iterable[Item], header: str | None = None) -> bytes:
     """The stored form of a page's items: one zlib stream of `marshal` records.
 
     The stream holds the records' end offsets, then each item's tuple in page
@@ -155,14 +159,16 @@ def pack(items: Iterable[Item]) -> bytes:
     that one record: half a page on average, where a whole page took 0.45 ms
     a hit. marshal, not JSON: it loads faster, and a search need not import
     the json package. Its version is one of `versions`; zlib's checksum and
-    the offsets catch a damaged blob before marshal reads it.
+    the offsets catch a damaged blob before marshal reads it. The page's header
+    goes beside the offsets.
     """
-    records = [marshal.dumps(tuple(getattr(item, f) for f in Stored._fields)) for item in items]
+    fields = Stored._fields[:-1]  # the item's own, without the page's header
+    records = [marshal.dumps(tuple(getattr(item, f) for f in fields)) for item in items]
     ends, at = [], 0
     for record in records:
         at += len(record)
         ends.append(at)
-    head = marshal.dumps(tuple(ends))
+    head = marshal.dumps((tuple(ends), header))
     return len(head).to_bytes(4, "little") + zlib.compress(head + b"".join(records), 9)
 
 
@@ -172,8 +178,15 @@ def unpack(blob: bytes) -> list[Item]:
 
     size = int.from_bytes(blob[:4], "little")
     data = zlib.decompress(blob[4:])
-    ends: tuple[int, ...] = marshal.loads(data[:size])
+    ends: tuple[int, ...] = marshal.loads(data[:size])[0]
     return [Item(*marshal.loads(data[size + s : size + e])) for s, e in pairwise((0, *ends))]
+
+
+def page_header(blob: bytes) -> str | None:
+    """The page header `pack` stored beside the items."""
+    size = int.from_bytes(blob[:4], "little")
+    header: str | None = marshal.loads(zlib.decompressobj().decompress(blob[4:], size))[1]
+    return header
 
 
 def stored_item(blob: bytes, number: int) -> Stored | None:
@@ -184,12 +197,13 @@ def stored_item(blob: bytes, number: int) -> Stored | None:
     try:
         size = int.from_bytes(blob[:4], "little")
         stream = zlib.decompressobj()
-        ends: tuple[int, ...] = marshal.loads(stream.decompress(blob[4:], size))
+        ends: tuple[int, ...]
+        ends, header = marshal.loads(stream.decompress(blob[4:], size))
         if not 0 < number <= len(ends):
             return None
         start = ends[number - 2] if number > 1 else 0
         data = stream.decompress(stream.unconsumed_tail, ends[number - 1])
-        return Stored(*marshal.loads(data[start:]))
+        return Stored._make((*marshal.loads(data[start:]), header if number == 1 else None))
     except (zlib.error, ValueError, EOFError, TypeError) as err:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 

@@ -19,10 +19,17 @@ from reader.search.matching import fold
 if TYPE_CHECKING:  # queries import this module for its patterns, not the model
     from reader.model import Item
 
-COLUMNS = ("head", "body", "caption", "meta")
-"""The word table's columns: headline stack, body, photo caption with credit, bylines."""
+COLUMNS = ("head", "body", "caption", "meta", "header")
+"""The word table's columns (the parts of long words aside): headline stack, body, photo
+caption with credit, bylines, and the page header (on the page's first item)."""
 
-GROUP_COLUMN = {"headline": "head", "body": "body", "caption": "caption", "meta": "meta"}
+GROUP_COLUMN = {
+    "headline": "head",
+    "body": "body",
+    "caption": "caption",
+    "meta": "meta",
+    "header": "header",
+}
 
 RUN = re.compile(r"[^\W_]+")
 """A run of letters and digits (CJK ideographs included): the unit bigrams come from."""
@@ -38,9 +45,14 @@ def grams(text: str) -> list[str]:
     return out
 
 
-def column_texts(item: Item) -> dict[str, str]:
-    """The folded text of each FTS column of an item (fields joined by newlines)."""
+def column_texts(item: Item, header: str | None = None) -> dict[str, str]:
+    """The folded text of each FTS column of an item (fields joined by newlines).
+
+    `header`: the page's header, given with the page's first item.
+    """
     parts: dict[str, list[str]] = {column: [] for column in COLUMNS}
+    if header:
+        parts["header"].append(header)
     for key, text in item_fields(item):
         group = field_group(item, key)
         if group is not None:
