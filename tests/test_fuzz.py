@@ -32,6 +32,7 @@ def test_a_derived_headline_does_not_end_in_a_space() -> None:
         "□ x .",
         "□ x 。",
         "□ 说明 . .",
+        "□ B篜梊輱羁郹笹\n\n鏔y……星期五7\t(鏹\r\n|傽窖_\r\n摄于 3 月 25 日摄于",  # open bracket
         " 这是一段很长很长的没有标点的文字内容，后面还有 更多的 文字继续写下去呢。",
     ):
         assert problem(text) is None, text

@@ -36,7 +36,7 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
         return
     at = max(last.rfind("（"), last.rfind("("))
     if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
-        paragraphs[-1] = last[:at]
+        paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
         credit.insert(0, last[at:])
 
 
