@@ -53,6 +53,13 @@ def _notes(stats: "UpdateStats") -> None:
         )
 
 
+def _note(message: str) -> None:
+    """One line on stderr from the search (a shared index behind its pages, say)."""
+    from reader.printable import one_line
+
+    sys.stderr.write(f"reader: {one_line(message)}\n")
+
+
 def _refresh(
     lib: "Library", rebuild: bool = False, wait: float = 0.5, check: bool = False
 ) -> "UpdateStats":
@@ -110,6 +117,7 @@ def search(
             limit=limit or None,
             update=update,
             refresh=lambda: _refresh(lib),
+            note=_note,
         )
 
     try:
