@@ -25,7 +25,15 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.parse.pages import parse_page_bytes
 from reader.search import store
-from reader.search.freshness import Key, Scan, fingerprint, record, scan
+from reader.search.freshness import (
+    Key,
+    Scan,
+    fingerprint,
+    record,
+    scan,
+    settled_record,
+    shared_with_others,
+)
 from reader.search.store import pack, unpack
 
 if TYPE_CHECKING:
@@ -35,6 +43,9 @@ _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
 _WINDOW = 64
 """Pages given to the workers ahead of the one being written to the index."""
+_SETTLE_WAIT = 60.0
+"""An update that may wait this long for the write lock (`reader index`) also waits out
+the clock tick of folders changed just now, so its recorded folder times are exact."""
 
 Progress = Callable[[int, int], None]
 Tokens = tuple[str, str, str, str, str]
@@ -253,7 +264,10 @@ def apply(
 ) -> UpdateStats:
     """Bring the index on `conn` up to date with `library` in one transaction."""
     notes = list(notes)
-    times = record(library.root)  # before the files: a change meanwhile shows next time
+    # Before the files: a change meanwhile shows next time. `reader index` (a long
+    # `wait`) on a library others read waits out the clock tick of folders just changed.
+    settle = wait >= _SETTLE_WAIT and shared_with_others(library.root)
+    times = (settled_record if settle else record)(library.root)
     signature = fingerprint(library)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}

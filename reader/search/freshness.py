@@ -91,6 +91,37 @@ def record(root: Path) -> str:
     return "\n".join(parts)
 
 
+def settled_record(root: Path) -> str:
+    """`record`, after waiting out the clock tick of folders changed just now (up to 2 s).
+
+    For `reader index` on a library others may read: a shared index recorded
+    with a folder as `?` has their searches read that issue's pages directly
+    (and say the index is behind) until the next update, and `reader import`
+    then `reader index` is the usual order.
+    """
+    deadline = time.monotonic() + _SETTLE_NS / 1e9
+    text = record(root)
+    while _UNSETTLED in text and time.monotonic() < deadline:
+        time.sleep(0.1)
+        text = record(root)
+    return text
+
+
+def shared_with_others(root: Path) -> bool:
+    """Whether other users may read the library but not write it: its index may be shared.
+
+    They must be able to reach it too: every folder above it searchable by others.
+    """
+    try:
+        folder = root.resolve()
+        mode = os.stat(folder).st_mode
+        if mode & 0o005 != 0o005 or mode & 0o002:
+            return False
+        return all(os.stat(parent).st_mode & 0o001 for parent in folder.parents)
+    except OSError:
+        return False
+
+
 def issue_times(text: str) -> dict[tuple[str, str], str]:
     """(paper, issue) -> the recorded time (or `?`) of each issue folder in a `record` string."""
     found: dict[tuple[str, str], str] = {}
