@@ -1,0 +1,48 @@
+"""A reader TUI run headless, as `reader read --search Q` builds it, for tests/test_shared.py.
+
+Usage: python tests/shared_tui.py LIBRARY QUERY. Prints one JSON line: the
+search's hit count and error, and the process's peak resident memory in MB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+from pathlib import Path
+
+from reader.library import Library
+from reader.tui import searching
+from reader.tui.launch import build_app
+
+
+async def main(root: str, query: str) -> dict[str, object]:
+    results: list[searching.SearchResult] = []
+    run = searching.run_search
+
+    def spy(*args: object, **kwargs: object) -> searching.SearchResult:
+        result = run(*args, **kwargs)  # type: ignore[arg-type]
+        results.append(result)
+        return result
+
+    searching.run_search = spy
+    app = build_app(Library(Path(root)), search=query)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(600):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            if results and not any(worker.is_running for worker in app.workers):
+                break
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    found = results[-1] if results else None
+    return {
+        "searched": found is not None,
+        "hits": len(found.hits) if found else 0,
+        "error": found.error if found else None,
+        "rss_mb": round(rss, 1),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(main(sys.argv[1], sys.argv[2]))))
