@@ -291,7 +291,7 @@ def apply(
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        _settle(conn, wait, notes)
+        store.settle(conn, 0.0)  # one try: a Ctrl-C or a full disk is not kept waiting
         raise
     if stats.rebuilt or stats.indexed > stats.pages // 2:
         # Merging segments leaves half-empty pages behind; repack them (atomic on its
