@@ -237,27 +237,29 @@ def _search_shared(
     """
     from reader.search import shared
 
-    try:
-        conn = store.open_read(path)
-    except ReaderError as err:
-        shared.say(note, f"cannot read the shared index ({err.message}): {shared.PRIVATE}")
-        return None
-    try:
-        conn.execute("BEGIN")  # one read snapshot for the meta and the query
+    def read(conn: sqlite3.Connection) -> tuple[shared.Plan, list[Hit]]:
         have = store.meta(conn)
         plan = shared.plan(library, have, store.stale_versions(have, segmenter=False))
         if plan.problem is not None:
-            shared.say(note, f"{plan.problem}: {shared.PRIVATE}")
-            return None
+            return plan, []
         if not plan.skip:
-            return list(_run(conn, terms, filters, limit))
+            return plan, list(_run(conn, terms, filters, limit))
         kept = (h for h in _run(conn, terms, filters, None) if (h.paper, h.issue) not in plan.skip)
-        indexed = list(islice(kept, limit))
+        return plan, list(islice(kept, limit))
+
+    try:
+        plan, indexed = store.read_snapshot(path, read)
+    except ReaderError as err:
+        shared.say(note, f"cannot read the shared index ({err.message}): {shared.PRIVATE}")
+        return None
     except sqlite3.DatabaseError as err:
         shared.say(note, f"the shared index {path} cannot be searched ({err}): {shared.PRIVATE}")
         return None
-    finally:
-        conn.close()
+    if plan.problem is not None:
+        shared.say(note, f"{plan.problem}: {shared.PRIVATE}")
+        return None
+    if not plan.skip:
+        return indexed
     shared.say(note, shared.behind_message(path, plan))
     direct = []
     for place, item in shared.changed_items(library, plan, *filters):

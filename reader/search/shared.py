@@ -196,15 +196,9 @@ def update_status(library: Library, path: Path) -> UpdateStats | None:
     from reader.search.freshness import fingerprint
 
     try:
-        conn = store.open_read(path)
-    except ReaderError:
+        have = store.read_snapshot(path, store.meta)
+    except (ReaderError, sqlite3.DatabaseError):
         return None
-    try:
-        have = store.meta(conn)
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
     found = plan(library, have, store.stale_versions(have, segmenter=False))
     pages = int(have.get("pages", "0"))
     if found.problem is not None:
