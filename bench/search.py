@@ -7,19 +7,25 @@ index size against text size, and the median wall time of one-shot processes:
 `reader search Q`, `rg -F -c Q` (or `grep -rcF`) over the same pages, and
 `python -c "import typer, rich"`, the floor of any typer CLI (DESIGN section 8).
 
-Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--reuse] [--write]
+Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--reuse] [--shared] [--write]
 `--write` replaces the `## Search` section of bench/README.md with the table.
+`--shared` also times `reader search Q` on a read-only bind mount of the library (a
+user who cannot write it searching the owner's index in place; needs root) and
+checks that it built no private copy.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -100,7 +106,21 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench(megabytes: int, runs: int, reuse: bool = False) -> dict[str, float]:
+@contextlib.contextmanager
+def read_only_view(root: Path) -> Iterator[Path]:
+    """`root` bind-mounted read-only beside it (root only), unmounted after."""
+    view = root.with_name(root.name + "-ro")
+    view.mkdir(exist_ok=True)
+    subprocess.run(["mount", "--bind", str(root), str(view)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], check=True)
+        yield view
+    finally:
+        subprocess.run(["umount", str(view)], check=False)
+        view.rmdir()
+
+
+def bench(megabytes: int, runs: int, reuse: bool = False, shared: bool = False) -> dict[str, float]:
     """Measure one library size."""
     root = OUT / f"lib{megabytes}"
     text = generate(root, megabytes)
@@ -121,7 +141,17 @@ def bench(megabytes: int, runs: int, reuse: bool = False) -> dict[str, float]:
     for q in QUERIES:
         commands[f"search {q}"] = [*reader, "search", q]
         commands[f"scan {q}"] = [*grep, q.split()[0], str(root)]
-    took = interleaved(commands, runs)
+    with contextlib.ExitStack() as stack:
+        cache = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        if shared:
+            view = stack.enter_context(read_only_view(root))
+            ENV["READER_CACHE_DIR"] = str(cache)  # a user's cache: must stay empty
+            for q in QUERIES:
+                commands[f"shared {q}"] = [*reader_command(), "--library", str(view), "search", q]
+        took = interleaved(commands, runs)
+        ENV.pop("READER_CACHE_DIR", None)
+        if shared and any(cache.iterdir()):
+            sys.exit("a search of the read-only view built a private index")
     floor = took["floor"]
     search = statistics.median(took[f"search {q}"] for q in QUERIES)
     scan = statistics.median(took[f"scan {q}"] for q in QUERIES)
@@ -130,7 +160,15 @@ def bench(megabytes: int, runs: int, reuse: bool = False) -> dict[str, float]:
         + ", ".join(f"{q} {took[f'search {q}'] / floor:.2f}x" for q in QUERIES),
         file=sys.stderr,
     )
+    if shared:
+        shared_search = statistics.median(took[f"shared {q}"] for q in QUERIES)
+        print(
+            f"{text / 1e6:.0f} MB, shared search / floor by query: "
+            + ", ".join(f"{q} {took[f'shared {q}'] / floor:.2f}x" for q in QUERIES),
+            file=sys.stderr,
+        )
     return {
+        **({"shared": shared_search} if shared else {}),
         "mb": text / 1e6,
         "pages": sum(1 for _ in root.rglob("*.txt")),
         "build": build,
@@ -156,6 +194,19 @@ def table(rows: list[dict[str, float]], tool: str) -> str:
         for r in rows
     )
     return head + body
+
+
+def shared_table(rows: list[dict[str, float]]) -> str:
+    """The `--shared` rows: a search of a read-only mount against the writable library."""
+    return (
+        "| text | `reader search`, writable | on a read-only mount | floor "
+        "| writable / floor | read-only / floor |\n|---|---|---|---|---|---|\n"
+    ) + "".join(
+        f"| {r['mb']:.0f} MB | {r['search'] * 1000:.0f} ms | {r['shared'] * 1000:.0f} ms "
+        f"| {r['floor'] * 1000:.0f} ms | {r['search'] / r['floor']:.2f}x "
+        f"| {r['shared'] / r['floor']:.2f}x |\n"
+        for r in rows
+    )
 
 
 def write_section(table_text: str, header: str) -> None:
@@ -187,16 +238,21 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="keep a built index and its recorded build time"
     )
+    parser.add_argument(
+        "--shared", action="store_true", help="also search a read-only bind mount (root)"
+    )
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"no corpus at {CORPUS}")
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        rows.append(bench(size, args.runs, args.reuse))
+        rows.append(bench(size, args.runs, args.reuse, args.shared))
         print(f"{size} MB: {rows[-1]}", file=sys.stderr, flush=True)
     tool = "rg -F -c" if shutil.which("rg") else "grep -rcF"
     result = table(rows, tool)
     print(result)
+    if args.shared:
+        print(shared_table(rows))  # kept in bench/README.md by hand, under the main table
     if args.write:
         queries = ", ".join(f"`{q}`" for q in QUERIES)
         header = (

@@ -94,9 +94,21 @@ def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
     assert write_locked(root) and not committed, "the update was over before it could be stopped"
 
 
-def test_index_is_in_wal_mode(indexed: Path) -> None:
-    with sqlite3.connect(indexed / ".reader" / "index.sqlite") as conn:
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_index_rests_in_delete_mode_and_is_written_in_wal_mode(indexed: Path) -> None:
+    # At rest a read-only open needs no -shm file (a shared index, reader.search.store);
+    # while an update writes, searches read the last commit beside it (WAL).
+    path = indexed / ".reader" / "index.sqlite"
+    assert path.read_bytes()[18:20] == b"\x01\x01"  # the header's rollback-journal mark
+    assert not path.with_name("index.sqlite-wal").exists()
+    writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
+    try:
+        stop_mid_update(indexed, writer)
+        assert path.read_bytes()[18:20] == b"\x02\x02"  # WAL
+    finally:
+        os.kill(writer.pid, signal.SIGCONT)
+        writer.wait(timeout=300)
+    assert writer.returncode == 0
+    assert path.read_bytes()[18:20] == b"\x01\x01"
 
 
 def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index(indexed: Path) -> None:

@@ -44,6 +44,13 @@ def _notes(stats: "UpdateStats") -> None:
         )
 
 
+def _note(message: str) -> None:
+    """One line on stderr from the search (a shared index behind its pages, say)."""
+    from reader.printable import one_line
+
+    sys.stderr.write(f"reader: {one_line(message)}\n")
+
+
 def _refresh(
     lib: "Library", rebuild: bool = False, wait: float = 0.5, check: bool = False
 ) -> "UpdateStats":
@@ -143,6 +150,7 @@ def search(
             update=update,
             refresh=lambda: _refresh(lib),
             sort=sort,
+            note=_note,
         )
 
     try:

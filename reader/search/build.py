@@ -25,7 +25,15 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.parse.pages import parse_page_bytes
 from reader.search import store
-from reader.search.freshness import Key, Scan, fingerprint, folders, scan
+from reader.search.freshness import (
+    Key,
+    Scan,
+    fingerprint,
+    record,
+    scan,
+    settled_record,
+    shared_with_others,
+)
 from reader.search.store import pack, unpack
 
 if TYPE_CHECKING:
@@ -35,6 +43,9 @@ _POOL_MIN_PAGES = 12
 """Below this many pages, starting worker processes costs more than it saves."""
 _WINDOW = 64
 """Pages given to the workers ahead of the one being written to the index."""
+_SETTLE_WAIT = 60.0
+"""An update that may wait this long for the write lock (`reader index`) also waits out
+the clock tick of folders changed just now, so its recorded folder times are exact."""
 
 Progress = Callable[[int, int], None]
 Tokens = tuple[str, ...]
@@ -246,20 +257,6 @@ def _issue_ids(
     return ids
 
 
-def _begin(conn: sqlite3.Connection, wait: float) -> bool:
-    """Take the write lock; False when another process holds it past `wait` seconds."""
-    conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as err:
-        if "locked" in str(err) or "busy" in str(err):
-            return False
-        raise
-    finally:
-        conn.execute("PRAGMA busy_timeout=5000")
-    return True
-
-
 def apply(
     conn: sqlite3.Connection,
     library: Library,
@@ -272,7 +269,10 @@ def apply(
 ) -> UpdateStats:
     """Bring the index on `conn` up to date with `library` in one transaction."""
     notes = list(notes)
-    times = folders(library.root)  # before the files: a change meanwhile shows next time
+    # Before the files: a change meanwhile shows next time. `reader index` (a long
+    # `wait`) on a library others read waits out the clock tick of folders just changed.
+    settle = wait >= _SETTLE_WAIT and shared_with_others(library.root)
+    times = (settled_record if settle else record)(library.root)
     signature = fingerprint(library)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
@@ -281,13 +281,14 @@ def apply(
     quick = store.stale_versions(have, segmenter=False)
     if not rebuild and not quick and have.get("signature") == signature:
         _note_quick(conn, have.get("folders"), times, names)
+        _settle(conn, wait, notes)  # also an index a version before this one left in WAL mode
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))
     stale = store.stale_versions(have)
     if have and stale and not rebuild:
         what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale.items())
         notes.append(f"the index was built by another version ({what}): rebuilding it")
     rebuild = rebuild or bool(stale)
-    if not _begin(conn, wait):
+    if not store.begin_write(conn, wait):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
         stats = _apply_locked(conn, library, path, (signature, times, names), rebuild, progress)
@@ -295,13 +296,28 @@ def apply(
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        store.settle(conn, 0.0)  # one try: a Ctrl-C or a full disk is not kept waiting
         raise
     if stats.rebuilt or stats.indexed > stats.pages // 2:
         # Merging segments leaves half-empty pages behind; repack them (atomic on its
         # own, and only worth it: a busy database keeps its slack until next time).
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("VACUUM")
+    _settle(conn, wait, notes)
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
+
+
+def _settle(conn: sqlite3.Connection, wait: float, notes: list[str]) -> None:
+    """Leave the index in DELETE mode, so users who cannot write its folder can read it.
+
+    `store.settle` says why. An update started by a search (`wait` short) tries
+    for 2 seconds, `reader index` for `store.SETTLE_WAIT`.
+    """
+    if not store.settle(conn, min(store.SETTLE_WAIT, max(2.0, wait))):
+        notes.append(
+            "other processes kept the index open: it stays in WAL mode, which users who "
+            "cannot write its folder cannot read until the next `reader index`"
+        )
 
 
 def _note_quick(
@@ -315,13 +331,8 @@ def _note_quick(
     """
     if stored == times and _names(conn) == names:
         return
-    conn.execute("PRAGMA busy_timeout=0")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError:
+    if not store.begin_write(conn, 0.0):
         return
-    finally:
-        conn.execute("PRAGMA busy_timeout=5000")
     try:
         _write_quick(conn, times, names)
         conn.execute("COMMIT")

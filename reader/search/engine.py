@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reader.errors import ReaderError
 from reader.fields import (
+    HEAD_FIELDS,
     field_group,
     field_text,
     page_and_number,
@@ -94,7 +95,18 @@ def update(
     When another process is updating it, wait up to `wait` seconds for it,
     then give up with `busy` set (the last complete index stays searchable).
     `check`: look over the whole file first (`store.check`), as `reader index` does.
+
+    A user who cannot write the library, whose owner keeps an index that
+    searches can use (`reader.search.shared`), builds no private copy: it
+    would never be searched. Its state is reported instead.
     """
+    shared = None if rebuild else store.shared_path(library)
+    if shared is not None:
+        from reader.search.shared import update_status
+
+        stats = update_status(library, shared)
+        if stats is not None:
+            return stats
     return _refresh(library, rebuild, progress, wait, check)
 
 
@@ -152,12 +164,18 @@ def search(
     progress: Progress | None = None,
     refresh: Callable[[], object] | None = None,
     sort: str = "rank",
+    note: Callable[[str], None] | None = None,
 ) -> list[Hit]:
     """Items holding every term of `query`, best first; a bad query is a `ReaderError`.
 
     With `update`, a missing or stale index is brought up to date first, by
     `refresh` when given (the CLI's shows progress and notes), else quietly.
     A damaged index is reported as `IndexCorrupt` (the caller rebuilds it).
+
+    A user who cannot write the library searches its owner's index in place
+    (`reader.search.shared`), reading the pages of issues changed since it
+    was built directly; `note` is told once when it is behind, or when a
+    private copy has to serve instead.
 
     The staleness test is the quick one (`reader.search.freshness.folders`: each issue
     folder's time, against those the last update recorded). The hits are
@@ -189,6 +207,11 @@ def search(
         return every[:limit]
     tree = parse(query, field)
     filters = _Filters(paper, issue, since, until, page)
+    shared = store.shared_path(library)
+    if shared is not None:
+        found = _search_shared(library, shared, tree, filters, limit, note)
+        if found is not None:
+            return found
     path = store.index_path(library)
     if update and path.is_file():
         times = folders(library.root)
@@ -222,7 +245,9 @@ def _search(
     problem = store.damage(path)
     if problem:
         raise store.IndexCorrupt(f"the index {path} is damaged ({problem})")
-    conn = store.connect(path)
+    if not path.is_file() or not path.stat().st_size:
+        return ([] if not check_versions else None), {}  # no index (an update was busy)
+    conn = store.open_read(path)
     try:
         conn.execute("BEGIN")  # one read snapshot for the meta and the query
         have = store.meta(conn)
@@ -235,6 +260,66 @@ def _search(
         raise store.IndexCorrupt(f"the index {path} is damaged ({err})") from None
     finally:
         conn.close()
+
+
+def _search_shared(
+    library: Library,
+    path: Path,
+    tree: Node,
+    filters: _Filters,
+    limit: int | None,
+    note: Callable[[str], None] | None,
+) -> list[Hit] | None:
+    """Search the library owner's index in place; None when a private copy must serve.
+
+    The plan (fresh, behind by a few issue folders, or unusable) is
+    `reader.search.shared`'s; the hits are this module's, so they rank and
+    span as every other search does. When behind, the index answers for the
+    unchanged issues (its hits in changed or removed issues dropped) and the
+    changed issues' pages are parsed and checked with the same `_verify`.
+    """
+    from reader.search import shared
+
+    def read(conn: sqlite3.Connection) -> tuple[shared.Plan, list[Hit]]:
+        have = store.meta(conn)
+        plan = shared.plan(library, have, store.stale_versions(have, segmenter=False))
+        if plan.problem is not None:
+            return plan, []
+        if not plan.skip:
+            return plan, list(_run(conn, tree, filters, limit))
+        kept = (h for h in _run(conn, tree, filters, None) if (h.paper, h.issue) not in plan.skip)
+        return plan, list(islice(kept, limit))
+
+    try:
+        plan, indexed = store.read_snapshot(path, read)
+    except ReaderError as err:
+        shared.say(note, f"cannot read the shared index ({err.message}): {shared.PRIVATE}")
+        return None
+    except sqlite3.DatabaseError as err:
+        shared.say(note, f"the shared index {path} cannot be searched ({err}): {shared.PRIVATE}")
+        return None
+    if plan.problem is not None:
+        shared.say(note, f"{plan.problem}: {shared.PRIVATE}")
+        return None
+    if not plan.skip:
+        return indexed
+    shared.say(note, shared.behind_message(path, plan))
+    direct = []
+    every = terms(tree)
+    for place, item in shared.changed_items(library, plan, *filters):
+        found = _verify(item, tree, every)
+        if found is not None:
+            spans = {key: merge(value) for key, value in _joined(found).items()}
+            direct.append(_hit(item, place, spans, 0.0))
+    # Newest first among equals, as the index orders candidates it does not rank.
+    direct.reverse()
+    direct.sort(key=_literal_weight, reverse=True)
+    return shared.merge(indexed, direct, _literal_weight, limit)
+
+
+def _literal_weight(hit: Hit) -> float:
+    """Hits in the headline stack count ten times those elsewhere (pages read directly)."""
+    return sum(len(v) * (10.0 if k in HEAD_FIELDS else 1.0) for k, v in hit.spans.items())
 
 
 class _Scope:
@@ -373,22 +458,29 @@ class _Checker:
         if found is None:
             return None
         spans = {key: merge(value) for key, value in _joined(found).items()}
-        snippet, snippet_spans = _snippet(item, spans)
-        return Hit(
-            id=item.id,
-            paper=place.paper,
-            paper_name=place.paper_name,
-            issue=place.issue,
-            date=place.date,
-            page=place.page,
-            kind=item.kind,
-            headline=item.title,
-            score=round(score, 6),
-            snippet=snippet,
-            snippet_spans=snippet_spans,
-            spans=spans,
-            texts={key: field_text(item, key) or "" for key in spans},
-        ), found
+        return _hit(item, place, spans, score), found
+
+
+def _hit(
+    item: Stored, place: store.Place, spans: dict[str, list[tuple[int, int]]], score: float
+) -> Hit:
+    """The hit for `item` at `place`, where the terms are at `spans`."""
+    snippet, snippet_spans = _snippet(item, spans)
+    return Hit(
+        id=item.id,
+        paper=place.paper,
+        paper_name=place.paper_name,
+        issue=place.issue,
+        date=place.date,
+        page=place.page,
+        kind=item.kind,
+        headline=item.title,
+        score=round(score, 6),
+        snippet=snippet,
+        snippet_spans=snippet_spans,
+        spans=spans,
+        texts={key: field_text(item, key) or "" for key in spans},
+    )
 
 
 def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:

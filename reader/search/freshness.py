@@ -48,13 +48,34 @@ def folders(root: Path) -> str:
     last `_SETTLE_NS`: the kernel stamps times from a coarse clock, so a second
     change in the same tick would leave the time as it was.
     """
+    text = record(root)
+    return "" if not text or _UNSETTLED in text else text
+
+
+_UNSETTLED = ":?"
+"""A folder's time in `record` while it may still change within the same clock tick."""
+
+
+def record(root: Path) -> str:
+    """The folder times an update stores: `folders`, but a folder changed just now is `name:?`.
+
+    One line a paper (`name:ns`), then one an issue, indented by a tab
+    (`\tname:ns`), so `issue_times` can tell which issues changed since: a
+    search of a shared index it cannot update reads those issues' pages
+    directly (`reader.search.shared`). A folder that changed within the last
+    `_SETTLE_NS` is recorded as `?`: never equal to a time, so it counts as
+    changed until an update records its settled time.
+    """
     parts: list[str] = []
+    settled = time.time_ns() - _SETTLE_NS
+
+    def line(name: str, ns: int) -> str:
+        return f"{name}:{ns}" if ns <= settled else f"{name}{_UNSETTLED}"
+
     try:
         with os.scandir(root) as found:
             papers = [e for e in found if e.is_dir() and not e.name.startswith(".")]
-        newest = 0
         for paper in papers:
-            newest = max(newest, paper.stat().st_mtime_ns)
             with os.scandir(paper.path) as found:
                 names = [e.name for e in found if e.is_dir() and not e.name.startswith(".")]
             # Relative to the paper's folder: the kernel resolves one name, not a path.
@@ -63,12 +84,71 @@ def folders(root: Path) -> str:
                 times = [os.stat(name, dir_fd=folder).st_mtime_ns for name in names]
             finally:
                 os.close(folder)
-            newest = max(newest, *times) if times else newest
-            parts.append(f"{paper.name}:{paper.stat().st_mtime_ns}")
-            parts.extend(f"{name}:{ns}" for name, ns in zip(names, times, strict=True))
+            parts.append(line(paper.name, paper.stat().st_mtime_ns))
+            parts.extend("\t" + line(n, ns) for n, ns in zip(names, times, strict=True))
     except OSError:
         return ""
-    return "" if newest > time.time_ns() - _SETTLE_NS else "\n".join(parts)
+    return "\n".join(parts)
+
+
+def settled_record(root: Path) -> str:
+    """`record`, after waiting out the clock tick of folders changed just now (up to 2 s).
+
+    For `reader index` on a library others may read: a shared index recorded
+    with a folder as `?` has their searches read that issue's pages directly
+    (and say the index is behind) until the next update, and `reader import`
+    then `reader index` is the usual order.
+    """
+    deadline = time.monotonic() + _SETTLE_NS / 1e9
+    text = record(root)
+    while _UNSETTLED in text and time.monotonic() < deadline:
+        time.sleep(0.1)
+        text = record(root)
+    return text
+
+
+def shared_with_others(root: Path) -> bool:
+    """Whether other users may read the library but not write it: its index may be shared.
+
+    They must be able to reach it too: every folder above it searchable by others.
+    """
+    try:
+        folder = root.resolve()
+        mode = os.stat(folder).st_mode
+        if mode & 0o005 != 0o005 or mode & 0o002:
+            return False
+        return all(os.stat(parent).st_mode & 0o001 for parent in folder.parents)
+    except OSError:
+        return False
+
+
+def issue_times(text: str) -> dict[tuple[str, str], str]:
+    """(paper, issue) -> the recorded time (or `?`) of each issue folder in a `record` string."""
+    found: dict[tuple[str, str], str] = {}
+    paper = ""
+    for line in text.split("\n"):
+        name, _, value = line.rpartition(":")
+        if not line.startswith("\t"):
+            paper = name
+        elif paper:
+            found[(paper, name[1:])] = value
+    return found
+
+
+def changed_issues(
+    root: Path, stored: str
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
+    """The issue folders added or changed since `stored` (a `record`), and those gone.
+
+    None when the library's folders cannot be read. A folder recorded or
+    found as `?` (changed within a clock tick) counts as changed.
+    """
+    now = record(root)
+    if not now:
+        return None
+    current, before = issue_times(now), issue_times(stored)
+    changed = {key for key, ns in current.items() if ns == "?" or before.get(key) != ns}
+    return changed, before.keys() - current.keys()
 
 
 def fingerprint(library: Library) -> str:
