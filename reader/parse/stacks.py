@@ -11,6 +11,7 @@ get their roles by position and dashes.
 
 from __future__ import annotations
 
+from reader.parse import wrapmodel
 from reader.parse.text import join_lines
 
 _OPENING = "“‘《（(「『〈"
@@ -30,30 +31,47 @@ def _unclosed(text: str) -> bool:
     return depth > 0
 
 
-def continues(above: str, line: str) -> bool:
-    """`line` is the wrapped rest of the stack line `above`, not a part of its own.
+def sure(above: str, line: str) -> bool | None:
+    """Whether `line` wraps `above` when the rules can tell, else None.
 
     Dashes mark parts (a kicker ends with ——, a subtitle starts with it), and
-    nothing follows a subtitle. A wrap never makes the second line the longer one;
-    it is told by a stub of a last line, by a bracket left open above, or by a
-    line that starts by closing one.
+    nothing follows a subtitle. A line that starts by closing a bracket, or
+    follows one left open, wraps; so does a stub of a last line.
     """
     if above.endswith("—") or line.startswith("—"):
         return False
     if above.startswith("—"):
         return True  # nothing follows a subtitle in its stack
-    if len(line) > len(above):
-        return False
     if line[0] in _CLOSING or _unclosed(above):
         return True
-    return len(line) <= _STUB and len(above) >= _FULL
+    if len(line) <= _STUB < _FULL <= len(above):
+        return True
+    return None
 
 
-def parts(stack: list[str]) -> list[list[str]]:
-    """The stack's lines grouped into the parts they print, wrapped lines joined."""
+def continues(stack: list[str], k: int, model: bool = True) -> bool:
+    """Stack line k is the wrapped rest of line k - 1, not a part of its own.
+
+    The rules decide the sure cases; the rest goes to the wrap model (a wrap fills
+    its lines to the same measure and often breaks a word), or is a new part
+    without it.
+    """
+    rule = sure(stack[k - 1], stack[k])
+    if rule is None:
+        return model and wrapmodel.wraps(stack, k)
+    return rule
+
+
+def parts(stack: list[str], model: bool = True) -> list[list[str]]:
+    """The stack's lines grouped into the parts they print, wrapped lines joined.
+
+    Without the model only the sure wraps are joined: that is how lines are
+    counted to tell a stack from a paragraph, where a guess must not make many
+    lines of body text look like a few parts.
+    """
     out: list[list[str]] = []
-    for line in stack:
-        if out and continues(out[-1][-1], line):
+    for k, line in enumerate(stack):
+        if out and continues(stack, k, model):
             out[-1].append(line)
         else:
             out.append([line])

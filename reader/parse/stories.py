@@ -25,6 +25,8 @@ _LEAD_TIME = re.compile(
 )
 _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
 _MAX_STACK = 4
+_WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
+_PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
 _INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 _DERIVED_MAX = 28
 MAX_LINES = 20_000
@@ -231,7 +233,11 @@ def _too_tall(lines: list[Line], i: int, end: int) -> bool:
     """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
     if end - i + 1 <= _MAX_STACK:
         return False
-    return len(parts([ln.text for ln in lines[i : end + 1]])) > _MAX_STACK
+    # The wrap model may join only plain lines of headline length: lines of a
+    # paragraph (wrapped at the column, so holding its commas) must not become a
+    # few parts by a guess.
+    model = all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
+    return len(parts([ln.text for ln in lines[i : end + 1]], model)) > _MAX_STACK
 
 
 def _set_full(lines: list[Line], i: int, end: int) -> bool:
