@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from reader.parse import wrapmodel  # noqa: E402
 from reader.parse.furniture import take_header  # noqa: E402
+from reader.parse.heads import mark_heads, stack_end  # noqa: E402
 from reader.parse.lines import make_lines  # noqa: E402
 from reader.parse.stacks import sure  # noqa: E402
-from reader.parse.stories import _mark_heads, _stack_end  # noqa: E402
 from reader.parse.text import decode, page_lines  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "pd199801.txt"
@@ -86,11 +86,11 @@ def _data_module(table: dict[int, str], weights: tuple[float, ...] = ()) -> str:
 def _stacks(text: str) -> list[list[str]]:
     lines = make_lines(page_lines(decode(text.encode())))
     take_header(lines)
-    _mark_heads(lines)
+    mark_heads(lines)
     out, i = [], 0
     while i < len(lines):
         if lines[i].head:
-            end = _stack_end(lines, i)
+            end = stack_end(lines, i)
             out.append([ln.text for ln in lines[i : end + 1]])
             i = end + 1
         else:
