@@ -56,3 +56,21 @@ def test_the_model_is_deterministic_and_pure() -> None:
     stack = ["冬奥会中国体育代表团", "成立规模最大力争突破"]
     assert wrapmodel.features(stack, 1) == wrapmodel.features(list(stack), 1)
     assert len(wrapmodel.features(stack, 1)) + 1 == len(wrapdata.WEIGHTS)  # the bias last
+
+
+def test_a_line_above_a_wrapped_part_is_its_kicker() -> None:
+    # Large type wraps first: the wrapped part is the headline, the line above it
+    # (here wider than the headline's full lines: smaller type for certain) its kicker.
+    assert split_stack(["廊坊职工下了岗上市场", "拉萨海关追回被盗", "国宝"]) == (
+        "廊坊职工下了岗上市场",
+        "拉萨海关追回被盗国宝",
+        None,
+    )
+    # Dashes say otherwise: a subtitle starting with —— stays the subtitle.
+    assert split_stack(
+        ["直达浩浩荡荡吴淞口", "——八十高龄亲率众学生在沪连演三场，", "然后又直奔北京"]
+    )[2] == ("——八十高龄亲率众学生在沪连演三场，然后又直奔北京")
+    # Without a wrap the two-part stack is headline and subtitle, as before.
+    assert (
+        split_stack(["廊坊职工下了岗上市场", "拉萨海关追回被盗国宝"])[2] == "拉萨海关追回被盗国宝"
+    )

@@ -83,7 +83,10 @@ def split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
     if not stack:
         return None, None, None
     kicker = subtitle = None
-    rest = [join_lines(part) for part in parts(stack)]
+    grouped = parts(stack)
+    rest = [join_lines(part) for part in grouped]
+    if len(rest) == 2 and _smaller_above(grouped):
+        return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
         kicker = rest.pop(0)
     if len(rest) > 1 and rest[-1].startswith("——"):
@@ -94,3 +97,21 @@ def split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle
+
+
+def _smaller_above(grouped: list[list[str]]) -> bool:
+    """Two parts, a one-line part above a wrapped one: the wrapped one is the headline.
+
+    Large type wraps first: in the same span a headline holds fewer characters a
+    line than its kicker or subtitle, set at about half its size. So of a line
+    and a wrapped part below it, the wrapped part is the headline and the line
+    its kicker; a line wider than the wrapped part's full lines is smaller type
+    for certain. Dashes say otherwise when present.
+    """
+    above, below = grouped
+    return (
+        len(above) == 1
+        and len(below) >= 2
+        and not above[0].endswith("—")
+        and not below[0].startswith("—")
+    )
