@@ -11,6 +11,7 @@ get their roles by position and dashes.
 
 from __future__ import annotations
 
+from reader.parse import wrapmodel
 from reader.parse.text import join_lines
 
 _OPENING = "“‘《（(「『〈"
@@ -30,30 +31,47 @@ def _unclosed(text: str) -> bool:
     return depth > 0
 
 
-def continues(above: str, line: str) -> bool:
-    """`line` is the wrapped rest of the stack line `above`, not a part of its own.
+def sure(above: str, line: str) -> bool | None:
+    """Whether `line` wraps `above` when the rules can tell, else None.
 
     Dashes mark parts (a kicker ends with ——, a subtitle starts with it), and
-    nothing follows a subtitle. A wrap never makes the second line the longer one;
-    it is told by a stub of a last line, by a bracket left open above, or by a
-    line that starts by closing one.
+    nothing follows a subtitle. A line that starts by closing a bracket, or
+    follows one left open, wraps; so does a stub of a last line.
     """
     if above.endswith("—") or line.startswith("—"):
         return False
     if above.startswith("—"):
         return True  # nothing follows a subtitle in its stack
-    if len(line) > len(above):
-        return False
     if line[0] in _CLOSING or _unclosed(above):
         return True
-    return len(line) <= _STUB and len(above) >= _FULL
+    if len(line) <= _STUB < _FULL <= len(above):
+        return True
+    return None
 
 
-def parts(stack: list[str]) -> list[list[str]]:
-    """The stack's lines grouped into the parts they print, wrapped lines joined."""
+def continues(stack: list[str], k: int, model: bool = True) -> bool:
+    """Stack line k is the wrapped rest of line k - 1, not a part of its own.
+
+    The rules decide the sure cases; the rest goes to the wrap model (a wrap fills
+    its lines to the same measure and often breaks a word), or is a new part
+    without it.
+    """
+    rule = sure(stack[k - 1], stack[k])
+    if rule is None:
+        return model and wrapmodel.wraps(stack, k)
+    return rule
+
+
+def parts(stack: list[str], model: bool = True) -> list[list[str]]:
+    """The stack's lines grouped into the parts they print, wrapped lines joined.
+
+    Without the model only the sure wraps are joined: that is how lines are
+    counted to tell a stack from a paragraph, where a guess must not make many
+    lines of body text look like a few parts.
+    """
     out: list[list[str]] = []
-    for line in stack:
-        if out and continues(out[-1][-1], line):
+    for k, line in enumerate(stack):
+        if out and continues(stack, k, model):
             out[-1].append(line)
         else:
             out.append([line])
@@ -65,7 +83,10 @@ def split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
     if not stack:
         return None, None, None
     kicker = subtitle = None
-    rest = [join_lines(part) for part in parts(stack)]
+    grouped = parts(stack)
+    rest = [join_lines(part) for part in grouped]
+    if len(rest) == 2 and _smaller_above(grouped):
+        return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
         kicker = rest.pop(0)
     if len(rest) > 1 and rest[-1].startswith("——"):
@@ -76,3 +97,21 @@ def split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle
+
+
+def _smaller_above(grouped: list[list[str]]) -> bool:
+    """Two parts, a one-line part above a wrapped one: the wrapped one is the headline.
+
+    Large type wraps first: in the same span a headline holds fewer characters a
+    line than its kicker or subtitle, set at about half its size. So of a line
+    and a wrapped part below it, the wrapped part is the headline and the line
+    its kicker; a line wider than the wrapped part's full lines is smaller type
+    for certain. Dashes say otherwise when present.
+    """
+    above, below = grouped
+    return (
+        len(above) == 1
+        and len(below) >= 2
+        and not above[0].endswith("—")
+        and not below[0].startswith("—")
+    )

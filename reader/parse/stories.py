@@ -15,17 +15,15 @@ from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.furniture import take_header
+from reader.parse.heads import mark_heads, opens_paragraph, stack_end, starts_story
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
-from reader.parse.stacks import parts, split_stack
-from reader.parse.text import decode, join_lines, page_lines, width
+from reader.parse.stacks import split_stack
+from reader.parse.text import decode, join_lines, page_lines
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"(?:[上下]午|晚上?|早上|中午|凌晨|傍晚|夜间)?[，,]"
 )
-_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
-_MAX_STACK = 4
-_INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 _DERIVED_MAX = 28
 MAX_LINES = 20_000
 """Printed lines parsed one by one. A broadsheet of small type (stock tables, listings)
@@ -51,7 +49,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     text, rest = _cut(text)
     lines = make_lines(page_lines(text))
     header = take_header(lines)
-    _mark_heads(lines)
+    mark_heads(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))
@@ -95,167 +93,6 @@ def _overflow(rest: str) -> list[_Story]:
             stories[-1].paragraphs.append([paragraph])
         at = end + 1
     return stories
-
-
-def _cannot_lead(line: Line, nxt: Line) -> bool:
-    """The line is too short to be the indented first line of the next line's paragraph.
-
-    Text is set line by line to the full column, the first line of a paragraph
-    two ems in: had the line begun that paragraph, the next line's first
-    character would have fitted on it. A margin of one more em absorbs the
-    uneven spacing of real pages.
-    """
-    if nxt.kind is not Kind.BODY:
-        return False
-    match = _LEAD.match(nxt.text)
-    lead = width(match.group(0)) if match else 1.0
-    return line.width + lead + 3 <= nxt.width
-
-
-def _ends_here(lines: list[Line], i: int) -> bool:
-    """Candidate line i is not continued by the line after it, so it can be a headline."""
-    line = lines[i]
-    if i + 1 >= len(lines):
-        return True
-    nxt = lines[i + 1]
-    if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
-        return True
-    if i and line.text.startswith("——") and lines[i - 1].candidate:
-        return True  # a subtitle under its headline
-    if nxt.kind is not Kind.BODY:
-        return False
-    if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
-        return True
-    # The column below: the next lines of the paragraph; a short closing line
-    # alone (a paragraph's last line) does not show how wide the column is.
-    after, open_after = _fill_after(lines, i + 2)
-    if not nxt.closes and nxt.width <= max(nxt.width, after) - _INDENT:
-        return True  # the next line is indented: a paragraph starts there
-    open_full = open_after if nxt.closes else max(nxt.width, open_after)
-    if not open_full:
-        return False
-    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
-    if starts and line.width >= open_full - 0.5 and not _caption_below(lines, i + 1):
-        return True  # a story's first line that is not indented (captions often are not)
-    return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
-
-
-def _caption_below(lines: list[Line], j: int) -> bool:
-    """The body text from line j runs into a photo credit: it is a caption."""
-    while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
-        j += 1
-    return j < len(lines) and lines[j].kind is Kind.CREDIT
-
-
-def _fill_after(lines: list[Line], j: int) -> tuple[float, float]:
-    """How wide the column runs from line j: the widest of the next three lines, else 0.
-
-    Only lines of the same story count. The second width stops before the first
-    line that closes a sentence: it is most often a paragraph's short last line.
-    """
-    most = open_most = 0.0
-    is_open = True
-    for line in lines[j : j + 3]:
-        if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
-            break
-        if line.width > most:
-            most = line.width
-        if is_open and not line.closes:
-            open_most = most
-        else:
-            is_open = False
-    return most, open_most
-
-
-def _after_boundary(lines: list[Line], i: int) -> bool:
-    """Something may start at line i: page start, or the line before closed."""
-    if i == 0:
-        return True
-    prev = lines[i - 1]
-    return prev.closes or prev.kind is not Kind.BODY or prev.head
-
-
-def _starts_story(lines: list[Line], i: int) -> bool:
-    """Line i opens a new story: a leading-space hint after a boundary, or a marker."""
-    if i >= len(lines):
-        return True
-    line = lines[i]
-    if line.kind is Kind.BODY and line.text[0] in MARKERS:
-        return True
-    if line.hint or (line.text.startswith("图为") and _picture_caption(lines, i)):
-        return _after_boundary(lines, i)
-    return False
-
-
-def _picture_caption(lines: list[Line], i: int) -> bool:
-    """Line i opens a caption: 图为 (this picture shows) in a new paragraph, a credit soon after.
-
-    图为 inside a paragraph is the caption's own second sentence.
-    """
-    if i and not (lines[i - 1].short or _opens_paragraph(lines, i)):
-        return False
-    for j in range(i, min(i + 12, len(lines))):
-        line = lines[j]
-        if line.kind is Kind.CREDIT or (line.closes and ends_in_credit(line.text)):
-            return True
-        if line.kind is not Kind.BODY or (j > i and line.hint):
-            return False
-    return False
-
-
-def _mark_heads(lines: list[Line]) -> None:
-    """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
-    body = Kind.BODY
-    heads: list[int] = []
-    for i in range(len(lines) - 1, -1, -1):
-        line = lines[i]
-        if not line.candidate:
-            continue
-        # A stack starts after a boundary: skip lines inside a paragraph at once.
-        prev = lines[i - 1] if i else None
-        if (prev is None or prev.closes or prev.kind is not body or prev.candidate) and _ends_here(
-            lines, i
-        ):
-            line.head = True
-            heads.append(i)
-    for i in reversed(heads):
-        if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
-            continue  # unmarked already, or inside a stack
-        end = _stack_end(lines, i)
-        if _too_tall(lines, i, end) or not _after_boundary(lines, i) or _set_full(lines, i, end):
-            for j in range(i, end + 1):
-                lines[j].head = False
-
-
-def _too_tall(lines: list[Line], i: int, end: int) -> bool:
-    """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
-    if end - i + 1 <= _MAX_STACK:
-        return False
-    return len(parts([ln.text for ln in lines[i : end + 1]])) > _MAX_STACK
-
-
-def _set_full(lines: list[Line], i: int, end: int) -> bool:
-    """Lines i+1..end fill the column of the text below: a paragraph, not a stack.
-
-    Headline lines are as long as their words; a paragraph's lines after the
-    first are set to the full column. Only stacks holding ，、： are doubted so:
-    other lines without punctuation are rarely a paragraph's.
-    """
-    if end == i or not any(c in ln.text for ln in lines[i : end + 1] for c in "，、："):
-        return False
-    col = _fill_after(lines, end + 1)[0]
-    widths = [ln.width for ln in lines[i + 1 : end + 1]]
-    if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
-        return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
-    return col > 0 and abs(widths[0] - col) <= 1
-
-
-def _stack_end(lines: list[Line], i: int) -> int:
-    """The last line of the headline stack that starts at line i: a hint starts another."""
-    end = i
-    while end + 1 < len(lines) and lines[end + 1].head and not lines[end + 1].hint:
-        end += 1
-    return end
 
 
 class _Story:
@@ -322,10 +159,10 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     while i < len(lines):
         line = lines[i]
         if line.head:
-            end = _stack_end(lines, i)
+            end = stack_end(lines, i)
             stack = [ln.text for ln in lines[i : end + 1]]
             follows_body = cur is not None and cur.has_body and not cur.stack
-            if follows_body and not line.hint and _starts_story(lines, end + 1):
+            if follows_body and not line.hint and starts_story(lines, end + 1):
                 assert cur is not None
                 cur.stack = stack
                 cur.ended = True
@@ -341,7 +178,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 or (i in captions and _caption_apart(cur))
                 or (
                     (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
-                    and _starts_story(lines, i)
+                    and starts_story(lines, i)
                     and cur.has_body
                 )
             ):
@@ -402,28 +239,12 @@ def _add_body(
         or last_body != i - 1
         or prev is None
         or line.hint
-        or (prev.closes and (pasted or _opens_paragraph(lines, i) or (prev.short and line.short)))
+        or (prev.closes and (pasted or opens_paragraph(lines, i) or (prev.short and line.short)))
     )
     if new_paragraph:
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
-
-
-def _opens_paragraph(lines: list[Line], i: int) -> bool:
-    """Line i looks like the indented first line of a paragraph.
-
-    It is shorter than the lines that follow it, or it is short and does not
-    close a sentence (a line inside a paragraph fills the column). A full
-    line after a short closed one continues it: the short one was indented.
-    """
-    line = lines[i]
-    if line.closes:  # a one-line paragraph, or the end of one with a full line before
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        return (
-            nxt is not None and _fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
-        )
-    return line.width <= _fill_after(lines, i + 1)[0] - _INDENT or line.short
 
 
 def _derive_headline(paragraphs: list[str]) -> str | None:

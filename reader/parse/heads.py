@@ -1,0 +1,202 @@
+"""Headline stacks in page text: which lines are headline lines, and where stories start.
+
+Short lines without sentence punctuation that nothing continues are marked as
+headline lines (`mark_heads`); a run of them is a stack, unless it is too tall or
+set to the full column of the text below. The measures here (how wide the column
+runs, whether a line opens a paragraph) are shared with the assembly of stories
+in `reader.parse.stories`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.parse.captions import ends_in_credit
+from reader.parse.lines import MARKERS, Kind, Line
+from reader.parse.stacks import parts
+from reader.parse.text import width
+
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
+_MAX_STACK = 4
+_WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
+_PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
+_INDENT = 2.0  # ems an indented first line is shorter than the lines below it
+
+
+def _cannot_lead(line: Line, nxt: Line) -> bool:
+    """The line is too short to be the indented first line of the next line's paragraph.
+
+    Text is set line by line to the full column, the first line of a paragraph
+    two ems in: had the line begun that paragraph, the next line's first
+    character would have fitted on it. A margin of one more em absorbs the
+    uneven spacing of real pages.
+    """
+    if nxt.kind is not Kind.BODY:
+        return False
+    match = _LEAD.match(nxt.text)
+    lead = width(match.group(0)) if match else 1.0
+    return line.width + lead + 3 <= nxt.width
+
+
+def _ends_here(lines: list[Line], i: int) -> bool:
+    """Candidate line i is not continued by the line after it, so it can be a headline."""
+    line = lines[i]
+    if i + 1 >= len(lines):
+        return True
+    nxt = lines[i + 1]
+    if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
+        return True
+    if i and line.text.startswith("——") and lines[i - 1].candidate:
+        return True  # a subtitle under its headline
+    if nxt.kind is not Kind.BODY:
+        return False
+    if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
+        return True
+    # The column below: the next lines of the paragraph; a short closing line
+    # alone (a paragraph's last line) does not show how wide the column is.
+    after, open_after = fill_after(lines, i + 2)
+    if not nxt.closes and nxt.width <= max(nxt.width, after) - _INDENT:
+        return True  # the next line is indented: a paragraph starts there
+    open_full = open_after if nxt.closes else max(nxt.width, open_after)
+    if not open_full:
+        return False
+    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
+    if starts and line.width >= open_full - 0.5 and not _caption_below(lines, i + 1):
+        return True  # a story's first line that is not indented (captions often are not)
+    return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
+
+
+def _caption_below(lines: list[Line], j: int) -> bool:
+    """The body text from line j runs into a photo credit: it is a caption."""
+    while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
+        j += 1
+    return j < len(lines) and lines[j].kind is Kind.CREDIT
+
+
+def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
+    """How wide the column runs from line j: the widest of the next three lines, else 0.
+
+    Only lines of the same story count. The second width stops before the first
+    line that closes a sentence: it is most often a paragraph's short last line.
+    """
+    most = open_most = 0.0
+    is_open = True
+    for line in lines[j : j + 3]:
+        if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
+            break
+        if line.width > most:
+            most = line.width
+        if is_open and not line.closes:
+            open_most = most
+        else:
+            is_open = False
+    return most, open_most
+
+
+def after_boundary(lines: list[Line], i: int) -> bool:
+    """Something may start at line i: page start, or the line before closed."""
+    if i == 0:
+        return True
+    prev = lines[i - 1]
+    return prev.closes or prev.kind is not Kind.BODY or prev.head
+
+
+def starts_story(lines: list[Line], i: int) -> bool:
+    """Line i opens a new story: a leading-space hint after a boundary, or a marker."""
+    if i >= len(lines):
+        return True
+    line = lines[i]
+    if line.kind is Kind.BODY and line.text[0] in MARKERS:
+        return True
+    if line.hint or (line.text.startswith("图为") and _picture_caption(lines, i)):
+        return after_boundary(lines, i)
+    return False
+
+
+def _picture_caption(lines: list[Line], i: int) -> bool:
+    """Line i opens a caption: 图为 (this picture shows) in a new paragraph, a credit soon after.
+
+    图为 inside a paragraph is the caption's own second sentence.
+    """
+    if i and not (lines[i - 1].short or opens_paragraph(lines, i)):
+        return False
+    for j in range(i, min(i + 12, len(lines))):
+        line = lines[j]
+        if line.kind is Kind.CREDIT or (line.closes and ends_in_credit(line.text)):
+            return True
+        if line.kind is not Kind.BODY or (j > i and line.hint):
+            return False
+    return False
+
+
+def mark_heads(lines: list[Line]) -> None:
+    """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
+    body = Kind.BODY
+    heads: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not line.candidate:
+            continue
+        # A stack starts after a boundary: skip lines inside a paragraph at once.
+        prev = lines[i - 1] if i else None
+        if (prev is None or prev.closes or prev.kind is not body or prev.candidate) and _ends_here(
+            lines, i
+        ):
+            line.head = True
+            heads.append(i)
+    for i in reversed(heads):
+        if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
+            continue  # unmarked already, or inside a stack
+        end = stack_end(lines, i)
+        if _too_tall(lines, i, end) or not after_boundary(lines, i) or _set_full(lines, i, end):
+            for j in range(i, end + 1):
+                lines[j].head = False
+
+
+def _too_tall(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
+    if end - i + 1 <= _MAX_STACK:
+        return False
+    # The wrap model may join only plain lines of headline length: lines of a
+    # paragraph (wrapped at the column, so holding its commas) must not become a
+    # few parts by a guess.
+    model = all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
+    return len(parts([ln.text for ln in lines[i : end + 1]], model)) > _MAX_STACK
+
+
+def _set_full(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i+1..end fill the column of the text below: a paragraph, not a stack.
+
+    Headline lines are as long as their words; a paragraph's lines after the
+    first are set to the full column. Only stacks holding ，、： are doubted so:
+    other lines without punctuation are rarely a paragraph's.
+    """
+    if end == i or not any(c in ln.text for ln in lines[i : end + 1] for c in "，、："):
+        return False
+    col = fill_after(lines, end + 1)[0]
+    widths = [ln.width for ln in lines[i + 1 : end + 1]]
+    if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
+        return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
+    return col > 0 and abs(widths[0] - col) <= 1
+
+
+def stack_end(lines: list[Line], i: int) -> int:
+    """The last line of the headline stack that starts at line i: a hint starts another."""
+    end = i
+    while end + 1 < len(lines) and lines[end + 1].head and not lines[end + 1].hint:
+        end += 1
+    return end
+
+
+def opens_paragraph(lines: list[Line], i: int) -> bool:
+    """Line i looks like the indented first line of a paragraph.
+
+    It is shorter than the lines that follow it, or it is short and does not
+    close a sentence (a line inside a paragraph fills the column). A full
+    line after a short closed one continues it: the short one was indented.
+    """
+    line = lines[i]
+    if line.closes:  # a one-line paragraph, or the end of one with a full line before
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
+    return line.width <= fill_after(lines, i + 1)[0] - _INDENT or line.short

@@ -1,0 +1,76 @@
+"""The wrap model of headline stacks (reader/parse/wrapmodel.py), one cause a test."""
+
+from __future__ import annotations
+
+from test_parse_typeset import SQUEEZED
+
+from reader.parse import wrapdata, wrapmodel
+from reader.parse.stacks import parts, split_stack, sure
+from reader.parse.stories import parse_text
+
+
+def test_full_lines_of_one_measure_before_a_stub_are_one_headline() -> None:
+    # 8 + 8 + 1: the first two lines fill the same measure, the stub ends the wrap.
+    stack = ["四国女足赛又战一", "轮中国队逼和美国", "队"]
+    assert split_stack(stack) == (None, "四国女足赛又战一轮中国队逼和美国队", None)
+
+
+def test_a_break_inside_a_word_is_a_wrap() -> None:
+    # 菏|泽 is a pair the corpus holds far more often than chance.
+    assert wrapmodel.features(["国色天香凌冬开菏", "泽暖棚牡丹含苞待放"], 1)[0] > 0
+    assert (
+        split_stack(["全国政协举行第五十一", "次主席会议"])[1] == "全国政协举行第五十一次主席会议"
+    )
+
+
+def test_a_longer_part_after_a_phrase_is_a_part_of_its_own() -> None:
+    assert len(parts(["强强回故乡", "中国社科院实现计算机联网"])) == 2
+    assert split_stack(["直达浩浩荡荡吴淞口", "——八十高龄亲率众学生"])[2] == "——八十高龄亲率众学生"
+
+
+def test_the_rules_decide_before_the_model() -> None:
+    assert sure("大连军人出行真方便——", "决赛") is False
+    assert sure("工行北京分行效益上新", "台阶") is True
+    assert sure("戏剧界专家盛赞《虎踞钟", "山》") is True
+    assert sure("冬奥会中国体育代表团", "成立规模最大力争突破") is None  # the model's
+
+
+def test_a_short_line_is_no_full_line_of_a_wrap() -> None:
+    assert not wrapmodel.wraps(["图片新闻", "并且甘美"], 1)
+
+
+def test_a_guess_does_not_turn_a_paragraph_into_a_stack() -> None:
+    # Lines of a narrow column that hold commas are counted without the model.
+    body = [
+        "新华社华盛顿",
+        "1月21日电（记者符泉",
+        "生）美国总统克林顿21",
+        "日说，他对伊拉克新近",
+        "提出的冻结要求",
+    ]
+    items = parse_text("\n".join([*body, *SQUEEZED])).items
+    assert all(item.headline != "1月21日电（记者符泉" for item in items)
+
+
+def test_the_model_is_deterministic_and_pure() -> None:
+    stack = ["冬奥会中国体育代表团", "成立规模最大力争突破"]
+    assert wrapmodel.features(stack, 1) == wrapmodel.features(list(stack), 1)
+    assert len(wrapmodel.features(stack, 1)) + 1 == len(wrapdata.WEIGHTS)  # the bias last
+
+
+def test_a_line_above_a_wrapped_part_is_its_kicker() -> None:
+    # Large type wraps first: the wrapped part is the headline, the line above it
+    # (here wider than the headline's full lines: smaller type for certain) its kicker.
+    assert split_stack(["廊坊职工下了岗上市场", "拉萨海关追回被盗", "国宝"]) == (
+        "廊坊职工下了岗上市场",
+        "拉萨海关追回被盗国宝",
+        None,
+    )
+    # Dashes say otherwise: a subtitle starting with —— stays the subtitle.
+    assert split_stack(
+        ["直达浩浩荡荡吴淞口", "——八十高龄亲率众学生在沪连演三场，", "然后又直奔北京"]
+    )[2] == ("——八十高龄亲率众学生在沪连演三场，然后又直奔北京")
+    # Without a wrap the two-part stack is headline and subtitle, as before.
+    assert (
+        split_stack(["廊坊职工下了岗上市场", "拉萨海关追回被盗国宝"])[2] == "拉萨海关追回被盗国宝"
+    )

@@ -1,0 +1,188 @@
+"""Train the wrap model of headline stacks (reader/parse/wrapmodel.py) and write it.
+
+A headline stack's lines are joined into the parts they print (kicker, headline,
+subtitle): a line either wraps the one above or starts a part. The rules of
+`reader.parse.stacks.continues` decide the sure cases (dashes, brackets, stubs); the
+rest is a logistic regression over a few line features, one of them a table of
+character bigrams that are common inside words of the corpus (a wrap in large type
+often breaks a word: `国色天香凌冬开菏` / `泽暖棚牡丹含苞待放`).
+
+Training pages: Typst seeds 1-40 (tests/typesetgen.py) and pagegen2 seeds 0-299;
+held out: Typst seeds 200-219 and pagegen/pagegen2 seeds 300-599. Pure Python (no
+numpy on the machines this runs on); a few seconds.
+
+    python tools/train_stacks.py [--check]   # --check: print accuracy, write nothing
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from reader.parse import wrapmodel  # noqa: E402
+from reader.parse.furniture import take_header  # noqa: E402
+from reader.parse.heads import mark_heads, stack_end  # noqa: E402
+from reader.parse.lines import make_lines  # noqa: E402
+from reader.parse.stacks import sure  # noqa: E402
+from reader.parse.text import decode, page_lines  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "pd199801.txt"
+OUT = ROOT / "reader" / "parse" / "wrapdata.py"
+
+
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def bigram_table(min_count: int = 3, min_pmi: float = 2.0) -> dict[int, str]:
+    """Sticky bigrams of the corpus's body text by whole-number PMI: {pmi: "ab cd ..."}."""
+    uni: Counter[str] = Counter()
+    bi: Counter[str] = Counter()
+    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if len(line) < 24 or line[-1] not in "。！？”":
+            continue  # body paragraphs only, not the headlines
+        uni.update(line)
+        bi.update(a + b for a, b in itertools.pairwise(line) if _cjk(a) and _cjk(b))
+    total = sum(uni.values())
+    buckets: dict[int, list[str]] = {}
+    for pair, count in sorted(bi.items()):
+        if count < min_count:
+            continue
+        pmi = math.log(count * total / (uni[pair[0]] * uni[pair[1]]))
+        if pmi >= min_pmi:
+            buckets.setdefault(min(int(pmi), 8), []).append(pair)
+    return {k: "".join(v) for k, v in sorted(buckets.items())}
+
+
+def _data_module(table: dict[int, str], weights: tuple[float, ...] = ()) -> str:
+    """The source of `reader.parse.wrapdata`: the table in lines of 40 pairs."""
+    out = [
+        '"""Data of the wrap model (tools/train_stacks.py writes it; do not edit).',
+        "",
+        "STICKY: character pairs (concatenated) by the whole-number PMI of the pair in",
+        "the corpus's body text; WEIGHTS: the logistic regression's, the bias last.",
+        '"""',
+        "",
+        "STICKY: dict[int, str] = {",
+    ]
+    for pmi, text in table.items():
+        out.append(f"    {pmi}: (")
+        out.extend(f'        "{text[i : i + 80]}"' for i in range(0, len(text), 80))
+        out.append("    ),")
+    out.append("}")
+    out.append("WEIGHTS: tuple[float, ...] = (")
+    out.extend(f"    {w!r}," for w in weights)
+    out.append(")")
+    return "\n".join(out) + "\n"
+
+
+def _stacks(text: str) -> list[list[str]]:
+    lines = make_lines(page_lines(decode(text.encode())))
+    take_header(lines)
+    mark_heads(lines)
+    out, i = [], 0
+    while i < len(lines):
+        if lines[i].head:
+            end = stack_end(lines, i)
+            out.append([ln.text for ln in lines[i : end + 1]])
+            i = end + 1
+        else:
+            i += 1
+    return out
+
+
+def _norm(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def examples(text: str, truth: dict) -> list[tuple[list[float], int]]:
+    """(features, wraps) for each undecided pair of stack lines the truth can label."""
+    fields = [
+        _norm(it.get(f))
+        for it in truth["items"]
+        for f in ("kicker", "headline", "subtitle")
+        if it.get(f)
+    ]
+    out = []
+    for stack in _stacks(text):
+        for k in range(1, len(stack)):
+            above, line = stack[k - 1], stack[k]
+            if sure(above, line) is not None or wrapmodel.width(above) < wrapmodel._FULL:
+                continue
+            a, b = _norm(above), _norm(line)
+            if not any(a in f for f in fields) or not any(b in f for f in fields):
+                continue  # not a true stack's lines
+            wraps = any(a + b in f for f in fields)
+            out.append((wrapmodel.features(stack, k), int(wraps)))
+    return out
+
+
+def pages(kind: str, seeds: range) -> list[tuple[str, dict]]:
+    if kind == "typeset":
+        import typesetgen
+
+        out = []
+        for n in seeds:
+            page = typesetgen.generate(n)
+            out.append((typesetgen.pdfium_text(page.pdf), page.truth()))
+        return out
+    from pagegen2 import generate2
+
+    return [(g.text, g.truth()) for g in map(generate2, seeds)]
+
+
+def train(
+    data: list[tuple[list[float], int]], epochs: int = 3000, rate: float = 0.5
+) -> list[float]:
+    """Logistic regression by batch gradient descent, L2 0.001; the last weight is the bias."""
+    n = len(data[0][0])
+    w = [0.0] * (n + 1)
+    for _ in range(epochs):
+        grad = [0.0] * (n + 1)
+        for x, y in data:
+            p = 1 / (1 + math.exp(-(sum(wi * xi for wi, xi in zip(w, x, strict=False)) + w[-1])))
+            for i in range(n):
+                grad[i] += (p - y) * x[i]
+            grad[-1] += p - y
+        w = [wi - rate * (g / len(data) + 0.001 * wi) for wi, g in zip(w, grad, strict=True)]
+    return w
+
+
+def accuracy(w: list[float], data: list[tuple[list[float], int]]) -> float:
+    hits = sum(
+        (sum(wi * xi for wi, xi in zip(w, x, strict=False)) + w[-1] > 0) == bool(y) for x, y in data
+    )
+    return hits / len(data) if data else 0.0
+
+
+def main() -> None:
+    check = "--check" in sys.argv
+    if not check:
+        OUT.write_text(_data_module(bigram_table()), encoding="utf-8")
+    tuned = [e for t, tr in pages("typeset", range(1, 41)) for e in examples(t, tr)]
+    tuned += [e for t, tr in pages("pagegen2", range(300)) for e in examples(t, tr)]
+    held = [e for t, tr in pages("typeset", range(200, 220)) for e in examples(t, tr)]
+    held2 = [e for t, tr in pages("pagegen2", range(300, 600)) for e in examples(t, tr)]
+    w = train(tuned)
+    rule = [0.0] * len(w)
+    print(
+        f"pairs: {len(tuned)} trained on ({sum(y for _, y in tuned)} wraps), "
+        f"{len(held)} + {len(held2)} held out"
+    )
+    for name, d in (("train", tuned), ("typeset 200-219", held), ("pagegen2 300-599", held2)):
+        print(f"{name}: model {accuracy(w, d):.3f}, all-new-part {accuracy(rule, d):.3f}")
+    print("weights", [round(x, 3) for x in w])
+    if not check:
+        weights = tuple(round(x, 4) for x in w)
+        OUT.write_text(_data_module(bigram_table(), weights), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
