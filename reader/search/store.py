@@ -9,8 +9,9 @@ parts of long words, per field, with counts and positions: bm25 ranks every
 candidate by them, `reader.search.rank`). The body is the word table's first
 column: FTS5 marks every posting outside column 0 with its column number, and
 most postings are the body's (the table is a quarter smaller than with the
-headline first). bm25 needs `detail=full`: with `detail=column` it scores 0. The parsed items are kept per page,
-compressed, in `texts`; `pages` says which FTS rowids each page's items hold.
+headline first). bm25 needs `detail=full`: with `detail=column` it scores 0.
+The parsed items are kept per page, compressed, in `texts`; `pages` says which
+FTS rowids each page's items hold.
 
 Journal modes. An update writes in WAL mode, so searches in other processes
 read the last committed snapshot while it works (and a rollback-mode writer
