@@ -213,11 +213,13 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
 
 
 def _rows(conn: sqlite3.Connection, first: int, rows: list[Tokens], delete: bool = False) -> None:
-    """Insert (or delete) a page's items' tokens in both FTS tables, from rowid `first` on."""
+    """Insert (or delete) a page's tokens: its items' words from rowid `first` on, and
+    the bigrams of the whole page as one row at rowid `first` (`store.page_grams`)."""
     grams, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
     if not delete:
         grams, words = store.INSERT_GRAMS, store.INSERT_WORDS
-    conn.executemany(grams, [(first + n, row[0]) for n, row in enumerate(rows)])
+    if rows:
+        conn.execute(grams, (first, store.page_grams(row[0] for row in rows)))
     conn.executemany(words, [(first + n, *row[1:]) for n, row in enumerate(rows)])
 
 

@@ -358,13 +358,13 @@ class _Scope:
         at = bisect_right(self.starts, rowid) - 1
         return at >= 0 and rowid <= self.ranges[at][1]
 
-    def sql(self) -> tuple[str, list[object]]:
-        """A rowid range for FTS5 to skip what no allowed page holds."""
+    def sql(self, rowid: str = "rowid") -> tuple[str, list[object]]:
+        """A rowid range for FTS5 to skip what no allowed page holds (`rowid`: its column)."""
         if self.ranges is None:
             return "", []
         if not self.ranges:
-            return " AND rowid < 0", []
-        return " AND rowid BETWEEN ? AND ?", [self.ranges[0][0], self.ranges[-1][1]]
+            return f" AND {rowid} < 0", []
+        return f" AND {rowid} BETWEEN ? AND ?", [self.ranges[0][0], self.ranges[-1][1]]
 
 
 def _run(
@@ -392,7 +392,7 @@ def _run(
         )
         # Items with the words but not the text (人民币 … 汇率 apart) are left out when
         # the bigrams' candidates are few enough to hold; else the check finds them.
-        likely = _candidates(conn, grams, where, params)
+        likely = _candidates(conn, grams, scope)
         ranked = [
             (rowid, -float(score))
             for rowid, score in rows
@@ -413,10 +413,8 @@ def _run(
     # Newest first, read lazily: a common word costs no more than a rare one.
     rest = (
         (rowid, 0.0)
-        for (rowid,) in conn.execute(
-            f"SELECT rowid FROM grams WHERE grams MATCH ?{where} ORDER BY rowid DESC",
-            [grams, *params],
-        )
+        for first, items in _pages(conn, grams, scope, newest=True)
+        for rowid in range(first + items - 1, first - 1, -1)
         if rowid not in done and scope.allows(rowid)
     )
     order = chain(ranked, rest)
@@ -509,13 +507,32 @@ def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:
     return list(shown.values())
 
 
-def _candidates(
-    conn: sqlite3.Connection, grams: str, where: str, params: list[object]
-) -> set[int] | None:
-    """The bigram table's candidates, or None when there are more than `_CANDIDATES`."""
-    rows = conn.execute(f"SELECT rowid FROM grams WHERE grams MATCH ?{where}", [grams, *params])
-    found = {rowid for (rowid,) in islice(rows, _CANDIDATES + 1)}
-    return found if len(found) <= _CANDIDATES else None
+def _pages(
+    conn: sqlite3.Connection, grams: str, scope: _Scope, newest: bool = False
+) -> sqlite3.Cursor:
+    """The bigram table's candidate pages: each one's first item rowid and item count.
+
+    A cursor, not a generator around one: a generator left suspended by an
+    exception kept its statement, and the file's read lock, past `close`.
+    """
+    where, params = scope.sql("g.rowid")
+    order = " ORDER BY g.rowid DESC" if newest else ""
+    return conn.execute(
+        "SELECT g.rowid, p.items FROM grams g JOIN pages p ON p.first = g.rowid "
+        f"WHERE grams MATCH ?{where}{order}",
+        [grams, *params],
+    )
+
+
+def _candidates(conn: sqlite3.Connection, grams: str, scope: _Scope) -> set[int] | None:
+    """The items of the bigram table's candidate pages, or None when there are more than
+    `_CANDIDATES`."""
+    found: set[int] = set()
+    for first, items in _pages(conn, grams, scope):
+        found.update(range(first, first + items))
+        if len(found) > _CANDIDATES:
+            return None
+    return found
 
 
 def _newest(conn: sqlite3.Connection, scope: _Scope) -> Iterator[int]:

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from reader.fields import HEAD_FIELDS
 
-WEIGHTS = (8.0, 1.0, 1.0, 0.5, 0.4, 0.5)
-"""bm25 weights of the word table's columns: headline stack, body, caption, bylines, the
-parts of long words (理工 in 香港理工大学), which count less than a whole word, and the
-page header."""
+WEIGHTS = (1.0, 8.0, 1.0, 0.5, 0.4, 0.5)
+"""bm25 weights of the word table's columns (`reader.search.store`): body, headline stack,
+caption, bylines, the parts of long words (理工 in 香港理工大学), which count less than
+a whole word, and the page header."""
 
 WINDOW = 40
 """The best candidates by bm25 that the text orders again (each is loaded and checked anyway)."""
