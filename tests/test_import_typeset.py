@@ -106,3 +106,30 @@ def test_a_byline_centred_over_three_columns_opens_none_of_them() -> None:
     assert texts.count("正文。") == 3
     # The columns under the byline are one story's: no story-start hint past the first.
     assert not any(t.startswith(" ") for t in page.texts[3:])
+
+
+def test_a_bold_subtitle_centred_over_the_gutter_is_read_before_every_column() -> None:
+    # Headline, a bold subtitle at body size and a byline, set tight and centred over
+    # three columns: the subtitle straddles the first gutter. Both are read right
+    # after the headline, before any column.
+    glyphs = line("标题在此处标题", 90, 700, 24, 700) + line("副题在此副题在此副", 80, 686, 10, 700)
+    glyphs += line("本报记者 王伟", 130, 674)
+    for k in range(3):
+        for n in range(6):
+            glyphs += line("正文正文正文正文正文" if n < 5 else "正文。", 120 * k, 660 - 14 * n)
+    page = layout(glyphs, (), is_byline)
+    texts = [t.strip() for t in page.texts]
+    assert texts[:4] == [
+        "标题在此处标题",
+        "副题在此副题在此副",
+        "本报记者 王伟",
+        "正文正文正文正文正文",
+    ]
+    assert texts.count("正文。") == 3
+
+
+def test_a_dateline_with_spaced_digits_is_a_dateline() -> None:
+    # Typesetting sets a quarter em around digits; extraction keeps it as a space.
+    assert is_byline("新华社北京1月 12日电")
+    assert is_byline("本报上海 1 月 12 日讯")
+    assert not is_byline("新华社北京1月12日电 记者从有关部门获悉，今年")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text
 _BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
 _COLUMN_GAP = 0.3  # white space this wide between segments separates columns
 _HEAD = 1.15  # a font this much larger than the body is a headline's
+_BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
+_STACK_CHARS = 40  # longer lines are running text, never part of a headline stack
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
 
 
@@ -116,6 +119,7 @@ def widen_heads(
     ]
     if not heads:
         return
+    heads += _stack_members(segs, heads, body)
     for seg in heads:
         seg.apart = seg.size < _HEAD * body
     # A byline set flush with the column under it is that column's: it reaches over
@@ -147,6 +151,50 @@ def widen_heads(
             if _clear_between(head, top, segs, claimed):
                 head.reach0 = min(head.reach0, top.x0)
                 head.reach1 = max(head.reach1, top.x1)
+    # The lines of a stack under a headline read before any of its columns: each
+    # reaches as far as the line it hangs under.
+    stack = sorted(heads, key=lambda h: -h.top)
+    for k, seg in enumerate(stack):
+        if seg.apart:
+            for above in stack[:k]:
+                if _stacked(seg, above, body) and above.bottom >= seg.top:
+                    seg.reach0 = min(seg.reach0, above.reach0)
+                    seg.reach1 = max(seg.reach1, above.reach1)
+
+
+def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> list[Segment]:
+    """Lines of a headline's stack in display type too small to be headlines (a bold
+    subtitle or kicker at about body size): alone on their row, right under or over a
+    headline or another such line, they reach over its columns as it does."""
+    weights = Counter(g.weight for s in segs for g in s.glyphs if abs(g.size - body) < 0.06 * body)
+    plain = weights.most_common(1)[0][0] if weights else 400
+    taken = {id(h) for h in heads}
+    found: list[Segment] = []
+    for seg in segs:
+        if id(seg) in taken or len(seg.glyphs) > _STACK_CHARS:
+            continue
+        heavy = sum(g.weight >= plain + _BOLD for g in seg.glyphs) * 2 > len(seg.glyphs)
+        if (heavy or seg.size >= 1.06 * body) and _one_line_apart(seg, segs, lambda _: True):
+            found.append(seg)
+    members: list[Segment] = []
+    grown = True
+    while grown:
+        grown = False
+        for seg in found:
+            if any(seg is m for m in members):
+                continue
+            if any(_stacked(seg, h, body) for h in itertools.chain(heads, members)):
+                members.append(seg)
+                grown = True
+    return members
+
+
+def _stacked(seg: Segment, head: Segment, body: float) -> bool:
+    """`seg` sits right under or right over `head`, within its width."""
+    if _overlap(seg, head) <= 0:
+        return False
+    near = max(1.2 * body, 0.5 * head.size)
+    return 0 <= head.bottom - seg.top <= near or 0 <= seg.bottom - head.top <= near
 
 
 def _flush(seg: Segment, segs: list[Segment], body: float) -> bool:
