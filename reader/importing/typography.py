@@ -99,9 +99,17 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
     return out, body_weight
 
 
+_DIGIT_SPACE = re.compile(r"\s+(?=[0-9０-９])|(?<=[0-9０-９])\s+")
+
+
+def tight(text: str) -> str:
+    """The text without the space typesetting puts around digits (`1月 12日电`)."""
+    return _DIGIT_SPACE.sub("", text.strip())
+
+
 def is_byline(text: str) -> bool:
     """A byline or a dateline on its own line: 本报记者 陈鹏, 新华社北京1月4日电."""
-    return len(text) <= 40 and bool(BYLINE.match(text.strip()))
+    return len(text) <= 40 and bool(BYLINE.match(tight(text)))
 
 
 def is_credit(text: str) -> bool:
