@@ -18,13 +18,15 @@ _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
 _SAME_SIZE = 0.06  # sizes within this share of the body size are the body's
 _OPENING = frozenset("“‘（《「『【〔([")
 _ROLE = r"(?:本报|新华社|中新社|人民日报|特约|见习|实习|首席)*(?:记者|通讯员|撰稿人?|摄影记者)"
+# A dateline's place and date up to 电 or 讯, never a reporter's role (本报记者 X 通讯员).
+_PLACE = r"(?:(?!记者|通讯员)[^，。：:\s]){0,12}?(?:电|讯)(?!员)"
 BYLINE = re.compile(
     rf"^(?:[（(]\s*)?{_ROLE}\s*[\u4e00-\u9fff·]{{1,4}}(?:\s+[\u4e00-\u9fff·]{{1,4}}){{0,3}}"
     r"(?:\s*[）)])?$"
-    r"|^(?:本报|新华社|中新社)[^，。：:\s]{0,12}?(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?$"
+    rf"|^(?:本报|新华社|中新社){_PLACE}(?:\s*[（(][^）)]{{1,30}}[）)])?$"
 )
 DATELINE = re.compile(
-    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
+    rf"^(?:本报|新华社|中新社|人民网|新华网){_PLACE}"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
 SOURCE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
