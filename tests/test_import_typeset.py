@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
-from reader.importing.typography import is_byline
+from reader.importing.structure import build
+from reader.importing.typography import DATELINE, is_byline
+from reader.model import Item
 
 BODY = 10.0
 
@@ -133,3 +135,42 @@ def test_a_dateline_with_spaced_digits_is_a_dateline() -> None:
     assert is_byline("新华社北京1月 12日电")
     assert is_byline("本报上海 1 月 12 日讯")
     assert not is_byline("新华社北京1月12日电 记者从有关部门获悉，今年")
+
+
+def built(glyphs: list[Glyph]) -> Item:
+    """The one item structure.build makes of a page of glyphs."""
+    result = build(layout(glyphs, (), is_byline), ())
+    assert result is not None
+    (item,) = result[0].items
+    return item
+
+
+def narrow_story(*stack: str) -> list[Glyph]:
+    """A headline, lines under it in body type, two paragraphs in a 10-em column."""
+    glyphs = line("标题在此", 0, 700, 20, 700)
+    y = 676.0
+    for text in stack:
+        glyphs += line(text, 0, y)
+        y -= 14
+    for n, text in enumerate(["正文正文正文正文", "正文正文正文正文正文", "正文。"] * 2):
+        glyphs += line(text, 20 if n % 3 == 0 else 0, y - 14 * n)
+    return glyphs
+
+
+def test_a_byline_wrapped_in_a_narrow_column_is_one_byline() -> None:
+    item = built(narrow_story("本报记者 曾霞 通讯员 宋", "超磊"))
+    assert item.byline == "本报记者 曾霞 通讯员 宋超磊"
+    assert len(item.paragraphs) == 2
+
+
+def test_a_byline_and_a_dateline_on_two_lines_are_the_byline() -> None:
+    # The dateline ends about where the first line of the lead would: it stands alone
+    # because the line under it is indented.
+    item = built(narrow_story("本报记者 萧华芳", "本报上海1月17日讯"))
+    assert item.byline == "本报记者 萧华芳 本报上海1月17日讯"
+    assert item.paragraphs[0].startswith("正文")
+
+
+def test_a_reporters_role_is_no_dateline() -> None:
+    assert DATELINE.match("本报记者曾霞通讯员宋超磊") is None
+    assert DATELINE.match("本报上海1月17日讯记者") is not None

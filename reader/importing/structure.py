@@ -100,6 +100,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
     items: list[_Item] = []
     cur: _Item | None = None
     prev: TypeLine | None = None
+    wrapped: TypeLine | None = None
     for i, line in enumerate(lines):
         text = line.text
         picture = caption_of.get(i, -1)
@@ -137,8 +138,20 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 items.append(cur)
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
-            if is_byline(text) and (not cur.body or ahead_ends) and _alone(line, nxt, body):
+            if wrapped is line and cur.bylines:
+                cur.bylines[-1] += text  # the rest of a byline wrapped at the column edge
+            elif (
+                is_byline(text)
+                and (not cur.body or ahead_ends)
+                and (
+                    (cur.bylines and not cur.body)
+                    or _alone(line, nxt, body)
+                    or (nxt is not None and _byline_wraps(line, nxt, body))
+                )
+            ):
                 cur.bylines.append(" ".join(text.split()))
+                if nxt is not None and _byline_wraps(line, nxt, body):
+                    wrapped = nxt
             else:
                 cur.body.append(line)
         cur.lines.append(line)
@@ -148,10 +161,25 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
 
 def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     """The line stands alone (a byline), not the full first line of a paragraph that
-    happens to start with a dateline: it ends well short of the line below it."""
+    happens to start with a dateline: it ends well short of the line below it, or the
+    line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
-    return nxt.x1 - line.x1 > 1.5 * body
+    return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
+
+
+def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
+    """`nxt` is the end of a byline that filled its narrow column: a short line in the
+    same type under it that makes a longer byline of it (通讯员 宋 / 超磊)."""
+    text = " ".join(line.text.split())
+    return (
+        nxt.plain(body)
+        and len(nxt.text) <= 4
+        and not nxt.hint
+        and abs(nxt.x0 - line.x0) < 0.5 * body
+        and nxt.x1 < line.x1 - 1.5 * body
+        and is_byline(text + nxt.text)
+    )
 
 
 def _intertitle(line: TypeLine, cur: _Item | None, body: float) -> bool:
