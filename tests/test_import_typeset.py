@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.regions import columns
 from reader.importing.structure import build
-from reader.importing.typography import DATELINE, is_byline
+from reader.importing.typography import DATELINE, TypeLine, is_byline
 from reader.model import Item
 
 BODY = 10.0
@@ -174,3 +175,24 @@ def test_a_byline_and_a_dateline_on_two_lines_are_the_byline() -> None:
 def test_a_reporters_role_is_no_dateline() -> None:
     assert DATELINE.match("本报记者曾霞通讯员宋超磊") is None
     assert DATELINE.match("本报上海1月17日讯记者") is not None
+
+
+def test_a_note_set_right_under_the_last_paragraph_is_the_source() -> None:
+    glyphs = narrow_story() + line("（据新华社电）", 30, 676 - 14 * 6)
+    item = built(glyphs)
+    assert item.source == "（据新华社电）"
+    assert len(item.paragraphs) == 2
+
+
+def tline(x0: float, x1: float, top: float) -> TypeLine:
+    return TypeLine("正文", False, BODY, False, x0, x1, top, top - BODY)
+
+
+def test_a_short_line_over_a_gutter_joins_no_columns() -> None:
+    # A byline centred over the gutter comes first; the columns are still two.
+    lines = [tline(80, 140, 700)]
+    for n in range(4):
+        lines += [tline(0, 100, 686 - 14 * n), tline(120, 220, 686 - 14 * n)]
+    col = columns(lines)
+    assert len(set(col[1::2])) == 1 and len(set(col[2::2])) == 1
+    assert col[1] != col[2]

@@ -29,6 +29,7 @@ from reader.importing.regions import Box
 from reader.importing.typography import (
     DATELINE,
     MARKERS,
+    NOTE,
     SOURCE,
     TypeLine,
     credit_tail,
@@ -116,7 +117,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur = _Item()
                 items.append(cur)
             cur.stack.append(line)
-        elif SOURCE.match(text):
+        elif SOURCE.match(text) or (_note(line, prev, body) and cur is not None and cur.body):
             if cur is None or cur.source is not None:
                 cur = _Item()
                 items.append(cur)
@@ -144,9 +145,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 is_byline(text)
                 and (not cur.body or ahead_ends)
                 and (
-                    (cur.bylines and not cur.body)
-                    or _alone(line, nxt, body)
-                    or (nxt is not None and _byline_wraps(line, nxt, body))
+                    _alone(line, nxt, body) or (nxt is not None and _byline_wraps(line, nxt, body))
                 )
             ):
                 cur.bylines.append(" ".join(text.split()))
@@ -165,7 +164,19 @@ def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
+    if is_byline(nxt.text):
+        return True  # a byline block: reporters, then the dateline
     return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
+
+
+def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
+    """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source."""
+    return (
+        prev is not None
+        and prev.closes
+        and bool(NOTE.match(line.text))
+        and (line.x0 - prev.x0 >= 2 * body or prev.x1 < line.x0)
+    )
 
 
 def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:

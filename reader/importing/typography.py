@@ -30,6 +30,8 @@ DATELINE = re.compile(
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
 SOURCE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
+# A story's closing note on a line of its own: （据新华社电）, a writer's name （郑雪）.
+NOTE = re.compile(r"^[（(]\s*(?:据\S{1,12}?(?:电|讯|报道)|[\u4e00-\u9fff·]{2,4})\s*[）)]$")
 _CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16})"
 CREDIT = re.compile(
     rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_CREDIT_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
