@@ -9,7 +9,7 @@ from __future__ import annotations
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.regions import columns
-from reader.importing.structure import build
+from reader.importing.structure import _caption_credit, build
 from reader.importing.typography import DATELINE, TypeLine, is_byline
 from reader.model import Item
 
@@ -196,3 +196,12 @@ def test_a_short_line_over_a_gutter_joins_no_columns() -> None:
     col = columns(lines)
     assert len(set(col[1::2])) == 1 and len(set(col[2::2])) == 1
     assert col[1] != col[2]
+
+
+def test_caption_credits_of_news_agencies_and_broken_before_the_date() -> None:
+    caption = [["图为救灾物资运往那曲的情形。（新华社发）"]]
+    assert _caption_credit(caption) == ([["图为救灾物资运往那曲的情形。"]], ["（新华社发）"])
+    lines = [["图为虎林园里的东北虎。", "本报通讯员 傅国", "摄于 1 月 26日"]]
+    assert _caption_credit(lines)[1] == ["本报通讯员 傅国摄于 1 月 26日"]
+    lines = [["图为开馆仪式。", "本报通讯员 郭国启 摄", "于1月11日"]]
+    assert _caption_credit(lines) == ([["图为开馆仪式。"]], ["本报通讯员 郭国启 摄于1月11日"])

@@ -27,6 +27,7 @@ from reader.importing import regions
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
+    CREDIT_REST,
     DATELINE,
     MARKERS,
     NOTE,
@@ -35,6 +36,7 @@ from reader.importing.typography import (
     credit_tail,
     is_byline,
     is_credit,
+    tight,
     type_lines,
 )
 from reader.model import Item, Kind, Page
@@ -256,6 +258,9 @@ def _caption_credit(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[
     """Split the credit off a caption: trailing credit lines, or `（… 摄）` at its end."""
     flat = [t for p in paragraphs for t in p]
     credit: list[str] = []
+    if len(flat) > 2 and CREDIT_REST.match(tight(flat[-1])) and is_credit(flat[-2] + flat[-1]):
+        rest = flat.pop()  # a credit broken before its 摄于: one credit of two lines
+        credit.insert(0, join_lines([flat.pop(), rest]))
     while flat and is_credit(flat[-1]) and len(flat) > 1:
         credit.insert(0, flat.pop())
     if credit and flat and _credit_head(flat[-1], credit[0]):

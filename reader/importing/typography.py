@@ -32,7 +32,9 @@ DATELINE = re.compile(
 SOURCE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
 # A story's closing note on a line of its own: （据新华社电）, a writer's name （郑雪）.
 NOTE = re.compile(r"^[（(]\s*(?:据\S{1,12}?(?:电|讯|报道)|[\u4e00-\u9fff·]{2,4})\s*[）)]$")
-_CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16})"
+_CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16}|社发)"  # 社发: （新华社发）
+# The rest of a credit broken at the column edge: `本报记者 X` / `摄于1月5日`.
+CREDIT_REST = re.compile(r"^(?:摄影?|摄?于\S{1,16}|供图)$")
 CREDIT = re.compile(
     rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_CREDIT_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
 )
@@ -118,7 +120,7 @@ def is_byline(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A photo credit as a whole line: 新华社记者 王伟 摄, 受访者供图, （本报记者 吴萍磊 摄）."""
-    text = text.strip()
+    text = tight(text)
     return len(text) <= 40 and bool(CREDIT.match(text))
 
 
