@@ -205,3 +205,13 @@ def test_caption_credits_of_news_agencies_and_broken_before_the_date() -> None:
     assert _caption_credit(lines)[1] == ["本报通讯员 傅国摄于 1 月 26日"]
     lines = [["图为开馆仪式。", "本报通讯员 郭国启 摄", "于1月11日"]]
     assert _caption_credit(lines) == ([["图为开馆仪式。"]], ["本报通讯员 郭国启 摄于1月11日"])
+
+
+def test_a_line_set_across_two_columns_joins_neither() -> None:
+    # A line as wide as both columns (a lead set across them) comes first.
+    lines = [tline(0, 220, 700)]
+    for n in range(4):
+        lines += [tline(0, 100, 686 - 14 * n), tline(120, 220, 686 - 14 * n)]
+    col = columns(lines)
+    assert len(set(col[1::2])) == 1 and len(set(col[2::2])) == 1
+    assert col[1] != col[2]

@@ -67,12 +67,13 @@ def columns(lines: Sequence[TypeLine]) -> list[int]:
     """A column number for each line: lines that overlap across at all share a column
     (the columns of one story never do: a gutter lies between them). The columns are
     drawn by the lines near a full column's width; a shorter line (one centred over a
-    gutter) goes to the column it overlaps most and never joins two."""
+    gutter) or a wider one (a line set across them) goes to the column it overlaps
+    most and never joins two."""
     widths = sorted(t.x1 - t.x0 for t in lines)
-    full = 0.7 * widths[len(widths) * 3 // 4] if widths else 0.0
+    full = widths[len(widths) * 3 // 4] if widths else 0.0
     spans: list[tuple[float, float]] = []
     for line in lines:
-        if line.x1 - line.x0 >= full:
+        if 0.7 * full <= line.x1 - line.x0 <= 1.2 * full:
             _place(spans, line, merge=True)
     return [_place(spans, line, merge=False) for line in lines]
 
