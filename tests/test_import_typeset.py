@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
-from reader.importing.typography import is_byline
+from reader.importing.regions import columns
+from reader.importing.structure import _caption_credit, build
+from reader.importing.typography import DATELINE, TypeLine, is_byline
+from reader.model import Item
 
 BODY = 10.0
 
@@ -106,3 +109,109 @@ def test_a_byline_centred_over_three_columns_opens_none_of_them() -> None:
     assert texts.count("正文。") == 3
     # The columns under the byline are one story's: no story-start hint past the first.
     assert not any(t.startswith(" ") for t in page.texts[3:])
+
+
+def test_a_bold_subtitle_centred_over_the_gutter_is_read_before_every_column() -> None:
+    # Headline, a bold subtitle at body size and a byline, set tight and centred over
+    # three columns: the subtitle straddles the first gutter. Both are read right
+    # after the headline, before any column.
+    glyphs = line("标题在此处标题", 90, 700, 24, 700) + line("副题在此副题在此副", 80, 686, 10, 700)
+    glyphs += line("本报记者 王伟", 130, 674)
+    for k in range(3):
+        for n in range(6):
+            glyphs += line("正文正文正文正文正文" if n < 5 else "正文。", 120 * k, 660 - 14 * n)
+    page = layout(glyphs, (), is_byline)
+    texts = [t.strip() for t in page.texts]
+    assert texts[:4] == [
+        "标题在此处标题",
+        "副题在此副题在此副",
+        "本报记者 王伟",
+        "正文正文正文正文正文",
+    ]
+    assert texts.count("正文。") == 3
+
+
+def test_a_dateline_with_spaced_digits_is_a_dateline() -> None:
+    # Typesetting sets a quarter em around digits; extraction keeps it as a space.
+    assert is_byline("新华社北京1月 12日电")
+    assert is_byline("本报上海 1 月 12 日讯")
+    assert not is_byline("新华社北京1月12日电 记者从有关部门获悉，今年")
+
+
+def built(glyphs: list[Glyph]) -> Item:
+    """The one item structure.build makes of a page of glyphs."""
+    result = build(layout(glyphs, (), is_byline), ())
+    assert result is not None
+    (item,) = result[0].items
+    return item
+
+
+def narrow_story(*stack: str) -> list[Glyph]:
+    """A headline, lines under it in body type, two paragraphs in a 10-em column."""
+    glyphs = line("标题在此", 0, 700, 20, 700)
+    y = 676.0
+    for text in stack:
+        glyphs += line(text, 0, y)
+        y -= 14
+    for n, text in enumerate(["正文正文正文正文", "正文正文正文正文正文", "正文。"] * 2):
+        glyphs += line(text, 20 if n % 3 == 0 else 0, y - 14 * n)
+    return glyphs
+
+
+def test_a_byline_wrapped_in_a_narrow_column_is_one_byline() -> None:
+    item = built(narrow_story("本报记者 曾霞 通讯员 宋", "超磊"))
+    assert item.byline == "本报记者 曾霞 通讯员 宋超磊"
+    assert len(item.paragraphs) == 2
+
+
+def test_a_byline_and_a_dateline_on_two_lines_are_the_byline() -> None:
+    # The dateline ends about where the first line of the lead would: it stands alone
+    # because the line under it is indented.
+    item = built(narrow_story("本报记者 萧华芳", "本报上海1月17日讯"))
+    assert item.byline == "本报记者 萧华芳 本报上海1月17日讯"
+    assert item.paragraphs[0].startswith("正文")
+
+
+def test_a_reporters_role_is_no_dateline() -> None:
+    assert DATELINE.match("本报记者曾霞通讯员宋超磊") is None
+    assert DATELINE.match("本报上海1月17日讯记者") is not None
+
+
+def test_a_note_set_right_under_the_last_paragraph_is_the_source() -> None:
+    glyphs = narrow_story() + line("（据新华社电）", 30, 676 - 14 * 6)
+    item = built(glyphs)
+    assert item.source == "（据新华社电）"
+    assert len(item.paragraphs) == 2
+
+
+def tline(x0: float, x1: float, top: float) -> TypeLine:
+    return TypeLine("正文", False, BODY, False, x0, x1, top, top - BODY)
+
+
+def test_a_short_line_over_a_gutter_joins_no_columns() -> None:
+    # A byline centred over the gutter comes first; the columns are still two.
+    lines = [tline(80, 140, 700)]
+    for n in range(4):
+        lines += [tline(0, 100, 686 - 14 * n), tline(120, 220, 686 - 14 * n)]
+    col = columns(lines)
+    assert len(set(col[1::2])) == 1 and len(set(col[2::2])) == 1
+    assert col[1] != col[2]
+
+
+def test_caption_credits_of_news_agencies_and_broken_before_the_date() -> None:
+    caption = [["图为救灾物资运往那曲的情形。（新华社发）"]]
+    assert _caption_credit(caption) == ([["图为救灾物资运往那曲的情形。"]], ["（新华社发）"])
+    lines = [["图为虎林园里的东北虎。", "本报通讯员 傅国", "摄于 1 月 26日"]]
+    assert _caption_credit(lines)[1] == ["本报通讯员 傅国摄于 1 月 26日"]
+    lines = [["图为开馆仪式。", "本报通讯员 郭国启 摄", "于1月11日"]]
+    assert _caption_credit(lines) == ([["图为开馆仪式。"]], ["本报通讯员 郭国启 摄于1月11日"])
+
+
+def test_a_line_set_across_two_columns_joins_neither() -> None:
+    # A line as wide as both columns (a lead set across them) comes first.
+    lines = [tline(0, 220, 700)]
+    for n in range(4):
+        lines += [tline(0, 100, 686 - 14 * n), tline(120, 220, 686 - 14 * n)]
+    col = columns(lines)
+    assert len(set(col[1::2])) == 1 and len(set(col[2::2])) == 1
+    assert col[1] != col[2]

@@ -14,7 +14,6 @@ joined into one, and a leading space where a block starts after white space
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 
 from reader.importing import header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
+from reader.importing.heads import HEAD as _HEAD
+from reader.importing.heads import widen_heads
 from reader.parse.text import join_lines
 
 __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text", "widen_heads"]
@@ -29,7 +30,6 @@ __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text
 # Thresholds in ems of the body font size.
 _BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
 _COLUMN_GAP = 0.3  # white space this wide between segments separates columns
-_HEAD = 1.15  # a font this much larger than the body is a headline's
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
 
 
@@ -68,139 +68,6 @@ def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Seg
         groups[-1].append(seg)
         reach = max(reach, hi)
     return groups
-
-
-def _overlap(a: Segment, b: Segment) -> float:
-    return min(a.x1, b.x1) - max(a.x0, b.x0)
-
-
-def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[Segment]:
-    """Body segments with no body line right above them: where column blocks start."""
-    taken = {id(h) for h in heads}
-    body_segs = sorted((s for s in segs if id(s) not in taken), key=lambda s: s.bottom)
-    bottoms = [s.bottom for s in body_segs]
-    tops = []
-    for seg in body_segs:
-        lo = bisect.bisect_left(bottoms, seg.top)
-        hi = bisect.bisect_right(bottoms, seg.top + body)
-        if not any(o is not seg and _overlap(o, seg) > 0 for o in body_segs[lo:hi]):
-            tops.append(seg)
-    return tops
-
-
-def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, float]:
-    """Rank headlines for a column top: one on its left first (headlines are set
-    flush left and the body runs on to the right), then the nearest above, then
-    the horizontally nearest."""
-    rows_above = round((head.bottom - top.top) / body)
-    right_of_it = 0 if head.x0 <= top.x0 else 1
-    return right_of_it, rows_above, -_overlap(head, top)
-
-
-def widen_heads(
-    segs: list[Segment], body: float, apart: Callable[[str], bool] | None = None
-) -> None:
-    """Let each headline reach over the columns of the body that starts right under it.
-
-    A short headline over a four-column body covers one column on paper; without
-    this, a gutter it does not cover would cut the page in two from top to bottom.
-    A column top goes to the nearest headline above it that overlaps it, else to
-    the nearest one on its left; a headline never reaches over running text.
-    Lines in body type that `apart` names (a byline centred over the columns of
-    its story) reach over them the same way, rather than open the column under them.
-    """
-    heads = [
-        s
-        for s in segs
-        if s.size >= _HEAD * body or (apart is not None and _one_line_apart(s, segs, apart))
-    ]
-    if not heads:
-        return
-    for seg in heads:
-        seg.apart = seg.size < _HEAD * body
-    # A byline set flush with the column under it is that column's: it reaches over
-    # the columns it stands over and their next ones, never back to a column beside it.
-    flush = {id(h) for h in heads if h.apart and _flush(h, segs, body)}
-    tops = sorted(_block_tops(segs, body, heads), key=lambda t: t.x0)
-    owners: dict[int, Segment] = {}
-    for top in tops:  # a headline over a column top owns it
-        over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
-        if over:
-            owners[id(top)] = min(over, key=lambda h: _ownership(h, top, body))
-    for top in tops:  # the next column of the same body: the owner of its left neighbour
-        if id(top) in owners:
-            continue
-        left = _left_neighbour(top, tops, segs, body)
-        if left is not None and id(left) in owners:
-            owners[id(top)] = owners[id(left)]
-            continue
-        near = [h for h in _heads_near(heads, top, body) if id(h) not in flush]
-        if near:
-            owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
-    claims: dict[int, list[Segment]] = {}
-    for top in tops:
-        if id(top) in owners:
-            claims.setdefault(id(owners[id(top)]), []).append(top)
-    claimed = [t for t in tops if id(t) in owners]
-    for head in heads:
-        for top in claims.get(id(head), []):
-            if _clear_between(head, top, segs, claimed):
-                head.reach0 = min(head.reach0, top.x0)
-                head.reach1 = max(head.reach1, top.x1)
-
-
-def _flush(seg: Segment, segs: list[Segment], body: float) -> bool:
-    """Body lines just under the segment start where it starts."""
-    return any(
-        o is not seg and abs(o.x0 - seg.x0) < 1.0 and 0 < seg.bottom - o.top < 6 * body
-        for o in segs
-    )
-
-
-def _one_line_apart(seg: Segment, segs: list[Segment], apart: Callable[[str], bool]) -> bool:
-    """A line `apart` names, with nothing beside it on its row within its reach."""
-    if not apart(seg.text()):
-        return False
-    return not any(
-        o is not seg
-        and abs(o.baseline - seg.baseline) < 0.3 * seg.size
-        and _overlap(o, seg) > -seg.size
-        for o in segs
-    )
-
-
-def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
-    return [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
-
-
-def _left_neighbour(
-    top: Segment, tops: list[Segment], segs: list[Segment], body: float
-) -> Segment | None:
-    """The column top on the same line just left of `top`, with nothing between."""
-    row = [t for t in tops if t.x1 <= top.x0 and abs(t.baseline - top.baseline) <= 0.3 * body]
-    if not row:
-        return None
-    left = max(row, key=lambda t: t.x1)
-    for seg in segs:
-        beside = seg.bottom < top.top and seg.top > top.bottom
-        if beside and seg is not left and seg.x1 > left.x1 and seg.x0 < top.x0:
-            return None
-    return left
-
-
-def _clear_between(
-    head: Segment, top: Segment, segs: list[Segment], claimed: list[Segment]
-) -> bool:
-    """Nothing but column tops under headlines lies beside `top` between it and the
-    headline: a headline does not reach over another story's running column."""
-    lo, hi = (head.x1, top.x0) if top.x0 >= head.x1 else (top.x1, head.x0)
-    for seg in segs:
-        if seg is top or seg is head or any(seg is c for c in claimed):
-            continue
-        beside = seg.bottom < top.top and seg.top > top.bottom
-        if beside and seg.x1 > lo and seg.x0 < hi:
-            return False
-    return True
 
 
 def _is_head(segs: list[Segment], body: float) -> bool:

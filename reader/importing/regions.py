@@ -65,20 +65,35 @@ def captions(lines: Sequence[TypeLine], boxes: Sequence[Box], body: float) -> di
 
 def columns(lines: Sequence[TypeLine]) -> list[int]:
     """A column number for each line: lines that overlap across at all share a column
-    (the columns of one story never do: a gutter lies between them)."""
-    col: list[int] = []
+    (the columns of one story never do: a gutter lies between them). The columns are
+    drawn by the lines near a full column's width; a shorter line (one centred over a
+    gutter) or a wider one (a line set across them) goes to the column it overlaps
+    most and never joins two."""
+    widths = sorted(t.x1 - t.x0 for t in lines)
+    full = widths[len(widths) * 3 // 4] if widths else 0.0
     spans: list[tuple[float, float]] = []
     for line in lines:
-        for k, (lo, hi) in enumerate(spans):
-            overlap = min(hi, line.x1) - max(lo, line.x0)
-            if overlap > 1.0:
-                col.append(k)
-                spans[k] = (min(lo, line.x0), max(hi, line.x1))
+        if 0.7 * full <= line.x1 - line.x0 <= 1.2 * full:
+            _place(spans, line, merge=True)
+    return [_place(spans, line, merge=False) for line in lines]
+
+
+def _place(spans: list[tuple[float, float]], line: TypeLine, merge: bool) -> int:
+    """The span `line` falls in (widened by it when `merge`), else a new one."""
+    best, most = -1, 1.0
+    for k, (lo, hi) in enumerate(spans):
+        overlap = min(hi, line.x1) - max(lo, line.x0)
+        if overlap > most:
+            best, most = k, overlap
+            if merge:
                 break
-        else:
-            col.append(len(spans))
-            spans.append((line.x0, line.x1))
-    return col
+    if best < 0:
+        spans.append((line.x0, line.x1))
+        return len(spans) - 1
+    if merge:
+        lo, hi = spans[best]
+        spans[best] = (min(lo, line.x0), max(hi, line.x1))
+    return best
 
 
 def bounds(lines: Sequence[TypeLine]) -> Box:

@@ -27,13 +27,16 @@ from reader.importing import regions
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
+    CREDIT_REST,
     DATELINE,
     MARKERS,
+    NOTE,
     SOURCE,
     TypeLine,
     credit_tail,
     is_byline,
     is_credit,
+    tight,
     type_lines,
 )
 from reader.model import Item, Kind, Page
@@ -100,6 +103,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
     items: list[_Item] = []
     cur: _Item | None = None
     prev: TypeLine | None = None
+    wrapped: TypeLine | None = None
     for i, line in enumerate(lines):
         text = line.text
         picture = caption_of.get(i, -1)
@@ -115,7 +119,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur = _Item()
                 items.append(cur)
             cur.stack.append(line)
-        elif SOURCE.match(text):
+        elif SOURCE.match(text) or (_note(line, prev, body) and cur is not None and cur.body):
             if cur is None or cur.source is not None:
                 cur = _Item()
                 items.append(cur)
@@ -137,8 +141,18 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 items.append(cur)
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
-            if is_byline(text) and (not cur.body or ahead_ends) and _alone(line, nxt, body):
+            if wrapped is line and cur.bylines:
+                cur.bylines[-1] += text  # the rest of a byline wrapped at the column edge
+            elif (
+                is_byline(text)
+                and (not cur.body or ahead_ends)
+                and (
+                    _alone(line, nxt, body) or (nxt is not None and _byline_wraps(line, nxt, body))
+                )
+            ):
                 cur.bylines.append(" ".join(text.split()))
+                if nxt is not None and _byline_wraps(line, nxt, body):
+                    wrapped = nxt
             else:
                 cur.body.append(line)
         cur.lines.append(line)
@@ -148,10 +162,37 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
 
 def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     """The line stands alone (a byline), not the full first line of a paragraph that
-    happens to start with a dateline: it ends well short of the line below it."""
+    happens to start with a dateline: it ends well short of the line below it, or the
+    line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
-    return nxt.x1 - line.x1 > 1.5 * body
+    if is_byline(nxt.text):
+        return True  # a byline block: reporters, then the dateline
+    return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
+
+
+def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
+    """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source."""
+    return (
+        prev is not None
+        and prev.closes
+        and bool(NOTE.match(line.text))
+        and (line.x0 - prev.x0 >= 2 * body or prev.x1 < line.x0)
+    )
+
+
+def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
+    """`nxt` is the end of a byline that filled its narrow column: a short line in the
+    same type under it that makes a longer byline of it (通讯员 宋 / 超磊)."""
+    text = " ".join(line.text.split())
+    return (
+        nxt.plain(body)
+        and len(nxt.text) <= 4
+        and not nxt.hint
+        and abs(nxt.x0 - line.x0) < 0.5 * body
+        and nxt.x1 < line.x1 - 1.5 * body
+        and is_byline(text + nxt.text)
+    )
 
 
 def _intertitle(line: TypeLine, cur: _Item | None, body: float) -> bool:
@@ -217,6 +258,9 @@ def _caption_credit(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[
     """Split the credit off a caption: trailing credit lines, or `（… 摄）` at its end."""
     flat = [t for p in paragraphs for t in p]
     credit: list[str] = []
+    if len(flat) > 2 and CREDIT_REST.match(tight(flat[-1])) and is_credit(flat[-2] + flat[-1]):
+        rest = flat.pop()  # a credit broken before its 摄于: one credit of two lines
+        credit.insert(0, join_lines([flat.pop(), rest]))
     while flat and is_credit(flat[-1]) and len(flat) > 1:
         credit.insert(0, flat.pop())
     if credit and flat and _credit_head(flat[-1], credit[0]):

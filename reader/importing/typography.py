@@ -18,17 +18,23 @@ _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
 _SAME_SIZE = 0.06  # sizes within this share of the body size are the body's
 _OPENING = frozenset("“‘（《「『【〔([")
 _ROLE = r"(?:本报|新华社|中新社|人民日报|特约|见习|实习|首席)*(?:记者|通讯员|撰稿人?|摄影记者)"
+# A dateline's place and date up to 电 or 讯, never a reporter's role (本报记者 X 通讯员).
+_PLACE = r"(?:(?!记者|通讯员)[^，。：:\s]){0,12}?(?:电|讯)(?!员)"
 BYLINE = re.compile(
     rf"^(?:[（(]\s*)?{_ROLE}\s*[\u4e00-\u9fff·]{{1,4}}(?:\s+[\u4e00-\u9fff·]{{1,4}}){{0,3}}"
     r"(?:\s*[）)])?$"
-    r"|^(?:本报|新华社|中新社)[^，。：:\s]{0,12}?(?:电|讯)(?:\s*[（(][^）)]{1,30}[）)])?$"
+    rf"|^(?:本报|新华社|中新社){_PLACE}(?:\s*[（(][^）)]{{1,30}}[）)])?$"
 )
 DATELINE = re.compile(
-    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
+    rf"^(?:本报|新华社|中新社|人民网|新华网){_PLACE}"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
 SOURCE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
-_CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16})"
+# A story's closing note on a line of its own: （据新华社电）, a writer's name （郑雪）.
+NOTE = re.compile(r"^[（(]\s*(?:据\S{1,12}?(?:电|讯|报道)|[\u4e00-\u9fff·]{2,4})\s*[）)]$")
+_CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16}|社发)"  # 社发: （新华社发）
+# The rest of a credit broken at the column edge: `本报记者 X` / `摄于1月5日`.
+CREDIT_REST = re.compile(r"^(?:摄影?|摄?于\S{1,16}|供图)$")
 CREDIT = re.compile(
     rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_CREDIT_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
 )
@@ -99,14 +105,22 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
     return out, body_weight
 
 
+_DIGIT_SPACE = re.compile(r"\s+(?=[0-9０-９])|(?<=[0-9０-９])\s+")
+
+
+def tight(text: str) -> str:
+    """The text without the space typesetting puts around digits (`1月 12日电`)."""
+    return _DIGIT_SPACE.sub("", text.strip())
+
+
 def is_byline(text: str) -> bool:
     """A byline or a dateline on its own line: 本报记者 陈鹏, 新华社北京1月4日电."""
-    return len(text) <= 40 and bool(BYLINE.match(text.strip()))
+    return len(text) <= 40 and bool(BYLINE.match(tight(text)))
 
 
 def is_credit(text: str) -> bool:
     """A photo credit as a whole line: 新华社记者 王伟 摄, 受访者供图, （本报记者 吴萍磊 摄）."""
-    text = text.strip()
+    text = tight(text)
     return len(text) <= 40 and bool(CREDIT.match(text))
 
 

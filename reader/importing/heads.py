@@ -1,0 +1,207 @@
+"""Headlines and the lines stacked with them reach over the columns of their story.
+
+The XY-cut of `reading_order` reads side-by-side columns left to right; a short
+headline over a four-column body covers one column on paper, and a gutter it does
+not cover would cut the page in two from top to bottom. Before cutting, each
+headline (and each line of its stack: a bold subtitle, a kicker, a byline centred
+over the columns) is given the reach of the column tops right under it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Callable
+
+from reader.importing.glyphs import Segment
+
+HEAD = 1.15  # a font this much larger than the body is a headline's
+_BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
+_STACK_CHARS = 40  # longer lines are running text, never part of a headline stack
+
+
+def _overlap(a: Segment, b: Segment) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
+
+
+def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[Segment]:
+    """Body segments with no body line right above them: where column blocks start."""
+    taken = {id(h) for h in heads}
+    body_segs = sorted((s for s in segs if id(s) not in taken), key=lambda s: s.bottom)
+    bottoms = [s.bottom for s in body_segs]
+    tops = []
+    for seg in body_segs:
+        lo = bisect.bisect_left(bottoms, seg.top)
+        hi = bisect.bisect_right(bottoms, seg.top + body)
+        if not any(o is not seg and _overlap(o, seg) > 0 for o in body_segs[lo:hi]):
+            tops.append(seg)
+    return tops
+
+
+def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, float]:
+    """Rank headlines for a column top: one on its left first (headlines are set
+    flush left and the body runs on to the right), then the nearest above, then
+    the horizontally nearest."""
+    rows_above = round((head.bottom - top.top) / body)
+    right_of_it = 0 if head.x0 <= top.x0 else 1
+    return right_of_it, rows_above, -_overlap(head, top)
+
+
+def widen_heads(
+    segs: list[Segment], body: float, apart: Callable[[str], bool] | None = None
+) -> None:
+    """Let each headline reach over the columns of the body that starts right under it.
+
+    A short headline over a four-column body covers one column on paper; without
+    this, a gutter it does not cover would cut the page in two from top to bottom.
+    A column top goes to the nearest headline above it that overlaps it, else to
+    the nearest one on its left; a headline never reaches over running text.
+    Lines in body type that `apart` names (a byline centred over the columns of
+    its story) reach over them the same way, rather than open the column under them.
+    """
+    heads = [
+        s
+        for s in segs
+        if s.size >= HEAD * body or (apart is not None and _one_line_apart(s, segs, apart))
+    ]
+    if not heads:
+        return
+    heads += _stack_members(segs, heads, body)
+    for seg in heads:
+        seg.apart = seg.size < HEAD * body
+    # A byline set flush with the column under it is that column's: it reaches over
+    # the columns it stands over and their next ones, never back to a column beside it.
+    flush = {id(h) for h in heads if h.apart and _flush(h, segs, body)}
+    tops = sorted(_block_tops(segs, body, heads), key=lambda t: t.x0)
+    owners: dict[int, Segment] = {}
+    for top in tops:  # a headline over a column top owns it
+        over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
+        if over:
+            owners[id(top)] = min(over, key=lambda h: _ownership(h, top, body))
+    for top in tops:  # the next column of the same body: the owner of its left neighbour
+        if id(top) in owners:
+            continue
+        left = _left_neighbour(top, tops, segs, body)
+        if left is not None and id(left) in owners:
+            owners[id(top)] = owners[id(left)]
+            continue
+        near = [h for h in _heads_near(heads, top, body) if id(h) not in flush]
+        if near:
+            owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
+    claims: dict[int, list[Segment]] = {}
+    for top in tops:
+        if id(top) in owners:
+            claims.setdefault(id(owners[id(top)]), []).append(top)
+    claimed = [t for t in tops if id(t) in owners]
+    for head in heads:
+        for top in claims.get(id(head), []):
+            if _clear_between(head, top, segs, claimed):
+                head.reach0 = min(head.reach0, top.x0)
+                head.reach1 = max(head.reach1, top.x1)
+    # The lines of a stack under a headline read before any of its columns: each
+    # reaches as far as the line it hangs under.
+    # Never over a line on its own row (another column's text beside it).
+    stack = sorted(heads, key=lambda h: -h.top)
+    for k, seg in enumerate(stack):
+        if seg.apart:
+            for above in stack[:k]:
+                if _stacked(seg, above, body) and above.bottom >= seg.top:
+                    lo, hi = min(seg.reach0, above.reach0), max(seg.reach1, above.reach1)
+                    if not any(
+                        o is not seg
+                        and abs(o.baseline - seg.baseline) < 0.3 * seg.size
+                        and o.x1 > lo
+                        and o.x0 < hi
+                        for o in segs
+                    ):
+                        seg.reach0, seg.reach1 = lo, hi
+
+
+def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> list[Segment]:
+    """Lines of a headline's stack in display type too small to be headlines (a bold
+    subtitle or kicker at about body size): alone on their row, right under or over a
+    headline or another such line, they reach over its columns as it does."""
+    weights = Counter(g.weight for s in segs for g in s.glyphs if abs(g.size - body) < 0.06 * body)
+    plain = weights.most_common(1)[0][0] if weights else 400
+    taken = {id(h) for h in heads}
+    found: list[Segment] = []
+    for seg in segs:
+        if id(seg) in taken or len(seg.glyphs) > _STACK_CHARS:
+            continue
+        heavy = sum(g.weight >= plain + _BOLD for g in seg.glyphs) * 2 > len(seg.glyphs)
+        if (heavy or seg.size >= 1.06 * body) and _one_line_apart(seg, segs, lambda _: True):
+            found.append(seg)
+    members: list[Segment] = []
+    grown = True
+    while grown:
+        grown = False
+        for seg in found:
+            if any(seg is m for m in members):
+                continue
+            if any(_stacked(seg, h, body) for h in itertools.chain(heads, members)):
+                members.append(seg)
+                grown = True
+    return members
+
+
+def _stacked(seg: Segment, head: Segment, body: float) -> bool:
+    """`seg` sits right under or right over `head`, within its width."""
+    if _overlap(seg, head) <= 0:
+        return False
+    near = max(1.2 * body, 0.5 * head.size)
+    return 0 <= head.bottom - seg.top <= near or 0 <= seg.bottom - head.top <= near
+
+
+def _flush(seg: Segment, segs: list[Segment], body: float) -> bool:
+    """Body lines just under the segment start where it starts."""
+    return any(
+        o is not seg and abs(o.x0 - seg.x0) < 1.0 and 0 < seg.bottom - o.top < 6 * body
+        for o in segs
+    )
+
+
+def _one_line_apart(seg: Segment, segs: list[Segment], apart: Callable[[str], bool]) -> bool:
+    """A line `apart` names, with nothing beside it on its row within its reach."""
+    if not apart(seg.text()):
+        return False
+    return not any(
+        o is not seg
+        and abs(o.baseline - seg.baseline) < 0.3 * seg.size
+        and _overlap(o, seg) > -seg.size
+        for o in segs
+    )
+
+
+def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
+    return [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
+
+
+def _left_neighbour(
+    top: Segment, tops: list[Segment], segs: list[Segment], body: float
+) -> Segment | None:
+    """The column top on the same line just left of `top`, with nothing between."""
+    row = [t for t in tops if t.x1 <= top.x0 and abs(t.baseline - top.baseline) <= 0.3 * body]
+    if not row:
+        return None
+    left = max(row, key=lambda t: t.x1)
+    for seg in segs:
+        beside = seg.bottom < top.top and seg.top > top.bottom
+        if beside and seg is not left and seg.x1 > left.x1 and seg.x0 < top.x0:
+            return None
+    return left
+
+
+def _clear_between(
+    head: Segment, top: Segment, segs: list[Segment], claimed: list[Segment]
+) -> bool:
+    """Nothing but column tops under headlines lies beside `top` between it and the
+    headline: a headline does not reach over another story's running column."""
+    lo, hi = (head.x1, top.x0) if top.x0 >= head.x1 else (top.x1, head.x0)
+    for seg in segs:
+        if seg is top or seg is head or any(seg is c for c in claimed):
+            continue
+        beside = seg.bottom < top.top and seg.top > top.bottom
+        if beside and seg.x1 > lo and seg.x0 < hi:
+            return False
+    return True
