@@ -65,7 +65,7 @@ def _no_marks(item_id: str) -> Marks:
 class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
     """Blocks of text wrapped at the pane width, with watch-word and search highlights.
 
-    Its own keys only: ← → turn pages (the App's), there is nothing to scroll sideways.
+    Its own keys only: ← → turn pages (the main screen's), there is nothing to scroll sideways.
     Every scroll is applied at once, not after the next refresh, so the key after
     it (Space at the end of an article, say) sees where it went.
     """
