@@ -13,6 +13,19 @@ from reader.search.store import Stored
 
 PACKAGE = Path(__file__).resolve().parent.parent / "reader"
 
+MAX_LINES = 450
+"""STYLE asks for none over ~400; past this a module is split, unless listed below."""
+LONG_MODULES = {
+    # Outside the TUI and owned by other work this round; each is listed so that it
+    # is split on purpose or stays long on purpose, and no other module joins it.
+    "search/store.py": "schema, record packing, paths, damage checks and locking: "
+    "to split (records, paths, locking) when the search package is next reshaped",
+    "search/engine.py": "update and the search pipeline (scope, candidates, "
+    "verify, snippet): to split when the search package is next reshaped",
+    "parse/stories.py": "one pass of story heuristics over shared line facts, "
+    "4 lines over the limit",
+}
+
 
 def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
     """Sets of more than one module that import each other (Tarjan); lazy and type-only count."""
@@ -72,3 +85,35 @@ def test_package_inits_are_a_docstring_only() -> None:
 def test_one_field_vocabulary_for_the_model_and_the_index() -> None:
     assert tuple(Item.__dataclass_fields__) == ITEM_FIELDS
     assert Stored._fields == (*ITEM_FIELDS, "header")  # the page's, on its first item
+
+
+def test_no_module_is_longer_than_the_limit_unless_listed_with_a_reason() -> None:
+    lengths = {
+        path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    too_long = {name: n for name, n in lengths.items() if n > MAX_LINES}
+    assert set(too_long) <= set(LONG_MODULES), too_long
+    # A listed module that came back under the limit leaves the list.
+    assert all(lengths.get(name, 0) > MAX_LINES for name in LONG_MODULES), lengths
+
+
+def _imported(tree: ast.Module) -> set[str]:
+    """Every module a file imports, at the top, in functions or under TYPE_CHECKING."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_tui_imports_textual() -> None:
+    """Statically, lazy imports included (the subprocess tests check what a start loads)."""
+    importers = set()
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(name.split(".")[0] == "textual" for name in _imported(tree)):
+            importers.add(path.relative_to(PACKAGE).parts[0])
+    assert importers == {"tui"}

@@ -19,6 +19,7 @@ from reader.state import load_position, load_search, save_position, save_search,
 from reader.tui import session
 from reader.tui.hit_walk import occurrences, snippet
 from reader.tui.launch import build_app, resolve_target
+from reader.tui.marks import Highlights
 from reader.tui.wrap import NO_START, wrap
 
 TEXT = st.text(
@@ -186,3 +187,46 @@ def test_occurrences_walk_in_reading_order() -> None:
     assert spans["p/i/01/2"]["derived_headline"] == [(0, 2)]
     assert field_rank("kicker") < field_rank("credit") < field_rank("paragraphs.0")
     assert snippet("一二三四五六七八九十", 5, 6, before=2, after=2) == ("…四五六七八…", 3)
+
+
+def test_the_start_comes_back_with_the_place_in_its_article(tmp_path: Path) -> None:
+    root = make_library(tmp_path / "lib", [("2025-03-27", 2), ("2025-03-28", 2)])
+    library = Library(root)
+    state = tmp_path / "state.json"
+    assert session.read_start(library, None, state).place is None
+    save_position(state, Ref("xuhui", "2025-03-27", 2, 3), (4, 17))
+    loaded = session.read_start(library, None, state)
+    assert loaded.opened is not None and loaded.opened.issue.key == "2025-03-27"
+    assert (loaded.opened.page, loaded.opened.item, loaded.place) == (1, 2, (4, 17))
+    # A start asked for opens at its top, whatever was saved.
+    asked = session.read_start(library, Ref("xuhui", "2025-03-27", 2, 3), state)
+    assert asked.place is None and asked.issues is not None and len(asked.issues) == 2
+
+
+def test_an_issue_that_cannot_be_read_is_a_message_not_an_error(tmp_path: Path) -> None:
+    root = make_library(tmp_path, [("2025-03-27", 1)])
+    library = Library(root)
+    issue = library.issues()[0]
+    (root / "xuhui" / "2025-03-27" / "01.txt").unlink()
+    (root / "xuhui" / "2025-03-27").rmdir()
+    loaded = session.read_issue(library, issue)
+    assert loaded.opened is None and loaded.error and "2025-03-27" in loaded.error
+
+
+def test_highlights_find_watch_words_once_and_switch_off(tmp_path: Path) -> None:
+    root = make_library(tmp_path, [("2025-03-27", 1)])
+    library = Library(root)
+    opened = session.load_issue(library, library.issues()[0])
+    items = [item for page in opened.pages for item in page.items]
+    marks = Highlights(("数据",))
+    marks.open(items)
+    lead = items[3].id
+    assert marks.has(lead) and not marks.has(lead + "9")
+    found = marks.marks(lead, None, None)
+    assert found["headline"] and all(kind == "watch" for m in found.values() for *_, kind in m)
+    assert marks.marks(lead, {"headline": [(0, 2)]}, ("headline", 0, 2))["headline"][-2:] == [
+        (0, 2, "hit"),
+        (0, 2, "current"),
+    ]
+    marks.on = False
+    assert marks.marks(lead, None, None) == {}

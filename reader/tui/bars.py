@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual.content import Content
 from textual.widget import Widget
 
 from reader.printable import printable
+from reader.tui.keys import key_of
 from reader.tui.labels import English, Labels
 from reader.tui.reading import page_name
 from reader.tui.session import Opened
@@ -41,6 +43,12 @@ def where_line(
         place = words.page_of.format(index=page_index + 1, total=total)
         parts.append(f"  {page_name(page)}  {place}")
     return Content.assemble(*parts)
+
+
+def hint_line(words: Labels = English, keymap: Mapping[str, str] = {}) -> str:
+    """`? help  / search  q quit`, with the keys `[keys]` binds to those actions."""
+    keys = {action: key_of(action, keymap) for action in ("help", "search", "quit")}
+    return words.hint.format(**keys)
 
 
 def state_line(
@@ -102,7 +110,7 @@ class TitleBar(SplitLine):
 class StatusBar(SplitLine):
     """Bottom line: the latest message on the left, a key hint on the right."""
 
-    def __init__(self, hint: str = English.hint, *, id: str | None = None) -> None:
+    def __init__(self, hint: str = "", *, id: str | None = None) -> None:
         super().__init__(Content(hint), id=id)
 
     def say(self, message: str) -> None:

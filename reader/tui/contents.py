@@ -26,7 +26,7 @@ LONGEST = 200  # a headline longer than this is a parsing accident: the list sho
 _STYLE_NAMES = ("tag", "derived", "watch", "hit", "current")
 _MARK_ORDER = {"watch": 0, "hit": 1, "current": 2}
 # Told at once, not by a message, that the cursor moved to option `index` (`open`: Enter
-# or a click). A message would reach the App after keys already queued behind it, so
+# or a click). A message would reach the screen after keys already queued behind it, so
 # those keys would be handled against the position before the move.
 Chosen = Callable[[int, bool], None]
 _VIM_KEYS: list[BindingType] = [
@@ -110,7 +110,7 @@ class ChoiceList(OptionList):
         self._chosen = chosen
 
     def watch_highlighted(self, highlighted: int | None) -> None:
-        """The cursor moved (a key, a click, or the App showing a position)."""
+        """The cursor moved (a key, a click, or the screen showing a position)."""
         if highlighted is None:
             return
         self.scroll_to_highlight()

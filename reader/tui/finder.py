@@ -1,6 +1,6 @@
 """The search of the open issue: runs it through the index, walks its hits, keeps the panel.
 
-An invisible widget, so it can run workers and post messages; the App moves to
+An invisible widget, so it can run workers and post messages; the main screen moves to
 the hits it announces and redraws the highlights when told they changed.
 """
 

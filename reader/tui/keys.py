@@ -6,14 +6,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from reader.errors import ReaderError
 
 
 class Action(NamedTuple):
-    """An action a key can be bound to: its name in `[keys]`, default keys, what it runs."""
+    """An action a key can be bound to: its name in `[keys]`, default keys, what it runs.
+
+    Bound on the main screen; `app.` actions are the App's: the session's
+    (quit, suspend, theme) and opening another issue of the catalogue.
+    """
 
     name: str
     keys: str
@@ -27,8 +31,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous_article", "K", "article(-1)"),
     Action("next_page", "right,l,right_square_bracket", "page(1)"),
     Action("previous_page", "left,h,left_square_bracket", "page(-1)"),
-    Action("next_issue", "right_curly_bracket", "issue(1)"),
-    Action("previous_issue", "left_curly_bracket", "issue(-1)"),
+    Action("next_issue", "right_curly_bracket", "app.issue(1)"),
+    Action("previous_issue", "left_curly_bracket", "app.issue(-1)"),
     Action("goto", "g", "goto"),
     Action("search", "slash", "search"),
     Action("next_hit", "n", "hit(1)"),
@@ -36,10 +40,10 @@ ACTIONS: tuple[Action, ...] = (
     Action("contents", "c", "toggle_contents"),
     Action("show_id", "i", "show_id"),
     Action("watch", "w", "toggle_watch"),
-    Action("theme", "t", "toggle_theme"),
+    Action("theme", "t", "app.toggle_theme"),
     Action("help", "question_mark", "help"),
-    Action("suspend", "ctrl+z", "suspend"),
-    Action("quit", "q", "quit"),
+    Action("suspend", "ctrl+z", "app.suspend"),
+    Action("quit", "q", "app.quit"),
 )
 NAMES = tuple(action.name for action in ACTIONS)
 
@@ -129,3 +133,9 @@ def shown_keys(keys: str) -> str:
             name = name.upper()  # Ctrl+Z, as terminals and manuals write it
         out.append("+".join([*(m.capitalize() for m in modifiers), name]))
     return " ".join(out)
+
+
+def key_of(action: str, keymap: Mapping[str, str]) -> str:
+    """The first key bound to `action` (in `keymap`, else by default), as the help shows it."""
+    keys = keymap.get(action) or next(a.keys for a in ACTIONS if a.name == action)
+    return shown_keys(keys.split(",")[0])

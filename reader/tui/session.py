@@ -12,7 +12,7 @@ from reader.fields import Ref
 from reader.library import Issue, Library
 from reader.model import Page
 from reader.parse.pages import load_page
-from reader.state import load_position
+from reader.state import load_position, load_scroll
 
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
 
@@ -89,6 +89,40 @@ def open_start(
         return issues, None
     page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
     return issues, load_issue(library, issue, page, item)
+
+
+class Loaded(NamedTuple):
+    """What was read: an issue (and where in its article to start), the catalog, or why not."""
+
+    opened: Opened | None
+    issues: list[Issue] | None = None
+    error: str | None = None
+    place: tuple[int, int] | None = None
+
+
+def read_start(library: Library, start: Ref | None, state_path: Path | None) -> Loaded:
+    """Find the issues, then open `start`, the saved position or the latest.
+
+    Back at the saved position, the saved place within the article comes too.
+    """
+    try:
+        issues, opened = open_start(library, start, state_path)
+    except (ReaderError, OSError) as err:
+        return Loaded(None, None, getattr(err, "message", str(err)))
+    place = None
+    if start is None and opened is not None and state_path is not None:
+        saved = load_scroll(state_path)
+        if saved is not None and saved[0] == opened.ref(opened.page, opened.item):
+            place = saved[1]
+    return Loaded(opened, issues, place=place)
+
+
+def read_issue(library: Library, issue: Issue) -> Loaded:
+    """Parse one issue's pages, or say why it cannot be read."""
+    try:
+        return Loaded(load_issue(library, issue))
+    except (ReaderError, OSError) as err:
+        return Loaded(None, None, getattr(err, "message", str(err)))
 
 
 def find(issues: list[Issue], paper: str, key: str) -> Issue | None:

@@ -65,7 +65,7 @@ def _no_marks(item_id: str) -> Marks:
 class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
     """Blocks of text wrapped at the pane width, with watch-word and search highlights.
 
-    Its own keys only: ← → turn pages (the App's), there is nothing to scroll sideways.
+    Its own keys only: ← → turn pages (the main screen's), there is nothing to scroll sideways.
     Every scroll is applied at once, not after the next refresh, so the key after
     it (Space at the end of an article, say) sees where it went.
     """
@@ -96,6 +96,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._marks: dict[tuple[str, str], tuple[list[int], list[Mark], int]] = {}
         self._pending: tuple[int, int, int] | None = None
         self._strips: dict[int, Strip] = {}
+        self._expected: tuple[int, int] | None = None
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -181,10 +182,26 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout()
         return super().render_lines(crop)
 
+    def expect_width(self, outer: int) -> None:
+        """The next layout makes the pane `outer` columns wide: wrap at that from now.
+
+        Until the layout catches up, so that a key handled before it (Space right
+        after `c`) pages the text as it will be shown.
+        """
+        now = self.outer_size.width
+        if now:
+            chrome = now - self.scrollable_content_region.width
+            self._expected = (now, max(outer - chrome, 0))
+
     @property
     def text_width(self) -> int:
         """The width text is wrapped at: the pane's, at most `max_width`."""
         width = self.scrollable_content_region.width
+        if self._expected is not None:
+            if self.outer_size.width == self._expected[0]:
+                width = self._expected[1]
+            else:  # laid out since
+                self._expected = None
         return min(width, self.max_width) if self.max_width else width
 
     def _layout(self, force: bool = False) -> None:
