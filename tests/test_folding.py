@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model import Item
-from reader.search.matching import find_spans, fold, folded
+from reader.search.folding import fold, folded
+from reader.search.matching import find_spans
 
 
 def whole(text: str) -> str:

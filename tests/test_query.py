@@ -16,7 +16,7 @@ from reader.library import Library
 from reader.model import Item
 from reader.parse.pages import load_pages
 from reader.search import engine
-from reader.search.matching import fold
+from reader.search.folding import fold
 from reader.search.query import AllOf, AnyOf, Not, Term, parse
 
 WORDS = ["数据", "经济", "香港", "改革", "开放", "economy", "economic", "econ", "NEAR", "or"]

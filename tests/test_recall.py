@@ -18,7 +18,7 @@ from reader.library import Library
 from reader.model import Item
 from reader.parse.pages import load_pages
 from reader.search import engine as index
-from reader.search.matching import fold, simplified
+from reader.search.folding import fold, simplified
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 

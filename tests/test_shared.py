@@ -165,10 +165,10 @@ def test_behind_with_a_limit_and_filters(lib: Library, monkeypatch: pytest.Monke
 
 
 def test_merge_keeps_the_index_order_and_places_direct_hits_by_weight() -> None:
-    merged = shared.merge([5, 9, 3, 1], [7, 2], float, None)
+    merged = shared.merge_hits([5, 9, 3, 1], [7, 2], float, None)
     assert merged == [7, 5, 9, 3, 2, 1]
-    assert shared.merge([5, 9], [7, 2], float, 2) == [7, 5]
-    assert shared.merge([], [3], float, None) == [3]
+    assert shared.merge_hits([5, 9], [7, 2], float, 2) == [7, 5]
+    assert shared.merge_hits([], [3], float, None) == [3]
 
 
 def test_far_behind_a_private_copy_serves_and_says_so(

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.model import Item
-from reader.search.matching import find_spans, fold, folded, simplified
+from reader.search.folding import fold, folded, simplified
+from reader.search.matching import find_spans
 
 
 def test_fold_is_nfkc_and_lower_case() -> None:

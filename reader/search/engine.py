@@ -27,7 +27,7 @@ from reader.fields import (
 )
 from reader.search import rank, store
 from reader.search.freshness import folders
-from reader.search.matching import merge, term_spans
+from reader.search.matching import join_spans, term_spans
 from reader.search.query import (
     AnyOf,
     Node,
@@ -309,12 +309,12 @@ def _search_shared(
     for place, item in shared.changed_items(library, plan, *filters):
         found = _verify(item, tree, every)
         if found is not None:
-            spans = {key: merge(value) for key, value in _joined(found).items()}
+            spans = {key: join_spans(value) for key, value in _joined(found).items()}
             direct.append(_hit(item, place, spans, 0.0))
     # Newest first among equals, as the index orders candidates it does not rank.
     direct.reverse()
     direct.sort(key=_literal_weight, reverse=True)
-    return shared.merge(indexed, direct, _literal_weight, limit)
+    return shared.merge_hits(indexed, direct, _literal_weight, limit)
 
 
 def _literal_weight(hit: Hit) -> float:
@@ -455,7 +455,7 @@ class _Checker:
         found = _verify(item, self.tree, self.terms)
         if found is None:
             return None
-        spans = {key: merge(value) for key, value in _joined(found).items()}
+        spans = {key: join_spans(value) for key, value in _joined(found).items()}
         return _hit(item, place, spans, score), found
 
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.fields import SEARCH_FIELDS as FIELDS
-from reader.search.matching import fold
+from reader.search.folding import fold
 from reader.search.tokens import GROUP_COLUMN, RUN
 
 MAX_QUERY = 500

@@ -161,7 +161,7 @@ def changed_items(
                 yield place, stored._replace(header=parsed.header if n == 1 else None)
 
 
-def merge(
+def merge_hits(
     indexed: Sequence[T], direct: Sequence[T], weight: Callable[[T], float], limit: int | None
 ) -> list[T]:
     """The index's hits in their order, with the directly read ones (best first) among them.

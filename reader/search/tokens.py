@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.fields import field_group, item_fields
-from reader.search.matching import fold
+from reader.search.folding import fold
 
 if TYPE_CHECKING:  # queries import this module for its patterns, not the model
     from reader.model import Item
