@@ -61,6 +61,25 @@ def test_a_mark_hung_into_a_gutter_still_ends_its_column() -> None:
     assert "天地玄黄宇宙洪荒日月" in texts(glyphs)
 
 
+def test_a_decimal_point_hung_and_a_quote_pulled_into_a_gutter_leave_it_a_gutter() -> None:
+    # Columns 100 pt wide, an 11 pt gutter (Typst's, as on seed 23). A line ending
+    # `１２．` hangs the full-width point past its column's edge; a line starting with
+    # an opening quote pulls the quote half an em into the gutter. Neither joins the
+    # two columns' lines into one.
+    def full(baseline: float) -> list[Glyph]:
+        left = line("一二三四五六七八九十", 0, baseline)
+        return left + line("子丑寅卯辰巳午未申酉", 111, baseline)
+
+    glyphs = full(500) + line("甲乙丙丁戊己庚辛１２．", 0, 486)
+    glyphs += line("天地玄黄宇宙洪荒日月", 111, 486)
+    glyphs += full(472) + full(400) + full(372)
+    glyphs += line("一二三四五六七八九十", 0, 386) + line("“子丑寅卯辰巳午未申", 105.5, 386)
+    got = texts(glyphs)
+    assert "甲乙丙丁戊己庚辛１２．" in got
+    assert "天地玄黄宇宙洪荒日月" in got
+    assert "“子丑寅卯辰巳午未申" in got
+
+
 def story(top: float) -> list[Glyph]:
     """A headline and a column of body text under it."""
     glyphs = line("标题在此", 0, top, 20, 700)
