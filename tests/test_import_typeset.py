@@ -6,6 +6,8 @@ are scored in test_typeset_import.py and bench/structure.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.regions import columns
@@ -147,6 +149,26 @@ def test_a_bold_subtitle_centred_over_the_gutter_is_read_before_every_column() -
         "本报记者 王伟",
         "正文正文正文正文正文",
     ]
+    assert texts.count("正文。") == 3
+
+
+def test_a_headlines_centred_second_line_is_read_before_every_column() -> None:
+    # A two-line headline centred over three columns (seed 24's geometry): the first
+    # line spans them all, the short second one and the byline only the middle one.
+    # Both still come before the first column, not after it.
+    glyphs = line("韦德里纳外长访华前表示希望增进", 429, 937, 24.9, 700)
+    glyphs += line("法中合作", 566, 911, 24.9, 700) + line("本报记者 萧松高勇", 571, 897, 10.5)
+    for k in range(3):
+        for n in range(6):
+            text = "正文正文正文正文正文正" if n < 5 else "正文。"
+            glyphs += line(text, 427 + 130.5 * k + (21 if n == 0 else 0), 884.5 - 12.9 * n, 10.5)
+    # Noto SC's boxes as PDFium gives them: 0.12 em under the baseline, 0.88 over.
+    glyphs = [
+        replace(g, bottom=g.baseline - 0.12 * g.size, top=g.baseline + 0.88 * g.size)
+        for g in glyphs
+    ]
+    texts = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    assert texts[:2] == ["韦德里纳外长访华前表示希望增进法中合作", "本报记者 萧松高勇"]
     assert texts.count("正文。") == 3
 
 
