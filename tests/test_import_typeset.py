@@ -6,6 +6,8 @@ are scored in test_typeset_import.py and bench/structure.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.regions import columns
@@ -59,6 +61,25 @@ def test_a_mark_hung_into_a_gutter_still_ends_its_column() -> None:
     glyphs += line("一二三四五六七八九十", 0, 472) + line("子丑寅卯辰巳午未申酉", 112, 472)
     assert "甲乙丙丁戊己庚辛壬癸，" in texts(glyphs)
     assert "天地玄黄宇宙洪荒日月" in texts(glyphs)
+
+
+def test_a_decimal_point_hung_and_a_quote_pulled_into_a_gutter_leave_it_a_gutter() -> None:
+    # Columns 100 pt wide, an 11 pt gutter (Typst's, as on seed 23). A line ending
+    # `１２．` hangs the full-width point past its column's edge; a line starting with
+    # an opening quote pulls the quote half an em into the gutter. Neither joins the
+    # two columns' lines into one.
+    def full(baseline: float) -> list[Glyph]:
+        left = line("一二三四五六七八九十", 0, baseline)
+        return left + line("子丑寅卯辰巳午未申酉", 111, baseline)
+
+    glyphs = full(500) + line("甲乙丙丁戊己庚辛１２．", 0, 486)
+    glyphs += line("天地玄黄宇宙洪荒日月", 111, 486)
+    glyphs += full(472) + full(400) + full(372)
+    glyphs += line("一二三四五六七八九十", 0, 386) + line("“子丑寅卯辰巳午未申", 105.5, 386)
+    got = texts(glyphs)
+    assert "甲乙丙丁戊己庚辛１２．" in got
+    assert "天地玄黄宇宙洪荒日月" in got
+    assert "“子丑寅卯辰巳午未申" in got
 
 
 def story(top: float) -> list[Glyph]:
@@ -128,6 +149,26 @@ def test_a_bold_subtitle_centred_over_the_gutter_is_read_before_every_column() -
         "本报记者 王伟",
         "正文正文正文正文正文",
     ]
+    assert texts.count("正文。") == 3
+
+
+def test_a_headlines_centred_second_line_is_read_before_every_column() -> None:
+    # A two-line headline centred over three columns (seed 24's geometry): the first
+    # line spans them all, the short second one and the byline only the middle one.
+    # Both still come before the first column, not after it.
+    glyphs = line("韦德里纳外长访华前表示希望增进", 429, 937, 24.9, 700)
+    glyphs += line("法中合作", 566, 911, 24.9, 700) + line("本报记者 萧松高勇", 571, 897, 10.5)
+    for k in range(3):
+        for n in range(6):
+            text = "正文正文正文正文正文正" if n < 5 else "正文。"
+            glyphs += line(text, 427 + 130.5 * k + (21 if n == 0 else 0), 884.5 - 12.9 * n, 10.5)
+    # Noto SC's boxes as PDFium gives them: 0.12 em under the baseline, 0.88 over.
+    glyphs = [
+        replace(g, bottom=g.baseline - 0.12 * g.size, top=g.baseline + 0.88 * g.size)
+        for g in glyphs
+    ]
+    texts = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    assert texts[:2] == ["韦德里纳外长访华前表示希望增进法中合作", "本报记者 萧松高勇"]
     assert texts.count("正文。") == 3
 
 

@@ -18,7 +18,8 @@ _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
-_HANGS = frozenset("，。、；：？！”’）》」』")
+_HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
+_OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,14 @@ class Glyph:
         if self.char in _HANGS:
             return min(self.x1, self.x0 + 0.4 * self.size)
         return self.x1
+
+    @property
+    def ink_x0(self) -> float:
+        """The left edge of what is printed: an opening mark sits in the right of its box,
+        so one pulled into the gutter at a line's start does not narrow it."""
+        if self.char in _OPENS:
+            return max(self.x0, self.x1 - 0.4 * self.size)
+        return self.x0
 
 
 @dataclass
@@ -134,6 +143,12 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             if bisect.bisect_right(gutters, last.x1 + body) - lo >= 2:
                 # Hung into a gutter other rows show: the gutter is as wide as theirs.
                 seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
+        first = seg.glyphs[0]
+        if first.ink_x0 > first.x0:
+            hi = bisect.bisect_right(gutters, first.x1)
+            if hi - bisect.bisect_left(gutters, first.x0 - body) >= 2:
+                # Pulled into a gutter at the line's start: measured by its ink too.
+                seg.x0 = seg.reach0 = min(g.ink_x0 for g in seg.glyphs)
     return [s for s in out if s.text()]
 
 
@@ -147,8 +162,9 @@ def _gutters(
     start a new segment (second pass, given the first pass's middles).
 
     A gap wider than a gutter splits, as does a change of type size. A closing mark
-    hung into the gutter leaves less than that; the gap after it is measured from
-    its ink, but only where the rows around leave that strip white too (`_Strips`).
+    hung into the gutter (or an opening one pulled into it) leaves less than that;
+    the gap is measured from its ink, but only where the rows around leave that strip
+    white too (`_Strips`).
     """
     out: list[Any] = []
     for row in rows:
@@ -158,7 +174,7 @@ def _gutters(
                 ratio = glyph.size / prev.size if prev.size else 1.0
                 gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
                 split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
-                if not split and hung is not None and glyph.x0 - prev.ink_x1 > gutter:
+                if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
                     split = strips is not None and strips.white(prev, glyph, body)
                 if split:
                     out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
@@ -179,10 +195,10 @@ class _Strips:
     def __init__(self, rows: list[list[Glyph]]) -> None:
         self.rows = rows
         self.baselines = [-row[0].baseline for row in rows]  # rows run top down
-        self.starts = [[g.x0 for g in row] for row in rows]
+        self.starts = [[g.ink_x0 for g in row] for row in rows]
 
     def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
-        lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.x0 - _STRIP_PAD * body
+        lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
         lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
         hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
         for k in range(lo, hi):

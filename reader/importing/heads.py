@@ -100,22 +100,21 @@ def widen_heads(
                 head.reach0 = min(head.reach0, top.x0)
                 head.reach1 = max(head.reach1, top.x1)
     # The lines of a stack under a headline read before any of its columns: each
-    # reaches as far as the line it hangs under.
+    # (a headline's centred second line too) reaches as far as the line it hangs under.
     # Never over a line on its own row (another column's text beside it).
     stack = sorted(heads, key=lambda h: -h.top)
     for k, seg in enumerate(stack):
-        if seg.apart:
-            for above in stack[:k]:
-                if _stacked(seg, above, body) and above.bottom >= seg.top:
-                    lo, hi = min(seg.reach0, above.reach0), max(seg.reach1, above.reach1)
-                    if not any(
-                        o is not seg
-                        and abs(o.baseline - seg.baseline) < 0.3 * seg.size
-                        and o.x1 > lo
-                        and o.x0 < hi
-                        for o in segs
-                    ):
-                        seg.reach0, seg.reach1 = lo, hi
+        for above in stack[:k]:
+            if _stacked(seg, above, body) and above.bottom >= seg.top:
+                lo, hi = min(seg.reach0, above.reach0), max(seg.reach1, above.reach1)
+                if not any(
+                    o is not seg
+                    and abs(o.baseline - seg.baseline) < 0.3 * seg.size
+                    and o.x1 > lo
+                    and o.x0 < hi
+                    for o in segs
+                ):
+                    seg.reach0, seg.reach1 = lo, hi
 
 
 def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> list[Segment]:
