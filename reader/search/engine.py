@@ -443,14 +443,36 @@ class _Checker:
         self.conn = conn
         self.tree = tree
         self.terms = terms(tree)
+        self.last = -1
+        """The first rowid of the page asked for last."""
+        self.page: tuple[store.Place, list[Stored]] | None = None
+        """A page asked for twice in a row, every item inflated."""
 
     def hit(self, rowid: int, score: float) -> tuple[Hit, list[Spans]] | None:
         """The hit for the item at `rowid` and each wanted term's spans, or None when a
-        term is not there literally."""
-        place = store.locate(self.conn, rowid)
-        if place is None:
-            return None
-        item = stored_item(place.data, place.number) if place.data else None
+        term is not there literally.
+
+        The unranked candidates come a page at a time: the second item asked of a
+        page inflates all of it, once (item by item it was inflated again up to each).
+        """
+        item: Stored | None = None
+        page = self.page
+        if page is not None and 0 <= rowid - page[0].first < len(page[1]):
+            place = page[0]._replace(number=rowid - page[0].first + 1)
+            item = page[1][place.number - 1]
+        else:
+            found_place = store.locate(self.conn, rowid)
+            data = found_place.data if found_place is not None else None
+            if found_place is None or not data:
+                return None
+            place = found_place
+            if place.first == self.last:
+                self.page = (place, store.stored_items(data))
+                items = self.page[1]
+                item = items[place.number - 1] if place.number <= len(items) else None
+            else:
+                item = stored_item(data, place.number)
+            self.last = place.first
         if item is None:
             return None
         found = _verify(item, self.tree, self.terms)
