@@ -73,8 +73,11 @@ def test_stored_records_have_the_fields_of_item() -> None:
         )
     assert store.stored_item(blob, 1).title == items[0].title == "导语"  # type: ignore[union-attr]
     assert store.stored_item(blob, 4) is None and store.unpack(store.pack([])) == []
+    assert store.stored_items(blob) == [store.stored_item(blob, n) for n in (1, 2, 3)]
     with pytest.raises(sqlite3.DatabaseError):
         store.stored_item(blob[:4] + bytes(reversed(blob[4:])), 1)
+    with pytest.raises(sqlite3.DatabaseError):
+        store.stored_items(blob[:4] + bytes(reversed(blob[4:])))
 
 
 def test_a_search_that_finds_the_index_fresh_loads_no_model_toml_or_json(lib: Library) -> None:

@@ -71,3 +71,38 @@ def test_terms_standing_together_rank_first(tmp_path: Path) -> None:
     assert [h.headline for h in hits] == ["各地春耕贷款到位"]
     hits = engine.search(Library(tmp_path), "春耕 贷款", limit=None)
     assert hits[0].headline == "各地春耕贷款到位"
+
+
+def test_many_candidates_rank_the_headline_first_and_find_every_hit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `_RANK_ALL` candidates bm25 scores only the newest and the headline ones:
+    an old article with the word in its headline still comes first, and every item
+    holding the word is still a hit."""
+    articles = [
+        ("乡镇企业发展迅速", ["全县乡镇企业产值增长，乡镇企业吸纳劳动力。"]),
+        *(
+            (f"第{n}个县召开工作会议", [f"会议提到乡镇企业等{n}项议题，并作出安排。"])
+            for n in range(1, 13)
+        ),
+        *ranking.FILLER,
+    ]
+    ranking.write_library(tmp_path, articles, issues=4)
+    library = Library(tmp_path)
+    full = engine.search(library, "乡镇企业", limit=None)
+    monkeypatch.setattr(engine, "_RANK_ALL", 3)
+    scored: list[int] = []
+    real = engine._scored
+
+    def spy(*args: object) -> object:
+        rows = list(real(*args))  # type: ignore[arg-type]
+        scored.append(len(rows))
+        return iter(rows)
+
+    monkeypatch.setattr(engine, "_scored", spy)
+    bounded = engine.search(library, "乡镇企业", limit=None)
+    assert scored and set(scored) == {4}  # the 3 newest and the headline: the bound holds
+    assert bounded[0].headline == "乡镇企业发展迅速" == full[0].headline
+    assert {(h.issue, h.id) for h in bounded} == {(h.issue, h.id) for h in full}
+    assert len(bounded) == len(full) == 13
+    assert engine.search(library, "乡镇企业", limit=5)[0].headline == "乡镇企业发展迅速"

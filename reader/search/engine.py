@@ -34,6 +34,7 @@ from reader.search.query import (
     Not,
     Term,
     grams_expression,
+    head_expression,
     parse,
     terms,
     words_expression,
@@ -56,6 +57,11 @@ _CANDIDATES = 20_000
 """At most this many bigram candidates are read to sift the word table's matches."""
 _SCAN = 400
 """Items checked newest first for a lone common character before its bigrams are read."""
+_RANK_ALL = 1_000
+"""bm25 scores every item holding the query's words when there are at most this many;
+above it, only this many of the newest and those with a word in the headline."""
+_HEADS = 2_000
+"""At most this many items with a query word in the headline (the newest) are scored."""
 
 
 class Hit(NamedTuple):
@@ -384,12 +390,7 @@ def _run(
     ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
     if ranking is not None:
-        weights = ", ".join(str(w) for w in rank.WEIGHTS)
-        rows = conn.execute(
-            f"SELECT rowid, bm25(words, {weights}) AS score FROM words "
-            f"WHERE words MATCH ?{where} ORDER BY score",
-            [ranking, *params],
-        )
+        rows = _scored(conn, tree, ranking, where, params)
         # Items with the words but not the text (人民币 … 汇率 apart) are left out when
         # the bigrams' candidates are few enough to hold; else the check finds them.
         likely = _candidates(conn, grams, scope)
@@ -442,14 +443,36 @@ class _Checker:
         self.conn = conn
         self.tree = tree
         self.terms = terms(tree)
+        self.last = -1
+        """The first rowid of the page asked for last."""
+        self.page: tuple[store.Place, list[Stored]] | None = None
+        """A page asked for twice in a row, every item inflated."""
 
     def hit(self, rowid: int, score: float) -> tuple[Hit, list[Spans]] | None:
         """The hit for the item at `rowid` and each wanted term's spans, or None when a
-        term is not there literally."""
-        place = store.locate(self.conn, rowid)
-        if place is None:
-            return None
-        item = stored_item(place.data, place.number) if place.data else None
+        term is not there literally.
+
+        The unranked candidates come a page at a time: the second item asked of a
+        page inflates all of it, once (item by item it was inflated again up to each).
+        """
+        item: Stored | None = None
+        page = self.page
+        if page is not None and 0 <= rowid - page[0].first < len(page[1]):
+            place = page[0]._replace(number=rowid - page[0].first + 1)
+            item = page[1][place.number - 1]
+        else:
+            found_place = store.locate(self.conn, rowid)
+            data = found_place.data if found_place is not None else None
+            if found_place is None or not data:
+                return None
+            place = found_place
+            if place.first == self.last:
+                self.page = (place, store.stored_items(data))
+                items = self.page[1]
+                item = items[place.number - 1] if place.number <= len(items) else None
+            else:
+                item = stored_item(data, place.number)
+            self.last = place.first
         if item is None:
             return None
         found = _verify(item, self.tree, self.terms)
@@ -505,6 +528,43 @@ def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:
     if not matches(tree):
         return None
     return list(shown.values())
+
+
+def _scored(
+    conn: sqlite3.Connection, tree: Node, ranking: str, where: str, params: list[object]
+) -> sqlite3.Cursor:
+    """(rowid, bm25) of the items holding the query's words that bm25 scores, best first.
+
+    bm25 costs a few microseconds a row (the item's length, its positions): over
+    every item holding a common word (经济, 16,000 of them at 50 MB) it took
+    most of a search. Past `_RANK_ALL` candidates only the newest `_RANK_ALL` and
+    the newest `_HEADS` with a query word in the headline are scored, which is
+    where a headline weighted 8 times the body puts the best anyway; the scores
+    are those of a full ranking (FTS5 takes the IDF from the whole doclist).
+    The others are still found, with the unranked candidates, newest first.
+    """
+    weights = ", ".join(str(w) for w in rank.WEIGHTS)
+    select = f"SELECT rowid, bm25(words, {weights}) AS score FROM words WHERE words MATCH ?{where}"
+    cut = conn.execute(
+        f"SELECT rowid FROM words WHERE words MATCH ?{where} "
+        f"ORDER BY rowid DESC LIMIT 1 OFFSET {_RANK_ALL - 1}",
+        [ranking, *params],
+    ).fetchone()
+    if cut is None:  # few enough: every one
+        return conn.execute(f"{select} ORDER BY score", [ranking, *params])
+    heads = head_expression(conn, tree)
+    found = (
+        conn.execute(
+            f"SELECT rowid FROM words WHERE words MATCH ?{where} "
+            f"ORDER BY rowid DESC LIMIT {_HEADS}",
+            [f"{ranking} AND {heads}", *params],
+        )
+        if heads is not None
+        else ()
+    )
+    listed = ",".join(str(rowid) for (rowid,) in found)  # integers from the index
+    chosen = f"(rowid >= ? OR rowid IN ({listed}))" if listed else "rowid >= ?"
+    return conn.execute(f"{select} AND {chosen} ORDER BY score", [ranking, *params, cut[0]])
 
 
 def _pages(

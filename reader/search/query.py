@@ -275,14 +275,10 @@ def words_expression(conn: sqlite3.Connection, node: Node) -> str | None:
     after them. None when no term holds a word of the index.
     """
     if isinstance(node, Term):
-        if node.prefix:
-            clause = _quote(node.text) + " *"
-        else:
-            found = _words(conn, node.text)
-            longest = [w for w in found if not any(w != o and w in o for o in found)]
-            if not longest:
-                return None
-            clause = " AND ".join(_quote(w) for w in longest)
+        phrases = _term_words(conn, node)
+        if not phrases:
+            return None
+        clause = " AND ".join(phrases)
         if node.field is not None:
             clause = f"{{{GROUP_COLUMN[node.field]}}} : ({clause})"
         return f"({clause})"
@@ -292,3 +288,24 @@ def words_expression(conn: sqlite3.Connection, node: Node) -> str | None:
     if not parts:
         return None
     return "(" + (" OR " if isinstance(node, AnyOf) else " AND ").join(parts) + ")"
+
+
+def head_expression(conn: sqlite3.Connection, node: Node) -> str | None:
+    """FTS5 MATCH for the items whose headline column holds any of the query's index words.
+
+    What `words_expression` ranks, narrowed the cheap way (no bm25): a search
+    with many candidates ranks these, and the newest, by bm25 (`reader.search.engine`).
+    None when no term holds a word of the index.
+    """
+    phrases = [p for term in wanted(node) for p in _term_words(conn, term)]
+    if not phrases:
+        return None
+    return "{head} : (" + " OR ".join(dict.fromkeys(phrases)) + ")"
+
+
+def _term_words(conn: sqlite3.Connection, term: Term) -> list[str]:
+    """The FTS5 phrases of a term's longest index words (its prefix, for a prefix term)."""
+    if term.prefix:
+        return [_quote(term.text) + " *"]
+    found = _words(conn, term.text)
+    return [_quote(w) for w in found if not any(w != o and w in o for o in found)]

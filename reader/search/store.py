@@ -238,6 +238,23 @@ def stored_item(blob: bytes, number: int) -> Stored | None:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
 
+def stored_items(blob: bytes) -> list[Stored]:
+    """Every item of a page's stored items, inflated once (`stored_item` for one of them)."""
+    try:
+        size = int.from_bytes(blob[:4], "little")
+        stream = zlib.decompressobj()
+        ends: tuple[int, ...]
+        ends, header = marshal.loads(stream.decompress(blob[4:], size))
+        data = stream.decompress(stream.unconsumed_tail)
+        starts = (0, *ends[:-1])
+        return [
+            Stored._make((*marshal.loads(data[start:end]), header if n == 0 else None))
+            for n, (start, end) in enumerate(zip(starts, ends, strict=True))
+        ]
+    except (zlib.error, ValueError, EOFError, TypeError) as err:
+        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
+
+
 def _writable(folder: Path) -> bool:
     target = folder / ".reader"
     return os.access(target if target.is_dir() else folder, os.W_OK | os.X_OK)
