@@ -40,12 +40,12 @@ from reader.importing.typography import (
     type_lines,
 )
 from reader.model import Item, Kind, Page
+from reader.parse.stories import derive_headline
 from reader.parse.text import clean_line, join_lines
 
 _INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
 _SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
-_DERIVED_MAX = 28
 
 
 @dataclass
@@ -334,24 +334,13 @@ def _freeze(it: _Item, body: float, ident: str) -> Item:
         kicker=kicker,
         headline=headline,
         subtitle=subtitle,
-        derived_headline=None if headline else _derive(paragraphs),
+        derived_headline=None if headline else derive_headline(paragraphs),
         paragraphs=tuple(p for p in paragraphs if p),
         byline=byline,
         source=it.source,
         credit=" ".join(credit) if credit else None,
         marker=marker,
     )
-
-
-def _derive(paragraphs: list[str]) -> str | None:
-    """A headline from the lead sentence, for an item that prints none."""
-    for text in paragraphs:
-        ends = [i for i in map(text.find, "。！？!?") if i >= 0]
-        sentence = text[: min(ends)] if ends else text
-        if len(sentence) <= _DERIVED_MAX:
-            return sentence or None
-        return sentence[: _DERIVED_MAX - 1] + "…"
-    return None
 
 
 def _chars(texts: Sequence[str | None]) -> Counter[str]:

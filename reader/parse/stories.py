@@ -125,7 +125,7 @@ class _Story:
             if match and match.end() < len(paragraphs[0]):
                 byline = match.group(0).strip()
                 paragraphs[0] = paragraphs[0][match.end() :].lstrip()
-        derived = None if headline else _derive_headline(paragraphs)
+        derived = None if headline else derive_headline(paragraphs)
         kind: ItemKind
         if credit:
             kind = "caption"
@@ -247,7 +247,7 @@ def _add_body(
         story.paragraphs[-1].append(text)
 
 
-def _derive_headline(paragraphs: list[str]) -> str | None:
+def derive_headline(paragraphs: list[str]) -> str | None:
     """A headline made from the lead sentence, for items that print none."""
     for text in paragraphs:
         lead = _LEAD_TIME.sub("", text, count=1) or text
