@@ -102,6 +102,19 @@ async def test_j_then_next_pages_in_a_burst_end_on_the_last_page(papers: Path, p
         assert app.item is app.opened.pages[7].items[first]
 
 
+async def test_a_search_typed_in_one_burst_is_searched(library: Path) -> None:
+    """`/数据` and Enter pasted or typed fast: the query went to the page, not the box."""
+    app = app_for(library, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        burst(app, ["/", "数", "据", "enter"])
+        await settle(app, pilot)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert app.finder.query_text == "数据"
+        assert app.finder.walk.hits, "the search ran and found the sample's hits"
+
+
 @pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
 async def test_every_issue_key_in_a_burst_counts(papers: Path, paper: str) -> None:
     app = app_for(papers, f"{paper}/1998-01-01")

@@ -29,7 +29,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 @runtime_checkable
 class TakesKeys(Protocol):
-    """A dialog that takes keys typed before it had focus (`GotoScreen`)."""
+    """A screen that takes keys typed before its input had focus (`g`, `/`)."""
 
     def take_key(self, event: events.Key) -> None:
         """Type `event` into the dialog."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 
 from reader.tui import session
@@ -82,6 +82,25 @@ class MainScreen(IssueScreen):
     async def action_search(self) -> None:
         """`/`: open the search panel."""
         (await self.finder.panel()).open(self.finder.query_text)
+
+    def take_key(self, event: events.Key) -> None:
+        """Keys typed right after `/` (fast, or pasted) go into the query line.
+
+        They were on their way to the page while the panel opened; the App hands
+        them here in the order they were typed (`ReaderApp.on_key`), once the
+        query line has focus, as it does for `g`'s dialog. Every key counts.
+        """
+        from textual.widgets import Input  # loaded already when the panel is open
+
+        box = self.focused
+        if not isinstance(box, Input) or box.id != "query":
+            return
+        if event.key == "enter":
+            event.stop()
+            box.post_message(Input.Submitted(box, box.value))
+        elif event.is_printable and event.character:
+            event.stop()
+            box.insert_text_at_cursor(event.character)
 
     def on_search_panel_query_entered(self, message: SearchPanel.QueryEntered) -> None:
         """Enter in the query box: search the open issue."""
