@@ -46,6 +46,10 @@ import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
 import typesetgen  # noqa: E402
+from pagescore import item_texts as _texts  # noqa: E402
+from pagescore import match as _match  # noqa: E402
+from pagescore import norm as _norm  # noqa: E402
+from pagescore import page_chars as _chars  # noqa: E402
 
 Page = dict[str, Any]
 FIELDS = ("kicker", "headline", "subtitle", "byline")
@@ -171,43 +175,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
 # --- scoring -----------------------------------------------------------------------------
 
 
-def _norm(text: str | None) -> str:
-    return "".join((text or "").split())
-
-
 def _credit(text: str | None) -> str:
     return _norm(text).strip("（）()")
-
-
-def _texts(item: dict[str, Any]) -> list[str]:
-    keys = (*FIELDS, "source", "credit", "marker")
-    return [item[k] for k in keys if item.get(k)] + list(item.get("paragraphs") or [])
-
-
-def _chars(page: Page) -> Counter[str]:
-    texts = [page.get("header") or ""] + [t for it in page["items"] for t in _texts(it)]
-    return Counter(c for t in texts for c in t if not c.isspace())
-
-
-def _bigrams(item: dict[str, Any]) -> Counter[str]:
-    text = _norm("".join(_texts(item)))
-    return Counter(text[i : i + 2] for i in range(len(text) - 1)) or Counter(text)
-
-
-def _match(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> dict[int, int]:
-    """Truth item index -> output item index, greedy by shared bigrams."""
-    tb, gb = [_bigrams(t) for t in truth], [_bigrams(g) for g in got]
-    pairs = sorted(
-        ((sum((a & b).values()), i, j) for i, a in enumerate(tb) for j, b in enumerate(gb)),
-        reverse=True,
-    )
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for score, i, j in pairs:
-        if score and i not in out and j not in used:
-            out[i] = j
-            used.add(j)
-    return out
 
 
 @dataclass

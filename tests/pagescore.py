@@ -31,18 +31,18 @@ def norm(text: str | None) -> str:
     return "".join((text or "").split())
 
 
-def _texts(item: dict[str, Any]) -> list[str]:
+def item_texts(item: dict[str, Any]) -> list[str]:
     keys = (*FIELDS, "source", "credit", "marker")
     return [item[k] for k in keys if item.get(k)] + list(item.get("paragraphs") or [])
 
 
-def _chars(page: PageDict) -> Counter[str]:
-    texts = [page.get("header") or ""] + [t for it in page["items"] for t in _texts(it)]
+def page_chars(page: PageDict) -> Counter[str]:
+    texts = [page.get("header") or ""] + [t for it in page["items"] for t in item_texts(it)]
     return Counter(c for t in texts for c in t if not c.isspace())
 
 
 def _bigrams(item: dict[str, Any]) -> Counter[str]:
-    text = norm("".join(_texts(item)))
+    text = norm("".join(item_texts(item)))
     return Counter(text[i : i + 2] for i in range(len(text) - 1)) or Counter(text)
 
 
@@ -95,11 +95,11 @@ class FieldScores:
                 key = (norm("".join(t["paragraphs"])), norm(t.get("credit")).strip("（）()"))
                 self._count("caption", seed, captions[key] > 0)
                 captions[key] -= 1
-        if _chars(truth) != _chars(got):
+        if page_chars(truth) != page_chars(got):
             self.lost_pages.append(seed)
         header = norm(truth.get("header"))
         for g in g_items:
-            text = norm("".join(_texts(g)))
+            text = norm("".join(item_texts(g)))
             if header and text and text in header:
                 self.furniture += 1
 
