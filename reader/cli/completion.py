@@ -68,3 +68,16 @@ def completion(
     sys.stdout.write(
         get_completion_script(prog_name="reader", complete_var=COMPLETE_VAR, shell=shell) + "\n"
     )
+
+
+PaperOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
+    ),
+]
+"""`--paper`, as `search` and `list` take it."""
+SinceOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help="Issues on or after DATE (1998-01-31).")
+]
+UntilOption = Annotated[str | None, typer.Option(metavar="DATE", help="Issues on or before DATE.")]

@@ -9,8 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reader.cli.common import date_range, library, paper_key, reports_errors, stdout
-from reader.cli.completion import ids, papers
+from reader.cli.common import (
+    date_range,
+    library,
+    paper_key,
+    reports_errors,
+    stdout,
+)
+from reader.cli.completion import PaperOption, SinceOption, UntilOption, ids
 from reader.errors import Exit, ReaderError
 
 # The parser, renderers and Rich's table load inside the commands that use
@@ -87,18 +93,9 @@ def _issue_json(lib_issue: "Issue") -> dict[str, Any]:
 @reports_errors
 def list_(
     ctx: typer.Context,
-    paper: Annotated[
-        str | None,
-        typer.Option(
-            metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
-        ),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Issues on or after DATE (1998-01-31).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Issues on or before DATE.")
-    ] = None,
+    paper: PaperOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     ids: Annotated[bool, typer.Option("--ids", help="Only the issues' ids, one a line.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per issue.")] = False,
 ) -> None:

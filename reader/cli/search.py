@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 import typer
 
-from reader.cli.common import date_range, library, paper_key, progress, reports_errors
-from reader.cli.completion import papers
+from reader.cli.common import (
+    date_range,
+    library,
+    paper_key,
+    progress,
+    reports_errors,
+)
+from reader.cli.completion import PaperOption, SinceOption, UntilOption
 from reader.errors import Exit, ReaderError
 from reader.printable import counted, printable
 
@@ -76,21 +82,12 @@ def search(
         str,
         typer.Argument(metavar="QUERY", help='Terms (ANDed), "a phrase", -excluded, headline:词.'),
     ],
-    paper: Annotated[
-        str | None,
-        typer.Option(
-            metavar="PAPER", help="Only this paper (folder name or name).", autocompletion=papers
-        ),
-    ] = None,
+    paper: PaperOption = None,
     issue: Annotated[
         str | None, typer.Option(metavar="ISSUE", help="Only this issue (folder name).")
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Issues on or after DATE (1998-01-31).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Issues on or before DATE.")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     page: Annotated[int | None, typer.Option(metavar="N", help="Only page N.")] = None,
     field: Annotated[
         str | None,
