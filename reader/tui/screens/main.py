@@ -79,9 +79,18 @@ class MainScreen(IssueScreen):
     # handled by name, not with @on(SearchPanel...): its module (and Input) is
     # imported only when the panel is first opened.
 
+    _early_keys: list[events.Key] | None = None
+    """Keys that came while the search panel was opening, for its query line."""
+
     async def action_search(self) -> None:
-        """`/`: open the search panel."""
-        (await self.finder.panel()).open(self.finder.query_text)
+        """`/`: open the search panel; keys that arrive while it opens are kept for it."""
+        self._early_keys = []
+        try:
+            (await self.finder.panel()).open(self.finder.query_text)
+        finally:
+            early, self._early_keys = self._early_keys, None
+        for event in early or ():
+            self.take_key(event)
 
     def take_key(self, event: events.Key) -> None:
         """Keys typed right after `/` (fast, or pasted) go into the query line.
@@ -94,6 +103,10 @@ class MainScreen(IssueScreen):
 
         box = self.focused
         if not isinstance(box, Input) or box.id != "query":
+            early = self._early_keys
+            if early is not None and (event.key == "enter" or event.is_printable):
+                event.stop()  # the panel is still opening: typed into it once it is open
+                early.append(event)
             return
         if event.key == "enter":
             event.stop()
