@@ -12,8 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import ranking
 
 from reader.library import Library
-from reader.search import engine
-from reader.search.rank import closeness
+from reader.search import engine, store
+from reader.search.query import Term, parse, rarity
+from reader.search.rank import WHOLE, closeness, score
 from reader.search.segmenter import parts
 
 
@@ -106,3 +107,72 @@ def test_many_candidates_rank_the_headline_first_and_find_every_hit(
     assert {(h.issue, h.id) for h in bounded} == {(h.issue, h.id) for h in full}
     assert len(bounded) == len(full) == 13
     assert engine.search(library, "乡镇企业", limit=5)[0].headline == "乡镇企业发展迅速"
+
+
+OTHERS = [
+    *((f"第{n}个县召开工作会议", [f"会议研究了农业等{n}项议题。"]) for n in range(8)),
+    ("著名生物学家来访", ["著名生物学家今天来访，并作了报告。"]),
+]
+"""Articles that make the words below rare enough for bm25 (a positive IDF)."""
+
+
+def test_query_words_as_words_rank_above_parts_of_longer_words(tmp_path: Path) -> None:
+    """联合 行政区: an article with both words beats a shorter one where 行政区 is only a
+    part of 香港特别行政区 (bm25 counts the part at 0.4, and the short length makes it up)."""
+    articles = [
+        (
+            "两地开展合作交流",
+            [
+                "两个行政区决定联合举办展览，展示近年来的建设成就和人民生活的变化。",
+                "展览分为经济、文化、教育和科技四个部分，展出图片五百多幅和实物三百多件。",
+                "主办单位表示，希望通过展览增进了解，推动两地在各个领域的合作与交流。",
+            ],
+        ),
+        (
+            "庆祝活动今天举行",
+            ["香港特别行政区和内地联合举办庆祝活动，香港特别行政区政府表示支持。"],
+        ),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    hits = engine.search(Library(tmp_path), "联合 行政区", limit=None)
+    assert [h.headline for h in hits] == ["两地开展合作交流", "庆祝活动今天举行"]
+
+
+def test_a_long_word_of_the_index_ranks_by_bm25(tmp_path: Path) -> None:
+    """古生物学家 (five characters) is looked up whole: the article with it in the headline
+    comes first. Split into 古生物学 and 生物学家 (a word of another article), the query
+    matched no item's words and its hits went by age, the newest first."""
+    articles = [
+        ("古生物学家发现恐龙化石", ["考察队在山区找到一批化石，专家认为很有价值。"]),
+        *OTHERS,
+        ("山区考察", ["一位古生物学家参加了考察，考察队发现了不少珍贵标本。"]),
+    ]
+    ranking.write_library(tmp_path, articles, issues=2)  # the last article is the newest
+    hits = engine.search(Library(tmp_path), "古生物学家 发现", limit=None)
+    assert [h.headline for h in hits] == ["古生物学家发现恐龙化石", "山区考察"]
+    assert hits[1].issue > hits[0].issue
+
+
+def test_a_common_word_in_the_headline_counts_less_than_a_rare_one() -> None:
+    head, body = {"headline": [(0, 2)]}, {"paragraphs.0": [(10, 12)]}
+    common_in_head = score(5.0, [head, body], weights=[0.5, 6.0])
+    rare_in_head = score(5.0, [body, head], weights=[0.5, 6.0])
+    assert 5.0 < common_in_head < rare_in_head
+    assert score(5.0, [head, body]) == score(5.0, [body, head])  # unweighted: halves
+    assert score(5.0, [head, body], whole=True) == score(5.0, [head, body]) + WHOLE
+
+
+def test_rarity_weighs_a_rare_term_above_a_common_one(tmp_path: Path) -> None:
+    articles = [(f"第{n}个县召开会议", [f"会议研究经济工作，安排{n}项任务。"]) for n in range(1, 9)]
+    articles.append(("化石展览开幕", ["古生物学家介绍化石，会议研究经济工作。"]))
+    ranking.write_library(tmp_path, articles, issues=3)
+    library = Library(tmp_path)
+    engine.search(library, "经济", limit=1)  # builds the index
+    conn = store.open_read(store.index_path(library))
+    try:
+        weights = rarity(conn, parse("经济 古生物学家"))
+    finally:
+        conn.close()
+    assert set(weights) == {Term("经济"), Term("古生物学家")}
+    assert 0 < weights[Term("经济")] < weights[Term("古生物学家")]

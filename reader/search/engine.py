@@ -36,7 +36,9 @@ from reader.search.query import (
     grams_expression,
     head_expression,
     parse,
+    rarity,
     terms,
+    whole_expression,
     words_expression,
 )
 from reader.search.rank import Spans
@@ -419,19 +421,24 @@ def _run(
         if rowid not in done and scope.allows(rowid)
     )
     order = chain(ranked, rest)
-    window: list[tuple[float, int, Hit]] = []
-    size = rank.WINDOW
+    checked: list[tuple[int, float, Hit, dict[Term, Spans]]] = []
+    size = max(rank.WINDOW, limit or 0)
     for rowid, coarse in order:
         found = checker.hit(rowid, coarse)
         if found is not None:
-            hit, spans = found
-            final = rank.score(coarse, spans, worded=ranking is not None)
-            window.append((final, -len(window), hit._replace(score=round(final, 6))))
-            if len(window) >= max(size, limit or 0):
+            checked.append((rowid, coarse, *found))
+            if len(checked) >= size:
                 break
+    whole = _whole(conn, ranking, [rowid for rowid, *_ in checked])
+    rare = rarity(conn, tree) if ranking is not None and checked else {}
+    window: list[tuple[float, int, Hit]] = []
+    for rowid, coarse, hit, shown in checked:
+        weights = [rare[term] for term in shown if term in rare]
+        final = rank.score(coarse, [*shown.values()], ranking is not None, rowid in whole, weights)
+        window.append((final, -len(window), hit._replace(score=round(final, 6))))
     window.sort(reverse=True)
     hits: Iterator[Hit] = (hit for _, _, hit in window)
-    if len(window) >= max(size, limit or 0):
+    if len(window) >= size:
         hits = chain(hits, (found[0] for r, c in order if (found := checker.hit(r, c))))
     yield from islice(hits, limit)
 
@@ -448,7 +455,7 @@ class _Checker:
         self.page: tuple[store.Place, list[Stored]] | None = None
         """A page asked for twice in a row, every item inflated."""
 
-    def hit(self, rowid: int, score: float) -> tuple[Hit, list[Spans]] | None:
+    def hit(self, rowid: int, score: float) -> tuple[Hit, dict[Term, Spans]] | None:
         """The hit for the item at `rowid` and each wanted term's spans, or None when a
         term is not there literally.
 
@@ -504,7 +511,7 @@ def _hit(
     )
 
 
-def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:
+def _verify(item: Stored, tree: Node, every: list[Term]) -> dict[Term, Spans] | None:
     """The spans of each term the item shows, when it matches the query literally."""
     texts = [t.text for t in every]
     here = dict(zip(every, term_spans(item, texts, [t.prefix for t in every]), strict=True))
@@ -525,9 +532,7 @@ def _verify(item: Stored, tree: Node, every: list[Term]) -> list[Spans] | None:
         results = [matches(child, negated) for child in node.nodes]  # all: spans of each
         return any(results) if isinstance(node, AnyOf) else all(results)
 
-    if not matches(tree):
-        return None
-    return list(shown.values())
+    return shown if matches(tree) else None
 
 
 def _scored(
@@ -567,6 +572,21 @@ def _scored(
     return conn.execute(f"{select} AND {chosen} ORDER BY score", [ranking, *params, cut[0]])
 
 
+def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:
+    """Those of `rowids` (the window, a few dozen) that hold the query's words as words.
+
+    Point lookups, so the cost is the window's, whatever the size of the archive.
+    """
+    if ranking is None or not rowids:
+        return set()
+    listed = ",".join(str(rowid) for rowid in rowids)  # integers from the index
+    found = conn.execute(
+        f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({listed})",
+        [whole_expression(ranking)],
+    )
+    return {rowid for (rowid,) in found}
+
+
 def _pages(
     conn: sqlite3.Connection, grams: str, scope: _Scope, newest: bool = False
 ) -> sqlite3.Cursor:
@@ -601,10 +621,10 @@ def _newest(conn: sqlite3.Connection, scope: _Scope) -> Iterator[int]:
         yield from (r for r in range(first + items - 1, first - 1, -1) if scope.allows(r))
 
 
-def _joined(found: list[Spans]) -> Spans:
+def _joined(found: dict[Term, Spans]) -> Spans:
     """The spans of all terms, per field key."""
     spans: Spans = {}
-    for here in found:
+    for here in found.values():
         for key, value in here.items():
             spans.setdefault(key, []).extend(value)
     return spans

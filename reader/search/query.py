@@ -13,6 +13,7 @@ loaded: the word part of a term is split against the index's own vocabulary.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -31,8 +32,13 @@ _LEX = re.compile(
     r"|(?P<minus>-(?=[^\s]))|(?P<field>[A-Za-z]+:)|(?P<word>[^\s()\"]+)"
 )
 _PREFIX = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*\*")
-_MAX_WORD = 4
+_MAX_WORD = 7
+"""The longest index word looked for inside a term: jieba's dictionary has words of 5 to 7
+characters (古生物学家, 中华人民共和国) that a person types whole; with 4 their items
+ranked by age, not by bm25."""
 _MAX_BOOST = 6
+_SAMPLE = 200
+"""The newest items holding a term's words that estimate how common they are (`rarity`)."""
 _MAX_LOOKUPS = 64
 
 
@@ -290,6 +296,12 @@ def words_expression(conn: sqlite3.Connection, node: Node) -> str | None:
     return "(" + (" OR " if isinstance(node, AnyOf) else " AND ").join(parts) + ")"
 
 
+def whole_expression(ranking: str) -> str:
+    """The word table's `ranking` expression with its words as whole words: not in the
+    column of the parts of long words (行政区 inside 特别行政区)."""
+    return f"- {{parts}} : ({ranking})"
+
+
 def head_expression(conn: sqlite3.Connection, node: Node) -> str | None:
     """FTS5 MATCH for the items whose headline column holds any of the query's index words.
 
@@ -301,6 +313,33 @@ def head_expression(conn: sqlite3.Connection, node: Node) -> str | None:
     if not phrases:
         return None
     return "{head} : (" + " OR ".join(dict.fromkeys(phrases)) + ")"
+
+
+def rarity(conn: sqlite3.Connection, node: Node) -> dict[Term, float]:
+    """bm25's IDF of each wanted term's words taken together, estimated: a rare word
+    weighs more than a common one where the ranking counts terms (`reader.search.rank`).
+
+    The share of items holding them among the newest, from the `_SAMPLE`-th newest
+    such item on, so the cost is the same in any archive (a count over the whole
+    doclist of 经济 would grow with it). Empty when some term holds no index word
+    (it could not be weighed against the others).
+    """
+    top = conn.execute("SELECT first + items FROM pages ORDER BY first DESC LIMIT 1").fetchone()
+    total = top[0] if top else 0
+    weights: dict[Term, float] = {}
+    for term in wanted(node):
+        phrases = _term_words(conn, term)
+        if not phrases or total <= 0:
+            return {}
+        rows = conn.execute(
+            "SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (" AND ".join(phrases), _SAMPLE),
+        ).fetchall()
+        if not rows:
+            return {}
+        held = len(rows) if len(rows) < _SAMPLE else _SAMPLE * total / (total - rows[-1][0])
+        weights[term] = max(math.log((total - held + 0.5) / (held + 0.5)), 0.1)
+    return weights
 
 
 def _term_words(conn: sqlite3.Connection, term: Term) -> list[str]:

@@ -29,6 +29,11 @@ NEAR = 2.5
 
 Tuned on bench/ranking.py (seeds 1998 and 7): a count of body hits on top of bm25's
 own term frequency made things worse, so there is none."""
+WHOLE = 3.0
+"""Added when the item holds every query word as a word of its own, not only inside a
+longer one (联合 and 行政区 as words, not 行政区 in 特别行政区 alone): bm25 counts such a
+part at 0.4, which a short item's length makes up for. A person asking for 行政区 means the
+word; a part still ranks (理工 in 香港理工大学), below the whole word."""
 
 Spans = dict[str, list[tuple[int, int]]]
 
@@ -67,15 +72,26 @@ def _smallest_gap(marks: list[tuple[int, int, int]], terms: int) -> float | None
     return best
 
 
-def score(coarse: float, found: Sequence[Spans], worded: bool = True) -> float:
+def score(
+    coarse: float,
+    found: Sequence[Spans],
+    worded: bool = True,
+    whole: bool = False,
+    weights: Sequence[float] = (),
+) -> float:
     """The final score of a verified candidate: its bm25 `coarse` plus what its text shows.
 
     `found`: for each wanted term, its spans per field key. When some candidates hold
     the query's words (`worded`), one without them (`coarse` 0: 理工 in 管理工作) gets
-    nothing for where they stand.
+    nothing for where they stand. `whole`: it holds every query word as a word (`WHOLE`).
+    `weights`: each term's rarity (its IDF; equal when not given): the headline's share
+    of `HEAD` is that of the terms it holds, so a common word (中国, 举办) in another
+    article's headline does not outweigh the rare one the wanted article is about.
     """
     if not found or (worded and coarse <= 0):
         return coarse
-    in_head = sum(any(key in HEAD_FIELDS for key in spans) for spans in found)
-    total = coarse + HEAD * in_head / len(found)
+    weight = list(weights) if len(weights) == len(found) and all(weights) else [1.0] * len(found)
+    heads = (any(key in HEAD_FIELDS for key in spans) for spans in found)
+    in_head = sum(w for w, head in zip(weight, heads, strict=True) if head)
+    total = coarse + HEAD * in_head / sum(weight) + (WHOLE if whole else 0.0)
     return total + NEAR * closeness(found)
