@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 
 import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
@@ -18,7 +19,7 @@ from reader.library import Library
 from reader.model import Item
 from reader.parse.pages import load_pages
 from reader.search import engine as index
-from reader.search.folding import fold, simplified
+from reader.search.folding import COMPOSED_IDEOGRAPHS, absent, fold, simplified
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -157,6 +158,13 @@ def test_and_exclude_and_field_match_a_literal_scan(
         query = f"headline:{first}"
         got = {h.id for h in index.search(lib, query, limit=None, update=False)}
         assert got == scan(items, first, "headline")
+        # Items of a candidate page without a term are told apart in print (folding.absent),
+        # traditional ones too: the same hits whichever script the query is in.
+        query = f"{traditional(first)} {traditional(second)}"
+        got = {h.id for h in index.search(lib, query, limit=None, update=False)}
+        assert got == scan(items, first) & scan(items, second)
+        got = {h.id for h in index.search(lib, f"{first} OR {second}", limit=None, update=False)}
+        assert got == scan(items, first) | scan(items, second)
 
 
 def test_single_characters_are_found_too(corpus_library: tuple[Library, dict[str, Item]]) -> None:
@@ -233,3 +241,28 @@ def test_a_common_character_alone_gives_the_newest_hits_as_the_index_would(
     assert [h.id for h in index.search(lib, "鑫", limit=3, update=False)] == [
         h.id for h in index.search(lib, "鑫", limit=None, update=False)
     ][:3]
+
+
+def test_printed_characters_that_fold_into_an_ideograph_are_all_known() -> None:
+    """`folding.absent` reads an ideograph term's absence from the print unless a character
+    there folds into an ideograph: a traditional one, or one of COMPOSED_IDEOGRAPHS."""
+    known = re.compile(f"[{COMPOSED_IDEOGRAPHS}]")
+    table = simplified()
+    missing = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0x3400 <= code <= 0x9FFF
+        and unicodedata.decomposition(chr(code))  # NFKC changes nothing else alone
+        and any(0x3400 <= ord(c) <= 0x9FFF or c in table for c in fold(chr(code)))
+        and not known.match(chr(code))
+    ]
+    assert not missing
+
+
+def test_absence_is_told_from_the_print_only_when_it_is_sure() -> None:
+    assert absent("数据", "经济发展") is True
+    assert absent("数据", "本报数据") is False
+    assert absent("数据", "統計數據") is None and "数据" in fold("統計數據")
+    assert absent("平成", "㍻十年") is None and "平成" in fold("㍻十年")
+    assert absent("金", "\u2fa6") is None and fold("\u2fa6") == "金"  # the Kangxi radical
+    assert absent("1998", "１９９８年") is None  # not ideographs: only folding tells

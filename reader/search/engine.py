@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -27,7 +27,7 @@ from reader.fields import (
 )
 from reader.search import rank, store
 from reader.search.freshness import folders
-from reader.search.matching import join_spans, term_spans
+from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
     AnyOf,
     Node,
@@ -35,6 +35,7 @@ from reader.search.query import (
     Term,
     grams_expression,
     head_expression,
+    needed,
     parse,
     rarity,
     terms,
@@ -313,9 +314,9 @@ def _search_shared(
         return indexed
     shared.say(note, shared.behind_message(path, plan))
     direct = []
-    every = terms(tree)
+    every, needles = terms(tree), needed(tree)
     for place, item in shared.changed_items(library, plan, *filters):
-        found = _verify(item, tree, every)
+        found = _verify(item, tree, every, needles)
         if found is not None:
             spans = {key: join_spans(value) for key, value in _joined(found).items()}
             direct.append(_hit(item, place, spans, 0.0))
@@ -450,6 +451,7 @@ class _Checker:
         self.conn = conn
         self.tree = tree
         self.terms = terms(tree)
+        self.needles = needed(tree)
         self.last = -1
         """The first rowid of the page asked for last."""
         self.page: tuple[store.Place, list[Stored]] | None = None
@@ -482,7 +484,7 @@ class _Checker:
             self.last = place.first
         if item is None:
             return None
-        found = _verify(item, self.tree, self.terms)
+        found = _verify(item, self.tree, self.terms, self.needles)
         if found is None:
             return None
         spans = {key: join_spans(value) for key, value in _joined(found).items()}
@@ -511,8 +513,16 @@ def _hit(
     )
 
 
-def _verify(item: Stored, tree: Node, every: list[Term]) -> dict[Term, Spans] | None:
-    """The spans of each term the item shows, when it matches the query literally."""
+def _verify(
+    item: Stored, tree: Node, every: list[Term], needles: Sequence[str] = ()
+) -> dict[Term, Spans] | None:
+    """The spans of each term the item shows, when it matches the query literally.
+
+    `needles` (`query.needed`): folded texts the item must hold to match, tested first
+    in one pass over the item (`holds_all`): most candidates fail there, unmapped.
+    """
+    if not holds_all(item, needles):
+        return None
     texts = [t.text for t in every]
     here = dict(zip(every, term_spans(item, texts, [t.prefix for t in every]), strict=True))
     shown: dict[Term, Spans] = {}

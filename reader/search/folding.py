@@ -12,7 +12,9 @@ SQLite, no segmenter.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -140,3 +142,46 @@ def _by_segments(text: str) -> Folded:
         if index < len(text):
             piece = _fold_whole(text[index])
     return Folded("".join(parts), tuple(origin), tuple(ends))
+
+
+_IDEOGRAPH = re.compile("[\u3400-\u9fff]+")
+"""Ideographs that fold to themselves but for the traditional ones (OpenCC's table)."""
+
+COMPOSED_IDEOGRAPHS = (
+    "\u2e80-\u2fdf\u3038-\u303a\u3190-\u319f\u3220-\u3247\u3280-\u32b0\u32c0-\u32cb"
+    "\u32ff\u3358-\u3370\u337b-\u337f\u33e0-\u33fe\uf900-\ufaff"
+    "\U0001f200-\U0001f2ff\U0002f800-\U0002fa1f"
+)
+"""Every character outside U+3400 to U+9FFF whose NFKC holds an ideograph (radicals,
+compatibility ideographs, enclosed and squared ones: ㈠, ㍻), as a regex class; a
+test checks it against `unicodedata`."""
+
+
+def absent(needle: str, text: str) -> bool | None:
+    """Whether `fold(text)` surely lacks `needle` (a folded term), told from the printed
+    text without folding it; None when only folding can tell.
+
+    Folding keeps an ideograph but for the traditional ones (OpenCC's table), so a run
+    of ideographs stands in the folded text only where it stands in the print, unless
+    the print has a character that folds into one of its ideographs: a traditional one
+    (數 for 数), or one of `COMPOSED_IDEOGRAPHS`. Most candidates of a query are told
+    apart so, in C: folding them (a dictionary look-up a character) took most of a
+    search whose hits are few among many candidate items.
+    """
+    if needle in text:
+        return False
+    pattern = _folding_into(needle)
+    if pattern is None or pattern.search(text):
+        return None
+    return True
+
+
+@cache
+def _folding_into(needle: str) -> re.Pattern[str] | None:
+    """The printed characters that fold into one of the needle's ideographs, other than
+    itself; None when the needle is not all ideographs."""
+    if not _IDEOGRAPH.fullmatch(needle):
+        return None
+    wanted = set(needle)
+    others = sorted({t for t, s in simplified().items() if s in wanted and t != s})
+    return re.compile(f"[{COMPOSED_IDEOGRAPHS}{''.join(others)}]")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reader.fields import ItemFields, item_fields
-from reader.search.folding import fold, folded
+from reader.search.folding import absent, fold, folded
 
 
 def literal_spans(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
@@ -57,6 +57,31 @@ def term_spans(
                 if spans:
                     result[n][key] = spans
     return result
+
+
+def holds_all(item: ItemFields, needles: Sequence[str]) -> bool:
+    """Whether each folded needle stands somewhere in the item: what `term_spans` needs
+    for a term to be found at all, tested on all fields folded as one text.
+
+    Cheaper than `term_spans` by far on an item that fails (most of a query's candidates):
+    an ideograph term is looked for in the print (`folding.absent`), other terms in the
+    fields folded as one text, with no offset map back to the print. A newline joins
+    the fields, and no needle holds one, so nothing is found across two fields.
+    """
+    if not needles:
+        return True
+    text = "\n".join(value for _, value in item_fields(item))
+    unsure = []
+    for needle in needles:
+        gone = absent(needle, text)
+        if gone:
+            return False
+        if gone is None:
+            unsure.append(needle)
+    if not unsure:  # each there as printed: `term_spans` tells whether folded too
+        return True
+    form = fold(text)
+    return all(needle in form for needle in unsure)
 
 
 def _words_started(text: str, found: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -88,6 +88,23 @@ def wanted(node: Node, negated: bool = False) -> Iterator[Term]:
             yield from wanted(child, negated)
 
 
+def needed(node: Node) -> list[str]:
+    """The folded texts an item must hold for the query to match it (the terms every
+    alternative requires; nothing under a `-`), for a quick test before the spans."""
+    return sorted({fold(term.text) for term in _required(node)}, key=len, reverse=True)
+
+
+def _required(node: Node) -> set[Term]:
+    if isinstance(node, Term):
+        return {node}
+    if isinstance(node, Not):
+        return set()
+    found = [_required(child) for child in node.nodes]
+    if isinstance(node, AnyOf):
+        return set.intersection(*found)
+    return set().union(*found)
+
+
 def terms(node: Node) -> list[Term]:
     """Every term of the query, in order (each is looked for once per item)."""
     if isinstance(node, Term):
