@@ -567,19 +567,28 @@ def _scored(
     ).fetchone()
     if cut is None:  # few enough: every one
         return conn.execute(f"{select} ORDER BY score", [ranking, *params])
-    heads = head_expression(conn, tree)
+    in_head = head_expression(conn, tree)
     found = (
         conn.execute(
             f"SELECT rowid FROM words WHERE words MATCH ?{where} "
             f"ORDER BY rowid DESC LIMIT {_HEADS}",
-            [f"{ranking} AND {heads}", *params],
+            [f"{ranking} AND {in_head}", *params],
         )
-        if heads is not None
+        if in_head is not None
         else ()
     )
-    listed = ",".join(str(rowid) for (rowid,) in found)  # integers from the index
-    chosen = f"(rowid >= ? OR rowid IN ({listed}))" if listed else "rowid >= ?"
-    return conn.execute(f"{select} AND {chosen} ORDER BY score", [ranking, *params, cut[0]])
+    heads = [rowid for (rowid,) in found]
+    if not heads:
+        return conn.execute(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
+    # The lower bound goes to FTS5, which then reads only the part of the doclist that
+    # holds the chosen rows, not all of it: the rows it reads are bounded by `_HEADS`
+    # and how often the words are in a headline, not by the size of the archive. (A
+    # `rowid IN` that FTS5 sees runs the query once per value, each time with its IDF.)
+    listed = ",".join(map(str, heads))  # integers from the index
+    chosen = f"rowid >= ? AND (rowid >= ? OR +rowid IN ({listed}))"
+    return conn.execute(
+        f"{select} AND {chosen} ORDER BY score", [ranking, *params, min(heads[-1], cut[0]), cut[0]]
+    )
 
 
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:
