@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -415,12 +415,7 @@ def _run(
             return
     done = {rowid for rowid, _ in ranked}
     # Newest first, read lazily: a common word costs no more than a rare one.
-    rest = (
-        (rowid, 0.0)
-        for first, items in _pages(conn, grams, scope, newest=True)
-        for rowid in range(first + items - 1, first - 1, -1)
-        if rowid not in done and scope.allows(rowid)
-    )
+    rest = _unranked(_pages(conn, grams, scope, newest=True), done, scope, checker)
     order = chain(ranked, rest)
     checked: list[tuple[int, float, Hit, dict[Term, Spans]]] = []
     size = max(rank.WINDOW, limit or 0)
@@ -444,6 +439,18 @@ def _run(
     yield from islice(hits, limit)
 
 
+def _unranked(
+    pages: Iterable[tuple[int, int]], done: set[int], scope: _Scope, checker: _Checker
+) -> Iterator[tuple[int, float]]:
+    """The items of `pages` not in `done` (scored already), each page's newest first,
+    with no score; the checker is told as each page starts (it inflates it whole)."""
+    for first, items in pages:
+        checker.expect(first)
+        for rowid in range(first + items - 1, first - 1, -1):
+            if rowid not in done and scope.allows(rowid):
+                yield rowid, 0.0
+
+
 class _Checker:
     """Loads candidates' pages (each once) and makes hits of the items that hold the terms."""
 
@@ -457,18 +464,26 @@ class _Checker:
         self.page: tuple[store.Place, list[Stored]] | None = None
         """A page asked for twice in a row, every item inflated."""
 
+    def expect(self, first: int) -> None:
+        """The items of the page at `first` come next, together: inflate it whole."""
+        self.last = first
+
     def hit(self, rowid: int, score: float) -> tuple[Hit, dict[Term, Spans]] | None:
         """The hit for the item at `rowid` and each wanted term's spans, or None when a
         term is not there literally.
 
         The unranked candidates come a page at a time: the second item asked of a
-        page inflates all of it, once (item by item it was inflated again up to each).
+        page inflates all of it, once (item by item it was inflated again up to each),
+        or the first, after `expect` (its last item first: inflated to it, then again).
         """
         item: Stored | None = None
         page = self.page
         if page is not None and 0 <= rowid - page[0].first < len(page[1]):
+            item = page[1][rowid - page[0].first]
+            found = _verify(item, self.tree, self.terms, self.needles)
+            if found is None:  # most candidates: no place made for them
+                return None
             place = page[0]._replace(number=rowid - page[0].first + 1)
-            item = page[1][place.number - 1]
         else:
             found_place = store.locate(self.conn, rowid)
             data = found_place.data if found_place is not None else None
@@ -482,11 +497,11 @@ class _Checker:
             else:
                 item = stored_item(data, place.number)
             self.last = place.first
-        if item is None:
-            return None
-        found = _verify(item, self.tree, self.terms, self.needles)
-        if found is None:
-            return None
+            if item is None:
+                return None
+            found = _verify(item, self.tree, self.terms, self.needles)
+            if found is None:
+                return None
         spans = {key: join_spans(value) for key, value in _joined(found).items()}
         return _hit(item, place, spans, score), found
 
