@@ -3,9 +3,11 @@
 Every candidate that holds the query's words (jieba's precise-mode words, or the
 parts of a long word, `reader.search.segmenter.parts`) gets a bm25 score from the
 word table. The best `WINDOW` of them, checked literally anyway, are then ordered
-again by what only the text shows: the query's terms in the headline, and how
-close together they stand in one field (a phrase cut in two ranks below one kept
-whole). Plain Python over spans: no SQLite, no segmenter.
+again by what only the text shows: the query's terms in the headline (a rare term's
+share weighing more than a common one's), and how close together they stand in one
+field (a phrase cut in two ranks below one kept whole); and by whether they hold the
+query's words as words, which the engine asks the word table. Plain Python over
+spans: no SQLite, no segmenter.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ Tuned on bench/ranking.py (seeds 1998 and 7): a count of body hits on top of bm2
 own term frequency made things worse, so there is none."""
 WHOLE = 3.0
 """Added when the item holds every query word as a word of its own, not only inside a
-longer one (联合 and 行政区 as words, not 行政区 in 特别行政区 alone): bm25 counts such a
+longer one (联合 and 行政区 as words, not 行政区 in 香港特别行政区 alone): bm25 counts such a
 part at 0.4, which a short item's length makes up for. A person asking for 行政区 means the
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
 
