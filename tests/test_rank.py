@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,14 @@ def test_many_candidates_rank_the_headline_first_and_find_every_hit(
     assert {(h.issue, h.id) for h in bounded} == {(h.issue, h.id) for h in full}
     assert len(bounded) == len(full) == 13
     assert engine.search(library, "乡镇企业", limit=5)[0].headline == "乡镇企业发展迅速"
+    # With a filter the rowid range goes to FTS5 before the bound's own lower bound.
+    monkeypatch.setattr(engine, "_RANK_ALL", 2)
+    scored.clear()
+    until = engine.search(library, "乡镇企业", until=date(1998, 1, 3), limit=None)
+    assert scored and set(scored) == {3}  # the 2 newest of the range and the headline
+    assert until[0].headline == "乡镇企业发展迅速"
+    assert {h.id for h in until} == {h.id for h in full if h.date and h.date <= "1998-01-03"}
+    assert len(until) == 12
 
 
 OTHERS = [
