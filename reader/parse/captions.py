@@ -7,8 +7,11 @@ import re
 from reader.parse.lines import Kind, Line
 from reader.parse.text import CLOSING_MARKS
 
-# `…再添一金。（本报记者 吴萍磊 摄）`: a credit in brackets closing the caption sentence.
-_INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|摄于[^（）()]{0,16})[）)]$")
+# `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`: a credit in
+# brackets closing the caption sentence.
+_INLINE_CREDIT = re.compile(
+    r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|社发|摄于[^（）()]{0,16})[）)]$"
+)
 _STOPS = "。！？!?”’"
 _MAX_CAPTION_LINES = 16
 

@@ -1,0 +1,33 @@
+"""Captions, credits and page furniture in text extracted from pages set by others."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Item
+from reader.parse.stories import parse_text
+
+# A paragraph set in a 10-em column, its first line indented 2 ems.
+BODY = ["经济建设取得新的", "重大成就，各项事业全", "面发展，人民生活水平", "进一步提高。"]
+HEAD = "全国政协举行迎春茶话会"
+
+
+def items(*lines: str) -> tuple[Item, ...]:
+    return parse_text("\n".join(lines)).items
+
+
+@pytest.mark.parametrize("credit", ["（新华社发）", "（资料图片）", "（受访者供图）"])
+def test_a_bracketed_credit_without_a_name_ends_the_caption(credit: str) -> None:
+    page = items("元月１日，著名演员来到北京市儿", f"童福利院联欢。{credit}", HEAD, *BODY)
+    assert page[0].kind == "caption"
+    assert page[0].paragraphs == ("元月１日，著名演员来到北京市儿童福利院联欢。",)
+    assert page[0].credit == credit
+    assert page[1].headline == HEAD
+
+
+def test_the_page_count_set_apart_from_the_date_band_is_header() -> None:
+    page = parse_text(
+        "\n".join(["1998 年 1 月 31 日 星期六 第 1 版", "人民日报", "今日 20 版", HEAD, *BODY])
+    )
+    assert page.header == "人民日报 1998 年 1 月 31 日 星期六 第 1 版 今日 20 版"
+    assert [i.headline for i in page.items] == [HEAD]
