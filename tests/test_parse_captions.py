@@ -31,3 +31,38 @@ def test_the_page_count_set_apart_from_the_date_band_is_header() -> None:
     )
     assert page.header == "人民日报 1998 年 1 月 31 日 星期六 第 1 版 今日 20 版"
     assert [i.headline for i in page.items] == [HEAD]
+
+
+# The last paragraph of a story whose last line is full: no short line sets it apart.
+FULL_END = [
+    "经济建设取得新的",
+    "重大成就，各项事业全",
+    "面发展，人民生活水平",
+    "进一步提高，形势很好。",
+]
+CAPTION = ["元月一日，著名演员来到", "北京市儿童福利院，与孤", "残少儿联欢。（新华社发）"]
+
+
+def test_a_caption_in_the_story_column_starts_after_its_last_sentence() -> None:
+    page = items(HEAD, *FULL_END, *CAPTION, "迎春茶话会在京举行", *BODY)
+    assert [i.kind for i in page] == ["article", "caption", "article"]
+    assert page[0].paragraphs == ("".join(FULL_END),)
+    assert page[1].paragraphs == ("元月一日，著名演员来到北京市儿童福利院，与孤残少儿联欢。",)
+    assert page[1].credit == "（新华社发）"
+    assert page[2].headline == "迎春茶话会在京举行"
+
+
+def test_a_caption_under_a_brief_starts_after_the_brief() -> None:
+    brief = ["■各项事业全面发展，人", "民生活水平进一步提高，", "经济形势一年比一年好。"]
+    page = items(*BODY, *brief, *CAPTION, "迎春茶话会在京举行", *BODY)
+    assert [i.kind for i in page] == ["brief", "brief", "caption", "article"]
+    assert page[1].marker == "■"
+    assert page[2].credit == "（新华社发）"
+
+
+def test_a_note_wrapped_onto_the_next_line_closes_the_paragraph() -> None:
+    story = [*BODY[:3], "进一步提高。（孟", "西安）"]
+    page = items(HEAD, *story, *CAPTION, "迎春茶话会在京举行", *BODY)
+    assert [i.kind for i in page] == ["article", "caption", "article"]
+    assert page[0].paragraphs[-1].endswith("进一步提高。（孟西安）")
+    assert page[1].paragraphs[0].startswith("元月一日")

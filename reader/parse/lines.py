@@ -193,6 +193,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         if last in _HANGING:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
+        if not closes and last in "）)" and prev is not None and not prev.closes:
+            closes = _closes_note(prev.text, text)
         prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
         block.append(-fill if last in _HANGING else fill)
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
@@ -214,6 +216,19 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
     return lines
+
+
+def _closes_note(above: str, text: str) -> bool:
+    """The line closes a bracketed note opened after a sentence on the line above.
+
+    `…多万年。”（孟` / `西安韩宏）`: a writer's name or a dateline that wrapped.
+    """
+    if "（" in text or "(" in text:
+        return False
+    at = max(above.rfind("（"), above.rfind("("))
+    if at < 0 or "）" in above[at:] or ")" in above[at:] or len(above) - at + len(text) > 26:
+        return False
+    return ends_sentence(above[:at] + "（" + text)
 
 
 def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:

@@ -214,14 +214,17 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
 def _caption_apart(story: _Story) -> bool:
     """A caption that starts here is not the story's own text.
 
-    Captions print no headline, so one under a story with a headline is apart
-    from it. Under a story without one, the page's hints decide: a story that
+    Captions print no headline, so one under a story with a headline (or a
+    brief's marker) is apart from it. Under a story without one, the page's hints
+    decide: a story that
     starts at a hint holds its caption; else only whole paragraphs before it
     show that the story is another.
     """
     if not story.has_body:
         return False
-    return bool(story.stack) or (not story.hinted and len(story.paragraphs) >= 2)
+    if story.stack or story.marker:
+        return True
+    return not story.hinted and len(story.paragraphs) >= 2
 
 
 def _add_body(
