@@ -66,3 +66,34 @@ def test_a_note_wrapped_onto_the_next_line_closes_the_paragraph() -> None:
     assert [i.kind for i in page] == ["article", "caption", "article"]
     assert page[0].paragraphs[-1].endswith("进一步提高。（孟西安）")
     assert page[1].paragraphs[0].startswith("元月一日")
+
+
+def test_a_credit_wrapped_inside_its_name_is_the_credit() -> None:
+    caption = [
+        "元月一日，著名演员来到",
+        "北京市儿童福利院与孤残",
+        "少儿联欢。（新华社记者",
+        "周重要摄）",
+    ]
+    page = items(HEAD, *BODY, *caption, "迎春茶话会在京举行", *BODY)
+    assert [i.kind for i in page] == ["article", "caption", "article"]
+    assert page[1].paragraphs == ("元月一日，著名演员来到北京市儿童福利院与孤残少儿联欢。",)
+    assert page[1].credit is not None
+    assert page[1].credit.replace(" ", "") == "（新华社记者周重要摄）"
+
+
+def test_a_caption_under_another_does_not_open_with_a_headline() -> None:
+    first = ["图为工人们正在加工发电机。", "新华社记者 王伟 摄"]
+    second = [
+        "河北省保定市交警三大队八中队在",
+        "学习济南交警的活动中，以优质",
+        "的服务受到好评。图为女民警在搀",
+        "扶老人过马路。（通讯员 宋建洋 摄）",
+    ]
+    page = items(*first, *second, "迎春茶话会在京举行", *BODY)
+    assert [(i.kind, i.headline) for i in page] == [
+        ("caption", None),
+        ("caption", None),
+        ("article", "迎春茶话会在京举行"),
+    ]
+    assert page[1].paragraphs[0].startswith("河北省保定市")

@@ -69,6 +69,8 @@ def _ends_here(lines: list[Line], i: int) -> bool:
 def _caption_below(lines: list[Line], j: int) -> bool:
     """The body text from line j runs into a photo credit: it is a caption."""
     while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
+        if lines[j].closes and ends_in_credit(lines[j].text):
+            return True  # `…过马路。（通讯员 宋建洋 摄）`
         j += 1
     return j < len(lines) and lines[j].kind is Kind.CREDIT
 

@@ -194,7 +194,13 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
         if not closes and last in "）)" and prev is not None and not prev.closes:
-            closes = _closes_note(prev.text, text)
+            note = _wrapped_note(prev.text, text)
+            if note:
+                closes = True
+                if kind is body and CREDIT_RE.search(note):  # `…情形。（新` / `华社发）`
+                    kind = Kind.CREDIT
+                    specials.append(len(lines))
+                    credits.append(len(lines))
         prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
         block.append(-fill if last in _HANGING else fill)
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
@@ -218,17 +224,18 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     return lines
 
 
-def _closes_note(above: str, text: str) -> bool:
-    """The line closes a bracketed note opened after a sentence on the line above.
+def _wrapped_note(above: str, text: str) -> str | None:
+    """The bracketed note that the line closes, opened after a sentence on the line above.
 
-    `…多万年。”（孟` / `西安韩宏）`: a writer's name or a dateline that wrapped.
+    `…多万年。”（孟` / `西安韩宏）`: a writer's name, a dateline or a credit that wrapped.
     """
     if "（" in text or "(" in text:
-        return False
+        return None
     at = max(above.rfind("（"), above.rfind("("))
     if at < 0 or "）" in above[at:] or ")" in above[at:] or len(above) - at + len(text) > 26:
-        return False
-    return ends_sentence(above[:at] + "（" + text)
+        return None
+    note = above[at:] + text
+    return note if ends_sentence(above[:at] + note) else None
 
 
 def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
