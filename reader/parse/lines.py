@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from itertools import pairwise
 
 from reader.parse.squeeze import is_squeezed, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
@@ -77,6 +78,7 @@ class Line:
         "column",
         "head",
         "hint",
+        "indent",
         "kind",
         "pos",
         "raw",
@@ -95,6 +97,8 @@ class Line:
     """The widths of the lines in this line's block (one column), shared between them;
     negative for a line that ends in a closing mark (its width is less certain)."""
     pos: int
+    indent: bool
+    """Set in with a space on a page whose paragraphs all are: a paragraph starts here."""
     candidate: bool
     """Could be a headline line: body text with no sentence punctuation."""
     head: bool
@@ -120,6 +124,7 @@ class Line:
         self.block = block
         self.pos = pos
         self.candidate = False
+        self.indent = False
         self.head = False
         self.column = -1.0
 
@@ -221,7 +226,26 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     _mark_credit_names(lines, credits)
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
+    if _indents_paragraphs(lines):
+        for line in lines:
+            if line.hint:
+                line.hint, line.indent = False, True
     return lines
+
+
+def _indents_paragraphs(lines: list[Line]) -> bool:
+    """The page sets every paragraph in with spaces (`　　`): they are no story hints then.
+
+    Told by the whole page: most lines after a closed sentence start with a space,
+    many of them, or the text has one paragraph a line (pasted from the web).
+    """
+    after = spaced = 0
+    body = Kind.BODY
+    for prev, line in pairwise(lines):
+        if prev.closes and prev.kind is body and line.kind is body:
+            after += 1
+            spaced += line.hint
+    return bool(spaced) and spaced >= 0.8 * after and (spaced >= 6 or pasted(lines))
 
 
 def _wrapped_note(above: str, text: str) -> str | None:

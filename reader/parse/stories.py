@@ -242,6 +242,7 @@ def _add_body(
         or last_body != i - 1
         or prev is None
         or line.hint
+        or line.indent
         or (prev.closes and (pasted or opens_paragraph(lines, i) or (prev.short and line.short)))
     )
     if new_paragraph:
