@@ -97,3 +97,22 @@ def test_a_caption_under_another_does_not_open_with_a_headline() -> None:
         ("article", "迎春茶话会在京举行"),
     ]
     assert page[1].paragraphs[0].startswith("河北省保定市")
+
+
+@pytest.mark.parametrize(
+    "credit", ["（新华社发美联社照片）", "（传真照片）", "（新华社记者陈天湖摄）"]
+)
+def test_a_picture_headline_heads_its_caption(credit: str) -> None:
+    # The corpus prints a picture item so: `挂起红灯迎新年（图片）`, the caption, its credit.
+    text = (
+        "元旦来临，安徽省合肥市长江路悬挂起３３００盏大红灯笼，为节日营造出欢乐祥和气氛。" + credit
+    )
+    caption = [text[k : k + 12] for k in range(0, len(text), 12)]  # not indented
+    page = items(HEAD, *BODY, "挂起红灯迎新年（图片）", *caption, "迎春茶话会在京举行", *BODY)
+    assert [(i.kind, i.headline) for i in page] == [
+        ("article", HEAD),
+        ("caption", "挂起红灯迎新年（图片）"),
+        ("article", "迎春茶话会在京举行"),
+    ]
+    assert page[1].paragraphs == (text[: -len(credit)],)
+    assert page[1].credit == credit  # no space where the line broke inside it

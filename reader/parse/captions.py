@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from reader.parse.lines import MARKERS, Kind, Line
-from reader.parse.text import CLOSING_MARKS
+from reader.parse.text import CLOSING_MARKS, join_lines
 
-# `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`: a credit in
-# brackets closing the caption sentence.
+# `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`,
+# `（新华社发美联社照片）`: a credit in brackets closing the caption sentence.
 _INLINE_CREDIT = re.compile(
-    r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|社发|摄于[^（）()]{0,16})[）)]$"
+    r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|照片|社发|摄于[^（）()]{0,16})[）)]$"
 )
 _STOPS = "。！？!?”’"
 _MAX_CAPTION_LINES = 24
@@ -43,7 +43,8 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     at = max(last.rfind("（"), last.rfind("("))
     if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
-        credit.insert(0, last[at:])
+        # `（新华社记者陈天` + `湖摄）`: the break fell inside the credit, no space there.
+        credit[0] = join_lines([last[at:], credit[0]])
 
 
 def _full_stop(text: str) -> bool:

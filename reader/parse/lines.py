@@ -28,7 +28,7 @@ class Kind(Enum):
 MARKERS = "□■●"
 _ROLE = r"(?:本报|新华社|中新社|特约|见习|实习|首席)?(?:记者|通讯员|摄影|编辑)"
 SOURCE_RE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
-CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料图片|社发)[）)]?$")
+CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料图片|照片|社发)[）)]?$")
 _CREDIT_SHAPE = re.compile(
     rf"^摄于|\s(?:摄影?|供图)[）)]?$|{_ROLE}|^[（(].*[）)]$|供图$|^摄影?[）)]$|^[（(]?资料图片"
 )
@@ -48,6 +48,8 @@ DATELINE_RE = re.compile(
 )
 _REST_RE = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
+# A picture's headline ends so: `挂起红灯迎新年（图片）`, `…出席（附图片１张）`.
+PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
