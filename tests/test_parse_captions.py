@@ -116,3 +116,12 @@ def test_a_picture_headline_heads_its_caption(credit: str) -> None:
     ]
     assert page[1].paragraphs == (text[: -len(credit)],)
     assert page[1].credit == credit  # no space where the line broke inside it
+
+
+def test_a_dateline_after_the_story_text_opens_a_paragraph_not_a_byline() -> None:
+    page = items(
+        HEAD, "本报记者 张三", *BODY, "新华社开罗1月10日电", "（记者侯嘉）埃及外长穆萨", *BODY[1:]
+    )
+    (item,) = page
+    assert item.byline == "本报记者 张三"
+    assert item.paragraphs[1].startswith("新华社开罗1月10日电（记者侯嘉）埃及外长穆萨重大成就")

@@ -185,7 +185,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 cur = _Story()
                 cur.hinted = line.hint
                 stories.append(cur)
-            if line.kind is Kind.BYLINE:
+            if line.kind is Kind.BYLINE and not (cur.paragraphs and _dateline(line)):
                 cur.bylines.append(" ".join(line.raw.split()))
             elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
@@ -209,6 +209,12 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             cur.paragraphs.append([line.text])
         i += 1
     return stories
+
+
+def _dateline(line: Line) -> bool:
+    """A dateline alone on its line (`新华社开罗1月10日电`): after a story's text, it
+    opens a paragraph (or a story whose headline was not found), not the byline."""
+    return DATELINE_RE.match(line.text) is not None
 
 
 def _caption_apart(story: _Story) -> bool:
@@ -243,12 +249,21 @@ def _add_body(
         or prev is None
         or line.hint
         or line.indent
-        or (prev.closes and (pasted or opens_paragraph(lines, i) or (prev.short and line.short)))
+        or (prev.closes and (pasted or opens_paragraph(lines, i) or _short_pair(prev, line)))
     )
     if new_paragraph:
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
+
+
+def _short_pair(prev: Line, line: Line) -> bool:
+    """A short closed line, then a short one: a paragraph's last line and the next's first.
+
+    Not after a colon: a paragraph ends at one about once in 80 times that one
+    opens a quotation inside it (`称赞他为：` / `“我军优秀退伍兵。”`) in the corpus.
+    """
+    return prev.short and line.short and prev.text[-1] not in "：:"
 
 
 def derive_headline(paragraphs: list[str]) -> str | None:
