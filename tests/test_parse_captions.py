@@ -125,3 +125,13 @@ def test_a_dateline_after_the_story_text_opens_a_paragraph_not_a_byline() -> Non
     (item,) = page
     assert item.byline == "本报记者 张三"
     assert item.paragraphs[1].startswith("新华社开罗1月10日电（记者侯嘉）埃及外长穆萨重大成就")
+
+
+def test_a_dateline_under_a_line_left_open_starts_the_next_story() -> None:
+    # `本报天津1月4日讯` under a line left open (the end of a story, or a stack the
+    # parser did not find): the next story's dateline, not a second byline above.
+    page = items(
+        HEAD, "本报记者 张三", *BODY, *BODY, "过年物资已准备齐全，", "本报天津1月4日讯", *BODY
+    )
+    assert [i.byline for i in page] == ["本报记者 张三", "本报天津1月4日讯"]
+    assert page[1].paragraphs == ("".join(BODY),)

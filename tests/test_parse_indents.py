@@ -45,3 +45,19 @@ def test_a_space_before_a_few_story_starts_is_still_a_hint() -> None:
     body = _wrapped(PARAS[0], "")
     page = parse_text("\n".join([*body, " " + PARAS[1][:10], *_wrapped(PARAS[1], "")[1:]]))
     assert len(page.items) == 2
+
+
+def test_a_line_short_by_a_word_that_did_not_fit_continues_its_paragraph() -> None:
+    # `2.14%；` ends its line short of the 11-em column, closing at a semicolon:
+    # the next line's first word (`秘鲁`, one em) would not have fitted after it.
+    lines = [
+        "据此间报道，委内瑞",
+        "拉加拉加斯股市受冲击最",
+        "大，主要股票指数下跌；",
+        "墨西哥股市下跌2.14%；",
+        "秘鲁利马股市下跌1.77%；",
+        "哥伦比亚圣菲波哥大股市",
+        "也下跌了。",
+    ]
+    page = parse_text("\n".join(["拉美股市普遍下跌", *lines, "全国农业工作会议召开", *lines]))
+    assert [len(i.paragraphs) for i in page.items] == [1, 1]

@@ -55,7 +55,7 @@ CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}�
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
 _HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
-_HANGING = frozenset("，。、；：？！”’）》」』…")
+HANGING = frozenset("，。、；：？！”’）》」』…")
 _PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEADER_WORDS
 # Every line of a kind other than body starts with one of these or holds one of the
 # words tested in `make_lines`; most body lines do neither.
@@ -78,6 +78,7 @@ class Line:
         "candidate",
         "closes",
         "column",
+        "hangs",
         "head",
         "hint",
         "indent",
@@ -94,6 +95,8 @@ class Line:
     width: float
     """How much of the column the line fills, in ems (a closing mark at the end hangs)."""
     closes: bool
+    hangs: bool
+    """It ends in a closing mark left out of `width` (it may hang past the column)."""
     kind: Kind
     block: list[float]
     """The widths of the lines in this line's block (one column), shared between them;
@@ -122,6 +125,7 @@ class Line:
         self.hint = hint
         self.width = width
         self.closes = closes
+        self.hangs = text[-1] in HANGING
         self.kind = kind
         self.block = block
         self.pos = pos
@@ -133,9 +137,13 @@ class Line:
     @property
     def short(self) -> bool:
         """Shorter than its column by more than a character: first or last line."""
+        return self.width <= self.measure() - 1.5
+
+    def measure(self) -> float:
+        """The width of the line's column, in ems (measured once)."""
         if self.column < 0:
             self.column = _column(self.block, self.pos)
-        return self.width <= self.column - 1.5
+        return self.column
 
 
 def make_lines(raw_lines: list[str]) -> list[Line]:
@@ -197,7 +205,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             fill = len(text) / 2
         else:
             fill = len(text) - len(text.encode("ascii", "ignore")) / 2
-        if last in _HANGING:
+        if last in HANGING:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
         if not closes and last in "）)" and prev is not None and not prev.closes:
@@ -209,7 +217,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
                     specials.append(len(lines))
                     credits.append(len(lines))
         prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
-        block.append(-fill if last in _HANGING else fill)
+        block.append(-fill if last in HANGING else fill)
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
         # only in a short line (a body line that the column wraps holds many).
         if not (
@@ -300,7 +308,8 @@ def _measure_squeezed(lines: list[Line]) -> None:
     """Measure every line again with its marks at half an em (no mark hangs then)."""
     for line in lines:
         line.width = fill = squeezed_width(line.text)
-        line.block[line.pos] = -fill if line.text[-1] in _HANGING else fill
+        line.hangs = False
+        line.block[line.pos] = -fill if line.text[-1] in HANGING else fill
 
 
 def is_header(text: str) -> bool:
