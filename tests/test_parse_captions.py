@@ -135,3 +135,10 @@ def test_a_dateline_under_a_line_left_open_starts_the_next_story() -> None:
     )
     assert [i.byline for i in page] == ["本报记者 张三", "本报天津1月4日讯"]
     assert page[1].paragraphs == ("".join(BODY),)
+
+
+def test_a_note_after_a_closing_quote_closes_the_paragraph() -> None:
+    story = [*BODY[:3], "进一步提高了。”（孟", "西安韩宏）"]
+    page = items(HEAD, *story, *CAPTION, "迎春茶话会在京举行", *BODY)
+    assert [i.kind for i in page] == ["article", "caption", "article"]
+    assert page[0].paragraphs[-1].endswith("进一步提高了。”（孟西安韩宏）")
