@@ -142,3 +142,17 @@ def test_a_note_after_a_closing_quote_closes_the_paragraph() -> None:
     page = items(HEAD, *story, *CAPTION, "迎春茶话会在京举行", *BODY)
     assert [i.kind for i in page] == ["article", "caption", "article"]
     assert page[0].paragraphs[-1].endswith("进一步提高了。”（孟西安韩宏）")
+
+
+def test_a_credit_closing_the_caption_over_a_credit_line_is_the_credit() -> None:
+    # The corpus: `…的欢乐祥和气氛。（新华社记者戴浩摄）`, then `（传真照片）` on its own line.
+    page = items(
+        *BODY,
+        "挂起红灯迎新年（图片）",
+        "元旦来临，合肥市长江路挂起大红灯笼。（新华社记者戴浩摄）",
+        "（传真照片）",
+    )
+    assert page[-1].kind == "caption"
+    assert page[-1].headline == "挂起红灯迎新年（图片）"
+    assert page[-1].paragraphs == ("元旦来临，合肥市长江路挂起大红灯笼。",)
+    assert page[-1].credit == "（新华社记者戴浩摄） （传真照片）"

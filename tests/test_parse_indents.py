@@ -61,3 +61,10 @@ def test_a_line_short_by_a_word_that_did_not_fit_continues_its_paragraph() -> No
     ]
     page = parse_text("\n".join(["拉美股市普遍下跌", *lines, "全国农业工作会议召开", *lines]))
     assert [len(i.paragraphs) for i in page.items] == [1, 1]
+
+
+def test_when_every_line_starts_with_a_space_each_is_a_story() -> None:
+    # As tests/corpuslib.py writes library pages: the hints mark stories, not indents.
+    text = "1998年1月5日 星期一 第1版 要闻\n" + "".join(f" {p}\n" for p in PARAS)
+    page = parse_text(text)
+    assert [i.paragraphs for i in page.items] == [(p,) for p in PARAS]

@@ -34,11 +34,13 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     if not paragraphs:
         return
     last = paragraphs[-1]
+    match = _INLINE_CREDIT.search(last)
+    if match and match.start() and last[match.start() - 1] in _STOPS:
+        # Also over a credit line of its own: `…气氛。（新华社记者戴浩摄）` / `（传真照片）`.
+        paragraphs[-1] = last[: match.start()]
+        credit.insert(0, match.group(0))
+        return
     if not credit:
-        match = _INLINE_CREDIT.search(last)
-        if match and match.start() and last[match.start() - 1] in _STOPS:
-            paragraphs[-1] = last[: match.start()]
-            credit.append(match.group(0))
         return
     at = max(last.rfind("（"), last.rfind("("))
     if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:

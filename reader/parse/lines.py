@@ -247,7 +247,9 @@ def _indents_paragraphs(lines: list[Line]) -> bool:
     """The page sets every paragraph in with spaces (`　　`): they are no story hints then.
 
     Told by the whole page: most lines after a closed sentence start with a space,
-    many of them, or the text has one paragraph a line (pasted from the web).
+    many of them, or the text has one paragraph a line (pasted from the web); and
+    some lines do not (the headlines). When every line does (a page header aside),
+    each is a story's.
     """
     after = spaced = 0
     body = Kind.BODY
@@ -255,7 +257,9 @@ def _indents_paragraphs(lines: list[Line]) -> bool:
         if prev.closes and prev.kind is body and line.kind is body:
             after += 1
             spaced += line.hint
-    return bool(spaced) and spaced >= 0.8 * after and (spaced >= 6 or pasted(lines))
+    if not spaced or spaced < 0.8 * after or all(ln.hint or is_header(ln.text) for ln in lines):
+        return False
+    return spaced >= 6 or pasted(lines)
 
 
 def _wrapped_note(above: str, text: str) -> str | None:
