@@ -160,6 +160,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     credits: list[int] = []
     specials: list[int] = []  # lines of a kind other than body
     notes: list[int] = []  # body lines in brackets
+    hints = 0
     for raw in raw_lines:
         text = raw.strip()
         if not text:
@@ -194,6 +195,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             elif first in "（(":
                 notes.append(len(lines))
         hint = raw[0] == " "
+        hints += hint
         if prev is not None and (
             (prev.kind is not body and prev.kind in _ENDS_BLOCK and kind is not prev.kind)
             or (hint and prev.closes)
@@ -236,7 +238,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     _mark_credit_names(lines, credits)
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
-    if _indents_paragraphs(lines):
+    if hints and _indents_paragraphs(lines):
         for line in lines:
             if line.hint:
                 line.hint, line.indent = False, True
