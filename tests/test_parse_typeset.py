@@ -101,13 +101,19 @@ def test_the_rest_of_a_wrapped_byline_stays_in_the_byline() -> None:
         assert item.byline == f"{first} {rest}"
 
 
-def test_a_credit_closing_a_paragraph_in_the_story_column_stays_in_the_story() -> None:
+def test_a_credit_closing_a_paragraph_in_the_story_column_ends_a_caption() -> None:
+    # The corpus prints this caption as a picture item of its own (军民鱼水情（图片）),
+    # not in a story's text: set in the story's column, it is still the picture's.
     tail = [
         "新春伊始，塞外某炮兵团",
         "进行３００公里徒步行军拉练，",
         "行至涿鹿县辉耀村。（田青春摄）",
     ]
     page = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, *tail]))
-    (item,) = page.items  # one item: the caption was not split from its story
-    assert item.headline == "航站的故事"
-    assert item.paragraphs[-1].startswith("新春伊始")
+    story, photo = page.items
+    assert story.headline == "航站的故事"
+    assert photo.kind == "caption"
+    assert photo.paragraphs == (
+        "新春伊始，塞外某炮兵团进行３００公里徒步行军拉练，行至涿鹿县辉耀村。",
+    )
+    assert photo.credit == "（田青春摄）"

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.lines import Kind, Line
-from reader.parse.text import CLOSING_MARKS
+from reader.parse.lines import MARKERS, Kind, Line
+from reader.parse.text import CLOSING_MARKS, join_lines
 
-# `…再添一金。（本报记者 吴萍磊 摄）`: a credit in brackets closing the caption sentence.
-_INLINE_CREDIT = re.compile(r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|摄于[^（）()]{0,16})[）)]$")
+# `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`,
+# `（新华社发美联社照片）`: a credit in brackets closing the caption sentence.
+_INLINE_CREDIT = re.compile(
+    r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|照片|社发|摄于[^（）()]{0,16})[）)]$"
+)
 _STOPS = "。！？!?”’"
-_MAX_CAPTION_LINES = 16
+_MAX_CAPTION_LINES = 24
+_INDENT = 1.5  # ems a paragraph's first line is set in
+# How captions open: `图为`, `这是`, a picture's number (`１、`, `２：`), a pointer (`▲`).
+_CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△←→↑↓]|[0-9０-９][、：:])")
 
 
 def ends_in_credit(text: str) -> bool:
@@ -28,16 +34,19 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     if not paragraphs:
         return
     last = paragraphs[-1]
+    match = _INLINE_CREDIT.search(last)
+    if match and match.start() and last[match.start() - 1] in _STOPS:
+        # Also over a credit line of its own: `…气氛。（新华社记者戴浩摄）` / `（传真照片）`.
+        paragraphs[-1] = last[: match.start()]
+        credit.insert(0, match.group(0))
+        return
     if not credit:
-        match = _INLINE_CREDIT.search(last)
-        if match and match.start() and last[match.start() - 1] in _STOPS:
-            paragraphs[-1] = last[: match.start()]
-            credit.append(match.group(0))
         return
     at = max(last.rfind("（"), last.rfind("("))
     if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
-        credit.insert(0, last[at:])
+        # `（新华社记者陈天` + `湖摄）`: the break fell inside the credit, no space there.
+        credit[0] = join_lines([last[at:], credit[0]])
 
 
 def _full_stop(text: str) -> bool:
@@ -67,34 +76,36 @@ def caption_starts(lines: list[Line]) -> set[int]:
         else:
             continue
         start = _run_start(lines, last)
-        if start is not None and (last < c or _own_measure(lines, start, last)):
+        if start is not None:
             starts.add(start)
     return starts
 
 
-def _own_measure(lines: list[Line], start: int, last: int) -> bool:
-    """The caption's lines are set wider or narrower than the column above it.
-
-    A bracketed credit at the end of a paragraph set in the story's own column
-    is the story's (a picture's credit kept in its text); a caption under a
-    picture has the picture's measure.
-    """
-    mine = max(ln.width for ln in lines[start : last + 1])
-    above = [ln.width for ln in lines[max(0, start - 5) : start - 1] if ln.kind is Kind.BODY]
-    return not above or abs(mine - max(above)) >= 1.5
-
-
 def _run_start(lines: list[Line], last: int) -> int | None:
-    """The first line of the caption ending at line `last`; None when it is the story's."""
+    """The first line of the caption ending at line `last`; None when it is the story's.
+
+    The caption starts after a paragraph's short last line. Set in the story's own
+    column under a paragraph whose last line is full, it starts after a line that
+    closes a sentence: of those above it, the latest, or one that opens as captions
+    do (`图为`, `２、`); the search stops at a paragraph's indented first line.
+    """
     full = lines[last].width
+    cut = None
     j = last
     while j > 0 and last - j < _MAX_CAPTION_LINES:
         prev = lines[j - 1]
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
-            return None  # the caption is all of its story's body
-        if prev.closes and prev.width <= full - 1.5 and _full_stop(prev.text):
-            return j  # the last line of the paragraph before
+            return cut if prev.kind is Kind.BODY and not prev.head else None
+        if lines[j].text[0] in MARKERS:
+            return cut  # a brief starts there
+        if prev.closes and _full_stop(prev.text):
+            if prev.width <= full - 1.5:
+                return j  # the last line of the paragraph before
+            if cut is None or _CAPTION_OPENING.match(lines[j].text):
+                cut = j
+        elif cut is not None and prev.width <= full - _INDENT:
+            return cut  # the indented first line of the story's paragraph
         if not prev.closes:
             full = max(full, prev.width)
         j -= 1
-    return None
+    return cut

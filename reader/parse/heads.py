@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.parse.captions import ends_in_credit
-from reader.parse.lines import MARKERS, Kind, Line
+from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
 from reader.parse.stacks import parts
 from reader.parse.text import width
 
@@ -41,7 +41,7 @@ def _cannot_lead(line: Line, nxt: Line) -> bool:
 def _ends_here(lines: list[Line], i: int) -> bool:
     """Candidate line i is not continued by the line after it, so it can be a headline."""
     line = lines[i]
-    if i + 1 >= len(lines):
+    if i + 1 >= len(lines) or PHOTO_HEAD_RE.search(line.text):
         return True
     nxt = lines[i + 1]
     if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
@@ -69,6 +69,8 @@ def _ends_here(lines: list[Line], i: int) -> bool:
 def _caption_below(lines: list[Line], j: int) -> bool:
     """The body text from line j runs into a photo credit: it is a caption."""
     while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
+        if lines[j].closes and ends_in_credit(lines[j].text):
+            return True  # `…过马路。（通讯员 宋建洋 摄）`
         j += 1
     return j < len(lines) and lines[j].kind is Kind.CREDIT
 

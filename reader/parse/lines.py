@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from itertools import pairwise
 
 from reader.parse.squeeze import is_squeezed, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
@@ -27,7 +28,7 @@ class Kind(Enum):
 MARKERS = "□■●"
 _ROLE = r"(?:本报|新华社|中新社|特约|见习|实习|首席)?(?:记者|通讯员|摄影|编辑)"
 SOURCE_RE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
-CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料图片)[）)]?$")
+CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料图片|照片|社发)[）)]?$")
 _CREDIT_SHAPE = re.compile(
     rf"^摄于|\s(?:摄影?|供图)[）)]?$|{_ROLE}|^[（(].*[）)]$|供图$|^摄影?[）)]$|^[（(]?资料图片"
 )
@@ -47,12 +48,14 @@ DATELINE_RE = re.compile(
 )
 _REST_RE = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
+# A picture's headline ends so: `挂起红灯迎新年（图片）`, `…出席（附图片１张）`.
+PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
 _HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
-_HANGING = frozenset("，。、；：？！”’）》」』…")
+HANGING = frozenset("，。、；：？！”’）》」』…")
 _PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEADER_WORDS
 # Every line of a kind other than body starts with one of these or holds one of the
 # words tested in `make_lines`; most body lines do neither.
@@ -75,8 +78,10 @@ class Line:
         "candidate",
         "closes",
         "column",
+        "hangs",
         "head",
         "hint",
+        "indent",
         "kind",
         "pos",
         "raw",
@@ -90,11 +95,15 @@ class Line:
     width: float
     """How much of the column the line fills, in ems (a closing mark at the end hangs)."""
     closes: bool
+    hangs: bool
+    """It ends in a closing mark left out of `width` (it may hang past the column)."""
     kind: Kind
     block: list[float]
     """The widths of the lines in this line's block (one column), shared between them;
     negative for a line that ends in a closing mark (its width is less certain)."""
     pos: int
+    indent: bool
+    """Set in with a space on a page whose paragraphs all are: a paragraph starts here."""
     candidate: bool
     """Could be a headline line: body text with no sentence punctuation."""
     head: bool
@@ -116,19 +125,25 @@ class Line:
         self.hint = hint
         self.width = width
         self.closes = closes
+        self.hangs = text[-1] in HANGING
         self.kind = kind
         self.block = block
         self.pos = pos
         self.candidate = False
+        self.indent = False
         self.head = False
         self.column = -1.0
 
     @property
     def short(self) -> bool:
         """Shorter than its column by more than a character: first or last line."""
+        return self.width <= self.measure() - 1.5
+
+    def measure(self) -> float:
+        """The width of the line's column, in ems (measured once)."""
         if self.column < 0:
             self.column = _column(self.block, self.pos)
-        return self.width <= self.column - 1.5
+        return self.column
 
 
 def make_lines(raw_lines: list[str]) -> list[Line]:
@@ -145,6 +160,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     credits: list[int] = []
     specials: list[int] = []  # lines of a kind other than body
     notes: list[int] = []  # body lines in brackets
+    hints = 0
     for raw in raw_lines:
         text = raw.strip()
         if not text:
@@ -179,6 +195,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             elif first in "（(":
                 notes.append(len(lines))
         hint = raw[0] == " "
+        hints += hint
         if prev is not None and (
             (prev.kind is not body and prev.kind in _ENDS_BLOCK and kind is not prev.kind)
             or (hint and prev.closes)
@@ -190,11 +207,19 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             fill = len(text) / 2
         else:
             fill = len(text) - len(text.encode("ascii", "ignore")) / 2
-        if last in _HANGING:
+        if last in HANGING:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
+        if not closes and last in "）)" and prev is not None and not prev.closes:
+            note = _wrapped_note(prev.text, text)
+            if note:
+                closes = True
+                if kind is body and CREDIT_RE.search(note):  # `…情形。（新` / `华社发）`
+                    kind = Kind.CREDIT
+                    specials.append(len(lines))
+                    credits.append(len(lines))
         prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
-        block.append(-fill if last in _HANGING else fill)
+        block.append(-fill if last in HANGING else fill)
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
         # only in a short line (a body line that the column wraps holds many).
         if not (
@@ -213,7 +238,44 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     _mark_credit_names(lines, credits)
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
+    if hints and _indents_paragraphs(lines):
+        for line in lines:
+            if line.hint:
+                line.hint, line.indent = False, True
     return lines
+
+
+def _indents_paragraphs(lines: list[Line]) -> bool:
+    """The page sets every paragraph in with spaces (`　　`): they are no story hints then.
+
+    Told by the whole page: most lines after a closed sentence start with a space,
+    many of them, or the text has one paragraph a line (pasted from the web); and
+    some lines do not (the headlines). When every line does (a page header aside),
+    each is a story's.
+    """
+    after = spaced = 0
+    body = Kind.BODY
+    for prev, line in pairwise(lines):
+        if prev.closes and prev.kind is body and line.kind is body:
+            after += 1
+            spaced += line.hint
+    if not spaced or spaced < 0.8 * after or all(ln.hint or is_header(ln.text) for ln in lines):
+        return False
+    return spaced >= 6 or pasted(lines)
+
+
+def _wrapped_note(above: str, text: str) -> str | None:
+    """The bracketed note that the line closes, opened after a sentence on the line above.
+
+    `…多万年。”（孟` / `西安韩宏）`: a writer's name, a dateline or a credit that wrapped.
+    """
+    if "（" in text or "(" in text:
+        return None
+    at = max(above.rfind("（"), above.rfind("("))
+    if at < 0 or "）" in above[at:] or ")" in above[at:] or len(above) - at + len(text) > 26:
+        return None
+    note = above[at:] + text
+    return note if ends_sentence(above[:at] + note) else None
 
 
 def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
@@ -252,7 +314,8 @@ def _measure_squeezed(lines: list[Line]) -> None:
     """Measure every line again with its marks at half an em (no mark hangs then)."""
     for line in lines:
         line.width = fill = squeezed_width(line.text)
-        line.block[line.pos] = -fill if line.text[-1] in _HANGING else fill
+        line.hangs = False
+        line.block[line.pos] = -fill if line.text[-1] in HANGING else fill
 
 
 def is_header(text: str) -> bool:

@@ -18,13 +18,16 @@ from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, opens_paragraph, stack_end, starts_story
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
 from reader.parse.stacks import split_stack
-from reader.parse.text import decode, join_lines, page_lines
+from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
     r"(?:[上下]午|晚上?|早上|中午|凌晨|傍晚|夜间)?[，,]"
 )
 _DERIVED_MAX = 28
+_COLUMN_MAX = 40  # ems: no newspaper column is wider
+# A line's first unit: a run of Latin or digits, or an opening mark and its word.
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
 MAX_LINES = 20_000
 """Printed lines parsed one by one. A broadsheet of small type (stock tables, listings)
 holds a few thousand; sixteen MB of `□ 中` lines (2.8 million items) took 13 s and
@@ -176,6 +179,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 cur is None
                 or cur.ended
                 or (i in captions and _caption_apart(cur))
+                or (line.kind is Kind.BYLINE and cur.paragraphs and _dateline(lines, i) == "story")
                 or (
                     (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
                     and starts_story(lines, i)
@@ -185,7 +189,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 cur = _Story()
                 cur.hinted = line.hint
                 stories.append(cur)
-            if line.kind is Kind.BYLINE:
+            if line.kind is Kind.BYLINE and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
             elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
@@ -211,17 +215,32 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     return stories
 
 
+def _dateline(lines: list[Line], i: int) -> str:
+    """What a dateline alone on line i (`新华社开罗1月10日电`) after a story's text opens.
+
+    Under an open line (a headline not found) it opens the next story; under a
+    closed paragraph, the paragraph it heads; under a byline it is that byline's.
+    """
+    prev = lines[i - 1]
+    if DATELINE_RE.match(lines[i].text) is None or prev.kind is Kind.BYLINE:
+        return "byline"
+    return "text" if prev.closes or prev.kind is not Kind.BODY else "story"
+
+
 def _caption_apart(story: _Story) -> bool:
     """A caption that starts here is not the story's own text.
 
-    Captions print no headline, so one under a story with a headline is apart
-    from it. Under a story without one, the page's hints decide: a story that
+    Captions print no headline, so one under a story with a headline (or a
+    brief's marker) is apart from it. Under a story without one, the page's hints
+    decide: a story that
     starts at a hint holds its caption; else only whole paragraphs before it
     show that the story is another.
     """
     if not story.has_body:
         return False
-    return bool(story.stack) or (not story.hinted and len(story.paragraphs) >= 2)
+    if story.stack or story.marker:
+        return True
+    return not story.hinted and len(story.paragraphs) >= 2
 
 
 def _add_body(
@@ -239,12 +258,40 @@ def _add_body(
         or last_body != i - 1
         or prev is None
         or line.hint
-        or (prev.closes and (pasted or opens_paragraph(lines, i) or (prev.short and line.short)))
+        or line.indent
+        or (prev.closes and (pasted or _opens(lines, i) or _short_pair(prev, line)))
     )
     if new_paragraph:
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
+
+
+def _short_pair(prev: Line, line: Line) -> bool:
+    """A short closed line, then a short one: a paragraph's last line and the next's first."""
+    return prev.short and line.short and _fits(prev, line)
+
+
+def _opens(lines: list[Line], i: int) -> bool:
+    """Line i opens a paragraph; a short closed one (a paragraph of one line) only if
+    it ended by choice."""
+    if not opens_paragraph(lines, i):
+        return False
+    line = lines[i]
+    return not line.closes or i + 1 >= len(lines) or _fits(line, lines[i + 1])
+
+
+def _fits(line: Line, nxt: Line) -> bool:
+    """The next line's first word would have fitted on the line: it ended by choice.
+
+    A line also ends short when that word did not (`称赞他为：` / `“我军…`, a run of
+    digits), and a closing mark at its end may sit inside the column, not hang.
+    """
+    if line.width > _COLUMN_MAX:
+        return True  # a paragraph a line (pasted from the web): no column to fill
+    match = _LEAD.match(nxt.text)
+    lead = width(match.group(0)) if match else 1.0
+    return line.width + line.hangs + lead <= line.measure()
 
 
 def derive_headline(paragraphs: list[str]) -> str | None:

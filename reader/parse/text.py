@@ -199,8 +199,9 @@ def ends_sentence(line: str) -> bool:
     if body[-1] in "电讯完":
         return True
     # A bracketed note after a closed sentence, or alone on its line: a writer's
-    # name `。（张春启）`, a photo credit `。（新华社记者 王伟 摄）`.
+    # name `。（张春启）` or `。”（孟西安）`, a photo credit `。（新华社记者 王伟 摄）`.
     at = max(body.rfind("（"), body.rfind("("))
     if at < 0 or len(body) - at > 25:
         return False
-    return at == 0 or body[at - 1] in SENTENCE_STOPS
+    before = body[:at].rstrip(CLOSING_MARKS)
+    return at == 0 or (before != "" and before[-1] in SENTENCE_STOPS)
