@@ -76,14 +76,20 @@ def _caption_below(lines: list[Line], j: int) -> bool:
 def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
     """How wide the column runs from line j: the widest of the next three lines, else 0.
 
-    Only lines of the same story count. The second width stops before the first
-    line that closes a sentence: it is most often a paragraph's short last line.
+    Only lines of the same story count, and of the same column: a paragraph after
+    a closed one starts indented, so one far wider than the lines before it is
+    set in another column. The second width stops before the first line that
+    closes a sentence: it is most often a paragraph's short last line.
     """
     most = open_most = 0.0
     is_open = True
+    before = lines[j - 1] if 0 < j <= len(lines) else None
     for line in lines[j : j + 3]:
         if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
             break
+        if before is not None and before.closes and line.width > 1.5 * max(most, before.width) + 2:
+            break  # far wider after a closed line: text of another column (a caption)
+        before = line
         if line.width > most:
             most = line.width
         if is_open and not line.closes:
@@ -98,7 +104,17 @@ def after_boundary(lines: list[Line], i: int) -> bool:
     if i == 0:
         return True
     prev = lines[i - 1]
-    return prev.closes or prev.kind is not Kind.BODY or prev.head
+    return prev.closes or prev.kind is not Kind.BODY or prev.head or _note_end(prev)
+
+
+def _note_end(line: Line) -> bool:
+    """A short line that closes a bracket: the end of a paragraph's note or credit.
+
+    `（作者单位：光明日报）`, `（图片）`, `（张春启）` wrapped so that only their end is
+    on the line: a line inside a paragraph fills its column, so a short one ended
+    the paragraph, and the bracket closed it as a full stop would.
+    """
+    return line.text[-1] in "）)" and line.short
 
 
 def starts_story(lines: list[Line], i: int) -> bool:
@@ -139,9 +155,13 @@ def mark_heads(lines: list[Line]) -> None:
             continue
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
-        if (prev is None or prev.closes or prev.kind is not body or prev.candidate) and _ends_here(
-            lines, i
-        ):
+        if (
+            prev is None
+            or prev.closes
+            or prev.kind is not body
+            or prev.candidate
+            or _note_end(prev)
+        ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
     for i in reversed(heads):

@@ -1,0 +1,50 @@
+"""Headline stacks found by what the page around them shows (issue 12, typeset pages).
+
+Each test is a cause found on Typst pages (tests/typesetgen.py): a stack after a
+paragraph that a bracketed note closes, a story whose column is followed by a
+wider one, a wrapped headline told from a stack of parts by where it breaks.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stories import parse_text
+
+# A 12-em column: full lines of 12 characters, a paragraph's first line 2 ems in.
+BODY = [
+    "江泽民对联邦快递公司来北",
+    "京举行董事会表示欢迎，希望",
+    "董事会成员通过访问更好地了",
+    "解中国，并与中国有关公司共",
+    "同探讨合作的机会。",
+]
+NOTE_END = [
+    "我相信，能够生产导弹、火",
+    "箭和人造卫星的民族，一定会",
+    "生产出第一流的生活日用品的",
+    "。（作者单",
+    "位：光明日报）",
+]
+
+
+def test_a_stack_after_a_wrapped_bracketed_note_starts_a_story() -> None:
+    page = parse_text("\n".join([*NOTE_END, "虎年来啦", *BODY]))
+    assert [item.headline for item in page.items] == [None, "虎年来啦"]
+    assert page.items[0].paragraphs[-1].endswith("（作者单位：光明日报）")
+
+
+def test_a_wider_column_after_a_story_does_not_make_its_first_line_a_headline() -> None:
+    story = [
+        "我国将实行播音员主持",
+        "人持证上岗制度",
+        "男子比赛由黑龙江的孔令",
+        "辉对江苏选手张勇，女子比赛",
+        "由江苏的李菊对辽宁的王楠。",
+        "１、元月１日，团中央、全国青联组织文艺界青联委员关牧村、姜昆",
+        "名演员来到北京市儿童福利院与孤残少儿和全体员工联欢，共同度过",
+        "一个欢乐愉快的节日。图为演员和孩子们在一起。（新华社发）",
+    ]
+    page = parse_text("\n".join(story))
+    first = page.items[0]
+    stack = (first.kicker or "") + (first.headline or "") + (first.subtitle or "")
+    assert stack == "我国将实行播音员主持人持证上岗制度"
+    assert first.paragraphs[0].startswith("男子比赛由黑龙江的孔令辉")
