@@ -13,7 +13,7 @@ import re
 
 from reader.parse.captions import ends_in_credit
 from reader.parse.lines import MARKERS, Kind, Line
-from reader.parse.stacks import parts
+from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
 _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
@@ -145,8 +145,14 @@ def _picture_caption(lines: list[Line], i: int) -> bool:
     return False
 
 
-def mark_heads(lines: list[Line]) -> None:
-    """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
+def mark_heads(lines: list[Line]) -> bool:
+    """Mark headline-stack lines: short unpunctuated lines that nothing continues.
+
+    Returns whether the page wraps its headlines: the rules see a wrap (a stub
+    of a last line, a bracket closed on the next line) in one of its stacks.
+    Typeset pages set headlines in large type over a narrow span and wrap many;
+    pages that set each part on a line of its own never show one.
+    """
     body = Kind.BODY
     heads: list[int] = []
     for i in range(len(lines) - 1, -1, -1):
@@ -164,16 +170,34 @@ def mark_heads(lines: list[Line]) -> None:
         ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
-    for i in reversed(heads):
-        if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
-            continue  # unmarked already, or inside a stack
+    starts = [i for i in reversed(heads) if not (i and lines[i - 1].head and not lines[i].hint)]
+    wrapping = any(_shows_wrap(lines, i, stack_end(lines, i)) for i in starts)
+    for i in starts:
+        if not lines[i].head:
+            continue  # unmarked already
         end = stack_end(lines, i)
-        if _too_tall(lines, i, end) or not after_boundary(lines, i) or _set_full(lines, i, end):
+        if (
+            _too_tall(lines, i, end, wrapping)
+            or not after_boundary(lines, i)
+            or _set_full(lines, i, end)
+        ):
             for j in range(i, end + 1):
                 lines[j].head = False
+    return wrapping
 
 
-def _too_tall(lines: list[Line], i: int, end: int) -> bool:
+def _shows_wrap(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i..end are a stack by the rules alone, and the rules see a line of it wrap."""
+    texts = [ln.text for ln in lines[i : end + 1]]
+    return (
+        wraps_seen(texts)
+        and after_boundary(lines, i)
+        and len(parts(texts, model=False)) <= _MAX_STACK
+        and not _set_full(lines, i, end)
+    )
+
+
+def _too_tall(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
     """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
     if end - i + 1 <= _MAX_STACK:
         return False
@@ -181,7 +205,7 @@ def _too_tall(lines: list[Line], i: int, end: int) -> bool:
     # paragraph (wrapped at the column, so holding its commas) must not become a
     # few parts by a guess.
     model = all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
-    return len(parts([ln.text for ln in lines[i : end + 1]], model)) > _MAX_STACK
+    return len(parts([ln.text for ln in lines[i : end + 1]], model, wrapping)) > _MAX_STACK
 
 
 def _set_full(lines: list[Line], i: int, end: int) -> bool:
