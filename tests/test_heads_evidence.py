@@ -48,3 +48,27 @@ def test_a_wider_column_after_a_story_does_not_make_its_first_line_a_headline() 
     stack = (first.kicker or "") + (first.headline or "") + (first.subtitle or "")
     assert stack == "我国将实行播音员主持人持证上岗制度"
     assert first.paragraphs[0].startswith("男子比赛由黑龙江的孔令辉")
+
+
+CLOSED = [*BODY, "为欢度虎年新春，中国京剧院", "在大会堂三楼小礼堂举行了专", "场演出。"]
+
+
+def test_a_quoted_exclamation_under_a_headline_and_over_a_byline_is_its_subtitle() -> None:
+    stack = ["三塚被迫提交辞呈桥本兼任大藏大臣", "“旅人！别泄气，别急着回去……”"]
+    page = parse_text("\n".join([*CLOSED, *stack, "新华社北京1月12日电", *BODY]))
+    assert page.items[-1].headline == "三塚被迫提交辞呈桥本兼任大藏大臣"
+    assert page.items[-1].subtitle == "“旅人！别泄气，别急着回去……”"
+
+
+def test_a_wrapped_quoted_headline_over_a_subtitle_is_the_headline() -> None:
+    stack = ["“旅人！别泄气，别急", "着回去……”", "——旋转成一种民族气魄"]
+    page = parse_text("\n".join([*CLOSED, *stack, *BODY]))
+    assert page.items[-1].headline == "“旅人！别泄气，别急着回去……”"
+    assert page.items[-1].subtitle == "——旋转成一种民族气魄"
+
+
+def test_a_quoted_line_over_a_headline_stays_with_the_story_before() -> None:
+    # The sample page's “俺老孙来也！”: dialogue that ends a story, not a kicker.
+    page = parse_text("\n".join([*CLOSED, "“俺老孙来也！”", "徐汇完成数据登记", *BODY]))
+    assert page.items[-1].kicker is None
+    assert page.items[-1].headline == "徐汇完成数据登记"

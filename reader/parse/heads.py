@@ -155,6 +155,7 @@ def mark_heads(lines: list[Line]) -> bool:
     """
     body = Kind.BODY
     heads: list[int] = []
+    quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if not line.candidate:
@@ -170,6 +171,8 @@ def mark_heads(lines: list[Line]) -> bool:
         ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
+    if quotes:
+        _keep_quotes(lines, quotes, heads)
     starts = [i for i in reversed(heads) if not (i and lines[i - 1].head and not lines[i].hint)]
     wrapping = any(_shows_wrap(lines, i, stack_end(lines, i)) for i in starts)
     for i in starts:
@@ -184,6 +187,53 @@ def mark_heads(lines: list[Line]) -> bool:
             for j in range(i, end + 1):
                 lines[j].head = False
     return wrapping
+
+
+def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
+    """Quoted exclamations and questions of headline length, made candidates for now.
+
+    `“旅人！别泄气，别急着回去……”` is a headline or a subtitle as often as a line
+    of dialogue: it closes a sentence, so it is no candidate by itself.
+    `_keep_quotes` keeps it in a stack only next to lines that are one.
+    """
+    out = []
+    for i, line in enumerate(lines):
+        text = line.text
+        if line.candidate or line.kind is not Kind.BODY or len(text) < 3 or text[-1] != "”":
+            continue
+        if text[-2] not in "！？…!?" or "。" in text:
+            continue
+        start = i
+        if text[0] != "“" and i and lines[i - 1].candidate and lines[i - 1].text[0] == "“":
+            start = i - 1  # the quote wrapped
+        if lines[start].text[0] == "“" and sum(ln.width for ln in lines[start : i + 1]) <= 24:
+            out.append((start, i))
+            line.candidate = True
+    return out
+
+
+def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[int]) -> None:
+    """A quote stays in a stack under a headline line and over a byline, or over `——…`.
+
+    Under a headline and over body text it may be the story's first paragraph.
+    Above a headline it is the line of dialogue that ends the story before
+    (the sample page's `“俺老孙来也！”`), so it is let go, and so is a line
+    above it that ended only because the quote was taken for a stack line.
+    """
+    for start, end in quotes:
+        lines[end].candidate = False
+        above = lines[start - 1] if start else None
+        below = lines[end + 1] if end + 1 < len(lines) else None
+        if lines[start].head and (
+            (above is not None and above.head and (below is None or below.kind is Kind.BYLINE))
+            or (below is not None and below.head and below.text.startswith("——"))
+        ):
+            continue
+        for j in range(start, end + 1):
+            lines[j].head = False
+        if above is not None and above.head and not _ends_here(lines, start - 1):
+            above.head = False
+    heads[:] = [i for i in heads if lines[i].head]
 
 
 def _shows_wrap(lines: list[Line], i: int, end: int) -> bool:
