@@ -72,3 +72,40 @@ def test_a_quoted_line_over_a_headline_stays_with_the_story_before() -> None:
     page = parse_text("\n".join([*CLOSED, "“俺老孙来也！”", "徐汇完成数据登记", *BODY]))
     assert page.items[-1].kicker is None
     assert page.items[-1].headline == "徐汇完成数据登记"
+
+
+def test_a_quoted_line_over_a_byline_is_a_headline() -> None:
+    stack = ["“旅人！别泄气，别急着", "回去……”", "本报记者 刘海 通讯员 董雪强"]
+    page = parse_text("\n".join([*CLOSED, *stack, *BODY]))
+    assert page.items[-1].headline == "“旅人！别泄气，别急着回去……”"
+    assert page.items[-1].byline == "本报记者 刘海 通讯员 董雪强"
+
+
+def test_a_stack_under_a_list_of_names_starts_where_the_list_ends() -> None:
+    # Lines of names hold no full stop, so they run into the stack as candidates:
+    # the stack starts after the short line that closes the list's bracket.
+    names = [
+        "■ 王立平（满族）、王佐书、尹幼奇、",
+        "邓伟志、石锦辉（女）、叶至善、刘",
+        "运来、刘奕民、刘恒椽、刘锦才、麦",
+        "赐球、严尧卿、李金培、余海、陈",
+        "慧、陈凌孚、陈益群、陈舜礼、苗永",
+        "明、苟建丽（女）、林逸、郝承瑞、段",
+        "成桂、俞曙霞（女）、袁祖亮、高文",
+        "华、郭燕杰、梅向明、谢冰心（女）、",
+        "楚庄、窦瑞华、蔡述明、蔡睿贤、德",
+        "继民（蒙古族）、穆学明（回族）",
+    ]
+    stack = ["控制增量盘活存量开发复", "垦唐山实现耕地总量动态", "平衡"]
+    body = [
+        "史密斯说，联邦快递公司这次",
+        "来北京举行董事会，旨在加强与中",
+        "方的合作。董事们有机会直接了解",
+        "中国的市场和改革开放的情况，中",
+        "国经济的稳定发展给他们留下了深",
+        "刻的印象，这有利于公司与中国方",
+        "面加强合作。",
+    ]
+    page = parse_text("\n".join([*CLOSED, *names, *stack, *body]))
+    assert page.items[-1].headline == "控制增量盘活存量开发复垦唐山实现耕地总量动态平衡"
+    assert page.items[-2].paragraphs[-1].endswith("穆学明（回族）")

@@ -179,14 +179,33 @@ def mark_heads(lines: list[Line]) -> bool:
         if not lines[i].head:
             continue  # unmarked already
         end = stack_end(lines, i)
-        if (
-            _too_tall(lines, i, end, wrapping)
-            or not after_boundary(lines, i)
-            or _set_full(lines, i, end)
-        ):
-            for j in range(i, end + 1):
-                lines[j].head = False
+        at = i
+        while at <= end and not _stack_at(lines, at, end, wrapping):
+            at = _next_start(lines, at + 1, end)
+        for j in range(i, at):
+            lines[j].head = False
     return wrapping
+
+
+def _stack_at(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
+    """Lines i..end are a headline stack: after a boundary, not too tall, not set full."""
+    return (
+        after_boundary(lines, i)
+        and not _too_tall(lines, i, end, wrapping)
+        and not _set_full(lines, i, end)
+    )
+
+
+def _next_start(lines: list[Line], j: int, end: int) -> int:
+    """The first line from j to end after a paragraph's end, else past end.
+
+    A run of candidate lines is too tall or no stack as a whole when the lines of
+    a paragraph (a list of names, no full stop) run into the stack below it: the
+    stack starts after the line that ends the paragraph.
+    """
+    while j <= end and not (lines[j - 1].closes or _note_end(lines[j - 1])):
+        j += 1
+    return j
 
 
 def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
@@ -213,9 +232,10 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[int]) -> None:
-    """A quote stays in a stack under a headline line and over a byline, or over `——…`.
+    """A quote stays in a stack over a byline or over a subtitle (`——…`).
 
-    Under a headline and over body text it may be the story's first paragraph.
+    Dialogue is never followed by a byline. Under a headline and over body text
+    a quote may be the story's first paragraph.
     Above a headline it is the line of dialogue that ends the story before
     (the sample page's `“俺老孙来也！”`), so it is let go, and so is a line
     above it that ended only because the quote was taken for a stack line.
@@ -225,8 +245,9 @@ def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[i
         above = lines[start - 1] if start else None
         below = lines[end + 1] if end + 1 < len(lines) else None
         if lines[start].head and (
-            (above is not None and above.head and (below is None or below.kind is Kind.BYLINE))
+            (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
+            or (below is None and above is not None and above.head)
         ):
             continue
         for j in range(start, end + 1):
