@@ -109,3 +109,38 @@ def test_a_stack_under_a_list_of_names_starts_where_the_list_ends() -> None:
     page = parse_text("\n".join([*CLOSED, *names, *stack, *body]))
     assert page.items[-1].headline == "控制增量盘活存量开发复垦唐山实现耕地总量动态平衡"
     assert page.items[-2].paragraphs[-1].endswith("穆学明（回族）")
+
+
+def test_a_line_over_a_dateline_ends_there() -> None:
+    # The dateline opens the story's first paragraph: the line above is its headline.
+    story = [
+        "来宾Ｂ电厂为我国第一个",
+        "规范化ＢＯＴ项目。（王",
+        "剑）",
+        "\u3000国务院发展研究中心研究员卢迈",
+        "本报北京1月11日讯记者顾玉清报道：",
+        "由《国际人才交流》杂志社编辑、改革出",
+        "版社出版的《中国人才库》首发式，今天",
+        "上午在北京人民大会堂举行。《中国人才",
+        "库》收录了我国近年来涌现出来的600多",
+        "位专家的资料。",
+    ]
+    page = parse_text("\n".join(story))
+    assert page.items[-1].headline == "国务院发展研究中心研究员卢迈"
+
+
+def test_a_stack_as_wide_as_the_column_over_an_indented_line_is_no_paragraph() -> None:
+    story = [
+        "毫不畏惧，严厉斥责，\u3000顽强搏斗。歹徒被邱",
+        "玲的正气压倒，落荒而逃。",
+        "亚太议会论坛第六届年会闭幕",
+        "引进管理，建立现代企业制度",
+        "因为语言隔阂，热瓦甫多",
+        "了些烦心的事。\u3000他只会几句简",
+        "单的吆喝，无法与这里的人进",
+        "行更多的交流。为此，热瓦甫",
+        "学起了汉语。",
+    ]
+    page = parse_text("\n".join(story))
+    assert page.items[-1].headline == "亚太议会论坛第六届年会闭幕"
+    assert page.items[-1].subtitle == "引进管理，建立现代企业制度"

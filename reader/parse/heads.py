@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.parse.captions import ends_in_credit
-from reader.parse.lines import MARKERS, Kind, Line
+from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
 from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
@@ -21,6 +21,8 @@ _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
 _INDENT = 2.0  # ems an indented first line is shorter than the lines below it
+_DATELINE_START = frozenset("本新中人")
+_MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # what DATELINE_RE matches first
 
 
 def _cannot_lead(line: Line, nxt: Line) -> bool:
@@ -50,6 +52,8 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # a subtitle under its headline
     if nxt.kind is not Kind.BODY:
         return False
+    if nxt.text[0] in _DATELINE_START and DATELINE_RE.match(nxt.text):
+        return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
@@ -290,9 +294,41 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
         return False
     col = fill_after(lines, end + 1)[0]
     widths = [ln.width for ln in lines[i + 1 : end + 1]]
+    if _paragraph_below(lines, i, end, widths):
+        return False
     if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
         return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
     return col > 0 and abs(widths[0] - col) <= 1
+
+
+def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -> bool:
+    """A paragraph starts under lines i..end, two ems in from the lines around it.
+
+    Had the lines been a paragraph's, the last would have closed a sentence.
+    Only for lines that start flush (a paragraph's first line is indented) and
+    are not all as wide as the column above them (a paragraph that opens with a
+    full line and wraps short before a number).
+    """
+    if end + 1 >= len(lines) or lines[i].width < max(widths) - 1:
+        return False
+    above = max((ln.width for ln in lines[max(0, i - 3) : i] if ln.kind is Kind.BODY), default=0)
+    if all(abs(ln.width - above) <= 0.5 for ln in lines[i : end + 1]):
+        return False
+    return _indented(lines[end + 1], min(max(widths), fill_after(lines, end + 2)[0]))
+
+
+def _indented(line: Line, column: float) -> bool:
+    """An open line two ems short of the column below it: a paragraph's first line.
+
+    Not one that ends in a mark: the mark may hang past the column or sit in it,
+    so its width is an em uncertain.
+    """
+    return (
+        line.kind is Kind.BODY
+        and line.text[-1] not in _MARKS
+        and not line.closes
+        and line.width <= column - _INDENT
+    )
 
 
 def stack_end(lines: list[Line], i: int) -> int:
