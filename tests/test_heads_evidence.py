@@ -144,3 +144,37 @@ def test_a_stack_as_wide_as_the_column_over_an_indented_line_is_no_paragraph() -
     page = parse_text("\n".join(story))
     assert page.items[-1].headline == "亚太议会论坛第六届年会闭幕"
     assert page.items[-1].subtitle == "引进管理，建立现代企业制度"
+
+
+def test_a_stack_over_a_dateline_is_no_paragraph_of_the_column() -> None:
+    story = [
+        "的花市已经开张，一些造型别致、",
+        "平时罕见的鲜花品种吸引了众多市",
+        "民。",
+        " 美科学家：宇宙将永远膨胀",
+        "——重视：私营企业工伤事故多",
+        "本报昆明１月１０日电记者任",
+        "维东报道：云南省“三下乡”活动",
+        "１月６日上午在省艺术剧院举行出",
+        "征仪式。",
+    ]
+    item = parse_text("\n".join(story)).items[-1]
+    assert item.headline == "美科学家：宇宙将永远膨胀"
+    assert item.subtitle == "——重视：私营企业工伤事故多"
+
+
+def test_a_stack_under_a_kicker_with_dashes_is_no_paragraph_of_the_column() -> None:
+    story = [
+        "于一个月才能挣到５０埃镑的渔民",
+        "说来，无异于天文数字……”",
+        "\xa0帮助选择市场定位——",
+        "阿联酋呼吁欧佩克成员恪守配额",
+        "——其实，这里早已没有老虎",
+        "下午３时，\xa0温家宝、宋健在",
+        "中国科协主席周光召和党组书记",
+        "张玉台陪同下来到侯祥麟院士的",
+        "家中。",
+    ]
+    item = parse_text("\n".join(story)).items[-1]
+    assert item.kicker == "帮助选择市场定位——"
+    assert item.headline == "阿联酋呼吁欧佩克成员恪守配额"

@@ -52,7 +52,7 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # a subtitle under its headline
     if nxt.kind is not Kind.BODY:
         return False
-    if nxt.text[0] in _DATELINE_START and DATELINE_RE.match(nxt.text):
+    if _dateline(nxt):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
@@ -301,15 +301,27 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
     return col > 0 and abs(widths[0] - col) <= 1
 
 
+def _dateline(line: Line) -> bool:
+    """The line opens with a dateline: `本报北京1月11日讯`, `据新华社巴黎1月19日电`."""
+    text = line.text[1:] if line.text[0] == "据" else line.text
+    return line.kind is Kind.BODY and text[0] in _DATELINE_START and bool(DATELINE_RE.match(text))
+
+
 def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -> bool:
     """A paragraph starts under lines i..end, two ems in from the lines around it.
 
-    Had the lines been a paragraph's, the last would have closed a sentence.
+    Had the lines been a paragraph's, the last would have closed a sentence. A
+    dateline below opens a story's first paragraph wherever it is set, and a
+    first line ending in a dash is a kicker.
     Only for lines that start flush (a paragraph's first line is indented) and
     are not all as wide as the column above them (a paragraph that opens with a
     full line and wraps short before a number).
     """
-    if end + 1 >= len(lines) or lines[i].width < max(widths) - 1:
+    if end + 1 >= len(lines):
+        return False
+    if _dateline(lines[end + 1]) or lines[i].text.endswith("——"):
+        return True  # a story's first paragraph below; a kicker above
+    if lines[i].width < max(widths) - 1:
         return False
     above = max((ln.width for ln in lines[max(0, i - 3) : i] if ln.kind is Kind.BODY), default=0)
     if all(abs(ln.width - above) <= 0.5 for ln in lines[i : end + 1]):
