@@ -178,3 +178,10 @@ def test_a_stack_under_a_kicker_with_dashes_is_no_paragraph_of_the_column() -> N
     item = parse_text("\n".join(story)).items[-1]
     assert item.kicker == "帮助选择市场定位——"
     assert item.headline == "阿联酋呼吁欧佩克成员恪守配额"
+
+
+def test_the_page_count_under_the_masthead_is_furniture_not_a_kicker() -> None:
+    top = ["１９９８年１月２日 星期五 第 1 版", "人民日报", "今日 12 版"]
+    page = parse_text("\n".join([*top, "波兰举行武术赛", *BODY]))
+    assert page.header is not None and page.header.endswith("今日 12 版")
+    assert (page.items[0].kicker, page.items[0].headline) == (None, "波兰举行武术赛")

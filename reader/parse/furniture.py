@@ -8,10 +8,11 @@ from reader.parse.lines import Line, is_header
 
 # A paper's name set alone at the top: 人民日报, 人民日报海外版, 新民晚报.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|周报)(?:海外版)?$")
-# A date band without a weekday: `1998年1月5日 第1版`, or the page number alone.
+# A date band without a weekday: `1998年1月5日 第1版`, the page number alone, or the
+# issue's page count alone (`今日 12 版`, set on a line of its own under the masthead).
 _DATE_BAND = re.compile(
     r"^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日.{0,20}"
-    r"|第\s*[0-9０-９]{1,3}\s*版(?:\s*今日\s*[0-9０-９]{1,3}\s*版)?)$"
+    r"|第\s*[0-9０-９]{1,3}\s*版(?:\s*今日\s*[0-9０-９]{1,3}\s*版)?|今日\s*[0-9０-９]{1,3}\s*版)$"
 )
 _MAX_LINES = 4
 
