@@ -22,6 +22,7 @@ _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
 _INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 _DATELINE_START = frozenset("本新中人")
+_DATELINE_FIRST = _DATELINE_START | {"据"}
 _MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # what DATELINE_RE matches first
 
 
@@ -52,7 +53,7 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # a subtitle under its headline
     if nxt.kind is not Kind.BODY:
         return False
-    if _dateline(nxt):
+    if nxt.text[0] in _DATELINE_FIRST and _dateline(nxt):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
@@ -222,7 +223,7 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
     out = []
     for i, line in enumerate(lines):
         text = line.text
-        if line.candidate or line.kind is not Kind.BODY or len(text) < 3 or text[-1] != "”":
+        if text[-1] != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
         if text[-2] not in "！？…!?" or "。" in text:
             continue
