@@ -101,3 +101,15 @@ def test_a_line_that_ends_where_headlines_never_end_is_wrapped() -> None:
     assert wrapmodel.features(["东南亚金融危机的启", "示"], 1)[ends] < 0
     assert wrapmodel.features(["全国政协召开座谈会", "示"], 1)[ends] > 0
     assert wrapmodel.features(["全国政协召开座谈会", "了解"], 1)[ends + 1] < 0
+
+
+def test_a_wrap_the_model_is_sure_of_shows_that_the_page_wraps() -> None:
+    # No stub, no bracket: the model alone joins 第五十一 / 次 (a number broken),
+    # and the page's other stack of two full lines is then one headline too.
+    first = ["全国政协举行第五十一", "次主席会议"]
+    second = ["冬奥会中国体育代表团", "成立规模最大力争突破"]
+    page = parse_text("\n".join([*first, *SQUEEZED, *second, *SQUEEZED]))
+    assert [item.headline for item in page.items] == [
+        "全国政协举行第五十一次主席会议",
+        "冬奥会中国体育代表团成立规模最大力争突破",
+    ]

@@ -154,7 +154,8 @@ def mark_heads(lines: list[Line]) -> bool:
     """Mark headline-stack lines: short unpunctuated lines that nothing continues.
 
     Returns whether the page wraps its headlines: the rules see a wrap (a stub
-    of a last line, a bracket closed on the next line) in one of its stacks.
+    of a last line, a bracket closed on the next line) in one of its stacks, or
+    the wrap model joins two lines of one without that evidence.
     Typeset pages set headlines in large type over a narrow span and wrap many;
     pages that set each part on a line of its own never show one.
     """
@@ -263,14 +264,23 @@ def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[i
 
 
 def _shows_wrap(lines: list[Line], i: int, end: int) -> bool:
-    """Lines i..end are a stack by the rules alone, and the rules see a line of it wrap."""
+    """Lines i..end are a stack by the rules alone, and a line of it wraps.
+
+    The rules see it, or the model is sure of it without the page's evidence
+    (in plain lines of headline length only, as `_too_tall` lets it guess).
+    """
     texts = [ln.text for ln in lines[i : end + 1]]
-    return (
-        wraps_seen(texts)
-        and after_boundary(lines, i)
-        and len(parts(texts, model=False)) <= _MAX_STACK
-        and not _set_full(lines, i, end)
-    )
+    if end == i or not after_boundary(lines, i):
+        return False
+    by_rules = len(parts(texts, model=False))
+    if by_rules > _MAX_STACK or _set_full(lines, i, end):
+        return False
+    return wraps_seen(texts) or (_plain(lines, i, end) and len(parts(texts)) < by_rules)
+
+
+def _plain(lines: list[Line], i: int, end: int) -> bool:
+    """Lines of headline length without the commas and brackets of body text."""
+    return all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
 
 
 def _too_tall(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
@@ -280,7 +290,7 @@ def _too_tall(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
     # The wrap model may join only plain lines of headline length: lines of a
     # paragraph (wrapped at the column, so holding its commas) must not become a
     # few parts by a guess.
-    model = all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
+    model = _plain(lines, i, end)
     return len(parts([ln.text for ln in lines[i : end + 1]], model, wrapping)) > _MAX_STACK
 
 
