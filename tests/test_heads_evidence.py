@@ -185,3 +185,15 @@ def test_the_page_count_under_the_masthead_is_furniture_not_a_kicker() -> None:
     page = parse_text("\n".join([*top, "波兰举行武术赛", *BODY]))
     assert page.header is not None and page.header.endswith("今日 12 版")
     assert (page.items[0].kicker, page.items[0].headline) == (None, "波兰举行武术赛")
+
+
+def test_a_stack_over_a_byline_is_not_measured_against_nothing() -> None:
+    # Nothing below the stack shows a column (a byline follows), so it cannot be
+    # as wide as the column: it stays a stack although its lines hold 、.
+    stack = ["第四届全国城运会筹备工作进展顺利", "轿车、股份制和市场经济"]
+    stack.append("中央农村工作会议在京举行")
+    page = parse_text("\n".join([*stack, "本报评论员", *BODY]))
+    item = page.items[0]
+    assert item.kicker == "第四届全国城运会筹备工作进展顺利"
+    assert item.headline == "轿车、股份制和市场经济"
+    assert item.byline == "本报评论员"

@@ -308,7 +308,7 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
     if _paragraph_below(lines, i, end, widths):
         return False
     if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
-        return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
+        return col > 0 and max(widths) - min(widths) <= 1 and min(widths) >= col - 1
     return col > 0 and abs(widths[0] - col) <= 1
 
 
