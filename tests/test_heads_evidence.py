@@ -197,3 +197,22 @@ def test_a_stack_over_a_byline_is_not_measured_against_nothing() -> None:
     assert item.kicker == "第四届全国城运会筹备工作进展顺利"
     assert item.headline == "轿车、股份制和市场经济"
     assert item.byline == "本报评论员"
+
+
+def test_a_dateline_that_starts_with_ju_is_no_stack_line() -> None:
+    story = [
+        "时核查小组也应尊重伊拉克的",
+        "主权。",
+        "\u3000第八届世界游泳锦标赛落幕中国队位居第四",
+        "——厦门远华足球队2月1日亮相",
+        "本报评论员",
+        "据新华社乌兰巴托1月",
+        "21日电（记者李佳好）蒙古",
+        "社会治安状况日趋恶化，",
+        "1997年共发生犯罪案件2·",
+        "47万起，比上一年增长了10",
+        "·2%。",
+    ]
+    items = parse_text("\n".join(story)).items
+    assert [item.headline for item in items] == [None, "第八届世界游泳锦标赛落幕中国队位居第四"]
+    assert items[1].paragraphs[0].startswith("据新华社乌兰巴托1月21日电")

@@ -53,7 +53,7 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # a subtitle under its headline
     if nxt.kind is not Kind.BODY:
         return False
-    if nxt.text[0] in _DATELINE_FIRST and _dateline(nxt):
+    if nxt.text[0] in _DATELINE_FIRST and _dateline(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
@@ -164,8 +164,8 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate:
-            continue
+        if not line.candidate or (line.text[0] in _DATELINE_FIRST and _dateline(lines, i)):
+            continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
         if (
@@ -312,10 +312,18 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
     return col > 0 and abs(widths[0] - col) <= 1
 
 
-def _dateline(line: Line) -> bool:
-    """The line opens with a dateline: `本报北京1月11日讯`, `据新华社巴黎1月19日电`."""
+def _dateline(lines: list[Line], i: int) -> bool:
+    """Line i opens with a dateline: `本报北京1月11日讯`, `据新华社巴黎1月19日电`.
+
+    The dateline may wrap onto the next line (`据新华社乌兰巴托1月` / `21日电…`).
+    """
+    line = lines[i]
     text = line.text[1:] if line.text[0] == "据" else line.text
-    return line.kind is Kind.BODY and text[0] in _DATELINE_START and bool(DATELINE_RE.match(text))
+    if line.kind is not Kind.BODY or not text or text[0] not in _DATELINE_START:
+        return False
+    if i + 1 < len(lines) and len(text) < 16:
+        text += lines[i + 1].text
+    return bool(DATELINE_RE.match(text))
 
 
 def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -> bool:
@@ -330,7 +338,7 @@ def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -
     """
     if end + 1 >= len(lines):
         return False
-    if _dateline(lines[end + 1]) or lines[i].text.endswith("——"):
+    if _dateline(lines, end + 1) or lines[i].text.endswith("——"):
         return True  # a story's first paragraph below; a kicker above
     if lines[i].width < max(widths) - 1:
         return False
