@@ -216,3 +216,30 @@ def test_a_dateline_that_starts_with_ju_is_no_stack_line() -> None:
     items = parse_text("\n".join(story)).items
     assert [item.headline for item in items] == [None, "第八届世界游泳锦标赛落幕中国队位居第四"]
     assert items[1].paragraphs[0].startswith("据新华社乌兰巴托1月21日电")
+
+
+def test_the_line_under_a_kicker_that_starts_a_story_is_its_headline() -> None:
+    story = [
+        "从学生的选拔到毕业分配的程序，",
+        "所有经验都一股脑儿地传给他们。",
+        "\u3000荣誉：全国劳动模范、全国优秀共产党员——",
+        "埃里卡特指出华盛顿会谈令人失望",
+        "韩老师天不亮就动身往十七里外赶。",
+        "路上下起了雨夹雪，蜿蜒的山路变得泥",
+        "泞难行，韩老师这时方觉出曾帮他行走",
+        "的自行车成为多余。",
+    ]
+    item = parse_text("\n".join(story)).items[-1]
+    assert item.kicker == "荣誉：全国劳动模范、全国优秀共产党员——"
+    assert item.headline == "埃里卡特指出华盛顿会谈令人失望"
+
+
+def test_a_sentence_broken_at_a_dash_is_no_kicker() -> None:
+    caption = [
+        "\u3000我国目前最大的野生动物种群———",
+        "秦皇岛野生动物园，为了保护珍贵的剑羚",
+        "羚角，动物园职工为剑羚角套上了保护套。",
+    ]
+    (item,) = parse_text("\n".join(caption)).items
+    assert item.kicker is None
+    assert item.paragraphs[0].startswith("我国目前最大的野生动物种群———秦皇岛")

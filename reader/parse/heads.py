@@ -51,6 +51,8 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True
     if i and line.text.startswith("——") and lines[i - 1].candidate:
         return True  # a subtitle under its headline
+    if i and _kicker_over(lines[i - 1], line):
+        return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
     if nxt.text[0] in _DATELINE_FIRST and _dateline(lines, i + 1):
@@ -69,6 +71,22 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if starts and line.width >= open_full - 0.5 and not _caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
     return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
+
+
+def _kicker_over(above: Line, line: Line) -> bool:
+    """`above` starts a story with a kicker's dashes, and `line` can be its headline.
+
+    Not a sentence that a dash breaks at the line's end (`…野生动物种群———` /
+    `秦皇岛野生动物园，为了…`: three dashes, a comma, a dash carried over).
+    """
+    return (
+        above.hint
+        and above.candidate
+        and above.text.endswith("——")
+        and not above.text.endswith("———")
+        and line.text[0] != "—"
+        and "，" not in line.text
+    )
 
 
 def _caption_below(lines: list[Line], j: int) -> bool:
