@@ -287,13 +287,16 @@ def _shows_wrap(lines: list[Line], i: int, end: int) -> bool:
     The rules see it, or the model is sure of it without the page's evidence
     (in plain lines of headline length only, as `_too_tall` lets it guess).
     """
+    if end == i:
+        return False
     texts = [ln.text for ln in lines[i : end + 1]]
-    if end == i or not after_boundary(lines, i):
+    seen = wraps_seen(texts)
+    if not (seen or _plain(lines, i, end)) or not after_boundary(lines, i):
         return False
     by_rules = len(parts(texts, model=False))
     if by_rules > _MAX_STACK or _set_full(lines, i, end):
         return False
-    return wraps_seen(texts) or (_plain(lines, i, end) and len(parts(texts)) < by_rules)
+    return seen or len(parts(texts)) < by_rules
 
 
 def _plain(lines: list[Line], i: int, end: int) -> bool:
