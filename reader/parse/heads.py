@@ -2,7 +2,10 @@
 
 Short lines without sentence punctuation that nothing continues are marked as
 headline lines (`mark_heads`); a run of them is a stack, unless it is too tall or
-set to the full column of the text below. The measures here (how wide the column
+set to the full column of the text below. What the page shows around a line
+decides, not the line alone: a dateline or an indented line below it, a note's
+closing bracket or a kicker's dashes above it, a byline under a quote, and
+whether the page's other stacks wrap. The measures here (how wide the column
 runs, whether a line opens a paragraph) are shared with the assembly of stories
 in `reader.parse.stories`.
 """
@@ -21,9 +24,9 @@ _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
 _INDENT = 2.0  # ems an indented first line is shorter than the lines below it
-_DATELINE_START = frozenset("本新中人")
-_DATELINE_FIRST = _DATELINE_START | {"据"}
-_MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # what DATELINE_RE matches first
+_DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
+_DATELINE_FIRST = _DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
+_MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # may hang past the column
 
 
 def _cannot_lead(line: Line, nxt: Line) -> bool:
