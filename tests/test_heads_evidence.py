@@ -243,3 +243,15 @@ def test_a_sentence_broken_at_a_dash_is_no_kicker() -> None:
     (item,) = parse_text("\n".join(caption)).items
     assert item.kicker is None
     assert item.paragraphs[0].startswith("我国目前最大的野生动物种群———秦皇岛")
+
+
+def test_the_line_under_a_kicker_after_a_closed_paragraph_is_its_headline() -> None:
+    story = [
+        *CLOSED,
+        "候车室里除夕夜——",
+        "千只丹顶鹤光顾盐城",
+        "研究人员推测说，这种大",
+        "鸟可能是与恐龙同时灭绝的。",
+    ]
+    item = parse_text("\n".join(story)).items[-1]
+    assert (item.kicker, item.headline) == ("候车室里除夕夜——", "千只丹顶鹤光顾盐城")

@@ -54,7 +54,7 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True
     if i and line.text.startswith("——") and lines[i - 1].candidate:
         return True  # a subtitle under its headline
-    if i and _kicker_over(lines[i - 1], line):
+    if i and _kicker_over(lines, i):
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
@@ -76,15 +76,17 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
 
 
-def _kicker_over(above: Line, line: Line) -> bool:
-    """`above` starts a story with a kicker's dashes, and `line` can be its headline.
+def _kicker_over(lines: list[Line], i: int) -> bool:
+    """Line i - 1 starts a story (a hint, or after a boundary) with a kicker's dashes.
 
-    Not a sentence that a dash breaks at the line's end (`…野生动物种群———` /
-    `秦皇岛野生动物园，为了…`: three dashes, a comma, a dash carried over).
+    Then line i is its headline. Not under a sentence that a dash breaks at the
+    line's end (`…野生动物种群———` / `秦皇岛野生动物园，为了…`: three dashes, a
+    comma, a dash carried over).
     """
+    above, line = lines[i - 1], lines[i]
     return (
-        above.hint
-        and above.candidate
+        above.candidate
+        and (above.hint or after_boundary(lines, i - 1))
         and above.text.endswith("——")
         and not above.text.endswith("———")
         and line.text[0] != "—"
