@@ -74,3 +74,42 @@ def test_a_line_above_a_wrapped_part_is_its_kicker() -> None:
     assert (
         split_stack(["廊坊职工下了岗上市场", "拉萨海关追回被盗国宝"])[2] == "拉萨海关追回被盗国宝"
     )
+
+
+def test_a_page_that_wraps_one_headline_wraps_the_others() -> None:
+    # Alone, two lines of a measure are two parts; on a page whose stacks show wraps
+    # (a stub, a bracket closed on the next line) they are one headline wrapped.
+    stack = ["冬奥会中国体育代表团", "成立规模最大力争突破"]
+    assert split_stack(stack) == (None, "冬奥会中国体育代表团", "成立规模最大力争突破")
+    assert split_stack(stack, wrapping=True)[1] == "冬奥会中国体育代表团成立规模最大力争突破"
+
+
+def test_the_page_tells_whether_it_wraps_its_headlines() -> None:
+    wrapped = ["东南亚金融危机的启", "示：苍蝇不叮无缝的蛋"]
+    alone = parse_text("\n".join([*wrapped, *SQUEEZED])).items
+    assert alone[0].headline == "东南亚金融危机的启"
+    page = parse_text("\n".join(["工行北京分行效益上新", "台阶", *SQUEEZED, *wrapped, *SQUEEZED]))
+    assert [item.headline for item in page.items] == [
+        "工行北京分行效益上新台阶",
+        "东南亚金融危机的启示：苍蝇不叮无缝的蛋",
+    ]
+
+
+def test_a_line_that_ends_where_headlines_never_end_is_wrapped() -> None:
+    # 启 rarely ends a headline line of the corpus, 会 often does; 了 rarely starts one.
+    ends = len(wrapmodel.features(["a", "b"], 1)) - 3
+    assert wrapmodel.features(["东南亚金融危机的启", "示"], 1)[ends] < 0
+    assert wrapmodel.features(["全国政协召开座谈会", "示"], 1)[ends] > 0
+    assert wrapmodel.features(["全国政协召开座谈会", "了解"], 1)[ends + 1] < 0
+
+
+def test_a_wrap_the_model_is_sure_of_shows_that_the_page_wraps() -> None:
+    # No stub, no bracket: the model alone joins 第五十一 / 次 (a number broken),
+    # and the page's other stack of two full lines is then one headline too.
+    first = ["全国政协举行第五十一", "次主席会议"]
+    second = ["冬奥会中国体育代表团", "成立规模最大力争突破"]
+    page = parse_text("\n".join([*first, *SQUEEZED, *second, *SQUEEZED]))
+    assert [item.headline for item in page.items] == [
+        "全国政协举行第五十一次主席会议",
+        "冬奥会中国体育代表团成立规模最大力争突破",
+    ]

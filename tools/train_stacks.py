@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,7 +31,7 @@ from reader.parse import wrapmodel  # noqa: E402
 from reader.parse.furniture import take_header  # noqa: E402
 from reader.parse.heads import mark_heads, stack_end  # noqa: E402
 from reader.parse.lines import make_lines  # noqa: E402
-from reader.parse.stacks import sure  # noqa: E402
+from reader.parse.stacks import sure, wraps_seen  # noqa: E402
 from reader.parse.text import decode, page_lines  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "pd199801.txt"
@@ -61,32 +63,84 @@ def bigram_table(min_count: int = 3, min_pmi: float = 2.0) -> dict[int, str]:
     return {k: "".join(v) for k, v in sorted(buckets.items())}
 
 
+_HEAD_END = "。！？；，、：…"
+_NOTE = re.compile(r"（[^（）]*）$")
+
+
+def edge_tables(min_count: int = 8) -> tuple[dict[int, str], dict[int, str]]:
+    """How much more often than its share each character ends, and starts, a headline line.
+
+    Headline-like lines of the corpus (4 to 30 characters, no sentence mark, a
+    note such as （附图片１张） taken off): for each character seen at least
+    `min_count` times in them, log(ends / occurrences / the rate of ends over all
+    characters), in half units, bucketed {value: "chars"}; likewise for starts.
+    A line of a stack that ends on a character that rarely ends a headline (的,
+    不, 危) or a line that starts on one that rarely starts one (的, 了, 区) is
+    likely a wrap.
+    """
+    occ: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    starts: Counter[str] = Counter()
+    lines = 0
+    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
+        line = _NOTE.sub("", raw.strip())
+        if not 4 <= len(line) <= 30 or line[-1] in _HEAD_END or "。" in line:
+            continue
+        lines += 1
+        occ.update(line)
+        ends[line[-1]] += 1
+        starts[line[0]] += 1
+    rate = lines / sum(occ.values())
+    out: list[dict[int, str]] = []
+    for edge in (ends, starts):
+        buckets: dict[int, list[str]] = {}
+        for char, count in sorted(occ.items()):
+            if count >= min_count and _cjk(char):
+                value = round(2 * math.log((edge[char] + 0.5) / count / rate))
+                if value:
+                    buckets.setdefault(value, []).append(char)
+        out.append({k: "".join(v) for k, v in sorted(buckets.items())})
+    return out[0], out[1]
+
+
+def _table_source(name: str, table: dict[int, str], step: int) -> list[str]:
+    out = [f"{name}: dict[int, str] = {{"]
+    for key, text in table.items():
+        out.append(f"    {key}: (")
+        out.extend(f'        "{text[i : i + step]}"' for i in range(0, len(text), step))
+        out.append("    ),")
+    out.append("}")
+    return out
+
+
 def _data_module(table: dict[int, str], weights: tuple[float, ...] = ()) -> str:
-    """The source of `reader.parse.wrapdata`: the table in lines of 40 pairs."""
+    """The source of `reader.parse.wrapdata`: the tables in lines of 80 characters."""
+    ends, starts = edge_tables()
     out = [
         '"""Data of the wrap model (tools/train_stacks.py writes it; do not edit).',
         "",
         "STICKY: character pairs (concatenated) by the whole-number PMI of the pair in",
-        "the corpus's body text; WEIGHTS: the logistic regression's, the bias last.",
+        "the corpus's body text; ENDS, STARTS: characters by how much more often than",
+        "their share they end, and start, a headline line of the corpus (the log of the",
+        "ratio, in half units; 0 left out); WEIGHTS: the logistic regression's, the",
+        "bias last.",
         '"""',
         "",
-        "STICKY: dict[int, str] = {",
     ]
-    for pmi, text in table.items():
-        out.append(f"    {pmi}: (")
-        out.extend(f'        "{text[i : i + 80]}"' for i in range(0, len(text), 80))
-        out.append("    ),")
-    out.append("}")
+    out += _table_source("STICKY", table, 80)
+    out += _table_source("ENDS", ends, 40)
+    out += _table_source("STARTS", starts, 40)
     out.append("WEIGHTS: tuple[float, ...] = (")
     out.extend(f"    {w!r}," for w in weights)
     out.append(")")
     return "\n".join(out) + "\n"
 
 
-def _stacks(text: str) -> list[list[str]]:
+def _stacks(text: str) -> tuple[list[list[str]], bool]:
+    """The page's headline stacks, and whether it wraps headlines."""
     lines = make_lines(page_lines(decode(text.encode())))
     take_header(lines)
-    mark_heads(lines)
+    wrapping = mark_heads(lines)
     out, i = [], 0
     while i < len(lines):
         if lines[i].head:
@@ -95,7 +149,7 @@ def _stacks(text: str) -> list[list[str]]:
             i = end + 1
         else:
             i += 1
-    return out
+    return out, wrapping
 
 
 def _norm(text: str | None) -> str:
@@ -111,7 +165,9 @@ def examples(text: str, truth: dict) -> list[tuple[list[float], int]]:
         if it.get(f)
     ]
     out = []
-    for stack in _stacks(text):
+    stacks, page_wraps = _stacks(text)
+    for stack in stacks:
+        wrapping = page_wraps or wraps_seen(stack)  # as `reader.parse.stacks.parts` has it
         for k in range(1, len(stack)):
             above, line = stack[k - 1], stack[k]
             if sure(above, line) is not None or wrapmodel.width(above) < wrapmodel._FULL:
@@ -120,7 +176,7 @@ def examples(text: str, truth: dict) -> list[tuple[list[float], int]]:
             if not any(a in f for f in fields) or not any(b in f for f in fields):
                 continue  # not a true stack's lines
             wraps = any(a + b in f for f in fields)
-            out.append((wrapmodel.features(stack, k), int(wraps)))
+            out.append((wrapmodel.features(stack, k, wrapping), int(wraps)))
     return out
 
 
@@ -182,6 +238,8 @@ def main() -> None:
     if not check:
         weights = tuple(round(x, 4) for x in w)
         OUT.write_text(_data_module(bigram_table(), weights), encoding="utf-8")
+        # The repository's style check holds generated code too: a short table is one line.
+        subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(OUT)], check=False)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 
 Short lines without sentence punctuation that nothing continues are marked as
 headline lines (`mark_heads`); a run of them is a stack, unless it is too tall or
-set to the full column of the text below. The measures here (how wide the column
+set to the full column of the text below. What the page shows around a line
+decides, not the line alone: a dateline or an indented line below it, a note's
+closing bracket or a kicker's dashes above it, a byline under a quote, and
+whether the page's other stacks wrap. The measures here (how wide the column
 runs, whether a line opens a paragraph) are shared with the assembly of stories
 in `reader.parse.stories`.
 """
@@ -12,8 +15,8 @@ from __future__ import annotations
 import re
 
 from reader.parse.captions import ends_in_credit
-from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
-from reader.parse.stacks import parts
+from reader.parse.lines import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind, Line
+from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
 _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
@@ -21,6 +24,9 @@ _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
 _INDENT = 2.0  # ems an indented first line is shorter than the lines below it
+_DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
+_DATELINE_FIRST = _DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
+_MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # may hang past the column
 
 
 def _cannot_lead(line: Line, nxt: Line) -> bool:
@@ -48,8 +54,12 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True
     if i and line.text.startswith("——") and lines[i - 1].candidate:
         return True  # a subtitle under its headline
+    if i and _kicker_over(lines, i):
+        return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
+    if nxt.text[0] in _DATELINE_FIRST and _dateline(lines, i + 1):
+        return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
@@ -66,6 +76,24 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
 
 
+def _kicker_over(lines: list[Line], i: int) -> bool:
+    """Line i - 1 starts a story (a hint, or after a boundary) with a kicker's dashes.
+
+    Then line i is its headline. Not under a sentence that a dash breaks at the
+    line's end (`…野生动物种群———` / `秦皇岛野生动物园，为了…`: three dashes, a
+    comma, a dash carried over).
+    """
+    above, line = lines[i - 1], lines[i]
+    return (
+        above.candidate
+        and (above.hint or after_boundary(lines, i - 1))
+        and above.text.endswith("——")
+        and not above.text.endswith("———")
+        and line.text[0] != "—"
+        and "，" not in line.text
+    )
+
+
 def _caption_below(lines: list[Line], j: int) -> bool:
     """The body text from line j runs into a photo credit: it is a caption."""
     while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
@@ -78,14 +106,20 @@ def _caption_below(lines: list[Line], j: int) -> bool:
 def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
     """How wide the column runs from line j: the widest of the next three lines, else 0.
 
-    Only lines of the same story count. The second width stops before the first
-    line that closes a sentence: it is most often a paragraph's short last line.
+    Only lines of the same story count, and of the same column: a paragraph after
+    a closed one starts indented, so one far wider than the lines before it is
+    set in another column. The second width stops before the first line that
+    closes a sentence: it is most often a paragraph's short last line.
     """
     most = open_most = 0.0
     is_open = True
+    before = lines[j - 1] if 0 < j <= len(lines) else None
     for line in lines[j : j + 3]:
         if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
             break
+        if before is not None and before.closes and line.width > 1.5 * max(most, before.width) + 2:
+            break  # far wider after a closed line: text of another column (a caption)
+        before = line
         if line.width > most:
             most = line.width
         if is_open and not line.closes:
@@ -100,7 +134,17 @@ def after_boundary(lines: list[Line], i: int) -> bool:
     if i == 0:
         return True
     prev = lines[i - 1]
-    return prev.closes or prev.kind is not Kind.BODY or prev.head
+    return prev.closes or prev.kind is not Kind.BODY or prev.head or _note_end(prev)
+
+
+def _note_end(line: Line) -> bool:
+    """A short line that closes a bracket: the end of a paragraph's note or credit.
+
+    `（作者单位：光明日报）`, `（图片）`, `（张春启）` wrapped so that only their end is
+    on the line: a line inside a paragraph fills its column, so a short one ended
+    the paragraph, and the bracket closed it as a full stop would.
+    """
+    return line.text[-1] in "）)" and line.short
 
 
 def starts_story(lines: list[Line], i: int) -> bool:
@@ -131,39 +175,151 @@ def _picture_caption(lines: list[Line], i: int) -> bool:
     return False
 
 
-def mark_heads(lines: list[Line]) -> None:
-    """Mark headline-stack lines: short unpunctuated lines that nothing continues."""
+def mark_heads(lines: list[Line]) -> bool:
+    """Mark headline-stack lines: short unpunctuated lines that nothing continues.
+
+    Returns whether the page wraps its headlines: the rules see a wrap (a stub
+    of a last line, a bracket closed on the next line) in one of its stacks, or
+    the wrap model joins two lines of one without that evidence.
+    Typeset pages set headlines in large type over a narrow span and wrap many;
+    pages that set each part on a line of its own never show one.
+    """
     body = Kind.BODY
     heads: list[int] = []
+    quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate:
-            continue
+        if not line.candidate or (line.text[0] in _DATELINE_FIRST and _dateline(lines, i)):
+            continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
-        if (prev is None or prev.closes or prev.kind is not body or prev.candidate) and _ends_here(
-            lines, i
-        ):
+        if (
+            prev is None
+            or prev.closes
+            or prev.kind is not body
+            or prev.candidate
+            or _note_end(prev)
+        ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
-    for i in reversed(heads):
-        if not lines[i].head or (i and lines[i - 1].head and not lines[i].hint):
-            continue  # unmarked already, or inside a stack
+    if quotes:
+        _keep_quotes(lines, quotes, heads)
+    starts = [i for i in reversed(heads) if not (i and lines[i - 1].head and not lines[i].hint)]
+    wrapping = any(_shows_wrap(lines, i, stack_end(lines, i)) for i in starts)
+    for i in starts:
+        if not lines[i].head:
+            continue  # unmarked already
         end = stack_end(lines, i)
-        if _too_tall(lines, i, end) or not after_boundary(lines, i) or _set_full(lines, i, end):
-            for j in range(i, end + 1):
-                lines[j].head = False
+        at = i
+        while at <= end and not _stack_at(lines, at, end, wrapping):
+            at = _next_start(lines, at + 1, end)
+        for j in range(i, at):
+            lines[j].head = False
+    return wrapping
 
 
-def _too_tall(lines: list[Line], i: int, end: int) -> bool:
+def _stack_at(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
+    """Lines i..end are a headline stack: after a boundary, not too tall, not set full."""
+    return (
+        after_boundary(lines, i)
+        and not _too_tall(lines, i, end, wrapping)
+        and not _set_full(lines, i, end)
+    )
+
+
+def _next_start(lines: list[Line], j: int, end: int) -> int:
+    """The first line from j to end after a paragraph's end, else past end.
+
+    A run of candidate lines is too tall or no stack as a whole when the lines of
+    a paragraph (a list of names, no full stop) run into the stack below it: the
+    stack starts after the line that ends the paragraph.
+    """
+    while j <= end and not (lines[j - 1].closes or _note_end(lines[j - 1])):
+        j += 1
+    return j
+
+
+def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
+    """Quoted exclamations and questions of headline length, made candidates for now.
+
+    `“旅人！别泄气，别急着回去……”` is a headline or a subtitle as often as a line
+    of dialogue: it closes a sentence, so it is no candidate by itself.
+    `_keep_quotes` keeps it in a stack only next to lines that are one.
+    """
+    out = []
+    for i, line in enumerate(lines):
+        text = line.text
+        if text[-1] != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
+            continue
+        if text[-2] not in "！？…!?" or "。" in text:
+            continue
+        start = i
+        if text[0] != "“" and i and lines[i - 1].candidate and lines[i - 1].text[0] == "“":
+            start = i - 1  # the quote wrapped
+        if lines[start].text[0] == "“" and sum(ln.width for ln in lines[start : i + 1]) <= 24:
+            out.append((start, i))
+            line.candidate = True
+    return out
+
+
+def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[int]) -> None:
+    """A quote stays in a stack over a byline or over a subtitle (`——…`).
+
+    Dialogue is never followed by a byline. Under a headline and over body text
+    a quote may be the story's first paragraph.
+    Above a headline it is the line of dialogue that ends the story before
+    (the sample page's `“俺老孙来也！”`), so it is let go, and so is a line
+    above it that ended only because the quote was taken for a stack line.
+    """
+    for start, end in quotes:
+        lines[end].candidate = False
+        above = lines[start - 1] if start else None
+        below = lines[end + 1] if end + 1 < len(lines) else None
+        if lines[start].head and (
+            (below is not None and below.kind is Kind.BYLINE)
+            or (below is not None and below.head and below.text.startswith("——"))
+            or (below is None and above is not None and above.head)
+        ):
+            continue
+        for j in range(start, end + 1):
+            lines[j].head = False
+        if above is not None and above.head and not _ends_here(lines, start - 1):
+            above.head = False
+    heads[:] = [i for i in heads if lines[i].head]
+
+
+def _shows_wrap(lines: list[Line], i: int, end: int) -> bool:
+    """Lines i..end are a stack by the rules alone, and a line of it wraps.
+
+    The rules see it, or the model is sure of it without the page's evidence
+    (in plain lines of headline length only, as `_too_tall` lets it guess).
+    """
+    if end == i:
+        return False
+    texts = [ln.text for ln in lines[i : end + 1]]
+    seen = wraps_seen(texts)
+    if not (seen or _plain(lines, i, end)) or not after_boundary(lines, i):
+        return False
+    by_rules = len(parts(texts, model=False))
+    if by_rules > _MAX_STACK or _set_full(lines, i, end):
+        return False
+    return seen or len(parts(texts)) < by_rules
+
+
+def _plain(lines: list[Line], i: int, end: int) -> bool:
+    """Lines of headline length without the commas and brackets of body text."""
+    return all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
+
+
+def _too_tall(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
     """Lines i..end print more parts than a headline stack holds (wrapped lines are one)."""
     if end - i + 1 <= _MAX_STACK:
         return False
     # The wrap model may join only plain lines of headline length: lines of a
     # paragraph (wrapped at the column, so holding its commas) must not become a
     # few parts by a guess.
-    model = all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
-    return len(parts([ln.text for ln in lines[i : end + 1]], model)) > _MAX_STACK
+    model = _plain(lines, i, end)
+    return len(parts([ln.text for ln in lines[i : end + 1]], model, wrapping)) > _MAX_STACK
 
 
 def _set_full(lines: list[Line], i: int, end: int) -> bool:
@@ -177,9 +333,61 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
         return False
     col = fill_after(lines, end + 1)[0]
     widths = [ln.width for ln in lines[i + 1 : end + 1]]
+    if _paragraph_below(lines, i, end, widths):
+        return False
     if len(widths) >= 2:  # as wide as each other: the column, even over a short last line
-        return max(widths) - min(widths) <= 1 and min(widths) >= col - 1
+        return col > 0 and max(widths) - min(widths) <= 1 and min(widths) >= col - 1
     return col > 0 and abs(widths[0] - col) <= 1
+
+
+def _dateline(lines: list[Line], i: int) -> bool:
+    """Line i opens with a dateline: `本报北京1月11日讯`, `据新华社巴黎1月19日电`.
+
+    The dateline may wrap onto the next line (`据新华社乌兰巴托1月` / `21日电…`).
+    """
+    line = lines[i]
+    text = line.text[1:] if line.text[0] == "据" else line.text
+    if line.kind is not Kind.BODY or not text or text[0] not in _DATELINE_START:
+        return False
+    if i + 1 < len(lines) and len(text) < 16:
+        text += lines[i + 1].text
+    return bool(DATELINE_RE.match(text))
+
+
+def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -> bool:
+    """A paragraph starts under lines i..end, two ems in from the lines around it.
+
+    Had the lines been a paragraph's, the last would have closed a sentence. A
+    dateline below opens a story's first paragraph wherever it is set, and a
+    first line ending in a dash is a kicker.
+    Only for lines that start flush (a paragraph's first line is indented) and
+    are not all as wide as the column above them (a paragraph that opens with a
+    full line and wraps short before a number).
+    """
+    if end + 1 >= len(lines):
+        return False
+    if _dateline(lines, end + 1) or lines[i].text.endswith("——"):
+        return True  # a story's first paragraph below; a kicker above
+    if lines[i].width < max(widths) - 1:
+        return False
+    above = max((ln.width for ln in lines[max(0, i - 3) : i] if ln.kind is Kind.BODY), default=0)
+    if all(abs(ln.width - above) <= 0.5 for ln in lines[i : end + 1]):
+        return False
+    return _indented(lines[end + 1], min(max(widths), fill_after(lines, end + 2)[0]))
+
+
+def _indented(line: Line, column: float) -> bool:
+    """An open line two ems short of the column below it: a paragraph's first line.
+
+    Not one that ends in a mark: the mark may hang past the column or sit in it,
+    so its width is an em uncertain.
+    """
+    return (
+        line.kind is Kind.BODY
+        and line.text[-1] not in _MARKS
+        and not line.closes
+        and line.width <= column - _INDENT
+    )
 
 
 def stack_end(lines: list[Line], i: int) -> int:

@@ -49,7 +49,15 @@ def sure(above: str, line: str) -> bool | None:
     return None
 
 
-def continues(stack: list[str], k: int, model: bool = True) -> bool:
+def wraps_seen(stack: list[str]) -> bool:
+    """The rules see a line of the stack wrap (not a subtitle's: nothing follows one)."""
+    return any(
+        not stack[k - 1].startswith("—") and sure(stack[k - 1], stack[k])
+        for k in range(1, len(stack))
+    )
+
+
+def continues(stack: list[str], k: int, model: bool = True, wrapping: bool = False) -> bool:
     """Stack line k is the wrapped rest of line k - 1, not a part of its own.
 
     The rules decide the sure cases; the rest goes to the wrap model (a wrap fills
@@ -58,32 +66,41 @@ def continues(stack: list[str], k: int, model: bool = True) -> bool:
     """
     rule = sure(stack[k - 1], stack[k])
     if rule is None:
-        return model and wrapmodel.wraps(stack, k)
+        return model and wrapmodel.wraps(stack, k, wrapping)
     return rule
 
 
-def parts(stack: list[str], model: bool = True) -> list[list[str]]:
+def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[list[str]]:
     """The stack's lines grouped into the parts they print, wrapped lines joined.
+
+    `wrapping`: the page wraps its headlines, as seen in another stack; a wrap
+    the rules see in this one says as much.
 
     Without the model only the sure wraps are joined: that is how lines are
     counted to tell a stack from a paragraph, where a guess must not make many
     lines of body text look like a few parts.
     """
     out: list[list[str]] = []
+    wrapping = wrapping or wraps_seen(stack)
     for k, line in enumerate(stack):
-        if out and continues(stack, k, model):
+        if out and continues(stack, k, model, wrapping):
             out[-1].append(line)
         else:
             out.append([line])
     return out
 
 
-def split_stack(stack: list[str]) -> tuple[str | None, str | None, str | None]:
-    """Kicker, headline and subtitle of a headline stack, by position and dashes."""
+def split_stack(
+    stack: list[str], wrapping: bool = False
+) -> tuple[str | None, str | None, str | None]:
+    """Kicker, headline and subtitle of a headline stack, by position and dashes.
+
+    `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`).
+    """
     if not stack:
         return None, None, None
     kicker = subtitle = None
-    grouped = parts(stack)
+    grouped = parts(stack, wrapping=wrapping)
     rest = [join_lines(part) for part in grouped]
     if len(rest) == 2 and _smaller_above(grouped):
         return rest[0], rest[1], None

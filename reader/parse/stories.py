@@ -52,12 +52,13 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     text, rest = _cut(text)
     lines = make_lines(page_lines(text))
     header = take_header(lines)
-    mark_heads(lines)
+    wrapping = mark_heads(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))
     items = tuple(
-        story.build(item_id(paper, issue, page, n)) for n, story in enumerate(stories, start=1)
+        story.build(item_id(paper, issue, page, n), wrapping)
+        for n, story in enumerate(stories, start=1)
     )
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
@@ -115,9 +116,9 @@ class _Story:
     def has_body(self) -> bool:
         return bool(self.paragraphs or self.credit or self.source)
 
-    def build(self, ident: str) -> Item:
-        """Freeze the story into an `Item`."""
-        kicker, headline, subtitle = split_stack(self.stack)
+    def build(self, ident: str, wrapping: bool = False) -> Item:
+        """Freeze the story into an `Item`; `wrapping`: the page wraps headlines."""
+        kicker, headline, subtitle = split_stack(self.stack, wrapping)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         split_credit(paragraphs, credit)

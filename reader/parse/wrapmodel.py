@@ -6,7 +6,9 @@ trains it on generated pages and writes its weights and bigram table into
 `reader.parse.stacks.sure` leave open. The strongest facts: a wrap in large type
 fills its lines to the same measure, so the two lines are as wide as each other;
 and it often breaks a word, so the last character above and the first below are a
-pair that the corpus's body text holds far more often than chance (a high PMI).
+pair that the corpus's body text holds far more often than chance (a high PMI), or
+the line above ends on a character that rarely ends a headline of the corpus (的,
+不), or the line below starts on one that rarely starts one (了, 区).
 Pure Python, a dozen multiplications a pair; the table is read on first use.
 """
 
@@ -18,6 +20,8 @@ from reader.parse.text import width
 _OPEN_END = frozenset("的之与和及对把将向从被在为于")
 _FULL = 5  # ems: the least a full line of a wrapped headline holds
 _pmi: dict[str, int] | None = None
+_ends: dict[str, int] = {}
+_starts: dict[str, int] = {}
 
 
 def _table() -> dict[str, int]:
@@ -26,6 +30,8 @@ def _table() -> dict[str, int]:
     if _pmi is None:
         from reader.parse import wrapdata
 
+        _ends.update((c, v) for v, chars in wrapdata.ENDS.items() for c in chars)
+        _starts.update((c, v) for v, chars in wrapdata.STARTS.items() for c in chars)
         _pmi = {
             text[i : i + 2]: pmi
             for pmi, text in wrapdata.STICKY.items()
@@ -34,8 +40,8 @@ def _table() -> dict[str, int]:
     return _pmi
 
 
-def features(stack: list[str], k: int) -> list[float]:
-    """The facts of stack line k against line k - 1."""
+def features(stack: list[str], k: int, wrapping: bool = False) -> list[float]:
+    """The facts of stack line k against line k - 1; `wrapping`: the page wraps headlines."""
     above, line = stack[k - 1], stack[k]
     wa, wb = width(above), width(line)
     pmi = _table().get(above[-1] + line[0], 0)
@@ -52,14 +58,21 @@ def features(stack: list[str], k: int) -> list[float]:
         float(0 < len(nxt) <= 3),
         float(any(c in above for c in "，：:,")),
         float(above[-1] in _OPEN_END),
+        _ends.get(above[-1], 0) / 4,  # log ratio / 2: how readily a headline ends so
+        _starts.get(line[0], 0) / 4,  # ...and starts so
+        float(wrapping),
     ]
 
 
-def wraps(stack: list[str], k: int) -> bool:
-    """Line k of the stack is the wrapped rest of line k - 1 (by the model)."""
+def wraps(stack: list[str], k: int, wrapping: bool = False) -> bool:
+    """Line k of the stack is the wrapped rest of line k - 1 (by the model).
+
+    `wrapping`: the page shows that it wraps headlines (a stub or an open bracket
+    continued in some stack): pages that never do hold parts of one line each.
+    """
     from reader.parse.wrapdata import WEIGHTS as weights
 
     if not weights or width(stack[k - 1]) < _FULL:
         return False  # a line this short is no full line of large type
-    x = features(stack, k)
+    x = features(stack, k, wrapping)
     return sum(w * v for w, v in zip(weights, x, strict=False)) + weights[-1] > 0
