@@ -176,6 +176,9 @@ def _gutters(
                 split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
                 if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
                     split = strips is not None and strips.white(prev, glyph, body)
+                if not split and strips is not None and glyph.x0 - prev.x1 > _GUTTER * body:
+                    # Large type: two headlines side by side, a body gutter between.
+                    split = gutter > _GUTTER * body and strips.gutter(prev, glyph, body)
                 if split:
                     out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
             prev = glyph
@@ -212,6 +215,26 @@ class _Strips:
                 if g.ink_x1 > lo_x and same_type and not g.char.isspace():
                     return False
         return True
+
+    def gutter(self, left: Glyph, right: Glyph, body: float) -> bool:
+        """The gap between two glyphs of large type lines up with a gutter of the rows
+        around, whatever their type: rows print up to its edges and none inside it."""
+        lo_x, hi_x = left.x1 + _STRIP_PAD * body, right.x0 - _STRIP_PAD * body
+        reach = _STRIP_ROWS * body + left.size
+        lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
+        hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
+        witnesses = 0
+        for k in range(lo, hi):
+            row = self.rows[k]
+            if row[0].baseline == left.baseline:
+                continue
+            end = bisect.bisect_left(self.starts[k], hi_x)
+            if any(g.ink_x1 > lo_x and not g.char.isspace() for g in row[max(0, end - 3) : end]):
+                return False
+            near_left = end > 0 and row[end - 1].ink_x1 > lo_x - 2 * body
+            near_right = end < len(row) and self.starts[k][end] < hi_x + 2 * body
+            witnesses += near_left or near_right
+        return witnesses >= 2
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:

@@ -1,0 +1,53 @@
+"""Causes found on Typst pages in issue 12's third round of the import, one test each.
+
+Hand-placed glyphs in the shapes Typst gives with Noto SC fonts (see
+test_import_typeset.py for the earlier rounds).
+"""
+
+from __future__ import annotations
+
+from reader.importing.glyphs import body_size, segments
+from reader.importing.reading_order import Glyph
+
+BODY = 10.0
+
+
+def line(
+    text: str, x: float, baseline: float, size: float = BODY, weight: int = 400
+) -> list[Glyph]:
+    """Glyphs of one line, one em apart, boxes as PDFium's loose boxes."""
+    return [
+        Glyph(c, x + i * size, x + (i + 1) * size, baseline - 0.25 * size, baseline + 0.75 * size,
+              baseline, size, weight)
+        for i, c in enumerate(text)
+    ]  # fmt: skip
+
+
+def texts(glyphs: list[Glyph]) -> list[str]:
+    return [s.text() for s in segments(glyphs, body_size(glyphs))]
+
+
+def two_columns(top: float, rows: int, x: float = 0) -> list[Glyph]:
+    """Body text in two 10-em columns with an 11 pt gutter (Typst's)."""
+    glyphs: list[Glyph] = []
+    for n in range(rows):
+        glyphs += line("一二三四五六七八九十", x, top - 14 * n)
+        glyphs += line("子丑寅卯辰巳午未申酉", x + 111, top - 14 * n)
+    return glyphs
+
+
+def test_two_headlines_side_by_side_over_a_gutter_are_two_segments() -> None:
+    # Two stories' headlines in 19.2 pt type on one baseline, 11.2 pt apart (less
+    # than 0.6 em of their own size) right over the gutter of the columns under them.
+    glyphs = line("甲乙丙丁戊", 4, 700, 19.2, 700) + line("天地玄黄", 111.2, 700, 19.2, 700)
+    glyphs += two_columns(670, 8)
+    assert texts(glyphs)[:2] == ["甲乙丙丁戊", "天地玄黄"]
+
+
+def test_a_digit_space_in_a_headline_over_running_text_keeps_it_one_segment() -> None:
+    # The same gap inside one headline (Typst's space around digits is narrower, but
+    # a justified headline may stretch it): the columns under it print right there.
+    glyphs = line("甲乙丙丁戊", 0, 700, 19.2, 700) + line("天地玄黄", 107.2, 700, 19.2, 700)
+    for n in range(8):
+        glyphs += line("一二三四五六七八九十一二三四五六七八九十", 0, 670 - 14 * n)
+    assert texts(glyphs)[0] == "甲乙丙丁戊 天地玄黄"
