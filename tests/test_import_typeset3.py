@@ -7,7 +7,8 @@ test_import_typeset.py for the earlier rounds).
 from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
-from reader.importing.reading_order import Glyph
+from reader.importing.reading_order import Glyph, layout
+from reader.importing.typography import is_byline
 
 BODY = 10.0
 
@@ -51,3 +52,24 @@ def test_a_digit_space_in_a_headline_over_running_text_keeps_it_one_segment() ->
     for n in range(8):
         glyphs += line("一二三四五六七八九十一二三四五六七八九十", 0, 670 - 14 * n)
     assert texts(glyphs)[0] == "甲乙丙丁戊 天地玄黄"
+
+
+def test_a_credit_sticking_out_of_its_picture_leaves_the_column_beside_it_whole() -> None:
+    # pdfgen-typo seed 123: a picture 301 pt wide, its caption under it and the credit
+    # set flush right past the picture's edge, 2 pt from the next column's text.
+    glyphs = line("标题在此处", 349, 700, 22)
+    for n in range(12):
+        glyphs += line(
+            "正文正文正文正文正文正文正文" if n % 4 else "正文正文正文。", 349, 680 - 14 * n
+        )
+    glyphs += line("图为汉口站将货运单内容并为一单办理，方便货主。", 36, 561) + line(
+        "受访者供图", 297, 547
+    )
+    page = layout(glyphs, [(36.0, 575.0, 337.0, 726.0)], is_byline)
+    texts = [t.strip() for t in page.texts]
+    assert texts[:3] == [
+        "图为汉口站将货运单内容并为一单办理，方便货主。",
+        "受访者供图",
+        "标题在此处",
+    ]
+    assert all(t.startswith("正文") for t in texts[3:])

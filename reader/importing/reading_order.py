@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reader.importing import header
+from reader.importing import captions, header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
 from reader.importing.heads import HEAD as _HEAD
 from reader.importing.heads import widen_heads
@@ -221,6 +221,7 @@ def layout(
         lines += [Line(row, True) for row in banded]
         taken = {id(s) for row in banded for s in row}
         segs = [s for s in segs if id(s) not in taken]
+    captions.hold(segs, drawn, body)
     widen_heads(segs, body, apart)
     bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
     k = 0
