@@ -73,3 +73,22 @@ def test_a_credit_sticking_out_of_its_picture_leaves_the_column_beside_it_whole(
         "标题在此处",
     ]
     assert all(t.startswith("正文") for t in texts[3:])
+
+
+def test_a_caption_line_a_little_wider_than_its_picture_is_still_its_caption() -> None:
+    # pdfgen-typo seed 109: the caption's first line reaches an em past the picture.
+    glyphs = line("标题在此处", 348.8, 700, 22)
+    for n in range(12):
+        glyphs += line(
+            "正文正文正文正文正文正文正文" if n % 4 else "正文正文正文。", 348.8, 680 - 14 * n
+        )
+    glyphs += line("话剧是这次话剧交流中具有代表性的一台剧目今晚的精彩演出观众笑。", 36, 561)
+    glyphs += line("激起观众阵阵笑声。", 36, 547) + line("本报记者 李明 摄", 244, 533)
+    page = layout(glyphs, [(36.0, 575.0, 334.0, 726.0)], is_byline)
+    texts = [t.strip() for t in page.texts]
+    assert texts[:3] == [
+        "话剧是这次话剧交流中具有代表性的一台剧目今晚的精彩演出观众笑。",
+        "激起观众阵阵笑声。",
+        "本报记者 李明 摄",
+    ]
+    assert all(t.startswith("正文") for t in texts[4:])

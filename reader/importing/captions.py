@@ -18,7 +18,7 @@ Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y 
 _MIN_SIDE = 3.0  # ems of body type: smaller drawings are rules, bullets, ornaments
 _CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
 _LINE_DROP = 1.2  # ems: white space between the lines of one caption
-_OVERHANG = 1.0  # ems: a caption line may reach this far past the picture's right edge
+OVERHANG = 1.5  # ems: a caption line may reach this far past the picture's right edge
 
 
 def pictures(drawn: Sequence[Box], segs: Sequence[Segment], body: float) -> list[Box]:
@@ -51,7 +51,7 @@ def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
                 break
             if seg.size > 1.15 * body:
                 break  # a headline under the picture: its story, not a caption
-            if seg.x1 > x1 + _OVERHANG * body:
+            if seg.x1 > x1 + OVERHANG * body:
                 continue  # a wider line: not the picture's
             seg.reach0 = max(seg.reach0, x0)
             seg.reach1 = min(seg.reach1, x1)
