@@ -92,3 +92,15 @@ def test_a_caption_line_a_little_wider_than_its_picture_is_still_its_caption() -
         "本报记者 李明 摄",
     ]
     assert all(t.startswith("正文") for t in texts[4:])
+
+
+def test_a_credit_set_up_to_two_points_from_the_next_column_is_its_own_segment() -> None:
+    # pdfgen-typo seed 118: the credit, flush right past its picture, ends 2 pt before
+    # the next column's line on the same baseline; the rows around leave that gutter.
+    glyphs: list[Glyph] = []
+    for n in range(8):
+        glyphs += line("正文正文正文正文正文正文正", 348.8, 569 - 14 * n)
+    glyphs += line("第二条在中华人民共和国境内从事地震监测预报、地震灾", 36, 555.4)
+    glyphs += line("应急、震后救灾与重建等活动。", 36, 541.4) + line("受访者供图", 296.8, 527.4)
+    assert "受访者供图" in texts(glyphs)
+    assert texts(glyphs).count("正文正文正文正文正文正文正") == 8

@@ -15,6 +15,7 @@ from typing import Any
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
 _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+_NARROW = 0.15  # a gap this wide splits a row where the rows around show a gutter
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
@@ -176,9 +177,10 @@ def _gutters(
                 split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
                 if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
                     split = strips is not None and strips.white(prev, glyph, body)
-                if not split and strips is not None and glyph.x0 - prev.x1 > _GUTTER * body:
-                    # Large type: two headlines side by side, a body gutter between.
-                    split = gutter > _GUTTER * body and strips.gutter(prev, glyph, body)
+                if not split and strips is not None and glyph.x0 - prev.x1 > _NARROW * body:
+                    # A gap narrower than a gutter where the rows around show one: two
+                    # headlines side by side, a credit set up to the next column.
+                    split = strips.gutter(prev, glyph, body)
                 if split:
                     out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
             prev = glyph
@@ -217,9 +219,10 @@ class _Strips:
         return True
 
     def gutter(self, left: Glyph, right: Glyph, body: float) -> bool:
-        """The gap between two glyphs of large type lines up with a gutter of the rows
-        around, whatever their type: rows print up to its edges and none inside it."""
-        lo_x, hi_x = left.x1 + _STRIP_PAD * body, right.x0 - _STRIP_PAD * body
+        """The gap between two glyphs lines up with a gutter of the rows around,
+        whatever their type: rows print up to its edges and none inside it."""
+        pad = min(_STRIP_PAD * body, (right.x0 - left.x1) / 4)
+        lo_x, hi_x = left.x1 + pad, right.x0 - pad
         reach = _STRIP_ROWS * body + left.size
         lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
         hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
