@@ -104,3 +104,16 @@ def test_a_credit_set_up_to_two_points_from_the_next_column_is_its_own_segment()
     glyphs += line("应急、震后救灾与重建等活动。", 36, 541.4) + line("受访者供图", 296.8, 527.4)
     assert "受访者供图" in texts(glyphs)
     assert texts(glyphs).count("正文正文正文正文正文正文正") == 8
+
+
+def test_a_digit_space_in_a_headline_right_over_a_gutter_keeps_it_one_segment() -> None:
+    # pdfgen-typo seed 7: `校舍1 20所` in 22 pt type, the 1.7 pt gap after the `1` lies
+    # over the gutter of the columns under it; the `2` starts nowhere near a column edge.
+    glyphs = line("全省新建校舍", 36, 700, 22)
+    for c, x0, x1 in (("1", 173.5, 183.9), ("2", 185.6, 199.1), ("0", 197.7, 211.7)):
+        glyphs.append(Glyph(c, x0, x1, 694.5, 716.5, 700, 22))
+    glyphs += line("所", 215.3, 700, 22)
+    for n in range(8):
+        glyphs += line("一二三四五六七八九十一二三四", 36, 670 - 14 * n)
+        glyphs += line("子丑寅卯辰巳午未申酉子丑寅卯", 193, 670 - 14 * n)
+    assert texts(glyphs)[0].replace(" ", "") == "全省新建校舍120所"

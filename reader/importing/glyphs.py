@@ -180,7 +180,8 @@ def _gutters(
                 if not split and strips is not None and glyph.x0 - prev.x1 > _NARROW * body:
                     # A gap narrower than a gutter where the rows around show one: two
                     # headlines side by side, a credit set up to the next column.
-                    split = strips.gutter(prev, glyph, body)
+                    narrow = glyph.x0 - prev.x1 <= _GUTTER * body
+                    split = strips.gutter(prev, glyph, body, flush=narrow)
                 if split:
                     out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
             prev = glyph
@@ -218,9 +219,12 @@ class _Strips:
                     return False
         return True
 
-    def gutter(self, left: Glyph, right: Glyph, body: float) -> bool:
+    def gutter(self, left: Glyph, right: Glyph, body: float, flush: bool = False) -> bool:
         """The gap between two glyphs lines up with a gutter of the rows around,
-        whatever their type: rows print up to its edges and none inside it."""
+        whatever their type: rows print up to its edges and none inside it. With
+        `flush`, the right glyph must also start where those rows' column starts (a
+        headline's digit space may happen to lie over a gutter; a column's left
+        edge does not move)."""
         pad = min(_STRIP_PAD * body, (right.x0 - left.x1) / 4)
         lo_x, hi_x = left.x1 + pad, right.x0 - pad
         reach = _STRIP_ROWS * body + left.size
@@ -236,7 +240,10 @@ class _Strips:
                 return False
             near_left = end > 0 and row[end - 1].ink_x1 > lo_x - 2 * body
             near_right = end < len(row) and self.starts[k][end] < hi_x + 2 * body
-            witnesses += near_left or near_right
+            if flush:
+                witnesses += near_right and abs(self.starts[k][end] - right.ink_x0) < 0.05 * body
+            else:
+                witnesses += near_left or near_right
         return witnesses >= 2
 
 
