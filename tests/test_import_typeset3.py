@@ -117,3 +117,20 @@ def test_a_digit_space_in_a_headline_right_over_a_gutter_keeps_it_one_segment() 
         glyphs += line("一二三四五六七八九十一二三四", 36, 670 - 14 * n)
         glyphs += line("子丑寅卯辰巳午未申酉子丑寅卯", 193, 670 - 14 * n)
     assert texts(glyphs)[0].replace(" ", "") == "全省新建校舍120所"
+
+
+def test_a_caption_beside_a_story_is_not_a_column_of_that_story() -> None:
+    # Seeds 8 and 23: a picture and its caption in one column, a story with its
+    # headline in the column to the right, the headline just above the caption's top.
+    # The story's headline is followed by its own body, not by the caption.
+    glyphs = line("图为灾民领到衣物。", 120, 590) + line("受访者供图", 120, 576)
+    glyphs += line("标题在此处", 232, 612, 20) + line("头条在此", 0, 800, 20)
+    for n in range(4):
+        glyphs += line("头条正文头条正文头条正文头条正文头条正文头条正文头条正文", 0, 770 - 14 * n)
+    for n in range(10):
+        glyphs += line("正文正文正文正文正" if n % 4 else "正文正文。", 232, 590 - 14 * n)
+    page = layout(glyphs, [(120.0, 600.0, 222.0, 700.0)], is_byline)
+    texts = [t.strip() for t in page.texts]
+    head = texts.index("标题在此处")
+    assert texts[head + 1].startswith("正文")
+    assert texts.index("受访者供图") == texts.index("图为灾民领到衣物。") + 1

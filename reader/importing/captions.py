@@ -39,7 +39,8 @@ def _inside(seg: Segment, box: Box) -> bool:
 
 
 def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
-    """Keep the reach of each picture's caption lines within the picture's width."""
+    """Keep the reach of each picture's caption lines within the picture's width, and
+    mark them: no headline beside the picture claims them as a column of its story."""
     order = sorted(segs, key=lambda s: -s.top)
     for x0, y0, x1, _ in pictures(drawn, segs, body):
         reach = y0
@@ -55,5 +56,6 @@ def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
                 continue  # a wider line: not the picture's
             seg.reach0 = max(seg.reach0, x0)
             seg.reach1 = min(seg.reach1, x1)
+            seg.caption = True
             reach = seg.bottom
             first = False

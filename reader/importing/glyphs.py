@@ -69,6 +69,7 @@ class Segment:
     reach0: float = field(init=False)
     reach1: float = field(init=False)
     apart: bool = field(init=False, default=False)  # body type set over a story's columns
+    caption: bool = field(init=False, default=False)  # set under a picture, within its width
 
     def __post_init__(self) -> None:
         g = self.glyphs

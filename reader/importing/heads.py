@@ -73,7 +73,7 @@ def widen_heads(
     # A byline set flush with the column under it is that column's: it reaches over
     # the columns it stands over and their next ones, never back to a column beside it.
     flush = {id(h) for h in heads if h.apart and _flush(h, segs, body)}
-    tops = sorted(_block_tops(segs, body, heads), key=lambda t: t.x0)
+    tops = sorted((t for t in _block_tops(segs, body, heads) if not t.caption), key=lambda t: t.x0)
     owners: dict[int, Segment] = {}
     for top in tops:  # a headline over a column top owns it
         over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
