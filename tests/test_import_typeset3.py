@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.structure import build
 from reader.importing.typography import is_byline
 
 BODY = 10.0
@@ -134,3 +135,24 @@ def test_a_caption_beside_a_story_is_not_a_column_of_that_story() -> None:
     head = texts.index("标题在此处")
     assert texts[head + 1].startswith("正文")
     assert texts.index("受访者供图") == texts.index("图为灾民领到衣物。") + 1
+
+
+def test_a_story_whose_first_paragraph_starts_with_a_bullet_keeps_it() -> None:
+    # Seed 26: headline, a byline as wide as the column, then the body's first line
+    # starts with `●` (the corpus has such paragraphs). One article with its byline,
+    # the bullet kept in the paragraph: no brief of its own.
+    glyphs = line("旅人！别泄气", 0, 700, 20, 700) + line("本报记者 刘海 通讯员 董雪强", 0, 676)
+    for n, text in enumerate(
+        ["●党和政府十分关心地震灾区，经当", "地驻军奋力救助，国内外各界无私", "援助。"]
+    ):
+        glyphs += line(text, 0, 662 - 14 * n)
+    result = build(layout(glyphs, (), is_byline), ())
+    assert result is not None
+    (item,) = result[0].items
+    assert (item.kind, item.headline, item.byline, item.marker) == (
+        "article",
+        "旅人！别泄气",
+        "本报记者 刘海 通讯员 董雪强",
+        None,
+    )
+    assert item.paragraphs[0].startswith("●党和政府")

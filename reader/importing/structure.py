@@ -133,7 +133,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur is None
                 or cur.ended
                 or cur.picture >= 0
-                or text[0] in MARKERS
+                or (text[0] in MARKERS and (cur.has_body or not cur.stack))
                 or (line.hint and cur.has_body and prev is not None and prev.closes)
             )
             if starts:
@@ -166,8 +166,8 @@ def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
-    if is_byline(nxt.text):
-        return True  # a byline block: reporters, then the dateline
+    if is_byline(nxt.text) or nxt.text[0] in MARKERS:
+        return True  # a byline block (reporters, then the dateline), or a marked paragraph
     return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
 
 
@@ -320,7 +320,7 @@ def _freeze(it: _Item, body: float, ident: str) -> Item:
             paragraphs[0] = paragraphs[0][match.end() :].lstrip()
     kind: Kind
     marker = None
-    if paragraphs and paragraphs[0][0] in MARKERS and len(paragraphs[0]) > 1:
+    if paragraphs and paragraphs[0][0] in MARKERS and len(paragraphs[0]) > 1 and not it.stack:
         marker, paragraphs[0] = paragraphs[0][0], paragraphs[0][1:].lstrip()
     if it.picture >= 0 or credit:
         kind = "caption"
