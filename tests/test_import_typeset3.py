@@ -6,6 +6,8 @@ test_import_typeset.py for the earlier rounds).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.structure import build
@@ -156,3 +158,40 @@ def test_a_story_whose_first_paragraph_starts_with_a_bullet_keeps_it() -> None:
         None,
     )
     assert item.paragraphs[0].startswith("●党和政府")
+
+
+def test_a_closing_quote_inside_a_headline_over_a_gutter_does_not_split_it() -> None:
+    # Seed 33: `江西“双拥”工作` in 16.7 pt type across two columns; the `”` box abuts
+    # the `工`, its ink leaves 0.6 em of white right over the gutter under it. No row
+    # in the headline's type shows a gutter there: it is one line.
+    size = 16.7
+    glyphs = line("江西“双拥”", 30, 700, size, 700) + line(
+        "工作常抓",
+        30.3 + 6 * size,
+        700,
+        size,
+        700,  # justified: 0.3 pt more
+    )
+    for n in range(8):
+        glyphs += line("一二三四五六七八九十", 0, 676 - 14 * n)
+        glyphs += line("子丑寅卯辰巳午未申酉", 117, 676 - 14 * n)
+    assert texts(glyphs)[0] == "江西“双拥”工作常抓"
+
+
+def test_a_centred_headline_set_tight_on_its_columns_is_read_before_them() -> None:
+    # Seed 13: a headline centred over the second and third of three columns; its
+    # loose box reaches 2 pt into the first row of the columns, whose rows do not line
+    # up. Headline first, then each column whole (not row by row across them).
+    glyphs = line("雪以河为床", 150, 1231, 21.3, 700)
+    for k in range(3):
+        for n in range(6):
+            text = "正文正文正文正文正文" if n < 5 else f"第{k}栏完。"
+            glyphs += line(text, 120 * k, 1219 - 14 * n - 5 * k)  # rows not aligned
+    glyphs = [
+        replace(g, bottom=g.baseline - 0.25 * g.size, top=g.baseline + 0.88 * g.size)
+        for g in glyphs
+    ]
+    texts_ = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    head = texts_.index("雪以河为床")
+    assert texts_[head + 1 :].index("第0栏完。") == 5
+    assert texts_[head + 1 :].index("第1栏完。") == 11

@@ -208,6 +208,7 @@ class _Strips:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
         lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
         hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
+        witnessed = False
         for k in range(lo, hi):
             row = self.rows[k]
             if row[0].baseline == mark.baseline:
@@ -218,7 +219,12 @@ class _Strips:
                 same_type = 0.8 <= g.size / mark.size <= 1.25  # a headline above is no witness
                 if g.ink_x1 > lo_x and same_type and not g.char.isspace():
                     return False
-        return True
+            # A row in the same type that prints right up to the strip shows it white.
+            near = row[max(0, end - 1) : end + 1]
+            witnessed = witnessed or any(
+                0.8 <= g.size / mark.size <= 1.25 and abs(g.x0 - hi_x) < 2 * body for g in near
+            )
+        return witnessed
 
     def gutter(self, left: Glyph, right: Glyph, body: float, flush: bool = False) -> bool:
         """The gap between two glyphs lines up with a gutter of the rows around,
