@@ -18,6 +18,7 @@ from reader.importing.glyphs import Segment
 
 HEAD = 1.15  # a font this much larger than the body is a headline's
 _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
+_DESCENT = 0.15  # ems of a headline's size its box may reach below its baseline
 _STACK_CHARS = 40  # longer lines are running text, never part of a headline stack
 
 
@@ -173,7 +174,11 @@ def _one_line_apart(seg: Segment, segs: list[Segment], apart: Callable[[str], bo
 
 
 def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
-    return [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
+    # A headline's loose box reaches below its baseline by the font's descent, maybe
+    # into the first row of a column it heads (a centred headline set tight on it).
+    return [
+        h for h in heads if (0 if h.apart else -_DESCENT * h.size) <= h.bottom - top.top <= 3 * body
+    ]
 
 
 def _left_neighbour(

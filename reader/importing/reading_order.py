@@ -30,6 +30,7 @@ __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text
 # Thresholds in ems of the body font size.
 _BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
 _COLUMN_GAP = 0.3  # white space this wide between segments separates columns
+_TIGHT = 0.3  # boxes of rows set tight may overlap this much and still be two rows
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
 
 
@@ -146,12 +147,17 @@ def arrange(
                 head = _is_head(band, body)
             return out
         rows = _split(segs, vertical=False, min_gap=0.01)
-        if len(rows) == 1:
+        # A headline's loose box may reach into the row under it: still two rows.
+        first = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)[0]
+        if len(rows) > 1:
+            first = rows[0]
+        if len(rows) == 1 and len(first) == len(segs):
             out += _rows(segs, hint)
             return out
-        out += arrange(rows[0], body, hint, below_head, top)
-        hint, below_head, top = False, _is_head(rows[0], body), False
-        segs = [s for row in rows[1:] for s in row]
+        out += arrange(first, body, hint, below_head, top)
+        hint, below_head, top = False, _is_head(first, body), False
+        peeled = {id(s) for s in first}
+        segs = [s for s in segs if id(s) not in peeled]
     return out
 
 
