@@ -195,3 +195,21 @@ def test_a_centred_headline_set_tight_on_its_columns_is_read_before_them() -> No
     head = texts_.index("雪以河为床")
     assert texts_[head + 1 :].index("第0栏完。") == 5
     assert texts_[head + 1 :].index("第1栏完。") == 11
+
+
+def test_a_rule_between_stories_cuts_the_page_however_tight() -> None:
+    # Seed 39: a story in two columns over two stories side by side whose gutter lines
+    # up with its own; less than 0.8 em of white around the rule between them. The
+    # upper story's columns are read before either story under the rule.
+    glyphs = line("要闻", 0, 860) + line("上面的标题", 40, 800, 20, 700)
+    for n in range(6):
+        glyphs += line("上文上文上文上文上文", 0, 770 - 14 * n) + line(
+            "上文上文上文上文上文", 110, 770 - 14 * n
+        )
+    glyphs += line("左下标题", 0, 680, 16, 700) + line("右下标题", 110, 680, 16, 700)
+    for n in range(4):
+        glyphs += line("下文下文下文下文下文", 0, 662 - 14 * n) + line(
+            "下文下文下文下文下文", 110, 662 - 14 * n
+        )
+    texts_ = [t.strip() for t in layout(glyphs, [(0.0, 695.0, 210.0, 695.8)], is_byline).texts]
+    assert texts_[1:14] == ["上面的标题"] + ["上文上文上文上文上文"] * 12
