@@ -213,3 +213,18 @@ def test_a_rule_between_stories_cuts_the_page_however_tight() -> None:
         )
     texts_ = [t.strip() for t in layout(glyphs, [(0.0, 695.0, 210.0, 695.8)], is_byline).texts]
     assert texts_[1:14] == ["上面的标题"] + ["上文上文上文上文上文"] * 12
+
+
+def test_a_quote_hung_into_a_gutter_under_a_byline_across_it_still_ends_its_column() -> None:
+    # Seed 26: the first line of a column ends with `”` hung into the gutter, the next
+    # column's first line 5 pt after its box; the byline over the story is centred
+    # across that gutter one row above. The rows below show the gutter: two segments.
+    glyphs = line("本报记者彭静", 190, 1207.5, 9.5)
+    glyphs += line("认清我们站的是什么位置”", 345.7 - 240, 1196.4, 9.5)
+    glyphs += line("们认识的差别很大。一些本来在", 464.2 - 240, 1196.4, 9.5)
+    for n in range(1, 5):
+        glyphs += line("至关重要。过去战争年代，部队", 321.5 - 240, 1196.4 - 11.5 * n, 9.5)
+        glyphs += line("全国并不突出的地方，却能够今", 464.2 - 240, 1196.4 - 11.5 * n, 9.5)
+    got = texts(glyphs)
+    assert "认清我们站的是什么位置”" in got
+    assert "们认识的差别很大。一些本来在" in got

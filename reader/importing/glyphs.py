@@ -208,23 +208,24 @@ class _Strips:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
         lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
         hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
-        witnessed = False
+        printed = witnesses = 0
         for k in range(lo, hi):
             row = self.rows[k]
             if row[0].baseline == mark.baseline:
                 continue
             # Glyphs that start before the strip's end; the last few may reach into it.
             end = bisect.bisect_left(self.starts[k], hi_x)
-            for g in row[max(0, end - 3) : end]:
-                same_type = 0.8 <= g.size / mark.size <= 1.25  # a headline above is no witness
-                if g.ink_x1 > lo_x and same_type and not g.char.isspace():
-                    return False
+            if any(
+                g.ink_x1 > lo_x and _same_type(g, mark) and not g.char.isspace()
+                for g in row[max(0, end - 3) : end]
+            ):
+                printed += 1
+                continue
             # A row in the same type that prints right up to the strip shows it white.
             near = row[max(0, end - 1) : end + 1]
-            witnessed = witnessed or any(
-                0.8 <= g.size / mark.size <= 1.25 and abs(g.x0 - hi_x) < 2 * body for g in near
-            )
-        return witnessed
+            witnesses += any(_same_type(g, mark) and abs(g.x0 - hi_x) < 2 * body for g in near)
+        # A line set across the gutter (a byline over the columns) is outvoted.
+        return witnesses > 0 and printed * 3 <= witnesses
 
     def gutter(self, left: Glyph, right: Glyph, body: float, flush: bool = False) -> bool:
         """The gap between two glyphs lines up with a gutter of the rows around,
@@ -252,6 +253,11 @@ class _Strips:
             else:
                 witnesses += near_left or near_right
         return witnesses >= 2
+
+
+def _same_type(g: Glyph, mark: Glyph) -> bool:
+    """In about the mark's type: a headline above a body row is no witness."""
+    return 0.8 <= g.size / mark.size <= 1.25
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:
