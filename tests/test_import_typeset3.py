@@ -228,3 +228,15 @@ def test_a_quote_hung_into_a_gutter_under_a_byline_across_it_still_ends_its_colu
     got = texts(glyphs)
     assert "认清我们站的是什么位置”" in got
     assert "们认识的差别很大。一些本来在" in got
+
+
+def test_a_bold_subtitle_over_a_gutter_is_not_split_after_a_closing_mark() -> None:
+    # Seed 25: `——内蒙古获赠电影《白骆驼》拷贝` in bold body-size type; the ink of `》`
+    # ends right where the gutter of the regular columns under it starts. Rows in
+    # another weight are no witness: the subtitle stays one line.
+    glyphs = line("——内蒙古获赠电影《白骆驼》", 36, 433.8, 9.0, 812)
+    glyphs += line("拷贝", 162.0, 433.8, 9.0, 812)
+    for n in range(6):
+        glyphs += line("当中国新年钟声敲响的时候", 36, 420 - 11.5 * n, 9.0)
+        glyphs += line("将收到一份让他们意想不到", 162.0, 420 - 11.5 * n, 9.0)
+    assert texts(glyphs)[0].replace(" ", "") == "——内蒙古获赠电影《白骆驼》拷贝"

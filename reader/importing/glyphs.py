@@ -19,6 +19,7 @@ _NARROW = 0.15  # a gap this wide splits a row where the rows around show a gutt
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
+_BOLDER = 150  # this much heavier (PDF font weight units) is another type
 _HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 _OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
@@ -256,8 +257,9 @@ class _Strips:
 
 
 def _same_type(g: Glyph, mark: Glyph) -> bool:
-    """In about the mark's type: a headline above a body row is no witness."""
-    return 0.8 <= g.size / mark.size <= 1.25
+    """In about the mark's type and weight: a headline above a body row is no witness,
+    nor the body under a bold subtitle."""
+    return 0.8 <= g.size / mark.size <= 1.25 and abs(g.weight - mark.weight) < _BOLDER
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:
