@@ -12,6 +12,7 @@ from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.structure import build
 from reader.importing.typography import is_byline
+from reader.model import Item
 
 BODY = 10.0
 
@@ -240,3 +241,38 @@ def test_a_bold_subtitle_over_a_gutter_is_not_split_after_a_closing_mark() -> No
         glyphs += line("当中国新年钟声敲响的时候", 36, 420 - 11.5 * n, 9.0)
         glyphs += line("将收到一份让他们意想不到", 162.0, 420 - 11.5 * n, 9.0)
     assert texts(glyphs)[0].replace(" ", "") == "——内蒙古获赠电影《白骆驼》拷贝"
+
+
+def one_item(glyphs: list[Glyph]) -> Item:
+    result = build(layout(glyphs, (), is_byline), ())
+    assert result is not None
+    (item,) = result[0].items
+    return item
+
+
+def story_under(*stack: str) -> list[Glyph]:
+    """A headline, lines in body type under it, then a paragraph whose first line is
+    not indented (Typst indents no first paragraph) in an 11-em column."""
+    glyphs = line("标题在此", 0, 700, 20, 700)
+    y = 676.0
+    for text in stack:
+        glyphs += line(text, 0, y, 9.5)
+        y -= 12
+    for n, text in enumerate(["五年中，有一件永载史册", "的大事。１９９７年７月", "重要一步。"]):
+        glyphs += line(text, 0, y - 12 * n, 9.5)
+    return glyphs
+
+
+def test_a_byline_and_a_dateline_ending_short_are_one_byline_block() -> None:
+    # Seed 7: the dateline under the byline fills most of the narrow column; the
+    # paragraph under it is not indented. It ends short of that line: the byline's.
+    item = one_item(story_under("本报记者 吴国", "本报南京1月17日讯"))
+    assert item.byline == "本报记者 吴国 本报南京1月17日讯"
+    assert item.paragraphs == ("五年中，有一件永载史册的大事。１９９７年７月重要一步。",)
+
+
+def test_a_byline_wrapped_after_a_role_is_one_byline() -> None:
+    # Seed 7: `本报记者 邓芳涛 通讯员` / `许洋`, the name on a line of its own.
+    item = one_item(story_under("本报记者 邓芳涛 通讯员", "许洋"))
+    assert item.byline == "本报记者 邓芳涛 通讯员 许洋"
+    assert item.paragraphs[0].startswith("五年中")

@@ -142,12 +142,17 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
             if wrapped is line and cur.bylines:
-                cur.bylines[-1] += text  # the rest of a byline wrapped at the column edge
+                # The rest of a byline wrapped at the column edge: a name after a role
+                # keeps its space (通讯员 / 许洋), a name broken inside does not.
+                gap = " " if cur.bylines[-1].endswith(("记者", "通讯员", "撰稿", "撰稿人")) else ""
+                cur.bylines[-1] += gap + text
             elif (
                 is_byline(text)
                 and (not cur.body or ahead_ends)
                 and (
-                    _alone(line, nxt, body) or (nxt is not None and _byline_wraps(line, nxt, body))
+                    _alone(line, nxt, body)
+                    or (nxt is not None and _byline_wraps(line, nxt, body))
+                    or (cur.bylines and not cur.body and _ends_block(line, nxt, body))
                 )
             ):
                 cur.bylines.append(" ".join(text.split()))
@@ -171,6 +176,13 @@ def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
 
 
+def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """A dateline under a byline that ends short of the line below it, set flush with
+    it: the byline block's last line, not a paragraph's first (which is indented, or
+    runs on to the column's edge)."""
+    return nxt is None or (nxt.x1 - line.x1 > 0.5 * body and line.x0 - nxt.x0 < _INDENT * body)
+
+
 def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
     """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source."""
     return (
@@ -191,7 +203,7 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
         and not nxt.hint
         and abs(nxt.x0 - line.x0) < 0.5 * body
         and nxt.x1 < line.x1 - 1.5 * body
-        and is_byline(text + nxt.text)
+        and (is_byline(text + nxt.text) or is_byline(f"{text} {nxt.text}"))
     )
 
 
