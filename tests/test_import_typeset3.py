@@ -276,3 +276,18 @@ def test_a_byline_wrapped_after_a_role_is_one_byline() -> None:
     item = one_item(story_under("本报记者 邓芳涛 通讯员", "许洋"))
     assert item.byline == "本报记者 邓芳涛 通讯员 许洋"
     assert item.paragraphs[0].startswith("五年中")
+
+
+def test_a_credit_shaped_like_a_byline_does_not_reach_over_the_story_beside() -> None:
+    # Seed 20: a story's column left of a picture; under the picture its caption and a
+    # credit `本报记者 李建` / `摄于1月25日` set flush right. The credit looks like a
+    # byline, but it is the picture's: the story's column is read whole.
+    glyphs = line("要闻", 0, 900)
+    for n in range(12):  # a paragraph space after the sixth line, beside the credit
+        y = 800 - 12 * n - (12 if n > 5 else 0)
+        glyphs += line("正文正文正文正文正文正" if n % 6 else "正文正文正文。", 0, y, 9.5)
+    glyphs += line("一月一日，大使馆开馆。这是升国旗。", 117, 740, 8.2)
+    glyphs += line("本报记者 李建", 219.5, 730, 8.2) + line("摄于1月25日", 219.5, 722, 8.2)
+    page = layout(glyphs, [(117.0, 750.0, 277.0, 850.0)], is_byline)
+    texts_ = [t.strip() for t in page.texts]
+    assert all(t.startswith("正文") for t in texts_[1:13])

@@ -64,7 +64,8 @@ def widen_heads(
     heads = [
         s
         for s in segs
-        if s.size >= HEAD * body or (apart is not None and _one_line_apart(s, segs, apart))
+        if s.size >= HEAD * body
+        or (apart is not None and not s.caption and _one_line_apart(s, segs, apart))
     ]
     if not heads:
         return
