@@ -291,3 +291,17 @@ def test_a_credit_shaped_like_a_byline_does_not_reach_over_the_story_beside() ->
     page = layout(glyphs, [(117.0, 750.0, 277.0, 850.0)], is_byline)
     texts_ = [t.strip() for t in page.texts]
     assert all(t.startswith("正文") for t in texts_[1:13])
+
+
+def test_a_headline_in_display_type_may_start_with_a_bullet() -> None:
+    # Seed 15: `●建成住房１０５万套●家庭人均住房８．４５平方米` in 17 pt bold over its
+    # story: a headline, not a brief with a marker.
+    glyphs = line("●建成住房１０５万套●家庭", 0, 700, 17.2, 812)
+    glyphs += line("人均住房８．４５平方米", 17, 682, 17.2, 812)
+    for n, text in enumerate(
+        ["李铁映强调，建设有中", "国特色社会主义文化，繁荣", "社会主义文艺事业。"]
+    ):
+        glyphs += line(text, 18 if n == 0 else 0, 660 - 12 * n, 9.0)
+    item = one_item(glyphs)
+    assert (item.kind, item.marker) == ("article", None)
+    assert item.headline == "●建成住房１０５万套●家庭人均住房８．４５平方米"

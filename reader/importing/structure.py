@@ -45,6 +45,7 @@ from reader.parse.text import clean_line, join_lines
 
 _INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
 _SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
+_MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
 
 
@@ -94,7 +95,9 @@ def _is_stack(line: TypeLine, body: float) -> bool:
     text = line.text
     if line.plain(body) or len(text) > _STACK_MAX or line.size < body * 0.94:
         return False
-    if text[0] in MARKERS or SOURCE.match(text) or is_credit(text) or is_byline(text):
+    if text[0] in MARKERS and line.size < _MARKED_HEAD * body:
+        return False  # a bold brief: in headline type, `●…●…` is a headline
+    if SOURCE.match(text) or is_credit(text) or is_byline(text):
         return False
     return not (line.closes and text.rstrip("”’」』）)》")[-1] == "。")
 
