@@ -305,3 +305,17 @@ def test_a_headline_in_display_type_may_start_with_a_bullet() -> None:
     item = one_item(glyphs)
     assert (item.kind, item.marker) == ("article", None)
     assert item.headline == "●建成住房１０５万套●家庭人均住房８．４５平方米"
+
+
+def test_a_comma_hung_into_a_gutter_only_one_other_row_shows_still_ends_its_column() -> None:
+    # pdfgen-typo seed 122: a short story of two rows in three columns; the first row of
+    # the second column ends in `，` hung to 2 pt from the third column. Only the other
+    # row shows that gutter; body type hangs marks, so it is enough.
+    glyphs = line("前些年家里安电话从买话机到", 36, 1044.4)
+    glyphs += line("办本来想要个乳白色话机的我，", 206.8, 1044.4)
+    glyphs += line("何更不用说选择电话机的品牌", 348.8, 1044.4)
+    for x in (36, 192.4, 348.8):
+        glyphs += line("机到架话线都是由电话局一手包", x, 1030.4)
+    texts_ = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    second = texts_.index("办本来想要个乳白色话机的我，")
+    assert texts_[second + 1] == "机到架话线都是由电话局一手包"

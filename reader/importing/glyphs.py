@@ -15,6 +15,7 @@ from typing import Any
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
 _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+_DISPLAY = 1.15  # of the body size: headline type
 _NARROW = 0.15  # a gap this wide splits a row where the rows around show a gutter
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
@@ -143,7 +144,10 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
         last = seg.glyphs[-1]
         if last.ink_x1 < last.x1:
             lo = bisect.bisect_left(gutters, last.x0)
-            if bisect.bisect_right(gutters, last.x1 + body) - lo >= 2:
+            # Body type hangs its marks into gutters: one other row showing the gutter
+            # is enough; a mark at the end of a line in display type needs two.
+            seen = 1 if last.size < _DISPLAY * body else 2
+            if bisect.bisect_right(gutters, last.x1 + body) - lo >= seen:
                 # Hung into a gutter other rows show: the gutter is as wide as theirs.
                 seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
         first = seg.glyphs[0]
