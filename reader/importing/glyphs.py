@@ -15,9 +15,12 @@ from typing import Any
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
 _WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+_DISPLAY = 1.15  # of the body size: headline type
+_NARROW = 0.15  # a gap this wide splits a row where the rows around show a gutter
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
+_BOLDER = 150  # this much heavier (PDF font weight units) is another type
 _HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 _OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
@@ -68,6 +71,7 @@ class Segment:
     reach0: float = field(init=False)
     reach1: float = field(init=False)
     apart: bool = field(init=False, default=False)  # body type set over a story's columns
+    caption: bool = field(init=False, default=False)  # set under a picture, within its width
 
     def __post_init__(self) -> None:
         g = self.glyphs
@@ -140,7 +144,10 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
         last = seg.glyphs[-1]
         if last.ink_x1 < last.x1:
             lo = bisect.bisect_left(gutters, last.x0)
-            if bisect.bisect_right(gutters, last.x1 + body) - lo >= 2:
+            # Body type hangs its marks into gutters: one other row showing the gutter
+            # is enough; a mark at the end of a line in display type needs two.
+            seen = 1 if last.size < _DISPLAY * body else 2
+            if bisect.bisect_right(gutters, last.x1 + body) - lo >= seen:
                 # Hung into a gutter other rows show: the gutter is as wide as theirs.
                 seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
         first = seg.glyphs[0]
@@ -176,6 +183,11 @@ def _gutters(
                 split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
                 if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
                     split = strips is not None and strips.white(prev, glyph, body)
+                if not split and strips is not None and glyph.x0 - prev.x1 > _NARROW * body:
+                    # A gap narrower than a gutter where the rows around show one: two
+                    # headlines side by side, a credit set up to the next column.
+                    narrow = glyph.x0 - prev.x1 <= _GUTTER * body
+                    split = strips.gutter(prev, glyph, body, flush=narrow)
                 if split:
                     out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
             prev = glyph
@@ -201,17 +213,57 @@ class _Strips:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
         lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
         hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
+        printed = witnesses = 0
         for k in range(lo, hi):
             row = self.rows[k]
             if row[0].baseline == mark.baseline:
                 continue
             # Glyphs that start before the strip's end; the last few may reach into it.
             end = bisect.bisect_left(self.starts[k], hi_x)
-            for g in row[max(0, end - 3) : end]:
-                same_type = 0.8 <= g.size / mark.size <= 1.25  # a headline above is no witness
-                if g.ink_x1 > lo_x and same_type and not g.char.isspace():
-                    return False
-        return True
+            if any(
+                g.ink_x1 > lo_x and _same_type(g, mark) and not g.char.isspace()
+                for g in row[max(0, end - 3) : end]
+            ):
+                printed += 1
+                continue
+            # A row in the same type that prints right up to the strip shows it white.
+            near = row[max(0, end - 1) : end + 1]
+            witnesses += any(_same_type(g, mark) and abs(g.x0 - hi_x) < 2 * body for g in near)
+        # A line set across the gutter (a byline over the columns) is outvoted.
+        return witnesses > 0 and printed * 3 <= witnesses
+
+    def gutter(self, left: Glyph, right: Glyph, body: float, flush: bool = False) -> bool:
+        """The gap between two glyphs lines up with a gutter of the rows around,
+        whatever their type: rows print up to its edges and none inside it. With
+        `flush`, the right glyph must also start where those rows' column starts (a
+        headline's digit space may happen to lie over a gutter; a column's left
+        edge does not move)."""
+        pad = min(_STRIP_PAD * body, (right.x0 - left.x1) / 4)
+        lo_x, hi_x = left.x1 + pad, right.x0 - pad
+        reach = _STRIP_ROWS * body + left.size
+        lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
+        hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
+        witnesses = 0
+        for k in range(lo, hi):
+            row = self.rows[k]
+            if row[0].baseline == left.baseline:
+                continue
+            end = bisect.bisect_left(self.starts[k], hi_x)
+            if any(g.ink_x1 > lo_x and not g.char.isspace() for g in row[max(0, end - 3) : end]):
+                return False
+            near_left = end > 0 and row[end - 1].ink_x1 > lo_x - 2 * body
+            near_right = end < len(row) and self.starts[k][end] < hi_x + 2 * body
+            if flush:
+                witnesses += near_right and abs(self.starts[k][end] - right.ink_x0) < 0.05 * body
+            else:
+                witnesses += near_left or near_right
+        return witnesses >= 2
+
+
+def _same_type(g: Glyph, mark: Glyph) -> bool:
+    """In about the mark's type and weight: a headline above a body row is no witness,
+    nor the body under a bold subtitle."""
+    return 0.8 <= g.size / mark.size <= 1.25 and abs(g.weight - mark.weight) < _BOLDER
 
 
 def _same_spot(a: Glyph, b: Glyph) -> bool:

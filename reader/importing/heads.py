@@ -18,6 +18,7 @@ from reader.importing.glyphs import Segment
 
 HEAD = 1.15  # a font this much larger than the body is a headline's
 _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
+_DESCENT = 0.15  # ems of a headline's size its box may reach below its baseline
 _STACK_CHARS = 40  # longer lines are running text, never part of a headline stack
 
 
@@ -63,7 +64,8 @@ def widen_heads(
     heads = [
         s
         for s in segs
-        if s.size >= HEAD * body or (apart is not None and _one_line_apart(s, segs, apart))
+        if s.size >= HEAD * body
+        or (apart is not None and not s.caption and _one_line_apart(s, segs, apart))
     ]
     if not heads:
         return
@@ -73,7 +75,7 @@ def widen_heads(
     # A byline set flush with the column under it is that column's: it reaches over
     # the columns it stands over and their next ones, never back to a column beside it.
     flush = {id(h) for h in heads if h.apart and _flush(h, segs, body)}
-    tops = sorted(_block_tops(segs, body, heads), key=lambda t: t.x0)
+    tops = sorted((t for t in _block_tops(segs, body, heads) if not t.caption), key=lambda t: t.x0)
     owners: dict[int, Segment] = {}
     for top in tops:  # a headline over a column top owns it
         over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
@@ -173,7 +175,11 @@ def _one_line_apart(seg: Segment, segs: list[Segment], apart: Callable[[str], bo
 
 
 def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
-    return [h for h in heads if 0 <= h.bottom - top.top <= 3 * body]
+    # A headline's loose box reaches below its baseline by the font's descent, maybe
+    # into the first row of a column it heads (a centred headline set tight on it).
+    return [
+        h for h in heads if (0 if h.apart else -_DESCENT * h.size) <= h.bottom - top.top <= 3 * body
+    ]
 
 
 def _left_neighbour(

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reader.importing import header
+from reader.importing import captions, header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
 from reader.importing.heads import HEAD as _HEAD
 from reader.importing.heads import widen_heads
@@ -30,6 +30,10 @@ __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text
 # Thresholds in ems of the body font size.
 _BLOCK_GAP = 0.8  # white space this high between blocks starts a new block
 _COLUMN_GAP = 0.3  # white space this wide between segments separates columns
+_RULE_HEIGHT = 0.4  # a drawing this thin is a rule
+_RULE_SPAN = 0.6  # a rule across this share of a region's width cuts it into bands
+_RULE_ACROSS = 0.9  # one across this share is cut at before the columns are
+_TIGHT = 0.3  # boxes of rows set tight may overlap this much and still be two rows
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
 
 
@@ -117,6 +121,7 @@ def arrange(
     hint: bool = True,
     below_head: bool = False,
     top: bool = False,
+    rules: Sequence[Rule] = (),
 ) -> list[Line]:
     """Order segments into lines by recursive XY-cut; mark where blocks start.
 
@@ -124,35 +129,78 @@ def arrange(
     bands at white space higher than the line gap; failing both, the top row
     is peeled off and the rest cut again (a headline set tight on its body).
     Columns right below a headline are one story's, so they get no hint. Only
-    at the top of the page is a lone row kept whole (a header spaced out).
+    at the top of the page is a lone row kept whole (a header spaced out). A rule
+    drawn across the region (`rules`) cuts it into bands however little white
+    space lies around it.
     """
     out: list[Line] = []
     while segs:
         if len(segs) == 1 or (top and _one_row(segs)):
             out += _rows(segs, hint)
             return out
+        ruled = _ruled(segs, rules, body, _RULE_ACROSS)
+        if len(ruled) > 1:  # a rule across the whole region: what is above comes first
+            out += arrange(ruled[0], body, hint, below_head, top, rules)
+            hint, below_head, top = True, False, False
+            segs = ruled[1]
+            continue
         columns = _split(segs, vertical=True, min_gap=_COLUMN_GAP * body)
         if len(columns) > 1:
             for k, column in enumerate(columns):
-                out += arrange(column, body, hint if k == 0 else not below_head)
+                out += arrange(column, body, hint if k == 0 else not below_head, rules=rules)
             return out
         bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
+        if len(bands) == 1:
+            bands = _ruled(segs, rules, body)
         if len(bands) > 1:
             glued = _glue_heads(bands, body)
             bands = glued if len(glued) > 1 else bands
             head = below_head
             for k, band in enumerate(bands):
-                out += arrange(band, body, hint if k == 0 else True, head, top and k == 0)
+                out += arrange(band, body, hint if k == 0 else True, head, top and k == 0, rules)
                 head = _is_head(band, body)
             return out
         rows = _split(segs, vertical=False, min_gap=0.01)
-        if len(rows) == 1:
+        # A headline's loose box may reach into the row under it: still two rows.
+        first = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)[0]
+        if len(rows) > 1:
+            first = rows[0]
+        if len(rows) == 1 and len(first) == len(segs):
             out += _rows(segs, hint)
             return out
-        out += arrange(rows[0], body, hint, below_head, top)
-        hint, below_head, top = False, _is_head(rows[0], body), False
-        segs = [s for row in rows[1:] for s in row]
+        out += arrange(first, body, hint, below_head, top, rules)
+        hint, below_head, top = False, _is_head(first, body), False
+        peeled = {id(s) for s in first}
+        segs = [s for s in segs if id(s) not in peeled]
     return out
+
+
+Rule = tuple[float, float, float]  # a rule drawn across: its height, left and right
+
+
+def rules_of(drawn: Sequence[header.Box], body: float) -> list[Rule]:
+    """The thin horizontal rules among the page's drawings."""
+    return [
+        ((y0 + y1) / 2, x0, x1)
+        for x0, y0, x1, y1 in drawn
+        if y1 - y0 <= _RULE_HEIGHT * body and x1 - x0 >= 3 * body
+    ]
+
+
+def _ruled(
+    segs: list[Segment], rules: Sequence[Rule], body: float, span: float = _RULE_SPAN
+) -> list[list[Segment]]:
+    """The region cut at the topmost rule drawn across most of its width with no
+    segment through it, else the region whole."""
+    lo, hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+    for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
+        if min(x1, hi) - max(x0, lo) < span * (hi - lo):
+            continue
+        above = [s for s in segs if s.bottom >= y - 0.2 * body]
+        below = [s for s in segs if s.top <= y + 0.2 * body and s.bottom < y - 0.2 * body]
+        if above and below and len(above) + len(below) == len(segs):
+            return [above, below]
+    return [segs]
 
 
 def _continues_head(prev: Line, line: Line, body: float) -> bool:
@@ -221,6 +269,7 @@ def layout(
         lines += [Line(row, True) for row in banded]
         taken = {id(s) for row in banded for s in row}
         segs = [s for s in segs if id(s) not in taken]
+    captions.hold(segs, drawn, body)
     widen_heads(segs, body, apart)
     bands = _split(segs, vertical=False, min_gap=_BLOCK_GAP * body)
     k = 0
@@ -230,7 +279,7 @@ def layout(
     top_rows = len(lines)
     if k:
         segs = [s for band in bands[k:] for s in band]
-    lines += arrange(segs, body, top=not lines)
+    lines += arrange(segs, body, top=not lines, rules=rules_of(drawn, body))
     out = Layout(body, [], [], top_rows)
     prev: Line | None = None
     for n, line in enumerate(lines):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.importing.captions import OVERHANG
 from reader.importing.typography import TypeLine
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
@@ -52,7 +53,7 @@ def captions(lines: Sequence[TypeLine], boxes: Sequence[Box], body: float) -> di
             drop = _CAPTION_DROP if first else _LINE_DROP
             if line.top < reach - drop * body:
                 break
-            within = line.x0 >= x0 - 0.5 * body and line.x1 <= x1 + 1.0 * body
+            within = line.x0 >= x0 - 0.5 * body and line.x1 <= x1 + OVERHANG * body
             if not within:
                 continue
             if line.size > 1.15 * body:

@@ -45,6 +45,7 @@ from reader.parse.text import clean_line, join_lines
 
 _INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
 _SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
+_MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
 
 
@@ -94,7 +95,9 @@ def _is_stack(line: TypeLine, body: float) -> bool:
     text = line.text
     if line.plain(body) or len(text) > _STACK_MAX or line.size < body * 0.94:
         return False
-    if text[0] in MARKERS or SOURCE.match(text) or is_credit(text) or is_byline(text):
+    if text[0] in MARKERS and line.size < _MARKED_HEAD * body:
+        return False  # a bold brief: in headline type, `●…●…` is a headline
+    if SOURCE.match(text) or is_credit(text) or is_byline(text):
         return False
     return not (line.closes and text.rstrip("”’」』）)》")[-1] == "。")
 
@@ -133,7 +136,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur is None
                 or cur.ended
                 or cur.picture >= 0
-                or text[0] in MARKERS
+                or (text[0] in MARKERS and (cur.has_body or not cur.stack))
                 or (line.hint and cur.has_body and prev is not None and prev.closes)
             )
             if starts:
@@ -142,12 +145,17 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
             if wrapped is line and cur.bylines:
-                cur.bylines[-1] += text  # the rest of a byline wrapped at the column edge
+                # The rest of a byline wrapped at the column edge: a name after a role
+                # keeps its space (通讯员 / 许洋), a name broken inside does not.
+                gap = " " if cur.bylines[-1].endswith(("记者", "通讯员", "撰稿", "撰稿人")) else ""
+                cur.bylines[-1] += gap + text
             elif (
                 is_byline(text)
                 and (not cur.body or ahead_ends)
                 and (
-                    _alone(line, nxt, body) or (nxt is not None and _byline_wraps(line, nxt, body))
+                    _alone(line, nxt, body)
+                    or (nxt is not None and _byline_wraps(line, nxt, body))
+                    or (cur.bylines and not cur.body and _ends_block(line, nxt, body))
                 )
             ):
                 cur.bylines.append(" ".join(text.split()))
@@ -166,9 +174,16 @@ def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
-    if is_byline(nxt.text):
-        return True  # a byline block: reporters, then the dateline
+    if is_byline(nxt.text) or nxt.text[0] in MARKERS:
+        return True  # a byline block (reporters, then the dateline), or a marked paragraph
     return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
+
+
+def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """A dateline under a byline that ends short of the line below it, set flush with
+    it: the byline block's last line, not a paragraph's first (which is indented, or
+    runs on to the column's edge)."""
+    return nxt is None or (nxt.x1 - line.x1 > 0.5 * body and line.x0 - nxt.x0 < _INDENT * body)
 
 
 def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
@@ -191,7 +206,7 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
         and not nxt.hint
         and abs(nxt.x0 - line.x0) < 0.5 * body
         and nxt.x1 < line.x1 - 1.5 * body
-        and is_byline(text + nxt.text)
+        and (is_byline(text + nxt.text) or is_byline(f"{text} {nxt.text}"))
     )
 
 
@@ -320,7 +335,7 @@ def _freeze(it: _Item, body: float, ident: str) -> Item:
             paragraphs[0] = paragraphs[0][match.end() :].lstrip()
     kind: Kind
     marker = None
-    if paragraphs and paragraphs[0][0] in MARKERS and len(paragraphs[0]) > 1:
+    if paragraphs and paragraphs[0][0] in MARKERS and len(paragraphs[0]) > 1 and not it.stack:
         marker, paragraphs[0] = paragraphs[0][0], paragraphs[0][1:].lstrip()
     if it.picture >= 0 or credit:
         kind = "caption"

@@ -1,0 +1,61 @@
+"""A picture's caption is read within the picture's width.
+
+A credit set flush right under a picture may stick out past the picture's edge, up to
+a point or two from the column beside it; the XY-cut of `reading_order` would then
+find no gutter between the picture's column and that column, and read them row by
+row. The lines right under a picture that start within its width are its caption:
+for cutting they reach no further than the picture does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.importing.glyphs import Segment
+
+Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
+
+_MIN_SIDE = 3.0  # ems of body type: smaller drawings are rules, bullets, ornaments
+_CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
+_LINE_DROP = 1.2  # ems: white space between the lines of one caption
+OVERHANG = 1.5  # ems: a caption line may reach this far past the picture's right edge
+
+
+def pictures(drawn: Sequence[Box], segs: Sequence[Segment], body: float) -> list[Box]:
+    """The drawn boxes that leave room for a picture: big enough, with no text inside."""
+    out: list[Box] = []
+    for box in drawn:
+        x0, y0, x1, y1 = box
+        if x1 - x0 < _MIN_SIDE * body or y1 - y0 < _MIN_SIDE * body or box in out:
+            continue
+        if not any(_inside(s, box) for s in segs):
+            out.append(box)
+    return out
+
+
+def _inside(seg: Segment, box: Box) -> bool:
+    cx, cy = (seg.x0 + seg.x1) / 2, (seg.top + seg.bottom) / 2
+    return box[0] < cx < box[2] and box[1] < cy < box[3]
+
+
+def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
+    """Keep the reach of each picture's caption lines within the picture's width, and
+    mark them: no headline beside the picture claims them as a column of its story."""
+    order = sorted(segs, key=lambda s: -s.top)
+    for x0, y0, x1, _ in pictures(drawn, segs, body):
+        reach = y0
+        first = True
+        for seg in order:
+            if seg.top > y0 + 0.3 * body or seg.x0 < x0 - 0.5 * body or seg.x0 >= x1:
+                continue
+            if seg.top < reach - (_CAPTION_DROP if first else _LINE_DROP) * body:
+                break
+            if seg.size > 1.15 * body:
+                break  # a headline under the picture: its story, not a caption
+            if seg.x1 > x1 + OVERHANG * body:
+                continue  # a wider line: not the picture's
+            seg.reach0 = max(seg.reach0, x0)
+            seg.reach1 = min(seg.reach1, x1)
+            seg.caption = True
+            reach = seg.bottom
+            first = False
