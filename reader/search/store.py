@@ -56,7 +56,10 @@ an index of another version is rebuilt."""
 
 NAME = "index.sqlite"
 
-TABLES = """
+GRAMS_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
+    text, content='', tokenize='ascii', detail=none, columnsize=0)"""
+
+TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS issues(
     id INTEGER PRIMARY KEY, paper TEXT NOT NULL, issue TEXT NOT NULL,
@@ -68,8 +71,7 @@ CREATE TABLE IF NOT EXISTS pages(
 CREATE UNIQUE INDEX IF NOT EXISTS pages_first ON pages(first);
 CREATE TABLE IF NOT EXISTS texts(first INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS papers(key TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(
-    text, content='', tokenize='ascii', detail=none, columnsize=0);
+{GRAMS_TABLE};
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     body, head, caption, meta, parts, header, content='', tokenize='ascii', detail=full);
 """
@@ -426,10 +428,16 @@ def damage(path: Path) -> str | None:
     return None
 
 
+def side_path(path: Path) -> Path:
+    """The bigram table a bulk build writes beside the index, in another process."""
+    return path.with_name(path.stem + "-grams" + path.suffix)
+
+
 def remove(path: Path) -> None:
-    """Delete the index file and its WAL and shared-memory files."""
+    """Delete the index file, its WAL and shared-memory files and a bulk build's side file."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
+    side_path(path).unlink(missing_ok=True)
 
 
 def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
@@ -536,26 +544,28 @@ def read_snapshot(path: Path, read: Callable[[sqlite3.Connection], T], wait: flo
         pause = min(pause * 2, 0.2)
 
 
-def begin_write(conn: sqlite3.Connection, wait: float) -> bool:
+def begin_write(conn: sqlite3.Connection, wait: float, wal: bool = True) -> bool:
     """Take the write lock in WAL mode; False when another process holds it past `wait` seconds.
 
     Switching an index at rest (DELETE mode) to WAL waits for readers' short
     transactions. Another writer may switch the file back to DELETE between
     the switch and the lock (its `settle`), so the mode is checked under the
-    lock: a long write in DELETE mode would lock every reader out.
+    lock: a long write in DELETE mode would lock every reader out. `wal=False`:
+    in DELETE mode, for an index built from nothing, which no one can read yet.
     """
+    mode = "wal" if wal else "delete"
     conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
     deadline = time.monotonic() + wait
     try:
         while True:
             try:
-                conn.execute("PRAGMA journal_mode=WAL").fetchall()
+                conn.execute(f"PRAGMA journal_mode={mode}").fetchall()
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as err:
                 if "locked" in str(err) or "busy" in str(err):
                     return False
                 raise
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] == mode:
                 return True
             conn.execute("ROLLBACK")
             if time.monotonic() > deadline:
