@@ -75,6 +75,8 @@ def test_a_bulk_build_finds_and_updates_as_a_plain_one(
     assert not store.side_path(path).exists()
     assert not path.with_name(store.NAME + "-wal").exists()
     integrity(path)
+    with sqlite3.connect(path) as conn:  # merges' free pages given back (incremental vacuum)
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     expected = found(plain)
     assert all(expected.values()) and found(bulk) == expected
     # The copied bigram segments take updates as their own: a page changed, one removed.

@@ -186,6 +186,7 @@ def apply(
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
         stats = _apply_locked(conn, library, path, (signature, times, names), rebuild, progress)
+        store.free_pages(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
