@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library import Library
-from reader.search import store
+from reader.search import freshness, store
 from reader.search.freshness import (
     Key,
     Scan,
-    fingerprint,
     record,
     scan,
     settled_record,
@@ -163,7 +162,8 @@ def apply(
     # `wait`) on a library others read waits out the clock tick of folders just changed.
     settle = wait >= _SETTLE_WAIT and shared_with_others(library.root)
     times = (settled_record if settle else record)(library.root)
-    signature = fingerprint(library)
+    found = scan(library)
+    signature = freshness.signature(found)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
     have = store.meta(conn)
@@ -185,7 +185,9 @@ def apply(
     if not store.begin_write(conn, wait, wal=not scratch):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
-        stats = _apply_locked(conn, library, path, (signature, times, names), rebuild, progress)
+        stats = _apply_locked(
+            conn, library, path, (found, signature, times, names), rebuild, progress
+        )
         store.free_pages(conn)
         conn.execute("COMMIT")
     except BaseException:
@@ -277,21 +279,21 @@ def _apply_locked(
     conn: sqlite3.Connection,
     library: Library,
     path: Path,
-    taken: tuple[str, str, dict[str, str]],
+    taken: tuple[Scan, str, str, dict[str, str]],
     rebuild: bool,
     progress: Progress | None,
 ) -> UpdateStats:
     """The body of `apply`, inside the write transaction.
 
-    `taken`: the file signature, the folder times and paper names, read before.
+    `taken`: the files found (`scan`), their signature, the folder times and paper
+    names, read before.
     """
-    signature, times, names = taken
+    found, signature, times, names = taken
     if rebuild:
         store.script(conn, store.DROP)
         store.create(conn)
     elif store.meta(conn).get("signature") == signature:  # updated meanwhile
         return UpdateStats(path, pages=int(store.meta(conn).get("pages", "0")), fresh=True)
-    found = scan(library)
     old = {
         (paper, issue, page): (stat, digest)
         for paper, issue, page, stat, digest in conn.execute(
