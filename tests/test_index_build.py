@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -75,8 +76,6 @@ def test_a_bulk_build_finds_and_updates_as_a_plain_one(
     assert not store.side_path(path).exists()
     assert not path.with_name(store.NAME + "-wal").exists()
     integrity(path)
-    with sqlite3.connect(path) as conn:  # merges' free pages given back (incremental vacuum)
-        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     expected = found(plain)
     assert all(expected.values()) and found(bulk) == expected
     # The copied bigram segments take updates as their own: a page changed, one removed.
@@ -106,3 +105,20 @@ def test_a_bulk_build_whose_bigram_writer_fails_keeps_nothing(
     assert not store.side_path(path).exists()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
+def test_an_update_gives_the_pages_it_frees_back_to_the_disk(
+    two_libraries: tuple[Path, Path],
+) -> None:
+    root = two_libraries[0]
+    index.update(Library(root))
+    path = root / ".reader" / store.NAME
+    size = path.stat().st_size
+    for issue in sorted(p for p in (root / "rmrb").iterdir() if p.is_dir())[1:]:
+        shutil.rmtree(issue)  # 52 of 60 pages gone: their stored items and tokens
+    assert index.update(Library(root)).removed == 52
+    with sqlite3.connect(path) as conn:  # their stored items' pages freed, then cut off
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    assert path.stat().st_size == pages * 4096 < size * 2

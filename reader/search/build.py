@@ -188,13 +188,13 @@ def apply(
         stats = _apply_locked(
             conn, library, path, (found, signature, times, names), rebuild, progress
         )
-        store.free_pages(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         store.settle(conn, 0.0)  # one try: a Ctrl-C or a full disk is not kept waiting
         raise
+    store.free_pages(conn)
     if _slack(conn, stats, scratch):
         # Merging segments leaves half-empty pages behind; repack them (atomic on its
         # own, and only worth it: a busy database keeps its slack until next time).
