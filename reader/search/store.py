@@ -222,16 +222,36 @@ def _encoded(value: Any) -> Any:
     return value
 
 
-def _decoded(record: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Inverse of `_encoded` over a record's fields."""
-    return tuple(
-        v.decode(_CODEC)
-        if isinstance(v, bytes)
-        else tuple(p.decode(_CODEC) for p in v)
-        if isinstance(v, tuple)
-        else v
-        for v in record
-    )
+def _decoded_all(records: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Inverse of `_encoded` over records' fields: all their text decoded in one call.
+
+    Field by field, decoding took 11 µs an item (a codec lookup a call) where UTF-8
+    records loaded in 3; joined by NUL, which no field holds (a page with NUL bytes
+    is refused as binary), a page's text decodes at once. Should a NUL be there
+    after all, the fields are decoded one by one.
+    """
+    flat: list[bytes] = []
+    for record in records:
+        for value in record:
+            if value.__class__ is bytes:
+                flat.append(value)
+            elif value.__class__ is tuple:
+                flat.extend(value)
+    texts = b"\x00".join(flat).decode(_CODEC).split("\x00") if flat else []
+    if len(texts) != len(flat):
+        texts = [value.decode(_CODEC) for value in flat]
+    it = iter(texts)
+    return [
+        tuple(
+            next(it)
+            if v.__class__ is bytes
+            else tuple([next(it) for _ in v])
+            if v.__class__ is tuple
+            else v
+            for v in record
+        )
+        for record in records
+    ]
 
 
 def _header(value: object) -> str | None:
@@ -245,9 +265,8 @@ def unpack(blob: bytes) -> list[Item]:
     size = int.from_bytes(blob[:4], "little")
     data = zlib.decompress(blob[4:])
     ends: tuple[int, ...] = marshal.loads(data[:size])[0]
-    return [
-        Item(*_decoded(marshal.loads(data[size + s : size + e]))) for s, e in pairwise((0, *ends))
-    ]
+    records = [marshal.loads(data[size + s : size + e]) for s, e in pairwise((0, *ends))]
+    return [Item(*record) for record in _decoded_all(records)]
 
 
 def page_header(blob: bytes) -> str | None:
@@ -270,9 +289,9 @@ def stored_item(blob: bytes, number: int) -> Stored | None:
             return None
         start = ends[number - 2] if number > 1 else 0
         data = stream.decompress(stream.unconsumed_tail, ends[number - 1])
-        record = _decoded(marshal.loads(data[start:]))
+        (record,) = _decoded_all([marshal.loads(data[start:])])
         return Stored._make((*record, _header(header) if number == 1 else None))
-    except (zlib.error, ValueError, EOFError, TypeError, AttributeError) as err:
+    except (zlib.error, ValueError, EOFError, TypeError, AttributeError, StopIteration) as err:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
 
@@ -285,13 +304,13 @@ def stored_items(blob: bytes) -> list[Stored]:
         ends, header = marshal.loads(stream.decompress(blob[4:], size))
         data = stream.decompress(stream.unconsumed_tail)
         starts = (0, *ends[:-1])
+        records = [marshal.loads(data[s:e]) for s, e in zip(starts, ends, strict=True)]
+        top = _header(header)
         return [
-            Stored._make(
-                (*_decoded(marshal.loads(data[start:end])), _header(header) if n == 0 else None)
-            )
-            for n, (start, end) in enumerate(zip(starts, ends, strict=True))
+            Stored._make((*record, top if n == 0 else None))
+            for n, record in enumerate(_decoded_all(records))
         ]
-    except (zlib.error, ValueError, EOFError, TypeError, AttributeError) as err:
+    except (zlib.error, ValueError, EOFError, TypeError, AttributeError, StopIteration) as err:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
 
