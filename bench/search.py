@@ -2,10 +2,13 @@
 
 Libraries of about 5, 50 and 300 MB of page text are generated from the
 People's Daily corpus (`../shared/corpus/pd199801.txt`, replicated under later
-dates) in `bench/out/` (not committed). For each: `reader index` wall time,
-index size against text size, and the median wall time of one-shot processes:
-`reader search Q`, `rg -F -c Q` (or `grep -rcF`) over the same pages, and
-`python -c "import typer, rich"`, the floor of any typer CLI (DESIGN section 8).
+dates) in `bench/out/` (not committed), page by page. For each: `reader index` wall
+time and the peak disk of the index folder while it runs (polled), index size
+against text size, the median wall time of one-shot processes: `reader search Q`,
+`rg -F -c Q` (or `grep -rcF`) over the same pages, and `python -c "import typer,
+rich"`, the floor of any typer CLI (DESIGN section 8); then `reader import` of one
+more issue (8 pages, the index updated with it), which is removed after. The disk
+is checked up front: each size needs its text and about twice that for the index.
 
 Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--reuse] [--shared] [--write]
 `--write` replaces the `## Search` section of bench/README.md with the table.
@@ -24,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -38,12 +42,43 @@ LINES_PER_PAGE = 80
 PAGES_PER_ISSUE = 8
 
 
+def needed(megabytes: int) -> int:
+    """Bytes of disk a size still needs: its text unless generated, and room for the index.
+
+    The index is at most 2x the text (DESIGN section 8) and its build needs at most
+    1.5x the index at its peak; 2x the text is the room asked for, as the disk is
+    checked before a build that takes minutes, not in its middle.
+    """
+    root = OUT / f"lib{megabytes}"
+    text = 0 if (root / ".complete").exists() else megabytes * 1_000_000
+    index = root / ".reader"
+    have = folder_size(index) if index.exists() else 0
+    return text + max(0, 2 * megabytes * 1_000_000 - have)
+
+
+def check_disk(sizes: list[int]) -> None:
+    """Stop with one clear line when bench/out cannot hold the libraries asked for."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    want = sum(needed(size) for size in sizes)
+    free = shutil.disk_usage(OUT).free
+    if want > free:
+        sys.exit(
+            f"bench/search.py: --sizes {','.join(map(str, sizes))} needs about "
+            f"{want / 1e9:.1f} GB free in {OUT} (the text and twice it for the index); "
+            f"{free / 1e9:.1f} GB are. Free some space, or remove bench/out/lib* of other sizes."
+        )
+
+
 def generate(root: Path, megabytes: int) -> int:
-    """A library of at least `megabytes` MB of page text; returns its text size in bytes."""
+    """A library of at least `megabytes` MB of page text; returns its text size in bytes.
+
+    Written page by page as it is made (2 GB of text is never in memory at once).
+    """
     marker = root / ".complete"
     if marker.exists():
         return int(marker.read_text())
     shutil.rmtree(root, ignore_errors=True)
+    print(f"generating {megabytes} MB of pages in {root}", file=sys.stderr, flush=True)
     lines = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     paper = root / "rmrb"
     paper.mkdir(parents=True)
@@ -103,7 +138,54 @@ def reader_command() -> list[str]:
 
 
 def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    """Bytes of the files under `path` (files that vanish meanwhile count nothing)."""
+    total = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            with contextlib.suppress(FileNotFoundError):
+                total += os.stat(os.path.join(folder, name)).st_size
+    return total
+
+
+def timed_with_peak(command: list[str], folder: Path) -> tuple[float, int]:
+    """Wall time of `command` and the largest size of `folder` seen while it ran (every 0.2 s)."""
+    peak = [0]
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], folder_size(folder) if folder.exists() else 0)
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    took = time.perf_counter() - started
+    done.set()
+    watcher.join()
+    return took, max(peak[0], folder_size(folder))
+
+
+def add_issue(root: Path, reader: list[str]) -> float:
+    """Wall time of `reader import` of one more issue (8 pages, index updated), undone after.
+
+    Its pages are a copy of the library's first issue, under a date after the last.
+    """
+    paper = root / "rmrb"
+    first = min(p for p in paper.iterdir() if p.is_dir())
+    key = "2999-01-01"
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = []
+        for page in sorted(first.glob("*.txt")):
+            pages.append(Path(tmp) / page.name)
+            shutil.copyfile(page, pages[-1])
+        started = time.perf_counter()
+        command = [*reader, "import", *map(str, pages), "--paper", "rmrb", "--issue", key]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        took = time.perf_counter() - started
+    shutil.rmtree(paper / key)
+    subprocess.run([*reader, "index"], check=True, stdout=subprocess.DEVNULL)
+    return took
 
 
 @contextlib.contextmanager
@@ -126,15 +208,16 @@ def bench(megabytes: int, runs: int, reuse: bool = False, shared: bool = False) 
     text = generate(root, megabytes)
     reader = [*reader_command(), "--library", str(root)]
     timing = root / ".build-seconds"
-    if reuse and timing.exists() and (root / ".reader").exists():
-        build = float(timing.read_text())
+    recorded = timing.read_text().split() if timing.exists() else []
+    if reuse and len(recorded) == 3 and (root / ".reader").exists():
+        build, peak, load = map(float, recorded)
         subprocess.run([*reader, "index"], check=True, stdout=subprocess.DEVNULL)  # up to date
     else:
         shutil.rmtree(root / ".reader", ignore_errors=True)
-        started = time.perf_counter()
-        subprocess.run([*reader, "index"], check=True, stdout=subprocess.DEVNULL)
-        build = time.perf_counter() - started
-        timing.write_text(f"{build:.3f}")
+        print(f"{megabytes} MB: building the index", file=sys.stderr, flush=True)
+        build, peak_bytes = timed_with_peak([*reader, "index"], root / ".reader")
+        peak, load = peak_bytes / 1e6, os.getloadavg()[0]
+        timing.write_text(f"{build:.3f} {peak:.1f} {load:.2f}")
     index = folder_size(root / ".reader")
     grep = ["rg", "-F", "-c"] if shutil.which("rg") else ["grep", "-rcF"]
     commands = {"floor": [sys.executable, "-c", "import typer, rich"]}
@@ -152,6 +235,7 @@ def bench(megabytes: int, runs: int, reuse: bool = False, shared: bool = False) 
         ENV.pop("READER_CACHE_DIR", None)
         if shared and any(cache.iterdir()):
             sys.exit("a search of the read-only view built a private index")
+    added = add_issue(root, reader)
     floor = took["floor"]
     search = statistics.median(took[f"search {q}"] for q in QUERIES)
     scan = statistics.median(took[f"scan {q}"] for q in QUERIES)
@@ -172,6 +256,10 @@ def bench(megabytes: int, runs: int, reuse: bool = False, shared: bool = False) 
         "mb": text / 1e6,
         "pages": sum(1 for _ in root.rglob("*.txt")),
         "build": build,
+        "build_load": load,
+        "peak_mb": peak,
+        "add": added,
+        "load": os.getloadavg()[0],
         "index_mb": index / 1e6,
         "ratio": index / text,
         "search": search,
@@ -182,15 +270,17 @@ def bench(megabytes: int, runs: int, reuse: bool = False, shared: bool = False) 
 
 def table(rows: list[dict[str, float]], tool: str) -> str:
     head = (
-        "| text | pages | `reader index` | index size | index / text | `reader search` "
-        f"| floor | search / floor | `{tool}` | search / {tool.split()[0]} |\n"
-        "|---|---|---|---|---|---|---|---|---|---|\n"
+        "| text | pages | `reader index` (load) | peak disk / index | index size | index / text "
+        f"| `reader search` | floor | search / floor | `{tool}` | search / {tool.split()[0]} "
+        "| import 1 issue | load |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     body = "".join(
-        f"| {r['mb']:.0f} MB | {r['pages']:.0f} | {r['build']:.1f} s | {r['index_mb']:.0f} MB "
+        f"| {r['mb']:.0f} MB | {r['pages']:.0f} | {r['build']:.1f} s ({r['build_load']:.1f}) "
+        f"| {r['peak_mb'] / r['index_mb']:.2f}x | {r['index_mb']:.0f} MB "
         f"| {r['ratio']:.2f}x | {r['search'] * 1000:.0f} ms | {r['floor'] * 1000:.0f} ms "
         f"| {r['search'] / r['floor']:.2f}x | {r['scan'] * 1000:.0f} ms "
-        f"| {r['search'] / r['scan']:.2f}x |\n"
+        f"| {r['search'] / r['scan']:.2f}x | {r['add']:.2f} s | {r['load']:.1f} |\n"
         for r in rows
     )
     return head + body
@@ -244,8 +334,10 @@ def main() -> None:
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"no corpus at {CORPUS}")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    check_disk(sizes)
     rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in sizes:
         rows.append(bench(size, args.runs, args.reuse, args.shared))
         print(f"{size} MB: {rows[-1]}", file=sys.stderr, flush=True)
     tool = "rg -F -c" if shutil.which("rg") else "grep -rcF"

@@ -9,46 +9,46 @@ processes read the previous snapshot until the commit (WAL).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import signal
 import sqlite3
-import threading
-from collections import deque
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from reader.errors import ReaderError
 from reader.library import Library
-from reader.parse.pages import parse_page_bytes
-from reader.search import store
+from reader.search import freshness, store
 from reader.search.freshness import (
     Key,
     Scan,
-    fingerprint,
     record,
     scan,
     settled_record,
     shared_with_others,
 )
-from reader.search.store import pack, unpack
+from reader.search.store import unpack
+from reader.search.workers import (
+    HASH_SIZE,
+    GramWriter,
+    PageJob,
+    PageResult,
+    Tokens,
+    page_tokens,
+    segment_all,
+    segment_page,
+)
 
-if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+__all__ = ["PageJob", "PageResult", "UpdateStats", "apply", "segment_page"]
 
-_POOL_MIN_PAGES = 12
-"""Below this many pages, starting worker processes costs more than it saves."""
-_WINDOW = 64
-"""Pages given to the workers ahead of the one being written to the index."""
+_BULK_MIN_PAGES = 400
+"""A rebuild of at least this many pages is a bulk build: its bigrams are written by a
+process of their own (`workers.GramWriter`), and its segments are left as FTS5 merged
+them as it went (no `optimize`: one core for minutes at 2 GB, and twice a table's
+disk while it runs; 6 segments a table at 50 MB searched as fast as one)."""
 _SETTLE_WAIT = 60.0
 """An update that may wait this long for the write lock (`reader index`) also waits out
 the clock tick of folders changed just now, so its recorded folder times are exact."""
 
 Progress = Callable[[int, int], None]
-Tokens = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -62,134 +62,11 @@ class UpdateStats:
     removed: int = 0
     items: int = 0
     rebuilt: bool = False
+    bulk: bool = False
     fresh: bool = False
     busy: bool = False
     notes: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One page to (re)segment."""
-
-    key: Key
-    path: Path
-    issue_id: int
-
-
-@dataclass(frozen=True)
-class PageResult:
-    """A segmented page: its hash, stored items and the FTS rows to insert."""
-
-    job: PageJob
-    hash: str
-    blob: bytes
-    rows: list[Tokens]
-    error: str | None = None
-
-
-def segment_page(job: PageJob) -> PageResult:
-    """Read, hash, parse and tokenize one page (runs in a worker process).
-
-    Read once, with the bound every page read has: a page over the limit is
-    refused before it is read whole or hashed.
-    """
-    from reader.files import read_bounded
-    from reader.parse.text import MAX_PAGE_BYTES
-    from reader.search.segmenter import item_tokens
-
-    paper, issue, page = job.key
-    try:
-        data = read_bounded(job.path, MAX_PAGE_BYTES, "page file")
-    except ReaderError as err:
-        return PageResult(job, "-", pack([]), [], err.message)
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    try:
-        parsed = parse_page_bytes(data, job.path, paper, issue, page)
-    except ReaderError as err:
-        return PageResult(job, digest, pack([]), [], err.message)
-    header = parsed.header
-    rows = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(parsed.items)]
-    return PageResult(job, digest, pack(parsed.items, header), rows)
-
-
-def _segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
-    """Segment pages in order, on every core when there are enough of them.
-
-    Close the iterator (`contextlib.closing`) when stopping early: that ends the workers.
-    """
-    if len(jobs) < _POOL_MIN_PAGES or (os.cpu_count() or 1) < 2:
-        yield from map(segment_page, jobs)
-        return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # A window of pages in flight, not `imap` over them all: the workers segment
-    # faster than SQLite takes the rows, and imap kept every finished page in
-    # memory until its turn (1 GB while building 600 MB).
-    todo = iter(jobs)
-    pool = context.Pool(os.cpu_count(), initializer=_worker_start, initargs=(os.getpid(),))
-    try:
-        flying = deque(pool.apply_async(segment_page, (job,)) for job in islice(todo, _WINDOW))
-        while flying:
-            result = flying.popleft().get()
-            for job in islice(todo, 1):
-                flying.append(pool.apply_async(segment_page, (job,)))
-            yield result
-    finally:
-        _stop(pool)
-
-
-def _stop(pool: Pool) -> None:
-    """End the workers and wait for them, a second Ctrl-C held off meanwhile.
-
-    `Pool.__exit__` only terminates; a worker that Ctrl-C killed while it held
-    the task queue's lock made that wait for ever. Workers ignore SIGINT
-    (`_worker_start`), so terminating them cannot meet such a lock.
-    """
-    blocked = hasattr(signal, "pthread_sigmask")
-    if blocked:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        pool.terminate()
-        pool.join()
-    finally:
-        if blocked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def _worker_start(parent: int) -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle, and a worker dies with its parent.
-
-    A Ctrl-C at the terminal reaches the whole process group: workers that took
-    it printed tracebacks and could leave the pool's queue locked. A parent
-    killed outright (`kill -9`) left workers that printed BrokenPipeError
-    tracebacks when they handed in their next page; now they end quietly.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGPIPE"):
-        # The parent's end of the result pipe closes before the kernel sends the
-        # death signal below: a page handed in meanwhile ends the worker, silently.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux): killed with the parent
-    except (OSError, AttributeError):
-        pass  # elsewhere the watch below does it, within its interval
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(0)
-    watch = threading.Thread(target=_watch_parent, args=(parent,), daemon=True)
-    watch.start()
-
-
-def _watch_parent(parent: int) -> None:
-    """End this worker quietly once its parent is gone (it is re-parented)."""
-    while os.getppid() == parent:
-        threading.Event().wait(0.2)
-    os._exit(0)
 
 
 def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
@@ -206,21 +83,31 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     first, blob = row
     header = store.page_header(blob)
     items = unpack(blob)
-    rows = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(items)]
-    _rows(conn, first, rows, delete=True)
+    tokens = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(items)]
+    _rows(conn, first, *page_tokens(tokens), delete=True)
     conn.execute("DELETE FROM texts WHERE first=?", (first,))
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
 
 
-def _rows(conn: sqlite3.Connection, first: int, rows: list[Tokens], delete: bool = False) -> None:
+def _rows(
+    conn: sqlite3.Connection,
+    first: int,
+    grams: str,
+    rows: list[Tokens],
+    delete: bool = False,
+    writer: GramWriter | None = None,
+) -> None:
     """Insert (or delete) a page's tokens: its items' words from rowid `first` on, and
-    the bigrams of the whole page as one row at rowid `first` (`store.page_grams`)."""
-    grams, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
+    the bigrams of the whole page as one row at rowid `first` (`store.page_grams`), or
+    to the bulk build's `writer`."""
+    grams_sql, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
     if not delete:
-        grams, words = store.INSERT_GRAMS, store.INSERT_WORDS
-    if rows:
-        conn.execute(grams, (first, store.page_grams(row[0] for row in rows)))
-    conn.executemany(words, [(first + n, *row[1:]) for n, row in enumerate(rows)])
+        grams_sql, words = store.INSERT_GRAMS, store.INSERT_WORDS
+    if rows and writer is not None:
+        writer.add(first, grams)
+    elif rows:
+        conn.execute(grams_sql, (first, grams))
+    conn.executemany(words, [(first + n, *row) for n, row in enumerate(rows)])
 
 
 def _issue_ids(
@@ -275,7 +162,8 @@ def apply(
     # `wait`) on a library others read waits out the clock tick of folders just changed.
     settle = wait >= _SETTLE_WAIT and shared_with_others(library.root)
     times = (settled_record if settle else record)(library.root)
-    signature = fingerprint(library)
+    found = scan(library)
+    signature = freshness.signature(found)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
     have = store.meta(conn)
@@ -290,23 +178,56 @@ def apply(
         what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale.items())
         notes.append(f"the index was built by another version ({what}): rebuilding it")
     rebuild = rebuild or bool(stale)
-    if not store.begin_write(conn, wait):
+    # Built from nothing, the index is written with a rollback journal, not the WAL: pages
+    # added to a file are not journaled, so the disk holds the index once, not twice (a
+    # WAL of 3.3 GB beside the file at 2 GB). There was no snapshot for others to read.
+    scratch = rebuild and _empty(conn)
+    if not store.begin_write(conn, wait, wal=not scratch):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
-        stats = _apply_locked(conn, library, path, (signature, times, names), rebuild, progress)
+        stats = _apply_locked(
+            conn, library, path, (found, signature, times, names), rebuild, progress
+        )
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         store.settle(conn, 0.0)  # one try: a Ctrl-C or a full disk is not kept waiting
         raise
-    if stats.rebuilt or stats.indexed > stats.pages // 2:
+    store.free_pages(conn)
+    if _slack(conn, stats, scratch):
         # Merging segments leaves half-empty pages behind; repack them (atomic on its
         # own, and only worth it: a busy database keeps its slack until next time).
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("VACUUM")
     _settle(conn, wait, notes)
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
+
+
+def _empty(conn: sqlite3.Connection) -> bool:
+    """Whether the index on `conn` holds no page (new, or left empty)."""
+    try:
+        return conn.execute("SELECT 1 FROM pages LIMIT 1").fetchone() is None
+    except sqlite3.DatabaseError:
+        return False  # another version's tables: rebuilt in WAL mode, as an update
+
+
+def _slack(conn: sqlite3.Connection, stats: UpdateStats, scratch: bool) -> bool:
+    """Whether the update left enough free pages to repack the file (`VACUUM`).
+
+    VACUUM copies the whole file (in WAL mode into the WAL), in one core: after a
+    bulk build only when a quarter of the file is free (a rebuild over a larger
+    index), never after one from scratch, whose free pages are few (FTS5 merges
+    reuse them).
+    """
+    if not (stats.rebuilt or stats.indexed > stats.pages // 2) or (scratch and stats.bulk):
+        return False
+    if not stats.bulk:
+        return True
+    free, total = (
+        conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count")
+    )
+    return bool(free * 4 > total)
 
 
 def _settle(conn: sqlite3.Connection, wait: float, notes: list[str]) -> None:
@@ -358,21 +279,21 @@ def _apply_locked(
     conn: sqlite3.Connection,
     library: Library,
     path: Path,
-    taken: tuple[str, str, dict[str, str]],
+    taken: tuple[Scan, str, str, dict[str, str]],
     rebuild: bool,
     progress: Progress | None,
 ) -> UpdateStats:
     """The body of `apply`, inside the write transaction.
 
-    `taken`: the file signature, the folder times and paper names, read before.
+    `taken`: the files found (`scan`), their signature, the folder times and paper
+    names, read before.
     """
-    signature, times, names = taken
+    found, signature, times, names = taken
     if rebuild:
         store.script(conn, store.DROP)
         store.create(conn)
     elif store.meta(conn).get("signature") == signature:  # updated meanwhile
         return UpdateStats(path, pages=int(store.meta(conn).get("pages", "0")), fresh=True)
-    found = scan(library)
     old = {
         (paper, issue, page): (stat, digest)
         for paper, issue, page, stat, digest in conn.execute(
@@ -390,39 +311,19 @@ def _apply_locked(
         for key, (page_path, stat) in sorted(found.pages.items())
         if old.get(key, ("", ""))[0] != stat
     ]
-    indexed = items = 0
-    next_rowid = int(store.meta(conn).get("next_rowid", "1"))
-    errors: list[str] = []
-    if progress:
-        progress(0, len(jobs))
-    with contextlib.closing(_segment_all(jobs)) as results:  # closed: no worker outlives
-        for done, result in enumerate(results, start=1):
-            key, issue_id, page = result.job.key, result.job.issue_id, result.job.key[2]
-            stat = found.pages[key][1]
-            if old.get(key, ("", ""))[1] == result.hash:
-                conn.execute(
-                    "UPDATE pages SET stat=? WHERE issue_id=? AND page=?", (stat, issue_id, page)
-                )
-            else:
-                _delete_items(conn, issue_id, page)
-                first = next_rowid
-                next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
-                _rows(conn, first, result.rows)
-                conn.execute(
-                    "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
-                    "VALUES(?, ?, ?, ?, ?, ?, ?)",
-                    (issue_id, page, stat, result.hash, first, len(result.rows), result.error),
-                )
-                conn.execute("INSERT INTO texts(first, data) VALUES(?, ?)", (first, result.blob))
-                indexed += 1
-                items += len(result.rows)
-            if result.error:
-                errors.append(result.error)
-            if progress:
-                progress(done, len(jobs))
-    if rebuild or indexed > len(found.pages) // 2:
-        for table in ("grams", "words"):  # one segment per table: smaller, faster to query
-            conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    bulk = rebuild and len(jobs) >= _BULK_MIN_PAGES and (os.cpu_count() or 1) > 1
+    with contextlib.ExitStack() as stack:
+        writer = None
+        if bulk:
+            writer = stack.enter_context(contextlib.closing(GramWriter(path)))
+            conn.execute("INSERT INTO words(words, rank) VALUES('hashsize', ?)", (HASH_SIZE,))
+        counts = _write_pages(conn, jobs, found, old, writer, progress)
+        if writer is not None:
+            writer.finish(conn)
+        elif rebuild or counts[0] > len(found.pages) // 2:
+            for table in ("grams", "words"):  # one segment per table: smaller, faster to query
+                conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    indexed, items, next_rowid, errors = counts
     values = {
         **store.versions(),
         "signature": signature,
@@ -439,5 +340,52 @@ def _apply_locked(
         removed=len(gone),
         items=items,
         rebuilt=rebuild,
+        bulk=bulk,
         errors=tuple(errors),
     )
+
+
+def _write_pages(
+    conn: sqlite3.Connection,
+    jobs: list[PageJob],
+    found: Scan,
+    old: dict[Key, tuple[str, str]],
+    writer: GramWriter | None,
+    progress: Progress | None,
+) -> tuple[int, int, int, list[str]]:
+    """Segment the pages of `jobs` and write them; pages indexed, items, the next rowid, errors.
+
+    `writer`: where the bigram rows go in a bulk build (else into the index on `conn`).
+    """
+    indexed = items = 0
+    next_rowid = int(store.meta(conn).get("next_rowid", "1"))
+    errors: list[str] = []
+    if progress:
+        progress(0, len(jobs))
+    with contextlib.closing(segment_all(jobs)) as results:  # closed: no worker outlives
+        for done, result in enumerate(results, start=1):
+            key, issue_id, page = result.job.key, result.job.issue_id, result.job.key[2]
+            stat = found.pages[key][1]
+            if old.get(key, ("", ""))[1] == result.hash:
+                conn.execute(
+                    "UPDATE pages SET stat=? WHERE issue_id=? AND page=?", (stat, issue_id, page)
+                )
+            else:
+                if key in old:
+                    _delete_items(conn, issue_id, page)
+                first = next_rowid
+                next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
+                _rows(conn, first, result.grams, result.rows, writer=writer)
+                conn.execute(
+                    "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?)",
+                    (issue_id, page, stat, result.hash, first, len(result.rows), result.error),
+                )
+                conn.execute("INSERT INTO texts(first, data) VALUES(?, ?)", (first, result.blob))
+                indexed += 1
+                items += len(result.rows)
+            if result.error:
+                errors.append(result.error)
+            if progress:
+                progress(done, len(jobs))
+    return indexed, items, next_rowid, errors

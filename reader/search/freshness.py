@@ -152,31 +152,24 @@ def changed_issues(
 
 
 def fingerprint(library: Library) -> str:
-    """One digest of every page file's and issue.toml's stat: equal digests, nothing to do.
+    """One digest of every page file's and issue.toml's stat: equal digests, nothing to do."""
+    return signature(scan(library))
 
-    Every update starts with it, so it stays on strings and `os.scandir`.
+
+def signature(found: Scan) -> str:
+    """The `fingerprint` of a library already scanned: an update stats every file once.
+
+    Stat-ing the 87,724 pages of 2 GB took 1.7-3 s a pass, and an update made two
+    (this digest, then the scan it compares). Directory order is stable while a
+    folder is unchanged, and any change to it changes the digest anyway: no sorting.
     """
     import hashlib  # here: the quick test, on every search, needs none of this
 
-    # Directory order is stable while a folder is unchanged, and any change to it
-    # changes the digest anyway: no sorting needed.
     digest = hashlib.blake2b(digest_size=16)
-    for paper in library.papers:
-        for issue in os.scandir(paper.path):
-            if issue.name.startswith(".") or not issue.is_dir():
-                continue
-            parts = [paper.key, issue.name]
-            for entry in os.scandir(issue.path):  # issue.toml comes with the pages
-                name = entry.name
-                if name != "issue.toml" and page_number(name) is None:
-                    continue
-                try:
-                    if entry.is_file():
-                        st = entry.stat()
-                        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
-                except OSError:
-                    continue
-            digest.update("|".join(parts).encode("utf-8", "surrogateescape") + b"\n")
+    for (paper, issue), stat in found.issues.items():
+        digest.update(f"{paper}/{issue}:{stat}\n".encode("utf-8", "surrogateescape"))
+    for (paper, issue, page), (_, stat) in found.pages.items():
+        digest.update(f"{paper}/{issue}/{page}:{stat}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
