@@ -117,3 +117,43 @@ def test_a_credit_closing_a_paragraph_in_the_story_column_ends_a_caption() -> No
         "新春伊始，塞外某炮兵团进行３００公里徒步行军拉练，行至涿鹿县辉耀村。",
     )
     assert photo.credit == "（田青春摄）"
+
+
+def test_a_headline_and_a_body_line_on_one_baseline_are_split_at_the_gap() -> None:
+    # MuPDF writes a headline set beside a column's line as one line, one space at
+    # the gap; the body line continues its paragraph on the next line.
+    text = "\n".join(
+        [
+            "种特别的韵味和美感殊异于",
+            "世。",
+            "雪，以河为床 哈桑国王首先对钱其",
+            "琛的来访表示欢迎。他说，",
+            "他对发展摩中友谊是坚定",
+            "不移的，摩洛哥愿同中国",
+            "加强合作。",
+        ]
+    )
+    items = parse_text(text).items
+    assert [it.headline for it in items] == [None, "雪，以河为床"]
+    assert "".join(items[1].paragraphs).startswith("哈桑国王首先对钱其琛的来访表示欢迎。")
+
+
+def test_spaces_of_body_text_split_no_line() -> None:
+    from reader.parse.stories import split_gaps
+
+    body = [
+        "九十年代初， 国有大型企业北方钢铁厂面",  # after a comma
+        "上缴财政罚没收入 32.8亿元，充分发挥了",  # before digits
+        "在 谈 到 双 边 经 贸 关",  # spaced out
+        "产化，” 徐汇区大数据中心相关",  # after a closing quote
+        "几个车匪持枪抢劫。 车匪当着一车乘客的面，",  # after a full stop
+    ]
+    assert split_gaps(body) == body
+    assert split_gaps(["趋利与避险，投资者反反复复 ——济南：明亮工程色彩缤纷"]) == [
+        "趋利与避险，投资者反反复复",
+        "——济南：明亮工程色彩缤纷",
+    ]
+    assert split_gaps(["黄土陡壁的缝缝上，在 本报记者 彭敏"]) == [
+        "黄土陡壁的缝缝上，在",
+        "本报记者 彭敏",
+    ]
