@@ -19,6 +19,7 @@ what an update compares.
 
 from __future__ import annotations
 
+import heapq
 import os
 import time
 from collections.abc import Iterable
@@ -67,8 +68,9 @@ def fresh(root: Path, stored: str, index: Path, issues: Iterable[tuple[str, str]
     A record of an older version of reader is never fresh: the update it
     brings rewrites it (no page is read again when none changed).
     """
-    head, blank, _ = stored.partition("\n\n")
-    if not blank or not head.startswith(_TAG) or _UNSETTLED in head:
+    end = stored.find("\n\n")
+    head = stored[:end]  # not `partition`: no copy of the rest
+    if end < 0 or not head.startswith(_TAG + "\n") or _UNSETTLED in head:
         return False  # also a folder that was changing when the record was made
     if _quick(root, head, index, issues):
         return True
@@ -176,8 +178,8 @@ def record(root: Path) -> str:
     def line(name: str, ns: int) -> str:
         return f"{name}:{ns}" if ns <= settled else f"{name}{_UNSETTLED}"
 
-    every = sorted(ns for _, _, _, times in papers for ns in times)
-    newest = every[-RECENT] if len(every) > RECENT else -1
+    every = [ns for _, _, _, times in papers for ns in times]
+    newest = heapq.nlargest(RECENT, every)[-1] if len(every) > RECENT else -1
     head, body = [_TAG], []
     left = RECENT
     for paper, paper_ns, names, times in papers:
@@ -246,7 +248,7 @@ def issue_times(text: str) -> dict[tuple[str, str], str]:
     """(paper, issue) -> the recorded time (or `?`) of each issue folder in a `record` string."""
     found: dict[tuple[str, str], str] = {}
     paper = ""
-    if text.startswith(_TAG):
+    if text.startswith(_TAG + "\n"):
         text = text.partition("\n\n")[2]
     for line in text.split("\n"):
         name, _, value = line.rpartition(":")
