@@ -21,6 +21,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -149,15 +150,16 @@ def first_in_process(root: Path, stored: str, index: Path, old: bool, hits: list
     """The first check in a new Python (imports done), as a one-shot search makes it, in ms."""
     text = OUT / f"{root.name}.{'old' if old else 'new'}.txt"
     text.write_text(stored, encoding="utf-8")
-    shim = OUT / "bench_freshness_old.py"
-    if not shim.exists():
+    with tempfile.TemporaryDirectory() as folder:  # not under bench/: mypy reads that
         source = Path(__file__).read_text(encoding="utf-8")
         body = source[source.index("def old_folders") : source.index("def make(")]
-        shim.write_text("import os, time\nfrom pathlib import Path\n\n" + body, encoding="utf-8")
-    script = OUT / "first.py"
-    script.write_text(FIRST, encoding="utf-8")
-    args = [sys.executable, str(script), str(root), str(text), str(index), "old" if old else "new"]
-    out = subprocess.run([*args, *hits], capture_output=True, text=True, check=True).stdout
+        shim = "import os, time\nfrom pathlib import Path\n\n" + body
+        Path(folder, "bench_freshness_old.py").write_text(shim, encoding="utf-8")
+        script = Path(folder, "first.py")
+        script.write_text(FIRST, encoding="utf-8")
+        args = [sys.executable, str(script), str(root), str(text), str(index)]
+        run = [*args, "old" if old else "new", *hits]
+        out = subprocess.run(run, capture_output=True, text=True, check=True).stdout
     ok, ms = out.split()
     assert ok == "True", out
     return float(ms)

@@ -88,6 +88,17 @@ def test_the_record_heads_with_the_papers_and_the_recent_issues(root: Path) -> N
     assert body.count("\n\t") == len(ISSUES)
 
 
+def test_the_recent_issues_are_the_last_changed_whatever_the_ties(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(freshness, "RECENT", 2)
+    for issue in ISSUES[:3]:
+        os.utime(root / "alpha" / issue, (1e9, 1e9))
+    head = freshness.record(root).partition("\n\n")[0].split("\n")[2:]
+    assert len(head) == 2 and all(line.startswith("alpha/") for line in head)
+    assert "alpha/1998-01-04" in {line.rpartition(":")[0] for line in head}
+
+
 def test_a_quick_check_serves_after_a_full_one(
     root: Path, index_file: Path, full_checks: list[int]
 ) -> None:

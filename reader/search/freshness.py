@@ -178,20 +178,19 @@ def record(root: Path) -> str:
     def line(name: str, ns: int) -> str:
         return f"{name}:{ns}" if ns <= settled else f"{name}{_UNSETTLED}"
 
-    every = [ns for _, _, _, times in papers for ns in times]
-    newest = heapq.nlargest(RECENT, every)[-1] if len(every) > RECENT else -1
+    top = heapq.nlargest(RECENT, [ns for _, _, _, times in papers for ns in times])
+    last = top[-1] if top else 0
+    ties = top.count(last)  # of the folders at the last time in, the first these many
     head, body = [_TAG], []
-    left = RECENT
     for paper, paper_ns, names, times in papers:
         head.append(line(paper, paper_ns))
         body.append(line(paper, paper_ns))
         for name, ns in zip(names, times, strict=True):
             body.append(f"\t{line(name, ns)}")
-            if ns > settled:
-                head.append(f"{paper}/{name}{_UNSETTLED}")
-            elif ns >= newest and left:
-                head.append(f"{paper}/{name}:{ns}")
-                left -= 1
+            if ns > settled or ns > last or (ns == last and ties):
+                head.append(line(f"{paper}/{name}", ns))  # and every `?` (more than RECENT?)
+                if ns == last:
+                    ties -= 1
     return "\n".join(head) + "\n\n" + "\n".join(body)
 
 
