@@ -26,7 +26,7 @@ from reader.fields import (
     paragraph_key,
 )
 from reader.search import rank, store
-from reader.search.freshness import folders
+from reader.search.freshness import fresh
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
     AnyOf,
@@ -186,11 +186,12 @@ def search(
     was built directly; `note` is told once when it is behind, or when a
     private copy has to serve instead.
 
-    The staleness test is the quick one (`reader.search.freshness.folders`: each issue
-    folder's time, against those the last update recorded). The hits are
-    returned when the index they came from is current; else it is updated
-    and asked again. (A thread for the folder times, beside the query, gained
-    nothing: both want the interpreter lock more than they let it go.)
+    The staleness test is the quick one (`reader.search.freshness.fresh`: folder
+    times against those the last update recorded; past `RECENT` issue folders,
+    only the recent ones and the hits' each time, the rest once a minute). The
+    hits are returned when the index they came from is current; else it is
+    updated and asked again. (A thread for the folder times, beside the query,
+    gained nothing: both want the interpreter lock more than they let it go.)
 
     `sort="date"`: newest issue first, in rank order within an issue's date
     (every hit is found before `limit` applies).
@@ -223,9 +224,9 @@ def search(
             return found
     path = store.index_path(library)
     if update and path.is_file():
-        times = folders(library.root)
         hits, have = _search(path, tree, filters, limit, check_versions=True)
-        if hits is not None and times and have.get("folders") == times:
+        issues = ((hit.paper, hit.issue) for hit in hits or ())
+        if hits is not None and fresh(library.root, have.get("folders", ""), path, issues):
             return hits
     if update:
         (refresh or (lambda: _refresh(library, False, progress)))()

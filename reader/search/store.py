@@ -375,6 +375,7 @@ _DAMAGE_WORDS = (
     "corrupt",
     "vtable",
     "not a database",
+    "could not decode",  # random bytes in a text value: every one written was UTF-8
 )
 
 
