@@ -89,8 +89,10 @@ class Segment:
         for glyph in self.glyphs:
             if (
                 prev is not None
-                and " " not in (glyph.char, prev.char)
-                and glyph.x0 - prev.x1 > _WORD_SPACE * max(glyph.size, prev.size)
+                and glyph.char != " "
+                and prev.char != " "
+                and glyph.x0 - prev.x1
+                > _WORD_SPACE * (prev.size if prev.size > glyph.size else glyph.size)
             ):
                 out.append(" ")
             out.append(glyph.char)
@@ -174,12 +176,16 @@ def _gutters(
     white too (`_Strips`).
     """
     out: list[Any] = []
+    least = _GUTTER * body
     for row in rows:
         prev: Glyph | None = None
         for glyph in row:
-            if prev is not None and not _same_spot(prev, glyph):
+            # (max, min and _same_spot spelt out: this runs for every pair of neighbours)
+            if prev is not None and (prev.char != glyph.char or not _same_spot(prev, glyph)):
                 ratio = glyph.size / prev.size if prev.size else 1.0
-                gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
+                gutter = _HEAD_GUTTER * (prev.size if prev.size < glyph.size else glyph.size)
+                if least >= gutter:
+                    gutter = least
                 split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
                 if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
                     split = strips is not None and strips.white(prev, glyph, body)

@@ -70,7 +70,8 @@ def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Seg
         if lo - reach >= min_gap and groups[-1]:
             groups.append([])
         groups[-1].append(seg)
-        reach = max(reach, hi)
+        if hi > reach:
+            reach = hi
     return groups
 
 
@@ -193,9 +194,14 @@ def _ruled(
     """The region cut at the topmost rule drawn across most of its width with no
     segment through it, else the region whole."""
     lo, hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+    bottoms: tuple[float, float] | None = None
     for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
         if min(x1, hi) - max(x0, lo) < span * (hi - lo):
             continue
+        if bottoms is None:  # they tell which rules have segments on both sides
+            bottoms = min(s.bottom for s in segs), max(s.bottom for s in segs)
+        if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
+            continue  # nothing above it, or nothing below
         above = [s for s in segs if s.bottom >= y - 0.2 * body]
         below = [s for s in segs if s.top <= y + 0.2 * body and s.bottom < y - 0.2 * body]
         if above and below and len(above) + len(below) == len(segs):
