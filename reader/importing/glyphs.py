@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
@@ -125,11 +124,10 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             rows.append([glyph])
     for row in rows:
         row.sort(key=lambda g: g.x0)
-    gutters = sorted(_gutters(rows, body, None))
-    strips = _Strips(rows)
+    middles, cuts = _gutters(rows, body, _Strips(rows))
+    gutters = sorted(middles)
     out: list[Segment] = []
     for row in rows:
-        cuts = set(_gutters([row], body, gutters, strips))
         current: list[Glyph] = []
         for glyph in row:
             if current:
@@ -161,21 +159,18 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
     return [s for s in out if s.text()]
 
 
-def _gutters(
-    rows: list[list[Glyph]],
-    body: float,
-    hung: list[float] | None,
-    strips: _Strips | None = None,
-) -> list[Any]:
-    """Where rows split: the middles of the gaps (first pass), or the glyphs that
-    start a new segment (second pass, given the first pass's middles).
+def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[list[float], set[int]]:
+    """Where rows split: the middles of the gaps wide enough by themselves, and the
+    ids of the glyphs that start a new segment (those gaps, and the narrower ones the
+    rows around show to be gutters).
 
     A gap wider than a gutter splits, as does a change of type size. A closing mark
     hung into the gutter (or an opening one pulled into it) leaves less than that;
     the gap is measured from its ink, but only where the rows around leave that strip
     white too (`_Strips`).
     """
-    out: list[Any] = []
+    middles: list[float] = []
+    cuts: set[int] = set()
     least = _GUTTER * body
     for row in rows:
         prev: Glyph | None = None
@@ -186,18 +181,18 @@ def _gutters(
                 gutter = _HEAD_GUTTER * (prev.size if prev.size < glyph.size else glyph.size)
                 if least >= gutter:
                     gutter = least
-                split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
-                if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
-                    split = strips is not None and strips.white(prev, glyph, body)
-                if not split and strips is not None and glyph.x0 - prev.x1 > _NARROW * body:
+                gap = glyph.x0 - prev.x1
+                if gap > gutter or not (0.8 <= ratio <= 1.25):
+                    middles.append((prev.x1 + glyph.x0) / 2)
+                    cuts.add(id(glyph))
+                elif (glyph.ink_x0 - prev.ink_x1 > gutter and strips.white(prev, glyph, body)) or (
                     # A gap narrower than a gutter where the rows around show one: two
                     # headlines side by side, a credit set up to the next column.
-                    narrow = glyph.x0 - prev.x1 <= _GUTTER * body
-                    split = strips.gutter(prev, glyph, body, flush=narrow)
-                if split:
-                    out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
+                    gap > _NARROW * body and strips.gutter(prev, glyph, body, flush=gap <= least)
+                ):
+                    cuts.add(id(glyph))
             prev = glyph
-    return out
+    return middles, cuts
 
 
 class _Strips:
