@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.typography import is_byline
 from reader.model import Page
@@ -107,7 +108,7 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
         weight = font_weight(handle, i)
         char = chr(code)
         glyphs.append(
-            Glyph(
+            make_glyph(
                 " " if char.isspace() else char,
                 rect.left,
                 rect.right,
