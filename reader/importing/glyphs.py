@@ -103,6 +103,8 @@ class Segment:
     reach1: float = field(init=False)
     apart: bool = field(init=False, default=False)  # body type set over a story's columns
     caption: bool = field(init=False, default=False)  # set under a picture, within its width
+    # text(), kept: the layout asks for it three times a segment; glyphs never change
+    _text: str | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         g = self.glyphs
@@ -115,6 +117,8 @@ class Segment:
 
     def text(self) -> str:
         """The glyphs left to right, with a space where the gap is a word space."""
+        if self._text is not None:
+            return self._text
         out: list[str] = []
         prev: Glyph | None = None
         for glyph in self.glyphs:
@@ -128,7 +132,8 @@ class Segment:
                 out.append(" ")
             out.append(glyph.char)
             prev = glyph
-        return "".join(out).strip()
+        self._text = "".join(out).strip()
+        return self._text
 
 
 def body_size(glyphs: Sequence[Glyph]) -> float:
