@@ -11,11 +11,22 @@ process and wall time.
 
 `--typeset 0` leaves the Typst row out (no fonts needed); `--pages 0` the reportlab
 rows.
+
+    python bench/import.py --dump OUT
+
+writes what import makes of the check pages (Typst seeds 1-40 and 700-719,
+pdfgen-typo 1-20, pdfgen 1-20): each page's text, structure JSON and a hash of its
+PDF, for comparing two versions of the importer that should agree byte for byte:
+
+    git archive BASE | tar -x -C /tmp/base
+    PYTHONPATH=/tmp/base python bench/import.py --dump /tmp/a
+    python bench/import.py --dump /tmp/b && cmp /tmp/a /tmp/b
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -26,9 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import pdfgen  # noqa: E402
+import pdfgen_typo  # noqa: E402
 import typesetgen  # noqa: E402
 
 from reader.importing.importer import apply, plan_import  # noqa: E402
+from reader.importing.sources import read_pdf_file  # noqa: E402
 from reader.library import Library  # noqa: E402
 
 
@@ -69,15 +82,43 @@ def _typeset_pdfs(pages: int, work: Path) -> list[Path]:
     return paths
 
 
+def _dump(out: Path) -> None:
+    """What import makes of each check page, in one file (see the module's doc)."""
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        pdfs = []
+        for seed in [*range(1, 41), *range(700, 720)]:
+            pdfs.append(work / f"typeset-{seed}.pdf")
+            pdfs[-1].write_bytes(typesetgen.generate(seed).pdf)
+        for seed in range(1, 21):
+            pdfs.append(work / f"pdfgen-typo-{seed}.pdf")
+            pdfs[-1].write_bytes(pdfgen_typo.build(seed)[0])
+        for n, spec in enumerate(pdfgen.sample_pages(20, seed=1), start=1):
+            pdfs.append(pdfgen.build_pdf(work / f"pdfgen-{n}.pdf", [spec]))
+        for path in pdfs:
+            for source in read_pdf_file(path):
+                pdf = hashlib.sha256(source.pdf or b"").hexdigest()
+                lines.append(f"== {path.name} {source.number} {source.empty} {pdf}")
+                lines.append(source.text.decode("utf-8"))
+                lines.append((source.structure or b"").decode("utf-8"))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(pdfs)} PDFs written to {out}")
+
+
 def main() -> None:
     """Print pages a second for PDF and for text import."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=24, help="reportlab pages (tests/pdfgen)")
     parser.add_argument("--typeset", type=int, default=20, help="Typst broadsheets, one a file")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dump", type=Path, help="write the check pages' import here, no timing")
     args = parser.parse_args()
     if not pdfgen.CORPUS.exists():
         sys.exit(f"no corpus at {pdfgen.CORPUS}")
+    if args.dump:
+        _dump(args.dump)
+        return
     from reader.importing.pdf import read_pdf
 
     rows: list[str] = []
