@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
@@ -56,6 +55,38 @@ class Glyph:
         return self.x0
 
 
+_new = object.__new__
+
+
+def make_glyph(
+    char: str,
+    x0: float,
+    x1: float,
+    bottom: float,
+    top: float,
+    baseline: float,
+    size: float,
+    weight: int,
+    index: int,
+) -> Glyph:
+    """`Glyph(...)` at half the cost: the same object, its fields set in one dict update
+    rather than the frozen dataclass's nine `object.__setattr__` calls (a broadsheet
+    page makes two to four thousand glyphs)."""
+    glyph: Glyph = _new(Glyph)
+    glyph.__dict__.update(
+        char=char,
+        x0=x0,
+        x1=x1,
+        bottom=bottom,
+        top=top,
+        baseline=baseline,
+        size=size,
+        weight=weight,
+        index=index,
+    )
+    return glyph
+
+
 @dataclass
 class Segment:
     """Glyphs on one baseline with no gutter between them."""
@@ -72,6 +103,8 @@ class Segment:
     reach1: float = field(init=False)
     apart: bool = field(init=False, default=False)  # body type set over a story's columns
     caption: bool = field(init=False, default=False)  # set under a picture, within its width
+    # text(), kept: the layout asks for it three times a segment; glyphs never change
+    _text: str | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         g = self.glyphs
@@ -84,18 +117,23 @@ class Segment:
 
     def text(self) -> str:
         """The glyphs left to right, with a space where the gap is a word space."""
+        if self._text is not None:
+            return self._text
         out: list[str] = []
         prev: Glyph | None = None
         for glyph in self.glyphs:
             if (
                 prev is not None
-                and " " not in (glyph.char, prev.char)
-                and glyph.x0 - prev.x1 > _WORD_SPACE * max(glyph.size, prev.size)
+                and glyph.char != " "
+                and prev.char != " "
+                and glyph.x0 - prev.x1
+                > _WORD_SPACE * (prev.size if prev.size > glyph.size else glyph.size)
             ):
                 out.append(" ")
             out.append(glyph.char)
             prev = glyph
-        return "".join(out).strip()
+        self._text = "".join(out).strip()
+        return self._text
 
 
 def body_size(glyphs: Sequence[Glyph]) -> float:
@@ -123,11 +161,10 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             rows.append([glyph])
     for row in rows:
         row.sort(key=lambda g: g.x0)
-    gutters = sorted(_gutters(rows, body, None))
-    strips = _Strips(rows)
+    middles, cuts = _gutters(rows, body, _Strips(rows))
+    gutters = sorted(middles)
     out: list[Segment] = []
     for row in rows:
-        cuts = set(_gutters([row], body, gutters, strips))
         current: list[Glyph] = []
         for glyph in row:
             if current:
@@ -159,39 +196,40 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
     return [s for s in out if s.text()]
 
 
-def _gutters(
-    rows: list[list[Glyph]],
-    body: float,
-    hung: list[float] | None,
-    strips: _Strips | None = None,
-) -> list[Any]:
-    """Where rows split: the middles of the gaps (first pass), or the glyphs that
-    start a new segment (second pass, given the first pass's middles).
+def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[list[float], set[int]]:
+    """Where rows split: the middles of the gaps wide enough by themselves, and the
+    ids of the glyphs that start a new segment (those gaps, and the narrower ones the
+    rows around show to be gutters).
 
     A gap wider than a gutter splits, as does a change of type size. A closing mark
     hung into the gutter (or an opening one pulled into it) leaves less than that;
     the gap is measured from its ink, but only where the rows around leave that strip
     white too (`_Strips`).
     """
-    out: list[Any] = []
+    middles: list[float] = []
+    cuts: set[int] = set()
+    least = _GUTTER * body
     for row in rows:
         prev: Glyph | None = None
         for glyph in row:
-            if prev is not None and not _same_spot(prev, glyph):
+            # (max, min and _same_spot spelt out: this runs for every pair of neighbours)
+            if prev is not None and (prev.char != glyph.char or not _same_spot(prev, glyph)):
                 ratio = glyph.size / prev.size if prev.size else 1.0
-                gutter = max(_GUTTER * body, _HEAD_GUTTER * min(glyph.size, prev.size))
-                split = glyph.x0 - prev.x1 > gutter or not (0.8 <= ratio <= 1.25)
-                if not split and hung is not None and glyph.ink_x0 - prev.ink_x1 > gutter:
-                    split = strips is not None and strips.white(prev, glyph, body)
-                if not split and strips is not None and glyph.x0 - prev.x1 > _NARROW * body:
+                gutter = _HEAD_GUTTER * (prev.size if prev.size < glyph.size else glyph.size)
+                if least >= gutter:
+                    gutter = least
+                gap = glyph.x0 - prev.x1
+                if gap > gutter or not (0.8 <= ratio <= 1.25):
+                    middles.append((prev.x1 + glyph.x0) / 2)
+                    cuts.add(id(glyph))
+                elif (glyph.ink_x0 - prev.ink_x1 > gutter and strips.white(prev, glyph, body)) or (
                     # A gap narrower than a gutter where the rows around show one: two
                     # headlines side by side, a credit set up to the next column.
-                    narrow = glyph.x0 - prev.x1 <= _GUTTER * body
-                    split = strips.gutter(prev, glyph, body, flush=narrow)
-                if split:
-                    out.append((prev.x1 + glyph.x0) / 2 if hung is None else id(glyph))
+                    gap > _NARROW * body and strips.gutter(prev, glyph, body, flush=gap <= least)
+                ):
+                    cuts.add(id(glyph))
             prev = glyph
-    return out
+    return middles, cuts
 
 
 class _Strips:

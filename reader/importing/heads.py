@@ -95,7 +95,7 @@ def widen_heads(
     for top in tops:
         if id(top) in owners:
             claims.setdefault(id(owners[id(top)]), []).append(top)
-    claimed = [t for t in tops if id(t) in owners]
+    claimed = {id(t) for t in tops if id(t) in owners}
     for head in heads:
         for top in claims.get(id(head), []):
             if _clear_between(head, top, segs, claimed):
@@ -197,14 +197,13 @@ def _left_neighbour(
     return left
 
 
-def _clear_between(
-    head: Segment, top: Segment, segs: list[Segment], claimed: list[Segment]
-) -> bool:
+def _clear_between(head: Segment, top: Segment, segs: list[Segment], claimed: set[int]) -> bool:
     """Nothing but column tops under headlines lies beside `top` between it and the
-    headline: a headline does not reach over another story's running column."""
+    headline: a headline does not reach over another story's running column. `claimed`
+    holds the ids of the column tops some headline owns."""
     lo, hi = (head.x1, top.x0) if top.x0 >= head.x1 else (top.x1, head.x0)
     for seg in segs:
-        if seg is top or seg is head or any(seg is c for c in claimed):
+        if seg is top or seg is head or id(seg) in claimed:
             continue
         beside = seg.bottom < top.top and seg.top > top.bottom
         if beside and seg.x1 > lo and seg.x0 < hi:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.typography import is_byline
 from reader.model import Page
@@ -79,26 +80,36 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
     count = raw.FPDFText_CountChars(handle)
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    # Two thousand glyphs a page, seven calls each: the functions and the by-reference
+    # arguments are looked up and made once, not per call.
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    generated = raw.FPDFText_IsGenerated
+    unicode = raw.FPDFText_GetUnicode
+    map_error = raw.FPDFText_HasUnicodeMapError
+    loose_box = raw.FPDFText_GetLooseCharBox
+    origin = raw.FPDFText_GetCharOrigin
+    font_size = raw.FPDFText_GetFontSize
+    font_weight = raw.FPDFText_GetFontWeight
     glyphs: list[Glyph] = []
     unmapped = 0
     for i in range(max(count, 0)):
-        if raw.FPDFText_IsGenerated(handle, i):
+        if generated(handle, i):
             continue  # PDFium's own spaces and line breaks: we place those ourselves
-        code = raw.FPDFText_GetUnicode(handle, i)
-        if raw.FPDFText_HasUnicodeMapError(handle, i):
+        code = unicode(handle, i)
+        if map_error(handle, i):
             unmapped += 1
             continue
         if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
-        if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
+        if not loose_box(handle, i, rect_ref):
             continue
-        raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
-        size = raw.FPDFText_GetFontSize(handle, i) or (rect.top - rect.bottom)
-        weight = raw.FPDFText_GetFontWeight(handle, i)
-        char = " " if chr(code).isspace() else chr(code)
+        origin(handle, i, ox_ref, oy_ref)
+        size = font_size(handle, i) or (rect.top - rect.bottom)
+        weight = font_weight(handle, i)
+        char = chr(code)
         glyphs.append(
-            Glyph(
-                char,
+            make_glyph(
+                " " if char.isspace() else char,
                 rect.left,
                 rect.right,
                 rect.bottom,

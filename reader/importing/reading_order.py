@@ -15,6 +15,7 @@ joined into one, and a leading space where a block starts after white space
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ _RULE_HEIGHT = 0.4  # a drawing this thin is a rule
 _RULE_SPAN = 0.6  # a rule across this share of a region's width cuts it into bands
 _RULE_ACROSS = 0.9  # one across this share is cut at before the columns are
 _TIGHT = 0.3  # boxes of rows set tight may overlap this much and still be two rows
+_first = operator.itemgetter(0)
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
 
 
@@ -63,14 +65,15 @@ def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Seg
         spans = [((s.reach0, s.reach1), s) for s in segs]
     else:
         spans = [((-s.top, -s.bottom), s) for s in segs]
-    spans.sort(key=lambda span: span[0])
+    spans.sort(key=_first)
     groups: list[list[Segment]] = [[]]
     reach = spans[0][0][1]
     for (lo, hi), seg in spans:
         if lo - reach >= min_gap and groups[-1]:
             groups.append([])
         groups[-1].append(seg)
-        reach = max(reach, hi)
+        if hi > reach:
+            reach = hi
     return groups
 
 
@@ -192,10 +195,17 @@ def _ruled(
 ) -> list[list[Segment]]:
     """The region cut at the topmost rule drawn across most of its width with no
     segment through it, else the region whole."""
+    if not rules:
+        return [segs]
     lo, hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+    bottoms: tuple[float, float] | None = None
     for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
         if min(x1, hi) - max(x0, lo) < span * (hi - lo):
             continue
+        if bottoms is None:  # they tell which rules have segments on both sides
+            bottoms = min(s.bottom for s in segs), max(s.bottom for s in segs)
+        if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
+            continue  # nothing above it, or nothing below
         above = [s for s in segs if s.bottom >= y - 0.2 * body]
         below = [s for s in segs if s.top <= y + 0.2 * body and s.bottom < y - 0.2 * body]
         if above and below and len(above) + len(below) == len(segs):

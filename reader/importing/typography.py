@@ -84,22 +84,40 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
         if abs(g.size - page.body) <= _SAME_SIZE * page.body
     ]
     body_weight = int(_mode([float(w) for w in body_weights])) if body_weights else 400
+    heavy_from = body_weight + _BOLD
     out = []
     for text, group in zip(page.texts, page.groups, strict=True):
         glyphs: list[Glyph] = [g for line in group for seg in line.segments for g in seg.glyphs]
         visible = [g for g in glyphs if not g.char.isspace()] or glyphs
-        size = _mode([g.size for g in visible])
-        heavy = sum(1 for g in visible if g.weight >= body_weight + _BOLD)
+        # One pass for what _mode, sum, min and max would each walk the line for.
+        counts: dict[float, int] = {}
+        heavy = 0
+        first = visible[0]
+        x0, x1, top, bottom = first.x0, first.ink_x1, first.top, first.bottom
+        for g in visible:
+            key = round(g.size * 2) / 2
+            counts[key] = counts.get(key, 0) + 1
+            if g.weight >= heavy_from:
+                heavy += 1
+            if g.x0 < x0:
+                x0 = g.x0
+            ink = g.ink_x1
+            if ink > x1:
+                x1 = ink
+            if g.top > top:
+                top = g.top
+            if g.bottom < bottom:
+                bottom = g.bottom
         out.append(
             TypeLine(
                 text=text.strip(),
                 hint=text.startswith(" "),
-                size=size,
+                size=max(counts, key=lambda k: (counts[k], -k)),
                 bold=heavy * 2 > len(visible),
-                x0=min(g.x0 for g in visible),
-                x1=max(g.ink_x1 for g in visible),
-                top=max(g.top for g in visible),
-                bottom=min(g.bottom for g in visible),
+                x0=x0,
+                x1=x1,
+                top=top,
+                bottom=bottom,
             )
         )
     return out, body_weight
