@@ -180,3 +180,26 @@ def test_a_headline_with_digits_stays_one_line() -> None:
     body = _row("正文正文正文正文正文。", 0, 760, 10, 10)
     lines = page_text(head + digit + rest + body).split("\n")
     assert lines[0].replace(" ", "") == "举报过期食品被奖2毛"
+
+
+def test_a_line_wider_than_its_column_moves_neither_of_its_edges() -> None:
+    """A byline set across two columns goes to one of them; the column's paragraphs
+    are still found against its own line starts and ends, not the wide line's."""
+    from reader.importing.structure import _paragraphs
+    from reader.importing.typography import TypeLine
+
+    def line(text: str, x0: float, x1: float, n: int) -> TypeLine:
+        return TypeLine(text, False, 10.0, False, x0, x1, 700.0 - 12 * n, 690.0 - 12 * n)
+
+    rows = [
+        ("本报记者陈娜 本报记者罗志", 0.0, 300.0),
+        ("甲段第一行缩进两字", 56.0, 176.0),
+        ("甲段第二行排满整栏", 36.0, 176.0),
+        ("甲段末行。", 36.0, 100.0),
+        ("乙段第一行缩进两字", 56.0, 176.0),
+        ("乙段第二行排满整栏", 36.0, 176.0),
+        ("乙段第三行排满整栏", 36.0, 176.0),
+        ("乙段末行。", 36.0, 90.0),
+    ]
+    got = _paragraphs([line(t, a, b, n) for n, (t, a, b) in enumerate(rows)], 10.0)
+    assert [len(p) for p in got] == [1, 3, 4]
