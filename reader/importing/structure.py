@@ -187,10 +187,12 @@ def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
 
 
 def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
-    """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source."""
+    """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source.
+    The last line may end in a bracketed remark of its own: `…的。（本版法律顾问）`,
+    `（本报纽约１月２６日电）`, `（附图片１张）`."""
     return (
         prev is not None
-        and prev.closes
+        and (prev.closes or prev.text.endswith(("）", ")")))
         and bool(NOTE.match(line.text))
         and (line.x0 - prev.x0 >= 2 * body or prev.x1 < line.x0)
     )
