@@ -180,3 +180,45 @@ def test_a_headline_with_digits_stays_one_line() -> None:
     body = _row("正文正文正文正文正文。", 0, 760, 10, 10)
     lines = page_text(head + digit + rest + body).split("\n")
     assert lines[0].replace(" ", "") == "举报过期食品被奖2毛"
+
+
+def test_a_line_wider_than_its_column_moves_neither_of_its_edges() -> None:
+    """A byline set across two columns goes to one of them; the column's paragraphs
+    are still found against its own line starts and ends, not the wide line's."""
+    from reader.importing.structure import _paragraphs
+    from reader.importing.typography import TypeLine
+
+    def line(text: str, x0: float, x1: float, n: int) -> TypeLine:
+        return TypeLine(text, False, 10.0, False, x0, x1, 700.0 - 12 * n, 690.0 - 12 * n)
+
+    rows = [
+        ("本报记者陈娜 本报记者罗志", 0.0, 300.0),
+        ("甲段第一行缩进两字", 56.0, 176.0),
+        ("甲段第二行排满整栏", 36.0, 176.0),
+        ("甲段末行。", 36.0, 100.0),
+        ("乙段第一行缩进两字", 56.0, 176.0),
+        ("乙段第二行排满整栏", 36.0, 176.0),
+        ("乙段第三行排满整栏", 36.0, 176.0),
+        ("乙段末行。", 36.0, 90.0),
+    ]
+    got = _paragraphs([line(t, a, b, n) for n, (t, a, b) in enumerate(rows)], 10.0)
+    assert [len(p) for p in got] == [1, 3, 4]
+
+
+def test_a_note_under_a_last_line_ending_in_brackets_is_the_source() -> None:
+    """`（据新华社电）` set apart under `…纠正的。（本版法律顾问）`: the story's source,
+    not a paragraph of its own."""
+    from reader.importing.structure import _assemble
+    from reader.importing.typography import TypeLine
+
+    def line(text: str, x0: float, x1: float, n: int, hint: bool = False) -> TypeLine:
+        return TypeLine(text, hint, 10.0, False, x0, x1, 700.0 - 12 * n, 690.0 - 12 * n)
+
+    rows = [
+        line("厂可与其交涉，相信环保局会", 36.0, 166.0, 0),
+        line("依法纠正的。（本版法律顾问）", 36.0, 166.0, 1),
+        line("（据新华社电）", 101.0, 166.0, 2),
+    ]
+    (item,) = _assemble(rows, 10.0, {})
+    assert item.source == "（据新华社电）"
+    assert [t.text for t in item.body] == [rows[0].text, rows[1].text]

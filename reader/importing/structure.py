@@ -187,10 +187,12 @@ def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
 
 
 def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
-    """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source."""
+    """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source.
+    The last line may end in a bracketed remark of its own: `…的。（本版法律顾问）`,
+    `（本报纽约１月２６日电）`, `（附图片１张）`."""
     return (
         prev is not None
-        and prev.closes
+        and (prev.closes or prev.text.endswith(("）", ")")))
         and bool(NOTE.match(line.text))
         and (line.x0 - prev.x0 >= 2 * body or prev.x1 < line.x0)
     )
@@ -242,12 +244,9 @@ def _paragraphs(lines: list[TypeLine], body: float) -> list[list[str]]:
     if not lines:
         return []
     col = regions.columns(lines)
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
     count: Counter[int] = Counter(col)
-    for k, line in zip(col, lines, strict=True):
-        left[k] = min(left.get(k, line.x0), line.x0)
-        right[k] = max(right.get(k, line.x1), line.x1)
+    left = _edge(col, [t.x0 for t in lines], -1.0)
+    right = _edge(col, [t.x1 for t in lines], 1.0)
     out: list[list[str]] = []
     prev: TypeLine | None = None
     prev_col = -1
@@ -267,6 +266,16 @@ def _paragraphs(lines: list[TypeLine], body: float) -> list[list[str]]:
             out[-1].append(text)
         prev, prev_col = line, k
     return out
+
+
+def _edge(col: list[int], xs: list[float], side: float) -> dict[int, float]:
+    """Each column's edge where most of its lines start (or end), the outermost of ties:
+    a line set wider than the column (a byline across it, a pull quote) that went to it
+    moves no edge, so the column's own lines are not all read as indented or short."""
+    seen: dict[int, Counter[float]] = {}
+    for k, x in zip(col, xs, strict=True):
+        seen.setdefault(k, Counter())[round(x * 2) / 2] += 1
+    return {k: max(c, key=lambda x: (c[x], side * x)) for k, c in seen.items()}
 
 
 def _caption_credit(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[str]]:
