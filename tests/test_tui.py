@@ -28,7 +28,7 @@ async def test_opens_on_the_sample_with_every_pane(library: Path) -> None:
         assert app.query_one(PageList).option_count == 1
         assert app.query_one(Headlines).option_count == 6
         # The lead story, not the photo caption listed first.
-        assert app.item is not None and app.item.id == "xuhui/sample/01/4"
+        assert app.main.item is not None and app.main.item.id == "xuhui/sample/01/4"
         assert "徐汇率先完成全国首批公共数据资源登记" in article_text(app)
         captions = "\n".join(b.text for b in app.query_one(CaptionsView).blocks)
         assert "通讯员 倪修龙 摄于 3 月 25 日" in captions
@@ -39,7 +39,7 @@ async def test_latest_issue_opens_by_default(tmp_path: Path) -> None:
     app = app_for(two_issues(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.opened is not None and app.opened.issue.key == "2025-03-28"
+        assert app.main.opened is not None and app.main.opened.issue.key == "2025-03-28"
         assert "2025-03-28" in title(app) and "page 1 of 2" in title(app)
 
 
@@ -48,12 +48,13 @@ async def test_arrows_and_jk_move_through_headlines(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("home", "down", "down", "down")
-        assert app.item is not None and app.item.headline == "徐汇率先完成全国首批公共数据资源登记"
+        item = app.main.item
+        assert item is not None and item.headline == "徐汇率先完成全国首批公共数据资源登记"
         assert "徐汇率先完成全国首批公共数据资源登记" in article_text(app)
         await pilot.press("j")
-        assert app.item_index == 4
+        assert app.main.item_index == 4
         await pilot.press("k", "up")
-        assert app.item_index == 2
+        assert app.main.item_index == 2
 
 
 async def test_enter_opens_the_article_and_jk_scroll_it(library: Path) -> None:
@@ -88,14 +89,14 @@ async def test_brackets_turn_pages(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("right_square_bracket")
-        assert app.page_index == 1 and "第2版" in title(app) and "page 2 of 2" in title(app)
+        assert app.main.page_index == 1 and "第2版" in title(app) and "page 2 of 2" in title(app)
         # At the page's lead story, not its photo caption.
-        assert app.item is not None and app.item.id == "xuhui/2025-03-28/02/4"
+        assert app.main.item is not None and app.main.item.id == "xuhui/2025-03-28/02/4"
         assert app.query_one(PageList).highlighted == 1
         await pilot.press("right_square_bracket")
-        assert app.page_index == 1 and "last page" in status(app)
+        assert app.main.page_index == 1 and "last page" in status(app)
         await pilot.press("left_square_bracket")
-        assert app.page_index == 0
+        assert app.main.page_index == 0
 
 
 async def test_page_list_turns_pages_too(tmp_path: Path) -> None:
@@ -104,7 +105,7 @@ async def test_page_list_turns_pages_too(tmp_path: Path) -> None:
         await settle(app, pilot)
         app.query_one(PageList).focus()
         await pilot.press("j")
-        assert app.page_index == 1
+        assert app.main.page_index == 1
         await pilot.press("enter")
         assert app.focused is app.query_one(Headlines)
 
@@ -115,17 +116,17 @@ async def test_braces_change_issue_lazily(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("left_curly_bracket")
         await settle(app, pilot)
-        assert app.opened is not None and app.opened.issue.key == "2025-03-27"
+        assert app.main.opened is not None and app.main.opened.issue.key == "2025-03-27"
         assert "page 1 of 3" in title(app)
         await pilot.press("left_curly_bracket")
         await settle(app, pilot)
-        assert app.opened.issue.key == "2025-03-21"
+        assert app.main.opened.issue.key == "2025-03-21"
         await pilot.press("left_curly_bracket")
         await settle(app, pilot)
-        assert app.opened.issue.key == "2025-03-21" and "No earlier issue" in status(app)
+        assert app.main.opened.issue.key == "2025-03-21" and "No earlier issue" in status(app)
         await pilot.press("right_curly_bracket")
         await settle(app, pilot)
-        assert app.opened.issue.key == "2025-03-27"
+        assert app.main.opened.issue.key == "2025-03-27"
 
 
 async def test_g_goes_to_an_issue_by_date(tmp_path: Path) -> None:
@@ -136,13 +137,13 @@ async def test_g_goes_to_an_issue_by_date(tmp_path: Path) -> None:
         assert isinstance(app.screen, GotoScreen)
         await pilot.press(*"2025-03-21", "enter")
         await settle(app, pilot)
-        assert app.opened is not None and app.opened.issue.key == "2025-03-21"
+        assert app.main.opened is not None and app.main.opened.issue.key == "2025-03-21"
         await pilot.press("g", *"2025年3月27日", "enter")
         await settle(app, pilot)
-        assert app.opened.issue.key == "2025-03-27"
+        assert app.main.opened.issue.key == "2025-03-27"
         await pilot.press("g", *"2025-03-25", "enter")  # no issue that day: the one before
         await settle(app, pilot)
-        assert app.opened.issue.key == "2025-03-21"
+        assert app.main.opened.issue.key == "2025-03-21"
         await pilot.press("g", *"1999", "enter")
         await settle(app, pilot)
         assert "No issue matches" in status(app)
@@ -161,7 +162,7 @@ async def test_keys_typed_right_after_g_are_kept(tmp_path: Path) -> None:
             app.post_message(events.Key(key, character))
         await settle(app, pilot)
         assert not isinstance(app.screen, GotoScreen)
-        assert app.opened is not None and app.opened.issue.key == "2025-03-21"
+        assert app.main.opened is not None and app.main.opened.issue.key == "2025-03-21"
 
 
 async def test_mouse_clicks_and_wheel(library: Path) -> None:
@@ -172,7 +173,7 @@ async def test_mouse_clicks_and_wheel(library: Path) -> None:
         line = headlines._index_to_line[3] - headlines.scroll_offset.y
         await pilot.click(Headlines, offset=(4, 1 + line))
         await pilot.pause()
-        assert app.item is not None and app.item.number == 4
+        assert app.main.item is not None and app.main.item.number == 4
         assert app.focused is app.query_one(ArticleView)
         article = app.query_one(ArticleView)
         # Pilot has no wheel helper; this is how its click() delivers mouse events.
@@ -215,12 +216,12 @@ async def test_q_quits_and_the_position_comes_back(tmp_path: Path) -> None:
     again = app_for(root)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
-        assert again.opened is not None and again.opened.issue.key == "2025-03-27"
-        assert again.page_index == 1 and again.item_index == 3
+        assert again.main.opened is not None and again.main.opened.issue.key == "2025-03-27"
+        assert again.main.page_index == 1 and again.main.item_index == 3
     other = app_for(make_library(tmp_path / "other", [("2025-01-01", 1)]))
     async with other.run_test(size=(100, 30)) as pilot:
         await settle(other, pilot)
-        assert other.opened is not None and other.opened.issue.key == "2025-01-01"
+        assert other.main.opened is not None and other.main.opened.issue.key == "2025-01-01"
 
 
 async def test_a_missing_saved_issue_falls_back_to_the_latest(tmp_path: Path) -> None:
@@ -235,7 +236,7 @@ async def test_a_missing_saved_issue_falls_back_to_the_latest(tmp_path: Path) ->
     again = app_for(root)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
-        assert again.opened is not None and again.opened.issue.key == "2025-03-28"
+        assert again.main.opened is not None and again.main.opened.issue.key == "2025-03-28"
 
 
 async def test_read_opens_at_an_issue_page_or_item(tmp_path: Path) -> None:
@@ -253,8 +254,8 @@ async def test_read_opens_at_an_issue_page_or_item(tmp_path: Path) -> None:
         app = app_for(root, target, page=page)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(app, pilot)
-            assert app.opened is not None
-            got = (app.opened.issue.key, app.page_index, app.item_index)
+            assert app.main.opened is not None
+            got = (app.main.opened.issue.key, app.main.page_index, app.main.item_index)
             assert got == expected, target
 
 

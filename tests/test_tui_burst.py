@@ -62,15 +62,15 @@ Where = tuple[str, int, int | None, str | None]
 
 def where(app: ReaderApp) -> Where:
     """Issue, page index, item index and the focused pane."""
-    assert app.opened is not None
+    assert app.main.opened is not None
     focused = app.focused.id if app.focused else None
-    return app.opened.issue.id, app.page_index, app.item_index, focused
+    return app.main.opened.issue.id, app.main.page_index, app.main.item_index, focused
 
 
 def lead_of(app: ReaderApp, page: int) -> int | None:
     """The item page `page` of the open issue opens at."""
-    assert app.opened is not None
-    return lead(app.opened.pages[page])
+    assert app.main.opened is not None
+    return lead(app.main.opened.pages[page])
 
 
 async def ends(app: ReaderApp, pilot: Pilot[None], keys: Sequence[str], slow: bool) -> Where:
@@ -91,15 +91,15 @@ async def test_j_then_next_pages_in_a_burst_end_on_the_last_page(papers: Path, p
     app = app_for(papers, f"{paper}/1998-01-03")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.opened is not None and len(app.opened.pages) == 8
+        assert app.main.opened is not None and len(app.main.opened.pages) == 8
         burst(app, [*"jjjjjj", *"]" * 7])
         await settle(app, pilot)
         # A page opens at its lead story (the first article).
-        first = lead(app.opened.pages[7])
-        assert first is not None and app.opened.pages[7].items[first].kind == "article"
+        first = lead(app.main.opened.pages[7])
+        assert first is not None and app.main.opened.pages[7].items[first].kind == "article"
         assert where(app) == (f"{paper}/1998-01-03", 7, first, "headlines")
         assert "page 8 of 8" in title(app)
-        assert app.item is app.opened.pages[7].items[first]
+        assert app.main.item is app.main.opened.pages[7].items[first]
 
 
 async def test_a_search_typed_in_one_burst_is_searched(library: Path) -> None:
@@ -111,8 +111,8 @@ async def test_a_search_typed_in_one_burst_is_searched(library: Path) -> None:
         await settle(app, pilot)
         await app.workers.wait_for_complete()
         await settle(app, pilot)
-        assert app.finder.query_text == "数据"
-        assert app.finder.walk.hits, "the search ran and found the sample's hits"
+        assert app.main.finder.query_text == "数据"
+        assert app.main.finder.walk.hits, "the search ran and found the sample's hits"
 
 
 @pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
@@ -201,11 +201,11 @@ async def test_hostile_names_and_queries_reach_the_screen_harmlessly(tmp_path: P
     app = app_for(root, search=f"数据{OSC_0}")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.opened is not None and app.opened.issue.paper.name.startswith("\x1b")
+        assert app.main.opened is not None and app.main.opened.issue.paper.name.startswith("\x1b")
         assert "␛]0;PWNED␛\\" in title(app) and "报" in title(app)
         shown = app.export_screenshot()
         assert "\x1b" not in shown and "PWNED" in shown
-        app._say(f"无法打开 {OSC_52}")
+        app.main.say(f"无法打开 {OSC_52}")
         await pilot.pause()
         assert "\x1b" not in app.export_screenshot()
 

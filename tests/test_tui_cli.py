@@ -53,7 +53,7 @@ def test_bare_reader_opens_the_reader(launched: list[ReaderApp], library: Path) 
     assert result.exit_code == 0, result.output
     assert len(launched) == 1
     app = launched[0]
-    assert app.library.root == library and app.start is None and app.finder.query_text is None
+    assert app.library.root == library and app.start is None and app.main.finder.query_text is None
 
 
 def test_read_passes_target_page_words_and_search(launched: list[ReaderApp], library: Path) -> None:
@@ -63,7 +63,7 @@ def test_read_passes_target_page_words_and_search(launched: list[ReaderApp], lib
     assert result.exit_code == 0, result.output
     app = launched[0]
     assert app.start == Ref("xuhui", "sample", 1)
-    assert app.watch_words == ("数据", "徐汇") and app.finder.query_text == "上海"
+    assert app.main.watch_words == ("数据", "徐汇") and app.main.finder.query_text == "上海"
 
 
 def test_read_an_item(launched: list[ReaderApp], library: Path) -> None:

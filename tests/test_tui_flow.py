@@ -57,10 +57,10 @@ def focused(app: ReaderApp) -> object:
 
 async def space_to_next_item(app: ReaderApp, pilot: Pilot[None]) -> int:
     """Spaces pressed until the item changes; how many."""
-    start = app.item_index
+    start = app.main.item_index
     for count in range(1, 50):
         await pilot.press("space")
-        if app.item_index != start:
+        if app.main.item_index != start:
             return count
     raise AssertionError("Space never left the item")
 
@@ -74,14 +74,14 @@ async def test_space_pages_the_article_then_opens_the_next_item(library: Path) -
         height = article.scrollable_content_region.height
         await pilot.press("space")
         last = article.virtual_size.height - height
-        assert app.item_index == 3 and article.scroll_offset.y == min(height - 1, last) > 0
+        assert app.main.item_index == 3 and article.scroll_offset.y == min(height - 1, last) > 0
         presses = await space_to_next_item(app, pilot)
-        assert presses >= 1 and app.item is not None
-        assert app.item.id == "xuhui/sample/01/5" and article.scroll_offset.y == 0
+        assert presses >= 1 and app.main.item is not None
+        assert app.main.item.id == "xuhui/sample/01/5" and article.scroll_offset.y == 0
         assert app.query_one(Headlines).highlighted == 4
         # b goes back the same way: the previous item, at its last screen.
         await pilot.press("b")
-        assert app.item.id == "xuhui/sample/01/4" and article.at_end
+        assert app.main.item.id == "xuhui/sample/01/4" and article.at_end
         assert article.scroll_offset.y > 0
         await pilot.press("shift+space")
         assert article.scroll_offset.y < article.virtual_size.height - height
@@ -93,16 +93,16 @@ async def test_space_at_the_end_of_a_page_opens_the_next_page(tmp_path: Path) ->
         await settle(app, pilot)
         await space_to_next_item(app, pilot)
         # The next page's first item, not its lead: Space reads everything in order.
-        assert (app.page_index, app.item_index) == (1, 0)
+        assert (app.main.page_index, app.main.item_index) == (1, 0)
         assert "第2版" in title(app) and app.query_one(PageList).highlighted == 1
         await pilot.press("b")
-        assert (app.page_index, app.item_index) == (0, 5)
+        assert (app.main.page_index, app.main.item_index) == (0, 5)
         await pilot.press("end", "right_curly_bracket")  # no later issue: stays
         app.query_one(ArticleView).focus()
         await pilot.press("J", "J", "J", "J", "J", "J", "J", "J", "J", "J", "J", "J")
-        assert (app.page_index, app.item_index) == (2, 5)
+        assert (app.main.page_index, app.main.item_index) == (2, 5)
         await pilot.press("space", "space", "space", "space", "space", "space", "space")
-        assert (app.page_index, app.item_index) == (2, 5)
+        assert (app.main.page_index, app.main.item_index) == (2, 5)
         assert "end of the issue: } opens the next one" in status(app)
 
 
@@ -110,20 +110,20 @@ async def test_j_k_move_by_article_and_arrows_turn_pages(tmp_path: Path) -> None
     app = app_for(pages_library(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert (app.page_index, app.item_index) == (0, 3)  # the lead story
+        assert (app.main.page_index, app.main.item_index) == (0, 3)  # the lead story
         await pilot.press("J", "J", "J")
-        assert (app.page_index, app.item_index) == (1, 0)
+        assert (app.main.page_index, app.main.item_index) == (1, 0)
         await pilot.press("K")
-        assert (app.page_index, app.item_index) == (0, 5)
+        assert (app.main.page_index, app.main.item_index) == (0, 5)
         await pilot.press("right")
-        assert (app.page_index, app.item_index) == (1, 3)
+        assert (app.main.page_index, app.main.item_index) == (1, 3)
         await pilot.press("l", "l")
-        assert app.page_index == 2 and "last page" in status(app)
+        assert app.main.page_index == 2 and "last page" in status(app)
         await pilot.press("h")
-        assert app.page_index == 1
+        assert app.main.page_index == 1
         app.query_one(ArticleView).focus()  # the article takes no arrow of its own
         await pilot.press("left")
-        assert app.page_index == 0
+        assert app.main.page_index == 0
         await pilot.press("i")
         assert status(app) == "Id: xuhui/2025-03-28/01/4"
 
@@ -145,7 +145,7 @@ async def test_narrow_terminals_give_the_article_the_room(
         await pilot.press("c")
         assert focused(app) is app.query_one(Headlines)
         await pilot.press("home", "down", "enter")
-        assert app.item_index == 1 and focused(app) is article
+        assert app.main.item_index == 1 and focused(app) is article
         await pilot.press("c")
         assert not app.query_one(Headlines).parent.display  # type: ignore[union-attr]
 
@@ -213,7 +213,7 @@ async def test_theme_item_and_scroll_come_back(library: Path) -> None:
     again = app_for(library)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
-        assert again.theme == "textual-light" and again.item_index == 3
+        assert again.theme == "textual-light" and again.main.item_index == 3
         assert again.query_one(ArticleView).place == place
     # Asked for an item, the reader opens it at its top.
     other = app_for(library, "xuhui/sample/01/4")
@@ -245,12 +245,12 @@ async def test_keys_can_be_rebound_in_the_config(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("full_stop")
-        assert app.item_index == 4
+        assert app.main.item_index == 4
         await pilot.press("J")  # no longer bound
-        assert app.item_index == 4
+        assert app.main.item_index == 4
         app.query_one(ArticleView).focus()
         await pilot.press("f", "f", "f", "f", "f", "f")
-        assert app.item_index == 5
+        assert app.main.item_index == 5
         await pilot.press("question_mark")
         assert ".  " in str(app.screen.query_one("#help-text").render())
 

@@ -51,9 +51,9 @@ async def test_a_thousand_items_stay_responsive(tmp_path: Path) -> None:
         await settle(app, pilot)
         assert app.query_one(Headlines).option_count == 1000
         await pilot.press("end")
-        assert app.item_index == 999 and "第999条" in article_text(app)
+        assert app.main.item_index == 999 and "第999条" in article_text(app)
         await pilot.press("home", "down", "right_square_bracket")
-        assert app.item_index == 1
+        assert app.main.item_index == 1
         await pilot.resize_terminal(130, 40)
         await pilot.pause()
         assert time.perf_counter() - started < 10
@@ -82,7 +82,7 @@ async def test_an_unreadable_page_is_a_message_not_a_crash(tmp_path: Path) -> No
     app = app_for(root)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.opened is not None and len(app.opened.pages) == 2
+        assert app.main.opened is not None and len(app.main.opened.pages) == 2
         await pilot.press("right_square_bracket")
         assert "No item on this page" in article_text(app)
 

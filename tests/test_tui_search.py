@@ -56,9 +56,9 @@ async def test_slash_searches_lists_hits_and_enter_jumps(library: Path) -> None:
         assert first.startswith("1版#4") and "数据" in first
         await pilot.press("down", "down", "down", "down", "enter")
         assert not panel.display
-        hit = app.finder.walk.hits[4]
+        hit = app.main.finder.walk.hits[4]
         assert (hit.item_id, hit.field) == ("xuhui/sample/01/4", "paragraphs.0")
-        assert app.item is not None and app.item.id == hit.item_id
+        assert app.main.item is not None and app.main.item.id == hit.item_id
         article = app.query_one(ArticleView)
         assert app.focused is article and line_in_view(article, hit.item_id, hit.field, hit.start)
         assert "数据  5/28" in state(app)
@@ -71,14 +71,14 @@ async def test_n_and_shift_n_walk_every_hit_in_order(library: Path) -> None:
         await pilot.press("slash", *"徐汇", "enter")
         await settle(app, pilot)
         await pilot.press("escape")
-        total = len(app.finder.walk.hits)
+        total = len(app.main.finder.walk.hits)
         assert total > 20
         seen = []
         for n in range(1, total + 1):
             await pilot.press("n")
             assert counter(app) == f"{n}/{total}"
-            hit = app.finder.walk.hits[app.finder.walk.index or 0]
-            assert app.item is not None and app.item.id == hit.item_id
+            hit = app.main.finder.walk.hits[app.main.finder.walk.index or 0]
+            assert app.main.item is not None and app.main.item.id == hit.item_id
             article = app.query_one(ArticleView)
             if hit.field.startswith("paragraphs.") or hit.field == "headline":
                 assert line_in_view(article, hit.item_id, hit.field, hit.start)
@@ -100,7 +100,7 @@ async def test_hits_are_highlighted_in_headlines_body_and_captions(library: Path
         await settle(app, pilot)
         await pilot.press("enter")
         caption = "xuhui/sample/01/1"
-        marks = app.marks_for(caption)
+        marks = app.main.marks_for(caption)
         assert any(kind == "current" for _, _, kind in marks["paragraphs.0"])
         assert any(kind == "hit" for _, _, kind in marks["derived_headline"])
         assert "hit" in prompt_kinds(app, 0)
@@ -111,7 +111,7 @@ async def test_hits_are_highlighted_in_headlines_body_and_captions(library: Path
         await pilot.press(*"数据", "enter")
         await settle(app, pilot)
         await pilot.press("enter")
-        body = app.marks_for("xuhui/sample/01/4")
+        body = app.main.marks_for("xuhui/sample/01/4")
         assert {kind for _, _, kind in body["paragraphs.3"]} == {"hit"}
         assert any(kind == "hit" for _, _, kind in body["headline"])
 
@@ -124,12 +124,12 @@ async def test_escape_closes_then_clears(library: Path) -> None:
         await settle(app, pilot)
         await pilot.press("escape")
         assert not app.query_one(SearchPanel).display
-        assert app.finder.walk.hits and app.finder.query_text == "数据"
+        assert app.main.finder.walk.hits and app.main.finder.query_text == "数据"
         await pilot.press("n")
         assert counter(app) == "1/28"
         await pilot.press("escape")
-        assert not app.finder.walk.hits and app.finder.query_text is None
-        assert app.marks_for("xuhui/sample/01/4") == {}
+        assert not app.main.finder.walk.hits and app.main.finder.query_text is None
+        assert app.main.marks_for("xuhui/sample/01/4") == {}
         await pilot.press("n")
         assert "press / to search" in status(app)
 
@@ -140,7 +140,7 @@ async def test_a_bad_query_is_a_message(library: Path) -> None:
         await settle(app, pilot)
         await pilot.press("slash", *"-数据", "enter")
         await settle(app, pilot)
-        assert app.finder.walk.hits == [] and counter(app) == "error"
+        assert app.main.finder.walk.hits == [] and counter(app) == "error"
         assert "-数据" in status(app) or "exclu" in status(app), status(app)
         app.query_one("#query", Input).value = ""
         await pilot.press(*"不存在的词", "enter")
@@ -155,7 +155,7 @@ async def test_read_search_opens_with_the_search_done(library: Path) -> None:
         assert app.query_one(SearchPanel).display
         assert app.query_one("#query", Input).value == "数据"
         assert counter(app) == "1/28"
-        assert app.item is not None and app.item.id == "xuhui/sample/01/4"
+        assert app.main.item is not None and app.main.item.id == "xuhui/sample/01/4"
         assert app.focused is app.query_one(HitList)
         await pilot.press("enter")
         assert isinstance(app.screen.focused, ArticleView)
@@ -165,12 +165,12 @@ async def test_read_id_with_search_opens_at_that_item(library: Path) -> None:
     app = app_for(library, "xuhui/sample/01/6", search="徐汇")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.item is not None and app.item.id == "xuhui/sample/01/6"
+        assert app.main.item is not None and app.main.item.id == "xuhui/sample/01/6"
         assert (
-            app.finder.walk.index is not None
-            and app.finder.walk.hits[app.finder.walk.index].item_id == app.item.id
+            app.main.finder.walk.index is not None
+            and app.main.finder.walk.hits[app.main.finder.walk.index].item_id == app.main.item.id
         )
-        assert app.finder.walk.hits[app.finder.walk.index - 1].item_id != app.item.id
+        assert app.main.finder.walk.hits[app.main.finder.walk.index - 1].item_id != app.main.item.id
         assert not app.query_one(SearchPanel).display
 
 
@@ -179,13 +179,13 @@ async def test_an_id_from_reader_search_opens_with_its_hits(library: Path) -> No
     app = app_for(library, "xuhui/sample/01/4")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.item is not None and app.item.id == "xuhui/sample/01/4"
+        assert app.main.item is not None and app.main.item.id == "xuhui/sample/01/4"
         assert counter(app) == "1/28" and "数据  1/28" in state(app)
     # An item the last search did not hit opens plainly.
     plain = app_for(library, "xuhui/sample/01/5")
     async with plain.run_test(size=(100, 30)) as pilot:
         await settle(plain, pilot)
-        assert plain.finder.query_text is None and not plain.finder.walk.hits
+        assert plain.main.finder.query_text is None and not plain.main.finder.walk.hits
         assert "数据" not in state(plain)
 
 
@@ -196,14 +196,14 @@ async def test_the_search_follows_to_the_next_issue(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("slash", *"数据", "enter")
         await settle(app, pilot)
-        assert len(app.finder.walk.hits) == 56
+        assert len(app.main.finder.walk.hits) == 56
         await pilot.press("escape", "left_curly_bracket")
         await settle(app, pilot)
-        assert app.opened is not None and app.opened.issue.key == "2025-03-27"
-        assert len(app.finder.walk.hits) == 28 and all(
-            "2025-03-27" in h.item_id for h in app.finder.walk.hits
+        assert app.main.opened is not None and app.main.opened.issue.key == "2025-03-27"
+        assert len(app.main.finder.walk.hits) == 28 and all(
+            "2025-03-27" in h.item_id for h in app.main.finder.walk.hits
         )
-        assert "数据" in article_text(app) or app.item is not None
+        assert "数据" in article_text(app) or app.main.item is not None
         assert "2025-03-27" in title(app)
 
 
@@ -225,9 +225,9 @@ async def main() -> None:
         for _ in range(200):
             await app.workers.wait_for_complete()
             await pilot.pause(0.05)
-            if app.finder.walk.hits:
+            if app.main.finder.walk.hits:
                 break
-        print(len(app.finder.walk.hits), "jieba" in sys.modules)
+        print(len(app.main.finder.walk.hits), "jieba" in sys.modules)
 
 asyncio.run(main())
 """

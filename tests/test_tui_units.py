@@ -134,13 +134,13 @@ def test_build_app_merges_words_and_recalls_the_last_search(tmp_path: Path) -> N
     config.write_text('highlight = ["徐汇"]\ntheme = "light"\n', encoding="utf-8")
     env = {"READER_CONFIG": str(config), "READER_DATA_DIR": str(tmp_path / "data")}
     app = build_app(Library(root), "xuhui/2025-03-28/01/4", highlight="数据", env=env)
-    assert app.watch_words == ("徐汇", "数据") and app.initial_theme == "textual-light"
-    assert app.finder.query_text is None
+    assert app.main.watch_words == ("徐汇", "数据") and app.initial_theme == "textual-light"
+    assert app.main.finder.query_text is None
     save_search(state_file(root, env), "数据")
     recalled = build_app(Library(root), "xuhui/2025-03-28/01/4", env=env)
-    assert recalled.finder.query_text == "数据"
-    assert build_app(Library(root), "xuhui/2025-03-28", env=env).finder.query_text is None
-    assert build_app(Library(root), search=" 徐汇 ", env=env).finder.query_text == "徐汇"
+    assert recalled.main.finder.query_text == "数据"
+    assert build_app(Library(root), "xuhui/2025-03-28", env=env).main.finder.query_text is None
+    assert build_app(Library(root), search=" 徐汇 ", env=env).main.finder.query_text == "徐汇"
 
 
 def test_goto_and_neighbours(tmp_path: Path) -> None:

@@ -16,15 +16,15 @@ async def test_highlight_option_marks_every_pane(library: Path) -> None:
     app = app_for(library, highlight="数据,江面")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.watch_words == ("数据", "江面")
-        caption = app.marks_for("xuhui/sample/01/1")
-        assert app.page is not None
-        at = app.page.items[0].paragraphs[0].index("江面")
+        assert app.main.watch_words == ("数据", "江面")
+        caption = app.main.marks_for("xuhui/sample/01/1")
+        assert app.main.page is not None
+        at = app.main.page.items[0].paragraphs[0].index("江面")
         assert caption["paragraphs.0"] == [(at, at + 2, "watch")]
         assert "watch" in prompt_kinds(app, 0)
         assert "watch" in prompt_kinds(app, 3)
         assert app.query_one(CaptionsView).blocks[0].item_id == "xuhui/sample/01/1"
-        marks = app.marks_for("xuhui/sample/01/4")
+        marks = app.main.marks_for("xuhui/sample/01/4")
         assert {kind for spans in marks.values() for _, _, kind in spans} == {"watch"}
         assert len(marks["paragraphs.3"]) == 6
 
@@ -34,7 +34,7 @@ async def test_config_words_join_the_option(library: Path) -> None:
     app = app_for(library, highlight="江面，数据")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert app.watch_words == ("徐汇", "数据", "江面")
+        assert app.main.watch_words == ("徐汇", "数据", "江面")
         assert "watch on" in state(app)
 
 
@@ -43,13 +43,13 @@ async def test_w_toggles_watch_words(library: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         item = "xuhui/sample/01/1"
-        assert app.marks_for(item)
+        assert app.main.marks_for(item)
         await pilot.press("w")
-        assert app.marks_for(item) == {} and "watch off" in state(app)
+        assert app.main.marks_for(item) == {} and "watch off" in state(app)
         assert "watch" not in prompt_kinds(app, 0)
         assert "Watch-words off" in status(app)
         await pilot.press("w")
-        assert app.marks_for(item) and "watch" in prompt_kinds(app, 0)
+        assert app.main.marks_for(item) and "watch" in prompt_kinds(app, 0)
 
 
 async def test_w_without_words_explains(library: Path) -> None:

@@ -14,15 +14,11 @@ from textual.timer import Timer
 
 from reader.fields import Ref
 from reader.library import Library
-from reader.model import Item, Page
 from reader.startup import resume_collection
 from reader.state import save_position, save_theme
-from reader.tui.finder import Finder
 from reader.tui.labels import English, Labels
-from reader.tui.marks import Marks
 from reader.tui.panes import NARROW, WIDE
 from reader.tui.screens.main import MainScreen
-from reader.tui.session import Opened
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -98,50 +94,6 @@ class ReaderApp(App[None]):
     def _started(self) -> None:
         """After the first frame: garbage collection back on if the launcher paused it."""
         resume_collection()
-
-    # The reading state is the main screen's; these are the names tests and tools use.
-
-    @property
-    def finder(self) -> Finder:
-        """The search of the open issue."""
-        return self.main.finder
-
-    @property
-    def watch_words(self) -> tuple[str, ...]:
-        """The words highlighted wherever they occur."""
-        return self.main.watch_words
-
-    @property
-    def opened(self) -> Opened | None:
-        """The open issue."""
-        return self.main.opened
-
-    @property
-    def page_index(self) -> int:
-        """The page on screen, 0-based."""
-        return self.main.page_index
-
-    @property
-    def item_index(self) -> int | None:
-        """The item being read, 0-based on its page."""
-        return self.main.item_index
-
-    @property
-    def page(self) -> Page | None:
-        """The page on screen."""
-        return self.main.page
-
-    @property
-    def item(self) -> Item | None:
-        """The item in the article pane."""
-        return self.main.item
-
-    def marks_for(self, item_id: str) -> Marks:
-        """Watch-word, hit and current-hit spans of one item, by field."""
-        return self.main.marks_for(item_id)
-
-    def _say(self, message: str) -> None:
-        self.main.say(message)
 
     # Keys
 
