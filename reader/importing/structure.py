@@ -39,8 +39,8 @@ from reader.importing.typography import (
     tight,
     type_lines,
 )
-from reader.model import Item, Kind, Page
-from reader.parse.stories import derive_headline
+from reader.model import Item, Page
+from reader.parse.stories import derive_headline, item_kind, lead_dateline
 from reader.parse.text import clean_line, join_lines
 
 _INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
@@ -337,24 +337,14 @@ def _freeze(it: _Item, body: float, ident: str) -> Item:
         credit = found + credit
     paragraphs = [join_lines([clean_line(t) for t in g]) for g in groups if g]
     byline = " ".join(it.bylines) if it.bylines else None
-    if paragraphs and byline is None:
-        match = DATELINE.match(paragraphs[0])
-        if match and match.end() < len(paragraphs[0]):
-            byline = match.group(0).strip()
-            paragraphs[0] = paragraphs[0][match.end() :].lstrip()
-    kind: Kind
+    byline = lead_dateline(paragraphs, byline, DATELINE)
     marker = None
     if paragraphs and paragraphs[0][0] in MARKERS and len(paragraphs[0]) > 1 and not it.stack:
         marker, paragraphs[0] = paragraphs[0][0], paragraphs[0][1:].lstrip()
-    if it.picture >= 0 or credit:
-        kind = "caption"
-    elif marker or (not it.stack and len(paragraphs) <= 1 and it.source is None):
-        kind = "brief"
-    else:
-        kind = "article"
+    caption = it.picture >= 0 or bool(credit)
     return Item(
         id=ident,
-        kind=kind,
+        kind=item_kind(caption, marker, bool(it.stack), paragraphs, it.source is not None),
         kicker=kicker,
         headline=headline,
         subtitle=subtitle,

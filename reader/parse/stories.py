@@ -151,22 +151,13 @@ class _Story:
         split_credit(paragraphs, credit)
         paragraphs = [p for p in paragraphs if p]
         byline = " ".join(self.bylines) if self.bylines else None
-        if paragraphs and byline is None:
-            match = DATELINE_RE.match(paragraphs[0])
-            if match and match.end() < len(paragraphs[0]):
-                byline = match.group(0).strip()
-                paragraphs[0] = paragraphs[0][match.end() :].lstrip()
+        byline = lead_dateline(paragraphs, byline, DATELINE_RE)
         derived = None if headline else derive_headline(paragraphs)
-        kind: ItemKind
-        if credit:
-            kind = "caption"
-        elif self.marker or (not self.stack and len(paragraphs) <= 1 and not self.source):
-            kind = "brief"
-        else:
-            kind = "article"
         return Item(
             id=ident,
-            kind=kind,
+            kind=item_kind(
+                bool(credit), self.marker, bool(self.stack), paragraphs, bool(self.source)
+            ),
             kicker=kicker,
             headline=headline,
             subtitle=subtitle,
@@ -320,6 +311,34 @@ def _fits(line: Line, nxt: Line) -> bool:
     match = _LEAD.match(nxt.text)
     lead = width(match.group(0)) if match else 1.0
     return line.width + line.hangs + lead <= line.measure()
+
+
+def lead_dateline(
+    paragraphs: list[str], byline: str | None, dateline: re.Pattern[str]
+) -> str | None:
+    """The byline, or the dateline that opens the first paragraph (taken out of it) when none.
+
+    `本报北京1月5日讯　……`: the dateline is the story's, not its text. Shared by the
+    text parser and PDF import, each with its own pattern.
+    """
+    if paragraphs and byline is None:
+        match = dateline.match(paragraphs[0])
+        if match and match.end() < len(paragraphs[0]):
+            paragraphs[0] = paragraphs[0][match.end() :].lstrip()
+            return match.group(0).strip()
+    return byline
+
+
+def item_kind(
+    caption: bool, marker: str | None, stack: bool, paragraphs: list[str], source: bool
+) -> ItemKind:
+    """A caption (a credit or a picture), a brief (a marker, or one paragraph with no
+    headline stack and no source), else an article: the one rule of both front ends."""
+    if caption:
+        return "caption"
+    if marker or (not stack and len(paragraphs) <= 1 and not source):
+        return "brief"
+    return "article"
 
 
 def derive_headline(paragraphs: list[str]) -> str | None:
