@@ -255,3 +255,17 @@ def test_the_line_under_a_kicker_after_a_closed_paragraph_is_its_headline() -> N
     ]
     item = parse_text("\n".join(story)).items[-1]
     assert (item.kicker, item.headline) == ("候车室里除夕夜——", "千只丹顶鹤光顾盐城")
+
+
+def test_a_line_too_short_to_open_the_paragraph_below_is_a_headline() -> None:
+    # The first line below ends in a comma that hangs, so it measures an em short
+    # of the column: the column is what the next lines of the paragraph fill.
+    body = [
+        "灾情牵动人心。据新统计，",
+        "灾民接到棉褥一千多条和棉",
+        "大衣一千多件以及帐篷一千",
+        "二百顶。",
+    ]
+    page = parse_text("\n".join([*CLOSED, "对根本问题的回答", *body]))
+    assert page.items[-1].headline == "对根本问题的回答"
+    assert page.items[-1].paragraphs[0].startswith("灾情牵动人心。")

@@ -29,19 +29,21 @@ _DATELINE_FIRST = _DATELINE_START | {"据"}  # ...and 据 (据新华社…电) b
 _MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # may hang past the column
 
 
-def _cannot_lead(line: Line, nxt: Line) -> bool:
+def _cannot_lead(line: Line, nxt: Line, column: float = 0.0) -> bool:
     """The line is too short to be the indented first line of the next line's paragraph.
 
     Text is set line by line to the full column, the first line of a paragraph
     two ems in: had the line begun that paragraph, the next line's first
     character would have fitted on it. A margin of one more em absorbs the
-    uneven spacing of real pages.
+    uneven spacing of real pages. `column`: how wide the paragraph's next lines
+    run, when the next line measures short (a comma at its end hangs, or the
+    line was not indented).
     """
     if nxt.kind is not Kind.BODY:
         return False
     match = _LEAD.match(nxt.text)
     lead = width(match.group(0)) if match else 1.0
-    return line.width + lead + 3 <= nxt.width
+    return line.width + lead + 3 <= max(nxt.width, column)
 
 
 def _ends_here(lines: list[Line], i: int) -> bool:
@@ -67,6 +69,11 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     after, open_after = fill_after(lines, i + 2)
     if not nxt.closes and nxt.width <= max(nxt.width, after) - _INDENT:
         return True  # the next line is indented: a paragraph starts there
+    # ...measured against the lines after it too: the next line alone may
+    # measure short of the column (its hanging comma left out).
+    column = max(nxt.width, open_after) if not nxt.closes else 0.0
+    if line.width + 3.5 <= column and _cannot_lead(line, nxt, column):
+        return True
     open_full = open_after if nxt.closes else max(nxt.width, open_after)
     if not open_full:
         return False
