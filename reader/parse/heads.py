@@ -5,17 +5,24 @@ headline lines (`mark_heads`); a run of them is a stack, unless it is too tall o
 set to the full column of the text below. What the page shows around a line
 decides, not the line alone: a dateline or an indented line below it, a note's
 closing bracket or a kicker's dashes above it, a byline under a quote, and
-whether the page's other stacks wrap. The measures here (how wide the column
-runs, whether a line opens a paragraph) are shared with the assembly of stories
-in `reader.parse.stories`.
+whether the page's other stacks wrap. The measures of the column around a line
+are in `reader.parse.column`.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.parse.captions import ends_in_credit
-from reader.parse.lines import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind, Line
+from reader.parse.column import (
+    DATELINE_START,
+    INDENT,
+    after_boundary,
+    caption_below,
+    dateline_at,
+    fill_after,
+    note_end,
+)
+from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
 from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
@@ -23,9 +30,7 @@ _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
 _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
-_INDENT = 2.0  # ems an indented first line is shorter than the lines below it
-_DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
-_DATELINE_FIRST = _DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
+_DATELINE_FIRST = DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
 _MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # may hang past the column
 
 
@@ -60,14 +65,14 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
-    if nxt.text[0] in _DATELINE_FIRST and _dateline(lines, i + 1):
+    if nxt.text[0] in _DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
     # alone (a paragraph's last line) does not show how wide the column is.
     after, open_after = fill_after(lines, i + 2)
-    if not nxt.closes and nxt.width <= max(nxt.width, after) - _INDENT:
+    if not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT:
         return True  # the next line is indented: a paragraph starts there
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
@@ -78,9 +83,9 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if not open_full:
         return False
     starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
-    if starts and line.width >= open_full - 0.5 and not _caption_below(lines, i + 1):
+    if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
-    return not nxt.closes and line.width >= open_full + _INDENT  # set wider than its column
+    return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
@@ -101,87 +106,6 @@ def _kicker_over(lines: list[Line], i: int) -> bool:
     )
 
 
-def _caption_below(lines: list[Line], j: int) -> bool:
-    """The body text from line j runs into a photo credit: it is a caption."""
-    while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
-        if lines[j].closes and ends_in_credit(lines[j].text):
-            return True  # `…过马路。（通讯员 宋建洋 摄）`
-        j += 1
-    return j < len(lines) and lines[j].kind is Kind.CREDIT
-
-
-def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
-    """How wide the column runs from line j: the widest of the next three lines, else 0.
-
-    Only lines of the same story count, and of the same column: a paragraph after
-    a closed one starts indented, so one far wider than the lines before it is
-    set in another column. The second width stops before the first line that
-    closes a sentence: it is most often a paragraph's short last line.
-    """
-    most = open_most = 0.0
-    is_open = True
-    before = lines[j - 1] if 0 < j <= len(lines) else None
-    for line in lines[j : j + 3]:
-        if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
-            break
-        if before is not None and before.closes and line.width > 1.5 * max(most, before.width) + 2:
-            break  # far wider after a closed line: text of another column (a caption)
-        before = line
-        if line.width > most:
-            most = line.width
-        if is_open and not line.closes:
-            open_most = most
-        else:
-            is_open = False
-    return most, open_most
-
-
-def after_boundary(lines: list[Line], i: int) -> bool:
-    """Something may start at line i: page start, or the line before closed."""
-    if i == 0:
-        return True
-    prev = lines[i - 1]
-    return prev.closes or prev.kind is not Kind.BODY or prev.head or _note_end(prev)
-
-
-def _note_end(line: Line) -> bool:
-    """A short line that closes a bracket: the end of a paragraph's note or credit.
-
-    `（作者单位：光明日报）`, `（图片）`, `（张春启）` wrapped so that only their end is
-    on the line: a line inside a paragraph fills its column, so a short one ended
-    the paragraph, and the bracket closed it as a full stop would.
-    """
-    return line.text[-1] in "）)" and line.short
-
-
-def starts_story(lines: list[Line], i: int) -> bool:
-    """Line i opens a new story: a leading-space hint after a boundary, or a marker."""
-    if i >= len(lines):
-        return True
-    line = lines[i]
-    if line.kind is Kind.BODY and line.text[0] in MARKERS:
-        return True
-    if line.hint or (line.text.startswith("图为") and _picture_caption(lines, i)):
-        return after_boundary(lines, i)
-    return False
-
-
-def _picture_caption(lines: list[Line], i: int) -> bool:
-    """Line i opens a caption: 图为 (this picture shows) in a new paragraph, a credit soon after.
-
-    图为 inside a paragraph is the caption's own second sentence.
-    """
-    if i and not (lines[i - 1].short or opens_paragraph(lines, i)):
-        return False
-    for j in range(i, min(i + 12, len(lines))):
-        line = lines[j]
-        if line.kind is Kind.CREDIT or (line.closes and ends_in_credit(line.text)):
-            return True
-        if line.kind is not Kind.BODY or (j > i and line.hint):
-            return False
-    return False
-
-
 def mark_heads(lines: list[Line]) -> bool:
     """Mark headline-stack lines: short unpunctuated lines that nothing continues.
 
@@ -196,16 +120,12 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate or (line.text[0] in _DATELINE_FIRST and _dateline(lines, i)):
+        if not line.candidate or (line.text[0] in _DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
         if (
-            prev is None
-            or prev.closes
-            or prev.kind is not body
-            or prev.candidate
-            or _note_end(prev)
+            prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
         ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
@@ -241,7 +161,7 @@ def _next_start(lines: list[Line], j: int, end: int) -> int:
     a paragraph (a list of names, no full stop) run into the stack below it: the
     stack starts after the line that ends the paragraph.
     """
-    while j <= end and not (lines[j - 1].closes or _note_end(lines[j - 1])):
+    while j <= end and not (lines[j - 1].closes or note_end(lines[j - 1])):
         j += 1
     return j
 
@@ -347,20 +267,6 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
     return col > 0 and abs(widths[0] - col) <= 1
 
 
-def _dateline(lines: list[Line], i: int) -> bool:
-    """Line i opens with a dateline: `本报北京1月11日讯`, `据新华社巴黎1月19日电`.
-
-    The dateline may wrap onto the next line (`据新华社乌兰巴托1月` / `21日电…`).
-    """
-    line = lines[i]
-    text = line.text[1:] if line.text[0] == "据" else line.text
-    if line.kind is not Kind.BODY or not text or text[0] not in _DATELINE_START:
-        return False
-    if i + 1 < len(lines) and len(text) < 16:
-        text += lines[i + 1].text
-    return bool(DATELINE_RE.match(text))
-
-
 def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -> bool:
     """A paragraph starts under lines i..end, two ems in from the lines around it.
 
@@ -373,7 +279,7 @@ def _paragraph_below(lines: list[Line], i: int, end: int, widths: list[float]) -
     """
     if end + 1 >= len(lines):
         return False
-    if _dateline(lines, end + 1) or lines[i].text.endswith("——"):
+    if dateline_at(lines, end + 1) or lines[i].text.endswith("——"):
         return True  # a story's first paragraph below; a kicker above
     if lines[i].width < max(widths) - 1:
         return False
@@ -393,7 +299,7 @@ def _indented(line: Line, column: float) -> bool:
         line.kind is Kind.BODY
         and line.text[-1] not in _MARKS
         and not line.closes
-        and line.width <= column - _INDENT
+        and line.width <= column - INDENT
     )
 
 
@@ -403,17 +309,3 @@ def stack_end(lines: list[Line], i: int) -> int:
     while end + 1 < len(lines) and lines[end + 1].head and not lines[end + 1].hint:
         end += 1
     return end
-
-
-def opens_paragraph(lines: list[Line], i: int) -> bool:
-    """Line i looks like the indented first line of a paragraph.
-
-    It is shorter than the lines that follow it, or it is short and does not
-    close a sentence (a line inside a paragraph fills the column). A full
-    line after a short closed one continues it: the short one was indented.
-    """
-    line = lines[i]
-    if line.closes:  # a one-line paragraph, or the end of one with a full line before
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
-    return line.width <= fill_after(lines, i + 1)[0] - _INDENT or line.short

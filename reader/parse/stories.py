@@ -14,8 +14,9 @@ from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
+from reader.parse.column import opens_paragraph, starts_story
 from reader.parse.furniture import take_header
-from reader.parse.heads import mark_heads, opens_paragraph, stack_end, starts_story
+from reader.parse.heads import mark_heads, stack_end
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
 from reader.parse.stacks import split_stack
 from reader.parse.text import decode, join_lines, page_lines, width

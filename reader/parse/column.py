@@ -1,0 +1,124 @@
+"""How the text runs around a line: the column's width below it, where paragraphs and stories open.
+
+Measures shared by the marking of headline stacks (`reader.parse.heads`) and the
+assembly of stories (`reader.parse.stories`): a line inside a paragraph fills its
+column, a paragraph's first line is set two ems in, and a story starts after a
+line that closed its paragraph.
+"""
+
+from __future__ import annotations
+
+from reader.parse.captions import ends_in_credit
+from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
+
+INDENT = 2.0  # ems an indented first line is shorter than the lines below it
+DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
+
+
+def caption_below(lines: list[Line], j: int) -> bool:
+    """The body text from line j runs into a photo credit: it is a caption."""
+    while j < len(lines) and lines[j].kind is Kind.BODY and not lines[j].hint:
+        if lines[j].closes and ends_in_credit(lines[j].text):
+            return True  # `…过马路。（通讯员 宋建洋 摄）`
+        j += 1
+    return j < len(lines) and lines[j].kind is Kind.CREDIT
+
+
+def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
+    """How wide the column runs from line j: the widest of the next three lines, else 0.
+
+    Only lines of the same story count, and of the same column: a paragraph after
+    a closed one starts indented, so one far wider than the lines before it is
+    set in another column. The second width stops before the first line that
+    closes a sentence: it is most often a paragraph's short last line.
+    """
+    most = open_most = 0.0
+    is_open = True
+    before = lines[j - 1] if 0 < j <= len(lines) else None
+    for line in lines[j : j + 3]:
+        if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
+            break
+        if before is not None and before.closes and line.width > 1.5 * max(most, before.width) + 2:
+            break  # far wider after a closed line: text of another column (a caption)
+        before = line
+        if line.width > most:
+            most = line.width
+        if is_open and not line.closes:
+            open_most = most
+        else:
+            is_open = False
+    return most, open_most
+
+
+def after_boundary(lines: list[Line], i: int) -> bool:
+    """Something may start at line i: page start, or the line before closed."""
+    if i == 0:
+        return True
+    prev = lines[i - 1]
+    return prev.closes or prev.kind is not Kind.BODY or prev.head or note_end(prev)
+
+
+def note_end(line: Line) -> bool:
+    """A short line that closes a bracket: the end of a paragraph's note or credit.
+
+    `（作者单位：光明日报）`, `（图片）`, `（张春启）` wrapped so that only their end is
+    on the line: a line inside a paragraph fills its column, so a short one ended
+    the paragraph, and the bracket closed it as a full stop would.
+    """
+    return line.text[-1] in "）)" and line.short
+
+
+def starts_story(lines: list[Line], i: int) -> bool:
+    """Line i opens a new story: a leading-space hint after a boundary, or a marker."""
+    if i >= len(lines):
+        return True
+    line = lines[i]
+    if line.kind is Kind.BODY and line.text[0] in MARKERS:
+        return True
+    if line.hint or (line.text.startswith("图为") and _picture_caption(lines, i)):
+        return after_boundary(lines, i)
+    return False
+
+
+def _picture_caption(lines: list[Line], i: int) -> bool:
+    """Line i opens a caption: 图为 (this picture shows) in a new paragraph, a credit soon after.
+
+    图为 inside a paragraph is the caption's own second sentence.
+    """
+    if i and not (lines[i - 1].short or opens_paragraph(lines, i)):
+        return False
+    for j in range(i, min(i + 12, len(lines))):
+        line = lines[j]
+        if line.kind is Kind.CREDIT or (line.closes and ends_in_credit(line.text)):
+            return True
+        if line.kind is not Kind.BODY or (j > i and line.hint):
+            return False
+    return False
+
+
+def dateline_at(lines: list[Line], i: int) -> bool:
+    """Line i opens with a dateline: `本报北京1月11日讯`, `据新华社巴黎1月19日电`.
+
+    The dateline may wrap onto the next line (`据新华社乌兰巴托1月` / `21日电…`).
+    """
+    line = lines[i]
+    text = line.text[1:] if line.text[0] == "据" else line.text
+    if line.kind is not Kind.BODY or not text or text[0] not in DATELINE_START:
+        return False
+    if i + 1 < len(lines) and len(text) < 16:
+        text += lines[i + 1].text
+    return bool(DATELINE_RE.match(text))
+
+
+def opens_paragraph(lines: list[Line], i: int) -> bool:
+    """Line i looks like the indented first line of a paragraph.
+
+    It is shorter than the lines that follow it, or it is short and does not
+    close a sentence (a line inside a paragraph fills the column). A full
+    line after a short closed one continues it: the short one was indented.
+    """
+    line = lines[i]
+    if line.closes:  # a one-line paragraph, or the end of one with a full line before
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
+    return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
