@@ -269,3 +269,11 @@ def test_a_line_too_short_to_open_the_paragraph_below_is_a_headline() -> None:
     page = parse_text("\n".join([*CLOSED, "对根本问题的回答", *body]))
     assert page.items[-1].headline == "对根本问题的回答"
     assert page.items[-1].paragraphs[0].startswith("灾情牵动人心。")
+
+
+def test_the_rest_of_a_wrapped_subtitle_stays_in_the_stack() -> None:
+    stack = ["直达浩浩荡荡吴淞口", "——八十高龄亲率众学生在沪连演三场，", "然后又直奔北京"]
+    page = parse_text("\n".join([*CLOSED, *stack, "本报记者 王松", *BODY]))
+    assert page.items[-1].headline == "直达浩浩荡荡吴淞口"
+    assert page.items[-1].subtitle == "——八十高龄亲率众学生在沪连演三场，然后又直奔北京"
+    assert page.items[-1].paragraphs[0].startswith("江泽民对联邦快递")

@@ -129,6 +129,7 @@ def mark_heads(lines: list[Line]) -> bool:
         ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
+    _subtitle_rests(lines, heads)
     if quotes:
         _keep_quotes(lines, quotes, heads)
     starts = [i for i in reversed(heads) if not (i and lines[i - 1].head and not lines[i].hint)]
@@ -143,6 +144,43 @@ def mark_heads(lines: list[Line]) -> bool:
         for j in range(i, at):
             lines[j].head = False
     return wrapping
+
+
+def _subtitle_rests(lines: list[Line], heads: list[int]) -> None:
+    """A subtitle (`——…`) under a headline that fills its measure wrapped: the rest is in the stack.
+
+    The rest is short of its column and closes no sentence, so it is no line of a
+    paragraph (which fills the column, or closes it); and nothing but a subtitle's
+    rest follows a subtitle in its stack. The subtitle line itself may end in a
+    comma (`——八十高龄亲率众学生在沪连演三场，` / `然后又直奔北京`).
+    """
+    for i in list(heads):
+        sub = i + 1
+        if sub + 1 >= len(lines) or lines[sub + 1].head:
+            continue
+        line, rest = lines[sub], lines[sub + 1]
+        if not (
+            line.kind is Kind.BODY
+            and line.text.startswith("——")
+            and not line.text.startswith("———")
+            and not line.closes
+            and "。" not in line.text
+            and line.width >= line.measure() - 1
+        ):
+            continue
+        if (
+            rest.kind is Kind.BODY
+            and not rest.head
+            and not rest.hint
+            and rest.candidate
+            and rest.width <= rest.measure() - 3
+            and _ends_here(lines, sub + 1)
+        ):
+            for j in (sub, sub + 1):
+                if not lines[j].head:
+                    lines[j].head = True
+                    heads.append(j)
+    heads.sort(reverse=True)
 
 
 def _stack_at(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
