@@ -277,3 +277,19 @@ def test_the_rest_of_a_wrapped_subtitle_stays_in_the_stack() -> None:
     assert page.items[-1].headline == "直达浩浩荡荡吴淞口"
     assert page.items[-1].subtitle == "——八十高龄亲率众学生在沪连演三场，然后又直奔北京"
     assert page.items[-1].paragraphs[0].startswith("江泽民对联邦快递")
+
+
+def test_a_quote_that_wraps_short_of_the_column_over_a_headline_is_a_headline() -> None:
+    # Display type: its second line ends though the next word fitted; dialogue fills it.
+    quote = ["“种田比以前轻快了，", "剩下的时间，你们去", "干什么？”"]
+    stack = [*quote, "关爱不当酿悲剧呼吁环保进课堂", "新华社武汉1月4日电"]
+    page = parse_text("\n".join([*CLOSED, *stack, *BODY]))
+    assert page.items[-1].headline == "“种田比以前轻快了，剩下的时间，你们去干什么？”"
+    assert page.items[-1].subtitle == "关爱不当酿悲剧呼吁环保进课堂"
+
+
+def test_dialogue_that_fills_the_column_over_a_headline_stays_with_the_story_before() -> None:
+    quote = ["“你们家几口人吃饭？一年能收", "入多少？”"]
+    page = parse_text("\n".join([*CLOSED, *quote, "关爱不当酿悲剧", *BODY]))
+    assert (page.items[-1].kicker, page.items[-1].headline) == (None, "关爱不当酿悲剧")
+    assert page.items[0].paragraphs[-1].endswith("“你们家几口人吃饭？一年能收入多少？”")

@@ -204,12 +204,13 @@ def _next_start(lines: list[Line], j: int, end: int) -> int:
     return j
 
 
-def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
+def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
     """Quoted exclamations and questions of headline length, made candidates for now.
 
     `“旅人！别泄气，别急着回去……”` is a headline or a subtitle as often as a line
     of dialogue: it closes a sentence, so it is no candidate by itself.
-    `_keep_quotes` keeps it in a stack only next to lines that are one.
+    `_keep_quotes` keeps it in a stack only next to lines that are one. Each quote
+    comes with the lines that were made candidates for it.
     """
     out = []
     for i, line in enumerate(lines):
@@ -219,31 +220,45 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int]]:
         if text[-2] not in "！？…!?" or "。" in text:
             continue
         start = i
-        if text[0] != "“" and i and lines[i - 1].candidate and lines[i - 1].text[0] == "“":
-            start = i - 1  # the quote wrapped
+        while (
+            start > max(0, i - 2) and lines[start].text[0] != "“" and _runs_into(lines[start - 1])
+        ):
+            start -= 1  # the quote wrapped
         if lines[start].text[0] == "“" and sum(ln.width for ln in lines[start : i + 1]) <= 24:
-            out.append((start, i))
-            line.candidate = True
+            made = [j for j in range(start, i + 1) if not lines[j].candidate]
+            out.append((start, i, made))
+            for j in made:
+                lines[j].candidate = True
     return out
 
 
-def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[int]) -> None:
+def _runs_into(line: Line) -> bool:
+    """A line of a quote that goes on on the next line: body text, no sentence closed in it."""
+    return line.kind is Kind.BODY and not line.closes and "。" not in line.text
+
+
+def _keep_quotes(
+    lines: list[Line], quotes: list[tuple[int, int, list[int]]], heads: list[int]
+) -> None:
     """A quote stays in a stack over a byline or over a subtitle (`——…`).
 
     Dialogue is never followed by a byline. Under a headline and over body text
     a quote may be the story's first paragraph.
     Above a headline it is the line of dialogue that ends the story before
     (the sample page's `“俺老孙来也！”`), so it is let go, and so is a line
-    above it that ended only because the quote was taken for a stack line.
+    above it that ended only because the quote was taken for a stack line;
+    unless the quote wraps short of the column (`_display`).
     """
-    for start, end in quotes:
-        lines[end].candidate = False
+    for start, end, made in quotes:
+        for j in made:
+            lines[j].candidate = False
         above = lines[start - 1] if start else None
         below = lines[end + 1] if end + 1 < len(lines) else None
         if lines[start].head and (
             (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
             or (below is None and above is not None and above.head)
+            or (below is not None and below.head and _display(lines, start, end))
         ):
             continue
         for j in range(start, end + 1):
@@ -251,6 +266,33 @@ def _keep_quotes(lines: list[Line], quotes: list[tuple[int, int]], heads: list[i
         if above is not None and above.head and not _ends_here(lines, start - 1):
             above.head = False
     heads[:] = [i for i in heads if lines[i].head]
+
+
+def _display(lines: list[Line], start: int, end: int) -> bool:
+    """A line of the quote ends short of the column, though the next line's first word fitted.
+
+    A paragraph fills its lines to the column (its first line two ems in); a
+    quote set in display type breaks where its measure or its phrases end
+    (`“种田比以前轻快了，` / `剩下的时间，你们去` / `干什么？”`). The column is the
+    widest of the lines of text above it.
+    """
+    if end == start:
+        return False
+    column = max(
+        (
+            ln.width
+            for ln in lines[max(0, start - 3) : start]
+            if ln.kind is Kind.BODY and not ln.head
+        ),
+        default=0.0,
+    )
+    for j in range(start, end):
+        match = _LEAD.match(lines[j + 1].text)
+        lead = width(match.group(0)) if match else 1.0
+        indent = INDENT if j == start else 0.0  # the first line may be set in
+        if lines[j].width + indent + lead + 1 <= column:
+            return True  # no line of a paragraph
+    return False
 
 
 def _shows_wrap(lines: list[Line], i: int, end: int) -> bool:
