@@ -225,7 +225,7 @@ def test_a_phrase_that_is_a_clause_of_its_own_ranks_first(tmp_path: Path) -> Non
     assert [h.headline for h in hits] == ["全省粮食再获丰收", "工业生产稳步增长"]
 
 
-def test_shape_measures_letters_and_the_clause_a_term_fills() -> None:
+def test_shape_measures_lengths_and_the_clause_a_term_fills() -> None:
     item = Item(
         id="p/1998-01-01/01/1",
         kind="article",
@@ -233,7 +233,7 @@ def test_shape_measures_letters_and_the_clause_a_term_fills() -> None:
         headline="中英外长会谈",
         paragraphs=("据初步统计，产量增加。", "根据初步统计结果增长"),
     )
-    assert shape(item, []) == Shape(head=9, body=19, fill=0.0)
+    assert shape(item, []) == Shape(head=9, body=21, fill=0.0)
     whole = shape(item, [{"paragraphs.0": [(0, 5)]}]).fill
     cut = shape(item, [{"paragraphs.1": [(1, 6)]}]).fill
     assert (whole, cut) == (1.0, 0.5)
