@@ -251,3 +251,19 @@ def test_the_headline_length_counts_for_headline_words_the_body_length_otherwise
     )
     assert score(5.0, body, form=short_head, headline=True) == score(5.0, body)
     assert score(5.0, body, form=long_head) > score(5.0, body, form=short_head) > score(5.0, body)
+
+
+def test_a_phrase_none_holds_as_words_ranks_by_the_text_not_by_age(tmp_path: Path) -> None:
+    """数十年来 is looked up as 数十年 AND 年来 (a part of 近年来), and neither article holds
+    年来 as the index cut them (数十年 来): no bm25 for any, and they went by age, the
+    newer first. Where it fills its clause comes first."""
+    articles = [
+        ("胡宁同志逝世", ["数十年来，胡宁同志在理论物理领域的研究与教学中取得了重要成就。"]),
+        ("县城面貌一新", ["近年来，县城建设发展很快，街道整洁，绿树成荫。"]),
+        *OTHERS,
+        ("记平民医院院长俞福柏", ["他带头捐资；数十年来他几乎每年出满勤，天天都是值勤医生。"]),
+    ]
+    ranking.write_library(tmp_path, articles, issues=2)  # the last article is the newest
+    hits = engine.search(Library(tmp_path), "数十年来", limit=None)
+    assert [h.headline for h in hits] == ["胡宁同志逝世", "记平民医院院长俞福柏"]
+    assert hits[1].issue > hits[0].issue

@@ -432,7 +432,9 @@ def _run(
                 break
     whole = _whole(conn, ranking, [rowid for rowid, *_ in checked])
     rare = rarity(conn, tree) if ranking is not None and checked else {}
-    worded = ranking is not None
+    # Some candidates hold the query's words: those without them rank below, by bm25 alone.
+    # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
+    worded = ranking is not None and any(coarse > 0 for _, coarse, *_ in checked)
     heads = rank.reads_as_headline(((c, spans) for _, c, _, spans, *_ in checked), worded)
     window: list[tuple[float, int, Hit]] = []
     for rowid, coarse, hit, spans, form, held in checked:
