@@ -246,6 +246,9 @@ def test_the_headline_length_counts_for_headline_words_the_body_length_otherwise
     short_head, long_head = Shape(6, 900, 0.0), Shape(30, 100, 0.0)
     assert reads_as_headline([(5.0, body), (5.0, head)], worded=True)
     assert not reads_as_headline([(5.0, body), (0.0, head)], worded=True)  # not its words
+    assert reads_as_headline([(5.0, body[:1]), (5.0, head[:1])], worded=True)  # a lone term
+    lone = Shape(6, 50, 1.0)  # a short caption where the term is a clause of its own
+    assert score(5.0, body[:1], form=lone, headline=True) == score(5.0, body[:1])
     assert score(5.0, head, form=short_head, headline=True) > score(
         5.0, head, form=long_head, headline=True
     )

@@ -42,7 +42,7 @@ part at 0.4, which a short item's length makes up for. A person asking for 行�
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
 
 SHORT = 2.0
-"""Per unit of log: when every term (two or more) is in the headline stack, a short stack
+"""Per unit of log: when every term is in the headline stack, a short stack
 ranks above a long one. Two words typed from a headline are most of a short one (中英外长会谈
 for 外长 会谈) and a small part of a long one; bm25 measures length over the whole item,
 where the body's drowns the headline's."""
@@ -51,10 +51,10 @@ BRIEF = 3.0
 ranks above a long one (words typed from a body are more of a short item than of a
 long one, where they may be in passing)."""
 CLAUSE = 3.0
-"""Per unit of log: a lone term (a phrase) ranks by the largest share of its clause, the
-run of letters between punctuation, that it fills: 据初步统计 typed as remembered stands as
-its own clause (据初步统计，) in the article it comes from, and is cut out of a longer
-one elsewhere."""
+"""Per unit of log: a lone term (a phrase) in no candidate's headline stack ranks by the
+largest share of its clause, the run of letters between punctuation, that it fills:
+据初步统计 typed as remembered stands as its own clause (据初步统计，) in the article it
+comes from, and is cut out of a longer one elsewhere."""
 CLAUSE_BRIEF = 2.0
 """Per unit of log: the body's length for a lone term (as `BRIEF`)."""
 _HEAD_ROOM = 60
@@ -102,12 +102,12 @@ def _fill(text: str, start: int, end: int) -> float:
 
 
 def reads_as_headline(window: Iterable[tuple[float, Sequence[Spans]]], worded: bool) -> bool:
-    """Whether some candidate of the window, (its bm25, its spans), holds every term (two or
-    more) in its headline stack: the query then reads as words of a headline, and the
-    headline's length, not the body's, tells the candidates apart (`score`)."""
+    """Whether some candidate of the window, (its bm25, its spans), holds every term in its
+    headline stack: the query then reads as words of a headline, and the headline's
+    length, not the body's or a clause's, tells the candidates apart (`score`); the others
+    stay below, where the headline weight puts them."""
     return any(
-        len(found) > 1 and not (worded and coarse <= 0) and _all_in_head(found)
-        for coarse, found in window
+        found and not (worded and coarse <= 0) and _all_in_head(found) for coarse, found in window
     )
 
 
@@ -187,9 +187,9 @@ def _length(found: Sequence[Spans], form: Shape | None, headline: bool) -> float
     """What the candidate's `Shape` adds: see `SHORT`, `BRIEF` and `CLAUSE`."""
     if form is None:
         return 0.0
+    if headline:
+        return SHORT * _room(form.head, _HEAD_ROOM) if _all_in_head(found) else 0.0
     if len(found) == 1:
         clause = max(0.0, math.log(form.fill * _CLAUSE_ROOM)) if form.fill > 0 else 0.0
         return CLAUSE * clause + CLAUSE_BRIEF * _room(form.body, _BODY_ROOM)
-    if headline:
-        return SHORT * _room(form.head, _HEAD_ROOM) if _all_in_head(found) else 0.0
     return BRIEF * _room(form.body, _BODY_ROOM)
