@@ -42,10 +42,11 @@ part at 0.4, which a short item's length makes up for. A person asking for 行�
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
 
 SHORT = 2.0
-"""Per unit of log: when every term is in the headline stack, a short stack
-ranks above a long one. Two words typed from a headline are most of a short one (中英外长会谈
-for 外长 会谈) and a small part of a long one; bm25 measures length over the whole item,
-where the body's drowns the headline's."""
+"""Per unit of log: when every term is in the headline stack, a short stack ranks above a
+long one. Two words typed from a headline are most of a short one (中英外长会谈 for 外长
+会谈) and a small part of a long one; bm25 measures length over the whole item, where the
+body's drowns the headline's. This and the three below were weighed on bench/ranking.py's
+mean over six seeds (its README, issue 13 round 4); the figures are flat around them."""
 BRIEF = 3.0
 """Per unit of log: when no candidate holds every term in its headline stack, a short body
 ranks above a long one (words typed from a body are more of a short item than of a
