@@ -13,9 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import ranking
 
 from reader.library import Library
+from reader.model import Item
 from reader.search import engine, store
 from reader.search.query import Term, parse, rarity
-from reader.search.rank import WHOLE, closeness, score
+from reader.search.rank import WHOLE, Shape, closeness, reads_as_headline, score, shape
 from reader.search.segmenter import parts
 
 
@@ -185,3 +186,87 @@ def test_rarity_weighs_a_rare_term_above_a_common_one(tmp_path: Path) -> None:
         conn.close()
     assert set(weights) == {Term("经济"), Term("古生物学家")}
     assert 0 < weights[Term("经济")] < weights[Term("古生物学家")]
+
+
+def test_two_words_of_a_short_headline_rank_it_above_a_long_one(tmp_path: Path) -> None:
+    """外长 会谈 are most of 中英外长会谈 and a small part of the long headline; bm25 alone
+    put the long one first, its body being the shorter."""
+    articles = [
+        (
+            "中英外长会谈",
+            [
+                "钱其琛外长今天在钓鱼台国宾馆同来访的英国外交大臣举行了会谈。",
+                "双方就两国关系和共同关心的国际问题交换了意见，认为两国关系正在向前发展。",
+                "钱其琛说，中方愿同英方一道，在相互尊重的基础上发展长期稳定的合作关系。",
+                "英方表示，愿意加强两国在经济、贸易、文化和教育等各个领域的交流与合作。",
+            ],
+        ),
+        (
+            "两伊外长会谈取得成果同意尽快解决战争遗留问题",
+            ["两国外长今天在德黑兰举行会谈，同意尽快解决战争遗留问题。"],
+        ),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    hits = engine.search(Library(tmp_path), "外长 会谈", limit=None)
+    assert [h.headline for h in hits][:2] == [articles[0][0], articles[1][0]]
+
+
+def test_a_phrase_that_is_a_clause_of_its_own_ranks_first(tmp_path: Path) -> None:
+    """据初步统计 stands as a clause (据初步统计，) in one article and inside a longer run in
+    the other, which is shorter and newer: bm25 and age put that one first."""
+    articles = [
+        ("全省粮食再获丰收", ["据初步统计，今年全省粮食总产量比上年增加一成，农民收入增加。"]),
+        *OTHERS,
+        ("工业生产稳步增长", ["根据初步统计结果全省工业生产稳步增长。"]),
+    ]
+    ranking.write_library(tmp_path, articles, issues=2)
+    hits = engine.search(Library(tmp_path), "据初步统计", limit=None)
+    assert [h.headline for h in hits] == ["全省粮食再获丰收", "工业生产稳步增长"]
+
+
+def test_shape_measures_lengths_and_the_clause_a_term_fills() -> None:
+    item = Item(
+        id="p/1998-01-01/01/1",
+        kind="article",
+        kicker="新华社",
+        headline="中英外长会谈",
+        paragraphs=("据初步统计，产量增加。", "根据初步统计结果增长"),
+    )
+    assert shape(item, []) == Shape(head=9, body=21, fill=0.0)
+    whole = shape(item, [{"paragraphs.0": [(0, 5)]}]).fill
+    cut = shape(item, [{"paragraphs.1": [(1, 6)]}]).fill
+    assert (whole, cut) == (1.0, 0.5)
+    assert shape(item, [{"paragraphs.0": [(0, 5)], "paragraphs.1": [(1, 6)]}]).fill == 1.0
+
+
+def test_the_headline_length_counts_for_headline_words_the_body_length_otherwise() -> None:
+    head = [{"headline": [(0, 2)]}, {"headline": [(2, 4)]}]
+    body = [{"paragraphs.0": [(0, 2)]}, {"paragraphs.0": [(2, 4)]}]
+    short_head, long_head = Shape(6, 900, 0.0), Shape(30, 100, 0.0)
+    assert reads_as_headline([(5.0, body), (5.0, head)], worded=True)
+    assert not reads_as_headline([(5.0, body), (0.0, head)], worded=True)  # not its words
+    assert reads_as_headline([(5.0, body[:1]), (5.0, head[:1])], worded=True)  # a lone term
+    lone = Shape(6, 50, 1.0)  # a short caption where the term is a clause of its own
+    assert score(5.0, body[:1], form=lone, headline=True) == score(5.0, body[:1])
+    assert score(5.0, head, form=short_head, headline=True) > score(
+        5.0, head, form=long_head, headline=True
+    )
+    assert score(5.0, body, form=short_head, headline=True) == score(5.0, body)
+    assert score(5.0, body, form=long_head) > score(5.0, body, form=short_head) > score(5.0, body)
+
+
+def test_a_phrase_none_holds_as_words_ranks_by_the_text_not_by_age(tmp_path: Path) -> None:
+    """数十年来 is looked up as 数十年 AND 年来 (a part of 近年来), and neither article holds
+    年来 as the index cut them (数十年 来): no bm25 for any, and they went by age, the
+    newer first. Where it fills its clause comes first."""
+    articles = [
+        ("胡宁同志逝世", ["数十年来，胡宁同志在理论物理领域的研究与教学中取得了重要成就。"]),
+        ("县城面貌一新", ["近年来，县城建设发展很快，街道整洁，绿树成荫。"]),
+        *OTHERS,
+        ("记平民医院院长俞福柏", ["他带头捐资；数十年来他几乎每年出满勤，天天都是值勤医生。"]),
+    ]
+    ranking.write_library(tmp_path, articles, issues=2)  # the last article is the newest
+    hits = engine.search(Library(tmp_path), "数十年来", limit=None)
+    assert [h.headline for h in hits] == ["胡宁同志逝世", "记平民医院院长俞福柏"]
+    assert hits[1].issue > hits[0].issue

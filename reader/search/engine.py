@@ -404,7 +404,8 @@ def _run(
             if (likely is None or rowid in likely) and scope.allows(rowid)
         ]
     checker = _Checker(conn, tree)
-    if ranking is None and grams.endswith(" *") and limit is not None:
+    lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
+    if lone and limit is not None:
         # A character alone (的) is a prefix of thousands of bigrams: their doclists
         # took 0.65 s to merge at 300 MB. Nothing ranks it but age, and common ones
         # are in most items: the newest items are checked first, the index only
@@ -418,20 +419,27 @@ def _run(
     # Newest first, read lazily: a common word costs no more than a rare one.
     rest = _unranked(_pages(conn, grams, scope, newest=True), done, scope, checker)
     order = chain(ranked, rest)
-    checked: list[tuple[int, float, Hit, dict[Term, Spans]]] = []
+    checked: list[tuple[int, float, Hit, list[Spans], rank.Shape | None, list[Term]]] = []
     size = max(rank.WINDOW, limit or 0)
     for rowid, coarse in order:
         found = checker.hit(rowid, coarse)
         if found is not None:
-            checked.append((rowid, coarse, *found))
+            hit, shown, item = found
+            spans = [*shown.values()]
+            form = None if lone else rank.shape(item, spans)
+            checked.append((rowid, coarse, hit, spans, form, [*shown]))
             if len(checked) >= size:
                 break
     whole = _whole(conn, ranking, [rowid for rowid, *_ in checked])
     rare = rarity(conn, tree) if ranking is not None and checked else {}
+    # Some candidates hold the query's words: those without them rank below, by bm25 alone.
+    # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
+    worded = ranking is not None and any(coarse > 0 for _, coarse, *_ in checked)
+    heads = rank.reads_as_headline(((c, spans) for _, c, _, spans, *_ in checked), worded)
     window: list[tuple[float, int, Hit]] = []
-    for rowid, coarse, hit, shown in checked:
-        weights = [rare[term] for term in shown if term in rare]
-        final = rank.score(coarse, [*shown.values()], ranking is not None, rowid in whole, weights)
+    for rowid, coarse, hit, spans, form, held in checked:
+        weights = [rare[term] for term in held if term in rare]
+        final = rank.score(coarse, spans, worded, rowid in whole, weights, form, heads)
         window.append((final, -len(window), hit._replace(score=round(final, 6))))
     window.sort(reverse=True)
     hits: Iterator[Hit] = (hit for _, _, hit in window)
@@ -469,9 +477,9 @@ class _Checker:
         """The items of the page at `first` come next, together: inflate it whole."""
         self.last = first
 
-    def hit(self, rowid: int, score: float) -> tuple[Hit, dict[Term, Spans]] | None:
-        """The hit for the item at `rowid` and each wanted term's spans, or None when a
-        term is not there literally.
+    def hit(self, rowid: int, score: float) -> tuple[Hit, dict[Term, Spans], Stored] | None:
+        """The hit for the item at `rowid`, each wanted term's spans and the item, or None
+        when a term is not there literally.
 
         The unranked candidates come a page at a time: the second item asked of a
         page inflates all of it, once (item by item it was inflated again up to each),
@@ -504,7 +512,7 @@ class _Checker:
             if found is None:
                 return None
         spans = {key: join_spans(value) for key, value in _joined(found).items()}
-        return _hit(item, place, spans, score), found
+        return _hit(item, place, spans, score), found, item
 
 
 def _hit(

@@ -6,15 +6,19 @@ word table. The best `WINDOW` of them, checked literally anyway, are then ordere
 again by what only the text shows: the query's terms in the headline (a rare term's
 share weighing more than a common one's), and how close together they stand in one
 field (a phrase cut in two ranks below one kept whole); and by whether they hold the
-query's words as words, which the engine asks the word table. Plain Python over
-spans: no SQLite, no segmenter.
+query's words as words, which the engine asks the word table. Then by how much of
+the text the query is (`Shape`): a headline made mostly of the typed words, a phrase
+that is a clause of its own, words in a short item rather than a long one. Plain
+Python over spans: no SQLite, no segmenter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from reader.fields import HEAD_FIELDS
+from reader.fields import HEAD_FIELDS, ItemFields, field_text
 
 WEIGHTS = (1.0, 8.0, 1.0, 0.5, 0.4, 0.5)
 """bm25 weights of the word table's columns (`reader.search.store`): body, headline stack,
@@ -37,7 +41,84 @@ longer one (联合 and 行政区 as words, not 行政区 in 香港特别行政�
 part at 0.4, which a short item's length makes up for. A person asking for 行政区 means the
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
 
+SHORT = 2.0
+"""Per unit of log: when every term is in the headline stack, a short stack ranks above a
+long one. Two words typed from a headline are most of a short one (中英外长会谈 for 外长
+会谈) and a small part of a long one; bm25 measures length over the whole item, where the
+body's drowns the headline's. This and the three below were weighed on bench/ranking.py's
+mean over six seeds (its README, issue 13 round 4); the figures are flat around them."""
+BRIEF = 3.0
+"""Per unit of log: when no candidate holds every term in its headline stack, a short body
+ranks above a long one (words typed from a body are more of a short item than of a
+long one, where they may be in passing)."""
+CLAUSE = 3.0
+"""Per unit of log: a lone term (a phrase) in no candidate's headline stack ranks by the
+largest share of its clause, the run of letters between punctuation, that it fills:
+据初步统计 typed as remembered stands as its own clause (据初步统计，) in the article it
+comes from, and is cut out of a longer one elsewhere."""
+CLAUSE_BRIEF = 2.0
+"""Per unit of log: the body's length for a lone term (as `BRIEF`)."""
+_HEAD_ROOM = 60
+"""Characters in the headline stack from which `SHORT` adds nothing."""
+_BODY_ROOM = 8000
+"""Characters in the body from which `BRIEF` and `CLAUSE_BRIEF` add nothing."""
+_CLAUSE_ROOM = 20
+"""`CLAUSE` adds nothing for a term filling 1/20 of its clause or less."""
+
 Spans = dict[str, list[tuple[int, int]]]
+
+
+class Shape(NamedTuple):
+    """What a candidate's text shows beyond where the terms are: the lengths of its
+    headline stack and body as printed (punctuation is about a tenth of either; counting
+    only letters ranked the same and cost 2 ms a window), and the largest share of its
+    clause an occurrence of a term fills."""
+
+    head: int
+    body: int
+    fill: float
+
+
+def shape(item: ItemFields, found: Sequence[Spans]) -> Shape:
+    """The `Shape` of `item`, where the terms stand at `found` (spans per field key)."""
+    head = sum(len(getattr(item, key, None) or "") for key in HEAD_FIELDS)
+    body = sum(map(len, item.paragraphs))
+    fill = 0.0
+    for spans in found:
+        for key, places in spans.items():
+            text = field_text(item, key)
+            if text:
+                fill = max([fill, *(_fill(text, start, end) for start, end in places)])
+    return Shape(head, body, fill)
+
+
+def _fill(text: str, start: int, end: int) -> float:
+    """The share of its run of letters (between punctuation) that `text[start:end]` fills."""
+    low, high = start, end
+    while low > 0 and text[low - 1].isalnum():
+        low -= 1
+    while high < len(text) and text[high].isalnum():
+        high += 1
+    return (end - start) / (high - low) if high > low else 0.0
+
+
+def reads_as_headline(window: Iterable[tuple[float, Sequence[Spans]]], worded: bool) -> bool:
+    """Whether some candidate of the window, (its bm25, its spans), holds every term in its
+    headline stack: the query then reads as words of a headline, and the headline's
+    length, not the body's or a clause's, tells the candidates apart (`score`); the others
+    stay below, where the headline weight puts them."""
+    return any(
+        found and not (worded and coarse <= 0) and _all_in_head(found) for coarse, found in window
+    )
+
+
+def _all_in_head(found: Sequence[Spans]) -> bool:
+    return all(any(key in HEAD_FIELDS for key in spans) for spans in found)
+
+
+def _room(size: int, room: int) -> float:
+    """How far `size` is below `room`, in log units (0 from `room` on)."""
+    return max(0.0, math.log(room / (1 + size)))
 
 
 def closeness(found: Sequence[Spans]) -> float:
@@ -80,6 +161,8 @@ def score(
     worded: bool = True,
     whole: bool = False,
     weights: Sequence[float] = (),
+    form: Shape | None = None,
+    headline: bool = False,
 ) -> float:
     """The final score of a verified candidate: its bm25 `coarse` plus what its text shows.
 
@@ -89,6 +172,8 @@ def score(
     `weights`: each term's rarity (its IDF; equal when not given): the headline's share
     of `HEAD` is that of the terms it holds, so a common word (中国, 举办) in another
     article's headline does not outweigh the rare one the wanted article is about.
+    `form`: the candidate's `Shape`; `headline`: the query reads as headline words
+    (`reads_as_headline`): its length counts, not the body's.
     """
     if not found or (worded and coarse <= 0):
         return coarse
@@ -96,4 +181,16 @@ def score(
     heads = (any(key in HEAD_FIELDS for key in spans) for spans in found)
     in_head = sum(w for w, head in zip(weight, heads, strict=True) if head)
     total = coarse + HEAD * in_head / sum(weight) + (WHOLE if whole else 0.0)
-    return total + NEAR * closeness(found)
+    return total + NEAR * closeness(found) + _length(found, form, headline)
+
+
+def _length(found: Sequence[Spans], form: Shape | None, headline: bool) -> float:
+    """What the candidate's `Shape` adds: see `SHORT`, `BRIEF` and `CLAUSE`."""
+    if form is None:
+        return 0.0
+    if headline:
+        return SHORT * _room(form.head, _HEAD_ROOM) if _all_in_head(found) else 0.0
+    if len(found) == 1:
+        clause = max(0.0, math.log(form.fill * _CLAUSE_ROOM)) if form.fill > 0 else 0.0
+        return CLAUSE * clause + CLAUSE_BRIEF * _room(form.body, _BODY_ROOM)
+    return BRIEF * _room(form.body, _BODY_ROOM)
