@@ -6,6 +6,7 @@ from hand-placed glyphs in the shapes Typst gives with Noto SC fonts.
 
 from __future__ import annotations
 
+from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.typography import is_byline
 
@@ -21,6 +22,10 @@ def line(
               baseline, size, weight)
         for i, c in enumerate(text)
     ]  # fmt: skip
+
+
+def texts(glyphs: list[Glyph]) -> list[str]:
+    return [s.text() for s in segments(glyphs, body_size(glyphs))]
 
 
 def ordered(glyphs: list[Glyph]) -> list[str]:
@@ -61,3 +66,29 @@ def test_a_headline_centred_over_one_column_claims_no_columns_beside_it() -> Non
     got = ordered(glyphs)
     assert got.index("甲栏标题") < got.index("第0栏完。") < got.index("乙栏标题")
     assert got.index("乙栏标题") < got.index("第1栏完。") < got.index("丙栏标题")
+
+
+def test_a_justified_gap_after_a_half_width_comma_does_not_split_the_line() -> None:
+    # Seeds 145, 188: the comma's box is half an em wide and justification leaves 0.7 em
+    # after it, more than a gutter's least width; the rows above and below print
+    # right across that strip: it is inside the column.
+    glyphs = line("一二三四五六七八九十一二", 0, 514) + line("一二三四五六七八九十一二", 0, 500)
+    glyphs += [*line("间", 0, 486), Glyph("，", 10, 15, 483.5, 493.5, 486, BODY)]
+    glyphs += line("波涛涌动奔流向前去了", 22, 486)
+    glyphs += line("子丑寅卯辰巳午未申酉戌亥", 0, 472) + line("子丑寅卯辰巳午未申酉戌亥", 0, 458)
+    assert "间， 波涛涌动奔流向前去了" in texts(glyphs)  # one segment (a word space kept)
+
+
+def test_a_comma_hung_into_a_gutter_where_other_rows_hang_marks_still_ends_its_column() -> None:
+    # Seed 150: two columns, a 6 pt gutter after the comma's box; two other rows hang
+    # marks at the very same place. Those rows do not print across the gutter (a gap
+    # follows their marks), so it stays a gutter.
+    def row(left: str, baseline: float) -> list[Glyph]:
+        return line(left, 0, baseline) + line("子丑寅卯辰巳午未申酉", 116, baseline)
+
+    glyphs = row("一二三四五六七八九十", 514) + row("一二三四五六七八九，", 500)
+    glyphs += row("甲乙丙丁戊己庚辛壬”", 486)
+    glyphs += row("一二三四五六七八九。", 472) + row("一二三四五六七八九十", 458)
+    got = texts(glyphs)
+    assert "甲乙丙丁戊己庚辛壬”" in got
+    assert got.count("子丑寅卯辰巳午未申酉") == 5

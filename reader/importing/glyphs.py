@@ -20,6 +20,7 @@ _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em 
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _BOLDER = 150  # this much heavier (PDF font weight units) is another type
+_STRETCHED = 1.5  # ems of the type: a wider gap is a gutter whatever the rows around print
 _HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 _OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
@@ -219,10 +220,20 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
                 if least >= gutter:
                     gutter = least
                 gap = glyph.x0 - prev.x1
-                if gap > gutter or not (0.8 <= ratio <= 1.25):
+                if not (0.8 <= ratio <= 1.25) or (
+                    gap > gutter
+                    and not (
+                        gap < _STRETCHED * glyph.size
+                        and strips.printed(prev, glyph, body, (prev.x1 + glyph.x0) / 2)
+                    )
+                ):
                     middles.append((prev.x1 + glyph.x0) / 2)
                     cuts.add(id(glyph))
-                elif (glyph.ink_x0 - prev.ink_x1 > gutter and strips.white(prev, glyph, body)) or (
+                elif (
+                    glyph.ink_x0 - prev.ink_x1 > gutter
+                    and strips.white(prev, glyph, body)
+                    and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
+                ) or (
                     # A gap narrower than a gutter where the rows around show one: two
                     # headlines side by side, a credit set up to the next column.
                     gap > _NARROW * body and strips.gutter(prev, glyph, body, flush=gap <= least)
@@ -269,6 +280,40 @@ class _Strips:
             witnesses += any(_same_type(g, mark) and abs(g.x0 - hi_x) < 2 * body for g in near)
         # A line set across the gutter (a byline over the columns) is outvoted.
         return witnesses > 0 and printed * 3 <= witnesses
+
+    def printed(self, left: Glyph, right: Glyph, body: float, mid: float) -> bool:
+        """Most rows around, in the same type, print right across the gap between two
+        glyphs: it lies inside a column, a justified line stretched there (after a comma
+        set half wide, between Latin letters), not in a gutter. Rows are counted that
+        print on both sides of the gap; those with a glyph over its middle and the next
+        glyph right after it print across."""
+        reach = _STRETCHED * _STRIP_ROWS * body
+        lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
+        hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
+        printed = white = 0
+        for k in range(lo, hi):
+            row = self.rows[k]
+            if row[0].baseline == left.baseline:
+                continue
+            end = bisect.bisect_right(self.starts[k], mid)
+            before, after = row[end - 1] if end else None, row[end] if end < len(row) else None
+            if before is not None and not _same_type(before, left):
+                continue
+            if (
+                before is not None
+                and before.x1 > mid
+                and not before.char.isspace()
+                and (after is None or after.x0 - before.x1 < _WORD_SPACE * body)
+            ):
+                printed += 1  # (a mark hung into a gutter has the gutter after it)
+            elif (
+                before is not None
+                and after is not None
+                and before.x1 > left.x1 - 2 * body
+                and after.x0 < right.x0 + 2 * body
+            ):
+                white += 1
+        return printed >= 2 and printed > white
 
     def gutter(self, left: Glyph, right: Glyph, body: float, flush: bool = False) -> bool:
         """The gap between two glyphs lines up with a gutter of the rows around,
