@@ -92,3 +92,20 @@ def test_a_comma_hung_into_a_gutter_where_other_rows_hang_marks_still_ends_its_c
     got = texts(glyphs)
     assert "甲乙丙丁戊己庚辛壬”" in got
     assert got.count("子丑寅卯辰巳午未申酉") == 5
+
+
+def test_a_headline_filling_one_column_claims_none_beside_it() -> None:
+    # pdfgen seed 128: story A in columns 1-2, story B in columns 3-4 under a headline
+    # set flush left that fills column 3. B's headline is as centred over columns 2-4 as
+    # over column 3; flush left, that says nothing: column 2 stays A's.
+    glyphs = line("甲报道", 0, 420, 20, 700)
+    for n in range(8):
+        glyphs += line("甲栏正文甲栏正文甲" if n < 7 else "甲栏完，", 0, 390 - 14 * n)
+        glyphs += line("乙栏正文乙栏正文乙" if n < 7 else "乙栏完。", 100, 390 - 14 * n)
+    glyphs += line("丙报道标题", 200, 412, 18, 700)  # fills column 3: 200..290
+    for n in range(8):
+        glyphs += line("丙栏正文丙栏正文丙", 200, 390 - 14 * n)
+        glyphs += line("丁栏正文丁栏正文丁", 300, 390 - 14 * n)
+    got = ordered(glyphs)
+    assert got.index("甲栏完，") + 1 == got.index("乙栏正文乙栏正文乙")
+    assert got.index("乙栏完。") < got.index("丙报道标题")

@@ -134,7 +134,8 @@ def _centred(
     The PDF states it: the headline's middle is the middle of the run of column tops
     side by side under it, measured from the columns' edges. Only runs of two columns
     or more count, and none where another headline, not centred there, stands over one
-    of the tops.
+    of the tops; a headline set flush with a column's left edge is not centred (filling
+    one column, its middle is also the middle of that column and its two neighbours).
     """
     out: dict[int, Segment] = {}
     if not tops:
@@ -156,6 +157,8 @@ def _centred(
             for k in range(len(row) - 1)
         ]
         for head, (x0, x1) in near:
+            if any(abs(x0 - lo) < 0.5 * body for lo, _ in edges):
+                continue  # set flush left over a column: its middle says nothing
             best: tuple[int, int] | None = None
             for i in range(len(row)):
                 for j in range(i + 1, len(row)):
