@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.structure import build
 from reader.importing.typography import is_byline
+from reader.model import Item
 
 BODY = 10.0
 
@@ -30,6 +32,14 @@ def texts(glyphs: list[Glyph]) -> list[str]:
 
 def ordered(glyphs: list[Glyph]) -> list[str]:
     return [t.strip() for t in layout(glyphs, (), is_byline).texts]
+
+
+def one_item(glyphs: list[Glyph]) -> Item:
+    glyphs = line("第五版", 0, 760) + glyphs  # the page's header row
+    result = build(layout(glyphs, (), is_byline), ())
+    assert result is not None
+    (item,) = result[0].items
+    return item
 
 
 def test_a_headline_centred_over_three_columns_owns_the_one_on_its_left() -> None:
@@ -109,3 +119,43 @@ def test_a_headline_filling_one_column_claims_none_beside_it() -> None:
     got = ordered(glyphs)
     assert got.index("甲栏完，") + 1 == got.index("乙栏正文乙栏正文乙")
     assert got.index("乙栏完。") < got.index("丙报道标题")
+
+
+def test_a_full_line_ending_in_she_is_running_text_not_a_credit() -> None:
+    # Seeds 55, 122, 157: `…全年平均温度虽然只有５．３摄` / `氏度，…`: a line of the
+    # story's paragraph that happens to end in 摄 (摄氏度 broken at the column's edge).
+    glyphs = line("标题在此", 0, 700, 20, 700)
+    body = ["这里并非冷得不可想象，全", "年平均温度虽然只有５．３摄", "氏度，就再不下降了。"]
+    for n, text in enumerate(body):
+        glyphs += line(text, 20 if n == 0 else 0, 670 - 14 * n)
+    item = one_item(glyphs)
+    assert (item.kind, item.credit) == ("article", None)
+    assert item.paragraphs == ("".join(body),)
+
+
+def test_a_byline_a_little_short_of_the_unindented_line_under_it_is_the_byline() -> None:
+    # Seeds 75, 180, 195, 198: `本报记者 王娜燕 孙群` set ragged 0.34 em short of the
+    # column's edge, over a first paragraph that Typst did not indent.
+    glyphs = line("标题在此", 0, 700, 20, 700)
+    x = 0.0
+    for word in ("本报记者", "王娜燕", "孙群"):  # spaces a third of an em
+        glyphs += line(word, x, 676)
+        x += 10 * len(word) + 3.3
+    glyphs += line("这部由福建人民艺术", 0, 662) + line("剧", 90, 662)  # ends at 100, 3.4 more
+    glyphs += line("院创作演出的大型历", 0, 648) + line("史", 90, 648)
+    glyphs += line("话剧，再现了。", 0, 634)
+    item = one_item(glyphs)
+    assert item.byline == "本报记者 王娜燕 孙群"
+    assert item.paragraphs == ("这部由福建人民艺术剧院创作演出的大型历史话剧，再现了。",)
+
+
+def test_a_dateline_opening_a_full_first_line_stays_in_its_paragraph() -> None:
+    # pdfgen seed 102: `新华社济南１月１３日电（肖冠军）` fills an indented first line; its
+    # ink ends at the bracket's, short of the box. Not set apart: the paragraph's.
+    glyphs = line("标题在此", 0, 700, 20, 700) + line("本报记者 陈雁", 0, 676)
+    glyphs += line("新华社济南１月１３日电（肖冠军）", 20, 662)
+    glyphs += line("全国国际象棋棋王棋后大奖赛经过５天７", 0, 648)
+    glyphs += line("轮的角逐，第一阶段循环赛结束。", 0, 634)
+    item = one_item(glyphs)
+    assert item.byline == "本报记者 陈雁"
+    assert item.paragraphs[0].startswith("新华社济南１月１３日电（肖冠军）全国")

@@ -27,6 +27,7 @@ from reader.importing import regions
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
+    CLOSERS,
     CREDIT_REST,
     DATELINE,
     MARKERS,
@@ -45,6 +46,7 @@ from reader.parse.text import clean_line, join_lines
 
 _INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
 _SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
+_RAGGED = 0.25  # ems short of the line under it: a byline set apart, not justified text
 _MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
 
@@ -128,7 +130,13 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 items.append(cur)
             cur.source = " ".join(text.split())
             cur.ended = True
-        elif is_credit(text) and cur is not None and not cur.ended and cur.body:
+        elif (
+            is_credit(text)
+            and cur is not None
+            and not cur.ended
+            and cur.body
+            and not _runs_on(line, nxt, body)
+        ):
             cur.credit.append(" ".join(text.split()))
             cur.ended = nxt is None or not is_credit(nxt.text)
         else:
@@ -170,13 +178,28 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
 
 def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     """The line stands alone (a byline), not the full first line of a paragraph that
-    happens to start with a dateline: it ends well short of the line below it, or the
+    happens to start with a dateline: it ends short of the line below it (justified
+    running text ends at the column's edge; a quarter em short is set apart), or the
     line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
     if is_byline(nxt.text) or nxt.text[0] in MARKERS:
         return True  # a byline block (reporters, then the dateline), or a marked paragraph
-    return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
+    hung = 0.6 * body if line.text[-1] in CLOSERS else 0.0  # its x1 is the mark's ink
+    return nxt.x1 - line.x1 - hung > _RAGGED * body or nxt.x0 - line.x0 >= _INDENT * body
+
+
+def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """A full line of running text that the next line continues, whatever its last word:
+    `…只有５．３摄` / `氏度，…` is no credit (a credit is bracketed or set apart)."""
+    return (
+        nxt is not None
+        and line.text[0] not in "（("
+        and nxt.plain(body)
+        and not nxt.hint
+        and abs(nxt.x0 - line.x0) < 0.5 * body
+        and line.x1 >= nxt.x1 - 0.5 * body
+    )
 
 
 def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
