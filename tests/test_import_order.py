@@ -159,3 +159,24 @@ def test_a_dateline_opening_a_full_first_line_stays_in_its_paragraph() -> None:
     item = one_item(glyphs)
     assert item.byline == "本报记者 陈雁"
     assert item.paragraphs[0].startswith("新华社济南１月１３日电（肖冠军）全国")
+
+
+def test_a_kicker_under_a_rule_under_a_caption_is_no_part_of_the_caption() -> None:
+    # Seed 145: a picture, its caption and a credit set flush right, a rule across the
+    # page, and the next row's kicker right under it, within the picture's width and
+    # as close as the caption's own lines are: the rule ends the caption.
+    picture = (0.0, 760.0, 300.0, 900.0)
+    rule = (0.0, 717.0, 400.0, 717.5)
+    glyphs = line("党中央、国务院对职工群众生活困难的问", 0, 748, 9)
+    glyphs += line("题高度重视，帮助他们过好年。", 0, 738, 9)
+    glyphs += line("本报通讯员 林明", 228, 729, 9) + line("摄于1月21日", 237, 721, 9)
+    glyphs += line("中央实验话剧院导演查明哲", 60, 708, 9.9, 812)
+    glyphs += line("招标：写上政府采购单", 40, 688, 19.7, 812)
+    for n in range(4):
+        glyphs += line("１９８３年，马德海受命来到一家小厂。", 0, 668 - 13 * n, 9)
+    glyphs = line("第五版", 0, 960) + glyphs  # the page's header row
+    result = build(layout(glyphs, [picture, rule], is_byline), [picture, rule])
+    assert result is not None
+    caption, story = result[0].items
+    assert caption.credit == "本报通讯员 林明摄于1月21日"
+    assert (story.kicker, story.headline) == ("中央实验话剧院导演查明哲", "招标：写上政府采购单")

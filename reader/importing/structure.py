@@ -80,7 +80,7 @@ def build(
     head = lines[: page.header]
     rest = lines[page.header :]
     boxes = regions.pictures(drawn, rest, body)
-    caption_of = regions.captions(rest, boxes, body)
+    caption_of = regions.captions(rest, boxes, body, drawn)
     items = _assemble(rest, body, caption_of)
     header = " ".join(" ".join(t.text.split()) for t in head) or None
     built = tuple(
