@@ -180,3 +180,27 @@ def test_a_kicker_under_a_rule_under_a_caption_is_no_part_of_the_caption() -> No
     caption, story = result[0].items
     assert caption.credit == "本报通讯员 林明摄于1月21日"
     assert (story.kicker, story.headline) == ("中央实验话剧院导演查明哲", "招标：写上政府采购单")
+
+
+def test_marked_lines_in_a_stack_and_in_running_text_stay_in_their_story() -> None:
+    # Seeds 49, 83, 157, 170: a kicker `●…` in small bold type over a headline that
+    # ends in `。”`, a marked subtitle, and marked paragraphs inside the story's text.
+    glyphs = line("●新开工竣工面积分类指数持续走高", 20, 720, 10, 812)
+    glyphs += line("“豁出命根子，刨除穷根子。”", 0, 700, 17.5, 812)
+    glyphs += line("●京津间增开城际高速列车", 20, 680, 11.2, 812)
+    body = [
+        (20, "由单位进行福利性住房分配"),
+        (0, "的旧体制还在延续。"),
+        (20, "●公房租金水平没有摆脱低"),
+        (0, "租金循环的福利制。"),
+    ]
+    for n, (x, text) in enumerate(body):
+        glyphs += line(text, x, 660 - 14 * n)
+    item = one_item(glyphs)
+    assert item.kicker == "●新开工竣工面积分类指数持续走高"
+    assert item.headline == "“豁出命根子，刨除穷根子。”"
+    assert item.subtitle == "●京津间增开城际高速列车"
+    assert item.paragraphs == (
+        "由单位进行福利性住房分配的旧体制还在延续。",
+        "●公房租金水平没有摆脱低租金循环的福利制。",
+    )

@@ -101,7 +101,24 @@ def _is_stack(line: TypeLine, body: float) -> bool:
         return False  # a bold brief: in headline type, `●…●…` is a headline
     if SOURCE.match(text) or is_credit(text) or is_byline(text):
         return False
+    if line.size >= _MARKED_HEAD * body:
+        return True  # display type: `“豁出命根子，刨除穷根子。”` is a headline
     return not (line.closes and text.rstrip("”’」』）)》")[-1] == "。")
+
+
+def _marked_stack(
+    line: TypeLine, prev: TypeLine | None, nxt: TypeLine | None, cur: _Item | None, body: float
+) -> bool:
+    """A line in bold body type that starts with a marker is part of a headline stack,
+    not a bold brief, next to a headline: a kicker right over one (`●新开工…` over
+    its headline), or a subtitle right under a stack that has no body yet."""
+    if line.text[0] not in MARKERS or line.plain(body) or len(line.text) > _STACK_MAX:
+        return False
+    if line.closes or line.size < body * 0.94:
+        return False
+    under = cur is not None and prev is not None and prev in cur.stack and not cur.has_body
+    over = nxt is not None and nxt.size >= _MARKED_HEAD * body and _is_stack(nxt, body)
+    return under or over
 
 
 def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) -> list[_Item]:
@@ -118,7 +135,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur = _Item(picture=picture)
                 items.append(cur)
             cur.body.append(line)
-        elif _is_stack(line, body) and not _intertitle(line, cur, body):
+        elif (
+            _is_stack(line, body) or _marked_stack(line, prev, nxt, cur, body)
+        ) and not _intertitle(line, cur, body):
             stacking = cur is not None and prev is not None and prev in cur.stack
             if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
                 cur = _Item()
@@ -144,7 +163,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur is None
                 or cur.ended
                 or cur.picture >= 0
-                or (text[0] in MARKERS and (cur.has_body or not cur.stack))
+                # A marked paragraph in a story's running text stays in it (`●公房…`);
+                # after white space, or where no headline opened a story, it is a brief.
+                or (text[0] in MARKERS and (not cur.stack or (cur.has_body and line.hint)))
                 or (line.hint and cur.has_body and prev is not None and prev.closes)
             )
             if starts:
