@@ -6,6 +6,8 @@ from hand-placed glyphs in the shapes Typst gives with Noto SC fonts.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.importing.glyphs import body_size, segments
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.structure import build
@@ -204,3 +206,22 @@ def test_marked_lines_in_a_stack_and_in_running_text_stay_in_their_story() -> No
         "由单位进行福利性住房分配的旧体制还在延续。",
         "●公房租金水平没有摆脱低租金循环的福利制。",
     )
+
+
+def test_a_headline_set_tight_on_two_columns_leaves_their_first_row_to_them() -> None:
+    # Seed 156: a kicker, then a headline whose loose box reaches 1.2 pt into the first
+    # row of the two columns under it (rows aligned across them). That row is each
+    # column's first line, not one line read across both.
+    glyphs = line("天气趋势分析", 0, 742, 10.6, 812)
+    glyphs += [
+        replace(g, bottom=g.baseline - 0.24 * g.size)
+        for g in line("胸中有全局手中有典型", 0, 722, 21.2, 900)
+    ]
+    rows: list[Glyph] = []
+    for n in range(5):
+        rows += line("第一栏正文第一栏正文第" if n < 4 else "第一栏完，", 0, 709 - 13 * n, 10.5)
+        rows += line("第二栏正文第二栏正文第" if n < 4 else "第二栏完。", 142, 709 - 13 * n, 10.5)
+    glyphs += [replace(g, top=g.baseline + 0.88 * g.size) for g in rows]  # 718.2 > 716.9
+    got = ordered([*line("第五版", 0, 800), *glyphs])
+    head = got.index("胸中有全局手中有典型")
+    assert got[head + 1 : head + 6] == [*["第一栏正文第一栏正文第"] * 4, "第一栏完，"]
