@@ -225,3 +225,21 @@ def test_a_headline_set_tight_on_two_columns_leaves_their_first_row_to_them() ->
     got = ordered([*line("第五版", 0, 800), *glyphs])
     head = got.index("胸中有全局手中有典型")
     assert got[head + 1 : head + 6] == [*["第一栏正文第一栏正文第"] * 4, "第一栏完，"]
+
+
+def test_a_comma_hung_into_a_gutter_beside_rows_on_other_baselines_ends_its_column() -> None:
+    # Seed 194: two stories side by side whose rows do not line up (no row holds both
+    # columns, so none shows the gutter as a gap). A comma hung past the left column's
+    # edge (its box a full em) reaches to half a point from the right column: the left
+    # column still ends at its edge, where its other rows end; read one by one.
+    left = (
+        ["前不久笔者听邻居讲述这"] * 2
+        + ["一件令他震惊不已却又有，"]
+        + ["前不久笔者听邻居讲述这"] * 2
+    )
+    glyphs: list[Glyph] = []
+    for n, text in enumerate([*left, "左栏完。"]):
+        glyphs += line(text, 0, 700 - 13 * n, 9)
+        glyphs += line("右栏完。" if n == 5 else "科学家们认为鼓励基础研究", 108.5, 694 - 13 * n, 9)
+    got = ordered([*line("第五版", 0, 800), *glyphs])
+    assert got.index("左栏完。") == got.index("科学家们认为鼓励基础研究") - 1

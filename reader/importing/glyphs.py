@@ -178,6 +178,7 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             current.append(glyph)
         if current:
             out.append(Segment(current))
+    edges: _Edges | None = None
     for seg in out:
         last = seg.glyphs[-1]
         if last.ink_x1 < last.x1:
@@ -185,16 +186,59 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             # Body type hangs its marks into gutters: one other row showing the gutter
             # is enough; a mark at the end of a line in display type needs two.
             seen = 1 if last.size < _DISPLAY * body else 2
-            if bisect.bisect_right(gutters, last.x1 + body) - lo >= seen:
+            edges = edges or _Edges(out)
+            if bisect.bisect_right(gutters, last.x1 + body) - lo >= seen or (
+                last.size < _DISPLAY * body and edges.ends(last, body)
+            ):
                 # Hung into a gutter other rows show: the gutter is as wide as theirs.
                 seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
         first = seg.glyphs[0]
         if first.ink_x0 > first.x0:
             hi = bisect.bisect_right(gutters, first.x1)
-            if hi - bisect.bisect_left(gutters, first.x0 - body) >= 2:
+            edges = edges or _Edges(out)
+            if hi - bisect.bisect_left(gutters, first.x0 - body) >= 2 or edges.starts(first, body):
                 # Pulled into a gutter at the line's start: measured by its ink too.
                 seg.x0 = seg.reach0 = min(g.ink_x0 for g in seg.glyphs)
     return [s for s in out if s.text()]
+
+
+class _Edges:
+    """Where the rows around a mark end and start: a column's edges.
+
+    Columns side by side need not share baselines (another story's leading); then no
+    row shows the gutter as a gap, but the column's own rows still end at its right
+    edge and start at its left: a closing mark whose box starts where two other rows
+    end hangs past that edge, and an opening mark whose ink starts where they start
+    is pulled into the gutter.
+    """
+
+    def __init__(self, segs: list[Segment]) -> None:
+        self.segs = sorted(segs, key=lambda s: -s.baseline)
+        self.baselines = [-s.baseline for s in self.segs]
+
+    def _near(self, glyph: Glyph, body: float) -> list[Segment]:
+        lo = bisect.bisect_left(self.baselines, -glyph.baseline - _STRIP_ROWS * body)
+        hi = bisect.bisect_right(self.baselines, -glyph.baseline + _STRIP_ROWS * body)
+        return [s for s in self.segs[lo:hi] if s.baseline != glyph.baseline]
+
+    def ends(self, mark: Glyph, body: float) -> bool:
+        return (
+            sum(
+                abs(s.glyphs[-1].x1 - mark.x0) < 0.3 * body
+                and s.glyphs[-1].ink_x1 == s.glyphs[-1].x1
+                for s in self._near(mark, body)
+            )
+            >= 2
+        )
+
+    def starts(self, mark: Glyph, body: float) -> bool:
+        return (
+            sum(
+                abs(s.x0 - mark.ink_x0) < 0.5 * body and s.glyphs[0].ink_x0 == s.glyphs[0].x0
+                for s in self._near(mark, body + mark.size)
+            )
+            >= 2
+        )
 
 
 def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[list[float], set[int]]:
