@@ -243,3 +243,17 @@ def test_a_comma_hung_into_a_gutter_beside_rows_on_other_baselines_ends_its_colu
         glyphs += line("右栏完。" if n == 5 else "科学家们认为鼓励基础研究", 108.5, 694 - 13 * n, 9)
     got = ordered([*line("第五版", 0, 800), *glyphs])
     assert got.index("左栏完。") == got.index("科学家们认为鼓励基础研究") - 1
+
+
+def test_a_comma_hung_under_a_byline_across_the_gutter_ends_its_column_in_loose_leading() -> None:
+    # Seed 95: a dateline centred across the gutter right over the first row, whose
+    # left column ends in a comma hung to 5 pt from the right column. With leading
+    # this loose, four ems around hold one row that prints across (the dateline) and
+    # only two that show the gutter; six ems hold enough rows to outvote it.
+    glyphs = line("新华社杭州1月7日电", 99, 717.6, 9.5)
+    glyphs += line("活娱乐产品送给贫困地区的宗旨", 0, 704.5, 9.5)
+    glyphs += line("，", 133, 704.5, 9.5) + line("０多年前的人类壮举", 147.5, 704.5, 9.5)
+    for n in range(1, 5):
+        glyphs += line("组织实施了这次活动送给贫困", 0, 704.5 - 13.1 * n, 9.5)
+        glyphs += line("万利达机也是福建万利达", 147.5, 704.5 - 13.1 * n, 9.5)
+    assert "活娱乐产品送给贫困地区的宗旨，" in texts(glyphs)

@@ -304,8 +304,9 @@ class _Strips:
 
     def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
-        lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
-        hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
+        reach = _STRETCHED * _STRIP_ROWS * body
+        lo = bisect.bisect_left(self.baselines, -mark.baseline - reach)
+        hi = bisect.bisect_right(self.baselines, -mark.baseline + reach)
         printed = witnesses = 0
         for k in range(lo, hi):
             row = self.rows[k]
