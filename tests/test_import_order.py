@@ -257,3 +257,23 @@ def test_a_comma_hung_under_a_byline_across_the_gutter_ends_its_column_in_loose_
         glyphs += line("组织实施了这次活动送给贫困", 0, 704.5 - 13.1 * n, 9.5)
         glyphs += line("万利达机也是福建万利达", 147.5, 704.5 - 13.1 * n, 9.5)
     assert "活娱乐产品送给贫困地区的宗旨，" in texts(glyphs)
+
+
+def test_a_narrow_gutter_that_hung_commas_nearly_fill_is_still_a_gutter() -> None:
+    # A gutter of 0.75 em (narrower than Typst's pages have, as other engines set)
+    # under a headline across both columns; three rows under the first hang commas
+    # whose boxes reach to 2.1 pt from the next column. A comma's ink is in its left
+    # half: those rows do not print across the gutter.
+    glyphs = line("春风化雨百花艳", 0, 714, 23.3, 700)
+    glyphs += line("这些留学生几乎都拿到", 0, 700, 10.5)
+    glyphs += line("同学朗读人民日报当年报", 112.9, 700, 10.5)
+    for n in range(1, 5):
+        text = "前供职于美国的各行各，" if n > 1 else "了硕士或博士文凭他们目"
+        glyphs += line(text[:10], 0, 700 - 13.8 * n, 10.5)
+        if n > 1:
+            glyphs += [
+                Glyph("，", 100.3, 110.8, 697 - 13.8 * n, 708 - 13.8 * n, 700 - 13.8 * n, 10.5)
+            ]
+        glyphs += line("道恢复高考的消息他的声", 112.9, 700 - 13.8 * n, 10.5)
+    got = texts(glyphs)
+    assert got[1:3] == ["这些留学生几乎都拿到", "同学朗读人民日报当年报"]

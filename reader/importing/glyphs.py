@@ -330,8 +330,8 @@ class _Strips:
         """Most rows around, in the same type, print right across the gap between two
         glyphs: it lies inside a column, a justified line stretched there (after a comma
         set half wide, between Latin letters), not in a gutter. Rows are counted that
-        print on both sides of the gap; those with a glyph over its middle and the next
-        glyph right after it print across."""
+        print on both sides of the gap; those with a glyph's ink over its middle and the
+        next glyph right after it print across."""
         reach = _STRETCHED * _STRIP_ROWS * body
         lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
         hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
@@ -346,11 +346,11 @@ class _Strips:
                 continue
             if (
                 before is not None
-                and before.x1 > mid
+                and before.ink_x1 > mid
                 and not before.char.isspace()
                 and (after is None or after.x0 - before.x1 < _WORD_SPACE * body)
             ):
-                printed += 1  # (a mark hung into a gutter has the gutter after it)
+                printed += 1  # (not by a mark's box: one hung into a gutter may fill it)
             elif (
                 before is not None
                 and after is not None
