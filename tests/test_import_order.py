@@ -277,3 +277,12 @@ def test_a_narrow_gutter_that_hung_commas_nearly_fill_is_still_a_gutter() -> Non
         glyphs += line("道恢复高考的消息他的声", 112.9, 700 - 13.8 * n, 10.5)
     got = texts(glyphs)
     assert got[1:3] == ["这些留学生几乎都拿到", "同学朗读人民日报当年报"]
+
+
+def test_a_comma_inside_a_line_over_a_short_last_line_does_not_split_it() -> None:
+    # Seeds 42, 53: `可容纳６０个班，３００` over `０名左右学生。`, the last two rows of a
+    # column. The comma's ink leaves 0.6 em before `３`; the short row under it ends
+    # before that strip and shows no gutter there (nothing prints right after it).
+    glyphs = line("可容纳６０个班，３００", 0, 700, 9.5) + line("０名左右学生。", 0, 687, 9.5)
+    glyphs += line("这里是另一栏的正文内容", 140, 720, 9.5)  # a column well to the right
+    assert texts(glyphs)[1] == "可容纳６０个班，３００"

@@ -320,9 +320,12 @@ class _Strips:
             ):
                 printed += 1
                 continue
-            # A row in the same type that prints right up to the strip shows it white.
+            # A row in the same type that prints from right after the strip shows it
+            # white (one that only ends before it, a short last line, shows nothing).
             near = row[max(0, end - 1) : end + 1]
-            witnesses += any(_same_type(g, mark) and abs(g.x0 - hi_x) < 2 * body for g in near)
+            witnesses += any(
+                _same_type(g, mark) and -_STRIP_PAD * body <= g.x0 - hi_x < 2 * body for g in near
+            )
         # A line set across the gutter (a byline over the columns) is outvoted.
         return witnesses > 0 and printed * 3 <= witnesses
 
