@@ -308,6 +308,7 @@ class _Strips:
         lo = bisect.bisect_left(self.baselines, -mark.baseline - reach)
         hi = bisect.bisect_right(self.baselines, -mark.baseline + reach)
         printed = witnesses = 0
+        least = -_STRIP_PAD * body if mark.size < _DISPLAY * body else -2 * body
         for k in range(lo, hi):
             row = self.rows[k]
             if row[0].baseline == mark.baseline:
@@ -320,12 +321,11 @@ class _Strips:
             ):
                 printed += 1
                 continue
-            # A row in the same type that prints from right after the strip shows it
-            # white (one that only ends before it, a short last line, shows nothing).
+            # A row in the same type that prints right up to the strip shows it white;
+            # in body type, from right after it (a short last line that only ends before
+            # it shows nothing; rows of display type are too few to be so strict).
             near = row[max(0, end - 1) : end + 1]
-            witnesses += any(
-                _same_type(g, mark) and -_STRIP_PAD * body <= g.x0 - hi_x < 2 * body for g in near
-            )
+            witnesses += any(_same_type(g, mark) and least <= g.x0 - hi_x < 2 * body for g in near)
         # A line set across the gutter (a byline over the columns) is outvoted.
         return witnesses > 0 and printed * 3 <= witnesses
 
