@@ -19,6 +19,7 @@ _MIN_SIDE = 3.0  # ems of body type: smaller drawings are rules, bullets, orname
 _CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
 _LINE_DROP = 1.2  # ems: white space between the lines of one caption
 OVERHANG = 1.5  # ems: a caption line may reach this far past the picture's right edge
+_RULE = 0.1  # a drawing this much flatter than it is long is a rule
 
 
 def pictures(drawn: Sequence[Box], segs: Sequence[Segment], body: float) -> list[Box]:
@@ -38,6 +39,15 @@ def _inside(seg: Segment, box: Box) -> bool:
     return box[0] < cx < box[2] and box[1] < cy < box[3]
 
 
+def ruled(drawn: Sequence[Box], x0: float, x1: float, below: float, above: float) -> bool:
+    """A rule is drawn between two heights across some of a picture's width: what is
+    under it is the next row's, never the picture's caption."""
+    return any(
+        r[3] - r[1] <= _RULE * (r[2] - r[0]) and r[0] < x1 and r[2] > x0 and below <= r[1] <= above
+        for r in drawn
+    )
+
+
 def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
     """Keep the reach of each picture's caption lines within the picture's width, and
     mark them: no headline beside the picture claims them as a column of its story."""
@@ -49,6 +59,8 @@ def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
             if seg.top > y0 + 0.3 * body or seg.x0 < x0 - 0.5 * body or seg.x0 >= x1:
                 continue
             if seg.top < reach - (_CAPTION_DROP if first else _LINE_DROP) * body:
+                break
+            if not first and ruled(drawn, x0, x1, seg.top, reach):
                 break
             if seg.size > 1.15 * body:
                 break  # a headline under the picture: its story, not a caption

@@ -20,6 +20,7 @@ _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em 
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _BOLDER = 150  # this much heavier (PDF font weight units) is another type
+_STRETCHED = 1.5  # ems of the type: a wider gap is a gutter whatever the rows around print
 _HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 _OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
@@ -177,6 +178,7 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             current.append(glyph)
         if current:
             out.append(Segment(current))
+    edges: _Edges | None = None
     for seg in out:
         last = seg.glyphs[-1]
         if last.ink_x1 < last.x1:
@@ -184,16 +186,59 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             # Body type hangs its marks into gutters: one other row showing the gutter
             # is enough; a mark at the end of a line in display type needs two.
             seen = 1 if last.size < _DISPLAY * body else 2
-            if bisect.bisect_right(gutters, last.x1 + body) - lo >= seen:
+            edges = edges or _Edges(out)
+            if bisect.bisect_right(gutters, last.x1 + body) - lo >= seen or (
+                last.size < _DISPLAY * body and edges.ends(last, body)
+            ):
                 # Hung into a gutter other rows show: the gutter is as wide as theirs.
                 seg.x1 = seg.reach1 = max(g.ink_x1 for g in seg.glyphs)
         first = seg.glyphs[0]
         if first.ink_x0 > first.x0:
             hi = bisect.bisect_right(gutters, first.x1)
-            if hi - bisect.bisect_left(gutters, first.x0 - body) >= 2:
+            edges = edges or _Edges(out)
+            if hi - bisect.bisect_left(gutters, first.x0 - body) >= 2 or edges.starts(first, body):
                 # Pulled into a gutter at the line's start: measured by its ink too.
                 seg.x0 = seg.reach0 = min(g.ink_x0 for g in seg.glyphs)
     return [s for s in out if s.text()]
+
+
+class _Edges:
+    """Where the rows around a mark end and start: a column's edges.
+
+    Columns side by side need not share baselines (another story's leading); then no
+    row shows the gutter as a gap, but the column's own rows still end at its right
+    edge and start at its left: a closing mark whose box starts where two other rows
+    end hangs past that edge, and an opening mark whose ink starts where they start
+    is pulled into the gutter.
+    """
+
+    def __init__(self, segs: list[Segment]) -> None:
+        self.segs = sorted(segs, key=lambda s: -s.baseline)
+        self.baselines = [-s.baseline for s in self.segs]
+
+    def _near(self, glyph: Glyph, body: float) -> list[Segment]:
+        lo = bisect.bisect_left(self.baselines, -glyph.baseline - _STRIP_ROWS * body)
+        hi = bisect.bisect_right(self.baselines, -glyph.baseline + _STRIP_ROWS * body)
+        return [s for s in self.segs[lo:hi] if s.baseline != glyph.baseline]
+
+    def ends(self, mark: Glyph, body: float) -> bool:
+        return (
+            sum(
+                abs(s.glyphs[-1].x1 - mark.x0) < 0.3 * body
+                and s.glyphs[-1].ink_x1 == s.glyphs[-1].x1
+                for s in self._near(mark, body)
+            )
+            >= 2
+        )
+
+    def starts(self, mark: Glyph, body: float) -> bool:
+        return (
+            sum(
+                abs(s.x0 - mark.ink_x0) < 0.5 * body and s.glyphs[0].ink_x0 == s.glyphs[0].x0
+                for s in self._near(mark, body + mark.size)
+            )
+            >= 2
+        )
 
 
 def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[list[float], set[int]]:
@@ -219,10 +264,20 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
                 if least >= gutter:
                     gutter = least
                 gap = glyph.x0 - prev.x1
-                if gap > gutter or not (0.8 <= ratio <= 1.25):
+                if not (0.8 <= ratio <= 1.25) or (
+                    gap > gutter
+                    and not (
+                        gap < _STRETCHED * glyph.size
+                        and strips.printed(prev, glyph, body, (prev.x1 + glyph.x0) / 2)
+                    )
+                ):
                     middles.append((prev.x1 + glyph.x0) / 2)
                     cuts.add(id(glyph))
-                elif (glyph.ink_x0 - prev.ink_x1 > gutter and strips.white(prev, glyph, body)) or (
+                elif (
+                    glyph.ink_x0 - prev.ink_x1 > gutter
+                    and strips.white(prev, glyph, body)
+                    and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
+                ) or (
                     # A gap narrower than a gutter where the rows around show one: two
                     # headlines side by side, a credit set up to the next column.
                     gap > _NARROW * body and strips.gutter(prev, glyph, body, flush=gap <= least)
@@ -249,9 +304,11 @@ class _Strips:
 
     def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
-        lo = bisect.bisect_left(self.baselines, -mark.baseline - _STRIP_ROWS * body)
-        hi = bisect.bisect_right(self.baselines, -mark.baseline + _STRIP_ROWS * body)
+        reach = _STRETCHED * _STRIP_ROWS * body
+        lo = bisect.bisect_left(self.baselines, -mark.baseline - reach)
+        hi = bisect.bisect_right(self.baselines, -mark.baseline + reach)
         printed = witnesses = 0
+        least = -_STRIP_PAD * body if mark.size < _DISPLAY * body else -2 * body
         for k in range(lo, hi):
             row = self.rows[k]
             if row[0].baseline == mark.baseline:
@@ -264,11 +321,47 @@ class _Strips:
             ):
                 printed += 1
                 continue
-            # A row in the same type that prints right up to the strip shows it white.
+            # A row in the same type that prints right up to the strip shows it white;
+            # in body type, from right after it (a short last line that only ends before
+            # it shows nothing; rows of display type are too few to be so strict).
             near = row[max(0, end - 1) : end + 1]
-            witnesses += any(_same_type(g, mark) and abs(g.x0 - hi_x) < 2 * body for g in near)
+            witnesses += any(_same_type(g, mark) and least <= g.x0 - hi_x < 2 * body for g in near)
         # A line set across the gutter (a byline over the columns) is outvoted.
         return witnesses > 0 and printed * 3 <= witnesses
+
+    def printed(self, left: Glyph, right: Glyph, body: float, mid: float) -> bool:
+        """Most rows around, in the same type, print right across the gap between two
+        glyphs: it lies inside a column, a justified line stretched there (after a comma
+        set half wide, between Latin letters), not in a gutter. Rows are counted that
+        print on both sides of the gap; those with a glyph's ink over its middle and the
+        next glyph right after it print across."""
+        reach = _STRETCHED * _STRIP_ROWS * body
+        lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
+        hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
+        printed = white = 0
+        for k in range(lo, hi):
+            row = self.rows[k]
+            if row[0].baseline == left.baseline:
+                continue
+            end = bisect.bisect_right(self.starts[k], mid)
+            before, after = row[end - 1] if end else None, row[end] if end < len(row) else None
+            if before is not None and not _same_type(before, left):
+                continue
+            if (
+                before is not None
+                and before.ink_x1 > mid
+                and not before.char.isspace()
+                and (after is None or after.x0 - before.x1 < _WORD_SPACE * body)
+            ):
+                printed += 1  # (not by a mark's box: one hung into a gutter may fill it)
+            elif (
+                before is not None
+                and after is not None
+                and before.x1 > left.x1 - 2 * body
+                and after.x0 < right.x0 + 2 * body
+            ):
+                white += 1
+        return printed >= 2 and printed > white
 
     def gutter(self, left: Glyph, right: Glyph, body: float, flush: bool = False) -> bool:
         """The gap between two glyphs lines up with a gutter of the rows around,

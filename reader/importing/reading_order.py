@@ -113,6 +113,22 @@ def _glue_heads(bands: list[list[Segment]], body: float) -> list[list[Segment]]:
     return out
 
 
+def _columns_under(parts: list[list[Segment]], body: float) -> bool:
+    """Parts of a row cut where boxes overlap a little: a headline's row, then a row
+    of body text in several columns right under it (not a line of its stack, such as
+    a subtitle split at a comma)."""
+    return (
+        len(parts) == 2
+        and any(s.size >= _HEAD * body for s in parts[0])
+        and len(parts[1]) > 1
+        and _one_row(parts[1])
+        and all(
+            abs(s.size - body) <= 0.06 * body and s.x1 - s.x0 >= 6 * body and not s.apart
+            for s in parts[1]
+        )
+    )
+
+
 def _one_row(segs: list[Segment]) -> bool:
     base = segs[0]
     return all(abs(s.baseline - base.baseline) <= 0.3 * min(s.size, base.size) for s in segs)
@@ -164,10 +180,10 @@ def arrange(
                 head = _is_head(band, body)
             return out
         rows = _split(segs, vertical=False, min_gap=0.01)
-        # A headline's loose box may reach into the row under it: still two rows.
-        first = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)[0]
-        if len(rows) > 1:
-            first = rows[0]
+        # A headline's loose box may reach into the row under it: still two rows. Where
+        # that row is the first of several columns, they are not peeled with it.
+        tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)
+        first = tight[0] if len(rows) == 1 or _columns_under(tight, body) else rows[0]
         if len(rows) == 1 and len(first) == len(segs):
             out += _rows(segs, hint)
             return out

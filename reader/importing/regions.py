@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.importing.captions import OVERHANG
+from reader.importing.captions import OVERHANG, ruled
 from reader.importing.typography import TypeLine
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
@@ -39,8 +39,11 @@ def _inside(line: TypeLine, box: Box) -> bool:
     return box[0] < cx < box[2] and box[1] < cy < box[3]
 
 
-def captions(lines: Sequence[TypeLine], boxes: Sequence[Box], body: float) -> dict[int, int]:
-    """Line index -> picture index, for the lines set as a picture's caption."""
+def captions(
+    lines: Sequence[TypeLine], boxes: Sequence[Box], body: float, drawn: Sequence[Box] = ()
+) -> dict[int, int]:
+    """Line index -> picture index, for the lines set as a picture's caption (not past a
+    rule among `drawn` under it)."""
     out: dict[int, int] = {}
     order = sorted(range(len(lines)), key=lambda i: -lines[i].top)
     for n, (x0, y0, x1, _) in enumerate(boxes):
@@ -53,6 +56,8 @@ def captions(lines: Sequence[TypeLine], boxes: Sequence[Box], body: float) -> di
             drop = _CAPTION_DROP if first else _LINE_DROP
             if line.top < reach - drop * body:
                 break
+            if not first and ruled(drawn, x0, x1, line.top, reach):
+                break  # a rule under the caption: the next row starts
             within = line.x0 >= x0 - 0.5 * body and line.x1 <= x1 + OVERHANG * body
             if not within:
                 continue

@@ -27,6 +27,7 @@ from reader.importing import regions
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
+    CLOSERS,
     CREDIT_REST,
     DATELINE,
     MARKERS,
@@ -45,6 +46,7 @@ from reader.parse.text import clean_line, join_lines
 
 _INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
 _SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
+_RAGGED = 0.25  # ems short of the line under it: a byline set apart, not justified text
 _MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
 
@@ -78,7 +80,7 @@ def build(
     head = lines[: page.header]
     rest = lines[page.header :]
     boxes = regions.pictures(drawn, rest, body)
-    caption_of = regions.captions(rest, boxes, body)
+    caption_of = regions.captions(rest, boxes, body, drawn)
     items = _assemble(rest, body, caption_of)
     header = " ".join(" ".join(t.text.split()) for t in head) or None
     built = tuple(
@@ -99,7 +101,24 @@ def _is_stack(line: TypeLine, body: float) -> bool:
         return False  # a bold brief: in headline type, `●…●…` is a headline
     if SOURCE.match(text) or is_credit(text) or is_byline(text):
         return False
+    if line.size >= _MARKED_HEAD * body:
+        return True  # display type: `“豁出命根子，刨除穷根子。”` is a headline
     return not (line.closes and text.rstrip("”’」』）)》")[-1] == "。")
+
+
+def _marked_stack(
+    line: TypeLine, prev: TypeLine | None, nxt: TypeLine | None, cur: _Item | None, body: float
+) -> bool:
+    """A line in bold body type that starts with a marker is part of a headline stack,
+    not a bold brief, next to a headline: a kicker right over one (`●新开工…` over
+    its headline), or a subtitle right under a stack that has no body yet."""
+    if line.text[0] not in MARKERS or line.plain(body) or len(line.text) > _STACK_MAX:
+        return False
+    if line.closes or line.size < body * 0.94:
+        return False
+    under = cur is not None and prev is not None and prev in cur.stack and not cur.has_body
+    over = nxt is not None and nxt.size >= _MARKED_HEAD * body and _is_stack(nxt, body)
+    return under or over
 
 
 def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) -> list[_Item]:
@@ -116,7 +135,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur = _Item(picture=picture)
                 items.append(cur)
             cur.body.append(line)
-        elif _is_stack(line, body) and not _intertitle(line, cur, body):
+        elif (
+            _is_stack(line, body) or _marked_stack(line, prev, nxt, cur, body)
+        ) and not _intertitle(line, cur, body):
             stacking = cur is not None and prev is not None and prev in cur.stack
             if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
                 cur = _Item()
@@ -128,7 +149,13 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 items.append(cur)
             cur.source = " ".join(text.split())
             cur.ended = True
-        elif is_credit(text) and cur is not None and not cur.ended and cur.body:
+        elif (
+            is_credit(text)
+            and cur is not None
+            and not cur.ended
+            and cur.body
+            and not _runs_on(line, nxt, body)
+        ):
             cur.credit.append(" ".join(text.split()))
             cur.ended = nxt is None or not is_credit(nxt.text)
         else:
@@ -136,7 +163,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur is None
                 or cur.ended
                 or cur.picture >= 0
-                or (text[0] in MARKERS and (cur.has_body or not cur.stack))
+                # A marked paragraph in a story's running text stays in it (`●公房…`);
+                # after white space, or where no headline opened a story, it is a brief.
+                or (text[0] in MARKERS and (not cur.stack or (cur.has_body and line.hint)))
                 or (line.hint and cur.has_body and prev is not None and prev.closes)
             )
             if starts:
@@ -170,13 +199,28 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
 
 def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     """The line stands alone (a byline), not the full first line of a paragraph that
-    happens to start with a dateline: it ends well short of the line below it, or the
+    happens to start with a dateline: it ends short of the line below it (justified
+    running text ends at the column's edge; a quarter em short is set apart), or the
     line below starts a paragraph (indented against it)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
     if is_byline(nxt.text) or nxt.text[0] in MARKERS:
         return True  # a byline block (reporters, then the dateline), or a marked paragraph
-    return nxt.x1 - line.x1 > 1.5 * body or nxt.x0 - line.x0 >= _INDENT * body
+    hung = 0.6 * body if line.text[-1] in CLOSERS else 0.0  # its x1 is the mark's ink
+    return nxt.x1 - line.x1 - hung > _RAGGED * body or nxt.x0 - line.x0 >= _INDENT * body
+
+
+def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """A full line of running text that the next line continues, whatever its last word:
+    `…只有５．３摄` / `氏度，…` is no credit (a credit is bracketed or set apart)."""
+    return (
+        nxt is not None
+        and line.text[0] not in "（("
+        and nxt.plain(body)
+        and not nxt.hint
+        and abs(nxt.x0 - line.x0) < 0.5 * body
+        and line.x1 >= nxt.x1 - 0.5 * body
+    )
 
 
 def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
