@@ -10,11 +10,14 @@ index's stored vocabulary instead (DESIGN section 5).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from reader.search.tokens import column_texts, grams
+from reader.search.folding import fold
+from reader.search.tokens import COLUMNS, column_fields, gram_row
 
 if TYPE_CHECKING:
     from reader.model import Item
@@ -96,13 +99,50 @@ def parts(word: str) -> tuple[str, ...]:
     return best[-1][2]
 
 
-def item_tokens(item: Item, header: str | None = None) -> tuple[str, ...]:
-    """Space-separated tokens for SQLite's ascii tokenizer: all bigrams, then words per
-    column, the parts of the long words (`parts`, which rank below whole words), and
-    the page `header`'s words (given with the page's first item)."""
-    texts = column_texts(item, header)
-    found = [words(text) if text else [] for text in texts.values()]
-    head, body, caption, meta, top = (" ".join(ws) for ws in found)
-    inside = dict.fromkeys(p for ws in found for w in dict.fromkeys(ws) for p in parts(w))
-    bigrams = " ".join(grams("\n".join(texts.values())))
-    return bigrams, head, body, caption, meta, " ".join(inside), top
+_SEP = "\v"
+"""Between the columns of a page cut in one call: whitespace, so jieba ends a block there
+(every segmenter call costs, and an item has five columns), and never in folded text."""
+
+_LONG = re.compile(r"\S{3,}")
+"""A word of three or more characters in a column's space-separated words: one with parts."""
+
+Row = tuple[str, ...]
+"""An item's row of the word table: head, body, caption, meta, parts and header words."""
+
+
+def page_tokens(items: Sequence[Item], header: str | None = None) -> tuple[str, list[Row]]:
+    """A page's `grams` row (`tokens.gram_row`) and its items' word rows.
+
+    Space-separated tokens for SQLite's ascii tokenizer: the words of each column,
+    the parts of the long words (`parts`, which rank below whole words) and the page
+    `header`'s words (on the first item's row). The page's folded columns, joined by
+    `_SEP`, are bigrammed and cut in one call each (a test checks the rows equal those
+    of cutting column by column).
+    """
+    texts = [column_fields(item, header if n == 0 else None) for n, item in enumerate(items)]
+    flat = [fold(text) for fields in texts for text in fields]
+    joined = _SEP.join(flat)
+    columns = _cut_columns(joined, flat) if items else []
+    rows: list[Row] = []
+    width = len(COLUMNS)
+    for at in range(0, len(columns), width):
+        head, body, caption, meta, top = columns[at : at + width]
+        long = _LONG.findall(" ".join(columns[at : at + width]))
+        inside = " ".join(dict.fromkeys(chain.from_iterable(map(parts, dict.fromkeys(long)))))
+        rows.append((head, body, caption, meta, inside, top))
+    return gram_row(joined), rows
+
+
+def _cut_columns(joined: str, flat: list[str]) -> list[str]:
+    """The `words` of each folded text of `flat` (`joined` by `_SEP`), space-separated.
+
+    Cut column by column when a text holds the separator itself, or the segmenter did
+    not give each separator as a token of its own.
+    """
+    if joined.count(_SEP) == len(flat) - 1:
+        tokens = segmenter()[1](joined)
+        kept = [w for w in tokens if (len(w) > 1 and w.isalnum()) or w == _SEP]
+        columns = " ".join(kept).split(_SEP)
+        if len(columns) == len(flat):
+            return [column.strip(" ") for column in columns]
+    return [" ".join(words(text)) if text else "" for text in flat]
