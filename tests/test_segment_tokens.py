@@ -27,7 +27,7 @@ from reader.search.tokens import COLUMNS, GROUP_COLUMN, column_fields, grams
 def reference(items: list[Item], header: str | None) -> tuple[set[str], list[tuple[str, ...]]]:
     """The tokens as made before the one-pass version: each column on its own."""
     bigrams: set[str] = set()
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for n, item in enumerate(items):
         texts: dict[str, list[str]] = {column: [] for column in COLUMNS}
         if header and n == 0:
@@ -142,7 +142,7 @@ def test_the_bigram_row_in_any_order_is_the_same_index() -> None:
     # bigram table, without positions, is the same bytes whatever the order, and a
     # delete in another order removes the row.
     lines = corpus_lines(400)
-    rows = []
+    rows: list[tuple[int, list[str]]] = []
     for n, at in enumerate(range(0, len(lines), 40)):
         page = parse_text("".join(f" {line}\n" for line in lines[at : at + 40]), "p", "i", 1)
         rows.append((n * 50 + 1, page_tokens(list(page.items), None)[0].split()))
