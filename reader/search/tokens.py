@@ -13,8 +13,6 @@ import operator
 import re
 from typing import TYPE_CHECKING
 
-from reader.search.folding import fold
-
 if TYPE_CHECKING:  # queries import this module for its patterns, not the model
     from reader.model import Item
 
@@ -60,19 +58,11 @@ def gram_row(text: str) -> str:
     return " ".join(seen)
 
 
-def column_texts(item: Item, header: str | None = None) -> dict[str, str]:
-    """The folded text of each FTS column of an item (fields joined by newlines).
-
-    `header`: the page's header, given with the page's first item.
-    """
-    return dict(zip(COLUMNS, map(fold, column_fields(item, header)), strict=True))
-
-
 def column_fields(item: Item, header: str | None = None) -> tuple[str, ...]:
     """The printed text of each FTS column of an item (in `COLUMNS` order), fields joined
     by newlines: the grouping of `reader.fields.field_group` over `item_fields`, written
-    out (going through them field by field took a fifth of segmenting; a test checks
-    the two agree)."""
+    out: going through them key by key made a key string and a lookup a paragraph,
+    for every item a build segments (a test checks the two agree)."""
     paragraphs = "\n".join([p for p in item.paragraphs if p])
     head = "\n".join([v for v in (item.kicker, item.headline, item.subtitle) if v])
     credit = item.credit
