@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import sqlite3
 
+import pytest
 from corpuslib import corpus_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from reader.fields import field_group, item_fields
 from reader.model import Item
 from reader.parse.stories import parse_text
-from reader.search import store
+from reader.search import segmenter, store
 from reader.search.folding import fold
 from reader.search.segmenter import page_tokens, parts, words
 from reader.search.tokens import COLUMNS, GROUP_COLUMN, column_fields, grams
@@ -59,6 +60,18 @@ def test_corpus_pages_give_the_tokens_of_cutting_column_by_column() -> None:
         page = parse_text(text, "p", "i", 1)
         assert page.items
         check(list(page.items), "2 要闻 1998年1月1日 星期四")
+
+
+def test_a_page_cut_in_chunks_gives_the_same_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A page of megabytes is cut a chunk of items at a time (its lists stay small).
+    lines = corpus_lines(160)
+    page = parse_text("".join(f" {line}\n" for line in lines), "p", "i", 1)
+    whole = page_tokens(list(page.items), "要闻")
+    for chunk in (1, 100, 2000):
+        monkeypatch.setattr(segmenter, "_CHUNK", chunk)
+        row, rows = page_tokens(list(page.items), "要闻")
+        assert rows == whole[1] and sorted(row.split()) == sorted(whole[0].split())
+    check(list(page.items), "要闻")
 
 
 def test_every_kind_of_field_lands_in_its_column() -> None:

@@ -11,13 +11,13 @@ index's stored vocabulary instead (DESIGN section 5).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from reader.search.folding import fold
-from reader.search.tokens import COLUMNS, column_fields, gram_row
+from reader.search.tokens import COLUMNS, add_grams, column_fields
 
 if TYPE_CHECKING:
     from reader.model import Item
@@ -103,6 +103,10 @@ _SEP = "\v"
 """Between the columns of a page cut in one call: whitespace, so jieba ends a block there
 (every segmenter call costs, and an item has five columns), and never in folded text."""
 
+_CHUNK = 2**17
+"""Characters of a page's columns cut in one segmenter call: a page of news many times
+over, while a page of megabytes (a million one-line items) is not all in lists at once."""
+
 _LONG = re.compile(r"\S{3,}")
 """A word of three or more characters in a column's space-separated words: one with parts."""
 
@@ -111,32 +115,45 @@ Row = tuple[str, ...]
 
 
 def page_tokens(items: Sequence[Item], header: str | None = None) -> tuple[str, list[Row]]:
-    """A page's `grams` row (`tokens.gram_row`) and its items' word rows.
+    """A page's `grams` row (`tokens.add_grams`) and its items' word rows.
 
     Space-separated tokens for SQLite's ascii tokenizer: the words of each column,
     the parts of the long words (`parts`, which rank below whole words) and the page
-    `header`'s words (on the first item's row). The page's folded columns, joined by
-    `_SEP`, are bigrammed and cut in one call each (a test checks the rows equal those
-    of cutting column by column).
+    `header`'s words (on the first item's row). The folded columns of the page's items,
+    up to `_CHUNK` characters of them, are joined by `_SEP`, bigrammed and cut in one
+    call each (a test checks the rows equal those of cutting column by column).
     """
-    texts = [column_fields(item, header if n == 0 else None) for n, item in enumerate(items)]
-    flat = [fold(text) for fields in texts for text in fields]
-    joined = _SEP.join(flat)
-    columns = _cut_columns(joined, flat) if items else []
+    seen: set[str] = set()
     rows: list[Row] = []
+    flat: list[str] = []
+    size = 0
+    for n, item in enumerate(items, start=1):
+        for text in column_fields(item, header if n == 1 else None):
+            flat.append(fold(text))
+            size += len(flat[-1]) + 1
+        if size >= _CHUNK or n == len(items):
+            joined = _SEP.join(flat)
+            add_grams(seen, joined)
+            rows.extend(_rows(_cut_together(flat, joined)))
+            flat, size = [], 0
+    return " ".join(seen), rows
+
+
+def _rows(columns: list[str]) -> Iterator[Row]:
+    """The word rows of items from their columns' words (`COLUMNS` order, item by item)."""
     width = len(COLUMNS)
     for at in range(0, len(columns), width):
         head, body, caption, meta, top = columns[at : at + width]
         long = _LONG.findall(" ".join(columns[at : at + width]))
         inside = " ".join(dict.fromkeys(chain.from_iterable(map(parts, dict.fromkeys(long)))))
-        rows.append((head, body, caption, meta, inside, top))
-    return gram_row(joined), rows
+        yield head, body, caption, meta, inside, top
 
 
-def _cut_columns(joined: str, flat: list[str]) -> list[str]:
-    """The `words` of each folded text of `flat` (`joined` by `_SEP`), space-separated.
+def _cut_together(flat: list[str], joined: str) -> list[str]:
+    """The `words` of each folded text of `flat`, space-separated, cut in one call
+    (`joined` by `_SEP`).
 
-    Cut column by column when a text holds the separator itself, or the segmenter did
+    Column by column when a text holds the separator itself, or the segmenter did
     not give each separator as a token of its own.
     """
     if joined.count(_SEP) == len(flat) - 1:

@@ -42,20 +42,18 @@ def grams(text: str) -> list[str]:
     return out
 
 
-def gram_row(text: str) -> str:
-    """The `grams` row of a page's folded text: each of its `grams` once, space-separated.
+def add_grams(seen: set[str], text: str) -> None:
+    """Add the `grams` of folded text to `seen`, a page's: its `grams` row is each once.
 
     In no particular order: the bigram table keeps no positions (`detail=none`), so
     FTS5 writes the same bytes whatever the order, and a contentless delete of the
     same set removes exactly what was inserted (a test checks both). Sorting them
-    took a tenth of a page's segmenting.
+    took nearly a tenth of a page's segmenting.
     """
-    seen: set[str] = set()
     add = operator.add
     for run in RUN.findall(text):
         seen.update(map(add, run, run[1:]))
         seen.add(run[-1])
-    return " ".join(seen)
 
 
 def column_fields(item: Item, header: str | None = None) -> tuple[str, ...]:
