@@ -32,7 +32,6 @@ from reader.search.workers import (
     PageJob,
     PageResult,
     Tokens,
-    page_tokens,
     segment_all,
     segment_page,
 )
@@ -71,7 +70,7 @@ class UpdateStats:
 
 def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     """Remove a page's items from the FTS index (contentless: the old tokens are recomputed)."""
-    from reader.search.segmenter import item_tokens
+    from reader.search.segmenter import page_tokens
 
     row = conn.execute(
         "SELECT p.first, t.data FROM pages p JOIN texts t ON t.first = p.first "
@@ -81,10 +80,7 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     if row is None:
         return
     first, blob = row
-    header = store.page_header(blob)
-    items = unpack(blob)
-    tokens = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(items)]
-    _rows(conn, first, *page_tokens(tokens), delete=True)
+    _rows(conn, first, *page_tokens(unpack(blob), store.page_header(blob)), delete=True)
     conn.execute("DELETE FROM texts WHERE first=?", (first,))
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
 
@@ -98,7 +94,7 @@ def _rows(
     writer: GramWriter | None = None,
 ) -> None:
     """Insert (or delete) a page's tokens: its items' words from rowid `first` on, and
-    the bigrams of the whole page as one row at rowid `first` (`store.page_grams`), or
+    the bigrams of the whole page as one row at rowid `first` (`tokens.gram_row`), or
     to the bulk build's `writer`."""
     grams_sql, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
     if not delete:

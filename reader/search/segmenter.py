@@ -10,11 +10,14 @@ index's stored vocabulary instead (DESIGN section 5).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from reader.search.tokens import column_texts, grams
+from reader.search.folding import fold
+from reader.search.tokens import COLUMNS, add_grams, column_fields
 
 if TYPE_CHECKING:
     from reader.model import Item
@@ -96,13 +99,67 @@ def parts(word: str) -> tuple[str, ...]:
     return best[-1][2]
 
 
-def item_tokens(item: Item, header: str | None = None) -> tuple[str, ...]:
-    """Space-separated tokens for SQLite's ascii tokenizer: all bigrams, then words per
-    column, the parts of the long words (`parts`, which rank below whole words), and
-    the page `header`'s words (given with the page's first item)."""
-    texts = column_texts(item, header)
-    found = [words(text) if text else [] for text in texts.values()]
-    head, body, caption, meta, top = (" ".join(ws) for ws in found)
-    inside = dict.fromkeys(p for ws in found for w in dict.fromkeys(ws) for p in parts(w))
-    bigrams = " ".join(grams("\n".join(texts.values())))
-    return bigrams, head, body, caption, meta, " ".join(inside), top
+_SEP = "\v"
+"""Between the columns of a page cut in one call: whitespace, so jieba ends a block there
+(every segmenter call costs, and an item has five columns), and never in folded text."""
+
+_CHUNK = 2**17
+"""Characters of a page's columns cut in one segmenter call: a page of news many times
+over, while a page of megabytes (a million one-line items) is not all in lists at once."""
+
+_LONG = re.compile(r"\S{3,}")
+"""A word of three or more characters in a column's space-separated words: one with parts."""
+
+Row = tuple[str, ...]
+"""An item's row of the word table: head, body, caption, meta, parts and header words."""
+
+
+def page_tokens(items: Sequence[Item], header: str | None = None) -> tuple[str, list[Row]]:
+    """A page's `grams` row (`tokens.add_grams`) and its items' word rows.
+
+    Space-separated tokens for SQLite's ascii tokenizer: the words of each column,
+    the parts of the long words (`parts`, which rank below whole words) and the page
+    `header`'s words (on the first item's row). The folded columns of the page's items,
+    up to `_CHUNK` characters of them, are joined by `_SEP`, bigrammed and cut in one
+    call each (a test checks the rows equal those of cutting column by column).
+    """
+    seen: set[str] = set()
+    rows: list[Row] = []
+    flat: list[str] = []
+    size = 0
+    for n, item in enumerate(items, start=1):
+        for text in column_fields(item, header if n == 1 else None):
+            flat.append(fold(text))
+            size += len(flat[-1]) + 1
+        if size >= _CHUNK or n == len(items):
+            joined = _SEP.join(flat)
+            add_grams(seen, joined)
+            rows.extend(_rows(_cut_together(flat, joined)))
+            flat, size = [], 0
+    return " ".join(seen), rows
+
+
+def _rows(columns: list[str]) -> Iterator[Row]:
+    """The word rows of items from their columns' words (`COLUMNS` order, item by item)."""
+    width = len(COLUMNS)
+    for at in range(0, len(columns), width):
+        head, body, caption, meta, top = columns[at : at + width]
+        long = _LONG.findall(" ".join(columns[at : at + width]))
+        inside = " ".join(dict.fromkeys(chain.from_iterable(map(parts, dict.fromkeys(long)))))
+        yield head, body, caption, meta, inside, top
+
+
+def _cut_together(flat: list[str], joined: str) -> list[str]:
+    """The `words` of each folded text of `flat`, space-separated, cut in one call
+    (`joined` by `_SEP`).
+
+    Column by column when a text holds the separator itself, or the segmenter did
+    not give each separator as a token of its own.
+    """
+    if joined.count(_SEP) == len(flat) - 1:
+        tokens = segmenter()[1](joined)
+        kept = [w for w in tokens if (len(w) > 1 and w.isalnum()) or w == _SEP]
+        columns = " ".join(kept).split(_SEP)
+        if len(columns) == len(flat):
+            return [column.strip(" ") for column in columns]
+    return [" ".join(words(text)) if text else "" for text in flat]

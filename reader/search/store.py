@@ -96,14 +96,6 @@ DELETE_WORDS = (
 _MAGIC = b"SQLite format 3\x00"
 
 
-def page_grams(items: Iterable[str]) -> str:
-    """The `grams` row of a page: each bigram of its items' token strings once, sorted.
-
-    Deterministic, so a contentless delete recomputes exactly what was inserted.
-    """
-    return " ".join(sorted({gram for tokens in items for gram in tokens.split()}))
-
-
 class IndexCorrupt(ReaderError):
     """The index file is damaged; the caller rebuilds it."""
 

@@ -13,9 +13,6 @@ import operator
 import re
 from typing import TYPE_CHECKING
 
-from reader.fields import field_group, item_fields
-from reader.search.folding import fold
-
 if TYPE_CHECKING:  # queries import this module for its patterns, not the model
     from reader.model import Item
 
@@ -45,16 +42,32 @@ def grams(text: str) -> list[str]:
     return out
 
 
-def column_texts(item: Item, header: str | None = None) -> dict[str, str]:
-    """The folded text of each FTS column of an item (fields joined by newlines).
+def add_grams(seen: set[str], text: str) -> None:
+    """Add the `grams` of folded text to `seen`, a page's: its `grams` row is each once.
 
-    `header`: the page's header, given with the page's first item.
+    In no particular order: the bigram table keeps no positions (`detail=none`), so
+    FTS5 writes the same bytes whatever the order, and a contentless delete of the
+    same set removes exactly what was inserted (a test checks both). Sorting them
+    took nearly a tenth of a page's segmenting.
     """
-    parts: dict[str, list[str]] = {column: [] for column in COLUMNS}
-    if header:
-        parts["header"].append(header)
-    for key, text in item_fields(item):
-        group = field_group(item, key)
-        if group is not None:
-            parts[GROUP_COLUMN[group]].append(text)
-    return {column: fold("\n".join(texts)) for column, texts in parts.items()}
+    add = operator.add
+    for run in RUN.findall(text):
+        seen.update(map(add, run, run[1:]))
+        seen.add(run[-1])
+
+
+def column_fields(item: Item, header: str | None = None) -> tuple[str, ...]:
+    """The printed text of each FTS column of an item (in `COLUMNS` order), fields joined
+    by newlines: the grouping of `reader.fields.field_group` over `item_fields`, written
+    out: going through them key by key made a key string and a lookup a paragraph,
+    for every item a build segments (a test checks the two agree)."""
+    paragraphs = "\n".join([p for p in item.paragraphs if p])
+    head = "\n".join([v for v in (item.kicker, item.headline, item.subtitle) if v])
+    credit = item.credit
+    if item.kind == "caption":
+        caption = f"{credit}\n{paragraphs}" if credit and paragraphs else credit or paragraphs
+        body, credit = "", None
+    else:
+        body, caption = paragraphs, ""
+    meta = "\n".join([v for v in (item.byline, item.source, credit) if v])
+    return head, body, caption, meta, header or ""

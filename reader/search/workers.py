@@ -64,11 +64,6 @@ class PageResult:
     grams: str = ""
 
 
-def page_tokens(rows: list[Tokens]) -> tuple[str, list[Tokens]]:
-    """`item_tokens` of a page's items as its `grams` row and the `words` rows."""
-    return store.page_grams(row[0] for row in rows), [row[1:] for row in rows]
-
-
 def segment_page(job: PageJob) -> PageResult:
     """Read, hash, parse and tokenize one page (runs in a worker process).
 
@@ -78,7 +73,7 @@ def segment_page(job: PageJob) -> PageResult:
     """
     from reader.files import read_bounded
     from reader.parse.text import MAX_PAGE_BYTES
-    from reader.search.segmenter import item_tokens
+    from reader.search.segmenter import page_tokens
 
     paper, issue, page = job.key
     try:
@@ -90,10 +85,8 @@ def segment_page(job: PageJob) -> PageResult:
         parsed = parse_page_bytes(data, job.path, paper, issue, page)
     except ReaderError as err:
         return PageResult(job, digest, pack([]), [], err.message)
-    header = parsed.header
-    tokens = [item_tokens(item, header if n == 0 else None) for n, item in enumerate(parsed.items)]
-    grams, rows = page_tokens(tokens)
-    return PageResult(job, digest, pack(parsed.items, header), rows, grams=grams)
+    grams, rows = page_tokens(parsed.items, parsed.header)
+    return PageResult(job, digest, pack(parsed.items, parsed.header), rows, grams=grams)
 
 
 def segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
