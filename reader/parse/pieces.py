@@ -14,8 +14,10 @@ of its column is surely a piece: no paragraph or headline ends so; nor does one
 open a bracket that it does not close (`重要影响。` / `（本报东京１月６`). Where the first
 piece closes a sentence (`庆气氛。` / `《贺新年…`), the break looks like a paragraph's
 last line over the next one's first, or a note set alone (`（据新华社电）`): such
-pieces are joined only on a page that shows sure pieces, and a whole bracketed
-note never.
+pieces are joined only on a page that shows sure pieces or a header band written
+a piece a line, when the line after them goes on with their paragraph (a
+headline opening with a quote is followed by its own short lines), and a whole
+bracketed note never.
 """
 
 from __future__ import annotations
@@ -35,16 +37,22 @@ _RUNS_ON = frozenset("，、")
 _OPENING = re.compile("\n[\r\n ]*[“‘《（「『〈]")
 _OVER = 0.75  # ems a joined line may run past the measure (justification, rounding)
 _UNDER = 1.5  # ems short of the measure that still count as a full line
+# The page number alone on a line at the top (`3`, `第1 版`): the header band came
+# a piece a line, so the extractor splits lines at gaps (MuPDF does).
+_BAND_PIECE = re.compile(r"(?:^|\n)[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
+_BAND_CHARS = 400  # the top of the page, where the band is
 _WINDOW = 7  # lines each side that give the measure
 _AROUND = 800  # characters each side of a break that hold its window's lines
 
 
 def may_hold_pieces(text: str) -> bool:
-    """Whether the page text shows a sure piece (so its lines are to be looked at).
+    """Whether the page was written in pieces: it shows a sure piece, or its band does.
 
     Found with a regex over the text and judged on the lines around each find, so
     that pages written whole (most) cost next to nothing.
     """
+    if _BAND_PIECE.search(text, 0, _BAND_CHARS):
+        return True
     for found in _OPENING.finditer(text):
         at = found.start()
         end = at - 1
@@ -128,11 +136,23 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
     while len(chain) > 1:
         end = chain[-1]
         full = total >= measure - _UNDER
-        if full or _sure(texts[end - 1], texts[end]):
+        if _sure(texts[end - 1], texts[end]) or (full and _goes_on(texts, widths, end, measure)):
             return end
         total -= _width(texts, widths, end)
         chain.pop()
     return i
+
+
+def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: float) -> bool:
+    """The line after a printed line's pieces is one of its paragraph: full, or its last.
+
+    A headline opening with a quote after a paragraph's short last line
+    (`加了会见。` / `“五月的风”落户` / `山东青岛市`) is followed by its own short lines.
+    """
+    if end + 1 >= len(texts) or not texts[end + 1]:
+        return True
+    after = texts[end + 1]
+    return after[-1] in "。！？；”）…" or _width(texts, widths, end + 1) >= measure - _UNDER
 
 
 def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
