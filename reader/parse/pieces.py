@@ -10,14 +10,14 @@ a new paragraph or a headline.
 The pieces are told by the page itself: each break falls after a mark that is
 squeezed and before an opening mark, and the pieces together fill the column's
 measure (as wide as the full lines around them). A line that ends in ，or 、 short
-of its column is surely a piece: no paragraph or headline ends so; nor does one
-open a bracket that it does not close (`重要影响。` / `（本报东京１月６`). Where the first
-piece closes a sentence (`庆气氛。` / `《贺新年…`), the break looks like a paragraph's
-last line over the next one's first, or a note set alone (`（据新华社电）`): such
-pieces are joined only on a page that shows sure pieces or a header band written
-a piece a line, when the line after them goes on with their paragraph (a
-headline opening with a quote is followed by its own short lines), and a whole
-bracketed note never.
+of its column is surely a piece: no paragraph or headline ends so. (A bracket
+opened and not closed is no such sign: a caption's credit is set so on a line of
+its own, `（薛飞` / `摄）`.) Where the first piece closes a sentence (`庆气氛。` /
+`《贺新年…`), the break looks like a paragraph's last line over the next one's
+first, or a note set alone (`（据新华社电）`): such pieces are joined only on a
+page that shows sure pieces or a header band written a piece a line, when the
+line after them goes on with their paragraph (a headline opening with a quote is
+followed by its own short lines), and a whole bracketed note never.
 """
 
 from __future__ import annotations
@@ -102,8 +102,8 @@ def _breaks_after(texts: list[str], i: int) -> bool:
 
 
 def _sure(a: str, b: str) -> bool:
-    """A break no paragraph or headline makes: after ，or 、, or inside an open bracket."""
-    return a[-1] in _RUNS_ON or (b[0] == "（" and "）" not in b)
+    """A break no paragraph or headline makes: after ，or 、."""
+    return a[-1] in _RUNS_ON
 
 
 def _width(texts: list[str], widths: list[float | None], i: int) -> float:
