@@ -32,14 +32,15 @@ _ENDS = frozenset("，、：。；？！》”’）」』")
 _OPENS = frozenset("“‘《（「『〈")
 # Ends after which no paragraph or headline stops: the line surely goes on.
 _RUNS_ON = frozenset("，、")
-# A line that opens with a quote, title or bracket: where each break is looked for.
-# (A regex that starts with a newline runs fast; one that starts with a class does not.)
-_OPENING = re.compile("\n[\r\n ]*[“‘《（「『〈]")
+# A sure piece's break: a line that ends in ，or 、, then one that opens with a quote,
+# title or bracket. (Starting at the newline with the mark looked behind keeps the
+# search fast: a regex that starts with a class of characters tries each position.)
+_SURE_BREAK = re.compile("\n(?:(?<=[，、]\n)|(?<=[，、]\r\n))[\r\n ]*[“‘《（「『〈]")
 _OVER = 0.75  # ems a joined line may run past the measure (justification, rounding)
 _UNDER = 1.5  # ems short of the measure that still count as a full line
 # The page number alone on a line at the top (`3`, `第1 版`): the header band came
 # a piece a line, so the extractor splits lines at gaps (MuPDF does).
-_BAND_PIECE = re.compile(r"(?:^|\n)[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
+_BAND_PIECE = re.compile(r"\n[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
 _BAND_CHARS = 400  # the top of the page, where the band is
 _WINDOW = 7  # lines each side that give the measure
 _AROUND = 800  # characters each side of a break that hold its window's lines
@@ -51,19 +52,11 @@ def may_hold_pieces(text: str) -> bool:
     Found with a regex over the text and judged on the lines around each find, so
     that pages written whole (most) cost next to nothing.
     """
-    if _BAND_PIECE.search(text, 0, _BAND_CHARS):
+    if _BAND_PIECE.search("\n" + text[:_BAND_CHARS]):
         return True
-    for found in _OPENING.finditer(text):
+    for found in _SURE_BREAK.finditer(text):
         at = found.start()
-        end = at - 1
-        while end >= 0 and text[end] in " \r":
-            end -= 1
-        if end < 0 or text[end] not in _ENDS:
-            continue
-        stop = text.find("\n", found.end())
-        opening = text[found.end() - 1 : stop if stop >= 0 else len(text)]
-        if not _sure(text[end], opening):
-            continue
+        end = at - 1 if text[at - 1] == "，" or text[at - 1] == "、" else at - 2
         before = text[max(0, end - _AROUND) : end + 1].replace("\r", "\n").split("\n")
         after = text[at : at + _AROUND].replace("\r", "\n").split("\n")
         texts = [t for t in (line.strip() for line in before[1:]) if t]
