@@ -8,7 +8,11 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `pdfgen-typo`: reportlab PDFs set glyph by glyph (tests/pdfgen_typo.py), likewise;
 - `typeset-pdf`: Typst PDFs from tests/typesetgen.py, through `reader import`;
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
-  and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`.
+  and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
+- `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
+  (`typesetgen.mupdfsplit_text`, an emulation: a squeezed mark makes two lines of one);
+- `typeset-realmupdf`: the text as PyMuPDF itself writes it (`page.get_text()`); runs
+  only where PyMuPDF is installed (AGPL: no dependency), else says it is skipped.
 
 The reader is run only through its command line (`reader_page`, the one adapter).
 Figures, over all pages of a generator (text compared with whitespace removed):
@@ -155,11 +159,38 @@ def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
                 text = typesetgen.pdfium_text(page.pdf)
                 if shape == "mupdf":
                     text = typesetgen.mupdf_text(page.pdf)
+                elif shape == "mupdfsplit":
+                    text = typesetgen.mupdfsplit_text(page.pdf)
+                elif shape == "realmupdf":
+                    text = _pymupdf_text(page.pdf)
                 path = work / f"typeset-{n}.{shape}.txt"
                 path.write_text(text, encoding="utf-8")
             yield Case(path, page.truth())
 
     return cases
+
+
+def _pymupdf_text(pdf: bytes) -> str:
+    """The first page's text as PyMuPDF writes it (`page.get_text()`), if installed.
+
+    PyMuPDF is AGPL: no dependency of reader nor of its tests; this row runs only
+    where someone installed it (`pip install pymupdf`).
+    """
+    import importlib
+
+    pymupdf: Any = importlib.import_module("pymupdf")  # Any: typed or not, installed or not
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    try:
+        text: str = doc[0].get_text()
+        return text
+    finally:
+        doc.close()
+
+
+def _has_pymupdf() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pymupdf") is not None
 
 
 GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
@@ -169,6 +200,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-pdf": typeset_cases("pdf"),
     "typeset-pdfium": typeset_cases("pdfium"),
     "typeset-mupdf": typeset_cases("mupdf"),
+    "typeset-mupdfsplit": typeset_cases("mupdfsplit"),
+    "typeset-realmupdf": typeset_cases("realmupdf"),
 }
 
 
@@ -287,6 +320,9 @@ def main() -> None:
     if any(n.startswith("typeset") for n in names) and typesetgen.fetch_fonts() is None:
         print("typeset: no fonts (npm could not fetch them): skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("typeset")]
+    if "typeset-realmupdf" in names and not _has_pymupdf():
+        print("typeset-realmupdf: PyMuPDF not installed: skipped", file=sys.stderr)
+        names.remove("typeset-realmupdf")
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

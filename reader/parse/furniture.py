@@ -15,6 +15,10 @@ _DATE_BAND = re.compile(
     r"|第\s*[0-9０-９]{1,3}\s*版(?:\s*今日\s*[0-9０-９]{1,3}\s*版)?|今日\s*[0-9０-９]{1,3}\s*版)$"
 )
 _MAX_LINES = 4
+# A band written one piece a line (MuPDF): the page number and the section's name,
+# each alone, set beside each other (`3` / `理论`, `社会` / `3`).
+_PAGE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
+_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 def is_furniture(text: str) -> bool:
@@ -29,8 +33,13 @@ def take_header(lines: list[Line]) -> str | None:
     it: a paper's name over a story may be that story's headline.
     """
     count = 0
-    while count < min(_MAX_LINES, len(lines)) and is_furniture(lines[count].text):
-        count += 1
+    while count < min(_MAX_LINES, len(lines)):
+        if is_furniture(lines[count].text):
+            count += 1
+        elif _number_and_section(lines, count):
+            count += 2
+        else:
+            break
     texts = [line.text for line in lines[:count]]
     if not any(is_header(t) or _DATE_BAND.match(t) for t in texts):
         return None
@@ -39,3 +48,13 @@ def take_header(lines: list[Line]) -> str | None:
     header = " ".join(" ".join(line.raw.split()) for line in top)
     del lines[:count]
     return header
+
+
+def _number_and_section(lines: list[Line], i: int) -> bool:
+    """Lines i and i+1 are a page number and a section's name, in either order."""
+    if i + 1 >= len(lines):
+        return False
+    a, b = lines[i].text, lines[i + 1].text
+    if _PAGE_NUMBER.match(a):
+        return bool(_SECTION.match(b))
+    return bool(_SECTION.match(a) and _PAGE_NUMBER.match(b))

@@ -18,6 +18,7 @@ from reader.parse.column import opens_paragraph, starts_story
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
+from reader.parse.pieces import may_hold_pieces, rejoin_pieces
 from reader.parse.stacks import split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 
@@ -59,7 +60,10 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     memory stay linear and small for anything under the size limit.
     """
     text, rest = _cut(text)
-    lines = make_lines(split_gaps(page_lines(text)))
+    raw = page_lines(text)
+    if may_hold_pieces(text):
+        raw = rejoin_pieces(raw)
+    lines = make_lines(split_gaps(raw))
     header = take_header(lines)
     wrapping = mark_heads(lines)
     stories = _assemble(lines, pasted(lines))

@@ -1,0 +1,165 @@
+"""Printed lines that an extractor wrote in pieces, put back together.
+
+MuPDF starts a new line wherever a glyph is not where the pen of the one before
+left off. Typesetters of Chinese squeeze ，、。：“《 to half an em, so after `、“`
+or `。《` the next glyph sits an em back, and MuPDF writes one printed line as two
+or three: `独唱《迎面一轮朝阳》、` / `《万事`, `庆气氛。` / `《贺新年欢庆十五大`.
+Left so, the first piece reads as a paragraph's short last line and the rest as
+a new paragraph or a headline.
+
+The pieces are told by the page itself: each break falls after a mark that is
+squeezed and before an opening mark, and the pieces together fill the column's
+measure (as wide as the full lines around them). A line that ends in ，or 、 short
+of its column is surely a piece: no paragraph or headline ends so. (A bracket
+opened and not closed is no such sign: a caption's credit is set so on a line of
+its own, `（薛飞` / `摄）`.) Where the first piece closes a sentence (`庆气氛。` /
+`《贺新年…`), the break looks like a paragraph's last line over the next one's
+first, or a note set alone (`（据新华社电）`): such pieces are joined only on a
+page that shows sure pieces or a header band written a piece a line, when the
+line after them goes on with their paragraph (a headline opening with a quote is
+followed by its own short lines), and a whole bracketed note never.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.parse.squeeze import squeezed_width
+
+# A piece ends in a mark set at half an em...
+_ENDS = frozenset("，、：。；？！》”’）」』")
+# ...and the next opens a quote, title or bracket (set back by half an em).
+_OPENS = frozenset("“‘《（「『〈")
+# Ends after which no paragraph or headline stops: the line surely goes on.
+_RUNS_ON = frozenset("，、")
+# A sure piece's break: a line that ends in ，or 、, then one that opens with a quote,
+# title or bracket. (Starting at the newline with the mark looked behind keeps the
+# search fast: a regex that starts with a class of characters tries each position.)
+_SURE_BREAK = re.compile("\n(?:(?<=[，、]\n)|(?<=[，、]\r\n))[\r\n ]*[“‘《（「『〈]")
+_OVER = 0.75  # ems a joined line may run past the measure (justification, rounding)
+_UNDER = 1.5  # ems short of the measure that still count as a full line
+# The page number alone on a line at the top (`3`, `第1 版`): the header band came
+# a piece a line, so the extractor splits lines at gaps (MuPDF does).
+_BAND_PIECE = re.compile(r"\n[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
+_BAND_CHARS = 400  # the top of the page, where the band is
+_WINDOW = 7  # lines each side that give the measure
+_AROUND = 800  # characters each side of a break that hold its window's lines
+
+
+def may_hold_pieces(text: str) -> bool:
+    """Whether the page was written in pieces: it shows a sure piece, or its band does.
+
+    Found with a regex over the text and judged on the lines around each find, so
+    that pages written whole (most) cost next to nothing.
+    """
+    if _BAND_PIECE.search("\n" + text[:_BAND_CHARS]):
+        return True
+    for found in _SURE_BREAK.finditer(text):
+        at = found.start()
+        end = at - 1 if text[at - 1] == "，" or text[at - 1] == "、" else at - 2
+        before = text[max(0, end - _AROUND) : end + 1].replace("\r", "\n").split("\n")
+        after = text[at : at + _AROUND].replace("\r", "\n").split("\n")
+        texts = [t for t in (line.strip() for line in before[1:]) if t]
+        i = len(texts) - 1
+        texts += [t for t in (line.strip() for line in after[:-1]) if t]
+        if i >= 0 and _pieces_end(texts, [None] * len(texts), i, False) > i:
+            return True
+    return False
+
+
+def rejoin_pieces(raw: list[str]) -> list[str]:
+    """The page's lines with pieces of one printed line joined (see the module doc).
+
+    For a page where `may_hold_pieces` found a sure piece.
+    """
+    texts = [line.strip() for line in raw]
+    widths: list[float | None] = [None] * len(raw)
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        end = _pieces_end(texts, widths, i, True)
+        if end == i:
+            out.append(raw[i])
+        else:
+            out.append(raw[i].rstrip() + "".join(texts[i + 1 : end + 1]))
+        i = end + 1
+    return out
+
+
+def _breaks_after(texts: list[str], i: int) -> bool:
+    a, b = texts[i], texts[i + 1] if i + 1 < len(texts) else ""
+    if not (a and b and a[-1] in _ENDS and b[0] in _OPENS):
+        return False
+    # A bracketed note whole on its line after a closed one is set so (a source line).
+    return not (b[0] == "（" and b[-1] == "）" and a[-1] not in _RUNS_ON)
+
+
+def _sure(a: str, b: str) -> bool:
+    """A break no paragraph or headline makes: after ，or 、."""
+    return a[-1] in _RUNS_ON
+
+
+def _width(texts: list[str], widths: list[float | None], i: int) -> float:
+    w = widths[i]
+    if w is None:
+        w = widths[i] = squeezed_width(texts[i].replace(" ", ""))
+    return w
+
+
+def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bool) -> int:
+    """The last line of the printed line that line i begins (i itself when it is whole).
+
+    Unless `closed`, only sure pieces: each but the last ends in ，or 、.
+    """
+    if not _breaks_after(texts, i):
+        return i
+    measure = _measure(texts, widths, i)
+    total = _width(texts, widths, i)
+    chain = [i]
+    j = i
+    while (
+        _breaks_after(texts, j)
+        and (closed or _sure(texts[j], texts[j + 1]))
+        and total + _width(texts, widths, j + 1) <= measure + _OVER
+    ):
+        j += 1
+        total += _width(texts, widths, j)
+        chain.append(j)
+    # The longest run of pieces that makes one printed line.
+    while len(chain) > 1:
+        end = chain[-1]
+        full = total >= measure - _UNDER
+        if _sure(texts[end - 1], texts[end]) or (full and _goes_on(texts, widths, end, measure)):
+            return end
+        total -= _width(texts, widths, end)
+        chain.pop()
+    return i
+
+
+def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: float) -> bool:
+    """The line after a printed line's pieces is one of its paragraph: full, or its last.
+
+    A headline opening with a quote after a paragraph's short last line
+    (`加了会见。` / `“五月的风”落户` / `山东青岛市`) is followed by its own short lines.
+    """
+    if end + 1 >= len(texts) or not texts[end + 1]:
+        return True
+    after = texts[end + 1]
+    return after[-1] in "。！？；”）…" or _width(texts, widths, end + 1) >= measure - _UNDER
+
+
+def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
+    """The column's measure around line i: a high width among its neighbours.
+
+    As `reader.parse.lines` takes it: lines far wider than most (headlines) are
+    left out, then the second widest is the measure.
+    """
+    near = [
+        _width(texts, widths, k)
+        for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1))
+        if texts[k]
+    ]
+    near.sort()
+    median = near[len(near) // 2]
+    kept = [w for w in near if w <= median * 1.25 + 1]
+    return kept[-2] if len(kept) >= 2 else kept[-1]
