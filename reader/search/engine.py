@@ -8,6 +8,7 @@ every term and the spans are the same ones the TUI highlights.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,7 +26,7 @@ from reader.fields import (
     paragraph_index,
     paragraph_key,
 )
-from reader.search import rank, store
+from reader.search import heads, rank, store
 from reader.search.freshness import fresh
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
@@ -65,6 +66,8 @@ _RANK_ALL = 1_000
 above it, only this many of the newest and those with a word in the headline."""
 _HEADS = 2_000
 """At most this many items with a query word in the headline (the newest) are scored."""
+_ONE_WORD = re.compile(r'\("((?:[^"]|"")+)"\)')
+"""A ranking expression of one index word: the headline table can score it."""
 
 
 class Hit(NamedTuple):
@@ -394,7 +397,7 @@ def _run(
     ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
     if ranking is not None:
-        rows = _scored(conn, tree, ranking, where, params)
+        rows = _scored(conn, tree, ranking, where, params, scope)
         # Items with the words but not the text (人民币 … 汇率 apart) are left out when
         # the bigrams' candidates are few enough to hold; else the check finds them.
         likely = _candidates(conn, grams, scope)
@@ -562,8 +565,13 @@ def _verify(
 
 
 def _scored(
-    conn: sqlite3.Connection, tree: Node, ranking: str, where: str, params: list[object]
-) -> sqlite3.Cursor:
+    conn: sqlite3.Connection,
+    tree: Node,
+    ranking: str,
+    where: str,
+    params: list[object],
+    scope: _Scope | None = None,
+) -> Iterable[tuple[int, float]]:
     """(rowid, bm25) of the items holding the query's words that bm25 scores, best first.
 
     bm25 costs a few microseconds a row (the item's length, its positions): over
@@ -573,6 +581,7 @@ def _scored(
     where a headline weighted 8 times the body puts the best anyway; the scores
     are those of a full ranking (FTS5 takes the IDF from the whole doclist).
     The others are still found, with the unranked candidates, newest first.
+    A common word alone is scored from the headline table (`_from_heads`).
     """
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
     select = f"SELECT rowid, bm25(words, {weights}) AS score FROM words WHERE words MATCH ?{where}"
@@ -583,6 +592,9 @@ def _scored(
     ).fetchone()
     if cut is None:  # few enough: every one
         return conn.execute(f"{select} ORDER BY score", [ranking, *params])
+    quick = _from_heads(conn, ranking, scope) if scope is not None else None
+    if quick is not None:
+        return quick
     in_head = head_expression(conn, tree)
     found = (
         conn.execute(
@@ -605,6 +617,42 @@ def _scored(
     return conn.execute(
         f"{select} AND {chosen} ORDER BY score", [ranking, *params, min(heads[-1], cut[0]), cut[0]]
     )
+
+
+def _from_heads(
+    conn: sqlite3.Connection, ranking: str, scope: _Scope
+) -> list[tuple[int, float]] | None:
+    """bm25 of the newest `_HEADS` items with the word `ranking` in the headline, best
+    first, from the headline table (`reader.search.heads`); None when it cannot say.
+
+    The newest items without it in the headline are not scored, as FTS5 scored them:
+    with a headline weighing 8 times the body, an item holding the word only in its
+    body never came into the top 20 on the bench's words while `rank.WINDOW` headline
+    items stood above it (compared with every candidate ranked, at 300 MB). With
+    fewer headline items, or a word the table does not keep, FTS5 scores as before.
+    """
+    match = _ONE_WORD.fullmatch(ranking)
+    docs = heads.documents(conn, match.group(1).replace('""', '"')) if match else None
+    if match is None or docs is None:
+        return None
+    scorer = heads.bm25(docs, *heads.averages(conn), rank.WEIGHTS)
+    if scorer is None:
+        return None
+    low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
+    if scope.ranges == []:
+        return []
+    chosen: list[tuple[int, float]] = []
+    for rowid, packed, length in heads.newest(conn, match.group(1).replace('""', '"'), low, high):
+        if packed == heads.UNKNOWN:
+            return None
+        if scope.allows(rowid):
+            chosen.append((rowid, scorer[packed, length]))
+            if len(chosen) >= _HEADS:
+                break
+    if len(chosen) < rank.WINDOW:
+        return None
+    chosen.sort(key=lambda row: (row[1], row[0]))  # equal scores oldest first, as SQLite's sort
+    return chosen
 
 
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:
