@@ -399,8 +399,11 @@ def _run(
     if ranking is not None:
         rows = _scored(conn, tree, ranking, where, params, scope)
         # Items with the words but not the text (人民币 … 汇率 apart) are left out when
-        # the bigrams' candidates are few enough to hold; else the check finds them.
-        likely = _candidates(conn, grams, scope)
+        # the bigrams' candidates are few enough to hold; else the check finds them. A
+        # term that is one index word is in every item holding the word: none to leave.
+        one = _ONE_WORD.fullmatch(ranking)
+        word = isinstance(tree, Term) and not tree.prefix and one and _word(one) == tree.text
+        likely = None if word else _candidates(conn, grams, scope)
         ranked = [
             (rowid, -float(score))
             for rowid, score in rows
@@ -592,10 +595,10 @@ def _scored(
     ).fetchone()
     if cut is None:  # few enough: every one
         return conn.execute(f"{select} ORDER BY score", [ranking, *params])
-    quick = _from_heads(conn, ranking, scope) if scope is not None else None
-    if quick is not None:
-        return quick
-    in_head = head_expression(conn, tree)
+    kept = _from_heads(conn, ranking, scope) if scope is not None else None
+    if kept is not None and len(kept) >= rank.WINDOW:
+        return kept
+    in_head = None if kept is not None else head_expression(conn, tree)
     found = (
         conn.execute(
             f"SELECT rowid FROM words WHERE words MATCH ?{where} "
@@ -605,7 +608,10 @@ def _scored(
         if in_head is not None
         else ()
     )
-    heads = [rowid for (rowid,) in found]
+    # A word the headline table keeps, in too few headlines to rank on their own (数据):
+    # its headline rows are known without FTS5's walk back through the doclist.
+    heads = [rowid for rowid, _ in sorted(kept, reverse=True)] if kept else []
+    heads = heads or [rowid for (rowid,) in found]
     if not heads:
         return conn.execute(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
     # The lower bound goes to FTS5, which then reads only the part of the doclist that
@@ -625,14 +631,14 @@ def _from_heads(
     """bm25 of the newest `_HEADS` items with the word `ranking` in the headline, best
     first, from the headline table (`reader.search.heads`); None when it cannot say.
 
-    The newest items without it in the headline are not scored, as FTS5 scored them:
-    with a headline weighing 8 times the body, an item holding the word only in its
-    body never came into the top 20 on the bench's words while `rank.WINDOW` headline
-    items stood above it (compared with every candidate ranked, at 300 MB). With
-    fewer headline items, or a word the table does not keep, FTS5 scores as before.
+    When there are `rank.WINDOW` of them, the newest items without the word in the
+    headline are not scored, as FTS5 scored them: with a headline weighing 8 times
+    the body, such an item never came into the top 20 on the bench's words while
+    that many headline items stood above it (compared with every candidate ranked,
+    at 300 MB). With fewer, FTS5 scores them and the newest as before.
     """
     match = _ONE_WORD.fullmatch(ranking)
-    docs = heads.documents(conn, match.group(1).replace('""', '"')) if match else None
+    docs = heads.documents(conn, _word(match)) if match else None
     if match is None or docs is None:
         return None
     scorer = heads.bm25(docs, *heads.averages(conn), rank.WEIGHTS)
@@ -642,17 +648,20 @@ def _from_heads(
     if scope.ranges == []:
         return []
     chosen: list[tuple[int, float]] = []
-    for rowid, packed, length in heads.newest(conn, match.group(1).replace('""', '"'), low, high):
+    for rowid, packed, length in heads.newest(conn, _word(match), low, high):
         if packed == heads.UNKNOWN:
             return None
         if scope.allows(rowid):
             chosen.append((rowid, scorer[packed, length]))
             if len(chosen) >= _HEADS:
                 break
-    if len(chosen) < rank.WINDOW:
-        return None
     chosen.sort(key=lambda row: (row[1], row[0]))  # equal scores oldest first, as SQLite's sort
     return chosen
+
+
+def _word(match: re.Match[str]) -> str:
+    """The index word of a one-word ranking expression (`_ONE_WORD`)."""
+    return match.group(1).replace('""', '"')
 
 
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:
