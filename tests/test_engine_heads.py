@@ -37,7 +37,8 @@ def check_tables(path: Path) -> dict[str, int]:
         phrase = '"' + word + '"'
         match = "SELECT rowid FROM words WHERE words MATCH ?"
         assert docs == len(conn.execute(match, (phrase,)).fetchall()), word
-        postings = list(heads.newest(conn, word, 0, None))
+        blocks = heads.newest(conn, word, 0, None)
+        postings = [p for block in blocks for p in zip(*block, strict=True)]
         rowids = [rowid for rowid, _, _ in postings]
         assert rowids == sorted(rowids, reverse=True)
         in_head = [

@@ -66,6 +66,8 @@ _RANK_ALL = 1_000
 above it, only this many of the newest and those with a word in the headline."""
 _HEADS = 2_000
 """At most this many items with a query word in the headline (the newest) are scored."""
+_WALK = 500
+"""Rows of the word table read in order to tell the window's whole words (`_whole`)."""
 _ONE_WORD = re.compile(r'\("((?:[^"]|"")+)"\)')
 """A ranking expression of one index word: the headline table can score it."""
 
@@ -396,6 +398,7 @@ def _run(
     grams = grams_expression(tree) or ""  # `parse` refuses a query the index cannot narrow
     ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
+    known: set[int] = set()
     if ranking is not None:
         rows = _scored(conn, tree, ranking, where, params, scope)
         # Items with the words but not the text (人民币 … 汇率 apart) are left out when
@@ -404,11 +407,16 @@ def _run(
         one = _ONE_WORD.fullmatch(ranking)
         word = isinstance(tree, Term) and not tree.prefix and one and _word(one) == tree.text
         likely = None if word else _candidates(conn, grams, scope)
-        ranked = [
-            (rowid, -float(score))
-            for rowid, score in rows
-            if (likely is None or rowid in likely) and scope.allows(rowid)
-        ]
+        ranked = (
+            [(rowid, -float(score)) for rowid, score in rows]
+            if likely is None and scope.ranges is None
+            else [
+                (rowid, -float(score))
+                for rowid, score in rows
+                if (likely is None or rowid in likely) and scope.allows(rowid)
+            ]
+        )
+        known = rows.whole if isinstance(rows, _Ranked) else set()
     checker = _Checker(conn, tree)
     if ranking is None and grams.endswith(" *") and limit is not None:
         # A character alone (的) is a prefix of thousands of bigrams: their doclists
@@ -432,7 +440,7 @@ def _run(
             checked.append((rowid, coarse, *found))
             if len(checked) >= size:
                 break
-    whole = _whole(conn, ranking, [rowid for rowid, *_ in checked])
+    whole = known.union(_whole(conn, ranking, [r for r, *_ in checked if r not in known]))
     rare = rarity(conn, tree) if ranking is not None and checked else {}
     window: list[tuple[float, int, Hit]] = []
     for rowid, coarse, hit, shown in checked:
@@ -625,9 +633,7 @@ def _scored(
     )
 
 
-def _from_heads(
-    conn: sqlite3.Connection, ranking: str, scope: _Scope
-) -> list[tuple[int, float]] | None:
+def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranked | None:
     """bm25 of the newest `_HEADS` items with the word `ranking` in the headline, best
     first, from the headline table (`reader.search.heads`); None when it cannot say.
 
@@ -646,17 +652,27 @@ def _from_heads(
         return None
     low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
     if scope.ranges == []:
-        return []
-    chosen: list[tuple[int, float]] = []
-    for rowid, packed, length in heads.newest(conn, _word(match), low, high):
-        if packed == heads.UNKNOWN:
+        return _Ranked()
+    chosen: list[tuple[float, int]] = []
+    for rowids, packed, lengths in heads.newest(conn, _word(match), low, high):
+        if heads.UNKNOWN in packed:
             return None
-        if scope.allows(rowid):
-            chosen.append((rowid, scorer[packed, length]))
-            if len(chosen) >= _HEADS:
-                break
-    chosen.sort(key=lambda row: (row[1], row[0]))  # equal scores oldest first, as SQLite's sort
-    return chosen
+        scores = map(scorer.__getitem__, zip(packed, lengths, strict=True))
+        pairs = zip(scores, rowids, strict=True)
+        chosen.extend(pairs if scope.ranges is None else (p for p in pairs if scope.allows(p[1])))
+        if len(chosen) >= _HEADS:
+            del chosen[_HEADS:]
+            break
+    chosen.sort()  # best first; equal scores oldest first, as SQLite's sort left them
+    return _Ranked(((rowid, score) for score, rowid in chosen), whole={r for _, r in chosen})
+
+
+class _Ranked(list[tuple[int, float]]):
+    """Scored rows, best first, and those known to hold the query's words as words."""
+
+    def __init__(self, rows: Iterable[tuple[int, float]] = (), whole: set[int] | None = None):
+        super().__init__(rows)
+        self.whole = whole or set()
 
 
 def _word(match: re.Match[str]) -> str:
@@ -667,16 +683,35 @@ def _word(match: re.Match[str]) -> str:
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:
     """Those of `rowids` (the window, a few dozen) that hold the query's words as words.
 
-    Point lookups, so the cost is the window's, whatever the size of the archive.
+    The rows holding them between the window's ends, read in order up to `_WALK` of
+    them (0.2-0.5 ms where the words are rare; a point lookup took 40-90 µs a row),
+    then point lookups for the rows not reached: the cost is the window's, whatever
+    the size of the archive.
     """
     if ranking is None or not rowids:
         return set()
-    listed = ",".join(str(rowid) for rowid in rowids)  # integers from the index
-    found = conn.execute(
-        f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({listed})",
-        [whole_expression(ranking)],
-    )
-    return {rowid for (rowid,) in found}
+    expression = whole_expression(ranking)
+    walked = [
+        rowid
+        for (rowid,) in conn.execute(
+            f"SELECT rowid FROM words WHERE words MATCH ? AND rowid BETWEEN ? AND ? "
+            f"ORDER BY rowid DESC LIMIT {_WALK}",
+            [expression, min(rowids), max(rowids)],
+        )
+    ]
+    reached = min(rowids) if len(walked) < _WALK else walked[-1]
+    found = set(walked).intersection(rowids)
+    rest = [rowid for rowid in rowids if rowid < reached]
+    if rest:
+        listed = ",".join(map(str, rest))  # integers from the index
+        found.update(
+            rowid
+            for (rowid,) in conn.execute(
+                f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({listed})",
+                [expression],
+            )
+        )
+    return found
 
 
 def _pages(

@@ -189,19 +189,22 @@ def documents(conn: sqlite3.Connection, word: str) -> int | None:
 
 def newest(
     conn: sqlite3.Connection, word: str, low: int, high: int | None
-) -> Iterator[tuple[int, int, int]]:
-    """`word`'s headline postings (rowid, packed counts, length), newest first, from
-    rowid `high` (None: the newest) down to `low`."""
+) -> Iterator[tuple[Sequence[int], Sequence[int], Sequence[int]]]:
+    """`word`'s headline postings from rowid `high` (None: the newest) down to `low`,
+    a block at a time, newest first: its rowids, packed counts and lengths."""
     top = (1 << 62) if high is None else high
     for (data,) in conn.execute(
         "SELECT data FROM heads WHERE word = ? AND block BETWEEN ? AND ? ORDER BY block DESC",
         (word, low >> _BLOCK, top >> _BLOCK),
     ):
         values = array("I", data)
-        for n in range(len(values) - 3, -1, -3):
-            rowid = values[n]
-            if low <= rowid <= top:
-                yield rowid, values[n + 1], values[n + 2]
+        rowids, packed, lengths = values[-3::-3], values[-2::-3], values[-1::-3]
+        if rowids and (rowids[-1] < low or rowids[0] > top):  # a block at an end of the range
+            keep = [n for n, rowid in enumerate(rowids) if low <= rowid <= top]
+            rowids = array("I", [rowids[n] for n in keep])
+            packed = array("I", [packed[n] for n in keep])
+            lengths = array("I", [lengths[n] for n in keep])
+        yield rowids, packed, lengths
 
 
 def bm25(
