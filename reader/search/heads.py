@@ -42,30 +42,32 @@ Row = Sequence[str]
 """A word-table row as inserted: head, body, caption, meta, parts, header tokens."""
 
 
-def _columns(row: Row) -> list[list[str]]:
-    """A row's tokens per column, in FTS5's order (the body first), as the ascii
-    tokenizer splits them (the tokens are runs of letters and digits)."""
-    head, body, caption, meta, parts, header = row
-    return [text.split() for text in (body, head, caption, meta, parts, header)]
-
-
-def _packed(columns: list[list[str]], word: str) -> int:
-    """The word's count in each column, packed (`_FIELDS`), or `UNKNOWN`."""
-    packed = 0
-    for (shift, bits), tokens in zip(_FIELDS, columns, strict=True):
-        n = tokens.count(word)
-        if n >= 1 << bits:
-            return UNKNOWN
-        packed |= n << shift
-    return packed
-
-
 def postings(rowid: int, row: Row) -> Iterator[tuple[str, tuple[int, int, int]]]:
-    """(word, (rowid, packed counts, length)) for each distinct word of the row's headline."""
-    columns = _columns(row)
-    length = sum(map(len, columns))
-    for word in dict.fromkeys(columns[1]):
-        yield word, (rowid, _packed(columns, word), length)
+    """(word, (rowid, packed counts, length)) for each distinct word of the row's headline.
+
+    Tokens are joined by single spaces (`reader.search.segmenter.item_tokens`), so a
+    column's length is its spaces and one; a column is split only when it holds the word.
+    """
+    head, body, caption, meta, parts, header = row
+    if not head:
+        return
+    texts = (body, head, caption, meta, parts, header)  # FTS5's column order
+    length = sum(text.count(" ") + 1 for text in texts if text)
+    split: list[list[str] | None] = [None] * len(texts)
+    for word in dict.fromkeys(head.split()):
+        packed = 0
+        for n, ((shift, bits), text) in enumerate(zip(_FIELDS, texts, strict=True)):
+            if word not in text:
+                continue
+            tokens = split[n]
+            if tokens is None:
+                tokens = split[n] = text.split()
+            count = tokens.count(word)
+            if count >= 1 << bits:
+                packed = UNKNOWN
+                break
+            packed |= count << shift
+        yield word, (rowid, packed, length)
 
 
 class HeadWriter:
