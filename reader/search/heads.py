@@ -74,9 +74,11 @@ class HeadWriter:
     """Keeps `heads` and `counts` in step with the rows an update inserts and deletes.
 
     `fresh` (the index rebuilt from nothing): postings of every headline word are
-    written as their blocks fill; `finish` counts every word's items from FTS5
-    and keeps the tracked words'. Otherwise only tracked words are touched:
-    their blobs rewritten, their counts moved by the rows added and removed.
+    set aside as their blocks fill; `finish` counts every word's items from FTS5
+    and writes the tracked words' in key order (as blocks filled, the table's
+    pages were half empty: 14 MB for 7.7 MB of postings at 300 MB). Otherwise only
+    tracked words are touched: their blobs rewritten, their counts moved by the rows
+    added and removed.
     """
 
     def __init__(self, conn: sqlite3.Connection, fresh: bool) -> None:
@@ -89,6 +91,8 @@ class HeadWriter:
         self.removed: dict[tuple[str, int], set[int]] = {}
         self.deltas: Counter[str] = Counter()
         self.block = -1
+        if fresh:  # written in key order at the end: inserted as blocks fill, half-full pages
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS head_postings(word, block, data)")
 
     def add(self, first: int, rows: Iterable[Row]) -> None:
         """The rows inserted at rowids `first`, `first + 1`, ..."""
@@ -111,9 +115,9 @@ class HeadWriter:
             self.deltas.subtract(self.tracked.intersection(" ".join(row).split()))
 
     def _flush(self) -> None:
-        """Write the postings gathered (a fresh build: blocks not written before)."""
+        """Set aside the postings gathered (a fresh build: blocks not written before)."""
         self.conn.executemany(
-            "INSERT INTO heads(word, block, data) VALUES(?, ?, ?)",
+            "INSERT INTO temp.head_postings(word, block, data) VALUES(?, ?, ?)",
             ((word, block, data.tobytes()) for (word, block), data in self.added.items()),
         )
         self.added = {}
@@ -134,7 +138,12 @@ class HeadWriter:
                 )
             finally:
                 self.conn.execute("DROP TABLE temp.word_rows")
-            self.conn.execute("DELETE FROM heads WHERE word NOT IN (SELECT word FROM counts)")
+            self.conn.execute(
+                "INSERT INTO heads(word, block, data) SELECT word, block, data "
+                "FROM temp.head_postings WHERE word IN (SELECT word FROM counts) "
+                "ORDER BY word, block"
+            )
+            self.conn.execute("DROP TABLE temp.head_postings")
             return
         for key in self.added.keys() | self.removed.keys():
             old = self.conn.execute(
