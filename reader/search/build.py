@@ -25,6 +25,7 @@ from reader.search.freshness import (
     settled_record,
     shared_with_others,
 )
+from reader.search.heads import HeadWriter
 from reader.search.store import unpack
 from reader.search.workers import (
     HASH_SIZE,
@@ -68,7 +69,9 @@ class UpdateStats:
     errors: tuple[str, ...] = ()
 
 
-def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
+def _delete_items(
+    conn: sqlite3.Connection, issue_id: int, page: int, heads: HeadWriter | None = None
+) -> None:
     """Remove a page's items from the FTS index (contentless: the old tokens are recomputed)."""
     from reader.search.segmenter import page_tokens
 
@@ -80,7 +83,9 @@ def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> None:
     if row is None:
         return
     first, blob = row
-    _rows(conn, first, *page_tokens(unpack(blob), store.page_header(blob)), delete=True)
+    _rows(
+        conn, first, *page_tokens(unpack(blob), store.page_header(blob)), delete=True, heads=heads
+    )
     conn.execute("DELETE FROM texts WHERE first=?", (first,))
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
 
@@ -92,10 +97,11 @@ def _rows(
     rows: list[Tokens],
     delete: bool = False,
     writer: GramWriter | None = None,
+    heads: HeadWriter | None = None,
 ) -> None:
     """Insert (or delete) a page's tokens: its items' words from rowid `first` on, and
     the bigrams of the whole page as one row at rowid `first` (`tokens.gram_row`), or
-    to the bulk build's `writer`."""
+    to the bulk build's `writer`; the headline words' postings go to `heads`."""
     grams_sql, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
     if not delete:
         grams_sql, words = store.INSERT_GRAMS, store.INSERT_WORDS
@@ -104,10 +110,12 @@ def _rows(
     elif rows:
         conn.execute(grams_sql, (first, grams))
     conn.executemany(words, [(first + n, *row) for n, row in enumerate(rows)])
+    if heads is not None:
+        (heads.remove if delete else heads.add)(first, rows)
 
 
 def _issue_ids(
-    conn: sqlite3.Connection, library: Library, found: Scan
+    conn: sqlite3.Connection, library: Library, found: Scan, heads: HeadWriter
 ) -> dict[tuple[str, str], int]:
     """Add, update and drop issue rows; return the row id of every scanned issue."""
     known = {
@@ -137,7 +145,7 @@ def _issue_ids(
             for (page,) in conn.execute(
                 "SELECT page FROM pages WHERE issue_id=?", (rid,)
             ).fetchall():
-                _delete_items(conn, rid, page)
+                _delete_items(conn, rid, page, heads)
             conn.execute("DELETE FROM issues WHERE id=?", (rid,))
     return ids
 
@@ -297,11 +305,12 @@ def _apply_locked(
             "JOIN issues i ON i.id = p.issue_id"
         )
     }
-    ids = _issue_ids(conn, library, found)  # drops the pages of issues that are gone
+    heads = HeadWriter(conn, fresh=rebuild)
+    ids = _issue_ids(conn, library, found, heads)  # drops the pages of issues that are gone
     gone = old.keys() - found.pages.keys()
     for key in gone:
         if key[:2] in ids:
-            _delete_items(conn, ids[key[:2]], key[2])
+            _delete_items(conn, ids[key[:2]], key[2], heads)
     jobs = [
         PageJob(key, Path(page_path), ids[key[:2]])
         for key, (page_path, stat) in sorted(found.pages.items())
@@ -313,12 +322,13 @@ def _apply_locked(
         if bulk:
             writer = stack.enter_context(contextlib.closing(GramWriter(path)))
             conn.execute("INSERT INTO words(words, rank) VALUES('hashsize', ?)", (HASH_SIZE,))
-        counts = _write_pages(conn, jobs, found, old, writer, progress)
+        counts = _write_pages(conn, jobs, found, old, (writer, heads), progress)
         if writer is not None:
             writer.finish(conn)
         elif rebuild or counts[0] > len(found.pages) // 2:
             for table in ("grams", "words"):  # one segment per table: smaller, faster to query
                 conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    heads.finish()  # after the word table is complete: a fresh build counts its words there
     indexed, items, next_rowid, errors = counts
     values = {
         **store.versions(),
@@ -346,13 +356,15 @@ def _write_pages(
     jobs: list[PageJob],
     found: Scan,
     old: dict[Key, tuple[str, str]],
-    writer: GramWriter | None,
+    writers: tuple[GramWriter | None, HeadWriter],
     progress: Progress | None,
 ) -> tuple[int, int, int, list[str]]:
     """Segment the pages of `jobs` and write them; pages indexed, items, the next rowid, errors.
 
-    `writer`: where the bigram rows go in a bulk build (else into the index on `conn`).
+    `writers`: where the bigram rows go in a bulk build (else into the index on `conn`),
+    and the headline postings.
     """
+    writer, heads = writers
     indexed = items = 0
     next_rowid = int(store.meta(conn).get("next_rowid", "1"))
     errors: list[str] = []
@@ -368,10 +380,10 @@ def _write_pages(
                 )
             else:
                 if key in old:
-                    _delete_items(conn, issue_id, page)
+                    _delete_items(conn, issue_id, page, heads)
                 first = next_rowid
                 next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
-                _rows(conn, first, result.grams, result.rows, writer=writer)
+                _rows(conn, first, result.grams, result.rows, writer=writer, heads=heads)
                 conn.execute(
                     "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
                     "VALUES(?, ?, ?, ?, ?, ?, ?)",

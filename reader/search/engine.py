@@ -8,6 +8,7 @@ every term and the spans are the same ones the TUI highlights.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,7 +26,7 @@ from reader.fields import (
     paragraph_index,
     paragraph_key,
 )
-from reader.search import rank, store
+from reader.search import heads, rank, store
 from reader.search.freshness import fresh
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
@@ -65,6 +66,10 @@ _RANK_ALL = 1_000
 above it, only this many of the newest and those with a word in the headline."""
 _HEADS = 2_000
 """At most this many items with a query word in the headline (the newest) are scored."""
+_WALK = 500
+"""Rows of the word table read in order to tell the window's whole words (`_whole`)."""
+_ONE_WORD = re.compile(r'\("((?:[^"]|"")+)"\)')
+"""A ranking expression of one index word: the headline table can score it."""
 
 
 class Hit(NamedTuple):
@@ -393,16 +398,25 @@ def _run(
     grams = grams_expression(tree) or ""  # `parse` refuses a query the index cannot narrow
     ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
+    known: set[int] = set()
     if ranking is not None:
-        rows = _scored(conn, tree, ranking, where, params)
+        rows = _scored(conn, tree, ranking, where, params, scope)
         # Items with the words but not the text (人民币 … 汇率 apart) are left out when
-        # the bigrams' candidates are few enough to hold; else the check finds them.
-        likely = _candidates(conn, grams, scope)
-        ranked = [
-            (rowid, -float(score))
-            for rowid, score in rows
-            if (likely is None or rowid in likely) and scope.allows(rowid)
-        ]
+        # the bigrams' candidates are few enough to hold; else the check finds them. A
+        # term that is one index word is in every item holding the word: none to leave.
+        one = _ONE_WORD.fullmatch(ranking)
+        word = isinstance(tree, Term) and not tree.prefix and one and _word(one) == tree.text
+        likely = None if word else _candidates(conn, grams, scope)
+        ranked = (
+            [(rowid, -float(score)) for rowid, score in rows]
+            if likely is None and scope.ranges is None
+            else [
+                (rowid, -float(score))
+                for rowid, score in rows
+                if (likely is None or rowid in likely) and scope.allows(rowid)
+            ]
+        )
+        known = rows.whole if isinstance(rows, _Ranked) else set()
     checker = _Checker(conn, tree)
     lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
     if lone and limit is not None:
@@ -430,7 +444,7 @@ def _run(
             checked.append((rowid, coarse, hit, spans, form, [*shown]))
             if len(checked) >= size:
                 break
-    whole = _whole(conn, ranking, [rowid for rowid, *_ in checked])
+    whole = known.union(_whole(conn, ranking, [r for r, *_ in checked if r not in known]))
     rare = rarity(conn, tree) if ranking is not None and checked else {}
     # Some candidates hold the query's words: those without them rank below, by bm25 alone.
     # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
@@ -570,8 +584,13 @@ def _verify(
 
 
 def _scored(
-    conn: sqlite3.Connection, tree: Node, ranking: str, where: str, params: list[object]
-) -> sqlite3.Cursor:
+    conn: sqlite3.Connection,
+    tree: Node,
+    ranking: str,
+    where: str,
+    params: list[object],
+    scope: _Scope | None = None,
+) -> Iterable[tuple[int, float]]:
     """(rowid, bm25) of the items holding the query's words that bm25 scores, best first.
 
     bm25 costs a few microseconds a row (the item's length, its positions): over
@@ -581,6 +600,7 @@ def _scored(
     where a headline weighted 8 times the body puts the best anyway; the scores
     are those of a full ranking (FTS5 takes the IDF from the whole doclist).
     The others are still found, with the unranked candidates, newest first.
+    A common word alone is scored from the headline table (`_from_heads`).
     """
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
     select = f"SELECT rowid, bm25(words, {weights}) AS score FROM words WHERE words MATCH ?{where}"
@@ -591,7 +611,10 @@ def _scored(
     ).fetchone()
     if cut is None:  # few enough: every one
         return conn.execute(f"{select} ORDER BY score", [ranking, *params])
-    in_head = head_expression(conn, tree)
+    kept = _from_heads(conn, ranking, scope) if scope is not None else None
+    if kept is not None and len(kept) >= rank.WINDOW:
+        return kept
+    in_head = None if kept is not None else head_expression(conn, tree)
     found = (
         conn.execute(
             f"SELECT rowid FROM words WHERE words MATCH ?{where} "
@@ -601,7 +624,10 @@ def _scored(
         if in_head is not None
         else ()
     )
-    heads = [rowid for (rowid,) in found]
+    # A word the headline table keeps, in too few headlines to rank on their own (数据):
+    # its headline rows are known without FTS5's walk back through the doclist.
+    heads = [rowid for rowid, _ in sorted(kept, reverse=True)] if kept else []
+    heads = heads or [rowid for (rowid,) in found]
     if not heads:
         return conn.execute(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
     # The lower bound goes to FTS5, which then reads only the part of the doclist that
@@ -615,19 +641,85 @@ def _scored(
     )
 
 
+def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranked | None:
+    """bm25 of the newest `_HEADS` items with the word `ranking` in the headline, best
+    first, from the headline table (`reader.search.heads`); None when it cannot say.
+
+    When there are `rank.WINDOW` of them, the newest items without the word in the
+    headline are not scored, as FTS5 scored them: with a headline weighing 8 times
+    the body, such an item never came into the top 20 on the bench's words while
+    that many headline items stood above it (compared with every candidate ranked,
+    at 300 MB). With fewer, FTS5 scores them and the newest as before.
+    """
+    match = _ONE_WORD.fullmatch(ranking)
+    docs = heads.documents(conn, _word(match)) if match else None
+    if match is None or docs is None:
+        return None
+    scorer = heads.bm25(docs, *heads.averages(conn), rank.WEIGHTS)
+    if scorer is None:
+        return None
+    low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
+    if scope.ranges == []:
+        return _Ranked()
+    chosen: list[tuple[float, int]] = []
+    for rowids, packed, lengths in heads.newest(conn, _word(match), low, high):
+        if heads.UNKNOWN in packed:
+            return None
+        scores = map(scorer.__getitem__, zip(packed, lengths, strict=True))
+        pairs = zip(scores, rowids, strict=True)
+        chosen.extend(pairs if scope.ranges is None else (p for p in pairs if scope.allows(p[1])))
+        if len(chosen) >= _HEADS:
+            del chosen[_HEADS:]
+            break
+    chosen.sort()  # best first; equal scores oldest first, as SQLite's sort left them
+    return _Ranked(((rowid, score) for score, rowid in chosen), whole={r for _, r in chosen})
+
+
+class _Ranked(list[tuple[int, float]]):
+    """Scored rows, best first, and those known to hold the query's words as words."""
+
+    def __init__(self, rows: Iterable[tuple[int, float]] = (), whole: set[int] | None = None):
+        super().__init__(rows)
+        self.whole = whole or set()
+
+
+def _word(match: re.Match[str]) -> str:
+    """The index word of a one-word ranking expression (`_ONE_WORD`)."""
+    return match.group(1).replace('""', '"')
+
+
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:
     """Those of `rowids` (the window, a few dozen) that hold the query's words as words.
 
-    Point lookups, so the cost is the window's, whatever the size of the archive.
+    The rows holding them between the window's ends, read in order up to `_WALK` of
+    them (0.2-0.5 ms where the words are rare; a point lookup took 40-90 µs a row),
+    then point lookups for the rows not reached: the cost is the window's, whatever
+    the size of the archive.
     """
     if ranking is None or not rowids:
         return set()
-    listed = ",".join(str(rowid) for rowid in rowids)  # integers from the index
-    found = conn.execute(
-        f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({listed})",
-        [whole_expression(ranking)],
-    )
-    return {rowid for (rowid,) in found}
+    expression = whole_expression(ranking)
+    walked = [
+        rowid
+        for (rowid,) in conn.execute(
+            f"SELECT rowid FROM words WHERE words MATCH ? AND rowid BETWEEN ? AND ? "
+            f"ORDER BY rowid DESC LIMIT {_WALK}",
+            [expression, min(rowids), max(rowids)],
+        )
+    ]
+    reached = min(rowids) if len(walked) < _WALK else walked[-1]
+    found = set(walked).intersection(rowids)
+    rest = [rowid for rowid in rowids if rowid < reached]
+    if rest:
+        listed = ",".join(map(str, rest))  # integers from the index
+        found.update(
+            rowid
+            for (rowid,) in conn.execute(
+                f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({listed})",
+                [expression],
+            )
+        )
+    return found
 
 
 def _pages(

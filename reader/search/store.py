@@ -11,7 +11,8 @@ column: FTS5 marks every posting outside column 0 with its column number, and
 most postings are the body's (the table is a quarter smaller than with the
 headline first). bm25 needs `detail=full`: with `detail=column` it scores 0.
 The parsed items are kept per page, compressed, in `texts`; `pages` says which
-FTS rowids each page's items hold.
+FTS rowids each page's items hold. `counts` and `heads` serve bm25 for common
+words without reading their whole doclists (`reader.search.heads`).
 
 Journal modes. An update writes in WAL mode, so searches in other processes
 read the last committed snapshot while it works (and a rollback-mode writer
@@ -51,7 +52,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
 
 T = TypeVar("T")
 
-SCHEMA = 14
+SCHEMA = 15
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
@@ -75,9 +76,14 @@ CREATE TABLE IF NOT EXISTS papers(key TEXT PRIMARY KEY, name TEXT NOT NULL) WITH
 {GRAMS_TABLE};
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     body, head, caption, meta, parts, header, content='', tokenize='ascii', detail=full);
+CREATE TABLE IF NOT EXISTS counts(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS heads(
+    word TEXT NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY(word, block)) WITHOUT ROWID;
 """
 
 DROP = """
+DROP TABLE IF EXISTS heads; DROP TABLE IF EXISTS counts;
 DROP TABLE IF EXISTS vocab; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS grams;
 DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS papers; DROP TABLE IF EXISTS pages;
 DROP TABLE IF EXISTS issues; DROP TABLE IF EXISTS meta;
