@@ -7,6 +7,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `pdfgen`: reportlab PDFs from tests/pdfgen.py, through `reader import`;
 - `pdfgen-typo`: reportlab PDFs set glyph by glyph (tests/pdfgen_typo.py), likewise;
 - `typeset-pdf`: Typst PDFs from tests/typesetgen.py, through `reader import`;
+- `weasy-pdf`: WeasyPrint (HTML + CSS) PDFs from bench/weasygen.py, through `reader import`
+  (skipped with a message when WeasyPrint, which needs Pango, is not installed);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`.
 
@@ -46,6 +48,7 @@ import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
 import typesetgen  # noqa: E402
+import weasygen  # noqa: E402
 from pagescore import item_texts as _texts  # noqa: E402
 from pagescore import match as _match  # noqa: E402
 from pagescore import norm as _norm  # noqa: E402
@@ -162,6 +165,14 @@ def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
     return cases
 
 
+def weasy_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+    for n in range(seed, seed + pages):
+        page = weasygen.generate(n)
+        path = work / f"weasy-{n}.pdf"
+        path.write_bytes(page.pdf)
+        yield Case(path, page.truth())
+
+
 GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "pagegen": pagegen_cases,
     "pdfgen": pdfgen_cases,
@@ -169,6 +180,7 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-pdf": typeset_cases("pdf"),
     "typeset-pdfium": typeset_cases("pdfium"),
     "typeset-mupdf": typeset_cases("mupdf"),
+    "weasy-pdf": weasy_cases,
 }
 
 
@@ -287,6 +299,9 @@ def main() -> None:
     if any(n.startswith("typeset") for n in names) and typesetgen.fetch_fonts() is None:
         print("typeset: no fonts (npm could not fetch them): skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("typeset")]
+    if "weasy-pdf" in names and not weasygen.available():
+        print("weasy-pdf: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
+        names = [n for n in names if n != "weasy-pdf"]
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
