@@ -4,7 +4,7 @@ Issue 12 holds PDF import to pages "set by another typesetting engine". The impo
 reportlab (tests/pdfgen.py) and Typst (tests/typesetgen.py) pages; this generator asks
 whether it also reads a page whose PDF was written by a different engine: WeasyPrint
 lays text out with Pango and HarfBuzz, writes its own text runs, ToUnicode maps and glyph
-positions, and takes the layout from CSS (`column-count`, `column-span: all`,
+positions, and takes the layout from CSS (`column-count`, `column-fill: balance`,
 `text-align: justify`, `text-indent: 2em`, `@font-face` with the Noto SC fonts of the
 typeset cache).
 
@@ -14,10 +14,11 @@ can run. The text comes from the 1998 corpus through tests/typesetgen.py's readi
 and the truth has the shape of `TypesetPage.truth()`, so bench/structure.py scores it.
 
 What a page holds, seeded: a masthead (人民日报) and date band, or an inner page's header
-band; a lead story across all columns (headline, kicker above it in smaller type,
-subtitle below, byline) whose body runs in the columns; then 4 to 6 columns of stories
-one after the other, each with its headline in the column (large, bold), and now and
-then a picture (a grey box) with its caption and credit.
+band; a lead story, its stack (kicker above the headline in smaller type, headline,
+subtitle below, byline) across the page over its body in 4 to 6 balanced columns; a
+rule; then the same columns holding stories one after the other (an em of space
+between), each with its stack in the column, its body running on into the next column
+where the column ends, and now and then a picture (a grey box) with caption and credit.
 
     python bench/weasygen.py --seed 3 --pages 2 --out /tmp/weasy
 """
@@ -103,8 +104,7 @@ class _Page:
         family = FONTS[rng.choice(("serif", "sans"))][0]
         weight = rng.choice((700, 900))
         align = rng.choice(("left", "center"))
-        span = "column-span: all; " if lead else ""
-        head_style = f"{span}text-align: {align}; text-indent: 0; font-family: '{family}';"
+        head_style = f"text-align: {align}; text-indent: 0; font-family: '{family}';"
         out = []
         if kicker:
             out.append(
@@ -121,10 +121,16 @@ class _Page:
                 f'{max(size * 0.55, self.body_pt):.1f}pt">{_e(subtitle)}</p>'
             )
         for text in byline:
-            out.append(f'<p class="byline" style="{span}text-align: {align}">{_e(text)}</p>')
-        out += [f"<p>{_e(p)}</p>" for p in paragraphs]
+            out.append(f'<p class="byline" style="text-align: {align}">{_e(text)}</p>')
+        text = [f"<p>{_e(p)}</p>" for p in paragraphs]
         if source:
-            out.append(f'<p class="source">{_e(source)}</p>')
+            text.append(f'<p class="source">{_e(source)}</p>')
+        # A lead's stack stands across the page over its body in columns of its own; a
+        # story further down stands in the column its body runs in.
+        if lead:
+            out.append(f'<div class="cols">{"".join(text)}</div><hr>')
+        else:
+            out = ['<div class="story">', *out, *text, "</div>"]
         self.items.append(
             Item(
                 kicker=kicker,
@@ -146,10 +152,12 @@ class _Page:
         tail, lines, credit = typesetgen._credit_forms(rng, corpus_credit)
         align = rng.choice(("right", "left"))
         out = [
+            '<div class="story">',
             f'<div class="photo" style="height: {rng.randint(70, 130)}pt"></div>',
             f'<p class="caption">{_e(caption + tail)}</p>',
         ]
         out += [f'<p class="credit" style="text-align: {align}">{_e(t)}</p>' for t in lines]
+        out.append("</div>")
         self.items.append(Item(kind="caption", paragraphs=(caption,), credit=credit))
         return "\n".join(out)
 
@@ -182,7 +190,8 @@ class _Page:
         width = columns * column + (columns - 1) * gutter + 72
         leading = rng.uniform(1.45, 1.7)
         furniture, header = self.furniture(page)
-        modules = [self.story(lead=True)]
+        lead = self.story(lead=True)
+        modules = []
         for _ in range(rng.randint(columns, columns + 3)):
             modules.append(self.photo() if rng.random() < 0.15 else self.story(lead=False))
         css = f"""
@@ -199,7 +208,10 @@ h2, .kicker, .subtitle, .byline {{ break-after: avoid; }}
 .band {{ display: flex; justify-content: space-between; font-family: 'Noto Sans SC'; }}
 .header .h0 {{ font-size: {self.body_pt * 2.4:.1f}pt; font-weight: 900; }}
 .header .h1 {{ font-size: {self.body_pt * 1.6:.1f}pt; font-weight: 700; }}
-hr.thick {{ border: 0; border-top: 1.5pt solid black; }}
+hr {{ border: 0; border-top: 0.5pt solid black; margin: 6pt 0; }}
+hr.thick {{ border-top: 1.5pt solid black; }}
+.story {{ margin-top: 1em; }}
+.story:first-child {{ margin-top: 0; }}
 .kicker, .subtitle {{ font-weight: 700; margin: 2pt 0; line-height: 1.2; }}
 .byline {{ font-family: 'Noto Sans SC'; text-indent: 0; margin: 2pt 0 4pt 0; }}
 .source {{ text-align: right; text-indent: 0; }}
@@ -212,7 +224,7 @@ hr.thick {{ border: 0; border-top: 1.5pt solid black; }}
         body = "\n".join(modules)
         doc = (
             f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-            f"<style>{css}</style></head><body>{furniture}"
+            f"<style>{css}</style></head><body>{furniture}{lead}"
             f'<div class="cols">{body}</div></body></html>'
         )
         return doc, header
