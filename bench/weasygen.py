@@ -120,8 +120,8 @@ class _Page:
                 f'<p class="subtitle" style="{head_style} font-size: '
                 f'{max(size * 0.55, self.body_pt):.1f}pt">{_e(subtitle)}</p>'
             )
-        for text in byline:
-            out.append(f'<p class="byline" style="text-align: {align}">{_e(text)}</p>')
+        for line in byline:
+            out.append(f'<p class="byline" style="text-align: {align}">{_e(line)}</p>')
         text = [f"<p>{_e(p)}</p>" for p in paragraphs]
         if source:
             text.append(f'<p class="source">{_e(source)}</p>')

@@ -59,7 +59,7 @@ def test_a_paragraph_after_a_short_last_line_is_no_column_top_for_a_headline() -
     # ends in a short line and the next one starts two ems in.
     left = ["甲一甲一甲一甲一甲一", "甲二甲二甲二甲二甲二", "甲三甲三甲三甲三甲三。"]
     right = ["乙一乙一乙一乙一乙一", "乙二乙二乙二乙二乙二", "乙三乙三乙三乙三乙三",
-             "乙四乙四乙四乙四乙四", "乙五乙五乙五乙五乙五", "乙六。"]  # fmt: skip
+             "乙四乙四乙四乙四乙四", "乙五乙五乙五乙五乙五", "完。"]  # fmt: skip
     glyphs = rows(left, LEFT, 500) + line("左栏新标题", LEFT, 420, 20)
     glyphs += rows(["丙一丙一丙一丙一丙一", "丙二丙二丙二丙二丙二", "丙三。"], LEFT, 396)
     glyphs += rows(right, RIGHT, 486) + line("丁一丁一丁一丁一", RIGHT + 20, 402)
