@@ -152,7 +152,7 @@ class _Page:
         tail, lines, credit = typesetgen._credit_forms(rng, corpus_credit)
         align = rng.choice(("right", "left"))
         out = [
-            '<div class="story">',
+            '<div class="story picture">',
             f'<div class="photo" style="height: {rng.randint(70, 130)}pt"></div>',
             f'<p class="caption">{_e(caption + tail)}</p>',
         ]
@@ -212,6 +212,7 @@ hr {{ border: 0; border-top: 0.5pt solid black; margin: 6pt 0; }}
 hr.thick {{ border-top: 1.5pt solid black; }}
 .story {{ margin-top: 1em; }}
 .story:first-child {{ margin-top: 0; }}
+.picture {{ break-inside: avoid; }}
 .kicker, .subtitle {{ font-weight: 700; margin: 2pt 0; line-height: 1.2; }}
 .byline {{ font-family: 'Noto Sans SC'; text-indent: 0; margin: 2pt 0 4pt 0; }}
 .source {{ text-align: right; text-indent: 0; }}
