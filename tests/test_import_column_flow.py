@@ -8,6 +8,8 @@ Hand-placed glyphs, the same shapes bench/weasygen.py pages showed.
 from __future__ import annotations
 
 from reader.importing.reading_order import Glyph, page_text
+from reader.importing.regions import captions
+from reader.importing.typography import TypeLine
 
 BODY = 10.0
 PITCH = 14.0
@@ -66,3 +68,19 @@ def test_a_paragraph_after_a_short_last_line_is_no_column_top_for_a_headline() -
     glyphs += rows(["丁二丁二丁二丁二丁二", "丁三。"], RIGHT, 388)
     text = page_text(glyphs)
     assert _in_column_order(text, ["甲一甲一甲一甲一甲一", "左栏新标题", "丙三。"], right)
+
+
+def test_a_kicker_right_under_a_caption_is_not_part_of_it() -> None:
+    # A picture (x 0-100, bottom 400), its caption in 9 pt type, a credit in two lines,
+    # then the next story's kicker in bold body type one line gap further down.
+    def at(text: str, top: float, size: float = 9.0, bold: bool = False) -> TypeLine:
+        return TypeLine(text, False, size, bold, 0.0, 90.0, top, top - 1.45 * size)
+
+    lines = [
+        at("富润集团在１９８８年实行", 397),
+        at("承包制，打破铁饭碗。", 384),
+        at("本报记者 杨静", 371),
+        at("摄于1月28日", 358),
+        at("十年收获", 343, 10.0, bold=True),
+    ]
+    assert sorted(captions(lines, [(0.0, 400.0, 100.0, 500.0)], 10.0)) == [0, 1, 2, 3]
