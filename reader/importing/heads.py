@@ -49,6 +49,21 @@ def _above_in_column(above: Segment, seg: Segment, body: float) -> bool:
     return _overlap(above, seg) > 0 or seg.x0 - _INDENT * body <= above.x0 < seg.x1
 
 
+def _text_beside(head: Segment, top: Segment, segs: list[Segment], body: float) -> bool:
+    """The column of `top` runs on beside `head`, a headline wholly right of it: the
+    headline stands inside the next column (stories one after another down columns)
+    and heads its own, not a line further down this one."""
+    return any(
+        o is not top
+        and o is not head
+        and o.x0 < top.x1
+        and o.x1 > top.x0 - _INDENT * body
+        and o.bottom < head.top
+        and o.top > head.bottom
+        for o in segs
+    )
+
+
 def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, float]:
     """Rank headlines for a column top: one on its left first (headlines are set
     flush left and the body runs on to the right), then the nearest above, then
@@ -99,9 +114,11 @@ def widen_heads(
         if left is not None and id(left) in owners:
             owners[id(top)] = owners[id(left)]
             continue
-        # Only one on its left: a headline wholly right of a column top heads the
-        # column under it (or is centred over this one, above), never this one.
-        near = [h for h in _heads_near(heads, top, body) if id(h) not in flush and h.x0 < top.x1]
+        near = [
+            h
+            for h in _heads_near(heads, top, body)
+            if id(h) not in flush and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
+        ]
         if near:
             owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
     claims: dict[int, list[Segment]] = {}
