@@ -7,6 +7,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `pdfgen`: reportlab PDFs from tests/pdfgen.py, through `reader import`;
 - `pdfgen-typo`: reportlab PDFs set glyph by glyph (tests/pdfgen_typo.py), likewise;
 - `typeset-pdf`: Typst PDFs from tests/typesetgen.py, through `reader import`;
+- `weasy-pdf`: WeasyPrint (HTML + CSS) PDFs from bench/weasygen.py, through `reader import`
+  (skipped with a message when WeasyPrint, which needs Pango, is not installed);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -50,6 +52,7 @@ import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
 import typesetgen  # noqa: E402
+import weasygen  # noqa: E402
 from pagescore import item_texts as _texts  # noqa: E402
 from pagescore import match as _match  # noqa: E402
 from pagescore import norm as _norm  # noqa: E402
@@ -193,6 +196,14 @@ def _has_pymupdf() -> bool:
     return importlib.util.find_spec("pymupdf") is not None
 
 
+def weasy_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+    for n in range(seed, seed + pages):
+        page = weasygen.generate(n)
+        path = work / f"weasy-{n}.pdf"
+        path.write_bytes(page.pdf)
+        yield Case(path, page.truth())
+
+
 GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "pagegen": pagegen_cases,
     "pdfgen": pdfgen_cases,
@@ -202,6 +213,7 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-mupdf": typeset_cases("mupdf"),
     "typeset-mupdfsplit": typeset_cases("mupdfsplit"),
     "typeset-realmupdf": typeset_cases("realmupdf"),
+    "weasy-pdf": weasy_cases,
 }
 
 
@@ -323,6 +335,9 @@ def main() -> None:
     if "typeset-realmupdf" in names and not _has_pymupdf():
         print("typeset-realmupdf: PyMuPDF not installed: skipped", file=sys.stderr)
         names.remove("typeset-realmupdf")
+    if "weasy-pdf" in names and not weasygen.available():
+        print("weasy-pdf: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
+        names = [n for n in names if n != "weasy-pdf"]
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

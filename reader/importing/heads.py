@@ -22,6 +22,7 @@ _DESCENT = 0.15  # ems of a headline's size its box may reach below its baseline
 _STACK_CHARS = 40  # longer lines are running text, never part of a headline stack
 _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns is centred
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
+_INDENT = 2.5  # ems: a paragraph's first line is indented less than this
 
 
 def _overlap(a: Segment, b: Segment) -> float:
@@ -37,9 +38,30 @@ def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[
     for seg in body_segs:
         lo = bisect.bisect_left(bottoms, seg.top)
         hi = bisect.bisect_right(bottoms, seg.top + body)
-        if not any(o is not seg and _overlap(o, seg) > 0 for o in body_segs[lo:hi]):
+        if not any(o is not seg and _above_in_column(o, seg, body) for o in body_segs[lo:hi]):
             tops.append(seg)
     return tops
+
+
+def _above_in_column(above: Segment, seg: Segment, body: float) -> bool:
+    """`above` (a line right above `seg`) is in its column: over it, or the short last
+    line of the paragraph before it, which ends left of an indented first line."""
+    return _overlap(above, seg) > 0 or seg.x0 - _INDENT * body <= above.x0 < seg.x1
+
+
+def _text_beside(head: Segment, top: Segment, segs: list[Segment], body: float) -> bool:
+    """The column of `top` runs on beside `head`, a headline wholly right of it: the
+    headline stands inside the next column (stories one after another down columns)
+    and heads its own, not a line further down this one."""
+    return any(
+        o is not top
+        and o is not head
+        and o.x0 < top.x1
+        and o.x1 > top.x0 - _INDENT * body
+        and o.bottom < head.top
+        and o.top > head.bottom
+        for o in segs
+    )
 
 
 def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, float]:
@@ -92,7 +114,11 @@ def widen_heads(
         if left is not None and id(left) in owners:
             owners[id(top)] = owners[id(left)]
             continue
-        near = [h for h in _heads_near(heads, top, body) if id(h) not in flush]
+        near = [
+            h
+            for h in _heads_near(heads, top, body)
+            if id(h) not in flush and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
+        ]
         if near:
             owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
     claims: dict[int, list[Segment]] = {}

@@ -11,11 +11,13 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import io
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.typography import is_byline
@@ -80,9 +82,14 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
     count = raw.FPDFText_CountChars(handle)
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    # Two thousand glyphs a page, seven calls each: the functions and the by-reference
+    matrix, name, flags = raw.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
+    # Two thousand glyphs a page, eight calls each: the functions and the by-reference
     # arguments are looked up and made once, not per call.
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    matrix_ref, flags_ref = ctypes.byref(matrix), ctypes.byref(flags)
+    char_matrix = raw.FPDFText_GetMatrix
+    font_info = raw.FPDFText_GetFontInfo
+    weights: dict[bytes, int] = {}
     generated = raw.FPDFText_IsGenerated
     unicode = raw.FPDFText_GetUnicode
     map_error = raw.FPDFText_HasUnicodeMapError
@@ -104,8 +111,18 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
         if not loose_box(handle, i, rect_ref):
             continue
         origin(handle, i, ox_ref, oy_ref)
-        size = font_size(handle, i) or (rect.top - rect.bottom)
+        size = font_size(handle, i)
+        # The size set with Tf is in text space; the page may scale it (WeasyPrint sets
+        # 14 "px" type under a 0.75 matrix: 10.5 pt on the page, as the boxes are).
+        if size and char_matrix(handle, i, matrix_ref):
+            size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
+        size = size or (rect.top - rect.bottom)
         weight = font_weight(handle, i)
+        if unstated(weight) and 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
+            key = name.value
+            if key not in weights:
+                weights[key] = named_weight(key.decode("latin-1")) or weight
+            weight = weights[key]
         char = chr(code)
         glyphs.append(
             make_glyph(

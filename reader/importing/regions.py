@@ -49,6 +49,7 @@ def captions(
     for n, (x0, y0, x1, _) in enumerate(boxes):
         reach = y0
         first = True
+        type_ = (0.0, False)  # the caption's size and weight, as its first line has them
         for i in order:
             line = lines[i]
             if i in out or line.top > y0 + 0.3 * body:
@@ -63,8 +64,12 @@ def captions(
                 continue
             if line.size > 1.15 * body:
                 break  # a headline under the picture: its story, not a caption
+            if not first and (line.size > 1.06 * type_[0] or (line.bold and not type_[1])):
+                break  # larger or bolder than the caption: the next story's kicker
             out[i] = n
             reach = line.bottom
+            if first:
+                type_ = (line.size, line.bold)
             first = False
     return out
 
