@@ -11,7 +11,7 @@ import re
 from enum import Enum
 from itertools import pairwise
 
-from reader.parse.squeeze import is_squeezed, squeezed_width
+from reader.parse.squeeze import is_squeezed, measure_among, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 
@@ -425,7 +425,4 @@ def _column(widths: list[float], i: int) -> float:
         near = [abs(w) for w in window]
         if not near:
             return abs(widths[i])
-    near.sort()
-    median = near[len(near) // 2]
-    kept = [w for w in near if w <= median * 1.25 + 1]
-    return kept[-2] if len(kept) >= 2 else kept[-1]
+    return measure_among(near)

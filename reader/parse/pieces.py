@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.squeeze import squeezed_width
+from reader.parse.squeeze import measure_among, squeezed_width
 
 # A piece ends in a mark set at half an em...
 _ENDS = frozenset("，、：。；？！》”’）」』")
@@ -149,17 +149,11 @@ def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: fl
 
 
 def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
-    """The column's measure around line i: a high width among its neighbours.
-
-    As `reader.parse.lines` takes it: lines far wider than most (headlines) are
-    left out, then the second widest is the measure.
-    """
-    near = [
-        _width(texts, widths, k)
-        for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1))
-        if texts[k]
-    ]
-    near.sort()
-    median = near[len(near) // 2]
-    kept = [w for w in near if w <= median * 1.25 + 1]
-    return kept[-2] if len(kept) >= 2 else kept[-1]
+    """The column's measure around line i, as `reader.parse.lines` takes it."""
+    return measure_among(
+        [
+            _width(texts, widths, k)
+            for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1))
+            if texts[k]
+        ]
+    )

@@ -45,6 +45,16 @@ def squeezed_width(text: str) -> float:
     return len(text) - len(text.encode("ascii", "ignore")) / 2 - marks / 2
 
 
+def measure_among(widths: list[float]) -> float:
+    """The column's measure among neighbouring lines' widths (at least one): headlines
+    are wider than their column, so widths well above the median are left out before
+    taking the second-largest."""
+    near = sorted(widths)
+    median = near[len(near) // 2]
+    kept = [w for w in near if w <= median * 1.25 + 1]
+    return kept[-2] if len(kept) >= 2 else kept[-1]
+
+
 def is_squeezed(lines: Sequence[Measured], body: object) -> bool:
     """Whether the page's marks were set at half an em (see the module docstring).
 
