@@ -7,22 +7,14 @@ Hand-placed glyphs, the same shapes bench/weasygen.py pages showed.
 
 from __future__ import annotations
 
+from handset import line
+
 from reader.importing.reading_order import Glyph, page_text
 from reader.importing.regions import captions
 from reader.importing.typography import TypeLine
 
-BODY = 10.0
 PITCH = 14.0
 LEFT, RIGHT = 0.0, 115.0  # two 10-em columns, a 1.5-em gutter
-
-
-def line(text: str, x: float, baseline: float, size: float = BODY) -> list[Glyph]:
-    """Glyphs of one line, one em apart, boxes as PDFium's loose boxes."""
-    return [
-        Glyph(c, x + i * size, x + (i + 1) * size, baseline - 0.25 * size, baseline + 0.75 * size,
-              baseline, size)
-        for i, c in enumerate(text)
-    ]  # fmt: skip
 
 
 def rows(texts: list[str], x: float, top: float) -> list[Glyph]:

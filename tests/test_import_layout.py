@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
+from handset import BODY, line
+
 from reader.importing.reading_order import Glyph, page_text
-
-BODY = 10.0
-
-
-def line(text: str, x: float, baseline: float, size: float = BODY) -> list[Glyph]:
-    """Glyphs of one line, one em apart (CJK advance), boxes as PDFium's loose boxes."""
-    return [
-        Glyph(c, x + i * size, x + (i + 1) * size, baseline - 0.25 * size, baseline + 0.75 * size,
-              baseline, size)
-        for i, c in enumerate(text)
-    ]  # fmt: skip
 
 
 def column(lines: list[str], x: float, top: float) -> list[list[Glyph]]:

@@ -8,28 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.importing.glyphs import body_size, segments
+from handset import line, texts
+
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.structure import build
 from reader.importing.typography import is_byline
 from reader.model import Item
-
-BODY = 10.0
-
-
-def line(
-    text: str, x: float, baseline: float, size: float = BODY, weight: int = 400
-) -> list[Glyph]:
-    """Glyphs of one line, one em apart, boxes as PDFium's loose boxes."""
-    return [
-        Glyph(c, x + i * size, x + (i + 1) * size, baseline - 0.25 * size, baseline + 0.75 * size,
-              baseline, size, weight)
-        for i, c in enumerate(text)
-    ]  # fmt: skip
-
-
-def texts(glyphs: list[Glyph]) -> list[str]:
-    return [s.text() for s in segments(glyphs, body_size(glyphs))]
 
 
 def two_columns(top: float, rows: int, x: float = 0) -> list[Glyph]:
