@@ -16,11 +16,11 @@ pytest.importorskip("pypdfium2")
 
 SEEDS = range(1, 7)
 
-# Measured on SEEDS (seeded, so exact), both text shapes: headlines 80.0% (77.8%
+# Measured on SEEDS (seeded, so exact), each text shape: headlines 80.0% (77.8%
 # before issue 12 round 5: a line too short to open the paragraph below, measured
 # against that paragraph's next lines; 55.6% before the wrap model of branch
 # text3), kickers 60.0%, subtitles 100%, bylines 100%, captions 100%, header 100%,
-# paragraph F1 0.986 (0.979); nothing lost. Issue 12 aims far higher: these
+# paragraph F1 0.986 (0.979) in PDFium's shape; nothing lost. Issue 12 aims far higher: these
 # floors hold what is reached.
 FLOORS = {
     "headline": 79.0,
@@ -30,11 +30,21 @@ FLOORS = {
     "caption": 95.0,
     "header": 99.0,
 }
-MIN_PARAGRAPH_F1 = 0.98
+# Paragraph F1 by text shape. In MuPDF's own (`mupdfsplit`: lines split where a squeezed
+# mark sets the next glyph back) it is 0.972 (0.909 before issue 12 round 5's pieces and
+# band; header 33.3% then): on seed 1 a paragraph's last line `发展。` and the next one's
+# first, opening with a quote, fill the column together and are joined as pieces would be.
+MIN_PARAGRAPH_F1 = {"pdfium": 0.98, "mupdf": 0.98, "mupdfsplit": 0.97}
 
 
-@pytest.fixture(scope="module", params=["pdfium", "mupdf"])
-def scores(request: pytest.FixtureRequest) -> FieldScores:
+@pytest.fixture(scope="module", params=sorted(MIN_PARAGRAPH_F1))
+def shape(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture(scope="module")
+def scores(shape: str) -> FieldScores:
     from reader.parse.stories import parse_text
 
     corpus = typesetgen.load_corpus()
@@ -42,7 +52,11 @@ def scores(request: pytest.FixtureRequest) -> FieldScores:
         pytest.skip("shared/corpus is not beside this checkout")
     if not typesetgen.fonts_ready():
         pytest.skip(f"Noto SC fonts not in {typesetgen.FONT_DIR}")
-    extract = typesetgen.pdfium_text if request.param == "pdfium" else typesetgen.mupdf_text
+    extract = {
+        "pdfium": typesetgen.pdfium_text,
+        "mupdf": typesetgen.mupdf_text,
+        "mupdfsplit": typesetgen.mupdfsplit_text,
+    }[shape]
     found = FieldScores()
     for seed in SEEDS:
         page = typesetgen.generate(seed, corpus)
@@ -63,5 +77,5 @@ def test_field_found(scores: FieldScores, name: str) -> None:
     assert scores.percent(name) >= FLOORS[name], scores.report()
 
 
-def test_paragraph_f1(scores: FieldScores) -> None:
-    assert scores.paragraph_f1() >= MIN_PARAGRAPH_F1, scores.report()
+def test_paragraph_f1(scores: FieldScores, shape: str) -> None:
+    assert scores.paragraph_f1() >= MIN_PARAGRAPH_F1[shape], scores.report()
