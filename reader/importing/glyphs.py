@@ -202,6 +202,14 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
     return [s for s in out if s.text()]
 
 
+def _within(baselines: list[float], baseline: float, reach: float) -> tuple[int, int]:
+    """The slice of rows (their baselines negated, so top down) within `reach` of `baseline`."""
+    return (
+        bisect.bisect_left(baselines, -baseline - reach),
+        bisect.bisect_right(baselines, -baseline + reach),
+    )
+
+
 class _Edges:
     """Where the rows around a mark end and start: a column's edges.
 
@@ -217,8 +225,7 @@ class _Edges:
         self.baselines = [-s.baseline for s in self.segs]
 
     def _near(self, glyph: Glyph, body: float) -> list[Segment]:
-        lo = bisect.bisect_left(self.baselines, -glyph.baseline - _STRIP_ROWS * body)
-        hi = bisect.bisect_right(self.baselines, -glyph.baseline + _STRIP_ROWS * body)
+        lo, hi = _within(self.baselines, glyph.baseline, _STRIP_ROWS * body)
         return [s for s in self.segs[lo:hi] if s.baseline != glyph.baseline]
 
     def ends(self, mark: Glyph, body: float) -> bool:
@@ -305,8 +312,7 @@ class _Strips:
     def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
         reach = _STRETCHED * _STRIP_ROWS * body
-        lo = bisect.bisect_left(self.baselines, -mark.baseline - reach)
-        hi = bisect.bisect_right(self.baselines, -mark.baseline + reach)
+        lo, hi = _within(self.baselines, mark.baseline, reach)
         printed = witnesses = 0
         least = -_STRIP_PAD * body if mark.size < _DISPLAY * body else -2 * body
         for k in range(lo, hi):
@@ -336,8 +342,7 @@ class _Strips:
         print on both sides of the gap; those with a glyph's ink over its middle and the
         next glyph right after it print across."""
         reach = _STRETCHED * _STRIP_ROWS * body
-        lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
-        hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
+        lo, hi = _within(self.baselines, left.baseline, reach)
         printed = white = 0
         for k in range(lo, hi):
             row = self.rows[k]
@@ -372,8 +377,7 @@ class _Strips:
         pad = min(_STRIP_PAD * body, (right.x0 - left.x1) / 4)
         lo_x, hi_x = left.x1 + pad, right.x0 - pad
         reach = _STRIP_ROWS * body + left.size
-        lo = bisect.bisect_left(self.baselines, -left.baseline - reach)
-        hi = bisect.bisect_right(self.baselines, -left.baseline + reach)
+        lo, hi = _within(self.baselines, left.baseline, reach)
         witnesses = 0
         for k in range(lo, hi):
             row = self.rows[k]
