@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,69 @@ def test_a_common_word_ranks_as_fts5_ranked_it(
         ]
         assert {h.id for h in quick[word]} == {h.id for h in slow[word]}
         assert len(quick[word]) > 100
+
+
+def test_several_words_score_as_fts5(tmp_path: Path, small_bounds: None) -> None:
+    """Words joined by AND: the items with every tracked word in the headline, scored to
+    the bit as FTS5's bm25 of the whole expression scores them, ties oldest first; a word
+    too rare to be tracked adds FTS5's share of it alone; other expressions are not read."""
+    root = make_library(tmp_path, corpus_lines(2400))
+    engine.update(Library(root), rebuild=True)
+    conn = sqlite3.connect(root / ".reader" / store.NAME)
+    tracked = {word for (word,) in conn.execute("SELECT word FROM counts")}
+    conn.execute("CREATE VIRTUAL TABLE temp.seen USING fts5vocab(main, words, instance)")
+    match = "SELECT rowid FROM words WHERE words MATCH ?"
+    in_head = {r for (r,) in conn.execute(match, ("{head}:工作",))}
+    rare = next(
+        term
+        for term, docs in conn.execute(
+            "SELECT term, count(DISTINCT doc) FROM temp.seen GROUP BY term ORDER BY term"
+        )
+        if term not in tracked
+        and '"' not in term
+        and len(
+            {doc for (doc,) in conn.execute("SELECT doc FROM temp.seen WHERE term = ?", (term,))}
+            & in_head
+        )
+        >= 3
+    )
+    cases = [
+        '("状况" AND "目前")',
+        '(("单位") AND ("工作"))',
+        '(("单位") AND ("工作") AND ("工作"))',  # a phrase twice: its share twice
+        f'(("工作") AND ("{rare}"))',
+        f'(("{rare}") AND ("工作"))',
+    ]
+    everything = engine._Scope(conn, engine._Filters(None, None, None, None, None))
+    earlier = engine._Scope(conn, engine._Filters(None, None, None, date(1998, 1, 8), None))
+    counted = []
+    for ranking in cases:
+        words = engine._and_words(ranking)
+        assert words is not None
+        head = " AND ".join('{head} : "' + word + '"' for word in words if word in tracked)
+        expect = [
+            r
+            for (r,) in conn.execute(
+                "SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid DESC",
+                (f"{ranking} AND {head}",),
+            )
+        ]
+        assert len(expect) >= 3, ranking
+        fts5 = dict(
+            conn.execute(
+                f"SELECT rowid, bm25(words, {WEIGHTS}) FROM words WHERE words MATCH ?", (ranking,)
+            )
+        )
+        for scope in (everything, earlier):
+            kept = engine._from_heads(conn, ranking, scope)
+            assert kept is not None and not kept.complete
+            allowed = [r for r in expect if scope.allows(r)]
+            best = sorted((fts5[r], r) for r in allowed)  # to the bit, ties oldest first
+            assert list(kept) == [(r, s) for s, r in best], ranking
+            assert kept.whole == (set(allowed) if rare not in words else set())
+            if scope is earlier:
+                counted.append((len(expect), len(kept)))
+    assert 0 < sum(n for _, n in counted) < sum(n for n, _ in counted)  # the scope cut some
+    for other in ('("单位" OR "工作")', '({head} : ("工作") AND ("单位"))', '("工" * AND "单位")'):
+        assert engine._from_heads(conn, other, everything) is None
+    conn.close()

@@ -69,7 +69,9 @@ _HEADS = 2_000
 _WALK = 500
 """Rows of the word table read in order to tell the window's whole words (`_whole`)."""
 _ONE_WORD = re.compile(r'\("((?:[^"]|"")+)"\)')
-"""A ranking expression of one index word: the headline table can score it."""
+"""A ranking expression of one index word."""
+_PHRASE = re.compile(r'\(*"((?:[^"]|"")+)"\)*')
+"""One word of a ranking expression of words joined by AND, with its parentheses."""
 
 
 class Hit(NamedTuple):
@@ -614,7 +616,10 @@ def _scored(
     kept = _from_heads(conn, ranking, scope) if scope is not None else None
     if kept is not None and len(kept) >= rank.WINDOW:
         return kept
-    in_head = None if kept is not None else head_expression(conn, tree)
+    # Every headline item of a lone word is in `kept`; items with some of several words
+    # in the headline are not.
+    complete = kept is not None and kept.complete
+    in_head = None if complete else head_expression(conn, tree)
     found = (
         conn.execute(
             f"SELECT rowid FROM words WHERE words MATCH ?{where} "
@@ -626,7 +631,7 @@ def _scored(
     )
     # A word the headline table keeps, in too few headlines to rank on their own (数据):
     # its headline rows are known without FTS5's walk back through the doclist.
-    heads = [rowid for rowid, _ in sorted(kept, reverse=True)] if kept else []
+    heads = [rowid for rowid, _ in sorted(kept, reverse=True)] if kept and complete else []
     heads = heads or [rowid for (rowid,) in found]
     if not heads:
         return conn.execute(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
@@ -642,45 +647,104 @@ def _scored(
 
 
 def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranked | None:
-    """bm25 of the newest `_HEADS` items with the word `ranking` in the headline, best
-    first, from the headline table (`reader.search.heads`); None when it cannot say.
+    """bm25 of the newest `_HEADS` items with every word of `ranking` (words joined by
+    AND) in the headline, best first, from the headline table (`reader.search.heads`);
+    None when it cannot say.
 
-    When there are `rank.WINDOW` of them, the newest items without the word in the
+    Each word's share of FTS5's sum is its own (the IDF of the word, its counts in the
+    row): a tracked word's from its headline postings, with its IDF from `counts`; a
+    word too rare to be tracked, from FTS5's bm25 of that word alone (its doclist is
+    short), which is that share to the bit. They are summed in the expression's order,
+    as FTS5 sums them, so the scores are FTS5's floats.
+
+    When there are `rank.WINDOW` of them, the newest items without every word in the
     headline are not scored, as FTS5 scored them: with a headline weighing 8 times
-    the body, such an item never came into the top 20 on the bench's words while
-    that many headline items stood above it (compared with every candidate ranked,
-    at 300 MB). With fewer, FTS5 scores them and the newest as before.
+    the body, such an item never came into the top 20 of the bench's queries while
+    that many items with all the words in the headline stood above it (compared with
+    every candidate ranked, at 300 MB). With fewer, FTS5 scores them and the newest.
     """
-    match = _ONE_WORD.fullmatch(ranking)
-    docs = heads.documents(conn, _word(match)) if match else None
-    if match is None or docs is None:
+    words = _and_words(ranking)
+    if words is None:
         return None
-    scorer = heads.bm25(docs, *heads.averages(conn), rank.WEIGHTS)
-    if scorer is None:
+    docs = {word: heads.documents(conn, word) for word in words}
+    tracked = [word for word in dict.fromkeys(words) if docs[word] is not None]
+    if not tracked:
         return None
-    low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
+    rows, avgdl = heads.averages(conn)
+    scorers = [heads.bm25(docs[word] or 0, rows, avgdl, rank.WEIGHTS) for word in tracked]
     if scope.ranges == []:
         return _Ranked()
+    low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
+    rare = {word: _shares(conn, word, low, high) for word in words if docs[word] is None}
+    # Where each phrase of the expression finds its share: a tracked word's scorer, or
+    # the rare word's shares by rowid.
+    where = [tracked.index(word) if word in tracked else -1 for word in words]
     chosen: list[tuple[float, int]] = []
-    for rowids, packed, lengths in heads.newest(conn, _word(match), low, high):
-        if heads.UNKNOWN in packed:
+    for rowids, packed, lengths in heads.together(conn, tracked, low, high):
+        if any(heads.UNKNOWN in counts for counts in packed):
             return None
-        scores = map(scorer.__getitem__, zip(packed, lengths, strict=True))
-        pairs = zip(scores, rowids, strict=True)
-        chosen.extend(pairs if scope.ranges is None else (p for p in pairs if scope.allows(p[1])))
+        for n, rowid in enumerate(rowids):
+            if (rare and not all(rowid in shares for shares in rare.values())) or (
+                scope.ranges is not None and not scope.allows(rowid)
+            ):
+                continue
+            total = 0.0
+            for word, at in zip(words, where, strict=True):
+                if at < 0:
+                    total += rare[word][rowid]
+                else:
+                    scorer = scorers[at]
+                    assert scorer is not None
+                    total -= scorer[packed[at][n], lengths[n]]
+            chosen.append((-1.0 * total, rowid))
         if len(chosen) >= _HEADS:
             del chosen[_HEADS:]
             break
     chosen.sort()  # best first; equal scores oldest first, as SQLite's sort left them
-    return _Ranked(((rowid, score) for score, rowid in chosen), whole={r for _, r in chosen})
+    whole = {r for _, r in chosen} if not rare else set()  # in the headline: whole words
+    return _Ranked(((rowid, score) for score, rowid in chosen), whole, complete=len(words) == 1)
+
+
+def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> dict[int, float]:
+    """A word's share of bm25 in each item holding it (FTS5's bm25 of the word alone,
+    which sums that one share): for a word the headline table does not track."""
+    weights = ", ".join(str(w) for w in rank.WEIGHTS)
+    top = (1 << 62) if high is None else high
+    return {
+        rowid: -score
+        for rowid, score in conn.execute(
+            f"SELECT rowid, bm25(words, {weights}) FROM words "
+            "WHERE words MATCH ? AND rowid BETWEEN ? AND ?",
+            ['"' + word.replace('"', '""') + '"', low, top],
+        )
+    }
+
+
+def _and_words(ranking: str) -> list[str] | None:
+    """The index words of a ranking expression that only joins words by AND, in order
+    (FTS5's phrase order); None for any other expression (OR, a field, a prefix)."""
+    words = []
+    for part in ranking.split(" AND "):
+        match = _PHRASE.fullmatch(part)
+        if match is None:
+            return None
+        words.append(match.group(1).replace('""', '"'))
+    return words
 
 
 class _Ranked(list[tuple[int, float]]):
     """Scored rows, best first, and those known to hold the query's words as words."""
 
-    def __init__(self, rows: Iterable[tuple[int, float]] = (), whole: set[int] | None = None):
+    def __init__(
+        self,
+        rows: Iterable[tuple[int, float]] = (),
+        whole: set[int] | None = None,
+        complete: bool = False,
+    ):
         super().__init__(rows)
         self.whole = whole or set()
+        self.complete = complete
+        """Every item with a query word in the headline (the newest `_HEADS`) is here."""
 
 
 def _word(match: re.Match[str]) -> str:

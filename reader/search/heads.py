@@ -218,6 +218,58 @@ def newest(
         yield rowids, packed, lengths
 
 
+def together(
+    conn: sqlite3.Connection, words: Sequence[str], low: int, high: int | None
+) -> Iterator[tuple[Sequence[int], list[Sequence[int]], Sequence[int]]]:
+    """The items with every one of `words` in the headline, from rowid `high` (None: the
+    newest) down to `low`, a block at a time, newest first: their rowids, each word's
+    packed counts (in the order of `words`) and their lengths.
+
+    The words' blobs are read side by side, newest block first; a block one of them
+    lacks is skipped for all (no item there has them all), so the cost is the blocks
+    read, whatever the archive holds below the last item wanted.
+    """
+    if len(words) == 1:
+        for rowids, packed, lengths in newest(conn, words[0], low, high):
+            yield rowids, [packed], lengths
+        return
+    top = (1 << 62) if high is None else high
+    cursors = [
+        conn.execute(
+            "SELECT block, data FROM heads WHERE word = ? AND block BETWEEN ? AND ? "
+            "ORDER BY block DESC",
+            (word, low >> _BLOCK, top >> _BLOCK),
+        )
+        for word in words
+    ]
+    current = [cursor.fetchone() for cursor in cursors]
+    while all(row is not None for row in current):
+        block = min(row[0] for row in current)
+        if any(row[0] != block for row in current):  # move the others down to it
+            pairs = zip(current, cursors, strict=True)
+            current = [row if row[0] == block else cursor.fetchone() for row, cursor in pairs]
+            continue
+        values = [array("I", row[1]) for row in current]
+        current = [cursor.fetchone() for cursor in cursors]
+        places = [dict(zip(v[0::3], range(0, len(v), 3), strict=True)) for v in values[1:]]
+        first = values[0]
+        keep = [
+            n
+            for n in range(len(first) - 3, -1, -3)
+            if low <= first[n] <= top and all(first[n] in place for place in places)
+        ]
+        if not keep:
+            continue
+        found = [first[n] for n in keep]
+        counts: list[Sequence[int]] = [[first[n + 1] for n in keep]]
+        counts.extend(
+            [v[place[r] + 1] for r in found] for v, place in zip(values[1:], places, strict=True)
+        )
+        yield found, counts, [first[n + 2] for n in keep]
+    for cursor in cursors:
+        cursor.close()
+
+
 def bm25(
     docs: int, rows: int, avgdl: float, weights: Sequence[float]
 ) -> dict[tuple[int, int], float] | None:
