@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain, islice
+from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -59,6 +60,8 @@ _BEFORE = 16
 
 _CANDIDATES = 20_000
 """At most this many bigram candidates are read to sift the word table's matches."""
+_MISSES = 16
+"""Ranked candidates that fail the check before the bigram candidates are read (`_found`)."""
 _SCAN = 400
 """Items checked newest first for a lone common character before its bigrams are read."""
 _RANK_ALL = 1_000
@@ -68,8 +71,6 @@ _HEADS = 2_000
 """At most this many items with a query word in the headline (the newest) are scored."""
 _WALK = 500
 """Rows of the word table read in order to tell the window's whole words (`_whole`)."""
-_ONE_WORD = re.compile(r'\("((?:[^"]|"")+)"\)')
-"""A ranking expression of one index word."""
 _PHRASE = re.compile(r'\(*"((?:[^"]|"")+)"\)*')
 """One word of a ranking expression of words joined by AND, with its parentheses."""
 
@@ -403,20 +404,10 @@ def _run(
     known: set[int] = set()
     if ranking is not None:
         rows = _scored(conn, tree, ranking, where, params, scope)
-        # Items with the words but not the text (人民币 … 汇率 apart) are left out when
-        # the bigrams' candidates are few enough to hold; else the check finds them. A
-        # term that is one index word is in every item holding the word: none to leave.
-        one = _ONE_WORD.fullmatch(ranking)
-        word = isinstance(tree, Term) and not tree.prefix and one and _word(one) == tree.text
-        likely = None if word else _candidates(conn, grams, scope)
         ranked = (
             [(rowid, -float(score)) for rowid, score in rows]
-            if likely is None and scope.ranges is None
-            else [
-                (rowid, -float(score))
-                for rowid, score in rows
-                if (likely is None or rowid in likely) and scope.allows(rowid)
-            ]
+            if scope.ranges is None
+            else [(rowid, -float(score)) for rowid, score in rows if scope.allows(rowid)]
         )
         known = rows.whole if isinstance(rows, _Ranked) else set()
     checker = _Checker(conn, tree)
@@ -431,21 +422,15 @@ def _run(
         if len(latest) >= limit:
             yield from latest
             return
-    done = {rowid for rowid, _ in ranked}
-    # Newest first, read lazily: a common word costs no more than a rare one.
-    rest = _unranked(_pages(conn, grams, scope, newest=True), done, scope, checker)
-    order = chain(ranked, rest)
     checked: list[tuple[int, float, Hit, list[Spans], rank.Shape | None, list[Term]]] = []
     size = max(rank.WINDOW, limit or 0)
-    for rowid, coarse in order:
-        found = checker.hit(rowid, coarse)
-        if found is not None:
-            hit, shown, item = found
-            spans = [*shown.values()]
-            form = None if lone else rank.shape(item, spans)
-            checked.append((rowid, coarse, hit, spans, form, [*shown]))
-            if len(checked) >= size:
-                break
+    order = _found(conn, grams, scope, ranked, checker)
+    for rowid, coarse, (hit, shown, item) in order:
+        spans = [*shown.values()]
+        form = None if lone else rank.shape(item, spans)
+        checked.append((rowid, coarse, hit, spans, form, [*shown]))
+        if len(checked) >= size:
+            break
     whole = known.union(_whole(conn, ranking, [r for r, *_ in checked if r not in known]))
     rare = rarity(conn, tree) if ranking is not None and checked else {}
     # Some candidates hold the query's words: those without them rank below, by bm25 alone.
@@ -460,8 +445,44 @@ def _run(
     window.sort(reverse=True)
     hits: Iterator[Hit] = (hit for _, _, hit in window)
     if len(window) >= size:
-        hits = chain(hits, (found[0] for r, c in order if (found := checker.hit(r, c))))
+        hits = chain(hits, (found[0] for _, _, found in order))
     yield from islice(hits, limit)
+
+
+def _found(
+    conn: sqlite3.Connection,
+    grams: str,
+    scope: _Scope,
+    ranked: list[tuple[int, float]],
+    checker: _Checker,
+) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
+    """The candidates that hold the query literally, each with its score and its check:
+    the `ranked` in their order, then the bigram table's others, newest first, read
+    lazily (a common word costs no more than a rare one).
+
+    Items with the words but not the text (人民币 … 汇率 apart) fail the check. After
+    `_MISSES` of them among the ranked, the bigram table's candidates, when few enough
+    to hold, rule out the rest unloaded. Until then they are not read: most queries
+    miss less (none of the bench's), and reading them cost 2.5-3.5 ms at 2 GB, where
+    they were most often more than `_CANDIDATES` and ruled out nothing.
+    """
+    likely: set[int] | None = None
+    misses = 0
+    for rowid, coarse in ranked:
+        if likely is not None and rowid not in likely:
+            continue
+        found = checker.hit(rowid, coarse)
+        if found is not None:
+            yield rowid, coarse, found
+            continue
+        misses += 1
+        if misses == _MISSES:
+            likely = _candidates(conn, grams, scope)
+    done = {rowid for rowid, _ in ranked}
+    for rowid, coarse in _unranked(_pages(conn, grams, scope, newest=True), done, scope, checker):
+        found = checker.hit(rowid, coarse)
+        if found is not None:
+            yield rowid, coarse, found
 
 
 def _unranked(
@@ -671,32 +692,43 @@ def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranke
     if not tracked:
         return None
     rows, avgdl = heads.averages(conn)
-    scorers = [heads.bm25(docs[word] or 0, rows, avgdl, rank.WEIGHTS) for word in tracked]
+    scorers = {}
+    for word in tracked:
+        scorer = heads.bm25(docs[word] or 0, rows, avgdl, rank.WEIGHTS)
+        if scorer is None:
+            return None
+        scorers[word] = scorer
     if scope.ranges == []:
         return _Ranked()
     low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
     rare = {word: _shares(conn, word, low, high) for word in words if docs[word] is None}
-    # Where each phrase of the expression finds its share: a tracked word's scorer, or
-    # the rare word's shares by rowid.
-    where = [tracked.index(word) if word in tracked else -1 for word in words]
     chosen: list[tuple[float, int]] = []
     for rowids, packed, lengths in heads.together(conn, tracked, low, high):
         if any(heads.UNKNOWN in counts for counts in packed):
             return None
-        for n, rowid in enumerate(rowids):
-            if (rare and not all(rowid in shares for shares in rare.values())) or (
-                scope.ranges is not None and not scope.allows(rowid)
-            ):
-                continue
-            total = 0.0
-            for word, at in zip(words, where, strict=True):
-                if at < 0:
-                    total += rare[word][rowid]
-                else:
-                    scorer = scorers[at]
-                    assert scorer is not None
-                    total -= scorer[packed[at][n], lengths[n]]
-            chosen.append((-1.0 * total, rowid))
+        keep = rowids
+        if rare or scope.ranges is not None:
+            places = [
+                n
+                for n, rowid in enumerate(rowids)
+                if all(rowid in shares for shares in rare.values()) and scope.allows(rowid)
+            ]
+            keep = [rowids[n] for n in places]
+            packed = [[counts[n] for n in places] for counts in packed]
+            lengths = [lengths[n] for n in places]
+        # Each phrase's share of bm25 (negated, as FTS5 returns a whole score), then
+        # their sum from the first phrase on: FTS5's sum, negated, to the bit.
+        shares = []
+        for word in words:
+            if word in rare:
+                shares.append([rare[word][rowid] for rowid in keep])
+            else:
+                pairs = zip(packed[tracked.index(word)], lengths, strict=True)
+                shares.append(list(map(scorers[word].__getitem__, pairs)))
+        scores = shares[0]
+        for more in shares[1:]:
+            scores = list(map(add, scores, more))
+        chosen.extend(zip(scores, keep, strict=True))
         if len(chosen) >= _HEADS:
             del chosen[_HEADS:]
             break
@@ -710,14 +742,13 @@ def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> 
     which sums that one share): for a word the headline table does not track."""
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
     top = (1 << 62) if high is None else high
-    return {
-        rowid: -score
-        for rowid, score in conn.execute(
+    return dict(
+        conn.execute(
             f"SELECT rowid, bm25(words, {weights}) FROM words "
             "WHERE words MATCH ? AND rowid BETWEEN ? AND ?",
             ['"' + word.replace('"', '""') + '"', low, top],
         )
-    }
+    )
 
 
 def _and_words(ranking: str) -> list[str] | None:
@@ -745,11 +776,6 @@ class _Ranked(list[tuple[int, float]]):
         self.whole = whole or set()
         self.complete = complete
         """Every item with a query word in the headline (the newest `_HEADS`) is here."""
-
-
-def _word(match: re.Match[str]) -> str:
-    """The index word of a one-word ranking expression (`_ONE_WORD`)."""
-    return match.group(1).replace('""', '"')
 
 
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -251,21 +252,16 @@ def together(
             continue
         values = [array("I", row[1]) for row in current]
         current = [cursor.fetchone() for cursor in cursors]
-        places = [dict(zip(v[0::3], range(0, len(v), 3), strict=True)) for v in values[1:]]
-        first = values[0]
-        keep = [
-            n
-            for n in range(len(first) - 3, -1, -3)
-            if low <= first[n] <= top and all(first[n] in place for place in places)
-        ]
-        if not keep:
+        columns = [v[0::3] for v in values]  # each word's rowids, ascending
+        shared = set(columns[0]).intersection(*columns[1:])
+        found = sorted((r for r in shared if low <= r <= top), reverse=True)
+        if not found:
             continue
-        found = [first[n] for n in keep]
-        counts: list[Sequence[int]] = [[first[n + 1] for n in keep]]
-        counts.extend(
-            [v[place[r] + 1] for r in found] for v, place in zip(values[1:], places, strict=True)
-        )
-        yield found, counts, [first[n + 2] for n in keep]
+        spots = [[bisect_left(rowids, r) * 3 for r in found] for rowids in columns]
+        counts: list[Sequence[int]] = [
+            [v[n + 1] for n in at] for v, at in zip(values, spots, strict=True)
+        ]
+        yield found, counts, [values[0][n + 2] for n in spots[0]]
     for cursor in cursors:
         cursor.close()
 
