@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
 
 from reader.library import Library
-from reader.search import engine
+from reader.search import engine, store
+from reader.search.query import parse
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -52,3 +54,31 @@ def test_bigram_candidates_are_read_only_after_misses(
     assert sifted_loads < len(loaded) - sifted_loads  # the items ruled out were not loaded
     assert engine.search(library, "经济 发展", update=False)
     assert len(reads) == 1
+
+
+def test_a_word_alone_is_told_whole_as_the_word_table_tells(tmp_path: Path) -> None:
+    """bm25 without the parts column, beside the score: 0 exactly where the item holds the
+    word only inside a longer one, as `_whole` finds with the word table's column filter."""
+    library = Library(make_library(tmp_path, corpus_lines(2400)))
+    engine.update(library, rebuild=True)
+    conn = sqlite3.connect(library.root / ".reader" / store.NAME)
+    conn.execute("CREATE VIRTUAL TABLE temp.seen USING fts5vocab(main, words, instance)")
+    inside = [
+        word
+        for (word,) in conn.execute(
+            "SELECT term FROM temp.seen WHERE col = 'parts' GROUP BY term "
+            "HAVING count(DISTINCT doc) >= 5 ORDER BY count(DISTINCT doc) DESC LIMIT 12"
+        )
+    ]
+    scope = engine._Scope(conn, engine._Filters(None, None, None, None, None))
+    parted = 0
+    for word in inside:
+        ranking = f'("{word}")'
+        rows = engine._scored(conn, parse(word), ranking, "", [], scope)
+        assert isinstance(rows, engine._Ranked)
+        rowids = [rowid for rowid, _ in rows]
+        assert rows.told == set(rowids)
+        assert rows.whole == engine._whole(conn, ranking, rowids), word
+        parted += len(rowids) - len(rows.whole)
+    assert parted > 0  # some items hold a word only inside longer ones
+    conn.close()

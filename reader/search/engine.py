@@ -71,6 +71,8 @@ _HEADS = 2_000
 """At most this many items with a query word in the headline (the newest) are scored."""
 _WALK = 500
 """Rows of the word table read in order to tell the window's whole words (`_whole`)."""
+_PARTS = 4
+"""The place of the parts of long words among the word table's columns (`store`)."""
 _PHRASE = re.compile(r'\(*"((?:[^"]|"")+)"\)*')
 """One word of a ranking expression of words joined by AND, with its parentheses."""
 
@@ -402,6 +404,7 @@ def _run(
     ranking = words_expression(conn, tree)
     ranked: list[tuple[int, float]] = []
     known: set[int] = set()
+    told: set[int] = set()
     if ranking is not None:
         rows = _scored(conn, tree, ranking, where, params, scope)
         ranked = (
@@ -409,7 +412,8 @@ def _run(
             if scope.ranges is None
             else [(rowid, -float(score)) for rowid, score in rows if scope.allows(rowid)]
         )
-        known = rows.whole if isinstance(rows, _Ranked) else set()
+        if isinstance(rows, _Ranked):
+            known, told = rows.whole, rows.told
     checker = _Checker(conn, tree)
     lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
     if lone and limit is not None:
@@ -431,7 +435,7 @@ def _run(
         checked.append((rowid, coarse, hit, spans, form, [*shown]))
         if len(checked) >= size:
             break
-    whole = known.union(_whole(conn, ranking, [r for r, *_ in checked if r not in known]))
+    whole = known.union(_whole(conn, ranking, [r for r, *_ in checked if r not in told]))
     rare = rarity(conn, tree) if ranking is not None and checked else {}
     # Some candidates hold the query's words: those without them rank below, by bm25 alone.
     # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
@@ -626,14 +630,32 @@ def _scored(
     A common word alone is scored from the headline table (`_from_heads`).
     """
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
-    select = f"SELECT rowid, bm25(words, {weights}) AS score FROM words WHERE words MATCH ?{where}"
+    words = _and_words(ranking)
+    alone = words is not None and len(words) == 1
+    # A word alone: bm25 again without the parts column is 0 where the item holds it
+    # only inside a longer word (`_whole`'s question), and costs FTS5 next to nothing
+    # more (the row's positions are read already): 2 ms of `_whole` for 数据 at 2 GB.
+    parts = ", ".join("0.0" if n == _PARTS else str(w) for n, w in enumerate(rank.WEIGHTS))
+    bare = f", bm25(words, {parts})" if alone else ""
+    select = (
+        f"SELECT rowid, bm25(words, {weights}) AS score{bare} FROM words WHERE words MATCH ?{where}"
+    )
+
+    def scored(sql: str, values: list[object]) -> Iterable[tuple[int, float]]:
+        cursor = conn.execute(sql, values)
+        if not alone:
+            return cursor
+        rows = cursor.fetchall()
+        whole = {rowid for rowid, _, bare in rows if bare}  # -0.0: only in the parts column
+        return _Ranked(((rowid, score) for rowid, score, _ in rows), whole, told=True)
+
     cut = conn.execute(
         f"SELECT rowid FROM words WHERE words MATCH ?{where} "
         f"ORDER BY rowid DESC LIMIT 1 OFFSET {_RANK_ALL - 1}",
         [ranking, *params],
     ).fetchone()
     if cut is None:  # few enough: every one
-        return conn.execute(f"{select} ORDER BY score", [ranking, *params])
+        return scored(f"{select} ORDER BY score", [ranking, *params])
     kept = _from_heads(conn, ranking, scope) if scope is not None else None
     if kept is not None and len(kept) >= rank.WINDOW:
         return kept
@@ -655,14 +677,14 @@ def _scored(
     heads = [rowid for rowid, _ in sorted(kept, reverse=True)] if kept and complete else []
     heads = heads or [rowid for (rowid,) in found]
     if not heads:
-        return conn.execute(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
+        return scored(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
     # The lower bound goes to FTS5, which then reads only the part of the doclist that
     # holds the chosen rows, not all of it: the rows it reads are bounded by `_HEADS`
     # and how often the words are in a headline, not by the size of the archive. (A
     # `rowid IN` that FTS5 sees runs the query once per value, each time with its IDF.)
     listed = ",".join(map(str, heads))  # integers from the index
     chosen = f"rowid >= ? AND (rowid >= ? OR +rowid IN ({listed}))"
-    return conn.execute(
+    return scored(
         f"{select} AND {chosen} ORDER BY score", [ranking, *params, min(heads[-1], cut[0]), cut[0]]
     )
 
@@ -771,9 +793,12 @@ class _Ranked(list[tuple[int, float]]):
         rows: Iterable[tuple[int, float]] = (),
         whole: set[int] | None = None,
         complete: bool = False,
+        told: bool = False,
     ):
         super().__init__(rows)
         self.whole = whole or set()
+        self.told = {rowid for rowid, _ in self} if told else self.whole
+        """The rows known to hold the words as words or not (the others: `_whole`)."""
         self.complete = complete
         """Every item with a query word in the headline (the newest `_HEADS`) is here."""
 
