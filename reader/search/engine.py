@@ -31,6 +31,7 @@ from reader.search import heads, rank, store
 from reader.search.freshness import fresh
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
+    AllOf,
     AnyOf,
     Node,
     Not,
@@ -656,7 +657,7 @@ def _scored(
     ).fetchone()
     if cut is None:  # few enough: every one
         return scored(f"{select} ORDER BY score", [ranking, *params])
-    kept = _from_heads(conn, ranking, scope) if scope is not None else None
+    kept = _from_heads(conn, ranking, scope) if scope is not None and _plain(tree) else None
     if kept is not None and len(kept) >= rank.WINDOW:
         return kept
     # Every headline item of a lone word is in `kept`; items with some of several words
@@ -757,6 +758,14 @@ def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranke
     chosen.sort()  # best first; equal scores oldest first, as SQLite's sort left them
     whole = {r for _, r in chosen} if not rare else set()  # in the headline: whole words
     return _Ranked(((rowid, score) for score, rowid in chosen), whole, complete=len(words) == 1)
+
+
+def _plain(tree: Node) -> bool:
+    """Whether the query only joins terms (no `-`, no OR): the forms the headline stage
+    was checked on against every candidate ranked."""
+    return isinstance(tree, Term) or (
+        isinstance(tree, AllOf) and all(_plain(node) for node in tree.nodes)
+    )
 
 
 def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> dict[int, float]:
