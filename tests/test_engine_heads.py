@@ -187,3 +187,32 @@ def test_several_words_score_as_fts5(tmp_path: Path, small_bounds: None) -> None
     for other in ('("单位" OR "工作")', '({head} : ("工作") AND ("单位"))', '("工" * AND "单位")'):
         assert engine._from_heads(conn, other, everything) is None
     conn.close()
+
+
+def test_several_words_rank_as_fts5_ranked_them(
+    tmp_path: Path, small_bounds: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words joined by AND with `rank.WINDOW` items holding all of them in the headline:
+    the same window, order and scores as FTS5's bm25 gave, and the same hits."""
+    monkeypatch.setattr(rank, "WINDOW", 3)  # 4 items of 120 pages hold both in the headline
+    library = Library(make_library(tmp_path, corpus_lines(2400)))
+    engine.update(library, rebuild=True)
+    queries = ["经济 发展", "发展 经济"]
+    used: list[int] = []
+    real = engine._from_heads
+
+    def spy(*args: object) -> object:
+        found = real(*args)  # type: ignore[arg-type]
+        used.append(-1 if found is None else len(found))
+        return found
+
+    monkeypatch.setattr(engine, "_from_heads", spy)
+    quick = {q: engine.search(library, q, limit=None, update=False) for q in queries}
+    assert all(n >= rank.WINDOW for n in used) and len(used) == len(queries)
+    monkeypatch.setattr(engine, "_from_heads", lambda *args: None)
+    slow = {q: engine.search(library, q, limit=None, update=False) for q in queries}
+    for q in queries:
+        top = rank.WINDOW
+        assert [(h.id, h.score) for h in quick[q][:top]] == [(h.id, h.score) for h in slow[q][:top]]
+        assert {h.id for h in quick[q]} == {h.id for h in slow[q]}
+        assert len(quick[q]) > 100
