@@ -417,19 +417,25 @@ def _run(
             known, told = rows.whole, rows.told
     checker = _Checker(conn, tree)
     lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
+    early: list[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]] = []
+    below: int | None = None
     if lone and limit is not None:
         # A character alone (的) is a prefix of thousands of bigrams: their doclists
         # took 0.65 s to merge at 300 MB. Nothing ranks it but age, and common ones
         # are in most items: the newest items are checked first, the index only
         # when they hold too few.
-        newest = (checker.hit(rowid, 0.0) for rowid in islice(_newest(conn, scope), _SCAN))
-        latest = [found[0] for found in islice(filter(None, newest), limit)]
-        if len(latest) >= limit:
-            yield from latest
-            return
+        # When they do not, the index goes on below them: they are not checked again.
+        for rowid in islice(_newest(conn, scope), _SCAN):
+            below = rowid
+            found = checker.hit(rowid, 0.0)
+            if found is not None:
+                early.append((rowid, 0.0, found))
+                if len(early) >= limit:
+                    yield from (found[0] for _, _, found in early)
+                    return
     checked: list[tuple[int, float, Hit, list[Spans], rank.Shape | None, list[Term]]] = []
     size = max(rank.WINDOW, limit or 0)
-    order = _found(conn, grams, scope, ranked, checker)
+    order = chain(early, _found(conn, grams, scope, ranked, checker, below))
     for rowid, coarse, (hit, shown, item) in order:
         spans = [*shown.values()]
         form = None if lone else rank.shape(item, spans)
@@ -460,6 +466,7 @@ def _found(
     scope: _Scope,
     ranked: list[tuple[int, float]],
     checker: _Checker,
+    below: int | None = None,
 ) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
     """The candidates that hold the query literally, each with its score and its check:
     the `ranked` in their order, then the bigram table's others, newest first, read
@@ -470,6 +477,7 @@ def _found(
     to hold, rule out the rest unloaded. Until then they are not read: most queries
     miss less (none of the bench's), and reading them cost 2.5-3.5 ms at 2 GB, where
     they were most often more than `_CANDIDATES` and ruled out nothing.
+    `below`: the others only below this rowid (those above it were checked already).
     """
     likely: set[int] | None = None
     misses = 0
@@ -484,20 +492,29 @@ def _found(
         if misses == _MISSES:
             likely = _candidates(conn, grams, scope)
     done = {rowid for rowid, _ in ranked}
-    for rowid, coarse in _unranked(_pages(conn, grams, scope, newest=True), done, scope, checker):
+    pages = _pages(conn, grams, scope, newest=True)
+    for rowid, coarse in _unranked(pages, done, scope, checker, below):
         found = checker.hit(rowid, coarse)
         if found is not None:
             yield rowid, coarse, found
 
 
 def _unranked(
-    pages: Iterable[tuple[int, int]], done: set[int], scope: _Scope, checker: _Checker
+    pages: Iterable[tuple[int, int]],
+    done: set[int],
+    scope: _Scope,
+    checker: _Checker,
+    below: int | None = None,
 ) -> Iterator[tuple[int, float]]:
-    """The items of `pages` not in `done` (scored already), each page's newest first,
-    with no score; the checker is told as each page starts (it inflates it whole)."""
+    """The items of `pages` not in `done` (scored already) and below rowid `below`, each
+    page's newest first, with no score; the checker is told as each page starts (it
+    inflates it whole)."""
     for first, items in pages:
+        end = first + items if below is None else min(first + items, below)
+        if end <= first:
+            continue
         checker.expect(first)
-        for rowid in range(first + items - 1, first - 1, -1):
+        for rowid in range(end - 1, first - 1, -1):
             if rowid not in done and scope.allows(rowid):
                 yield rowid, 0.0
 
