@@ -739,7 +739,7 @@ def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranke
             return None
         scorers[word] = scorer
     if scope.ranges == []:
-        return _Ranked()
+        return _Ranked(complete=len(words) == 1)
     low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
     rare = {word: _shares(conn, word, low, high) for word in words if docs[word] is None}
     chosen: list[tuple[float, int]] = []
