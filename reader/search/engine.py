@@ -645,7 +645,8 @@ def _scored(
     where a headline weighted 8 times the body puts the best anyway; the scores
     are those of a full ranking (FTS5 takes the IDF from the whole doclist).
     The others are still found, with the unranked candidates, newest first.
-    A common word alone is scored from the headline table (`_from_heads`).
+    Common words, alone or joined by AND, are scored from the headline table
+    (`_from_heads`).
     """
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
     words = _and_words(ranking)
