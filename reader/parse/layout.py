@@ -1,0 +1,269 @@
+"""Page text written with its layout kept, cut back into its columns.
+
+`pdftotext -layout` (poppler) and PyMuPDF's `get_text("text", sort=True)` write the
+lines of all columns at one height as one line, the columns apart by runs of spaces:
+`公社时，刚下学的娃子，想   『上晃』易给人…  举凡这些…`. Read as it is, every line
+is a paragraph of nonsense. This module finds such text and writes it again as
+PDFium writes a page: each column's lines top to bottom, the columns left to right,
+a headline over several columns before the columns under it.
+
+What the tools write (measured on Typst broadsheets): a position in the line is a
+character cell, not a display cell. pdftotext puts a piece of text at the cell of its
+x position (about 0.8 em a cell), but a CJK character takes a whole em, so a full
+column line overruns its cells and pushes the next column's line right, to one space
+after it; MuPDF writes about one space an em of gap. So a gutter is often one space
+wide, and the same column starts a few cells apart from line to line. The cut
+therefore works on pieces (text between runs of two spaces, or between single spaces
+where two column lines would not fit one column), not on cells:
+
+1. The column measure `W`: the most common width (ems) of the page's runs of text.
+2. The columns: clusters of the start cells of column-wide pieces that are not pushed.
+3. Each piece goes to the column whose start is the last at or before its own; a
+   piece that starts well inside a column (a centred headline or byline) reaches over
+   the columns to its neighbours on the line.
+4. An XY-cut over lines and columns: columns that no piece reaches over split the
+   region into strips; a region with none is split at its empty lines, then into runs
+   of lines that reach over a gutter (each a band of its own) and runs that do not.
+
+Text without such runs passes untouched, at the cost of one substring search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.parse.text import width
+
+_TOKEN = re.compile(r"\S+")
+_LONG = 28
+"""Cells: a line this long holding two pieces may be a row of columns."""
+
+
+class _Piece:
+    """Text between gaps of one line: where it starts, and the columns it covers."""
+
+    __slots__ = ("col", "end", "gap", "hi", "line", "lo", "start", "text", "width")
+
+    def __init__(self, line: int, start: int, end: int, text: str, gap: int) -> None:
+        self.line = line
+        self.start = start
+        self.end = end
+        self.text = text
+        self.width = width(text)
+        self.gap = gap  # spaces before it (its start cell when first on the line)
+        self.col = self.lo = self.hi = 0
+
+
+def may_be_layout(text: str) -> bool:
+    """The cheap test: layout-kept text has runs of spaces; PDFium's and MuPDF's have none."""
+    return "  " in text
+
+
+def unlayout(text: str) -> str:
+    """`text` with its columns cut apart when it is layout-kept, else `text` itself."""
+    if not may_be_layout(text):
+        return text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tokens = [_tokens(n, line) for n, line in enumerate(lines)]
+    measure = _measure(tokens)
+    if measure is None:
+        return text
+    pitch = _pitch(tokens, measure)
+    if pitch is None:
+        return text
+    room = measure + max(1.5, 0.12 * measure)
+    pieces = [_pieces(row, room) for row in tokens]
+    wide = sum(1 for row in pieces if len(row) >= 2 and row[-1].end - row[0].start >= _LONG)
+    if wide < max(4, sum(1 for row in pieces if row) // 5):
+        return text
+    top = max(int((row[-1].start + 1) / pitch) for row in pieces if row)
+    if top < 1:
+        return text
+    for row in pieces:
+        _place(row, pitch, top, room)
+    for n, row in enumerate(pieces):
+        below = next((r for r in pieces[n + 1 : n + 4] if r), [])
+        _reach(row, below, pitch, top, measure)
+    _head(pieces, measure, top)
+    blank = {n for n, row in enumerate(pieces) if not row}
+    out: list[str] = []
+    _cut([p for row in pieces for p in row], 0, top, blank, out)
+    return "\n".join(out) + "\n"
+
+
+def _tokens(n: int, line: str) -> list[_Piece]:
+    out: list[_Piece] = []
+    end = 0
+    for m in _TOKEN.finditer(line):
+        out.append(_Piece(n, m.start(), m.end(), m.group(), m.start() - end))
+        end = m.end()
+    return out
+
+
+def _measure(tokens: list[list[_Piece]]) -> float | None:
+    """The most common width of a run of text 5 ems or wider: a full column line."""
+    counts = Counter(round(t.width) for row in tokens for t in row if t.width >= 5)
+    if sum(counts.values()) < 8:
+        return None
+    return float(counts.most_common(1)[0][0])
+
+
+def _pitch(tokens: list[list[_Piece]], measure: float) -> float | None:
+    """Cells from one column's start to the next's: the grid that column-wide runs start on.
+
+    Only runs first on their line or after two spaces count (after one space a line
+    was pushed by a full one). Of the pitches from one column measure to 2.2, the one
+    whose grid holds the most such starts beyond what chance would put there.
+    """
+    starts = [
+        t.start
+        for row in tokens
+        for i, t in enumerate(row)
+        if t.width >= 0.6 * measure and (i == 0 or t.gap >= 2)
+    ]
+    if len(starts) < 8:
+        return None
+    best, pitch = 0.0, None
+    step = measure
+    while step <= 2.2 * measure:
+        hits = sum(1 for s in starts if (s + 1) % step <= 4.5)
+        value = hits - len(starts) * 4.5 / step
+        if value > best:
+            best, pitch = value, step
+        step += 0.25
+    return pitch
+
+
+def _pieces(row: list[_Piece], room: float) -> list[_Piece]:
+    """Runs joined across single spaces while the two fit one column."""
+    out: list[_Piece] = []
+    for tok in row:
+        last = out[-1] if out else None
+        if last is not None and tok.gap == 1 and last.width + tok.width <= room:
+            joined = _Piece(last.line, last.start, tok.end, f"{last.text} {tok.text}", last.gap)
+            joined.width = last.width + tok.width  # spaces of a line spaced out: no width
+            out[-1] = joined
+            continue
+        out.append(tok)
+    return out
+
+
+def _place(row: list[_Piece], pitch: float, top: int, room: float) -> None:
+    """The column of each piece of a line: by its cell after a gap, else the next one's."""
+    prev = -1
+    for p in row:
+        col = min(top, int((p.start + 1) / pitch)) if prev < 0 or p.gap >= 2 else prev + 1
+        col = min(top, max(col, prev + 1))
+        p.col = p.lo = col
+        reach = int((p.start + 1 + (p.end - p.start) * 0.8) / pitch)
+        p.hi = min(top, max(col, reach)) if p.width > room else col
+        prev = p.hi
+
+
+def _reach(row: list[_Piece], below: list[_Piece], pitch: float, top: int, measure: float) -> None:
+    """A short piece set in from its column's start (centred: a headline, a byline)
+    reaches over the free columns beside it on its line that the next line fills.
+    """
+    filled = {c for p in below for c in range(p.lo, p.hi + 1)}
+    for i, p in enumerate(row):
+        if p.width >= measure - 1 or p.start <= p.col * pitch + 3:
+            continue
+        if i and p.gap == 1:
+            continue
+        left = row[i - 1].hi if i else -1
+        right = row[i + 1].lo if i + 1 < len(row) else top + 1
+        while p.lo - 1 > left and p.lo - 1 in filled:
+            p.lo -= 1
+        while p.hi + 1 < right and p.hi + 1 in filled:
+            p.hi += 1
+
+
+def _head(pieces: list[list[_Piece]], measure: float, top: int) -> None:
+    """The page's first line, when it holds short pieces apart (a header band), is a
+    band of its own: its pieces reach over every column."""
+    first = next((row for row in pieces if row), [])
+    if len(first) >= 2 and sum(p.width for p in first) < 2.5 * measure:
+        for p in first:
+            p.lo, p.hi = 0, top
+
+
+def _cut(pieces: list[_Piece], lo: int, hi: int, blank: set[int], out: list[str]) -> None:
+    """Write a region's pieces in reading order (see the module's step 4)."""
+    if not pieces:
+        return
+    if lo < hi:
+        crossing: dict[int, set[int]] = {}
+        for p in pieces:
+            for j in range(p.lo, p.hi):
+                crossing.setdefault(j, set()).add(p.line)
+        cuts = [j for j in range(lo, hi) if j not in crossing]
+        if cuts:
+            _strips(pieces, lo, hi, cuts, blank, out)
+            return
+        groups = _groups(pieces, blank, False)
+        if len(groups) > 1:
+            for group in groups:
+                _cut(group, lo, hi, blank, out)
+            return
+        lines = len({p.line for p in pieces})
+        cuts = [j for j in range(lo, hi) if len(crossing[j]) <= max(2, lines // 8)]
+        if cuts:
+            _strips(pieces, lo, hi, cuts, blank, out)
+            return
+        groups = _groups(pieces, blank, True)
+        if len(groups) > 1:
+            for group in groups:
+                _cut(group, lo, hi, blank, out)
+            return
+    _write(pieces, lo == hi, out)
+
+
+def _strips(
+    pieces: list[_Piece], lo: int, hi: int, cuts: list[int], blank: set[int], out: list[str]
+) -> None:
+    """The region cut at the gutters after columns `cuts`; a piece over one goes left."""
+    edges = [lo, *(j + 1 for j in cuts)]
+    for a, b in zip(edges, [*cuts, hi], strict=True):
+        inside = [p for p in pieces if a <= p.lo <= b]
+        for p in inside:
+            p.hi = min(p.hi, b)
+        _cut(inside, a, b, blank, out)
+
+
+def _groups(pieces: list[_Piece], blank: set[int], spans: bool) -> list[list[_Piece]]:
+    """A region's pieces split at the page's empty lines, else into runs that span or not.
+
+    A line empty only in the region is no cut: lines beside it on other baselines
+    leave such lines in a column's run.
+    """
+    groups: list[list[_Piece]] = []
+    last = -2
+    for p in pieces:
+        if last < 0 or any(n in blank for n in range(last + 1, p.line)):
+            groups.append([])
+        groups[-1].append(p)
+        last = p.line
+    if len(groups) > 1 or not spans:
+        return groups
+    over = {p.line for p in pieces if p.hi > p.lo}
+    groups = []
+    was: bool | None = None
+    for p in pieces:
+        now = p.line in over
+        if now != was:
+            groups.append([])
+            was = now
+        groups[-1].append(p)
+    return groups
+
+
+def _write(pieces: list[_Piece], one_column: bool, out: list[str]) -> None:
+    """Lines top to bottom; a line's pieces one line each, or joined within one column."""
+    line = -1
+    for p in sorted(pieces, key=lambda p: (p.line, p.start)):
+        if one_column and p.line == line:
+            out[-1] += " " + p.text
+        else:
+            out.append(p.text)
+        line = p.line
