@@ -36,8 +36,6 @@ from collections import Counter
 from reader.parse.text import width
 
 _TOKEN = re.compile(r"\S+")
-_LONG = 28
-"""Cells: a line this long holding two pieces may be a row of columns."""
 
 
 class _Piece:
@@ -74,22 +72,30 @@ def unlayout(text: str) -> str:
         return text
     room = measure + max(1.5, 0.12 * measure)
     pieces = [_pieces(row, room) for row in tokens]
-    wide = sum(1 for row in pieces if len(row) >= 2 and row[-1].end - row[0].start >= _LONG)
-    if wide < max(4, sum(1 for row in pieces if row) // 5):
+    if sum(1 for row in pieces if _columns_side_by_side(row, measure, room)) < max(
+        4, sum(1 for row in pieces if row) // 5
+    ):
         return text
-    top = max(int((row[-1].start + 1) / pitch) for row in pieces if row)
+    pitches = _block_pitches(tokens, measure, pitch)
+    top = max(int((row[-1].start + 1) / pitches[n]) for n, row in enumerate(pieces) if row)
+    for n, row in enumerate(pieces):
+        _place(row, pitches[n], top, room)
     if top < 1:
         return text
-    for row in pieces:
-        _place(row, pitch, top, room)
     for n, row in enumerate(pieces):
-        below = next((r for r in pieces[n + 1 : n + 4] if r), [])
-        _reach(row, below, pitch, top, measure)
+        _reach(row, pieces[n + 1 : n + 4], top, measure)
     _head(pieces, measure, top)
     blank = {n for n, row in enumerate(pieces) if not row}
     out: list[str] = []
     _cut([p for row in pieces for p in row], 0, top, blank, out)
     return "\n".join(out) + "\n"
+
+
+def _columns_side_by_side(row: list[_Piece], measure: float, room: float) -> bool:
+    """Whether a line holds full column lines side by side: two apart by a run of
+    spaces, or three."""
+    full = [p for p in row if 0.7 * measure <= p.width <= room]
+    return len(full) >= 3 or (len(full) >= 2 and any(p.gap >= 2 for p in row[1:]))
 
 
 def _tokens(n: int, line: str) -> list[_Piece]:
@@ -113,16 +119,17 @@ def _pitch(tokens: list[list[_Piece]], measure: float) -> float | None:
     """Cells from one column's start to the next's: the grid that column-wide runs start on.
 
     Only runs first on their line or after two spaces count (after one space a line
-    was pushed by a full one). Of the pitches from one column measure to 2.2, the one
+    was pushed by a full one), and not those of the first column (every grid holds
+    them). Of the pitches from one column measure to 2.2, the one
     whose grid holds the most such starts beyond what chance would put there.
     """
     starts = [
         t.start
         for row in tokens
         for i, t in enumerate(row)
-        if t.width >= 0.6 * measure and (i == 0 or t.gap >= 2)
+        if t.width >= 0.6 * measure and (i == 0 or t.gap >= 2) and t.start > 3
     ]
-    if len(starts) < 8:
+    if len(starts) < 6:
         return None
     best, pitch = 0.0, None
     step = measure
@@ -135,12 +142,36 @@ def _pitch(tokens: list[list[_Piece]], measure: float) -> float | None:
     return pitch
 
 
+def _block_pitches(tokens: list[list[_Piece]], measure: float, pitch: float) -> list[float]:
+    """Each line's pitch: its block's (lines between empty ones), else the page's.
+
+    pdftotext sets the cells of one block of text apart from another's: columns that
+    start 20 cells apart in one row may start 14 apart in the row above.
+    """
+    out = [pitch] * len(tokens)
+    first = 0
+    for n in range(len(tokens) + 1):
+        if n < len(tokens) and tokens[n]:
+            continue
+        if n > first:
+            own = _pitch(tokens[first:n], measure)
+            out[first:n] = [own or pitch] * (n - first)
+        first = n + 1
+    return out
+
+
 def _pieces(row: list[_Piece], room: float) -> list[_Piece]:
-    """Runs joined across single spaces while the two fit one column."""
+    """Runs joined across single spaces while the two fit one column (a full line
+    set solid is followed by the next column's, however short)."""
     out: list[_Piece] = []
     for tok in row:
         last = out[-1] if out else None
-        if last is not None and tok.gap == 1 and last.width + tok.width <= room:
+        if (
+            last is not None
+            and tok.gap == 1
+            and last.width + tok.width <= room
+            and (" " in last.text or last.width < room - 2)
+        ):
             joined = _Piece(last.line, last.start, tok.end, f"{last.text} {tok.text}", last.gap)
             joined.width = last.width + tok.width  # spaces of a line spaced out: no width
             out[-1] = joined
@@ -161,16 +192,16 @@ def _place(row: list[_Piece], pitch: float, top: int, room: float) -> None:
         prev = p.hi
 
 
-def _reach(row: list[_Piece], below: list[_Piece], pitch: float, top: int, measure: float) -> None:
-    """A short piece set in from its column's start (centred: a headline, a byline)
-    reaches over the free columns beside it on its line that the next line fills.
+def _reach(row: list[_Piece], next_rows: list[list[_Piece]], top: int, measure: float) -> None:
+    """A short piece reaches over the columns beside it that are empty on its line and
+    filled on the next line that fills its own column: a headline (or a
+    kicker, a byline) over the columns its story starts under it.
     """
-    filled = {c for p in below for c in range(p.lo, p.hi + 1)}
     for i, p in enumerate(row):
-        if p.width >= measure - 1 or p.start <= p.col * pitch + 3:
+        if p.width >= measure - 1 or (i and p.gap == 1):
             continue
-        if i and p.gap == 1:
-            continue
+        below = next((r for r in next_rows if any(q.lo <= p.col <= q.hi for q in r)), [])
+        filled = {c for q in below for c in range(q.lo, q.hi + 1)}
         left = row[i - 1].hi if i else -1
         right = row[i + 1].lo if i + 1 < len(row) else top + 1
         while p.lo - 1 > left and p.lo - 1 in filled:
