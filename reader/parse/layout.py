@@ -67,9 +67,7 @@ def unlayout(text: str) -> str:
     measure = _measure(tokens)
     if measure is None:
         return text
-    pitch = _pitch(tokens, measure)
-    if pitch is None:
-        return text
+    pitch = _pitch(tokens, measure) or 1.3 * measure
     room = measure + max(1.5, 0.12 * measure)
     pieces = [_pieces(row, room) for row in tokens]
     if sum(1 for row in pieces if _columns_side_by_side(row, measure, room)) < max(
@@ -77,7 +75,11 @@ def unlayout(text: str) -> str:
     ):
         return text
     pitches = _block_pitches(tokens, measure, pitch)
-    top = max(int((row[-1].start + 1) / pitches[n]) for n, row in enumerate(pieces) if row)
+    top = max(
+        max(len(row) - 1, int((row[-1].start + 1) / pitches[n]))
+        for n, row in enumerate(pieces)
+        if row
+    )
     for n, row in enumerate(pieces):
         _place(row, pitches[n], top, room)
     if top < 1:
@@ -211,10 +213,16 @@ def _reach(row: list[_Piece], next_rows: list[list[_Piece]], top: int, measure: 
 
 
 def _head(pieces: list[list[_Piece]], measure: float, top: int) -> None:
-    """The page's first line, when it holds short pieces apart (a header band), is a
-    band of its own: its pieces reach over every column."""
-    first = next((row for row in pieces if row), [])
-    if len(first) >= 2 and sum(p.width for p in first) < 2.5 * measure:
+    """The page's first line, when it holds short pieces apart and the next line is
+    not a row like it (a header band), is a band of its own: its pieces reach over
+    every column."""
+    printed = [n for n, row in enumerate(pieces) if row][:2]
+    if not printed:
+        return
+    first = pieces[printed[0]]
+    after = pieces[printed[1]] if len(printed) > 1 else []
+    apart = len(printed) < 2 or printed[1] > printed[0] + 1 or len(after) != len(first)
+    if len(first) >= 2 and sum(p.width for p in first) < 2.5 * measure and apart:
         for p in first:
             p.lo, p.hi = 0, top
 
