@@ -63,7 +63,7 @@ def unlayout(text: str) -> str:
     if not may_be_layout(text):
         return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tokens = [_tokens(n, line) for n, line in enumerate(lines)]
+    tokens = _unrun([_tokens(n, line) for n, line in enumerate(lines)])
     measure = _measure(tokens)
     if measure is None:
         return text
@@ -71,7 +71,7 @@ def unlayout(text: str) -> str:
     room = measure + max(1.5, 0.12 * measure)
     pieces = [_pieces(row, room) for row in tokens]
     if sum(1 for row in pieces if _columns_side_by_side(row, measure, room)) < max(
-        4, sum(1 for row in pieces if row) // 5
+        4, sum(1 for row in pieces if row) // 10
     ):
         return text
     pitches = _block_pitches(tokens, measure, pitch)
@@ -85,7 +85,7 @@ def unlayout(text: str) -> str:
     if top < 1:
         return text
     for n, row in enumerate(pieces):
-        _reach(row, pieces[n + 1 : n + 4], top, measure)
+        _reach(row, pieces[n + 1 : n + 4], top, measure, pitches[n])
     _head(pieces, measure, top)
     blank = {n for n, row in enumerate(pieces) if not row}
     out: list[str] = []
@@ -106,6 +106,38 @@ def _tokens(n: int, line: str) -> list[_Piece]:
     for m in _TOKEN.finditer(line):
         out.append(_Piece(n, m.start(), m.end(), m.group(), m.start() - end))
         end = m.end()
+    return out
+
+
+def _unrun(rows: list[list[_Piece]]) -> list[list[_Piece]]:
+    """Lines that ran together split again, each at the piece that starts past the
+    page's width (the lines are numbered anew).
+
+    PyMuPDF's `sort=True` writes no line break before a line whose box overlaps the
+    one above (columns set on baselines a little apart): the line goes on after it,
+    from its own indent, so its pieces stand past the right edge of the page.
+    """
+    ends = sorted(row[-1].end for row in rows if row)
+    if not ends:
+        return rows
+    edge = 1.2 * ends[len(ends) * 3 // 4] + 4
+    if ends[-1] <= edge:
+        return rows
+    out: list[list[_Piece]] = []
+    for row in rows:
+        part: list[_Piece] = []
+        shift = 0
+        for t in row:
+            if part and t.gap >= 2 and t.start - shift > edge:
+                out.append(part)
+                part, shift = [], t.start - t.gap
+            part.append(t)
+        out.append(part)
+    for n, row in enumerate(out):
+        if row:
+            shift = row[0].start - row[0].gap
+            for t in row:
+                t.line, t.start, t.end = n, t.start - shift, t.end - shift
     return out
 
 
@@ -194,13 +226,16 @@ def _place(row: list[_Piece], pitch: float, top: int, room: float) -> None:
         prev = p.hi
 
 
-def _reach(row: list[_Piece], next_rows: list[list[_Piece]], top: int, measure: float) -> None:
-    """A short piece reaches over the columns beside it that are empty on its line and
-    filled on the next line that fills its own column: a headline (or a
-    kicker, a byline) over the columns its story starts under it.
+def _reach(
+    row: list[_Piece], next_rows: list[list[_Piece]], top: int, measure: float, pitch: float
+) -> None:
+    """A short piece set in from its column's start (centred) reaches over the columns
+    beside it that are empty on its line and filled on the next line that fills its
+    own column: a headline (or a kicker, a byline) over the columns its story starts
+    under it.
     """
     for i, p in enumerate(row):
-        if p.width >= measure - 1 or (i and p.gap == 1):
+        if p.width >= measure - 1 or (i and p.gap == 1) or p.start <= p.col * pitch + 3:
             continue
         below = next((r for r in next_rows if any(q.lo <= p.col <= q.hi for q in r)), [])
         filled = {c for q in below for c in range(q.lo, q.hi + 1)}
