@@ -30,6 +30,7 @@ Text without such runs passes untouched, at the cost of one substring search.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -82,6 +83,9 @@ def unlayout(text: str) -> str:
     )
     for n, row in enumerate(pieces):
         _place(row, pitches[n], top, room)
+    for n, row in enumerate(pieces):
+        if row and row[0].start > 3:
+            _align(row, pieces[max(0, n - _NEAR) : n + _NEAR + 1], top)
     if top < 1:
         return text
     for n, row in enumerate(pieces):
@@ -224,6 +228,29 @@ def _place(row: list[_Piece], pitch: float, top: int, room: float) -> None:
         reach = int((p.start + 1 + (p.end - p.start) * 0.8) / pitch)
         p.hi = min(top, max(col, reach)) if p.width > room else col
         prev = p.hi
+
+
+_NEAR = 4
+"""Lines above and below looked at for a piece that a line's first piece lines up with."""
+
+
+def _align(row: list[_Piece], near: list[list[_Piece]], top: int) -> None:
+    """A line's first piece, set in with nothing on its left, takes the column of the
+    pieces on the lines about it that start at its cell after a neighbour (the grid's
+    pitch only guesses it), and the pieces after it follow on."""
+    first = row[0]
+    votes = Counter(q.col for other in near for q in other[1:] if abs(q.start - first.start) <= 1)
+    if not votes:
+        return
+    col = votes.most_common(1)[0][0]
+    if col == first.col:
+        return
+    first.col = first.lo = col
+    first.hi = max(col, first.hi)
+    for prev, p in itertools.pairwise(row):
+        if p.col <= prev.hi:
+            p.col = p.lo = min(top, prev.hi + 1)
+            p.hi = max(p.col, p.hi)
 
 
 def _reach(
