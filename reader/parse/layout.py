@@ -37,6 +37,7 @@ from collections import Counter
 from reader.parse.text import width
 
 _TOKEN = re.compile(r"\S+")
+_INNER_RUN = re.compile(r"\S {2,}\S")
 
 
 class _Piece:
@@ -55,8 +56,12 @@ class _Piece:
 
 
 def may_be_layout(text: str) -> bool:
-    """The cheap test: layout-kept text has runs of spaces; PDFium's and MuPDF's have none."""
-    return "  " in text
+    """The cheap test: layout-kept text has runs of spaces between printed characters on
+    a tenth of its lines or more (a fifth at least, as the tools write it); PDFium's and
+    MuPDF's plain text have none, and a spaced byline or two do not count."""
+    if "  " not in text:
+        return False
+    return len(_INNER_RUN.findall(text)) >= max(4, (text.count("\n") + 1) // 10)
 
 
 def unlayout(text: str) -> str:
