@@ -37,6 +37,8 @@ from collections import Counter
 from reader.parse.text import width
 
 _TOKEN = re.compile(r"\S+")
+_CLOSED = "。！？；：，、…”」』）)》"
+"""A line ending so ends a sentence or runs on: no headline."""
 _INNER_RUN = re.compile(r"\S {2,}\S")
 
 
@@ -261,13 +263,15 @@ def _align(row: list[_Piece], near: list[list[_Piece]], top: int) -> None:
 def _reach(
     row: list[_Piece], next_rows: list[list[_Piece]], top: int, measure: float, pitch: float
 ) -> None:
-    """A short piece set in from its column's start (centred) reaches over the columns
-    beside it that are empty on its line and filled on the next line that fills its
-    own column: a headline (or a kicker, a byline) over the columns its story starts
-    under it.
+    """A short piece set in from its column's start (centred), or one at the start
+    that reads as no sentence's end, reaches over the columns beside it that are empty
+    on its line and filled on the next line that fills its own column: a headline (or
+    a kicker, a byline) over the columns its story starts under it.
     """
     for i, p in enumerate(row):
-        if p.width >= measure - 1 or (i and p.gap == 1) or p.start <= p.col * pitch + 3:
+        if p.width >= measure - 1 or (i and p.gap == 1):
+            continue
+        if p.start <= p.col * pitch + 3 and (p.width >= 0.8 * measure or p.text[-1] in _CLOSED):
             continue
         below = next((r for r in next_rows if any(q.lo <= p.col <= q.hi for q in r)), [])
         filled = {c for q in below for c in range(q.lo, q.hi + 1)}
