@@ -7,23 +7,29 @@ is a paragraph of nonsense. This module finds such text and writes it again as
 PDFium writes a page: each column's lines top to bottom, the columns left to right,
 a headline over several columns before the columns under it.
 
-What the tools write (measured on Typst broadsheets): a position in the line is a
-character cell, not a display cell. pdftotext puts a piece of text at the cell of its
-x position (about 0.8 em a cell), but a CJK character takes a whole em, so a full
-column line overruns its cells and pushes the next column's line right, to one space
-after it; MuPDF writes about one space an em of gap. So a gutter is often one space
-wide, and the same column starts a few cells apart from line to line. The cut
-therefore works on pieces (text between runs of two spaces, or between single spaces
-where two column lines would not fit one column), not on cells:
+What the tools write (measured on Typst broadsheets): a position in a line is a
+character, not a place on the page. pdftotext gives each block of text the cell after
+the blocks on its left (a cell is about 0.8 em, a CJK character a whole em), and
+writes a line that runs over a story's columns with one space at each gutter; the
+same column starts some cells apart from block to block. PyMuPDF writes about one
+space an em of gap, and runs a line on after the one above when their boxes
+overlap. So the cut works on pieces, not on cells:
 
-1. The column measure `W`: the most common width (ems) of the page's runs of text.
-2. The columns: clusters of the start cells of column-wide pieces that are not pushed.
-3. Each piece goes to the column whose start is the last at or before its own; a
-   piece that starts well inside a column (a centred headline or byline) reaches over
-   the columns to its neighbours on the line.
-4. An XY-cut over lines and columns: columns that no piece reaches over split the
-   region into strips; a region with none is split at its empty lines, then into runs
-   of lines that reach over a gutter (each a band of its own) and runs that do not.
+1. Pieces: text between runs of two spaces, or between single spaces where the two
+   would not fit one column (the measure `W`: the most common width of a run of text)
+   or where the first is a full line set solid.
+2. Columns: a piece after a run of spaces (or first on its line) goes to the column
+   of its cell on a grid whose pitch is found per block of text (lines between empty
+   ones); one after a single space to the column after its neighbour's; a line's first
+   piece set in with nothing on its left to the column of the pieces it lines up with.
+   A short piece centred in its column, or one ending no sentence, reaches over the
+   columns beside it that the next line fills (a headline over its story's columns);
+   a header band on the first line reaches over all.
+3. An XY-cut over lines and columns: gutters no piece reaches over split a region into
+   strips; a region with none is split at the page's empty lines, then at gutters few
+   lines reach over (a piece over one goes to the strip of its first column), then
+   into runs of lines that reach over a gutter and runs that do not. Each strip is
+   written top to bottom, its pieces one line each.
 
 Text without such runs passes untouched, at the cost of one substring search.
 """
@@ -88,13 +94,13 @@ def unlayout(text: str) -> str:
         for n, row in enumerate(pieces)
         if row
     )
+    if top < 1:
+        return text
     for n, row in enumerate(pieces):
         _place(row, pitches[n], top, room)
     for n, row in enumerate(pieces):
         if row and row[0].start > 3:
             _align(row, pieces[max(0, n - _NEAR) : n + _NEAR + 1], top)
-    if top < 1:
-        return text
     for n, row in enumerate(pieces):
         _reach(row, pieces[n + 1 : n + 4], top, measure, pitches[n])
     _head(pieces, measure, top)
@@ -232,6 +238,7 @@ def _place(row: list[_Piece], pitch: float, top: int, room: float) -> None:
         col = min(top, int((p.start + 1) / pitch)) if prev < 0 or p.gap >= 2 else prev + 1
         col = min(top, max(col, prev + 1))
         p.col = p.lo = col
+        # wider than a column (a caption in smaller type): over the cells it spans
         reach = int((p.start + 1 + (p.end - p.start) * 0.8) / pitch)
         p.hi = min(top, max(col, reach)) if p.width > room else col
         prev = p.hi
