@@ -45,6 +45,10 @@ from reader.parse.text import width
 _TOKEN = re.compile(r"\S+")
 _CLOSED = "。！？；：，、…”」』）)》"
 """A line ending so ends a sentence or runs on: no headline."""
+_BAND = re.compile(
+    r"[0-9０-９]\s*年\s*[0-9０-９]+\s*月|星期[一二三四五六日天]|责任编辑|第\s*[0-9０-９]+\s*版"
+)
+"""What a header or date band prints: a date, the weekday, the editor, the page."""
 _INNER_RUN = re.compile(r"\S {2,}\S")
 
 
@@ -291,18 +295,23 @@ def _reach(
 
 
 def _head(pieces: list[list[_Piece]], measure: float, top: int) -> None:
-    """The page's first line, when it holds short pieces apart and the next line is
-    not a row like it (a header band), is a band of its own: its pieces reach over
-    every column."""
-    printed = [n for n, row in enumerate(pieces) if row][:2]
-    if not printed:
-        return
-    first = pieces[printed[0]]
-    after = pieces[printed[1]] if len(printed) > 1 else []
-    apart = len(printed) < 2 or printed[1] > printed[0] + 1 or len(after) != len(first)
-    if len(first) >= 2 and sum(p.width for p in first) < 2.5 * measure and apart:
-        for p in first:
-            p.lo, p.hi = 0, top
+    """A header band (or a date band under the masthead) among the page's first lines
+    is a band of its own: its pieces reach over every column, so it is written first
+    and whole. Known by its date, page or editor, or, on the first line, by short
+    pieces apart over a line that is no row like it."""
+    printed = [n for n, row in enumerate(pieces) if row][:3]
+    for k, n in enumerate(printed):
+        row = pieces[n]
+        if len(row) < 2 or sum(p.width for p in row) >= 2.5 * measure:
+            continue
+        band = bool(_BAND.search(" ".join(p.text for p in row)))
+        if not band and k == 0:
+            after = pieces[printed[1]] if len(printed) > 1 else []
+            band = len(printed) < 2 or printed[1] > n + 1 or len(after) != len(row)
+        if band:
+            for p in row:
+                p.lo, p.hi = 0, top
+            return
 
 
 def _cut(pieces: list[_Piece], lo: int, hi: int, blank: set[int], out: list[str]) -> None:
