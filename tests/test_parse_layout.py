@@ -164,7 +164,7 @@ def _typeset() -> object:
 
 SEEDS = range(1, 7)
 # Measured on SEEDS (seeded, so exact) with the cut: headlines 44.4% and paragraph F1
-# 0.648 in pdftotext's shape, 22.2% and 0.443 in PyMuPDF's; without it (the text
+# 0.648 in pdftotext's shape, 22.2% and 0.444 in PyMuPDF's; without it (the text
 # parsed as the tools write it) 4.4% / 0.0 and 11.1% / 0.0. PDFium's shape of the
 # same pages reads 80% / 0.986 (tests/test_typeset_parse.py): these floors hold what
 # is reached, far from that.

@@ -148,6 +148,9 @@ def _unrun(rows: list[list[_Piece]]) -> list[list[_Piece]]:
     for row in rows:
         part: list[_Piece] = []
         shift = 0
+        if _BAND.search(" ".join(t.text for t in row)):
+            out.append(row)  # a header band runs from edge to edge
+            continue
         for t in row:
             if part and t.gap >= 2 and t.start - shift > edge:
                 out.append(part)
@@ -296,8 +299,8 @@ def _reach(
 
 def _head(pieces: list[list[_Piece]], measure: float, top: int) -> None:
     """A header band (or a date band under the masthead) among the page's first lines
-    is a band of its own: its pieces reach over every column, so it is written first
-    and whole. Known by its date, page or editor, or, on the first line, by short
+    is a band of its own: one piece over every column, so it is written first and on
+    one line. Known by its date, page or editor, or, on the first line, by short
     pieces apart over a line that is no row like it."""
     printed = [n for n, row in enumerate(pieces) if row][:3]
     for k, n in enumerate(printed):
@@ -308,9 +311,12 @@ def _head(pieces: list[list[_Piece]], measure: float, top: int) -> None:
         if not band and k == 0:
             after = pieces[printed[1]] if len(printed) > 1 else []
             band = len(printed) < 2 or printed[1] > n + 1 or len(after) != len(row)
-        if band:
-            for p in row:
-                p.lo, p.hi = 0, top
+        if band:  # one line each, as PDFium writes them, with the masthead above
+            for m in printed[: k + 1]:
+                line = pieces[m]
+                whole = _Piece(m, line[0].start, line[-1].end, " ".join(p.text for p in line), 0)
+                whole.lo, whole.hi = 0, top
+                pieces[m] = [whole]
             return
 
 
