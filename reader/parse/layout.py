@@ -49,6 +49,9 @@ _BAND = re.compile(
     r"[0-9０-９]\s*年\s*[0-9０-９]+\s*月|星期[一二三四五六日天]|责任编辑|第\s*[0-9０-９]+\s*版"
 )
 """What a header or date band prints: a date, the weekday, the editor, the page."""
+_MAX_CHARS = 1_000_000
+"""Past this no page is cut: a page of news is 5-50 K characters, and a megabyte of
+short runs of text would take a second and hundreds of MB as pieces for nothing."""
 _INNER_RUN = re.compile(r"\S {2,}\S")
 
 
@@ -71,7 +74,7 @@ def may_be_layout(text: str) -> bool:
     """The cheap test: layout-kept text has runs of spaces between printed characters on
     a tenth of its lines or more (a fifth at least, as the tools write it); PDFium's and
     MuPDF's plain text have none, and a spaced byline or two do not count."""
-    if "  " not in text:
+    if "  " not in text or len(text) > _MAX_CHARS:
         return False
     return len(_INNER_RUN.findall(text)) >= max(4, (text.count("\n") + 1) // 10)
 
