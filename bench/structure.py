@@ -14,7 +14,12 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
   (`typesetgen.mupdfsplit_text`, an emulation: a squeezed mark makes two lines of one);
 - `typeset-realmupdf`: the text as PyMuPDF itself writes it (`page.get_text()`); runs
-  only where PyMuPDF is installed (AGPL: no dependency), else says it is skipped.
+  only where PyMuPDF is installed (AGPL: no dependency), else says it is skipped;
+- text with its layout kept, the columns at one height on one line: `typeset-layout`
+  (`typesetgen.layout_text`, an emulation of `pdftotext -layout`),
+  `typeset-pdftotext` (poppler's `pdftotext -layout` itself), `typeset-pdftotextraw`
+  (plain `pdftotext`), both skipped with a message without the binary, and
+  `typeset-mupdfsort` (PyMuPDF's `get_text("text", sort=True)`, skipped without it).
 
 The reader is run only through its command line (`reader_page`, the one adapter).
 Figures, over all pages of a generator (text compared with whitespace removed):
@@ -166,6 +171,12 @@ def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
                     text = typesetgen.mupdfsplit_text(page.pdf)
                 elif shape == "realmupdf":
                     text = _pymupdf_text(page.pdf)
+                elif shape == "mupdfsort":
+                    text = _pymupdf_text(page.pdf, sort=True)
+                elif shape == "layout":
+                    text = typesetgen.layout_text(page.pdf)
+                elif shape in ("pdftotext", "pdftotextraw"):
+                    text = _pdftotext(path, layout=shape == "pdftotext")
                 path = work / f"typeset-{n}.{shape}.txt"
                 path.write_text(text, encoding="utf-8")
             yield Case(path, page.truth())
@@ -173,7 +184,7 @@ def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
     return cases
 
 
-def _pymupdf_text(pdf: bytes) -> str:
+def _pymupdf_text(pdf: bytes, sort: bool = False) -> str:
     """The first page's text as PyMuPDF writes it (`page.get_text()`), if installed.
 
     PyMuPDF is AGPL: no dependency of reader nor of its tests; this row runs only
@@ -184,10 +195,22 @@ def _pymupdf_text(pdf: bytes) -> str:
     pymupdf: Any = importlib.import_module("pymupdf")  # Any: typed or not, installed or not
     doc = pymupdf.open(stream=pdf, filetype="pdf")
     try:
-        text: str = doc[0].get_text()
+        text: str = doc[0].get_text("text", sort=sort)
         return text
     finally:
         doc.close()
+
+
+def _pdftotext(pdf: Path, layout: bool) -> str:
+    """The first page's text as poppler's `pdftotext` writes it (`-layout`, or plain)."""
+    flags = ["-layout"] if layout else []
+    done = subprocess.run(
+        ["pdftotext", *flags, "-f", "1", "-l", "1", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+    )
+    text: str = done.stdout.decode("utf-8")
+    return text
 
 
 def _has_pymupdf() -> bool:
@@ -213,6 +236,10 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-mupdf": typeset_cases("mupdf"),
     "typeset-mupdfsplit": typeset_cases("mupdfsplit"),
     "typeset-realmupdf": typeset_cases("realmupdf"),
+    "typeset-layout": typeset_cases("layout"),
+    "typeset-pdftotext": typeset_cases("pdftotext"),
+    "typeset-pdftotextraw": typeset_cases("pdftotextraw"),
+    "typeset-mupdfsort": typeset_cases("mupdfsort"),
     "weasy-pdf": weasy_cases,
 }
 
@@ -332,9 +359,14 @@ def main() -> None:
     if any(n.startswith("typeset") for n in names) and typesetgen.fetch_fonts() is None:
         print("typeset: no fonts (npm could not fetch them): skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("typeset")]
-    if "typeset-realmupdf" in names and not _has_pymupdf():
-        print("typeset-realmupdf: PyMuPDF not installed: skipped", file=sys.stderr)
-        names.remove("typeset-realmupdf")
+    for name in ("typeset-realmupdf", "typeset-mupdfsort"):
+        if name in names and not _has_pymupdf():
+            print(f"{name}: PyMuPDF not installed: skipped", file=sys.stderr)
+            names.remove(name)
+    for name in ("typeset-pdftotext", "typeset-pdftotextraw"):
+        if name in names and shutil.which("pdftotext") is None:
+            print(f"{name}: pdftotext (poppler-utils) not installed: skipped", file=sys.stderr)
+            names.remove(name)
     if "weasy-pdf" in names and not weasygen.available():
         print("weasy-pdf: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
         names = [n for n in names if n != "weasy-pdf"]

@@ -21,7 +21,10 @@ What a page holds, seeded:
   (small headlines, or `■` with no headline) beside a lead story.
 
 The text of the PDF as extractors write it: `pdfium_text` (pypdfium2's page text,
-CRLF between lines) and `mupdf_text` (the same lines, `\\n\\n` between them).
+CRLF between lines) and `mupdf_text` (the same lines, `\\n\\n` between them); and,
+emulated from PDFium's characters, `mupdfsplit_text` (MuPDF's line splits),
+`layout_text` (`pdftotext -layout`) and `mupdfsort_text` (PyMuPDF's `sort=True`),
+the last two with the columns at one height on one line.
 
     python tests/typesetgen.py --seed 3 --pages 2 --out /tmp/pages
 """
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -743,6 +747,240 @@ def mupdfsplit_text(pdf: bytes) -> str:
     finally:
         doc.close()
     return "".join(f"{ln.strip()}\n" for ln in lines if ln.strip())
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A run of glyphs MuPDF keeps on one line, with its box (points, y down) and size."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float
+    size: float
+
+
+def _runs(pdf: bytes, spaces: bool = False) -> list[_Run]:
+    """PDFium's characters in runs, broken where `mupdfsplit_text` breaks a line (the
+    pen jumps back, or half an em on): the words MuPDF builds a page's text from;
+    with `spaces`, also at PDFium's spaces (poppler's words)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        height = page.get_height()
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        runs: list[_Run] = []
+        chars: list[str] = []
+        box = [0.0, 0.0, 0.0, 0.0]  # x0, x1, top, bottom
+        base = size = 0.0
+        pen: tuple[float, float] | None = None
+        last_box: tuple[float, float, float, float] | None = None
+
+        def close() -> None:
+            if chars:
+                runs.append(_Run("".join(chars), box[0], box[1], box[2], box[3], base, size))
+                chars.clear()
+
+        for k in range(min(textpage.count_chars(), len(text))):
+            char = text[k]
+            if char == " " and not spaces:
+                continue  # PDFium's own space: a word breaks only where the pen jumps
+            if char == " ":
+                close()
+                continue
+            if char in "\r\n":
+                close()
+                pen = None
+                continue
+            left, bottom, right, top = textpage.get_charbox(k, loose=True)
+            if pen is not None and (left, bottom, right, top) == last_box:
+                chars.append(char)  # another character of the same glyph
+                continue
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, k, ctypes.byref(x), ctypes.byref(y))
+            font = pdfium_c.FPDFText_GetFontSize(textpage.raw, k) or 1.0
+            if pen is not None:
+                ahead, off = (x.value - pen[0]) / font, abs(y.value - pen[1]) / font
+                if ahead < _MUPDF_BACK or ahead > _MUPDF_GAP or off > 0.5:
+                    close()
+            if not chars:
+                box = [left, right, height - top, height - bottom]
+                base, size = height - y.value, font
+            box = [
+                min(box[0], left),
+                max(box[1], right),
+                min(box[2], height - top),
+                max(box[3], height - bottom),
+            ]
+            chars.append(char)
+            pen, last_box = (x.value + right - left, y.value), (left, bottom, right, top)
+        close()
+    finally:
+        doc.close()
+    return runs
+
+
+def mupdfsort_text(pdf: bytes) -> str:
+    """The first page's text as PyMuPDF's `get_text("text", sort=True)` writes it.
+
+    An emulation from PDFium's characters (PyMuPDF is AGPL, no dependency), of what
+    that mode does with MuPDF's words: words sorted by their bottom edge and gathered
+    into a line while their top or bottom is within 3 pt of the line's, each line
+    left to right; a word set after as many spaces as its own character width goes
+    into the gap before it (so columns at one height make one line, a gutter one to
+    three spaces); lines sorted by their bottom, and as many line breaks as the gap
+    above a line holds its height (none when the lines overlap: they run together).
+    """
+    words = sorted(_runs(pdf), key=lambda r: (r.bottom, r.x0))
+    if not words:
+        return ""
+    sequence = [w for line in _gather(words) for w in sorted(line, key=lambda w: w.x0)]
+    lines = sorted(_gather(sequence), key=lambda line: max(w.bottom for w in line))
+    left = min(w.x0 for w in words)
+    out: list[str] = []
+    prev_bottom = 0.0
+    for n, line in enumerate(lines):
+        text, end = "", left
+        for w in sorted(line, key=lambda w: w.x0):
+            per = (w.x1 - w.x0) / len(w.text)
+            gap = round((w.x0 - end) / per) if per > 0 else 0
+            text += " " * max(gap, 0 if (end == left or w.x0 <= end) else 1) + w.text
+            end = w.x1
+        top = min(w.top for w in line)
+        bottom = max(w.bottom for w in line)
+        if n:
+            out.append("\n" * (min(round((top - prev_bottom) / (bottom - top)), 5) + 1))
+        out.append(text)
+        prev_bottom = bottom
+    return "".join(out)
+
+
+def _gather(words: list[_Run]) -> list[list[_Run]]:
+    """Words in order gathered into lines: while a word's top or bottom is within 3 pt
+    of the line's so far."""
+    lines: list[list[_Run]] = []
+    top = bottom = 0.0
+    for w in words:
+        if lines and (abs(w.top - top) <= 3 or abs(w.bottom - bottom) <= 3):
+            lines[-1].append(w)
+            top, bottom = min(top, w.top), max(bottom, w.bottom)
+        else:
+            lines.append([w])
+            top, bottom = w.top, w.bottom
+    return lines
+
+
+_POPPLER_JOIN = 3.5  # ems: runs on one baseline closer than this make one line
+_POPPLER_APART = 4  # cells between a block and the blocks on its left
+
+
+def layout_text(pdf: bytes) -> str:
+    """The first page's text as `pdftotext -layout` (poppler) writes it: an emulation.
+
+    From PDFium's characters, after what poppler's physical layout does: runs on one
+    baseline and of one size closer than 3.5 ems make a line (the columns of a story
+    set on one baseline come out as one line, one space at each gutter); lines stacked
+    in one column make a block; each block is given a starting cell after the blocks
+    wholly on its left (their own cell and width plus a gap), or at its share of the
+    width of a block it lies under (a header band across the page sets the grid);
+    then the lines are written by baseline, each padded with spaces to its cell,
+    a line whose cell is already passed starting a new one.
+    """
+    runs = sorted(_runs(pdf, spaces=True), key=lambda r: (round(r.base, 1), r.x0))
+    lines: list[list[_Run]] = []
+    for r in runs:
+        last = lines[-1][-1] if lines else None
+        if (
+            last is not None
+            and abs(r.base - last.base) < 0.1 * r.size
+            and abs(r.size - last.size) < 0.05 * r.size
+            and 0 <= r.x0 - last.x1 < _POPPLER_JOIN * r.size
+        ):
+            lines[-1].append(r)
+        else:
+            lines.append([r])
+    blocks: list[list[list[_Run]]] = []
+    for line in sorted(lines, key=lambda ln: (ln[0].base, ln[0].x0)):
+        x0, x1, size = line[0].x0, line[-1].x1, line[0].size
+        home = None
+        for block in reversed(blocks):
+            tail = block[-1]
+            if (
+                0 < line[0].base - tail[0].base < 2.2 * size
+                and abs(tail[0].size - size) < 0.05 * size
+                and x0 < tail[-1].x1
+                and tail[0].x0 < x1
+            ):
+                home = block
+                break
+        if home is None:
+            blocks.append([line])
+        else:
+            home.append(line)
+    placed = sorted(_poppler_cells(blocks), key=lambda item: (item[1][0].base, item[0]))
+    groups: list[list[tuple[int, list[_Run]]]] = []
+    for item in placed:  # lines on one baseline, within half the first one's size
+        head = groups[-1][0][1][0] if groups else None
+        if head is not None and item[1][0].base - head.base < 0.5 * head.size:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    out: list[str] = []
+    prev: _Run | None = None
+    for group in groups:
+        first = group[0][1][0]
+        if prev is not None:
+            out.append("\n" * min(max(int((first.base - prev.base) / first.size), 1), 5))
+        cursor = 0
+        for cell, line in sorted(group, key=lambda item: item[0]):
+            text = _poppler_line(line)
+            if cell < cursor:  # its cell is passed: poppler starts a new line
+                out.append("\n")
+                cursor = 0
+            out.append(" " * (cell - cursor) + text)
+            cursor = cell + len(text)
+        prev = first
+    return "".join(out) + "\n"
+
+
+def _poppler_line(line: list[_Run]) -> str:
+    """A line's runs with a space at each gap, more at a gap of several ems."""
+    out = [line[0].text]
+    for a, b in itertools.pairwise(line):
+        out.append(" " * max(1, round((b.x0 - a.x1) / (0.8 * b.size)) - 1) + b.text)
+    return "".join(out)
+
+
+def _poppler_cells(blocks: list[list[list[_Run]]]) -> list[tuple[int, list[_Run]]]:
+    """Each line with the cell it starts at (see `layout_text`)."""
+    ordered = sorted(blocks, key=lambda b: min(ln[0].x0 for ln in b))
+    done: list[tuple[float, float, int, int]] = []  # x0, x1, cell, width in cells
+    out: list[tuple[int, list[_Run]]] = []
+    for block in ordered:
+        x0 = min(ln[0].x0 for ln in block)
+        x1 = max(ln[-1].x1 for ln in block)
+        cell = 0
+        for bx0, bx1, bcell, bwidth in done:
+            if x0 >= bx1:
+                cell = max(cell, bcell + bwidth + _POPPLER_APART)
+            elif bx1 > bx0:
+                cell = max(cell, bcell + int((x0 - bx0) / (bx1 - bx0) * bwidth))
+        width = 0
+        for line in block:
+            indent = round((line[0].x0 - x0) / (0.8 * line[0].size))
+            text = _poppler_line(line)
+            out.append((cell + indent, line))
+            width = max(width, indent + len(text))
+        done.append((x0, x1, cell, width))
+    return out
 
 
 def main() -> None:

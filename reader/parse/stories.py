@@ -17,6 +17,7 @@ from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import opens_paragraph, starts_story
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
+from reader.parse.layout import unlayout
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
 from reader.parse.stacks import split_stack
@@ -60,7 +61,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     memory stay linear and small for anything under the size limit.
     """
     text, rest = _cut(text)
-    raw = page_lines(text)
+    raw = page_lines(unlayout(text))  # columns written side by side: cut apart
     if may_hold_pieces(text):
         raw = rejoin_pieces(raw)
     lines = make_lines(split_gaps(raw))
