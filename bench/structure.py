@@ -9,6 +9,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `typeset-pdf`: Typst PDFs from tests/typesetgen.py, through `reader import`;
 - `weasy-pdf`: WeasyPrint (HTML + CSS) PDFs from bench/weasygen.py, through `reader import`
   (skipped with a message when WeasyPrint, which needs Pango, is not installed);
+- `weasy-pdfium`: the same PDFs' text as PDFium writes it, through `reader parse --json`
+  (a second engine's page text for the text parser, which no round tuned on);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -198,12 +200,18 @@ def _has_pymupdf() -> bool:
     return importlib.util.find_spec("pymupdf") is not None
 
 
-def weasy_cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
-    for n in range(seed, seed + pages):
-        page = weasygen.generate(n)
-        path = work / f"weasy-{n}.pdf"
-        path.write_bytes(page.pdf)
-        yield Case(path, page.truth())
+def weasy_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
+    def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+        for n in range(seed, seed + pages):
+            page = weasygen.generate(n)
+            path = work / f"weasy-{n}.pdf"
+            path.write_bytes(page.pdf)
+            if shape == "pdfium":
+                path = work / f"weasy-{n}.pdfium.txt"
+                path.write_text(typesetgen.pdfium_text(page.pdf), encoding="utf-8")
+            yield Case(path, page.truth())
+
+    return cases
 
 
 GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
@@ -215,7 +223,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-mupdf": typeset_cases("mupdf"),
     "typeset-mupdfsplit": typeset_cases("mupdfsplit"),
     "typeset-realmupdf": typeset_cases("realmupdf"),
-    "weasy-pdf": weasy_cases,
+    "weasy-pdf": weasy_cases("pdf"),
+    "weasy-pdfium": weasy_cases("pdfium"),
 }
 
 
@@ -344,9 +353,9 @@ def main() -> None:
     if "typeset-realmupdf" in names and not _has_pymupdf():
         print("typeset-realmupdf: PyMuPDF not installed: skipped", file=sys.stderr)
         names.remove("typeset-realmupdf")
-    if "weasy-pdf" in names and not weasygen.available():
-        print("weasy-pdf: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
-        names = [n for n in names if n != "weasy-pdf"]
+    if any(n.startswith("weasy") for n in names) and not weasygen.available():
+        print("weasy: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("weasy")]
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
