@@ -293,3 +293,33 @@ def test_dialogue_that_fills_the_column_over_a_headline_stays_with_the_story_bef
     page = parse_text("\n".join([*CLOSED, *quote, "关爱不当酿悲剧", *BODY]))
     assert (page.items[-1].kicker, page.items[-1].headline) == (None, "关爱不当酿悲剧")
     assert page.items[0].paragraphs[-1].endswith("“你们家几口人吃饭？一年能收入多少？”")
+
+
+# A narrow justified column of 14 ems (WeasyPrint's shape, bench/weasygen.py): a line
+# the typesetter could not break further comes out short, like an indented line.
+NARROW = [
+    "了。后来，这个市民找了个有点",
+    "『职』的干部去办理此事，事情",
+    "马上就办了，还真喝上了一杯热",
+    "茶。这种待人有别，按『职』办",
+    "事的事，还真不少见。",
+]
+
+
+def test_a_first_line_over_a_short_justified_line_is_no_headline() -> None:
+    # 现在…职业道 / 德，如…: the indented first line, as wide as the short line under
+    # it, breaks inside a word (道德): one paragraph, not a headline over one.
+    rest = ["现在各行各业都在讲职业道", "德，如『商德』、『医德』、", "『师德』……同样，机关干部也"]
+    rest += ["要讲职业道德。为政之道在于安", "民，我国封建社会都要求下臣。"]
+    page = parse_text("\n".join([*NARROW, *rest]))
+    assert [item.headline for item in page.items] == [None]
+    assert page.items[0].paragraphs[-1].startswith("现在各行各业都在讲职业道德，如")
+
+
+def test_a_headline_as_wide_as_an_indented_line_under_it_stays_a_headline() -> None:
+    # The same widths, but the break falls between two phrases: a headline over an
+    # indented paragraph, as Typst pages set `拉萨海关追回被盗国宝` over its story.
+    rest = ["全国速滑锦标赛今日落幕", "他们千难万难筹措了十万元，", "从上海购进了当时厂里最先进"]
+    rest += ["的设备，使全厂的生产能力提高", "了一倍多。"]
+    page = parse_text("\n".join([*NARROW, *rest]))
+    assert [item.headline for item in page.items] == [None, "全国速滑锦标赛今日落幕"]

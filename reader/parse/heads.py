@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse import wrapmodel
 from reader.parse.column import (
     DATELINE_START,
     INDENT,
@@ -72,8 +73,12 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     # The column below: the next lines of the paragraph; a short closing line
     # alone (a paragraph's last line) does not show how wide the column is.
     after, open_after = fill_after(lines, i + 2)
-    if not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT:
-        return True  # the next line is indented: a paragraph starts there
+    # The next line is indented: a paragraph starts there. Unless the line is that
+    # paragraph's indented first line itself, as wide as the next line (short too:
+    # a justified line the typesetter could not break further).
+    indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
+    if indented and not (after_boundary(lines, i) and _first_line(line, nxt, after)):
+        return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
     column = max(nxt.width, open_after) if not nxt.closes else 0.0
@@ -86,6 +91,18 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
     return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+
+
+def _first_line(line: Line, nxt: Line, after: float) -> bool:
+    """Line, two ems short of the column below, is the indented first line above `nxt`.
+
+    As wide as the next line, and the break between them falls inside a phrase.
+    """
+    return (
+        abs(line.width + INDENT - after) <= 0.5
+        and abs(line.width - nxt.width) <= 0.5
+        and wrapmodel.glued(line.text, nxt.text)
+    )
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
