@@ -323,3 +323,15 @@ def test_a_headline_as_wide_as_an_indented_line_under_it_stays_a_headline() -> N
     rest += ["的设备，使全厂的生产能力提高", "了一倍多。"]
     page = parse_text("\n".join([*NARROW, *rest]))
     assert [item.headline for item in page.items] == [None, "全国速滑锦标赛今日落幕"]
+
+
+def test_a_first_line_short_by_a_character_and_its_closing_mark_is_no_headline() -> None:
+    # No line starts with ”: `芦”` went down whole, so `“老高太太糖葫` (7 of 11 ems, two
+    # in) is as full as a first line gets, not a line too short to open the paragraph.
+    above = ["模化生产的商品，同时，", "也为现代营销策略的运用", "打下了基础，占领了北京"]
+    above.append("百分之十的市场。")
+    rest = ["“老高太太糖葫", "芦”的市场创意观念，改", "变了人们对民间小吃的看"]
+    rest.append("法，说明了树立市场意")
+    page = parse_text("\n".join([*above, *rest, "识、转变经营观念的重要。"]))
+    assert [item.headline for item in page.items] == [None]
+    assert page.items[0].paragraphs[-1].startswith("“老高太太糖葫芦”的市场")

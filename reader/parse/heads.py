@@ -27,7 +27,9 @@ from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
 from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
-_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
+# The first unit of a line that no break divides: a Latin run, or a character with
+# an opening mark before it and the closing marks after it (no line starts with ”，).
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[]?.[”’）》」』，。、；：？！)\]]*")
 _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
@@ -96,13 +98,9 @@ def _ends_here(lines: list[Line], i: int) -> bool:
 def _first_line(line: Line, nxt: Line, after: float) -> bool:
     """Line, two ems short of the column below, is the indented first line above `nxt`.
 
-    As wide as the next line, and the break between them falls inside a phrase.
+    It fills the column less the indent, and the break falls inside a phrase.
     """
-    return (
-        abs(line.width + INDENT - after) <= 0.5
-        and abs(line.width - nxt.width) <= 0.5
-        and wrapmodel.glued(line.text, nxt.text)
-    )
+    return abs(line.width + INDENT - after) <= 0.5 and wrapmodel.glued(line.text, nxt.text)
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
