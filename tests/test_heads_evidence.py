@@ -335,3 +335,14 @@ def test_a_first_line_short_by_a_character_and_its_closing_mark_is_no_headline()
     page = parse_text("\n".join([*above, *rest, "识、转变经营观念的重要。"]))
     assert [item.headline for item in page.items] == [None]
     assert page.items[0].paragraphs[-1].startswith("“老高太太糖葫芦”的市场")
+
+
+def test_a_first_line_broken_inside_a_word_two_ems_short_is_no_headline() -> None:
+    # `中央国家机关开` / `展“三优…`: 7 of 11 ems two in, broken inside 开展, over a line
+    # of the paragraph: the typesetter could not fit the next unit, no headline ends so.
+    above = ["逐步深入，抓住提高公务", "员素质这个关键，带动各项", "活动的深入开展。"]
+    rest = ["中央国家机关开", "展“三优一满意”活动，", "不仅使机关外在形象有了"]
+    rest += ["明显改观，而且在解决职", "能分工等问题上取得进展。"]
+    page = parse_text("\n".join([*above, *rest]))
+    assert [item.headline for item in page.items] == [None]
+    assert page.items[0].paragraphs[-1].startswith("中央国家机关开展")

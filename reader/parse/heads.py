@@ -68,13 +68,19 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
+    after, open_after = fill_after(lines, i + 2)
+    if (
+        not nxt.candidate  # ...a line of a paragraph, not of a stack
+        and _nearly_full(line, max(nxt.width, after))
+        and wrapmodel.glued(line.text, nxt.text)
+    ):
+        return False  # a first line broken inside a word, short by a unit that did not fit
     if nxt.text[0] in _DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
     # alone (a paragraph's last line) does not show how wide the column is.
-    after, open_after = fill_after(lines, i + 2)
     # The next line is indented: a paragraph starts there. Unless the line is that
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
@@ -93,6 +99,11 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
     return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+
+
+def _nearly_full(line: Line, column: float) -> bool:
+    """Line, set two ems in, fits the column and falls short of it by two ems at most."""
+    return column - 2 <= line.width + INDENT <= column + 0.5
 
 
 def _first_line(line: Line, nxt: Line, after: float) -> bool:
