@@ -83,8 +83,11 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
     out: list[list[str]] = []
     wrapping = wrapping or wraps_seen(stack)
     for k, line in enumerate(stack):
-        if out and continues(stack, k, model, wrapping):
-            out[-1].append(line)
+        if out and (
+            continues(stack, k, model, wrapping)
+            or (not line.startswith("—") and _unclosed("".join(out[-1])))
+        ):
+            out[-1].append(line)  # ...or the part above leaves a bracket open over two lines
         else:
             out.append([line])
     return out
