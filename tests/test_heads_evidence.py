@@ -346,3 +346,23 @@ def test_a_first_line_broken_inside_a_word_two_ems_short_is_no_headline() -> Non
     page = parse_text("\n".join([*above, *rest]))
     assert [item.headline for item in page.items] == [None]
     assert page.items[0].paragraphs[-1].startswith("中央国家机关开展")
+
+
+def test_a_bulleted_stack_over_an_indented_paragraph_is_a_headline() -> None:
+    above = ["邮政局拥有信件保密技术，寄", "信人可以通过一种电子跟踪系"]
+    above += ["统随时了解信件的下落；寄信", "人可以用信用卡支付邮资。"]
+    rest = ["●单程运行８小时以上列", "车“夕发朝至”", "６０年 代 末 至 ７０年 代"]
+    rest.append("初，倒伏、病害、丰产潜力小")
+    page = parse_text("\n".join([*BODY, *above, *rest, "是制约小麦产量提高的突出问", "题。"]))
+    head = page.items[-1]
+    assert len(page.items) == 2  # how the stack's two lines split is the wrap model's call
+    assert (head.headline or "") + (head.subtitle or "") == "●单程运行８小时以上列车“夕发朝至”"
+    assert head.paragraphs[0].startswith("６０年代末至７０年代初")
+
+
+def test_a_briefs_short_first_line_after_its_marker_stays_a_brief() -> None:
+    # The marker's line runs into its paragraph's lines: no stack line follows it.
+    rest = ["●今天的晚会内容丰富，形", "式多样，异彩纷呈，到处是笑语", "欢歌，洋溢着节日的喜庆。"]
+    page = parse_text("\n".join([*BODY, *rest]))
+    assert [item.headline for item in page.items] == [None, None]
+    assert page.items[1].marker == "●"

@@ -101,6 +101,19 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
 
 
+def _bullet_head(lines: list[Line], i: int) -> bool:
+    """A line that starts with a marker heads a stack only over a stack line or a byline.
+
+    `●单程运行８小时以上列` / `车“夕发朝至”` over an indented paragraph is a headline of
+    the corpus's list kind; a brief's first line after its marker runs into the
+    lines of its paragraph.
+    """
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)
+
+
 def _nearly_full(line: Line, column: float) -> bool:
     """Line, set two ems in, fits the column and falls short of it by two ems at most."""
     return column - 2 <= line.width + INDENT <= column + 0.5
@@ -148,6 +161,8 @@ def mark_heads(lines: list[Line]) -> bool:
         line = lines[i]
         if not line.candidate or (line.text[0] in _DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
+        if line.text[0] in MARKERS and not _bullet_head(lines, i):
+            continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
         if (
