@@ -366,3 +366,21 @@ def test_a_briefs_short_first_line_after_its_marker_stays_a_brief() -> None:
     page = parse_text("\n".join([*BODY, *rest]))
     assert [item.headline for item in page.items] == [None, None]
     assert page.items[1].marker == "●"
+
+
+def test_a_headline_broken_after_its_comma_is_a_stack() -> None:
+    stack = ["第二，提高产品科技含量，", "增强产品市场竞争能力", "本报北京 1 月 8 日讯"]
+    rest = ["人民检察院针对具体案件", "移送起诉时，“主要证据”由人", "民检察院根据本条规定认定。"]
+    page = parse_text("\n".join([*BODY, *stack, *rest]))
+    assert page.items[-1].headline == "第二，提高产品科技含量，增强产品市场竞争能力"
+
+
+def test_a_paragraphs_first_line_ending_in_a_comma_opens_no_stack() -> None:
+    # pagegen2 seed 117 sets `近日从江苏连云港传来喜讯，1997年，` under a byline, over a
+    # line of its paragraph that holds a comma: no headline broken at its comma runs
+    # on into a line so.
+    from pagegen2 import generate2
+
+    page = parse_text(generate2(117).text)
+    (item,) = [it for it in page.items if it.headline == "证券市场规模继续壮大"]
+    assert item.paragraphs[0].startswith("近日从江苏连云港传来喜讯，1997年，东起")

@@ -101,6 +101,29 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
 
 
+def _comma_wrap(lines: list[Line], i: int) -> bool:
+    """A short line ending in ，or 、 over a stack line: a headline broken at its comma.
+
+    `第二，提高产品科技含量，` / `增强产品市场竞争能力` over a dateline. A line of a
+    paragraph that ends so runs on into lines of that paragraph, not into a stack
+    line no wider than itself and with no comma of its own.
+    """
+    return i + 1 < len(lines) and lines[i + 1].head and _comma_line(lines[i])
+
+
+def _comma_line(line: Line) -> bool:
+    """A short body line, no candidate, that ends in ，or 、 and closes no sentence in it."""
+    text = line.text
+    return (
+        not line.candidate
+        and line.kind is Kind.BODY
+        and text[-1] in "，、"
+        and not any(c in text for c in "。；;！？")
+        and line.width <= 20
+        and line.short
+    )
+
+
 def _bullet_head(lines: list[Line], i: int) -> bool:
     """A line that starts with a marker heads a stack only over a stack line or a byline.
 
@@ -159,6 +182,8 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
+        if _comma_wrap(lines, i):
+            line.candidate = True
         if not line.candidate or (line.text[0] in _DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         if line.text[0] in MARKERS and not _bullet_head(lines, i):
@@ -166,7 +191,12 @@ def mark_heads(lines: list[Line]) -> bool:
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
         if (
-            prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
+            prev is None
+            or prev.closes
+            or prev.kind is not body
+            or prev.candidate
+            or note_end(prev)
+            or (_comma_line(prev) and "，" not in line.text and line.width <= prev.width + 0.5)
         ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)

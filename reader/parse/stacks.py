@@ -36,14 +36,14 @@ def sure(above: str, line: str) -> bool | None:
 
     Dashes mark parts (a kicker ends with ——, a subtitle starts with it), and
     nothing follows a subtitle. A line that starts by closing a bracket, or
-    follows one left open, wraps; so does a stub of a last line.
+    follows one left open or a comma, wraps; so does a stub of a last line.
     """
     if above.endswith("—") or line.startswith("—"):
         return False
     if above.startswith("—"):
         return True  # nothing follows a subtitle in its stack
-    if line[0] in _CLOSING or _unclosed(above):
-        return True
+    if line[0] in _CLOSING or _unclosed(above) or above[-1] in "，、":
+        return True  # ...and no part ends at a comma
     if len(line) <= _STUB < _FULL <= len(above):
         return True
     return None
