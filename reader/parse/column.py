@@ -8,6 +8,7 @@ line that closed its paragraph.
 
 from __future__ import annotations
 
+from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
 
@@ -122,3 +123,29 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
     return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+
+
+def nearly_full(line: Line, column: float) -> bool:
+    """Line, set two ems in, fits the column and falls short of it by two ems at most."""
+    return column - 2 <= line.width + INDENT <= column + 0.5
+
+
+def first_line(line: Line, nxt: Line, after: float) -> bool:
+    """Line, two ems short of the column below, is the indented first line above `nxt`.
+
+    It fills the column less the indent, and the break falls inside a phrase.
+    """
+    return abs(line.width + INDENT - after) <= 0.5 and wrapmodel.glued(line.text, nxt.text)
+
+
+def comma_line(line: Line) -> bool:
+    """A short body line, no candidate, that ends in ，or 、 and closes no sentence in it."""
+    text = line.text
+    return (
+        not line.candidate
+        and line.kind is Kind.BODY
+        and text[-1] in "，、"
+        and not any(c in text for c in "。；;！？")
+        and line.width <= 20
+        and line.short
+    )

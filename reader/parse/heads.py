@@ -19,8 +19,11 @@ from reader.parse.column import (
     INDENT,
     after_boundary,
     caption_below,
+    comma_line,
     dateline_at,
     fill_after,
+    first_line,
+    nearly_full,
     note_end,
 )
 from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
@@ -71,7 +74,7 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     after, open_after = fill_after(lines, i + 2)
     if (
         not nxt.candidate  # ...a line of a paragraph, not of a stack
-        and _nearly_full(line, max(nxt.width, after))
+        and nearly_full(line, max(nxt.width, after))
         and wrapmodel.glued(line.text, nxt.text)
     ):
         return False  # a first line broken inside a word, short by a unit that did not fit
@@ -85,7 +88,7 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
     indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
-    if indented and not (after_boundary(lines, i) and _first_line(line, nxt, after)):
+    if indented and not (after_boundary(lines, i) and first_line(line, nxt, after)):
         return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
@@ -108,20 +111,7 @@ def _comma_wrap(lines: list[Line], i: int) -> bool:
     paragraph that ends so runs on into lines of that paragraph, not into a stack
     line no wider than itself and with no comma of its own.
     """
-    return i + 1 < len(lines) and lines[i + 1].head and _comma_line(lines[i])
-
-
-def _comma_line(line: Line) -> bool:
-    """A short body line, no candidate, that ends in ，or 、 and closes no sentence in it."""
-    text = line.text
-    return (
-        not line.candidate
-        and line.kind is Kind.BODY
-        and text[-1] in "，、"
-        and not any(c in text for c in "。；;！？")
-        and line.width <= 20
-        and line.short
-    )
+    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i])
 
 
 def _bullet_head(lines: list[Line], i: int) -> bool:
@@ -135,19 +125,6 @@ def _bullet_head(lines: list[Line], i: int) -> bool:
         return False
     nxt = lines[i + 1]
     return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)
-
-
-def _nearly_full(line: Line, column: float) -> bool:
-    """Line, set two ems in, fits the column and falls short of it by two ems at most."""
-    return column - 2 <= line.width + INDENT <= column + 0.5
-
-
-def _first_line(line: Line, nxt: Line, after: float) -> bool:
-    """Line, two ems short of the column below, is the indented first line above `nxt`.
-
-    It fills the column less the indent, and the break falls inside a phrase.
-    """
-    return abs(line.width + INDENT - after) <= 0.5 and wrapmodel.glued(line.text, nxt.text)
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
@@ -196,7 +173,7 @@ def mark_heads(lines: list[Line]) -> bool:
             or prev.kind is not body
             or prev.candidate
             or note_end(prev)
-            or (_comma_line(prev) and "，" not in line.text and line.width <= prev.width + 0.5)
+            or (comma_line(prev) and "，" not in line.text and line.width <= prev.width + 0.5)
         ) and _ends_here(lines, i):
             line.head = True
             heads.append(i)
