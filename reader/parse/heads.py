@@ -115,7 +115,7 @@ def _comma_wrap(lines: list[Line], i: int) -> bool:
 
 
 def _bullet_head(lines: list[Line], i: int) -> bool:
-    """A line that starts with a marker heads a stack only over a stack line or a byline.
+    """A line that starts with ● heads a stack only over a stack line or a byline.
 
     `●单程运行８小时以上列` / `车“夕发朝至”` over an indented paragraph is a headline of
     the corpus's list kind; a brief's first line after its marker runs into the
@@ -163,7 +163,7 @@ def mark_heads(lines: list[Line]) -> bool:
             line.candidate = True
         if not line.candidate or (line.text[0] in _DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
-        if line.text[0] in MARKERS and not _bullet_head(lines, i):
+        if line.text[0] == "●" and not _bullet_head(lines, i):
             continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
