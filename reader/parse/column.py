@@ -14,6 +14,7 @@ from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
+_STOPS = frozenset("。；;！？")
 
 
 def caption_below(lines: list[Line], j: int) -> bool:
@@ -125,11 +126,6 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
     return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
 
 
-def nearly_full(line: Line, column: float) -> bool:
-    """Line, set two ems in, fits the column and falls short of it by two ems at most."""
-    return column - 2 <= line.width + INDENT <= column + 0.5
-
-
 def first_line(line: Line, nxt: Line, after: float) -> bool:
     """Line, two ems short of the column below, is the indented first line above `nxt`.
 
@@ -139,13 +135,16 @@ def first_line(line: Line, nxt: Line, after: float) -> bool:
 
 
 def comma_line(line: Line) -> bool:
-    """A short body line, no candidate, that ends in ，or 、 and closes no sentence in it."""
+    """A body line, no candidate, that ends in ，or 、 and closes no sentence in it.
+
+    (Whether it is short of its column, `Line.short`, is for the caller to ask last:
+    measuring the column costs more than all of this.)
+    """
     text = line.text
     return (
-        not line.candidate
+        text[-1] in "，、"
+        and not line.candidate
         and line.kind is Kind.BODY
-        and text[-1] in "，、"
-        and not any(c in text for c in "。；;！？")
+        and _STOPS.isdisjoint(text)
         and line.width <= 20
-        and line.short
     )

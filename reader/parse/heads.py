@@ -23,7 +23,6 @@ from reader.parse.column import (
     dateline_at,
     fill_after,
     first_line,
-    nearly_full,
     note_end,
 )
 from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
@@ -72,9 +71,10 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if nxt.kind is not Kind.BODY:
         return False
     after, open_after = fill_after(lines, i + 2)
+    column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
     if (
-        not nxt.candidate  # ...a line of a paragraph, not of a stack
-        and nearly_full(line, max(nxt.width, after))
+        not nxt.candidate  # ...over a line of a paragraph, not of a stack
+        and column - 2 <= line.width + INDENT <= column + 0.5
         and wrapmodel.glued(line.text, nxt.text)
     ):
         return False  # a first line broken inside a word, short by a unit that did not fit
@@ -111,7 +111,7 @@ def _comma_wrap(lines: list[Line], i: int) -> bool:
     paragraph that ends so runs on into lines of that paragraph, not into a stack
     line no wider than itself and with no comma of its own.
     """
-    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i])
+    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i]) and lines[i].short
 
 
 def _bullet_head(lines: list[Line], i: int) -> bool:
@@ -159,7 +159,7 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if _comma_wrap(lines, i):
+        if not line.candidate and line.text[-1] in "，、" and _comma_wrap(lines, i):
             line.candidate = True
         if not line.candidate or (line.text[0] in _DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
@@ -167,14 +167,22 @@ def mark_heads(lines: list[Line]) -> bool:
             continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
+        boundary = (
+            prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
+        )
+        # ...or a line ending at a comma over this one, no wider and with no comma of its own
+        comma = (
+            prev is not None
+            and not boundary
+            and line.width <= prev.width + 0.5
+            and "，" not in line.text
+            and comma_line(prev)
+        )
         if (
-            prev is None
-            or prev.closes
-            or prev.kind is not body
-            or prev.candidate
-            or note_end(prev)
-            or (comma_line(prev) and "，" not in line.text and line.width <= prev.width + 0.5)
-        ) and _ends_here(lines, i):
+            (boundary or comma)
+            and _ends_here(lines, i)
+            and (boundary or prev is None or prev.short)
+        ):
             line.head = True
             heads.append(i)
     _subtitle_rests(lines, heads)
