@@ -293,3 +293,94 @@ def test_dialogue_that_fills_the_column_over_a_headline_stays_with_the_story_bef
     page = parse_text("\n".join([*CLOSED, *quote, "关爱不当酿悲剧", *BODY]))
     assert (page.items[-1].kicker, page.items[-1].headline) == (None, "关爱不当酿悲剧")
     assert page.items[0].paragraphs[-1].endswith("“你们家几口人吃饭？一年能收入多少？”")
+
+
+# A narrow justified column of 14 ems (WeasyPrint's shape, bench/weasygen.py): a line
+# the typesetter could not break further comes out short, like an indented line.
+NARROW = [
+    "了。后来，这个市民找了个有点",
+    "『职』的干部去办理此事，事情",
+    "马上就办了，还真喝上了一杯热",
+    "茶。这种待人有别，按『职』办",
+    "事的事，还真不少见。",
+]
+
+
+def test_a_first_line_over_a_short_justified_line_is_no_headline() -> None:
+    # 现在…职业道 / 德，如…: the indented first line, as wide as the short line under
+    # it, breaks inside a word (道德): one paragraph, not a headline over one.
+    rest = ["现在各行各业都在讲职业道", "德，如『商德』、『医德』、", "『师德』……同样，机关干部也"]
+    rest += ["要讲职业道德。为政之道在于安", "民，我国封建社会都要求下臣。"]
+    page = parse_text("\n".join([*NARROW, *rest]))
+    assert [item.headline for item in page.items] == [None]
+    assert page.items[0].paragraphs[-1].startswith("现在各行各业都在讲职业道德，如")
+
+
+def test_a_headline_as_wide_as_an_indented_line_under_it_stays_a_headline() -> None:
+    # The same widths, but the break falls between two phrases: a headline over an
+    # indented paragraph, as Typst pages set `拉萨海关追回被盗国宝` over its story.
+    rest = ["全国速滑锦标赛今日落幕", "他们千难万难筹措了十万元，", "从上海购进了当时厂里最先进"]
+    rest += ["的设备，使全厂的生产能力提高", "了一倍多。"]
+    page = parse_text("\n".join([*NARROW, *rest]))
+    assert [item.headline for item in page.items] == [None, "全国速滑锦标赛今日落幕"]
+
+
+def test_a_first_line_short_by_a_character_and_its_closing_mark_is_no_headline() -> None:
+    # No line starts with ”: `芦”` went down whole, so `“老高太太糖葫` (7 of 11 ems, two
+    # in) is as full as a first line gets, not a line too short to open the paragraph.
+    above = ["模化生产的商品，同时，", "也为现代营销策略的运用", "打下了基础，占领了北京"]
+    above.append("百分之十的市场。")
+    rest = ["“老高太太糖葫", "芦”的市场创意观念，改", "变了人们对民间小吃的看"]
+    rest.append("法，说明了树立市场意")
+    page = parse_text("\n".join([*above, *rest, "识、转变经营观念的重要。"]))
+    assert [item.headline for item in page.items] == [None]
+    assert page.items[0].paragraphs[-1].startswith("“老高太太糖葫芦”的市场")
+
+
+def test_a_first_line_broken_inside_a_word_two_ems_short_is_no_headline() -> None:
+    # `中央国家机关开` / `展“三优…`: 7 of 11 ems two in, broken inside 开展, over a line
+    # of the paragraph: the typesetter could not fit the next unit, no headline ends so.
+    above = ["逐步深入，抓住提高公务", "员素质这个关键，带动各项", "活动的深入开展。"]
+    rest = ["中央国家机关开", "展“三优一满意”活动，", "不仅使机关外在形象有了"]
+    rest += ["明显改观，而且在解决职", "能分工等问题上取得进展。"]
+    page = parse_text("\n".join([*above, *rest]))
+    assert [item.headline for item in page.items] == [None]
+    assert page.items[0].paragraphs[-1].startswith("中央国家机关开展")
+
+
+def test_a_bulleted_stack_over_an_indented_paragraph_is_a_headline() -> None:
+    above = ["邮政局拥有信件保密技术，寄", "信人可以通过一种电子跟踪系"]
+    above += ["统随时了解信件的下落；寄信", "人可以用信用卡支付邮资。"]
+    rest = ["●单程运行８小时以上列", "车“夕发朝至”", "６０年 代 末 至 ７０年 代"]
+    rest.append("初，倒伏、病害、丰产潜力小")
+    page = parse_text("\n".join([*BODY, *above, *rest, "是制约小麦产量提高的突出问", "题。"]))
+    head = page.items[-1]
+    assert len(page.items) == 2  # how the stack's two lines split is the wrap model's call
+    assert (head.headline or "") + (head.subtitle or "") == "●单程运行８小时以上列车“夕发朝至”"
+    assert head.paragraphs[0].startswith("６０年代末至７０年代初")
+
+
+def test_a_briefs_short_first_line_after_its_marker_stays_a_brief() -> None:
+    # The marker's line runs into its paragraph's lines: no stack line follows it.
+    rest = ["●今天的晚会内容丰富，形", "式多样，异彩纷呈，到处是笑语", "欢歌，洋溢着节日的喜庆。"]
+    page = parse_text("\n".join([*BODY, *rest]))
+    assert [item.headline for item in page.items] == [None, None]
+    assert page.items[1].marker == "●"
+
+
+def test_a_headline_broken_after_its_comma_is_a_stack() -> None:
+    stack = ["第二，提高产品科技含量，", "增强产品市场竞争能力", "本报北京 1 月 8 日讯"]
+    rest = ["人民检察院针对具体案件", "移送起诉时，“主要证据”由人", "民检察院根据本条规定认定。"]
+    page = parse_text("\n".join([*BODY, *stack, *rest]))
+    assert page.items[-1].headline == "第二，提高产品科技含量，增强产品市场竞争能力"
+
+
+def test_a_paragraphs_first_line_ending_in_a_comma_opens_no_stack() -> None:
+    # pagegen2 seed 117 sets `近日从江苏连云港传来喜讯，1997年，` under a byline, over a
+    # line of its paragraph that holds a comma: no headline broken at its comma runs
+    # on into a line so.
+    from pagegen2 import generate2
+
+    page = parse_text(generate2(117).text)
+    (item,) = [it for it in page.items if it.headline == "证券市场规模继续壮大"]
+    assert item.paragraphs[0].startswith("近日从江苏连云港传来喜讯，1997年，东起")

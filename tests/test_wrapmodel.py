@@ -113,3 +113,10 @@ def test_a_wrap_the_model_is_sure_of_shows_that_the_page_wraps() -> None:
         "全国政协举行第五十一次主席会议",
         "冬奥会中国体育代表团成立规模最大力争突破",
     ]
+
+
+def test_a_quote_left_open_over_two_wrapped_lines_keeps_the_part_going() -> None:
+    # `北京举行“１` / `１０宣传` / `日”咨询活动`: the middle line closes nothing and opens
+    # nothing, but the part above it still holds the open quote that `日”` closes.
+    stack = ["北京举行“１", "１０宣传", "日”咨询活动", "不让利，不得利"]
+    assert parts(stack, wrapping=True)[0] == stack[:3]

@@ -8,11 +8,13 @@ line that closed its paragraph.
 
 from __future__ import annotations
 
+from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
+_STOPS = frozenset("。；;！？")
 
 
 def caption_below(lines: list[Line], j: int) -> bool:
@@ -122,3 +124,27 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
     return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+
+
+def first_line(line: Line, nxt: Line, after: float) -> bool:
+    """Line, two ems short of the column below, is the indented first line above `nxt`.
+
+    It fills the column less the indent, and the break falls inside a phrase.
+    """
+    return abs(line.width + INDENT - after) <= 0.5 and wrapmodel.glued(line.text, nxt.text)
+
+
+def comma_line(line: Line) -> bool:
+    """A body line, no candidate, that ends in ，or 、 and closes no sentence in it.
+
+    (Whether it is short of its column, `Line.short`, is for the caller to ask last:
+    measuring the column costs more than all of this.)
+    """
+    text = line.text
+    return (
+        text[-1] in "，、"
+        and not line.candidate
+        and line.kind is Kind.BODY
+        and _STOPS.isdisjoint(text)
+        and line.width <= 20
+    )

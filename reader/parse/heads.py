@@ -13,20 +13,25 @@ from __future__ import annotations
 
 import re
 
+from reader.parse import wrapmodel
 from reader.parse.column import (
     DATELINE_START,
     INDENT,
     after_boundary,
     caption_below,
+    comma_line,
     dateline_at,
     fill_after,
+    first_line,
     note_end,
 )
 from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
 from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
-_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
+# The first unit of a line that no break divides: a Latin run, or a character with
+# an opening mark before it and the closing marks after it (no line starts with ”，).
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[]?.[”’）》」』，。、；：？！)\]]*")
 _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
@@ -65,15 +70,26 @@ def _ends_here(lines: list[Line], i: int) -> bool:
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
+    after, open_after = fill_after(lines, i + 2)
+    column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
+    if (
+        not nxt.candidate  # ...over a line of a paragraph, not of a stack
+        and column - 2 <= line.width + INDENT <= column + 0.5
+        and wrapmodel.glued(line.text, nxt.text)
+    ):
+        return False  # a first line broken inside a word, short by a unit that did not fit
     if nxt.text[0] in _DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
     # alone (a paragraph's last line) does not show how wide the column is.
-    after, open_after = fill_after(lines, i + 2)
-    if not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT:
-        return True  # the next line is indented: a paragraph starts there
+    # The next line is indented: a paragraph starts there. Unless the line is that
+    # paragraph's indented first line itself, as wide as the next line (short too:
+    # a justified line the typesetter could not break further).
+    indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
+    if indented and not (after_boundary(lines, i) and first_line(line, nxt, after)):
+        return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
     column = max(nxt.width, open_after) if not nxt.closes else 0.0
@@ -86,6 +102,29 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
     return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+
+
+def _comma_wrap(lines: list[Line], i: int) -> bool:
+    """A short line ending in ，or 、 over a stack line: a headline broken at its comma.
+
+    `第二，提高产品科技含量，` / `增强产品市场竞争能力` over a dateline. A line of a
+    paragraph that ends so runs on into lines of that paragraph, not into a stack
+    line no wider than itself and with no comma of its own.
+    """
+    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i]) and lines[i].short
+
+
+def _bullet_head(lines: list[Line], i: int) -> bool:
+    """A line that starts with ● heads a stack only over a stack line or a byline.
+
+    `●单程运行８小时以上列` / `车“夕发朝至”` over an indented paragraph is a headline of
+    the corpus's list kind; a brief's first line after its marker runs into the
+    lines of its paragraph.
+    """
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
@@ -120,13 +159,30 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
+        if not line.candidate and line.text[-1] in "，、" and _comma_wrap(lines, i):
+            line.candidate = True
         if not line.candidate or (line.text[0] in _DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
+        if line.text[0] == "●" and not _bullet_head(lines, i):
+            continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
-        if (
+        boundary = (
             prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
-        ) and _ends_here(lines, i):
+        )
+        # ...or a line ending at a comma over this one, no wider and with no comma of its own
+        comma = (
+            prev is not None
+            and not boundary
+            and line.width <= prev.width + 0.5
+            and "，" not in line.text
+            and comma_line(prev)
+        )
+        if (
+            (boundary or comma)
+            and _ends_here(lines, i)
+            and (boundary or prev is None or prev.short)
+        ):
             line.head = True
             heads.append(i)
     _subtitle_rests(lines, heads)

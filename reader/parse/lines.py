@@ -60,7 +60,7 @@ _PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEAD
 # Every line of a kind other than body starts with one of these or holds one of the
 # words tested in `make_lines`; most body lines do neither.
 _SPECIAL_START = frozenset("（(本新中人")
-_NO_HEAD_START = frozenset("（(【[□■●")
+_NO_HEAD_START = frozenset("（(【[□■")  # ● too, unless a stack follows (heads.py)
 _ENDS_BLOCK = (Kind.SOURCE, Kind.CREDIT)
 _CONTINUES_TEXT = "，。、；：？！”’）》」』"
 _CONTINUES = frozenset(_CONTINUES_TEXT)

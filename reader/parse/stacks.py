@@ -36,14 +36,14 @@ def sure(above: str, line: str) -> bool | None:
 
     Dashes mark parts (a kicker ends with ——, a subtitle starts with it), and
     nothing follows a subtitle. A line that starts by closing a bracket, or
-    follows one left open, wraps; so does a stub of a last line.
+    follows one left open or a comma, wraps; so does a stub of a last line.
     """
     if above.endswith("—") or line.startswith("—"):
         return False
     if above.startswith("—"):
         return True  # nothing follows a subtitle in its stack
-    if line[0] in _CLOSING or _unclosed(above):
-        return True
+    if line[0] in _CLOSING or _unclosed(above) or above[-1] in "，、":
+        return True  # ...and no part ends at a comma
     if len(line) <= _STUB < _FULL <= len(above):
         return True
     return None
@@ -83,8 +83,11 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
     out: list[list[str]] = []
     wrapping = wrapping or wraps_seen(stack)
     for k, line in enumerate(stack):
-        if out and continues(stack, k, model, wrapping):
-            out[-1].append(line)
+        if out and (
+            continues(stack, k, model, wrapping)
+            or (not line.startswith("—") and _unclosed("".join(out[-1])))
+        ):
+            out[-1].append(line)  # ...or the part above leaves a bracket open over two lines
         else:
             out.append([line])
     return out

@@ -64,6 +64,21 @@ def features(stack: list[str], k: int, wrapping: bool = False) -> list[float]:
     ]
 
 
+def glued(above: str, line: str) -> bool:
+    """The break between the two lines falls inside a phrase, by the corpus tables.
+
+    The pair across it is sticky in body text, or the line above ends on a
+    character that rarely ends a headline and the line below starts on one that
+    rarely starts one, or it starts with a mark no line of its own starts with.
+    """
+    if not above or not line:
+        return False
+    if line[0] in "，、。；：？！）》”":
+        return True
+    pmi = _table().get(above[-1] + line[0], 0)
+    return pmi > 0 or (_ends.get(above[-1], 0) < 0 and _starts.get(line[0], 0) < 0)
+
+
 def wraps(stack: list[str], k: int, wrapping: bool = False) -> bool:
     """Line k of the stack is the wrapped rest of line k - 1 (by the model).
 
