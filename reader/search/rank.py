@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from reader.fields import HEAD_FIELDS, ItemFields, field_text
@@ -41,12 +42,20 @@ longer one (联合 and 行政区 as words, not 行政区 in 香港特别行政�
 part at 0.4, which a short item's length makes up for. A person asking for 行政区 means the
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
 
-SHORT = 2.0
-"""Per unit of log: when every term is in the headline stack, a short stack ranks above a
-long one. Two words typed from a headline are most of a short one (中英外长会谈 for 外长
-会谈) and a small part of a long one; bm25 measures length over the whole item, where the
-body's drowns the headline's. This and the three below were weighed on bench/ranking.py's
-mean over six seeds (its README, issue 13 round 4); the figures are flat around them."""
+SHORT = 4.5
+"""Per unit of log: when every term is in the headline stack, a stack of few words ranks
+above one of many. Two words typed from a headline are most of a short one (中英外长会谈
+for 外长 会谈) and a small part of a long one; bm25 measures length over the whole item,
+where the body's drowns the headline's. Counted in words (the word table's own count of
+the stack, `Shape.words`), not characters: 2 of 3 words is more of a headline than 2 of
+6, whatever their lengths (issue 13 round 6: headline queries +0.6 point on the mean of
+six seeds; characters, at 2 a unit of log, gave less at any weight). This and the three
+below were weighed on bench/ranking.py's mean over six seeds (its README, issue 13 rounds
+4 and 6); the figures are flat around them (`SHORT` 4.5-8)."""
+ORDER = 2.0
+"""Added when every term is in the headline stack and they stand there in the order they
+were typed: a headline is remembered as printed (经济 东亚 for 泰铢贬值…经济联动东亚金融…,
+not 东亚经济传真)."""
 BRIEF = 3.0
 """Per unit of log: when no candidate holds every term in its headline stack, a short body
 ranks above a long one (words typed from a body are more of a short item than of a
@@ -58,8 +67,10 @@ largest share of its clause, the run of letters between punctuation, that it fil
 comes from, and is cut out of a longer one elsewhere."""
 CLAUSE_BRIEF = 2.0
 """Per unit of log: the body's length for a lone term (as `BRIEF`)."""
-_HEAD_ROOM = 60
-"""Characters in the headline stack from which `SHORT` adds nothing."""
+_HEAD_ROOM = 30
+"""Words in the headline stack from which `SHORT` adds nothing."""
+_HEAD_CHARS = 2.5
+"""Characters a word, for a `Shape` whose words were not counted."""
 _BODY_ROOM = 8000
 """Characters in the body from which `BRIEF` and `CLAUSE_BRIEF` add nothing."""
 _CLAUSE_ROOM = 20
@@ -71,12 +82,14 @@ Spans = dict[str, list[tuple[int, int]]]
 class Shape(NamedTuple):
     """What a candidate's text shows beyond where the terms are: the lengths of its
     headline stack and body as printed (punctuation is about a tenth of either; counting
-    only letters ranked the same and cost 2 ms a window), and the largest share of its
-    clause an occurrence of a term fills."""
+    only letters ranked the same and cost 2 ms a window), the largest share of its
+    clause an occurrence of a term fills, and the words of its headline stack, which only
+    the index counts (`reader.search.query.head_words`; None: not counted)."""
 
     head: int
     body: int
     fill: float
+    words: int | None = None
 
 
 def shape(item: ItemFields, found: Sequence[Spans]) -> Shape:
@@ -114,6 +127,26 @@ def reads_as_headline(window: Iterable[tuple[float, Sequence[Spans]]], worded: b
 
 def _all_in_head(found: Sequence[Spans]) -> bool:
     return all(any(key in HEAD_FIELDS for key in spans) for spans in found)
+
+
+def in_order(found: Sequence[Spans]) -> bool:
+    """Whether two or more terms stand in the headline stack in the order of `found` (the
+    typed order): each one's first place there, top to bottom, after the one before."""
+    if len(found) < 2:
+        return False
+    places = [
+        min(
+            (
+                (HEAD_FIELDS.index(key), start)
+                for key, spans in here.items()
+                if key in HEAD_FIELDS
+                for start, _ in spans
+            ),
+            default=None,
+        )
+        for here in found
+    ]
+    return all(a is not None and b is not None and a < b for a, b in pairwise(places))
 
 
 def _room(size: int, room: int) -> float:
@@ -185,11 +218,14 @@ def score(
 
 
 def _length(found: Sequence[Spans], form: Shape | None, headline: bool) -> float:
-    """What the candidate's `Shape` adds: see `SHORT`, `BRIEF` and `CLAUSE`."""
+    """What the candidate's `Shape` adds: see `SHORT` (and `ORDER`), `BRIEF` and `CLAUSE`."""
     if form is None:
         return 0.0
     if headline:
-        return SHORT * _room(form.head, _HEAD_ROOM) if _all_in_head(found) else 0.0
+        if not _all_in_head(found):
+            return 0.0
+        words = form.words if form.words is not None else round(form.head / _HEAD_CHARS)
+        return SHORT * _room(words, _HEAD_ROOM) + (ORDER if in_order(found) else 0.0)
     if len(found) == 1:
         clause = max(0.0, math.log(form.fill * _CLAUSE_ROOM)) if form.fill > 0 else 0.0
         return CLAUSE * clause + CLAUSE_BRIEF * _room(form.body, _BODY_ROOM)
