@@ -323,3 +323,22 @@ def test_a_headline_of_few_words_ranks_above_one_of_many(tmp_path: Path) -> None
         assert sorted(head_words(conn, rowids).values()) == [3, 5]
     finally:
         conn.close()
+
+
+def test_words_typed_apart_rank_above_a_short_item_holding_one_inside_a_longer_word(
+    tmp_path: Path,
+) -> None:
+    """优势 本市: the long article holds both as words; the short one holds 优势 only inside
+    整体优势, and its length put it first when a whole word added no more than for a phrase."""
+    filler = "各区县认真落实各项措施，扎实推进各项工作，取得了明显成效。"
+    articles = [
+        ("塘沽服务企业", ["中央和本市单位云集，改善投资环境，形成整体优势。"]),
+        (
+            "发挥优势建设新城区",
+            ["本市充分发挥区位优势，加快新城区建设。", *([filler] * 12)],
+        ),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    hits = engine.search(Library(tmp_path), "优势 本市", limit=None)
+    assert [h.headline for h in hits] == ["发挥优势建设新城区", "塘沽服务企业"]

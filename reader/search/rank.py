@@ -41,6 +41,13 @@ WHOLE = 3.0
 longer one (联合 and 行政区 as words, not 行政区 in 香港特别行政区 alone): bm25 counts such a
 part at 0.4, which a short item's length makes up for. A person asking for 行政区 means the
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
+WHOLE_APART = 9.0
+"""`WHOLE` for words typed apart (two terms or more): each was typed as a word of its own,
+so an item holding one only inside a longer word (优势 in 整体优势, with 本市) ranks below
+one holding both as words even when it is much shorter. A lone term keeps `WHOLE`: a phrase
+cut from a sentence may begin or end inside a word. Issue 13 round 6: pairs +1 query on
+four of six seeds, nothing lost; flat from 6 up to a strict tier (which would ignore the
+headline and closeness, so it is not one)."""
 
 SHORT = 4.5
 """Per unit of log: when every term is in the headline stack, a stack of few words ranks
@@ -201,7 +208,8 @@ def score(
 
     `found`: for each wanted term, its spans per field key. When some candidates hold
     the query's words (`worded`), one without them (`coarse` 0: 理工 in 管理工作) gets
-    nothing for where they stand. `whole`: it holds every query word as a word (`WHOLE`).
+    nothing for where they stand. `whole`: it holds every query word as a word (`WHOLE`,
+    `WHOLE_APART`).
     `weights`: each term's rarity (its IDF; equal when not given): the headline's share
     of `HEAD` is that of the terms it holds, so a common word (中国, 举办) in another
     article's headline does not outweigh the rare one the wanted article is about.
@@ -213,7 +221,8 @@ def score(
     weight = list(weights) if len(weights) == len(found) and all(weights) else [1.0] * len(found)
     heads = (any(key in HEAD_FIELDS for key in spans) for spans in found)
     in_head = sum(w for w, head in zip(weight, heads, strict=True) if head)
-    total = coarse + HEAD * in_head / sum(weight) + (WHOLE if whole else 0.0)
+    bonus = (WHOLE if len(found) == 1 else WHOLE_APART) if whole else 0.0
+    total = coarse + HEAD * in_head / sum(weight) + bonus
     return total + NEAR * closeness(found) + _length(found, form, headline)
 
 
