@@ -18,6 +18,7 @@ from reader.search import engine, store
 from reader.search.query import Term, head_words, parse, rarity
 from reader.search.rank import (
     WHOLE,
+    WHOLE_APART,
     Shape,
     closeness,
     in_order,
@@ -178,7 +179,8 @@ def test_a_common_word_in_the_headline_counts_less_than_a_rare_one() -> None:
     rare_in_head = score(5.0, [body, head], weights=[0.5, 6.0])
     assert 5.0 < common_in_head < rare_in_head
     assert score(5.0, [head, body]) == score(5.0, [body, head])  # unweighted: halves
-    assert score(5.0, [head, body], whole=True) == score(5.0, [head, body]) + WHOLE
+    assert score(5.0, [head, body], whole=True) == score(5.0, [head, body]) + WHOLE_APART
+    assert score(5.0, [body], whole=True) == score(5.0, [body]) + WHOLE  # a lone term
 
 
 def test_rarity_weighs_a_rare_term_above_a_common_one(tmp_path: Path) -> None:
