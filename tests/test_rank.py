@@ -344,3 +344,17 @@ def test_words_typed_apart_rank_above_a_short_item_holding_one_inside_a_longer_w
     ranking.write_library(tmp_path, articles, issues=1)
     hits = engine.search(Library(tmp_path), "优势 本市", limit=None)
     assert [h.headline for h in hits] == ["发挥优势建设新城区", "塘沽服务企业"]
+
+
+def test_a_phrase_that_is_a_whole_clause_ranks_above_most_of_a_clause(tmp_path: Path) -> None:
+    """只争朝夕 is a clause of its own in the longer article and four fifths of 只争朝夕忙 in
+    the shorter one, whose length put it first."""
+    filler = "各级干部深入基层，帮助群众解决实际困难，受到欢迎。"
+    articles = [
+        ("树立事物发展的意识", ["工作要抓紧，只争朝夕，不能等待。", *([filler] * 4)]),
+        ("乌鲁木齐客商云集", ["客商云集乌鲁木齐，只争朝夕忙签约。"]),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    hits = engine.search(Library(tmp_path), "只争朝夕", limit=None)
+    assert [h.headline for h in hits] == [articles[0][0], articles[1][0]]
