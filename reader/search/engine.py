@@ -451,7 +451,9 @@ def _run(
     # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
     worded = ranking is not None and any(coarse > 0 for _, coarse, *_ in checked)
     heads = rank.reads_as_headline(((c, spans) for _, c, _, spans, *_ in checked), worded)
-    sizes = head_words(conn, [rowid for rowid, *_ in checked]) if heads else {}
+    # The headline word counts `rank.SHORT` compares: of the items holding every term there.
+    tops = [rowid for rowid, _, _, spans, *_ in checked if heads and rank.all_in_head(spans)]
+    sizes = head_words(conn, tops) if len(tops) > 1 else {}
     window: list[tuple[float, int, Hit]] = []
     for rowid, coarse, hit, spans, form, held in checked:
         if form is not None and rowid in sizes:

@@ -133,11 +133,12 @@ def reads_as_headline(window: Iterable[tuple[float, Sequence[Spans]]], worded: b
     length, not the body's or a clause's, tells the candidates apart (`score`); the others
     stay below, where the headline weight puts them."""
     return any(
-        found and not (worded and coarse <= 0) and _all_in_head(found) for coarse, found in window
+        found and not (worded and coarse <= 0) and all_in_head(found) for coarse, found in window
     )
 
 
-def _all_in_head(found: Sequence[Spans]) -> bool:
+def all_in_head(found: Sequence[Spans]) -> bool:
+    """Whether every term stands in the headline stack."""
     return all(any(key in HEAD_FIELDS for key in spans) for spans in found)
 
 
@@ -237,7 +238,7 @@ def _length(found: Sequence[Spans], form: Shape | None, headline: bool) -> float
     if form is None:
         return 0.0
     if headline:
-        if not _all_in_head(found):
+        if not all_in_head(found):
             return 0.0
         words = form.words if form.words is not None else round(form.head / _HEAD_CHARS)
         return SHORT * _room(words, _HEAD_ROOM) + (ORDER if in_order(found) else 0.0)
