@@ -45,8 +45,8 @@ WHOLE_APART = 9.0
 """`WHOLE` for words typed apart (two terms or more): each was typed as a word of its own,
 so an item holding one only inside a longer word (优势 in 整体优势, with 本市) ranks below
 one holding both as words even when it is much shorter. A lone term keeps `WHOLE`: a phrase
-cut from a sentence may begin or end inside a word. Issue 13 round 6: pairs +1 query on
-four of six seeds, nothing lost; flat from 6 up to a strict tier (which would ignore the
+cut from a sentence may begin or end inside a word. Issue 13 round 6: pairs +1 or +2
+queries on four of six seeds, nothing lost; flat from 6 up to a strict tier (which would ignore the
 headline and closeness, so it is not one)."""
 
 SHORT = 4.5
@@ -56,7 +56,7 @@ for 外长 会谈) and a small part of a long one; bm25 measures length over the
 where the body's drowns the headline's. Counted in words (the word table's own count of
 the stack, `Shape.words`), not characters: 2 of 3 words is more of a headline than 2 of
 6, whatever their lengths (issue 13 round 6: headline queries +0.6 point on the mean of
-six seeds; characters, at 2 a unit of log, gave less at any weight). This and the three
+six seeds; characters gave less, at 2 a unit of log and at 4.5). This and the three
 below were weighed on bench/ranking.py's mean over six seeds (its README, issue 13 rounds
 4 and 6); the figures are flat around them (`SHORT` 4.5-8)."""
 ORDER = 2.0
