@@ -15,8 +15,17 @@ import ranking
 from reader.library import Library
 from reader.model import Item
 from reader.search import engine, store
-from reader.search.query import Term, parse, rarity
-from reader.search.rank import WHOLE, Shape, closeness, reads_as_headline, score, shape
+from reader.search.query import Term, head_words, parse, rarity
+from reader.search.rank import (
+    WHOLE,
+    WHOLE_APART,
+    Shape,
+    closeness,
+    in_order,
+    reads_as_headline,
+    score,
+    shape,
+)
 from reader.search.segmenter import parts
 
 
@@ -170,7 +179,8 @@ def test_a_common_word_in_the_headline_counts_less_than_a_rare_one() -> None:
     rare_in_head = score(5.0, [body, head], weights=[0.5, 6.0])
     assert 5.0 < common_in_head < rare_in_head
     assert score(5.0, [head, body]) == score(5.0, [body, head])  # unweighted: halves
-    assert score(5.0, [head, body], whole=True) == score(5.0, [head, body]) + WHOLE
+    assert score(5.0, [head, body], whole=True) == score(5.0, [head, body]) + WHOLE_APART
+    assert score(5.0, [body], whole=True) == score(5.0, [body]) + WHOLE  # a lone term
 
 
 def test_rarity_weighs_a_rare_term_above_a_common_one(tmp_path: Path) -> None:
@@ -270,3 +280,81 @@ def test_a_phrase_none_holds_as_words_ranks_by_the_text_not_by_age(tmp_path: Pat
     hits = engine.search(Library(tmp_path), "数十年来", limit=None)
     assert [h.headline for h in hits] == ["胡宁同志逝世", "记平民医院院长俞福柏"]
     assert hits[1].issue > hits[0].issue
+
+
+def test_headline_words_typed_in_their_printed_order_rank_first(tmp_path: Path) -> None:
+    """经济 东亚 is typed from 经济联动东亚金融动荡 as printed; 东亚经济传真 holds the two
+    words closer together, which put it first for either order."""
+    articles = [
+        ("东亚经济传真栏目", ["本报今天介绍东亚各国和地区的经济形势，供读者参考。"]),
+        ("经济联动东亚金融", ["各国经济联动，东亚金融形势引起各方关注，值得参考。"]),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    library = Library(tmp_path)
+    assert engine.search(library, "经济 东亚", limit=None)[0].headline == "经济联动东亚金融"
+    assert engine.search(library, "东亚 经济", limit=None)[0].headline == "东亚经济传真栏目"
+
+
+def test_in_order_follows_the_headline_stack_top_to_bottom() -> None:
+    first = {"kicker": [(3, 5)], "headline": [(0, 2)]}
+    second = {"headline": [(4, 6)]}
+    assert in_order([first, second])  # the kicker stands above the headline
+    assert not in_order([second, first])
+    assert not in_order([first])
+    assert not in_order([first, {"paragraphs.0": [(0, 2)]}])
+
+
+def test_a_headline_of_few_words_ranks_above_one_of_many(tmp_path: Path) -> None:
+    """外长 会谈 are two of the three words of 中华人民共和国外长会谈 and two of the five of
+    双方外长会谈取得成果, which has fewer characters: counted in characters, that one came
+    first."""
+    body = "两国外长今天举行会谈，就双边关系交换了意见。"
+    articles = [
+        ("双方外长会谈取得成果", [body]),
+        ("中华人民共和国外长会谈", [body.replace("今天", "昨天")]),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    library = Library(tmp_path)
+    hits = engine.search(library, "外长 会谈", limit=None)
+    assert [h.headline for h in hits][:2] == [articles[1][0], articles[0][0]]
+    conn = store.open_read(store.index_path(library))
+    try:
+        rowids = [rowid for (rowid,) in conn.execute("SELECT rowid FROM words LIMIT 2")]
+        assert sorted(head_words(conn, rowids).values()) == [3, 5]
+    finally:
+        conn.close()
+
+
+def test_words_typed_apart_rank_above_a_short_item_holding_one_inside_a_longer_word(
+    tmp_path: Path,
+) -> None:
+    """优势 本市: the long article holds both as words; the short one holds 优势 only inside
+    整体优势, and its length put it first when a whole word added no more than for a phrase."""
+    filler = "各区县认真落实各项措施，扎实推进各项工作，取得了明显成效。"
+    articles = [
+        ("塘沽服务企业", ["中央和本市单位云集，改善投资环境，形成整体优势。"]),
+        (
+            "发挥优势建设新城区",
+            ["本市充分发挥区位优势，加快新城区建设。", *([filler] * 12)],
+        ),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    hits = engine.search(Library(tmp_path), "优势 本市", limit=None)
+    assert [h.headline for h in hits] == ["发挥优势建设新城区", "塘沽服务企业"]
+
+
+def test_a_phrase_that_is_a_whole_clause_ranks_above_most_of_a_clause(tmp_path: Path) -> None:
+    """只争朝夕 is a clause of its own in the longer article and four fifths of 只争朝夕忙 in
+    the shorter one, whose length put it first."""
+    filler = "各级干部深入基层，帮助群众解决实际困难，受到欢迎。"
+    articles = [
+        ("树立事物发展的意识", ["工作要抓紧，只争朝夕，不能等待。", *([filler] * 4)]),
+        ("乌鲁木齐客商云集", ["客商云集乌鲁木齐，只争朝夕忙签约。"]),
+        *OTHERS,
+    ]
+    ranking.write_library(tmp_path, articles, issues=1)
+    hits = engine.search(Library(tmp_path), "只争朝夕", limit=None)
+    assert [h.headline for h in hits] == [articles[0][0], articles[1][0]]

@@ -38,6 +38,7 @@ from reader.search.query import (
     Term,
     grams_expression,
     head_expression,
+    head_words,
     needed,
     parse,
     rarity,
@@ -448,8 +449,13 @@ def _run(
     # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
     worded = ranking is not None and any(coarse > 0 for _, coarse, *_ in checked)
     heads = rank.reads_as_headline(((c, spans) for _, c, _, spans, *_ in checked), worded)
+    # The headline word counts `rank.SHORT` compares: of the items holding every term there.
+    tops = [rowid for rowid, _, _, spans, *_ in checked if heads and rank.all_in_head(spans)]
+    sizes = head_words(conn, tops) if len(tops) > 1 else {}
     window: list[tuple[float, int, Hit]] = []
     for rowid, coarse, hit, spans, form, held in checked:
+        if form is not None and rowid in sizes:
+            form = form._replace(words=sizes[rowid])
         weights = [rare[term] for term in held if term in rare]
         final = rank.score(coarse, spans, worded, rowid in whole, weights, form, heads)
         window.append((final, -len(window), hit._replace(score=round(final, 6))))

@@ -365,3 +365,30 @@ def _term_words(conn: sqlite3.Connection, term: Term) -> list[str]:
         return [_quote(term.text) + " *"]
     found = _words(conn, term.text)
     return [_quote(w) for w in found if not any(w != o and w in o for o in found)]
+
+
+def head_words(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, int]:
+    """How many words the headline stack of each item of `rowids` (a window's) holds: the
+    word table's own count of its `head` column, which bm25 reads too (one row a item of
+    its docsize table: a varint per column, in the table's column order)."""
+    if not rowids:
+        return {}
+    listed = ",".join(map(str, rowids))  # integers from the index
+    rows = conn.execute(f"SELECT id, sz FROM words_docsize WHERE id IN ({listed})")
+    return {rowid: _varints(sz)[_HEAD_COLUMN] for rowid, sz in rows if sz}
+
+
+_HEAD_COLUMN = 1
+"""The `head` column's place in the word table (body, head, caption, meta, parts, header)."""
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's varints (7 bits a byte, most significant first, the high bit going on)."""
+    found: list[int] = []
+    value = 0
+    for byte in blob:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            found.append(value)
+            value = 0
+    return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from reader.fields import HEAD_FIELDS, ItemFields, field_text
@@ -40,13 +41,28 @@ WHOLE = 3.0
 longer one (联合 and 行政区 as words, not 行政区 in 香港特别行政区 alone): bm25 counts such a
 part at 0.4, which a short item's length makes up for. A person asking for 行政区 means the
 word; a part still ranks (理工 in 香港理工大学), below the whole word."""
+WHOLE_APART = 9.0
+"""`WHOLE` for words typed apart (two terms or more): each was typed as a word of its own,
+so an item holding one only inside a longer word (优势 in 整体优势, with 本市) ranks below
+one holding both as words even when it is much shorter. A lone term keeps `WHOLE`: a phrase
+cut from a sentence may begin or end inside a word. Issue 13 round 6: pairs +1 or +2
+queries on four of six seeds, nothing lost; flat from 6 up to a strict tier (which would ignore the
+headline and closeness, so it is not one)."""
 
-SHORT = 2.0
-"""Per unit of log: when every term is in the headline stack, a short stack ranks above a
-long one. Two words typed from a headline are most of a short one (中英外长会谈 for 外长
-会谈) and a small part of a long one; bm25 measures length over the whole item, where the
-body's drowns the headline's. This and the three below were weighed on bench/ranking.py's
-mean over six seeds (its README, issue 13 round 4); the figures are flat around them."""
+SHORT = 4.5
+"""Per unit of log: when every term is in the headline stack, a stack of few words ranks
+above one of many. Two words typed from a headline are most of a short one (中英外长会谈
+for 外长 会谈) and a small part of a long one; bm25 measures length over the whole item,
+where the body's drowns the headline's. Counted in words (the word table's own count of
+the stack, `Shape.words`), not characters: 2 of 3 words is more of a headline than 2 of
+6, whatever their lengths (issue 13 round 6: headline queries +0.6 point on the mean of
+six seeds; characters gave less, at 2 a unit of log and at 4.5). This and the three
+below were weighed on bench/ranking.py's mean over six seeds (its README, issue 13 rounds
+4 and 6); the figures are flat around them (`SHORT` 4.5-8)."""
+ORDER = 2.0
+"""Added when every term is in the headline stack and they stand there in the order they
+were typed: a headline is remembered as printed (经济 东亚 for 泰铢贬值…经济联动东亚金融…,
+not 东亚经济传真)."""
 BRIEF = 3.0
 """Per unit of log: when no candidate holds every term in its headline stack, a short body
 ranks above a long one (words typed from a body are more of a short item than of a
@@ -56,10 +72,17 @@ CLAUSE = 3.0
 largest share of its clause, the run of letters between punctuation, that it fills:
 据初步统计 typed as remembered stands as its own clause (据初步统计，) in the article it
 comes from, and is cut out of a longer one elsewhere."""
+CLAUSE_WHOLE = 3.0
+"""Added when a lone term is a whole clause as printed (只争朝夕 in 只争朝夕，), not only the
+most of one (只争朝夕忙签约): the share alone, in log units, told 1 from 0.8 by 0.7 point,
+which a shorter body outweighed. Issue 13 round 6: phrases +1 query on three of six seeds,
+nothing lost; flat from 2 to 7."""
 CLAUSE_BRIEF = 2.0
 """Per unit of log: the body's length for a lone term (as `BRIEF`)."""
-_HEAD_ROOM = 60
-"""Characters in the headline stack from which `SHORT` adds nothing."""
+_HEAD_ROOM = 30
+"""Words in the headline stack from which `SHORT` adds nothing."""
+_HEAD_CHARS = 2.5
+"""Characters a word, for a `Shape` whose words were not counted."""
 _BODY_ROOM = 8000
 """Characters in the body from which `BRIEF` and `CLAUSE_BRIEF` add nothing."""
 _CLAUSE_ROOM = 20
@@ -71,12 +94,14 @@ Spans = dict[str, list[tuple[int, int]]]
 class Shape(NamedTuple):
     """What a candidate's text shows beyond where the terms are: the lengths of its
     headline stack and body as printed (punctuation is about a tenth of either; counting
-    only letters ranked the same and cost 2 ms a window), and the largest share of its
-    clause an occurrence of a term fills."""
+    only letters ranked the same and cost 2 ms a window), the largest share of its
+    clause an occurrence of a term fills, and the words of its headline stack, which only
+    the index counts (`reader.search.query.head_words`; None: not counted)."""
 
     head: int
     body: int
     fill: float
+    words: int | None = None
 
 
 def shape(item: ItemFields, found: Sequence[Spans]) -> Shape:
@@ -108,12 +133,33 @@ def reads_as_headline(window: Iterable[tuple[float, Sequence[Spans]]], worded: b
     length, not the body's or a clause's, tells the candidates apart (`score`); the others
     stay below, where the headline weight puts them."""
     return any(
-        found and not (worded and coarse <= 0) and _all_in_head(found) for coarse, found in window
+        found and not (worded and coarse <= 0) and all_in_head(found) for coarse, found in window
     )
 
 
-def _all_in_head(found: Sequence[Spans]) -> bool:
+def all_in_head(found: Sequence[Spans]) -> bool:
+    """Whether every term stands in the headline stack."""
     return all(any(key in HEAD_FIELDS for key in spans) for spans in found)
+
+
+def in_order(found: Sequence[Spans]) -> bool:
+    """Whether two or more terms stand in the headline stack in the order of `found` (the
+    typed order): each one's first place there, top to bottom, after the one before."""
+    if len(found) < 2:
+        return False
+    places = [
+        min(
+            (
+                (HEAD_FIELDS.index(key), start)
+                for key, spans in here.items()
+                if key in HEAD_FIELDS
+                for start, _ in spans
+            ),
+            default=None,
+        )
+        for here in found
+    ]
+    return all(a is not None and b is not None and a < b for a, b in pairwise(places))
 
 
 def _room(size: int, room: int) -> float:
@@ -168,7 +214,8 @@ def score(
 
     `found`: for each wanted term, its spans per field key. When some candidates hold
     the query's words (`worded`), one without them (`coarse` 0: 理工 in 管理工作) gets
-    nothing for where they stand. `whole`: it holds every query word as a word (`WHOLE`).
+    nothing for where they stand. `whole`: it holds every query word as a word (`WHOLE`,
+    `WHOLE_APART`).
     `weights`: each term's rarity (its IDF; equal when not given): the headline's share
     of `HEAD` is that of the terms it holds, so a common word (中国, 举办) in another
     article's headline does not outweigh the rare one the wanted article is about.
@@ -180,17 +227,23 @@ def score(
     weight = list(weights) if len(weights) == len(found) and all(weights) else [1.0] * len(found)
     heads = (any(key in HEAD_FIELDS for key in spans) for spans in found)
     in_head = sum(w for w, head in zip(weight, heads, strict=True) if head)
-    total = coarse + HEAD * in_head / sum(weight) + (WHOLE if whole else 0.0)
+    bonus = (WHOLE if len(found) == 1 else WHOLE_APART) if whole else 0.0
+    total = coarse + HEAD * in_head / sum(weight) + bonus
     return total + NEAR * closeness(found) + _length(found, form, headline)
 
 
 def _length(found: Sequence[Spans], form: Shape | None, headline: bool) -> float:
-    """What the candidate's `Shape` adds: see `SHORT`, `BRIEF` and `CLAUSE`."""
+    """What the candidate's `Shape` adds: see `SHORT` (and `ORDER`), `BRIEF` and `CLAUSE`
+    (and `CLAUSE_WHOLE`)."""
     if form is None:
         return 0.0
     if headline:
-        return SHORT * _room(form.head, _HEAD_ROOM) if _all_in_head(found) else 0.0
+        if not all_in_head(found):
+            return 0.0
+        words = form.words if form.words is not None else round(form.head / _HEAD_CHARS)
+        return SHORT * _room(words, _HEAD_ROOM) + (ORDER if in_order(found) else 0.0)
     if len(found) == 1:
         clause = max(0.0, math.log(form.fill * _CLAUSE_ROOM)) if form.fill > 0 else 0.0
-        return CLAUSE * clause + CLAUSE_BRIEF * _room(form.body, _BODY_ROOM)
+        whole = CLAUSE_WHOLE if form.fill >= 1.0 else 0.0
+        return CLAUSE * clause + whole + CLAUSE_BRIEF * _room(form.body, _BODY_ROOM)
     return BRIEF * _room(form.body, _BODY_ROOM)
