@@ -172,3 +172,56 @@ def test_a_marked_kicker_wrapped_over_two_lines_is_still_the_kicker() -> None:
     glyphs += line("天元战本赛今天结束，王", 20, 545) + rows(["磊将挑战常昊。"], 0, 545 - PITCH)
     story = _with(built(glyphs), "中国围棋天元战本赛落幕")
     assert story.kicker == "●新开工竣工面积分类指数持续走高"
+
+
+def test_a_source_note_flush_right_under_a_short_line_is_no_column_top() -> None:
+    # Column two ends a story with a short last line and its writer's name set flush
+    # right (`（何松）`); column one's next headline stands level with the name. The name
+    # is no column top for that headline to claim: the columns are read one by one.
+    left = ["甲一甲一甲一甲一甲一", "甲二甲二甲二甲二甲二", "甲三甲三甲三甲三甲三"]
+    right = ["乙一乙一乙一乙一乙一", "乙二乙二乙二乙二乙二", "乙三乙三乙三乙三乙三",
+             "乙四乙四乙四乙四乙四", "完。"]  # fmt: skip
+    glyphs = rows(left, LEFT, 500) + line("左栏新标题", LEFT, 440, 20)
+    glyphs += rows(["丙一丙一丙一丙一丙一", "丙二丙二丙二丙二丙二", "丙三。"], LEFT, 410)
+    glyphs += rows(right, RIGHT, 500) + line("（何松）", RIGHT + 60, 430)
+    glyphs += line("右栏标题", RIGHT, 400, 20) + rows(
+        ["丁一丁一丁一丁一丁一", "丁二。"], RIGHT, 376
+    )
+    lines = [t.strip() for t in page_text(glyphs).splitlines() if t.strip()]
+    assert lines.index("丙三。") < lines.index("乙一乙一乙一乙一乙一")
+    assert lines.index("完。") + 1 == lines.index("（何松）")
+
+
+def test_where_paragraphs_start_indented_a_short_line_ends_none_by_itself() -> None:
+    # `视剧《三坊七巷》。` broken early (no break after `这“`), the next line flush: the
+    # same paragraph, as the indented first lines of this story show.
+    glyphs = rows(["前文前文前文前文前文", "前文完。"], 0, 640) + line("三坊七巷", 0, 600, 20)
+    glyphs += line("近日又见有媒体报道", 20, 575)
+    glyphs += rows(
+        ["建为故乡执导一部得到省", "视剧《三坊七巷》。", "这“三坊七巷”犹如北京", "的大栅栏。"],
+        0,
+        561,
+    )
+    glyphs += line("又一段开始了开始了", 20, 561 - 4 * PITCH) + line("完。", 0, 561 - 5 * PITCH)
+    story = _with(built(glyphs), "三坊七巷")
+    assert [p[:2] for p in story.paragraphs] == ["近日", "又一"]
+
+
+def test_a_colon_inside_a_line_where_a_short_last_line_ends_above_it() -> None:
+    # `查：干支沟…`: the colon's ink ends an em in, where a two-character last line
+    # (`础。`) ends two rows up; most rows around start a glyph after a `，` or `。` there,
+    # or an indented line. A short last line is no column's edge: the line stays whole.
+    x = 196.0
+    glyphs = rows(["的安全，为粮棉高产稳产奠定了基", "础。"], x, 700)
+    glyphs += line("近年来，由于排碱渠淤积严", x + 20, 700 - 2 * PITCH)
+    body = ["重，工程效益不能正常发挥。据调", "", "深，分毛沟淤积平均１米左右，局",
+            "部，地段已被人为倾倒的禾秆垃圾", "满。据对东干支沟１７．３８公里",
+            "的，实际测量总淤积量达３２．６"]  # fmt: skip
+    glyphs += rows(body, x, 700 - 3 * PITCH)
+    # Justified: a third of a point more after each glyph than their boxes hold.
+    glyphs += [
+        g
+        for k, c in enumerate("查：干支沟淤积平均２米—３米")
+        for g in line(c, x + k * 10.3, 700 - 4 * PITCH)
+    ]
+    assert "查：干支沟淤积平均２米—３米" in texts(glyphs)

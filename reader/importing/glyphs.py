@@ -341,14 +341,16 @@ class _Strips:
         return ended and witnesses > 0 and printed * 3 <= witnesses
 
     def _ends(self, k: int, end: int, mark: Glyph, body: float) -> bool:
-        """Row `k` ends (a gutter after it) within an em before the mark's box ends."""
+        """Row `k`'s full line ends (a gutter after it) within an em of the mark's box."""
         row = self.rows[k]
         for j in range(max(0, end - 3), end):
             g = row[j]
             if not (mark.x0 - 1.1 * body <= g.x1 <= mark.x1 + 0.3 * body) or g.char.isspace():
                 continue
-            if j + 1 == len(row) or row[j + 1].x0 - g.x1 > _GUTTER * body:
-                return True
+            if j + 1 < len(row) and row[j + 1].x0 - g.x1 <= _GUTTER * body:
+                continue
+            # A full line ends at a column's edge, not a last one (`础。`) anywhere.
+            return j >= 4 and g.x1 - row[j - 4].x0 < 5.5 * g.size
         return False
 
     def across(self, left: Glyph, right: Glyph, body: float, gap: float) -> bool:

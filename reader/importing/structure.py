@@ -339,21 +339,27 @@ def _split_stack(stack: list[TypeLine]) -> tuple[str | None, str | None, str | N
 
 
 def _paragraphs(lines: list[TypeLine], body: float) -> list[list[str]]:
-    """Paragraphs by geometry: indented first lines, short closing last lines."""
+    """Paragraphs by geometry: indented first lines, else short closing last lines."""
     if not lines:
         return []
     col = regions.columns(lines)
     count: Counter[int] = Counter(col)
     left = _edge(col, [t.x0 for t in lines], -1.0)
     right = _edge(col, [t.x1 for t in lines], 1.0)
+    xs = zip(col, lines, strict=True)
+    indents = [count[k] > 1 and t.x0 - left[k] >= _INDENT * body for k, t in xs]
+    # Where paragraphs start indented, a short last line ends none by itself: a line
+    # broken early before `这“…` (no break inside a quote's first characters), or a
+    # writer's name `（张悦）` wrapped from the sentence it closes, runs on flush.
+    by_indent = any(indents)
     out: list[list[str]] = []
     prev: TypeLine | None = None
     prev_col = -1
-    for k, line in zip(col, lines, strict=True):
+    for k, line, indented in zip(col, lines, indents, strict=True):
         text = " ".join(line.text.split())
-        indented = count[k] > 1 and line.x0 - left[k] >= _INDENT * body
         short_before = (
-            prev is not None
+            not by_indent
+            and prev is not None
             and prev_col == k
             and prev.closes
             and count[k] > 1
