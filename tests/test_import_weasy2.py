@@ -87,6 +87,14 @@ def test_one_word_space_stretched_over_two_ems_in_a_narrow_justified_column() ->
     glyphs = rows([full, full, full[:11], full], x, 1600, size)
     glyphs += rows(["吴艳立吴艳立吴艳立吴艳立"] * 4, 720.0, 1600, size)
     assert full[:11] in texts(glyphs)
+    # A `、` hung past a column's edge, a 1.2-em gutter, the next column's line indented
+    # two ems (reportlab, pdfgen-typo seed 44): as wide, printed across at its middle and
+    # its right end by the next column's rows, but white right after the mark.
+    left, right = "访的日本首相桥本龙太郎的特", "据新华社马尼拉１月２３日外务"
+    glyphs = rows([left] * 4, 0, 600) + line("、", 130, 600 - 2 * PITCH)
+    glyphs += rows([right] * 2, 142, 600) + line(right[:12], 162, 600 - 2 * PITCH)
+    glyphs += rows([right], 142, 600 - 3 * PITCH)
+    assert f"{left}、" in texts(glyphs)
 
 
 def test_a_closing_quote_inside_a_line_over_an_indent_is_no_gutter() -> None:

@@ -349,24 +349,25 @@ class _Strips:
                 continue
             if j + 1 < len(row) and row[j + 1].x0 - g.x1 <= _GUTTER * body:
                 continue
-            # A full line ends at a column's edge, not a last one (`础。`) anywhere.
-            return j >= 4 and g.x1 - row[j - 4].x0 < 5.5 * g.size
+            return j >= 4 and g.x1 - row[j - 4].x0 < 5.5 * g.size  # full, not `础。`
         return False
 
     def across(self, left: Glyph, right: Glyph, body: float, gap: float) -> bool:
         """The rows around print across a wide gap: a justified line stretched there.
 
-        Up to 1.5 ems its middle tells. A narrow column's line with one word space
-        (`（通讯员 吴艳立`) takes all its slack there, two or three ems, as wide as a short
-        line's end before the next column; the rows around print across both its ends."""
+        Up to 1.5 ems its middle tells; up to 3.5 (a narrow column's one word space with
+        all the slack: `（通讯员 吴艳立`) the rows around print all across it."""
         size = right.size
         if gap >= _STRETCHED_MAX * size:
             return False
         if not self.printed(left, right, body, (left.x1 + right.x0) / 2):
             return False
-        return gap < _STRETCHED * size or (
-            self.printed(left, right, body, left.x1 + 0.5 * size)
-            and self.printed(left, right, body, right.x0 - 0.5 * size)
+        if gap < _STRETCHED * size:
+            return True
+        steps = int(gap / (0.5 * size))
+        return all(
+            self.printed(left, right, body, left.x1 + 0.1 * size + k * (gap - 0.2 * size) / steps)
+            for k in range(steps + 1)
         )
 
     def printed(self, left: Glyph, right: Glyph, body: float, mid: float) -> bool:
