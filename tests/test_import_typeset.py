@@ -10,9 +10,10 @@ from dataclasses import replace
 
 from handset import BODY, line, texts
 
+from reader.importing.credits import caption_credit
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.regions import columns
-from reader.importing.structure import _caption_credit, build
+from reader.importing.structure import build
 from reader.importing.typography import DATELINE, TypeLine, is_byline
 from reader.model import Item
 
@@ -225,11 +226,11 @@ def test_a_short_line_over_a_gutter_joins_no_columns() -> None:
 
 def test_caption_credits_of_news_agencies_and_broken_before_the_date() -> None:
     caption = [["图为救灾物资运往那曲的情形。（新华社发）"]]
-    assert _caption_credit(caption) == ([["图为救灾物资运往那曲的情形。"]], ["（新华社发）"])
+    assert caption_credit(caption) == ([["图为救灾物资运往那曲的情形。"]], ["（新华社发）"])
     lines = [["图为虎林园里的东北虎。", "本报通讯员 傅国", "摄于 1 月 26日"]]
-    assert _caption_credit(lines)[1] == ["本报通讯员 傅国摄于 1 月 26日"]
+    assert caption_credit(lines)[1] == ["本报通讯员 傅国摄于 1 月 26日"]
     lines = [["图为开馆仪式。", "本报通讯员 郭国启 摄", "于1月11日"]]
-    assert _caption_credit(lines) == ([["图为开馆仪式。"]], ["本报通讯员 郭国启 摄于1月11日"])
+    assert caption_credit(lines) == ([["图为开馆仪式。"]], ["本报通讯员 郭国启 摄于1月11日"])
 
 
 def test_a_line_set_across_two_columns_joins_neither() -> None:

@@ -4,7 +4,8 @@ A credit set flush right under a picture may stick out past the picture's edge, 
 a point or two from the column beside it; the XY-cut of `reading_order` would then
 find no gutter between the picture's column and that column, and read them row by
 row. The lines right under a picture that start within its width are its caption:
-for cutting they reach no further than the picture does.
+for cutting they reach as far as the picture does, no further and no less (a credit
+set flush right under a shorter caption line must not read as a column of its own).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
                 break  # a headline under the picture: its story, not a caption
             if seg.x1 > x1 + OVERHANG * body:
                 continue  # a wider line: not the picture's
-            seg.reach0 = max(seg.reach0, x0)
-            seg.reach1 = min(seg.reach1, x1)
+            # The picture's whole width: a credit set flush right under a caption that
+            # ends further left is cut from neither it nor the picture's column.
+            seg.reach0, seg.reach1 = x0, x1
             seg.caption = True
             reach = seg.bottom
             first = False

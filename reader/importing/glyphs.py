@@ -20,7 +20,8 @@ _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em 
 _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gutter
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _BOLDER = 150  # this much heavier (PDF font weight units) is another type
-_STRETCHED = 1.5  # ems of the type: a wider gap is a gutter whatever the rows around print
+_STRETCHED = 1.5  # ems of the type: a wider gap is a gutter unless printed across at its ends
+_STRETCHED_MAX = 3.5  # ems of the type: a wider gap is a gutter whatever the rows around print
 _HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 _OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
@@ -272,11 +273,7 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
                     gutter = least
                 gap = glyph.x0 - prev.x1
                 if not (0.8 <= ratio <= 1.25) or (
-                    gap > gutter
-                    and not (
-                        gap < _STRETCHED * glyph.size
-                        and strips.printed(prev, glyph, body, (prev.x1 + glyph.x0) / 2)
-                    )
+                    gap > gutter and not strips.across(prev, glyph, body, gap)
                 ):
                     middles.append((prev.x1 + glyph.x0) / 2)
                     cuts.add(id(glyph))
@@ -308,16 +305,22 @@ class _Strips:
         self.rows = rows
         self.baselines = [-row[0].baseline for row in rows]  # rows run top down
         self.starts = [[g.ink_x0 for g in row] for row in rows]
+        # A glyph's own row, which shows nothing about it: its first glyph may sit a
+        # little off the others' baseline (WeasyPrint sets an opening quote so).
+        self.row_of = {id(g): k for k, row in enumerate(rows) for g in row}
 
     def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
         reach = _STRETCHED * _STRIP_ROWS * body
         lo, hi = _within(self.baselines, mark.baseline, reach)
+        own = self.row_of.get(id(mark), -1)
         printed = witnesses = 0
-        least = -_STRIP_PAD * body if mark.size < _DISPLAY * body else -2 * body
+        display = mark.size >= _DISPLAY * body
+        ended = display
+        least = -2 * body if display else -_STRIP_PAD * body
         for k in range(lo, hi):
             row = self.rows[k]
-            if row[0].baseline == mark.baseline:
+            if k == own:
                 continue
             # Glyphs that start before the strip's end; the last few may reach into it.
             end = bisect.bisect_left(self.starts[k], hi_x)
@@ -332,8 +335,40 @@ class _Strips:
             # it shows nothing; rows of display type are too few to be so strict).
             near = row[max(0, end - 1) : end + 1]
             witnesses += any(_same_type(g, mark) and least <= g.x0 - hi_x < 2 * body for g in near)
-        # A line set across the gutter (a byline over the columns) is outvoted.
-        return witnesses > 0 and printed * 3 <= witnesses
+            ended = ended or self._ends(k, end, mark, body)
+        # A line across the gutter (a byline over the columns) is outvoted. In body type a
+        # row must end there too: in a CJK grid every row starts glyphs at the strip's end.
+        return ended and witnesses > 0 and printed * 3 <= witnesses
+
+    def _ends(self, k: int, end: int, mark: Glyph, body: float) -> bool:
+        """Row `k`'s full line ends (a gutter after it) within an em of the mark's box."""
+        row = self.rows[k]
+        for j in range(max(0, end - 3), end):
+            g = row[j]
+            if not (mark.x0 - 1.1 * body <= g.x1 <= mark.x1 + 0.3 * body) or g.char.isspace():
+                continue
+            if j + 1 < len(row) and row[j + 1].x0 - g.x1 <= _GUTTER * body:
+                continue
+            return j >= 4 and g.x1 - row[j - 4].x0 < 5.5 * g.size  # full, not `础。`
+        return False
+
+    def across(self, left: Glyph, right: Glyph, body: float, gap: float) -> bool:
+        """The rows around print across a wide gap: a justified line stretched there.
+
+        Up to 1.5 ems its middle tells; up to 3.5 (a narrow column's one word space with
+        all the slack: `（通讯员 吴艳立`) the rows around print all across it."""
+        size = right.size
+        if gap >= _STRETCHED_MAX * size:
+            return False
+        if not self.printed(left, right, body, (left.x1 + right.x0) / 2):
+            return False
+        if gap < _STRETCHED * size:
+            return True
+        steps = int(gap / (0.5 * size))
+        return all(
+            self.printed(left, right, body, left.x1 + 0.1 * size + k * (gap - 0.2 * size) / steps)
+            for k in range(steps + 1)
+        )
 
     def printed(self, left: Glyph, right: Glyph, body: float, mid: float) -> bool:
         """Most rows around, in the same type, print right across the gap between two
@@ -343,10 +378,11 @@ class _Strips:
         next glyph right after it print across."""
         reach = _STRETCHED * _STRIP_ROWS * body
         lo, hi = _within(self.baselines, left.baseline, reach)
+        own = self.row_of.get(id(left), -1)
         printed = white = 0
         for k in range(lo, hi):
             row = self.rows[k]
-            if row[0].baseline == left.baseline:
+            if k == own:
                 continue
             end = bisect.bisect_right(self.starts[k], mid)
             before, after = row[end - 1] if end else None, row[end] if end < len(row) else None
@@ -378,10 +414,11 @@ class _Strips:
         lo_x, hi_x = left.x1 + pad, right.x0 - pad
         reach = _STRIP_ROWS * body + left.size
         lo, hi = _within(self.baselines, left.baseline, reach)
+        own = self.row_of.get(id(left), -1)
         witnesses = 0
         for k in range(lo, hi):
             row = self.rows[k]
-            if row[0].baseline == left.baseline:
+            if k == own:
                 continue
             end = bisect.bisect_left(self.starts[k], hi_x)
             if any(g.ink_x1 > lo_x and not g.char.isspace() for g in row[max(0, end - 3) : end]):

@@ -23,6 +23,7 @@ _STACK_CHARS = 40  # longer lines are running text, never part of a headline sta
 _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns is centred
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
+_NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 
 def _overlap(a: Segment, b: Segment) -> float:
@@ -38,9 +39,24 @@ def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[
     for seg in body_segs:
         lo = bisect.bisect_left(bottoms, seg.top)
         hi = bisect.bisect_right(bottoms, seg.top + body)
-        if not any(o is not seg and _above_in_column(o, seg, body) for o in body_segs[lo:hi]):
-            tops.append(seg)
+        if any(o is not seg and _above_in_column(o, seg, body) for o in body_segs[lo:hi]):
+            continue
+        up = bisect.bisect_right(bottoms, seg.top + _NOTE_REACH * body)
+        if hi > lo and _noted(seg, body_segs[lo:hi], body_segs[hi:up], body):
+            continue
+        tops.append(seg)
     return tops
+
+
+def _noted(seg: Segment, right_above: list[Segment], higher: list[Segment], body: float) -> bool:
+    """`seg` is set flush right under a paragraph's short last line, in the column whose
+    full lines end where it ends: a source note (`（何松）`, `（据新华社电）`), not the
+    top of a column for a headline on its left to claim."""
+    return any(
+        o.x0 <= seg.x0 and abs(o.x1 - seg.x1) < body and o.x0 <= a.x0 and a.x1 < seg.x0
+        for o in higher
+        for a in right_above
+    )
 
 
 def _above_in_column(above: Segment, seg: Segment, body: float) -> bool:

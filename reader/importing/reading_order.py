@@ -114,17 +114,17 @@ def _glue_heads(bands: list[list[Segment]], body: float) -> list[list[Segment]]:
 
 
 def _columns_under(parts: list[list[Segment]], body: float) -> bool:
-    """Parts of a row cut where boxes overlap a little: a headline's row, then a row
-    of body text in several columns right under it (not a line of its stack, such as
-    a subtitle split at a comma)."""
+    """Parts of a row cut where boxes overlap a little: a headline's row (a kicker's
+    over it, maybe), then a row of body text in several columns right under it (not a
+    line of its stack, such as a subtitle split at a comma)."""
     return (
-        len(parts) == 2
-        and any(s.size >= _HEAD * body for s in parts[0])
-        and len(parts[1]) > 1
-        and _one_row(parts[1])
+        len(parts) >= 2
+        and any(s.size >= _HEAD * body for s in parts[-2])
+        and len(parts[-1]) > 1
+        and _one_row(parts[-1])
         and all(
             abs(s.size - body) <= 0.06 * body and s.x1 - s.x0 >= 6 * body and not s.apart
-            for s in parts[1]
+            for s in parts[-1]
         )
     )
 
@@ -183,7 +183,12 @@ def arrange(
         # A headline's loose box may reach into the row under it: still two rows. Where
         # that row is the first of several columns, they are not peeled with it.
         tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)
-        first = tight[0] if len(rows) == 1 or _columns_under(tight, body) else rows[0]
+        if len(rows) == 1:
+            first = tight[0]
+        elif _columns_under(tight, body):  # the stack (a kicker over it too) without them
+            first = [s for part in tight[:-1] for s in part]
+        else:
+            first = rows[0]
         if len(rows) == 1 and len(first) == len(segs):
             out += _rows(segs, hint)
             return out

@@ -24,20 +24,18 @@ from dataclasses import dataclass, field
 
 from reader.fields import item_id
 from reader.importing import regions
+from reader.importing.credits import caption_credit
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
     CLOSERS,
-    CREDIT_REST,
     DATELINE,
     MARKERS,
     NOTE,
     SOURCE,
     TypeLine,
-    credit_tail,
     is_byline,
     is_credit,
-    tight,
     type_lines,
 )
 from reader.model import Item, Page
@@ -107,18 +105,57 @@ def _is_stack(line: TypeLine, body: float) -> bool:
 
 
 def _marked_stack(
-    line: TypeLine, prev: TypeLine | None, nxt: TypeLine | None, cur: _Item | None, body: float
+    line: TypeLine,
+    prev: TypeLine | None,
+    ahead: Sequence[TypeLine],
+    cur: _Item | None,
+    body: float,
 ) -> bool:
     """A line in bold body type that starts with a marker is part of a headline stack,
     not a bold brief, next to a headline: a kicker right over one (`●新开工…` over
-    its headline), or a subtitle right under a stack that has no body yet."""
+    its headline, or wrapped onto a second line over it), or a subtitle right under a
+    stack that has no body yet."""
     if line.text[0] not in MARKERS or line.plain(body) or len(line.text) > _STACK_MAX:
         return False
     if line.closes or line.size < body * 0.94:
         return False
     under = cur is not None and prev is not None and prev in cur.stack and not cur.has_body
+    nxt = ahead[0] if ahead else None
+    if nxt is not None and len(ahead) > 1 and _wraps_on(line, nxt, body):
+        nxt = ahead[1]
     over = nxt is not None and nxt.size >= _MARKED_HEAD * body and _is_stack(nxt, body)
     return under or over
+
+
+def _wraps_on(line: TypeLine, nxt: TypeLine, body: float) -> bool:
+    """`nxt` is the rest of `line` wrapped at the column's edge: the same type, flush
+    under it, no wider."""
+    return (
+        abs(nxt.size - line.size) <= 0.06 * body
+        and nxt.bold == line.bold
+        and not nxt.hint
+        and abs(nxt.x0 - line.x0) < 0.5 * body
+        and nxt.x1 <= line.x1 + 0.5 * body
+    )
+
+
+def _closed_subtitle(line: TypeLine, prev: TypeLine | None, cur: _Item | None, body: float) -> bool:
+    """A bold line at body size that closes a sentence, set tight under a headline
+    that has no body yet: a subtitle quoting a sentence (`“豁出命根子，刨除穷根子。”`),
+    not a bold paragraph."""
+    return (
+        cur is not None
+        and prev is not None
+        and prev in cur.stack
+        and prev.size >= _MARKED_HEAD * body
+        and not cur.has_body
+        and not cur.bylines
+        and not line.hint
+        and line.bold
+        and line.size >= body * 0.94
+        and len(line.text) <= _STACK_MAX
+        and not (SOURCE.match(line.text) or is_credit(line.text) or is_byline(line.text))
+    )
 
 
 def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) -> list[_Item]:
@@ -136,7 +173,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 items.append(cur)
             cur.body.append(line)
         elif (
-            _is_stack(line, body) or _marked_stack(line, prev, nxt, cur, body)
+            _is_stack(line, body)
+            or _marked_stack(line, prev, lines[i + 1 : i + 3], cur, body)
+            or _closed_subtitle(line, prev, cur, body)
         ) and not _intertitle(line, cur, body):
             stacking = cur is not None and prev is not None and prev in cur.stack
             if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
@@ -166,7 +205,13 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 # A marked paragraph in a story's running text stays in it (`●公房…`);
                 # after white space, or where no headline opened a story, it is a brief.
                 or (text[0] in MARKERS and (not cur.stack or (cur.has_body and line.hint)))
-                or (line.hint and cur.has_body and prev is not None and prev.closes)
+                or (
+                    line.hint
+                    and cur.has_body
+                    and prev is not None
+                    and prev.closes
+                    and not _next_column(prev, line, body)
+                )
             )
             if starts:
                 cur = _Item()
@@ -195,6 +240,13 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
         cur.lines.append(line)
         prev = line
     return items
+
+
+def _next_column(prev: TypeLine, line: TypeLine, body: float) -> bool:
+    """`line` tops the column right of the one `prev` ends: the story's body running on
+    from the foot of one column to the head of the next (no stack, picture or source
+    note between them), as every broadsheet sets a story longer than one column."""
+    return line.top > prev.top + body and line.x0 >= prev.x1 - 0.5 * body
 
 
 def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
@@ -250,7 +302,10 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
         nxt.plain(body)
         and len(nxt.text) <= 4
         and not nxt.hint
-        and abs(nxt.x0 - line.x0) < 0.5 * body
+        and (
+            abs(nxt.x0 - line.x0) < 0.5 * body  # set flush left, or centred as the stack is
+            or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body
+        )
         and nxt.x1 < line.x1 - 1.5 * body
         and (is_byline(text + nxt.text) or is_byline(f"{text} {nxt.text}"))
     )
@@ -284,27 +339,40 @@ def _split_stack(stack: list[TypeLine]) -> tuple[str | None, str | None, str | N
 
 
 def _paragraphs(lines: list[TypeLine], body: float) -> list[list[str]]:
-    """Paragraphs by geometry: indented first lines, short closing last lines."""
+    """Paragraphs by geometry: indented first lines, else short closing last lines."""
     if not lines:
         return []
     col = regions.columns(lines)
     count: Counter[int] = Counter(col)
     left = _edge(col, [t.x0 for t in lines], -1.0)
     right = _edge(col, [t.x1 for t in lines], 1.0)
+    xs = zip(col, lines, strict=True)
+    indents = [count[k] > 1 and t.x0 - left[k] >= _INDENT * body for k, t in xs]
+    # Where paragraphs start indented, a short last line ends none by itself: a line
+    # broken early before `这“…` (no break inside a quote's first characters), or a
+    # writer's name `（张悦）` wrapped from the sentence it closes, runs on flush.
+    by_indent = any(indents)
     out: list[list[str]] = []
     prev: TypeLine | None = None
     prev_col = -1
-    for k, line in zip(col, lines, strict=True):
+    for k, line, indented in zip(col, lines, indents, strict=True):
         text = " ".join(line.text.split())
-        indented = count[k] > 1 and line.x0 - left[k] >= _INDENT * body
         short_before = (
-            prev is not None
+            not by_indent
+            and prev is not None
             and prev_col == k
             and prev.closes
             and count[k] > 1
             and prev.x1 <= right[k] - _SHORT * body
         )
-        if not out or indented or short_before or (line.hint and prev is not None and prev.closes):
+        # At the head of the next column a paragraph starts only where it is indented.
+        hinted = (
+            line.hint
+            and prev is not None
+            and prev.closes
+            and (count[k] < 2 or not _next_column(prev, line, body))
+        )
+        if not out or indented or short_before or hinted:
             out.append([text])
         else:
             out[-1].append(text)
@@ -322,62 +390,12 @@ def _edge(col: list[int], xs: list[float], side: float) -> dict[int, float]:
     return {k: max(c, key=lambda x: (c[x], side * x)) for k, c in seen.items()}
 
 
-def _caption_credit(paragraphs: list[list[str]]) -> tuple[list[list[str]], list[str]]:
-    """Split the credit off a caption: trailing credit lines, or `（… 摄）` at its end."""
-    flat = [t for p in paragraphs for t in p]
-    credit: list[str] = []
-    if len(flat) > 2 and CREDIT_REST.match(tight(flat[-1])) and is_credit(flat[-2] + flat[-1]):
-        rest = flat.pop()  # a credit broken before its 摄于: one credit of two lines
-        credit.insert(0, join_lines([flat.pop(), rest]))
-    while flat and is_credit(flat[-1]) and len(flat) > 1:
-        credit.insert(0, flat.pop())
-    if credit and flat and _credit_head(flat[-1], credit[0]):
-        credit.insert(0, flat.pop())  # a credit broken over two lines
-    if credit:
-        return _regroup(paragraphs, len(flat)), credit
-    for k in (1, 2):  # in brackets at the end of the sentence, on one line or two
-        if len(flat) < k:
-            break
-        tail = "".join(flat[-k:])
-        cut = credit_tail(tail)
-        if cut > 0 or (cut == 0 and len(flat) > k):
-            kept = _regroup(paragraphs, len(flat) - k)
-            if cut:
-                if kept:
-                    kept[-1].append(tail[:cut])
-                else:
-                    kept = [[tail[:cut]]]
-            return kept, [tail[cut:]]
-    return paragraphs, []
-
-
-def _credit_head(line: str, tail: str) -> bool:
-    """`新华社记者` / `王伟 摄`: the first line of a credit broken before its end."""
-    return (
-        len(line) <= 20
-        and not any(c in line for c in "，。；！？")
-        and is_credit(line + tail)
-        and (is_byline(line) or line.endswith(("记者", "通讯员", "摄影")))
-    )
-
-
-def _regroup(paragraphs: list[list[str]], keep: int) -> list[list[str]]:
-    """The first `keep` lines of the paragraphs, still in their paragraphs."""
-    out: list[list[str]] = []
-    for paragraph in paragraphs:
-        if keep <= 0:
-            break
-        out.append(paragraph[:keep])
-        keep -= len(paragraph)
-    return out
-
-
 def _freeze(it: _Item, body: float, ident: str) -> Item:
     kicker, headline, subtitle = _split_stack(it.stack)
     groups = _paragraphs(it.body, body)
     credit = list(it.credit)
     if it.picture >= 0 or credit:
-        groups, found = _caption_credit(groups)
+        groups, found = caption_credit(groups)
         credit = found + credit
     paragraphs = [join_lines([clean_line(t) for t in g]) for g in groups if g]
     byline = " ".join(it.bylines) if it.bylines else None
