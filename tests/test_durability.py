@@ -87,7 +87,10 @@ def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
     while not write_locked(root):
         assert writer.poll() is None and time.monotonic() < deadline, "the update never began"
         time.sleep(0.01)
-    time.sleep(0.5)  # segmenting and inserting pages
+    # A short while into segmenting and inserting pages: the transaction is open and
+    # written to. Longer, and on a loaded machine this process woke after the update
+    # had committed (the sleep is a floor, not a measure).
+    time.sleep(0.1)
     os.kill(writer.pid, signal.SIGSTOP)
     with sqlite3.connect(root / ".reader" / "index.sqlite") as conn:
         committed = conn.execute("SELECT count(*) FROM issues WHERE paper='more'").fetchone()[0]
