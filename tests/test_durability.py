@@ -84,13 +84,17 @@ def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
     from its BEGIN to its COMMIT, and the new issues are not visible before.
     """
     deadline = time.monotonic() + 60
-    while not write_locked(root):
+    held_since: float | None = None
+    while held_since is None or time.monotonic() - held_since < 0.1:
+        # The lock held for a tenth of a second: `reader index` first checks the file
+        # (quick_check and FTS5's integrity-check, a brief write lock of its own); a
+        # lock seen once may be that check, and stopping there finds no update yet.
         assert writer.poll() is None and time.monotonic() < deadline, "the update never began"
+        if write_locked(root):
+            held_since = held_since if held_since is not None else time.monotonic()
+        else:
+            held_since = None
         time.sleep(0.01)
-    # A short while into segmenting and inserting pages: the transaction is open and
-    # written to. Longer, and on a loaded machine this process woke after the update
-    # had committed (the sleep is a floor, not a measure).
-    time.sleep(0.1)
     os.kill(writer.pid, signal.SIGSTOP)
     with sqlite3.connect(root / ".reader" / "index.sqlite") as conn:
         committed = conn.execute("SELECT count(*) FROM issues WHERE paper='more'").fetchone()[0]
