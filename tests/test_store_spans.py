@@ -28,9 +28,12 @@ needs_corpus = pytest.mark.skipif(
 def stored(page: Page) -> list[store.Stored]:
     """The page's items as `store.Stored` records, the header on the first."""
     return [
-        store.Stored(*(getattr(item, f) for f in store.Stored._fields[:-1]), page.header)
-        if n == 0
-        else store.Stored(*(getattr(item, f) for f in store.Stored._fields[:-1]))
+        store.Stored._make(
+            (
+                *(getattr(item, f) for f in store.Stored._fields[:-1]),
+                page.header if n == 0 else None,
+            )
+        )
         for n, item in enumerate(page.items)
     ]
 
