@@ -227,12 +227,12 @@ def _items(place: Place, number: int | None) -> list[Stored]:
     except ValueError as err:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
     data = _read(place.path, stored[1])
-    text = pagetext.text_of(data, stored) if data is not None else None
-    if text is None:
+    spanned = pagetext.bytes_of(data, stored) if data is not None else None
+    if spanned is None:
         return _parsed(place, data, number)
     try:
-        return [Stored._make(fields) for fields in pagetext.load(stored[3], text, number)]
-    except (ValueError, TypeError, IndexError) as err:
+        return [Stored._make(fields) for fields in pagetext.load(stored[3], spanned, number)]
+    except (ValueError, TypeError, IndexError, LookupError) as err:
         raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
 
@@ -272,11 +272,14 @@ def _parsed(place: Place, data: bytes | None, number: int | None) -> list[Stored
     return out[number - 1 : number] if number > 0 else []
 
 
-def page_stored(blob: bytes, text: str) -> list[Stored]:
-    """The items of a stored page over `text` (the page file's text and the pool), for tests."""
+def page_stored(blob: bytes, data: bytes) -> list[Stored]:
+    """The items of a stored page whose file holds `data` (None when it holds other bytes)."""
     from reader.search import pagetext
 
-    return [Stored._make(fields) for fields in pagetext.load(blob, text)]
+    spanned = pagetext.bytes_of(data, pagetext.check(blob))
+    if spanned is None:
+        raise ValueError("not the page indexed")
+    return [Stored._make(fields) for fields in pagetext.load(blob, spanned)]
 
 
 def _writable(folder: Path) -> bool:
