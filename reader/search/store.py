@@ -240,11 +240,19 @@ def _read(path: str | None, size: int) -> bytes | None:
     """The page file's bytes, up to one more than the `size` indexed (None when unreadable)."""
     if path is None:
         return None
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(size + 1)
+    try:  # os.read, not open(): a file object costs 5 of a hit's 60 us
+        fd = os.open(path, os.O_RDONLY)
     except OSError:
         return None
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= size:  # a short read, rare
+            chunks.append(os.read(fd, size + 1 - sum(map(len, chunks))))
+        return b"".join(chunks) if len(chunks) > 1 else chunks[0]
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _parsed(place: Place, data: bytes | None, number: int | None) -> list[Stored]:
