@@ -22,7 +22,7 @@ from reader.model import Item
 from reader.parse.pages import load_item
 from reader.search import engine as index
 from reader.search import freshness as scan
-from reader.search import store
+from reader.search import pagetext, store
 
 PAGE_ONE = ["本报讯 数据局今天成立，负责全市公共数据的统筹管理。", "另一段讲的是人民币汇率。"]
 PAGE_TWO = ["市民可以在网上查询１９９８年的档案资料。", "图书馆开放时间延长到晚上九点。"]
@@ -55,29 +55,32 @@ def ids(hits: list[index.Hit]) -> set[str]:
     return {hit.id for hit in hits}
 
 
-def test_stored_records_have_the_fields_of_item() -> None:
+def test_stored_records_have_the_fields_of_item(tmp_path: Path) -> None:
     assert store.Stored._fields == (*(f.name for f in fields(Item)), "header")
     items = [
         Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",)),
         Item("p/i/01/2", "caption", paragraphs=("图片说明",) * 50, credit="张三 摄"),
         Item("p/i/01/3", "brief", headline="简讯", paragraphs=()),
     ]
-    blob = store.pack(items, "第2版 要闻")
-    assert store.unpack(blob) == items
-    assert store.page_header(blob) == "第2版 要闻"
+    data = "第2版 要闻\n导语 正文\n图片说明\n张三 摄\n简讯\n".encode()
+    page = tmp_path / "01.txt"
+    page.write_bytes(data)
+    blob = pagetext.encode(items, "第2版 要闻", data)
+    place = store.Place("p", "P", "i", None, 1, 1, 1, blob, str(page))
     for n, item in enumerate(items, start=1):
         header = "第2版 要闻" if n == 1 else None
-        assert store.stored_item(blob, n) == (
+        assert store.page_item(place._replace(number=n)) == (
             *(getattr(item, f.name) for f in fields(Item)),
             header,
         )
-    assert store.stored_item(blob, 1).title == items[0].title == "导语"  # type: ignore[union-attr]
-    assert store.stored_item(blob, 4) is None and store.unpack(store.pack([])) == []
-    assert store.stored_items(blob) == [store.stored_item(blob, n) for n in (1, 2, 3)]
+    assert store.page_item(place).title == items[0].title == "导语"  # type: ignore[union-attr]
+    assert store.page_item(place._replace(number=4)) is None
+    assert store.page_items(place._replace(data=pagetext.encode([], None, data))) == []
+    assert store.page_items(place) == [store.page_item(place._replace(number=n)) for n in (1, 2, 3)]
     with pytest.raises(sqlite3.DatabaseError):
-        store.stored_item(blob[:4] + bytes(reversed(blob[4:])), 1)
+        store.page_item(place._replace(data=bytes(reversed(blob))))
     with pytest.raises(sqlite3.DatabaseError):
-        store.stored_items(blob[:4] + bytes(reversed(blob[4:])))
+        store.page_items(place._replace(data=blob[:-3]))
 
 
 def test_a_search_that_finds_the_index_fresh_loads_no_model_toml_or_json(lib: Library) -> None:

@@ -11,25 +11,29 @@ from corpuslib import CORPUS, corpus_lines, make_library, write_page
 
 from reader.library import Library
 from reader.model import Item
-from reader.search import build, store
+from reader.search import build, pagetext, store
 from reader.search import engine as index
 
 
-def test_stored_items_keep_every_character_in_their_smaller_encoding() -> None:
-    # GB18030 encodes all of Unicode: traditional, astral, Latin and control characters
-    # come back as they went in, in every field and in the page header.
+def test_stored_items_give_back_every_character_the_page_holds(tmp_path: Path) -> None:
+    # Traditional, astral, Latin and control characters come back as they went in, in
+    # every field and in the page header, from a UTF-8 page and a GB18030 one; a character
+    # the page does not hold (the space join_lines puts between Latin lines) too.
     text = "數據 𠀋𝄞 Straße é\x07\u3000——“引号”"
     items = [
-        Item(id="p/i/01/1", kind="article", headline=text, paragraphs=(text, "二")),
+        Item(id="p/i/01/1", kind="article", headline=text, paragraphs=(text, "二 Z")),
         Item(id="p/i/01/2", kind="caption", credit=text, paragraphs=()),
     ]
-    blob = store.pack(items, header=text)
-    assert store.unpack(blob) == items
-    assert store.page_header(blob) == text
-    first, second = store.stored_items(blob)
-    assert (first.headline, first.paragraphs, first.header) == (text, (text, "二"), text)
-    assert (second.credit, second.header) == (text, None)
-    assert store.stored_item(blob, 2) == second
+    for codec in ("utf-8", "gb18030"):
+        data = f"{text}\n二\nZ\n".encode(codec)
+        page = tmp_path / f"{codec}.txt"
+        page.write_bytes(data)
+        place = store.Place("p", "P", "i", None, 1, 1, 1, pagetext.encode(items, text, data))
+        first, second = store.page_items(place._replace(path=str(page)))
+        assert (first.headline, first.paragraphs, first.header) == (text, (text, "二 Z"), text)
+        assert (second.credit, second.header) == (text, None)
+        assert store.page_item(place._replace(path=str(page), number=2)) == second
+        assert store.page_items(place._replace(path=str(tmp_path / "gone.txt"))) == []
 
 
 QUERIES = ["经济", "改革 开放", "１９９８", "的", "新华社"]

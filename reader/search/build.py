@@ -26,7 +26,6 @@ from reader.search.freshness import (
     shared_with_others,
 )
 from reader.search.heads import HeadWriter
-from reader.search.store import unpack
 from reader.search.workers import (
     HASH_SIZE,
     GramWriter,
@@ -44,6 +43,8 @@ _BULK_MIN_PAGES = 400
 process of their own (`workers.GramWriter`), and its segments are left as FTS5 merged
 them as it went (no `optimize`: one core for minutes at 2 GB, and twice a table's
 disk while it runs; 6 segments a table at 50 MB searched as fast as one)."""
+_ORPHANS = 20_000
+"""Items of pages changed or removed that may stay in the FTS tables however small the index."""
 _SETTLE_WAIT = 60.0
 """An update that may wait this long for the write lock (`reader index`) also waits out
 the clock tick of folders changed just now, so its recorded folder times are exact."""
@@ -69,25 +70,23 @@ class UpdateStats:
     errors: tuple[str, ...] = ()
 
 
-def _delete_items(
-    conn: sqlite3.Connection, issue_id: int, page: int, heads: HeadWriter | None = None
-) -> None:
-    """Remove a page's items from the FTS index (contentless: the old tokens are recomputed)."""
-    from reader.search.segmenter import page_tokens
+def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> int:
+    """Forget a page's items; how many it had.
 
+    Their rows stay in the FTS tables (and `heads`, which mirrors the word table):
+    a contentless FTS5 row is deleted with the tokens it was written with, and
+    those came from text the page file no longer holds (the index keeps spans of
+    it, not a copy). No page row covers their rowids, so a search skips them;
+    `apply` rebuilds the index once they are many (`_ORPHANS`).
+    """
     row = conn.execute(
-        "SELECT p.first, t.data FROM pages p JOIN texts t ON t.first = p.first "
-        "WHERE p.issue_id=? AND p.page=?",
-        (issue_id, page),
+        "SELECT first, items FROM pages WHERE issue_id=? AND page=?", (issue_id, page)
     ).fetchone()
     if row is None:
-        return
-    first, blob = row
-    _rows(
-        conn, first, *page_tokens(unpack(blob), store.page_header(blob)), delete=True, heads=heads
-    )
-    conn.execute("DELETE FROM texts WHERE first=?", (first,))
+        return 0
+    conn.execute("DELETE FROM texts WHERE first=?", (row[0],))
     conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
+    return int(row[1])
 
 
 def _rows(
@@ -95,27 +94,23 @@ def _rows(
     first: int,
     grams: str,
     rows: list[Tokens],
-    delete: bool = False,
     writer: GramWriter | None = None,
     heads: HeadWriter | None = None,
 ) -> None:
-    """Insert (or delete) a page's tokens: its items' words from rowid `first` on, and
-    the bigrams of the whole page as one row at rowid `first` (`tokens.gram_row`), or
-    to the bulk build's `writer`; the headline words' postings go to `heads`."""
-    grams_sql, words = (store.DELETE_GRAMS, store.DELETE_WORDS)
-    if not delete:
-        grams_sql, words = store.INSERT_GRAMS, store.INSERT_WORDS
+    """Insert a page's tokens: its items' words from rowid `first` on, and the bigrams
+    of the whole page as one row at rowid `first` (`tokens.gram_row`), or to the bulk
+    build's `writer`; the headline words' postings go to `heads`."""
     if rows and writer is not None:
         writer.add(first, grams)
     elif rows:
-        conn.execute(grams_sql, (first, grams))
-    conn.executemany(words, [(first + n, *row) for n, row in enumerate(rows)])
+        conn.execute(store.INSERT_GRAMS, (first, grams))
+    conn.executemany(store.INSERT_WORDS, [(first + n, *row) for n, row in enumerate(rows)])
     if heads is not None:
-        (heads.remove if delete else heads.add)(first, rows)
+        heads.add(first, rows)
 
 
 def _issue_ids(
-    conn: sqlite3.Connection, library: Library, found: Scan, heads: HeadWriter
+    conn: sqlite3.Connection, library: Library, found: Scan
 ) -> dict[tuple[str, str], int]:
     """Add, update and drop issue rows; return the row id of every scanned issue."""
     known = {
@@ -145,7 +140,7 @@ def _issue_ids(
             for (page,) in conn.execute(
                 "SELECT page FROM pages WHERE issue_id=?", (rid,)
             ).fetchall():
-                _delete_items(conn, rid, page, heads)
+                _delete_items(conn, rid, page)
             conn.execute("DELETE FROM issues WHERE id=?", (rid,))
     return ids
 
@@ -181,6 +176,9 @@ def apply(
     if have and stale and not rebuild:
         what = ", ".join(f"{k} {have.get(k, '?')} → {v}" for k, v in stale.items())
         notes.append(f"the index was built by another version ({what}): rebuilding it")
+    if not rebuild and not stale and _littered(conn, have):
+        notes.append("many items of pages changed or removed since are still indexed: rebuilding")
+        rebuild = True
     rebuild = rebuild or bool(stale)
     # Built from nothing, the index is written with a rollback journal, not the WAL: pages
     # added to a file are not journaled, so the disk holds the index once, not twice (a
@@ -206,6 +204,19 @@ def apply(
             conn.execute("VACUUM")
     _settle(conn, wait, notes)
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
+
+
+def _littered(conn: sqlite3.Connection, have: dict[str, str]) -> bool:
+    """Whether a quarter of the FTS rows (and more than `_ORPHANS`) are of pages changed or
+    removed since they were indexed (`_delete_items` leaves them): rowids handed out that
+    no page covers. Below that they cost the tables a little room and bm25's counts a
+    little weight; a rebuild sheds them."""
+    handed = int(have.get("next_rowid", "1")) - 1
+    try:
+        live = int(conn.execute("SELECT coalesce(sum(max(items, 1)), 0) FROM pages").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return False
+    return handed - live > max(_ORPHANS, handed // 4)
 
 
 def _empty(conn: sqlite3.Connection) -> bool:
@@ -306,11 +317,11 @@ def _apply_locked(
         )
     }
     heads = HeadWriter(conn, fresh=rebuild)
-    ids = _issue_ids(conn, library, found, heads)  # drops the pages of issues that are gone
+    ids = _issue_ids(conn, library, found)  # drops the pages of issues that are gone
     gone = old.keys() - found.pages.keys()
     for key in gone:
         if key[:2] in ids:
-            _delete_items(conn, ids[key[:2]], key[2], heads)
+            _delete_items(conn, ids[key[:2]], key[2])
     jobs = [
         PageJob(key, Path(page_path), ids[key[:2]])
         for key, (page_path, stat) in sorted(found.pages.items())
@@ -335,6 +346,7 @@ def _apply_locked(
         "signature": signature,
         "next_rowid": str(next_rowid),
         "pages": str(len(found.pages)),
+        "root": str(library.root.resolve()),  # where the page files are, for an index elsewhere
     }
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
     _write_quick(conn, times, names)
@@ -380,7 +392,7 @@ def _write_pages(
                 )
             else:
                 if key in old:
-                    _delete_items(conn, issue_id, page, heads)
+                    _delete_items(conn, issue_id, page)
                 first = next_rowid
                 next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
                 _rows(conn, first, result.grams, result.rows, writer=writer, heads=heads)

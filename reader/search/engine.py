@@ -47,7 +47,7 @@ from reader.search.query import (
     words_expression,
 )
 from reader.search.rank import Spans
-from reader.search.store import Stored, stored_item
+from reader.search.store import Stored
 
 if TYPE_CHECKING:  # the build code loads only when the index needs updating
     from reader.library import Library
@@ -536,7 +536,10 @@ class _Checker:
         self.last = -1
         """The first rowid of the page asked for last."""
         self.page: tuple[store.Place, list[Stored]] | None = None
-        """A page asked for twice in a row, every item inflated."""
+        """A page asked for twice in a row, every item cut."""
+        self.root: str | None = None
+        """The library's folder, where the page files the stored items are spans of are."""
+        self.rooted = False
 
     def expect(self, first: int) -> None:
         """The items of the page at `first` come next, together: inflate it whole."""
@@ -559,17 +562,19 @@ class _Checker:
                 return None
             place = page[0]._replace(number=rowid - page[0].first + 1)
         else:
-            found_place = store.locate(self.conn, rowid)
+            if not self.rooted:
+                self.root, self.rooted = store.library_root(self.conn), True
+            found_place = store.locate(self.conn, rowid, self.root)
             data = found_place.data if found_place is not None else None
             if found_place is None or not data:
                 return None
             place = found_place
             if place.first == self.last:
-                self.page = (place, store.stored_items(data))
+                self.page = (place, store.page_items(place))
                 items = self.page[1]
                 item = items[place.number - 1] if place.number <= len(items) else None
             else:
-                item = stored_item(data, place.number)
+                item = store.page_item(place)
             self.last = place.first
             if item is None:
                 return None

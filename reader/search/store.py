@@ -10,9 +10,14 @@ candidate by them, `reader.search.rank`). The body is the word table's first
 column: FTS5 marks every posting outside column 0 with its column number, and
 most postings are the body's (the table is a quarter smaller than with the
 headline first). bm25 needs `detail=full`: with `detail=column` it scores 0.
-The parsed items are kept per page, compressed, in `texts`; `pages` says which
-FTS rowids each page's items hold. `counts` and `heads` serve bm25 for common
-words without reading their whole doclists (`reader.search.heads`).
+The parsed items are kept per page in `texts` as spans of the page's text file
+(`reader.search.pagetext`: the text itself is the library's, read again for a
+hit); `pages` says which FTS rowids each page's items hold. `counts` and `heads`
+serve bm25 for common words without reading their whole doclists
+(`reader.search.heads`). A page changed or removed leaves its rows in the FTS
+tables (deleting a contentless row needs its old tokens, and its old text is
+gone with the file): no page row covers them, so a search skips them, and
+`build` rebuilds the index once they are many (`meta` key `orphans`).
 
 Journal modes. An update writes in WAL mode, so searches in other processes
 read the last committed snapshot while it works (and a rollback-mode writer
@@ -37,22 +42,19 @@ import os
 import sqlite3
 import time
 import unicodedata
-import zlib
-from collections.abc import Callable, Iterable
-from itertools import pairwise
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from reader.errors import ReaderError
 from reader.locations import cache_dir, is_sample, library_key
 
 if TYPE_CHECKING:  # a search that finds the index fresh loads neither library nor model
     from reader.library import Library
-    from reader.model import Item
 
 T = TypeVar("T")
 
-SCHEMA = 15
+SCHEMA = 16
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
@@ -131,10 +133,27 @@ class Place(NamedTuple):
     number: int
     """The item's 1-based position on its page."""
     data: bytes | None
-    """The page's items as `pack` stored them."""
+    """The page's items as `pagetext.encode` stored them."""
+    path: str | None = None
+    """The page's text file, which the stored items are spans of."""
 
 
-def locate(conn: sqlite3.Connection, rowid: int) -> Place | None:
+def library_root(conn: sqlite3.Connection) -> str | None:
+    """The folder of the library whose index is open on `conn` (page files are under it).
+
+    An index inside its library (`<library>/.reader/`) is found from its own path, so
+    a library moved with its index still reads; one in the cache dir from the meta table.
+    """
+    rows = conn.execute("PRAGMA database_list").fetchall()
+    name = next((str(row[2]) for row in rows if row[1] == "main"), "")
+    folder = os.path.dirname(name)
+    if name and os.path.basename(folder) == ".reader":
+        return os.path.dirname(folder)
+    row = conn.execute("SELECT value FROM meta WHERE key='root'").fetchone()
+    return str(row[0]) if row else None
+
+
+def locate(conn: sqlite3.Connection, rowid: int, root: str | None = None) -> Place | None:
     """The item at FTS rowid `rowid`: page rows hold the rowids `first` to `first + items - 1`.
 
     Rowids are handed out densely, page after page, because FTS5 stores the
@@ -151,7 +170,8 @@ def locate(conn: sqlite3.Connection, rowid: int) -> Place | None:
     if row is None or rowid >= row[0] + row[1]:
         return None
     first, _, page, paper, name, issue, when, data = row
-    return Place(paper, name, issue, when, page, first, rowid - first + 1, data)
+    path = os.path.join(root, paper, issue, f"{page:02d}.txt") if root is not None else None
+    return Place(paper, name, issue, when, page, first, rowid - first + 1, data, path)
 
 
 class Stored(NamedTuple):
@@ -181,135 +201,93 @@ class Stored(NamedTuple):
         return self.headline or self.derived_headline or ""
 
 
-def pack(items: Iterable[Item], header: str | None = None) -> bytes:
-    """The stored form of a page's items: one zlib stream of `marshal` records.
+def page_items(place: Place) -> list[Stored]:
+    """Every item of the page at `place`, from its stored spans over its text file.
 
-    The stream holds the records' end offsets, then each item's tuple in page
-    order, and the blob starts with the offsets' length (4 bytes). A search
-    that needs item n inflates the stream only as far as n's end and loads
-    that one record: half a page on average, where a whole page took 0.45 ms
-    a hit. marshal, not JSON: it loads faster, and a search need not import
-    the json package. Its version is one of `versions`; zlib's checksum and
-    the offsets catch a damaged blob before marshal reads it. The page's header
-    goes beside the offsets. Text is stored in GB18030, not UTF-8 (`_encoded`).
+    A page file changed since it was indexed (its size or CRC-32 differ), or gone,
+    is parsed as it is now (`_parsed`): a hit never shows text the page does not
+    hold. A damaged blob is a `sqlite3.DatabaseError`, as SQLite reports its own damage.
     """
-    fields = Stored._fields[:-1]  # the item's own, without the page's header
-    records = [marshal.dumps(tuple(_encoded(getattr(item, f)) for f in fields)) for item in items]
-    ends, at = [], 0
-    for record in records:
-        at += len(record)
-        ends.append(at)
-    head = marshal.dumps((tuple(ends), _encoded(header)))
-    return len(head).to_bytes(4, "little") + zlib.compress(head + b"".join(records), 9)
+    return _items(place, None)
 
 
-_CODEC = "gb18030"
+def page_item(place: Place) -> Stored | None:
+    """The item `place.number` of its page (`page_items`), the others' fields not cut."""
+    found = _items(place, place.number)
+    return found[0] if found else None
 
 
-def _encoded(value: Any) -> Any:
-    """A field as stored: text in GB18030 (a Unicode encoding, every code point kept).
+def _items(place: Place, number: int | None) -> list[Stored]:
+    from reader.search import pagetext
 
-    Chinese takes two bytes there against UTF-8's three, and zlib packs the page
-    to 0.40 of its UTF-8 size, not 0.47 (600 corpus pages): the stored items are
-    the largest table. Decoding costs 0.1 ms a page, a quarter of inflating it.
-    """
-    if isinstance(value, str):
-        return value.encode(_CODEC)
-    if isinstance(value, tuple):
-        return tuple(v.encode(_CODEC) for v in value)
-    return value
+    if not place.data:
+        return []
+    try:
+        stored = pagetext.check(place.data)
+    except ValueError as err:
+        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
+    data = _read(place.path, stored[1])
+    spanned = pagetext.bytes_of(data, stored) if data is not None else None
+    if spanned is None:
+        return _parsed(place, data, number)
+    try:
+        return [Stored._make(fields) for fields in pagetext.load(stored[3], spanned, number)]
+    except (ValueError, TypeError, IndexError, LookupError) as err:
+        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
 
 
-def _decoded_all(records: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Inverse of `_encoded` over records' fields: all their text decoded in one call.
+def _read(path: str | None, size: int) -> bytes | None:
+    """The page file's bytes, up to one more than the `size` indexed (None when unreadable)."""
+    if path is None:
+        return None
+    try:  # os.read, not open(): a file object costs 5 of a hit's 60 us
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= size:  # a short read, rare
+            chunks.append(os.read(fd, size + 1 - sum(map(len, chunks))))
+        return b"".join(chunks) if len(chunks) > 1 else chunks[0]
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
-    Field by field, decoding took 11 µs an item (a codec lookup a call) where UTF-8
-    records loaded in 3; joined by NUL, which no field holds (a page with NUL bytes
-    is refused as binary), a page's text decodes at once. Should a NUL be there
-    after all, the fields are decoded one by one.
-    """
-    flat: list[bytes] = []
-    for record in records:
-        for value in record:
-            if value.__class__ is bytes:
-                flat.append(value)
-            elif value.__class__ is tuple:
-                flat.extend(value)
-    texts = b"\x00".join(flat).decode(_CODEC).split("\x00") if flat else []
-    if len(texts) != len(flat):
-        texts = [value.decode(_CODEC) for value in flat]
-    it = iter(texts)
-    return [
-        tuple(
-            next(it)
-            if v.__class__ is bytes
-            else tuple([next(it) for _ in v])
-            if v.__class__ is tuple
-            else v
-            for v in record
+
+def _parsed(place: Place, data: bytes | None, number: int | None) -> list[Stored]:
+    """The page's items parsed from the file as it is now (it changed since the index)."""
+    from reader.files import read_bounded
+    from reader.parse.pages import parse_page_bytes
+    from reader.parse.text import MAX_PAGE_BYTES
+
+    if place.path is None or data is None:
+        return []
+    path = Path(place.path)
+    try:
+        data = read_bounded(path, MAX_PAGE_BYTES, "page file")
+        parsed = parse_page_bytes(data, path, place.paper, place.issue, place.page)
+    except (ReaderError, OSError):
+        return []
+    out = [
+        Stored(*(getattr(item, f) for f in Stored._fields[:-1]))._replace(
+            header=parsed.header if n == 1 else None
         )
-        for record in records
+        for n, item in enumerate(parsed.items, start=1)
     ]
+    if number is None:
+        return out
+    return out[number - 1 : number] if number > 0 else []
 
 
-def _header(value: object) -> str | None:
-    return value.decode(_CODEC) if isinstance(value, bytes) else None
+def page_stored(blob: bytes, data: bytes) -> list[Stored]:
+    """The items of a stored page whose file holds `data` (None when it holds other bytes)."""
+    from reader.search import pagetext
 
-
-def unpack(blob: bytes) -> list[Item]:
-    """Inverse of `pack` (the index wrote these records itself: no validation)."""
-    from reader.model import Item  # here: a search needs `Stored` records only
-
-    size = int.from_bytes(blob[:4], "little")
-    data = zlib.decompress(blob[4:])
-    ends: tuple[int, ...] = marshal.loads(data[:size])[0]
-    records = [marshal.loads(data[size + s : size + e]) for s, e in pairwise((0, *ends))]
-    return [Item(*record) for record in _decoded_all(records)]
-
-
-def page_header(blob: bytes) -> str | None:
-    """The page header `pack` stored beside the items."""
-    size = int.from_bytes(blob[:4], "little")
-    return _header(marshal.loads(zlib.decompressobj().decompress(blob[4:], size))[1])
-
-
-def stored_item(blob: bytes, number: int) -> Stored | None:
-    """The `number`-th (1-based) item of a page's stored items, inflating no further.
-
-    A damaged blob is a `sqlite3.DatabaseError`, as SQLite reports its own damage.
-    """
-    try:
-        size = int.from_bytes(blob[:4], "little")
-        stream = zlib.decompressobj()
-        ends: tuple[int, ...]
-        ends, header = marshal.loads(stream.decompress(blob[4:], size))
-        if not 0 < number <= len(ends):
-            return None
-        start = ends[number - 2] if number > 1 else 0
-        data = stream.decompress(stream.unconsumed_tail, ends[number - 1])
-        (record,) = _decoded_all([marshal.loads(data[start:])])
-        return Stored._make((*record, _header(header) if number == 1 else None))
-    except (zlib.error, ValueError, EOFError, TypeError, AttributeError, StopIteration) as err:
-        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
-
-
-def stored_items(blob: bytes) -> list[Stored]:
-    """Every item of a page's stored items, inflated once (`stored_item` for one of them)."""
-    try:
-        size = int.from_bytes(blob[:4], "little")
-        stream = zlib.decompressobj()
-        ends: tuple[int, ...]
-        ends, header = marshal.loads(stream.decompress(blob[4:], size))
-        data = stream.decompress(stream.unconsumed_tail)
-        starts = (0, *ends[:-1])
-        records = [marshal.loads(data[s:e]) for s, e in zip(starts, ends, strict=True)]
-        top = _header(header)
-        return [
-            Stored._make((*record, top if n == 0 else None))
-            for n, record in enumerate(_decoded_all(records))
-        ]
-    except (zlib.error, ValueError, EOFError, TypeError, AttributeError, StopIteration) as err:
-        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
+    spanned = pagetext.bytes_of(data, pagetext.check(blob))
+    if spanned is None:
+        raise ValueError("not the page indexed")
+    return [Stored._make(fields) for fields in pagetext.load(blob, spanned)]
 
 
 def _writable(folder: Path) -> bool:

@@ -24,7 +24,7 @@ from reader.errors import ReaderError
 from reader.parse.pages import parse_page_bytes
 from reader.search import store
 from reader.search.freshness import Key
-from reader.search.store import pack
+from reader.search.pagetext import encode
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -79,14 +79,14 @@ def segment_page(job: PageJob) -> PageResult:
     try:
         data = read_bounded(job.path, MAX_PAGE_BYTES, "page file")
     except ReaderError as err:
-        return PageResult(job, "-", pack([]), [], err.message)
+        return PageResult(job, "-", encode([], None, b""), [], err.message)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     try:
         parsed = parse_page_bytes(data, job.path, paper, issue, page)
     except ReaderError as err:
-        return PageResult(job, digest, pack([]), [], err.message)
+        return PageResult(job, digest, encode([], None, data), [], err.message)
     grams, rows = page_tokens(parsed.items, parsed.header)
-    return PageResult(job, digest, pack(parsed.items, parsed.header), rows, grams=grams)
+    return PageResult(job, digest, encode(parsed.items, parsed.header, data), rows, grams=grams)
 
 
 def segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
