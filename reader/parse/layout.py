@@ -332,25 +332,19 @@ def _cut(pieces: list[_Piece], lo: int, hi: int, blank: set[int], out: list[str]
         for p in pieces:
             for j in range(p.lo, p.hi):
                 crossing.setdefault(j, set()).add(p.line)
-        cuts = [j for j in range(lo, hi) if j not in crossing]
-        if cuts:
-            _strips(pieces, lo, hi, cuts, blank, out)
-            return
-        groups = _groups(pieces, blank, False)
-        if len(groups) > 1:
-            for group in groups:
-                _cut(group, lo, hi, blank, out)
-            return
         lines = len({p.line for p in pieces})
-        cuts = [j for j in range(lo, hi) if len(crossing[j]) <= max(2, lines // 8)]
-        if cuts:
-            _strips(pieces, lo, hi, cuts, blank, out)
-            return
-        groups = _groups(pieces, blank, True)
-        if len(groups) > 1:
-            for group in groups:
-                _cut(group, lo, hi, blank, out)
-            return
+        # Gutters no piece runs over, then groups apart; else the tolerant kind of each.
+        for tolerant in (False, True):
+            over = max(2, lines // 8) if tolerant else 0
+            cuts = [j for j in range(lo, hi) if len(crossing.get(j, ())) <= over]
+            if cuts:
+                _strips(pieces, lo, hi, cuts, blank, out)
+                return
+            groups = _groups(pieces, blank, tolerant)
+            if len(groups) > 1:
+                for group in groups:
+                    _cut(group, lo, hi, blank, out)
+                return
     _write(pieces, lo == hi, out)
 
 
