@@ -47,7 +47,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pd199801.txt"
 FONT_DIR = Path(
@@ -705,48 +705,9 @@ def mupdfsplit_text(pdf: bytes) -> str:
     character's origin against the pen, that is the previous glyph's origin plus its
     advance (PDFium's loose box), in ems of the character's size. The pieces of one
     glyph (a `——` ligature) share a box and are never split. Lines stay in PDFium's
-    order; spaces as PDFium writes them.
+    order; spaces as PDFium writes them. These lines are `_runs` with the spaces kept.
     """
-    import ctypes
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        textpage = doc[0].get_textpage()
-        text = textpage.get_text_range()
-        x, y = ctypes.c_double(), ctypes.c_double()
-        lines: list[str] = []
-        line: list[str] = []
-        pen: tuple[float, float] | None = None
-        last_box: tuple[float, float, float, float] | None = None
-        for k in range(min(textpage.count_chars(), len(text))):
-            char = text[k]
-            if char == "\n":
-                lines.append("".join(line))
-                line, pen = [], None
-                continue
-            if char == "\r" or char == " ":
-                line.append(char.strip() or " ")
-                continue
-            box = textpage.get_charbox(k, loose=True)
-            if pen is not None and box == last_box:
-                line.append(char)  # another character of the same glyph
-                continue
-            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, k, ctypes.byref(x), ctypes.byref(y))
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, k) or 1.0
-            if pen is not None:
-                ahead, off = (x.value - pen[0]) / size, abs(y.value - pen[1]) / size
-                if ahead < _MUPDF_BACK or ahead > _MUPDF_GAP or off > 0.5:
-                    lines.append("".join(line))
-                    line = []
-            line.append(char)
-            pen, last_box = (x.value + box[2] - box[0], y.value), box
-        lines.append("".join(line))
-    finally:
-        doc.close()
-    return "".join(f"{ln.strip()}\n" for ln in lines if ln.strip())
+    return "".join(f"{run.text.strip()}\n" for run in _runs(pdf, "keep") if run.text.strip())
 
 
 @dataclass(frozen=True)
@@ -762,10 +723,11 @@ class _Run:
     size: float
 
 
-def _runs(pdf: bytes, spaces: bool = False) -> list[_Run]:
-    """PDFium's characters in runs, broken where `mupdfsplit_text` breaks a line (the
-    pen jumps back, or half an em on): the words MuPDF builds a page's text from;
-    with `spaces`, also at PDFium's spaces (poppler's words)."""
+def _runs(pdf: bytes, spaces: Literal["drop", "break", "keep"] = "drop") -> list[_Run]:
+    """PDFium's characters in runs, broken where MuPDF breaks a line (the pen jumps
+    back, or half an em on, `_MUPDF_BACK` / `_MUPDF_GAP`): the words MuPDF builds a
+    page's text from. PDFium's spaces: dropped; "break": a run ends at each (poppler's
+    words); "keep": inside the run (MuPDF's lines, `mupdfsplit_text`)."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -792,8 +754,12 @@ def _runs(pdf: bytes, spaces: bool = False) -> list[_Run]:
 
         for k in range(min(textpage.count_chars(), len(text))):
             char = text[k]
-            if char == " " and not spaces:
+            if char == " " and spaces == "drop":
                 continue  # PDFium's own space: a word breaks only where the pen jumps
+            if char == " " and spaces == "keep":
+                if chars:
+                    chars.append(char)
+                continue
             if char == " ":
                 close()
                 continue
@@ -894,7 +860,7 @@ def layout_text(pdf: bytes) -> str:
     then the lines are written by baseline, each padded with spaces to its cell,
     a line whose cell is already passed starting a new one.
     """
-    runs = sorted(_runs(pdf, spaces=True), key=lambda r: (round(r.base, 1), r.x0))
+    runs = sorted(_runs(pdf, "break"), key=lambda r: (round(r.base, 1), r.x0))
     lines: list[list[_Run]] = []
     for r in runs:
         last = lines[-1][-1] if lines else None
