@@ -245,10 +245,13 @@ def _read(path: str | None, size: int) -> bytes | None:
     except OSError:
         return None
     try:
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= size:  # a short read, rare
-            chunks.append(os.read(fd, size + 1 - sum(map(len, chunks))))
-        return b"".join(chunks) if len(chunks) > 1 else chunks[0]
+        data = os.read(fd, size + 1)
+        while len(data) <= size:  # a short read, rare
+            more = os.read(fd, size + 1 - len(data))
+            if not more:
+                break
+            data += more
+        return data
     except OSError:
         return None
     finally:
