@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +24,8 @@ KEYS = ("library", "highlight", "theme", "ui_language", "text_width", "keys")
 """Every key a config file may hold."""
 
 # Watch-word lists are typed by hand, often with Chinese punctuation between words.
-_SEPARATORS = re.compile(r"[,，、;；\s]+")
+# A pattern, compiled on first use (re's cache): most runs read no config file.
+_SEPARATORS = r"[,，、;；\s]+"
 
 
 class Config(NamedTuple):
@@ -46,7 +46,7 @@ class Config(NamedTuple):
 
 def split_words(text: str) -> tuple[str, ...]:
     """`数据,徐汇` (or with `，`, `、`, spaces) as a tuple of words, blanks dropped."""
-    return tuple(word for word in _SEPARATORS.split(text) if word)
+    return tuple(word for word in re.split(_SEPARATORS, text) if word)
 
 
 def merge_words(*groups: Iterable[str]) -> tuple[str, ...]:
@@ -108,6 +108,8 @@ def parse_config(
 
 def _read(path: Path) -> dict[str, object] | None:
     """One TOML file, None when it does not exist; a bad one is a `ReaderError`."""
+    import tomllib  # here: 2 ms of a one-shot command, and most machines have no config file
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -153,7 +153,8 @@ def page_and_number(ident: str) -> tuple[int, int]:
     return int(page), int(number)
 
 
-_ID = re.compile(r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$")
+_ID = r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$"
+"""An id's pattern, compiled on first use (re's cache): a search parses no id."""
 
 
 class Ref(NamedTuple):
@@ -167,7 +168,7 @@ class Ref(NamedTuple):
 
 def parse_id(text: str) -> Ref:
     """Split an item or issue id; a malformed one is a `ReaderError`."""
-    match = _ID.match(text.strip().strip("/"))
+    match = re.match(_ID, text.strip().strip("/"))
     if not match:
         raise ReaderError(f"bad id {text!r}: expected paper/issue[/page[/n]]")
     paper, issue, page, item = match.groups()

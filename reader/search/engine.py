@@ -75,8 +75,9 @@ _WALK = 500
 """Rows of the word table read in order to tell the window's whole words (`_whole`)."""
 _PARTS = 4
 """The place of the parts of long words among the word table's columns (`store`)."""
-_PHRASE = re.compile(r'\(*"((?:[^"]|"")+)"\)*')
-"""One word of a ranking expression of words joined by AND, with its parentheses."""
+_PHRASE = r'\(*"((?:[^"]|"")+)"\)*'
+"""One word of a ranking expression of words joined by AND, with its parentheses
+(compiled on first use, by re's cache: a query of one word needs none)."""
 
 
 class Hit(NamedTuple):
@@ -816,7 +817,7 @@ def _and_words(ranking: str) -> list[str] | None:
     (FTS5's phrase order); None for any other expression (OR, a field, a prefix)."""
     words = []
     for part in ranking.split(" AND "):
-        match = _PHRASE.fullmatch(part)
+        match = re.fullmatch(_PHRASE, part)
         if match is None:
             return None
         words.append(match.group(1).replace('""', '"'))
