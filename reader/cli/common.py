@@ -29,11 +29,17 @@ def library(ctx: typer.Context, create: bool = False) -> Library:
 
     `create`: a named folder that does not exist yet is fine (import makes it).
     """
-    from reader.config import configured_library
     from reader.library import resolve_library
 
+    def configured() -> str | None:
+        # Asked only when neither --library nor $READER_LIBRARY names one: the
+        # config module is not imported for a command that names its library.
+        from reader.config import configured_library
+
+        return configured_library()
+
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
-    return resolve_library(option, create=create, configured=configured_library)
+    return resolve_library(option, create=create, configured=configured)
 
 
 def stdout() -> Console:

@@ -507,7 +507,9 @@ def open_read(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         raise _open_error(path, err) from None
     try:
         conn.execute("PRAGMA cache_size=-65536")
-        conn.execute("SELECT key, value FROM meta").fetchall()
+        # The keys: a readable file and schema. Not the values: the caller reads them
+        # next, and the folder record is 0.36 MB at 2 GB (0.4 ms a read).
+        conn.execute("SELECT key FROM meta").fetchall()
     except sqlite3.DatabaseError as err:
         conn.close()
         raise _open_error(path, err) from None
