@@ -53,3 +53,40 @@ def test_collection_resumes_frozen_after_a_pause() -> None:
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_a_one_shot_search_of_a_named_library_loads_no_config_code(library: Path) -> None:
+    """tomllib (2 ms) and reader.config are for config files: a search whose library is
+    named by --library asks none, on a machine with or without them."""
+    import subprocess
+    import sys
+
+    built = subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(library), "index"],
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    code = (
+        "import sys, os\n"
+        "from reader.cli.main import run\n"
+        "sys.stdout = open(os.devnull, 'w')\n"
+        f"code = run(['--library', {str(library)!r}, 'search', '数据'])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print(code, [m for m in ('tomllib', 'reader.config', 'jieba', 'rjieba') "
+        "if m in sys.modules])\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.split(maxsplit=1) == ["0", "[]\n"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "港", "香港回归", "\u3400", "\u9fff", "\u33ff", "\ua000", "港a", "1998", "數據"]
+)
+def test_the_ideograph_test_is_the_class_it_replaced(text: str) -> None:
+    import re
+
+    from reader.search import folding
+
+    assert folding._ideographs(text) == (re.fullmatch("[\u3400-\u9fff]+", text) is not None)
