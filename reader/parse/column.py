@@ -123,7 +123,11 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
     if line.closes:  # a one-line paragraph, or the end of one with a full line before
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
-    return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+    fill, open_fill = fill_after(lines, i + 1)
+    above = lines[i - 1].width if i and lines[i - 1].kind is Kind.BODY else 0.0
+    if open_fill and min(line.width, above) >= open_fill - 1 and line.width >= above - 1:
+        return False  # between full lines, less a character it could not take: no indent
+    return line.width <= fill - INDENT or line.short
 
 
 def first_line(line: Line, nxt: Line, after: float) -> bool:
