@@ -53,3 +53,19 @@ def test_a_wider_column_next_does_not_make_the_line_an_indented_one() -> None:
     nxt = ["", "农业大学专家下乡", "", *(TEXT[k : k + 13] for k in range(0, 52, 13)), "完。"]
     page = parse_text("\n".join(lines + nxt))
     assert [len(item.paragraphs) for item in page.items] == [1, 1]
+
+
+def test_an_indented_first_line_above_is_no_evidence_of_the_column() -> None:
+    """Paragraphs of two lines, the first two ems in, the last as short: each its own."""
+    lines = [
+        "全县蔬菜大棚增加三成",
+        "",
+        *FULL[:4],
+        TEXT[48:54] + "。",
+        TEXT[54:64],
+        TEXT[64:74] + "。",
+        TEXT[74:84],
+        TEXT[84:87] + "。",
+    ]
+    (item,) = parse_text("\n".join(lines)).items
+    assert [p[:2] for p in item.paragraphs][-2:] == [TEXT[54:56], TEXT[74:76]]
