@@ -139,7 +139,7 @@ def full_between(lines: list[Line], i: int) -> bool:
     take the next one), so neither is a paragraph's short last line nor line i
     an indented first one, whatever the column's measure among its neighbours
     says (it may come from a wider column nearby). The lines around: up to two
-    above inside the paragraph (neither it first line nor its last), and those
+    above inside the paragraph (neither its first line nor its last), and those
     below up to the first that closes.
     """
     if i < 1:
