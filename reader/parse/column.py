@@ -123,7 +123,43 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
     if line.closes:  # a one-line paragraph, or the end of one with a full line before
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
+    if full_between(lines, i):
+        return False
     return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+
+
+def _inside(line: Line) -> bool:
+    return line.kind is Kind.BODY and not (line.closes or line.head or line.hint)
+
+
+def full_between(lines: list[Line], i: int) -> bool:
+    """Line i and the closed line above it are as full as the lines around them.
+
+    Less a character each (a justified column may stretch a line that could not
+    take the next one), so neither is a paragraph's short last line nor line i
+    an indented first one, whatever the column's measure among its neighbours
+    says (it may come from a wider column nearby). The lines around: up to two
+    above inside the paragraph (neither its first line nor its last), and those
+    below up to the first that closes.
+    """
+    if i < 1:
+        return False
+    line, above = lines[i], lines[i - 1]
+    fill = 0.0  # a line inside a paragraph fills the column (a mark at its end may not hang)
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if not _inside(lines[j]):
+            break
+        fill = max(fill, lines[j].width + lines[j].hangs)
+    for j in (i - 2, i - 3):
+        if j < 1 or not (_inside(lines[j]) and _inside(lines[j - 1])):
+            break
+        fill = max(fill, lines[j].width + lines[j].hangs)
+    return (
+        fill > 0
+        and above.kind is Kind.BODY
+        and min(line.width, above.width) >= fill - 1
+        and line.width >= above.width - 1
+    )
 
 
 def first_line(line: Line, nxt: Line, after: float) -> bool:

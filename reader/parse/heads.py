@@ -30,8 +30,10 @@ from reader.parse.stacks import parts, wraps_seen
 from reader.parse.text import width
 
 # The first unit of a line that no break divides: a Latin run, or a character with
-# an opening mark before it and the closing marks after it (no line starts with ”，).
-_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[]?.[”’）》」』，。、；：？！)\]]*")
+# an opening mark before it and the closing marks after it (no line starts with ”，),
+# and with an opening quote after it and the character it opens (Pango, by UAX 14,
+# breaks neither before nor after a quotation mark: `一` / `份“深山奇冤”`).
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[“‘][^\s“‘])?[”’）》」』，。、；：？！)\]]*")
 _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
 _PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack

@@ -14,7 +14,7 @@ from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
-from reader.parse.column import opens_paragraph, starts_story
+from reader.parse.column import full_between, opens_paragraph, starts_story
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
 from reader.parse.layout import unlayout
@@ -284,7 +284,14 @@ def _add_body(
         or prev is None
         or line.hint
         or line.indent
-        or (prev.closes and (pasted or _opens(lines, i) or _short_pair(prev, line)))
+        or (
+            prev.closes
+            and (
+                pasted
+                or _opens(lines, i)
+                or (_short_pair(prev, line) and not full_between(lines, i))
+            )
+        )
     )
     if new_paragraph:
         story.paragraphs.append([text])

@@ -79,6 +79,20 @@ def glued(above: str, line: str) -> bool:
     return pmi > 0 or (_ends.get(above[-1], 0) < 0 and _starts.get(line[0], 0) < 0)
 
 
+def inside(above: str, line: str) -> bool:
+    """The break is no likely end of one headline part and start of the next.
+
+    How much more often than its share the line above's last character ends a
+    headline of the corpus, times how much more often the line below's first
+    starts one, is at most e (the tables' half-unit log ratios sum to 2 at most:
+    `人|大`, `军|３`, `刊|十`, not `曲|《`, `展|蒙`), or the pair across is sticky.
+    """
+    if not above or not line:
+        return False
+    _table()
+    return _ends.get(above[-1], 0) + _starts.get(line[0], 0) <= 2 or glued(above, line)
+
+
 def wraps(stack: list[str], k: int, wrapping: bool = False) -> bool:
     """Line k of the stack is the wrapped rest of line k - 1 (by the model).
 
