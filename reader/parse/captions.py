@@ -21,23 +21,45 @@ _CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△�
 
 _JOINED_AT = "。 "  # a paragraph's last line, the extractor's space, a caption's first line
 _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
+# A credit with no brackets after a caption's sentence, on the same line.
+_CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
+_CREDIT_ENDS = tuple(f"{tail}\n" for tail in ("摄", "摄影", "供图", "社发"))
+_ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
+_ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
+_NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
+_BARE_CREDIT = re.compile(
+    rf"[。！？”]\s*((?:{_ROLE}(?:\s*[\u4e00-\u9fff·]{{1,4}}){{1,3}}\s*(?:摄影?|供图))|新华社发|受访者供图)$"
+)
 
 
 def split_joined(raw: list[str]) -> list[str]:
-    """Lines where the extractor joined a paragraph's last line to a caption's first.
+    """Lines that hold a caption's end and its credit, or a story's end and a caption,
+    split in two (no character added or lost: a line break between them).
 
     PDFium writes what lies on one baseline as one line: the short last line of a
     column's paragraph, a space, and the first line of a caption set beside it
     under a picture (`…救援场面。 １月２０日，长野冬奥会运动员村正`). The two are
     told apart by their widths: the left no wider than the line above it, the
     right as wide as the line below it, the whole far wider than either; and a
-    credit follows within a few lines.
+    credit follows within a few lines. A credit set without brackets after the
+    caption's last sentence (`…联欢。新华社记者 王伟摄`) goes on a line of its own,
+    where it is read as a credit line.
     """
-    if _JOINED_AT not in "".join(raw):  # the common case, at C speed
-        return raw
+    joined = "\n".join(raw) + "\n"
+    if _JOINED_AT not in joined and not any(end in joined for end in _CREDIT_ENDS):
+        return raw  # the common case, at C speed
     out: list[str] = []
     for k, line in enumerate(raw):
-        parts = _joined_parts(raw, k) if _JOINED_AT in line and 0 < k < len(raw) - 1 else None
+        parts = None
+        if _JOINED_AT in line and 0 < k < len(raw) - 1:
+            parts = _joined_parts(raw, k)
+        elif line.rstrip().endswith(_CREDIT_TAILS):
+            match = _BARE_CREDIT.search(line.rstrip())
+            if match and match.start(1):
+                parts = [line[: match.start(1)], match.group(1)]
+            elif out and _NAMES_CREDIT.match(line) and (role := _ROLE_AT_END.search(out[-1])):
+                # `…联欢。新华社记者` / `王伟 摄`: the role goes down to its name.
+                out[-1:] = [out[-1][: role.start(1)], role.group(1)]
         out.extend(parts or (line,))
     return out
 

@@ -101,7 +101,10 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
-    return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+    # Set wider than its column: a headline, unless it runs into a credit (a caption
+    # set under a picture wider than the column).
+    wide = not nxt.closes and line.width >= open_full + INDENT
+    return wide and not caption_below(lines, i)
 
 
 def _comma_wrap(lines: list[Line], i: int) -> bool:
