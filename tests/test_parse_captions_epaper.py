@@ -161,3 +161,21 @@ def test_a_caption_ended_by_a_note_then_a_credit() -> None:
         ("元月一日，著名演员来到北京市儿童福利院联欢。（赵中宝冀银玺）", "（资料图片）")
     ]
     assert page[-1].headline == NEXT
+
+
+def test_two_captions_side_by_side_joined_on_one_line_are_two() -> None:
+    # Two pictures side by side: PDFium writes the first caption's last line, a
+    # space and the second caption (one line) as one line.
+    page = items(
+        HEAD,
+        *BODY,
+        "图为元月一日，著名演员们来到北京市儿童福",
+        "利院联欢。（新华社发） 图为灯会一角。（资料图片）",
+        NEXT,
+        *BODY,
+    )
+    assert_between_stories(
+        page,
+        ("图为元月一日，著名演员们来到北京市儿童福利院联欢。", "（新华社发）"),
+        ("图为灯会一角。", "（资料图片）"),
+    )

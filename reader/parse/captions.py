@@ -20,10 +20,11 @@ _CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△�
 
 
 _JOINED_AT = "。 "  # a paragraph's last line, the extractor's space, a caption's first line
+_CREDIT_GAP = "） "  # a caption's credit, the extractor's space, the next caption
 _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
 _CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
-_CREDIT_ENDS = tuple(f"{tail}\n" for tail in ("摄", "摄影", "供图", "社发"))
+_MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in ("摄", "摄影", "供图", "社发")))
 _ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
 _ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
 _NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
@@ -46,13 +47,15 @@ def split_joined(raw: list[str]) -> list[str]:
     where it is read as a credit line.
     """
     joined = "\n".join(raw) + "\n"
-    if _JOINED_AT not in joined and not any(end in joined for end in _CREDIT_ENDS):
+    if not any(mark in joined for mark in _MAY_SPLIT):
         return raw  # the common case, at C speed
     out: list[str] = []
     for k, line in enumerate(raw):
         parts = None
         if _JOINED_AT in line and 0 < k < len(raw) - 1:
             parts = _joined_parts(raw, k)
+        if _CREDIT_GAP in line and parts is None:
+            parts = _two_captions(raw, k)
         elif line.rstrip().endswith(_CREDIT_TAILS):
             match = _BARE_CREDIT.search(line.rstrip())
             if match and match.start(1):
@@ -62,6 +65,27 @@ def split_joined(raw: list[str]) -> list[str]:
                 out[-1:] = [out[-1][: role.start(1)], role.group(1)]
         out.extend(parts or (line,))
     return out
+
+
+def _two_captions(raw: list[str], k: int) -> list[str] | None:
+    """Two captions set side by side, joined on one line after the first one's credit.
+
+    `…是从阿。（受访者供图） 图为此外，…曝光。（胡桃摄）`: a bracketed credit, the
+    extractor's space, and text that runs into a credit of its own.
+    """
+    text = raw[k].rstrip()
+    at = text.find(_CREDIT_GAP)
+    while at >= 0:
+        left, right = text[: at + 1], text[at + 2 :].lstrip()
+        after = raw[k + 1] if k + 1 < len(raw) else ""
+        if (
+            right
+            and ends_in_credit(left.strip())
+            and (ends_in_credit(right) or CREDIT_RE.search(clean_line(after)))
+        ):
+            return [left, right]
+        at = text.find(_CREDIT_GAP, at + 1)
+    return None
 
 
 def _joined_parts(raw: list[str], k: int) -> list[str] | None:
