@@ -47,24 +47,44 @@ def split_joined(raw: list[str]) -> list[str]:
     where it is read as a credit line.
     """
     joined = "\n".join(raw) + "\n"
-    if not any(mark in joined for mark in _MAY_SPLIT):
-        return raw  # the common case, at C speed
-    out: list[str] = []
-    for k, line in enumerate(raw):
+    found: dict[int, list[str]] = {}
+    for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
+        line = raw[k]
         parts = None
         if _JOINED_AT in line and 0 < k < len(raw) - 1:
             parts = _joined_parts(raw, k)
-        if _CREDIT_GAP in line and parts is None:
+        if parts is None and _CREDIT_GAP in line:
             parts = _two_captions(raw, k)
-        elif line.rstrip().endswith(_CREDIT_TAILS):
+        if parts is None and line.rstrip().endswith(_CREDIT_TAILS):
             match = _BARE_CREDIT.search(line.rstrip())
             if match and match.start(1):
                 parts = [line[: match.start(1)], match.group(1)]
-            elif out and _NAMES_CREDIT.match(line) and (role := _ROLE_AT_END.search(out[-1])):
+            elif k and _NAMES_CREDIT.match(line) and (role := _ROLE_AT_END.search(raw[k - 1])):
                 # `…联欢。新华社记者` / `王伟 摄`: the role goes down to its name.
-                out[-1:] = [out[-1][: role.start(1)], role.group(1)]
-        out.extend(parts or (line,))
+                found.setdefault(k - 1, [raw[k - 1][: role.start(1)], role.group(1)])
+        if parts is not None:
+            found[k] = parts
+    if not found:
+        return raw
+    out: list[str] = []
+    at = 0
+    for k in sorted(found):
+        out.extend(raw[at:k])
+        out.extend(found[k])
+        at = k + 1
+    out.extend(raw[at:])
     return out
+
+
+def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
+    """The indices of the lines of `joined` (one a `\\n`) that hold any of `marks`."""
+    lines: set[int] = set()
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            lines.add(joined.count("\n", 0, at))
+            at = joined.find(mark, at + 1)
+    return sorted(lines)
 
 
 def _two_captions(raw: list[str], k: int) -> list[str] | None:
