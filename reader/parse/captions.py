@@ -177,7 +177,7 @@ def caption_starts(lines: list[Line]) -> dict[int, int]:
     """
     starts: dict[int, int] = {}
     credit, body = Kind.CREDIT, Kind.BODY
-    indents: bool | None = None
+    indents: list[bool] = []  # whether the page indents paragraphs, told when first asked
     for c, line in enumerate(lines):
         kind = line.kind
         if kind is credit:
@@ -188,15 +188,13 @@ def caption_starts(lines: list[Line]) -> dict[int, int]:
             last = c
         else:
             continue
-        if indents is None:
-            indents = _indents(lines)  # once a page, and only a page with a credit
         start = _run_start(lines, last, indents)
         if start is not None:
             starts[start] = last
     return starts
 
 
-def _run_start(lines: list[Line], last: int, indents: bool = False) -> int | None:
+def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     """The first line of the caption ending at line `last`; None when it is the story's.
 
     The caption starts after a paragraph's short last line. Set in the story's own
@@ -221,7 +219,7 @@ def _run_start(lines: list[Line], last: int, indents: bool = False) -> int | Non
             return cut  # a brief starts there
         if prev.closes and _full_stop(prev.text):
             short = prev.width <= full - 1.5
-            if short and (not indents or width(prev.text) <= full - 1.5):
+            if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
             if cut is None or _CAPTION_OPENING.match(lines[j].text):
                 cut = j  # a full line (or short only by its marks): perhaps the caption's
@@ -241,6 +239,13 @@ def _after_end(lines: list[Line], k: int) -> bool:
     return before.closes or before.kind is not Kind.BODY or before.head
 
 
+def _page_indents(lines: list[Line], told: list[bool]) -> bool:
+    """`_indents(lines)`, taken once a page and only for a page that asks."""
+    if not told:
+        told.append(_indents(lines))
+    return told[0]
+
+
 def _indents(lines: list[Line]) -> bool:
     """The page sets a paragraph's first line in: most lines after a closed short one are short.
 
@@ -251,10 +256,10 @@ def _indents(lines: list[Line]) -> bool:
     body = Kind.BODY
     for k in range(1, len(lines)):
         prev, line = lines[k - 1], lines[k]
-        if not (prev.closes and prev.kind is body and line.kind is body and prev.short):
+        if not (prev.closes and prev.kind is body and line.kind is body) or line.closes:
             continue
-        if line.hint or line.head or prev.head or line.closes:
-            continue
+        if line.hint or line.head or prev.head or not prev.short:
+            continue  # (`short` measures the column: the costly test last)
         after += 1
         indented += line.short
     return after >= 4 and indented >= 0.6 * after
