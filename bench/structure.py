@@ -262,6 +262,30 @@ def _credit(text: str | None) -> str:
     return _norm(text).strip("（）()")
 
 
+def _caption_text(item: dict[str, Any]) -> str:
+    """All a caption item prints but its credit: text in a headline or byline counts, and
+    a neighbour's headline or text taken into the caption makes it wrong."""
+    keys = (*FIELDS, "source")
+    return _norm("".join([*(item.get(k) or "" for k in keys), *item["paragraphs"]]))
+
+
+def _caption_miss(key: tuple[str, str], captions: list[Page], items: list[Page]) -> str:
+    """Why a printed caption did not come back: its credit first, then its text."""
+    text, credit = key
+    mine = [_caption_text(g) for g in captions if _credit(g.get("credit")) == credit]
+    if not mine:
+        if credit and any(credit in _caption_text(g) for g in items):
+            return "credit left in the text"
+        if any(_credit(g.get("credit")) == credit for g in items):
+            return "credit on a non-caption item"
+        return "credit split or lost"
+    if any(text in g for g in mine):
+        return "caption took more text"
+    if any(g and g in text for g in mine):
+        return "caption cut short"
+    return "caption text other"
+
+
 @dataclass
 class Score:
     """Counts over the pages of one generator."""
@@ -272,6 +296,8 @@ class Score:
     lost: int = 0
     invented: int = 0
     furniture: int = 0
+    caption_misses: Counter[str] = field(default_factory=Counter)
+    missed: list[str] = field(default_factory=list)
 
     def add(self, truth: Page, got: Page) -> None:
         self.pages += 1
@@ -303,18 +329,19 @@ class Score:
         self.hits["para"] += sum((want & have).values())
         self.totals["para_truth"] += sum(want.values())
         self.totals["para_out"] += sum(have.values())
-        captions = Counter(
-            (_norm("".join([g.get("byline") or "", *g["paragraphs"]])), _credit(g.get("credit")))
-            for g in g_items
-            if g["kind"] == "caption"
-        )
+        got_captions = [g for g in g_items if g["kind"] == "caption"]
+        captions = Counter((_caption_text(g), _credit(g.get("credit"))) for g in got_captions)
         for t in t_items:
             if t["kind"] == "caption":
                 self.totals["caption"] += 1
-                key = (_norm("".join(t["paragraphs"])), _credit(t.get("credit")))
+                key = (_caption_text(t), _credit(t.get("credit")))
                 if captions[key]:
                     captions[key] -= 1
                     self.hits["caption"] += 1
+                else:
+                    cause = _caption_miss(key, got_captions, g_items)
+                    self.caption_misses[cause] += 1
+                    self.missed.append(f"page {self.pages}: {cause}: {key[0][:24]}… / {key[1]}")
         want_c, have_c = _chars(truth), _chars(got)
         self.lost += sum((want_c - have_c).values())
         self.invented += sum((have_c - want_c).values())
@@ -346,6 +373,8 @@ class Score:
             "chars_invented": self.invented,
             "furniture_as_items": self.furniture,
             "counts": {k: self.totals[k] for k in (*FIELDS, "caption")},
+            "caption_misses": dict(self.caption_misses.most_common()),
+            "missed_captions": self.missed,
         }
 
 
@@ -370,6 +399,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--generator", choices=sorted(GENERATORS), action="append")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--misses", action="store_true", help="list captions missed, by cause")
     args = parser.parse_args()
     if not pdfgen.CORPUS.exists():
         sys.exit(f"no corpus at {pdfgen.CORPUS}")
@@ -411,6 +441,10 @@ def main() -> None:
     print("|---" * (len(cols) + 1) + "|")
     for name, fig in results.items():
         print(f"| {name} | " + " | ".join(_cell(fig[c]) for _, c in cols) + " |")
+    for name, fig in results.items() if args.misses else ():
+        print(f"\n{name} (page 1 = seed {args.seed}), captions missed: {fig['caption_misses']}")
+        for line in fig["missed_captions"]:
+            print(f"  {line}")
 
 
 if __name__ == "__main__":

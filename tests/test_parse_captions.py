@@ -156,3 +156,18 @@ def test_a_credit_closing_the_caption_over_a_credit_line_is_the_credit() -> None
     assert page[-1].headline == "挂起红灯迎新年（图片）"
     assert page[-1].paragraphs == ("元旦来临，合肥市长江路挂起大红灯笼。",)
     assert page[-1].credit == "（新华社记者戴浩摄） （传真照片）"
+
+
+def test_band_cells_that_layout_text_set_apart_are_header_not_headlines() -> None:
+    # `pdftotext -layout`-like text cut into columns: the page number set large beside
+    # an inner page's band comes out on a line of its own under it, and the front
+    # page's `今日 20 版` at the head of a column further down, over a caption.
+    caption = ["元月一日，著名演员来到", "北京市儿童福利院联欢。", "新华社记者 王伟 摄"]
+    inner = parse_text("\n".join(["要闻 1998年1月27日 星期二 责任编辑 宋平立", "12", *caption]))
+    assert inner.header == "12 要闻 1998年1月27日 星期二 责任编辑 宋平立"
+    assert [(i.kind, i.headline) for i in inner.items] == [("caption", None)]
+    front = parse_text(
+        "\n".join(["1998 年 1 月 27 日 星期二", "人民日报", HEAD, *BODY, "今日 20 版", *caption])
+    )
+    assert front.header is not None and front.header.endswith("今日 20 版")
+    assert [(i.kind, i.headline) for i in front.items] == [("article", HEAD), ("caption", None)]

@@ -4,19 +4,129 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.lines import MARKERS, Kind, Line
-from reader.parse.text import CLOSING_MARKS, join_lines
+from reader.parse.lines import CREDIT_RE, MARKERS, Kind, Line
+from reader.parse.text import CLOSING_MARKS, clean_line, join_lines, width
 
 # `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`,
 # `（新华社发美联社照片）`: a credit in brackets closing the caption sentence.
 _INLINE_CREDIT = re.compile(
     r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|照片|社发|摄于[^（）()]{0,16})[）)]$"
 )
-_STOPS = "。！？!?”’"
+_STOPS = "。！？!?”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
 _MAX_CAPTION_LINES = 24
 _INDENT = 1.5  # ems a paragraph's first line is set in
 # How captions open: `图为`, `这是`, a picture's number (`１、`, `２：`), a pointer (`▲`).
 _CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△←→↑↓]|[0-9０-９][、：:])")
+
+
+_JOINED_AT = "。 "  # a paragraph's last line, the extractor's space, a caption's first line
+_CREDIT_GAP = "） "  # a caption's credit, the extractor's space, the next caption
+_CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
+# A credit with no brackets after a caption's sentence, on the same line.
+_CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
+_MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in ("摄", "摄影", "供图", "社发")))
+_ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
+_ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
+_NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
+_BARE_CREDIT = re.compile(
+    rf"[。！？”]\s*((?:{_ROLE}(?:\s*[\u4e00-\u9fff·]{{1,4}}){{1,3}}\s*(?:摄影?|供图))|新华社发|受访者供图)$"
+)
+
+
+def split_joined(raw: list[str]) -> list[str]:
+    """Lines that hold a caption's end and its credit, or a story's end and a caption,
+    split in two (no character added or lost: a line break between them).
+
+    PDFium writes what lies on one baseline as one line: the short last line of a
+    column's paragraph, a space, and the first line of a caption set beside it
+    under a picture (`…救援场面。 １月２０日，长野冬奥会运动员村正`). The two are
+    told apart by their widths: the left no wider than the line above it, the
+    right as wide as the line below it, the whole far wider than either; and a
+    credit follows within a few lines. A credit set without brackets after the
+    caption's last sentence (`…联欢。新华社记者 王伟摄`) goes on a line of its own,
+    where it is read as a credit line.
+    """
+    joined = "\n".join(raw) + "\n"
+    found: dict[int, list[str]] = {}
+    for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
+        line = raw[k]
+        parts = None
+        if _JOINED_AT in line and 0 < k < len(raw) - 1:
+            parts = _joined_parts(raw, k)
+        if parts is None and _CREDIT_GAP in line:
+            parts = _two_captions(raw, k)
+        if parts is None and line.rstrip().endswith(_CREDIT_TAILS):
+            match = _BARE_CREDIT.search(line.rstrip())
+            if match and match.start(1):
+                parts = [line[: match.start(1)], match.group(1)]
+            elif k and _NAMES_CREDIT.match(line) and (role := _ROLE_AT_END.search(raw[k - 1])):
+                # `…联欢。新华社记者` / `王伟 摄`: the role goes down to its name.
+                found.setdefault(k - 1, [raw[k - 1][: role.start(1)], role.group(1)])
+        if parts is not None:
+            found[k] = parts
+    if not found:
+        return raw
+    out: list[str] = []
+    at = 0
+    for k in sorted(found):
+        out.extend(raw[at:k])
+        out.extend(found[k])
+        at = k + 1
+    out.extend(raw[at:])
+    return out
+
+
+def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
+    """The indices of the lines of `joined` (one a `\\n`) that hold any of `marks`."""
+    lines: set[int] = set()
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            lines.add(joined.count("\n", 0, at))
+            at = joined.find(mark, at + 1)
+    return sorted(lines)
+
+
+def _two_captions(raw: list[str], k: int) -> list[str] | None:
+    """Two captions set side by side, joined on one line after the first one's credit.
+
+    `…是从阿。（受访者供图） 图为此外，…曝光。（胡桃摄）`: a bracketed credit, the
+    extractor's space, and text that runs into a credit of its own.
+    """
+    text = raw[k].rstrip()
+    at = text.find(_CREDIT_GAP)
+    while at >= 0:
+        left, right = text[: at + 1], text[at + 2 :].lstrip()
+        after = raw[k + 1] if k + 1 < len(raw) else ""
+        if (
+            right
+            and ends_in_credit(left.strip())
+            and (ends_in_credit(right) or CREDIT_RE.search(clean_line(after)))
+        ):
+            return [left, right]
+        at = text.find(_CREDIT_GAP, at + 1)
+    return None
+
+
+def _joined_parts(raw: list[str], k: int) -> list[str] | None:
+    text = raw[k].strip()
+    above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
+    whole = width(text)
+    if whole < max(above, below) + 6:
+        return None
+    at = text.find(_JOINED_AT)
+    while at >= 0:
+        left, right = text[: at + 1], text[at + 2 :].lstrip()
+        if (
+            right
+            and right[0] not in CLOSING_MARKS
+            and width(left) <= above + 1
+            and abs(width(right) - below) <= 2.5
+            and any(CREDIT_RE.search(clean_line(x)) for x in raw[k + 1 : k + 1 + _CREDIT_WITHIN])
+        ):
+            return [left, right]
+        at = text.find(_JOINED_AT, at + 1)
+    return None
 
 
 def ends_in_credit(text: str) -> bool:
@@ -55,16 +165,19 @@ def _full_stop(text: str) -> bool:
     return bool(body) and body[-1] not in "：；:;"
 
 
-def caption_starts(lines: list[Line]) -> set[int]:
-    """Lines where a photo caption starts that nothing else marks (no hint, no 图为).
+def caption_starts(lines: list[Line]) -> dict[int, int]:
+    """Lines where a photo caption starts that nothing else marks (no hint, no 图为),
+    each with the caption's last line of text (a caption is one paragraph: no
+    story starts inside it, not at a `图为` of its second sentence).
 
     A caption is one paragraph that ends at its credit (a credit line below it,
     or in brackets at its end). Its lines run back from there to the line after
     a paragraph's short last line: set under a picture, often wider than the
     columns, and not indented, it follows the story before it with no other sign.
     """
-    starts: set[int] = set()
+    starts: dict[int, int] = {}
     credit, body = Kind.CREDIT, Kind.BODY
+    indents: list[bool] = []  # whether the page indents paragraphs, told when first asked
     for c, line in enumerate(lines):
         kind = line.kind
         if kind is credit:
@@ -75,19 +188,25 @@ def caption_starts(lines: list[Line]) -> set[int]:
             last = c
         else:
             continue
-        start = _run_start(lines, last)
+        start = _run_start(lines, last, indents)
         if start is not None:
-            starts.add(start)
+            starts[start] = last
     return starts
 
 
-def _run_start(lines: list[Line], last: int) -> int | None:
+def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     """The first line of the caption ending at line `last`; None when it is the story's.
 
     The caption starts after a paragraph's short last line. Set in the story's own
     column under a paragraph whose last line is full, it starts after a line that
     closes a sentence: of those above it, the latest, or one that opens as captions
     do (`图为`, `２、`); the search stops at a paragraph's indented first line.
+
+    A caption is one paragraph. On a page that indents its paragraphs, a closed
+    line short only by its marks' width (`…冰雪旅游等活动。`: full if each mark
+    took an em, as some engines set them) may be a full line inside the caption:
+    the search goes on past it, to a surely short line, while no indented line
+    shows that the text above is a paragraph of the story's.
     """
     full = lines[last].width
     cut = None
@@ -99,13 +218,48 @@ def _run_start(lines: list[Line], last: int) -> int | None:
         if lines[j].text[0] in MARKERS:
             return cut  # a brief starts there
         if prev.closes and _full_stop(prev.text):
-            if prev.width <= full - 1.5:
+            short = prev.width <= full - 1.5
+            if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
             if cut is None or _CAPTION_OPENING.match(lines[j].text):
-                cut = j
-        elif cut is not None and prev.width <= full - _INDENT:
+                cut = j  # a full line (or short only by its marks): perhaps the caption's
+        elif cut is not None and prev.width <= full - _INDENT and _after_end(lines, j - 1):
             return cut  # the indented first line of the story's paragraph
         if not prev.closes:
             full = max(full, prev.width)
         j -= 1
     return cut
+
+
+def _after_end(lines: list[Line], k: int) -> bool:
+    """Line k may open a paragraph: the line before it closed, or was no body text."""
+    if not k:
+        return True
+    before = lines[k - 1]
+    return before.closes or before.kind is not Kind.BODY or before.head
+
+
+def _page_indents(lines: list[Line], told: list[bool]) -> bool:
+    """`_indents(lines)`, taken once a page and only for a page that asks."""
+    if not told:
+        told.append(_indents(lines))
+    return told[0]
+
+
+def _indents(lines: list[Line]) -> bool:
+    """The page sets a paragraph's first line in: most lines after a closed short one are short.
+
+    Counted over body lines inside blocks; a page of unindented paragraphs (some
+    extractors, text from the web) has them full.
+    """
+    after = indented = 0
+    body = Kind.BODY
+    for k in range(1, len(lines)):
+        prev, line = lines[k - 1], lines[k]
+        if not (prev.closes and prev.kind is body and line.kind is body) or line.closes:
+            continue
+        if line.hint or line.head or prev.head or not prev.short:
+            continue  # (`short` measures the column: the costly test last)
+        after += 1
+        indented += line.short
+    return after >= 4 and indented >= 0.6 * after

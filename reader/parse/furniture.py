@@ -15,6 +15,7 @@ _DATE_BAND = re.compile(
     r"|第\s*[0-9０-９]{1,3}\s*版(?:\s*今日\s*[0-9０-９]{1,3}\s*版)?|今日\s*[0-9０-９]{1,3}\s*版)$"
 )
 _MAX_LINES = 4
+_PAGE_CELL = re.compile(r"^(?:第\s*[0-9０-９]{1,3}\s*版\s*)?(?:今日\s*[0-9０-９]{1,3}\s*版)?$")
 # A band written one piece a line (MuPDF): the page number and the section's name,
 # each alone, set beside each other (`3` / `理论`, `社会` / `3`).
 _PAGE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
@@ -45,8 +46,31 @@ def take_header(lines: list[Line]) -> str | None:
         return None
     # The masthead is set above the band, whatever order the extractor wrote them in.
     top = sorted(lines[:count], key=lambda line: not _MASTHEAD.match(line.text))
+    number = count < len(lines) and _PAGE_NUMBER.match(lines[count].text) is not None
+    if number:  # the page number set large beside the band, cut apart from it (layout text)
+        top.insert(0, lines[count])
     header = " ".join(" ".join(line.raw.split()) for line in top)
-    del lines[:count]
+    del lines[: count + number]
+    if not any("版" in t for t in texts) and any(_DATE_BAND.match(t) for t in texts):
+        header = _band_rest(lines, header)
+    return header
+
+
+def _band_rest(lines: list[Line], header: str) -> str:
+    """A date band's page cells (`第 1 版`, `今日 20 版`) that layout text set apart.
+
+    Cut into a cell of their own, they come out at the head of a column further
+    down the page, where they would open a story or caption: under a date band
+    without them, such a line anywhere is the band's.
+    """
+    k = 0
+    while k < len(lines):
+        text = lines[k].text
+        if len(text) <= 16 and "版" in text and _PAGE_CELL.match(text):
+            header += " " + " ".join(lines[k].raw.split())
+            del lines[k]
+        else:
+            k += 1
     return header
 
 

@@ -103,7 +103,8 @@ def _ends_here(lines: list[Line], i: int) -> bool:
     starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
-    return not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+    wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+    return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
 
 
 def _comma_wrap(lines: list[Line], i: int) -> bool:

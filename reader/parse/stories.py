@@ -13,7 +13,7 @@ import re
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.captions import caption_starts, ends_in_credit, split_credit
+from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
 from reader.parse.column import full_between, opens_paragraph, starts_story
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
@@ -64,7 +64,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     raw = page_lines(unlayout(text))  # columns written side by side: cut apart
     if may_hold_pieces(text):
         raw = rejoin_pieces(raw)
-    lines = make_lines(split_gaps(raw))
+    lines = make_lines(split_gaps(split_joined(raw)))
     header = take_header(lines)
     wrapping = mark_heads(lines)
     stories = _assemble(lines, pasted(lines))
@@ -183,6 +183,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     body = Kind.BODY
     last_body = -1
     captions = caption_starts(lines)
+    in_caption = -1  # the last line of the caption being read
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -209,11 +210,13 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                     (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
                     and starts_story(lines, i)
                     and cur.has_body
+                    and i > in_caption
                 )
             ):
                 cur = _Story()
                 cur.hinted = line.hint
                 stories.append(cur)
+            in_caption = captions.get(i, in_caption)
             if line.kind is Kind.BYLINE and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
             elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):

@@ -204,4 +204,6 @@ def ends_sentence(line: str) -> bool:
     if at < 0 or len(body) - at > 25:
         return False
     before = body[:at].rstrip(CLOSING_MARKS)
+    if at and body[at - 1] in "）)":  # a second note: `。（赵中宝）（资料图片）`
+        return ends_sentence(body[:at])
     return at == 0 or (before != "" and before[-1] in SENTENCE_STOPS)
