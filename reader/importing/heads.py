@@ -23,6 +23,7 @@ _STACK_CHARS = 40  # longer lines are running text, never part of a headline sta
 _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns is centred
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
+_OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 
@@ -37,9 +38,16 @@ def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[
     bottoms = [s.bottom for s in body_segs]
     tops = []
     for seg in body_segs:
-        lo = bisect.bisect_left(bottoms, seg.top)
+        # Rows set tighter than the font's ascent and descent (Chromium rounds a line's
+        # height to whole pixels) have loose boxes that overlap the row above a little.
+        lo = bisect.bisect_left(bottoms, seg.top - _OVERLAP * body)
         hi = bisect.bisect_right(bottoms, seg.top + body)
-        if any(o is not seg and _above_in_column(o, seg, body) for o in body_segs[lo:hi]):
+        if any(
+            o is not seg
+            and o.baseline - seg.baseline > 0.5 * seg.size
+            and _above_in_column(o, seg, body)
+            for o in body_segs[lo:hi]
+        ):
             continue
         up = bisect.bisect_right(bottoms, seg.top + _NOTE_REACH * body)
         if hi > lo and _noted(seg, body_segs[lo:hi], body_segs[hi:up], body):
