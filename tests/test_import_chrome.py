@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from handset import line, texts
 
-from reader.importing.glyphs import Glyph
+from reader.importing import header
+from reader.importing.glyphs import Glyph, Segment
 from reader.importing.reading_order import layout
 from reader.importing.typography import is_byline
 
@@ -89,3 +90,30 @@ def test_a_headline_in_a_column_beside_tightly_set_columns_stays_in_its_column()
     assert not any("丙" in t and "甲" in t for t in text)
     firsts = [t[0] for t in text[1:]]
     assert firsts == ["甲"] * 8 + ["乙"] * 14 + ["丙"] * 14
+
+
+def test_header_cells_aligned_at_their_tops_are_one_row() -> None:
+    # A flex row: the page number in large type and the other cells in body type,
+    # all hung from one top (Chromium aligns flex items so), not centred on a middle.
+    number = Segment(line("11", 36.0, 482.0, 24.0, 900))
+    cells = [
+        Segment(line(t, x, 493.0, SIZE)) for t, x in (("国际", 120.0), ("责任编辑董刚", 400.0))
+    ]
+    assert [[s.text() for s in row] for row in header.rows([*cells, number])] == [
+        ["11", "国际", "责任编辑董刚"]
+    ]
+
+
+def test_columns_set_tight_under_a_headline_are_read_column_by_column() -> None:
+    # A headline across two columns, set tight on them; the columns' rows alternate
+    # 14.3 and 14.6 pt apart (line heights rounded to pixels), boxes 14.5 pt high: the
+    # first rows chain to the headline box by box, then a hair of white.
+    glyphs = tall("中桥商场以诚待客", 0.0, 740.0, 24.0, 700)
+    base = 740.0 - 0.29 * 24.0 - 1.16 * SIZE + 0.1  # the first row's box over the head's
+    for n in range(6):
+        glyphs += tall(f"甲{n}甲甲甲甲甲甲甲甲", 0.0, base)
+        glyphs += tall(f"乙{n}乙乙乙乙乙乙乙乙", 115.0, base)
+        base -= 14.3 if n % 2 == 0 else 14.6
+    text = [t.strip() for t in layout(glyphs, (), is_byline).text().splitlines()]
+    assert text[0] == "中桥商场以诚待客"
+    assert [t[:2] for t in text[1:]] == [f"甲{n}" for n in range(6)] + [f"乙{n}" for n in range(6)]
