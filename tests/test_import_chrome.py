@@ -34,12 +34,25 @@ def test_a_glyphless_word_space_between_names_is_a_space() -> None:
     byline = spaced(["本报记者", "傅霞", "袁伟国"], 0.0, 500.0, 0.224)
     assert texts(byline) == ["本报记者 傅霞 袁伟国"]
     assert is_byline(texts(byline)[0])
+    # One glyph boxed by its ink (PDFium does so after a positioning adjustment): the
+    # wider white beside it is no slack of a justified line.
+    glyphs = spaced(["本报记者", "周"], 0.0, 500.0, 0.224)
+    glyphs += [Glyph("宇", 53.2, 59.0, 497.5, 507.0, 500.0, SIZE)]
+    glyphs += spaced(["通讯员", "高燕"], 62.24, 500.0, 0.224)
+    assert texts(glyphs) == ["本报记者 周宇 通讯员 高燕"]
 
 
 def test_a_justified_line_spread_evenly_gets_no_spaces() -> None:
     # A short line justified across its column: every gap alike, however wide.
     loose = spaced(list("切不可搞拍脑袋工程"), 0.0, 500.0, 0.224)
     assert texts(loose) == ["切不可搞拍脑袋工程"]
+
+
+def test_slack_a_justified_line_puts_beside_digits_too_is_no_space() -> None:
+    # Typst spreads a line's slack over some gaps only: between ideographs and digits
+    # as well as between two ideographs.
+    words = ["２９人", "２队４３次", "打", "破", "２９项"]
+    assert texts(spaced(words, 0.0, 500.0, 0.2)) == ["２９人２队４３次打破２９项"]
 
 
 def test_a_gap_after_a_glyph_boxed_by_its_ink_is_no_space() -> None:

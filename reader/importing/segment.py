@@ -57,6 +57,11 @@ def _ideograph(glyph: Glyph) -> bool:
     return "\u4e00" <= glyph.char <= "\u9fff" and glyph.x1 - glyph.x0 > 0.9 * glyph.size
 
 
+def _inked(glyph: Glyph) -> bool:
+    """An ideograph PDFium boxed by its ink: the white beside it tells nothing."""
+    return "\u4e00" <= glyph.char <= "\u9fff" and glyph.x1 - glyph.x0 <= 0.9 * glyph.size
+
+
 def make_glyph(
     char: str,
     x0: float,
@@ -120,7 +125,7 @@ class Segment:
             return self._text
         out: list[str] = []
         prev: Glyph | None = None
-        usual: float | None = None
+        usual: tuple[float, float] | None = None
         for glyph in self.glyphs:
             if prev is not None and glyph.char != " " and prev.char != " ":
                 gap = glyph.x0 - prev.x1
@@ -130,20 +135,28 @@ class Segment:
                 elif gap > _NAME_SPACE * size and _ideograph(prev) and _ideograph(glyph):
                     # A word space with no glyph of its own (Chromium writes none): the
                     # font's space, under a quarter em, between two names; wider than
-                    # the line's other gaps (a justified line spreads them all alike).
-                    usual = self._usual_gap() if usual is None else usual
-                    if gap - usual > _NAME_SPACE * size:
+                    # the line's usual gap (a justified line spreads its slack alike)
+                    # and than any gap beside a non-ideograph (where a justified line
+                    # puts slack too: `４３次 打 破２９项`).
+                    usual = self._gaps() if usual is None else usual
+                    if gap - usual[0] > _NAME_SPACE * size and usual[1] < gap - 0.05 * size:
                         out.append(" ")
             out.append(glyph.char)
             prev = glyph
         self._text = "".join(out).strip()
         return self._text
 
-    def _usual_gap(self) -> float:
-        """The median gap between neighbouring glyphs."""
-        g = self.glyphs
-        gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(g))
-        return gaps[len(gaps) // 2] if gaps else 0.0
+    def _gaps(self) -> tuple[float, float]:
+        """The median gap between neighbouring glyphs, and the widest beside a glyph
+        that is no ideograph."""
+        pairs = list(itertools.pairwise(self.glyphs))
+        gaps = sorted(b.x0 - a.x1 for a, b in pairs)
+        mixed = [
+            b.x0 - a.x1
+            for a, b in pairs
+            if not (_ideograph(a) and _ideograph(b)) and not (_inked(a) or _inked(b))
+        ]
+        return (gaps[len(gaps) // 2] if gaps else 0.0), max(mixed, default=0.0)
 
 
 def body_size(glyphs: Sequence[Glyph]) -> float:
