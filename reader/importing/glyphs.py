@@ -31,6 +31,10 @@ _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gut
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _BOLDER = 150  # this much heavier (PDF font weight units) is another type
 _STRETCHED = 1.5  # ems of the type: a wider gap is a gutter unless printed across at its ends
+# ems: a glyph starts flush with a column this near its start; after a closing mark (a
+# line's end) up to _FLUSH_MARK: a digit set with the fonts' `palt` sits left of its em
+_FLUSH = 0.05
+_FLUSH_MARK = 0.15
 _STRETCHED_MAX = 3.5  # ems of the type: a wider gap is a gutter whatever the rows around print
 
 
@@ -327,7 +331,8 @@ class _Strips:
             near_left = end > 0 and row[end - 1].ink_x1 > lo_x - 2 * body
             near_right = end < len(row) and self.starts[k][end] < hi_x + 2 * body
             if flush:
-                witnesses += near_right and abs(self.starts[k][end] - right.ink_x0) < 0.05 * body
+                near = (_FLUSH_MARK if left.char in HANGS else _FLUSH) * body
+                witnesses += near_right and abs(self.starts[k][end] - right.ink_x0) < near
             else:
                 witnesses += near_left or near_right
         return witnesses >= 2

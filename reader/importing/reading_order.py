@@ -124,12 +124,9 @@ def _stack_parts(parts: list[list[Segment]], body: float) -> int:
         return 0
     under = parts[heads[-1] + 1 :]
     if all(
-        len(part) > 1
-        and _one_row(part)
-        and all(
-            abs(s.size - body) <= 0.06 * body and s.x1 - s.x0 >= 6 * body and not s.apart
-            for s in part
-        )
+        _one_row(part)
+        and all(abs(s.size - body) <= 0.06 * body and not s.apart for s in part)
+        and sum(s.x1 - s.x0 >= 6 * body for s in part) >= 2  # (a note may end a column)
         for part in under
     ):
         return heads[-1] + 1
