@@ -11,6 +11,9 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   (skipped with a message when WeasyPrint, which needs Pango, is not installed);
 - `weasy-pdfium`: the same PDFs' text as PDFium writes it, through `reader parse --json`
   (a second engine's page text for the text parser, which no round tuned on);
+- `chrome-pdf`: the same seeded content printed by Chromium (bench/chromegen.py, its
+  own CSS looks), through `reader import`; `chrome-pdfium`: those PDFs' text as PDFium
+  writes it, through `reader parse --json` (both skipped with a message without Chromium);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -57,6 +60,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+import chromegen  # noqa: E402
 import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
@@ -237,6 +241,20 @@ def weasy_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
     return cases
 
 
+def chrome_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
+    def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
+        for n in range(seed, seed + pages):
+            page = chromegen.generate(n)
+            path = work / f"chrome-{n}.pdf"
+            path.write_bytes(page.pdf)
+            if shape == "pdfium":
+                path = work / f"chrome-{n}.pdfium.txt"
+                path.write_text(typesetgen.pdfium_text(page.pdf), encoding="utf-8")
+            yield Case(path, page.truth())
+
+    return cases
+
+
 GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "pagegen": pagegen_cases,
     "pdfgen": pdfgen_cases,
@@ -252,6 +270,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-mupdfsort": typeset_cases("mupdfsort"),
     "weasy-pdf": weasy_cases("pdf"),
     "weasy-pdfium": weasy_cases("pdfium"),
+    "chrome-pdf": chrome_cases("pdf"),
+    "chrome-pdfium": chrome_cases("pdfium"),
 }
 
 
@@ -418,6 +438,9 @@ def main() -> None:
     if any(n.startswith("weasy") for n in names) and not weasygen.available():
         print("weasy: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("weasy")]
+    if any(n.startswith("chrome") for n in names) and not chromegen.available():
+        print("chrome: Chromium is not installed: skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("chrome")]
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+
+from reader.importing.segment import (
+    HANGS,
+    OPENS,
+    WORD_SPACE,
+    Glyph,
+    Segment,
+    body_size,
+    make_glyph,
+)
+
+__all__ = ["Glyph", "Segment", "body_size", "make_glyph", "segments"]
 
 # Thresholds in ems of the body font size.
 _GUTTER = 0.5  # a gap this wide inside a baseline splits it into two segments
-_WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 _DISPLAY = 1.15  # of the body size: headline type
 _NARROW = 0.15  # a gap this wide splits a row where the rows around show a gutter
 _HEAD_GUTTER = 0.6  # in ems of the line's own size: large type keeps its ¼-em digit spaces
@@ -21,132 +31,11 @@ _STRIP_ROWS = 4.0  # ems up or down: the rows that show whether a strip is a gut
 _STRIP_PAD = 0.15  # ems of the strip's ends left out (the ink is guessed, boxes touch)
 _BOLDER = 150  # this much heavier (PDF font weight units) is another type
 _STRETCHED = 1.5  # ems of the type: a wider gap is a gutter unless printed across at its ends
+# ems: a glyph starts flush with a column this near its start; after a closing mark (a
+# line's end) up to _FLUSH_MARK: a digit set with the fonts' `palt` sits left of its em
+_FLUSH = 0.05
+_FLUSH_MARK = 0.15
 _STRETCHED_MAX = 3.5  # ems of the type: a wider gap is a gutter whatever the rows around print
-_HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
-_OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
-
-
-@dataclass(frozen=True)
-class Glyph:
-    """One character with its box (PDF points, y upwards) and font size."""
-
-    char: str
-    x0: float
-    x1: float
-    bottom: float
-    top: float
-    baseline: float
-    size: float
-    weight: int = 400
-    index: int = -1  # PDFium's character index: glyphs of one ligature are neighbours
-
-    @property
-    def ink_x1(self) -> float:
-        """The right edge of what is printed: a closing mark sits in the left of its box,
-        so one hung into the gutter does not narrow it."""
-        if self.char in _HANGS:
-            return min(self.x1, self.x0 + 0.4 * self.size)
-        return self.x1
-
-    @property
-    def ink_x0(self) -> float:
-        """The left edge of what is printed: an opening mark sits in the right of its box,
-        so one pulled into the gutter at a line's start does not narrow it."""
-        if self.char in _OPENS:
-            return max(self.x0, self.x1 - 0.4 * self.size)
-        return self.x0
-
-
-_new = object.__new__
-
-
-def make_glyph(
-    char: str,
-    x0: float,
-    x1: float,
-    bottom: float,
-    top: float,
-    baseline: float,
-    size: float,
-    weight: int,
-    index: int,
-) -> Glyph:
-    """`Glyph(...)` at half the cost: the same object, its fields set in one dict update
-    rather than the frozen dataclass's nine `object.__setattr__` calls (a broadsheet
-    page makes two to four thousand glyphs)."""
-    glyph: Glyph = _new(Glyph)
-    glyph.__dict__.update(
-        char=char,
-        x0=x0,
-        x1=x1,
-        bottom=bottom,
-        top=top,
-        baseline=baseline,
-        size=size,
-        weight=weight,
-        index=index,
-    )
-    return glyph
-
-
-@dataclass
-class Segment:
-    """Glyphs on one baseline with no gutter between them."""
-
-    glyphs: list[Glyph]
-    x0: float = field(init=False)
-    x1: float = field(init=False)
-    bottom: float = field(init=False)
-    top: float = field(init=False)
-    baseline: float = field(init=False)
-    size: float = field(init=False)
-    # The reach used for cutting: a headline reaches over the columns it heads.
-    reach0: float = field(init=False)
-    reach1: float = field(init=False)
-    apart: bool = field(init=False, default=False)  # body type set over a story's columns
-    caption: bool = field(init=False, default=False)  # set under a picture, within its width
-    # text(), kept: the layout asks for it three times a segment; glyphs never change
-    _text: str | None = field(init=False, default=None, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        g = self.glyphs
-        self.x0 = self.reach0 = min(c.x0 for c in g)
-        self.x1 = self.reach1 = max(c.x1 for c in g)
-        self.bottom = min(c.bottom for c in g)
-        self.top = max(c.top for c in g)
-        self.baseline = g[0].baseline
-        self.size = max(c.size for c in g)
-
-    def text(self) -> str:
-        """The glyphs left to right, with a space where the gap is a word space."""
-        if self._text is not None:
-            return self._text
-        out: list[str] = []
-        prev: Glyph | None = None
-        for glyph in self.glyphs:
-            if (
-                prev is not None
-                and glyph.char != " "
-                and prev.char != " "
-                and glyph.x0 - prev.x1
-                > _WORD_SPACE * (prev.size if prev.size > glyph.size else glyph.size)
-            ):
-                out.append(" ")
-            out.append(glyph.char)
-            prev = glyph
-        self._text = "".join(out).strip()
-        return self._text
-
-
-def body_size(glyphs: Sequence[Glyph]) -> float:
-    """The font size most of the page's characters are set in."""
-    counts: dict[float, int] = {}
-    for glyph in glyphs:
-        key = round(glyph.size * 2) / 2
-        counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return 10.0
-    return max(counts, key=lambda k: (counts[k], -k))
 
 
 def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
@@ -163,6 +52,7 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
             rows.append([glyph])
     for row in rows:
         row.sort(key=lambda g: g.x0)
+        _order_pairs(row)
     middles, cuts = _gutters(rows, body, _Strips(rows))
     gutters = sorted(middles)
     out: list[Segment] = []
@@ -201,6 +91,21 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
                 # Pulled into a gutter at the line's start: measured by its ink too.
                 seg.x0 = seg.reach0 = min(g.ink_x0 for g in seg.glyphs)
     return [s for s in out if s.text()]
+
+
+def _order_pairs(row: list[Glyph]) -> None:
+    """A closing and an opening mark squeezed into one em (`）（` set with the fonts'
+    `halt`) share a box; the text layer may give the opening one first. Their ink tells:
+    the closing mark prints in the left of the box, the opening one in the right."""
+    for k in range(len(row) - 1):
+        a, b = row[k], row[k + 1]
+        if (
+            a.char in OPENS
+            and b.char in HANGS
+            and abs(a.x0 - b.x0) < 0.1 * a.size
+            and abs(a.x1 - b.x1) < 0.1 * a.size
+        ):
+            row[k], row[k + 1] = b, a
 
 
 def _within(baselines: list[float], baseline: float, reach: float) -> tuple[int, int]:
@@ -392,7 +297,7 @@ class _Strips:
                 before is not None
                 and before.ink_x1 > mid
                 and not before.char.isspace()
-                and (after is None or after.x0 - before.x1 < _WORD_SPACE * body)
+                and (after is None or after.x0 - before.x1 < WORD_SPACE * body)
             ):
                 printed += 1  # (not by a mark's box: one hung into a gutter may fill it)
             elif (
@@ -426,7 +331,8 @@ class _Strips:
             near_left = end > 0 and row[end - 1].ink_x1 > lo_x - 2 * body
             near_right = end < len(row) and self.starts[k][end] < hi_x + 2 * body
             if flush:
-                witnesses += near_right and abs(self.starts[k][end] - right.ink_x0) < 0.05 * body
+                near = (_FLUSH_MARK if left.char in HANGS else _FLUSH) * body
+                witnesses += near_right and abs(self.starts[k][end] - right.ink_x0) < near
             else:
                 witnesses += near_left or near_right
         return witnesses >= 2

@@ -63,13 +63,14 @@ def split(segs: list[Segment], drawn: Sequence[Box], body: float) -> list[list[S
 
 def rows(segs: list[Segment]) -> list[list[Segment]]:
     """Segments into rows by their vertical overlap (cells of a grid row share its
-    middle, not their baselines), each row left to right, rows top down."""
+    middle or its top, not their baselines: one cell's middle lies within the other),
+    each row left to right, rows top down."""
     out: list[list[Segment]] = []
     span: list[tuple[float, float]] = []
     for seg in sorted(segs, key=lambda s: -s.top):
         middle = (seg.top + seg.bottom) / 2
         for k, (lo, hi) in enumerate(span):
-            if lo <= middle <= hi:
+            if lo <= middle <= hi or seg.bottom <= (lo + hi) / 2 <= seg.top:
                 out[k].append(seg)
                 span[k] = (min(lo, seg.bottom), max(hi, seg.top))
                 break

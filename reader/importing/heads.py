@@ -23,6 +23,7 @@ _STACK_CHARS = 40  # longer lines are running text, never part of a headline sta
 _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns is centred
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
+_OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 
@@ -37,9 +38,16 @@ def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[
     bottoms = [s.bottom for s in body_segs]
     tops = []
     for seg in body_segs:
-        lo = bisect.bisect_left(bottoms, seg.top)
+        # Rows set tighter than the font's ascent and descent (Chromium rounds a line's
+        # height to whole pixels) have loose boxes that overlap the row above a little.
+        lo = bisect.bisect_left(bottoms, seg.top - _OVERLAP * body)
         hi = bisect.bisect_right(bottoms, seg.top + body)
-        if any(o is not seg and _above_in_column(o, seg, body) for o in body_segs[lo:hi]):
+        if any(
+            o is not seg
+            and o.baseline - seg.baseline > 0.5 * seg.size
+            and _above_in_column(o, seg, body)
+            for o in body_segs[lo:hi]
+        ):
             continue
         up = bisect.bisect_right(bottoms, seg.top + _NOTE_REACH * body)
         if hi > lo and _noted(seg, body_segs[lo:hi], body_segs[hi:up], body):
@@ -51,9 +59,14 @@ def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[
 def _noted(seg: Segment, right_above: list[Segment], higher: list[Segment], body: float) -> bool:
     """`seg` is set flush right under a paragraph's short last line, in the column whose
     full lines end where it ends: a source note (`（何松）`, `（据新华社电）`), not the
-    top of a column for a headline on its left to claim."""
+    top of a column for a headline on its left to claim. The full line starts where the
+    short one does or left of it, by their boxes (an opening mark's ink starts an em's
+    half in)."""
     return any(
-        o.x0 <= seg.x0 and abs(o.x1 - seg.x1) < body and o.x0 <= a.x0 and a.x1 < seg.x0
+        o.x0 <= seg.x0
+        and abs(o.x1 - seg.x1) < body
+        and o.glyphs[0].x0 <= a.glyphs[0].x0 + 0.1 * body
+        and a.x1 < seg.x0
         for o in higher
         for a in right_above
     )
@@ -144,7 +157,7 @@ def widen_heads(
     claimed = {id(t) for t in tops if id(t) in owners}
     for head in heads:
         for top in claims.get(id(head), []):
-            if _clear_between(head, top, segs, claimed):
+            if _clear_between(head, top, segs, claimed, body):
                 head.reach0 = min(head.reach0, top.x0)
                 head.reach1 = max(head.reach1, top.x1)
     # The lines of a stack under a headline read before any of its columns: each
@@ -329,13 +342,20 @@ def _left_neighbour(
         return None
     left = max(row, key=lambda t: t.x1)
     for seg in segs:
-        beside = seg.bottom < top.top and seg.top > top.bottom
-        if beside and seg is not left and seg.x1 > left.x1 and seg.x0 < top.x0:
+        if _beside(seg, top, body) and seg is not left and seg.x1 > left.x1 and seg.x0 < top.x0:
             return None
     return left
 
 
-def _clear_between(head: Segment, top: Segment, segs: list[Segment], claimed: set[int]) -> bool:
+def _beside(seg: Segment, top: Segment, body: float) -> bool:
+    """`seg` stands on the row of `top`: their boxes overlap more than the rows of one
+    column set tight do (`_OVERLAP`)."""
+    return min(seg.top, top.top) - max(seg.bottom, top.bottom) > _OVERLAP * body
+
+
+def _clear_between(
+    head: Segment, top: Segment, segs: list[Segment], claimed: set[int], body: float
+) -> bool:
     """Nothing but column tops under headlines lies beside `top` between it and the
     headline: a headline does not reach over another story's running column. `claimed`
     holds the ids of the column tops some headline owns."""
@@ -343,7 +363,6 @@ def _clear_between(head: Segment, top: Segment, segs: list[Segment], claimed: se
     for seg in segs:
         if seg is top or seg is head or id(seg) in claimed:
             continue
-        beside = seg.bottom < top.top and seg.top > top.bottom
-        if beside and seg.x1 > lo and seg.x0 < hi:
+        if _beside(seg, top, body) and seg.x1 > lo and seg.x0 < hi:
             return False
     return True

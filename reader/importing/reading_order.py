@@ -113,20 +113,24 @@ def _glue_heads(bands: list[list[Segment]], body: float) -> list[list[Segment]]:
     return out
 
 
-def _columns_under(parts: list[list[Segment]], body: float) -> bool:
+def _stack_parts(parts: list[list[Segment]], body: float) -> int:
     """Parts of a row cut where boxes overlap a little: a headline's row (a kicker's
-    over it, maybe), then a row of body text in several columns right under it (not a
-    line of its stack, such as a subtitle split at a comma)."""
-    return (
-        len(parts) >= 2
-        and any(s.size >= _HEAD * body for s in parts[-2])
-        and len(parts[-1]) > 1
-        and _one_row(parts[-1])
-        and all(
-            abs(s.size - body) <= 0.06 * body and s.x1 - s.x0 >= 6 * body and not s.apart
-            for s in parts[-1]
-        )
-    )
+    over it, maybe), then rows of body text in several columns right under it (not a
+    line of its stack, such as a subtitle split at a comma). How many parts the stack
+    is (up to its last headline), or 0 if the row is not that shape. Rows set tighter
+    than their boxes (Chromium rounds line heights to pixels) chain several rows."""
+    heads = [k for k, part in enumerate(parts) if any(s.size >= _HEAD * body for s in part)]
+    if not heads or heads[-1] == len(parts) - 1:
+        return 0
+    under = parts[heads[-1] + 1 :]
+    if all(
+        _one_row(part)
+        and all(abs(s.size - body) <= 0.06 * body and not s.apart for s in part)
+        and sum(s.x1 - s.x0 >= 6 * body for s in part) >= 2  # (a note may end a column)
+        for part in under
+    ):
+        return heads[-1] + 1
+    return 0
 
 
 def _one_row(segs: list[Segment]) -> bool:
@@ -183,10 +187,11 @@ def arrange(
         # A headline's loose box may reach into the row under it: still two rows. Where
         # that row is the first of several columns, they are not peeled with it.
         tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)
+        stack = _stack_parts(tight, body) if len(rows) > 1 else 0
         if len(rows) == 1:
             first = tight[0]
-        elif _columns_under(tight, body):  # the stack (a kicker over it too) without them
-            first = [s for part in tight[:-1] for s in part]
+        elif stack:  # the stack (a kicker over it too) without them
+            first = [s for part in tight[:stack] for s in part]
         else:
             first = rows[0]
         if len(rows) == 1 and len(first) == len(segs):

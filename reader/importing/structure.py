@@ -312,9 +312,11 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
 
 
 def _intertitle(line: TypeLine, cur: _Item | None, body: float) -> bool:
-    """A bold line at body size inside a story's running text: a subheading, not a story."""
+    """A bold line at body size inside a story's running text: a subheading, not a story
+    (a caption has none: a bold line right under its credit is the next story's kicker)."""
     return (
         cur is not None
+        and cur.picture < 0
         and bool(cur.body)
         and not cur.ended
         and not line.hint

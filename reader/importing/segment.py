@@ -1,0 +1,170 @@
+"""A glyph (one character with its box and type) and a segment (glyphs on one baseline
+with no gutter between them) with its text: where the word spaces are.
+
+Pure geometry, no PDF library; `reader.importing.glyphs` finds the segments of a page.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# In ems of the type.
+WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+_NAME_SPACE = 0.15  # between ideographs, this much wider than the line's usual gap too
+HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
+OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character with its box (PDF points, y upwards) and font size."""
+
+    char: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    weight: int = 400
+    index: int = -1  # PDFium's character index: glyphs of one ligature are neighbours
+
+    @property
+    def ink_x1(self) -> float:
+        """The right edge of what is printed: a closing mark sits in the left of its box,
+        so one hung into the gutter does not narrow it."""
+        if self.char in HANGS:
+            return min(self.x1, self.x0 + 0.4 * self.size)
+        return self.x1
+
+    @property
+    def ink_x0(self) -> float:
+        """The left edge of what is printed: an opening mark sits in the right of its box,
+        so one pulled into the gutter at a line's start does not narrow it."""
+        if self.char in OPENS:
+            return max(self.x0, self.x1 - 0.4 * self.size)
+        return self.x0
+
+
+_new = object.__new__
+
+
+def _ideograph(glyph: Glyph) -> bool:
+    """A CJK ideograph whose box is its whole em (PDFium gives some glyphs their ink's
+    box instead: a gap after one is no gap in the line)."""
+    return "\u4e00" <= glyph.char <= "\u9fff" and glyph.x1 - glyph.x0 > 0.9 * glyph.size
+
+
+def _inked(glyph: Glyph) -> bool:
+    """An ideograph PDFium boxed by its ink: the white beside it tells nothing."""
+    return "\u4e00" <= glyph.char <= "\u9fff" and glyph.x1 - glyph.x0 <= 0.9 * glyph.size
+
+
+def make_glyph(
+    char: str,
+    x0: float,
+    x1: float,
+    bottom: float,
+    top: float,
+    baseline: float,
+    size: float,
+    weight: int,
+    index: int,
+) -> Glyph:
+    """`Glyph(...)` at half the cost: the same object, its fields set in one dict update
+    rather than the frozen dataclass's nine `object.__setattr__` calls (a broadsheet
+    page makes two to four thousand glyphs)."""
+    glyph: Glyph = _new(Glyph)
+    glyph.__dict__.update(
+        char=char,
+        x0=x0,
+        x1=x1,
+        bottom=bottom,
+        top=top,
+        baseline=baseline,
+        size=size,
+        weight=weight,
+        index=index,
+    )
+    return glyph
+
+
+@dataclass
+class Segment:
+    """Glyphs on one baseline with no gutter between them."""
+
+    glyphs: list[Glyph]
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    bottom: float = field(init=False)
+    top: float = field(init=False)
+    baseline: float = field(init=False)
+    size: float = field(init=False)
+    # The reach used for cutting: a headline reaches over the columns it heads.
+    reach0: float = field(init=False)
+    reach1: float = field(init=False)
+    apart: bool = field(init=False, default=False)  # body type set over a story's columns
+    caption: bool = field(init=False, default=False)  # set under a picture, within its width
+    # text(), kept: the layout asks for it three times a segment; glyphs never change
+    _text: str | None = field(init=False, default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        g = self.glyphs
+        self.x0 = self.reach0 = min(c.x0 for c in g)
+        self.x1 = self.reach1 = max(c.x1 for c in g)
+        self.bottom = min(c.bottom for c in g)
+        self.top = max(c.top for c in g)
+        self.baseline = g[0].baseline
+        self.size = max(c.size for c in g)
+
+    def text(self) -> str:
+        """The glyphs left to right, with a space where the gap is a word space."""
+        if self._text is not None:
+            return self._text
+        out: list[str] = []
+        prev: Glyph | None = None
+        usual: tuple[float, float] | None = None
+        for glyph in self.glyphs:
+            if prev is not None and glyph.char != " " and prev.char != " ":
+                gap = glyph.x0 - prev.x1
+                size = prev.size if prev.size > glyph.size else glyph.size
+                if gap > WORD_SPACE * size:
+                    out.append(" ")
+                elif gap > _NAME_SPACE * size and _ideograph(prev) and _ideograph(glyph):
+                    # A word space with no glyph of its own (Chromium writes none): the
+                    # font's space, under a quarter em, between two names; wider than
+                    # the line's usual gap (a justified line spreads its slack alike)
+                    # and than any gap beside a non-ideograph (where a justified line
+                    # puts slack too: `４３次 打 破２９项`).
+                    usual = self._gaps() if usual is None else usual
+                    if gap - usual[0] > _NAME_SPACE * size and usual[1] < gap - 0.05 * size:
+                        out.append(" ")
+            out.append(glyph.char)
+            prev = glyph
+        self._text = "".join(out).strip()
+        return self._text
+
+    def _gaps(self) -> tuple[float, float]:
+        """The median gap between neighbouring glyphs, and the widest beside a glyph
+        that is no ideograph."""
+        pairs = list(itertools.pairwise(self.glyphs))
+        gaps = sorted(b.x0 - a.x1 for a, b in pairs)
+        mixed = [
+            b.x0 - a.x1
+            for a, b in pairs
+            if not (_ideograph(a) and _ideograph(b)) and not (_inked(a) or _inked(b))
+        ]
+        return (gaps[len(gaps) // 2] if gaps else 0.0), max(mixed, default=0.0)
+
+
+def body_size(glyphs: Sequence[Glyph]) -> float:
+    """The font size most of the page's characters are set in."""
+    counts: dict[float, int] = {}
+    for glyph in glyphs:
+        key = round(glyph.size * 2) / 2
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return 10.0
+    return max(counts, key=lambda k: (counts[k], -k))
