@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from reader.parse.squeeze import measure_among, squeezed_width
+from reader.parse.text import ends_sentence, width
 
 # A piece ends in a mark set at half an em...
 _ENDS = frozenset("，、：。；？！》”’）」』")
@@ -41,6 +42,9 @@ _UNDER = 1.5  # ems short of the measure that still count as a full line
 # The page number alone on a line at the top (`3`, `第1 版`): the header band came
 # a piece a line, so the extractor splits lines at gaps (MuPDF does).
 _BAND_PIECE = re.compile(r"\n[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
+_SQUEEZED_SHARE = 0.1  # more pairs of lines equal squeezed than at full width, of those looked at
+_SAMPLE = 200  # runs of lines looked at for that: enough to tell, bounded for big pages
+_SAMPLE_CHARS = 20000  # ...found in the page's start
 _BAND_CHARS = 400  # the top of the page, where the band is
 _WINDOW = 7  # lines each side that give the measure
 _AROUND = 800  # characters each side of a break that hold its window's lines
@@ -52,7 +56,8 @@ def may_hold_pieces(text: str) -> bool:
     Found with a regex over the text and judged on the lines around each find, so
     that pages written whole (most) cost next to nothing.
     """
-    if _BAND_PIECE.search("\n" + text[:_BAND_CHARS]):
+    band = _BAND_PIECE.search("\n" + text[:_BAND_CHARS])
+    if band and (band.group(0).strip()[0] != "第" or _set_squeezed(text)):
         return True
     for found in _SURE_BREAK.finditer(text):
         at = found.start()
@@ -65,6 +70,33 @@ def may_hold_pieces(text: str) -> bool:
         if i >= 0 and _pieces_end(texts, [None] * len(texts), i, False) > i:
             return True
     return False
+
+
+def _set_squeezed(text: str) -> bool:
+    """The page's marks were set at half an em: lines inside paragraphs agree so.
+
+    An extractor writes a printed line in pieces only where squeezed marks moved
+    the pen back, so a front page whose band stacks date, masthead and `第1版` on
+    lines of their own (WeasyPrint's pages through PDFium: marks at full width,
+    quotes proportional) shows no pieces; there a paragraph's short last line
+    (`点。`) and the next one's indented first (`“设置警长公开栏，`) add up to the
+    column under squeezed widths and were joined. Counted over runs of three
+    lines of 7 ems or more that close no sentence, as `squeeze.is_squeezed` does.
+    """
+    texts = [t for t in (line.strip() for line in text[:_SAMPLE_CHARS].splitlines()) if t]
+    inside = [width(t) >= 7 and not ends_sentence(t) for t in texts]
+    gain = pairs = 0
+    for i in range(1, len(texts) - 1):
+        if not (inside[i - 1] and inside[i] and inside[i + 1]):
+            continue
+        b, c = texts[i], texts[i + 1]
+        pairs += 1
+        gain += (abs(squeezed_width(b) - squeezed_width(c)) <= 0.5) - (
+            abs(width(b) - width(c)) <= 0.5
+        )
+        if pairs >= _SAMPLE:
+            break
+    return gain > _SQUEEZED_SHARE * pairs
 
 
 def rejoin_pieces(raw: list[str]) -> list[str]:
