@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import json
 import random
 import shutil
 import struct
@@ -191,12 +190,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for seed in range(args.seed, args.seed + args.pages):
         page = generate(seed)
-        stem = args.out / f"chrome-{seed}"
-        stem.with_suffix(".pdf").write_bytes(page.pdf)
-        stem.with_suffix(".html").write_text(page.source, encoding="utf-8")
-        truth = json.dumps(page.truth(), ensure_ascii=False, indent=2)
-        stem.with_suffix(".json").write_text(truth + "\n", encoding="utf-8")
-        print(stem.with_suffix(".pdf"), Look.draw(seed))
+        print(weasygen.save(page, args.out / f"chrome-{seed}"), Look.draw(seed))
 
 
 if __name__ == "__main__":

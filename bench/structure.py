@@ -227,28 +227,17 @@ def _has_pymupdf() -> bool:
     return importlib.util.find_spec("pymupdf") is not None
 
 
-def weasy_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
+def html_cases(engine: Any, name: str, shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
+    """Pages of an HTML engine's generator (`weasygen`, `chromegen`): its PDF, or
+    PDFium's text of it."""
+
     def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
         for n in range(seed, seed + pages):
-            page = weasygen.generate(n)
-            path = work / f"weasy-{n}.pdf"
+            page = engine.generate(n)
+            path = work / f"{name}-{n}.pdf"
             path.write_bytes(page.pdf)
             if shape == "pdfium":
-                path = work / f"weasy-{n}.pdfium.txt"
-                path.write_text(typesetgen.pdfium_text(page.pdf), encoding="utf-8")
-            yield Case(path, page.truth())
-
-    return cases
-
-
-def chrome_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
-    def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
-        for n in range(seed, seed + pages):
-            page = chromegen.generate(n)
-            path = work / f"chrome-{n}.pdf"
-            path.write_bytes(page.pdf)
-            if shape == "pdfium":
-                path = work / f"chrome-{n}.pdfium.txt"
+                path = work / f"{name}-{n}.pdfium.txt"
                 path.write_text(typesetgen.pdfium_text(page.pdf), encoding="utf-8")
             yield Case(path, page.truth())
 
@@ -268,10 +257,10 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-pdftotext": typeset_cases("pdftotext"),
     "typeset-pdftotextraw": typeset_cases("pdftotextraw"),
     "typeset-mupdfsort": typeset_cases("mupdfsort"),
-    "weasy-pdf": weasy_cases("pdf"),
-    "weasy-pdfium": weasy_cases("pdfium"),
-    "chrome-pdf": chrome_cases("pdf"),
-    "chrome-pdfium": chrome_cases("pdfium"),
+    "weasy-pdf": html_cases(weasygen, "weasy", "pdf"),
+    "weasy-pdfium": html_cases(weasygen, "weasy", "pdfium"),
+    "chrome-pdf": html_cases(chromegen, "chrome", "pdf"),
+    "chrome-pdfium": html_cases(chromegen, "chrome", "pdfium"),
 }
 
 

@@ -247,6 +247,15 @@ def generate(seed: int) -> typesetgen.TypesetPage:
     return typesetgen.TypesetPage(seed, page, header, tuple(layout.items), doc, pdf)
 
 
+def save(page: typesetgen.TypesetPage, stem: Path) -> Path:
+    """Write a page's PDF, its HTML and its truth beside each other; the PDF's path."""
+    stem.with_suffix(".pdf").write_bytes(page.pdf)
+    stem.with_suffix(".html").write_text(page.source, encoding="utf-8")
+    truth = json.dumps(page.truth(), ensure_ascii=False, indent=2)
+    stem.with_suffix(".json").write_text(truth + "\n", encoding="utf-8")
+    return stem.with_suffix(".pdf")
+
+
 def main() -> None:
     """Write PDFs, their HTML and ground truth to a folder."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -259,12 +268,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for seed in range(args.seed, args.seed + args.pages):
         page = generate(seed)
-        stem = args.out / f"weasy-{seed}"
-        stem.with_suffix(".pdf").write_bytes(page.pdf)
-        stem.with_suffix(".html").write_text(page.source, encoding="utf-8")
-        truth = json.dumps(page.truth(), ensure_ascii=False, indent=2)
-        stem.with_suffix(".json").write_text(truth + "\n", encoding="utf-8")
-        print(stem.with_suffix(".pdf"))
+        print(save(page, args.out / f"weasy-{seed}"))
 
 
 if __name__ == "__main__":
