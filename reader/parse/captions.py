@@ -24,7 +24,7 @@ _CREDIT_GAP = "） "  # a caption's credit, the extractor's space, the next capt
 _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
 _CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
-_MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in ("摄", "摄影", "供图", "社发")))
+_MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in _CREDIT_TAILS))
 _ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
 _ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
 _NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
