@@ -1,0 +1,145 @@
+"""Whether a candidate headline line ends where it stands, or the next line continues it.
+
+A short line without sentence punctuation is a headline line only if nothing
+continues it: the line below is a stack line, a byline or a source, a dateline
+opens a paragraph there, the line is too short to have been the indented first
+line of the paragraph below, or it is set wider than that paragraph's column.
+A line broken inside a word, short by the unit that did not fit, goes on below.
+`reader.parse.heads` marks the stacks from these answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.parse import wrapmodel
+from reader.parse.column import (
+    DATELINE_START,
+    INDENT,
+    after_boundary,
+    caption_below,
+    comma_line,
+    dateline_at,
+    fill_after,
+    first_line,
+)
+from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
+from reader.parse.text import width
+
+# The first unit of a line that no break divides: a Latin run, or a character with
+# an opening mark before it and the closing marks after it (no line starts with ”，),
+# and with an opening quote after it and the character it opens (Pango, by UAX 14,
+# breaks neither before nor after a quotation mark: `一` / `份“深山奇冤”`).
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[“‘][^\s“‘])?[”’）》」』，。、；：？！)\]]*")
+DATELINE_FIRST = DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
+
+
+def lead_width(text: str) -> float:
+    """How wide the first unit of a line is: what the line above could not take."""
+    match = _LEAD.match(text)
+    return width(match.group(0)) if match else 1.0
+
+
+def _cannot_lead(line: Line, nxt: Line, column: float = 0.0) -> bool:
+    """The line is too short to be the indented first line of the next line's paragraph.
+
+    Text is set line by line to the full column, the first line of a paragraph
+    two ems in: had the line begun that paragraph, the next line's first
+    character would have fitted on it. A margin of one more em absorbs the
+    uneven spacing of real pages. `column`: how wide the paragraph's next lines
+    run, when the next line measures short (a comma at its end hangs, or the
+    line was not indented).
+    """
+    if nxt.kind is not Kind.BODY:
+        return False
+    return line.width + lead_width(nxt.text) + 3 <= max(nxt.width, column)
+
+
+def ends_here(lines: list[Line], i: int) -> bool:
+    """Candidate line i is not continued by the line after it, so it can be a headline."""
+    line = lines[i]
+    if i + 1 >= len(lines) or PHOTO_HEAD_RE.search(line.text):
+        return True
+    nxt = lines[i + 1]
+    if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
+        return True
+    if i and line.text.startswith("——") and lines[i - 1].candidate:
+        return True  # a subtitle under its headline
+    if i and _kicker_over(lines, i):
+        return True  # the headline under a kicker that starts a story
+    if nxt.kind is not Kind.BODY:
+        return False
+    after, open_after = fill_after(lines, i + 2)
+    column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
+    if (
+        not nxt.candidate  # ...over a line of a paragraph, not of a stack
+        and column - 2 <= line.width + INDENT <= column + 0.5
+        and wrapmodel.glued(line.text, nxt.text)
+    ):
+        return False  # a first line broken inside a word, short by a unit that did not fit
+    if nxt.text[0] in DATELINE_FIRST and dateline_at(lines, i + 1):
+        return True  # `本报北京1月11日讯…` opens a story's first paragraph
+    if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
+        return True
+    # The column below: the next lines of the paragraph; a short closing line
+    # alone (a paragraph's last line) does not show how wide the column is.
+    # The next line is indented: a paragraph starts there. Unless the line is that
+    # paragraph's indented first line itself, as wide as the next line (short too:
+    # a justified line the typesetter could not break further).
+    indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
+    if indented and not (after_boundary(lines, i) and first_line(line, nxt, after)):
+        return True
+    # ...measured against the lines after it too: the next line alone may
+    # measure short of the column (its hanging comma left out).
+    column = max(nxt.width, open_after) if not nxt.closes else 0.0
+    if line.width + 3.5 <= column and _cannot_lead(line, nxt, column):
+        return True
+    open_full = open_after if nxt.closes else max(nxt.width, open_after)
+    if not open_full:
+        return False
+    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
+    if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
+        return True  # a story's first line that is not indented (captions often are not)
+    wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+    return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def comma_wrap(lines: list[Line], i: int) -> bool:
+    """A short line ending in ，or 、 over a stack line: a headline broken at its comma.
+
+    `第二，提高产品科技含量，` / `增强产品市场竞争能力` over a dateline. A line of a
+    paragraph that ends so runs on into lines of that paragraph, not into a stack
+    line no wider than itself and with no comma of its own.
+    """
+    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i]) and lines[i].short
+
+
+def bullet_head(lines: list[Line], i: int) -> bool:
+    """A line that starts with ● heads a stack only over a stack line or a byline.
+
+    `●单程运行８小时以上列` / `车“夕发朝至”` over an indented paragraph is a headline of
+    the corpus's list kind; a brief's first line after its marker runs into the
+    lines of its paragraph.
+    """
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)
+
+
+def _kicker_over(lines: list[Line], i: int) -> bool:
+    """Line i - 1 starts a story (a hint, or after a boundary) with a kicker's dashes.
+
+    Then line i is its headline. Not under a sentence that a dash breaks at the
+    line's end (`…野生动物种群———` / `秦皇岛野生动物园，为了…`: three dashes, a
+    comma, a dash carried over).
+    """
+    above, line = lines[i - 1], lines[i]
+    return (
+        above.candidate
+        and (above.hint or after_boundary(lines, i - 1))
+        and above.text.endswith("——")
+        and not above.text.endswith("———")
+        and line.text[0] != "—"
+        and "，" not in line.text
+    )
