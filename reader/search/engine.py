@@ -140,14 +140,19 @@ def _refresh(
     check: bool = False,
 ) -> UpdateStats:
     """`update` under another name: in `search` its `update` parameter hides it."""
+    from reader.search import custody
     from reader.search.build import apply  # here: a fresh index needs no build code
 
     path = store.index_path(library)
     notes: list[str] = []
-    conn = store.open_index(path, notes, thorough=check)
+    # A file as reader left it after its last whole-file check needs no other (`custody`).
+    kept = custody.held(path)
+    checked = check and not kept
+    stats: UpdateStats | None = None
+    conn = store.open_index(path, notes, thorough=checked)
     try:
         try:
-            return apply(
+            stats = apply(
                 conn, library, path, rebuild=rebuild, progress=progress, notes=notes, wait=wait
             )
         except sqlite3.DatabaseError as err:
@@ -163,12 +168,19 @@ def _refresh(
             notes.append(f"the index {path} is damaged ({err}): rebuilding it")
     finally:
         conn.close()
-    store.remove(path)
-    conn = store.open_index(path, notes)
-    try:
-        return apply(conn, library, path, rebuild=True, progress=progress, notes=notes, wait=wait)
-    finally:
-        conn.close()
+    if stats is None:
+        store.remove(path)
+        conn = store.open_index(path, notes)
+        try:
+            stats = apply(
+                conn, library, path, rebuild=True, progress=progress, notes=notes, wait=wait
+            )
+        finally:
+            conn.close()
+        checked = True  # built afresh here
+    if (checked or kept) and not stats.busy:
+        custody.keep(path)
+    return stats
 
 
 def search(
