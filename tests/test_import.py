@@ -25,7 +25,7 @@ runner = CliRunner()
 def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """conftest.clean_env already points the cache and data dirs at tmp dirs."""
     # The index has its own tests; indexing after every import here would only slow these.
-    monkeypatch.setattr("reader.importing.importer.update_index", lambda library: None)
+    monkeypatch.setattr("reader.importing.importer.update_index", lambda library, issues=None: None)
 
 
 def run(lib: Path, *args: str) -> tuple[int, str, str]:

@@ -24,7 +24,7 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
     """conftest.clean_env already points the cache and data dirs at tmp dirs."""
-    monkeypatch.setattr("reader.importing.importer.update_index", lambda library: None)
+    monkeypatch.setattr("reader.importing.importer.update_index", lambda library, issues=None: None)
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _no_index(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reader.importing.importer.update_index", lambda library: None)
+    monkeypatch.setattr("reader.importing.importer.update_index", lambda library, issues=None: None)
 
 
 @pytest.fixture(scope="module")

@@ -111,7 +111,7 @@ def import_(
             )
     if changed:
         try:
-            update_index(lib)
+            update_index(lib, [(plan.paper, key) for key in plan.dates])
         except ReaderError as err:
             raise ReaderError(
                 f"pages imported, but the index was not updated: {err.message} (run `reader index`)"

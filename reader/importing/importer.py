@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -391,8 +391,9 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
         path.unlink(missing_ok=True)
 
 
-def update_index(library: Library) -> None:
-    """Bring the search index up to date with the pages just filed."""
+def update_index(library: Library, issues: Iterable[tuple[str, str]] | None = None) -> None:
+    """Bring the search index up to date with the pages just filed (in `issues`, if given:
+    (paper, issue) folders, so that the update does not stat every page of the archive)."""
     from reader.search.engine import update  # SQLite and the segmenter load only when needed
 
-    update(library)
+    update(library, only=issues)

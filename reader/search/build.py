@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library import Library
-from reader.search import freshness, store
+from reader.search import freshness, ledger, store
 from reader.search.freshness import (
     Key,
     Scan,
@@ -70,25 +70,6 @@ class UpdateStats:
     errors: tuple[str, ...] = ()
 
 
-def _delete_items(conn: sqlite3.Connection, issue_id: int, page: int) -> int:
-    """Forget a page's items; how many it had.
-
-    Their rows stay in the FTS tables (and `heads`, which mirrors the word table):
-    a contentless FTS5 row is deleted with the tokens it was written with, and
-    those came from text the page file no longer holds (the index keeps spans of
-    it, not a copy). No page row covers their rowids, so a search skips them;
-    `apply` rebuilds the index once they are many (`_ORPHANS`).
-    """
-    row = conn.execute(
-        "SELECT first, items FROM pages WHERE issue_id=? AND page=?", (issue_id, page)
-    ).fetchone()
-    if row is None:
-        return 0
-    conn.execute("DELETE FROM texts WHERE first=?", (row[0],))
-    conn.execute("DELETE FROM pages WHERE issue_id=? AND page=?", (issue_id, page))
-    return int(row[1])
-
-
 def _rows(
     conn: sqlite3.Connection,
     first: int,
@@ -109,42 +90,6 @@ def _rows(
         heads.add(first, rows)
 
 
-def _issue_ids(
-    conn: sqlite3.Connection, library: Library, found: Scan
-) -> dict[tuple[str, str], int]:
-    """Add, update and drop issue rows; return the row id of every scanned issue."""
-    known = {
-        (p, i): (rid, stat)
-        for rid, p, i, stat in conn.execute("SELECT id, paper, issue, stat FROM issues")
-    }
-    ids: dict[tuple[str, str], int] = {}
-    for key, stat in found.issues.items():
-        rid, old = known.get(key, (None, None))
-        if rid is not None and old == stat:
-            ids[key] = rid
-            continue
-        issue = library.issue(*key)
-        when = issue.date.isoformat() if issue.date else None
-        if rid is None:
-            cur = conn.execute(
-                "INSERT INTO issues(paper, issue, date, stat) VALUES(?, ?, ?, ?)",
-                (*key, when, stat),
-            )
-            rid = cur.lastrowid
-            assert rid is not None
-        else:
-            conn.execute("UPDATE issues SET date=?, stat=? WHERE id=?", (when, stat, rid))
-        ids[key] = rid
-    for key, (rid, _) in known.items():
-        if key not in found.issues:
-            for (page,) in conn.execute(
-                "SELECT page FROM pages WHERE issue_id=?", (rid,)
-            ).fetchall():
-                _delete_items(conn, rid, page)
-            conn.execute("DELETE FROM issues WHERE id=?", (rid,))
-    return ids
-
-
 def apply(
     conn: sqlite3.Connection,
     library: Library,
@@ -154,20 +99,35 @@ def apply(
     progress: Progress | None = None,
     wait: float = 0.5,
     notes: Iterable[str] = (),
+    only: Iterable[tuple[str, str]] | None = None,
 ) -> UpdateStats:
-    """Bring the index on `conn` up to date with `library` in one transaction."""
+    """Bring the index on `conn` up to date with `library` in one transaction.
+
+    `only`: the (paper, issue) folders an import just wrote; the others are taken
+    to be as the index has them (an index behind elsewhere stays so, and its
+    signature says so), so the update costs what those issues cost, not a stat
+    of every page file of the archive. A full update or rebuild scans them all.
+    """
     notes = list(notes)
     # Before the files: a change meanwhile shows next time. `reader index` (a long
     # `wait`) on a library others read waits out the clock tick of folders just changed.
     settle = wait >= _SETTLE_WAIT and shared_with_others(library.root)
     times = (settled_record if settle else record)(library.root)
-    found = scan(library)
-    signature = freshness.signature(found)
+    scope = None if only is None or rebuild else sorted(set(only))
+    found = scan(library, scope)
+    signature = "" if scope is not None else freshness.signature(found)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
     have = store.meta(conn)
     # Asked without the segmenter first: naming it imports it, which a fresh index spares.
     quick = store.stale_versions(have, segmenter=False)
+    if scope is not None and (
+        quick
+        or not have.get("signature")
+        or not ledger.only_in(scope, have.get("folders", ""), times)
+    ):
+        scope, found = None, scan(library)  # to build, or changed elsewhere too: all of it
+        signature = freshness.signature(found)
     if not rebuild and not quick and have.get("signature") == signature:
         _note_quick(conn, have.get("folders"), times, names)
         _settle(conn, wait, notes)  # also an index a version before this one left in WAL mode
@@ -180,6 +140,9 @@ def apply(
         notes.append("many items of pages changed or removed since are still indexed: rebuilding")
         rebuild = True
     rebuild = rebuild or bool(stale)
+    if rebuild and scope is not None:
+        scope, found = None, scan(library)
+        signature = freshness.signature(found)
     # Built from nothing, the index is written with a rollback journal, not the WAL: pages
     # added to a file are not journaled, so the disk holds the index once, not twice (a
     # WAL of 3.3 GB beside the file at 2 GB). There was no snapshot for others to read.
@@ -188,7 +151,7 @@ def apply(
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
         stats = _apply_locked(
-            conn, library, path, (found, signature, times, names), rebuild, progress
+            conn, library, path, (found, signature, times, names), (rebuild, scope), progress
         )
         conn.execute("COMMIT")
     except BaseException:
@@ -208,7 +171,7 @@ def apply(
 
 def _littered(conn: sqlite3.Connection, have: dict[str, str]) -> bool:
     """Whether a quarter of the FTS rows (and more than `_ORPHANS`) are of pages changed or
-    removed since they were indexed (`_delete_items` leaves them): rowids handed out that
+    removed since they were indexed (`ledger.delete_items` leaves them): rowids handed out that
     no page covers. Below that they cost the tables a little room and bm25's counts a
     little weight; a rebuild sheds them."""
     handed = int(have.get("next_rowid", "1")) - 1
@@ -295,33 +258,30 @@ def _apply_locked(
     library: Library,
     path: Path,
     taken: tuple[Scan, str, str, dict[str, str]],
-    rebuild: bool,
+    how: tuple[bool, list[tuple[str, str]] | None],
     progress: Progress | None,
 ) -> UpdateStats:
     """The body of `apply`, inside the write transaction.
 
     `taken`: the files found (`scan`), their signature, the folder times and paper
-    names, read before.
+    names, read before. `how`: a rebuild, and the issues an update is limited to.
     """
     found, signature, times, names = taken
+    rebuild, scope = how
     if rebuild:
         store.script(conn, store.DROP)
         store.create(conn)
-    elif store.meta(conn).get("signature") == signature:  # updated meanwhile
+    elif scope is None and store.meta(conn).get("signature") == signature:  # updated meanwhile
         return UpdateStats(path, pages=int(store.meta(conn).get("pages", "0")), fresh=True)
-    old = {
-        (paper, issue, page): (stat, digest)
-        for paper, issue, page, stat, digest in conn.execute(
-            "SELECT i.paper, i.issue, p.page, p.stat, p.hash FROM pages p "
-            "JOIN issues i ON i.id = p.issue_id"
-        )
-    }
+    old = ledger.indexed(conn, scope)
+    if scope is not None:  # the issues' files out of the signature as indexed, back in as found
+        signature = ledger.resign(conn, store.meta(conn).get("signature", ""), scope, old, found)
     heads = HeadWriter(conn, fresh=rebuild)
-    ids = _issue_ids(conn, library, found)  # drops the pages of issues that are gone
+    ids = ledger.issue_ids(conn, library, found, scope)  # drops the pages of issues that are gone
     gone = old.keys() - found.pages.keys()
     for key in gone:
         if key[:2] in ids:
-            _delete_items(conn, ids[key[:2]], key[2])
+            ledger.delete_items(conn, ids[key[:2]], key[2])
     jobs = [
         PageJob(key, Path(page_path), ids[key[:2]])
         for key, (page_path, stat) in sorted(found.pages.items())
@@ -334,9 +294,10 @@ def _apply_locked(
             writer = stack.enter_context(contextlib.closing(GramWriter(path)))
             conn.execute("INSERT INTO words(words, rank) VALUES('hashsize', ?)", (HASH_SIZE,))
         counts = _write_pages(conn, jobs, found, old, (writer, heads), progress)
+        total = len(found.pages) if scope is None else ledger.page_count(conn)
         if writer is not None:
             writer.finish(conn)
-        elif rebuild or counts[0] > len(found.pages) // 2:
+        elif rebuild or counts[0] > total // 2:
             for table in ("grams", "words"):  # one segment per table: smaller, faster to query
                 conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
     heads.finish()  # after the word table is complete: a fresh build counts its words there
@@ -345,16 +306,16 @@ def _apply_locked(
         **store.versions(),
         "signature": signature,
         "next_rowid": str(next_rowid),
-        "pages": str(len(found.pages)),
+        "pages": str(total),
         "root": str(library.root.resolve()),  # where the page files are, for an index elsewhere
     }
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
     _write_quick(conn, times, names)
     return UpdateStats(
         path,
-        pages=len(found.pages),
+        pages=total,
         indexed=indexed,
-        unchanged=len(found.pages) - indexed,
+        unchanged=total - indexed,
         removed=len(gone),
         items=items,
         rebuilt=rebuild,
@@ -392,7 +353,7 @@ def _write_pages(
                 )
             else:
                 if key in old:
-                    _delete_items(conn, issue_id, page)
+                    ledger.delete_items(conn, issue_id, page)
                 first = next_rowid
                 next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
                 _rows(conn, first, result.grams, result.rows, writer=writer, heads=heads)

@@ -111,8 +111,12 @@ def update(
     progress: Progress | None = None,
     wait: float = 0.5,
     check: bool = False,
+    only: Iterable[tuple[str, str]] | None = None,
 ) -> UpdateStats:
     """Bring the library's index up to date (or rebuild it); damaged files are replaced.
+
+    `only`: the (paper, issue) folders just written, when nothing else is to be looked
+    at (an import); `build.apply` says what that spares.
 
     When another process is updating it, wait up to `wait` seconds for it,
     then give up with `busy` set (the last complete index stays searchable).
@@ -129,7 +133,7 @@ def update(
         stats = update_status(library, shared)
         if stats is not None:
             return stats
-    return _refresh(library, rebuild, progress, wait, check)
+    return _refresh(library, rebuild, progress, wait, check, only)
 
 
 def _refresh(
@@ -138,6 +142,7 @@ def _refresh(
     progress: Progress | None,
     wait: float = 0.5,
     check: bool = False,
+    only: Iterable[tuple[str, str]] | None = None,
 ) -> UpdateStats:
     """`update` under another name: in `search` its `update` parameter hides it."""
     from reader.search import custody
@@ -153,7 +158,14 @@ def _refresh(
     try:
         try:
             stats = apply(
-                conn, library, path, rebuild=rebuild, progress=progress, notes=notes, wait=wait
+                conn,
+                library,
+                path,
+                rebuild=rebuild,
+                progress=progress,
+                notes=notes,
+                wait=wait,
+                only=only,
             )
         except sqlite3.DatabaseError as err:
             if not store.is_damage(err):  # locked, disk full: not damage
