@@ -102,6 +102,7 @@ def split_stack(
     """
     if not stack:
         return None, None, None
+    stack = _runs_apart(stack)
     kicker = subtitle = None
     grouped = parts(stack, wrapping=wrapping)
     rest = [join_lines(part) for part in grouped]
@@ -119,6 +120,42 @@ def split_stack(
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle
+
+
+def _runs_apart(stack: list[str]) -> list[str]:
+    """A wrapped headline's stub and the subtitle written as one line: two lines again.
+
+    An extractor may write two runs whose boxes overlap in height as one line
+    (PDFium of Chromium's prints: `王振昌小康功` / `臣 ——安南夫妇话虎年`): a stub of a
+    character or three after a full line ends a wrap (`sure`), and the dashes
+    after it start the subtitle, as they do at a line's start.
+    """
+    out = stack[:1]
+    for line in stack[1:]:
+        at = line.find("——")
+        stub = line[:at].rstrip()
+        if (
+            at > 0
+            and len(stub) <= _STUB
+            and "—" not in stub
+            and len(line) - at >= 4
+            and sure(out[-1], stub)
+            and (line[len(stub)] == " " or _held(out[-1], stub))
+        ):
+            out += [stub, line[at:]]
+        else:
+            out.append(line)
+    return out
+
+
+def _held(above: str, stub: str) -> bool:
+    """The stub goes on from the line above by a bracket, a comma or a word broken."""
+    return (
+        stub[0] in _CLOSING
+        or _unclosed(above)
+        or above[-1] in "，、"
+        or wrapmodel.glued(above, stub)
+    )
 
 
 def _smaller_above(grouped: list[list[str]]) -> bool:

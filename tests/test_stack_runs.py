@@ -1,0 +1,39 @@
+"""A wrapped headline's last characters and its subtitle on one extracted line (issue 12).
+
+PDFium writes runs whose boxes overlap in height as one line; on Chromium's prints
+(bench/chromegen.py) a headline's stub and the `——` subtitle beside it below come
+out as `臣 ——安南夫妇话虎年`. The stub ends the wrap when the line above runs on
+into it (a space between the runs, a bracket, a word broken); a subtitle of the
+corpus's own that starts with a short name (`李宁牌———…`) stays whole.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stacks import split_stack
+from reader.parse.stories import parse_text
+
+
+def test_a_stub_and_the_subtitle_on_one_line_are_split() -> None:
+    assert split_stack(["王振昌小康功", "臣 ——安南夫妇话虎年"]) == (
+        None,
+        "王振昌小康功臣",
+        "——安南夫妇话虎年",
+    )
+    assert split_stack(["市委书记开“后", "门” ——王兆国就第九届全国政"])[1:] == (
+        "市委书记开“后门”",
+        "——王兆国就第九届全国政",
+    )
+
+
+def test_a_subtitle_that_starts_with_a_short_name_stays_whole() -> None:
+    # 议|李 is no broken word and no space parts the runs: the corpus's subtitle.
+    stack = ["全国政协举行第五十一次主席会议", "李宁牌———中国体育用品第一品牌"]
+    assert split_stack(stack) == (None, stack[0], stack[1])
+
+
+def test_the_split_stack_loses_no_character_on_a_page() -> None:
+    lines = ["惕。", "新华社记者 袁燕建", "摄于1月22日", "王振昌小康功", "臣 ——安南夫妇话虎年"]
+    lines += ["会上，曾庆红传达了江泽", "民同志在中央纪委二次全会上", "的重要讲话精神。"]
+    item = parse_text("\n".join(lines)).items[-1]
+    assert (item.headline, item.subtitle) == ("王振昌小康功臣", "——安南夫妇话虎年")
+    assert item.paragraphs[0].startswith("会上，曾庆红")
