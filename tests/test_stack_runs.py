@@ -2,9 +2,9 @@
 
 PDFium writes runs whose boxes overlap in height as one line; on Chromium's prints
 (bench/chromegen.py) a headline's stub and the `——` subtitle beside it below come
-out as `臣 ——安南夫妇话虎年`. The stub ends the wrap when the line above runs on
-into it (a space between the runs, a bracket, a word broken); a subtitle of the
-corpus's own that starts with a short name (`李宁牌———…`) stays whole.
+out as `臣——安南夫妇话虎年`. The stub ends the wrap when the line above runs on
+into it (a bracket, a comma, a word broken); a subtitle of the corpus's own that
+starts with a short name (`李宁牌———…`) stays whole.
 """
 
 from __future__ import annotations
@@ -14,19 +14,19 @@ from reader.parse.stories import parse_text
 
 
 def test_a_stub_and_the_subtitle_on_one_line_are_split() -> None:
-    assert split_stack(["王振昌小康功", "臣 ——安南夫妇话虎年"]) == (
+    assert split_stack(["王振昌小康功", "臣——安南夫妇话虎年"]) == (
         None,
         "王振昌小康功臣",
         "——安南夫妇话虎年",
     )
-    assert split_stack(["市委书记开“后", "门” ——王兆国就第九届全国政"])[1:] == (
+    assert split_stack(["市委书记开“后", "门”——王兆国就第九届全国政"])[1:] == (
         "市委书记开“后门”",
         "——王兆国就第九届全国政",
     )
 
 
 def test_a_subtitle_that_starts_with_a_short_name_stays_whole() -> None:
-    # 议|李 is no broken word and no space parts the runs: the corpus's subtitle.
+    # 议|李 is no broken word: the corpus's subtitle.
     stack = ["全国政协举行第五十一次主席会议", "李宁牌———中国体育用品第一品牌"]
     assert split_stack(stack) == (None, stack[0], stack[1])
 

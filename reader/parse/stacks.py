@@ -126,9 +126,11 @@ def _runs_apart(stack: list[str]) -> list[str]:
     """A wrapped headline's stub and the subtitle written as one line: two lines again.
 
     An extractor may write two runs whose boxes overlap in height as one line
-    (PDFium of Chromium's prints: `王振昌小康功` / `臣 ——安南夫妇话虎年`): a stub of a
-    character or three after a full line ends a wrap (`sure`), and the dashes
-    after it start the subtitle, as they do at a line's start.
+    (PDFium of Chromium's prints: `王振昌小康功` / `臣——安南夫妇话虎年`): a stub of a
+    character or three after a full line ends a wrap (`sure`) when the line above
+    runs on into it (`_held`), and the dashes after it start the subtitle, as they
+    do at a line's start. The run-on test keeps the corpus's own subtitles whole
+    (`全国政协举行第五十一次主席会议` / `李宁牌———中国体育用品第一品牌`).
     """
     out = stack[:1]
     for line in stack[1:]:
@@ -140,7 +142,7 @@ def _runs_apart(stack: list[str]) -> list[str]:
             and "—" not in stub
             and len(line) - at >= 4
             and sure(out[-1], stub)
-            and (line[len(stub)] == " " or _held(out[-1], stub))
+            and _held(out[-1], stub)
         ):
             out += [stub, line[at:]]
         else:
