@@ -37,3 +37,18 @@ def test_the_split_stack_loses_no_character_on_a_page() -> None:
     item = parse_text("\n".join(lines)).items[-1]
     assert (item.headline, item.subtitle) == ("王振昌小康功臣", "——安南夫妇话虎年")
     assert item.paragraphs[0].startswith("会上，曾庆红")
+
+
+def test_a_quoted_headline_and_its_subtitle_a_space_apart_are_two_lines() -> None:
+    # The gap split (`stories.split_gaps`) takes a run that ends in a closing mark
+    # too when dashes follow the space: `“那么多钱，能负担吗？” ——也不过是…`.
+    lines = ["“那么多钱，能负担吗？” ——也不过是孤零零一根羽毛", "事后，老李对『晾在一边』的"]
+    lines += ["我说：『老百姓上来办次事不易", "呀，手上的农活多，路又远，没要", "紧的事也不会来。"]
+    item = parse_text("\n".join(lines)).items[0]
+    assert (item.headline, item.subtitle) == ("“那么多钱，能负担吗？”", "——也不过是孤零零一根羽毛")
+
+
+def test_a_closing_mark_before_a_space_in_body_text_splits_nothing() -> None:
+    lines = ["他说：“好！” 这是我们", "的心里话，也是大家的心愿。"]
+    page = parse_text("\n".join(["本报记者 邓勇", *lines]))
+    assert page.items[0].paragraphs == ("他说：“好！”这是我们的心里话，也是大家的心愿。",)
