@@ -52,3 +52,13 @@ def test_a_closing_mark_before_a_space_in_body_text_splits_nothing() -> None:
     lines = ["他说：“好！” 这是我们", "的心里话，也是大家的心愿。"]
     page = parse_text("\n".join(["本报记者 邓勇", *lines]))
     assert page.items[0].paragraphs == ("他说：“好！”这是我们的心里话，也是大家的心愿。",)
+
+
+def test_a_number_or_latin_name_broken_across_stack_lines_is_a_wrap() -> None:
+    from reader.parse.stacks import sure
+
+    assert sure("送票子出点子树样子安徽４", "０万人摆脱贫困") is True
+    assert sure("雅戈尔西服通过了ＩＳＯ", "９０００国际质量体系认证") is True
+    assert sure("迎接新世纪", "１９９８年经济展望") is None  # an ideograph before the digits
+    kicker, headline, _ = split_stack(["送票子出点子树样子安徽４", "０万人摆脱贫困"])
+    assert (kicker, headline) == (None, "送票子出点子树样子安徽４０万人摆脱贫困")

@@ -46,7 +46,13 @@ def sure(above: str, line: str) -> bool | None:
         return True  # ...and no part ends at a comma
     if len(line) <= _STUB < _FULL <= len(above):
         return True
+    if above[-1].isalnum() and line[0].isalnum() and not _cjk(above[-1]) and not _cjk(line[0]):
+        return True  # a number or a Latin name broken: `安徽４` / `０万人摆脱贫困`
     return None
+
+
+def _cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
 
 
 def wraps_seen(stack: list[str]) -> bool:
