@@ -71,3 +71,18 @@ def test_a_headline_over_an_indented_first_line_stays_a_headline() -> None:
     lines += ["要加快乡镇企业改革，", "关键在于转换经营机制，建", "立现代企业制度，实行政企分"]
     lines.append("开，明确产权关系。")
     assert _stacks(lines)[-1] == "乡镇企业要转换机制"
+
+
+def test_a_quote_that_opens_a_story_after_its_source_note_is_a_headline() -> None:
+    # Typst page 347: a story ends with its source; the quoted question over an
+    # indented first line opens the next one. Dialogue goes on in its own story.
+    lines = ["的时候，不要忘记行使自己的", "监督职能和依法享有的权利。", "（来源：新华社）"]
+    lines += ["“花好多钱吧？”", "这次西藏雪灾发生早、范", "围大，灾区气温低，持续时间"]
+    lines += ["长，危害严重。灾情发生后，有", "关部门迅速组织救灾。"]
+    assert [it.headline for it in parse_text("\n".join(lines)).items] == [None, "“花好多钱吧？”"]
+
+
+def test_a_quote_after_a_closed_paragraph_stays_dialogue() -> None:
+    lines = ["的时候，不要忘记行使自己的", "监督职能和依法享有的权利。", "“花好多钱吧？”"]
+    lines += ["这次西藏雪灾发生早、范", "围大，灾区气温低，持续时间", "长，危害严重。"]
+    assert [it.headline for it in parse_text("\n".join(lines)).items] == [None]
