@@ -62,3 +62,16 @@ def test_a_number_or_latin_name_broken_across_stack_lines_is_a_wrap() -> None:
     assert sure("迎接新世纪", "１９９８年经济展望") is None  # an ideograph before the digits
     kicker, headline, _ = split_stack(["送票子出点子树样子安徽４", "０万人摆脱贫困"])
     assert (kicker, headline) == (None, "送票子出点子树样子安徽４０万人摆脱贫困")
+
+
+def test_a_word_broken_across_two_stack_lines_shows_the_page_wraps() -> None:
+    # 招|商 is held together in the corpus's body text (PMI 3 or more): the page
+    # wraps its headlines, and the wrap model then joins the two lines.
+    from reader.parse.stacks import wraps_seen
+
+    assert wraps_seen(["福州开通两条招", "商信息热线"])
+    assert not wraps_seen(["全国政协举行第五十一次主席会议", "李宁牌中国体育用品第一品牌"])
+    lines = ["十八岁的儿子阿旺甘丹（左）", "又同时被群众推选为人大代", "表。（新华社发）"]
+    lines += ["福州开通两条招", "商信息热线", "本报记者 高海", "本报福州１月５日讯　福州市"]
+    lines += ["近日开通两条招商信息热线，为", "海内外客商提供投资咨询服务。"]
+    assert parse_text("\n".join(lines)).items[-1].headline == "福州开通两条招商信息热线"

@@ -58,7 +58,8 @@ def _cjk(char: str) -> bool:
 def wraps_seen(stack: list[str]) -> bool:
     """The rules see a line of the stack wrap (not a subtitle's: nothing follows one)."""
     return any(
-        not stack[k - 1].startswith("—") and sure(stack[k - 1], stack[k])
+        not stack[k - 1].startswith("—")
+        and (sure(stack[k - 1], stack[k]) or wrapmodel.broken_word(stack[k - 1], stack[k]))
         for k in range(1, len(stack))
     )
 

@@ -81,6 +81,11 @@ def glued(above: str, line: str) -> bool:
     return pmi > 0 or (_ends.get(above[-1], 0) < 0 and _starts.get(line[0], 0) < 0)
 
 
+def broken_word(above: str, line: str, least: int = 3) -> bool:
+    """The pair across the break is one the corpus's body text holds together (PMI 3+)."""
+    return _table().get(above[-1] + line[0], 0) >= least
+
+
 def runs_on(line: str) -> bool:
     """The line starts with a character that starts almost no paragraph (的, 了, 们, 性).
 
