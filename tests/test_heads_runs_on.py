@@ -12,6 +12,8 @@ PDFium's text of bench/weasygen.py pages (seeds 24, 26, 40).
 
 from __future__ import annotations
 
+import pytest
+
 from reader.parse import wrapmodel
 from reader.parse.lineends import lead_width
 from reader.parse.stories import parse_text
@@ -86,3 +88,17 @@ def test_a_quote_after_a_closed_paragraph_stays_dialogue() -> None:
     lines = ["的时候，不要忘记行使自己的", "监督职能和依法享有的权利。", "“花好多钱吧？”"]
     lines += ["这次西藏雪灾发生早、范", "围大，灾区气温低，持续时间", "长，危害严重。"]
     assert [it.headline for it in parse_text("\n".join(lines)).items] == [None]
+
+
+def test_a_wrapped_quote_set_short_of_the_column_over_a_paragraph_is_a_headline() -> None:
+    # Typst page 90: `“旅人！别泄气，别急着回` (10.5 of 14.5 ems, its marks squeezed)
+    # could have taken `去` even two ems in: no line of a paragraph but a quote set
+    # in display type, here over a paragraph's indented first line.
+    typesetgen = pytest.importorskip("typesetgen")
+    pytest.importorskip("typst")
+    pytest.importorskip("pypdfium2")
+    if not typesetgen.fonts_ready():
+        pytest.skip(f"Noto SC fonts not in {typesetgen.FONT_DIR}")
+    page = typesetgen.generate(90)
+    items = parse_text(typesetgen.pdfium_text(page.pdf)).items
+    assert "“旅人！别泄气，别急着回去……”" in [it.headline for it in items]

@@ -171,7 +171,7 @@ def _keep_quotes(
             (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
             or (below is None and above is not None and above.head)
-            or (below is not None and below.head and _display(lines, start, end))
+            or (below is not None and below.kind is Kind.BODY and _display(lines, start, end))
             or (_after_story(above) and below is not None and below.kind is Kind.BODY)
         ):
             continue
