@@ -12,6 +12,7 @@ held out: Typst seeds 200-219 and pagegen/pagegen2 seeds 300-599. Pure Python (n
 numpy on the machines this runs on); a few seconds.
 
     python tools/train_stacks.py [--check]   # --check: print accuracy, write nothing
+    python tools/train_stacks.py --tables    # the corpus tables only, the weights kept
 """
 
 from __future__ import annotations
@@ -103,6 +104,33 @@ def edge_tables(min_count: int = 8) -> tuple[dict[int, str], dict[int, str]]:
     return out[0], out[1]
 
 
+def paragraph_starts(least: float = 8.0, most: float = 0.02) -> str:
+    """Characters that start almost no paragraph of the corpus: 的, 了, 们, 个, 性, 度...
+
+    Over the corpus's body paragraphs, a character's expected count of paragraph
+    starts is its count times the paragraphs' share of all characters; kept are
+    those expected to start at least `least` paragraphs that start at most `most`
+    of that. A line that starts with one continues the line above: no headline
+    stands over it. (`业`, `家`, `理` are left out: `业余…`, `家乡…` start some.)
+    """
+    occ: Counter[str] = Counter()
+    starts: Counter[str] = Counter()
+    paragraphs = 0
+    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if len(line) < 24 or line[-1] not in "。！？”":
+            continue  # body paragraphs only, as in bigram_table
+        paragraphs += 1
+        occ.update(line)
+        starts[line[0]] += 1
+    rate = paragraphs / sum(occ.values())
+    return "".join(
+        c
+        for c, count in sorted(occ.items())
+        if _cjk(c) and count * rate >= least and starts[c] <= most * count * rate
+    )
+
+
 def _table_source(name: str, table: dict[int, str], step: int) -> list[str]:
     out = [f"{name}: dict[int, str] = {{"]
     for key, text in table.items():
@@ -122,7 +150,8 @@ def _data_module(table: dict[int, str], weights: tuple[float, ...] = ()) -> str:
         "STICKY: character pairs (concatenated) by the whole-number PMI of the pair in",
         "the corpus's body text; ENDS, STARTS: characters by how much more often than",
         "their share they end, and start, a headline line of the corpus (the log of the",
-        "ratio, in half units; 0 left out); WEIGHTS: the logistic regression's, the",
+        "ratio, in half units; 0 left out); NO_START: characters that start almost no",
+        "paragraph of the corpus's body text; WEIGHTS: the logistic regression's, the",
         "bias last.",
         '"""',
         "",
@@ -130,6 +159,10 @@ def _data_module(table: dict[int, str], weights: tuple[float, ...] = ()) -> str:
     out += _table_source("STICKY", table, 80)
     out += _table_source("ENDS", ends, 40)
     out += _table_source("STARTS", starts, 40)
+    chars = paragraph_starts()
+    out.append("NO_START = (")
+    out.extend(f'    "{chars[i : i + 40]}"' for i in range(0, len(chars), 40))
+    out.append(")")
     out.append("WEIGHTS: tuple[float, ...] = (")
     out.extend(f"    {w!r}," for w in weights)
     out.append(")")
@@ -220,6 +253,12 @@ def accuracy(w: list[float], data: list[tuple[list[float], int]]) -> float:
 
 def main() -> None:
     check = "--check" in sys.argv
+    if "--tables" in sys.argv:  # the corpus tables again, the weights kept
+        from reader.parse.wrapdata import WEIGHTS
+
+        OUT.write_text(_data_module(bigram_table(), WEIGHTS), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(OUT)], check=False)
+        return
     if not check:
         OUT.write_text(_data_module(bigram_table()), encoding="utf-8")
     tuned = [e for t, tr in pages("typeset", range(1, 41)) for e in examples(t, tr)]

@@ -171,7 +171,8 @@ def _keep_quotes(
             (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
             or (below is None and above is not None and above.head)
-            or (below is not None and below.head and _display(lines, start, end))
+            or (below is not None and below.kind is Kind.BODY and _display(lines, start, end))
+            or (_after_story(above) and below is not None and below.kind is Kind.BODY)
         ):
             continue
         for j in range(start, end + 1):
@@ -179,6 +180,15 @@ def _keep_quotes(
         if above is not None and above.head and not ends_here(lines, start - 1):
             above.head = False
     heads[:] = [i for i in heads if lines[i].head]
+
+
+def _after_story(above: Line | None) -> bool:
+    """The page starts here, or a story's source or a picture's credit ended just above.
+
+    Dialogue goes on in its story; a quote that opens a story is its headline
+    (`（来源：新华社）` / `“花好多钱吧？”` / `这次西藏雪灾发生早、范…`).
+    """
+    return above is None or above.kind in (Kind.SOURCE, Kind.CREDIT)
 
 
 def _display(lines: list[Line], start: int, end: int) -> bool:

@@ -28,9 +28,13 @@ from reader.parse.text import width
 
 # The first unit of a line that no break divides: a Latin run, or a character with
 # an opening mark before it and the closing marks after it (no line starts with ”，),
-# and with an opening quote after it and the character it opens (Pango, by UAX 14,
-# breaks neither before nor after a quotation mark: `一` / `份“深山奇冤”`).
-_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[“‘][^\s“‘])?[”’）》」』，。、；：？！)\]]*")
+# and the characters that a quotation mark after it holds to it (Pango, by UAX 14,
+# breaks neither before nor after a quotation mark: `一` / `份“深山奇冤”`, `并` /
+# `说：“你家…`, `小` / `姐”或“先生”`).
+_CLOSE = "”’）》」』，。、；：？！)\\]"
+_LEAD = re.compile(
+    rf"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[{_CLOSE}]*(?:(?<=[”’])|[“‘])[^\s“‘{_CLOSE}])*[{_CLOSE}]*"
+)
 DATELINE_FIRST = DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
 
 
@@ -69,6 +73,11 @@ def ends_here(lines: list[Line], i: int) -> bool:
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
+    if wrapmodel.runs_on(nxt.text):
+        return False  # no paragraph starts so (`的关系，…`): the line runs on into it
+    text = line.text
+    if text.count("“") > text.count("”") or text.count("《") > text.count("》"):
+        return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     after, open_after = fill_after(lines, i + 2)
     column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
     if (
@@ -87,6 +96,10 @@ def ends_here(lines: list[Line], i: int) -> bool:
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
     indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
+    if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
+        # ...unless it is short by the unit it could not take, set in or not
+        # (`让胡忠友收下，并` / `说：“你家…`: Pango keeps 说：“你 together).
+        indented = nxt.width + lead_width(lines[i + 2].text) <= after
     if indented and not (after_boundary(lines, i) and first_line(line, nxt, after)):
         return True
     # ...measured against the lines after it too: the next line alone may

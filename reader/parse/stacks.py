@@ -46,13 +46,20 @@ def sure(above: str, line: str) -> bool | None:
         return True  # ...and no part ends at a comma
     if len(line) <= _STUB < _FULL <= len(above):
         return True
+    if above[-1].isalnum() and line[0].isalnum() and not _cjk(above[-1]) and not _cjk(line[0]):
+        return True  # a number or a Latin name broken: `安徽４` / `０万人摆脱贫困`
     return None
+
+
+def _cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
 
 
 def wraps_seen(stack: list[str]) -> bool:
     """The rules see a line of the stack wrap (not a subtitle's: nothing follows one)."""
     return any(
-        not stack[k - 1].startswith("—") and sure(stack[k - 1], stack[k])
+        not stack[k - 1].startswith("—")
+        and (sure(stack[k - 1], stack[k]) or wrapmodel.broken_word(stack[k - 1], stack[k]))
         for k in range(1, len(stack))
     )
 
@@ -102,6 +109,7 @@ def split_stack(
     """
     if not stack:
         return None, None, None
+    stack = _runs_apart(stack)
     kicker = subtitle = None
     grouped = parts(stack, wrapping=wrapping)
     rest = [join_lines(part) for part in grouped]
@@ -119,6 +127,44 @@ def split_stack(
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle
+
+
+def _runs_apart(stack: list[str]) -> list[str]:
+    """A wrapped headline's stub and the subtitle written as one line: two lines again.
+
+    An extractor may write two runs whose boxes overlap in height as one line
+    (PDFium of Chromium's prints: `王振昌小康功` / `臣——安南夫妇话虎年`): a stub of a
+    character or three after a full line ends a wrap (`sure`) when the line above
+    runs on into it (`_held`), and the dashes after it start the subtitle, as they
+    do at a line's start. The run-on test keeps the corpus's own subtitles whole
+    (`全国政协举行第五十一次主席会议` / `李宁牌———中国体育用品第一品牌`).
+    """
+    out = stack[:1]
+    for line in stack[1:]:
+        at = line.find("——")
+        stub = line[:at].rstrip()
+        if (
+            at > 0
+            and len(stub) <= _STUB
+            and "—" not in stub
+            and len(line) - at >= 4
+            and sure(out[-1], stub)
+            and _held(out[-1], stub)
+        ):
+            out += [stub, line[at:]]
+        else:
+            out.append(line)
+    return out
+
+
+def _held(above: str, stub: str) -> bool:
+    """The stub goes on from the line above by a bracket, a comma or a word broken."""
+    return (
+        stub[0] in _CLOSING
+        or _unclosed(above)
+        or above[-1] in "，、"
+        or wrapmodel.glued(above, stub)
+    )
 
 
 def _smaller_above(grouped: list[list[str]]) -> bool:

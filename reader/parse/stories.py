@@ -43,7 +43,7 @@ _OVERFLOW_CHARS = 65_536
 # quote or title mark, a bullet), or a byline. Extractors write two blocks side by
 # side so.
 _GAP = re.compile(
-    r"^(\S{3,}[\u4e00-\u9fff]) "
+    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)) "
     r"((?:——|[\u4e00-\u9fff●“《])\S{3,}|(?:本报|新华社|中新社)\S{0,8}?(?:记者|通讯员) .+)$"
 )
 

@@ -3,7 +3,8 @@
 STICKY: character pairs (concatenated) by the whole-number PMI of the pair in
 the corpus's body text; ENDS, STARTS: characters by how much more often than
 their share they end, and start, a headline line of the corpus (the log of the
-ratio, in half units; 0 left out); WEIGHTS: the logistic regression's, the
+ratio, in half units; 0 left out); NO_START: characters that start almost no
+paragraph of the corpus's body text; WEIGHTS: the logistic regression's, the
 bias last.
 """
 
@@ -727,6 +728,10 @@ STARTS: dict[int, str] = {
     ),
     4: ("乌乔从图埃她它宋尉本杭沪浙深湖潘澳纽贝陕韩黑"),
 }
+NO_START = (
+    "个义了些们件使力务动区协及口困场增央局府度式得心志性情技收族期术极样格次求治点界"
+    "的示神立等系级结者育视议量门间队际院革"
+)
 WEIGHTS: tuple[float, ...] = (
     1.4079,
     -0.7365,

@@ -22,6 +22,7 @@ _FULL = 5  # ems: the least a full line of a wrapped headline holds
 _pmi: dict[str, int] | None = None
 _ends: dict[str, int] = {}
 _starts: dict[str, int] = {}
+_no_start: set[str] = set()
 
 
 def _table() -> dict[str, int]:
@@ -32,6 +33,7 @@ def _table() -> dict[str, int]:
 
         _ends.update((c, v) for v, chars in wrapdata.ENDS.items() for c in chars)
         _starts.update((c, v) for v, chars in wrapdata.STARTS.items() for c in chars)
+        _no_start.update(wrapdata.NO_START)
         _pmi = {
             text[i : i + 2]: pmi
             for pmi, text in wrapdata.STICKY.items()
@@ -77,6 +79,21 @@ def glued(above: str, line: str) -> bool:
         return True
     pmi = _table().get(above[-1] + line[0], 0)
     return pmi > 0 or (_ends.get(above[-1], 0) < 0 and _starts.get(line[0], 0) < 0)
+
+
+def broken_word(above: str, line: str, least: int = 3) -> bool:
+    """The pair across the break is one the corpus's body text holds together (PMI 3+)."""
+    return _table().get(above[-1] + line[0], 0) >= least
+
+
+def runs_on(line: str) -> bool:
+    """The line starts with a character that starts almost no paragraph (的, 了, 们, 性).
+
+    By the corpus's body text (`wrapdata.NO_START`): such a line continues the
+    line above it, which is then no headline standing over a paragraph.
+    """
+    _table()
+    return line[0] in _no_start
 
 
 def inside(above: str, line: str) -> bool:
