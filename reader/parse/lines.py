@@ -137,20 +137,21 @@ class Line:
         hint: bool,
         width: float,
         closes: bool,
+        hangs: bool,
         kind: Kind,
         block: list[float],
-        pos: int,
+        candidate: bool,
     ) -> None:
         self.raw = raw
         self.text = text
         self.hint = hint
         self.width = width
         self.closes = closes
-        self.hangs = text[-1] in HANGING
+        self.hangs = hangs
         self.kind = kind
         self.block = block
-        self.pos = pos
-        self.candidate = False
+        self.pos = len(block)
+        self.candidate = candidate
         self.indent = False
         self.head = False
         self.column = -1.0
@@ -228,7 +229,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             fill = len(text) / 2
         else:
             fill = len(text) - len(text.encode("ascii", "ignore")) / 2
-        if last in HANGING:
+        hangs = last in HANGING
+        if hangs:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
         if not closes and last in "）)" and prev is not None and not prev.closes:
@@ -239,11 +241,9 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
                     kind = Kind.CREDIT
                     specials.append(len(lines))
                     credits.append(len(lines))
-        prev = Line(raw, text, hint, fill, closes, kind, block, len(block))
-        block.append(-fill if last in HANGING else fill)
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
         # only in a short line (a body line that the column wraps holds many).
-        if not (
+        candidate = not (
             (punct and ("。" in text or "；" in text or ";" in text or fill > 26))
             or closes
             or kind is not body
@@ -251,8 +251,9 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             or first in _NO_HEAD_START
             or last in "、：:，,"
             or (first in _SPECIAL_START and DATELINE_RE.match(text))  # 新华社北京1月1日电…
-        ):
-            prev.candidate = True
+        )
+        prev = Line(raw, text, hint, fill, closes, hangs, kind, block, candidate)
+        block.append(-fill if hangs else fill)
         lines.append(prev)
     if is_squeezed(lines, body):
         _measure_squeezed(lines)
@@ -376,12 +377,11 @@ def pasted(lines: list[Line]) -> bool:
     Told by the whole page: most long body lines close a sentence, and they are
     longer than any column. On wrapped pages most lines run on into the next.
     """
-    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
-    if len(widths) < 3:
+    long = [ln for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
+    if len(long) < 3:
         return False
-    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
-    widths.sort()
-    return closed >= 0.6 * len(widths) and widths[len(widths) // 2] >= 24
+    widths = sorted(ln.width for ln in long)
+    return widths[len(widths) // 2] >= 24 and sum(ln.closes for ln in long) >= 0.6 * len(long)
 
 
 def _kind_of(raw: str, text: str) -> Kind:
