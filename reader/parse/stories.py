@@ -28,6 +28,7 @@ _LEAD_TIME = re.compile(
     r"(?:[上下]午|晚上?|早上|中午|凌晨|傍晚|夜间)?[，,]"
 )
 _DERIVED_MAX = 28
+_MAY_START = MARKERS + "图"  # a line that may start a story without a hint (`图为…`)
 _COLUMN_MAX = 40  # ems: no newspaper column is wider
 # A line's first unit: a run of Latin or digits, or an opening mark and its word.
 _LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
@@ -207,7 +208,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 or (i in captions and _caption_apart(cur))
                 or (line.kind is Kind.BYLINE and cur.paragraphs and _dateline(lines, i) == "story")
                 or (
-                    (line.hint or line.text[0] in MARKERS or line.text[0] == "图")
+                    (line.hint or line.text[0] in _MAY_START)
                     and starts_story(lines, i)
                     and cur.has_body
                     and i > in_caption
@@ -216,7 +217,8 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 cur = _Story()
                 cur.hinted = line.hint
                 stories.append(cur)
-            in_caption = captions.get(i, in_caption)
+            if i in captions:
+                in_caption = captions[i]
             if line.kind is Kind.BYLINE and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
             elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
