@@ -181,7 +181,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     """Walk the lines in order and group them into stories."""
     stories: list[_Story] = []
     cur: _Story | None = None
-    body = Kind.BODY
+    body, byline = Kind.BODY, Kind.BYLINE
     last_body = -1
     captions = caption_starts(lines)
     in_caption = -1  # the last line of the caption being read
@@ -201,12 +201,13 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 stories.append(cur)
             i = end + 1
             continue
-        if line.kind is body or line.kind is Kind.BYLINE or cur is None:
+        kind = line.kind
+        if kind is body or kind is byline or cur is None:
             if (
                 cur is None
                 or cur.ended
                 or (i in captions and _caption_apart(cur))
-                or (line.kind is Kind.BYLINE and cur.paragraphs and _dateline(lines, i) == "story")
+                or (kind is byline and cur.paragraphs and _dateline(lines, i) == "story")
                 or (
                     (line.hint or line.text[0] in _MAY_START)
                     and starts_story(lines, i)
@@ -219,7 +220,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 stories.append(cur)
             if i in captions:
                 in_caption = captions[i]
-            if line.kind is Kind.BYLINE and not (cur.paragraphs and _dateline(lines, i) == "text"):
+            if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
             elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
@@ -229,13 +230,13 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 last_body = i
             if line.closes and ends_in_credit(line.text):
                 cur.ended = True  # a caption ends at its credit
-        elif line.kind is Kind.SOURCE:
+        elif kind is Kind.SOURCE:
             if cur.source is None:
                 cur.source = line.text
                 cur.ended = True
             else:
                 cur.paragraphs.append([line.text])
-        elif line.kind is Kind.CREDIT:
+        elif kind is Kind.CREDIT:
             cur.credit.append(" ".join(line.raw.split()))
             if i + 1 >= len(lines) or lines[i + 1].kind is not Kind.CREDIT:
                 cur.ended = True
