@@ -168,6 +168,8 @@ def width(line: str) -> float:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped, cleaned lines: no space between CJK, one between Latin words."""
+    if len(lines) == 1:
+        return lines[0]  # a paragraph of one line: most of text pasted a paragraph a line
     joined = "".join(lines)
     if not joined.encode("ascii", "ignore"):
         return joined  # no ASCII, so no two Latin words to space apart (most paragraphs)
