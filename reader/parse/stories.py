@@ -89,7 +89,8 @@ def split_gaps(raw: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in raw:
-        found = " " in line and _GAP.match(line.strip())
+        text = line.strip() if " " in line else ""
+        found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
         if found and "。" not in found[1]:
             out.append(line[: len(line) - len(line.lstrip())] + found[1])
             out.append(found[2])
