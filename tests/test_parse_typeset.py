@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.parse.lines import make_lines
+from reader.parse.squeeze import squeezed_width
 from reader.parse.stacks import parts, split_stack
 from reader.parse.stories import parse_text
 
@@ -34,6 +35,14 @@ def test_squeezed_marks_are_measured_at_half_an_em() -> None:
     full = [ln.width for ln in lines[5:16]]
     assert max(full) - min(full) <= 0.5  # 13 and 14 characters, one width
     assert lines[4].short  # the indented first line, not a full one
+
+
+def test_every_squeezable_mark_counts_half_an_em() -> None:
+    assert squeezed_width("大理，“航站”（１９９５）") == 10.5  # five marks, eight characters
+    assert squeezed_width("《人民》、『日报』〈一〉；：？！‘’「」") == 12.5  # 15 marks, 5 more
+    assert squeezed_width("好——……") == 5.0  # dashes and ellipses keep their two ems
+    assert squeezed_width("A股，涨 5%") == 4.5  # ASCII (the space too) half an em
+    assert squeezed_width("ab") == 1.0
 
 
 def test_an_indented_first_line_after_a_closed_paragraph_is_no_headline() -> None:

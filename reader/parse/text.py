@@ -168,8 +168,11 @@ def width(line: str) -> float:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped, cleaned lines: no space between CJK, one between Latin words."""
-    if not lines:
-        return ""
+    if len(lines) == 1:
+        return lines[0]  # a paragraph of one line: most of text pasted a paragraph a line
+    joined = "".join(lines)
+    if not joined.encode("ascii", "ignore"):
+        return joined  # no ASCII, so no two Latin words to space apart (most paragraphs)
     out = [lines[0]]
     for line in lines[1:]:
         if not line:
