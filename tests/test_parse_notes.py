@@ -42,3 +42,59 @@ def test_a_note_that_would_not_have_fitted_above_says_nothing_of_the_page() -> N
     assert page[0].source == "（据新华社北京电）"  # under a short line, as before
     assert page[1].source is None
     assert page[1].paragraphs[-1].endswith("更好。（张三）")
+
+
+# A caption in a 13-em column, a writer's note at its end and the credit after it.
+CAPTION = [
+    "１月１５日，医院又在灾区建",
+    "起了临时病房，为灾区群众",
+    "和救灾人员的身体健康提供",
+    "保障。（陆君喜张冠军张津",
+]
+
+
+def test_a_squeezed_close_and_open_bracket_written_opening_first_is_mended() -> None:
+    # `）（` squeezed into one em: PDFium writes the opening mark first.
+    page = items(HEAD, *BODY, *CAPTION, "雪孙继革（）本报记者 陈春 摄）", HEAD2, *BODY)
+    caption = page[1]
+    assert caption.kind == "caption"
+    assert caption.paragraphs == ("".join(CAPTION) + "雪孙继革）",)
+    assert caption.credit == "（本报记者 陈春 摄）"
+    assert page[2].headline == HEAD2
+
+
+def test_an_empty_bracket_pair_in_the_text_stays() -> None:
+    line = "常用万分之几（）来表示。"
+    page = items(HEAD, *BODY[:2], line, HEAD2, *BODY)
+    assert page[0].paragraphs[-1].endswith(line)
+
+
+def test_a_short_last_line_joined_to_a_caption_s_first_line_is_cut_apart() -> None:
+    # PDFium writes one baseline as one line: the story's `动员纪录。` (5 ems, in an
+    # 11-em column), a space, the caption's first line (13 ems, its column 14).
+    story = [
+        ["百慕大、巴西、伊朗、", "卢森堡和乌拉圭都只有一", "名运动员参赛。肯尼亚是第"],
+        ["在冬奥会历史上，４年", "前的挪威利勒哈默尔冬奥", "会创造了６７个参赛国家"],
+    ]
+    caption = [
+        "人人都是“经济动物”，只会赚",
+        "钱，不会求知。其次，一个地方",
+        "的经济要发展，必须有文化的",
+        "积累，人才的储备。再次，以",
+        "形成不靠行政命令，也不靠长",
+        "官意志。（本报记者 谢伟 摄）",
+    ]
+    joined = "动员纪录。 首先，在经济发达地区，并非"
+    lines = [
+        *story[0],
+        "一次参加冬奥会，他们将派",
+        "出两名运动员参赛。",
+        *story[1],
+        "创造了１８０１的参赛运",
+        joined,
+    ]
+    page = items(HEAD, *lines, *caption, HEAD2, *BODY)
+    assert [i.kind for i in page] == ["article", "caption", "article"]
+    assert page[0].paragraphs[1] == "".join(story[1]) + "创造了１８０１的参赛运动员纪录。"
+    assert page[1].paragraphs[0].startswith("首先，在经济发达地区，并非人人")
+    assert page[1].credit == "（本报记者谢伟摄）"  # a credit inside a line loses its spaces

@@ -48,7 +48,11 @@ def split_joined(raw: list[str]) -> list[str]:
     """
     joined = "\n".join(raw) + "\n"
     found: dict[int, list[str]] = {}
+    for k in _lines_holding(joined, ("（）",)) if "（）" in joined else ():
+        found[k] = _note_end_apart(_unswapped(raw[k]))
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
+        if k in found:
+            continue  # the pair mended above
         line = raw[k]
         parts = None
         if _JOINED_AT in line and 0 < k < len(raw) - 1:
@@ -74,6 +78,32 @@ def split_joined(raw: list[str]) -> list[str]:
         at = k + 1
     out.extend(raw[at:])
     return out
+
+
+def _unswapped(line: str) -> str:
+    """`）（` squeezed into one em, written opening first: `…孙继革（）本报记者 陈春 摄）`.
+
+    PDFium writes the two marks of one em box in that order. An empty pair is that
+    where a bracket closes after it that none opened there (a real empty pair,
+    `万分之几（）来表示`, closes nothing after it).
+    """
+    at = line.find("（）")
+    while at >= 0:
+        rest = line[at + 2 :]
+        if rest.count("）") > rest.count("（"):
+            line = line[:at] + "）（" + rest
+        at = line.find("（）", at + 2)
+    return line
+
+
+def _note_end_apart(line: str) -> list[str]:
+    """A note's end and a credit after it, `雪孙继革）（本报记者 陈春 摄）`, as two lines:
+    the note (opened on the line above) closes the caption's text, the credit is its own."""
+    at = line.find("）（")
+    left, right = line[: at + 1], line[at + 1 :].strip()
+    if at > 0 and left.count("）") > left.count("（") and _INLINE_CREDIT.fullmatch(right):
+        return [left, right]
+    return [line]
 
 
 def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
@@ -112,7 +142,7 @@ def _joined_parts(raw: list[str], k: int) -> list[str] | None:
     text = raw[k].strip()
     above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
     whole = width(text)
-    if whole < max(above, below) + 6:
+    if whole < max(above, below) + 4:
         return None
     at = text.find(_JOINED_AT)
     while at >= 0:
