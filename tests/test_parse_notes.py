@@ -98,3 +98,33 @@ def test_a_short_last_line_joined_to_a_caption_s_first_line_is_cut_apart() -> No
     assert page[0].paragraphs[1] == "".join(story[1]) + "创造了１８０１的参赛运动员纪录。"
     assert page[1].paragraphs[0].startswith("首先，在经济发达地区，并非人人")
     assert page[1].credit == "（本报记者谢伟摄）"  # a credit inside a line loses its spaces
+
+
+WIDE_CAPTION = [
+    "各“窗口”行业公布便民措施后，分别在内部进行了动员，建立起领",
+    "导干部责任制，并层层分解量化，落实到岗到人。１月１１日，南马",
+    "过去三四昼夜才能干完的活儿。（受访者供图）",
+]
+
+
+def test_a_stack_after_a_caption_s_credit_heads_the_next_story() -> None:
+    # Under a marker the next story's own lines start without a stack of their
+    # own: the stack between is theirs, not a title read after the caption's body.
+    brief = ["●由单位进行福利性", "住房分配的旧体制还在延", "续，致使新建住房不断进入"]
+    brief.append("旧的住房体制。")
+    page = items(HEAD, *BODY, *WIDE_CAPTION, "春城绿意张昆华", "卢军：用爱心送子进大学", *brief)
+    caption = next(i for i in page if i.kind == "caption")
+    assert (caption.headline, caption.subtitle) == (None, None)
+    assert caption.credit == "（受访者供图）"
+    assert any(i.headline for i in page[page.index(caption) + 1 :])
+
+
+def test_a_picture_title_over_its_credit_alone_is_the_caption_s_text() -> None:
+    title = ["蓝天芭蕾——空军『八一』飞行表演", "队（附图片２张）"]
+    page = items(HEAD, *BODY, *title, "本报记者 许英", "摄于1月5日", HEAD2, *BODY)
+    caption = page[1]
+    assert caption.kind == "caption"
+    assert caption.headline is None
+    assert caption.paragraphs == ("蓝天芭蕾——空军『八一』飞行表演队（附图片２张）",)
+    assert caption.credit == "本报记者 许英 摄于1月5日"
+    assert page[2].headline == HEAD2
