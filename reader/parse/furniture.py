@@ -39,6 +39,8 @@ def take_header(lines: list[Line]) -> str | None:
             count += 1
         elif _number_and_section(lines, count):
             count += 2
+        elif _number_over_band(lines, count):
+            count += 1
         else:
             break
     texts = [line.text for line in lines[:count]]
@@ -49,7 +51,7 @@ def take_header(lines: list[Line]) -> str | None:
     number = count < len(lines) and _PAGE_NUMBER.match(lines[count].text) is not None
     if number:  # the page number set large beside the band, cut apart from it (layout text)
         top.insert(0, lines[count])
-    header = " ".join(" ".join(line.raw.split()) for line in top)
+    header = _masthead_first(" ".join(" ".join(line.raw.split()) for line in top))
     del lines[: count + number]
     if not any("版" in t for t in texts) and any(_DATE_BAND.match(t) for t in texts):
         header = _band_rest(lines, header)
@@ -82,3 +84,23 @@ def _number_and_section(lines: list[Line], i: int) -> bool:
     if _PAGE_NUMBER.match(a):
         return bool(_SECTION.match(b))
     return bool(_SECTION.match(a) and _PAGE_NUMBER.match(b))
+
+
+def _number_over_band(lines: list[Line], i: int) -> bool:
+    """Line i is the page number set large, written before the band it heads (`8` /
+    `国际 1998年1月16日 星期五 责任编辑 曹立`)."""
+    return (
+        i + 1 < len(lines)
+        and _PAGE_NUMBER.match(lines[i].text) is not None
+        and is_header(lines[i + 1].text)
+    )
+
+
+def _masthead_first(header: str) -> str:
+    """The paper's name first, where the extractor wrote it after the date in one line
+    (`1998年1月5日 星期一 人民日报`): it is set above the band."""
+    cells = header.split(" ")
+    names = [c for c in cells if _MASTHEAD.match(c)]
+    if not names or cells[0] == names[0]:
+        return header
+    return " ".join([*names, *(c for c in cells if not _MASTHEAD.match(c))])
