@@ -128,3 +128,11 @@ def test_a_picture_title_over_its_credit_alone_is_the_caption_s_text() -> None:
     assert caption.paragraphs == ("蓝天芭蕾——空军『八一』飞行表演队（附图片２张）",)
     assert caption.credit == "本报记者 许英 摄于1月5日"
     assert page[2].headline == HEAD2
+
+
+def test_a_squeezed_full_stop_and_open_bracket_written_opening_first_is_mended() -> None:
+    caption = ["１月１５日，医院又在灾区建", "起了临时病房，为灾区群众", "和救灾人员的身体健康提供"]
+    page = items(HEAD, *BODY, *caption, "保障（。本报记者 徐军 摄）", HEAD2, *BODY)
+    assert page[1].kind == "caption"
+    assert page[1].paragraphs == ("".join(caption) + "保障。",)
+    assert page[1].credit == "（本报记者徐军摄）"

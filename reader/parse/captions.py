@@ -25,6 +25,7 @@ _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
 _CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
 _MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in _CREDIT_TAILS))
+_SWAPPED = tuple(f"（{mark}" for mark in "）。，、；！？")  # see `_unswapped`
 _ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
 _ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
 _NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
@@ -48,8 +49,9 @@ def split_joined(raw: list[str]) -> list[str]:
     """
     joined = "\n".join(raw) + "\n"
     found: dict[int, list[str]] = {}
-    for k in _lines_holding(joined, ("（）",)) if "（）" in joined else ():
-        found[k] = _note_end_apart(_unswapped(raw[k]))
+    if "（" in joined:
+        for k in _lines_holding(joined, _SWAPPED):
+            found[k] = _note_end_apart(_unswapped(raw[k]))
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
         if k in found:
             continue  # the pair mended above
@@ -81,18 +83,20 @@ def split_joined(raw: list[str]) -> list[str]:
 
 
 def _unswapped(line: str) -> str:
-    """`）（` squeezed into one em, written opening first: `…孙继革（）本报记者 陈春 摄）`.
+    """A mark and `（` squeezed into one em, written opening first: `…孙继革（）本报记者
+    陈春 摄）`, `…发展的模式（。本报记者 徐军 摄）`.
 
-    PDFium writes the two marks of one em box in that order. An empty pair is that
-    where a bracket closes after it that none opened there (a real empty pair,
-    `万分之几（）来表示`, closes nothing after it).
+    PDFium writes the two marks of one em box in that order. No bracket opens on
+    `。，、；！？`; an empty pair is a swapped `）（` where a bracket closes after it
+    that none opened there (a real empty pair, `万分之几（）来表示`, closes nothing).
     """
-    at = line.find("（）")
-    while at >= 0:
-        rest = line[at + 2 :]
-        if rest.count("）") > rest.count("（"):
-            line = line[:at] + "）（" + rest
-        at = line.find("（）", at + 2)
+    for pair in _SWAPPED:
+        at = line.find(pair)
+        while at >= 0:
+            rest = line[at + 2 :]
+            if pair != "（）" or rest.count("）") > rest.count("（"):
+                line = line[:at] + pair[1] + "（" + rest
+            at = line.find(pair, at + 2)
     return line
 
 
