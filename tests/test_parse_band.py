@@ -23,3 +23,9 @@ def test_the_masthead_written_after_the_date_heads_the_header() -> None:
     page = parse_text("\n".join(["1998年1月5日 星期一 人民日报", "第1版", HEAD, *BODY]))
     assert page.header == "人民日报 1998年1月5日 星期一 第1版"
     assert [i.headline for i in page.items] == [HEAD]
+
+
+def test_a_page_number_and_section_written_before_the_band_are_the_header_s() -> None:
+    page = parse_text("\n".join(["13 体育", "1998年1月9日 星期五 责任编辑 林艳", HEAD, *BODY]))
+    assert page.header == "13 体育 1998年1月9日 星期五 责任编辑 林艳"
+    assert [i.headline for i in page.items] == [HEAD]

@@ -20,6 +20,7 @@ _PAGE_CELL = re.compile(r"^(?:第\s*[0-9０-９]{1,3}\s*版\s*)?(?:今日\s*[0-9
 # each alone, set beside each other (`3` / `理论`, `社会` / `3`).
 _PAGE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NUMBER_CELL = re.compile(r"^[0-9０-９]{1,3}(?:\s+[\u4e00-\u9fff]{2,4})?$")
 
 
 def is_furniture(text: str) -> bool:
@@ -87,11 +88,12 @@ def _number_and_section(lines: list[Line], i: int) -> bool:
 
 
 def _number_over_band(lines: list[Line], i: int) -> bool:
-    """Line i is the page number set large, written before the band it heads (`8` /
-    `国际 1998年1月16日 星期五 责任编辑 曹立`)."""
+    """Line i is the page number set large, alone or with the section's name, written
+    before the band it heads (`8` / `国际 1998年1月16日 星期五 责任编辑 曹立`, `13 体育` /
+    `1998年1月9日 星期五 责任编辑 林艳`)."""
     return (
         i + 1 < len(lines)
-        and _PAGE_NUMBER.match(lines[i].text) is not None
+        and _NUMBER_CELL.match(lines[i].raw.strip()) is not None
         and is_header(lines[i + 1].text)
     )
 
