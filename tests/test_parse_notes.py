@@ -136,3 +136,24 @@ def test_a_squeezed_full_stop_and_open_bracket_written_opening_first_is_mended()
     assert page[1].kind == "caption"
     assert page[1].paragraphs == ("".join(caption) + "保障。",)
     assert page[1].credit == "（本报记者徐军摄）"
+
+
+def test_a_story_under_a_byline_keeps_the_credit_that_ends_its_text() -> None:
+    # A picture's caption printed as a story's text, under a headline and a byline:
+    # captions carry credits, not bylines, so it stays an article with its text whole.
+    text = [
+        "２、１月４日，美国肯塔基州的一",
+        "座化肥仓库燃起大火，数千名当",
+        "地居民被疏散。图为从空中看到",
+        "的现场。（新华社发美联",
+        "社照片）",
+    ]
+    page = items(HEAD, *BODY, "农业部部长刘江", "本报记者 谢明", *text, HEAD2, *BODY)
+    story = page[1]
+    assert (story.kind, story.headline, story.byline) == (
+        "article",
+        "农业部部长刘江",
+        "本报记者 谢明",
+    )
+    assert story.paragraphs == ("".join(text),)
+    assert story.credit is None

@@ -154,7 +154,12 @@ class _Story:
         kicker, headline, subtitle = split_stack(self.stack, wrapping)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
-        split_credit(paragraphs, credit)
+        if not self.bylines:
+            split_credit(paragraphs, credit)
+        elif credit and paragraphs and paragraphs[-1].rfind("（") > paragraphs[-1].rfind("）"):
+            # A story under a byline keeps a credit that ends its text (`…（新华社发美联` /
+            # `社照片）`): captions carry credits, not bylines.
+            paragraphs[-1], credit = join_lines([paragraphs[-1], *credit]), []
         paragraphs = [p for p in paragraphs if p]
         if credit and self.stack and not paragraphs:  # a picture's title, its credit
             paragraphs, kicker, headline, subtitle = [join_lines(self.stack)], None, None, None
