@@ -157,3 +157,20 @@ def test_a_story_under_a_byline_keeps_the_credit_that_ends_its_text() -> None:
     )
     assert story.paragraphs == ("".join(text),)
     assert story.credit is None
+
+
+def test_a_story_under_a_byline_keeps_a_credit_set_on_the_line_below() -> None:
+    text = ["１月４日，以色列外长利维在特", "拉维夫宣布，他决定辞职。这加", "剧了政府的政治危机。"]
+    page = items(
+        HEAD,
+        *BODY,
+        "利维宣布辞职",
+        "本报记者 吴启松",
+        *text,
+        "（新华社发美联社照片）",
+        HEAD2,
+        *BODY,
+    )
+    story = page[1]
+    assert (story.kind, story.byline, story.credit) == ("article", "本报记者 吴启松", None)
+    assert story.paragraphs == ("".join(text) + "（新华社发美联社照片）",)

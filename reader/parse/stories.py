@@ -156,9 +156,9 @@ class _Story:
         credit = list(self.credit)
         if not self.bylines:
             split_credit(paragraphs, credit)
-        elif credit and paragraphs and paragraphs[-1].rfind("（") > paragraphs[-1].rfind("）"):
+        elif credit and paragraphs:
             # A story under a byline keeps a credit that ends its text (`…（新华社发美联` /
-            # `社照片）`): captions carry credits, not bylines.
+            # `社照片）`, or whole on the line below): captions carry credits, not bylines.
             paragraphs[-1], credit = join_lines([paragraphs[-1], *credit]), []
         paragraphs = [p for p in paragraphs if p]
         if credit and self.stack and not paragraphs:  # a picture's title, its credit
