@@ -26,6 +26,7 @@ _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 _CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
 _MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in _CREDIT_TAILS))
 _SWAPPED = tuple(f"（{mark}" for mark in "）。，、；！？")  # see `_unswapped`
+_SWAPPED_RE = re.compile("（[）。，、；！？]")  # one pass to learn a page holds none
 _ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
 _ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
 _NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
@@ -49,7 +50,7 @@ def split_joined(raw: list[str]) -> list[str]:
     """
     joined = "\n".join(raw) + "\n"
     found: dict[int, list[str]] = {}
-    if "（" in joined:
+    if _SWAPPED_RE.search(joined):
         for k in _lines_holding(joined, _SWAPPED):
             found[k] = _note_end_apart(_unswapped(raw[k]))
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
