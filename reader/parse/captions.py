@@ -25,6 +25,8 @@ _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
 _CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
 _MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in _CREDIT_TAILS))
+_SWAPPED = tuple(f"（{mark}" for mark in "）。，、；！？")  # see `_unswapped`
+_SWAPPED_RE = re.compile("（[）。，、；！？]")  # one pass to learn a page holds none
 _ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
 _ROLE_AT_END = re.compile(rf"[。！？”]\s*({_ROLE})\s*$")
 _NAMES_CREDIT = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{1,4}\s*){1,3}(?:摄影?|供图)\s*$")
@@ -48,7 +50,12 @@ def split_joined(raw: list[str]) -> list[str]:
     """
     joined = "\n".join(raw) + "\n"
     found: dict[int, list[str]] = {}
+    if _SWAPPED_RE.search(joined):
+        for k in _lines_holding(joined, _SWAPPED):
+            found[k] = _note_end_apart(_unswapped(raw[k]))
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
+        if k in found:
+            continue  # the pair mended above
         line = raw[k]
         parts = None
         if _JOINED_AT in line and 0 < k < len(raw) - 1:
@@ -74,6 +81,34 @@ def split_joined(raw: list[str]) -> list[str]:
         at = k + 1
     out.extend(raw[at:])
     return out
+
+
+def _unswapped(line: str) -> str:
+    """A mark and `（` squeezed into one em, written opening first: `…孙继革（）本报记者
+    陈春 摄）`, `…发展的模式（。本报记者 徐军 摄）`.
+
+    PDFium writes the two marks of one em box in that order. No bracket opens on
+    `。，、；！？`; an empty pair is a swapped `）（` where a bracket closes after it
+    that none opened there (a real empty pair, `万分之几（）来表示`, closes nothing).
+    """
+    for pair in _SWAPPED:
+        at = line.find(pair)
+        while at >= 0:
+            rest = line[at + 2 :]
+            if pair != "（）" or rest.count("）") > rest.count("（"):
+                line = line[:at] + pair[1] + "（" + rest
+            at = line.find(pair, at + 2)
+    return line
+
+
+def _note_end_apart(line: str) -> list[str]:
+    """A note's end and a credit after it, `雪孙继革）（本报记者 陈春 摄）`, as two lines:
+    the note (opened on the line above) closes the caption's text, the credit is its own."""
+    at = line.find("）（")
+    left, right = line[: at + 1], line[at + 1 :].strip()
+    if at > 0 and left.count("）") > left.count("（") and _INLINE_CREDIT.fullmatch(right):
+        return [left, right]
+    return [line]
 
 
 def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
@@ -112,7 +147,7 @@ def _joined_parts(raw: list[str], k: int) -> list[str] | None:
     text = raw[k].strip()
     above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
     whole = width(text)
-    if whole < max(above, below) + 6:
+    if whole < max(above, below) + 4:
         return None
     at = text.find(_JOINED_AT)
     while at >= 0:

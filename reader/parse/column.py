@@ -11,6 +11,7 @@ from __future__ import annotations
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
+from reader.parse.text import width
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
@@ -125,7 +126,21 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         return nxt is not None and fill_after(lines, i + 1)[0] >= line.width + 1.5 and not nxt.short
     if full_between(lines, i):
         return False
+    if i and _last_line(lines[i - 1]):
+        return True
     return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+
+
+def _last_line(line: Line) -> bool:
+    """A closed line short of its column by more than an indent, every mark in it counted
+    whole: a paragraph's last line, not an indented first line that happens to close."""
+    return (
+        line.kind is Kind.BODY
+        and line.closes
+        and not (line.head or line.hint or line.indent or line.text[0] in MARKERS)
+        and line.text.rstrip("”’」』）)")[-1:] not in "：:；;"  # those lead on: `有群众说：`
+        and width(line.text) <= line.measure() - INDENT - 1.5
+    )
 
 
 def _inside(line: Line) -> bool:

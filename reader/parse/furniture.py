@@ -20,6 +20,7 @@ _PAGE_CELL = re.compile(r"^(?:第\s*[0-9０-９]{1,3}\s*版\s*)?(?:今日\s*[0-9
 # each alone, set beside each other (`3` / `理论`, `社会` / `3`).
 _PAGE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NUMBER_CELL = re.compile(r"^[0-9０-９]{1,3}(?:\s+[\u4e00-\u9fff]{2,4})?$")
 
 
 def is_furniture(text: str) -> bool:
@@ -39,6 +40,8 @@ def take_header(lines: list[Line]) -> str | None:
             count += 1
         elif _number_and_section(lines, count):
             count += 2
+        elif _number_over_band(lines, count):
+            count += 1
         else:
             break
     texts = [line.text for line in lines[:count]]
@@ -49,7 +52,7 @@ def take_header(lines: list[Line]) -> str | None:
     number = count < len(lines) and _PAGE_NUMBER.match(lines[count].text) is not None
     if number:  # the page number set large beside the band, cut apart from it (layout text)
         top.insert(0, lines[count])
-    header = " ".join(" ".join(line.raw.split()) for line in top)
+    header = _masthead_first(" ".join(" ".join(line.raw.split()) for line in top))
     del lines[: count + number]
     if not any("版" in t for t in texts) and any(_DATE_BAND.match(t) for t in texts):
         header = _band_rest(lines, header)
@@ -82,3 +85,24 @@ def _number_and_section(lines: list[Line], i: int) -> bool:
     if _PAGE_NUMBER.match(a):
         return bool(_SECTION.match(b))
     return bool(_SECTION.match(a) and _PAGE_NUMBER.match(b))
+
+
+def _number_over_band(lines: list[Line], i: int) -> bool:
+    """Line i is the page number set large, alone or with the section's name, written
+    before the band it heads (`8` / `国际 1998年1月16日 星期五 责任编辑 曹立`, `13 体育` /
+    `1998年1月9日 星期五 责任编辑 林艳`)."""
+    return (
+        i + 1 < len(lines)
+        and _NUMBER_CELL.match(lines[i].raw.strip()) is not None
+        and is_header(lines[i + 1].text)
+    )
+
+
+def _masthead_first(header: str) -> str:
+    """The paper's name first, where the extractor wrote it after the date in one line
+    (`1998年1月5日 星期一 人民日报`): it is set above the band."""
+    cells = header.split(" ")
+    names = [c for c in cells if _MASTHEAD.match(c)]
+    if not names or cells[0] == names[0]:
+        return header
+    return " ".join([*names, *(c for c in cells if not _MASTHEAD.match(c))])

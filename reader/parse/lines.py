@@ -319,13 +319,21 @@ def _mark_notes(lines: list[Line], notes: list[int]) -> None:
     `（据新华社电）`, or a writer's name `（郑雪）`, set on a line of its own: the line
     above closed its sentence short of the column, so the note did not wrap there.
     """
-    for i in notes:
-        line = lines[i]
-        if i and _NOTE_RE.match(line.text):
-            prev = lines[i - 1]
-            if prev.kind is Kind.BODY and prev.closes and prev.short:
-                line.kind = Kind.SOURCE
-                line.candidate = False
+    apart = [
+        i
+        for i in notes
+        if i
+        and _NOTE_RE.match(lines[i].text)
+        and lines[i - 1].kind is Kind.BODY
+        and lines[i - 1].closes
+    ]
+    # One set apart where it would have fitted above: the page sets its notes apart,
+    # also under a full line (else such a note may be the paragraph's wrapped end).
+    chosen = any(lines[i - 1].width + lines[i].width <= lines[i - 1].measure() for i in apart)
+    for i in apart:
+        if chosen or lines[i - 1].short:
+            lines[i].kind = Kind.SOURCE
+            lines[i].candidate = False
 
 
 def _measure_squeezed(lines: list[Line]) -> None:

@@ -157,8 +157,15 @@ class _Story:
         kicker, headline, subtitle = split_stack(self.stack, wrapping)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
-        split_credit(paragraphs, credit)
+        if not self.bylines:
+            split_credit(paragraphs, credit)
+        elif credit and paragraphs:
+            # A story under a byline keeps a credit that ends its text (`…（新华社发美联` /
+            # `社照片）`, or whole on the line below): captions carry credits, not bylines.
+            paragraphs[-1], credit = join_lines([paragraphs[-1], *credit]), []
         paragraphs = [p for p in paragraphs if p]
+        if credit and self.stack and not paragraphs:  # a picture's title, its credit
+            paragraphs, kicker, headline, subtitle = [join_lines(self.stack)], None, None, None
         byline = " ".join(self.bylines) if self.bylines else None
         byline = lead_dateline(paragraphs, byline, DATELINE_RE)
         derived = None if headline else derive_headline(paragraphs)
@@ -193,7 +200,10 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
         if line.head:
             end = stack_end(lines, i)
             stack = [ln.text for ln in lines[i : end + 1]]
-            follows_body = cur is not None and cur.has_body and not cur.stack
+            # A title is read after a story's body, not after a caption's credit.
+            follows_body = (
+                cur is not None and cur.has_body and not cur.stack and not _captioned(cur)
+            )
             if follows_body and not line.hint and starts_story(lines, end + 1):
                 assert cur is not None
                 cur.stack = stack
@@ -246,6 +256,11 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             cur.paragraphs.append([line.text])
         i += 1
     return stories
+
+
+def _captioned(story: _Story) -> bool:
+    """The story ended at a photo credit: a caption."""
+    return bool(story.credit) or bool(story.paragraphs and ends_in_credit(story.paragraphs[-1][-1]))
 
 
 def _dateline(lines: list[Line], i: int) -> str:
