@@ -10,7 +10,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.parse.lines import _PUNCT, is_header
+from reader.parse.kinds import PUNCT, is_header
 from reader.parse.stories import _first_sentence
 from reader.parse.text import clean_line, is_cjk
 
@@ -74,7 +74,7 @@ header_atoms = st.one_of(
 @example("星期" * 41)
 def test_is_header_and_punct_are_the_old_regexes(text: str) -> None:
     assert is_header(text) == (_HEADER_RE.search(text) is not None and len(text) <= 80)
-    assert _PUNCT.isdisjoint(text) == (not _PUNCT_RE.search(text))
+    assert PUNCT.isdisjoint(text) == (not _PUNCT_RE.search(text))
 
 
 _SENTENCE_RE = re.compile(r"^.*?[。！？!?][”’」』]*")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.lines import CREDIT_RE, MARKERS, Kind, Line
+from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
+from reader.parse.lines import Line
 from reader.parse.text import CLOSING_MARKS, clean_line, join_lines, width
 
 # `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
-from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line
+from reader.parse.kinds import DATELINE_RE, MARKERS, Kind
+from reader.parse.lines import Line
 from reader.parse.text import width
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.lines import Line, is_header
+from reader.parse.kinds import is_header
+from reader.parse.lines import Line
 
 # A paper's name set alone at the top: 人民日报, 人民日报海外版, 新民晚报.
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|周报)(?:海外版)?$")

@@ -14,6 +14,7 @@ whether the page's other stacks wrap. Whether a line ends where it stands is
 from __future__ import annotations
 
 from reader.parse.column import INDENT, comma_line, dateline_at, note_end
+from reader.parse.kinds import Kind
 from reader.parse.lineends import (
     DATELINE_FIRST,
     bullet_head,
@@ -21,7 +22,7 @@ from reader.parse.lineends import (
     ends_here,
     lead_width,
 )
-from reader.parse.lines import Kind, Line
+from reader.parse.lines import Line
 from reader.parse.stackshape import next_start, shows_wrap, stack_at, stack_end
 
 __all__ = ["mark_heads", "stack_end"]

@@ -23,7 +23,8 @@ from reader.parse.column import (
     fill_after,
     first_line,
 )
-from reader.parse.lines import MARKERS, PHOTO_HEAD_RE, Kind, Line
+from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
+from reader.parse.lines import Line
 from reader.parse.text import width
 
 # The first unit of a line that no break divides: a Latin run, or a character with

@@ -1,79 +1,33 @@
 """Line-level facts for the parser: what each line of a page looks like.
 
 Each line of page text is classified once (header, source, credit, byline,
-cross-reference, marker, body) and measured against its column, so the parser
-can decide where paragraphs, headline stacks and stories begin.
+cross-reference, marker, body: the patterns are in `reader.parse.kinds`), its
+kind corrected by the lines around it, and measured against its column, so the
+parser can decide where paragraphs, headline stacks and stories begin.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
-from typing import ClassVar
 
+from reader.parse.kinds import (
+    CREDIT_NAME_RE,
+    CREDIT_RE,
+    DATELINE_RE,
+    MARKERS,
+    NAMELESS_CREDIT_RE,
+    NOTE_RE,
+    OUTLET_ROLE,
+    REST_RE,
+    Kind,
+    is_header,
+    kind_of,
+)
 from reader.parse.squeeze import is_squeezed, measure_among, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
-
-class Kind:
-    """What a line is, by its own pattern: one of the five constants below, compared with `is`.
-
-    Not an Enum: rules read `Kind.BODY` and the like for every line, and an Enum's class
-    attribute costs four times a plain one on CPython 3.11 (8% of the parse).
-    """
-
-    BODY: ClassVar[Kind]
-    SOURCE: ClassVar[Kind]
-    CREDIT: ClassVar[Kind]
-    BYLINE: ClassVar[Kind]
-    CROSSREF: ClassVar[Kind]
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"Kind.{self.name}"
-
-
-for _name in ("BODY", "SOURCE", "CREDIT", "BYLINE", "CROSSREF"):
-    setattr(Kind, _name, Kind(_name))
-
-
-MARKERS = "□■●"
-_ROLE = r"(?:本报|新华社|中新社|特约|见习|实习|首席)?(?:记者|通讯员|摄影|编辑)"
-SOURCE_RE = re.compile(r"^[（(]\s*(?:来源|稿件来源|信息来源)\s*[：:].*[）)]$")
-CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料图片|照片|社发)[）)]?$")
-_CREDIT_SHAPE = re.compile(
-    rf"^摄于|\s(?:摄影?|供图|制图|绘图)[）)]?$|{_ROLE}|^[（(].*[）)]$|供图$|^摄影?[）)]$|^[（(]?资料图片"
-    r"|^(?:新华社|中新社)(?:传真照片|发)$"  # `本报美术组 制图`, `新华社发` alone on their line
-)
-CREDIT_NAME_RE = re.compile(rf"^[（(]?(?:{_ROLE}(?:\s*\S{{1,6}}){{0,3}}|\S{{2,4}})$")
-BYLINE_RE = re.compile(rf"^(?:{_ROLE}\s+\S.{{0,24}}|[（(]{_ROLE}.{{1,24}}[）)])$")
-# A byline with the outlet first: `本报记者陈鹏`, `新华社记者 王 伟`, `本报驻美国记者张亮`,
-# `本报评论员`; then names of up to four characters, spaced or not, or another role.
-_OUTLET_ROLE = re.compile(
-    r"(?:本报|新华社|中新社|人民网|新华网)(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
-    r"(?:摄影)?(?:记者|通讯员|评论员)"
-)
-_NAMES = re.compile(r"^(?:\s*[\u4e00-\u9fff·]{1,4}){0,3}\s*$")
-_NAMELESS_CREDIT = re.compile(r"^(?:摄影?|供图|制图|绘图)(?:于|$|[）)]$)")
-DATELINE_RE = re.compile(
-    r"^(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?(?:电|讯)"
-    r"(?:\s*[（(][^）)]{1,30}[）)])?"
-)
-_REST_RE = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
-_NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
-# A picture's headline ends so: `挂起红灯迎新年（图片）`, `…出席（附图片１张）`.
-PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")
-CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
-# A page header holds one of these words. Tested with `in`, not a regex: classes of
-# scattered CJK characters cost re ~0.3 ms each to build (these made two).
-_HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
 HANGING = frozenset("，。、；：？！”’）》」』…")
-_PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEADER_WORDS
 # Every line of a kind other than body starts with one of these or holds one of the
 # words tested in `make_lines`; most body lines do neither.
 _SPECIAL_START = frozenset("（(本新中人")
@@ -205,7 +159,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
                 )
             )
         ):
-            kind = _kind_of(raw, text)
+            kind = kind_of(raw, text)
             if kind is not body:
                 specials.append(len(lines))
                 if kind is Kind.CREDIT:
@@ -306,7 +260,7 @@ def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
         if j + 1 >= len(lines):
             continue
         line, prev = lines[j + 1], lines[j]
-        if line.kind is Kind.BODY and prev.kind is Kind.BYLINE and _REST_RE.match(line.text):
+        if line.kind is Kind.BODY and prev.kind is Kind.BYLINE and REST_RE.match(line.text):
             ends_in_role = prev.text.endswith(("记者", "通讯员", "评论员"))
             if ends_in_role or len(line.text) <= 2:
                 line.kind = Kind.BYLINE
@@ -323,7 +277,7 @@ def _mark_notes(lines: list[Line], notes: list[int]) -> None:
         i
         for i in notes
         if i
-        and _NOTE_RE.match(lines[i].text)
+        and NOTE_RE.match(lines[i].text)
         and lines[i - 1].kind is Kind.BODY
         and lines[i - 1].closes
     ]
@@ -342,11 +296,6 @@ def _measure_squeezed(lines: list[Line]) -> None:
         line.width = fill = squeezed_width(line.text)
         line.hangs = False
         line.block[line.pos] = -fill if line.text[-1] in HANGING else fill
-
-
-def is_header(text: str) -> bool:
-    """A page header line: page number, section, date, weekday, editor."""
-    return len(text) <= 80 and any(word in text for word in _HEADER_WORDS)
 
 
 def _set_apart(text: str) -> bool:
@@ -391,45 +340,16 @@ def pasted(lines: list[Line]) -> bool:
     return closed >= 0.6 * len(widths)
 
 
-def _kind_of(raw: str, text: str) -> Kind:
-    if SOURCE_RE.match(text):
-        return Kind.SOURCE
-    if CROSSREF_RE.match(text):
-        return Kind.CROSSREF
-    if len(text) <= 30 and _PUNCT.isdisjoint(text):
-        if CREDIT_RE.search(text) and _CREDIT_SHAPE.search(raw.strip()):
-            return Kind.CREDIT
-        if len(text) <= 16 and BYLINE_RE.match(raw.strip()):
-            return Kind.BYLINE
-        if _OUTLET_ROLE.match(text) and _is_byline(raw.strip()):
-            return Kind.BYLINE
-        if (match := DATELINE_RE.match(text)) and match.end() == len(text):
-            return Kind.BYLINE
-    return Kind.BODY
-
-
-def _is_byline(text: str) -> bool:
-    """Roles each followed by names: `新华社记者陈辉李清华本报记者何伟`, `本报记者 张三 李四`."""
-    at = 0
-    for match in _OUTLET_ROLE.finditer(text):
-        names = text[at : match.start()]
-        if at and (not _NAMES.match(names) or len(names.replace(" ", "")) > 6):
-            return False
-        at = match.end()
-    names = text[at:]
-    return bool(_NAMES.match(names)) and len(names.replace(" ", "")) <= 6
-
-
 def _mark_credit_names(lines: list[Line], credits: list[int]) -> None:
     """A credit without a name (`摄于 3 月 25 日`) has it on the line before (`通讯员 倪修龙`)."""
     for i in credits:
         if not i:
             continue
         prev = lines[i - 1]
-        if prev.kind is Kind.BYLINE and _OUTLET_ROLE.fullmatch(prev.text):
+        if prev.kind is Kind.BYLINE and OUTLET_ROLE.fullmatch(prev.text):
             prev.kind = Kind.CREDIT  # `新华社记者` over `王伟 摄`
         elif (
-            _NAMELESS_CREDIT.match(lines[i].text)
+            NAMELESS_CREDIT_RE.match(lines[i].text)
             and prev.kind in (Kind.BODY, Kind.BYLINE)
             and not prev.closes
             and CREDIT_NAME_RE.match(prev.text)

@@ -18,8 +18,9 @@ from reader.parse.captions import caption_starts, ends_in_credit, split_credit, 
 from reader.parse.column import full_between, opens_paragraph, starts_story
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
+from reader.parse.kinds import DATELINE_RE, MARKERS, Kind
 from reader.parse.layout import unlayout
-from reader.parse.lines import DATELINE_RE, MARKERS, Kind, Line, make_lines, pasted
+from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
 from reader.parse.stacks import split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
