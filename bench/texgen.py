@@ -346,7 +346,8 @@ class _Page:
         half = _pt(st.gutter / 2)
         rule = "\\vrule width 0.4pt" if self.look.column_rule else ""
         sep = f"\\hspace{{{half}}}{rule}\\hspace{{{half}}}%\n"
-        return "\\noindent" + sep.join(cells) + "\\par\n"
+        # One box: a row never breaks, whatever the rounding of its widths.
+        return "\\noindent\\hbox{%\n" + sep.join(cells) + "}\\par\n"
 
     def latex(self, page: int) -> tuple[str, str]:
         """The page's LaTeX and header text."""
