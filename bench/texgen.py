@@ -366,7 +366,7 @@ class _Page:
 \\usepackage{{xcolor}}
 \\usepackage{{graphicx}}
 \\xeCJKsetup{{PunctStyle={look.punct},{ecglue}CheckSingle=true}}
-\\xeCJKDeclareCharClass{{CJK}}{{"2460 -> "24FF, "25A0 -> "25FF, "2600 -> "27BF}}
+\\xeCJKDeclareCharClass{{CJK}}{{"2150 -> "218F, "2190 -> "23FF, "2460 -> "24FF, "25A0 -> "25FF, "2600 -> "27BF}}
 {_fonts(look)}
 \\pagestyle{{empty}}
 \\setlength{{\\parskip}}{{0pt}}
