@@ -53,6 +53,9 @@ CACHE = Path(__file__).resolve().parent / "out" / "tex"
 PUNCT_STYLES = ("quanjiao", "banjiao", "kaiming", "hangmobanjiao")
 LATIN_FONTS = ("cjk", "texgyretermes", "lmroman10")
 BYLINE_SPACES = ("\\ ", "\\hspace{0.5em}", "\\hspace{1em}")
+# Symbols a Chinese paper sets in its CJK font (Ⅱ, the ratio sign, ①, ■, ★); xeCJK
+# leaves them to the Latin font by default, which may have no glyph: TeX drops them.
+CJK_SYMBOLS = '"2150 -> "218F, "2190 -> "23FF, "2460 -> "24FF, "25A0 -> "25FF, "2600 -> "27BF'
 _SPECIAL = {
     "\\": "\\textbackslash{}",
     "{": "\\{",
@@ -366,7 +369,7 @@ class _Page:
 \\usepackage{{xcolor}}
 \\usepackage{{graphicx}}
 \\xeCJKsetup{{PunctStyle={look.punct},{ecglue}CheckSingle=true}}
-\\xeCJKDeclareCharClass{{CJK}}{{"2150 -> "218F, "2190 -> "23FF, "2460 -> "24FF, "25A0 -> "25FF, "2600 -> "27BF}}
+\\xeCJKDeclareCharClass{{CJK}}{{{CJK_SYMBOLS}}}
 {_fonts(look)}
 \\pagestyle{{empty}}
 \\setlength{{\\parskip}}{{0pt}}
