@@ -4,6 +4,9 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
 - glyphs a CJK font shares between two code points, named by the other one in the
   ToUnicode map (xdvipdfmx maps glyphs back to Unicode from the font): `⋯` for `…`,
   `・` for `·`, `➅` for `⑥`;
+- an opening mark set half wide and kerned back over the closing mark before it
+  (`。“`, `，“`, `。（`): its box starts first;
+- a byline's role and name an em apart (`\\quad`), the em right over a gutter;
 """
 
 from __future__ import annotations
@@ -11,11 +14,17 @@ from __future__ import annotations
 import io
 
 import pypdfium2 as pdfium
+from handset import line
+from handset import texts as segment_texts
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from reader.importing.glyphs import Glyph, segments
 from reader.importing.pdf import _glyphs
+from reader.importing.reading_order import layout
+from reader.importing.segment import join_spaced
+from reader.importing.typography import is_byline
 
 
 def _page_text(text: str) -> str:
@@ -42,3 +51,45 @@ def test_a_shared_glyph_named_by_its_other_code_point_reads_as_chinese_text_mean
     assert _page_text(printed) == "他说……亨利·本西德⑥春节①"
     # The code points Chinese text uses are read as they are.
     assert _page_text("他说……亨利·本西德⑥") == "他说……亨利·本西德⑥"
+
+
+def test_an_opening_mark_kerned_back_over_a_closing_one_reads_after_it() -> None:
+    # xeCJK (`kaiming`) sets `。` full width and the `“` after it half wide, kerned back:
+    # the quote's box starts 1.4 pt before the full stop's.
+    glyphs = line("崇高精神", 0.0, 500.0)
+    glyphs.append(Glyph("。", 40.0, 50.0, 497.5, 507.5, 500.0, 10.0))
+    glyphs.append(Glyph("“", 38.6, 48.6, 497.5, 507.5, 500.0, 10.0))
+    glyphs += line("天无情", 48.6, 500.0)
+    assert segment_texts(glyphs) == ["崇高精神。“天无情"]
+    # `，“` in `banjiao`: the comma half wide, the quote's box over it.
+    glyphs = line("说过", 0.0, 500.0)
+    glyphs.append(Glyph("，", 20.0, 25.0, 497.5, 507.5, 500.0, 10.0))
+    glyphs.append(Glyph("“", 22.0, 32.0, 497.5, 507.5, 500.0, 10.0))
+    glyphs += line("古人", 32.0, 500.0)
+    assert segment_texts(glyphs) == ["说过，“古人"]
+    # Set apart, an opening mark before a closing one keeps its place (`（）`).
+    glyphs = [*line("见（", 0.0, 500.0), *line("）", 20.0, 500.0)]
+    assert segment_texts(glyphs) == ["见（）"]
+
+
+def _two_columns(top: float, rows: int) -> list[Glyph]:
+    """Body rows in two columns of ten ems, a one-em gutter between."""
+    out: list[Glyph] = []
+    for k in range(rows):
+        out += line("经济增长趋势预示美国", 0.0, top - 15.0 * k)
+        out += line("新兴产业的出现扩大就业", 110.0, top - 15.0 * k)
+    return out
+
+
+def test_a_byline_with_a_full_width_space_over_a_gutter_stays_one_line() -> None:
+    # `本报记者\\quad 马明雪` centred over two columns: the em between role and name
+    # lies right over the gutter, which cuts the row there.
+    glyphs = line("湖南备耕安排早动手快", 5.0, 540.0, 20.0, 700)
+    glyphs += line("本报记者", 60.0, 515.0) + line("马明雪", 110.0, 515.0)
+    glyphs += _two_columns(495.0, 6)
+    texts = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    assert texts[:2] == ["湖南备耕安排早动手快", "本报记者 马明雪"]
+    # Text beside it that makes the whole no byline: nothing joined.
+    glyphs = line("本报记者", 60.0, 515.0) + line("马明雪说，经济", 110.0, 515.0)
+    segs = segments(glyphs + _two_columns(495.0, 6), 10.0)
+    assert len(join_spaced(segs, 10.0, is_byline)) == len(segs)

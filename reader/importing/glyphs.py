@@ -94,16 +94,18 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
 
 
 def _order_pairs(row: list[Glyph]) -> None:
-    """A closing and an opening mark squeezed into one em (`）（` set with the fonts'
-    `halt`) share a box; the text layer may give the opening one first. Their ink tells:
-    the closing mark prints in the left of the box, the opening one in the right."""
+    """A closing and an opening mark squeezed together (`）（` set in one em with the
+    fonts' `halt`; xeCJK's `。“`, `，“`, `。（` whose opening mark, set half wide, is
+    kerned back over the closing one's box) may have boxes in the wrong order: the one
+    of the opening mark starts first. Their ink tells: the closing mark prints in the
+    left of its box, the opening one in the right of its own."""
     for k in range(len(row) - 1):
         a, b = row[k], row[k + 1]
         if (
             a.char in OPENS
             and b.char in HANGS
-            and abs(a.x0 - b.x0) < 0.1 * a.size
-            and abs(a.x1 - b.x1) < 0.1 * a.size
+            and b.x0 < a.x1
+            and b.x0 + 0.25 * b.size < a.x1 - 0.25 * a.size
         ):
             row[k], row[k + 1] = b, a
 
