@@ -192,18 +192,17 @@ def join_spaced(segs: list[Segment], body: float, named: Callable[[str], bool]) 
             continue
         row.sort(key=lambda s: s.x0)
         chain = [row[0]]
-        for seg in [*row[1:], None]:
+        for nxt in row[1:]:
             prev = chain[-1]
             if (
-                seg is not None
-                and seg.x0 - prev.x1 <= _FULL_SPACE * max(seg.size, prev.size)
-                and 0.8 <= seg.size / prev.size <= 1.25
+                nxt.x0 - prev.x1 <= _FULL_SPACE * max(nxt.size, prev.size)
+                and 0.8 <= nxt.size / prev.size <= 1.25
             ):
-                chain.append(seg)
-                continue
-            _join_chain(chain, named, joined, dropped)
-            if seg is not None:
-                chain = [seg]
+                chain.append(nxt)
+            else:
+                _join_chain(chain, named, joined, dropped)
+                chain = [nxt]
+        _join_chain(chain, named, joined, dropped)
     if not joined:
         return segs
     return [joined.get(id(s), s) for s in segs if id(s) not in dropped]
