@@ -6,6 +6,8 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
   `・` for `·`, `➅` for `⑥`;
 - an opening mark set half wide and kerned back over the closing mark before it
   (`。“`, `，“`, `。（`): its box starts first;
+- two stories' kickers side by side, in other sizes on other baselines, little white
+  between (an opening mark pulled into the gutter);
 - a byline's role and name an em apart (`\\quad`), the em right over a gutter;
 """
 
@@ -93,3 +95,15 @@ def test_a_byline_with_a_full_width_space_over_a_gutter_stays_one_line() -> None
     glyphs = line("本报记者", 60.0, 515.0) + line("马明雪说，经济", 110.0, 515.0)
     segs = segments(glyphs + _two_columns(495.0, 6), 10.0)
     assert len(join_spaced(segs, 10.0, is_byline)) == len(segs)
+
+
+def test_kickers_of_two_stories_side_by_side_in_other_sizes_are_two_lines() -> None:
+    # A 10 pt kicker filling its column, and the next column's 11.2 pt kicker opening
+    # with `『` pulled half an em into the gutter (`banjiao`), 0.9 pt lower: under 0.6
+    # em of white between their boxes, but another size on another baseline.
+    glyphs = line("九十年代中国文学十大景点", 0.0, 500.0, 10.0, 800)
+    glyphs += line("『新华文摘双星文学奖』揭晓", 125.9, 499.1, 11.16, 800)
+    assert segment_texts(glyphs) == ["九十年代中国文学十大景点", "『新华文摘双星文学奖』揭晓"]
+    # One line in two sizes on one baseline stays one line.
+    glyphs = line("本报讯", 0.0, 500.0, 10.0) + line("记者", 31.0, 500.0, 11.16)
+    assert segment_texts(glyphs) == ["本报讯记者"]

@@ -184,18 +184,35 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
                 ):
                     middles.append((prev.x1 + glyph.x0) / 2)
                     cuts.add(id(glyph))
-                elif (
-                    glyph.ink_x0 - prev.ink_x1 > gutter
-                    and strips.white(prev, glyph, body)
-                    and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
-                ) or (
-                    # A gap narrower than a gutter where the rows around show one: two
-                    # headlines side by side, a credit set up to the next column.
-                    gap > _NARROW * body and strips.gutter(prev, glyph, body, flush=gap <= least)
+                elif _set_apart(prev, glyph, ratio, gap, body) or _narrow_gutter(
+                    prev, glyph, gutter, gap <= least, body, strips
                 ):
                     cuts.add(id(glyph))
             prev = glyph
     return middles, cuts
+
+
+def _narrow_gutter(
+    prev: Glyph, glyph: Glyph, gutter: float, flush: bool, body: float, strips: _Strips
+) -> bool:
+    """A gap narrower than a gutter that is one all the same: measured from the ink (a
+    mark hung into the gutter) where the rows around leave it white, or where the rows
+    around show a gutter (two headlines side by side, a credit set up to the next column)."""
+    return (
+        glyph.ink_x0 - prev.ink_x1 > gutter
+        and strips.white(prev, glyph, body)
+        and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
+    ) or (glyph.x0 - prev.x1 > _NARROW * body and strips.gutter(prev, glyph, body, flush=flush))
+
+
+def _set_apart(prev: Glyph, glyph: Glyph, ratio: float, gap: float, body: float) -> bool:
+    """Another size on another baseline, with white between: two lines set apart (two
+    stories' kickers side by side), never one line."""
+    return (
+        gap > _NARROW * body
+        and not 0.95 <= ratio <= 1.05
+        and abs(glyph.baseline - prev.baseline) > 0.05 * prev.size
+    )
 
 
 class _Strips:
