@@ -9,6 +9,7 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
 - two stories' kickers side by side, in other sizes on other baselines, little white
   between (an opening mark pulled into the gutter);
 - a byline's role and name an em apart (`\\quad`), the em right over a gutter;
+- a byline so spaced wider than a column, centred over the story's two columns;
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reader.importing.glyphs import Glyph, segments
 from reader.importing.pdf import _glyphs
 from reader.importing.reading_order import layout
 from reader.importing.segment import join_spaced
+from reader.importing.structure import build
 from reader.importing.typography import is_byline
 
 
@@ -107,3 +109,21 @@ def test_kickers_of_two_stories_side_by_side_in_other_sizes_are_two_lines() -> N
     # One line in two sizes on one baseline stays one line.
     glyphs = line("本报讯", 0.0, 500.0, 10.0) + line("记者", 31.0, 500.0, 11.16)
     assert segment_texts(glyphs) == ["本报讯记者"]
+
+
+def test_a_byline_centred_over_two_columns_wider_than_one_is_the_byline() -> None:
+    # Em spaces make the byline wider than a column; centred over the story's two
+    # columns it starts 1.8 em right of the indented first line under it.
+    glyphs = line("人民日报", 60.0, 660.0, 40.0, 900)  # the masthead over it
+    glyphs += line("石漫滩水库复建工程竣工", 0.0, 560.0, 20.0, 700)
+    glyphs += line("本报记者 宋伟敏 通讯员 傅华强", 17.6, 530.0)
+    glyphs += line("财政收入比同期增", 20.0, 510.0) + line("新兴产业的出现扩大就业", 110.0, 510.0)
+    for k in range(1, 6):
+        glyphs += line("经济增长趋势预示美国", 0.0, 510.0 - 15.0 * k)
+        glyphs += line("新兴产业的出现扩大就业", 110.0, 510.0 - 15.0 * k)
+    built = build(layout(glyphs, (), is_byline), [])
+    assert built is not None
+    assert built[0].header == "人民日报"
+    (story,) = built[0].items
+    assert story.headline == "石漫滩水库复建工程竣工"
+    assert story.byline == "本报记者 宋伟敏 通讯员 傅华强"
