@@ -10,6 +10,8 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
   between (an opening mark pulled into the gutter);
 - a byline's role and name an em apart (`\\quad`), the em right over a gutter;
 - a byline so spaced wider than a column, centred over the story's two columns;
+- a headline about a column wide centred over three columns, a few points in from
+  the middle one's edge: no flush-left headline of that column alone.
 """
 
 from __future__ import annotations
@@ -127,3 +129,32 @@ def test_a_byline_centred_over_two_columns_wider_than_one_is_the_byline() -> Non
     (story,) = built[0].items
     assert story.headline == "石漫滩水库复建工程竣工"
     assert story.byline == "本报记者 宋伟敏 通讯员 傅华强"
+
+
+def test_a_headline_a_column_wide_centred_over_three_is_no_flush_left_one() -> None:
+    # 固定汇率制 (five characters at 20.5 pt) centred over three columns is also centred
+    # over the middle one, 3.7 pt in from its edge: it heads all three, which read
+    # column by column, before the story beside with its stack on the same rows.
+    glyphs = line("人民日报", 60.0, 900.0, 40.0, 900)
+    glyphs += line("固定汇率制", 160.1, 725.0, 20.5, 700)
+    glyphs += line("新华社天津1月7日电", 160.7, 708.0)
+    glyphs += line("荣誉：“五一”劳动奖章获得者、全国", 397.8, 725.0, 20.5, 700)
+    glyphs += line("优秀共产党员", 397.8, 700.0, 20.5, 700)
+    glyphs += line("新华社杭州1月7日电", 397.8, 676.0)
+    columns = ("民营企业富临集团欲收购", "成都市经委的一位负责同", "去我们的社会保险只覆盖")
+    for k in range(6):
+        y = 685.0 - 16.5 * k
+        glyphs += line("同样的情况绵阳市也" if k == 0 else columns[0], 55.8 if k == 0 else 35.9, y)
+        glyphs += line(columns[1], 156.4, y) + line(columns[2], 276.9, y)
+    for k in range(5):
+        glyphs += line("第二个故事的正文一行字", 397.8, 660.0 - 16.5 * k)
+        glyphs += line("第二个故事的正文二行字", 518.0, 660.0 - 16.5 * k)
+    texts = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    first = texts.index("同样的情况绵阳市也")
+    assert texts[1:3] == ["固定汇率制", "新华社天津1月7日电"]
+    assert (
+        texts[first : first + 18]
+        == ["同样的情况绵阳市也"] + [columns[0]] * 5 + [columns[1]] * 6 + [columns[2]] * 6
+    )
+    beside = next(k for k, t in enumerate(texts) if t.startswith("荣誉"))
+    assert beside > first + 17

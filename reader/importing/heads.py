@@ -212,7 +212,7 @@ def _centred(
             for k in range(len(row) - 1)
         ]
         for head, (x0, x1) in near:
-            if any(abs(x0 - lo) < 0.5 * body for lo, _ in edges):
+            if any(_flush_left(x0, x1, lo, hi, body) for lo, hi in edges):
                 continue  # set flush left over a column: its middle says nothing
             best: tuple[int, int] | None = None
             for i in range(len(row)):
@@ -237,6 +237,17 @@ def _centred(
                 for k in range(best[0], best[1] + 1):
                     out.setdefault(id(row[k]), head)
     return out
+
+
+def _flush_left(x0: float, x1: float, lo: float, hi: float, body: float) -> bool:
+    """A headline from `x0` to `x1` set flush left over the column from `lo` to `hi`:
+    within half an em of its edge, but not centred in it a point or more in from both
+    edges (a headline about a column wide centred over three columns is also centred
+    over the middle one; TeX set one 1.5 and one 3.7 pt in)."""
+    left, right = x0 - lo, hi - x1
+    if abs(left) >= 0.5 * body:
+        return False
+    return not (left > 0.1 * body and abs(left - right) < 0.2 * body)
 
 
 def _lines(heads: list[Segment], body: float) -> list[tuple[Segment, tuple[float, float]]]:
