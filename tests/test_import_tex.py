@@ -11,7 +11,9 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
 - a byline's role and name an em apart (`\\quad`), the em right over a gutter;
 - a byline so spaced wider than a column, centred over the story's two columns;
 - a headline about a column wide centred over three columns, a few points in from
-  the middle one's edge: no flush-left headline of that column alone.
+  the middle one's edge: no flush-left headline of that column alone;
+- a subtitle exactly a column wide under a headline centred over three columns, the
+  headline more than three ems over their tops.
 """
 
 from __future__ import annotations
@@ -158,3 +160,33 @@ def test_a_headline_a_column_wide_centred_over_three_is_no_flush_left_one() -> N
     )
     beside = next(k for k, t in enumerate(texts) if t.startswith("荣誉"))
     assert beside > first + 17
+
+
+def test_a_headline_over_a_column_wide_subtitle_heads_its_three_columns() -> None:
+    # The story on the right: its headline centred over three columns, 3.1 ems over
+    # their tops, a subtitle under it exactly a column wide; the story on the left has
+    # its byline centred over its own two columns, its tops a row lower.
+    body = 10.5
+    glyphs = line("人民日报", 300.0, 1300.0, 40.0, 900)
+    glyphs += line("埃里卡特指出华盛顿会谈令人失望", 189.2, 1130.1, 15.8, 700)
+    glyphs += line("本报记者 萧宇", 274.0, 1113.6, body)
+    glyphs += line("“金字塔”尚未形成", 553.2, 1127.5, 21.6, 700)
+    glyphs += line("——这只想心事的布老虎", 592.9, 1105.5, 11.65, 700)
+    left = ("迅速扩张不仅在本行业", "购并还使企业分支机构")
+    right = ("克在北京再次见面希望他", "好势头这一局面来之不易", "希望英中两国关系有一个")
+    for k in range(6):
+        y = 1090.8 - 16.9 * k
+        glyphs += line(
+            "目前不少企业集团" if k == 0 else left[0], 196.5 if k == 0 else 175.5, y, body
+        )
+        glyphs += line(left[1], 315.0, y, body)
+        y = 1081.2 - 16.9 * k
+        glyphs += line(
+            "江泽民表示很高兴与" if k == 0 else right[0], 475.6 if k == 0 else 454.6, y, body
+        )
+        glyphs += line(right[1], 594.2, y, body) + line(right[2], 733.8, y, body)
+    texts = [t.strip() for t in layout(glyphs, (), is_byline).texts]
+    assert texts[1:4] == ["埃里卡特指出华盛顿会谈令人失望", "本报记者 萧宇", "目前不少企业集团"]
+    stack = texts.index("“金字塔”尚未形成")
+    assert texts[stack + 1 : stack + 3] == ["——这只想心事的布老虎", "江泽民表示很高兴与"]
+    assert stack == 3 + 6 + 6  # after both columns on the left

@@ -202,7 +202,7 @@ def _centred(
         else:
             by_row.append([top])
     for row in (sorted(r, key=lambda t: t.x0) for r in by_row if len(r) > 1):
-        near = _lines([h for h in heads if _heads_near([h], row[0], body)], body)
+        near = _lines(_stack_over(heads, _heads_near(heads, row[0], body), body), body)
         if not near:
             continue
         edges = [_column_edges(t, segs, body) for t in row]
@@ -236,6 +236,22 @@ def _centred(
             if best:
                 for k in range(best[0], best[1] + 1):
                     out.setdefault(id(row[k]), head)
+    return out
+
+
+def _stack_over(heads: list[Segment], near: list[Segment], body: float) -> list[Segment]:
+    """The heads near a row of column tops and the lines of their stacks above them: a
+    headline over a subtitle set a column wide is more than three ems above the tops,
+    and its middle tells where the story's columns are."""
+    out = list(near)
+    for seg in out:
+        out += [
+            h
+            for h in heads
+            if all(h is not o for o in out)
+            and 0 <= h.bottom - seg.top <= 1.5 * body
+            and _overlap(h, seg) > 0
+        ]
     return out
 
 
