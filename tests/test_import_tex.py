@@ -13,7 +13,8 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
 - a headline about a column wide centred over three columns, a few points in from
   the middle one's edge: no flush-left headline of that column alone;
 - a subtitle exactly a column wide under a headline centred over three columns, the
-  headline more than three ems over their tops.
+  headline more than three ems over their tops;
+- a bold subtitle at body size wrapped onto a last line that closes the sentence.
 """
 
 from __future__ import annotations
@@ -190,3 +191,20 @@ def test_a_headline_over_a_column_wide_subtitle_heads_its_three_columns() -> Non
     stack = texts.index("“金字塔”尚未形成")
     assert texts[stack + 1 : stack + 3] == ["——这只想心事的布老虎", "江泽民表示很高兴与"]
     assert stack == 3 + 6 + 6  # after both columns on the left
+
+
+def test_a_bold_subtitle_wrapped_onto_a_closing_line_stays_the_subtitle() -> None:
+    glyphs = line("人民日报", 60.0, 760.0, 40.0, 900)
+    glyphs += line("周恩来精神在母校光大", 0.0, 700.0, 13.5, 700)
+    glyphs += line("“我希望你不要轻易放弃自己的", 0.0, 680.0, 10.5, 700)
+    glyphs += line("追求。”", 0.0, 667.0, 10.5, 700)
+    glyphs += line("新华社记者 林 雪", 0.0, 650.0, 10.5)
+    glyphs += line("《监狱法》的贯彻实施，不但", 21.0, 630.0, 10.5)
+    for k in range(1, 5):
+        glyphs += line("完善了我国的刑事法律体系，也", 0.0, 630.0 - 16.0 * k, 10.5)
+    built = build(layout(glyphs, (), is_byline), [])
+    assert built is not None
+    (story,) = built[0].items
+    assert story.headline == "周恩来精神在母校光大"
+    assert story.subtitle == "“我希望你不要轻易放弃自己的追求。”"
+    assert story.byline == "新华社记者 林 雪"

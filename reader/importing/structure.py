@@ -142,12 +142,15 @@ def _wraps_on(line: TypeLine, nxt: TypeLine, body: float) -> bool:
 def _closed_subtitle(line: TypeLine, prev: TypeLine | None, cur: _Item | None, body: float) -> bool:
     """A bold line at body size that closes a sentence, set tight under a headline
     that has no body yet: a subtitle quoting a sentence (`“豁出命根子，刨除穷根子。”`),
-    not a bold paragraph."""
+    not a bold paragraph; or its last line, wrapped under its open first one."""
     return (
         cur is not None
         and prev is not None
         and prev in cur.stack
-        and prev.size >= _MARKED_HEAD * body
+        and (
+            prev.size >= _MARKED_HEAD * body
+            or (prev.bold and not prev.closes and abs(prev.size - line.size) <= 0.06 * body)
+        )
         and not cur.has_body
         and not cur.bylines
         and not line.hint
