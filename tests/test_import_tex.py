@@ -14,7 +14,8 @@ written here with reportlab or hand-placed as the PDFs have them; none needs TeX
   the middle one's edge: no flush-left headline of that column alone;
 - a subtitle exactly a column wide under a headline centred over three columns, the
   headline more than three ems over their tops;
-- a bold subtitle at body size wrapped onto a last line that closes the sentence.
+- a bold subtitle at body size wrapped onto a last line that closes the sentence;
+- a caption's line opening with a bracket pulled into the margin (6 pt of 9.2).
 """
 
 from __future__ import annotations
@@ -208,3 +209,28 @@ def test_a_bold_subtitle_wrapped_onto_a_closing_line_stays_the_subtitle() -> Non
     assert story.headline == "周恩来精神在母校光大"
     assert story.subtitle == "“我希望你不要轻易放弃自己的追求。”"
     assert story.byline == "新华社记者 林 雪"
+
+
+def test_a_caption_line_opening_with_a_bracket_pulled_into_the_margin_stays_in_it() -> None:
+    size = 9.2
+    picture = (0.0, 570.0, 140.0, 675.0)
+    caption = (
+        "图为重达６６０磅的月球勘探者",
+        "探测器将进入距月球表面６２英里",
+        "（约１００公里）高的空间轨道，",
+        "对月球进行全面探测。（本报记",
+        "者李舸摄）",
+    )
+    glyphs = line("人民日报", 20.0, 760.0, 40.0, 900)
+    for k, text in enumerate(caption):
+        x = -6.0 if text.startswith("（") else 0.0  # as xeCJK pulled it (`kaiming`)
+        glyphs += line(text, x, 558.0 - 13.3 * k, size)
+    glyphs += line("中国铁路文工团总导演", 160.0, 660.0, 13.0, 700)
+    for k in range(8):
+        glyphs += line("江泽民主席在十五大工作", 160.0, 640.0 - 15.0 * k, 10.0)
+    built = build(layout(glyphs, [picture], is_byline), [picture])
+    assert built is not None
+    captions = [it for it in built[0].items if it.kind == "caption"]
+    assert len(captions) == 1
+    assert captions[0].credit == "（本报记者李舸摄）"
+    assert captions[0].paragraphs == ("".join(caption)[: -len("（本报记者李舸摄）")],)
