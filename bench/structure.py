@@ -64,6 +64,7 @@ import chromegen  # noqa: E402
 import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
+import texgen  # noqa: E402
 import typesetgen  # noqa: E402
 import weasygen  # noqa: E402
 from pagescore import item_texts as _texts  # noqa: E402
@@ -228,7 +229,7 @@ def _has_pymupdf() -> bool:
 
 
 def html_cases(engine: Any, name: str, shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
-    """Pages of an HTML engine's generator (`weasygen`, `chromegen`): its PDF, or
+    """Pages of an engine's generator (`weasygen`, `chromegen`, `texgen`): its PDF, or
     PDFium's text of it."""
 
     def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
@@ -261,6 +262,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "weasy-pdfium": html_cases(weasygen, "weasy", "pdfium"),
     "chrome-pdf": html_cases(chromegen, "chrome", "pdf"),
     "chrome-pdfium": html_cases(chromegen, "chrome", "pdfium"),
+    "tex-pdf": html_cases(texgen, "tex", "pdf"),
+    "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
 }
 
 
@@ -430,6 +433,9 @@ def main() -> None:
     if any(n.startswith("chrome") for n in names) and not chromegen.available():
         print("chrome: Chromium is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("chrome")]
+    if any(n.startswith("tex-") for n in names) and not texgen.available():
+        print("tex: xelatex is not installed: skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("tex-")]
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

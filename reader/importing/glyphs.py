@@ -94,16 +94,18 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
 
 
 def _order_pairs(row: list[Glyph]) -> None:
-    """A closing and an opening mark squeezed into one em (`）（` set with the fonts'
-    `halt`) share a box; the text layer may give the opening one first. Their ink tells:
-    the closing mark prints in the left of the box, the opening one in the right."""
+    """A closing and an opening mark squeezed together (`）（` set in one em with the
+    fonts' `halt`; xeCJK's `。“`, `，“`, `。（` whose opening mark, set half wide, is
+    kerned back over the closing one's box) may have boxes in the wrong order: the one
+    of the opening mark starts first. Their ink tells: the closing mark prints in the
+    left of its box, the opening one in the right of its own."""
     for k in range(len(row) - 1):
         a, b = row[k], row[k + 1]
         if (
             a.char in OPENS
             and b.char in HANGS
-            and abs(a.x0 - b.x0) < 0.1 * a.size
-            and abs(a.x1 - b.x1) < 0.1 * a.size
+            and b.x0 < a.x1
+            and b.x0 + 0.25 * b.size < a.x1 - 0.25 * a.size
         ):
             row[k], row[k + 1] = b, a
 
@@ -182,18 +184,35 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
                 ):
                     middles.append((prev.x1 + glyph.x0) / 2)
                     cuts.add(id(glyph))
-                elif (
-                    glyph.ink_x0 - prev.ink_x1 > gutter
-                    and strips.white(prev, glyph, body)
-                    and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
-                ) or (
-                    # A gap narrower than a gutter where the rows around show one: two
-                    # headlines side by side, a credit set up to the next column.
-                    gap > _NARROW * body and strips.gutter(prev, glyph, body, flush=gap <= least)
+                elif _set_apart(prev, glyph, ratio, gap, body) or _narrow_gutter(
+                    prev, glyph, gutter, gap <= least, body, strips
                 ):
                     cuts.add(id(glyph))
             prev = glyph
     return middles, cuts
+
+
+def _narrow_gutter(
+    prev: Glyph, glyph: Glyph, gutter: float, flush: bool, body: float, strips: _Strips
+) -> bool:
+    """A gap narrower than a gutter that is one all the same: measured from the ink (a
+    mark hung into the gutter) where the rows around leave it white, or where the rows
+    around show a gutter (two headlines side by side, a credit set up to the next column)."""
+    return (
+        glyph.ink_x0 - prev.ink_x1 > gutter
+        and strips.white(prev, glyph, body)
+        and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
+    ) or (glyph.x0 - prev.x1 > _NARROW * body and strips.gutter(prev, glyph, body, flush=flush))
+
+
+def _set_apart(prev: Glyph, glyph: Glyph, ratio: float, gap: float, body: float) -> bool:
+    """Another size on another baseline, with white between: two lines set apart (two
+    stories' kickers side by side), never one line."""
+    return (
+        gap > _NARROW * body
+        and not 0.95 <= ratio <= 1.05
+        and abs(glyph.baseline - prev.baseline) > 0.05 * prev.size
+    )
 
 
 class _Strips:

@@ -202,7 +202,7 @@ def _centred(
         else:
             by_row.append([top])
     for row in (sorted(r, key=lambda t: t.x0) for r in by_row if len(r) > 1):
-        near = _lines([h for h in heads if _heads_near([h], row[0], body)], body)
+        near = _lines(_stack_over(heads, _heads_near(heads, row[0], body), body), body)
         if not near:
             continue
         edges = [_column_edges(t, segs, body) for t in row]
@@ -212,7 +212,7 @@ def _centred(
             for k in range(len(row) - 1)
         ]
         for head, (x0, x1) in near:
-            if any(abs(x0 - lo) < 0.5 * body for lo, _ in edges):
+            if any(_flush_left(x0, x1, lo, hi, body) for lo, hi in edges):
                 continue  # set flush left over a column: its middle says nothing
             best: tuple[int, int] | None = None
             for i in range(len(row)):
@@ -237,6 +237,33 @@ def _centred(
                 for k in range(best[0], best[1] + 1):
                     out.setdefault(id(row[k]), head)
     return out
+
+
+def _stack_over(heads: list[Segment], near: list[Segment], body: float) -> list[Segment]:
+    """The heads near a row of column tops and the lines of their stacks above them: a
+    headline over a subtitle set a column wide is more than three ems above the tops,
+    and its middle tells where the story's columns are."""
+    out = list(near)
+    for seg in out:
+        out += [
+            h
+            for h in heads
+            if all(h is not o for o in out)
+            and 0 <= h.bottom - seg.top <= 1.5 * body
+            and _overlap(h, seg) > 0
+        ]
+    return out
+
+
+def _flush_left(x0: float, x1: float, lo: float, hi: float, body: float) -> bool:
+    """A headline from `x0` to `x1` set flush left over the column from `lo` to `hi`:
+    within half an em of its edge, but not centred in it a point or more in from both
+    edges (a headline about a column wide centred over three columns is also centred
+    over the middle one; TeX set one 1.5 and one 3.7 pt in)."""
+    left, right = x0 - lo, hi - x1
+    if abs(left) >= 0.5 * body:
+        return False
+    return not (left > 0.1 * body and abs(left - right) < 0.2 * body)
 
 
 def _lines(heads: list[Segment], body: float) -> list[tuple[Segment, tuple[float, float]]]:

@@ -30,6 +30,13 @@ _EOF_WINDOW = 2048  # a complete PDF ends with %%EOF near its end
 _MAX_UNMAPPED = 0.5  # share of glyphs without Unicode past which a page is unreadable
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+# One glyph of a CJK font drawn for two code points: a writer that maps glyphs back to
+# Unicode from the font (xdvipdfmx's ToUnicode) may name the other one. Noto SC's
+# centred `…` is also U+22EF, its `·` also U+30FB, its `①`-`⑩` also U+2780-2789;
+# Chinese text means the first of each pair.
+_SHARED_GLYPHS = {0x22EF: "\u2026", 0x30FB: "\u00b7"} | {
+    0x2780 + k: chr(0x2460 + k) for k in range(10)
+}
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,7 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
             if key not in weights:
                 weights[key] = named_weight(key.decode("latin-1")) or weight
             weight = weights[key]
-        char = chr(code)
+        char = _SHARED_GLYPHS.get(code) or chr(code)
         glyphs.append(
             make_glyph(
                 " " if char.isspace() else char,

@@ -24,6 +24,7 @@ from reader.importing import captions, header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
 from reader.importing.heads import HEAD as _HEAD
 from reader.importing.heads import widen_heads
+from reader.importing.segment import join_spaced
 from reader.parse.text import join_lines
 
 __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text", "widen_heads"]
@@ -297,6 +298,8 @@ def layout(
     """
     body = body_size(glyphs)
     segs = segments(glyphs, body)
+    if apart is not None:
+        segs = join_spaced(segs, body, apart)
     if not segs:
         return Layout(body, [], [])
     lines: list[Line] = []

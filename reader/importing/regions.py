@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.importing.captions import OVERHANG, ruled
+from reader.importing.segment import OPENS
 from reader.importing.typography import TypeLine
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
@@ -59,7 +60,10 @@ def captions(
                 break
             if not first and ruled(drawn, x0, x1, line.top, reach):
                 break  # a rule under the caption: the next row starts
-            within = line.x0 >= x0 - 0.5 * body and line.x1 <= x1 + OVERHANG * body
+            # An opening mark pulled into the margin at a line's start (`（约…`) prints
+            # in the right of its box: it starts within the picture's width all the same.
+            pulled = 0.6 * line.size if line.text[:1] in OPENS else 0.0
+            within = line.x0 >= x0 - 0.5 * body - pulled and line.x1 <= x1 + OVERHANG * body
             if not within:
                 continue
             if line.size > 1.15 * body:

@@ -7,7 +7,7 @@ Pure geometry, no PDF library; `reader.importing.glyphs` finds the segments of a
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 # In ems of the type.
@@ -168,3 +168,57 @@ def body_size(glyphs: Sequence[Glyph]) -> float:
     if not counts:
         return 10.0
     return max(counts, key=lambda k: (counts[k], -k))
+
+
+_FULL_SPACE = 1.3  # ems of the type: a full-width space (or an em quad) and its glue
+
+
+def join_spaced(segs: list[Segment], body: float, named: Callable[[str], bool]) -> list[Segment]:
+    """Segments of one row that `named` reads as one line once joined, a full-width
+    space apart: a byline's names set an em from the role (`本报记者　马明雪`, TeX's
+    `\\quad`), which cuts the row as a gutter would.
+
+    Only runs of body-type segments that close up to `_FULL_SPACE` ems are tried, and
+    only all of a run from one of its segments on (a column's text beside the byline
+    makes the whole no byline, so nothing is joined)."""
+    rows: dict[float, list[Segment]] = {}
+    for seg in segs:
+        if seg.size < 1.15 * body:
+            rows.setdefault(round(seg.baseline, 1), []).append(seg)
+    joined: dict[int, Segment] = {}
+    dropped: set[int] = set()
+    for row in rows.values():
+        if len(row) < 2:
+            continue
+        row.sort(key=lambda s: s.x0)
+        chain = [row[0]]
+        for nxt in row[1:]:
+            prev = chain[-1]
+            if (
+                nxt.x0 - prev.x1 <= _FULL_SPACE * max(nxt.size, prev.size)
+                and 0.8 <= nxt.size / prev.size <= 1.25
+            ):
+                chain.append(nxt)
+            else:
+                _join_chain(chain, named, joined, dropped)
+                chain = [nxt]
+        _join_chain(chain, named, joined, dropped)
+    if not joined:
+        return segs
+    return [joined.get(id(s), s) for s in segs if id(s) not in dropped]
+
+
+def _join_chain(
+    chain: list[Segment],
+    named: Callable[[str], bool],
+    joined: dict[int, Segment],
+    dropped: set[int],
+) -> None:
+    for start in range(len(chain) - 1):
+        for end in range(len(chain), start + 1, -1):
+            run = chain[start:end]
+            if named(" ".join(s.text() for s in run)):
+                whole = Segment([g for s in run for g in s.glyphs])
+                joined[id(run[0])] = whole
+                dropped.update(id(s) for s in run[1:])
+                return

@@ -142,12 +142,15 @@ def _wraps_on(line: TypeLine, nxt: TypeLine, body: float) -> bool:
 def _closed_subtitle(line: TypeLine, prev: TypeLine | None, cur: _Item | None, body: float) -> bool:
     """A bold line at body size that closes a sentence, set tight under a headline
     that has no body yet: a subtitle quoting a sentence (`“豁出命根子，刨除穷根子。”`),
-    not a bold paragraph."""
+    not a bold paragraph; or its last line, wrapped under its open first one."""
     return (
         cur is not None
         and prev is not None
         and prev in cur.stack
-        and prev.size >= _MARKED_HEAD * body
+        and (
+            prev.size >= _MARKED_HEAD * body
+            or (prev.bold and not prev.closes and abs(prev.size - line.size) <= 0.06 * body)
+        )
         and not cur.has_body
         and not cur.bylines
         and not line.hint
@@ -227,7 +230,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 is_byline(text)
                 and (not cur.body or ahead_ends)
                 and (
-                    _alone(line, nxt, body)
+                    _alone(line, nxt, body, lines[i + 2] if i + 2 < len(lines) else None)
                     or (nxt is not None and _byline_wraps(line, nxt, body))
                     or (cur.bylines and not cur.body and _ends_block(line, nxt, body))
                 )
@@ -249,12 +252,18 @@ def _next_column(prev: TypeLine, line: TypeLine, body: float) -> bool:
     return line.top > prev.top + body and line.x0 >= prev.x1 - 0.5 * body
 
 
-def _alone(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+def _alone(
+    line: TypeLine, nxt: TypeLine | None, body: float, after: TypeLine | None = None
+) -> bool:
     """The line stands alone (a byline), not the full first line of a paragraph that
     happens to start with a dateline: it ends short of the line below it (justified
     running text ends at the column's edge; a quarter em short is set apart), or the
-    line below starts a paragraph (indented against it)."""
+    line below starts a paragraph (indented against it), or it reaches an em past the
+    edge of the column below (the line below and the one after it end there): set
+    centred over the story's columns."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
+        return True
+    if after is not None and abs(after.x1 - nxt.x1) < 0.5 * body and line.x1 - nxt.x1 > body:
         return True
     if is_byline(nxt.text) or nxt.text[0] in MARKERS:
         return True  # a byline block (reporters, then the dateline), or a marked paragraph

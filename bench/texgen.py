@@ -1,0 +1,457 @@
+"""Broadsheet pages set by a fifth engine, TeX (XeLaTeX + xeCJK + xdvipdfmx), with their truth.
+
+Issue 12 holds PDF import to a private set "set by another typesetting engine". The
+importer was tuned on reportlab, Typst, WeasyPrint and Chromium pages; TeX is none of
+them: Knuth-Plass breaks the paragraphs (whole-paragraph optimum, not line by line),
+xeCJK puts stretchable glue between ideographs, compresses punctuation by its own rules
+(`PunctStyle`) and sets glue between CJK and Latin or digits (`CJKecglue`), and
+xdvipdfmx writes the PDF: its own text runs, ToUnicode maps and font subsets, and no
+glyph for a space (TeX has none: a space is glue).
+
+The content is tests/typesetgen.py's, picked the same way (its `_Builder` draws the
+headlines, kickers, subtitles, bodies; its `_byline`, `_credit_forms` and `_rows` the
+bylines, credits and the rows of modules), laid out in LaTeX: a masthead and date band
+or an inner page's header band; rows of modules across 4 to 6 columns, each module a
+top-aligned `minipage` (a lead story over n-1 or n columns, stories over 1-3 columns
+whose body is balanced over them by `multicol`, pictures with caption and credit, a
+column of briefs), rules between the rows. What TeX allows and real papers vary is drawn
+from a second seed (`Look`): xeCJK's punctuation style (`quanjiao`, `banjiao`,
+`kaiming`, `hangmobanjiao`), a serif or sans body, Latin and digits from the CJK font or
+from a Latin one (TeX Gyre Termes, Latin Modern), xeCJK's CJK-Latin glue or none, the
+space in a byline (an interword space, half an em, an em), rules in the gutters,
+pictures as an image or a filled box.
+
+Optional: it runs only where `xelatex` is on PATH (`available()`); no dependency of the
+project (`apt-get install texlive-xetex texlive-lang-chinese`). PDFs are cached under
+bench/out/tex/ beside the LaTeX they were made from, and made again when it changes.
+
+    python bench/texgen.py --seed 3 --pages 2 --out /tmp/tex
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import chromegen  # noqa: E402
+import typesetgen  # noqa: E402
+from typesetgen import Corpus, Item  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / "out" / "tex"
+PUNCT_STYLES = ("quanjiao", "banjiao", "kaiming", "hangmobanjiao")
+LATIN_FONTS = ("cjk", "texgyretermes", "lmroman10")
+BYLINE_SPACES = ("\\ ", "\\hspace{0.5em}", "\\hspace{1em}")
+# Symbols a Chinese paper sets in its CJK font (Ⅱ, the ratio sign, ①, ■, ★); xeCJK
+# leaves them to the Latin font by default, which may have no glyph: TeX drops them.
+CJK_SYMBOLS = '"2150 -> "218F, "2190 -> "23FF, "2460 -> "24FF, "25A0 -> "25FF, "2600 -> "27BF'
+_SPECIAL = {
+    "\\": "\\textbackslash{}",
+    "{": "\\{",
+    "}": "\\}",
+    "%": "\\%",
+    "&": "\\&",
+    "#": "\\#",
+    "$": "\\$",
+    "_": "\\_",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+}
+
+
+def available() -> bool:
+    """Whether xelatex, the fonts and the corpus are all here."""
+    return (
+        shutil.which("xelatex") is not None
+        and typesetgen.fetch_fonts() is not None
+        and typesetgen.load_corpus() is not None
+    )
+
+
+@dataclass(frozen=True)
+class Look:
+    """What TeX lets a page vary beyond the content, drawn from a second seed."""
+
+    punct: str
+    sans_body: bool
+    latin: str
+    ecglue: bool
+    space: str
+    column_rule: bool
+    image: bool
+
+    @classmethod
+    def draw(cls, seed: int) -> Look:
+        rng = random.Random(f"tex-{seed}")
+        return cls(
+            punct=rng.choice(PUNCT_STYLES),
+            sans_body=rng.random() < 0.3,
+            latin=rng.choice(LATIN_FONTS),
+            ecglue=rng.random() < 0.7,
+            space=rng.choice(BYLINE_SPACES),
+            column_rule=rng.random() < 0.4,
+            image=rng.random() < 0.5,
+        )
+
+
+def _e(text: str, space: str = " ") -> str:
+    """Text as LaTeX source; a space as `space` (a space between ideographs is dropped by
+    xeCJK, so where the page must show one it is set as explicit glue)."""
+    out = "".join(_SPECIAL.get(c, c) for c in text)
+    return out.replace(" ", space) if space != " " else out
+
+
+def _pt(value: float) -> str:
+    return f"{value:.2f}pt"
+
+
+def _fonts(look: Look) -> str:
+    d = typesetgen.FONT_DIR
+    out = []
+    for family, stem in (("serif", "NotoSerifSC"), ("sans", "NotoSansSC")):
+        for weight, name in (("", "400Regular"), ("bold", "700Bold"), ("black", "900Black")):
+            out.append(f"\\setCJKfamilyfont{{{family}{weight}}}{{{stem}_{name}.ttf}}[Path={d}/]")
+    body = "NotoSansSC" if look.sans_body else "NotoSerifSC"
+    out.append(f"\\setCJKmainfont{{{body}_400Regular.ttf}}[Path={d}/, BoldFont={body}_700Bold.ttf]")
+    out.append(
+        f"\\setCJKsansfont{{NotoSansSC_400Regular.ttf}}[Path={d}/, BoldFont=NotoSansSC_700Bold.ttf]"
+    )
+    if look.latin == "cjk":
+        out.append(
+            f"\\setmainfont{{{body}_400Regular.ttf}}[Path={d}/, BoldFont={body}_700Bold.ttf]"
+        )
+        out.append(
+            f"\\setsansfont{{NotoSansSC_400Regular.ttf}}[Path={d}/, "
+            "BoldFont=NotoSansSC_700Bold.ttf]"
+        )
+    else:
+        out.append(
+            f"\\setmainfont{{{look.latin}-regular.otf}}[BoldFont={look.latin}-bold.otf]"
+            if look.latin == "texgyretermes"
+            else "\\setmainfont{lmroman10-regular.otf}[BoldFont=lmroman10-bold.otf]"
+        )
+    return "\n".join(out)
+
+
+class _Page:
+    """Lays one page out: LaTeX and the items in reading order."""
+
+    def __init__(self, corpus: Corpus, rng: random.Random, look: Look) -> None:
+        self.rng = rng
+        self.look = look
+        n = rng.choice((4, 5, 6))
+        body = rng.choice((9.0, 9.5, 10.0, 10.5))
+        self.style = typesetgen._Style(
+            columns=n,
+            body=body,
+            column=body * rng.randint(11, 15),
+            gutter=body * rng.uniform(1.0, 1.6),
+            head_font=rng.choice(("serif", "sans")),
+            head_weight=rng.choice(("bold", "black")),
+            caption_font=rng.choice(("sans", "serif")),
+            leading=rng.uniform(0.45, 0.7),
+        )
+        self.b = typesetgen._Builder(corpus, rng, self.style)
+        self.items: list[Item] = self.b.items
+
+    # pieces
+
+    def size(self, pt: float, leading: float = 1.25) -> str:
+        return f"\\fontsize{{{pt:.1f}pt}}{{{pt * leading:.1f}pt}}\\selectfont"
+
+    def line(self, text: str, size: float, family: str, align: str, space: str = " ") -> str:
+        """A block of display type: unjustified, no indent."""
+        where = "\\centering" if align == "center" else "\\raggedright"
+        if align == "right":
+            where = "\\raggedleft"
+        return f"{{{where}{self.size(size, 1.2)}\\CJKfamily{{{family}}}{_e(text, space)}\\par}}\n"
+
+    def paragraphs(self, paragraphs: tuple[str, ...]) -> str:
+        return "\n\n".join(_e(p) for p in paragraphs) + "\n"
+
+    def body_block(self, span: int, text: str) -> str:
+        st = self.style
+        lead = st.body * (1 + st.leading)
+        head = (
+            f"\\setlength{{\\parindent}}{{2em}}\\fontsize{{{st.body}pt}}{{{lead:.2f}pt}}"
+            "\\selectfont\n"
+        )
+        if span == 1:
+            return head + text
+        return head + f"\\begin{{multicols}}{{{span}}}\n{text}\\end{{multicols}}\n"
+
+    # modules
+
+    def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
+        rng, st, b = self.rng, self.style, self.b
+        kicker = b.kicker() if rng.random() < 0.35 else None
+        headline = b.headline()
+        subtitle = b.subtitle() if rng.random() < 0.4 else None
+        byline = typesetgen._byline(rng, b.day) if rng.random() < 0.7 else []
+        paragraphs = b.body(*body)
+        source = None
+        if rng.random() < 0.2:
+            source = rng.choice(
+                (
+                    f"（来源：{rng.choice(typesetgen._SOURCES)}）",
+                    "（据新华社电）",
+                    f"（{typesetgen._name(rng)}）",
+                )
+            )
+        size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.5, 2.4))
+        size = max(min(size, st.span(span) / max(4, min(len(headline), 12))), 1.3 * st.body)
+        align = rng.choice(("left", "center")) if span > 1 else "left"
+        family = st.head_font if rng.random() < 0.8 else "sans"
+        gap = size * 0.25
+        out = []
+        if kicker:
+            out.append(self.line(kicker, max(size * 0.5, st.body), "serifbold", align))
+            out.append(f"\\vspace{{{_pt(gap)}}}\n")
+        out.append(self.line(headline, size, family + st.head_weight, align))
+        if subtitle:
+            sub = rng.choice(("serif", "sans")) + "bold"
+            out.append(f"\\vspace{{{_pt(gap)}}}\n")
+            out.append(self.line(subtitle, max(size * 0.55, st.body), sub, align))
+        out.append(f"\\vspace{{{_pt(gap)}}}\n")
+        for text in byline:
+            out.append(self.line(text, st.body, "sans", align, self.look.space))
+        if byline:
+            out.append("\\vspace{4pt}\n")
+        text = self.paragraphs(paragraphs)
+        if source:
+            text += f"\n{{\\raggedleft {_e(source)}\\par}}\n"
+        out.append(self.body_block(span, text))
+        self.items.append(
+            Item(
+                kicker=kicker,
+                headline=headline,
+                subtitle=subtitle,
+                byline=" ".join(byline) or None,
+                paragraphs=paragraphs,
+                source=source,
+            )
+        )
+        return "".join(out)
+
+    def photo(self, span: int) -> str:
+        rng, st, b = self.rng, self.style, self.b
+        if b.corpus.photos and rng.random() < 0.5:
+            caption, corpus_credit = rng.choice(b.corpus.photos)
+        else:
+            caption, corpus_credit = rng.choice(rng.choice(b.corpus.bodies)), None
+        if rng.random() < 0.25:
+            caption = (
+                "图为" + rng.choice(rng.choice(b.corpus.bodies))[:60].rstrip("，、；：") + "。"
+            )
+        tail, lines, credit = typesetgen._credit_forms(rng, corpus_credit)
+        width, height = st.span(span), st.span(span) * rng.uniform(0.45, 0.75)
+        size = st.body * rng.uniform(0.85, 0.95)
+        family = st.caption_font
+        if self.look.image:
+            box = f"\\includegraphics[width={_pt(width)},height={_pt(height)}]{{photo.png}}"
+        else:
+            box = f"{{\\color{{black!20}}\\rule{{{_pt(width)}}}{{{_pt(height)}}}}}"
+        out = [
+            f"\\vspace{{6pt}}\\noindent{box}\\par\\vspace{{3pt}}\n",
+            f"{{\\setlength{{\\parindent}}{{0pt}}{self.size(size, 1.45)}\\CJKfamily{{{family}}}"
+            f"{_e(caption + tail)}\\par}}\n",
+        ]
+        align = rng.choice(("right", "left"))
+        for text in lines:
+            out.append(self.line(text, size, family, align, self.look.space))
+        self.items.append(Item(kind="caption", paragraphs=(caption,), credit=credit))
+        return "".join(out)
+
+    def briefs(self) -> str:
+        rng, st, b = self.rng, self.style, self.b
+        out = [self.body_block(1, "")]
+        for n in range(rng.randint(2, 4)):
+            if n:
+                out.append("\\par\\vspace{4pt}\\hrule height 0.4pt\\vspace{4pt}\n")
+            body = b.body(1, 1)
+            if rng.random() < 0.3:
+                marker = rng.choice("■●□")
+                out.append(f"\\noindent {marker}\\hspace{{0.3em}}{_e(body[0])}\\par\n")
+                self.items.append(Item(kind="brief", paragraphs=body, marker=marker))
+                continue
+            headline = rng.choice(b.corpus.heads + b.corpus.special_heads)
+            out.append(self.line(headline, st.body * 1.3, "sansbold", "left"))
+            out.append("\\vspace{3pt}\n" + self.paragraphs(body) + "\\par\n")
+            self.items.append(Item(headline=headline, paragraphs=body))
+        return "".join(out)
+
+    def furniture(self, page: int) -> tuple[str, str]:
+        """The masthead and date band, or the header band; and the header text."""
+        rng, st = self.rng, self.style
+        day = self.b.day
+        weekday = f"星期{typesetgen._WEEKDAY[dt.date(1998, 1, day).weekday()]}"
+        when = typesetgen._date(day, full_width=rng.random() < 0.2)
+        sp = self.look.space
+        if page == 1:
+            band = [f"{when} {weekday}", f"第{page}版"]
+            if rng.random() < 0.5:
+                band.append(f"今日{rng.choice((12, 16, 20))}版")
+            size = st.body * rng.uniform(5, 7)
+            where = rng.choice(("center", "left"))
+            out = self.line("人民日报", size, "sansblack", where)
+            cell = st.width / len(band)
+            boxed = "".join(f"\\makebox[{_pt(cell)}][l]{{{_e(t, sp)}}}" for t in band)
+            out += (
+                f"\\vspace{{{_pt(size * 0.3)}}}\n{{\\noindent{self.size(st.body)}{boxed}\\par}}\n"
+                "\\vspace{3pt}\\hrule height 1.2pt\\vspace{6pt}\n"
+            )
+            return out, " ".join(["人民日报", *band])
+        section = rng.choice(typesetgen._SECTIONS)
+        editor = rng.choice(("责任编辑 ", "责任编辑：")) + typesetgen._name(rng)
+        cells = [str(page), section, f"{when} {weekday}", editor]
+        sizes = [st.body * 2.4, st.body * 1.6, st.body, st.body]
+        families = ["sansblack", "sansbold", "sans", "sans"]
+        if rng.random() < 0.5:  # even pages carry the number on the left, odd on the right
+            cells, sizes, families = cells[::-1], sizes[::-1], families[::-1]
+        boxes = [
+            f"{{{self.size(s)}\\CJKfamily{{{f}}}{_e(c, sp)}}}"
+            for c, s, f in zip(cells, sizes, families, strict=True)
+        ]
+        line = f"{boxes[0]}\\hspace{{14pt}}{boxes[1]}\\hspace{{14pt}}{boxes[2]}\\hfill{boxes[3]}"
+        out = f"{{\\noindent{line}\\par}}\n\\vspace{{3pt}}\\hrule height 1.5pt\\vspace{{6pt}}\n"
+        return out, " ".join(cells)
+
+    def row(self, spans: list[str]) -> str:
+        """A row of modules side by side, tops aligned; `spans` like ["story:3", "briefs:1"]."""
+        st = self.style
+        cells = []
+        for cell in spans:
+            kind, n = cell.split(":")
+            span = int(n)
+            if kind == "lead":
+                content = self.story(span, lead=True, body=(3, 8))
+            elif kind == "story":
+                content = self.story(span, body=(span, 1 + 2 * span))
+            elif kind == "photo":
+                content = self.photo(span)
+            else:
+                content = self.briefs()
+            cells.append(
+                f"\\begin{{minipage}}[t]{{{_pt(st.span(span))}}}\\vspace{{0pt}}\n"
+                f"{content}\\end{{minipage}}"
+            )
+        half = _pt(st.gutter / 2)
+        rule = "\\vrule width 0.4pt" if self.look.column_rule else ""
+        sep = f"\\hspace{{{half}}}{rule}\\hspace{{{half}}}%\n"
+        # One box: a row never breaks, whatever the rounding of its widths.
+        return "\\noindent\\hbox{%\n" + sep.join(cells) + "}\\par\n"
+
+    def latex(self, page: int) -> tuple[str, str]:
+        """The page's LaTeX and header text."""
+        rng, st, look = self.rng, self.style, self.look
+        furniture, header = self.furniture(page)
+        rows = typesetgen._rows(rng, st.columns, page == 1)
+        between = "\\vspace{6pt}\\hrule height 0.5pt\\vspace{6pt}\n"
+        body = between.join(self.row(r) for r in rows)
+        margin = 36
+        ecglue = "" if look.ecglue else "CJKecglue={},"
+        paper = f"paperwidth={_pt(st.width + 2 * margin)},paperheight=16000pt,margin={margin}pt"
+        doc = f"""\\documentclass{{article}}
+\\usepackage[{paper}]{{geometry}}
+\\usepackage{{xeCJK}}
+\\usepackage{{multicol}}
+\\usepackage{{xcolor}}
+\\usepackage{{graphicx}}
+\\xeCJKsetup{{PunctStyle={look.punct},{ecglue}CheckSingle=true}}
+\\xeCJKDeclareCharClass{{CJK}}{{{CJK_SYMBOLS}}}
+{_fonts(look)}
+\\pagestyle{{empty}}
+\\setlength{{\\parskip}}{{0pt}}
+\\setlength{{\\columnsep}}{{{_pt(st.gutter)}}}
+\\setlength{{\\columnseprule}}{{{"0.4pt" if look.column_rule else "0pt"}}}
+\\setlength{{\\multicolsep}}{{2pt}}
+\\emergencystretch=2em
+\\newsavebox\\pagebox
+\\begin{{document}}
+\\begin{{lrbox}}{{\\pagebox}}\\begin{{minipage}}[t]{{{_pt(st.width)}}}\\vspace{{0pt}}
+{furniture}{body}\\end{{minipage}}\\end{{lrbox}}%
+\\pdfpageheight=\\dimexpr\\ht\\pagebox+\\dp\\pagebox+{2 * margin}pt\\relax
+\\noindent\\usebox{{\\pagebox}}
+\\end{{document}}
+"""
+        return doc, header
+
+
+def layout(seed: int) -> tuple[int, str, tuple[Item, ...], str]:
+    """The page number, header, items and LaTeX of one seeded page."""
+    corpus = typesetgen.load_corpus()
+    if corpus is None:
+        raise FileNotFoundError(typesetgen.CORPUS)
+    rng = random.Random(seed)
+    page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
+    layout = _Page(corpus, rng, Look.draw(seed))
+    doc, header = layout.latex(page)
+    return page, header, tuple(layout.items), doc
+
+
+def compile_pdf(doc: str) -> bytes:
+    """The LaTeX set by xelatex (one run: nothing refers forward)."""
+    with tempfile.TemporaryDirectory(prefix="texgen-") as tmp:
+        (Path(tmp) / "page.tex").write_text(doc, encoding="utf-8")
+        (Path(tmp) / "photo.png").write_bytes(chromegen._png())
+        done = subprocess.run(
+            ["xelatex", "-interaction=batchmode", "-halt-on-error", "page.tex"],
+            cwd=tmp,
+            capture_output=True,
+            timeout=300,
+        )
+        pdf = Path(tmp) / "page.pdf"
+        if done.returncode or not pdf.exists():
+            log = (Path(tmp) / "page.log").read_text(encoding="utf-8", errors="replace")
+            raise RuntimeError(f"xelatex failed:\n{log[-3000:]}")
+        return pdf.read_bytes()
+
+
+def generate(seed: int) -> typesetgen.TypesetPage:
+    """One TeX page, seeded; cached under bench/out/tex/ beside its LaTeX."""
+    page, header, items, doc = layout(seed)
+    stem = CACHE / f"tex-{seed}"
+    tex, pdf_path = stem.with_suffix(".tex"), stem.with_suffix(".pdf")
+    if tex.exists() and pdf_path.exists() and tex.read_text(encoding="utf-8") == doc:
+        pdf = pdf_path.read_bytes()
+    else:
+        pdf = compile_pdf(doc)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        pdf_path.write_bytes(pdf)
+        tex.write_text(doc, encoding="utf-8")
+    return typesetgen.TypesetPage(seed, page, header, items, doc, pdf)
+
+
+def main() -> None:
+    """Write PDFs, their LaTeX and ground truth to a folder."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pages", type=int, default=1)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    if not available():
+        sys.exit("texgen: xelatex, the fonts or the corpus are missing")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for seed in range(args.seed, args.seed + args.pages):
+        page = generate(seed)
+        stem = args.out / f"tex-{seed}"
+        stem.with_suffix(".pdf").write_bytes(page.pdf)
+        stem.with_suffix(".tex").write_text(page.source, encoding="utf-8")
+        truth = json.dumps(page.truth(), ensure_ascii=False, indent=2)
+        stem.with_suffix(".json").write_text(truth + "\n", encoding="utf-8")
+        print(stem.with_suffix(".pdf"), Look.draw(seed))
+
+
+if __name__ == "__main__":
+    main()
