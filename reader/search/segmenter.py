@@ -107,7 +107,7 @@ _CHUNK = 2**17
 """Characters of a page's columns cut in one segmenter call: a page of news many times
 over, while a page of megabytes (a million one-line items) is not all in lists at once."""
 
-_LONG = re.compile(r"\S{3,}")
+_LONG = re.compile(r"[^ ]{3,}")
 """A word of three or more characters in a column's space-separated words: one with parts."""
 
 Row = tuple[str, ...]
