@@ -1,9 +1,9 @@
 """A page's index tokens made in one pass equal those made field by field, column by column.
 
 `segmenter.page_tokens` cuts a page's columns in one segmenter call and bigrams them
-in one set; the search and the ranking rest on exactly which tokens the index gets,
+in one row; the search and the ranking rest on exactly which tokens the index gets,
 so these tests hold it to the plain way of making them: group the fields through
-`reader.fields`, fold and cut each column alone, and take the sorted set of bigrams.
+`reader.fields`, fold and cut each column alone, and take the bigrams of each column.
 """
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ _HEADS = re.compile(r"(?<![^ ])[^ ]")
 """The first character of each run in runs joined by spaces."""
 _UNIT = "I" if array("I").itemsize == 4 else "L"
 """An array type of 32-bit items: one UTF-32 code unit each."""
-_SPACE = array(_UNIT, [32])
+_SPACE = array(_UNIT, " ".encode("utf-32-le"))
+"""A space as such a unit (from bytes: the units are only moved, in either byte order)."""
 
 
 def gram_row(text: str) -> str:
@@ -59,10 +60,11 @@ def gram_row(text: str) -> str:
     Made without a string object a bigram (creating them took a fifth of a worker's
     page, the set that kept each once more): each character of a run is written with
     the one after it in the run (or a space after its last) and a space, through
-    fixed-width UTF-32, so "经济 发展" becomes "经济 济  发展 展  ". The repeats are
-    free: without positions (`detail=none`) FTS5 writes a row's doclist once per
-    token, the same bytes as the set (a test checks); only the table's count of
-    tokens inserted (its averages record, which nothing reads) grows.
+    fixed-width UTF-32, so "经济 发展" becomes "经济 济  发展 展  ". Without positions
+    (`detail=none`) FTS5 writes a token's doclist entry once a row however often the
+    row holds it, so the table's segments are the bytes the set gave (a test checks);
+    only its count of tokens inserted (the averages record, which nothing reads)
+    grows, and the bigram writer tokenizes the repeats (in C).
     """
     runs = _GAPS.sub(" ", text).strip(" ")
     if not runs:
