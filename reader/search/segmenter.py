@@ -16,8 +16,8 @@ from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from reader.search.folding import fold
-from reader.search.tokens import COLUMNS, add_grams, column_fields
+from reader.search.folding import fold, fold_page
+from reader.search.tokens import COLUMNS, column_fields, gram_row
 
 if TYPE_CHECKING:
     from reader.model import Item
@@ -107,7 +107,7 @@ _CHUNK = 2**17
 """Characters of a page's columns cut in one segmenter call: a page of news many times
 over, while a page of megabytes (a million one-line items) is not all in lists at once."""
 
-_LONG = re.compile(r"\S{3,}")
+_LONG = re.compile(r"[^ ]{3,}")
 """A word of three or more characters in a column's space-separated words: one with parts."""
 
 Row = tuple[str, ...]
@@ -115,28 +115,45 @@ Row = tuple[str, ...]
 
 
 def page_tokens(items: Sequence[Item], header: str | None = None) -> tuple[str, list[Row]]:
-    """A page's `grams` row (`tokens.add_grams`) and its items' word rows.
+    """A page's `grams` row (`tokens.gram_row`) and its items' word rows.
 
     Space-separated tokens for SQLite's ascii tokenizer: the words of each column,
     the parts of the long words (`parts`, which rank below whole words) and the page
     `header`'s words (on the first item's row). The folded columns of the page's items,
     up to `_CHUNK` characters of them, are joined by `_SEP`, bigrammed and cut in one
-    call each (a test checks the rows equal those of cutting column by column).
+    call each (a test checks the rows equal those of cutting column by column). A page
+    of more than one chunk keeps each bigram once, so its row stays as small as its
+    vocabulary (a page of megabytes of markers).
     """
+    row = ""
     seen: set[str] = set()
     rows: list[Row] = []
     flat: list[str] = []
     size = 0
     for n, item in enumerate(items, start=1):
         for text in column_fields(item, header if n == 1 else None):
-            flat.append(fold(text))
-            size += len(flat[-1]) + 1
+            flat.append(text)
+            size += len(text) + 1
         if size >= _CHUNK or n == len(items):
-            joined = _SEP.join(flat)
-            add_grams(seen, joined)
+            flat, joined = _fold_columns(flat)
+            row = gram_row(joined)
+            if n < len(items) or seen:
+                seen.update(row.split())
             rows.extend(_rows(_cut_together(flat, joined)))
             flat, size = [], 0
-    return " ".join(seen), rows
+    return (" ".join(seen) if seen else row), rows
+
+
+def _fold_columns(texts: list[str]) -> tuple[list[str], str]:
+    """The folded `texts` and them joined by `_SEP`: folded joined in one call (`fold_page`),
+    else one by one (a text holding the separator, combining marks)."""
+    joined = _SEP.join(texts)
+    if joined.count(_SEP) == len(texts) - 1:
+        whole = fold_page(joined)
+        if whole is not None and whole.count(_SEP) == len(texts) - 1:
+            return whole.split(_SEP), whole
+    flat = [fold(text) for text in texts]
+    return flat, _SEP.join(flat)
 
 
 def _rows(columns: list[str]) -> Iterator[Row]:

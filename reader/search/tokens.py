@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import re
+from array import array
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # queries import this module for its patterns, not the model
@@ -42,18 +43,38 @@ def grams(text: str) -> list[str]:
     return out
 
 
-def add_grams(seen: set[str], text: str) -> None:
-    """Add the `grams` of folded text to `seen`, a page's: its `grams` row is each once.
+_GAPS = re.compile(r"[\W_]+")
+"""What lies between runs: each becomes one space of `gram_row`'s text."""
+_HEADS = re.compile(r"(?<![^ ])[^ ]")
+"""The first character of each run in runs joined by spaces."""
+_UNIT = "I" if array("I").itemsize == 4 else "L"
+"""An array type of 32-bit items: one UTF-32 code unit each."""
+_SPACE = array(_UNIT, " ".encode("utf-32-le"))
+"""A space as such a unit (from bytes: the units are only moved, in either byte order)."""
 
-    In no particular order: the bigram table keeps no positions (`detail=none`), so
-    FTS5 writes the same bytes whatever the order, and a contentless delete of the
-    same set removes exactly what was inserted (a test checks both). Sorting them
-    took nearly a tenth of a page's segmenting.
+
+def gram_row(text: str) -> str:
+    """The `grams` of folded text as one row for the bigram table: each run's bigrams and
+    its last character, space-separated, in order and with repeats.
+
+    Made without a string object a bigram (creating them took a fifth of a worker's
+    page, the set that kept each once more): each character of a run is written with
+    the one after it in the run (or a space after its last) and a space, through
+    fixed-width UTF-32, so "经济 发展" becomes "经济 济  发展 展  ". Without positions
+    (`detail=none`) FTS5 writes a token's doclist entry once a row however often the
+    row holds it, so the table's segments are the bytes the set gave (a test checks);
+    only its count of tokens inserted (the averages record, which nothing reads)
+    grows, and the bigram writer tokenizes the repeats (in C).
     """
-    add = operator.add
-    for run in RUN.findall(text):
-        seen.update(map(add, run, run[1:]))
-        seen.add(run[-1])
+    runs = _GAPS.sub(" ", text).strip(" ")
+    if not runs:
+        return ""
+    chars = array(_UNIT, runs.replace(" ", "").encode("utf-32-le"))
+    after = array(_UNIT, _HEADS.sub("", runs + " ").encode("utf-32-le"))
+    cells = _SPACE * (3 * len(chars))
+    cells[0::3] = chars
+    cells[1::3] = after
+    return cells.tobytes().decode("utf-32-le")
 
 
 def column_fields(item: Item, header: str | None = None) -> tuple[str, ...]:
