@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import shutil
 import subprocess
@@ -47,6 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import chromegen  # noqa: E402
 import typesetgen  # noqa: E402
+import weasygen  # noqa: E402
 from typesetgen import Corpus, Item  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / "out" / "tex"
@@ -445,12 +445,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for seed in range(args.seed, args.seed + args.pages):
         page = generate(seed)
-        stem = args.out / f"tex-{seed}"
-        stem.with_suffix(".pdf").write_bytes(page.pdf)
-        stem.with_suffix(".tex").write_text(page.source, encoding="utf-8")
-        truth = json.dumps(page.truth(), ensure_ascii=False, indent=2)
-        stem.with_suffix(".json").write_text(truth + "\n", encoding="utf-8")
-        print(stem.with_suffix(".pdf"), Look.draw(seed))
+        print(weasygen.save(page, args.out / f"tex-{seed}", ".tex"), Look.draw(seed))
 
 
 if __name__ == "__main__":

@@ -247,10 +247,11 @@ def generate(seed: int) -> typesetgen.TypesetPage:
     return typesetgen.TypesetPage(seed, page, header, tuple(layout.items), doc, pdf)
 
 
-def save(page: typesetgen.TypesetPage, stem: Path) -> Path:
-    """Write a page's PDF, its HTML and its truth beside each other; the PDF's path."""
+def save(page: typesetgen.TypesetPage, stem: Path, source: str = ".html") -> Path:
+    """Write a page's PDF, its source (HTML, or `source`'s kind) and its truth beside each
+    other; the PDF's path."""
     stem.with_suffix(".pdf").write_bytes(page.pdf)
-    stem.with_suffix(".html").write_text(page.source, encoding="utf-8")
+    stem.with_suffix(source).write_text(page.source, encoding="utf-8")
     truth = json.dumps(page.truth(), ensure_ascii=False, indent=2)
     stem.with_suffix(".json").write_text(truth + "\n", encoding="utf-8")
     return stem.with_suffix(".pdf")
