@@ -26,7 +26,6 @@ dependency of the project (`apt-get install chromium`; as root it needs
 
 from __future__ import annotations
 
-import argparse
 import base64
 import random
 import shutil
@@ -180,17 +179,8 @@ def generate(seed: int) -> typesetgen.TypesetPage:
 
 def main() -> None:
     """Write PDFs, their HTML and ground truth to a folder."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--pages", type=int, default=1)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args()
-    if not available():
-        sys.exit("chromegen: Chromium, the fonts or the corpus are missing")
-    args.out.mkdir(parents=True, exist_ok=True)
-    for seed in range(args.seed, args.seed + args.pages):
-        page = generate(seed)
-        print(weasygen.save(page, args.out / f"chrome-{seed}"), Look.draw(seed))
+    missing = "Chromium, the fonts or the corpus are missing"
+    weasygen.write_pages("chrome", generate, None if available() else missing, look=Look.draw)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ bench/out/tex/ beside the LaTeX they were made from, and made again when it chan
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import shutil
@@ -435,17 +434,10 @@ def generate(seed: int) -> typesetgen.TypesetPage:
 
 def main() -> None:
     """Write PDFs, their LaTeX and ground truth to a folder."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--pages", type=int, default=1)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args()
-    if not available():
-        sys.exit("texgen: xelatex, the fonts or the corpus are missing")
-    args.out.mkdir(parents=True, exist_ok=True)
-    for seed in range(args.seed, args.seed + args.pages):
-        page = generate(seed)
-        print(weasygen.save(page, args.out / f"tex-{seed}", ".tex"), Look.draw(seed))
+    missing = "xelatex, the fonts or the corpus are missing"
+    weasygen.write_pages(
+        "tex", generate, None if available() else missing, source=".tex", look=Look.draw
+    )
 
 
 if __name__ == "__main__":

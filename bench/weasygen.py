@@ -31,6 +31,7 @@ import html
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -257,19 +258,36 @@ def save(page: typesetgen.TypesetPage, stem: Path, source: str = ".html") -> Pat
     return stem.with_suffix(".pdf")
 
 
-def main() -> None:
-    """Write PDFs, their HTML and ground truth to a folder."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_pages(
+    engine: str,
+    make: Callable[[int], typesetgen.TypesetPage],
+    missing: str | None,
+    *,
+    source: str = ".html",
+    look: Callable[[int], object] | None = None,
+) -> None:
+    """The command line of a page generator: `--seed`, `--pages`, `--out`; each page's PDF,
+    source and truth written to the folder (`save`), its path printed with its `look`.
+
+    `missing`: what the engine lacks on this machine, if anything (exit with it).
+    """
+    parser = argparse.ArgumentParser(description=f"Write {engine} PDFs, sources and truth.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pages", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    if not available():
-        sys.exit("weasygen: WeasyPrint (with Pango), the fonts or the corpus are missing")
+    if missing:
+        sys.exit(f"{engine}gen: {missing}")
     args.out.mkdir(parents=True, exist_ok=True)
     for seed in range(args.seed, args.seed + args.pages):
-        page = generate(seed)
-        print(save(page, args.out / f"weasy-{seed}"))
+        path = save(make(seed), args.out / f"{engine}-{seed}", source)
+        print(path, *([look(seed)] if look else []))
+
+
+def main() -> None:
+    """Write PDFs, their HTML and ground truth to a folder."""
+    missing = "WeasyPrint (with Pango), the fonts or the corpus are missing"
+    write_pages("weasy", generate, None if available() else missing)
 
 
 if __name__ == "__main__":
