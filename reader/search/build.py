@@ -113,21 +113,17 @@ def apply(
     # `wait`) on a library others read waits out the clock tick of folders just changed.
     settle = wait >= _SETTLE_WAIT and shared_with_others(library.root)
     times = (settled_record if settle else record)(library.root)
-    scope = None if only is None or rebuild else sorted(set(only))
+    have = store.meta(conn)
+    # Asked without the segmenter first: naming it imports it, which a fresh index spares.
+    quick = store.stale_versions(have, segmenter=False)
+    scope = None  # to build, or changed elsewhere too since the last update: all of it
+    if only is not None and not rebuild and not quick and have.get("signature"):
+        wanted = sorted(set(only))
+        scope = wanted if ledger.only_in(wanted, have.get("folders", ""), times) else None
     found = scan(library, scope)
     signature = "" if scope is not None else freshness.signature(found)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
-    have = store.meta(conn)
-    # Asked without the segmenter first: naming it imports it, which a fresh index spares.
-    quick = store.stale_versions(have, segmenter=False)
-    if scope is not None and (
-        quick
-        or not have.get("signature")
-        or not ledger.only_in(scope, have.get("folders", ""), times)
-    ):
-        scope, found = None, scan(library)  # to build, or changed elsewhere too: all of it
-        signature = freshness.signature(found)
     if not rebuild and not quick and have.get("signature") == signature:
         _note_quick(conn, have.get("folders"), times, names)
         _settle(conn, wait, notes)  # also an index a version before this one left in WAL mode
