@@ -21,6 +21,7 @@ from test_tui_smoke import READER, TMUX, UNSET, Terminal
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.widgets import Input
 from tui_scenes import app_for, settle, title
 from typer.testing import CliRunner
 
@@ -103,16 +104,19 @@ async def test_j_then_next_pages_in_a_burst_end_on_the_last_page(papers: Path, p
 
 
 async def test_a_search_typed_in_one_burst_is_searched(library: Path) -> None:
-    """`/数据` and Enter pasted or typed fast: the query went to the page, not the box."""
+    """`/数据`, Enter, `n n` typed fast: the query goes to the box, the keys after Enter walk."""
     app = app_for(library, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        burst(app, ["/", "数", "据", "enter"])
+        burst(app, ["/", "数", "据", "enter", "n", "n"])
         await settle(app, pilot)
         await app.workers.wait_for_complete()
         await settle(app, pilot)
         assert app.main.finder.query_text == "数据"
-        assert app.main.finder.walk.hits, "the search ran and found the sample's hits"
+        assert app.query_one("#query", Input).value == "数据", "n went into the query"
+        hits = app.main.finder.walk.hits
+        assert len(hits) == 28 and app.main.finder.walk.index == 1
+        assert app.main.item is not None and app.main.item.id == hits[1].item_id
 
 
 @pytest.mark.parametrize("paper", [key for key, _ in PAPERS])

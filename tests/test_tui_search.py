@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -90,6 +92,78 @@ async def test_n_and_shift_n_walk_every_hit_in_order(library: Path) -> None:
         assert counter(app) == f"{total}/{total}"
         await pilot.press("N")
         assert counter(app) == f"{total - 1}/{total}"
+
+
+def held_search(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Searches wait for the returned event: keys can be typed while one runs."""
+    from reader.tui import issue_search
+
+    gate = threading.Event()
+    run = issue_search.run_search
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        assert gate.wait(30), "the test never let the search finish"
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(issue_search, "run_search", held)
+    return gate
+
+
+async def test_keys_typed_while_a_search_runs_are_commands(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter, then `n n` typed before the hits are in: they walk, not extend the query."""
+    gate = held_search(monkeypatch)
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        await pilot.press("n")
+        await pilot.press("n")
+        box = app.query_one("#query", Input)
+        assert box.value == "数据" and app.focused is not box
+        assert app.main.finder.walk.hits == [], "the search is still running"
+        gate.set()
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert counter(app) == "2/28" and box.value == "数据"
+        hit = app.main.finder.walk.hits[1]
+        assert app.main.item is not None and app.main.item.id == hit.item_id
+
+
+async def test_enter_twice_does_not_choose_the_last_querys_hit(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second Enter while a new search runs meets an empty list, not the old hits."""
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"徐汇", "enter")
+        await settle(app, pilot)
+        before = app.main.item
+        gate = held_search(monkeypatch)
+        await pilot.press("slash")
+        app.query_one("#query", Input).value = ""
+        await pilot.press(*"数据", "enter", "enter")
+        assert app.query_one(HitList).option_count == 0 and app.main.item is before
+        gate.set()
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert counter(app) == "28 hits" and app.focused is app.query_one(HitList)
+
+
+async def test_no_hits_leaves_the_cursor_in_the_query(library: Path) -> None:
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"不存在的词", "enter")
+        await settle(app, pilot)
+        box = app.query_one("#query", Input)
+        assert counter(app) == "no hits" and app.focused is box
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"数据", "enter")
+        await settle(app, pilot)
+        assert counter(app) == "28 hits"
 
 
 async def test_hits_are_highlighted_in_headlines_body_and_captions(library: Path) -> None:

@@ -70,6 +70,8 @@ class Finder(Widget):
         self.opened: Opened | None = None
         self.here: str | None = None
         self._index_checked = False
+        # `n`/`N` pressed while a search runs: walked once its hits are in.
+        self._steps: list[int] | None = None
         self._panel: SearchPanel | None = None
         self._home: Widget | None = None
 
@@ -86,8 +88,9 @@ class Finder(Widget):
         """A new issue is on screen (at item `here`): its hits are searched afresh."""
         self.opened, self.here = opened, here
         self.walk.clear()
+        self._steps = None
         if self.query_text:
-            self._search(self.query_text, opened)
+            self._start(self.query_text, opened)
 
     def search(self, query: str) -> None:
         """Search the open issue for `query` and list the hits (`/`, Enter)."""
@@ -95,7 +98,11 @@ class Finder(Widget):
             return
         self.query_text, self.mode = query, "list"
         self.post_message(self.Changed(self.labels.searching.format(query=query)))
-        self._search(query, self.opened)
+        self._start(query, self.opened)
+
+    def _start(self, query: str, opened: Opened) -> None:
+        self._steps = []
+        self._search(query, opened)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, opened: Opened) -> None:
@@ -119,12 +126,16 @@ class Finder(Widget):
             return
         if result.query != self.query_text:
             return
+        steps, self._steps = self._steps or [], None
+        mode, self.mode = self.mode, "walk"
         panel = await self.panel()
         if result.error is not None:
             panel.set_counter("error")
             self.post_message(self.Changed(result.error))
+            self.mode = mode
+            if mode == "list":
+                panel.open()  # back in the query line, to mend it
             return
-        mode, self.mode = self.mode, "walk"
         self.walk.load(result.hits, result.spans)
         first_here = self.walk.first_in(self.here)
         if mode == "recall" and first_here is None:
@@ -138,6 +149,8 @@ class Finder(Widget):
         status = words.hits_for.format(count=count, noun=noun, query=result.query)
         self.post_message(self.Changed(status if count else words.no_hits_status))
         if not count:
+            if mode == "list":
+                panel.open()
             return
         if mode in ("recall", "start-item") and first_here is not None:
             self.go(first_here, focus=False)
@@ -147,6 +160,8 @@ class Finder(Widget):
             panel.focus_hits()
         elif mode == "list":
             panel.focus_hits()
+        for step in steps:
+            self.step(step)
 
     def go(self, index: int, focus: bool) -> None:
         """Make hit `index` current and announce it."""
@@ -159,6 +174,9 @@ class Finder(Widget):
 
     def step(self, step: int) -> bool:
         """`n` / `N`: the next or previous hit, wrapping around; False with no hits."""
+        if self._steps is not None:
+            self._steps.append(step)  # the search is still running
+            return True
         if not self.walk.hits:
             return False
         self.go(self.walk.step(step), focus=False)
@@ -168,6 +186,7 @@ class Finder(Widget):
         """Forget the query and its hits."""
         self.query_text = None
         self.walk.clear()
+        self._steps = None
         self.post_message(self.Changed())
 
     def escape(self) -> str | None:
@@ -189,7 +208,7 @@ class Finder(Widget):
         if self._panel is None:
             from reader.tui.search_panel import SearchPanel
 
-            panel = SearchPanel(self.labels.search_placeholder, id="search")
+            panel = SearchPanel(self.labels.search_placeholder, self.search, id="search")
             await (self._home or self.screen).mount(panel, before=0)
             self._panel = panel
         return self._panel

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -84,16 +84,52 @@ class HitList(OptionList):
             self.replace_option_prompt_at_index(index, hit_prompt(row, styles))
 
 
+def pass_on(widget: Widget, event: events.Key) -> None:
+    """Hand a key on to whatever has focus now, as if typed there."""
+    target = widget.screen.focused or widget.screen
+    target.post_message(events.Key(event.key, event.character))
+
+
+class QueryBox(Input):
+    """The query line. Keys typed after Enter are commands (`n`, `j`), not more query.
+
+    They can reach the box before the search has started, or before focus has left
+    it: typed ahead, or in the same burst as the Enter. So Enter is taken here, not
+    by a binding (which runs only after the keys already queued for the box), the
+    search starts at once (`n` is then walked once its hits are in), focus moves to
+    the hits, and keys still queued for the box are passed on.
+    """
+
+    def __init__(self, placeholder: str, search: Callable[[str], None], then: Widget) -> None:
+        super().__init__(placeholder=placeholder, id="query", compact=True)
+        self.cursor_blink = False
+        self.search, self.then = search, then
+
+    def send(self) -> None:
+        """Enter: search for the query and leave the box for the hits."""
+        query = self.value.strip()
+        if not query:
+            return
+        self.search(query)
+        self.screen.set_focus(self.then)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.screen.focused is not self:  # queued before focus left (`has_focus` lags)
+            event.stop()
+            event.prevent_default()
+            pass_on(self, event)
+        elif event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.send()
+        else:
+            await super()._on_key(event)
+
+
 class SearchPanel(Vertical):
     """`/` opens it; Enter searches, then Enter on a hit jumps there; Esc closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search")]
-
-    @dataclass
-    class QueryEntered(Message):
-        """The reader asked to search the issue for `query`."""
-
-        query: str
 
     @dataclass
     class HitChosen(Message):
@@ -105,13 +141,16 @@ class SearchPanel(Vertical):
     class Closed(Message):
         """The panel was closed with Esc."""
 
-    def __init__(self, placeholder: str = "search this issue", *, id: str | None = None) -> None:
+    def __init__(
+        self, placeholder: str, search: Callable[[str], None], *, id: str | None = None
+    ) -> None:
+        """`search` runs when a query is entered."""
         super().__init__(id=id)
         # Made here and held, not queried: results can arrive before the panel is
         # composed (it is mounted on first use, maybe while a dialog is open).
-        self.query_box = Input(placeholder=placeholder, id="query", compact=True)
-        self.query_box.cursor_blink = False
         self.hit_list = HitList(id="hit-list")
+        self.query_box = QueryBox(placeholder, self._search, then=self.hit_list)
+        self._searcher = search
         self.counter = Static(id="counter", markup=False)
 
     def compose(self) -> ComposeResult:
@@ -162,11 +201,9 @@ class SearchPanel(Vertical):
         self.display = False
         self.post_message(self.Closed())
 
-    @on(Input.Submitted, "#query")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.value.strip():
-            self.post_message(self.QueryEntered(event.value.strip()))
+    def _search(self, query: str) -> None:
+        self.hit_list.show_rows((), None)  # the last query's hits are no choice now
+        self._searcher(query)
 
     @on(OptionList.OptionSelected, "#hit-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

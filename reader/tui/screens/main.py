@@ -86,11 +86,17 @@ class MainScreen(IssueScreen):
         """`/`: open the search panel; keys that arrive while it opens are kept for it."""
         self._early_keys = []
         try:
-            (await self.finder.panel()).open(self.finder.query_text)
+            panel = await self.finder.panel()
+            panel.open(self.finder.query_text)
         finally:
             early, self._early_keys = self._early_keys, None
+        from reader.tui.search_panel import pass_on
+
         for event in early or ():
-            self.take_key(event)
+            if self.focused is panel.query_box:
+                self.take_key(event)
+            else:  # after an Enter among them: commands for the hits
+                pass_on(panel, event)
 
     def take_key(self, event: events.Key) -> None:
         """Keys typed right after `/` (fast, or pasted) go into the query line.
@@ -99,10 +105,10 @@ class MainScreen(IssueScreen):
         them here in the order they were typed (`ReaderApp.on_key`), once the
         query line has focus, as it does for `g`'s dialog. Every key counts.
         """
-        from textual.widgets import Input  # loaded already when the panel is open
+        from reader.tui.search_panel import QueryBox  # loaded already when the panel is open
 
         box = self.focused
-        if not isinstance(box, Input) or box.id != "query":
+        if not isinstance(box, QueryBox):
             early = self._early_keys
             if early is not None and (event.key == "enter" or event.is_printable):
                 event.stop()  # the panel is still opening: typed into it once it is open
@@ -110,14 +116,10 @@ class MainScreen(IssueScreen):
             return
         if event.key == "enter":
             event.stop()
-            box.post_message(Input.Submitted(box, box.value))
+            box.send()
         elif event.is_printable and event.character:
             event.stop()
             box.insert_text_at_cursor(event.character)
-
-    def on_search_panel_query_entered(self, message: SearchPanel.QueryEntered) -> None:
-        """Enter in the query box: search the open issue."""
-        self.finder.search(message.query)
 
     def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
         """A hit chosen in the list: show it, close the panel."""
