@@ -262,3 +262,27 @@ def test_hostile_names_leave_title_and_clipboard_alone(
     assert tmux_terminal.tmux("list-buffers") == ""
     tmux_terminal.keys("q")
     tmux_terminal.wait_for("reader-exited-0")
+
+
+async def test_keys_after_the_goto_dialog_in_a_burst_count(papers: Path) -> None:
+    """`g`, a date, Enter, then moves, typed ahead: the moves apply to the issue opened."""
+    keys = ["g", *"1998-01-09", "enter", "]", "]", "j"]
+    results = []
+    for slow in (True, False):
+        app = app_for(papers, "rmrb/1998-01-02")
+        async with app.run_test(size=(100, 30)) as pilot:
+            results.append(await ends(app, pilot, keys, slow))
+    assert results[0] == results[1]
+    assert results[0][:2] == ("rmrb/1998-01-09", 2)
+
+
+async def test_letters_typed_ahead_into_the_search_line_do_not_also_move(papers: Path) -> None:
+    """`/jj` in one burst: `jj` is the query, and the headline list did not move too."""
+    app = app_for(papers, "rmrb/1998-01-02")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        before = where(app)[:3]
+        burst(app, ["/", "j", "j"])
+        await settle(app, pilot)
+        assert app.query_one("#query", Input).value == "jj"
+        assert where(app)[:3] == before

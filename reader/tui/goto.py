@@ -47,9 +47,11 @@ class GotoScreen(ModalScreen[str | None]):
         box = self.query_one(Input)
         if event.key == "enter":
             event.stop()
+            event.prevent_default()
             self.dismiss(box.value.strip() or None)
         elif event.is_printable and event.character:
             event.stop()
+            event.prevent_default()
             box.insert_text_at_cursor(event.character)
         self.set_focus(box)
 

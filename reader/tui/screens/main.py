@@ -112,13 +112,16 @@ class MainScreen(IssueScreen):
             early = self._early_keys
             if early is not None and (event.key == "enter" or event.is_printable):
                 event.stop()  # the panel is still opening: typed into it once it is open
+                event.prevent_default()  # nor a binding of the page
                 early.append(event)
             return
         if event.key == "enter":
             event.stop()
+            event.prevent_default()
             box.send()
         elif event.is_printable and event.character:
             event.stop()
+            event.prevent_default()
             box.insert_text_at_cursor(event.character)
 
     def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
