@@ -148,15 +148,24 @@ async def test_every_page_key_in_a_burst_counts_in_both_lists(papers: Path, pape
         assert where(app) == (f"{paper}/1998-01-02", 4, lead_of(app, 4), "pages")
 
 
+MOVES = ["j", "j", "j", "k", "]", "]", "[", "}", "{", "down", "up", "end", "tab", "enter"]
+# Keys whose effect depends on the layout the key before may have changed: the
+# height a pane pages by (a page with captions, `c` on a narrow screen).
+PAGING = ["pageup", "pagedown", "space", "b", "c", "J", "K", "shift+tab", "home", "escape"]
+
+
+@pytest.mark.parametrize("width", [100, 60])
 @pytest.mark.parametrize("paper", [key for key, _ in PAPERS])
-async def test_a_burst_of_50_keys_ends_where_50_slow_presses_end(papers: Path, paper: str) -> None:
-    choices = ["j", "j", "j", "k", "]", "]", "[", "}", "{", "down", "up", "end", "tab", "enter"]
-    keys = random.Random(f"burst-{paper}").choices(choices, k=50)
+async def test_a_burst_of_50_keys_ends_where_50_slow_presses_end(
+    papers: Path, paper: str, width: int
+) -> None:
+    keys = random.Random(f"burst-{paper}-{width}").choices(MOVES + PAGING, k=50)
     results = []
     for slow in (True, False):
         app = app_for(papers, f"{paper}/1998-01-05")
-        async with app.run_test(size=(100, 30)) as pilot:
-            results.append(await ends(app, pilot, keys, slow))
+        async with app.run_test(size=(width, 30)) as pilot:
+            where_ = await ends(app, pilot, keys, slow)
+            results.append((where_, app.main.panes.article.scroll_offset.y))
     assert results[0] == results[1], keys
 
 
@@ -286,3 +295,16 @@ async def test_letters_typed_ahead_into_the_search_line_do_not_also_move(papers:
         await settle(app, pilot)
         assert app.query_one("#query", Input).value == "jj"
         assert where(app)[:3] == before
+
+
+@pytest.mark.parametrize("key", ["pageup", "pagedown"])
+async def test_a_page_key_right_after_c_on_a_narrow_screen(papers: Path, key: str) -> None:
+    """`c` shows the headlines; a page key in the same burst once crashed (no size yet)."""
+    keys = ["end", "c", key, "j"]
+    results = []
+    for slow in (True, False):
+        app = app_for(papers, "rmrb/1998-01-05")
+        async with app.run_test(size=(60, 30)) as pilot:
+            results.append(await ends(app, pilot, keys, slow))
+        assert app.return_code in (None, 0)
+    assert results[0] == results[1]

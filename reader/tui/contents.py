@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from reader.model import Item, Page
 from reader.printable import printable
 from reader.tui.marks import Marks
+from reader.tui.settled import laid_out
 from reader.tui.textview import MarksFor
 from reader.tui.wrap import wrap
 
@@ -100,7 +101,31 @@ def headline_prompt(
     return Content("".join(text_parts), spans, strip_control_codes=False)
 
 
-class ChoiceList(OptionList):
+class PagedList(OptionList):
+    """An OptionList whose page keys wait for its layout (`settled`).
+
+    A list shown by one key of a burst (`c` on a narrow screen) has no size until
+    the screen is laid out; Textual's page move would then fail (KeyError). Still
+    without room (hidden), the key does nothing.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pageup", "paged(-1)", "Page up", show=False),
+        Binding("pagedown", "paged(1)", "Page down", show=False),
+    ]
+
+    async def action_paged(self, step: int) -> None:
+        """PgUp (-1), PgDn (1): the cursor a page up or down."""
+        await laid_out(self)
+        if not self.scrollable_content_region:
+            return
+        if step < 0:
+            self.action_page_up()  # type: ignore[no-untyped-call]
+        else:
+            self.action_page_down()  # type: ignore[no-untyped-call]
+
+
+class ChoiceList(PagedList):
     """A list whose cursor is a position of the reader: every move is reported at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = _VIM_KEYS

@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.printable import printable
-from reader.tui.contents import resolved_styles
+from reader.tui.contents import PagedList, resolved_styles
 from reader.tui.hit_row import HitRow
 
 
@@ -33,7 +33,7 @@ def hit_prompt(row: HitRow, styles: Mapping[str, Style | str]) -> Content:
     return Content(text, spans, strip_control_codes=False)
 
 
-class HitList(OptionList):
+class HitList(PagedList):
     """The hits of the issue in reading order."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"hit-list--where", "hit-list--hit"}

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from reader.printable import printable
 from reader.tui.marks import CURRENT, HIT, WATCH, Mark, Marks
+from reader.tui.settled import laid_out
 from reader.tui.wrap import wrap
 
 ROLES = ("kicker", "headline", "derived", "subtitle", "meta", "body", "label", "message")
@@ -80,8 +81,8 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("down,j", "scroll_down", "Down", show=False),
         Binding("home", "scroll_home", "Top", show=False),
         Binding("end", "scroll_end", "Bottom", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "paged(-1)", "Page up", show=False),
+        Binding("pagedown", "paged(1)", "Page down", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, max_width: int | None = None) -> None:
@@ -276,13 +277,10 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         """End: the bottom."""
         self._scroll_to_line(len(self._lines))
 
-    def action_page_down(self) -> None:
-        """PgDn: one screen down."""
-        self.page(1)
-
-    def action_page_up(self) -> None:
-        """PgUp: one screen up."""
-        self.page(-1)
+    async def action_paged(self, step: int) -> None:
+        """PgDn (1), PgUp (-1): one screen down or up, of the height it has once laid out."""
+        await laid_out(self)
+        self.page(step)
 
     @property
     def place(self) -> tuple[int, int]:

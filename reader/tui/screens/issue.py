@@ -23,6 +23,7 @@ from reader.tui.marks import Highlights, Marks
 from reader.tui.panes import NARROW, Panes, breakpoint_class, is_shown
 from reader.tui.reading import Position, Reading, page_name
 from reader.tui.session import Opened
+from reader.tui.settled import laid_out
 
 
 class IssueScreen(Screen[None]):
@@ -318,11 +319,12 @@ class IssueScreen(Screen[None]):
         if open:
             self.set_focus(self.panes.article)
 
-    def action_read_on(self, step: int) -> None:
+    async def action_read_on(self, step: int) -> None:
         """Space (1) and b (-1): page the article; at its end, the next item, as less does."""
         if self.opened is None:
             return
         article = self.panes.article
+        await laid_out(article)  # the height it pages by
         if self.item is not None and not (article.at_end if step > 0 else article.at_top):
             article.page(step)
             self.post_message(self.Moved(soon=True))
