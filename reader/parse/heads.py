@@ -131,7 +131,7 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
         text = line.text
         if text[-1] != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
-        if text[-2] not in "！？…!?" or "。" in text:
+        if text[-2] not in "！？…⋯!?" or "。" in text:
             continue
         start = i
         while (

@@ -16,6 +16,7 @@ _CJK_RANGES = (
     ("\u201c", "\u201d"),  # double quotes
     ("\u2022", "\u2022"),  # bullet
     ("\u2026", "\u2026"),  # ellipsis
+    ("\u22ef", "\u22ef"),  # the same glyph named as the midline ellipsis (see SENTENCE_STOPS)
     ("\u25a0", "\u25ff"),  # geometric shapes
     ("\u2e80", "\u2fff"),  # radicals
     ("\u3000", "\u312f"),  # CJK punctuation, kana, bopomofo
@@ -41,7 +42,9 @@ _LATIN_BREAK = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-][A-Za-z0-9(\['\"]")
 
 # A line ends a sentence at 。！？… or a colon, then closing quotes and brackets; or
 # at a dateline or note in brackets that closes a story: （新华社北京1月1日电）, （完）.
-SENTENCE_STOPS = frozenset("。！？!?…；：:")
+# `⋯` (U+22EF) is the ellipsis as PDFium writes it from a PDF whose font shares the
+# glyph (xdvipdfmx maps Noto SC's centred `…` back to U+22EF): read as one, kept as is.
+SENTENCE_STOPS = frozenset("。！？!?…⋯；：:")
 CLOSING_MARKS = "”’」』）)》〉\"'"
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
