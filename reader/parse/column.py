@@ -12,6 +12,7 @@ from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.kinds import DATELINE_RE, MARKERS, Kind
 from reader.parse.lines import Line
+from reader.parse.squeeze import squeezed_width
 from reader.parse.text import width
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
@@ -129,10 +130,13 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         return False
     if i and _last_line(lines[i - 1]):
         return True
-    return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+    fill = fill_after(lines, i + 1)[0]
+    if i and _indented_under_end(lines[i - 1], line, fill):
+        return True
+    return line.width <= fill - INDENT or line.short
 
 
-def _last_line(line: Line) -> bool:
+def _last_line(line: Line, short_by: float = INDENT + 1.5) -> bool:
     """A closed line short of its column by more than an indent, every mark in it counted
     whole: a paragraph's last line, not an indented first line that happens to close."""
     return (
@@ -140,7 +144,21 @@ def _last_line(line: Line) -> bool:
         and line.closes
         and not (line.head or line.hint or line.indent or line.text[0] in MARKERS)
         and line.text.rstrip("”’」』）)")[-1:] not in "：:；;"  # those lead on: `有群众说：`
-        and width(line.text) <= line.measure() - INDENT - 1.5
+        and width(line.text) <= line.measure() - short_by
+    )
+
+
+def _indented_under_end(prev: Line, line: Line, fill: float) -> bool:
+    """A closed line three ems short of the column, marks counted whole, over a line short
+    of it by an indent with its marks squeezed (`乘外航所感受不到的。` / `“安安小姐”是一个动画片`,
+    13 ems: a line inside a paragraph fills the column, a first line set in with its
+    quotes at half width). A first line that closes and goes on is set in by the indent
+    and fills the rest; one a line short of that is a last line."""
+    return (
+        fill > 0
+        and line.width <= fill - 1
+        and _last_line(prev, INDENT + 1)
+        and squeezed_width(line.text) <= fill - INDENT + 0.5
     )
 
 
