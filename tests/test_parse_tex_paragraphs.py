@@ -40,3 +40,30 @@ def test_a_full_line_under_a_short_closed_one_goes_on() -> None:
     lines = [*FIRST, "人物，每次起飞前在屏幕上向", *SECOND[2:]]
     (item,) = parse_text("\n".join([HEAD, *lines])).items
     assert item.paragraphs == ("".join(lines),)
+
+
+# A story in a 15-em column, then a title it prints as its last paragraph (set two
+# ems in, then full), then the next story's headline.
+STORY = [
+    "参加会谈的各方代表都表示",
+    "要不受上周事件的影响，继续推",
+    "动和平进程向前发展，早日达成",
+    "协议。",
+]
+TITLE = ["咖啡飘香醉人心——记哥斯", "达黎加的咖啡园（附图片１张）"]
+NEXT = ["民间舞团舞出风采", "本报记者 王明", "昨晚，民间舞团在京举行专场演", "出，节目丰富多彩。"]
+
+
+def test_a_title_set_as_the_last_paragraph_of_the_story_above_is_its_paragraph() -> None:
+    page = parse_text("\n".join([HEAD, *STORY, *TITLE, *NEXT])).items
+    assert [i.headline for i in page] == [HEAD, "民间舞团舞出风采"]
+    assert page[0].paragraphs == ("".join(STORY), "".join(TITLE))
+
+
+def test_a_kicker_over_a_headline_wrapped_at_the_column_stays_a_stack() -> None:
+    # The same widths under a byline: the story's stack, set in body type.
+    stack = ["技术开发是企业的生命线", "景德镇瓷器在台湾展出（上）"]
+    page = parse_text("\n".join([HEAD, *STORY, *stack, *NEXT[1:]])).items
+    assert page[0].paragraphs == ("".join(STORY),)
+    assert stack[0] in (page[1].kicker, page[1].headline)
+    assert stack[1] in (page[1].headline, page[1].subtitle)

@@ -196,6 +196,44 @@ def full_between(lines: list[Line], i: int) -> bool:
     )
 
 
+def set_as_paragraph(lines: list[Line], i: int, end: int) -> int:
+    """The first line of lines i..end (marked as a stack) after a paragraph set there; i if none.
+
+    Under a closed line of the story above, a paragraph's first line is set two ems
+    in from the column and the lines after it fill it, up to a short last line or a
+    full one (`中国人民大学教授夏甄陶略` / `论人的自我认识（附图片１张）`): a title the
+    story prints as its last paragraph.
+    A headline is as long as its words, but one set in body type over a column wraps at
+    it too, under a kicker two ems short (`技术开发是生命线` / `《景德镇瓷的故乡》在台展` /
+    `出反响大`): a paragraph only where it ends in a bracket's note (a stack line ends
+    in a quote as often: `某炮兵师落实“两个武装”`), and
+    what follows is no story's opening (a byline, a dateline, body text) but a stack
+    of its own or a note.
+    """
+    if end == i or i == 0:
+        return i
+    prev = lines[i - 1]
+    if prev.kind is not Kind.BODY or prev.head or not prev.closes:
+        return i
+    column = prev.measure()
+    if abs(lines[i].width + lines[i].hangs + INDENT - column) > 1:
+        return i
+    k = i + 1
+    while k <= end:
+        full = lines[k].width + lines[k].hangs
+        if abs(full - column) > 1 and (full > column or k == i + 1):
+            return i
+        if full < column - 1 or lines[k].text[-1] in "）)":
+            break  # its last line
+        k += 1
+    if k > end or lines[k].text[-1] not in "）)":
+        return i
+    if k < end:
+        return k + 1  # a stack of its own follows
+    after = lines[k + 1] if k + 1 < len(lines) else None
+    return k + 1 if after is None or after.kind in (Kind.SOURCE, Kind.CREDIT) else i
+
+
 def first_line(line: Line, nxt: Line, after: float) -> bool:
     """Line, two ems short of the column below, is the indented first line above `nxt`.
 
