@@ -50,3 +50,19 @@ def test_the_shared_glyphs_are_kept_as_the_file_holds_them() -> None:
     text = "".join(p for item in page.items for p in item.paragraphs)
     assert "⋯⋯" in text and "…" not in text
     assert "・" in text and "➀" in text
+
+
+def test_a_caption_ending_in_an_ellipsis_keeps_it_and_gives_up_its_credit() -> None:
+    # `…“国防后备军”⋯⋯（本报通讯员吴明摄）`: sentence text before the credit, not a
+    # credit line; the ellipsis closes the caption's sentence.
+    lines = [
+        HEAD,
+        *SECOND,
+        "亲爱的读者，您有什么想法，请",
+        "走进我们的“国防后备军”⋯⋯（本报通讯员吴明摄）",
+        "全国政协举行迎春茶话会",
+        *FIRST,
+    ]
+    caption = next(i for i in parse_text("\n".join(lines)).items if i.kind == "caption")
+    assert caption.credit == "（本报通讯员吴明摄）"
+    assert caption.paragraphs[-1].endswith("“国防后备军”⋯⋯")

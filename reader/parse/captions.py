@@ -13,7 +13,7 @@ from reader.parse.text import CLOSING_MARKS, clean_line, join_lines, width
 _INLINE_CREDIT = re.compile(
     r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|照片|社发|摄于[^（）()]{0,16})[）)]$"
 )
-_STOPS = "。！？!?”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
+_STOPS = "。！？!?…⋯”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
 _MAX_CAPTION_LINES = 24
 _INDENT = 1.5  # ems a paragraph's first line is set in
 # How captions open: `图为`, `这是`, a picture's number (`１、`, `２：`), a pointer (`▲`).
