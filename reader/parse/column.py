@@ -216,7 +216,8 @@ def set_as_paragraph(lines: list[Line], i: int, end: int) -> int:
     if prev.kind is not Kind.BODY or prev.head or not prev.closes:
         return i
     column = prev.measure()
-    if abs(lines[i].width + lines[i].hangs + INDENT - column) > 1:
+    # (Its first line an em and a half out: a number may not break, `明天气象预报（１月３`.)
+    if abs(lines[i].width + lines[i].hangs + INDENT - column) > 1.5:
         return i
     k = i + 1
     while k <= end:
