@@ -122,3 +122,16 @@ def test_a_caption_after_a_source_note_is_not_the_story_above() -> None:
     assert caption.paragraphs == ("③农民在新春佳节之际向大家问一声“新年好”。",)
     assert caption.credit == "受访者供图"
     assert "２、从本月开始" in page[0].paragraphs[0]
+
+
+def test_a_picture_title_and_its_credit_on_one_line_are_a_caption() -> None:
+    # A weather map's title, no sentence in it, its credit after its note.
+    page = items(
+        HEAD,
+        *STORY,
+        "明天气象预报（１月３日２０时—１月４日２０时）（通讯员 刘磊 摄）",
+        *NEXT,
+    )
+    assert kinds(page) == ["article", "caption", "article"]
+    assert page[1].paragraphs == ("明天气象预报（１月３日２０时—１月４日２０时）",)
+    assert page[1].credit == "（通讯员 刘磊 摄）"

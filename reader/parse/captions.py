@@ -6,7 +6,7 @@ import re
 
 from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
 from reader.parse.lines import Line
-from reader.parse.text import CLOSING_MARKS, clean_line, join_lines, width
+from reader.parse.text import CLOSING_MARKS, clean_line, ends_sentence, join_lines, width
 
 # `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`,
 # `（新华社发美联社照片）`: a credit in brackets closing the caption sentence.
@@ -59,6 +59,8 @@ def split_joined(raw: list[str]) -> list[str]:
         for k in _lines_holding(joined, (_NOTE_CREDIT,)):
             if k not in found and len(apart := _note_end_apart(raw[k])) == 2:
                 found[k] = apart
+            elif k not in found and (titled := _title_credit(raw[k])) is not None:
+                found[k] = titled
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
         if k in found:
             continue  # the pair mended above
@@ -115,6 +117,16 @@ def _note_end_apart(line: str) -> list[str]:
     if at > 0 and left.count("）") > left.count("（") and _INLINE_CREDIT.fullmatch(right):
         return [left, right]
     return [line]
+
+
+def _title_credit(line: str) -> list[str] | None:
+    """A picture's title and its credit on one line, `明天气象预报（…２０时）（通讯员刘磊海摄）`,
+    as two lines: no sentence in the title closes, so the credit would not end a caption."""
+    at = line.rfind(_NOTE_CREDIT)
+    left, right = line[: at + 1], line[at + 1 :].strip()
+    if at > 0 and not ends_sentence(left.strip()) and _INLINE_CREDIT.fullmatch(right):
+        return [left, right]
+    return None
 
 
 def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
