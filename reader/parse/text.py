@@ -16,7 +16,6 @@ _CJK_RANGES = (
     ("\u201c", "\u201d"),  # double quotes
     ("\u2022", "\u2022"),  # bullet
     ("\u2026", "\u2026"),  # ellipsis
-    ("\u22ef", "\u22ef"),  # the same glyph named as the midline ellipsis (see SENTENCE_STOPS)
     ("\u25a0", "\u25ff"),  # geometric shapes
     ("\u2e80", "\u2fff"),  # radicals
     ("\u3000", "\u312f"),  # CJK punctuation, kana, bopomofo
