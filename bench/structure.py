@@ -27,7 +27,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   `typeset-mupdfsort` (PyMuPDF's `get_text("text", sort=True)`, skipped without it).
 
 The reader is run only through its command line (`reader_page`, the one adapter).
-Figures, over all pages of a generator (text compared with whitespace removed):
+Figures, over all pages of a generator (text compared with whitespace removed, and
+with the code points PDFium writes for a glyph a font shares folded: `⋯` as `…`):
 
 - headlines, kickers, subtitles, bylines: of the printed ones, the share that the item
   matched to their item (greedy, by shared character bigrams) holds exactly; headlines
@@ -69,10 +70,18 @@ import typesetgen  # noqa: E402
 import weasygen  # noqa: E402
 from pagescore import item_texts as _texts  # noqa: E402
 from pagescore import match as _match  # noqa: E402
-from pagescore import norm as _norm  # noqa: E402
+from pagescore import norm as _page_norm  # noqa: E402
 from pagescore import page_chars as _chars  # noqa: E402
 
 Page = dict[str, Any]
+# PDFium writes the ToUnicode map of a PDF whose font draws one glyph for two code
+# points: TeX's xdvipdfmx names Noto SC's `…` U+22EF, its `·` U+30FB, its `①`-`⑩`
+# U+2780-2789. The text parser keeps the characters of the text it is given, so the
+# fields are compared with these folded (a paragraph split right counts as right);
+# lost / invented still count every one of them.
+_SHARED_GLYPHS = {0x22EF: "\u2026", 0x30FB: "\u00b7"} | {
+    0x2780 + k: chr(0x2460 + k) for k in range(10)
+}
 FIELDS = ("kicker", "headline", "subtitle", "byline")
 IMPORT_AS = ("--paper", "p", "--issue", "1998-01-05")
 NONE = "\u2013"  # an en dash: no such item on these pages
@@ -268,6 +277,11 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
 
 
 # --- scoring -----------------------------------------------------------------------------
+
+
+def _norm(text: str | None) -> str:
+    """A field's text as compared: whitespace as `pagescore.norm` has it, shared glyphs folded."""
+    return _page_norm(text).translate(_SHARED_GLYPHS)
 
 
 def _credit(text: str | None) -> str:

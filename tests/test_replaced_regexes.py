@@ -59,7 +59,7 @@ def test_clean_line_is_the_old_regex_substitution(line: str) -> None:
 
 
 _HEADER_RE = re.compile(r"责任编辑|美术编辑|版式设计|星期[一二三四五六日天]")
-_PUNCT_RE = re.compile(r"[，。；！？,;!?]")
+_PUNCT_RE = re.compile(r"[，。；！？,;!?…⋯]")  # an ellipsis too since issue 12 round 9
 header_atoms = st.one_of(
     st.sampled_from(
         ["责任编辑", "美术编辑", "版式设计", "星期", "编辑", "日", "天", "，", "!", " "]

@@ -6,14 +6,14 @@ import re
 
 from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
 from reader.parse.lines import Line
-from reader.parse.text import CLOSING_MARKS, clean_line, join_lines, width
+from reader.parse.text import CLOSING_MARKS, clean_line, ends_sentence, join_lines, width
 
 # `…再添一金。（本报记者 吴萍磊 摄）`, `…在一起。（新华社发）`, `（资料图片）`,
 # `（新华社发美联社照片）`: a credit in brackets closing the caption sentence.
 _INLINE_CREDIT = re.compile(
     r"[（(][^（）()]{0,24}?(?:摄影?|供图|制图|绘图|资料图片|照片|社发|摄于[^（）()]{0,16})[）)]$"
 )
-_STOPS = "。！？!?”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
+_STOPS = "。！？!?…⋯”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
 _MAX_CAPTION_LINES = 24
 _INDENT = 1.5  # ems a paragraph's first line is set in
 # How captions open: `图为`, `这是`, a picture's number (`１、`, `２：`), a pointer (`▲`).
@@ -26,6 +26,7 @@ _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
 _CREDIT_TAILS = ("摄", "摄影", "供图", "新华社发")
 _MAY_SPLIT = (_JOINED_AT, _CREDIT_GAP, *(f"{tail}\n" for tail in _CREDIT_TAILS))
+_NOTE_CREDIT = "）（"  # a note's end, a credit after it: see `_note_end_apart`
 _SWAPPED = tuple(f"（{mark}" for mark in "）。，、；！？")  # see `_unswapped`
 _SWAPPED_RE = re.compile("（[）。，、；！？]")  # one pass to learn a page holds none
 _ROLE = r"(?:本报|新华社|中新社)(?:特约|见习|实习|首席)?(?:摄影)?(?:记者|通讯员)"
@@ -54,6 +55,12 @@ def split_joined(raw: list[str]) -> list[str]:
     if _SWAPPED_RE.search(joined):
         for k in _lines_holding(joined, _SWAPPED):
             found[k] = _note_end_apart(_unswapped(raw[k]))
+    if _NOTE_CREDIT in joined:  # `…（刘玉红肖` / `荻）（新华社记者梁萍摄）`
+        for k in _lines_holding(joined, (_NOTE_CREDIT,)):
+            if k not in found and len(apart := _note_end_apart(raw[k])) == 2:
+                found[k] = apart
+            elif k not in found and (titled := _title_credit(raw[k])) is not None:
+                found[k] = titled
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
         if k in found:
             continue  # the pair mended above
@@ -112,6 +119,16 @@ def _note_end_apart(line: str) -> list[str]:
     return [line]
 
 
+def _title_credit(line: str) -> list[str] | None:
+    """A picture's title and its credit on one line, `明天气象预报（…２０时）（通讯员刘磊海摄）`,
+    as two lines: no sentence in the title closes, so the credit would not end a caption."""
+    at = line.rfind(_NOTE_CREDIT)
+    left, right = line[: at + 1], line[at + 1 :].strip()
+    if at > 0 and not ends_sentence(left.strip()) and _INLINE_CREDIT.fullmatch(right):
+        return [left, right]
+    return None
+
+
 def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
     """The indices of the lines of `joined` (one a `\\n`) that hold any of `marks`."""
     lines: set[int] = set()
@@ -133,20 +150,40 @@ def _two_captions(raw: list[str], k: int) -> list[str] | None:
     at = text.find(_CREDIT_GAP)
     while at >= 0:
         left, right = text[: at + 1], text[at + 2 :].lstrip()
-        after = raw[k + 1] if k + 1 < len(raw) else ""
         if (
             right
             and ends_in_credit(left.strip())
-            and (ends_in_credit(right) or CREDIT_RE.search(clean_line(after)))
+            and (ends_in_credit(right) or _credit_soon(raw, k))
         ):
             return [left, right]
         at = text.find(_CREDIT_GAP, at + 1)
     return None
 
 
+def _credit_soon(raw: list[str], k: int) -> bool:
+    """The text from the line after k runs into a credit: a credit line, or one at the end
+    of its closed line, before a paragraph ends without one (`…开罗将市中心的阿勒菲` /
+    `大街开辟为…` / `物、休憩创造良好的环境。` / `本报记者 何娜强 摄于 1 月 9 日`)."""
+    for j in range(k + 1, min(k + 1 + _CREDIT_WITHIN, len(raw))):
+        text = clean_line(raw[j])
+        if not text:
+            continue
+        if CREDIT_RE.search(text) or ends_in_credit(text):
+            return True
+        if text[-1] in "。！？" and not _credit_line(raw, j + 1):
+            return False
+    return False
+
+
+def _credit_line(raw: list[str], k: int) -> bool:
+    return k < len(raw) and bool(CREDIT_RE.search(clean_line(raw[k])))
+
+
 def _joined_parts(raw: list[str], k: int) -> list[str] | None:
     text = raw[k].strip()
     above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
+    # A caption's last line (its credit at its end, or on the line after) may be short.
+    last = ends_in_credit(raw[k + 1].strip() or "。") or _credit_line(raw, k + 2)
     whole = width(text)
     if whole < max(above, below) + 4:
         return None
@@ -157,7 +194,7 @@ def _joined_parts(raw: list[str], k: int) -> list[str] | None:
             right
             and right[0] not in CLOSING_MARKS
             and width(left) <= above + 1
-            and abs(width(right) - below) <= 2.5
+            and (abs(width(right) - below) <= 2.5 or (last and width(right) > below))
             and any(CREDIT_RE.search(clean_line(x)) for x in raw[k + 1 : k + 1 + _CREDIT_WITHIN])
         ):
             return [left, right]
@@ -245,19 +282,23 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     shows that the text above is a paragraph of the story's.
     """
     full = lines[last].width
-    cut = None
+    cut = opening = None  # `opening`: a cut where a caption opens as captions do
     j = last
     while j > 0 and last - j < _MAX_CAPTION_LINES:
         prev = lines[j - 1]
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
-            return cut if prev.kind is Kind.BODY and not prev.head else None
+            # At the story's top: the caption is the story's text, unless it opened as
+            # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
+            return cut if prev.kind is Kind.BODY and not prev.head else opening
         if lines[j].text[0] in MARKERS:
             return cut  # a brief starts there
         if prev.closes and _full_stop(prev.text):
             short = prev.width <= full - 1.5
             if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
-            if cut is None or _CAPTION_OPENING.match(lines[j].text):
+            if _CAPTION_OPENING.match(lines[j].text):
+                cut = opening = j
+            elif cut is None:
                 cut = j  # a full line (or short only by its marks): perhaps the caption's
         elif cut is not None and prev.width <= full - _INDENT and _after_end(lines, j - 1):
             return cut  # the indented first line of the story's paragraph

@@ -12,6 +12,7 @@ from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.kinds import DATELINE_RE, MARKERS, Kind
 from reader.parse.lines import Line
+from reader.parse.squeeze import squeezed_width
 from reader.parse.text import width
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
@@ -129,10 +130,13 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         return False
     if i and _last_line(lines[i - 1]):
         return True
-    return line.width <= fill_after(lines, i + 1)[0] - INDENT or line.short
+    fill = fill_after(lines, i + 1)[0]
+    if i and _indented_under_end(lines[i - 1], line, fill):
+        return True
+    return line.width <= fill - INDENT or line.short
 
 
-def _last_line(line: Line) -> bool:
+def _last_line(line: Line, short_by: float = INDENT + 1.5) -> bool:
     """A closed line short of its column by more than an indent, every mark in it counted
     whole: a paragraph's last line, not an indented first line that happens to close."""
     return (
@@ -140,7 +144,21 @@ def _last_line(line: Line) -> bool:
         and line.closes
         and not (line.head or line.hint or line.indent or line.text[0] in MARKERS)
         and line.text.rstrip("”’」』）)")[-1:] not in "：:；;"  # those lead on: `有群众说：`
-        and width(line.text) <= line.measure() - INDENT - 1.5
+        and width(line.text) <= line.measure() - short_by
+    )
+
+
+def _indented_under_end(prev: Line, line: Line, fill: float) -> bool:
+    """A closed line three ems short of the column, marks counted whole, over a line short
+    of it by an indent with its marks squeezed (`乘外航所感受不到的。` / `“安安小姐”是一个动画片`,
+    13 ems: a line inside a paragraph fills the column, a first line set in with its
+    quotes at half width). A first line that closes and goes on is set in by the indent
+    and fills the rest; one a line short of that is a last line."""
+    return (
+        fill > 0
+        and line.width <= fill - 1
+        and _last_line(prev, INDENT + 1)
+        and squeezed_width(line.text) <= fill - INDENT + 0.5
     )
 
 
@@ -176,6 +194,45 @@ def full_between(lines: list[Line], i: int) -> bool:
         and min(line.width, above.width) >= fill - 1
         and line.width >= above.width - 1
     )
+
+
+def set_as_paragraph(lines: list[Line], i: int, end: int) -> int:
+    """The first line of lines i..end (marked as a stack) after a paragraph set there; i if none.
+
+    Under a closed line of the story above, a paragraph's first line is set two ems
+    in from the column and the lines after it fill it, up to a short last line or a
+    full one (`中国人民大学教授夏甄陶略` / `论人的自我认识（附图片１张）`): a title the
+    story prints as its last paragraph.
+    A headline is as long as its words, but one set in body type over a column wraps at
+    it too, under a kicker two ems short (`技术开发是生命线` / `《景德镇瓷的故乡》在台展` /
+    `出反响大`): a paragraph only where it ends in a bracket's note (a stack line ends
+    in a quote as often: `某炮兵师落实“两个武装”`), and
+    what follows is no story's opening (a byline, a dateline, body text) but a stack
+    of its own or a note.
+    """
+    if end == i or i == 0:
+        return i
+    prev = lines[i - 1]
+    if prev.kind is not Kind.BODY or prev.head or not prev.closes:
+        return i
+    column = prev.measure()
+    # (Its first line an em and a half out: a number may not break, `明天气象预报（１月３`.)
+    if abs(lines[i].width + lines[i].hangs + INDENT - column) > 1.5:
+        return i
+    k = i + 1
+    while k <= end:
+        full = lines[k].width + lines[k].hangs
+        if abs(full - column) > 1 and (full > column or k == i + 1):
+            return i
+        if full < column - 1 or lines[k].text[-1] in "）)":
+            break  # its last line
+        k += 1
+    if k > end or lines[k].text[-1] not in "）)":
+        return i
+    if k < end:
+        return k + 1  # a stack of its own follows
+    after = lines[k + 1] if k + 1 < len(lines) else None
+    return k + 1 if after is None or after.kind in (Kind.SOURCE, Kind.CREDIT) else i
 
 
 def first_line(line: Line, nxt: Line, after: float) -> bool:

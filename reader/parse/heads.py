@@ -13,7 +13,7 @@ whether the page's other stacks wrap. Whether a line ends where it stands is
 
 from __future__ import annotations
 
-from reader.parse.column import INDENT, comma_line, dateline_at, note_end
+from reader.parse.column import INDENT, comma_line, dateline_at, note_end, set_as_paragraph
 from reader.parse.kinds import Kind
 from reader.parse.lineends import (
     DATELINE_FIRST,
@@ -73,7 +73,7 @@ def mark_heads(lines: list[Line]) -> bool:
         if not lines[i].head:
             continue  # unmarked already
         end = stack_end(lines, i)
-        at = i
+        at = set_as_paragraph(lines, i, end)  # a paragraph's lines, then the stack
         while at <= end and not stack_at(lines, at, end, wrapping):
             at = next_start(lines, at + 1, end)
         for j in range(i, at):
@@ -131,7 +131,7 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
         text = line.text
         if text[-1] != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
-        if text[-2] not in "！？…!?" or "。" in text:
+        if text[-2] not in "！？…⋯!?" or "。" in text:
             continue
         start = i
         while (

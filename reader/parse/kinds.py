@@ -68,7 +68,7 @@ CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}�
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
 _HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))
-PUNCT = frozenset("，。；！？,;!?")  # a set, not a regex class: see _HEADER_WORDS
+PUNCT = frozenset("，。；！？,;!?…⋯")  # a set, not a regex class: see _HEADER_WORDS
 
 
 def is_header(text: str) -> bool:

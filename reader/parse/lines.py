@@ -27,7 +27,7 @@ from reader.parse.squeeze import is_squeezed, measure_among, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
-HANGING = frozenset("，。、；：？！”’）》」』…")
+HANGING = frozenset("，。、；：？！”’）》」』…⋯")
 # Every line of a kind other than body starts with one of these or holds one of the
 # words tested in `make_lines`; most body lines do neither.
 _SPECIAL_START = frozenset("（(本新中人")

@@ -18,7 +18,7 @@ from reader.parse.captions import caption_starts, ends_in_credit, split_credit, 
 from reader.parse.column import full_between, opens_paragraph, starts_story
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
@@ -219,7 +219,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             if (
                 cur is None
                 or cur.ended
-                or (i in captions and _caption_apart(cur))
+                or (i in captions and (_caption_apart(cur) or NOTE_RE.match(lines[i - 1].text)))
                 or (kind is byline and cur.paragraphs and _dateline(lines, i) == "story")
                 or (
                     (line.hint or line.text[0] in _MAY_START)

@@ -41,7 +41,9 @@ _LATIN_BREAK = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-][A-Za-z0-9(\['\"]")
 
 # A line ends a sentence at 。！？… or a colon, then closing quotes and brackets; or
 # at a dateline or note in brackets that closes a story: （新华社北京1月1日电）, （完）.
-SENTENCE_STOPS = frozenset("。！？!?…；：:")
+# `⋯` (U+22EF) is the ellipsis as PDFium writes it from a PDF whose font shares the
+# glyph (xdvipdfmx maps Noto SC's centred `…` back to U+22EF): read as one, kept as is.
+SENTENCE_STOPS = frozenset("。！？!?…⋯；：:")
 CLOSING_MARKS = "”’」』）)》〉\"'"
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
