@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from corpuslib import corpus_lines, make_library
-from test_tui_smoke import READER, TMUX, UNSET, Terminal
+from test_tui_smoke import READER, TMUX, UNSET, Terminal, socket_name
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -239,7 +239,7 @@ def run_in_tmux(terminal: Terminal, root: Path, args: str) -> None:
 def tmux_terminal() -> Iterator[Terminal]:
     if TMUX is None or not READER.exists():
         pytest.skip("needs tmux and the installed reader script")
-    term = Terminal(f"reader-burst-{os.getpid()}")
+    term = Terminal(socket_name("burst"))
     yield term
     subprocess.run([TMUX, "-L", term.socket, "kill-server"], capture_output=True)
 
@@ -308,3 +308,19 @@ async def test_a_page_key_right_after_c_on_a_narrow_screen(papers: Path, key: st
             results.append(await ends(app, pilot, keys, slow))
         assert app.return_code in (None, 0)
     assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("after", [["escape", "]"], ["-", "escape", "]", "j"]])
+async def test_keys_after_esc_in_the_search_line_are_the_pages(
+    papers: Path, after: list[str]
+) -> None:
+    """`/`, Esc, `]` typed fast: the page turns; `]` did not go into the closed query line."""
+    keys = ["/", *after]
+    results = []
+    for slow in (True, False):
+        app = app_for(papers, "rmrb/1998-01-05")
+        async with app.run_test(size=(80, 24)) as pilot:
+            results.append(await ends(app, pilot, keys, slow))
+            assert "]" not in app.query_one("#query", Input).value
+    assert results[0] == results[1]
+    assert results[0][1] == 1, "the next page"

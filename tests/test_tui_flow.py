@@ -17,7 +17,7 @@ import pytest
 from rich.cells import cell_len
 from test_tui_burst import ISSUES, PAPERS, Where, burst, where
 from test_tui_burst import papers as papers  # the fixture
-from test_tui_smoke import READER, TMUX, UNSET, Terminal
+from test_tui_smoke import READER, TMUX, UNSET, Terminal, socket_name
 from textual.pilot import Pilot
 from tui_scenes import app_for, make_library, settle, status, title
 from typer.testing import CliRunner
@@ -322,7 +322,7 @@ async def test_forty_spaces_in_a_burst_read_as_far_as_forty_slow_ones(papers: Pa
 def tmux() -> Iterator[Terminal]:
     if TMUX is None or not READER.exists():
         pytest.skip("needs tmux and the installed reader script")
-    term = Terminal(f"reader-flow-{os.getpid()}")
+    term = Terminal(socket_name("flow"))
     yield term
     subprocess.run([TMUX, "-L", term.socket, "kill-server"], capture_output=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shlex
 import shutil
@@ -58,9 +59,20 @@ class Terminal:
         self.tmux("send-keys", "-t", "smoke", *(["-l"] if literal else []), *keys)
 
 
+# One socket per terminal: a server that `kill-server` has told to exit may still
+# be there when the next test starts one on the same socket ("server exited
+# unexpectedly", the new session fails).
+SOCKETS = itertools.count()
+
+
+def socket_name(kind: str) -> str:
+    """A tmux socket no other terminal of this run has used."""
+    return f"reader-{kind}-{os.getpid()}-{next(SOCKETS)}"
+
+
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
-    term = Terminal(f"reader-smoke-{os.getpid()}")
+    term = Terminal(socket_name("smoke"))
     yield term
     subprocess.run([TMUX or "tmux", "-L", term.socket, "kill-server"], capture_output=True)
 

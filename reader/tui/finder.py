@@ -133,8 +133,8 @@ class Finder(Widget):
             panel.set_counter("error")
             self.post_message(self.Changed(result.error))
             self.mode = mode
-            if mode == "list":
-                panel.open()  # back in the query line, to mend it
+            if mode == "list" and self.screen.focused is panel.hit_list:
+                panel.open()  # back in the query line, to mend it (unless the reader moved on)
             return
         self.walk.load(result.hits, result.spans)
         first_here = self.walk.first_in(self.here)
@@ -149,7 +149,7 @@ class Finder(Widget):
         status = words.hits_for.format(count=count, noun=noun, query=result.query)
         self.post_message(self.Changed(status if count else words.no_hits_status))
         if not count:
-            if mode == "list":
+            if mode == "list" and self.screen.focused is panel.hit_list:
                 panel.open()
             return
         if mode in ("recall", "start-item") and first_here is not None:

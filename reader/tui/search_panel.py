@@ -100,10 +100,16 @@ class QueryBox(Input):
     the hits, and keys still queued for the box are passed on.
     """
 
-    def __init__(self, placeholder: str, search: Callable[[str], None], then: Widget) -> None:
+    def __init__(
+        self,
+        placeholder: str,
+        search: Callable[[str], None],
+        close: Callable[[], None],
+        then: Widget,
+    ) -> None:
         super().__init__(placeholder=placeholder, id="query", compact=True)
         self.cursor_blink = False
-        self.search, self.then = search, then
+        self.search, self.close, self.then = search, close, then
 
     def send(self) -> None:
         """Enter: search for the query and leave the box for the hits."""
@@ -122,6 +128,10 @@ class QueryBox(Input):
             event.stop()
             event.prevent_default()
             self.send()
+        elif event.key == "escape":  # here, not by the panel's binding: see `send`
+            event.stop()
+            event.prevent_default()
+            self.close()
         else:
             await super()._on_key(event)
 
@@ -149,7 +159,7 @@ class SearchPanel(Vertical):
         # Made here and held, not queried: results can arrive before the panel is
         # composed (it is mounted on first use, maybe while a dialog is open).
         self.hit_list = HitList(id="hit-list")
-        self.query_box = QueryBox(placeholder, self._search, then=self.hit_list)
+        self.query_box = QueryBox(placeholder, self._search, self.action_close, then=self.hit_list)
         self._searcher = search
         self.counter = Static(id="counter", markup=False)
 
@@ -197,8 +207,14 @@ class SearchPanel(Vertical):
             hits.focus()
 
     def action_close(self) -> None:
-        """Hide the panel; the hits stay highlighted and `n`/`N` still walk them."""
+        """Hide the panel; the hits stay highlighted and `n`/`N` still walk them.
+
+        The focus leaves it at once (for the page until `Closed` gives the article
+        focus): keys typed after Esc and queued for the panel are the page's.
+        """
         self.display = False
+        if self.screen.focused in (self.query_box, self.hit_list):
+            self.screen.set_focus(None)
         self.post_message(self.Closed())
 
     def _search(self, query: str) -> None:

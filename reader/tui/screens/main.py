@@ -90,35 +90,36 @@ class MainScreen(IssueScreen):
             panel.open(self.finder.query_text)
         finally:
             early, self._early_keys = self._early_keys, None
-        from reader.tui.search_panel import pass_on
-
         for event in early or ():
-            if self.focused is panel.query_box:
-                self.take_key(event)
-            else:  # after an Enter among them: commands for the hits
-                pass_on(panel, event)
+            self.take_key(event)
 
     def take_key(self, event: events.Key) -> None:
         """Keys typed right after `/` (fast, or pasted) go into the query line.
 
         They were on their way to the page while the panel opened; the App hands
         them here in the order they were typed (`ReaderApp.on_key`), once the
-        query line has focus, as it does for `g`'s dialog. Every key counts.
+        query line has focus, as it does for `g`'s dialog. Every key counts, and
+        none is also a key of the page.
         """
-        from reader.tui.search_panel import QueryBox  # loaded already when the panel is open
+        from reader.tui.search_panel import QueryBox  # loaded: the panel is open
 
         box = self.focused
         if not isinstance(box, QueryBox):
             early = self._early_keys
-            if early is not None and (event.key == "enter" or event.is_printable):
-                event.stop()  # the panel is still opening: typed into it once it is open
-                event.prevent_default()  # nor a binding of the page
+            typed = event.key in ("enter", "escape") or event.is_printable
+            if early is not None and typed:  # the panel is still opening: for it once open
+                event.stop()
+                event.prevent_default()
                 early.append(event)
-            return
+            return  # else a key of what has focus now (after an Enter or Esc: the page's)
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             box.send()
+        elif event.key == "escape":
+            event.stop()
+            event.prevent_default()
+            box.close()
         elif event.is_printable and event.character:
             event.stop()
             event.prevent_default()
