@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain, islice
@@ -403,12 +402,15 @@ class _Scope:
             if issue_id in wanted and filters.page in (None, page) and items
         ]
         self.starts = [start for start, _ in self.ranges]
+        from bisect import bisect_right  # here: a search without filters needs none
+
+        self.bisect = bisect_right
 
     def allows(self, rowid: int) -> bool:
         """Whether the item at `rowid` passes the filters."""
         if self.ranges is None:
             return True
-        at = bisect_right(self.starts, rowid) - 1
+        at = self.bisect(self.starts, rowid) - 1
         return at >= 0 and rowid <= self.ranges[at][1]
 
     def sql(self, rowid: str = "rowid") -> tuple[str, list[object]]:
