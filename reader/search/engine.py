@@ -998,16 +998,18 @@ class _Walk:
         self.ended = True
 
     def _pages(self) -> Iterator[tuple[int, int]]:
-        """(first rowid, items) of every page from the newest the filters allow, newest
-        first, read a few at a time: a generator left suspended keeps no statement open."""
+        """(first rowid, items) of the pages between the newest and the oldest item the
+        filters allow, newest first, read a few at a time: a generator left suspended keeps
+        no statement open."""
         ranges = self.scope.ranges
         if ranges == []:
             return
-        top = 1 << 62 if ranges is None else ranges[-1][1] + 1
+        top, bottom = (1 << 62, 0) if ranges is None else (ranges[-1][1] + 1, ranges[0][0])
         while True:
             pages = self.conn.execute(
-                "SELECT first, items FROM pages WHERE first < ? ORDER BY first DESC LIMIT 16",
-                (top,),
+                "SELECT first, items FROM pages WHERE first < ? AND first >= ? "
+                "ORDER BY first DESC LIMIT 16",
+                (top, bottom),
             ).fetchall()
             yield from pages
             if len(pages) < 16:
