@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.model import Item
+from reader.search import folding
 from reader.search.folding import fold, folded
 from reader.search.matching import find_spans
 
@@ -63,3 +64,33 @@ def test_folding_by_segments_is_the_fold_of_the_whole(parts: list[str]) -> None:
         for n in range(len(form.text)):
             start, end = form.span(n, n + 1)
             assert 0 <= start < end <= len(text)
+
+
+def test_a_search_reads_opencc_pairs_as_the_table_has_them() -> None:
+    """A search looks characters up in the pairs, not in the table (`simplified`), which
+    it no longer makes: both say the same for every character of the pairs."""
+    pairs = folding._pairs()
+    table = folding.simplified()
+    back: dict[str, set[str]] = {}
+    for trad, simp in table.items():
+        back.setdefault(simp, set()).add(trad)
+    chars = set(pairs) | set("中港a1１")
+    assert len(table) > 3000 and "數" in table
+    for char in chars:
+        assert folding._simplified(char) == table.get(char, char), char
+        assert set(folding._traditional(char)) == back.get(char, set()), char
+    assert fold("統計數據") == "统计数据"
+    into = folding._folding_into("数据")
+    assert into is not None and into.search("數") and not into.search("数")
+
+
+def test_a_one_shot_search_makes_no_opencc_table(tmp_path: Path) -> None:
+    code = (
+        "from reader.search import folding\n"
+        "from reader.search.matching import holds_all\n"
+        "from reader.model import Item\n"
+        "assert folding.fold('數據港') == '数据港'\n"
+        "assert holds_all(Item(id='p/i/01/1', kind='brief', paragraphs=('統計數據',)), ['数据'])\n"
+        "assert not folding._SIMPLIFIED\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -196,6 +197,32 @@ def test_rarity_weighs_a_rare_term_above_a_common_one(tmp_path: Path) -> None:
         conn.close()
     assert set(weights) == {Term("经济"), Term("古生物学家")}
     assert 0 < weights[Term("经济")] < weights[Term("古生物学家")]
+
+
+def test_rarity_holds_with_items_of_a_removed_issue_still_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A removed issue leaves its rows in the word table above every page's rowids (the
+    bench's import of one issue, undone): they are not items, and counting them made the
+    share of items holding 经济 more than all of them (at 2 GB: `math domain error`)."""
+    body = "会议研究经济工作，安排{}项任务。"
+    articles = [(f"第{n}个县召开会议", [body.format(n)]) for n in range(1, 13)]
+    ranking.write_library(tmp_path, articles, issues=4)
+    library = Library(tmp_path)
+    engine.update(library)
+    shutil.rmtree(tmp_path / ranking.PAPER / "1998-01-04")  # the newest issue's rows stay
+    engine.update(library)
+    monkeypatch.setattr("reader.search.query._SAMPLE", 2)
+    conn = store.open_read(store.index_path(library))
+    try:
+        top = conn.execute("SELECT max(first + items) FROM pages").fetchone()[0]
+        newest = conn.execute("SELECT max(rowid) FROM words").fetchone()[0]
+        assert newest >= top  # the removed issue's rows are still there
+        weights = rarity(conn, parse("经济"))
+    finally:
+        conn.close()
+    assert 0 < weights[Term("经济")] < 1  # in every item: as common as can be
+    assert [hit.headline for hit in engine.search(library, "经济", limit=2)]
 
 
 def test_two_words_of_a_short_headline_rank_it_above_a_long_one(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from datetime import date
 
 import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
@@ -241,6 +242,46 @@ def test_a_common_character_alone_gives_the_newest_hits_as_the_index_would(
     assert [h.id for h in index.search(lib, "鑫", limit=3, update=False)] == [
         h.id for h in index.search(lib, "鑫", limit=None, update=False)
     ][:3]
+
+
+@pytest.mark.parametrize("char", ["的", "国", "港", "局", "镇", "鑫", "7"])
+def test_a_character_alone_walked_or_from_the_bigrams_gives_the_same_hits(
+    corpus_library: tuple[Library, dict[str, Item]], monkeypatch: pytest.MonkeyPatch, char: str
+) -> None:
+    """A lone character is read from the newest pages while they hold it often, then from
+    the bigram table below them (`engine._Walk`): where the one gives way to the other
+    changes the work, never the hits, their order or their scores."""
+    lib, items = corpus_library
+    read: list[str] = []
+    pages = index._pages
+
+    def spied(*args: object, **kwargs: object) -> object:
+        read.append(char)
+        return pages(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index, "_pages", spied)
+    found = {}
+    for walked, thin in ((10_000, 10_000), (1, 1), (index._LONE_PAGES, index._THIN)):
+        monkeypatch.setattr(index, "_LONE_PAGES", walked)
+        monkeypatch.setattr(index, "_THIN", thin)
+        read.clear()
+        found[walked] = [
+            [(h.id, h.score) for h in index.search(lib, char, limit=limit, update=False)]
+            for limit in (1, 5, 20, 40, 60, 300)
+        ] + [
+            [
+                (h.id, h.score)
+                for h in index.search(lib, char, until=date(1998, 1, 12), limit=40, update=False)
+            ]
+        ]
+        if walked == 10_000:
+            assert not read  # every page walked: the bigram table is never read
+        for hits in found[walked]:
+            assert len({i for i, _ in hits}) == len(hits)
+            assert {i for i, _ in hits} <= scan(items, char)
+    assert found[10_000] == found[1] == found[index._LONE_PAGES]
+    assert len(found[1][-2]) == min(300, len(scan(items, char)))
+    assert all(i < "rmrb/1998-01-13" for i, _ in found[1][-1])  # the filter: the walk below it
 
 
 def test_printed_characters_that_fold_into_an_ideograph_are_all_known() -> None:

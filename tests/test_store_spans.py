@@ -38,11 +38,35 @@ def stored(page: Page) -> list[store.Stored]:
     ]
 
 
+def texts_kept(blob: bytes, data: bytes) -> list[str]:
+    """The text `pagetext.load` shows `keep` of each item, checked to hold every field the
+    item has (the header on the first), so no item holding a term is ever refused."""
+    spanned = pagetext.bytes_of(data, pagetext.check(blob))
+    assert spanned is not None
+    seen: list[str] = []
+
+    def keep(text: str) -> bool:
+        seen.append(text)
+        return True
+
+    loaded = pagetext.load(blob, spanned, keep=keep)
+    assert loaded == pagetext.load(blob, spanned)
+    assert pagetext.load(blob, spanned, keep=lambda text: False) == [None] * len(loaded)
+    for fields, text in zip(loaded, seen, strict=True):
+        assert fields is not None
+        item = store.Stored._make(fields)
+        shown = [item.header, *item[2:6], *item.paragraphs, *item[7:11]]
+        for value in shown:
+            assert value is None or value in text
+    return seen
+
+
 def round_trip(tmp_path: Path, data: bytes, page: Page) -> list[store.Stored]:
     """The page's items as a search reads them back from the spans over the file."""
     path = tmp_path / "01.txt"
     path.write_bytes(data)
     blob = pagetext.encode(page.items, page.header, data)
+    texts_kept(blob, data)
     place = store.Place("p", "P", "i", None, 1, 1, 1, blob, str(path))
     items = store.page_items(place)
     for n, item in enumerate(items, start=1):
@@ -114,6 +138,7 @@ def test_any_fields_come_back_exact(
         return
     blob = pagetext.encode(items, extra or None, data)
     assert pagetext.check(blob)[0] == 0  # UTF-8
+    texts_kept(blob, data)
     loaded = store.page_stored(blob, data)
     assert [s.paragraphs for s in loaded] == [(f, extra) for f in fields]
     assert [s.headline for s in loaded] == [f or None for f in fields]
@@ -221,3 +246,15 @@ def test_an_index_outside_its_library_finds_the_page_files(
     conn = store.open_read(elsewhere)
     assert store.library_root(conn) == str(root.resolve())
     conn.close()
+
+
+def test_fields_kept_as_text_are_shown_to_keep_too() -> None:
+    """A field the page's encoding cannot hold (a lone surrogate a structure file gave) is
+    kept as text, not as spans: `keep` sees it all the same."""
+    data = "香港回归\n新华社电\n".encode()
+    items = [
+        Item(id="p/i/01/1", kind="article", headline="香港回归", paragraphs=("新华社电",)),
+        Item(id="p/i/01/2", kind="brief", paragraphs=("\ud800港口",)),
+    ]
+    blob = pagetext.encode(items, "第一版", data)
+    assert [len(text) for text in texts_kept(blob, data)] == [len("香港回归新华社电第一版") + 1, 4]

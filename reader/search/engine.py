@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain, islice
@@ -28,6 +27,7 @@ from reader.fields import (
     paragraph_key,
 )
 from reader.search import heads, rank, store
+from reader.search.folding import absent
 from reader.search.freshness import fresh
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
@@ -65,7 +65,12 @@ _CANDIDATES = 20_000
 _MISSES = 16
 """Ranked candidates that fail the check before the bigram candidates are read (`_found`)."""
 _SCAN = 400
-"""Items checked newest first for a lone common character before its bigrams are read."""
+"""A lone character in `limit` of the newest this many items is answered by them, newest first."""
+_LONE_PAGES = 64
+"""At most this many pages are walked newest first for a lone character (`_Walk`)."""
+_THIN = 8
+"""After this many pages, the walk gives way to the bigram table when fewer than half
+of them held the character."""
 _RANK_ALL = 1_000
 """bm25 scores every item holding the query's words when there are at most this many;
 above it, only this many of the newest and those with a word in the headline."""
@@ -397,12 +402,15 @@ class _Scope:
             if issue_id in wanted and filters.page in (None, page) and items
         ]
         self.starts = [start for start, _ in self.ranges]
+        from bisect import bisect_right  # here: a search without filters needs none
+
+        self.bisect = bisect_right
 
     def allows(self, rowid: int) -> bool:
         """Whether the item at `rowid` passes the filters."""
         if self.ranges is None:
             return True
-        at = bisect_right(self.starts, rowid) - 1
+        at = self.bisect(self.starts, rowid) - 1
         return at >= 0 and rowid <= self.ranges[at][1]
 
     def sql(self, rowid: str = "rowid") -> tuple[str, list[object]]:
@@ -443,25 +451,28 @@ def _run(
             known, told = rows.whole, rows.told
     checker = _Checker(conn, tree)
     lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
-    early: list[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]] = []
-    below: int | None = None
+    order: Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]
     if lone and limit is not None:
-        # A character alone (的) is a prefix of thousands of bigrams: their doclists
-        # took 0.65 s to merge at 300 MB. Nothing ranks it but age, and common ones
-        # are in most items: the newest items are checked first, the index only
-        # when they hold too few.
-        # When they do not, the index goes on below them: they are not checked again.
-        for rowid in islice(_newest(conn, scope), _SCAN):
-            below = rowid
-            found = checker.hit(rowid, 0.0)
-            if found is not None:
-                early.append((rowid, 0.0, found))
-                if len(early) >= limit:
-                    yield from (found[0] for _, _, found in early)
-                    return
+        # A character alone (的, 港) is a prefix of hundreds of bigrams: their doclists
+        # took 0.65 s to merge at 300 MB, 15 ms for 港 at 2 GB. Nothing ranks it but age,
+        # and common ones are on most pages: the newest pages are checked first (`_Walk`),
+        # the bigram table only below them, once they hold it too seldom.
+        walk = _Walk(conn, scope, checker)
+        steps = iter(walk)
+        early: list[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]] = []
+        for position, rowid, found in steps:
+            early.append((rowid, 0.0, found))
+            if position >= _SCAN:
+                break
+            if len(early) >= limit:  # all among the newest `_SCAN` items: by age alone
+                yield from (found[0] for _, _, found in early)
+                return
+        rest = ((rowid, 0.0, found) for _, rowid, found in steps)
+        order = chain(early, rest, walk.below_it(grams))
+    else:
+        order = _found(conn, grams, scope, ranked, checker)
     checked: list[tuple[int, float, Hit, list[Spans], rank.Shape | None, list[Term]]] = []
     size = max(rank.WINDOW, limit or 0)
-    order = chain(early, _found(conn, grams, scope, ranked, checker, below))
     for rowid, coarse, (hit, shown, item) in order:
         spans = [*shown.values()]
         form = None if lone else rank.shape(item, spans)
@@ -560,8 +571,9 @@ class _Checker:
         self.needles = needed(tree)
         self.last = -1
         """The first rowid of the page asked for last."""
-        self.page: tuple[store.Place, list[Stored]] | None = None
-        """A page asked for twice in a row, every item cut."""
+        self.page: tuple[store.Place, list[Stored | None]] | None = None
+        """A page asked for twice in a row, every item cut (None: one that lacks a needle)."""
+        self.keep = _keeper(self.needles)
         self.root: str | None = None
         """The library's folder, where the page files the stored items are spans of are."""
         self.rooted = False
@@ -582,6 +594,8 @@ class _Checker:
         page = self.page
         if page is not None and 0 <= rowid - page[0].first < len(page[1]):
             item = page[1][rowid - page[0].first]
+            if item is None:  # it lacks a needle: not cut
+                return None
             found = _verify(item, self.tree, self.terms, self.needles)
             if found is None:  # most candidates: no place made for them
                 return None
@@ -595,7 +609,7 @@ class _Checker:
                 return None
             place = found_place
             if place.first == self.last:
-                self.page = (place, store.page_items(place))
+                self.page = (place, store.page_kept(place, self.keep))
                 items = self.page[1]
                 item = items[place.number - 1] if place.number <= len(items) else None
             else:
@@ -608,6 +622,18 @@ class _Checker:
                 return None
         spans = {key: join_spans(value) for key, value in _joined(found).items()}
         return _hit(item, place, spans, score), found, item
+
+
+def _keeper(needles: Sequence[str]) -> Callable[[str], bool] | None:
+    """What an item's text must pass for its fields to be cut (`store.page_kept`): not
+    surely lacking a needle (`folding.absent`, as `holds_all` tells first)."""
+    if not needles:
+        return None
+
+    def keep(text: str) -> bool:
+        return not any(absent(needle, text) for needle in needles)
+
+    return keep
 
 
 def _hit(
@@ -928,10 +954,75 @@ def _candidates(conn: sqlite3.Connection, grams: str, scope: _Scope) -> set[int]
     return found
 
 
-def _newest(conn: sqlite3.Connection, scope: _Scope) -> Iterator[int]:
-    """The rowids of every item the filters allow, newest first."""
-    for first, items in conn.execute("SELECT first, items FROM pages ORDER BY first DESC"):
-        yield from (r for r in range(first + items - 1, first - 1, -1) if scope.allows(r))
+class _Walk:
+    """The items holding a lone character, newest first, page by page from the newest, with
+    each one's place among the items the filters allow: while pages hold it often.
+
+    For a common character the bigram table narrows little (港 is on two pages of three)
+    at the cost of merging the doclists of every bigram it starts; a rare one (鑫) is on
+    few pages, which the table finds for less than walking to them. So past the newest
+    `_SCAN` items, the walk stops after `_THIN` pages when fewer than half of them held
+    it, or after `_LONE_PAGES`, and `below_it` goes on from the bigram table below the
+    last page walked: the same items in the same order as the table alone would give.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, scope: _Scope, checker: _Checker) -> None:
+        self.conn = conn
+        self.scope = scope
+        self.checker = checker
+        self.below: int | None = None
+        """The first rowid of the last page walked."""
+        self.ended = False
+        """Every page was walked."""
+
+    def __iter__(self) -> Iterator[tuple[int, int, tuple[Hit, dict[Term, Spans], Stored]]]:
+        seen = walked = held = 0
+        for first, items in self._pages():
+            # Never before the newest `_SCAN` items (`_run` answers from them alone when
+            # they hold `limit`): the table below would give them without their places.
+            if seen >= _SCAN and (walked >= _LONE_PAGES or (walked >= _THIN and 2 * held < walked)):
+                return
+            self.checker.expect(first)
+            holds = False
+            for rowid in range(first + items - 1, first - 1, -1):
+                if not self.scope.allows(rowid):
+                    continue
+                seen += 1
+                found = self.checker.hit(rowid, 0.0)
+                if found is not None:
+                    holds = True
+                    yield seen - 1, rowid, found
+            walked += 1
+            held += holds
+            self.below = first
+        self.ended = True
+
+    def _pages(self) -> Iterator[tuple[int, int]]:
+        """(first rowid, items) of the pages between the newest and the oldest item the
+        filters allow, newest first, read a few at a time: a generator left suspended keeps
+        no statement open."""
+        ranges = self.scope.ranges
+        if ranges == []:
+            return
+        top, bottom = (1 << 62, 0) if ranges is None else (ranges[-1][1] + 1, ranges[0][0])
+        while True:
+            pages = self.conn.execute(
+                "SELECT first, items FROM pages WHERE first < ? AND first >= ? "
+                "ORDER BY first DESC LIMIT 16",
+                (top, bottom),
+            ).fetchall()
+            yield from pages
+            if len(pages) < 16:
+                return
+            top = pages[-1][0]
+
+    def below_it(
+        self, grams: str
+    ) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
+        """The items holding it below the pages walked, from the bigram table (`_found`);
+        asked only when the walk is over."""
+        if not self.ended:
+            yield from _found(self.conn, grams, self.scope, [], self.checker, self.below)
 
 
 def _joined(found: dict[Term, Spans]) -> Spans:

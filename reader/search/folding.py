@@ -21,19 +21,49 @@ from typing import NamedTuple
 _SIMPLIFIED: dict[str, str] = {}
 
 
-def simplified() -> dict[str, str]:
-    """Traditional character to simplified, from OpenCC's table (read on first use).
+@cache
+def _pairs() -> str:
+    """OpenCC's table (read on first use) as its pairs joined: every traditional character
+    at an even place, its simplified one after it."""
+    data = (Path(__file__).with_name("t2s.txt")).read_text(encoding="utf-8")
+    pairs = [line for line in data.splitlines() if not line.startswith("#")]
+    return "".join("".join(pairs).split())
 
-    Its pairs joined are every traditional character at an even place, its
-    simplified one after it: `zip` pairs them in C (0.3 ms of CPU, where a loop
-    over the pairs took 0.8 of every one-shot search).
+
+def simplified() -> dict[str, str]:
+    """Traditional character to simplified, from OpenCC's table (made on first use).
+
+    `zip` pairs them in C (0.3 ms of CPU, where a loop over the pairs took 0.8).
+    A search needs a few characters of it (`_simplified`): it makes no table.
     """
     if not _SIMPLIFIED:
-        data = (Path(__file__).with_name("t2s.txt")).read_text(encoding="utf-8")
-        pairs = [line for line in data.splitlines() if not line.startswith("#")]
-        joined = "".join("".join(pairs).split())
+        joined = _pairs()
         _SIMPLIFIED.update(zip(joined[0::2], joined[1::2], strict=True))
     return _SIMPLIFIED
+
+
+def _simplified(char: str) -> str:
+    """`simplified().get(char, char)`, found in the pairs (a few microseconds): the table
+    took 0.4-0.6 ms to make in every one-shot search, which folds a dozen characters."""
+    joined = _pairs()
+    at = joined.find(char)
+    while at % 2:  # -1 too: not found
+        if at < 0:
+            return char
+        at = joined.find(char, at + 1)
+    return joined[at + 1]
+
+
+def _traditional(char: str) -> list[str]:
+    """The traditional characters `simplified` maps to `char` (found in the pairs)."""
+    joined = _pairs()
+    found = []
+    at = joined.find(char)
+    while at >= 0:
+        if at % 2:
+            found.append(joined[at - 1])
+        at = joined.find(char, at + 1)
+    return found
 
 
 def _fold_char(char: str) -> str:
@@ -55,8 +85,7 @@ class _Table(dict[int, str]):
         # checks: a one-shot search meets hundreds of them, each once.
         char = chr(code)
         out = char if 0x3400 <= code <= 0x9FFF else _fold_char(char)
-        table = simplified()
-        folded = self[code] = "".join(table.get(c, c) for c in out)
+        folded = self[code] = "".join(map(_simplified, out))
         return folded
 
 
@@ -234,6 +263,5 @@ def _folding_into(needle: str) -> re.Pattern[str] | None:
     itself; None when the needle is not all ideographs."""
     if not _ideographs(needle):
         return None
-    wanted = set(needle)
-    others = sorted({t for t, s in simplified().items() if s in wanted and t != s})
+    others = sorted({t for char in set(needle) for t in _traditional(char) if t != char})
     return re.compile(f"[{COMPOSED_IDEOGRAPHS}{''.join(others)}]")

@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import sqlite3
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -234,6 +233,8 @@ def together(
         for rowids, packed, lengths in newest(conn, words[0], low, high):
             yield rowids, [packed], lengths
         return
+    from bisect import bisect_left  # here: a word alone needs none (0.25 ms of imports)
+
     top = (1 << 62) if high is None else high
     cursors = [
         conn.execute(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import marshal
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -213,10 +213,18 @@ def bytes_of(data: bytes, blob_check: tuple[int, int, int, tuple[Any, ...]]) -> 
 
 
 def load(
-    blob: bytes | tuple[Any, ...], data: bytes, number: int | None = None
-) -> list[tuple[Any, ...]]:
+    blob: bytes | tuple[Any, ...],
+    data: bytes,
+    number: int | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> list[tuple[Any, ...] | None]:
     """The items' fields (`Stored` order, the page header on the first item) from the spans
     over `data` (`bytes_of`); only item `number` (1-based) when given ([] when there is none).
+
+    `keep`: asked of each item's text (all its fields' bytes joined and decoded once, the
+    header's with the first item's) before its fields are cut; None stands for an item it
+    refuses. Cutting the fields was most of a search's time on pages whose items mostly
+    lack the query (a lone character's, a rare word's): `keep` is one join, one decode.
 
     A damaged record is a `ValueError`, `TypeError` or `IndexError`.
     """
@@ -232,13 +240,16 @@ def load(
         first = number - 1
         records = records[first:number]
 
-    out = []
+    out: list[tuple[Any, ...] | None] = []
     for n, record in enumerate(records, start=first):
         start, ident, kind, *rest = record
         paragraphs = rest[4]
-        values = _cut(
-            data, codec, deltas[start : stored_next(stored, n)], (*rest[:4], *paragraphs, *rest[5:])
-        )
+        ops = deltas[start : stored_next(stored, n)]
+        counts = (*rest[:4], *paragraphs, *rest[5:])
+        if keep is not None and not keep(_whole(data, codec, ops, counts, deltas[:start], n, head)):
+            out.append(None)
+            continue
+        values = _cut(data, codec, ops, counts)
         header = None
         if n == 0 and head is not None:  # the header's pieces come before the first item's
             header = _cut(data, codec, deltas[:start], (head,))[0]
@@ -246,6 +257,28 @@ def load(
         ident = f"{prefix}{n + 1}" if ident is None else ident
         out.append((ident, kind, *values[:4], tuple(values[4:end]), *values[end:], header))
     return out
+
+
+def _whole(
+    data: bytes,
+    codec: str,
+    ops: array[int],
+    counts: Sequence[Any],
+    before: array[int],
+    n: int,
+    head: Any,
+) -> str:
+    """All the text of an item's fields (`load`'s `keep`), run together: its pieces' bytes
+    joined and decoded at once (each field's bytes are whole characters, so the join is),
+    the fields kept as text after them, the page header's pieces (`before`) on item 0.
+    Two fields run together may show what neither holds, never hide what one does."""
+    bounds = list(accumulate(ops))
+    text = b"".join(map(data.__getitem__, map(slice, bounds[0::2], bounds[1::2])))
+    out = text.decode(codec)
+    kept = [count for count in counts if count.__class__ is str]
+    if n == 0 and head is not None:
+        kept.extend(map(str, _cut(data, codec, before, (head,))))
+    return "\n".join([out, *kept]) if kept else out
 
 
 def _cut(data: bytes, codec: str, deltas: array[int], counts: Sequence[Any]) -> list[Any]:

@@ -348,9 +348,11 @@ def rarity(conn: sqlite3.Connection, node: Node) -> dict[Term, float]:
         phrases = _term_words(conn, term)
         if not phrases or total <= 0:
             return {}
+        # Below `total`: rows of pages changed or removed since may stand above every
+        # page's (an issue removed), and are no items.
         rows = conn.execute(
-            "SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (" AND ".join(phrases), _SAMPLE),
+            "SELECT rowid FROM words WHERE words MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?",
+            (" AND ".join(phrases), total, _SAMPLE),
         ).fetchall()
         if not rows:
             return {}
