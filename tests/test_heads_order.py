@@ -1,0 +1,62 @@
+"""Where a stack ends and its story's text begins in page text laid out by others (issue 12).
+
+Each case is a shape found in PDFium's text of pages set by Typst, WeasyPrint and
+XeLaTeX: a lead paragraph's first line under a byline, a paragraph that opens
+with `———` under a stack.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stories import parse_text
+
+CLOSED = [
+    "远见电脑技术有限公司等立即同国",
+    "家有关部门进行了字形转让和着手",
+    "整改。但是，也有一些公司采取观",
+    "望态度，对产品质量抽查结果置之",
+    "不理，电译通、莱思康、信利、科",
+    "苑、伟易达等不符合国家标准的产",
+    "品仍在继续投放市场。",
+]
+
+
+def test_the_first_line_under_a_byline_opens_the_paragraph() -> None:
+    # The line below counts an em short (`标，` did not fit) and a wider line after
+    # it sets the column: the first line read as a headline under the byline.
+    lead = [
+        "纳扎尔巴耶夫建议，就新都的",
+        "总体设计方案再进行一次国际招",
+        "标，以吸引世界最优秀的建筑师设",
+        "计出最理想的城市布局。他说，今年",
+        "６月１０日将在阿克莫拉举行新都",
+        "落成典礼。",
+    ]
+    stack = ["警钟，再次重重敲响", "——呼和浩特全民健身热浪高"]
+    page = parse_text("\n".join([*CLOSED, *stack, "本报记者 刘鹏勇 沈鹏", *lead]))
+    story = page.items[-1]
+    assert (story.headline, story.subtitle) == tuple(stack)
+    assert story.byline == "本报记者 刘鹏勇 沈鹏"
+    assert story.paragraphs == ("".join(lead),)
+
+
+def test_a_dateline_alone_stands_over_its_paragraph() -> None:
+    lead = ["昨日公布的九届政协１１５", "名香港委员中，连任委员９３"]
+    lead += ["名，新任委员２２名，包括香港工", "商、金融、专业、基层及宗教界人"]
+    lead += ["士。今日香港各界对这份名单颇感", "兴趣。"]
+    page = parse_text("\n".join([*CLOSED, "科龙：驶入绿色快车道", "本报重庆1月6日讯", *lead]))
+    story = page.items[-1]
+    assert story.headline == "科龙：驶入绿色快车道"
+    assert "".join(story.paragraphs).endswith("".join(lead))
+    assert not [item for item in page.items if item.headline == lead[0]]
+
+
+def test_a_paragraph_that_opens_with_three_dashes_is_no_subtitle() -> None:
+    # The corpus's subtitles open with `——`; `———` opens a paragraph of a list.
+    body = ["———明确一把手负总", "责。１１年来，一直把计划生", "育工作作为“一把手工程”来"]
+    body += ["抓，地委、行署每年召开计划", "生育工作专题会议。"]
+    stack = ["贺岁影片《甲方", "乙方》票房火爆"]
+    page = parse_text("\n".join([*CLOSED, "（据新华社电）", *stack, *body]))
+    story = page.items[-1]
+    assert story.headline == "贺岁影片《甲方乙方》票房火爆"
+    assert story.subtitle is None
+    assert story.paragraphs == ("".join(body),)
