@@ -2,7 +2,7 @@
 
 Each case is a shape found in PDFium's text of pages set by Typst, WeasyPrint and
 XeLaTeX: a lead paragraph's first line under a byline, a paragraph that opens
-with `———` under a stack.
+with `———` under a stack, and a `———` line that PDFium writes one line early.
 """
 
 from __future__ import annotations
@@ -60,3 +60,38 @@ def test_a_paragraph_that_opens_with_three_dashes_is_no_subtitle() -> None:
     assert story.headline == "贺岁影片《甲方乙方》票房火爆"
     assert story.subtitle is None
     assert story.paragraphs == ("".join(body),)
+
+
+def test_a_dash_line_written_before_the_first_line_goes_back_under_it() -> None:
+    # PDFium writes `———南斯拉夫队对俄罗斯` ahead of the indented first line it follows.
+    printed = ["在水球赛最激烈的场次", "———南斯拉夫队对俄罗斯", "队比赛时，中国水球队主教练"]
+    printed += ["彭绍荣扛着微型摄像机，边录", "像，边对着麦克风解说两队的", "战术配合特点。"]
+    written = [printed[1], printed[0], *printed[2:]]
+    stack = ["评说《潘汉年》", "——携带家乡酒"]
+    page = parse_text("\n".join([*CLOSED, *stack, "本报记者 朱雪 唐涛", *written]))
+    story = page.items[-1]
+    assert (story.headline, story.subtitle) == tuple(stack)
+    assert story.paragraphs == ("".join(printed),)
+
+
+def test_a_dash_line_written_before_the_byline_goes_back_under_it() -> None:
+    printed = ["———法检二长由人大常委", "会履行法律程序，先任党内职务，", "保证了及时到位。"]
+    stack = "去年工商税收７５４８亿元全年增收１１１４亿元"
+    written = [stack, printed[0], "本报记者彭桂", *printed[1:]]
+    page = parse_text("\n".join([*CLOSED, *written]))
+    story = page.items[-1]
+    assert (story.headline, story.subtitle, story.byline) == (stack, None, "本报记者彭桂")
+    assert story.paragraphs == ("".join(printed),)
+
+
+def test_dash_lines_in_their_order_stay_so() -> None:
+    # A dash line over the full line that continues it; over a line of marks set
+    # full width (pagegen2), which counts no shorter than the dash line.
+    listed = ["　　———完善计算机征税数", "据库，全面分析准确掌握税源、", "税收情况。"]
+    listed += ["　　———建立商品归类数据", "库，强化商品归类工作，加强", "对商品的管理。"]
+    quoted = ["活，但是我希望英国人民能", "从中体会到它所包容的含义", "———一种着眼于未来的和"]
+    quoted += ["解、和平和希望。”此间分", "析家注意到，桥本是在英国", "首相布莱尔访日期间撰文。"]
+    for lines in (listed, quoted):
+        page = parse_text("\n".join([*CLOSED, *lines]))
+        text = "".join(p for item in page.items for p in item.paragraphs)
+        assert text.endswith("".join(line.strip("　") for line in lines))
