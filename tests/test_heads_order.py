@@ -95,3 +95,16 @@ def test_dash_lines_in_their_order_stay_so() -> None:
         page = parse_text("\n".join([*CLOSED, *lines]))
         text = "".join(p for item in page.items for p in item.paragraphs)
         assert text.endswith("".join(line.strip("　") for line in lines))
+
+
+def test_a_line_that_breaks_a_word_over_a_full_line_opens_no_story() -> None:
+    # 执|行 and 洪|虎 are pairs the corpus's body text holds together: the lines run on,
+    # though the line below each counts short of the column by its title marks or comma.
+    japan = ["这次日方决定终止执", "行《韩日渔业协定》，目的是", "要同即将执政的金大中政府"]
+    japan += ["重开渔业谈判，并力争在终", "止通告发出后的一年有效。"]
+    soldier = ["说起来您或许不相信，宁洪", "虎放下背包不久，就干上了山东邹"]
+    soldier += ["城市石油公司第二加油站站长。这", "个农村长大的孩子，没有背景。"]
+    for body in (japan, soldier):
+        page = parse_text("\n".join([*CLOSED, *body]))
+        assert [item.headline for item in page.items] == [None]
+        assert page.items[0].paragraphs[-1] == "".join(body)

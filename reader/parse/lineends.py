@@ -77,6 +77,13 @@ def ends_here(lines: list[Line], i: int) -> bool:
     if wrapmodel.runs_on(nxt.text):
         return False  # no paragraph starts so (`的关系，…`): the line runs on into it
     text = line.text
+    if wrapmodel.broken_word(text, nxt.text) and _full_under(line, nxt):
+        # A word broken across the break (`这次日方决定终止执` / `行《韩日渔业协定》，目的
+        # 是`: 执|行, a pair the corpus's body text holds together) over a line that fills
+        # its column runs on; on 535 cached pages of four engines no stack's last line
+        # breaks so over a paragraph. Not a stub (`…１１月５` / `日` / `本西德说，…`) nor
+        # over a stack's short wrapped rest (`从捐献资金支` / `持国防教育，`).
+        return False
     if text.count("“") > text.count("”") or text.count("《") > text.count("》"):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     after, open_after = fill_after(lines, i + 2)
@@ -116,6 +123,12 @@ def ends_here(lines: list[Line], i: int) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _full_under(line: Line, nxt: Line) -> bool:
+    """The next line fills its column (within an indent) and the line is no stub over it."""
+    column = nxt.measure()
+    return nxt.width + INDENT >= column and 2 * line.width >= column
 
 
 def comma_wrap(lines: list[Line], i: int) -> bool:
