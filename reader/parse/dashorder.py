@@ -29,8 +29,9 @@ def dash_lines_in_place(raw: list[str]) -> list[str]:
     """
     out = list(raw)
     for i in range(len(out) - 2):
-        if out[i].lstrip().startswith(_DASHES) and _early(out[i], out[i + 1], out[i + 2]):
-            out[i], out[i + 1] = out[i + 1], out[i]
+        line = out[i]  # `in` first: it builds no string
+        if _DASHES in line and line.lstrip().startswith(_DASHES) and _early(*out[i : i + 3]):
+            out[i], out[i + 1] = out[i + 1], line
     return out
 
 
