@@ -108,3 +108,20 @@ def test_a_line_that_breaks_a_word_over_a_full_line_opens_no_story() -> None:
         page = parse_text("\n".join([*CLOSED, *body]))
         assert [item.headline for item in page.items] == [None]
         assert page.items[0].paragraphs[-1] == "".join(body)
+
+
+def test_names_written_one_a_line_under_a_byline_are_the_byline() -> None:
+    # MuPDF writes TeX's bylines a name a line: the names are neither the lead
+    # paragraph's first line nor a stack; a `摄` after them makes a picture's credit.
+    lead = ["当年红岩村的主人公，自是", "感情丰厚的伟大政治家。他把党", "的火热之情布洒给青年。"]
+    stack = "长沙市着手整治所谓美容美发店"
+    page = parse_text("\n".join([*CLOSED, stack, "本报记者", "张超桂", "马立", *lead]))
+    story = page.items[-1]
+    assert story.headline == stack
+    assert "".join((story.byline or "").split()) == "本报记者张超桂马立"
+    assert story.paragraphs == ("".join(lead),)
+    credit = ["本报通讯员", "罗刚", "摄"]
+    body = ["６０多岁的赵启文老人兴奋地", "拉着记者的手说：“我这一辈子", "还是第一次见记者呢！”"]
+    page = parse_text("\n".join([*CLOSED, *credit, "昨夜寒风收尾去", *body]))
+    assert page.items[-1].headline == "昨夜寒风收尾去"
+    assert page.items[-1].paragraphs == ("".join(body),)
