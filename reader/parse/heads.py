@@ -50,6 +50,9 @@ def mark_heads(lines: list[Line]) -> bool:
             continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
+        if prev is not None and prev.kind is Kind.BYLINE:
+            continue  # a byline or a dateline stands over its story's first paragraph
+            # (a name cut off a byline, `本报记者` / `张超桂` / `马立`, is no such line)
         boundary = (
             prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
         )

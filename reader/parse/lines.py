@@ -254,17 +254,29 @@ def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
     """The rest of a byline wrapped onto the next line: `本报记者 邓芳涛 通讯员` / `许洋`.
 
     A name alone after a byline that ends in a role, or a stub of one or two
-    characters after any byline (the break fell inside a name).
+    characters after any byline (the break fell inside a name); and the names
+    after such a name, one a line, as MuPDF writes TeX's bylines (`本报记者` /
+    `张超桂` / `马立`); a `摄` after them makes the run a picture's credit
+    (`本报通讯员` / `罗刚` / `摄`).
     """
-    for j in specials:
-        if j + 1 >= len(lines):
-            continue
-        line, prev = lines[j + 1], lines[j]
-        if line.kind is Kind.BODY and prev.kind is Kind.BYLINE and REST_RE.match(line.text):
+    for first in specials:
+        name, j = 0, first  # name: the characters of the name taken last, if any
+        while j + 1 < len(lines):
+            line, prev = lines[j + 1], lines[j]
+            if not (line.kind is Kind.BODY and prev.kind is Kind.BYLINE):
+                break
+            if not REST_RE.match(line.text):
+                break
+            if name and line.text == "摄":
+                for credit in lines[first : j + 2]:
+                    credit.kind, credit.candidate = Kind.CREDIT, False
+                break
             ends_in_role = prev.text.endswith(("记者", "通讯员", "评论员"))
-            if ends_in_role or len(line.text) <= 2:
-                line.kind = Kind.BYLINE
-                line.candidate = False
+            if not (ends_in_role or len(line.text) <= (3 if name else 2)):
+                break
+            line.kind = Kind.BYLINE
+            line.candidate = False
+            name, j = len(line.text), j + 1
 
 
 def _mark_notes(lines: list[Line], notes: list[int]) -> None:

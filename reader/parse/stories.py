@@ -16,6 +16,7 @@ from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
 from reader.parse.column import full_between, opens_paragraph, starts_story
+from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
@@ -67,7 +68,10 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     raw = page_lines(unlayout(text))  # columns written side by side: cut apart
     if may_hold_pieces(text):
         raw = rejoin_pieces(raw)
-    lines = make_lines(split_gaps(split_joined(raw)))
+    raw = split_gaps(split_joined(raw))
+    if "———" in text:
+        raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
+    lines = make_lines(raw)
     header = take_header(lines)
     wrapping = mark_heads(lines)
     stories = _assemble(lines, pasted(lines))

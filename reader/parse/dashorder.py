@@ -1,0 +1,54 @@
+"""A line that starts with `———`, written one line early, put back in its place.
+
+PDFium writes a printed line that opens with a long dash ahead of the line
+printed above it (the dash's box rises above the line's other characters):
+`———南斯拉夫队对俄罗斯` / `在水球赛最激烈的场次` / `队比赛时，…` is printed
+`在水球赛最激烈的场次` (a paragraph's indented first line) / `———南斯拉夫队…` /
+`队比赛时，…`, and `———兴办小型企` / `新华社记者 林伟` / `业，安排下岗职工…`
+has the byline above it. The order shows in the widths: the dash line runs on
+into the line after next, and the line between ends where it stands without
+closing a sentence, shorter than the dash line (an indented first line, a
+headline's last characters), or is a byline over a full line that goes on.
+In the order PDFium keeps, a short line after a dash line is its paragraph's
+last line, which closes.
+"""
+
+from __future__ import annotations
+
+from reader.parse.kinds import Kind, kind_of
+from reader.parse.squeeze import squeezed_width
+from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence, width
+
+_DASHES = "———"
+
+
+def dash_lines_in_place(raw: list[str]) -> list[str]:
+    """The page's lines with each `———` line written one line early moved down one.
+
+    Call only for text that holds `———`: the test looks at every line.
+    """
+    out = list(raw)
+    for i in range(len(out) - 2):
+        line = out[i]  # `in` first: it builds no string
+        if _DASHES in line and line.lstrip().startswith(_DASHES) and _early(*out[i : i + 3]):
+            out[i], out[i + 1] = out[i + 1], line
+    return out
+
+
+def _early(dash: str, between: str, after: str) -> bool:
+    """`dash` was printed after `between`, and `after` continues it."""
+    x, y, z = (clean_line(s.strip()) for s in (dash, between, after))
+    if not (x and y and z) or _closes(x) or y[0] == "—" or between[:1] == " ":
+        return False
+    if kind_of(dash, x) is not Kind.BODY or kind_of(after, z) is not Kind.BODY:
+        return False
+    # The dash line counted narrow (its marks at half an em), the others wide.
+    wide = squeezed_width(x)
+    if kind_of(between, y) is Kind.BYLINE:
+        return width(z) >= wide + 1.5  # the dash line indented, the next one full
+    return not _closes(y) and width(y) + 1.5 <= wide
+
+
+def _closes(text: str) -> bool:
+    last = text[-1]
+    return last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
