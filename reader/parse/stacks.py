@@ -111,11 +111,14 @@ def split_stack(
         return None, None, None
     stack = _runs_apart(stack)
     kicker = subtitle = None
+    wrapping = wrapping or wraps_seen(stack)
     grouped = parts(stack, wrapping=wrapping)
     rest = [join_lines(part) for part in grouped]
     if len(rest) == 2 and _smaller_above(grouped):
         if _one_measure(grouped):
             return None, rest[0] + rest[1], None
+        return rest[0], rest[1], None
+    if len(rest) == 2 and wrapping and _two_lines(grouped):
         return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
         kicker = rest.pop(0)
@@ -183,6 +186,31 @@ def _smaller_above(grouped: list[list[str]]) -> bool:
         and len(below) >= 2
         and not above[0].endswith("—")
         and not below[0].startswith("—")
+    )
+
+
+def _two_lines(grouped: list[list[str]]) -> bool:
+    """Two one-line parts without dashes, on a page that wraps its headlines: kicker, headline.
+
+    Of a kicker and a subtitle, each in smaller type than the headline, only the
+    subtitle carries dashes as the corpus prints its stacks: 156 headline lines
+    hold `——` before a subtitle, and a kicker runs into its headline with no mark
+    (`供给丰足价格回落居民满意菜篮子十年有成`). So two plain lines, neither wrapped,
+    are a kicker over its headline where the page sets headlines in display
+    type (it wraps them); a page that never wraps writes one part a line in
+    reading order, a headline first (`tests/pagegen.py`, rule 4). The position
+    rule stays where the reading is doubtful: a line above more than twice as
+    long as the one below would, set at half its size, print wider than its
+    headline (`学者解梦有新说如幻梦境不稀奇` / `天气趋势分析`), and a word broken across
+    the two (`患者|黑金`, a sticky pair) says they may be one part.
+    """
+    if any(len(part) != 1 for part in grouped):
+        return False
+    (above,), (below,) = grouped
+    return (
+        "—" not in above + below
+        and width(above) <= 2 * width(below) + 0.5
+        and not wrapmodel.broken_word(above, below)
     )
 
 

@@ -1,0 +1,73 @@
+"""Roles of two one-line parts of a headline stack (issue 12, round 9).
+
+Without dashes, two plain lines are a kicker over its headline on a page that sets
+headlines in display type (it wraps them elsewhere): the corpus marks subtitles with
+`——` and runs kickers into their headlines unmarked. A page that never wraps writes
+one part a line, headline first (tests/pagegen.py, rule 4), and keeps headline +
+subtitle; so do the doubtful shapes.
+"""
+
+from __future__ import annotations
+
+from pagescore import norm
+
+from reader.parse.stacks import split_stack
+from reader.parse.stories import parse_text
+
+
+def test_two_plain_lines_on_a_wrapping_page_are_kicker_and_headline() -> None:
+    stack = ["春雪迎来丰收年", "山区农民冬季修渠忙"]
+    assert split_stack(stack, wrapping=True) == (stack[0], stack[1], None)
+
+
+def test_on_a_page_that_never_wraps_they_stay_headline_and_subtitle() -> None:
+    stack = ["春雪迎来丰收年", "山区农民冬季修渠忙"]
+    assert split_stack(stack, wrapping=False) == (None, stack[0], stack[1])
+
+
+def test_dashes_still_decide() -> None:
+    stack = ["山区农民冬季修渠忙", "——春雪迎来丰收年"]
+    assert split_stack(stack, wrapping=True) == (None, stack[0], stack[1])
+    stack = ["春雪迎来丰收年——", "山区农民冬季修渠忙"]
+    assert split_stack(stack, wrapping=True) == (stack[0], stack[1], None)
+
+
+def test_a_line_above_more_than_twice_as_long_keeps_the_position_rule() -> None:
+    # As a kicker at half the headline's size it would print wider than its headline.
+    stack = ["省城各界群众踊跃参加义务植树活动", "绿化家园"]
+    assert split_stack(stack, wrapping=True) == (None, stack[0], stack[1])
+
+
+def test_a_word_broken_across_the_two_keeps_the_position_rule() -> None:
+    from reader.parse.wrapmodel import broken_word
+
+    stack = ["南京总医院救治中毒患者", "黑金勾结丑闻迭出"]
+    assert broken_word(stack[0], stack[1])  # 者|黑: a pair the body text holds together
+    assert split_stack(stack, wrapping=True) == (None, stack[0], stack[1])
+
+
+_BODY = (
+    "本报讯　今年入冬以来，这个县组织农民修建水渠，已经完成工程量的一半以上，",
+    "群众称赞这是一件办到了心坎上的好事。县里还请来技术人员到田间地头指导，",
+    "保证工程质量，许多村民主动出工出力，工地上到处是热火朝天的景象。",
+)
+
+
+def test_on_a_page_whose_other_stack_wraps_the_plain_pair_reads_as_kicker() -> None:
+    # The first stack wraps its headline (`工作会` / `议`: a stub after a full line), so
+    # the page sets headlines in display type; the second story's two plain lines are
+    # a kicker over its headline.
+    text = "\n".join(
+        [
+            "全省农业农村工作会",
+            "议在省城召开",
+            *_BODY,
+            "",
+            "春雪迎来丰收年",
+            "山区农民冬季修渠忙",
+            *_BODY,
+        ]
+    )
+    page = parse_text(text)
+    found = [(norm(i.kicker), norm(i.headline), norm(i.subtitle)) for i in page.items]
+    assert ("春雪迎来丰收年", "山区农民冬季修渠忙", "") in found
