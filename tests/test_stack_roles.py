@@ -71,3 +71,9 @@ def test_on_a_page_whose_other_stack_wraps_the_plain_pair_reads_as_kicker() -> N
     page = parse_text(text)
     found = [(norm(i.kicker), norm(i.headline), norm(i.subtitle)) for i in page.items]
     assert ("春雪迎来丰收年", "山区农民冬季修渠忙", "") in found
+
+
+def test_an_upper_line_with_a_colon_quotes_or_digits_stays_the_headline() -> None:
+    for upper in ("山区：冬季修渠忙", "“春雪”迎来丰收年", "全县修渠１２０公里"):
+        stack = [upper, "农民群众欢欢喜喜迎新春"]
+        assert split_stack(stack, wrapping=True) == (None, upper, stack[1])

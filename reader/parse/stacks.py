@@ -11,11 +11,14 @@ get their roles by position and dashes.
 
 from __future__ import annotations
 
+import re
+
 from reader.parse import wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
 _CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
+_MARKED = re.compile("[，：、；！？“”《》（）『』·．0-9A-Za-z０-９\uff21-\uff3a\uff41-\uff5a]")
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
 
@@ -201,14 +204,17 @@ def _two_lines(grouped: list[list[str]]) -> bool:
     reading order, a headline first (`tests/pagegen.py`, rule 4). The position
     rule stays where the reading is doubtful: a line above more than twice as
     long as the one below would, set at half its size, print wider than its
-    headline (`学者解梦有新说如幻梦境不稀奇` / `天气趋势分析`), and a word broken across
-    the two (`患者|黑金`, a sticky pair) says they may be one part.
+    headline (`学者解梦有新说如幻梦境不稀奇` / `天气趋势分析`); a word broken across
+    the two (`患者|黑金`, a sticky pair) says they may be one part; and an upper
+    line that is no plain phrase (`_MARKED`: a colon, quotes, a title, digits)
+    reads as a headline: 25 of 27 such pairs on Typst seeds 1-99 and 300-399.
     """
     if any(len(part) != 1 for part in grouped):
         return False
     (above,), (below,) = grouped
     return (
         "—" not in above + below
+        and not _MARKED.search(above)
         and width(above) <= 2 * width(below) + 0.5
         and not wrapmodel.broken_word(above, below)
     )
