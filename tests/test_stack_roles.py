@@ -77,3 +77,14 @@ def test_an_upper_line_with_a_colon_quotes_or_digits_stays_the_headline() -> Non
     for upper in ("山区：冬季修渠忙", "“春雪”迎来丰收年", "全县修渠１２０公里"):
         stack = [upper, "农民群众欢欢喜喜迎新春"]
         assert split_stack(stack, wrapping=True) == (None, upper, stack[1])
+
+
+def test_a_wrapped_kicker_over_a_headline_wrapped_over_more_lines() -> None:
+    # Large type wraps first: the part that takes more lines is the headline.
+    stack = ["全省春耕备耕工作", "会议召开", "山区农民冬季修渠引水", "灌溉良田迎来丰收", "年"]
+    kicker, headline, subtitle = split_stack(stack, wrapping=True)
+    assert (kicker, headline, subtitle) == (
+        "全省春耕备耕工作会议召开",
+        "山区农民冬季修渠引水灌溉良田迎来丰收年",
+        None,
+    )

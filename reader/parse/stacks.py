@@ -118,7 +118,7 @@ def split_stack(
     grouped = parts(stack, wrapping=wrapping)
     rest = [join_lines(part) for part in grouped]
     if len(rest) == 2 and _smaller_above(grouped):
-        if _one_measure(grouped):
+        if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
     if len(rest) == 2 and wrapping and _two_lines(grouped):
@@ -174,22 +174,19 @@ def _held(above: str, stub: str) -> bool:
 
 
 def _smaller_above(grouped: list[list[str]]) -> bool:
-    """Two parts, a one-line part above a wrapped one: the wrapped one is the headline.
+    """Two parts, the lower wrapped over more lines than the upper: the lower is the headline.
 
     Large type wraps first: in the same span a headline holds fewer characters a
     line than its kicker or subtitle, set at about half its size. So of a line
     and a wrapped part below it, the wrapped part is the headline and the line
     its kicker; a line wider than the wrapped part's full lines is smaller type
     for certain. Dashes say otherwise when present, and so does a line of the
-    wrapped part's measure that breaks inside a phrase (`_one_measure`).
+    wrapped part's measure that breaks inside a phrase (`_one_measure`). A kicker
+    wrapped too is read so when the part below takes more lines (two over three:
+    7 of 7 on Typst seeds 1-99 and 300-459, WeasyPrint 41-80, TeX 1-40).
     """
     above, below = grouped
-    return (
-        len(above) == 1
-        and len(below) >= 2
-        and not above[0].endswith("—")
-        and not below[0].startswith("—")
-    )
+    return len(above) < len(below) and not above[-1].endswith("—") and not below[0].startswith("—")
 
 
 def _two_lines(grouped: list[list[str]]) -> bool:
