@@ -88,3 +88,13 @@ def test_a_wrapped_kicker_over_a_headline_wrapped_over_more_lines() -> None:
         "山区农民冬季修渠引水灌溉良田迎来丰收年",
         None,
     )
+
+
+def test_a_stub_on_its_subtitles_line_after_a_line_no_part_ends_with() -> None:
+    # PDFium of Chromium's prints: the stub `精神` written on the subtitle's line. A
+    # headline part does not end on 的: the stub is the wrap's end.
+    stack = ["发扬艰苦奋斗的", "精神——山区农民冬季修渠忙"]
+    assert split_stack(stack) == (None, "发扬艰苦奋斗的精神", "——山区农民冬季修渠忙")
+    # 分 ends phrases often enough: the word before the dashes stays the subtitle's.
+    stack = ["连同青草和大树，因饱含水分", "朝阳——“楹联之市”"]
+    assert split_stack(stack) == (None, stack[0], stack[1])

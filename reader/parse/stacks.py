@@ -170,6 +170,7 @@ def _held(above: str, stub: str) -> bool:
         or _unclosed(above)
         or above[-1] in "，、"
         or wrapmodel.glued(above, stub)
+        or wrapmodel.open_end(above)
     )
 
 
