@@ -104,11 +104,12 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
 
 
 def split_stack(
-    stack: list[str], wrapping: bool = False
+    stack: list[str], wrapping: bool = False, marked: bool = False
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subtitle of a headline stack, by position and dashes.
 
-    `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`).
+    `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`);
+    `marked`: the page marks its stack parts with dashes (`page_marked`).
     """
     if not stack:
         return None, None, None
@@ -121,7 +122,7 @@ def split_stack(
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
-    if len(rest) == 2 and wrapping and _two_lines(grouped):
+    if len(rest) == 2 and wrapping and marked and _two_lines(grouped):
         return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
         kicker = rest.pop(0)
@@ -133,6 +134,47 @@ def split_stack(
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle
+
+
+def page_marked(stacks: list[list[str]]) -> bool:
+    """The page dashes its subtitles: a stack shows `——`, and none an undashed subtitle.
+
+    Of two plain one-line parts, kicker + headline and headline + undashed subtitle
+    print alike; a paper sets a page in one style, so the rest of the page decides
+    (`_two_lines`). A dashed part (`——` opening a line below a stack's first, or
+    ending a line above its last) says the page marks its parts; a stack of three
+    plain parts, a wrapped headline over a plain line, or a plain pair whose upper
+    line is no plain phrase (`_MARKED`) shows a subtitle printed without dashes, and
+    then the position rule stays for the whole page. The generators draw dashes per
+    story (half the subtitles), so there this reads a page's style only as it shows:
+    a dashed part elsewhere on the page is seen by 57-67% of kicker stories and
+    56-69% of headline + undashed subtitle stories (truth, Typst, WeasyPrint,
+    Chromium and TeX seeds); bench/README.md, issue 12 round 9.
+    """
+    dashed = False
+    for stack in stacks:
+        lines = _runs_apart(stack) if stack else stack
+        if any(line.startswith("——") for line in lines[1:]) or any(
+            line.endswith("——") for line in lines[:-1]
+        ):
+            dashed = True
+        if len(lines) >= 2 and _undashed(parts(lines, wrapping=wraps_seen(lines))):
+            return False
+    return dashed
+
+
+def _undashed(grouped: list[list[str]]) -> bool:
+    """The stack's parts show a subtitle printed without dashes."""
+    if any("—" in line for part in grouped for line in part):
+        return False
+    if len(grouped) == 3:
+        return True  # kicker, headline, subtitle
+    if len(grouped) != 2:
+        return False
+    above, below = grouped
+    return len(above) > len(below) or (
+        len(above) == 1 == len(below) and bool(_MARKED.search(above[0]))
+    )
 
 
 def _runs_apart(stack: list[str]) -> list[str]:
