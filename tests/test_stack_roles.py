@@ -125,3 +125,13 @@ def test_a_stub_on_its_subtitles_line_after_a_line_no_part_ends_with() -> None:
     # 分 ends phrases often enough: the word before the dashes stays the subtitle's.
     stack = ["连同青草和大树，因饱含水分", "朝阳——“楹联之市”"]
     assert split_stack(stack) == (None, stack[0], stack[1])
+
+
+def test_a_wrapped_upper_part_that_is_no_plain_phrase_stays_the_headline() -> None:
+    # Two lines over three: the lower part is the headline only when the upper is a
+    # plain phrase, as for one-line parts (`_MARKED`: a colon, quotes, digits).
+    below = ["全县农民群众欢欢喜喜", "迎来丰收年景喜气洋", "洋"]
+    plain = split_stack(["山区冬季修渠", "引水忙", *below], wrapping=True)
+    assert plain == ("山区冬季修渠引水忙", "全县农民群众欢欢喜喜迎来丰收年景喜气洋洋", None)
+    marked = split_stack(["山区：冬季修渠", "引水忙", *below], wrapping=True)
+    assert marked == (None, "山区：冬季修渠引水忙", "全县农民群众欢欢喜喜迎来丰收年景喜气洋洋")

@@ -23,9 +23,10 @@ SEEDS = range(1, 7)
 # seed 4 shows a dashed subtitle and no undashed one, so its plain pair `抵达家门` /
 # `邮电部发行《戊寅年》特种邮票`, headline + undashed subtitle, reads as kicker + headline;
 # the kicker stories of seeds 1 (a page showing an undashed subtitle under
-# `爷爷办起“托儿所”`) and 2 (no dashes) keep the position rule, as kick9 did not; bench/README.md, issue 12 round 9), bylines 100%, captions 100%,
-# header 100%, paragraph F1 0.979 in PDFium's shape (0.986 before issue 12 round 8, see
-# below); nothing lost. Issue 12 aims far higher: these floors hold what is reached.
+# `爷爷办起“托儿所”`) and 2 (no dashes) keep the position rule, as kick9 did not;
+# bench/README.md, issue 12 round 9), bylines 100%, captions 100%, header 100%,
+# paragraph F1 0.979 in PDFium's shape (0.986 before issue 12 round 8, see below);
+# nothing lost. Issue 12 aims far higher: these floors hold what is reached.
 FLOORS = {
     "headline": 77.0,
     "kicker": 60.0,

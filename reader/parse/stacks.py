@@ -226,9 +226,13 @@ def _smaller_above(grouped: list[list[str]]) -> bool:
     for certain. Dashes say otherwise when present, and so does a line of the
     wrapped part's measure that breaks inside a phrase (`_one_measure`). A kicker
     wrapped too is read so when the part below takes more lines (two over three:
-    7 of 7 on Typst seeds 1-99 and 300-459, WeasyPrint 41-80, TeX 1-40).
+    7 of 7 on Typst seeds 1-99 and 300-459, WeasyPrint 41-80, TeX 1-40), unless it
+    is no plain phrase (`_MARKED`, as in `_two_lines`; none such on those seeds, a
+    headline + subtitle on WeasyPrint 118 and Chromium 118).
     """
     above, below = grouped
+    if len(above) > 1 and _MARKED.search(join_lines(above)):
+        return False  # a wrapped headline that is no plain phrase (`招标：写上政` / `府采购单`)
     return len(above) < len(below) and not above[-1].endswith("—") and not below[0].startswith("—")
 
 
