@@ -244,8 +244,9 @@ def _two_lines(grouped: list[list[str]]) -> bool:
     hold `——` before a subtitle, and a kicker runs into its headline with no mark
     (`供给丰足价格回落居民满意菜篮子十年有成`). So two plain lines, neither wrapped,
     are a kicker over its headline where the page sets headlines in display
-    type (it wraps them); a page that never wraps writes one part a line in
-    reading order, a headline first (`tests/pagegen.py`, rule 4). The position
+    type (it wraps them) and dashes its subtitles (`page_marked`, checked by
+    `split_stack`); a page that never wraps writes one part a line in reading
+    order, a headline first (`tests/pagegen.py`, rule 4). The position
     rule stays where the reading is doubtful: a line above more than twice as
     long as the one below would, set at half its size, print wider than its
     headline (`学者解梦有新说如幻梦境不稀奇` / `天气趋势分析`); a word broken across
