@@ -151,16 +151,16 @@ def page_marked(stacks: list[list[str]]) -> bool:
     56-69% of headline + undashed subtitle stories (truth, Typst, WeasyPrint,
     Chromium and TeX seeds); bench/README.md, issue 12 round 9.
     """
-    dashed = False
-    for stack in stacks:
-        lines = _runs_apart(stack) if stack else stack
-        if any(line.startswith("——") for line in lines[1:]) or any(
-            line.endswith("——") for line in lines[:-1]
-        ):
-            dashed = True
-        if len(lines) >= 2 and _undashed(parts(lines, wrapping=wraps_seen(lines))):
-            return False
-    return dashed
+    split = [_runs_apart(stack) for stack in stacks if len(stack) >= 2]
+    if not any(line.startswith("——") for lines in split for line in lines[1:]) and not any(
+        line.endswith("——") for lines in split for line in lines[:-1]
+    ):
+        return False  # no dashes: no stack is grouped (the wrap model's cost)
+    return not any(
+        _undashed(parts(lines, wrapping=wraps_seen(lines)))
+        for lines in split
+        if not any("—" in line for line in lines)
+    )
 
 
 def _undashed(grouped: list[list[str]]) -> bool:
