@@ -23,7 +23,7 @@ from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
-from reader.parse.stacks import split_stack
+from reader.parse.stacks import page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 
 _LEAD_TIME = re.compile(
@@ -77,8 +77,9 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))
+    marked = page_marked([story.stack for story in stories])
     items = tuple(
-        story.build(item_id(paper, issue, page, n), wrapping)
+        story.build(item_id(paper, issue, page, n), wrapping, marked)
         for n, story in enumerate(stories, start=1)
     )
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
@@ -157,9 +158,10 @@ class _Story:
     def has_body(self) -> bool:
         return bool(self.paragraphs or self.credit or self.source)
 
-    def build(self, ident: str, wrapping: bool = False) -> Item:
-        """Freeze the story into an `Item`; `wrapping`: the page wraps headlines."""
-        kicker, headline, subtitle = split_stack(self.stack, wrapping)
+    def build(self, ident: str, wrapping: bool = False, marked: bool = False) -> Item:
+        """Freeze the story into an `Item`; `wrapping`: the page wraps headlines,
+        `marked`: it marks stack parts with dashes (`stacks.page_marked`)."""
+        kicker, headline, subtitle = split_stack(self.stack, wrapping, marked)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         if not self.bylines:

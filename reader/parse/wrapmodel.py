@@ -81,6 +81,19 @@ def glued(above: str, line: str) -> bool:
     return pmi > 0 or (_ends.get(above[-1], 0) < 0 and _starts.get(line[0], 0) < 0)
 
 
+def open_end(line: str) -> bool:
+    """The line ends on a character that ends a headline of the corpus rarely: no part ends so.
+
+    One of `_OPEN_END` (的, 之, 与...) or one that ends headlines at most a third as
+    often as its share (an edge-table value of -2 or less: 将, 的, not 分 or 留, which
+    end a phrase often enough: `因饱含水分` / `朝阳——…` is a subtitle's own word).
+    """
+    if not line:
+        return False
+    _table()
+    return line[-1] in _OPEN_END or _ends.get(line[-1], 0) <= -2
+
+
 def broken_word(above: str, line: str, least: int = 3) -> bool:
     """The pair across the break is one the corpus's body text holds together (PMI 3+)."""
     return _table().get(above[-1] + line[0], 0) >= least
