@@ -324,3 +324,23 @@ async def test_keys_after_esc_in_the_search_line_are_the_pages(
             assert "]" not in app.query_one("#query", Input).value
     assert results[0] == results[1]
     assert results[0][1] == 1, "the next page"
+
+
+SEARCHING = ["/", "数", "据", "enter", "escape", "n", "N", "g", "1", "9", "-"]
+
+
+@pytest.mark.parametrize("seed", [201, 206, 222])
+async def test_a_burst_with_searches_and_dialogs_ends_where_slow_keys_end(
+    papers: Path, seed: int
+) -> None:
+    """Keys typed ahead into the search line and the `g` dialog, and past them (Enter,
+    Esc, the hits arriving later), end where the same keys typed slowly end."""
+    keys = random.Random(seed).choices(SEARCHING + MOVES + PAGING, k=40)
+    results = []
+    for slow in (True, False):
+        app = app_for(papers, "rmrb/1998-01-05")
+        async with app.run_test(size=(80, 24)) as pilot:
+            where_ = await ends(app, pilot, keys, slow)
+            await app.workers.wait_for_complete()
+            results.append((where_, app.main.finder.query_text, app.main.finder.walk.index))
+    assert results[0] == results[1], keys

@@ -121,7 +121,14 @@ class Finder(Widget):
 
     @on(Searched)
     async def _searched(self, message: Searched) -> None:
-        result = message.result
+        try:
+            await self._show(message.result)
+        finally:
+            panel = self.mounted_panel()
+            if panel is not None:
+                panel.query_box.release()  # the keys typed after Enter, now the hits are in
+
+    async def _show(self, result: SearchResult) -> None:
         if self.opened is None or result.issue_id != self.opened.issue.id:
             return
         if result.query != self.query_text:
@@ -132,9 +139,7 @@ class Finder(Widget):
         if result.error is not None:
             panel.set_counter("error")
             self.post_message(self.Changed(result.error))
-            self.mode = mode
-            if mode == "list" and self.screen.focused is panel.hit_list:
-                panel.open()  # back in the query line, to mend it (unless the reader moved on)
+            self.mode = mode  # the cursor stays in the query line, to mend it
             return
         self.walk.load(result.hits, result.spans)
         first_here = self.walk.first_in(self.here)
@@ -149,8 +154,6 @@ class Finder(Widget):
         status = words.hits_for.format(count=count, noun=noun, query=result.query)
         self.post_message(self.Changed(status if count else words.no_hits_status))
         if not count:
-            if mode == "list" and self.screen.focused is panel.hit_list:
-                panel.open()
             return
         if mode in ("recall", "start-item") and first_here is not None:
             self.go(first_here, focus=False)
@@ -187,6 +190,9 @@ class Finder(Widget):
         self.query_text = None
         self.walk.clear()
         self._steps = None
+        panel = self.mounted_panel()
+        if panel is not None:
+            panel.query_box.release()  # no hits will come for the keys it holds
         self.post_message(self.Changed())
 
     def escape(self) -> str | None:

@@ -93,11 +93,12 @@ def pass_on(widget: Widget, event: events.Key) -> None:
 class QueryBox(Input):
     """The query line. Keys typed after Enter are commands (`n`, `j`), not more query.
 
-    They can reach the box before the search has started, or before focus has left
-    it: typed ahead, or in the same burst as the Enter. So Enter is taken here, not
-    by a binding (which runs only after the keys already queued for the box), the
-    search starts at once (`n` is then walked once its hits are in), focus moves to
-    the hits, and keys still queued for the box are passed on.
+    They can reach the box before the search has run, or before focus has left it:
+    typed ahead, or in the same burst as the Enter. So Enter is taken here, not by a
+    binding (which runs only after the keys already queued for the box); the keys
+    after it are held until the hits are in (`release`), then handed on in order to
+    what has focus then: the hits, or the query line again when there were none.
+    They end where the same keys typed slowly end.
     """
 
     def __init__(
@@ -105,21 +106,38 @@ class QueryBox(Input):
         placeholder: str,
         search: Callable[[str], None],
         close: Callable[[], None],
-        then: Widget,
     ) -> None:
         super().__init__(placeholder=placeholder, id="query", compact=True)
         self.cursor_blink = False
-        self.search, self.close, self.then = search, close, then
+        self.search, self.close = search, close
+        self.held: list[events.Key] | None = None  # while a search it sent runs
 
     def send(self) -> None:
-        """Enter: search for the query and leave the box for the hits."""
+        """Enter: search for the query; keys typed after it wait for the hits."""
         query = self.value.strip()
         if not query:
             return
+        self.held = []
         self.search(query)
-        self.screen.set_focus(self.then)
+
+    def hold(self, event: events.Key) -> bool:
+        """Keep `event` for after the search, if one this line sent is running."""
+        if self.held is None:
+            return False
+        event.stop()
+        event.prevent_default()
+        self.held.append(event)
+        return True
+
+    def release(self) -> None:
+        """The hits are in: the keys typed meanwhile go on, in order."""
+        held, self.held = self.held or [], None
+        for event in held:
+            pass_on(self, event)
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.hold(event):
+            return
         if self.screen.focused is not self:  # queued before focus left (`has_focus` lags)
             event.stop()
             event.prevent_default()
@@ -159,7 +177,7 @@ class SearchPanel(Vertical):
         # Made here and held, not queried: results can arrive before the panel is
         # composed (it is mounted on first use, maybe while a dialog is open).
         self.hit_list = HitList(id="hit-list")
-        self.query_box = QueryBox(placeholder, self._search, self.action_close, then=self.hit_list)
+        self.query_box = QueryBox(placeholder, self._search, self.action_close)
         self._searcher = search
         self.counter = Static(id="counter", markup=False)
 

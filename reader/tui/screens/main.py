@@ -112,6 +112,8 @@ class MainScreen(IssueScreen):
                 event.prevent_default()
                 early.append(event)
             return  # else a key of what has focus now (after an Enter or Esc: the page's)
+        if box.hold(event):
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
@@ -133,8 +135,9 @@ class MainScreen(IssueScreen):
             panel.display = False
 
     def on_search_panel_closed(self) -> None:
-        """The panel closed: back to the article."""
-        self.panes.article.focus()
+        """The panel closed: back to the article, unless a key after Esc moved the focus."""
+        if self.focused is None:
+            self.set_focus(self.panes.article)
 
     @on(Finder.Changed)
     def _search_changed(self, message: Finder.Changed) -> None:
