@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Sequence
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from reader.library import Library
 from reader.tui.app import ReaderApp
@@ -71,7 +73,9 @@ async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
     """
     quiet = 0
     for _ in range(200):
-        await app.workers.wait_for_complete()
+        # A search a later key replaced (`}` after `}` in a burst) is cancelled: as designed.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
         busy = any(worker.is_running for worker in app.workers)
         quiet = 0 if busy else quiet + 1

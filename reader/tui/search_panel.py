@@ -85,9 +85,16 @@ class HitList(PagedList):
 
 
 def pass_on(widget: Widget, event: events.Key) -> None:
-    """Hand a key on to whatever has focus now, as if typed there."""
-    target = widget.screen.focused or widget.screen
-    target.post_message(events.Key(event.key, event.character))
+    """Type `event` again: into the App's queue, as the terminal delivers keys.
+
+    Not to the focused widget's queue: a key some widget handles itself (text into
+    the query line) would then overtake one a binding handles (Backspace), which
+    runs only once the key has bubbled up to the App.
+    """
+    app = widget.app
+    key = events.Key(event.key, event.character)
+    key.set_sender(app)
+    app.post_message(key)
 
 
 class QueryBox(Input):
@@ -150,6 +157,12 @@ class QueryBox(Input):
             event.stop()
             event.prevent_default()
             self.close()
+        elif event.key in self._bindings.key_to_bindings and not event.is_printable:
+            # An editing key (Backspace, arrows): here too, in the order typed. As a
+            # binding it would run once bubbled up to the App, after text typed later.
+            event.stop()
+            event.prevent_default()
+            await self.run_action(self._bindings.key_to_bindings[event.key][0].action)
         else:
             await super()._on_key(event)
 
