@@ -258,3 +258,25 @@ def test_fields_kept_as_text_are_shown_to_keep_too() -> None:
     ]
     blob = pagetext.encode(items, "第一版", data)
     assert [len(text) for text in texts_kept(blob, data)] == [len("香港回归新华社电第一版") + 1, 4]
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /proc/self/maps")
+def test_a_search_reads_the_index_without_mapping_it(tmp_path: Path) -> None:
+    """A page fault in a mapped file reads the disk's read-ahead window around it (8 MB on
+    the bench's machine): a search of a 2 GB index out of the page cache read 0.5 GB that
+    way, a few MB by read() calls. The read connection must not map the file."""
+    root = tmp_path / "lib"
+    folder = root / "rmrb" / "1998-01-01"
+    folder.mkdir(parents=True)
+    write_page(folder / "01.txt", ["本报讯 数据局今天成立。", "另一段讲的是人民币汇率。"])
+    library = Library(root)
+    assert index.search(library, "数据")  # builds the index, then searches it
+    path = store.index_path(library)
+    conn = store.open_read(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM texts").fetchone()[0] == 1
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            mapped = [line for line in maps if line.rstrip().endswith(str(path.resolve()))]
+    finally:
+        conn.close()
+    assert mapped == []

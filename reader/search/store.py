@@ -518,11 +518,12 @@ def open_read(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         raise _open_error(path, err) from None
     try:
         conn.execute("PRAGMA cache_size=-65536")
-        # The file's pages read in place, not copied by a read() each: a one-shot search
-        # starts with an empty cache and reads hundreds (bm25's rows, the hits' pages):
-        # 1-2.5 ms of CPU at 2 GB. SQLite maps at most 2 GB (its build's limit), reads the
-        # rest, and checks the file's size at each transaction: an update elsewhere is safe.
-        conn.execute("PRAGMA mmap_size=4294967296")
+        # Read by read() calls, not mapped (`PRAGMA mmap_size` stays 0): a page fault in a
+        # mapped file reads the disk's whole read-ahead window around it (8 MB here), and
+        # SQLite cannot ask for random access (madvise). A search of the 2 GB index whose
+        # pages were out of the page cache read 460-560 MB from disk (0.2 s of CPU) mapped,
+        # 3.5-6 MB by read(); and the kernel's proactive reclaim drops a one-shot search's
+        # mapped pages between runs. Mapping saved 1-2.5 ms of CPU on a warm cache only.
         # The keys: a readable file and schema. Not the values: the caller reads them
         # next, and the folder record is 0.36 MB at 2 GB (0.4 ms a read).
         conn.execute("SELECT key FROM meta").fetchall()
