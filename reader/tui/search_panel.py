@@ -157,12 +157,14 @@ class QueryBox(Input):
             event.stop()
             event.prevent_default()
             self.close()
-        elif event.key in self._bindings.key_to_bindings and not event.is_printable:
-            # An editing key (Backspace, arrows): here too, in the order typed. As a
-            # binding it would run once bubbled up to the App, after text typed later.
+        elif not event.is_printable and (bound := self.screen.active_bindings.get(event.key)):
+            # Any other bound key (Backspace, the arrows, Tab): its binding runs here,
+            # in the order typed. Left to bubble up to the App, it would run after
+            # text typed later, which the line takes as it comes.
             event.stop()
             event.prevent_default()
-            await self.run_action(self._bindings.key_to_bindings[event.key][0].action)
+            if bound.enabled:
+                await self.app.run_action(bound.binding.action, bound.node)
         else:
             await super()._on_key(event)
 
