@@ -112,11 +112,10 @@ class QueryBox(Input):
         self,
         placeholder: str,
         search: Callable[[str], None],
-        close: Callable[[], None],
     ) -> None:
         super().__init__(placeholder=placeholder, id="query", compact=True)
         self.cursor_blink = False
-        self.search, self.close = search, close
+        self.search = search
         self.held: list[events.Key] | None = None  # while a search it sent runs
 
     def send(self) -> None:
@@ -153,12 +152,8 @@ class QueryBox(Input):
             event.stop()
             event.prevent_default()
             self.send()
-        elif event.key == "escape":  # here, not by the panel's binding: see `send`
-            event.stop()
-            event.prevent_default()
-            self.close()
         elif not event.is_printable and (bound := self.screen.active_bindings.get(event.key)):
-            # Any other bound key (Backspace, the arrows, Tab): its binding runs here,
+            # Any other bound key (Esc, Backspace, the arrows, Tab): its binding runs here,
             # in the order typed. Left to bubble up to the App, it would run after
             # text typed later, which the line takes as it comes.
             event.stop()
@@ -192,7 +187,7 @@ class SearchPanel(Vertical):
         # Made here and held, not queried: results can arrive before the panel is
         # composed (it is mounted on first use, maybe while a dialog is open).
         self.hit_list = HitList(id="hit-list")
-        self.query_box = QueryBox(placeholder, self._search, self.action_close)
+        self.query_box = QueryBox(placeholder, self._search)
         self._searcher = search
         self.counter = Static(id="counter", markup=False)
 

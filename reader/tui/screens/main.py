@@ -90,8 +90,10 @@ class MainScreen(IssueScreen):
             panel.open(self.finder.query_text)
         finally:
             early, self._early_keys = self._early_keys, None
+        from reader.tui.search_panel import pass_on
+
         for event in early or ():
-            self.take_key(event)
+            pass_on(self, event)  # typed again, in order, into the query line that has focus
 
     def take_key(self, event: events.Key) -> None:
         """Keys typed right after `/` (fast, or pasted) go into the query line.
@@ -118,10 +120,6 @@ class MainScreen(IssueScreen):
             event.stop()
             event.prevent_default()
             box.send()
-        elif event.key == "escape":
-            event.stop()
-            event.prevent_default()
-            box.close()
         elif event.is_printable and event.character:
             event.stop()
             event.prevent_default()
