@@ -76,6 +76,18 @@ def write_locked(root: Path) -> bool:
         conn.close()
 
 
+def start_update(root: Path) -> subprocess.Popen[bytes]:
+    """`reader index` in its own process, its messages kept beside the library for a failure."""
+    with (root.parent / "update.err").open("wb") as err:
+        return subprocess.Popen(reader(root, "index"), stderr=err)
+
+
+def update_said(root: Path, writer: subprocess.Popen[bytes]) -> str:
+    """How the update ended, for an assertion's message (a flake once said only "never began")."""
+    said = (root.parent / "update.err").read_text(errors="replace").strip()
+    return f"exit {writer.poll()}, stderr: {said[-500:]!r}"
+
+
 def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
     """Let the writer work inside its transaction for a while, then freeze it there.
 
@@ -89,7 +101,9 @@ def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
         # The lock held for a tenth of a second: `reader index` first checks the file
         # (quick_check and FTS5's integrity-check, a brief write lock of its own); a
         # lock seen once may be that check, and stopping there finds no update yet.
-        assert writer.poll() is None and time.monotonic() < deadline, "the update never began"
+        assert writer.poll() is None and time.monotonic() < deadline, (
+            f"the update never began: {update_said(root, writer)}"
+        )
         if write_locked(root):
             held_since = held_since if held_since is not None else time.monotonic()
         else:
@@ -98,7 +112,9 @@ def stop_mid_update(root: Path, writer: subprocess.Popen[bytes]) -> None:
     os.kill(writer.pid, signal.SIGSTOP)
     with sqlite3.connect(root / ".reader" / "index.sqlite") as conn:
         committed = conn.execute("SELECT count(*) FROM issues WHERE paper='more'").fetchone()[0]
-    assert write_locked(root) and not committed, "the update was over before it could be stopped"
+    assert write_locked(root) and not committed, (
+        f"the update was over before it could be stopped: {update_said(root, writer)}"
+    )
 
 
 def test_index_rests_in_delete_mode_and_is_written_in_wal_mode(indexed: Path) -> None:
@@ -107,7 +123,7 @@ def test_index_rests_in_delete_mode_and_is_written_in_wal_mode(indexed: Path) ->
     path = indexed / ".reader" / "index.sqlite"
     assert path.read_bytes()[18:20] == b"\x01\x01"  # the header's rollback-journal mark
     assert not path.with_name("index.sqlite-wal").exists()
-    writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
+    writer = start_update(indexed)
     try:
         stop_mid_update(indexed, writer)
         assert path.read_bytes()[18:20] == b"\x02\x02"  # WAL
@@ -121,7 +137,7 @@ def test_index_rests_in_delete_mode_and_is_written_in_wal_mode(indexed: Path) ->
 def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index(indexed: Path) -> None:
     before = marked(indexed)
     assert before == {"rmrb/1998-01-01/09/1"}
-    writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
+    writer = start_update(indexed)
     stop_mid_update(indexed, writer)
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
@@ -140,7 +156,7 @@ def test_a_second_process_searches_while_the_index_is_updated(indexed: Path) -> 
     Whether it had to say so depends on how far the update got (its commit may
     come first); the lock test below pins that message down deterministically.
     """
-    writer = subprocess.Popen(reader(indexed, "index"), stderr=subprocess.DEVNULL)
+    writer = start_update(indexed)
     try:
         wait_for_writes(indexed, writer, size=1)  # its transaction has begun
         result = subprocess.run(
