@@ -51,7 +51,7 @@ def burst(app: ReaderApp, keys: Sequence[str]) -> None:
     driver = app._driver
     assert driver is not None
     for key in keys:
-        char = key if len(key) == 1 else {"enter": "\r", "tab": "\t"}.get(key)
+        char = key if len(key) == 1 else {"enter": "\r", "tab": "\t", "space": " "}.get(key)
         name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
         event = events.Key(name, char)
         event.set_sender(app)
@@ -295,6 +295,28 @@ async def test_letters_typed_ahead_into_the_search_line_do_not_also_move(papers:
         await settle(app, pilot)
         assert app.query_one("#query", Input).value == "jj"
         assert where(app)[:3] == before
+
+
+async def test_a_key_after_letters_typed_ahead_adds_to_them(papers: Path) -> None:
+    """`/jj` in one burst, then `k`: the query is `jjk`. The line's Focus event came in
+    after `jj` and selected them, and `k` replaced them."""
+    app = app_for(papers, "rmrb/1998-01-02")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        burst(app, ["/", "j", "j"])
+        await settle(app, pilot)
+        await pilot.press("k")
+        assert app.query_one("#query", Input).value == "jjk"
+
+
+@pytest.mark.parametrize("slow", [True, False])
+async def test_slash_again_selects_the_last_query_for_typing_over(papers: Path, slow: bool) -> None:
+    keys = ["/", "数", "据", "enter", "escape", "/", "港"]
+    app = app_for(papers, "rmrb/1998-01-05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ends(app, pilot, keys, slow)
+        await app.workers.wait_for_complete()
+        assert app.query_one("#query", Input).value == "港"
 
 
 @pytest.mark.parametrize("key", ["pageup", "pagedown"])

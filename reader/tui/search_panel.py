@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from reader.printable import printable
@@ -113,7 +114,9 @@ class QueryBox(Input):
         placeholder: str,
         search: Callable[[str], None],
     ) -> None:
-        super().__init__(placeholder=placeholder, id="query", compact=True)
+        # No select-on-focus: the Focus event comes after keys typed fast behind `/` are
+        # in, and would select them for the next key to replace. `open` selects instead.
+        super().__init__(placeholder=placeholder, id="query", compact=True, select_on_focus=False)
         self.cursor_blink = False
         self.search = search
         self.held: list[events.Key] | None = None  # while a search it sent runs
@@ -125,6 +128,14 @@ class QueryBox(Input):
             return
         self.held = []
         self.search(query)
+
+    def type_in(self, text: str) -> None:
+        """`text` as typed: over the selection if there is one (the last query, after `/`)."""
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
 
     def hold(self, event: events.Key) -> bool:
         """Keep `event` for after the search, if one this line sent is running."""
@@ -207,6 +218,7 @@ class SearchPanel(Vertical):
             box.value = query
         # At once, not via focus()'s call_later: keys typed right after `/` must land here.
         self.screen.set_focus(box)
+        box.selection = Selection(0, len(box.value))  # the last query: typing replaces it
 
     def show_hits(self, rows: Sequence[HitRow], current: int | None) -> None:
         """List hits; with a current hit, put the cursor on it."""

@@ -123,7 +123,7 @@ class MainScreen(IssueScreen):
         elif event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            box.insert_text_at_cursor(event.character)
+            box.type_in(event.character)
 
     def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
         """A hit chosen in the list: show it, close the panel."""
