@@ -348,6 +348,21 @@ async def test_keys_after_esc_in_the_search_line_are_the_pages(
     assert results[0][1] == 1, "the next page"
 
 
+async def test_tab_right_after_esc_in_the_search_line_moves_from_the_article(
+    papers: Path,
+) -> None:
+    """`/`, Esc, Tab typed fast: Esc gives the article the focus before Tab moves it
+    on, as slowly; the focus was once nowhere until a message came, and Tab went to
+    the first pane."""
+    results = []
+    for slow in (True, False):
+        app = app_for(papers, "rmrb/1998-01-05")
+        async with app.run_test(size=(120, 30)) as pilot:
+            results.append(await ends(app, pilot, ["/", "escape", "tab"], slow))
+    assert results[0] == results[1]
+    assert results[0][3] == "captions", "the pane after the article"
+
+
 SEARCHING = ["/", "数", "据", "enter", "escape", "n", "N", "g", "1", "9", "-"]
 
 

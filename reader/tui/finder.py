@@ -74,10 +74,12 @@ class Finder(Widget):
         self._steps: list[int] | None = None
         self._panel: SearchPanel | None = None
         self._home: Widget | None = None
+        self._back: Widget | None = None
 
-    def dock(self, home: Widget) -> None:
-        """Where the search panel goes when it is first needed (its first child)."""
-        self._home = home
+    def dock(self, home: Widget, back: Widget | None = None) -> None:
+        """Where the search panel goes when it is first needed (its first child), and
+        what has the focus when it closes."""
+        self._home, self._back = home, back
 
     @property
     def shown_query(self) -> str | None:
@@ -214,7 +216,9 @@ class Finder(Widget):
         if self._panel is None:
             from reader.tui.search_panel import SearchPanel
 
-            panel = SearchPanel(self.labels.search_placeholder, self.search, id="search")
+            panel = SearchPanel(
+                self.labels.search_placeholder, self.search, self._back, id="search"
+            )
             await (self._home or self.screen).mount(panel, before=0)
             self._panel = panel
         return self._panel

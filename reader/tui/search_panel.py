@@ -186,15 +186,17 @@ class SearchPanel(Vertical):
 
         index: int
 
-    @dataclass
-    class Closed(Message):
-        """The panel was closed with Esc."""
-
     def __init__(
-        self, placeholder: str, search: Callable[[str], None], *, id: str | None = None
+        self,
+        placeholder: str,
+        search: Callable[[str], None],
+        back: Widget | None = None,
+        *,
+        id: str | None = None,
     ) -> None:
-        """`search` runs when a query is entered."""
+        """`search` runs when a query is entered; `back` has the focus after Esc."""
         super().__init__(id=id)
+        self.back = back
         # Made here and held, not queried: results can arrive before the panel is
         # composed (it is mounted on first use, maybe while a dialog is open).
         self.hit_list = HitList(id="hit-list")
@@ -249,13 +251,12 @@ class SearchPanel(Vertical):
     def action_close(self) -> None:
         """Hide the panel; the hits stay highlighted and `n`/`N` still walk them.
 
-        The focus leaves it at once (for the page until `Closed` gives the article
-        focus): keys typed after Esc and queued for the panel are the page's.
+        The focus goes `back` at once, not by a message: keys typed after Esc (Tab,
+        queued for the panel) are the page's, and move from where slow keys would.
         """
         self.display = False
         if self.screen.focused in (self.query_box, self.hit_list):
-            self.screen.set_focus(None)
-        self.post_message(self.Closed())
+            self.screen.set_focus(self.back)
 
     def _search(self, query: str) -> None:
         self.hit_list.show_rows((), None)  # the last query's hits are no choice now

@@ -96,7 +96,7 @@ class IssueScreen(Screen[None]):
             status = StatusBar(hint_line(words, self.keys), id="status")
             status.say(words.loading)
             yield status
-        self.finder.dock(bottom)
+        self.finder.dock(bottom, back=self.panes.article)
         yield self.finder
 
     def on_mount(self) -> None:

@@ -132,11 +132,6 @@ class MainScreen(IssueScreen):
         if panel is not None:
             panel.display = False
 
-    def on_search_panel_closed(self) -> None:
-        """The panel closed: back to the article, unless a key after Esc moved the focus."""
-        if self.focused is None:
-            self.set_focus(self.panes.article)
-
     @on(Finder.Changed)
     def _search_changed(self, message: Finder.Changed) -> None:
         self.restyle()
