@@ -6,6 +6,7 @@ Each test is a cause counted on PDFium's text of pages no round had read before
 
 from __future__ import annotations
 
+from reader.parse.stacks import split_stack
 from reader.parse.stories import parse_text, split_gaps
 
 # A 12-em column: full lines of 12 characters, a paragraph's first line 2 ems in.
@@ -75,3 +76,14 @@ def test_a_quote_closed_by_a_full_stop_over_a_paragraph_stays_dialogue() -> None
     page = parse_text("\n".join(lines))
     assert [item.headline for item in page.items] == [None]
     assert "“我是来报案的，我的摩托车丢了。”" in "".join(page.items[0].paragraphs)
+
+
+def test_three_dashes_at_a_stack_lines_end_run_on_into_the_next() -> None:
+    # A kicker's mark is two dashes; three are a dash inside the headline.
+    stack = ["而那些氤氲的积淀和发生就像这雪", "群众参与、群众受益———", "志愿服务的生命力所在"]
+    assert split_stack(stack) == (stack[0], "群众参与、群众受益———志愿服务的生命力所在", None)
+    assert split_stack(["科技兴农——", "农民要致富农校来帮助"]) == (
+        "科技兴农——",
+        "农民要致富农校来帮助",
+        None,
+    )

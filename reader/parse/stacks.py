@@ -41,6 +41,8 @@ def sure(above: str, line: str) -> bool | None:
     nothing follows a subtitle. A line that starts by closing a bracket, or
     follows one left open or a comma, wraps; so does a stub of a last line.
     """
+    if above.endswith("———") and not line.startswith("—"):
+        return True  # a dash inside a headline (`群众受益———` / `志愿服务…`): a kicker's is two
     if above.endswith("—") or line.startswith("—"):
         return False
     if above.startswith("—"):
