@@ -87,3 +87,19 @@ def test_three_dashes_at_a_stack_lines_end_run_on_into_the_next() -> None:
         "农民要致富农校来帮助",
         None,
     )
+
+
+def test_a_stub_on_its_subtitles_line_far_wider_than_the_headline_is_split_off() -> None:
+    # PDFium writes the stub (headline type) and the subtitle (smaller) as one line
+    # with no space; a wrapped headline's rest is never the wider of its lines.
+    stack = ["确立京剧改革的指导理论", "香港将建特区政府", "总部——英国可怜鱼儿雄变雌奈何污"]
+    assert split_stack(stack) == (
+        "确立京剧改革的指导理论",
+        "香港将建特区政府总部",
+        "——英国可怜鱼儿雄变雌奈何污",
+    )
+    # ...but not before three dashes, nor under a line about as wide: a headline's own dash.
+    assert split_stack(["全国政协举行第五十一次主席会议", "李宁牌———中国体育用品第一品牌"])[2] == (
+        "李宁牌———中国体育用品第一品牌"
+    )
+    assert split_stack(["香港将建特区政府", "总部——英国可怜"])[2] == "总部——英国可怜"
