@@ -6,6 +6,8 @@ Each test is a cause counted on PDFium's text of pages no round had read before
 
 from __future__ import annotations
 
+from reader.parse.lineends import ends_here
+from reader.parse.lines import make_lines
 from reader.parse.stacks import split_stack
 from reader.parse.stories import parse_text, split_gaps
 
@@ -103,3 +105,17 @@ def test_a_stub_on_its_subtitles_line_far_wider_than_the_headline_is_split_off()
         "李宁牌———中国体育用品第一品牌"
     )
     assert split_stack(["香港将建特区政府", "总部——英国可怜"])[2] == "总部——英国可怜"
+
+
+def test_a_stub_and_its_subtitle_on_one_line_end_where_they_stand() -> None:
+    # PDFium of Chromium's page: the widths below do not say that the stack ends
+    # (the next line measures as full as the line); the dashes after a stub do, as
+    # they do at a line's start (every such line on the pages read is a stack's).
+    above = "十五大作出的战略部署顺利实现。"
+    stack = ["塔乌两国总统会", "谈——『月球勘探者』进入环月轨道"]
+    below = [
+        "从一九九二年人民出版社成立策划",
+        "室并由方鸣任主任开始作为出版策",
+        "划的倡言者方鸣搞了一系列出版策",
+    ]
+    assert ends_here(make_lines([above, *stack, *below]), 2)
