@@ -48,9 +48,12 @@ def test_a_wrapped_headlines_last_characters_a_space_before_its_subtitles_dashes
         assert (page.items[-1].headline, page.items[-1].subtitle) == (headline, subtitle)
 
 
-def test_a_space_before_three_dashes_is_no_gap_of_a_stack() -> None:
+def test_no_gap_before_three_dashes_nor_after_a_long_run() -> None:
     # `———` in a line of text is a paragraph's dash (round 9), not a subtitle's.
     line = "是巨大的透明玻璃！ ———“透明”到这个份儿上"
+    assert split_gaps([line]) == [line]
+    # ...nor before two after a run longer than a headline's last characters.
+    line = "全年增长了１２．５％ ——这是多年来最高的"
     assert split_gaps([line]) == [line]
     assert split_gaps(["礼 ——翟俊杰拍出《挺立潮头》"]) == ["礼", "——翟俊杰拍出《挺立潮头》"]
 
