@@ -134,19 +134,39 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
         text = line.text
         if text[-1] != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
-        if text[-2] not in "！？…⋯!?" or "。" in text:
+        if "。" in text[:-2] or (text[-2] not in "！？…⋯!?" and not _stated(lines, i)):
             continue
         start = i
         while (
-            start > max(0, i - 2) and lines[start].text[0] != "“" and _runs_into(lines[start - 1])
+            start > max(0, i - 2)
+            and not _opens_quote(lines[start].text)
+            and _runs_into(lines[start - 1])
         ):
             start -= 1  # the quote wrapped
-        if lines[start].text[0] == "“" and sum(ln.width for ln in lines[start : i + 1]) <= 24:
+        if _opens_quote(lines[start].text) and sum(ln.width for ln in lines[start : i + 1]) <= 24:
             made = [j for j in range(start, i + 1) if not lines[j].candidate]
             out.append((start, i, made))
             for j in made:
                 lines[j].candidate = True
     return out
+
+
+def _opens_quote(text: str) -> bool:
+    """The line opens a quote, or a subtitle's dashes and a quote (`——“那么多钱，…`)."""
+    return text[0] == "“" or (text.startswith("——“") and not text.startswith("———"))
+
+
+def _stated(lines: list[Line], i: int) -> bool:
+    """A quote that ends on `。”` over a byline, or after a subtitle's dashes, is a stack's.
+
+    No line of a paragraph stands over a byline (none of 12,469 paragraphs on the
+    cached pages of four engines, against 2,474 stack lines), and a line that
+    opens with two dashes under a headline is its subtitle (688 of 700).
+    """
+    if lines[i].text[-2] != "。":
+        return False
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return (below is not None and below.kind is Kind.BYLINE) or lines[i].text.startswith("——“")
 
 
 def _runs_into(line: Line) -> bool:
@@ -175,6 +195,7 @@ def _keep_quotes(
             (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
             or (below is None and above is not None and above.head)
+            or (lines[start].text.startswith("——") and above is not None and above.head)
             or (below is not None and below.kind is Kind.BODY and _display(lines, start, end))
             or (_after_story(above) and below is not None and below.kind is Kind.BODY)
         ):

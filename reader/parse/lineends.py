@@ -68,8 +68,10 @@ def ends_here(lines: list[Line], i: int) -> bool:
     nxt = lines[i + 1]
     if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
         return True
-    if i and line.text.startswith("——") and line.text[2:3] != "—" and lines[i - 1].candidate:
-        return True  # a subtitle under its headline (`———…` opens a paragraph)
+    at = line.text.find("——", 0, 6)
+    if i and 0 <= at <= 3 and line.text[at + 2 : at + 3] != "—" and lines[i - 1].candidate:
+        return True  # a subtitle under its headline (`———…` opens a paragraph), or a
+        # wrapped headline's last characters written on its line (`谈——『月球勘探者』…`)
     if i and _kicker_over(lines, i):
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:

@@ -80,9 +80,13 @@ def _set_full(lines: list[Line], i: int, end: int) -> bool:
 
     Headline lines are as long as their words; a paragraph's lines after the
     first are set to the full column. Only stacks holding ，、： are doubted so:
-    other lines without punctuation are rarely a paragraph's.
+    other lines without punctuation are rarely a paragraph's. Nor is a line that
+    opens with a subtitle's two dashes under the first (700 lines so on the cached
+    pages of four engines: 688 subtitles, 6 a title's second line set as a paragraph).
     """
     if end == i or not any(c in ln.text for ln in lines[i : end + 1] for c in "，、："):
+        return False
+    if lines[i + 1].text.startswith("——") and lines[i + 1].text[2:3] != "—":
         return False
     col = fill_after(lines, end + 1)[0]
     widths = [ln.width for ln in lines[i + 1 : end + 1]]

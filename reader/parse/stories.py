@@ -45,9 +45,10 @@ _OVERFLOW_CHARS = 65_536
 # One gap between two runs on one baseline: a phrase ended by an ideograph (no full
 # stop in it), then a run that starts a phrase of its own (an ideograph, a dash, a
 # quote or title mark, a bullet), or a byline. Extractors write two blocks side by
-# side so.
+# side so; and a wrapped headline's last characters (six at most, no clause ended)
+# before its subtitle's two dashes (PDFium of Chromium's prints: `礼 ——翟俊杰…`).
 _GAP = re.compile(
-    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)) "
+    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)|[^\s，。；]{1,6}(?= ——[^—])) "
     r"((?:——|[\u4e00-\u9fff●“《])\S{3,}|(?:本报|新华社|中新社)\S{0,8}?(?:记者|通讯员) .+)$"
 )
 
