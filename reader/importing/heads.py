@@ -303,12 +303,24 @@ def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> li
     headline or another such line, they reach over its columns as it does."""
     weights = Counter(g.weight for s in segs for g in s.glyphs if abs(g.size - body) < 0.06 * body)
     plain = weights.most_common(1)[0][0] if weights else 400
+    # The body's face: most of its ideographs'. A line in another (a Kai subtitle at body
+    # size and weight) is set apart as a bold one is.
+    faces = Counter(
+        g.face
+        for s in segs
+        for g in s.glyphs
+        if abs(g.size - body) < 0.06 * body and g.weight < plain + _BOLD and _ideograph(g.char)
+    )
+    face = faces.most_common(1)[0][0] if len(faces) > 1 else None
     taken = {id(h) for h in heads}
     found: list[Segment] = []
     for seg in segs:
         if id(seg) in taken or len(seg.glyphs) > _STACK_CHARS:
             continue
         heavy = sum(g.weight >= plain + _BOLD for g in seg.glyphs) * 2 > len(seg.glyphs)
+        if face is not None and not heavy and not seg.caption:
+            ideographs = [g.face for g in seg.glyphs if _ideograph(g.char)]
+            heavy = sum(f != face for f in ideographs) * 2 > len(ideographs)
         if (heavy or seg.size >= 1.06 * body) and _one_line_apart(seg, segs, lambda _: True):
             found.append(seg)
     members: list[Segment] = []
@@ -322,6 +334,10 @@ def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> li
                 members.append(seg)
                 grown = True
     return members
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _stacked(seg: Segment, head: Segment, body: float) -> bool:

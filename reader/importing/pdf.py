@@ -97,6 +97,7 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
     char_matrix = raw.FPDFText_GetMatrix
     font_info = raw.FPDFText_GetFontInfo
     weights: dict[bytes, int] = {}
+    faces: dict[bytes, int] = {}
     generated = raw.FPDFText_IsGenerated
     unicode = raw.FPDFText_GetUnicode
     map_error = raw.FPDFText_HasUnicodeMapError
@@ -125,11 +126,18 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
             size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
         size = size or (rect.top - rect.bottom)
         weight = font_weight(handle, i)
-        if unstated(weight) and 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
+        # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
+        # in Kai at the body's size and weight is still set apart from a Song body.
+        face = 0
+        if 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
             key = name.value
-            if key not in weights:
-                weights[key] = named_weight(key.decode("latin-1")) or weight
-            weight = weights[key]
+            if key not in faces:
+                faces[key] = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
+            face = faces[key]
+            if unstated(weight):
+                if key not in weights:
+                    weights[key] = named_weight(key.decode("latin-1")) or weight
+                weight = weights[key]
         char = _SHARED_GLYPHS.get(code) or chr(code)
         glyphs.append(
             make_glyph(
@@ -142,6 +150,7 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
                 float(size),
                 weight if weight > 0 else 400,
                 i,
+                face,
             )
         )
     return glyphs, unmapped

@@ -56,6 +56,9 @@ class TypeLine:
     x1: float  # the right edge of the ink: a hung closing mark does not count
     top: float
     bottom: float
+    # Its ideographs are set in a face other than the body's (a Kai subtitle over a Song
+    # body, a kicker in Hei): set apart as a bold line is, whatever its weight.
+    face: bool = False
 
     @property
     def closes(self) -> bool:
@@ -75,16 +78,21 @@ def _mode(values: list[float]) -> float:
 
 def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
     """The layout's text lines with their typography; also the body's font weight."""
-    body_weights = [
-        g.weight
-        for group in page.groups
-        for line in group
-        for seg in line.segments
-        for g in seg.glyphs
-        if abs(g.size - page.body) <= _SAME_SIZE * page.body
-    ]
-    body_weight = int(_mode([float(w) for w in body_weights])) if body_weights else 400
+    body_weights: list[float] = []
+    body_ideographs: list[tuple[int, int]] = []  # (weight, face)
+    for group in page.groups:
+        for line in group:
+            for seg in line.segments:
+                for g in seg.glyphs:
+                    if abs(g.size - page.body) <= _SAME_SIZE * page.body:
+                        body_weights.append(g.weight)
+                        if "\u4e00" <= g.char <= "\u9fff":
+                            body_ideographs.append((g.weight, g.face))
+    body_weight = int(_mode(body_weights)) if body_weights else 400
     heavy_from = body_weight + _BOLD
+    # The face most of the body's ideographs are set in (body size, body weight).
+    faces = Counter(face for weight, face in body_ideographs if weight < heavy_from)
+    body_face = faces.most_common(1)[0][0] if faces else 0
     out = []
     for text, group in zip(page.texts, page.groups, strict=True):
         glyphs: list[Glyph] = [g for line in group for seg in line.segments for g in seg.glyphs]
@@ -92,6 +100,7 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
         # One pass for what _mode, sum, min and max would each walk the line for.
         counts: dict[float, int] = {}
         heavy = 0
+        ideographs = other = 0
         first = visible[0]
         x0, x1, top, bottom = first.x0, first.ink_x1, first.top, first.bottom
         for g in visible:
@@ -99,6 +108,9 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
             counts[key] = counts.get(key, 0) + 1
             if g.weight >= heavy_from:
                 heavy += 1
+            if "\u4e00" <= g.char <= "\u9fff":
+                ideographs += 1
+                other += g.face != body_face
             if g.x0 < x0:
                 x0 = g.x0
             ink = g.ink_x1
@@ -118,6 +130,7 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
                 x1=x1,
                 top=top,
                 bottom=bottom,
+                face=other * 2 > ideographs,
             )
         )
     return out, body_weight

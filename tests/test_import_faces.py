@@ -1,0 +1,113 @@
+"""Import round 10: type our generators never set (bench/weasygen.py --variant), hand-set
+as the PDFs had it. No font is needed: a glyph's face is a number, as the import reads it.
+
+- a subtitle or kicker at the body's size and weight in another face (Kai over a Song
+  body) is set apart as a bold one is: it is the stack's, and a lead's subtitle centred
+  under its headline lets the headline claim the outer columns under both;
+- a kicker wrapped onto a centred second line, a subtitle over two lines;
+- a dateline in another face centred over an indented first line stands alone;
+- a line that ends short only because the next line's start cannot be broken
+  (`《中`, `以“三`) ends no paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handset import line
+
+from reader.importing.reading_order import Glyph, layout
+from reader.importing.structure import build
+from reader.importing.typography import is_byline
+from reader.model import Page
+
+PITCH = 14.0
+KAI = 1  # the face of the stack; the body's is 0
+
+
+def faced(glyphs: list[Glyph], face: int = KAI) -> list[Glyph]:
+    return [replace(g, face=face) for g in glyphs]
+
+
+def rows(texts: list[str], x: float, top: float, size: float = 10.0) -> list[Glyph]:
+    return [g for n, t in enumerate(texts) for g in line(t, x, top - n * PITCH, size)]
+
+
+def built(glyphs: list[Glyph]) -> Page:
+    done = build(layout(glyphs, [], is_byline), [])
+    assert done is not None
+    return done[0]
+
+
+def column(mark: str, x: float, top: float) -> list[Glyph]:
+    """A 14-em column: an indented first line, two full lines and a closing short one."""
+    return line(mark * 12, x + 20, top) + rows([mark * 14, mark * 14, mark + "。"], x, top - PITCH)
+
+
+def test_a_subtitle_in_another_face_is_the_stacks_and_lets_a_centred_lead_claim_its_columns() -> (
+    None
+):
+    # A story above; then five 14-em columns an em apart, a 16-pt headline centred over
+    # the middle three, a body-size subtitle in Kai centred under it, reaching a hair
+    # into the second and fourth columns (WeasyPrint seed 16 of the variant pages).
+    def page(face: int) -> Page:
+        glyphs = line("上篇标题", 0, 680, 20) + rows(["戊" * 14, "戊戊。"], 0, 650)
+        glyphs += line("强调发展长期稳定全面合作面向未来真诚友好关系", 194, 560, 16)
+        glyphs += faced(line("——斯德哥尔摩欧洲文化首都九八年", 285, 538), face)
+        for k, mark in enumerate("甲乙丙丁己"):
+            glyphs += column(mark, 150 * k, 520)
+        return built(glyphs)
+
+    item = page(KAI).items[-1]
+    assert item.headline == "强调发展长期稳定全面合作面向未来真诚友好关系"
+    assert item.subtitle == "——斯德哥尔摩欧洲文化首都九八年"
+    assert [p[0] for p in item.paragraphs] == ["甲", "乙", "丙", "丁", "己"]
+    # In the body's face it is running text over the middle columns: the first column
+    # was read before the headline, as a story of its own.
+    assert page(0).items[1].paragraphs[0][0] == "甲"
+
+
+def test_a_kicker_wrapped_centred_and_a_subtitle_over_two_lines_in_another_face() -> None:
+    glyphs = faced(line("第八世夏茸尕布活佛转", 0, 600) + line("认定", 40, 586))
+    glyphs += line("哦越下越大", 12.5, 566, 15)
+    glyphs += faced(line("——海关去年征税九百四", 0, 545) + line("十亿创纪录", 0, 531))
+    glyphs += column("甲", 0, 510)
+    (item,) = built(glyphs).items
+    assert item.kicker == "第八世夏茸尕布活佛转认定"
+    assert item.headline == "哦越下越大"
+    assert item.subtitle == "——海关去年征税九百四十亿创纪录"
+    assert item.paragraphs[0].startswith("甲")
+
+
+def test_a_dateline_in_another_face_over_an_indented_first_line_stands_alone() -> None:
+    # Centred over a ragged column whose first line is indented two ems: in from the
+    # dateline's start by less than an indent, and ending left of it.
+    glyphs = line("标题在这里", 10, 560, 20)
+    glyphs += faced(line("新华社重庆1月22日电", 5, 530))
+    glyphs += line("这支建筑队伍还坚", 12, 515) + rows(["持工地在哪里就将党团", "工会。"], 0, 501)
+    (item,) = built(glyphs).items
+    assert item.byline == "新华社重庆1月22日电"
+    assert item.paragraphs == ("这支建筑队伍还坚持工地在哪里就将党团工会。",)
+
+
+def test_a_line_broken_early_before_an_unbreakable_start_ends_no_paragraph() -> None:
+    # No indents (a caption): a short line closing a sentence ends a paragraph, unless
+    # the next line starts with what could not be broken into the room left.
+    def paragraphs(next_line: str) -> tuple[str, ...]:
+        glyphs = line("标题在这里", 0, 560, 20)
+        texts = [
+            "人实施制裁的具体行政",
+            "实施制裁具体行为。",
+            next_line,
+            "人实施制裁的具体行政",
+            "得。",
+        ]
+        (item,) = built(glyphs + rows(texts, 0, 530)).items
+        return item.paragraphs
+
+    # `…行为。` ends 1.6 ems short (its 。's blank half counted): `中华` fits there, so
+    # the line ended its paragraph; `《中` (an opening mark never ends a line) and `以“三`
+    # (quotes glue to both sides in Unicode's line breaking) do not.
+    assert len(paragraphs("中华人民共和国行政处")) == 2
+    assert len(paragraphs("《中华人民共和国行政")) == 1
+    assert len(paragraphs("以“三个有利于”为标准")) == 1
