@@ -13,7 +13,9 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   (a second engine's page text for the text parser, which no round tuned on);
 - `weasyvar-pdf`: the same generator's `--variant` pages (other CJK fonts, headline
   sizes, 4-7 columns, ragged text; bench/weasygen.py), through `reader import`, skipped
-  with a message where those system fonts are not installed;
+  with a message where those system fonts are not installed; `texvar-pdf` likewise
+  from bench/texgen.py's `--variant` (fake bold by stroke too), skipped without them or
+  xelatex;
 - `chrome-pdf`: the same seeded content printed by Chromium (bench/chromegen.py, its
   own CSS looks), through `reader import`; `chrome-pdfium`: those PDFs' text as PDFium
   writes it, through `reader parse --json` (both skipped with a message without Chromium);
@@ -277,6 +279,7 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "chrome-pdfium": html_cases(chromegen, "chrome", "pdfium"),
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
+    "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),
 }
 
 
@@ -454,9 +457,12 @@ def main() -> None:
     if any(n.startswith("chrome") for n in names) and not chromegen.available():
         print("chrome: Chromium is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("chrome")]
-    if any(n.startswith("tex-") for n in names) and not texgen.available():
+    if any(n.startswith("tex") for n in names) and not texgen.available():
         print("tex: xelatex is not installed: skipped", file=sys.stderr)
-        names = [n for n in names if not n.startswith("tex-")]
+        names = [n for n in names if not n.startswith("tex")]
+    if "texvar-pdf" in names and not weasygen.variant_available():
+        print("texvar: the system CJK fonts are not installed: skipped", file=sys.stderr)
+        names.remove("texvar-pdf")
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

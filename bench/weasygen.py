@@ -128,6 +128,8 @@ class Variant:
         body = rng.choice(BODY_FACES)
         head = rng.choice(HEAD_FACES)
         stack = rng.choice((head, (body[0], 700), (rng.choice(KAI), 400), head))
+        if stack == body:
+            stack = (body[0], 700)  # a kicker set apart from the body somehow
         low = rng.choice((1.2, 1.3, 1.5, 1.6))
         return cls(
             body=body,
