@@ -7,15 +7,24 @@ as the PDFs had it. No font is needed: a glyph's face is a number, as the import
 - a kicker wrapped onto a centred second line, a subtitle over two lines;
 - a dateline in another face centred over an indented first line stands alone;
 - a line that ends short only because the next line's start cannot be broken
-  (`《中`, `以“三`) ends no paragraph.
+  (`《中`, `以“三`) ends no paragraph;
+- two closing marks squeezed into one box's start (xeCJK's `”，`): the order the PDF
+  draws them in;
+- a kicker at body size drawn with a stroke (fake bold: text render mode 2), or in
+  another font, in a PDF written with reportlab (its CID fonts: no font file needed).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
-from handset import line
+from handset import line, texts
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
 
+from reader.importing.pdf import read_pdf
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.structure import build
 from reader.importing.typography import is_byline
@@ -111,3 +120,63 @@ def test_a_line_broken_early_before_an_unbreakable_start_ends_no_paragraph() -> 
     assert len(paragraphs("中华人民共和国行政处")) == 2
     assert len(paragraphs("《中华人民共和国行政")) == 1
     assert len(paragraphs("以“三个有利于”为标准")) == 1
+
+
+def test_two_closing_marks_squeezed_to_one_start_keep_the_order_they_are_drawn_in() -> None:
+    # xeCJK (banjiao) sets `线”，也`: the `，` kerned back to where the half-wide `”`
+    # starts, its box a hair left of the quote's. PDFium's indices give the order.
+    glyphs = [Glyph(c, x, x + 7.7, 497.5, 507.5, 500.0, 7.7, 400, n)
+              for n, (c, x) in enumerate((("风", 367.5), ("线", 375.1)))]  # fmt: skip
+    glyphs += [
+        Glyph("”", 382.85, 385.3, 497.5, 507.5, 500.0, 7.7, 400, 2),
+        Glyph("，", 382.8, 390.5, 497.5, 507.5, 500.0, 7.7, 400, 3),
+        Glyph("也", 390.5, 398.2, 497.5, 507.5, 500.0, 7.7, 400, 4),
+    ]
+    assert texts(glyphs) == ["风线”，也"]
+    # Drawn the other way round, they read the other way round.
+    glyphs[2:4] = [replace(glyphs[2], index=3), replace(glyphs[3], index=2)]
+    assert "".join(texts(glyphs)) == "风线，”也"
+
+
+def _pdf(kicker_mode: int, kicker_font: str = "STSong-Light") -> bytes:
+    """Two stories written with reportlab; the second's stack a body-size kicker (in
+    `kicker_font`, drawn in text render mode `kicker_mode`) and a 20-pt headline."""
+    for font in ("STSong-Light", "MSung-Light"):
+        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf, pagesize=(300, 360))
+
+    def story(top: float, body: str) -> None:
+        page.setFont("STSong-Light", 10)
+        for n, text in enumerate((f"　　{body * 5}", body * 6, f"{body[0]}三。")):
+            page.drawString(40, top - 14 * n, text)
+
+    page.setFont("STSong-Light", 20)
+    page.drawString(40, 320, "上篇稿件标题")
+    story(296, "乙一")
+    text = page.beginText(40, 232)
+    text.setFont(kicker_font, 10)
+    text.setTextRenderMode(kicker_mode)
+    text.textOut("江主席会见美国防部长")
+    text.setTextRenderMode(0)  # the mode is kept in the graphics state, past ET
+    page.drawText(text)
+    page.setFont("STSong-Light", 20)
+    page.drawString(40, 206, "一个天文数字的实现")
+    story(182, "甲一")
+    page.save()
+    return buf.getvalue()
+
+
+def _story(data: bytes) -> tuple[str | None, str | None]:
+    (page,) = read_pdf(data, "story.pdf")
+    assert page.structure is not None
+    item = page.structure[0].items[-1]
+    return item.kicker, item.headline
+
+
+def test_a_kicker_in_fake_bold_or_another_face_is_the_kicker_in_a_real_pdf() -> None:
+    # Fill (0): a line of running text over the headline, closing the story above. Fill
+    # and stroke (2, fake bold: xdvipdfmx's FakeBold) or another face: the kicker.
+    assert _story(_pdf(0)) == (None, "一个天文数字的实现")
+    assert _story(_pdf(2)) == ("江主席会见美国防部长", "一个天文数字的实现")
+    assert _story(_pdf(0, "MSung-Light")) == ("江主席会见美国防部长", "一个天文数字的实现")

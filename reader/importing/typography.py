@@ -78,20 +78,25 @@ def _mode(values: list[float]) -> float:
 
 def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
     """The layout's text lines with their typography; also the body's font weight."""
-    body_weights: list[float] = []
-    body_ideographs: list[tuple[int, int]] = []  # (weight, face)
+    body_weights = [
+        g.weight
+        for group in page.groups
+        for line in group
+        for seg in line.segments
+        for g in seg.glyphs
+        if abs(g.size - page.body) <= _SAME_SIZE * page.body
+    ]
+    body_weight = int(_mode([float(w) for w in body_weights])) if body_weights else 400
+    heavy_from = body_weight + _BOLD
+    # The body's face: most body-type lines' (size and weight), by their middle glyph.
+    faces: Counter[int] = Counter()
     for group in page.groups:
         for line in group:
             for seg in line.segments:
-                for g in seg.glyphs:
-                    if abs(g.size - page.body) <= _SAME_SIZE * page.body:
-                        body_weights.append(g.weight)
-                        if "\u4e00" <= g.char <= "\u9fff":
-                            body_ideographs.append((g.weight, g.face))
-    body_weight = int(_mode(body_weights)) if body_weights else 400
-    heavy_from = body_weight + _BOLD
-    # The face most of the body's ideographs are set in (body size, body weight).
-    faces = Counter(face for weight, face in body_ideographs if weight < heavy_from)
+                middle = seg.glyphs[len(seg.glyphs) // 2]
+                same = abs(seg.size - page.body) <= _SAME_SIZE * page.body
+                if same and middle.weight < heavy_from:
+                    faces[middle.face] += len(seg.glyphs)
     body_face = faces.most_common(1)[0][0] if faces else 0
     out = []
     for text, group in zip(page.texts, page.groups, strict=True):
@@ -100,7 +105,6 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
         # One pass for what _mode, sum, min and max would each walk the line for.
         counts: dict[float, int] = {}
         heavy = 0
-        ideographs = other = 0
         first = visible[0]
         x0, x1, top, bottom = first.x0, first.ink_x1, first.top, first.bottom
         for g in visible:
@@ -108,9 +112,6 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
             counts[key] = counts.get(key, 0) + 1
             if g.weight >= heavy_from:
                 heavy += 1
-            if "\u4e00" <= g.char <= "\u9fff":
-                ideographs += 1
-                other += g.face != body_face
             if g.x0 < x0:
                 x0 = g.x0
             ink = g.ink_x1
@@ -130,10 +131,19 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
                 x1=x1,
                 top=top,
                 bottom=bottom,
-                face=other * 2 > ideographs,
+                face=_other_face(visible, body_face),
             )
         )
     return out, body_weight
+
+
+def _other_face(glyphs: list[Glyph], body_face: int) -> bool:
+    """Most of the line's ideographs are set in another face than the body's. Its first,
+    middle and last glyph show it first: most lines are the body's, all of them."""
+    if all(glyphs[k].face == body_face for k in (0, len(glyphs) // 2, -1)):
+        return False
+    ideographs = [g.face for g in glyphs if "\u4e00" <= g.char <= "\u9fff"]
+    return sum(f != body_face for f in ideographs) * 2 > len(ideographs)
 
 
 _DIGIT_SPACE = re.compile(r"\s+(?=[0-9０-９])|(?<=[0-9０-９])\s+")
