@@ -8,6 +8,8 @@ as the PDFs had it. No font is needed: a glyph's face is a number, as the import
 - a dateline in another face centred over an indented first line stands alone;
 - a line that ends short only because the next line's start cannot be broken
   (`《中`, `以“三`) ends no paragraph;
+- a byline in a heavier face (Hei over a Ming body reads bold) wrapped onto a line of
+  its own;
 - two closing marks squeezed into one box's start (xeCJK's `”，`): the order the PDF
   draws them in;
 - a kicker at body size drawn with a stroke (fake bold: text render mode 2), or in
@@ -120,6 +122,22 @@ def test_a_line_broken_early_before_an_unbreakable_start_ends_no_paragraph() -> 
     assert len(paragraphs("中华人民共和国行政处")) == 2
     assert len(paragraphs("《中华人民共和国行政")) == 1
     assert len(paragraphs("以“三个有利于”为标准")) == 1
+
+
+def test_a_byline_in_a_heavier_face_wrapped_onto_a_second_line_stays_the_byline() -> None:
+    # A Ming body (PDFium weight 355), the byline in Zen Hei (545): bold by the weights.
+    def ming(glyphs: list[Glyph]) -> list[Glyph]:
+        return [g if g.face else replace(g, weight=355) for g in glyphs]
+
+    glyphs = line("上篇标题", 0, 680, 20) + rows(["戊" * 10, "戊戊。"], 0, 650)
+    glyphs += line("长沙租台彩电过新年", 0, 560, 12)
+    glyphs += faced(line("本报记者 赵磊 通讯员", 0, 540, weight=545))
+    glyphs += faced(line("萧振", 0, 526, weight=545))
+    glyphs += line("甲一甲一甲一甲一", 20, 510) + rows(["甲二甲二甲二甲二甲二", "甲三。"], 0, 496)
+    item = built(ming(glyphs)).items[-1]
+    assert item.headline == "长沙租台彩电过新年"
+    assert item.byline == "本报记者 赵磊 通讯员 萧振"
+    assert item.paragraphs == ("甲一甲一甲一甲一甲二甲二甲二甲二甲二甲三。",)
 
 
 def test_two_closing_marks_squeezed_to_one_start_keep_the_order_they_are_drawn_in() -> None:

@@ -220,7 +220,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             or _marked_stack(line, prev, lines[i + 1 : i + 3], cur, body)
             or _closed_subtitle(line, prev, cur, body)
             or _face_stack(line, prev, lines[i + 1 : i + 3], cur, body)
-        ) and not _intertitle(line, cur, body):
+        ) and not (_intertitle(line, cur, body) or wrapped is line):
             stacking = cur is not None and prev is not None and prev in cur.stack
             if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
                 cur = _Item()
@@ -344,8 +344,10 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
     """`nxt` is the end of a byline that filled its narrow column: a short line in the
     same type under it that makes a longer byline of it (通讯员 宋 / 超磊)."""
     text = " ".join(line.text.split())
+    same = abs(nxt.size - line.size) <= 0.06 * body
+    same = same and (nxt.bold, nxt.face) == (line.bold, line.face)
     return (
-        nxt.plain(body)
+        (nxt.plain(body) or same)  # a byline in a heavier face (Hei over Ming) reads bold
         and len(nxt.text) <= 4
         and not nxt.hint
         and (
