@@ -10,6 +10,7 @@ as the PDFs had it. No font is needed: a glyph's face is a number, as the import
   (`《中`, `以“三`) ends no paragraph;
 - a byline in a heavier face (Hei over a Ming body reads bold) wrapped onto a line of
   its own;
+- a byline broken inside its role word (`通讯` / `员 曾杰明`);
 - two closing marks squeezed into one box's start (xeCJK's `”，`): the order the PDF
   draws them in;
 - a kicker at body size drawn with a stroke (fake bold: text render mode 2), or in
@@ -137,6 +138,16 @@ def test_a_byline_in_a_heavier_face_wrapped_onto_a_second_line_stays_the_byline(
     item = built(ming(glyphs)).items[-1]
     assert item.headline == "长沙租台彩电过新年"
     assert item.byline == "本报记者 赵磊 通讯员 萧振"
+    assert item.paragraphs == ("甲一甲一甲一甲一甲二甲二甲二甲二甲二甲三。",)
+
+
+def test_a_byline_broken_inside_its_role_word_is_the_byline() -> None:
+    glyphs = line("上篇标题", 0, 680, 20) + rows(["戊" * 10, "戊戊。"], 0, 650)
+    glyphs += line("贵阳筹集慰问金千万元", 0, 560, 12)
+    glyphs += line("本报记者 高志松 通讯", 0, 540) + line("员 曾杰明", 0, 526)
+    glyphs += line("甲一甲一甲一甲一", 20, 510) + rows(["甲二甲二甲二甲二甲二", "甲三。"], 0, 496)
+    item = built(glyphs).items[-1]
+    assert item.byline == "本报记者 高志松 通讯员 曾杰明"
     assert item.paragraphs == ("甲一甲一甲一甲一甲二甲二甲二甲二甲二甲三。",)
 
 

@@ -348,7 +348,7 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
     same = same and (nxt.bold, nxt.face) == (line.bold, line.face)
     return (
         (nxt.plain(body) or same)  # a byline in a heavier face (Hei over Ming) reads bold
-        and len(nxt.text) <= 4
+        and len(nxt.text.replace(" ", "")) <= 4
         and not nxt.hint
         and (
             abs(nxt.x0 - line.x0) < 0.5 * body  # set flush left, or centred as the stack is
