@@ -15,7 +15,7 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   sizes, 4-7 columns, ragged text; bench/weasygen.py), through `reader import`, skipped
   with a message where those system fonts are not installed; `texvar-pdf` likewise
   from bench/texgen.py's `--variant` (fake bold by stroke too), skipped without them or
-  xelatex;
+  xelatex; `chromevar-pdf` the weasyvar pages printed by Chromium (its synthetic bold);
 - `chrome-pdf`: the same seeded content printed by Chromium (bench/chromegen.py, its
   own CSS looks), through `reader import`; `chrome-pdfium`: those PDFs' text as PDFium
   writes it, through `reader parse --json` (both skipped with a message without Chromium);
@@ -277,6 +277,7 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "weasyvar-pdf": html_cases(weasygen.VARIANT, "weasyvar", "pdf"),
     "chrome-pdf": html_cases(chromegen, "chrome", "pdf"),
     "chrome-pdfium": html_cases(chromegen, "chrome", "pdfium"),
+    "chromevar-pdf": html_cases(chromegen.VARIANT, "chromevar", "pdf"),
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
     "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),
@@ -460,9 +461,10 @@ def main() -> None:
     if any(n.startswith("tex") for n in names) and not texgen.available():
         print("tex: xelatex is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("tex")]
-    if "texvar-pdf" in names and not weasygen.variant_available():
-        print("texvar: the system CJK fonts are not installed: skipped", file=sys.stderr)
-        names.remove("texvar-pdf")
+    for name in ("texvar-pdf", "chromevar-pdf"):
+        if name in names and not weasygen.variant_available():
+            print(f"{name}: the system CJK fonts are not installed: skipped", file=sys.stderr)
+            names.remove(name)
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
