@@ -28,8 +28,9 @@ fonts with other metrics (AR PL UMing / SungtiL, Noto Serif / Sans CJK, WenQuanY
 Hei, Kai for bylines), a headline 1.2x to 4x the body, sometimes in the regular weight
 of a heavier face, a kicker the size of the subtitle, captions in the body's face, 4 to
 7 columns, ragged instead of justified. It needs `apt-get install fonts-wqy-zenhei
-fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-noto-cjk`
-(`variant_available()`); without `--variant` the output is what it always was.
+fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
+fonts-noto-cjk` (`variant_available()`); without `--variant` the output is what it
+always was.
 """
 
 from __future__ import annotations
