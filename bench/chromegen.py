@@ -17,6 +17,9 @@ vary, seeded apart from the content (so the truth is weasygen's):
 - rules in the gutters (`column-rule`) or none;
 - pictures as an image (a PNG) or a filled box.
 
+`--variant` (the `chromevar-pdf` row): bench/weasygen.py's variant pages (other faces,
+sizes, measures) printed so, the look's body face left out.
+
 Optional: it runs only where a Chromium binary is found (`available()`); it is no
 dependency of the project (`apt-get install chromium`; as root it needs
 `--no-sandbox`, which is passed).
@@ -114,11 +117,12 @@ class Look:
             image=rng.random() < 0.5,
         )
 
-    def css(self) -> str:
+    def css(self, fonts: bool = True) -> str:
+        """The look as CSS; `fonts`: its body face too (a variant page keeps its own)."""
         body = "Noto Sans SC" if self.sans_body else "Noto Serif SC"
+        family = f"font-family: '{body}'; " if fonts else ""
         out = [
-            f"body {{ font-family: '{body}'; print-color-adjust: exact; "
-            "-webkit-print-color-adjust: exact; }",
+            f"body {{ {family}print-color-adjust: exact; -webkit-print-color-adjust: exact; }}",
             f"p {{ {self.punctuation} }}",
             f"body {{ text-autospace: {'normal' if self.autospace else 'no-autospace'}; }}",
         ]
@@ -132,16 +136,18 @@ class Look:
         return "\n".join(out)
 
 
-def html(seed: int) -> tuple[int, str, str, tuple[typesetgen.Item, ...]]:
-    """The page number, HTML, header text and items of a seed (weasygen's, restyled)."""
+def html(seed: int, variant: bool = False) -> tuple[int, str, str, tuple[typesetgen.Item, ...]]:
+    """The page number, HTML, header text and items of a seed (weasygen's, restyled;
+    `variant`: weasygen's variant page, its faces kept)."""
     corpus = typesetgen.load_corpus()
     if corpus is None:
         raise FileNotFoundError(typesetgen.CORPUS)
     rng = random.Random(seed)
     page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
-    layout = weasygen._Page(corpus, rng)
+    layout = weasygen._Page(corpus, rng, weasygen.Variant.draw(seed) if variant else None)
     doc, header = layout.html(page)
-    doc = doc.replace("</head>", f"<style>{Look.draw(seed).css()}</style></head>", 1)
+    css = Look.draw(seed).css(fonts=not variant)
+    doc = doc.replace("</head>", f"<style>{css}</style></head>", 1)
     return page, doc, header, tuple(layout.items)
 
 
@@ -171,16 +177,40 @@ def print_pdf(doc: str) -> bytes:
         return out.read_bytes()
 
 
-def generate(seed: int) -> typesetgen.TypesetPage:
-    """One Chromium page, seeded; the truth of weasygen's page of the same seed."""
-    page, doc, header, items = html(seed)
+def generate(seed: int, variant: bool = False) -> typesetgen.TypesetPage:
+    """One Chromium page, seeded; the truth of weasygen's page of the same seed.
+    `variant`: weasygen's variant page (other faces; a bold asked of a face that has
+    none is Chromium's synthetic bold, which Skia writes as Type 3 glyphs)."""
+    page, doc, header, items = html(seed, variant)
     return typesetgen.TypesetPage(seed, page, header, items, doc, print_pdf(doc))
+
+
+class _Variant:
+    """The variant pages as an engine of their own (`generate`), for bench/structure.py."""
+
+    @staticmethod
+    def generate(seed: int) -> typesetgen.TypesetPage:
+        return generate(seed, variant=True)
+
+
+VARIANT = _Variant()
 
 
 def main() -> None:
     """Write PDFs, their HTML and ground truth to a folder."""
     missing = "Chromium, the fonts or the corpus are missing"
-    weasygen.write_pages("chrome", generate, None if available() else missing, look=Look.draw)
+    var_missing = "the variant's system CJK fonts (see bench/weasygen.py) are missing"
+    weasygen.write_pages(
+        "chrome",
+        generate,
+        None if available() else missing,
+        look=Look.draw,
+        variant=(
+            VARIANT.generate,
+            weasygen.Variant.draw,
+            None if available() and weasygen.variant_available() else var_missing,
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,11 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   (skipped with a message when WeasyPrint, which needs Pango, is not installed);
 - `weasy-pdfium`: the same PDFs' text as PDFium writes it, through `reader parse --json`
   (a second engine's page text for the text parser, which no round tuned on);
+- `weasyvar-pdf`: the same generator's `--variant` pages (other CJK fonts, headline
+  sizes, 4-7 columns, ragged text; bench/weasygen.py), through `reader import`, skipped
+  with a message where those system fonts are not installed; `texvar-pdf` likewise
+  from bench/texgen.py's `--variant` (fake bold by stroke too), skipped without them or
+  xelatex; `chromevar-pdf` the weasyvar pages printed by Chromium (its synthetic bold);
 - `chrome-pdf`: the same seeded content printed by Chromium (bench/chromegen.py, its
   own CSS looks), through `reader import`; `chrome-pdfium`: those PDFs' text as PDFium
   writes it, through `reader parse --json` (both skipped with a message without Chromium);
@@ -269,10 +274,13 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "typeset-mupdfsort": typeset_cases("mupdfsort"),
     "weasy-pdf": html_cases(weasygen, "weasy", "pdf"),
     "weasy-pdfium": html_cases(weasygen, "weasy", "pdfium"),
+    "weasyvar-pdf": html_cases(weasygen.VARIANT, "weasyvar", "pdf"),
     "chrome-pdf": html_cases(chromegen, "chrome", "pdf"),
     "chrome-pdfium": html_cases(chromegen, "chrome", "pdfium"),
+    "chromevar-pdf": html_cases(chromegen.VARIANT, "chromevar", "pdf"),
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
+    "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),
 }
 
 
@@ -444,12 +452,19 @@ def main() -> None:
     if any(n.startswith("weasy") for n in names) and not weasygen.available():
         print("weasy: WeasyPrint (with Pango) is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("weasy")]
+    if "weasyvar-pdf" in names and not weasygen.variant_available():
+        print("weasyvar: the system CJK fonts are not installed: skipped", file=sys.stderr)
+        names.remove("weasyvar-pdf")
     if any(n.startswith("chrome") for n in names) and not chromegen.available():
         print("chrome: Chromium is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("chrome")]
-    if any(n.startswith("tex-") for n in names) and not texgen.available():
+    if any(n.startswith("tex") for n in names) and not texgen.available():
         print("tex: xelatex is not installed: skipped", file=sys.stderr)
-        names = [n for n in names if not n.startswith("tex-")]
+        names = [n for n in names if not n.startswith("tex")]
+    for name in ("texvar-pdf", "chromevar-pdf"):
+        if name in names and not weasygen.variant_available():
+            print(f"{name}: the system CJK fonts are not installed: skipped", file=sys.stderr)
+            names.remove(name)
     results = {name: run(name, args.pages, args.seed) for name in names}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -26,6 +26,14 @@ project (`apt-get install texlive-xetex texlive-lang-chinese`). PDFs are cached 
 bench/out/tex/ beside the LaTeX they were made from, and made again when it changes.
 
     python bench/texgen.py --seed 3 --pages 2 --out /tmp/tex
+
+`--variant` (the `texvar-pdf` row): the same seeded content in type the other
+generators never set, drawn from a third seed (`Variant.draw`): system CJK fonts (AR PL
+UMing, Noto Serif / Sans CJK, WenQuanYi Zen Hei, Kai) for the body, kickers,
+subtitles, bylines and captions; fake bold (xdvipdfmx strokes the glyphs: `2 Tr`)
+instead of a bold face; headlines 1.2x to 4x the body, kickers the size of subtitles,
+4 to 7 columns, ragged text. Needs the fonts of bench/weasygen.py's variant
+(`weasygen.variant_available()`); cached as bench/out/tex/texvar-N.
 """
 
 from __future__ import annotations
@@ -104,6 +112,71 @@ class Look:
         )
 
 
+# Fonts of the variant pages, as xeCJK's `\setCJKfamilyfont` takes them: [options]{name}.
+_FAKE = "[FakeBold={}]"
+# GB 2312 fonts (AR PL SungtiL GB, KaitiM GB) lack characters the corpus prints (镕):
+# TeX would drop them, so only fonts that cover it are drawn here.
+VARIANT_BODIES = (
+    "{AR PL UMing CN}",
+    "{Noto Serif CJK SC}",
+    "{WenQuanYi Zen Hei}",
+)
+VARIANT_FACES = {
+    # kickers and bold subtitles: the body's face made bold, a bold face, or Kai
+    "serifbold": ("fake", "{Noto Serif CJK SC Bold}", "{AR PL UKai CN}"),
+    # headlines: a bold face, the body's face made bold, or the regular of a heavy face
+    "serifblack": ("{Noto Serif CJK SC Bold}", "fake", "{WenQuanYi Zen Hei}"),
+    "sansbold": ("{WenQuanYi Zen Hei}", _FAKE.format(2) + "{WenQuanYi Zen Hei}",
+                 "{Noto Sans CJK SC Bold}"),
+    "sansblack": (_FAKE.format(3) + "{WenQuanYi Zen Hei}", "{Noto Sans CJK SC Bold}"),
+    # bylines, captions set in sans, the header's cells
+    "sans": ("{AR PL UKai CN}", "{WenQuanYi Zen Hei}", "body"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A page's type beyond texgen's own, drawn from a seed of its own."""
+
+    body: str
+    families: tuple[tuple[str, str], ...]
+    lead_ratio: float
+    story_ratio: tuple[float, float]
+    kicker_as_subtitle: bool
+    columns: int
+    ragged: bool
+
+    @classmethod
+    def draw(cls, seed: int) -> Variant:
+        rng = random.Random(f"texvar-{seed}")
+        body = rng.choice(VARIANT_BODIES)
+        families = []
+        for family, choices in VARIANT_FACES.items():
+            font = rng.choice(choices)
+            if font == "fake":
+                font = _FAKE.format(rng.choice((2, 2.5, 3))) + body
+            if font == body and family.endswith("bold"):
+                font = _FAKE.format(2.5) + body  # a subtitle set apart from the body somehow
+            families.append((family, body if font == "body" else font))
+        low = rng.choice((1.2, 1.3, 1.5))
+        return cls(
+            body=body,
+            families=tuple(families),
+            lead_ratio=rng.uniform(max(low, 1.4), 4.0),
+            story_ratio=(low, low + rng.uniform(0.1, 0.8)),
+            kicker_as_subtitle=rng.random() < 0.5,
+            columns=rng.choice((4, 5, 6, 7)),
+            ragged=rng.random() < 0.4,
+        )
+
+    def fonts(self) -> str:
+        """xeCJK's font commands over texgen's own."""
+        out = [f"\\setCJKmainfont{self.body}", f"\\setCJKfamilyfont{{serif}}{self.body}"]
+        for family, font in self.families:
+            out.append(f"\\setCJKfamilyfont{{{family}}}{font}")
+        return "\n".join(out)
+
+
 def _e(text: str, space: str = " ") -> str:
     """Text as LaTeX source; a space as `space` (a space between ideographs is dropped by
     xeCJK, so where the page must show one it is set as explicit glue)."""
@@ -146,13 +219,17 @@ def _fonts(look: Look) -> str:
 class _Page:
     """Lays one page out: LaTeX and the items in reading order."""
 
-    def __init__(self, corpus: Corpus, rng: random.Random, look: Look) -> None:
+    def __init__(
+        self, corpus: Corpus, rng: random.Random, look: Look, variant: Variant | None = None
+    ) -> None:
         self.rng = rng
         self.look = look
+        self.variant = variant
+        self.vrng = random.Random(repr(variant))
         n = rng.choice((4, 5, 6))
         body = rng.choice((9.0, 9.5, 10.0, 10.5))
         self.style = typesetgen._Style(
-            columns=n,
+            columns=variant.columns if variant else n,
             body=body,
             column=body * rng.randint(11, 15),
             gutter=body * rng.uniform(1.0, 1.6),
@@ -186,6 +263,8 @@ class _Page:
             f"\\setlength{{\\parindent}}{{2em}}\\fontsize{{{st.body}pt}}{{{lead:.2f}pt}}"
             "\\selectfont\n"
         )
+        if self.variant and self.variant.ragged:
+            head = "\\raggedright" + head  # before the indent: LaTeX's zeroes it
         if span == 1:
             return head + text
         return head + f"\\begin{{multicols}}{{{span}}}\n{text}\\end{{multicols}}\n"
@@ -209,19 +288,29 @@ class _Page:
                 )
             )
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.5, 2.4))
-        size = max(min(size, st.span(span) / max(4, min(len(headline), 12))), 1.3 * st.body)
+        least = 1.3 * st.body
+        if self.variant:
+            v = self.variant
+            size = st.body * (v.lead_ratio if lead else self.vrng.uniform(*v.story_ratio))
+            least = 1.2 * st.body
+        size = max(min(size, st.span(span) / max(4, min(len(headline), 12))), least)
+        kicker_pt, subtitle_pt = max(size * 0.5, st.body), max(size * 0.55, st.body)
+        if self.variant:
+            ratio = size / st.body
+            subtitle_pt = st.body * max(1.0, min(ratio * 0.6, ratio - 0.15))
+            kicker_pt = subtitle_pt if self.variant.kicker_as_subtitle else kicker_pt
         align = rng.choice(("left", "center")) if span > 1 else "left"
         family = st.head_font if rng.random() < 0.8 else "sans"
         gap = size * 0.25
         out = []
         if kicker:
-            out.append(self.line(kicker, max(size * 0.5, st.body), "serifbold", align))
+            out.append(self.line(kicker, kicker_pt, "serifbold", align))
             out.append(f"\\vspace{{{_pt(gap)}}}\n")
         out.append(self.line(headline, size, family + st.head_weight, align))
         if subtitle:
             sub = rng.choice(("serif", "sans")) + "bold"
             out.append(f"\\vspace{{{_pt(gap)}}}\n")
-            out.append(self.line(subtitle, max(size * 0.55, st.body), sub, align))
+            out.append(self.line(subtitle, subtitle_pt, sub, align))
         out.append(f"\\vspace{{{_pt(gap)}}}\n")
         for text in byline:
             out.append(self.line(text, st.body, "sans", align, self.look.space))
@@ -360,6 +449,7 @@ class _Page:
         body = between.join(self.row(r) for r in rows)
         margin = 36
         ecglue = "" if look.ecglue else "CJKecglue={},"
+        variant_fonts = "\n" + self.variant.fonts() if self.variant else ""
         paper = f"paperwidth={_pt(st.width + 2 * margin)},paperheight=16000pt,margin={margin}pt"
         doc = f"""\\documentclass{{article}}
 \\usepackage[{paper}]{{geometry}}
@@ -369,7 +459,7 @@ class _Page:
 \\usepackage{{graphicx}}
 \\xeCJKsetup{{PunctStyle={look.punct},{ecglue}CheckSingle=true}}
 \\xeCJKDeclareCharClass{{CJK}}{{{CJK_SYMBOLS}}}
-{_fonts(look)}
+{_fonts(look)}{variant_fonts}
 \\pagestyle{{empty}}
 \\setlength{{\\parskip}}{{0pt}}
 \\setlength{{\\columnsep}}{{{_pt(st.gutter)}}}
@@ -387,14 +477,15 @@ class _Page:
         return doc, header
 
 
-def layout(seed: int) -> tuple[int, str, tuple[Item, ...], str]:
-    """The page number, header, items and LaTeX of one seeded page."""
+def layout(seed: int, variant: bool = False) -> tuple[int, str, tuple[Item, ...], str]:
+    """The page number, header, items and LaTeX of one seeded page (`variant`: in the
+    type of `Variant.draw(seed)`)."""
     corpus = typesetgen.load_corpus()
     if corpus is None:
         raise FileNotFoundError(typesetgen.CORPUS)
     rng = random.Random(seed)
     page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
-    layout = _Page(corpus, rng, Look.draw(seed))
+    layout = _Page(corpus, rng, Look.draw(seed), Variant.draw(seed) if variant else None)
     doc, header = layout.latex(page)
     return page, header, tuple(layout.items), doc
 
@@ -417,10 +508,10 @@ def compile_pdf(doc: str) -> bytes:
         return pdf.read_bytes()
 
 
-def generate(seed: int) -> typesetgen.TypesetPage:
+def generate(seed: int, variant: bool = False) -> typesetgen.TypesetPage:
     """One TeX page, seeded; cached under bench/out/tex/ beside its LaTeX."""
-    page, header, items, doc = layout(seed)
-    stem = CACHE / f"tex-{seed}"
+    page, header, items, doc = layout(seed, variant)
+    stem = CACHE / f"{'texvar' if variant else 'tex'}-{seed}"
     tex, pdf_path = stem.with_suffix(".tex"), stem.with_suffix(".pdf")
     if tex.exists() and pdf_path.exists() and tex.read_text(encoding="utf-8") == doc:
         pdf = pdf_path.read_bytes()
@@ -435,9 +526,30 @@ def generate(seed: int) -> typesetgen.TypesetPage:
 def main() -> None:
     """Write PDFs, their LaTeX and ground truth to a folder."""
     missing = "xelatex, the fonts or the corpus are missing"
+    var_missing = "the variant's system CJK fonts (see bench/weasygen.py) are missing"
     weasygen.write_pages(
-        "tex", generate, None if available() else missing, source=".tex", look=Look.draw
+        "tex",
+        generate,
+        None if available() else missing,
+        source=".tex",
+        look=Look.draw,
+        variant=(
+            lambda seed: generate(seed, variant=True),
+            Variant.draw,
+            None if available() and weasygen.variant_available() else var_missing,
+        ),
     )
+
+
+class _Variant:
+    """The variant pages as an engine of their own (`generate`), for bench/structure.py."""
+
+    @staticmethod
+    def generate(seed: int) -> typesetgen.TypesetPage:
+        return generate(seed, variant=True)
+
+
+VARIANT = _Variant()
 
 
 if __name__ == "__main__":

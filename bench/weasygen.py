@@ -21,6 +21,16 @@ between), each with its stack in the column, its body running on into the next c
 where the column ends, and now and then a picture (a grey box) with caption and credit.
 
     python bench/weasygen.py --seed 3 --pages 2 --out /tmp/weasy
+
+`--variant` (the `weasyvar-pdf` row): the same seeded content in type the other
+generators never set, drawn per page from a second seed (`Variant.draw`): system CJK
+fonts with other metrics (AR PL UMing / SungtiL, Noto Serif / Sans CJK, WenQuanYi Zen
+Hei, Kai for bylines), a headline 1.2x to 4x the body, sometimes in the regular weight
+of a heavier face, a kicker the size of the subtitle, captions in the body's face, 4 to
+7 columns, ragged instead of justified. It needs `apt-get install fonts-wqy-zenhei
+fonts-arphic-uming fonts-arphic-ukai fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
+fonts-noto-cjk` (`variant_available()`); without `--variant` the output is what it
+always was.
 """
 
 from __future__ import annotations
@@ -30,8 +40,11 @@ import datetime as dt
 import html
 import json
 import random
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +70,82 @@ def available() -> bool:
     return typesetgen.fetch_fonts() is not None and typesetgen.load_corpus() is not None
 
 
+# Faces of the variant pages, by fontconfig family: (family, weight it is set in).
+BODY_FACES = (
+    ("Noto Serif SC", 400),
+    ("AR PL UMing CN", 400),
+    ("AR PL SungtiL GB", 400),
+    ("Noto Serif CJK SC", 400),
+    ("WenQuanYi Zen Hei", 400),
+    ("Noto Sans CJK SC", 400),
+)
+# A headline's face: a bold face, or the regular weight of a heavy one (Zen Hei has no
+# bold; nor have UMing and Kai, so a bold asked of them is whatever the engine makes).
+HEAD_FACES = (
+    ("Noto Sans SC", 900),
+    ("Noto Sans CJK SC", 700),
+    ("Noto Serif CJK SC", 700),
+    ("WenQuanYi Zen Hei", 400),
+    ("Noto Serif SC", 700),
+)
+KAI = ("AR PL UKai CN", "AR PL KaitiM GB")
+SYSTEM_FAMILIES = (
+    "AR PL UMing CN",
+    "AR PL SungtiL GB",
+    "Noto Serif CJK SC",
+    "Noto Sans CJK SC",
+    "WenQuanYi Zen Hei",
+    *KAI,
+)
+
+
+def variant_available() -> bool:
+    """Whether the variant pages' system fonts are installed (fontconfig knows them)."""
+    if not available() or shutil.which("fc-list") is None:
+        return False
+    done = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True)
+    known = {f.strip() for line in done.stdout.splitlines() for f in line.split(",")}
+    return all(family in known for family in SYSTEM_FAMILIES)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A page's type beyond weasygen's own, drawn from a seed of its own."""
+
+    body: tuple[str, int]
+    head: tuple[str, int]
+    stack: tuple[str, int]  # kicker and subtitle
+    byline: str
+    caption: str
+    lead_ratio: float
+    story_ratio: tuple[float, float]
+    kicker_as_subtitle: bool
+    columns: int
+    ragged: bool
+
+    @classmethod
+    def draw(cls, seed: int) -> Variant:
+        rng = random.Random(f"weasyvar-{seed}")
+        body = rng.choice(BODY_FACES)
+        head = rng.choice(HEAD_FACES)
+        stack = rng.choice((head, (body[0], 700), (rng.choice(KAI), 400), head))
+        if stack == body:
+            stack = (body[0], 700)  # a kicker set apart from the body somehow
+        low = rng.choice((1.2, 1.3, 1.5, 1.6))
+        return cls(
+            body=body,
+            head=head,
+            stack=stack,
+            byline=rng.choice((rng.choice(KAI), "Noto Sans SC", body[0])),
+            caption=rng.choice((body[0], "Noto Sans SC", "WenQuanYi Zen Hei")),
+            lead_ratio=rng.uniform(max(low, 1.4), 4.0),
+            story_ratio=(low, low + rng.uniform(0.1, 0.8)),
+            kicker_as_subtitle=rng.random() < 0.5,
+            columns=rng.choice((4, 5, 6, 7)),
+            ragged=rng.random() < 0.4,
+        )
+
+
 def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -76,9 +165,11 @@ def _font_faces() -> str:
 class _Page:
     """Lays one page out: HTML and the items in reading order."""
 
-    def __init__(self, corpus: Corpus, rng: random.Random) -> None:
+    def __init__(self, corpus: Corpus, rng: random.Random, variant: Variant | None = None) -> None:
         self.corpus = corpus
         self.rng = rng
+        self.variant = variant
+        self.vrng = random.Random(repr(variant))
         self.items: list[Item] = []
         self.day = rng.randint(1, 31)
         self.body_pt = rng.choice((9.0, 9.5, 10.0, 10.5))
@@ -106,11 +197,26 @@ class _Page:
         weight = rng.choice((700, 900))
         align = rng.choice(("left", "center"))
         head_style = f"text-align: {align}; text-indent: 0; font-family: '{family}';"
+        kicker_pt = max(size * 0.5, self.body_pt)
+        subtitle_pt = max(size * 0.55, self.body_pt)
+        stack_style = head_style
+        if self.variant:
+            v, vrng = self.variant, self.vrng
+            ratio = v.lead_ratio if lead else vrng.uniform(*v.story_ratio)
+            size = self.body_pt * ratio
+            family, weight = v.head
+            head_style = f"text-align: {align}; text-indent: 0; font-family: '{family}';"
+            subtitle_pt = self.body_pt * max(1.0, min(ratio * 0.6, ratio - 0.15))
+            kicker_pt = subtitle_pt if v.kicker_as_subtitle else max(self.body_pt, size * 0.5)
+            stack_style = (
+                f"text-align: {align}; text-indent: 0; font-family: '{v.stack[0]}'; "
+                f"font-weight: {v.stack[1]};"
+            )
         out = []
         if kicker:
             out.append(
-                f'<p class="kicker" style="{head_style} font-size: '
-                f'{max(size * 0.5, self.body_pt):.1f}pt">{_e(kicker)}</p>'
+                f'<p class="kicker" style="{stack_style} font-size: '
+                f'{kicker_pt:.1f}pt">{_e(kicker)}</p>'
             )
         out.append(
             f'<h2 style="{head_style} font-size: {size:.1f}pt; font-weight: {weight}">'
@@ -118,8 +224,8 @@ class _Page:
         )
         if subtitle:
             out.append(
-                f'<p class="subtitle" style="{head_style} font-size: '
-                f'{max(size * 0.55, self.body_pt):.1f}pt">{_e(subtitle)}</p>'
+                f'<p class="subtitle" style="{stack_style} font-size: '
+                f'{subtitle_pt:.1f}pt">{_e(subtitle)}</p>'
             )
         for line in byline:
             out.append(f'<p class="byline" style="text-align: {align}">{_e(line)}</p>')
@@ -186,6 +292,8 @@ class _Page:
         """The page's HTML and header text."""
         rng = self.rng
         columns = rng.choice((4, 5, 6))
+        if self.variant:
+            columns = self.variant.columns
         column = self.body_pt * rng.randint(11, 15)
         gutter = self.body_pt * rng.uniform(1.0, 1.6)
         width = columns * column + (columns - 1) * gutter + 72
@@ -223,6 +331,8 @@ hr.thick {{ border-top: 1.5pt solid black; }}
 .credit {{ font-family: 'Noto Sans SC'; font-size: {self.body_pt * 0.9:.1f}pt;
            text-indent: 0; }}
 """
+        if self.variant:
+            css += self.variant_css()
         body = "\n".join(modules)
         doc = (
             f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
@@ -231,9 +341,22 @@ hr.thick {{ border-top: 1.5pt solid black; }}
         )
         return doc, header
 
+    def variant_css(self) -> str:
+        """The variant's faces and measure, over the page's own CSS."""
+        v = self.variant
+        assert v is not None
+        align = "left" if v.ragged else "justify"
+        return f"""
+body {{ font-family: '{v.body[0]}'; font-weight: {v.body[1]}; }}
+p {{ text-align: {align}; }}
+.byline {{ font-family: '{v.byline}'; }}
+.caption, .credit {{ font-family: '{v.caption}'; }}
+"""
 
-def generate(seed: int) -> typesetgen.TypesetPage:
-    """One WeasyPrint page from the corpus, seeded; its truth as typesetgen's pages have it."""
+
+def generate(seed: int, variant: bool = False) -> typesetgen.TypesetPage:
+    """One WeasyPrint page from the corpus, seeded; its truth as typesetgen's pages have it.
+    `variant`: in the type of `Variant.draw(seed)` (system fonts, other sizes, measures)."""
     import weasyprint  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     corpus = typesetgen.load_corpus()
@@ -241,11 +364,22 @@ def generate(seed: int) -> typesetgen.TypesetPage:
         raise FileNotFoundError(typesetgen.CORPUS)
     rng = random.Random(seed)
     page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
-    layout = _Page(corpus, rng)
+    layout = _Page(corpus, rng, Variant.draw(seed) if variant else None)
     doc, header = layout.html(page)
     pdf = weasyprint.HTML(string=doc).write_pdf()
     assert pdf is not None
     return typesetgen.TypesetPage(seed, page, header, tuple(layout.items), doc, pdf)
+
+
+class _Variant:
+    """The variant pages as an engine of their own (`generate`), for bench/structure.py."""
+
+    @staticmethod
+    def generate(seed: int) -> typesetgen.TypesetPage:
+        return generate(seed, variant=True)
+
+
+VARIANT = _Variant()
 
 
 def save(page: typesetgen.TypesetPage, stem: Path, source: str = ".html") -> Path:
@@ -265,17 +399,25 @@ def write_pages(
     *,
     source: str = ".html",
     look: Callable[[int], object] | None = None,
+    variant: tuple[Callable[[int], typesetgen.TypesetPage], Callable[[int], object], str | None]
+    | None = None,
 ) -> None:
     """The command line of a page generator: `--seed`, `--pages`, `--out`; each page's PDF,
     source and truth written to the folder (`save`), its path printed with its `look`.
 
     `missing`: what the engine lacks on this machine, if anything (exit with it).
+    `variant`: the maker, look and missing of `--variant` pages, where the engine has them.
     """
     parser = argparse.ArgumentParser(description=f"Write {engine} PDFs, sources and truth.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pages", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
+    if variant:
+        parser.add_argument("--variant", action="store_true", help="pages in other type")
     args = parser.parse_args()
+    if variant and args.variant:
+        make, look, missing = variant
+        engine += "var"
     if missing:
         sys.exit(f"{engine}gen: {missing}")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -287,7 +429,17 @@ def write_pages(
 def main() -> None:
     """Write PDFs, their HTML and ground truth to a folder."""
     missing = "WeasyPrint (with Pango), the fonts or the corpus are missing"
-    write_pages("weasy", generate, None if available() else missing)
+    var_missing = "the variant's system CJK fonts (see the module's doc) are missing"
+    write_pages(
+        "weasy",
+        generate,
+        None if available() else missing,
+        variant=(
+            lambda seed: generate(seed, variant=True),
+            Variant.draw,
+            None if variant_available() else var_missing,
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -185,7 +185,7 @@ def test_a_headline_with_digits_stays_one_line() -> None:
 def test_a_line_wider_than_its_column_moves_neither_of_its_edges() -> None:
     """A byline set across two columns goes to one of them; the column's paragraphs
     are still found against its own line starts and ends, not the wide line's."""
-    from reader.importing.structure import _paragraphs
+    from reader.importing.paragraphs import paragraph_lines as _paragraphs
     from reader.importing.typography import TypeLine
 
     def line(text: str, x0: float, x1: float, n: int) -> TypeLine:

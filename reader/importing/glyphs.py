@@ -98,7 +98,9 @@ def _order_pairs(row: list[Glyph]) -> None:
     fonts' `halt`; xeCJK's `。“`, `，“`, `。（` whose opening mark, set half wide, is
     kerned back over the closing one's box) may have boxes in the wrong order: the one
     of the opening mark starts first. Their ink tells: the closing mark prints in the
-    left of its box, the opening one in the right of its own."""
+    left of its box, the opening one in the right of its own. Two closing marks squeezed
+    into one box's start (xeCJK's `”，`, `。。`: the second kerned back to where the
+    first starts) print alike; the order the PDF draws them in tells."""
     for k in range(len(row) - 1):
         a, b = row[k], row[k + 1]
         if (
@@ -106,6 +108,11 @@ def _order_pairs(row: list[Glyph]) -> None:
             and b.char in HANGS
             and b.x0 < a.x1
             and b.x0 + 0.25 * b.size < a.x1 - 0.25 * a.size
+        ) or (
+            a.char in HANGS
+            and b.char in HANGS
+            and abs(b.x0 - a.x0) < 0.15 * a.size
+            and a.index > b.index >= 0
         ):
             row[k], row[k + 1] = b, a
 

@@ -14,7 +14,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable
 
-from reader.importing.glyphs import Segment
+from reader.importing.glyphs import Glyph, Segment
 
 HEAD = 1.15  # a font this much larger than the body is a headline's
 _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
@@ -303,12 +303,23 @@ def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> li
     headline or another such line, they reach over its columns as it does."""
     weights = Counter(g.weight for s in segs for g in s.glyphs if abs(g.size - body) < 0.06 * body)
     plain = weights.most_common(1)[0][0] if weights else 400
+    # The body's face: most body-type lines'. A line in another (a Kai subtitle at body
+    # size and weight) is set apart as a bold one is.
+    faces: Counter[int] = Counter()
+    for s in segs:
+        middle = s.glyphs[len(s.glyphs) // 2]  # an ideograph, more likely than the ends
+        if abs(s.size - body) < 0.06 * body and middle.weight < plain + _BOLD:
+            faces[middle.face] += len(s.glyphs)
+    face = faces.most_common(1)[0][0] if len(faces) > 1 else None
     taken = {id(h) for h in heads}
     found: list[Segment] = []
     for seg in segs:
         if id(seg) in taken or len(seg.glyphs) > _STACK_CHARS:
             continue
         heavy = sum(g.weight >= plain + _BOLD for g in seg.glyphs) * 2 > len(seg.glyphs)
+        if face is not None and not heavy and not seg.caption and _mixed(seg.glyphs, face):
+            ideographs = [g.face for g in seg.glyphs if _ideograph(g.char)]
+            heavy = sum(f != face for f in ideographs) * 2 > len(ideographs)
         if (heavy or seg.size >= 1.06 * body) and _one_line_apart(seg, segs, lambda _: True):
             found.append(seg)
     members: list[Segment] = []
@@ -322,6 +333,17 @@ def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> li
                 members.append(seg)
                 grown = True
     return members
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _mixed(glyphs: list[Glyph], face: int) -> bool:
+    """Some of the line is set in another face than `face`, by its first, middle and
+    last glyph (a line mostly in another face shows it there; walking every glyph of
+    every line would cost the page's whole text again)."""
+    return any(glyphs[k].face != face for k in (0, len(glyphs) // 2, -1))
 
 
 def _stacked(seg: Segment, head: Segment, body: float) -> bool:

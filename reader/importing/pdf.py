@@ -50,6 +50,10 @@ class PdfPage:
     structure: tuple[Page, list[list[Box]]] | None = None
 
 
+_STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
+_STROKE_BOLD = 300  # what a stroked outline adds to a glyph's weight: bold, as a bold face
+
+
 def check_pdf_bytes(data: bytes, name: str) -> None:
     """Refuse what is not a whole PDF before handing it to PDFium."""
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
@@ -81,8 +85,32 @@ def _open(data: bytes, name: str) -> Any:
     return doc
 
 
-def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
-    """The page's characters with loose boxes; also how many had no Unicode."""
+def _stroked(page: Any) -> set[int]:
+    """The addresses of the page's text objects drawn with a stroke (text render modes
+    1, 2, 5, 6): fake bold, a regular face made heavier by its outline (xdvipdfmx's
+    `FakeBold`, word processors' bold of a face that has none)."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw
+    get, kind, mode = (
+        raw.FPDFPage_GetObject,
+        raw.FPDFPageObj_GetType,
+        raw.FPDFTextObj_GetTextRenderMode,
+    )
+    text = raw.FPDF_PAGEOBJ_TEXT
+    out: set[int] = set()
+    for i in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get(handle, i)
+        if kind(obj) == text and mode(obj) in _STROKE_MODES:
+            out.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
+    return out
+
+
+def _glyphs(
+    textpage: Any, stroked: set[int] | frozenset[int] = frozenset()
+) -> tuple[list[Glyph], int]:
+    """The page's characters with loose boxes; also how many had no Unicode. A glyph of
+    a `stroked` text object weighs `_STROKE_BOLD` more than its font."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -96,7 +124,9 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
     matrix_ref, flags_ref = ctypes.byref(matrix), ctypes.byref(flags)
     char_matrix = raw.FPDFText_GetMatrix
     font_info = raw.FPDFText_GetFontInfo
-    weights: dict[bytes, int] = {}
+    text_object = raw.FPDFText_GetTextObject
+    fonts: dict[bytes, tuple[int, int]] = {}  # a font's name: its face and weight
+    faces: dict[bytes, int] = {}  # a face's name (no subset tag): its number
     generated = raw.FPDFText_IsGenerated
     unicode = raw.FPDFText_GetUnicode
     map_error = raw.FPDFText_HasUnicodeMapError
@@ -124,12 +154,22 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
         if size and char_matrix(handle, i, matrix_ref):
             size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
         size = size or (rect.top - rect.bottom)
-        weight = font_weight(handle, i)
-        if unstated(weight) and 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
+        # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
+        # in Kai at the body's size and weight is still set apart from a Song body. Its
+        # weight is the font's (its descriptor's), asked once a font.
+        if 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
             key = name.value
-            if key not in weights:
-                weights[key] = named_weight(key.decode("latin-1")) or weight
-            weight = weights[key]
+            if key not in fonts:
+                face = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
+                weight = font_weight(handle, i)
+                if unstated(weight):
+                    weight = named_weight(key.decode("latin-1")) or weight
+                fonts[key] = face, weight
+            face, weight = fonts[key]
+        else:
+            face, weight = 0, font_weight(handle, i)
+        if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
+            weight = max(weight, 400) + _STROKE_BOLD
         char = _SHARED_GLYPHS.get(code) or chr(code)
         glyphs.append(
             make_glyph(
@@ -142,6 +182,7 @@ def _glyphs(textpage: Any) -> tuple[list[Glyph], int]:
                 float(size),
                 weight if weight > 0 else 400,
                 i,
+                face,
             )
         )
     return glyphs, unmapped
@@ -187,7 +228,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
             page = doc[index]
             textpage = page.get_textpage()
             try:
-                glyphs, unmapped = _glyphs(textpage)
+                glyphs, unmapped = _glyphs(textpage, _stroked(page))
                 drawn = _drawn_boxes(page) if glyphs else []
             finally:
                 textpage.close()

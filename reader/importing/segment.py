@@ -30,6 +30,7 @@ class Glyph:
     size: float
     weight: int = 400
     index: int = -1  # PDFium's character index: glyphs of one ligature are neighbours
+    face: int = 0  # the font it is set in, numbered per page (a subset's tag aside)
 
     @property
     def ink_x1(self) -> float:
@@ -72,6 +73,7 @@ def make_glyph(
     size: float,
     weight: int,
     index: int,
+    face: int = 0,
 ) -> Glyph:
     """`Glyph(...)` at half the cost: the same object, its fields set in one dict update
     rather than the frozen dataclass's nine `object.__setattr__` calls (a broadsheet
@@ -87,6 +89,7 @@ def make_glyph(
         size=size,
         weight=weight,
         index=index,
+        face=face,
     )
     return glyph
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from reader.fields import item_id
 from reader.importing import regions
 from reader.importing.credits import caption_credit
+from reader.importing.paragraphs import INDENT, next_column, paragraph_lines
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
@@ -42,11 +43,10 @@ from reader.model import Item, Page
 from reader.parse.stories import derive_headline, item_kind, lead_dateline
 from reader.parse.text import clean_line, join_lines
 
-_INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
-_SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
 _RAGGED = 0.25  # ems short of the line under it: a byline set apart, not justified text
 _MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
+_FACED = 3  # lines in another face under a headline: more are running text
 
 
 @dataclass
@@ -161,6 +161,46 @@ def _closed_subtitle(line: TypeLine, prev: TypeLine | None, cur: _Item | None, b
     )
 
 
+def _face_stack(
+    line: TypeLine,
+    prev: TypeLine | None,
+    ahead: Sequence[TypeLine],
+    cur: _Item | None,
+    body: float,
+) -> bool:
+    """A line at body size and weight in a face other than the body's (Kai, Hei over a
+    Song body), set apart next to a headline: its kicker right over it (or wrapped onto
+    a second line over it), or its subtitle right under its stack while the story has
+    no byline or body yet (at most `_FACED` lines under it)."""
+    text = line.text
+    if not line.face or line.bold or len(text) > _STACK_MAX or line.size < body * 0.94:
+        return False
+    if SOURCE.match(text) or is_credit(text) or is_byline(text) or text[0] in MARKERS:
+        return False
+    if cur is not None and prev is not None and prev in cur.stack:
+        if cur.has_body or cur.bylines:
+            return False
+        heads = [k for k, t in enumerate(cur.stack) if t.size >= _MARKED_HEAD * body]
+        if heads:
+            return sum(t.face for t in cur.stack[heads[-1] + 1 :]) < _FACED
+    nxt = ahead[0] if ahead else None
+    if nxt is not None and len(ahead) > 1 and nxt.face and _rest_of(line, nxt, body):
+        nxt = ahead[1]
+    return nxt is not None and nxt.size >= _MARKED_HEAD * body and _is_stack(nxt, body)
+
+
+def _rest_of(line: TypeLine, nxt: TypeLine, body: float) -> bool:
+    """`nxt` is the rest of `line` wrapped in the same type: flush under it or centred
+    under it as a centred stack is, no wider."""
+    return (
+        abs(nxt.size - line.size) <= 0.06 * body
+        and nxt.bold == line.bold
+        and nxt.face == line.face
+        and nxt.x1 - nxt.x0 <= line.x1 - line.x0 + 0.5 * body
+        and (abs(nxt.x0 - line.x0) < 0.5 * body or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body)
+    )
+
+
 def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) -> list[_Item]:
     items: list[_Item] = []
     cur: _Item | None = None
@@ -179,7 +219,8 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             _is_stack(line, body)
             or _marked_stack(line, prev, lines[i + 1 : i + 3], cur, body)
             or _closed_subtitle(line, prev, cur, body)
-        ) and not _intertitle(line, cur, body):
+            or _face_stack(line, prev, lines[i + 1 : i + 3], cur, body)
+        ) and not (_intertitle(line, cur, body) or wrapped is line):
             stacking = cur is not None and prev is not None and prev in cur.stack
             if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
                 cur = _Item()
@@ -213,7 +254,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                     and cur.has_body
                     and prev is not None
                     and prev.closes
-                    and not _next_column(prev, line, body)
+                    and not next_column(prev, line, body)
                 )
             )
             if starts:
@@ -245,13 +286,6 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
     return items
 
 
-def _next_column(prev: TypeLine, line: TypeLine, body: float) -> bool:
-    """`line` tops the column right of the one `prev` ends: the story's body running on
-    from the foot of one column to the head of the next (no stack, picture or source
-    note between them), as every broadsheet sets a story longer than one column."""
-    return line.top > prev.top + body and line.x0 >= prev.x1 - 0.5 * body
-
-
 def _alone(
     line: TypeLine, nxt: TypeLine | None, body: float, after: TypeLine | None = None
 ) -> bool:
@@ -260,15 +294,18 @@ def _alone(
     running text ends at the column's edge; a quarter em short is set apart), or the
     line below starts a paragraph (indented against it), or it reaches an em past the
     edge of the column below (the line below and the one after it end there): set
-    centred over the story's columns."""
+    centred over the story's columns; or it is set in another face than the line below
+    (a dateline in Kai over a Song paragraph)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
+    if line.face != nxt.face:
+        return True  # a dateline in Kai over a Song paragraph: set apart by its face
     if after is not None and abs(after.x1 - nxt.x1) < 0.5 * body and line.x1 - nxt.x1 > body:
         return True
     if is_byline(nxt.text) or nxt.text[0] in MARKERS:
         return True  # a byline block (reporters, then the dateline), or a marked paragraph
     hung = 0.6 * body if line.text[-1] in CLOSERS else 0.0  # its x1 is the mark's ink
-    return nxt.x1 - line.x1 - hung > _RAGGED * body or nxt.x0 - line.x0 >= _INDENT * body
+    return nxt.x1 - line.x1 - hung > _RAGGED * body or nxt.x0 - line.x0 >= INDENT * body
 
 
 def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
@@ -288,7 +325,7 @@ def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     """A dateline under a byline that ends short of the line below it, set flush with
     it: the byline block's last line, not a paragraph's first (which is indented, or
     runs on to the column's edge)."""
-    return nxt is None or (nxt.x1 - line.x1 > 0.5 * body and line.x0 - nxt.x0 < _INDENT * body)
+    return nxt is None or (nxt.x1 - line.x1 > 0.5 * body and line.x0 - nxt.x0 < INDENT * body)
 
 
 def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
@@ -307,9 +344,11 @@ def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
     """`nxt` is the end of a byline that filled its narrow column: a short line in the
     same type under it that makes a longer byline of it (通讯员 宋 / 超磊)."""
     text = " ".join(line.text.split())
+    same = abs(nxt.size - line.size) <= 0.06 * body
+    same = same and (nxt.bold, nxt.face) == (line.bold, line.face)
     return (
-        nxt.plain(body)
-        and len(nxt.text) <= 4
+        (nxt.plain(body) or same)  # a byline in a heavier face (Hei over Ming) reads bold
+        and len(nxt.text.replace(" ", "")) <= 4
         and not nxt.hint
         and (
             abs(nxt.x0 - line.x0) < 0.5 * body  # set flush left, or centred as the stack is
@@ -349,61 +388,9 @@ def _split_stack(stack: list[TypeLine]) -> tuple[str | None, str | None, str | N
     return joined(stack[:first]), joined(stack[first : last + 1]), joined(stack[last + 1 :])
 
 
-def _paragraphs(lines: list[TypeLine], body: float) -> list[list[str]]:
-    """Paragraphs by geometry: indented first lines, else short closing last lines."""
-    if not lines:
-        return []
-    col = regions.columns(lines)
-    count: Counter[int] = Counter(col)
-    left = _edge(col, [t.x0 for t in lines], -1.0)
-    right = _edge(col, [t.x1 for t in lines], 1.0)
-    xs = zip(col, lines, strict=True)
-    indents = [count[k] > 1 and t.x0 - left[k] >= _INDENT * body for k, t in xs]
-    # Where paragraphs start indented, a short last line ends none by itself: a line
-    # broken early before `这“…` (no break inside a quote's first characters), or a
-    # writer's name `（张悦）` wrapped from the sentence it closes, runs on flush.
-    by_indent = any(indents)
-    out: list[list[str]] = []
-    prev: TypeLine | None = None
-    prev_col = -1
-    for k, line, indented in zip(col, lines, indents, strict=True):
-        text = " ".join(line.text.split())
-        short_before = (
-            not by_indent
-            and prev is not None
-            and prev_col == k
-            and prev.closes
-            and count[k] > 1
-            and prev.x1 <= right[k] - _SHORT * body
-        )
-        # At the head of the next column a paragraph starts only where it is indented.
-        hinted = (
-            line.hint
-            and prev is not None
-            and prev.closes
-            and (count[k] < 2 or not _next_column(prev, line, body))
-        )
-        if not out or indented or short_before or hinted:
-            out.append([text])
-        else:
-            out[-1].append(text)
-        prev, prev_col = line, k
-    return out
-
-
-def _edge(col: list[int], xs: list[float], side: float) -> dict[int, float]:
-    """Each column's edge where most of its lines start (or end), the outermost of ties:
-    a line set wider than the column (a byline across it, a pull quote) that went to it
-    moves no edge, so the column's own lines are not all read as indented or short."""
-    seen: dict[int, Counter[float]] = {}
-    for k, x in zip(col, xs, strict=True):
-        seen.setdefault(k, Counter())[round(x * 2) / 2] += 1
-    return {k: max(c, key=lambda x: (c[x], side * x)) for k, c in seen.items()}
-
-
 def _freeze(it: _Item, body: float, ident: str) -> Item:
     kicker, headline, subtitle = _split_stack(it.stack)
-    groups = _paragraphs(it.body, body)
+    groups = paragraph_lines(it.body, body)
     credit = list(it.credit)
     if it.picture >= 0 or credit:
         groups, found = caption_credit(groups)

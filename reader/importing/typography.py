@@ -56,6 +56,9 @@ class TypeLine:
     x1: float  # the right edge of the ink: a hung closing mark does not count
     top: float
     bottom: float
+    # Its ideographs are set in a face other than the body's (a Kai subtitle over a Song
+    # body, a kicker in Hei): set apart as a bold line is, whatever its weight.
+    face: bool = False
 
     @property
     def closes(self) -> bool:
@@ -85,6 +88,16 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
     ]
     body_weight = int(_mode([float(w) for w in body_weights])) if body_weights else 400
     heavy_from = body_weight + _BOLD
+    # The body's face: most body-type lines' (size and weight), by their middle glyph.
+    faces: Counter[int] = Counter()
+    for group in page.groups:
+        for line in group:
+            for seg in line.segments:
+                middle = seg.glyphs[len(seg.glyphs) // 2]
+                same = abs(seg.size - page.body) <= _SAME_SIZE * page.body
+                if same and middle.weight < heavy_from:
+                    faces[middle.face] += len(seg.glyphs)
+    body_face = faces.most_common(1)[0][0] if faces else 0
     out = []
     for text, group in zip(page.texts, page.groups, strict=True):
         glyphs: list[Glyph] = [g for line in group for seg in line.segments for g in seg.glyphs]
@@ -118,9 +131,19 @@ def type_lines(page: Layout) -> tuple[list[TypeLine], int]:
                 x1=x1,
                 top=top,
                 bottom=bottom,
+                face=_other_face(visible, body_face),
             )
         )
     return out, body_weight
+
+
+def _other_face(glyphs: list[Glyph], body_face: int) -> bool:
+    """Most of the line's ideographs are set in another face than the body's. Its first,
+    middle and last glyph show it first: most lines are the body's, all of them."""
+    if all(glyphs[k].face == body_face for k in (0, len(glyphs) // 2, -1)):
+        return False
+    ideographs = [g.face for g in glyphs if "\u4e00" <= g.char <= "\u9fff"]
+    return sum(f != body_face for f in ideographs) * 2 > len(ideographs)
 
 
 _DIGIT_SPACE = re.compile(r"\s+(?=[0-9０-９])|(?<=[0-9０-９])\s+")

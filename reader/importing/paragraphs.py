@@ -1,0 +1,94 @@
+"""A story's paragraphs from the geometry of its lines, as the PDF sets them.
+
+A paragraph starts where a line is indented against its column's left edge, or after
+a short line that closes a sentence (where no paragraph starts indented); a story's
+body runs on from the foot of one column to the head of the next. All measured from
+glyph boxes, in ems of the body type.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reader.importing import regions
+from reader.importing.typography import TypeLine
+
+INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
+_SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
+_OPENING_MARKS = frozenset("“‘（《「『〔【")
+_GLUED = frozenset("“‘”’，。、；：？！）》」』")  # after a line's first character, kept with it
+
+
+def next_column(prev: TypeLine, line: TypeLine, body: float) -> bool:
+    """`line` tops the column right of the one `prev` ends: the story's body running on
+    from the foot of one column to the head of the next (no stack, picture or source
+    note between them), as every broadsheet sets a story longer than one column."""
+    return line.top > prev.top + body and line.x0 >= prev.x1 - 0.5 * body
+
+
+def paragraph_lines(lines: list[TypeLine], body: float) -> list[list[str]]:
+    """Paragraphs by geometry: indented first lines, else short closing last lines."""
+    if not lines:
+        return []
+    col = regions.columns(lines)
+    count: Counter[int] = Counter(col)
+    left = _edge(col, [t.x0 for t in lines], -1.0)
+    right = _edge(col, [t.x1 for t in lines], 1.0)
+    xs = zip(col, lines, strict=True)
+    indents = [count[k] > 1 and t.x0 - left[k] >= INDENT * body for k, t in xs]
+    # Where paragraphs start indented, a short last line ends none by itself: a line
+    # broken early before `这“…` (no break inside a quote's first characters), or a
+    # writer's name `（张悦）` wrapped from the sentence it closes, runs on flush.
+    by_indent = any(indents)
+    out: list[list[str]] = []
+    prev: TypeLine | None = None
+    prev_col = -1
+    for k, line, indented in zip(col, lines, indents, strict=True):
+        text = " ".join(line.text.split())
+        short_before = (
+            not by_indent
+            and prev is not None
+            and prev_col == k
+            and prev.closes
+            and count[k] > 1
+            and prev.x1 <= right[k] - _SHORT * body
+            and not _kept_together(prev, line, right[k])
+        )
+        # At the head of the next column a paragraph starts only where it is indented.
+        hinted = (
+            line.hint
+            and prev is not None
+            and prev.closes
+            and (count[k] < 2 or not next_column(prev, line, body))
+        )
+        if not out or indented or short_before or hinted:
+            out.append([text])
+        else:
+            out[-1].append(text)
+        prev, prev_col = line, k
+    return out
+
+
+def _kept_together(prev: TypeLine, line: TypeLine, right: float) -> bool:
+    """`prev` ends short only because the start of `line` could not be broken: an opening
+    mark never ends a line (`《中`), and quotes glue to both neighbours in Unicode's line
+    breaking (`以“三`). Wider than the room left (the last mark's blank half counted),
+    the line broke early there, inside a paragraph."""
+    text = line.text
+    n = 0
+    while n < len(text) and text[n] in _OPENING_MARKS:
+        n += 1
+    n += 1
+    while n < len(text) and text[n] in _GLUED:
+        n += 2 if text[n] in "“‘" else 1
+    return n >= 2 and right - prev.x1 < min(n, len(text)) * prev.size
+
+
+def _edge(col: list[int], xs: list[float], side: float) -> dict[int, float]:
+    """Each column's edge where most of its lines start (or end), the outermost of ties:
+    a line set wider than the column (a byline across it, a pull quote) that went to it
+    moves no edge, so the column's own lines are not all read as indented or short."""
+    seen: dict[int, Counter[float]] = {}
+    for k, x in zip(col, xs, strict=True):
+        seen.setdefault(k, Counter())[round(x * 2) / 2] += 1
+    return {k: max(c, key=lambda x: (c[x], side * x)) for k, c in seen.items()}
