@@ -232,6 +232,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                     and starts_story(lines, i)
                     and cur.has_body
                     and i > in_caption
+                    and not _listed(cur, line.text)
                 )
             ):
                 cur = _Story()
@@ -304,7 +305,9 @@ def _add_body(
     """Add body line i to the story, opening a paragraph where one starts."""
     line = lines[i]
     text = line.text
-    if text[0] in MARKERS and not story.paragraphs and story.marker is None and text[1:].strip():
+    # A brief prints no headline: under one, a bullet opens the story's list.
+    brief = not (story.paragraphs or story.stack) and story.marker is None
+    if brief and text[0] in MARKERS and text[1:].strip():
         story.marker = text[0]
         text = text[1:].lstrip()
     prev = lines[i - 1] if i > 0 else None
@@ -314,6 +317,7 @@ def _add_body(
         or prev is None
         or line.hint
         or line.indent
+        or _listed(story, text)
         or (
             prev.closes
             and (
@@ -327,6 +331,16 @@ def _add_body(
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
+
+
+def _listed(story: _Story, text: str) -> bool:
+    """A line opening with the bullet that opens the first paragraph of a story with a
+    headline: the next point of its list (`●由单位…` / `●公房租金…`), not a brief."""
+    return (
+        text[0] in MARKERS
+        and bool(story.stack and story.paragraphs)
+        and text[0] == story.paragraphs[0][0][0]
+    )
 
 
 def _short_pair(prev: Line, line: Line) -> bool:
