@@ -15,6 +15,7 @@ _INLINE_CREDIT = re.compile(
 )
 _STOPS = "。！？!?…⋯”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
 _MAX_CAPTION_LINES = 24
+_LEAD_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)](?=[（(])")  # a note before a credit
 _INDENT = 1.5  # ems a paragraph's first line is set in
 # How captions open: `图为`, `这是`, a picture's number (`１、`, `２：`), a pointer (`▲`).
 _CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△←→↑↓]|[0-9０-９][、：:])")
@@ -225,6 +226,13 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
         return
     if not credit:
         return
+    note = _LEAD_NOTE.match(credit[0])
+    if note and last[-1] in _STOPS and _INLINE_CREDIT.fullmatch(credit[0][note.end() :]):
+        # `…的兼并工作。` / `（龚萱）（新华社发）`: a note closes the text, the credit follows
+        # it, as on one line (`…岗位。（赵中宝）（资料图片）`).
+        paragraphs[-1] = last + note.group(0)
+        credit[0] = credit[0][note.end() :]
+        return
     at = max(last.rfind("（"), last.rfind("("))
     if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
@@ -300,12 +308,20 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
                 cut = opening = j
             elif cut is None:
                 cut = j  # a full line (or short only by its marks): perhaps the caption's
-        elif cut is not None and prev.width <= full - _INDENT and _after_end(lines, j - 1):
+        elif cut is not None and _set_in(prev, full) and _after_end(lines, j - 1):
             return cut  # the indented first line of the story's paragraph
         if not prev.closes:
             full = max(full, prev.width)
         j -= 1
     return cut
+
+
+def _set_in(line: Line, full: float) -> bool:
+    """Line may be a paragraph's indented first line in a column `full` ems wide: short by
+    an indent with its marks squeezed, and not full with every mark counted whole
+    (`“应试教育”的弊端之一，就是`, 14 ems in a 14-em caption set flush by an engine that
+    gives each mark an em: no indent in it)."""
+    return line.width <= full - _INDENT and width(line.text) < full
 
 
 def _after_end(lines: list[Line], k: int) -> bool:

@@ -1,0 +1,89 @@
+"""Captions set flush and wide, and a note on the credit's line (issue 12 round 10).
+
+Text made up for these tests, in the shapes PDFium writes of Chromium's pages (every
+mark an em wide, a caption under a picture wider than the story's column) and MuPDF
+writes of Typst's (a note and the credit alone on the caption's last line).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.model import Item
+from reader.parse import lines as line_module
+from reader.parse.stories import parse_text
+
+HEAD = "全国政协举行迎春茶话会"
+# A story in a 13-em column, its paragraphs indented, its last line short.
+STORY = [
+    "春节前夕，市里组织文艺",
+    "小分队深入山区，为群众送去",
+    "精彩的节目，受到了群众的欢",
+    "迎。演出结束后，演员们又和",
+    "村民一起包饺子。",
+]
+NEXT = ["晚会在京举行", "本报记者 王明", "迎春晚会昨晚在人民大", "会堂举行，节目丰富多彩。"]
+
+
+def items(*lines: str) -> tuple[Item, ...]:
+    return parse_text("\n".join(lines)).items
+
+
+CAPTION = [  # 14 ems a line, each mark an em
+    "在多年的实践中，我们体会到，",
+    "对于学校第一线的教育实践工作",
+    "者来说，提高质量需要解决一系",
+    "列理论与实际操作的问题。",
+]
+
+
+def test_a_flush_caption_opening_with_quotes_is_not_an_indented_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On a page read as set with squeezed marks (as PDFium's text of a Chromium page
+    # can be, from its lines' widths), `“减负”的意义之一，就是让学` counts 12.5 ems, as
+    # a line set in by an indent would, and 14 with its marks whole: it fills the
+    # 14-em caption, no indent in it, and the caption starts there.
+    monkeypatch.setattr(line_module, "is_squeezed", lambda *_: True)
+    caption = [
+        "“减负”的意义之一，就是让学",
+        "生有更多的时间读书思考和运动",
+        "在实施素质教育的过程中，我们",
+        "必须下大力气解决好这个问题。",
+        *CAPTION,
+    ]
+    page = items(HEAD, *STORY, *caption, "受访者供图", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("".join(caption),)
+    assert got.credit == "受访者供图"
+    assert page[0].paragraphs[-1].endswith("村民一起包饺子。")
+
+
+def test_an_indented_first_line_above_a_caption_still_stops_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(line_module, "is_squeezed", lambda *_: True)
+    # `大家都说今年的春节过得格`: 12 ems in the 14-em run, marks or not: set in, the
+    # story's own paragraph, which its closed full line ends.
+    story = [*STORY, "大家都说今年的春节过得格", "外热闹，格外开心，格外难忘。"]
+    page = items(HEAD, *story, *CAPTION, "受访者供图", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("".join(CAPTION),)
+    assert page[0].paragraphs[-1] == "大家都说今年的春节过得格外热闹，格外开心，格外难忘。"
+
+
+def test_a_note_before_the_credit_on_its_own_line_closes_the_caption_text() -> None:
+    # `…兼并工作。` / `（龚萱）（新华社发）`: the note is the text's, as on one line.
+    caption = ["为了鼓励企业兼并工作，工商银", "行多次参与、协调了十多家企业", "的兼并工作。"]
+    page = items(HEAD, *STORY, *caption, "（张明）（新华社发）", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("".join(caption) + "（张明）",)
+    assert got.credit == "（新华社发）"
+
+
+def test_a_credit_line_that_is_one_credit_stays_whole() -> None:
+    caption = ["为了鼓励企业兼并工作，工商银", "行多次参与、协调了十多家企业", "的兼并工作。"]
+    page = items(HEAD, *STORY, *caption, "（新华社记者 张明 摄）", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("".join(caption),)
+    assert got.credit == "（新华社记者 张明 摄）"
