@@ -87,3 +87,68 @@ def test_a_credit_line_that_is_one_credit_stays_whole() -> None:
     (got,) = [i for i in page if i.kind == "caption"]
     assert got.paragraphs == ("".join(caption),)
     assert got.credit == "（新华社记者 张明 摄）"
+
+
+def test_a_caption_set_wider_than_the_column_starts_under_its_closed_full_line() -> None:
+    # On a page that indents its paragraphs, the story's column is 12 ems and its last
+    # paragraph ends on a full line; the caption under the picture is 13 ems and its two
+    # sentences each end on a full line: a closed line short only by its hanging mark
+    # did not end the caption's search, which went back to the latest closed line.
+    story = [
+        "市民们说，新的公园建",
+        "成以后，附近的环境大为改",
+        "观，面貌一新。",
+        "每天清晨，都有许多老",
+        "人在这里锻炼身体，孩子们",
+        "在这里嬉戏。",
+        "周末的时候，很多家庭",
+        "来这里散步，放风筝，拍照",
+        "留念。",
+        "公园里还有一个小小的",
+        "动物园，养着猴子和孔雀。",
+        "孩子们都很喜欢。",
+        "大家都说，这里已经成",
+        "了市民们休息娱乐的地方，",
+        "是全市最受欢迎的好公园。",
+    ]
+    caption = [
+        "福建省福州市左海公园近日收",
+        "养了一只罕见的大海龟，这只",
+        "海龟体重约一百二十八公斤。",
+        "专家鉴定龟龄约一百五十岁。",
+    ]
+    page = items(HEAD, *story, *caption, "（本报通讯员 林明 摄）", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("".join(caption),)
+    assert page[0].paragraphs[-1].endswith("是全市最受欢迎的好公园。")
+
+
+def test_a_caption_in_the_story_column_still_starts_at_the_latest_closed_line() -> None:
+    # Set in the column itself, no wider: where the caption opens, the text cannot say;
+    # the latest closed line stays the cut (the parser's reading before this round).
+    story = [
+        "市民们说，新的公园建",
+        "成以后，附近的环境大为改",
+        "观，面貌一新。",
+        "每天清晨，都有许多老",
+        "人在这里锻炼身体，孩子们",
+        "在这里嬉戏。",
+        "周末的时候，很多家庭",
+        "来这里散步，放风筝，拍照",
+        "留念。",
+        "公园里还有一个小小的",
+        "动物园，养着猴子和孔雀。",
+        "孩子们都很喜欢。",
+        "大家都说，这里已经成",
+        "了市民们休息娱乐的地方，",
+        "是全市最受欢迎的好公园。",
+    ]
+    caption = [
+        "福建省福州市左海公园近日",
+        "收养了一只罕见的大海龟，",
+        "体重约一百二十八公斤。",
+        "专家鉴定龟龄约一百五十岁。",
+    ]
+    page = items(HEAD, *story, *caption, "（本报通讯员 林明 摄）", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("专家鉴定龟龄约一百五十岁。",)

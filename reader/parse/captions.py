@@ -291,9 +291,12 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     """
     full = lines[last].width
     cut = opening = None  # `opening`: a cut where a caption opens as captions do
+    narrow, inside = 99.0, 0  # the narrowest open line of the run from j, and how many
     j = last
     while j > 0 and last - j < _MAX_CAPTION_LINES:
         prev = lines[j - 1]
+        if j < last and not lines[j].closes:
+            narrow, inside = min(narrow, lines[j].width), inside + 1
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
             # At the story's top: the caption is the story's text, unless it opened as
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
@@ -304,6 +307,8 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             short = prev.width <= full - 1.5
             if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
+            if inside >= 2 and _narrower_above(lines, j - 1, narrow):
+                return j  # a caption set wider than the story's column ends above
             if _CAPTION_OPENING.match(lines[j].text):
                 cut = opening = j
             elif cut is None:
@@ -314,6 +319,18 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             full = max(full, prev.width)
         j -= 1
     return cut
+
+
+def _narrower_above(lines: list[Line], k: int, narrow: float) -> bool:
+    """The open lines above closed line k (two or more, of the paragraph it ends) are all an
+    em or more narrower than every open line below it: the text below is set in a
+    wider column, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13)."""
+    widths = []
+    for line in lines[max(0, k - 4) : k][::-1]:
+        if line.kind is not Kind.BODY or line.head or line.closes:
+            break
+        widths.append(line.width)
+    return len(widths) >= 2 and max(widths) + 1 <= narrow
 
 
 def _set_in(line: Line, full: float) -> bool:
