@@ -15,11 +15,11 @@ from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
-from reader.parse.column import full_between, opens_paragraph, starts_story
+from reader.parse.column import full_between, note_end, opens_paragraph, starts_story
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, PHOTO_HEAD_RE, Kind
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
@@ -242,7 +242,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 in_caption = captions[i]
             if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
-            elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
+            elif last_body == i - 1 and cur.paragraphs and not (line.hint or _ends(lines, i - 1)):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
             else:
@@ -319,7 +319,7 @@ def _add_body(
         or line.indent
         or _listed(story, text)
         or (
-            prev.closes
+            _ends(lines, i - 1)
             and (
                 pasted
                 or _opens(lines, i)
@@ -331,6 +331,15 @@ def _add_body(
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
+
+
+def _ends(lines: list[Line], k: int) -> bool:
+    """Line k may end its paragraph: it closes a sentence, or it is short and ends a
+    picture title's note (a title printed as a paragraph, `…（附图` / `片１张）`)."""
+    line = lines[k]
+    if line.closes:
+        return True
+    return note_end(line) and PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
 
 
 def _listed(story: _Story, text: str) -> bool:
