@@ -152,3 +152,25 @@ def test_a_caption_in_the_story_column_still_starts_at_the_latest_closed_line() 
     page = items(HEAD, *story, *caption, "（本报通讯员 林明 摄）", *NEXT)
     (got,) = [i for i in page if i.kind == "caption"]
     assert got.paragraphs == ("专家鉴定龟龄约一百五十岁。",)
+
+
+def test_a_story_end_and_a_numbered_caption_joined_with_no_space_are_split() -> None:
+    # PDFium wrote the story's last line and a one-line caption under a wide picture as
+    # one line, with no space: `…厂供稿。４、…开通。`, its credit on the next line.
+    story = [
+        "“贺新年”一组剪纸，由",
+        "我国最大的剪纸工厂蔚县",
+        "剪纸厂供稿。２、河南驻马店金融同城清算系统开通。",
+    ]
+    page = items(HEAD, *STORY, *story, "吕秀伟 摄", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("２、河南驻马店金融同城清算系统开通。",)
+    assert page[0].paragraphs[-1] == "“贺新年”一组剪纸，由我国最大的剪纸工厂蔚县剪纸厂供稿。"
+
+
+def test_a_numbered_sentence_inside_a_line_of_the_column_stays() -> None:
+    # `。２、` inside a line no wider than its neighbours: the story's own list.
+    story = ["会议提出两点要求：１、", "抓好落实。２、加强监督。"]
+    page = items(HEAD, *STORY, *story, *NEXT)
+    assert not [i for i in page if i.kind == "caption"]
+    assert page[0].paragraphs[-1].endswith("抓好落实。２、加强监督。")

@@ -22,6 +22,7 @@ _CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△�
 
 
 _JOINED_AT = "。 "  # a paragraph's last line, the extractor's space, a caption's first line
+_OPENS_JOINED = re.compile("。(?=图为|[0-9０-９][、：])")  # a caption opening after a stop
 _CREDIT_GAP = "） "  # a caption's credit, the extractor's space, the next caption
 _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
@@ -62,6 +63,13 @@ def split_joined(raw: list[str]) -> list[str]:
                 found[k] = apart
             elif k not in found and (titled := _title_credit(raw[k])) is not None:
                 found[k] = titled
+    for found_at in _OPENS_JOINED.finditer(joined):  # `…厂供稿。４、河南驻马店…开通。`
+        at = found_at.start()
+        k = joined.count("\n", 0, at)
+        if k not in found and 0 < k < len(raw) - 1:
+            parts = _joined_parts(raw, k, at - joined.rfind("\n", 0, at))
+            if parts is not None:
+                found[k] = parts
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
         if k in found:
             continue  # the pair mended above
@@ -180,26 +188,47 @@ def _credit_line(raw: list[str], k: int) -> bool:
     return k < len(raw) and bool(CREDIT_RE.search(clean_line(raw[k])))
 
 
-def _joined_parts(raw: list[str], k: int) -> list[str] | None:
+def _joined_parts(raw: list[str], k: int, stop: int = 0) -> list[str] | None:
+    """`raw[k]` as a story's last line and a caption's first, cut after a full stop and
+    the extractor's space, or (`stop`) after the full stop at that offset of the line,
+    where a caption opens as captions do with no space (`…厂供稿。４、河南…`)."""
+    if stop:
+        line = raw[k]
+        left, right = line[:stop].strip(), line[stop:].strip()
+        return _joined_at(raw, k, left, right, width(left) + width(right))
     text = raw[k].strip()
-    above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
-    # A caption's last line (its credit at its end, or on the line after) may be short.
-    last = ends_in_credit(raw[k + 1].strip() or "。") or _credit_line(raw, k + 2)
     whole = width(text)
-    if whole < max(above, below) + 4:
+    if whole < max(width(raw[k - 1].strip()), width(raw[k + 1].strip())) + 4:
         return None
     at = text.find(_JOINED_AT)
     while at >= 0:
         left, right = text[: at + 1], text[at + 2 :].lstrip()
-        if (
-            right
-            and right[0] not in CLOSING_MARKS
-            and width(left) <= above + 1
-            and (abs(width(right) - below) <= 2.5 or (last and width(right) > below))
-            and any(CREDIT_RE.search(clean_line(x)) for x in raw[k + 1 : k + 1 + _CREDIT_WITHIN])
-        ):
+        if _joined_at(raw, k, left, right, whole) is not None:
             return [left, right]
         at = text.find(_JOINED_AT, at + 1)
+    return None
+
+
+def _joined_at(raw: list[str], k: int, left: str, right: str, whole: float) -> list[str] | None:
+    """[left, right] when line k, cut so, is a story's last line and a caption's first: the
+    whole far wider than the lines around it, the left no wider than the line above,
+    the right as wide as the line below (or wider, over a caption's last line), and a
+    credit within a few lines."""
+    above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
+    if whole < max(above, below) + 4:
+        return None
+    # A caption's last line (its credit at its end, or on the line after) may be short;
+    # the right part may be the whole caption, its credit the next line.
+    last = ends_in_credit(raw[k + 1].strip() or "。") or _credit_line(raw, k + 2)
+    last = last or _credit_line(raw, k + 1)
+    if (
+        right
+        and right[0] not in CLOSING_MARKS
+        and width(left) <= above + 1
+        and (abs(width(right) - below) <= 2.5 or (last and width(right) > below))
+        and any(CREDIT_RE.search(clean_line(x)) for x in raw[k + 1 : k + 1 + _CREDIT_WITHIN])
+    ):
+        return [left, right]
     return None
 
 
