@@ -242,7 +242,12 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 in_caption = captions[i]
             if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
-            elif last_body == i - 1 and cur.paragraphs and not (line.hint or _ends(lines, i - 1)):
+            elif (
+                last_body == i - 1
+                and cur.paragraphs
+                and not (line.hint or lines[i - 1].closes)
+                and not (lines[i - 1].text[-1] in "）)" and _title_end(lines, i - 1))
+            ):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
             else:
@@ -319,7 +324,7 @@ def _add_body(
         or line.indent
         or _listed(story, text)
         or (
-            _ends(lines, i - 1)
+            (prev.closes or _title_end(lines, i - 1))
             and (
                 pasted
                 or _opens(lines, i)
@@ -333,13 +338,15 @@ def _add_body(
         story.paragraphs[-1].append(text)
 
 
-def _ends(lines: list[Line], k: int) -> bool:
-    """Line k may end its paragraph: it closes a sentence, or it is short and ends a
-    picture title's note (a title printed as a paragraph, `…（附图` / `片１张）`)."""
+def _title_end(lines: list[Line], k: int) -> bool:
+    """Line k is short and ends a picture title's note: it ends its paragraph as a full
+    stop would (a title printed as a paragraph, `…（附图` / `片１张）`, then the text)."""
     line = lines[k]
-    if line.closes:
-        return True
-    return note_end(line) and PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
+    return (
+        line.text[-1] in "）)"
+        and note_end(line)
+        and PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
+    )
 
 
 def _listed(story: _Story, text: str) -> bool:
