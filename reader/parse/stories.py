@@ -15,11 +15,11 @@ from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
-from reader.parse.column import full_between, note_end, opens_paragraph, starts_story
+from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, PHOTO_HEAD_RE, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
@@ -232,7 +232,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                     and starts_story(lines, i)
                     and cur.has_body
                     and i > in_caption
-                    and not _listed(cur, line.text)
+                    and not listed(cur.stack, cur.paragraphs, line.text)
                 )
             ):
                 cur = _Story()
@@ -246,7 +246,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 last_body == i - 1
                 and cur.paragraphs
                 and not (line.hint or lines[i - 1].closes)
-                and not (lines[i - 1].text[-1] in "）)" and _title_end(lines, i - 1))
+                and not (lines[i - 1].text[-1] in "）)" and title_end(lines, i - 1))
             ):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
@@ -322,9 +322,9 @@ def _add_body(
         or prev is None
         or line.hint
         or line.indent
-        or _listed(story, text)
+        or listed(story.stack, story.paragraphs, text)
         or (
-            (prev.closes or _title_end(lines, i - 1))
+            (prev.closes or title_end(lines, i - 1))
             and (
                 pasted
                 or _opens(lines, i)
@@ -336,27 +336,6 @@ def _add_body(
         story.paragraphs.append([text])
     else:
         story.paragraphs[-1].append(text)
-
-
-def _title_end(lines: list[Line], k: int) -> bool:
-    """Line k is short and ends a picture title's note: it ends its paragraph as a full
-    stop would (a title printed as a paragraph, `…（附图` / `片１张）`, then the text)."""
-    line = lines[k]
-    return (
-        line.text[-1] in "）)"
-        and note_end(line)
-        and PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
-    )
-
-
-def _listed(story: _Story, text: str) -> bool:
-    """A line opening with the bullet that opens the first paragraph of a story with a
-    headline: the next point of its list (`●由单位…` / `●公房租金…`), not a brief."""
-    return (
-        text[0] in MARKERS
-        and bool(story.stack and story.paragraphs)
-        and text[0] == story.paragraphs[0][0][0]
-    )
 
 
 def _short_pair(prev: Line, line: Line) -> bool:
