@@ -15,12 +15,14 @@ _INLINE_CREDIT = re.compile(
 )
 _STOPS = "。！？!?…⋯”’）)"  # a sentence's end, or a note after it: `…岗位。（赵中宝）（资料图片）`
 _MAX_CAPTION_LINES = 24
+_LEAD_NOTE = re.compile(r"[（(][^（）()]{1,16}[）)](?=[（(])")  # a note before a credit
 _INDENT = 1.5  # ems a paragraph's first line is set in
 # How captions open: `图为`, `这是`, a picture's number (`１、`, `２：`), a pointer (`▲`).
 _CAPTION_OPENING = re.compile(r"^(?:图为|图中|这是|上图|下图|[▲△←→↑↓]|[0-9０-９][、：:])")
 
 
 _JOINED_AT = "。 "  # a paragraph's last line, the extractor's space, a caption's first line
+_OPENS_JOINED = re.compile("。(?=图为|[0-9０-９][、：])")  # a caption opening after a stop
 _CREDIT_GAP = "） "  # a caption's credit, the extractor's space, the next caption
 _CREDIT_WITHIN = 12  # lines from a caption's first line to its credit
 # A credit with no brackets after a caption's sentence, on the same line.
@@ -61,6 +63,13 @@ def split_joined(raw: list[str]) -> list[str]:
                 found[k] = apart
             elif k not in found and (titled := _title_credit(raw[k])) is not None:
                 found[k] = titled
+    for found_at in _OPENS_JOINED.finditer(joined):  # `…厂供稿。４、河南驻马店…开通。`
+        at = found_at.start()
+        k = joined.count("\n", 0, at)
+        if k not in found and 0 < k < len(raw) - 1:
+            parts = _joined_parts(raw, k, at - joined.rfind("\n", 0, at))
+            if parts is not None:
+                found[k] = parts
     for k in _lines_holding(joined, _MAY_SPLIT):  # a few lines a page, found at C speed
         if k in found:
             continue  # the pair mended above
@@ -179,26 +188,47 @@ def _credit_line(raw: list[str], k: int) -> bool:
     return k < len(raw) and bool(CREDIT_RE.search(clean_line(raw[k])))
 
 
-def _joined_parts(raw: list[str], k: int) -> list[str] | None:
+def _joined_parts(raw: list[str], k: int, stop: int = 0) -> list[str] | None:
+    """`raw[k]` as a story's last line and a caption's first, cut after a full stop and
+    the extractor's space, or (`stop`) after the full stop at that offset of the line,
+    where a caption opens as captions do with no space (`…厂供稿。４、河南…`)."""
+    if stop:
+        line = raw[k]
+        left, right = line[:stop].strip(), line[stop:].strip()
+        return _joined_at(raw, k, left, right, width(left) + width(right))
     text = raw[k].strip()
-    above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
-    # A caption's last line (its credit at its end, or on the line after) may be short.
-    last = ends_in_credit(raw[k + 1].strip() or "。") or _credit_line(raw, k + 2)
     whole = width(text)
-    if whole < max(above, below) + 4:
+    if whole < max(width(raw[k - 1].strip()), width(raw[k + 1].strip())) + 4:
         return None
     at = text.find(_JOINED_AT)
     while at >= 0:
         left, right = text[: at + 1], text[at + 2 :].lstrip()
-        if (
-            right
-            and right[0] not in CLOSING_MARKS
-            and width(left) <= above + 1
-            and (abs(width(right) - below) <= 2.5 or (last and width(right) > below))
-            and any(CREDIT_RE.search(clean_line(x)) for x in raw[k + 1 : k + 1 + _CREDIT_WITHIN])
-        ):
+        if _joined_at(raw, k, left, right, whole) is not None:
             return [left, right]
         at = text.find(_JOINED_AT, at + 1)
+    return None
+
+
+def _joined_at(raw: list[str], k: int, left: str, right: str, whole: float) -> list[str] | None:
+    """[left, right] when line k, cut so, is a story's last line and a caption's first: the
+    whole far wider than the lines around it, the left no wider than the line above,
+    the right as wide as the line below (or wider, over a caption's last line), and a
+    credit within a few lines."""
+    above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
+    if whole < max(above, below) + 4:
+        return None
+    # A caption's last line (its credit at its end, or on the line after) may be short;
+    # the right part may be the whole caption, its credit the next line.
+    last = ends_in_credit(raw[k + 1].strip() or "。") or _credit_line(raw, k + 2)
+    last = last or _credit_line(raw, k + 1)
+    if (
+        right
+        and right[0] not in CLOSING_MARKS
+        and width(left) <= above + 1
+        and (abs(width(right) - below) <= 2.5 or (last and width(right) > below))
+        and any(CREDIT_RE.search(clean_line(x)) for x in raw[k + 1 : k + 1 + _CREDIT_WITHIN])
+    ):
+        return [left, right]
     return None
 
 
@@ -224,6 +254,13 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
         credit.insert(0, match.group(0))
         return
     if not credit:
+        return
+    note = _LEAD_NOTE.match(credit[0])
+    if note and last[-1] in _STOPS and _INLINE_CREDIT.fullmatch(credit[0][note.end() :]):
+        # `…的兼并工作。` / `（龚萱）（新华社发）`: a note closes the text, the credit follows
+        # it, as on one line (`…岗位。（赵中宝）（资料图片）`).
+        paragraphs[-1] = last + note.group(0)
+        credit[0] = credit[0][note.end() :]
         return
     at = max(last.rfind("（"), last.rfind("("))
     if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
@@ -283,9 +320,12 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     """
     full = lines[last].width
     cut = opening = None  # `opening`: a cut where a caption opens as captions do
+    narrow, inside = 99.0, 0  # the narrowest open line of the run from j, and how many
     j = last
     while j > 0 and last - j < _MAX_CAPTION_LINES:
         prev = lines[j - 1]
+        if j < last and not lines[j].closes:
+            narrow, inside = min(narrow, lines[j].width), inside + 1
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
             # At the story's top: the caption is the story's text, unless it opened as
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
@@ -296,16 +336,38 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             short = prev.width <= full - 1.5
             if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
+            if inside >= 2 and _narrower_above(lines, j - 1, narrow):
+                return j  # a caption set wider than the story's column ends above
             if _CAPTION_OPENING.match(lines[j].text):
                 cut = opening = j
             elif cut is None:
                 cut = j  # a full line (or short only by its marks): perhaps the caption's
-        elif cut is not None and prev.width <= full - _INDENT and _after_end(lines, j - 1):
+        elif cut is not None and _set_in(prev, full) and _after_end(lines, j - 1):
             return cut  # the indented first line of the story's paragraph
         if not prev.closes:
             full = max(full, prev.width)
         j -= 1
     return cut
+
+
+def _narrower_above(lines: list[Line], k: int, narrow: float) -> bool:
+    """The open lines above closed line k (two or more, of the paragraph it ends) are all an
+    em or more narrower than every open line below it: the text below is set in a
+    wider column, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13)."""
+    widths = []
+    for line in lines[max(0, k - 4) : k][::-1]:
+        if line.kind is not Kind.BODY or line.head or line.closes:
+            break
+        widths.append(line.width)
+    return len(widths) >= 2 and max(widths) + 1 <= narrow
+
+
+def _set_in(line: Line, full: float) -> bool:
+    """Line may be a paragraph's indented first line in a column `full` ems wide: short by
+    an indent with its marks squeezed, and not full with every mark counted whole
+    (`“应试教育”的弊端之一，就是`, 14 ems in a 14-em caption set flush by an engine that
+    gives each mark an em: no indent in it)."""
+    return line.width <= full - _INDENT and width(line.text) < full
 
 
 def _after_end(lines: list[Line], k: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
-from reader.parse.kinds import DATELINE_RE, MARKERS, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import width
@@ -71,6 +71,24 @@ def note_end(line: Line) -> bool:
     the paragraph, and the bracket closed it as a full stop would.
     """
     return line.text[-1] in "）)" and line.short
+
+
+def title_end(lines: list[Line], k: int) -> bool:
+    """Line k is short and ends a picture title's note: it ends its paragraph as a full
+    stop would (a title printed as a paragraph, `…（附图` / `片１张）`, then the text)."""
+    line = lines[k]
+    return (
+        line.text[-1] in "）)"
+        and note_end(line)
+        and PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
+    )
+
+
+def listed(stack: list[str], paragraphs: list[list[str]], text: str) -> bool:
+    """A line opening with the bullet that opens the first paragraph of a story with a
+    headline (`stack`): the next point of its list (`●由单位…` / `●公房租金…`), not a
+    brief (a brief prints no headline)."""
+    return text[0] in MARKERS and bool(stack and paragraphs) and text[0] == paragraphs[0][0][0]
 
 
 def starts_story(lines: list[Line], i: int) -> bool:

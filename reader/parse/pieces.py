@@ -39,6 +39,7 @@ _RUNS_ON = frozenset("，、")
 _SURE_BREAK = re.compile("\n(?:(?<=[，、]\n)|(?<=[，、]\r\n))[\r\n ]*[“‘《（「『〈]")
 _OVER = 0.75  # ems a joined line may run past the measure (justification, rounding)
 _UNDER = 1.5  # ems short of the measure that still count as a full line
+_INDENT = 2.0  # ems a paragraph's first line is set in
 # The page number alone on a line at the top (`3`, `第1 版`): the header band came
 # a piece a line, so the extractor splits lines at gaps (MuPDF does).
 _BAND_PIECE = re.compile(r"\n[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
@@ -157,10 +158,13 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
         j += 1
         total += _width(texts, widths, j)
         chain.append(j)
-    # The longest run of pieces that makes one printed line.
+    # The longest run of pieces that makes one printed line: the full column, or the
+    # column less the indent under a closed line (`金正日还强调：` / `“农业`, a paragraph's
+    # first line; a one-line paragraph and the next one's first line do not fit).
+    indent = _INDENT if i and texts[i - 1] and ends_sentence(texts[i - 1]) else 0.0
     while len(chain) > 1:
         end = chain[-1]
-        full = total >= measure - _UNDER
+        full = total >= measure - _UNDER - indent
         if _sure(texts[end - 1], texts[end]) or (full and _goes_on(texts, widths, end, measure)):
             return end
         total -= _width(texts, widths, end)

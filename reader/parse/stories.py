@@ -15,7 +15,7 @@ from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
-from reader.parse.column import full_between, opens_paragraph, starts_story
+from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
@@ -233,6 +233,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                     and starts_story(lines, i)
                     and cur.has_body
                     and i > in_caption
+                    and not listed(cur.stack, cur.paragraphs, line.text)
                 )
             ):
                 cur = _Story()
@@ -242,7 +243,12 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 in_caption = captions[i]
             if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
-            elif last_body == i - 1 and cur.paragraphs and not (line.hint or lines[i - 1].closes):
+            elif (
+                last_body == i - 1
+                and cur.paragraphs
+                and not (line.hint or lines[i - 1].closes)
+                and not (lines[i - 1].text[-1] in "）)" and title_end(lines, i - 1))
+            ):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
             else:
@@ -305,7 +311,9 @@ def _add_body(
     """Add body line i to the story, opening a paragraph where one starts."""
     line = lines[i]
     text = line.text
-    if text[0] in MARKERS and not story.paragraphs and story.marker is None and text[1:].strip():
+    # A brief prints no headline: under one, a bullet opens the story's list.
+    brief = not (story.paragraphs or story.stack) and story.marker is None
+    if brief and text[0] in MARKERS and text[1:].strip():
         story.marker = text[0]
         text = text[1:].lstrip()
     prev = lines[i - 1] if i > 0 else None
@@ -315,8 +323,9 @@ def _add_body(
         or prev is None
         or line.hint
         or line.indent
+        or listed(story.stack, story.paragraphs, text)
         or (
-            prev.closes
+            (prev.closes or title_end(lines, i - 1))
             and (
                 pasted
                 or _opens(lines, i)
