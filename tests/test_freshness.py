@@ -295,3 +295,6 @@ def test_a_search_reads_the_records_head_and_an_older_index_its_whole_record(
     assert len(index.search(lib, "档案馆")) == 4
     assert len(index.search(lib, "档案馆")) == 4
     assert updates == []  # current without the head's own key: no update
+    index.update(lib)  # `reader index`: nothing to segment, the head written
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert store.meta(conn)["folders_head"] == freshness.head_of(have["folders"])
