@@ -298,3 +298,44 @@ def test_a_search_reads_the_records_head_and_an_older_index_its_whole_record(
     index.update(lib)  # `reader index`: nothing to segment, the head written
     with contextlib.closing(sqlite3.connect(path)) as conn:
         assert store.meta(conn)["folders_head"] == freshness.head_of(have["folders"])
+
+
+def test_a_head_left_behind_by_an_older_version_is_mended_by_one_update(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older reader rewrites the record and not its head: the full check sees the two
+    disagree, the update it brings writes the head again, and the searches after it
+    take the quick check."""
+    import sqlite3
+
+    from reader.search import store
+
+    lib = Library(root)
+    path = index.update(lib).path
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        stale = store.meta(conn)["folders_head"]
+    add_issue(root)  # the most recent issue now (settled: half a minute ago)
+    age(root / "alpha" / "1998-01-05", 30)
+    age(root / "alpha", 30)
+    index.update(lib)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        assert "1998-01-05" in store.meta(conn)["folders_head"] and "1998-01-05" not in stale
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'folders_head'", (stale,))
+    age(path, 60)
+    updates: list[int] = []
+    real = index._refresh
+
+    def counted(*args: Any) -> Any:
+        updates.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(index, "_refresh", counted)
+    assert len(index.search(lib, "档案馆")) == 4
+    assert updates == [1]
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        have = store.meta(conn)
+        assert have["folders_head"] == freshness.head_of(have["folders"])
+    age(path, 60)
+    assert len(index.search(lib, "档案馆")) == 4
+    assert len(index.search(lib, "档案馆")) == 4
+    assert updates == [1]

@@ -125,8 +125,10 @@ def apply(
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
     if not rebuild and not quick and have.get("signature") == signature:
-        # An index written before the record's head had a key of its own gets one.
-        stored = have.get("folders") if "folders_head" in have else None
+        # An index written before the record's head had a key of its own gets one; so
+        # does one whose record a version before that rewrote without its head.
+        kept = have.get("folders", "")
+        stored = kept if have.get("folders_head") == freshness.head_of(kept) else None
         _note_quick(conn, stored, times, names)
         _settle(conn, wait, notes)  # also an index a version before this one left in WAL mode
         return UpdateStats(path, pages=int(have.get("pages", "0")), fresh=True, notes=tuple(notes))

@@ -83,7 +83,10 @@ def fresh(
     if _quick(root, head, index, issues):
         return True
     start = time.time_ns()
-    if record(root) != (stored if whole is None else whole()):
+    full = stored if whole is None else whole()
+    if full != stored and head_of(full) != stored:
+        return False  # a head another version left behind the record: an update mends it
+    if record(root) != full:
         return False
     _vouch(index, start)
     return True
