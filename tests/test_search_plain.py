@@ -39,15 +39,23 @@ def said(stderr: str) -> str:
 @pytest.mark.parametrize(
     ("argv", "plain"),
     [
-        (["search", "经济"], (None, "经济")),
-        (["--library", "L", "search", "经济 发展"], ("L", "经济 发展")),
-        (["-L", "L", "search", "x"], ("L", "x")),
-        (["--library=L", "search", ""], ("L", "")),
-        (["-LL", "search", "港"], ("L", "港")),
+        (["search", "经济"], (None, "经济", {})),
+        (["--library", "L", "search", "经济 发展"], ("L", "经济 发展", {})),
+        (["-L", "L", "search", "x"], ("L", "x", {})),
+        (["--library=L", "search", ""], ("L", "", {})),
+        (["-LL", "search", "港"], ("L", "港", {})),
+        (["search", "--json", "港", "--limit", "5"], (None, "港", {"as_json": True, "limit": 5})),
+        (["search", "港", "--ids", "--limit=0"], (None, "港", {"ids": True, "limit": 0})),
+        (["search", "港", "--count", "--json"], (None, "港", {"count": True, "as_json": True})),
         (["search", "-上汽 香港"], None),  # typer's: a query that looks like an option
         (["search", "--help"], None),
-        (["search", "经济", "--limit", "5"], None),
+        (["search", "经济", "--limit", "-1"], None),
+        (["search", "经济", "--limit", "５"], None),  # int() takes it, as click does: typer's
+        (["search", "经济", "--limit"], None),
+        (["search", "经济", "--sort", "date"], None),
         (["search", "经济", "--library", "L"], None),  # a global option after the command
+        (["search", "经济", "发展"], None),
+        (["search", "--json"], None),
         (["search"], None),
         (["--library", "", "search", "x"], None),
         (["--library", "-x", "search", "x"], None),
@@ -58,7 +66,7 @@ def said(stderr: str) -> str:
     ],
 )
 def test_only_the_plain_form_is_taken_from_typer(
-    argv: list[str], plain: tuple[str | None, str] | None
+    argv: list[str], plain: tuple[str | None, str, dict[str, object]] | None
 ) -> None:
     assert plain_search(argv) == plain
 
@@ -70,7 +78,7 @@ def test_only_the_plain_form_is_taken_from_typer(
 def test_the_plain_form_answers_as_typer_does_without_loading_it(library: Path, query: str) -> None:
     assert reader("--library", str(library), "index").returncode == 0  # (building loads it)
     plain = reader("--library", str(library), "search", query)
-    typed = reader("--library", str(library), "search", query, "--limit", "20")  # the default
+    typed = reader("--library", str(library), "search", query, "--sort", "rank")  # the default
     assert plain.returncode == typed.returncode, (plain.stderr, typed.stderr)
     assert plain.stdout == typed.stdout
     assert said(plain.stderr) == said(typed.stderr)
@@ -83,7 +91,7 @@ def test_the_plain_form_answers_as_typer_does_without_loading_it(library: Path, 
 def test_the_plain_form_reports_a_missing_library_as_typer_does(tmp_path: Path) -> None:
     gone = str(tmp_path / "nowhere")
     plain = reader("--library", gone, "search", "经济")
-    typed = reader("--library", gone, "search", "经济", "--limit", "20")
+    typed = reader("--library", gone, "search", "经济", "--sort", "rank")
     assert plain.returncode == typed.returncode == 2
     assert said(plain.stderr) == said(typed.stderr)
     assert said(plain.stderr).count("\n") == 1 and said(plain.stderr).startswith("reader: ")
@@ -95,3 +103,27 @@ def test_the_plain_form_builds_a_missing_index_and_says_what_typer_says(library:
     assert (library / ".reader" / "index.sqlite").is_file()
     again = reader("--library", str(library), "search", "徐汇")
     assert again.stdout == first.stdout and said(again.stderr) == said(first.stderr)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--json"],
+        ["--ids"],
+        ["--count"],
+        ["--count", "--json"],
+        ["--limit", "0"],
+        ["--limit=3", "--json"],
+        ["--ids", "--json"],  # an error: --ids goes alone
+        ["--json", "--ids", "--count"],
+    ],
+)
+def test_the_plain_forms_options_answer_as_typers(library: Path, options: list[str]) -> None:
+    assert reader("--library", str(library), "index").returncode == 0
+    plain = reader("--library", str(library), "search", *options, "徐汇")
+    typed = reader("--library", str(library), "search", *options, "徐汇", "--sort", "rank")
+    assert plain.returncode == typed.returncode, (plain.stderr, typed.stderr)
+    assert plain.stdout == typed.stdout
+    assert said(plain.stderr) == said(typed.stderr)
+    assert not {"typer", "click", "rich"} & loaded(plain.stderr)
+    assert "typer" in loaded(typed.stderr)

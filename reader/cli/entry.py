@@ -63,7 +63,7 @@ def main() -> None:
     if bare and COMPLETE_VAR not in os.environ:  # the shell asking for words: no reader
         sys.exit(open_bare(option))
     plain = plain_search(args) if COMPLETE_VAR not in os.environ else None
-    if plain is not None:  # `reader [--library DIR] search QUERY`: no typer to load
+    if plain is not None:  # `reader [--library DIR] search QUERY …`: no typer to load
         pause_collection()
         end_quietly_on_a_closed_pipe()
         quick_exit(run_plain(*plain))

@@ -1,11 +1,12 @@
 """`reader search`'s work without typer, and its plain form run without loading typer.
 
-`reader [--library DIR] search QUERY` (what people and scripts type most) has
-nothing for a parser to do: the query is its one argument. Loading typer and
-click for it cost more than the search (40-50 ms of CPU, the whole of the
+`reader [--library DIR] search QUERY` (what people and scripts type most, with at
+most `--json`, `--ids`, `--count` and `--limit N`) has little for a parser to do.
+Loading typer and click for it cost more than the search (40-50 ms of CPU, the whole of the
 floor that DESIGN section 8 measures a search against). So `reader.cli.entry`
 runs that form here; anything else (another option, `--help`, a query that
-starts with `-`, a global option after the command) goes to typer, which runs
+starts with `-`, a global option after the command, a `--limit` that is not
+plain digits) goes to typer, which runs
 the same `search` below. The two give the same output, errors and exit codes
 (tests compare them).
 """
@@ -24,12 +25,21 @@ if TYPE_CHECKING:
     from reader.search.engine import Hit
 
 
-def plain_search(argv: list[str]) -> tuple[str | None, str] | None:
-    """The `--library` value and the query of `reader [--library DIR] search QUERY`, when
-    that is all `argv` holds; None for anything else (typer's to parse).
+_FLAGS = {"--json": "as_json", "--ids": "ids", "--count": "count"}
+"""The options without a value the plain form takes, and the names `search` gives them."""
 
-    A library value that is empty or looks like an option, and a query that
-    starts with `-` (an option, `--help`, or `-词`), are left to typer.
+Options = dict[str, bool | int]
+
+
+def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
+    """The `--library` value, the query and the options of `reader [--library DIR]
+    search QUERY [--json] [--ids] [--count] [--limit N]`, when that is all `argv`
+    holds; None for anything else (typer's to parse).
+
+    The options may come before or after the query, as typer takes them. A
+    library value that is empty or looks like an option, a `--limit` that is not
+    plain digits, any other option, and a query that starts with `-` (an option,
+    `--help`, or `-词`) are left to typer.
     """
     found = leading_library(argv)
     if found is None:
@@ -37,13 +47,28 @@ def plain_search(argv: list[str]) -> tuple[str | None, str] | None:
     option, rest = found
     if option is not None and option[:1] in ("", "-"):
         return None
-    if len(rest) != 2 or rest[0] != "search" or rest[1][:1] == "-":
+    if not rest or rest[0] != "search":
         return None
-    return option, rest[1]
+    query: str | None = None
+    options: Options = {}
+    words = iter(rest[1:])
+    for word in words:
+        if word in _FLAGS:
+            options[_FLAGS[word]] = True
+        elif word == "--limit" or word.startswith("--limit="):
+            value = next(words, None) if word == "--limit" else word.removeprefix("--limit=")
+            if value is None or not (value.isascii() and value.isdigit()):
+                return None
+            options["limit"] = int(value)
+        elif word[:1] == "-" or query is not None:
+            return None
+        else:
+            query = word
+    return None if query is None else (option, query, options)
 
 
-def run_plain(option: str | None, query: str) -> int:
-    """Run `reader search QUERY` on the library `option` names; the exit code.
+def run_plain(option: str | None, query: str, options: Options) -> int:
+    """Run `reader search QUERY` with `options` on the library `option` names; the exit code.
 
     Errors end as typer's run of the command ends them (`reader.cli.common.
     reports_errors`, `reader.cli.main.run`): one line on stderr, never a traceback.
@@ -52,7 +77,14 @@ def run_plain(option: str | None, query: str) -> int:
 
     try:
         try:
-            return search(option, query)
+            return search(
+                option,
+                query,
+                limit=int(options.get("limit", 20)),
+                count=bool(options.get("count")),
+                ids=bool(options.get("ids")),
+                as_json=bool(options.get("as_json")),
+            )
         except ReaderError as err:
             sys.stderr.write(f"reader: {one_line(err.message)}\n")
             return err.code
