@@ -6,11 +6,17 @@ dates) in `bench/out/` (not committed), page by page. For each: `reader index` w
 time and the peak disk of the index folder while it runs (polled), index size
 against text size, the median wall time of one-shot processes: `reader search Q`,
 `rg -F -c Q` (or `grep -rcF`) over the same pages, and `python -c "import typer,
-rich"`, the floor of any typer CLI (DESIGN section 8); then `reader import` of one
+rich"`, the floor of any typer CLI (DESIGN section 8); beside it the median CPU
+time (user + system, `os.wait4`) of the searches and the floor, run in the same
+rounds, and their ratio round by round with its interquartile range (the wall
+time of the floor alone moves a third between runs on a shared machine; its
+CPU time much less); then `reader import` of one
 more issue (8 pages, the index updated with it), which is removed after. The disk
 is checked up front: each size needs its text and about twice that for the index.
 
-Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--reuse] [--shared] [--write]
+Usage: python bench/search.py [--sizes 5,50,300] [--runs 7] [--reuse] [--shared] [--cold]
+  [--write]
+`--cold` also times every search with the index dropped from the page cache first.
 `--write` replaces the `## Search` section of bench/README.md with the table.
 `--shared` also times `reader search Q` on a read-only bind mount of the library (a
 user who cannot write it searching the owner's index in place; needs root) and
@@ -32,6 +38,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[1] / "shared" / "corpus" / "pd199801.txt"
@@ -109,36 +116,79 @@ def generate(root: Path, megabytes: int) -> int:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def once(command: list[str], check: bool = False) -> float:
-    """Wall time of one run of a command, output discarded; with `check`, a failed run
-    stops the bench (a search that fails fast is no figure: at 2 GB, 经济 once did)."""
-    started = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
-    took = time.perf_counter() - started
-    if check and done.returncode:
-        error = done.stderr.decode(errors="replace").strip()
-        sys.exit(f"{' '.join(command)}: exit status {done.returncode}: {error}")
-    return took
+class Runs(NamedTuple):
+    """One command's timed runs, in round order: wall seconds and CPU seconds (user + system)."""
+
+    wall: list[float]
+    cpu: list[float]
+
+
+def once(command: list[str], check: bool = False) -> tuple[float, float]:
+    """Wall time and CPU time (the process's user + system, from `os.wait4`) of one run of
+    a command, output discarded; with `check`, a failed run stops the bench (a search that
+    fails fast is no figure: at 2 GB, 经济 once did).
+
+    CPU time is what the process itself did: the wait for a core while other work runs
+    on the machine is not in it, which moves the wall time of the floor 59-84 ms between
+    runs of the same minute at 2 GB (round 9).
+    """
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=ENV)
+        _, status, usage = os.wait4(child.pid, 0)
+        took = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        if check and child.returncode:
+            errors.seek(0)
+            error = errors.read().decode(errors="replace").strip()
+            sys.exit(f"{' '.join(command)}: exit status {child.returncode}: {error}")
+    return took, usage.ru_utime + usage.ru_stime
 
 
 def interleaved(
     commands: dict[str, list[str]], runs: int, before: Callable[[str], None] | None = None
-) -> dict[str, float]:
-    """Median wall time of each command over `runs` rounds, after a warm-up round.
+) -> dict[str, Runs]:
+    """Wall and CPU times of each command over `runs` rounds, after a warm-up round.
 
     Every round runs every command once, in turn, so a burst of load from
-    elsewhere on the machine hits the floor and the searches alike.
+    elsewhere on the machine hits the floor and the searches alike (and a
+    search's ratio to the floor can be taken round by round: `paired`).
     `before(name)` runs before each command, untimed.
     """
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, Runs] = {name: Runs([], []) for name in commands}
     for n in range(runs + 1):
         for name, command in commands.items():
             if before is not None:
                 before(name)
-            took = once(command, check=not name.startswith("scan"))  # grep: 1 = none
+            wall, cpu = once(command, check=not name.startswith("scan"))  # grep: 1 = none
             if n:
-                times[name].append(took)
-    return {name: statistics.median(values) for name, values in times.items()}
+                times[name].wall.append(wall)
+                times[name].cpu.append(cpu)
+    return times
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    """The lower quartile, median and upper quartile of `values` (one value: itself thrice)."""
+    if len(values) < 2:
+        return values[0], values[0], values[0]
+    low, mid, high = statistics.quantiles(values, n=4, method="inclusive")
+    return low, mid, high
+
+
+def paired(top: list[float], bottom: list[float]) -> list[float]:
+    """Round-by-round ratios of two commands' times taken in the same rounds."""
+    return [a / b for a, b in zip(top, bottom, strict=True)]
+
+
+def overall(by_query: list[list[float]]) -> list[float]:
+    """Each round's median over the queries (the queries' values of one round side by side)."""
+    return [statistics.median(round_) for round_ in zip(*by_query, strict=True)]
+
+
+def spread(values: list[float]) -> str:
+    """`1.22x (1.18-1.26)`: the median ratio and its interquartile range."""
+    low, mid, high = quartiles(values)
+    return f"{mid:.2f}x ({low:.2f}-{high:.2f})"
 
 
 def uncache(path: Path) -> None:
@@ -259,7 +309,10 @@ def bench(
             sys.exit("a search of the read-only view built a private index")
     if cold:  # the warm searches above hid a search that read 0.5 GB out of the cache
         index_file = root / ".reader" / "index.sqlite"
-        searches = {name: c for name, c in commands.items() if not name.startswith("scan")}
+        # (not the read-only view's: it is unmounted by now)
+        searches = {
+            name: c for name, c in commands.items() if name.split()[0] in ("floor", "search")
+        }
 
         def chilled(name: str) -> None:
             if name != "floor":
@@ -267,26 +320,16 @@ def bench(
 
         chill = interleaved(searches, runs, chilled)
         print(
-            f"{text / 1e6:.0f} MB, the index out of the page cache, search / floor by query: "
-            + ", ".join(f"{q} {chill[f'search {q}'] / chill['floor']:.2f}x" for q in QUERIES),
+            f"{text / 1e6:.0f} MB, the index out of the page cache, by query: "
+            + by_query(chill, "search"),
             file=sys.stderr,
         )
     added = add_issue(root, reader)
-    floor = took["floor"]
-    search = statistics.median(took[f"search {q}"] for q in QUERIES)
-    scan = statistics.median(took[f"scan {q}"] for q in QUERIES)
-    print(
-        f"{text / 1e6:.0f} MB, search / floor by query: "
-        + ", ".join(f"{q} {took[f'search {q}'] / floor:.2f}x" for q in QUERIES),
-        file=sys.stderr,
-    )
+    sums = summary(took, "search")
+    print(f"{text / 1e6:.0f} MB, by query: {by_query(took, 'search')}", file=sys.stderr)
     if shared:
-        shared_search = statistics.median(took[f"shared {q}"] for q in QUERIES)
-        print(
-            f"{text / 1e6:.0f} MB, shared search / floor by query: "
-            + ", ".join(f"{q} {took[f'shared {q}'] / floor:.2f}x" for q in QUERIES),
-            file=sys.stderr,
-        )
+        shared_search = summary(took, "shared")["search"]
+        print(f"{text / 1e6:.0f} MB, shared, by query: {by_query(took, 'shared')}", file=sys.stderr)
     return {
         **({"shared": shared_search} if shared else {}),
         "mb": text / 1e6,
@@ -298,24 +341,70 @@ def bench(
         "load": os.getloadavg()[0],
         "index_mb": index / 1e6,
         "ratio": index / text,
-        "search": search,
-        "floor": floor,
-        "scan": scan,
+        **sums,
     }
 
 
+def summary(took: dict[str, Runs], kind: str) -> dict[str, float]:
+    """A size's row: medians over the queries of each query's median, wall and CPU, and the
+    CPU ratio to the floor taken round by round (each round's median over the queries)
+    with its interquartile range, and the worst query's."""
+    wall = [statistics.median(took[f"{kind} {q}"].wall) for q in QUERIES]
+    cpu = [statistics.median(took[f"{kind} {q}"].cpu) for q in QUERIES]
+    floor = took["floor"]
+    ratios = [paired(took[f"{kind} {q}"].cpu, floor.cpu) for q in QUERIES]
+    low, mid, high = quartiles(overall(ratios))
+    worst = max(ratios, key=statistics.median)
+    w_low, w_mid, w_high = quartiles(worst)
+    row = {
+        "search": statistics.median(wall),
+        "floor": statistics.median(floor.wall),
+        "search_cpu": statistics.median(cpu),
+        "floor_cpu": statistics.median(floor.cpu),
+        "cpu_ratio": mid,
+        "cpu_low": low,
+        "cpu_high": high,
+        "worst": w_mid,
+        "worst_low": w_low,
+        "worst_high": w_high,
+        "worst_query": float(ratios.index(worst)),
+    }
+    if f"scan {QUERIES[0]}" in took:
+        row["scan"] = statistics.median(statistics.median(took[f"scan {q}"].wall) for q in QUERIES)
+    return row
+
+
+def by_query(took: dict[str, Runs], kind: str) -> str:
+    """Each query's wall ratio (of medians) and CPU ratio (round by round, with its IQR)."""
+    floor = took["floor"]
+    return ", ".join(
+        f"{q} {statistics.median(took[f'{kind} {q}'].wall) / statistics.median(floor.wall):.2f}x"
+        f" wall, CPU {spread(paired(took[f'{kind} {q}'].cpu, floor.cpu))}"
+        for q in QUERIES
+    )
+
+
 def table(rows: list[dict[str, float]], tool: str) -> str:
+    """The size rows. CPU columns: user + system of each process; `CPU search / floor` is
+    the median of the rounds' ratios (each round's median over the queries) and, in
+    brackets, their interquartile range; `worst query` the same for the query whose
+    median ratio is highest."""
     head = (
         "| text | pages | `reader index` (load) | peak disk / index | index size | index / text "
-        f"| `reader search` | floor | search / floor | `{tool}` | search / {tool.split()[0]} "
-        "| import 1 issue | load |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        f"| `reader search` | floor | search / floor | search CPU | floor CPU "
+        "| CPU search / floor | worst query, CPU "
+        f"| `{tool}` | search / {tool.split()[0]} | import 1 issue | load |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     body = "".join(
         f"| {r['mb']:.0f} MB | {r['pages']:.0f} | {r['build']:.1f} s ({r['build_load']:.1f}) "
         f"| {r['peak_mb'] / r['index_mb']:.2f}x | {r['index_mb']:.0f} MB "
         f"| {r['ratio']:.2f}x | {r['search'] * 1000:.0f} ms | {r['floor'] * 1000:.0f} ms "
-        f"| {r['search'] / r['floor']:.2f}x | {r['scan'] * 1000:.0f} ms "
+        f"| {r['search'] / r['floor']:.2f}x | {r['search_cpu'] * 1000:.0f} ms "
+        f"| {r['floor_cpu'] * 1000:.0f} ms "
+        f"| {r['cpu_ratio']:.2f}x ({r['cpu_low']:.2f}-{r['cpu_high']:.2f}) "
+        f"| {QUERIES[int(r['worst_query'])]} {r['worst']:.2f}x "
+        f"({r['worst_low']:.2f}-{r['worst_high']:.2f}) | {r['scan'] * 1000:.0f} ms "
         f"| {r['search'] / r['scan']:.2f}x | {r['add']:.2f} s | {r['load']:.1f} |\n"
         for r in rows
     )

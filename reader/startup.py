@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def pause_collection() -> None:
@@ -37,6 +39,15 @@ def resume_collection() -> None:
         gc.enable()
 
 
+def end_quietly_on_a_closed_pipe() -> None:
+    """End as grep does when the reader of the output goes away (`reader search … | head`):
+    SIGPIPE's default action, not a BrokenPipeError from the next write."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
 def quick_exit(code: int) -> None:
     """Flush the output and end the process at once, skipping interpreter teardown.
 
@@ -59,6 +70,8 @@ def index_in_child(root: Path) -> bool:
     # -P: not the current directory first on sys.path. Run from inside a source
     # checkout, `-m reader` would otherwise import the checkout's copy, not the
     # installed reader, and build an index where this process does not look.
+    import subprocess  # here: a one-shot command needs none
+
     command = [sys.executable, "-P", "-m", "reader", "--library", str(root), "index"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -66,6 +66,18 @@ def test_folding_by_segments_is_the_fold_of_the_whole(parts: list[str]) -> None:
             assert 0 <= start < end <= len(text)
 
 
+def test_the_pairs_are_the_files_pairs_and_nothing_else() -> None:
+    """Every space-separated pair of the file's lines, in order, two distinct characters
+    each; no space or other whitespace left in the joined pairs."""
+    data = (Path(folding.__file__).with_name("t2s.txt")).read_text(encoding="utf-8")
+    lines = [line for line in data.splitlines() if not line.startswith("#")]
+    words = [word for line in lines for word in line.split()]
+    joined = folding._pairs()
+    assert all(len(word) == 2 and word[0] != word[1] for word in words)
+    assert joined == "".join(words)
+    assert not any(char.isspace() for char in joined)
+
+
 def test_a_search_reads_opencc_pairs_as_the_table_has_them() -> None:
     """A search looks characters up in the pairs, not in the table (`simplified`), which
     it no longer makes: both say the same for every character of the pairs."""

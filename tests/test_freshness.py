@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from corpuslib import write_page
@@ -240,3 +242,100 @@ def test_a_search_sees_an_old_issue_change_a_minute_later(root: Path) -> None:
     assert index.search(lib, "熊猫") == []  # within the minute: not seen
     age(Path(f"{path}.checked"), freshness._TRUST_NS / 1e9)
     assert [h.issue for h in index.search(lib, "熊猫")] == ["1998-01-01"]
+
+
+def test_the_head_alone_serves_and_the_whole_record_is_read_by_the_full_check_only(
+    root: Path, index_file: Path, full_checks: list[int]
+) -> None:
+    stored = vouched(root, index_file, full_checks)
+    head = freshness.head_of(stored)
+    assert head.endswith("\n\n") and stored.startswith(head) and len(head) < len(stored)
+    asked: list[int] = []
+
+    def whole() -> str:
+        asked.append(1)
+        return stored
+
+    assert freshness.fresh(root, head, index_file, [("alpha", "1998-01-04")], whole)
+    assert asked == [] and full_checks == []
+    write_page(root / "alpha" / "1998-01-01" / "02.txt", ["新"])  # an old issue, no hit
+    age(Path(f"{index_file}.checked"), freshness._TRUST_NS / 1e9)
+    assert not freshness.fresh(root, head, index_file, (), whole)
+    assert asked == [1]
+    # Without the whole record, the head is never taken for it: not fresh, an update.
+    assert not freshness.fresh(root, head, index_file)
+    assert freshness.head_of("no head here") == ""
+
+
+def test_a_search_reads_the_records_head_and_an_older_index_its_whole_record(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from reader.search import store
+
+    lib = Library(root)
+    path = index.update(lib).path
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        have = store.meta(conn)
+        assert have["folders_head"] == freshness.head_of(have["folders"])
+        assert store.search_meta(conn)["folders"] == have["folders_head"]
+        with conn:
+            conn.execute("DELETE FROM meta WHERE key = 'folders_head'")  # as before it
+        assert store.search_meta(conn)["folders"] == have["folders"]
+    age(path, 60)
+    updates: list[int] = []
+    real = index._refresh
+
+    def counted(*args: Any) -> Any:
+        updates.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(index, "_refresh", counted)
+    assert len(index.search(lib, "档案馆")) == 4
+    assert len(index.search(lib, "档案馆")) == 4
+    assert updates == []  # current without the head's own key: no update
+    index.update(lib)  # `reader index`: nothing to segment, the head written
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert store.meta(conn)["folders_head"] == freshness.head_of(have["folders"])
+
+
+def test_a_head_left_behind_by_an_older_version_is_mended_by_one_update(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older reader rewrites the record and not its head: the full check sees the two
+    disagree, the update it brings writes the head again, and the searches after it
+    take the quick check."""
+    import sqlite3
+
+    from reader.search import store
+
+    lib = Library(root)
+    path = index.update(lib).path
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        stale = store.meta(conn)["folders_head"]
+    add_issue(root)  # the most recent issue now (settled: half a minute ago)
+    age(root / "alpha" / "1998-01-05", 30)
+    age(root / "alpha", 30)
+    index.update(lib)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        assert "1998-01-05" in store.meta(conn)["folders_head"] and "1998-01-05" not in stale
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'folders_head'", (stale,))
+    age(path, 60)
+    updates: list[int] = []
+    real = index._refresh
+
+    def counted(*args: Any) -> Any:
+        updates.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(index, "_refresh", counted)
+    assert len(index.search(lib, "档案馆")) == 4
+    assert updates == [1]
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        have = store.meta(conn)
+        assert have["folders_head"] == freshness.head_of(have["folders"])
+    age(path, 60)
+    assert len(index.search(lib, "档案馆")) == 4
+    assert len(index.search(lib, "档案馆")) == 4
+    assert updates == [1]

@@ -5,6 +5,9 @@ sample after install) have nothing to parse beyond that one option, so they
 open the TUI straight away: typer and click are 80 ms of imports, a sixth of
 the time to the reader's first screen. Anything else, `--help` included, goes
 to the typer app in `reader.cli.main`, which opens the same reader for `reader read`.
+So does `reader [--library PATH] search QUERY`, the search in its plain form
+(`reader.cli.quick`): typer's imports were the whole of the floor a one-shot
+search is measured against.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import os
 import sys
 
 from reader.cli.commands import COMPLETE_VAR, QUICK_EXIT, invoked, leading_library
-from reader.startup import pause_collection
+from reader.cli.quick import plain_search, run_plain
+from reader.startup import end_quietly_on_a_closed_pipe, pause_collection, quick_exit
 
 
 def library_only(args: list[str]) -> tuple[bool, str | None]:
@@ -58,6 +62,11 @@ def main() -> None:
     bare, option = library_only(args)
     if bare and COMPLETE_VAR not in os.environ:  # the shell asking for words: no reader
         sys.exit(open_bare(option))
+    plain = plain_search(args) if COMPLETE_VAR not in os.environ else None
+    if plain is not None:  # `reader [--library DIR] search QUERY …`: no typer to load
+        pause_collection()
+        end_quietly_on_a_closed_pipe()
+        quick_exit(run_plain(*plain))
     named = invoked(args)
     if len(named) == 1 and named[0] in QUICK_EXIT:
         pause_collection()

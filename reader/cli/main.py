@@ -7,7 +7,6 @@ module pulls in neither Textual nor jieba.
 
 import importlib
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable
 
@@ -15,7 +14,7 @@ import typer
 
 from reader.cli.commands import COMMANDS, COMPLETE_VAR, QUICK_EXIT, invoked
 from reader.cli.options import ReaderCommand, ReaderGroup
-from reader.startup import quick_exit
+from reader.startup import end_quietly_on_a_closed_pipe, quick_exit
 
 
 def command(name: str) -> Callable[..., None]:
@@ -103,7 +102,9 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.write("reader: interrupted\n")
         return 130
     except BrokenPipeError:
-        return _cut_short()
+        from reader.cli.quick import cut_short
+
+        return cut_short()
     except typer.Abort:
         sys.stderr.write("reader: aborted\n")
         return 1
@@ -128,13 +129,6 @@ def _usage_error(err: Exception) -> tuple[str, int] | None:
     return f"{err.format_message()} (see {command} --help)", err.exit_code
 
 
-def _cut_short() -> int:
-    """Output was cut short (`reader search … | head`); that is not an error."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 0
-
-
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit (`reader.cli.entry` hands it all but the bare reader).
 
@@ -147,6 +141,5 @@ def main(argv: list[str] | None = None) -> None:
     named = invoked(args)
     if len(named) != 1 or named[0] not in QUICK_EXIT:
         sys.exit(run(args))
-    if hasattr(signal, "SIGPIPE"):  # not on Windows
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    end_quietly_on_a_closed_pipe()
     quick_exit(run(args))

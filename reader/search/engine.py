@@ -266,13 +266,12 @@ def search(
             return found
     path = store.index_path(library)
     if update and path.is_file():
-        hits, have = _search(path, tree, filters, limit, check_versions=True)
-        issues = ((hit.paper, hit.issue) for hit in hits or ())
-        if hits is not None and fresh(library.root, have.get("folders", ""), path, issues):
+        hits = _search(path, tree, filters, limit, current=library.root)
+        if hits is not None:
             return hits
     if update:
         (refresh or (lambda: _refresh(library, False, progress)))()
-    return _search(path, tree, filters, limit)[0] or []
+    return _search(path, tree, filters, limit) or []
 
 
 class _Filters(NamedTuple):
@@ -284,28 +283,32 @@ class _Filters(NamedTuple):
 
 
 def _search(
-    path: Path,
-    tree: Node,
-    filters: _Filters,
-    limit: int | None,
-    check_versions: bool = False,
-) -> tuple[list[Hit] | None, dict[str, str]]:
-    """The hits and the index's meta table, read in one snapshot.
+    path: Path, tree: Node, filters: _Filters, limit: int | None, current: Path | None = None
+) -> list[Hit] | None:
+    """The hits, read in one snapshot with the index's meta table.
 
-    With `check_versions`, an index built by another version is not queried (hits None).
+    With `current` (the library's folder), None unless the index is of this
+    version and current with the folders there (`fresh`, in the same snapshot:
+    the whole folder record, read by its full check alone, is the one the hits
+    came with).
     """
     problem = store.damage(path)
     if problem:
         raise store.IndexCorrupt(f"the index {path} is damaged ({problem})")
     if not path.is_file() or not path.stat().st_size:
-        return ([] if not check_versions else None), {}  # no index (an update was busy)
+        return [] if current is None else None  # no index (an update was busy)
     conn = store.open_read(path)
     try:
         conn.execute("BEGIN")  # one read snapshot for the meta and the query
-        have = store.meta(conn)
-        if check_versions and store.stale_versions(have, segmenter=False):
-            return None, have
-        return list(_run(conn, tree, filters, limit)), have
+        if current is None:
+            return list(_run(conn, tree, filters, limit))
+        have = store.search_meta(conn)
+        if store.stale_versions(have, segmenter=False):
+            return None
+        hits = list(_run(conn, tree, filters, limit))
+        issues = ((hit.paper, hit.issue) for hit in hits)
+        whole = lambda: store.folder_record(conn)  # noqa: E731
+        return hits if fresh(current, have.get("folders", ""), path, issues, whole) else None
     except sqlite3.DatabaseError as err:
         if not store.is_damage(err):  # locked, disk full: not damage
             raise ReaderError(f"{path}: {err}") from None

@@ -27,7 +27,9 @@ def _pairs() -> str:
     at an even place, its simplified one after it."""
     data = (Path(__file__).with_name("t2s.txt")).read_text(encoding="utf-8")
     pairs = [line for line in data.splitlines() if not line.startswith("#")]
-    return "".join("".join(pairs).split())
+    # The pairs are apart by single spaces: `replace`, not `split()`, which tests every
+    # character for Unicode whitespace (0.3 ms of every one-shot search).
+    return "".join(pairs).replace(" ", "")
 
 
 def simplified() -> dict[str, str]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,11 +60,19 @@ def _stat(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
-def fresh(root: Path, stored: str, index: Path, issues: Iterable[tuple[str, str]] = ()) -> bool:
+def fresh(
+    root: Path,
+    stored: str,
+    index: Path,
+    issues: Iterable[tuple[str, str]] = (),
+    whole: Callable[[], str] | None = None,
+) -> bool:
     """Whether no folder under `root` changed since `stored` (the index's `record`).
 
     `index`: the index file (the full check's time is kept beside it);
     `issues`: the (paper, issue) folders of the hits found, checked always.
+    `whole`: when `stored` is only the record's head (`head_of`), the whole
+    record, asked for by the full check alone (from the same read snapshot).
     A record of an older version of reader is never fresh: the update it
     brings rewrites it (no page is read again when none changed).
     """
@@ -75,10 +83,20 @@ def fresh(root: Path, stored: str, index: Path, issues: Iterable[tuple[str, str]
     if _quick(root, head, index, issues):
         return True
     start = time.time_ns()
-    if record(root) != stored:
+    full = stored if whole is None else whole()
+    if full != stored and head_of(full) != stored:
+        return False  # a head another version left behind the record: an update mends it
+    if record(root) != full:
         return False
     _vouch(index, start)
     return True
+
+
+def head_of(stored: str) -> str:
+    """The head of a `record` with the empty line that ends it: all that `fresh` reads
+    but once a minute (4.6 kB of the 0.36 MB record at 2,000 MB); empty without one."""
+    end = stored.find("\n\n")
+    return stored[: end + 2] if end >= 0 else ""
 
 
 def _quick(root: Path, head: str, index: Path, issues: Iterable[tuple[str, str]]) -> bool:

@@ -661,6 +661,26 @@ def meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
+def search_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """The meta table as a search reads it: `folders` only the folder record's head.
+
+    The whole record is 0.36 MB at 2,000 MB, read by every search for its head
+    (0.35-0.44 ms): the head has a key of its own (`folders_head`), and the rest
+    is read by the full freshness check alone (`folder_record`). An index written
+    before that key was there gives the whole record, as before.
+    """
+    have = dict(conn.execute("SELECT key, value FROM meta WHERE key != 'folders'").fetchall())
+    head = have.pop("folders_head", None)
+    have["folders"] = folder_record(conn) if head is None else head
+    return have
+
+
+def folder_record(conn: sqlite3.Connection) -> str:
+    """The whole folder record of the index (`reader.search.freshness.record`)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'folders'").fetchone()
+    return str(row[0]) if row is not None else ""
+
+
 def open_index(path: Path, notes: list[str], thorough: bool = False) -> sqlite3.Connection:
     """Connect, replacing a damaged file by a new empty index (noted in `notes`).
 

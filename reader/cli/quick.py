@@ -1,0 +1,270 @@
+"""`reader search`'s work without typer, and its plain form run without loading typer.
+
+`reader [--library DIR] search QUERY` (what people and scripts type most, with at
+most `--json`, `--ids`, `--count` and `--limit N`) has little for a parser to do.
+Loading typer and click for it cost more than the search (40-50 ms of CPU, the whole of the
+floor that DESIGN section 8 measures a search against). So `reader.cli.entry`
+runs that form here; anything else (another option, `--help`, a query that
+starts with `-`, a global option after the command, a `--limit` that is not
+plain digits) goes to typer, which runs
+the same `search` below. The two give the same output, errors and exit codes
+(tests compare them).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from reader.cli.commands import leading_library
+from reader.errors import Exit, ReaderError
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.search.build import UpdateStats
+    from reader.search.engine import Hit
+
+
+_FLAGS = {"--json": "as_json", "--ids": "ids", "--count": "count"}
+"""The options without a value the plain form takes, and the names `search` gives them."""
+
+Options = dict[str, bool | int]
+
+
+def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
+    """The `--library` value, the query and the options of `reader [--library DIR]
+    search QUERY [--json] [--ids] [--count] [--limit N]`, when that is all `argv`
+    holds; None for anything else (typer's to parse).
+
+    The options may come before or after the query, as typer takes them. A
+    library value that is empty or looks like an option, a `--limit` that is not
+    plain digits, any other option, and a query that starts with `-` (an option,
+    `--help`, or `-词`) are left to typer.
+    """
+    found = leading_library(argv)
+    if found is None:
+        return None
+    option, rest = found
+    if option is not None and option[:1] in ("", "-"):
+        return None
+    if not rest or rest[0] != "search":
+        return None
+    query: str | None = None
+    options: Options = {}
+    words = iter(rest[1:])
+    for word in words:
+        if word in _FLAGS:
+            options[_FLAGS[word]] = True
+        elif word == "--limit" or word.startswith("--limit="):
+            value = next(words, None) if word == "--limit" else word.removeprefix("--limit=")
+            if value is None or not (value.isascii() and value.isdigit()):
+                return None
+            options["limit"] = int(value)
+        elif word[:1] == "-" or query is not None:
+            return None
+        else:
+            query = word
+    return None if query is None else (option, query, options)
+
+
+def run_plain(option: str | None, query: str, options: Options) -> int:
+    """Run `reader search QUERY` with `options` on the library `option` names; the exit code.
+
+    Errors end as typer's run of the command ends them (`reader.cli.common.
+    reports_errors`, `reader.cli.main.run`): one line on stderr, never a traceback.
+    """
+    from reader.printable import one_line
+
+    try:
+        try:
+            return search(
+                option,
+                query,
+                limit=int(options.get("limit", 20)),
+                count=bool(options.get("count")),
+                ids=bool(options.get("ids")),
+                as_json=bool(options.get("as_json")),
+            )
+        except ReaderError as err:
+            sys.stderr.write(f"reader: {one_line(err.message)}\n")
+            return err.code
+        except KeyboardInterrupt:
+            sys.stderr.write("reader: interrupted\n")
+            return 130
+    except BrokenPipeError:
+        return cut_short()
+    except Exception as err:  # the last guard: one line, never a traceback
+        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
+        return 2
+
+
+def cut_short() -> int:
+    """Output was cut short (`reader search … | head`); that is not an error."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def resolve(option: str | None, create: bool = False) -> Library:
+    """The library chosen by `--library`, `$READER_LIBRARY`, config, `./issues` or the sample.
+
+    `create`: a named folder that does not exist yet is fine (import makes it).
+    """
+    from reader.library import resolve_library
+
+    def configured() -> str | None:
+        # Asked only when neither --library nor $READER_LIBRARY names one: the
+        # config module is not imported for a command that names its library.
+        from reader.config import configured_library
+
+        return configured_library()
+
+    return resolve_library(option, create=create, configured=configured)
+
+
+def notes(stats: UpdateStats) -> None:
+    """Tell the user what the update could not do or had to redo (stderr, one line each)."""
+    from reader.printable import one_line
+
+    for note in stats.notes:
+        sys.stderr.write(f"reader: {one_line(note)}\n")
+    for error in stats.errors:
+        sys.stderr.write(f"reader: skipped a page: {one_line(error)}\n")
+    if stats.busy:
+        sys.stderr.write(
+            "reader: another process is updating the index; using the last complete one\n"
+        )
+
+
+def _note(message: str) -> None:
+    """One line on stderr from the search (a shared index behind its pages, say)."""
+    from reader.printable import one_line
+
+    sys.stderr.write(f"reader: {one_line(message)}\n")
+
+
+def refresh(
+    lib: Library, rebuild: bool = False, wait: float = 0.5, check: bool = False
+) -> UpdateStats:
+    """Bring the index up to date with a progress bar on a terminal, then say its notes."""
+    from reader.cli.common import progress  # typer and Rich: only when the index changes
+    from reader.search import engine
+
+    with progress("indexing") as report:
+        stats = engine.update(lib, rebuild=rebuild, progress=report, wait=wait, check=check)
+    notes(stats)
+    return stats
+
+
+def search(
+    option: str | None,
+    query: str,
+    *,
+    paper: str | None = None,
+    issue: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    page: int | None = None,
+    field: str | None = None,
+    limit: int = 20,
+    sort: str = "rank",
+    count: bool = False,
+    ids: bool = False,
+    as_json: bool = False,
+) -> int:
+    """`reader search` (see its help): print the hits; 0 when found, 1 when not.
+
+    A bad query, option or library is a `ReaderError` (exit code 2).
+    """
+    from reader.cli.color import styled
+    from reader.cli.hits import hit_json, print_hits
+    from reader.printable import printable
+    from reader.search import engine
+    from reader.search.store import IndexCorrupt, index_path, remove
+
+    if limit < 0:
+        raise ReaderError(f"--limit {limit}: give 0 (all) or more")
+    if count + ids + as_json > 1 and not (count and as_json):
+        raise ReaderError("--ids goes alone: not with --count or --json")
+    lib = resolve(option)
+    first = last = None
+    if since is not None or until is not None:
+        from reader.cli.common import date_range
+
+        first, last = date_range(since, until)
+    if paper is not None:
+        from reader.cli.common import paper_key
+
+        paper = paper_key(lib, paper)
+
+    def run(update: bool) -> list[Hit]:
+        return engine.search(
+            lib,
+            query,
+            paper=paper,
+            issue=issue,
+            since=first,
+            until=last,
+            page=page,
+            field=field,
+            limit=None if count or not limit else limit,
+            update=update,
+            refresh=lambda: refresh(lib),
+            sort=sort,
+            note=_note,
+        )
+
+    try:
+        hits = run(update=True)
+    except IndexCorrupt as err:
+        from reader.printable import one_line
+
+        sys.stderr.write(f"reader: {one_line(err.message)}: rebuilding it\n")
+        remove(index_path(lib))
+        refresh(lib)
+        hits = run(update=False)
+    if count:
+        _print_counts(hits, as_json)
+    elif ids:
+        sys.stdout.write("".join(f"{printable(hit.id)}\n" for hit in hits))
+    elif as_json:
+        from reader.printable import dumps
+
+        sys.stdout.write("".join(dumps(hit_json(hit)) + "\n" for hit in hits))
+    else:
+        print_hits(hits, styled())
+    if not hits:
+        return Exit.NOT_FOUND
+    if sys.stdout.isatty():
+        # A person at a terminal: `reader read ID` next opens that hit highlighted.
+        from reader.state import save_search, state_file
+
+        save_search(state_file(lib.root), query)
+    return Exit.OK
+
+
+def _print_counts(hits: list[Hit], as_json: bool) -> None:
+    """Hits per issue, newest issue first: `paper/issue:N` (as `rg -c`) or JSON objects."""
+    from reader.printable import dumps, printable
+
+    counts: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        counts.setdefault((hit.paper, hit.issue), []).append(hit)
+    order = sorted(counts.values(), key=lambda found: (found[0].date or "", found[0].id))
+    for found in reversed(order):
+        top = found[0]
+        ident = f"{top.paper}/{top.issue}"
+        if as_json:
+            record = {
+                "id": ident,
+                "paper": top.paper,
+                "paper_name": top.paper_name,
+                "issue": top.issue,
+                "date": top.date,
+                "hits": len(found),
+            }
+            sys.stdout.write(dumps(record) + "\n")
+        else:
+            sys.stdout.write(f"{printable(ident)}:{len(found)}\n")
