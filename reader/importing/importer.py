@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -308,6 +310,29 @@ def _toml_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) that arrives inside the block until the block is done.
+
+    Renaming the staged files into place is many steps; a Ctrl-C between two of
+    them left a page's new text beside its old PDF, and one between making a
+    staging file and recording it left the file behind. Only the main thread
+    can set a handler; elsewhere the block runs as it is.
+    """
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
+        yield  # (None: a handler set outside Python, which cannot be put back)
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:  # delivered now, as the process would have had it: Ctrl-C, ignored or a kill
+        signal.raise_signal(signal.SIGINT)
+
+
 class _Stage:
     """Temporary files beside their targets, renamed into place only at the end."""
 
@@ -321,16 +346,13 @@ class _Stage:
             self.made.append(path)
 
     def file(self, target: Path, data: bytes) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        self.moves.append((Path(tmp), target))
+        with _ctrl_c_deferred():  # made and recorded as one step, so `undo` finds it
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            self.moves.append((Path(tmp), target))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def undo(self) -> None:
         for tmp, _ in self.moves:
@@ -386,9 +408,10 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
     except BaseException:
         stage.undo()
         raise
-    stage.commit()
-    for path in stale:
-        path.unlink(missing_ok=True)
+    with _ctrl_c_deferred():  # a page's text, PDF and structure move together or not at all
+        stage.commit()
+        for path in stale:
+            path.unlink(missing_ok=True)
 
 
 def update_index(library: Library, issues: Iterable[tuple[str, str]] | None = None) -> None:
