@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import pdfgen
 import pytest
@@ -203,3 +204,163 @@ def test_ctrl_c_through_a_real_process_leaves_every_page_whole(
             (folder / name).unlink()
         for name, data in old.items():
             (folder / name).write_bytes(data)
+
+
+# --- items 6-12 on pages a real engine sets --------------------------------------------
+
+_FRONT = """
+#block[#text(size: 44pt, weight: 900, font: "Noto Sans SC")[人民日报]]
+#block[#set par(first-line-indent: 0pt); 1998年1月5日 星期一 第1版]
+#line(length: 100%)
+#grid(columns: (1fr, 1fr, 1fr), column-gutter: 12pt, [
+#set par(first-line-indent: 0pt)
+#text(size: 12pt)[市场监管部门回应群众关切]
+#v(-4pt)
+#text(size: 22pt, weight: 700)[举报过期食品被奖 2 毛]
+#v(-4pt)
+#text(size: 13pt)[——安全监管岂能搞侮辱性奖励]
+#set par(first-line-indent: (amount: 2em, all: true))
+
+本报记者 张三
+
+近日，有市民向本报反映，他在超市发现过期食品后向有关部门举报，结果只得到了2毛钱的奖励。\
+这位市民说：“这样的奖励，简直是一种侮辱——我们要的不是钱，而是一个说法。”
+
+记者就此采访了市场监管部门的有关负责人。该负责人表示，奖励标准是1998年制定的，已经不适应\
+当前的情况，将尽快修订，提高举报奖励的额度，鼓励群众参与食品安全监督。
+], [
+#set par(first-line-indent: 0pt)
+#rect(width: 100%, height: 120pt, fill: luma(200))
+图为在全国速滑锦标赛上，选手们奋力冲刺，小将再添一金。（本报记者 吴萍磊 摄）
+#v(8pt)
+#rect(width: 100%, height: 100pt, fill: luma(200))
+村民们在新建的文化广场上跳起了秧歌，庆祝丰收。
+#align(right)[受访者供图]
+#v(8pt)
+#rect(width: 100%, height: 100pt, fill: luma(200))
+工人们正在紧张地安装新的生产线设备，力争早日投产。
+#align(right)[新华社记者]
+#align(right)[王伟 摄]
+], [
+#set par(first-line-indent: 0pt)
+#text(size: 12pt)[菜篮子：十年巨变]
+#set par(first-line-indent: (amount: 2em, all: true))
+
+今年以来，全省共新建校舍120所，改造危房3.5万平方米，使10万名学生告别了危房。
+
+省教育厅负责人说，下一步将继续加大投入，确保每一所学校都安全、明亮。
+])
+"""
+
+_INNER = """
+#block[#set par(first-line-indent: 0pt); 2 要闻 1998年1月6日 星期二 责任编辑：赵磊]
+#line(length: 100%)
+#grid(columns: (1fr,) * 5, column-gutter: 6pt, grid.cell(colspan: 4)[
+#set par(first-line-indent: 0pt)
+#text(size: 11pt)[新年伊始]
+#v(-4pt)
+#text(size: 24pt, weight: 700)[城乡居民餐桌十年巨变]
+#set par(first-line-indent: (amount: 2em, all: true))
+#columns(4, gutter: 6pt)[
+“菜篮子”工程实施十年来，城乡居民的餐桌发生了巨大变化，肉、蛋、奶、水产品的人均占有量\
+大幅增加，品种日益丰富，价格基本稳定。
+
+据统计，1997年全国肉类总产量达到5800万吨，比十年前增长了一倍多；禽蛋产量2000万吨，\
+居世界第一位。蔬菜、水果的供应也更加充足，“南菜北运”“北菜南调”的格局已经形成。
+
+农业部负责人说，今后要在提高质量、增加效益上下功夫，让群众吃得放心、吃得满意。各地要\
+加快建设批发市场，完善流通体系，减少中间环节，降低流通成本，使生产者和消费者都得到实惠。
+]], [
+#set par(first-line-indent: 0pt)
+#text(size: 12pt, weight: 700)[京津冀联合治污]
+#set par(first-line-indent: (amount: 2em, all: true))
+
+三地环保部门日前签署协议，联合治理大气污染，建立信息共享机制。
+
+#text(size: 12pt, weight: 700)[长江航运再创新高]
+
+去年长江干线货运量突破七亿吨，比上年增长百分之九，创历史新高。
+])
+"""
+
+
+def _typeset(body: str, path: Path) -> Path:
+    typst = pytest.importorskip("typst")
+    import typesetgen
+
+    if not typesetgen.fonts_ready():
+        pytest.skip("the Noto CJK fonts are not in the font cache")
+    source = path.with_suffix(".typ")
+    source.write_text(
+        '#set page(width: 842pt, height: 1191pt, margin: 36pt)\n#set text(font: "Noto Serif SC",'
+        ' size: 10pt, lang: "zh")\n#set par(justify: true, leading: 0.55em, spacing: 0.55em,'
+        " first-line-indent: (amount: 2em, all: true))\n" + body.replace("\\\n", ""),
+        encoding="utf-8",
+    )
+    path.write_bytes(typst.compile(str(source), font_paths=[str(typesetgen.FONT_DIR)]))
+    return path
+
+
+def _shown(lib: Path, page: str) -> Any:
+    import json
+
+    done = reader(lib, "show", f"p/{ISSUE}/{page}", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if not c.isspace())
+
+
+def test_a_typst_front_page_gives_stack_captions_credits_and_header(tmp_path: Path) -> None:
+    """Items 6, 7, 8, 10, 11, 12: a kicker in small type, a headline with a digit set
+    off by spaces, a `——` subtitle and a dash in the body, captions with credits at the
+    end of the sentence, on a line of its own, over two lines; masthead and date band."""
+    pdf = _typeset(_FRONT, tmp_path / "front.pdf")
+    lib = tmp_path / "lib"
+    assert reader(lib, "import", str(pdf), "--paper", "p", "--issue", ISSUE).returncode == 0
+    page = _shown(lib, "01")
+    assert page["header"] == "人民日报 1998年1月5日 星期一 第1版"
+    got = [
+        {k: it[k] for k in ("kind", "kicker", "headline", "subtitle", "byline", "credit")}
+        for it in page["items"]
+    ]
+    none = dict.fromkeys(("kicker", "headline", "subtitle", "byline", "credit"))
+    assert got == [
+        none | {"kind": "article", "kicker": "市场监管部门回应群众关切"}
+        | {"headline": "举报过期食品被奖2毛", "subtitle": "——安全监管岂能搞侮辱性奖励"}
+        | {"byline": "本报记者 张三"},
+        none | {"kind": "caption", "credit": "（本报记者 吴萍磊 摄）"},
+        none | {"kind": "caption", "credit": "受访者供图"},
+        none | {"kind": "caption", "credit": "新华社记者 王伟 摄"},
+        none | {"kind": "article", "headline": "菜篮子：十年巨变"},
+    ]  # fmt: skip
+    lead, first, *_, last = page["items"]
+    assert [p[:4] for p in lead["paragraphs"]] == ["近日，有", "记者就此"]
+    assert "侮辱——我们" in lead["paragraphs"][0]
+    assert first["paragraphs"] == ["图为在全国速滑锦标赛上，选手们奋力冲刺，小将再添一金。"]
+    assert [p[:4] for p in last["paragraphs"]] == ["今年以来", "省教育厅"]
+    text = (lib / "p" / ISSUE / "01.txt").read_text(encoding="utf-8")
+    source = _FRONT.replace("\\\n", "")
+    for line in source.splitlines():  # every character set is in the page text
+        if line and not any(mark in line for mark in "#[]"):
+            assert _visible(line) in _visible(text), line
+
+
+def test_a_typst_page_with_briefs_beside_a_lead_and_a_narrow_gutter(tmp_path: Path) -> None:
+    """Item 9 (and 6): a 6 pt gutter that hung marks narrow further, squeezed quotes,
+    full lines of 15-16 characters; the briefs column stays its own articles."""
+    pdf = _typeset(_INNER, tmp_path / "inner.pdf")
+    lib = tmp_path / "lib"
+    assert reader(lib, "import", str(pdf), "--paper", "p", "--issue", ISSUE).returncode == 0
+    page = _shown(lib, "01")
+    assert page["header"] == "2 要闻 1998年1月6日 星期二 责任编辑：赵磊"
+    items = page["items"]
+    assert [(it["kicker"], it["headline"]) for it in items] == [
+        ("新年伊始", "城乡居民餐桌十年巨变"),
+        (None, "京津冀联合治污"),
+        (None, "长江航运再创新高"),
+    ]
+    assert [p[:4] for p in items[0]["paragraphs"]] == ["“菜篮子", "据统计，", "农业部负"]
+    assert [len(it["paragraphs"]) for it in items[1:]] == [1, 1]
