@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +123,27 @@ def filed(tmp_path: Path) -> tuple[Library, Path, dict[str, bytes]]:
     return lib, big, snapshot(lib.root / "p" / ISSUE)
 
 
-def _interrupt_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int) -> None:
-    """Ctrl-C arrives right after the `calls`-th call of `os.<name>` in the importer."""
+def _ctrl_c_raises() -> None:
+    """Ctrl-C as an interactive run has it (a test runner may ignore or catch it)."""
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("signals reach only the main thread")
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    _restore.append(previous)
+
+
+_restore: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _put_back_ctrl_c() -> Iterator[None]:
+    yield
+    while _restore:
+        signal.signal(signal.SIGINT, _restore.pop())
+
+
+def _interrupt_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int) -> None:
+    """Ctrl-C arrives right after the `calls`-th call of `os.<name>` in the importer."""
+    _ctrl_c_raises()
     real = getattr(os, name)
     seen = [0]
 
@@ -166,8 +184,7 @@ def test_ctrl_c_as_a_staging_file_is_made_leaves_none_behind(
             os.kill(os.getpid(), signal.SIGINT)
         return result
 
-    if threading.current_thread() is not threading.main_thread():
-        pytest.skip("signals reach only the main thread")
+    _ctrl_c_raises()
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     with pytest.raises(KeyboardInterrupt):
         apply(plan)
@@ -364,3 +381,51 @@ def test_a_typst_page_with_briefs_beside_a_lead_and_a_narrow_gutter(tmp_path: Pa
     ]
     assert [p[:4] for p in items[0]["paragraphs"]] == ["“菜篮子", "据统计，", "农业部负"]
     assert [len(it["paragraphs"]) for it in items[1:]] == [1, 1]
+
+
+_SECOND = """
+#block[#set par(first-line-indent: 0pt); 3 经济 1998年1月7日 星期三 责任编辑：李明]
+#line(length: 100%)
+#grid(columns: (1fr, 1fr), column-gutter: 10pt, [
+#set par(first-line-indent: 0pt)
+#text(size: 22pt, weight: 700)[抢占市场制高点，靠的是不断进取精神]
+#v(-4pt)
+#text(size: 13pt)[一家老国企的新生之路]
+#set par(first-line-indent: (amount: 2em, all: true))
+
+本报记者 王伟 李明
+
+这家有着四十年历史的老厂，曾经一度濒临倒闭。三年前，新的领导班子上任后，大胆改革，\
+引进技术，开发新产品，企业很快走出了困境。
+
+去年，工厂实现利税两千万元，产品远销东南亚。（王伟）
+], [
+#set par(first-line-indent: 0pt)
+#rect(width: 100%, height: 120pt, fill: luma(200))
+图为工人在检查新下线的产品质量。
+#align(right)[本报记者 李明 摄]
+#v(6pt)
+#text(size: 16pt, weight: 700)[篇幅缩为1\uff0f6，适合中等文化程度读者]
+#set par(first-line-indent: (amount: 2em, all: true))
+
+一套新编的普及读本日前出版，篇幅缩为原书的六分之一，适合中等文化程度的读者阅读。
+])
+"""
+
+
+def test_a_typst_caption_does_not_swallow_the_headline_under_it(tmp_path: Path) -> None:
+    """Items 8 and 10: a subtitle in smaller type with no dash stays the subtitle, not a
+    second headline; a caption starting 图为 with its credit below ends there, and the
+    headline (with ，and digits) set under it in the same column starts a story."""
+    pdf = _typeset(_SECOND, tmp_path / "second.pdf")
+    lib = tmp_path / "lib"
+    assert reader(lib, "import", str(pdf), "--paper", "p", "--issue", ISSUE).returncode == 0
+    items = _shown(lib, "01")["items"]
+    got = [(it["kind"], it["headline"], it["subtitle"], it["credit"]) for it in items]
+    assert got == [
+        ("article", "抢占市场制高点，靠的是不断进取精神", "一家老国企的新生之路", None),
+        ("caption", None, None, "本报记者 李明 摄"),
+        ("article", "篇幅缩为1\uff0f6，适合中等文化程度读者", None, None),
+    ]
+    assert items[0]["byline"] == "本报记者 王伟 李明"
+    assert items[1]["paragraphs"] == ["图为工人在检查新下线的产品质量。"]
