@@ -117,3 +117,24 @@ def test_workers_end_quietly_when_the_index_build_is_killed(
         assert gone, f"run {run}: orphaned workers kept running"
         err = log.read_text()
         assert "Traceback" not in err and "Error" not in err, f"run {run}: {err}"
+
+
+def test_ctrl_c_while_the_commands_load_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C in the first tenth of a second, while `reader.cli.main` imports: exit 130
+    and one line, as a command's own handler ends it; it once printed a traceback."""
+    import types
+
+    from reader.cli import entry
+
+    class Loading(types.ModuleType):
+        def __getattr__(self, name: str) -> object:
+            raise KeyboardInterrupt
+
+    monkeypatch.setitem(sys.modules, "reader.cli.main", Loading("reader.cli.main"))
+    monkeypatch.setattr(sys, "argv", ["reader", "list"])
+    with pytest.raises(SystemExit) as ended:
+        entry.main()
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == "reader: interrupted\n"

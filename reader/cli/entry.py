@@ -56,9 +56,19 @@ def main() -> None:
     """Entry point of the `reader` script and of `python -m reader`.
 
     One-shot commands (`reader search` and the like) run without the cyclic
-    garbage collector and exit at once (`reader.startup`).
+    garbage collector and exit at once (`reader.startup`). A Ctrl-C that comes
+    before a command has its own handler (while typer and the command's modules
+    load, the first tenth of a second) ends as the commands end one.
     """
-    args = sys.argv[1:]
+    try:
+        start(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.stderr.write("reader: interrupted\n")
+        sys.exit(130)
+
+
+def start(args: list[str]) -> None:
+    """Run the command `args` name: the reader, the plain search, or typer's commands."""
     bare, option = library_only(args)
     if bare and COMPLETE_VAR not in os.environ:  # the shell asking for words: no reader
         sys.exit(open_bare(option))
