@@ -15,16 +15,14 @@ from __future__ import annotations
 import os
 import sys
 
-from reader.cli.commands import COMPLETE_VAR, QUICK_EXIT, invoked, leading_library
-from reader.cli.quick import plain_search, run_plain
-from reader.startup import end_quietly_on_a_closed_pipe, pause_collection, quick_exit
-
 
 def library_only(args: list[str]) -> tuple[bool, str | None]:
     """Whether `args` are at most the library option; its value if given.
 
     A value that is empty or looks like an option is left to typer to report.
     """
+    from reader.cli.commands import leading_library
+
     found = leading_library(args)
     if found is None or found[1] or (found[0] is not None and found[0][:1] in ("", "-")):
         return False, None
@@ -68,7 +66,14 @@ def main() -> None:
 
 
 def start(args: list[str]) -> None:
-    """Run the command `args` name: the reader, the plain search, or typer's commands."""
+    """Run the command `args` name: the reader, the plain search, or typer's commands.
+
+    Everything is imported here, inside `main`'s guard, not when the script loads.
+    """
+    from reader.cli.commands import COMPLETE_VAR, QUICK_EXIT, invoked
+    from reader.cli.quick import plain_search, run_plain
+    from reader.startup import end_quietly_on_a_closed_pipe, pause_collection, quick_exit
+
     bare, option = library_only(args)
     if bare and COMPLETE_VAR not in os.environ:  # the shell asking for words: no reader
         sys.exit(open_bare(option))
