@@ -101,3 +101,32 @@ def test_caption_at_the_top_of_the_page_keeps_its_credit(
         ("article", "全国农业工作会议召开", None, "本报记者陈鹏"),
     ]
     assert items[1]["paragraphs"] == ["".join(P1), "".join(P2)]
+
+
+@SHAPES
+@pytest.mark.parametrize("where", ["first", "last"])
+@pytest.mark.parametrize(
+    ("printed", "byline"),
+    [
+        (["本报记者 张三", "实习生 李四"], "本报记者 张三 实习生 李四"),
+        (["本报记者 张三", "实习生 李四", "通讯员 王五"], "本报记者 张三 实习生 李四 通讯员 王五"),
+        (["本报记者陈鹏\u3000通讯员王伟"], "本报记者陈鹏 通讯员王伟"),  # split at the gap
+    ],
+)
+def test_second_role_of_a_byline_stays_in_the_byline(
+    tmp_path: Path, sep: str, where: str, printed: list[str], byline: str
+) -> None:
+    story = ["全国农业工作会议召开", *printed, *P1, *P2]
+    other = ["全国政协举行迎春茶话会", *P3]
+    items = _parse(tmp_path, story + other if where == "first" else other + story, sep)
+    (ours,) = [i for i in items if i["headline"] == "全国农业工作会议召开"]
+    assert ours["byline"] == byline
+    assert ours["paragraphs"] == ["".join(P1), "".join(P2)]
+    assert len(items) == 2
+
+
+def test_a_paragraph_opening_with_a_role_is_no_byline(tmp_path: Path) -> None:
+    lines = ["全国农业工作会议召开", "本报记者陈鹏", "通讯员在现场看到", *P1[1:]]
+    (item,) = _parse(tmp_path, lines, "\n")
+    assert item["byline"] == "本报记者陈鹏"
+    assert item["paragraphs"] == ["通讯员在现场看到" + "".join(P1[1:])]

@@ -19,6 +19,7 @@ from reader.parse.kinds import (
     NOTE_RE,
     OUTLET_ROLE,
     REST_RE,
+    ROLE_REST_RE,
     Kind,
     is_header,
     kind_of,
@@ -265,6 +266,10 @@ def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
             line, prev = lines[j + 1], lines[j]
             if not (line.kind is Kind.BODY and prev.kind is Kind.BYLINE):
                 break
+            if ROLE_REST_RE.match(line.raw.strip()):  # `本报记者 张三` / `实习生 李四`
+                line.kind, line.candidate = Kind.BYLINE, False
+                name, j = 0, j + 1
+                continue
             if not REST_RE.match(line.text):
                 break
             if name and line.text == "摄":
