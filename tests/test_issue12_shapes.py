@@ -130,3 +130,31 @@ def test_a_paragraph_opening_with_a_role_is_no_byline(tmp_path: Path) -> None:
     (item,) = _parse(tmp_path, lines, "\n")
     assert item["byline"] == "本报记者陈鹏"
     assert item["paragraphs"] == ["通讯员在现场看到" + "".join(P1[1:])]
+
+
+# Three stories pasted from the web: one paragraph a line, each set in with `　　`.
+_WEB = [
+    "我国经济建设取得新的重大成就，各项事业全面发展，人民生活水平进一步提高。",
+    "农业生产再次获得好的收成，企业改革继续深化，对外经济技术合作与交流不断扩大。",
+    "民主法制建设、精神文明建设和其他各项事业都有新的进展，社会保持稳定。",
+    "今天的晚会内容丰富，形式多样，异彩纷呈，到处是笑语欢歌，洋溢着节日的喜庆气氛。",
+]
+
+
+@SHAPES
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "  "], ids=["fullwidth", "halfwidth"])
+@pytest.mark.parametrize("bylines", [False, True])
+def test_web_paste_with_indented_paragraphs(
+    tmp_path: Path, sep: str, indent: str, bylines: bool
+) -> None:
+    heads = ["全国农业工作会议召开", "抢占市场制高点，靠的是不断进取精神", "菜篮子：十年巨变"]
+    stories = [(0, 1), (2, 3), (1, 0)]
+    lines: list[str] = []
+    for head, paras in zip(heads, stories, strict=True):
+        lines += [head, *(["本报记者陈鹏"] if bylines else [])]
+        lines += [indent + _WEB[p] for p in paras]
+    items = _parse(tmp_path, lines, sep)
+    assert [i["headline"] for i in items] == heads
+    for item, paras in zip(items, stories, strict=True):
+        assert item["paragraphs"] == [_WEB[p] for p in paras]
+        assert item["byline"] == ("本报记者陈鹏" if bylines else None)

@@ -228,13 +228,16 @@ def _indents_paragraphs(lines: list[Line]) -> bool:
     """
     after = spaced = 0
     body = Kind.BODY
+    web = pasted(lines)
     for prev, line in pairwise(lines):
         if prev.closes and prev.kind is body and line.kind is body:
+            if web and line.candidate and not line.hint:
+                continue  # a headline between pasted paragraphs, set flush
             after += 1
             spaced += line.hint
     if not spaced or spaced < 0.8 * after or all(ln.hint or is_header(ln.text) for ln in lines):
         return False
-    return spaced >= 6 or pasted(lines)
+    return spaced >= 6 or web
 
 
 def _wrapped_note(above: str, text: str) -> str | None:
