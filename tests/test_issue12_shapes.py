@@ -158,3 +158,43 @@ def test_web_paste_with_indented_paragraphs(
     for item, paras in zip(items, stories, strict=True):
         assert item["paragraphs"] == [_WEB[p] for p in paras]
         assert item["byline"] == ("本报记者陈鹏" if bylines else None)
+
+
+@SHAPES
+@pytest.mark.parametrize("where", ["first", "last"])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "全国粮食产量达到４９００亿公斤",  # full-width digits
+        "WTO与中国农业",
+        "《人民日报》创刊50周年",
+        "农民、企业、政府：三方共赢",
+        "篇幅缩为1/6，适合中等文化程度读者",  # a half-width solidus
+    ],
+)
+def test_headline_marks_in_either_position_under_a_byline(
+    tmp_path: Path, sep: str, where: str, head: str
+) -> None:
+    story = [head, "新华社记者 王 伟", *P1, *P2]
+    other = ["全国政协举行迎春茶话会", *P3]
+    items = _parse(tmp_path, story + other if where == "first" else other + story, sep)
+    (ours,) = [i for i in items if i["byline"] == "新华社记者 王 伟"]
+    assert ours["headline"] == head
+    assert ours["subtitle"] is None
+    assert ours["paragraphs"] == ["".join(P1), "".join(P2)]
+    assert len(items) == 2
+
+
+@SHAPES
+@pytest.mark.parametrize("hint", [" ", "\u3000"], ids=["halfwidth", "fullwidth"])
+def test_hint_after_a_credit_opens_a_story_with_a_byline(
+    tmp_path: Path, sep: str, hint: str
+) -> None:
+    closing = [*P3[:-1], P3[-1] + "（张春启）"]
+    lines = ["全国政协举行迎春茶话会", *closing, hint + "全国农业工作会议召开", "本报记者陈鹏", *P1]
+    items = _parse(tmp_path, lines, sep)
+    assert [(i["headline"], i["byline"]) for i in items] == [
+        ("全国政协举行迎春茶话会", None),
+        ("全国农业工作会议召开", "本报记者陈鹏"),
+    ]
+    assert items[0]["paragraphs"] == ["".join(closing)]
