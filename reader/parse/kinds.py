@@ -61,6 +61,12 @@ DATELINE_RE = re.compile(
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
 )
 REST_RE = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+# A byline's second role with its names, wrapped or split off (`实习生 李四`, `通讯员王伟`),
+# matched on the printed line: names spaced apart, or one name set against the role.
+ROLE_REST_RE = re.compile(
+    r"^(?:本报|新华社)?(?:特约|见习)?(?:通讯员|实习生)"
+    r"(?:[\u4e00-\u9fff·]{2,4}|(?:\s+[\u4e00-\u9fff·]{1,4}){1,3})$"
+)
 NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
 # A picture's headline ends so: `挂起红灯迎新年（图片）`, `…出席（附图片１张）`.
 PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")

@@ -19,6 +19,7 @@ from reader.parse.kinds import (
     NOTE_RE,
     OUTLET_ROLE,
     REST_RE,
+    ROLE_REST_RE,
     Kind,
     is_header,
     kind_of,
@@ -227,13 +228,16 @@ def _indents_paragraphs(lines: list[Line]) -> bool:
     """
     after = spaced = 0
     body = Kind.BODY
+    web = pasted(lines)
     for prev, line in pairwise(lines):
         if prev.closes and prev.kind is body and line.kind is body:
+            if web and line.candidate and not line.hint:
+                continue  # a headline between pasted paragraphs, set flush
             after += 1
             spaced += line.hint
     if not spaced or spaced < 0.8 * after or all(ln.hint or is_header(ln.text) for ln in lines):
         return False
-    return spaced >= 6 or pasted(lines)
+    return spaced >= 6 or web
 
 
 def _wrapped_note(above: str, text: str) -> str | None:
@@ -265,6 +269,10 @@ def _mark_byline_rests(lines: list[Line], specials: list[int]) -> None:
             line, prev = lines[j + 1], lines[j]
             if not (line.kind is Kind.BODY and prev.kind is Kind.BYLINE):
                 break
+            if ROLE_REST_RE.match(line.raw.strip()):  # `本报记者 张三` / `实习生 李四`
+                line.kind, line.candidate = Kind.BYLINE, False
+                name, j = 0, j + 1
+                continue
             if not REST_RE.match(line.text):
                 break
             if name and line.text == "摄":

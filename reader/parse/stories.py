@@ -19,7 +19,7 @@ from reader.parse.column import full_between, listed, opens_paragraph, starts_st
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
@@ -98,7 +98,8 @@ def split_gaps(raw: list[str]) -> list[str]:
     for line in raw:
         text = line.strip() if " " in line else ""
         found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
-        if found and "。" not in found[1]:
+        # `本报记者 吴萍磊摄`, `新华社记者 欧阳小明`: the space after a role is the byline's.
+        if found and "。" not in found[1] and not OUTLET_ROLE.fullmatch(found[1]):
             out.append(line[: len(line) - len(line.lstrip())] + found[1])
             out.append(found[2])
         else:
