@@ -6,6 +6,10 @@ from it how to start, before typer is loaded.
 
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 COMMANDS: dict[str, str] = {
     "parse": "pages:parse",
@@ -81,3 +85,20 @@ def invoked(argv: list[str], environ: Mapping[str, str] = os.environ) -> list[st
 
 QUICK_EXIT = frozenset({"search", "list", "show", "parse"})
 """One-shot commands that leave no threads, children, open files or transactions."""
+
+
+def chosen_library(option: str | None, create: bool = False) -> "Library":
+    """The library chosen by `--library`, `$READER_LIBRARY`, config, `./issues` or the sample.
+
+    `create`: a named folder that does not exist yet is fine (import makes it).
+    """
+    from reader.library import resolve_library
+
+    def configured() -> str | None:
+        # Asked only when neither --library nor $READER_LIBRARY names one: the
+        # config module is not imported for a command that names its library.
+        from reader.config import configured_library
+
+        return configured_library()
+
+    return resolve_library(option, create=create, configured=configured)

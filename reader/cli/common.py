@@ -29,17 +29,10 @@ def library(ctx: typer.Context, create: bool = False) -> Library:
 
     `create`: a named folder that does not exist yet is fine (import makes it).
     """
-    from reader.library import resolve_library
-
-    def configured() -> str | None:
-        # Asked only when neither --library nor $READER_LIBRARY names one: the
-        # config module is not imported for a command that names its library.
-        from reader.config import configured_library
-
-        return configured_library()
+    from reader.cli.commands import chosen_library
 
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
-    return resolve_library(option, create=create, configured=configured)
+    return chosen_library(option, create=create)
 
 
 def stdout() -> Console:
@@ -120,9 +113,9 @@ def progress(label: str) -> Iterator[Report | None]:
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print one line on stderr (library strings in it made printable) and give the exit."""
-    from reader.printable import one_line
+    from reader.cli.say import say
 
-    sys.stderr.write(f"reader: {one_line(message)}\n")
+    say(message)
     sys.stderr.flush()
     return typer.Exit(code)
 

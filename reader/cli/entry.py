@@ -31,22 +31,20 @@ def library_only(args: list[str]) -> tuple[bool, str | None]:
 
 def open_bare(option: str | None) -> int:
     """Open the reader on the chosen library; the exit code (errors as one line)."""
-    from reader.config import configured_library
+    from reader.cli.commands import chosen_library
+    from reader.cli.say import internal_error, say
     from reader.errors import ReaderError
-    from reader.library import resolve_library
-    from reader.printable import one_line
     from reader.tui.launch import open_reader
 
     try:
-        open_reader(resolve_library(option, configured=configured_library))
+        open_reader(chosen_library(option))
     except ReaderError as err:
-        sys.stderr.write(f"reader: {one_line(err.message)}\n")
+        say(err.message)
         return err.code
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last guard, as in reader.cli.main: never a traceback
-        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
-        return 2
+        return internal_error(err)
     return 0
 
 
@@ -61,7 +59,9 @@ def main() -> None:
     try:
         start(sys.argv[1:])
     except KeyboardInterrupt:
-        sys.stderr.write("reader: interrupted\n")
+        from reader.cli.say import say
+
+        say("interrupted")
         sys.exit(130)
 
 

@@ -82,7 +82,7 @@ def run(argv: list[str] | None = None) -> int:
     Not in click's standalone mode: its usage errors took four lines (usage,
     a hint, a blank line, the error); here they are one, as every error is.
     """
-    from reader.printable import one_line
+    from reader.cli.say import cut_short, internal_error, say
 
     args = sys.argv[1:] if argv is None else argv
     if COMPLETE_VAR in os.environ:  # the shell asks for words (`reader completion SHELL`)
@@ -99,11 +99,9 @@ def run(argv: list[str] | None = None) -> int:
         code = done.code
         return code if isinstance(code, int) else 0 if code is None else 2
     except KeyboardInterrupt:
-        sys.stderr.write("reader: interrupted\n")
+        say("interrupted")
         return 130
     except BrokenPipeError:
-        from reader.cli.quick import cut_short
-
         return cut_short()
     except typer.Abort:
         sys.stderr.write("reader: aborted\n")
@@ -111,10 +109,9 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as err:  # the last guard: one line, never a traceback
         usage = _usage_error(err)
         if usage is not None:
-            sys.stderr.write(f"reader: {one_line(usage[0])}\n")
+            say(usage[0])
             return usage[1]
-        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
-        return 2
+        return internal_error(err)
     return code if isinstance(code, int) else 0
 
 

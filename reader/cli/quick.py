@@ -16,7 +16,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.commands import leading_library
+from reader.cli.commands import chosen_library, leading_library
+from reader.cli.say import say
 from reader.errors import Exit, ReaderError
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def run_plain(option: str | None, query: str, options: Options) -> int:
     Errors end as typer's run of the command ends them (`reader.cli.common.
     reports_errors`, `reader.cli.main.run`): one line on stderr, never a traceback.
     """
-    from reader.printable import one_line
+    from reader.cli.say import cut_short, internal_error
 
     try:
         try:
@@ -86,63 +87,25 @@ def run_plain(option: str | None, query: str, options: Options) -> int:
                 as_json=bool(options.get("as_json")),
             )
         except ReaderError as err:
-            sys.stderr.write(f"reader: {one_line(err.message)}\n")
+            say(err.message)
             return err.code
         except KeyboardInterrupt:
-            sys.stderr.write("reader: interrupted\n")
+            say("interrupted")
             return 130
     except BrokenPipeError:
         return cut_short()
     except Exception as err:  # the last guard: one line, never a traceback
-        sys.stderr.write(f"reader: internal error: {type(err).__name__}: {one_line(str(err))}\n")
-        return 2
-
-
-def cut_short() -> int:
-    """Output was cut short (`reader search … | head`); that is not an error."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return 0
-
-
-def resolve(option: str | None, create: bool = False) -> Library:
-    """The library chosen by `--library`, `$READER_LIBRARY`, config, `./issues` or the sample.
-
-    `create`: a named folder that does not exist yet is fine (import makes it).
-    """
-    from reader.library import resolve_library
-
-    def configured() -> str | None:
-        # Asked only when neither --library nor $READER_LIBRARY names one: the
-        # config module is not imported for a command that names its library.
-        from reader.config import configured_library
-
-        return configured_library()
-
-    return resolve_library(option, create=create, configured=configured)
+        return internal_error(err)
 
 
 def notes(stats: UpdateStats) -> None:
     """Tell the user what the update could not do or had to redo (stderr, one line each)."""
-    from reader.printable import one_line
-
     for note in stats.notes:
-        sys.stderr.write(f"reader: {one_line(note)}\n")
+        say(note)
     for error in stats.errors:
-        sys.stderr.write(f"reader: skipped a page: {one_line(error)}\n")
+        say(f"skipped a page: {error}")
     if stats.busy:
-        sys.stderr.write(
-            "reader: another process is updating the index; using the last complete one\n"
-        )
-
-
-def _note(message: str) -> None:
-    """One line on stderr from the search (a shared index behind its pages, say)."""
-    from reader.printable import one_line
-
-    sys.stderr.write(f"reader: {one_line(message)}\n")
+        say("another process is updating the index; using the last complete one")
 
 
 def refresh(
@@ -188,7 +151,7 @@ def search(
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
     if count + ids + as_json > 1 and not (count and as_json):
         raise ReaderError("--ids goes alone: not with --count or --json")
-    lib = resolve(option)
+    lib = chosen_library(option)
     first = last = None
     if since is not None or until is not None:
         from reader.cli.common import date_range
@@ -213,15 +176,13 @@ def search(
             update=update,
             refresh=lambda: refresh(lib),
             sort=sort,
-            note=_note,
+            note=say,
         )
 
     try:
         hits = run(update=True)
     except IndexCorrupt as err:
-        from reader.printable import one_line
-
-        sys.stderr.write(f"reader: {one_line(err.message)}: rebuilding it\n")
+        say(f"{err.message}: rebuilding it")
         remove(index_path(lib))
         refresh(lib)
         hits = run(update=False)

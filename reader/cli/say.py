@@ -1,0 +1,31 @@
+"""What a command says when it ends otherwise than done: one line on stderr, or nothing.
+
+Typer-free, for the paths that run without it (the bare reader, the plain search)
+and for typer's commands alike: every error reads the same whichever path ran.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def say(message: str) -> None:
+    """`reader: message` on stderr, one line; library strings in it made printable."""
+    from reader.printable import one_line
+
+    sys.stderr.write(f"reader: {one_line(message)}\n")
+
+
+def internal_error(err: Exception) -> int:
+    """The last guard of a command: its error in one line, never a traceback; exit 2."""
+    say(f"internal error: {type(err).__name__}: {err}")
+    return 2
+
+
+def cut_short() -> int:
+    """Output was cut short (`reader search … | head`); that is not an error."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
