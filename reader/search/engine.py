@@ -8,6 +8,7 @@ every term and the spans are the same ones the TUI highlights.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -307,7 +308,7 @@ def _search(
             return None
         hits = list(_run(conn, tree, filters, limit))
         issues = ((hit.paper, hit.issue) for hit in hits)
-        whole = lambda: store.folder_record(conn)  # noqa: E731
+        whole = functools.partial(store.folder_record, conn)
         return hits if fresh(current, have.get("folders", ""), path, issues, whole) else None
     except sqlite3.DatabaseError as err:
         if not store.is_damage(err):  # locked, disk full: not damage
