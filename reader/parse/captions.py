@@ -263,7 +263,10 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
         credit[0] = credit[0][note.end() :]
         return
     at = max(last.rfind("（"), last.rfind("("))
-    if at > 0 and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
+    # The credit's bracket may open a line of its own after the caption's closed last line
+    # (`…诊病的镜头。` / `（本报记者马` / `娜芳摄）`): that paragraph is the credit's.
+    opens = at > 0 or (at == 0 and len(paragraphs) > 1)
+    if opens and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
         # `（新华社记者陈天` + `湖摄）`: the break fell inside the credit, no space there.
         credit[0] = join_lines([last[at:], credit[0]])
@@ -320,12 +323,12 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     """
     full = lines[last].width
     cut = opening = None  # `opening`: a cut where a caption opens as captions do
-    narrow, inside = 99.0, 0  # the narrowest open line of the run from j, and how many
+    run = _Run()  # the open lines of the run from j
     j = last
     while j > 0 and last - j < _MAX_CAPTION_LINES:
         prev = lines[j - 1]
         if j < last and not lines[j].closes:
-            narrow, inside = min(narrow, lines[j].width), inside + 1
+            run.add(lines[j], lines[j + 1])
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
             # At the story's top: the caption is the story's text, unless it opened as
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
@@ -336,7 +339,7 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             short = prev.width <= full - 1.5
             if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
-            if inside >= 2 and _narrower_above(lines, j - 1, narrow):
+            if run.inside >= 2 and _narrower_above(lines, j - 1, run):
                 return j  # a caption set wider than the story's column ends above
             if _CAPTION_OPENING.match(lines[j].text):
                 cut = opening = j
@@ -350,16 +353,49 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     return cut
 
 
-def _narrower_above(lines: list[Line], k: int, narrow: float) -> bool:
+class _Run:
+    """The open lines of a caption's run, read upwards: how many, and how narrow.
+
+    `narrow` is the narrowest line's width, `whole` its narrowest with every mark an
+    em. A line whose next one opens with a character and a mark that may not open a
+    line (`我国的国有企业改革见成` / `效。位于…`) ended short by the character the mark
+    took down with it: it counts an em wider, once a run.
+    """
+
+    __slots__ = ("inside", "narrow", "took", "whole")
+
+    def __init__(self) -> None:
+        self.inside, self.took = 0, 0
+        self.narrow = self.whole = 99.0
+
+    def add(self, line: Line, nxt: Line) -> None:
+        self.inside += 1
+        took = nxt.text[1:2] in _NO_START and nxt.text[:1] not in _NO_START and not self.took
+        self.took += took
+        self.narrow = min(self.narrow, line.width + took)
+        self.whole = min(self.whole, width(line.text) + took)
+
+
+_NO_START = "。，、；：！？”’）》」』"  # marks no line opens with
+
+
+def _narrower_above(lines: list[Line], k: int, run: _Run) -> bool:
     """The open lines above closed line k (two or more, of the paragraph it ends) are all an
     em or more narrower than every open line below it: the text below is set in a
-    wider column, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13)."""
-    widths = []
+    wider column, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13).
+    Counted with the marks squeezed, or with every mark an em where the squeezed widths
+    differ by half an em (`立的红领巾义务送报队，利用业`: 13.5 ems squeezed, 14 whole, under a
+    column of 13)."""
+    widths, wholes = [], []
     for line in lines[max(0, k - 4) : k][::-1]:
         if line.kind is not Kind.BODY or line.head or line.closes:
             break
         widths.append(line.width)
-    return len(widths) >= 2 and max(widths) + 1 <= narrow
+        wholes.append(width(line.text))
+    if len(widths) < 2:
+        return False
+    top = max(widths)
+    return top + 1 <= run.narrow or (top + 0.5 <= run.narrow and max(wholes) + 1 <= run.whole)
 
 
 def _set_in(line: Line, full: float) -> bool:
