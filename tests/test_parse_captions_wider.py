@@ -128,3 +128,35 @@ def test_a_credit_opening_its_bracket_on_a_line_of_its_own_is_all_credit() -> No
     (got,) = [i for i in page if i.kind == "caption"]
     assert got.paragraphs == ("".join(caption),)
     assert got.credit is not None and "".join(got.credit.split()) == "（本报记者马娜芳摄）"
+
+
+def test_a_wide_caption_joined_to_the_storys_last_line_over_a_credit_split_in_two() -> None:
+    # TeX's text in PDFium: the story's last line and a caption's first line on one
+    # baseline with no space (`…方式之一。图为…`), the caption's last line short, its
+    # credit split after the name (`新华社记者许敏` / `摄于1月6日`).
+    story = [
+        "如何使赞助一体化可通过四",
+        "种方式：推广、娱乐、奖励和交",
+        "流，这样可以最大限度发挥赞助",
+        "效应。一定要有一些活动将产品",
+        "和赞助联系起来。让员工参与的",
+        "项目赞助也是一体化的方式之一。",
+    ]
+    caption = (
+        "图为十年前因主演电视剧《济公》而赢得观众喜爱的游本昌，再度演绎济公故事，"
+        "拍成二十集电视剧《济公游记》。透"
+    )
+    joined = story[-1] + caption
+    page = items(
+        "赞助一体化",
+        *story[:-1],
+        joined,
+        "过一个个民间传说。",
+        "新华社记者许敏",
+        "摄于1月6日",
+        HEAD,
+        *NEXT,
+    )
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == (caption + "过一个个民间传说。",)
+    assert page[0].paragraphs[-1].endswith("一体化的方式之一。")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
+from reader.parse.kinds import CREDIT_NAME_RE, CREDIT_RE, MARKERS, NAMELESS_CREDIT_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.text import CLOSING_MARKS, clean_line, ends_sentence, join_lines, width
 
@@ -188,6 +188,15 @@ def _credit_line(raw: list[str], k: int) -> bool:
     return k < len(raw) and bool(CREDIT_RE.search(clean_line(raw[k])))
 
 
+def _credit_split(raw: list[str], k: int) -> bool:
+    """Lines k and k + 1 are a credit split after its name (`新华社记者许敏` / `摄于1月6日`)."""
+    return (
+        k + 1 < len(raw)
+        and CREDIT_NAME_RE.match(clean_line(raw[k])) is not None
+        and NAMELESS_CREDIT_RE.match(clean_line(raw[k + 1])) is not None
+    )
+
+
 def _joined_parts(raw: list[str], k: int, stop: int = 0) -> list[str] | None:
     """`raw[k]` as a story's last line and a caption's first, cut after a full stop and
     the extractor's space, or (`stop`) after the full stop at that offset of the line,
@@ -220,7 +229,7 @@ def _joined_at(raw: list[str], k: int, left: str, right: str, whole: float) -> l
     # A caption's last line (its credit at its end, or on the line after) may be short;
     # the right part may be the whole caption, its credit the next line.
     last = ends_in_credit(raw[k + 1].strip() or "。") or _credit_line(raw, k + 2)
-    last = last or _credit_line(raw, k + 1)
+    last = last or _credit_line(raw, k + 1) or _credit_split(raw, k + 2)
     if (
         right
         and right[0] not in CLOSING_MARKS

@@ -8,6 +8,8 @@ line that closed its paragraph.
 
 from __future__ import annotations
 
+import re
+
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.kinds import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
@@ -148,6 +150,8 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
         return False
     if i and _last_line(lines[i - 1]):
         return True
+    if i > 1 and _ended_by_choice(lines, i):
+        return True
     fill = fill_after(lines, i + 1)[0]
     if i and _indented_under_end(lines[i - 1], line, fill):
         return True
@@ -157,13 +161,71 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
 def _last_line(line: Line, short_by: float = INDENT + 1.5) -> bool:
     """A closed line short of its column by more than an indent, every mark in it counted
     whole: a paragraph's last line, not an indented first line that happens to close."""
+    return _closes_by_itself(line) and width(line.text) <= line.measure() - short_by
+
+
+def _closes_by_itself(line: Line) -> bool:
+    """A closed body line, no stack's or marked, that does not lead on (`有群众说：`)."""
     return (
         line.kind is Kind.BODY
         and line.closes
         and not (line.head or line.hint or line.indent or line.text[0] in MARKERS)
-        and line.text.rstrip("”’」』）)")[-1:] not in "：:；;"  # those lead on: `有群众说：`
-        and width(line.text) <= line.measure() - short_by
+        and line.text.rstrip("”’」』）)")[-1:] not in "：:；;"
     )
+
+
+def _ended_by_choice(lines: list[Line], i: int) -> bool:
+    """Line i - 1 closed short of the line above it by an indent and more, though line i's
+    first unit would have fitted on it: a paragraph's last line (`刮来的飕飕寒风的呼啸。`,
+    11 ems under 13).
+
+    Under a line inside its paragraph it is no first line set in. The column is the line
+    above's width, not the page's measure (a wider caption nearby may set that, or a
+    block too few lines); short is told with the marks of both squeezed (a line of many
+    quotes holds 16 characters in a 13-em column of TeX's), the fit with every mark whole
+    (the room it leaves at the least). A line that could not take the next unit
+    (`视剧《三坊七巷》。` / `这“三坊七巷”犹如`: no break on either side of a quote where
+    engines follow Unicode's line breaking) goes on, and a line opening with a mark that
+    opens none (`”后来…`) goes on the line above. A line below as full as the column is no
+    first line where the paragraph above opened set in (the closed line was one: TeX's
+    `上所感受不到的温暖。` / `人物，每次起飞前…`); where that one opened flush, it is.
+    """
+    prev, above, line = lines[i - 1], lines[i - 2], lines[i]
+    if not (_inside(above) and _closes_by_itself(prev)) or line.text[0] in _NO_START:
+        return False
+    below = max(line.width, lines[i + 1].width if i + 1 < len(lines) else 0.0)
+    if above.width > below + 0.5:
+        return False  # wider than the column below: a headline's line read as text
+    if line.width > above.width - 1 and _first_set_in(lines, i - 2):
+        return False  # a full line where paragraphs are set in: the closed line was one
+    column = above.text[:-1] if above.hangs else above.text  # a hanging mark takes none
+    if squeezed_width(prev.text) > squeezed_width(column) - INDENT:
+        return False
+    return width(prev.text) + _lead(lines[i].text) <= width(column)
+
+
+def _first_set_in(lines: list[Line], k: int) -> bool:
+    """The paragraph holding open line k opened set in: its first line an em short of k's."""
+    first = k
+    while first > 0 and k - first < 40 and _inside(lines[first - 1]):
+        first -= 1
+    return lines[first].width <= lines[k].width - 1
+
+
+def _lead(text: str) -> float:
+    """The width of the first unit of text that a line cannot break inside: a run of
+    Latin or digits, a character with the marks that may not open a line after it
+    (`效。`), an opening mark or an ellipsis or dash (`⋯⋯`, two ems that do not part)
+    with the character after it, and before a quote the
+    character before it too (Unicode's line breaking breaks on neither side of `“`)."""
+    match = _UNIT.match(text)
+    return width(match.group(0)) if match else 1.0
+
+
+_NO_START = frozenset("。，、；：！？”’）》」』")  # marks no line opens with
+_UNIT = re.compile(
+    r"[\x21-\x7e]+|[0-9０-９．.％%]+|.?[“‘].|[（《「『].|[…⋯—]+.|.[。，、；：！？”’）》」』]*"
+)
 
 
 def _indented_under_end(prev: Line, line: Line, fill: float) -> bool:
