@@ -160,3 +160,20 @@ def test_a_wide_caption_joined_to_the_storys_last_line_over_a_credit_split_in_tw
     (got,) = [i for i in page if i.kind == "caption"]
     assert got.paragraphs == (caption + "过一个个民间传说。",)
     assert page[0].paragraphs[-1].endswith("一体化的方式之一。")
+
+
+def test_a_caption_line_ending_in_a_colon_leads_on_whatever_the_widths() -> None:
+    # PyMuPDF's order of a caption set across columns: its lines of 34, 14 and 49 ems
+    # (`…四优先：` / `“优先提供仓储，优先办理手续，` / `优先装车，…准备运往`). A caption is one
+    # paragraph from where it starts to its credit: its line ending in `：` leads on,
+    # whatever the width of the line after it.
+    caption = [
+        "广东雷州半岛蔬菜喜获丰收。为能迅速北运，柳州铁路局在运输上做到四优先：",
+        "“优先提供仓储，优先办理手续，",
+        "优先装车，优先挂运”，深受货主欢迎。图为河唇车务段河唇车站职工正在将青椒和四季豆装上火车，准备运往",
+        "北京、哈尔滨、西安、兰州等地。",
+    ]
+    story = [*STORY[:-1], "应，群众对此感到十分满意。", "事，人物形象鲜活，戏剧冲突也", "漂亮。"]
+    page = items("市场供应充足", *story, *caption, "本报通讯员沈英摄", HEAD, *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.paragraphs == ("".join(caption),)

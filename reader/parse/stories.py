@@ -202,7 +202,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     body, byline = Kind.BODY, Kind.BYLINE
     last_body = -1
     captions = caption_starts(lines)
-    in_caption = -1  # the last line of the caption being read
+    caption_start = in_caption = -1  # the first and last line of the caption being read
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -241,14 +241,21 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 cur.hinted = line.hint
                 stories.append(cur)
             if i in captions:
-                in_caption = captions[i]
+                caption_start, in_caption = i, captions[i]
             if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
             elif (
                 last_body == i - 1
                 and cur.paragraphs
-                and not (line.hint or lines[i - 1].closes)
-                and not (lines[i - 1].text[-1] in "）)" and title_end(lines, i - 1))
+                and not line.hint
+                and (
+                    # A caption is one paragraph: a line ending in `：` leads on in it.
+                    (caption_start < i <= in_caption and lines[i - 1].text[-1] in "：；:;")
+                    or not (
+                        lines[i - 1].closes
+                        or (lines[i - 1].text[-1] in "）)" and title_end(lines, i - 1))
+                    )
+                )
             ):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
                 last_body = i
