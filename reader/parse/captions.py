@@ -332,12 +332,12 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     """
     full = lines[last].width
     cut = opening = None  # `opening`: a cut where a caption opens as captions do
-    run = _Run()  # the open lines of the run from j
+    inside = 0  # the open lines of the run from j
     j = last
     while j > 0 and last - j < _MAX_CAPTION_LINES:
         prev = lines[j - 1]
         if j < last and not lines[j].closes:
-            run.add(lines[j], lines[j + 1])
+            inside += 1
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
             # At the story's top: the caption is the story's text, unless it opened as
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
@@ -348,7 +348,7 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             short = prev.width <= full - 1.5
             if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
-            if run.inside >= 2 and _narrower_above(lines, j - 1, run):
+            if inside >= 2 and _narrower_above(lines, j - 1, last):
                 return j  # a caption set wider than the story's column ends above
             if _CAPTION_OPENING.match(lines[j].text):
                 cut = opening = j
@@ -362,35 +362,34 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
     return cut
 
 
-class _Run:
-    """The open lines of a caption's run, read upwards: how many, and how narrow.
+def _run_widths(lines: list[Line], j: int, last: int) -> tuple[float, float]:
+    """The narrowest open line of a caption's run from line j to its last: its width, and
+    its width with every mark an em (measured only where a closed line may end a story).
 
-    `narrow` is the narrowest line's width, `whole` its narrowest with every mark an
-    em. A line whose next one opens with a character and a mark that may not open a
-    line (`我国的国有企业改革见成` / `效。位于…`) ended short by the character the mark
-    took down with it: it counts an em wider, once a run.
+    A line whose next one opens with a character and a mark that may not open a line
+    (`我国的国有企业改革见成` / `效。位于…`) ended short by the character the mark took
+    down with it: it counts an em wider, once a run (the lowest such line).
     """
-
-    __slots__ = ("inside", "narrow", "took", "whole")
-
-    def __init__(self) -> None:
-        self.inside, self.took = 0, 0
-        self.narrow = self.whole = 99.0
-
-    def add(self, line: Line, nxt: Line) -> None:
-        self.inside += 1
-        took = nxt.text[1:2] in _NO_START and nxt.text[:1] not in _NO_START and not self.took
-        self.took += took
-        self.narrow = min(self.narrow, line.width + took)
-        self.whole = min(self.whole, width(line.text) + took)
+    narrow = whole = 99.0
+    took = False
+    for m in range(last - 1, j - 1, -1):
+        line = lines[m]
+        if line.closes:
+            continue
+        nxt = lines[m + 1].text
+        more = not took and nxt[1:2] in _NO_START and nxt[:1] not in _NO_START
+        took = took or more
+        narrow = min(narrow, line.width + more)
+        whole = min(whole, width(line.text) + more)
+    return narrow, whole
 
 
 _NO_START = "。，、；：！？”’）》」』"  # marks no line opens with
 
 
-def _narrower_above(lines: list[Line], k: int, run: _Run) -> bool:
+def _narrower_above(lines: list[Line], k: int, last: int) -> bool:
     """The open lines above closed line k (two or more, of the paragraph it ends) are all an
-    em or more narrower than every open line below it: the text below is set in a
+    em or more narrower than every open line below it to the run's last: the text below is set in a
     wider column, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13).
     Counted with the marks squeezed, or with every mark an em where the squeezed widths
     differ by half an em (`立的红领巾义务送报队，利用业`: 13.5 ems squeezed, 14 whole, under a
@@ -403,8 +402,9 @@ def _narrower_above(lines: list[Line], k: int, run: _Run) -> bool:
         wholes.append(width(line.text))
     if len(widths) < 2:
         return False
+    narrow, whole = _run_widths(lines, k + 1, last)
     top = max(widths)
-    return top + 1 <= run.narrow or (top + 0.5 <= run.narrow and max(wholes) + 1 <= run.whole)
+    return top + 1 <= narrow or (top + 0.5 <= narrow and max(wholes) + 1 <= whole)
 
 
 def _set_in(line: Line, full: float) -> bool:
