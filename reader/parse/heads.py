@@ -13,7 +13,14 @@ whether the page's other stacks wrap. Whether a line ends where it stands is
 
 from __future__ import annotations
 
-from reader.parse.column import INDENT, comma_line, dateline_at, note_end, set_as_paragraph
+from reader.parse.column import (
+    INDENT,
+    after_boundary,
+    comma_line,
+    dateline_at,
+    note_end,
+    set_as_paragraph,
+)
 from reader.parse.kinds import Kind
 from reader.parse.lineends import (
     DATELINE_FIRST,
@@ -60,9 +67,9 @@ def mark_heads(lines: list[Line]) -> bool:
         comma = (
             prev is not None
             and not boundary
-            and line.width <= prev.width + 0.5
             and "，" not in line.text
             and comma_line(prev)
+            and (line.width <= prev.width + 0.5 or _phrase_break(lines, i))
         )
         if (boundary or comma) and ends_here(lines, i) and (boundary or prev is None or prev.short):
             line.head = True
@@ -82,6 +89,25 @@ def mark_heads(lines: list[Line]) -> bool:
         for j in range(i, at):
             lines[j].head = False
     return wrapping
+
+
+def _phrase_break(lines: list[Line], i: int) -> bool:
+    """Line i - 1 ends at a comma too short to lead a paragraph, after a boundary: a stack's.
+
+    A headline broken at its comma (`抢占市场制高点，` / `靠的是不断进取精神`) may
+    be wider below; a paragraph's first line that ends at a comma is set two ems
+    in and full: it would have taken the next line's first unit. Both lines must
+    be short of their column by more than that unit (an inner line of a
+    paragraph fills it).
+    """
+    prev, line = lines[i - 1], lines[i]
+    room = prev.measure() - INDENT - 1
+    return (
+        prev.width + lead_width(line.text) <= room
+        and after_boundary(lines, i - 1)
+        and line.short
+        and prev.short
+    )
 
 
 def _subtitle_rests(lines: list[Line], heads: list[int]) -> None:

@@ -1,0 +1,62 @@
+"""Headline stacks in page text laid out by others, issue 12 round 11 (branch `heads12`).
+
+Each test is a shape read on PDFium's and MuPDF's text of generated pages, or one of
+the issue's page-text shapes still wrong after round 10, written by hand at a 12-em
+column (full lines of 12 characters, a paragraph's first line two ems in).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.parse.stories import parse_text
+
+
+def _para(text: str) -> list[str]:
+    """A paragraph set in the column: its first line 10 characters, the rest 12."""
+    return [text[:10], *(text[k : k + 12] for k in range(10, len(text), 12))]
+
+
+CLOSED = _para("江泽民对联邦快递公司来北京举行董事会表示欢迎并希望同中国有关公司探讨合作的机会。")
+BODY = _para(
+    "我国经济建设取得新成就，各项事业全面发展，人民生活水平进一步提高，民主法制建设继续加强。"
+)
+OTHER = _para("农业生产再次获得好收成，企业改革继续深化，对外经济技术合作与交流不断扩大。")
+
+
+HEADS = ["全国政协举行迎春茶话会", "抢占市场制高点，靠的是不断进取精神", "菜篮子十年巨变"]
+
+
+def _pages(story: list[str]) -> list[list[str]]:
+    """The story first, between two others, and last."""
+    before = ["全国政协举行迎春茶话会", *CLOSED]
+    after = ["菜篮子十年巨变", *OTHER]
+    return [story + after, before + story + after, before + story]
+
+
+@pytest.mark.parametrize("byline", [[], ["本报记者陈鹏"]], ids=["plain", "byline"])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
+def test_a_headline_broken_at_its_comma_over_a_wider_line_is_one_headline(
+    byline: list[str], sep: str
+) -> None:
+    story = ["抢占市场制高点，", "靠的是不断进取精神", *byline, *BODY]
+    for lines in _pages(story):
+        items = parse_text(sep.join(lines)).items
+        ours = [i for i in items if i.paragraphs and i.paragraphs[0].startswith("我国经济")]
+        assert len(ours) == 1
+        assert (ours[0].kicker, ours[0].headline, ours[0].subtitle) == (
+            None,
+            "抢占市场制高点，靠的是不断进取精神",
+            None,
+        )
+        assert [i.headline for i in items if i.headline in HEADS] == [
+            h for h in HEADS if h in "".join(lines)
+        ]
+
+
+def test_a_paragraphs_first_line_ending_at_a_comma_stays_in_its_paragraph() -> None:
+    """Set two ems in and full, it could take no more: no headline."""
+    para = _para("他说，意大利认为，在当前经济全球化趋势进一步加强的形势下，中国的作用日益重要。")
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *para]))
+    assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]
+    assert page.items[0].paragraphs[-1] == "".join(para)
