@@ -60,3 +60,24 @@ def test_a_paragraphs_first_line_ending_at_a_comma_stays_in_its_paragraph() -> N
     page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *para]))
     assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]
     assert page.items[0].paragraphs[-1] == "".join(para)
+
+
+def test_a_headline_over_a_first_line_that_ends_at_a_colon() -> None:
+    """The colon closes the line's sentence, not its paragraph: the line is set in."""
+    story = ["木炭火熔不开火炉", "据中央气象台提供信息：", *BODY[1:]]
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *story]))
+    assert [i.headline for i in page.items] == [
+        "全国政协举行迎春茶话会",
+        "木炭火熔不开火炉",
+    ]
+
+
+def test_a_line_that_leaves_a_bracket_open_runs_on() -> None:
+    """`杨伟光（中央电视台台` / `长、《潘汉年》总监制）：` is one paragraph's lead."""
+    para = [
+        "杨伟光（中央电视台",
+        "台长、《潘汉年》总监制）：",
+        *_para("这部剧是首次将我党隐蔽斗争战线高级领导人搬上荧屏。"),
+    ]
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *para]))
+    assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]

@@ -36,7 +36,8 @@ _CLOSE = "”’）》」』，。、；：？！)\\]"
 _LEAD = re.compile(
     rf"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[{_CLOSE}]*(?:(?<=[”’])|[“‘])[^\s“‘{_CLOSE}])*[{_CLOSE}]*"
 )
-DATELINE_FIRST = DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
+DATELINE_FIRST = DATELINE_START | {"据"}
+_OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 
 
 def lead_width(text: str) -> float:
@@ -86,7 +87,11 @@ def ends_here(lines: list[Line], i: int) -> bool:
 def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     """Candidate line i over body line `nxt`: the widths show it ends there."""
     text = line.text
-    if text.count("“") > text.count("”") or text.count("《") > text.count("》"):
+    if (
+        text.count("“") > text.count("”")
+        or text.count("《") > text.count("》")
+        or text.count("（") > text.count("）")
+    ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     after, open_after = fill_after(lines, i + 2)
     column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
@@ -105,7 +110,9 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     # The next line is indented: a paragraph starts there. Unless the line is that
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
-    indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
+    indented = (not nxt.closes or _colon_first(lines, i, after)) and nxt.width <= max(
+        nxt.width, after
+    ) - INDENT
     if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
         # ...unless it is short by the unit it could not take, set in or not
         # (`让胡忠友收下，并` / `说：“你家…`: Pango keeps 说：“你 together).
@@ -125,6 +132,25 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _colon_first(lines: list[Line], i: int, after: float) -> bool:
+    """Line i + 1 ends at a colon two ems short of the lines after it: an indented first line.
+
+    A colon closes a line's sentence but not its paragraph when the text goes on
+    below at the full measure (`据中央气象台提供的信息：` / `预计１０日晚上…`); a
+    paragraph's short last line is far shorter than that. Not before a quote (a
+    line that ends `说：` is short by the `“你` it could not take) nor under a
+    line of the column's full width (an inner line of the same paragraph).
+    """
+    line, nxt = lines[i], lines[i + 1]
+    return (
+        nxt.text[-1] in "：:"
+        and nxt.width + INDENT >= after - 0.5
+        and line.width + INDENT + 1 <= after
+        and i + 2 < len(lines)
+        and lines[i + 2].text[0] not in _OPENING
+    )
 
 
 def _word_runs_on(line: Line, nxt: Line) -> bool:
