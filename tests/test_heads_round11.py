@@ -81,3 +81,24 @@ def test_a_line_that_leaves_a_bracket_open_runs_on() -> None:
     ]
     page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *para]))
     assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]
+
+
+@pytest.mark.parametrize(
+    ("stack", "want"),
+    [
+        (  # TeX balances a wrapped headline's lines: 忠|诚 is one word
+            ["拥军办实事爱民献忠", "诚江西“双拥”工作常", "抓不懈"],
+            (None, "拥军办实事爱民献忠诚江西“双拥”工作常抓不懈", None),
+        ),
+        (  # ...and a kicker's last character and its headline's first make none
+            ["漫天皆白雀跃的孩子们", "武汉：自学考试升", "温"],
+            ("漫天皆白雀跃的孩子们", "武汉：自学考试升温", None),
+        ),
+    ],
+)
+def test_a_word_broken_between_a_line_and_a_wrapped_part_joins_them(
+    stack: list[str], want: tuple[str | None, str, str | None]
+) -> None:
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *stack, "本报记者陈鹏", *BODY]))
+    last = page.items[-1]
+    assert (last.kicker, last.headline, last.subtitle) == want
