@@ -102,3 +102,15 @@ def test_a_word_broken_between_a_line_and_a_wrapped_part_joins_them(
     page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *stack, "本报记者陈鹏", *BODY]))
     last = page.items[-1]
     assert (last.kicker, last.headline, last.subtitle) == want
+
+
+def test_a_quote_wrapped_over_four_lines_after_a_source_is_the_next_headline() -> None:
+    """Set in display type over a narrow span: the quote opens the story under it."""
+    quote = ["“看到这个栏，", "就像看到了警", "察，感到安全多", "了！”"]
+    lines = ["全国政协举行迎春茶话会", *CLOSED, "（据新华社电）", *quote, *BODY]
+    page = parse_text("\n".join(lines))
+    assert [i.headline for i in page.items] == [
+        "全国政协举行迎春茶话会",
+        "“看到这个栏，就像看到了警察，感到安全多了！”",
+    ]
+    assert list(page.items[-1].paragraphs) == ["".join(BODY)]

@@ -164,11 +164,12 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
             continue
         start = i
         while (
-            start > max(0, i - 2)
+            start > max(0, i - 3)
             and not _opens_quote(lines[start].text)
             and _runs_into(lines[start - 1])
         ):
-            start -= 1  # the quote wrapped
+            start -= 1  # the quote wrapped, over four lines at most in a narrow span
+            # (`“看到这个栏，` / `就像看到了警` / `察，感到安全多` / `了！”`); 24 ems in all
         if _opens_quote(lines[start].text) and sum(ln.width for ln in lines[start : i + 1]) <= 24:
             made = [j for j in range(start, i + 1) if not lines[j].candidate]
             out.append((start, i, made))
