@@ -114,3 +114,20 @@ def test_a_quote_wrapped_over_four_lines_after_a_source_is_the_next_headline() -
         "“看到这个栏，就像看到了警察，感到安全多了！”",
     ]
     assert list(page.items[-1].paragraphs) == ["".join(BODY)]
+
+
+@pytest.mark.parametrize(
+    "end", ["（据新华社电）", "（本报记者 王伟 摄）"], ids=["source", "credit"]
+)
+def test_a_stated_quote_after_a_story_end_is_the_next_headline(end: str) -> None:
+    """`。”` closes dialogue too; after a source or a credit a story starts."""
+    lines = ["全国政协举行迎春茶话会", *CLOSED, end, "“我希望你不要轻易放弃自己的追求。”", *BODY]
+    page = parse_text("\n".join(lines))
+    assert page.items[-1].headline == "“我希望你不要轻易放弃自己的追求。”"
+    assert list(page.items[-1].paragraphs) == ["".join(BODY)]
+
+
+def test_a_stated_quote_in_a_story_stays_its_paragraph() -> None:
+    lines = ["全国政协举行迎春茶话会", *CLOSED, "“我希望你不要放弃。”", *BODY]
+    page = parse_text("\n".join(lines))
+    assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]
