@@ -131,3 +131,46 @@ def test_a_stated_quote_in_a_story_stays_its_paragraph() -> None:
     lines = ["全国政协举行迎春茶话会", *CLOSED, "“我希望你不要放弃。”", *BODY]
     page = parse_text("\n".join(lines))
     assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]
+
+
+@pytest.mark.parametrize(
+    ("seed", "headline", "first"),
+    [
+        (544, "不容忽视的问题", "就在经济总量迅速增长之时"),  # the marks' squeeze
+        (536, "第三，深化改革，促进科技与经济的结合", "据中央气象台提供的信息："),  # a colon
+    ],
+)
+def test_typst_pages_read_this_round(seed: int, headline: str, first: str) -> None:
+    """Typst pages (PDFium's text): a headline over a first line that looked set full.
+
+    On 544 the lines under `就在经济总量迅速增` measure 10.5 ems by their squeezed
+    commas in an 11-em column, so against them the first line is not set in; the
+    block's measure says it is. On 536 the first line ends at a colon.
+    """
+    typesetgen = pytest.importorskip("typesetgen")
+    pytest.importorskip("typst")
+    pytest.importorskip("pypdfium2")
+    page = typesetgen.generate(seed)
+    items = parse_text(typesetgen.pdfium_text(page.pdf)).items
+    (ours,) = [i for i in items if i.paragraphs and i.paragraphs[0].startswith(first)]
+    assert ours.headline == headline
+
+
+def test_a_first_line_with_a_comma_keeps_the_widths_of_the_lines_below() -> None:
+    """`去年夏天，在人们对` is measured short by its own comma: it leads its paragraph."""
+    para = [
+        "去年夏天，在人们对",
+        "电视连续剧《长征岁月》",
+        "的赞誉声中，执导该剧的",
+        "导演获得了好评。",
+    ]
+    page = parse_text(
+        "\n".join(
+            [
+                "全国政协举行迎春茶话会",
+                *_para("江泽民对联邦快递公司来北京举行董事会表示欢迎并希望同中国有关公司合作。"),
+                *para,
+            ]
+        )
+    )
+    assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]

@@ -111,7 +111,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
     indented = (not nxt.closes or _colon_first(lines, i, after)) and nxt.width <= max(
-        nxt.width, after
+        nxt.width, after, _measure(line, nxt, after)
     ) - INDENT
     if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
         # ...unless it is short by the unit it could not take, set in or not
@@ -132,6 +132,20 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _measure(line: Line, nxt: Line, after: float) -> float:
+    """The column's measure under a line that holds no comma, else nothing to add.
+
+    The lines after a first line may all measure short of the column by the marks
+    a typesetter squeezes (`长之时，一个现象引起了`: 10.5 ems in an 11-em column), so
+    the first line looks set full; the block's measure says how wide it runs. A
+    line that holds a comma is more often a paragraph's first line than a
+    headline, and is measured short by its own marks: it keeps the lines' widths.
+    """
+    if "，" in line.text or "、" in line.text:
+        return 0.0
+    return min(nxt.measure(), after + 0.5)  # ...by half an em: more is another column
 
 
 def _colon_first(lines: list[Line], i: int, after: float) -> bool:
