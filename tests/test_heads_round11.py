@@ -174,3 +174,13 @@ def test_a_first_line_with_a_comma_keeps_the_widths_of_the_lines_below() -> None
         )
     )
     assert [i.headline for i in page.items] == ["全国政协举行迎春茶话会"]
+
+
+def test_a_headline_wrapped_in_a_narrow_span_may_hold_commas() -> None:
+    """Four lines at half the column and a subtitle: too many parts by the rules alone."""
+    stack = ["坚持解放生产", "力不动摇，努", "力寻找公有制", "实现形式", "——图为“世界艾滋病日”"]
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *CLOSED, *stack, *BODY]))
+    last = page.items[-1]
+    assert last.headline == "坚持解放生产力不动摇，努力寻找公有制实现形式"
+    assert last.subtitle == "——图为“世界艾滋病日”"
+    assert list(last.paragraphs) == ["".join(BODY)]
