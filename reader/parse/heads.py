@@ -101,12 +101,10 @@ def _phrase_break(lines: list[Line], i: int) -> bool:
     paragraph fills it).
     """
     prev, line = lines[i - 1], lines[i]
-    room = prev.measure() - INDENT - 1
     return (
-        prev.width + lead_width(line.text) <= room
-        and after_boundary(lines, i - 1)
+        after_boundary(lines, i - 1)
+        and prev.width + lead_width(line.text) <= prev.measure() - INDENT - 1
         and line.short
-        and prev.short
     )
 
 

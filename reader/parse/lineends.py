@@ -90,7 +90,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     if (
         text.count("“") > text.count("”")
         or text.count("《") > text.count("》")
-        or text.count("（") > text.count("）")
+        or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     after, open_after = fill_after(lines, i + 2)
@@ -110,9 +110,10 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     # The next line is indented: a paragraph starts there. Unless the line is that
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
-    indented = (not nxt.closes or _colon_first(lines, i, after)) and nxt.width <= max(
-        nxt.width, after, _measure(line, nxt, after)
-    ) - INDENT
+    indented = (not nxt.closes or (nxt.text[-1] in "：:" and _colon_first(lines, i, after))) and (
+        nxt.width <= after - INDENT
+        or (nxt.width <= after + 0.5 - INDENT and _set_in(line, nxt, after))
+    )
     if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
         # ...unless it is short by the unit it could not take, set in or not
         # (`让胡忠友收下，并` / `说：“你家…`: Pango keeps 说：“你 together).
@@ -134,18 +135,20 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
 
 
-def _measure(line: Line, nxt: Line, after: float) -> float:
-    """The column's measure under a line that holds no comma, else nothing to add.
+def _set_in(line: Line, nxt: Line, after: float) -> bool:
+    """The next line is set in by the column's measure, though not by the lines after it.
 
     The lines after a first line may all measure short of the column by the marks
     a typesetter squeezes (`长之时，一个现象引起了`: 10.5 ems in an 11-em column), so
-    the first line looks set full; the block's measure says how wide it runs. A
-    line that holds a comma is more often a paragraph's first line than a
-    headline, and is measured short by its own marks: it keeps the lines' widths.
+    the first line looks set full; the block's measure says how wide it runs, by
+    half an em more at most (more is another column's). Not under a line that
+    holds a comma: such a line is more often a paragraph's first line than a
+    headline, measured short by its own marks. (Asked only in that half em: the
+    measure costs more than the rest of these tests.)
     """
     if "，" in line.text or "、" in line.text:
-        return 0.0
-    return min(nxt.measure(), after + 0.5)  # ...by half an em: more is another column
+        return False
+    return nxt.width <= min(nxt.measure(), after + 0.5) - INDENT
 
 
 def _colon_first(lines: list[Line], i: int, after: float) -> bool:
@@ -157,10 +160,9 @@ def _colon_first(lines: list[Line], i: int, after: float) -> bool:
     line that ends `说：` is short by the `“你` it could not take) nor under a
     line of the column's full width (an inner line of the same paragraph).
     """
-    line, nxt = lines[i], lines[i + 1]
+    line, nxt = lines[i], lines[i + 1]  # nxt ends at a colon (asked by the caller)
     return (
-        nxt.text[-1] in "：:"
-        and nxt.width + INDENT >= after - 0.5
+        nxt.width + INDENT >= after - 0.5
         and line.width + INDENT + 1 <= after
         and i + 2 < len(lines)
         and lines[i + 2].text[0] not in _OPENING
