@@ -198,3 +198,23 @@ def test_hint_after_a_credit_opens_a_story_with_a_byline(
         ("全国农业工作会议召开", "本报记者陈鹏"),
     ]
     assert items[0]["paragraphs"] == ["".join(closing)]
+
+
+@SHAPES
+@pytest.mark.parametrize("where", ["first", "last"])
+@pytest.mark.parametrize(
+    "byline",
+    [["通讯员王伟报道"], ["记者陈鹏、通讯员王伟报道"], ["本报记者陈鹏", "通讯员王伟报道"]],
+    ids=["one", "two-roles", "second-line"],
+)
+def test_a_byline_that_says_reported_is_no_subtitle(
+    tmp_path: Path, sep: str, where: str, byline: list[str]
+) -> None:
+    story = ["全国农业工作会议召开", *byline, *P1, *P2]
+    other = ["全国政协举行迎春茶话会", *P3]
+    items = _parse(tmp_path, story + other if where == "first" else other + story, sep)
+    (ours,) = [i for i in items if i["headline"] == "全国农业工作会议召开"]
+    assert ours["subtitle"] is None
+    assert ours["byline"] == " ".join(byline)
+    assert ours["paragraphs"] == ["".join(P1), "".join(P2)]
+    assert len(items) == 2

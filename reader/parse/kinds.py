@@ -67,6 +67,11 @@ ROLE_REST_RE = re.compile(
     r"^(?:本报|新华社)?(?:特约|见习)?(?:通讯员|实习生)"
     r"(?:[\u4e00-\u9fff·]{2,4}|(?:\s+[\u4e00-\u9fff·]{1,4}){1,3})$"
 )
+# A byline that says the role reported it, on its own line: `通讯员王伟报道`, `记者陈鹏、
+# 通讯员王伟报道`. Not with a colon: `…讯记者王建新报道：` opens its paragraph's text.
+REPORTED_RE = re.compile(
+    r"^(?:(?:本报|新华社)?(?:特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{1,4}?\s*[、\s]?)+报道$"
+)
 NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[）)]$")
 # A picture's headline ends so: `挂起红灯迎新年（图片）`, `…出席（附图片１张）`.
 PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")
@@ -96,6 +101,8 @@ def kind_of(raw: str, text: str) -> Kind:
         if OUTLET_ROLE.match(text) and is_byline(raw.strip()):
             return Kind.BYLINE
         if (match := DATELINE_RE.match(text)) and match.end() == len(text):
+            return Kind.BYLINE
+        if text.endswith("报道") and REPORTED_RE.match(text):
             return Kind.BYLINE
     return Kind.BODY
 

@@ -36,7 +36,8 @@ _CLOSE = "”’）》」』，。、；：？！)\\]"
 _LEAD = re.compile(
     rf"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[{_CLOSE}]*(?:(?<=[”’])|[“‘])[^\s“‘{_CLOSE}])*[{_CLOSE}]*"
 )
-DATELINE_FIRST = DATELINE_START | {"据"}  # ...and 据 (据新华社…电) before it
+DATELINE_FIRST = DATELINE_START | {"据"}
+_OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 
 
 def lead_width(text: str) -> float:
@@ -86,7 +87,11 @@ def ends_here(lines: list[Line], i: int) -> bool:
 def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     """Candidate line i over body line `nxt`: the widths show it ends there."""
     text = line.text
-    if text.count("“") > text.count("”") or text.count("《") > text.count("》"):
+    if (
+        text.count("“") > text.count("”")
+        or text.count("《") > text.count("》")
+        or ("（" in text and text.count("（") > text.count("）"))
+    ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     after, open_after = fill_after(lines, i + 2)
     column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
@@ -105,7 +110,10 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     # The next line is indented: a paragraph starts there. Unless the line is that
     # paragraph's indented first line itself, as wide as the next line (short too:
     # a justified line the typesetter could not break further).
-    indented = not nxt.closes and nxt.width <= max(nxt.width, after) - INDENT
+    indented = (not nxt.closes or (nxt.text[-1] in "：:" and _colon_first(lines, i, after))) and (
+        nxt.width <= after - INDENT
+        or (nxt.width <= after + 0.5 - INDENT and _set_in(line, nxt, after))
+    )
     if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
         # ...unless it is short by the unit it could not take, set in or not
         # (`让胡忠友收下，并` / `说：“你家…`: Pango keeps 说：“你 together).
@@ -125,6 +133,40 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _set_in(line: Line, nxt: Line, after: float) -> bool:
+    """The next line is set in by the column's measure, though not by the lines after it.
+
+    The lines after a first line may all measure short of the column by the marks
+    a typesetter squeezes (`长之时，一个现象引起了`: 10.5 ems in an 11-em column), so
+    the first line looks set full; the block's measure says how wide it runs, by
+    half an em more at most (more is another column's). Not under a line that
+    holds a comma: such a line is more often a paragraph's first line than a
+    headline, measured short by its own marks. (Asked only in that half em: the
+    measure costs more than the rest of these tests.)
+    """
+    if "，" in line.text or "、" in line.text:
+        return False
+    return nxt.width <= min(nxt.measure(), after + 0.5) - INDENT
+
+
+def _colon_first(lines: list[Line], i: int, after: float) -> bool:
+    """Line i + 1 ends at a colon two ems short of the lines after it: an indented first line.
+
+    A colon closes a line's sentence but not its paragraph when the text goes on
+    below at the full measure (`据中央气象台提供的信息：` / `预计１０日晚上…`); a
+    paragraph's short last line is far shorter than that. Not before a quote (a
+    line that ends `说：` is short by the `“你` it could not take) nor under a
+    line of the column's full width (an inner line of the same paragraph).
+    """
+    line, nxt = lines[i], lines[i + 1]  # nxt ends at a colon (asked by the caller)
+    return (
+        nxt.width + INDENT >= after - 0.5
+        and line.width + INDENT + 1 <= after
+        and i + 2 < len(lines)
+        and lines[i + 2].text[0] not in _OPENING
+    )
 
 
 def _word_runs_on(line: Line, nxt: Line) -> bool:

@@ -71,8 +71,25 @@ def _too_tall(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
     # The wrap model may join only plain lines of headline length: lines of a
     # paragraph (wrapped at the column, so holding its commas) must not become a
     # few parts by a guess.
-    model = _plain(lines, i, end)
+    model = _plain(lines, i, end) or _narrow(lines, i, end)
     return len(parts([ln.text for ln in lines[i : end + 1]], model, wrapping)) > _MAX_STACK
+
+
+def _narrow(lines: list[Line], i: int, end: int) -> bool:
+    """The lines over a subtitle fill half their column at most: large type, no paragraph.
+
+    A headline wrapped in a narrow span may hold commas (`坚持解放生产` / `力不动摇，努` /
+    `力寻找公有制` / `实现形式`); a paragraph's lines, commas and all, fill the column.
+    A subtitle (`——…`) is set smaller, and wraps on to the stack's end over three
+    lines at most.
+    """
+    for k in range(i, end + 1):
+        ln = lines[k]
+        if ln.text.startswith("——"):
+            return k > i and end - k <= 2
+        if ln.width > ln.measure() / 2 + 1:
+            return False
+    return True
 
 
 def _set_full(lines: list[Line], i: int, end: int) -> bool:
