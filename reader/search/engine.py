@@ -720,7 +720,8 @@ def _scored(
     words = _and_words(ranking)
     if need and words is not None and scope is not None and scope.ranges != []:
         low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
-        found = topk.best(conn, words, scope.allows, (low, high), need)
+        allows = None if scope.ranges is None else scope.allows
+        found = topk.best(conn, words, allows, (low, high), need)
         if found is not None:
             return _Ranked(found.rows, found.whole, told=found.told, floor=found.floor)
     alone = words is not None and len(words) == 1

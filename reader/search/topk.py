@@ -20,7 +20,9 @@ against `floor` (items the literal check drops) and asks FTS5 for all when it fa
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
+from heapq import heappop, heappush
 from typing import NamedTuple
 
 from reader.search import heads, rank
@@ -44,7 +46,7 @@ class Best(NamedTuple):
 def best(
     conn: sqlite3.Connection,
     words: Sequence[str],
-    allows: Callable[[int], bool],
+    allows: Callable[[int], bool] | None,
     span: tuple[int, int | None],
     need: int,
 ) -> Best | None:
@@ -52,7 +54,8 @@ def best(
     `floor`, or every band is read; None when the impact table cannot say (no word in
     it, counts that did not fit a posting).
 
-    `allows`: the filters, on rowids; `span`: the rowids they allow, lowest and highest.
+    `allows`: the filters, on rowids (None: no filter); `span`: the rowids they allow,
+    lowest and highest.
     """
     docs = {word: heads.documents(conn, word) for word in words}
     tracked = [word for word in dict.fromkeys(words) if docs[word] is not None]
@@ -98,7 +101,7 @@ class _State:
         scorers: dict[str, heads.Scorer],
         rare: dict[str, dict[int, float]],
         stretch: float,
-        allows: Callable[[int], bool],
+        allows: Callable[[int], bool] | None,
     ) -> None:
         self.words = words
         self.tracked = tracked
@@ -113,6 +116,10 @@ class _State:
         """Every posting of the word not read has an impact below this."""
         self.complete: dict[int, float] = {}
         """Items read for every word (and holding every rare one): their exact score."""
+        self.times = Counter(words)
+        self.solo: dict[str, list[tuple[float, int]]] = {word: [] for word in tracked}
+        """Two tracked words: each one's items read (and holding every rare word), by the
+        best they can score but for the other word: a heap."""
 
     def bound(self, word: str) -> float:
         """The best share of bm25 (FTS5's sign: lower is better) `word` can give an item
@@ -123,18 +130,32 @@ class _State:
         self, word: str, rowids: Sequence[int], packed: Sequence[int], lengths: Sequence[int]
     ) -> bool:
         """Take a band of `word`; False when a posting's counts did not fit."""
+        if heads.UNKNOWN in packed:
+            return False
+        keys = list(zip(packed, lengths, strict=True))
+        if self.allows is not None:
+            kept = [n for n, rowid in enumerate(rowids) if self.allows(rowid)]
+            rowids = [rowids[n] for n in kept]
+            keys = [keys[n] for n in kept]
         pairs = self.pairs[word]
-        others = [w for w in self.tracked if w != word]
-        for rowid, counts, length in zip(rowids, packed, lengths, strict=True):
-            if counts == heads.UNKNOWN:
-                return False
-            if not self.allows(rowid):
-                continue
-            pairs[rowid] = (counts, length)
-            if all(rowid in self.pairs[w] for w in others) and all(
-                rowid in shares for shares in self.rare.values()
-            ):
+        scorer = self.scorers[word]
+        if len(self.tracked) == 1 and not self.rare and len(self.words) == 1:
+            # Every item read is complete: its one share is its score.
+            pairs.update(zip(rowids, keys, strict=True))
+            self.complete.update(zip(rowids, map(scorer.__getitem__, keys), strict=True))
+            return True
+        others = [self.pairs[w] for w in self.tracked if w != word]
+        rare = [(self.times[w], shares) for w, shares in self.rare.items()]
+        times = self.times[word]
+        for rowid, key in zip(rowids, keys, strict=True):
+            pairs[rowid] = key
+            if rare and any(rowid not in shares for _, shares in rare):
+                continue  # lacks a rare word: no candidate
+            if all(rowid in other for other in others):
                 self.complete[rowid] = self._score(rowid)
+            elif len(others) == 1:
+                best = times * scorer[key] + sum(n * shares[rowid] for n, shares in rare)
+                heappush(self.solo[word], (best, rowid))
         return True
 
     def _score(self, rowid: int) -> float:
@@ -160,19 +181,13 @@ class _State:
             best_rare = [
                 _sum(self.rare, bounds, self.words, rowid)
                 for rowid in common - seen
-                if self.allows(rowid)
+                if self.allows is None or self.allows(rowid)
             ]
             unread = min(best_rare, default=0.0)
         ahead = sum(1 for score in self.complete.values() if score < unread)
         if need and ahead < need:
             return None
-        floor = unread
-        partial = set().union(*(set(p) for p in self.pairs.values())) - self.complete.keys()
-        for rowid in partial:
-            if any(rowid not in shares for shares in self.rare.values()):
-                continue  # lacks a rare word: no candidate
-            upper = _sum(self.rare, bounds, self.words, rowid, self.pairs, self.scorers)
-            floor = min(floor, upper)
+        floor = min(unread, self._partial(bounds))
         ranked = sorted((score, rowid) for rowid, score in self.complete.items())
         if need and sum(1 for score, _ in ranked if score < floor) < need:
             return None
@@ -186,6 +201,28 @@ class _State:
                 if all(self.pairs[w][rowid][0] & ~heads.PARTS for w in self.tracked)
             }
         return Best([(rowid, score) for score, rowid in ranked], whole, told, floor)
+
+    def _partial(self, bounds: dict[str, float]) -> float:
+        """The best score an item read for some words but not all can have."""
+        if len(self.tracked) == 1:
+            return 0.0  # none is
+        if len(self.tracked) == 2:
+            best = 0.0
+            for word, other in (self.tracked, self.tracked[::-1]):
+                heap = self.solo[word]
+                while heap and heap[0][1] in self.complete:
+                    heappop(heap)
+                if heap:
+                    best = min(best, heap[0][0] + self.times[other] * bounds[other])
+            return best
+        best = 0.0
+        partial = set().union(*(set(p) for p in self.pairs.values())) - self.complete.keys()
+        for rowid in partial:
+            if any(rowid not in shares for shares in self.rare.values()):
+                continue  # lacks a rare word: no candidate
+            upper = _sum(self.rare, bounds, self.words, rowid, self.pairs, self.scorers)
+            best = min(best, upper)
+        return best
 
 
 def _sum(
