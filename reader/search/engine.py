@@ -478,15 +478,19 @@ def _run(
         rest = ((rowid, 0.0, found) for _, rowid, found in steps)
         order = chain(early, rest, walk.below_it(grams))
     else:
-        order = _found(conn, grams, scope, ranked, checker)
+        first = _found_ranked(conn, grams, scope, ranked, checker)
+        order = chain(first, _found_rest(conn, grams, scope, ranked, checker))
     checked: list[tuple[int, float, Hit, list[Spans], rank.Shape | None, list[Term]]] = []
-    for rowid, coarse, (hit, shown, item) in order:
+    # Read from the impact table: the window from the items read alone, or not at all.
+    for rowid, coarse, (hit, shown, item) in order if floor is None else first:
+        if floor is not None and -coarse >= floor:
+            break  # a candidate not read might score as well: the window is not proven
         spans = [*shown.values()]
         form = None if lone else rank.shape(item, spans)
         checked.append((rowid, coarse, hit, spans, form, [*shown]))
         if len(checked) >= size:
             break
-    if floor is not None and (len(checked) < size or -checked[-1][1] >= floor):
+    if floor is not None and len(checked) < size:
         # Some candidate not read may stand in the window: bm25 scores them all.
         yield from _run(conn, tree, filters, limit, every=True)
         return
@@ -532,6 +536,18 @@ def _found(
     they were most often more than `_CANDIDATES` and ruled out nothing.
     `below`: the others only below this rowid (those above it were checked already).
     """
+    yield from _found_ranked(conn, grams, scope, ranked, checker)
+    yield from _found_rest(conn, grams, scope, ranked, checker, below)
+
+
+def _found_ranked(
+    conn: sqlite3.Connection,
+    grams: str,
+    scope: _Scope,
+    ranked: list[tuple[int, float]],
+    checker: _Checker,
+) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
+    """`_found`'s first part: the `ranked` that hold the query literally, in their order."""
     likely: set[int] | None = None
     misses = 0
     for rowid, coarse in ranked:
@@ -544,6 +560,17 @@ def _found(
         misses += 1
         if misses == _MISSES:
             likely = _candidates(conn, grams, scope)
+
+
+def _found_rest(
+    conn: sqlite3.Connection,
+    grams: str,
+    scope: _Scope,
+    ranked: list[tuple[int, float]],
+    checker: _Checker,
+    below: int | None = None,
+) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
+    """`_found`'s second part: the bigram table's candidates not `ranked`, newest first."""
     done = {rowid for rowid, _ in ranked}
     pages = _pages(conn, grams, scope, newest=True)
     for rowid, coarse in _unranked(pages, done, scope, checker, below):
