@@ -27,6 +27,8 @@ short item: 4% of the postings of the bench's corpus.
 
 A search scores kept postings here, to the bit as FTS5 does (`bm25`; the column
 weights are the caller's), so its cost is the bands it reads, whatever the archive.
+`AVERAGE`, `FLOOR`, `SCALE` and `_WEIGHTS` say what an index holds: changing one is a
+change of `store.SCHEMA` (an index made with others would answer with a wrong bound).
 """
 
 from __future__ import annotations
