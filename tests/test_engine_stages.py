@@ -9,8 +9,7 @@ import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
 
 from reader.library import Library
-from reader.search import engine, store
-from reader.search.query import parse
+from reader.search import engine, heads, store
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -56,9 +55,13 @@ def test_bigram_candidates_are_read_only_after_misses(
     assert len(reads) == 1
 
 
-def test_a_word_alone_is_told_whole_as_the_word_table_tells(tmp_path: Path) -> None:
+def test_a_word_alone_is_told_whole_as_the_word_table_tells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """bm25 without the parts column, beside the score: 0 exactly where the item holds the
-    word only inside a longer one, as `_whole` finds with the word table's column filter."""
+    word only inside a longer one, as `_whole` finds with the word table's column filter;
+    and the counts of the impact table's postings tell the same."""
+    monkeypatch.setattr(heads, "TRACKED", 5)
     library = Library(make_library(tmp_path, corpus_lines(2400)))
     engine.update(library, rebuild=True)
     conn = sqlite3.connect(library.root / ".reader" / store.NAME)
@@ -72,13 +75,19 @@ def test_a_word_alone_is_told_whole_as_the_word_table_tells(tmp_path: Path) -> N
     ]
     scope = engine._Scope(conn, engine._Filters(None, None, None, None, None))
     parted = 0
+    read = 0
     for word in inside:
         ranking = f'("{word}")'
-        rows = engine._scored(conn, parse(word), ranking, "", [], scope)
-        assert isinstance(rows, engine._Ranked)
-        rowids = [rowid for rowid, _ in rows]
-        assert rows.told == set(rowids)
-        assert rows.whole == engine._whole(conn, ranking, rowids), word
-        parted += len(rowids) - len(rows.whole)
+        for need in (0, 10**6):  # every candidate scored; read from the impact table
+            rows = engine._scored(conn, ranking, "", [], scope, need)
+            assert isinstance(rows, engine._Ranked)
+            rowids = [rowid for rowid, _ in rows]
+            assert rows.told == set(rowids)
+            assert rows.whole == engine._whole(conn, ranking, rowids), word
+            if need:
+                read += rows.floor is not None
+            else:
+                parted += len(rowids) - len(rows.whole)
     assert parted > 0  # some items hold a word only inside longer ones
+    assert read > 0
     conn.close()

@@ -15,7 +15,7 @@ import ranking
 
 from reader.library import Library
 from reader.model import Item
-from reader.search import engine, store
+from reader.search import engine, heads, rank, store, topk
 from reader.search.query import Term, head_words, parse, rarity
 from reader.search.rank import (
     WHOLE,
@@ -89,9 +89,9 @@ def test_terms_standing_together_rank_first(tmp_path: Path) -> None:
 def test_many_candidates_rank_the_headline_first_and_find_every_hit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past `_RANK_ALL` candidates bm25 scores only the newest and the headline ones:
-    an old article with the word in its headline still comes first, and every item
-    holding the word is still a hit."""
+    """A word tracked by the impact table (`heads.TRACKED` low here): its best postings are
+    read, not every candidate scored, and the hits are those of every candidate scored:
+    an old article with the word in its headline first, every item holding it a hit."""
     articles = [
         ("乡镇企业发展迅速", ["全县乡镇企业产值增长，乡镇企业吸纳劳动力。"]),
         *(
@@ -100,33 +100,31 @@ def test_many_candidates_rank_the_headline_first_and_find_every_hit(
         ),
         *ranking.FILLER,
     ]
+    monkeypatch.setattr(heads, "TRACKED", 3)
+    monkeypatch.setattr(rank, "WINDOW", 2)
     ranking.write_library(tmp_path, articles, issues=4)
     library = Library(tmp_path)
-    full = engine.search(library, "乡镇企业", limit=None)
-    monkeypatch.setattr(engine, "_RANK_ALL", 3)
-    scored: list[int] = []
-    real = engine._scored
+    answered: list[bool] = []
+    real = topk.best
 
     def spy(*args: object) -> object:
-        rows = list(real(*args))  # type: ignore[arg-type]
-        scored.append(len(rows))
-        return iter(rows)
+        found = real(*args)  # type: ignore[arg-type]
+        answered.append(found is not None)
+        return found
 
-    monkeypatch.setattr(engine, "_scored", spy)
-    bounded = engine.search(library, "乡镇企业", limit=None)
-    assert scored and set(scored) == {4}  # the 3 newest and the headline: the bound holds
-    assert bounded[0].headline == "乡镇企业发展迅速" == full[0].headline
-    assert {(h.issue, h.id) for h in bounded} == {(h.issue, h.id) for h in full}
-    assert len(bounded) == len(full) == 13
-    assert engine.search(library, "乡镇企业", limit=5)[0].headline == "乡镇企业发展迅速"
-    # With a filter the rowid range goes to FTS5 before the bound's own lower bound.
-    monkeypatch.setattr(engine, "_RANK_ALL", 2)
-    scored.clear()
-    until = engine.search(library, "乡镇企业", until=date(1998, 1, 3), limit=None)
-    assert scored and set(scored) == {3}  # the 2 newest of the range and the headline
-    assert until[0].headline == "乡镇企业发展迅速"
-    assert {h.id for h in until} == {h.id for h in full if h.date and h.date <= "1998-01-03"}
-    assert len(until) == 12
+    monkeypatch.setattr(topk, "best", spy)
+    quick = engine.search(library, "乡镇企业", limit=5)
+    until = engine.search(library, "乡镇企业", until=date(1998, 1, 3), limit=5)
+    assert len(answered) >= 2 and all(answered)
+    every = engine.search(library, "乡镇企业", limit=None)
+    monkeypatch.setattr(topk, "best", lambda *args: None)
+    assert engine.search(library, "乡镇企业", limit=5) == quick
+    assert engine.search(library, "乡镇企业", until=date(1998, 1, 3), limit=5) == until
+    assert quick[0].headline == "乡镇企业发展迅速" == until[0].headline
+    full = engine.search(library, "乡镇企业", limit=None)
+    assert {(h.issue, h.id) for h in every} == {(h.issue, h.id) for h in full}
+    assert len(every) == len(full) == 13
+    assert {h.id for h in until} <= {h.id for h in full if h.date and h.date <= "1998-01-03"}
 
 
 OTHERS = [

@@ -6,7 +6,10 @@ from it how to start, before typer is loaded.
 
 import os
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING
+
+from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -102,3 +105,41 @@ def chosen_library(option: str | None, create: bool = False) -> "Library":
         return configured_library()
 
     return resolve_library(option, create=create, configured=configured)
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ReaderError(f"{option} {value!r}: expected a date like 1998-01-31") from None
+
+
+def date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """`--since` and `--until` as dates; one after the other is a usage error (it names nothing)."""
+    first, last = _date(since, "--since"), _date(until, "--until")
+    if first and last and first > last:
+        raise ReaderError(f"--since {first} is after --until {last}: no issue is in between")
+    return first, last
+
+
+def paper_key(lib: "Library", value: str | None) -> str | None:
+    """The paper `--paper` names, by folder name or by name; else a usage error naming the papers.
+
+    A filter that names no paper would find nothing, and "nothing found" (exit 1)
+    would hide the typing mistake.
+    """
+    if value is None:
+        return None
+    papers = lib.papers
+    for paper in papers:
+        if value == paper.key:
+            return paper.key
+    for paper in papers:
+        if value == paper.name:
+            return paper.key
+    known = ", ".join(
+        paper.key if paper.name == paper.key else f"{paper.key} ({paper.name})" for paper in papers
+    )
+    raise ReaderError(f"--paper {value!r}: no such paper; known: {known or 'none (empty library)'}")

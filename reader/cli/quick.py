@@ -1,14 +1,16 @@
 """`reader search`'s work without typer, and its plain form run without loading typer.
 
-`reader [--library DIR] search QUERY` (what people and scripts type most, with at
-most `--json`, `--ids`, `--count` and `--limit N`) has little for a parser to do.
-Loading typer and click for it cost more than the search (40-50 ms of CPU, the whole of the
-floor that DESIGN section 8 measures a search against). So `reader.cli.entry`
-runs that form here; anything else (another option, `--help`, a query that
-starts with `-`, a global option after the command, a `--limit` that is not
-plain digits) goes to typer, which runs
-the same `search` below. The two give the same output, errors and exit codes
-(tests compare them).
+`reader [--library DIR] search QUERY [OPTIONS]` (what people and scripts type most)
+has little for a parser to do. Loading typer and click for it cost more than the
+search (40-50 ms of CPU, the whole of the floor that DESIGN section 8 measures a
+search against). So `reader.cli.entry` runs that form here, with any of the
+search's options given plainly (`--json`, `--ids`, `--count`; `--limit N` and
+`--page N` in plain digits; `--sort rank` or `--sort date`; `--paper`, `--issue`,
+`--since`, `--until`, `--field` with a value that does not start with `-`; each
+option once). Anything else (`--help`, a query that starts with `-`, a global
+option after the command, an option twice, a value typer would have to judge)
+goes to typer, which runs the same `search` below. The two give the same output,
+errors and exit codes (tests compare them).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.commands import chosen_library, leading_library
+from reader.cli.commands import chosen_library, date_range, leading_library, paper_key
 from reader.cli.say import say
 from reader.errors import Exit, ReaderError
 
@@ -28,19 +30,33 @@ if TYPE_CHECKING:
 
 _FLAGS = {"--json": "as_json", "--ids": "ids", "--count": "count"}
 """The options without a value the plain form takes, and the names `search` gives them."""
+_DIGITS = {"--limit": "limit", "--page": "page"}
+"""The options whose value is a number, taken in plain digits."""
+_TEXTS = {
+    "--paper": "paper",
+    "--issue": "issue",
+    "--since": "since",
+    "--until": "until",
+    "--field": "field",
+    "--sort": "sort",
+}
+"""The options whose value is text, taken as typed (`--sort`: rank or date only)."""
+_SORTS = ("rank", "date")
 
-Options = dict[str, bool | int]
+Options = dict[str, bool | int | str]
 
 
 def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
     """The `--library` value, the query and the options of `reader [--library DIR]
-    search QUERY [--json] [--ids] [--count] [--limit N]`, when that is all `argv`
-    holds; None for anything else (typer's to parse).
+    search QUERY [OPTIONS]`, when that is all `argv` holds and typer has nothing to
+    judge; None for anything else (typer's to parse).
 
-    The options may come before or after the query, as typer takes them. A
-    library value that is empty or looks like an option, a `--limit` that is not
-    plain digits, any other option, and a query that starts with `-` (an option,
-    `--help`, or `-词`) are left to typer.
+    The options may come before or after the query, as typer takes them, as
+    `--option value` or `--option=value`. A library value that is empty or looks like
+    an option, a number that is not plain digits, a value that is empty or starts
+    with `-`, a `--sort` other than rank or date, an option given twice, any other
+    option, and a query that starts with `-` (an option, `--help`, or `-词`) are left
+    to typer.
     """
     found = leading_library(argv)
     if found is None:
@@ -54,17 +70,30 @@ def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
     options: Options = {}
     words = iter(rest[1:])
     for word in words:
+        name, given, value = word.partition("=")
         if word in _FLAGS:
-            options[_FLAGS[word]] = True
-        elif word == "--limit" or word.startswith("--limit="):
-            value = next(words, None) if word == "--limit" else word.removeprefix("--limit=")
-            if value is None or not (value.isascii() and value.isdigit()):
-                return None
-            options["limit"] = int(value)
+            key = _FLAGS[word]
+        elif name in _DIGITS or name in _TEXTS:
+            key = _DIGITS.get(name) or _TEXTS[name]
+            if not given:
+                value = next(words, "")
         elif word[:1] == "-" or query is not None:
             return None
         else:
             query = word
+            continue
+        if key in options:
+            return None  # given twice: click keeps the last, typer's to say
+        if word in _FLAGS:
+            options[key] = True
+        elif name in _DIGITS:
+            if not (value.isascii() and value.isdigit()):
+                return None
+            options[key] = int(value)
+        elif value[:1] in ("", "-") or (key == "sort" and value not in _SORTS):
+            return None
+        else:
+            options[key] = value
     return None if query is None else (option, query, options)
 
 
@@ -78,14 +107,7 @@ def run_plain(option: str | None, query: str, options: Options) -> int:
 
     try:
         try:
-            return search(
-                option,
-                query,
-                limit=int(options.get("limit", 20)),
-                count=bool(options.get("count")),
-                ids=bool(options.get("ids")),
-                as_json=bool(options.get("as_json")),
-            )
+            return search(option, query, **options)  # type: ignore[arg-type]
         except ReaderError as err:
             say(err.message)
             return err.code
@@ -154,12 +176,8 @@ def search(
     lib = chosen_library(option)
     first = last = None
     if since is not None or until is not None:
-        from reader.cli.common import date_range
-
         first, last = date_range(since, until)
     if paper is not None:
-        from reader.cli.common import paper_key
-
         paper = paper_key(lib, paper)
 
     def run(update: bool) -> list[Hit]:

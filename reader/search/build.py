@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from reader.search.heads import HeadWriter
 from reader.search.workers import (
     HASH_SIZE,
     GramWriter,
+    Impact,
     PageJob,
     PageResult,
     Tokens,
@@ -77,6 +78,7 @@ def _rows(
     rows: list[Tokens],
     writer: GramWriter | None = None,
     heads: HeadWriter | None = None,
+    impacts: Sequence[Impact] | None = None,
 ) -> None:
     """Insert a page's tokens: its items' words from rowid `first` on, and the bigrams
     of the whole page as one row at rowid `first` (`tokens.gram_row`), or to the bulk
@@ -87,7 +89,7 @@ def _rows(
         conn.execute(store.INSERT_GRAMS, (first, grams))
     conn.executemany(store.INSERT_WORDS, [(first + n, *row) for n, row in enumerate(rows)])
     if heads is not None:
-        heads.add(first, rows)
+        heads.add(first, rows, impacts)
 
 
 def apply(
@@ -359,7 +361,15 @@ def _write_pages(
                     ledger.delete_items(conn, issue_id, page)
                 first = next_rowid
                 next_rowid += max(1, len(result.rows))  # `first` is a key, even for an empty page
-                _rows(conn, first, result.grams, result.rows, writer=writer, heads=heads)
+                _rows(
+                    conn,
+                    first,
+                    result.grams,
+                    result.rows,
+                    writer=writer,
+                    heads=heads,
+                    impacts=result.impacts,
+                )
                 conn.execute(
                     "INSERT INTO pages(issue_id, page, stat, hash, first, items, error) "
                     "VALUES(?, ?, ?, ?, ?, ?, ?)",

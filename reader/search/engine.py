@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain, islice
-from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,18 +26,16 @@ from reader.fields import (
     paragraph_index,
     paragraph_key,
 )
-from reader.search import heads, rank, store
+from reader.search import rank, store, topk
 from reader.search.folding import absent
 from reader.search.freshness import fresh
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import (
-    AllOf,
     AnyOf,
     Node,
     Not,
     Term,
     grams_expression,
-    head_expression,
     head_words,
     needed,
     parse,
@@ -72,11 +69,8 @@ _LONE_PAGES = 64
 _THIN = 8
 """After this many pages, the walk gives way to the bigram table when fewer than half
 of them held the character."""
-_RANK_ALL = 1_000
-"""bm25 scores every item holding the query's words when there are at most this many;
-above it, only this many of the newest and those with a word in the headline."""
-_HEADS = 2_000
-"""At most this many items with a query word in the headline (the newest) are scored."""
+_SPARE = 16
+"""Items read beyond the window (`topk.best`): some fail the literal check."""
 _WALK = 500
 """Rows of the word table read in order to tell the window's whole words (`_whole`)."""
 _PARTS = 4
@@ -427,7 +421,11 @@ class _Scope:
 
 
 def _run(
-    conn: sqlite3.Connection, tree: Node, filters: _Filters, limit: int | None
+    conn: sqlite3.Connection,
+    tree: Node,
+    filters: _Filters,
+    limit: int | None,
+    every: bool = False,
 ) -> Iterator[Hit]:
     """Candidates in rank order, kept when every term is there literally.
 
@@ -436,7 +434,12 @@ def _run(
     best `rank.WINDOW` of those, topped up with the others when there are not
     enough, are checked and ordered again by their text. The rest follow:
     by bm25, then the candidates without the words, newest first.
+
+    The items bm25 scores are the best read from the impact table (`topk`), unless
+    `every` or it cannot say: when fewer than the window of them hold the query
+    literally with a score below its floor, bm25 scores every candidate instead.
     """
+    size = max(rank.WINDOW, limit or 0)
     scope = _Scope(conn, filters)
     where, params = scope.sql()
     grams = grams_expression(tree) or ""  # `parse` refuses a query the index cannot narrow
@@ -444,15 +447,16 @@ def _run(
     ranked: list[tuple[int, float]] = []
     known: set[int] = set()
     told: set[int] = set()
+    floor: float | None = None
     if ranking is not None:
-        rows = _scored(conn, tree, ranking, where, params, scope)
+        rows = _scored(conn, ranking, where, params, scope, 0 if every else size + _SPARE)
         ranked = (
             [(rowid, -float(score)) for rowid, score in rows]
             if scope.ranges is None
             else [(rowid, -float(score)) for rowid, score in rows if scope.allows(rowid)]
         )
         if isinstance(rows, _Ranked):
-            known, told = rows.whole, rows.told
+            known, told, floor = rows.whole, rows.told, rows.floor
     checker = _Checker(conn, tree)
     lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
     order: Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]
@@ -474,15 +478,22 @@ def _run(
         rest = ((rowid, 0.0, found) for _, rowid, found in steps)
         order = chain(early, rest, walk.below_it(grams))
     else:
-        order = _found(conn, grams, scope, ranked, checker)
+        first = _found_ranked(conn, grams, scope, ranked, checker)
+        order = chain(first, _found_rest(conn, grams, scope, ranked, checker))
     checked: list[tuple[int, float, Hit, list[Spans], rank.Shape | None, list[Term]]] = []
-    size = max(rank.WINDOW, limit or 0)
-    for rowid, coarse, (hit, shown, item) in order:
+    # Read from the impact table: the window from the items read alone, or not at all.
+    for rowid, coarse, (hit, shown, item) in order if floor is None else first:
+        if floor is not None and -coarse >= floor:
+            break  # a candidate not read might score as well: the window is not proven
         spans = [*shown.values()]
         form = None if lone else rank.shape(item, spans)
         checked.append((rowid, coarse, hit, spans, form, [*shown]))
         if len(checked) >= size:
             break
+    if floor is not None and len(checked) < size:
+        # Some candidate not read may stand in the window: bm25 scores them all.
+        yield from _run(conn, tree, filters, limit, every=True)
+        return
     whole = known.union(_whole(conn, ranking, [r for r, *_ in checked if r not in told]))
     rare = rarity(conn, tree) if ranking is not None and checked else {}
     # Some candidates hold the query's words: those without them rank below, by bm25 alone.
@@ -525,6 +536,18 @@ def _found(
     they were most often more than `_CANDIDATES` and ruled out nothing.
     `below`: the others only below this rowid (those above it were checked already).
     """
+    yield from _found_ranked(conn, grams, scope, ranked, checker)
+    yield from _found_rest(conn, grams, scope, ranked, checker, below)
+
+
+def _found_ranked(
+    conn: sqlite3.Connection,
+    grams: str,
+    scope: _Scope,
+    ranked: list[tuple[int, float]],
+    checker: _Checker,
+) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
+    """`_found`'s first part: the `ranked` that hold the query literally, in their order."""
     likely: set[int] | None = None
     misses = 0
     for rowid, coarse in ranked:
@@ -537,6 +560,17 @@ def _found(
         misses += 1
         if misses == _MISSES:
             likely = _candidates(conn, grams, scope)
+
+
+def _found_rest(
+    conn: sqlite3.Connection,
+    grams: str,
+    scope: _Scope,
+    ranked: list[tuple[int, float]],
+    checker: _Checker,
+    below: int | None = None,
+) -> Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]:
+    """`_found`'s second part: the bigram table's candidates not `ranked`, newest first."""
     done = {rowid for rowid, _ in ranked}
     pages = _pages(conn, grams, scope, newest=True)
     for rowid, coarse in _unranked(pages, done, scope, checker, below):
@@ -696,26 +730,27 @@ def _verify(
 
 def _scored(
     conn: sqlite3.Connection,
-    tree: Node,
     ranking: str,
     where: str,
     params: list[object],
     scope: _Scope | None = None,
+    need: int = 0,
 ) -> Iterable[tuple[int, float]]:
-    """(rowid, bm25) of the items holding the query's words that bm25 scores, best first.
+    """(rowid, bm25) of the items holding the query's words, best first: of every one,
+    or (`need` > 0, words joined by AND) the best read from the impact table
+    (`topk.best`), with the floor no other one reaches.
 
     bm25 costs a few microseconds a row (the item's length, its positions): over
-    every item holding a common word (经济, 16,000 of them at 50 MB) it took
-    most of a search. Past `_RANK_ALL` candidates only the newest `_RANK_ALL` and
-    the newest `_HEADS` with a query word in the headline are scored, which is
-    where a headline weighted 8 times the body puts the best anyway; the scores
-    are those of a full ranking (FTS5 takes the IDF from the whole doclist).
-    The others are still found, with the unranked candidates, newest first.
-    Common words, alone or joined by AND, are scored from the headline table
-    (`_from_heads`).
+    every item holding a common word (经济, 640,000 of them at 2 GB) it took 1.7-2.0 s.
     """
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
     words = _and_words(ranking)
+    if need and words is not None and scope is not None and scope.ranges != []:
+        low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
+        allows = None if scope.ranges is None else scope.allows
+        found = topk.best(conn, words, allows, (low, high), need)
+        if found is not None:
+            return _Ranked(found.rows, found.whole, told=found.told, floor=found.floor)
     alone = words is not None and len(words) == 1
     # A word alone: bm25 again without the parts column is 0 where the item holds it
     # only inside a longer word (`_whole`'s question), and costs FTS5 next to nothing
@@ -725,145 +760,12 @@ def _scored(
     select = (
         f"SELECT rowid, bm25(words, {weights}) AS score{bare} FROM words WHERE words MATCH ?{where}"
     )
-
-    def scored(sql: str, values: list[object]) -> Iterable[tuple[int, float]]:
-        cursor = conn.execute(sql, values)
-        if not alone:
-            return cursor
-        rows = cursor.fetchall()
-        whole = {rowid for rowid, _, bare in rows if bare}  # -0.0: only in the parts column
-        return _Ranked(((rowid, score) for rowid, score, _ in rows), whole, told=True)
-
-    cut = conn.execute(
-        f"SELECT rowid FROM words WHERE words MATCH ?{where} "
-        f"ORDER BY rowid DESC LIMIT 1 OFFSET {_RANK_ALL - 1}",
-        [ranking, *params],
-    ).fetchone()
-    if cut is None:  # few enough: every one
-        return scored(f"{select} ORDER BY score", [ranking, *params])
-    kept = _from_heads(conn, ranking, scope) if scope is not None and _plain(tree) else None
-    if kept is not None and len(kept) >= rank.WINDOW:
-        return kept
-    # Every headline item of a lone word is in `kept`; items with some of several words
-    # in the headline are not.
-    complete = kept is not None and kept.complete
-    in_head = None if complete else head_expression(conn, tree)
-    found = (
-        conn.execute(
-            f"SELECT rowid FROM words WHERE words MATCH ?{where} "
-            f"ORDER BY rowid DESC LIMIT {_HEADS}",
-            [f"{ranking} AND {in_head}", *params],
-        )
-        if in_head is not None
-        else ()
-    )
-    # A word the headline table keeps, in too few headlines to rank on their own (数据):
-    # its headline rows are known without FTS5's walk back through the doclist.
-    heads = [rowid for rowid, _ in sorted(kept, reverse=True)] if kept and complete else []
-    heads = heads or [rowid for (rowid,) in found]
-    if not heads:
-        return scored(f"{select} AND rowid >= ? ORDER BY score", [ranking, *params, cut[0]])
-    # The lower bound goes to FTS5, which then reads only the part of the doclist that
-    # holds the chosen rows, not all of it: the rows it reads are bounded by `_HEADS`
-    # and how often the words are in a headline, not by the size of the archive. (A
-    # `rowid IN` that FTS5 sees runs the query once per value, each time with its IDF.)
-    listed = ",".join(map(str, heads))  # integers from the index
-    chosen = f"rowid >= ? AND (rowid >= ? OR +rowid IN ({listed}))"
-    return scored(
-        f"{select} AND {chosen} ORDER BY score", [ranking, *params, min(heads[-1], cut[0]), cut[0]]
-    )
-
-
-def _from_heads(conn: sqlite3.Connection, ranking: str, scope: _Scope) -> _Ranked | None:
-    """bm25 of the newest `_HEADS` items with every word of `ranking` (words joined by
-    AND) in the headline, best first, from the headline table (`reader.search.heads`);
-    None when it cannot say.
-
-    Each word's share of FTS5's sum is its own (the IDF of the word, its counts in the
-    row): a tracked word's from its headline postings, with its IDF from `counts`; a
-    word too rare to be tracked, from FTS5's bm25 of that word alone (its doclist is
-    short), which is that share to the bit. They are summed in the expression's order,
-    as FTS5 sums them, so the scores are FTS5's floats.
-
-    When there are `rank.WINDOW` of them, the newest items without every word in the
-    headline are not scored, as FTS5 scored them: with a headline weighing 8 times
-    the body, such an item never came into the top 20 of the bench's queries while
-    that many items with all the words in the headline stood above it (compared with
-    every candidate ranked, at 300 MB). With fewer, FTS5 scores them and the newest.
-    """
-    words = _and_words(ranking)
-    if words is None:
-        return None
-    docs = {word: heads.documents(conn, word) for word in words}
-    tracked = [word for word in dict.fromkeys(words) if docs[word] is not None]
-    if not tracked:
-        return None
-    rows, avgdl = heads.averages(conn)
-    scorers = {}
-    for word in tracked:
-        scorer = heads.bm25(docs[word] or 0, rows, avgdl, rank.WEIGHTS)
-        if scorer is None:
-            return None
-        scorers[word] = scorer
-    if scope.ranges == []:
-        return _Ranked(complete=len(words) == 1)
-    low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
-    rare = {word: _shares(conn, word, low, high) for word in words if docs[word] is None}
-    chosen: list[tuple[float, int]] = []
-    for rowids, packed, lengths in heads.together(conn, tracked, low, high):
-        if any(heads.UNKNOWN in counts for counts in packed):
-            return None
-        keep = rowids
-        if rare or scope.ranges is not None:
-            places = [
-                n
-                for n, rowid in enumerate(rowids)
-                if all(rowid in shares for shares in rare.values()) and scope.allows(rowid)
-            ]
-            keep = [rowids[n] for n in places]
-            packed = [[counts[n] for n in places] for counts in packed]
-            lengths = [lengths[n] for n in places]
-        # Each phrase's share of bm25 (negated, as FTS5 returns a whole score), then
-        # their sum from the first phrase on: FTS5's sum, negated, to the bit.
-        shares = []
-        for word in words:
-            if word in rare:
-                shares.append([rare[word][rowid] for rowid in keep])
-            else:
-                pairs = zip(packed[tracked.index(word)], lengths, strict=True)
-                shares.append(list(map(scorers[word].__getitem__, pairs)))
-        scores = shares[0]
-        for more in shares[1:]:
-            scores = list(map(add, scores, more))
-        chosen.extend(zip(scores, keep, strict=True))
-        if len(chosen) >= _HEADS:
-            del chosen[_HEADS:]
-            break
-    chosen.sort()  # best first; equal scores oldest first, as SQLite's sort left them
-    whole = {r for _, r in chosen} if not rare else set()  # in the headline: whole words
-    return _Ranked(((rowid, score) for score, rowid in chosen), whole, complete=len(words) == 1)
-
-
-def _plain(tree: Node) -> bool:
-    """Whether the query only joins terms (no `-`, no OR): the forms the headline stage
-    was checked on against every candidate ranked."""
-    return isinstance(tree, Term) or (
-        isinstance(tree, AllOf) and all(_plain(node) for node in tree.nodes)
-    )
-
-
-def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> dict[int, float]:
-    """A word's share of bm25 in each item holding it (FTS5's bm25 of the word alone,
-    which sums that one share): for a word the headline table does not track."""
-    weights = ", ".join(str(w) for w in rank.WEIGHTS)
-    top = (1 << 62) if high is None else high
-    return dict(
-        conn.execute(
-            f"SELECT rowid, bm25(words, {weights}) FROM words "
-            "WHERE words MATCH ? AND rowid BETWEEN ? AND ?",
-            ['"' + word.replace('"', '""') + '"', low, top],
-        )
-    )
+    cursor = conn.execute(f"{select} ORDER BY score", [ranking, *params])
+    if not alone:
+        return cursor
+    rows = cursor.fetchall()
+    whole = {rowid for rowid, _, bare in rows if bare}  # -0.0: only in the parts column
+    return _Ranked(((rowid, score) for rowid, score, _ in rows), whole, told=True)
 
 
 def _and_words(ranking: str) -> list[str] | None:
@@ -885,15 +787,17 @@ class _Ranked(list[tuple[int, float]]):
         self,
         rows: Iterable[tuple[int, float]] = (),
         whole: set[int] | None = None,
-        complete: bool = False,
-        told: bool = False,
+        told: bool | set[int] = False,
+        floor: float | None = None,
     ):
         super().__init__(rows)
         self.whole = whole or set()
-        self.told = {rowid for rowid, _ in self} if told else self.whole
+        self.told = (
+            told if isinstance(told, set) else {rowid for rowid, _ in self} if told else self.whole
+        )
         """The rows known to hold the words as words or not (the others: `_whole`)."""
-        self.complete = complete
-        """Every item with a query word in the headline (the newest `_HEADS`) is here."""
+        self.floor = floor
+        """No candidate left out scores below this (None: none is left out)."""
 
 
 def _whole(conn: sqlite3.Connection, ranking: str | None, rowids: list[int]) -> set[int]:

@@ -1,20 +1,34 @@
-"""The headline word table: bm25 of a common word's headline items without FTS5's walk.
+"""The impact table: the postings of common words that can rank, best first, for bm25.
 
 FTS5's bm25 costs what grows with the archive: the IDF of each query word is
 counted over its whole doclist (经济: 96,000 rows at 300 MB, 640,000 at 2 GB,
-2 ms and 13 ms), and the newest items with the word in the headline reach back
-over tens of thousands of body rows that it reads to reach them. So the index
-keeps, for each word in 1,000 items or more (`TRACKED`), two things of its own:
+2 ms and 13 ms), and ranking every item holding a common word scores each row
+(1.7-2.0 s for 经济 at 2 GB). So the index keeps, for each word in 1,000 items or
+more (`TRACKED`), two things of its own:
 
 - `counts`: how many items hold it in any column (FTS5's IDF count), filled from
   `fts5vocab` when the index is built and kept by each update;
-- `heads`: each item with the word in its headline column, with the word's count
-  in every column and the item's length in tokens: what bm25 reads of a row.
-  One blob of postings per word and block of 65,536 rowids, newest last.
+- `heads`: each item whose posting of the word can rank high, with the word's
+  count in every column and the item's length in tokens: what bm25 reads of a row.
+  A posting is kept when its term-frequency part of bm25 (`impact`: bm25 without
+  the IDF) at the average length `AVERAGE` is `FLOOR` or more; kept postings are
+  filed by `band` (that impact in hundredths) and block of 65,536 rowids, so a
+  search reads the best bands first.
 
-A search for such a word reads the newest headline postings and scores them
-here, to the bit as FTS5 does (`bm25`; the column weights are the caller's), so
-the cost is the number of headline items asked for, whatever the archive.
+Why that is enough to rank every candidate exactly (`reader.search.topk`): the
+impact grows with the word's weighted count and falls with the item's length;
+at any average length A the impact of a posting is at most its impact at
+`AVERAGE` times max(1, A / `AVERAGE`) (the length term scales by at most that).
+So an item not read, in a band below b or not kept at all, has a share of bm25
+of at most IDF x b/100 x that stretch: when enough items read score better,
+no other can come before them. Every headline posting of a common word is kept
+in practice (weight 8), and a body posting only when the word is repeated in a
+short item: 4% of the postings of the bench's corpus.
+
+A search scores kept postings here, to the bit as FTS5 does (`bm25`; the column
+weights are the caller's), so its cost is the bands it reads, whatever the archive.
+`AVERAGE`, `FLOOR`, `SCALE` and `_WEIGHTS` say what an index holds: changing one is a
+change of `store.SCHEMA` (an index made with others would answer with a wrong bound).
 """
 
 from __future__ import annotations
@@ -29,56 +43,93 @@ TRACKED = 1_000
 """Words in at least this many items get `counts` and `heads` rows (rarer ones: FTS5's
 own bm25 counts their doclists cheaply)."""
 _BLOCK = 16
-"""A `heads` blob holds the postings of 2**16 consecutive rowids."""
+"""A `heads` blob holds the postings of one band and 2**16 consecutive rowids."""
 _K1 = 1.2
 _B = 0.75
+TOP = _K1 + 1.0
+"""No impact reaches this (a count without end in an item of no length)."""
+AVERAGE = 48.0
+"""The item length (tokens) the kept postings are chosen at: about the bench corpus's
+(45.2); the bound stretches by A / AVERAGE where the average A is longer."""
+FLOOR = 1.6
+"""The impact from which a posting is kept (one word once in a headline of an item of
+three times the average length; twice in the body of one of half of it)."""
+SCALE = 100
+"""Bands a unit of impact."""
 UNKNOWN = 0xFFFFFFFF
 """A posting whose counts do not fit its 32 bits: that word is scored by FTS5."""
 _FIELDS = ((0, 12), (12, 5), (17, 5), (22, 4), (26, 1), (27, 5))
 """(shift, bits) of each column's count in a posting, in FTS5's column order: body,
-head, caption, meta, parts, header."""
+head, caption, meta, parts (each part once a row: `segmenter`), header."""
+_WEIGHTS = (1.0, 8.0, 1.0, 0.5, 0.4, 0.5)
+"""The column weights the impact is chosen with (`reader.search.rank.WEIGHTS`; a test
+checks they are the same)."""
+PARTS = ((1 << _FIELDS[4][1]) - 1) << _FIELDS[4][0]
+"""The bits of the parts column's count."""
 
 Row = Sequence[str]
 """A word-table row as inserted: head, body, caption, meta, parts, header tokens."""
 
 
-def postings(rowid: int, row: Row) -> Iterator[tuple[str, tuple[int, int, int]]]:
-    """(word, (rowid, packed counts, length)) for each distinct word of the row's headline.
+def impact(freq: float, length: int) -> float:
+    """bm25's term-frequency part at `AVERAGE`: what `FLOOR` and the bands compare."""
+    return (freq * TOP) / (freq + _K1 * (1 - _B + _B * float(length) / AVERAGE))
+
+
+def band(value: float) -> int:
+    """The band of an impact."""
+    return int(value * SCALE)
+
+
+def postings(rowid: int, row: Row) -> Iterator[tuple[str, int, tuple[int, int, int]]]:
+    """(word, band, (rowid, packed counts, length)) for each word of the row whose
+    impact is `FLOOR` or more.
 
     Tokens are joined by single spaces (`reader.search.segmenter.page_tokens`), so a
-    column's length is its spaces and one; a column is split only when it holds the word.
+    column's length is its spaces and one. Outside the headline a token weighs 1 or
+    less, so only the headline's words and those the other columns hold `need` times
+    are looked at (a repeated word, or any in an item of a few words).
     """
     head, body, caption, meta, parts, header = row
-    if not head:
-        return
     texts = (body, head, caption, meta, parts, header)  # FTS5's column order
     length = sum(text.count(" ") + 1 for text in texts if text)
-    split: list[list[str] | None] = [None] * len(texts)
-    for word in dict.fromkeys(head.split()):
-        packed = 0
-        for n, ((shift, bits), text) in enumerate(zip(_FIELDS, texts, strict=True)):
-            if word not in text:
-                continue
-            tokens = split[n]
-            if tokens is None:
-                tokens = split[n] = text.split()
-            count = tokens.count(word)
-            if count >= 1 << bits:
-                packed = UNKNOWN
+    need = FLOOR * _K1 * (1 - _B + _B * float(length) / AVERAGE) / (TOP - FLOOR)
+    words = dict.fromkeys(head.split()) if head and need <= _WEIGHTS[1] * 31 else {}
+    rest = " ".join(text for text in (body, caption, meta, parts, header) if text).split()
+    if len(rest) >= need:
+        for word, count in Counter(rest).most_common():
+            if count < need:
                 break
-            packed |= count << shift
-        yield word, (rowid, packed, length)
+            words[word] = None
+    split: list[list[str] | None] = [None] * len(texts)
+    for word in words:
+        packed = 0
+        freq = 0.0
+        for n, ((shift, bits), text) in enumerate(zip(_FIELDS, texts, strict=True)):
+            if not text or word not in text:
+                continue
+            column = split[n]
+            if column is None:
+                column = split[n] = text.split()
+            count = column.count(word)
+            if not count:
+                continue
+            freq += count * _WEIGHTS[n]
+            if packed != UNKNOWN:
+                packed = UNKNOWN if count >= 1 << bits else packed | count << shift
+        value = impact(freq, length)
+        if value >= FLOOR:
+            yield word, band(value), (rowid, packed, length)
 
 
 class HeadWriter:
     """Keeps `heads` and `counts` in step with the rows an update inserts and deletes.
 
-    `fresh` (the index rebuilt from nothing): postings of every headline word are
-    set aside as their blocks fill; `finish` counts every word's items from FTS5
-    and writes the tracked words' in key order (as blocks filled, the table's
-    pages were half empty: 14 MB for 7.7 MB of postings at 300 MB). Otherwise only
-    tracked words are touched: their blobs rewritten, their counts moved by the rows
-    added and removed.
+    `fresh` (the index rebuilt from nothing): postings of every word are set aside
+    as their blocks fill; `finish` counts every word's items from FTS5 and writes
+    the tracked words' in key order (as blocks filled, the table's pages were half
+    empty). Otherwise only tracked words are touched: their blobs rewritten, their
+    counts moved by the rows added and removed.
     """
 
     def __init__(self, conn: sqlite3.Connection, fresh: bool) -> None:
@@ -87,40 +138,55 @@ class HeadWriter:
         self.tracked: set[str] = (
             set() if fresh else {word for (word,) in conn.execute("SELECT word FROM counts")}
         )
-        self.added: dict[tuple[str, int], array[int]] = {}
-        self.removed: dict[tuple[str, int], set[int]] = {}
+        self.added: dict[tuple[str, int, int], array[int]] = {}
+        self.removed: dict[tuple[str, int, int], set[int]] = {}
         self.deltas: Counter[str] = Counter()
         self.block = -1
         if fresh:  # written in key order at the end: inserted as blocks fill, half-full pages
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS head_postings(word, block, data)")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS head_postings(word, band, block, data)")
 
-    def add(self, first: int, rows: Iterable[Row]) -> None:
-        """The rows inserted at rowids `first`, `first + 1`, ..."""
-        for rowid, row in enumerate(rows, start=first):
-            if self.fresh and rowid >> _BLOCK != self.block:
-                self._flush()
-                self.block = rowid >> _BLOCK
-            for word, posting in postings(rowid, row):
-                if self.fresh or word in self.tracked:
-                    self.added.setdefault((word, rowid >> _BLOCK), array("I")).extend(posting)
-            if not self.fresh:
+    def add(
+        self,
+        first: int,
+        rows: Sequence[Row],
+        found: Iterable[tuple[int, str, int, int, int]] | None = None,
+    ) -> None:
+        """The rows inserted at rowids `first`, `first + 1`, ..., and their kept postings
+        when made already (`found`: row's place, word, band, counts, length)."""
+        if self.fresh and first >> _BLOCK != self.block:
+            self.block = first >> _BLOCK
+            self._flush(self.block)  # the blocks no row to come falls in
+        if found is None:
+            found = (
+                (n, word, level, packed, length)
+                for n, row in enumerate(rows)
+                for word, level, (_, packed, length) in postings(n, row)
+            )
+        for n, word, level, packed, length in found:
+            if self.fresh or word in self.tracked:
+                rowid = first + n
+                key = (word, level, rowid >> _BLOCK)
+                self.added.setdefault(key, array("I")).extend((rowid, packed, length))
+        if not self.fresh:
+            for row in rows:
                 self.deltas.update(self.tracked.intersection(" ".join(row).split()))
 
     def remove(self, first: int, rows: Iterable[Row]) -> None:
         """The rows deleted from rowids `first`, `first + 1`, ... (never in a fresh build)."""
         for rowid, row in enumerate(rows, start=first):
-            for word in dict.fromkeys(row[0].split()):
+            for word, level, _ in postings(rowid, row):
                 if word in self.tracked:
-                    self.removed.setdefault((word, rowid >> _BLOCK), set()).add(rowid)
+                    self.removed.setdefault((word, level, rowid >> _BLOCK), set()).add(rowid)
             self.deltas.subtract(self.tracked.intersection(" ".join(row).split()))
 
-    def _flush(self) -> None:
-        """Set aside the postings gathered (a fresh build: blocks not written before)."""
+    def _flush(self, below: int | None = None) -> None:
+        """Set aside the postings gathered of blocks below `below` (None: all), which no
+        row to come falls in (a fresh build: its rowids only grow)."""
+        done = [key for key in self.added if below is None or key[2] < below]
         self.conn.executemany(
-            "INSERT INTO temp.head_postings(word, block, data) VALUES(?, ?, ?)",
-            ((word, block, data.tobytes()) for (word, block), data in self.added.items()),
+            "INSERT INTO temp.head_postings(word, band, block, data) VALUES(?, ?, ?, ?)",
+            ((*key, self.added.pop(key).tobytes()) for key in done),
         )
-        self.added = {}
 
     def finish(self) -> None:
         """Write what is left; count the tracked words (fresh) or move their counts."""
@@ -139,15 +205,15 @@ class HeadWriter:
             finally:
                 self.conn.execute("DROP TABLE temp.word_rows")
             self.conn.execute(
-                "INSERT INTO heads(word, block, data) SELECT word, block, data "
+                "INSERT INTO heads(word, band, block, data) SELECT word, band, block, data "
                 "FROM temp.head_postings WHERE word IN (SELECT word FROM counts) "
-                "ORDER BY word, block"
+                "ORDER BY word, band, block"
             )
             self.conn.execute("DROP TABLE temp.head_postings")
             return
         for key in self.added.keys() | self.removed.keys():
             old = self.conn.execute(
-                "SELECT data FROM heads WHERE word = ? AND block = ?", key
+                "SELECT data FROM heads WHERE word = ? AND band = ? AND block = ?", key
             ).fetchone()
             data = array("I", old[0] if old else b"")
             gone = self.removed.get(key, set())
@@ -156,11 +222,13 @@ class HeadWriter:
             merged.extend(self.added.get(key, array("I")))
             if merged:
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO heads(word, block, data) VALUES(?, ?, ?)",
+                    "INSERT OR REPLACE INTO heads(word, band, block, data) VALUES(?, ?, ?, ?)",
                     (*key, merged.tobytes()),
                 )
             elif old:
-                self.conn.execute("DELETE FROM heads WHERE word = ? AND block = ?", key)
+                self.conn.execute(
+                    "DELETE FROM heads WHERE word = ? AND band = ? AND block = ?", key
+                )
         self.conn.executemany(
             "UPDATE counts SET docs = docs + ? WHERE word = ?",
             ((n, word) for word, n in self.deltas.items() if n),
@@ -198,78 +266,29 @@ def documents(conn: sqlite3.Connection, word: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def newest(
-    conn: sqlite3.Connection, word: str, low: int, high: int | None
-) -> Iterator[tuple[Sequence[int], Sequence[int], Sequence[int]]]:
-    """`word`'s headline postings from rowid `high` (None: the newest) down to `low`,
-    a block at a time, newest first: its rowids, packed counts and lengths."""
-    top = (1 << 62) if high is None else high
-    for (data,) in conn.execute(
-        "SELECT data FROM heads WHERE word = ? AND block BETWEEN ? AND ? ORDER BY block DESC",
-        (word, low >> _BLOCK, top >> _BLOCK),
-    ):
-        values = array("I", data)
-        rowids, packed, lengths = values[-3::-3], values[-2::-3], values[-1::-3]
-        if rowids and (rowids[-1] < low or rowids[0] > top):  # a block at an end of the range
-            keep = [n for n, rowid in enumerate(rowids) if low <= rowid <= top]
-            rowids = array("I", [rowids[n] for n in keep])
-            packed = array("I", [packed[n] for n in keep])
-            lengths = array("I", [lengths[n] for n in keep])
-        yield rowids, packed, lengths
+def bands(
+    conn: sqlite3.Connection, word: str
+) -> Iterator[tuple[int, Sequence[int], Sequence[int], Sequence[int]]]:
+    """`word`'s kept postings a band at a time, best band first: the band, its rowids,
+    packed counts and lengths. Each band is read whole (`fetchall`): a generator left
+    suspended keeps no statement open."""
+    level = SCALE * 10
+    while True:
+        rows = conn.execute(
+            "SELECT band, data FROM heads WHERE word = ?1 AND band = "
+            "(SELECT max(band) FROM heads WHERE word = ?1 AND band < ?2) ORDER BY block",
+            (word, level),
+        ).fetchall()
+        if not rows:
+            return
+        level = rows[0][0]
+        values = array("I")
+        for _, data in rows:
+            values.frombytes(data)
+        yield level, values[0::3], values[1::3], values[2::3]
 
 
-def together(
-    conn: sqlite3.Connection, words: Sequence[str], low: int, high: int | None
-) -> Iterator[tuple[Sequence[int], list[Sequence[int]], Sequence[int]]]:
-    """The items with every one of `words` in the headline, from rowid `high` (None: the
-    newest) down to `low`, a block at a time, newest first: their rowids, each word's
-    packed counts (in the order of `words`) and their lengths.
-
-    The words' blobs are read side by side, newest block first; a block one of them
-    lacks is skipped for all (no item there has them all), so the cost is the blocks
-    read, whatever the archive holds below the last item wanted.
-    """
-    if len(words) == 1:
-        for rowids, packed, lengths in newest(conn, words[0], low, high):
-            yield rowids, [packed], lengths
-        return
-    from bisect import bisect_left  # here: a word alone needs none (0.25 ms of imports)
-
-    top = (1 << 62) if high is None else high
-    cursors = [
-        conn.execute(
-            "SELECT block, data FROM heads WHERE word = ? AND block BETWEEN ? AND ? "
-            "ORDER BY block DESC",
-            (word, low >> _BLOCK, top >> _BLOCK),
-        )
-        for word in words
-    ]
-    current = [cursor.fetchone() for cursor in cursors]
-    while all(row is not None for row in current):
-        block = min(row[0] for row in current)
-        if any(row[0] != block for row in current):  # move the others down to it
-            pairs = zip(current, cursors, strict=True)
-            current = [row if row[0] == block else cursor.fetchone() for row, cursor in pairs]
-            continue
-        values = [array("I", row[1]) for row in current]
-        current = [cursor.fetchone() for cursor in cursors]
-        columns = [v[0::3] for v in values]  # each word's rowids, ascending
-        shared = set(columns[0]).intersection(*columns[1:])
-        found = sorted((r for r in shared if low <= r <= top), reverse=True)
-        if not found:
-            continue
-        spots = [[bisect_left(rowids, r) * 3 for r in found] for rowids in columns]
-        counts: list[Sequence[int]] = [
-            [v[n + 1] for n in at] for v, at in zip(values, spots, strict=True)
-        ]
-        yield found, counts, [values[0][n + 2] for n in spots[0]]
-    for cursor in cursors:
-        cursor.close()
-
-
-def bm25(
-    docs: int, rows: int, avgdl: float, weights: Sequence[float]
-) -> dict[tuple[int, int], float] | None:
+def bm25(docs: int, rows: int, avgdl: float, weights: Sequence[float]) -> Scorer | None:
     """A scorer for one word in `docs` of `rows` items: (packed, length) -> FTS5's bm25.
 
     FTS5's arithmetic step for step (fts5_aux.c): the IDF clamped to 1e-6, the
@@ -281,10 +300,10 @@ def bm25(
     idf = math.log((rows - docs + 0.5) / (docs + 0.5))
     if idf <= 0.0:
         idf = 1e-6
-    return _Scorer(idf, avgdl, weights)
+    return Scorer(idf, avgdl, weights)
 
 
-class _Scorer(dict[tuple[int, int], float]):
+class Scorer(dict[tuple[int, int], float]):
     """bm25 by (packed counts, length), each pair computed once."""
 
     def __init__(self, idf: float, avgdl: float, weights: Sequence[float]) -> None:

@@ -319,19 +319,6 @@ def whole_expression(ranking: str) -> str:
     return f"- {{parts}} : ({ranking})"
 
 
-def head_expression(conn: sqlite3.Connection, node: Node) -> str | None:
-    """FTS5 MATCH for the items whose headline column holds any of the query's index words.
-
-    What `words_expression` ranks, narrowed the cheap way (no bm25): a search
-    with many candidates ranks these, and the newest, by bm25 (`reader.search.engine`).
-    None when no term holds a word of the index.
-    """
-    phrases = [p for term in wanted(node) for p in _term_words(conn, term)]
-    if not phrases:
-        return None
-    return "{head} : (" + " OR ".join(dict.fromkeys(phrases)) + ")"
-
-
 def rarity(conn: sqlite3.Connection, node: Node) -> dict[Term, float]:
     """bm25's IDF of each wanted term's words taken together, estimated: a rare word
     weighs more than a common one where the ranking counts terms (`reader.search.rank`).

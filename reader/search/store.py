@@ -13,11 +13,12 @@ headline first). bm25 needs `detail=full`: with `detail=column` it scores 0.
 The parsed items are kept per page in `texts` as spans of the page's text file
 (`reader.search.pagetext`: the text itself is the library's, read again for a
 hit); `pages` says which FTS rowids each page's items hold. `counts` and `heads`
-serve bm25 for common words without reading their whole doclists
-(`reader.search.heads`). A page changed or removed leaves its rows in the FTS
-tables (deleting a contentless row needs its old tokens, and its old text is
-gone with the file): no page row covers them, so a search skips them, and
-`build` rebuilds the index once they are many (`meta` key `orphans`).
+(the impact table) let bm25 rank every candidate of a common word by reading only its
+postings that can rank high (`reader.search.heads`, `reader.search.topk`). A page
+changed or removed leaves its rows in the FTS tables (deleting a contentless row
+needs its old tokens, and its old text is gone with the file): no page row covers
+them, so a search skips them, and `build` rebuilds the index once they are many
+(`meta` key `orphans`).
 
 Journal modes. An update writes in WAL mode, so searches in other processes
 read the last committed snapshot while it works (and a rollback-mode writer
@@ -54,7 +55,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
 
 T = TypeVar("T")
 
-SCHEMA = 16
+SCHEMA = 17
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
@@ -80,8 +81,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     body, head, caption, meta, parts, header, content='', tokenize='ascii', detail=full);
 CREATE TABLE IF NOT EXISTS counts(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS heads(
-    word TEXT NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,
-    PRIMARY KEY(word, block)) WITHOUT ROWID;
+    word TEXT NOT NULL, band INTEGER NOT NULL, block INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY(word, band, block)) WITHOUT ROWID;
 """
 
 DROP = """

@@ -41,6 +41,8 @@ _BATCH = 32
 """Pages of bigram rows sent to the gram writer at a time."""
 
 Tokens = tuple[str, ...]
+Impact = tuple[int, str, int, int, int]
+"""A kept posting of a page's row: the row's place on the page, word, band, counts, length."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class PageResult:
     rows: list[Tokens]
     error: str | None = None
     grams: str = ""
+    impacts: tuple[Impact, ...] = ()
+    """The rows' kept postings (`heads.postings`), made here on every core: the main
+    process, which writes the index, has none to spare."""
 
 
 def segment_page(job: PageJob) -> PageResult:
@@ -73,6 +78,7 @@ def segment_page(job: PageJob) -> PageResult:
     """
     from reader.files import read_bounded
     from reader.parse.text import MAX_PAGE_BYTES
+    from reader.search.heads import postings
     from reader.search.segmenter import page_tokens
 
     paper, issue, page = job.key
@@ -86,7 +92,13 @@ def segment_page(job: PageJob) -> PageResult:
     except ReaderError as err:
         return PageResult(job, digest, encode([], None, data), [], err.message)
     grams, rows = page_tokens(parsed.items, parsed.header)
-    return PageResult(job, digest, encode(parsed.items, parsed.header, data), rows, grams=grams)
+    impacts = tuple(
+        (n, word, level, packed, length)
+        for n, row in enumerate(rows)
+        for word, level, (_, packed, length) in postings(n, row)
+    )
+    blob = encode(parsed.items, parsed.header, data)
+    return PageResult(job, digest, blob, rows, grams=grams, impacts=impacts)
 
 
 def segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
