@@ -239,13 +239,20 @@ class IssueScreen(Screen[None]):
         self.set_focus(shown[(at + step) % len(shown)])
 
     def on_resize(self, event: events.Resize) -> None:
-        """A new width may show or hide panes (the layout follows `HORIZONTAL_BREAKPOINTS`)."""
-        self._arrange(event.size.width)
+        """A new width may show or hide panes (the layout follows `HORIZONTAL_BREAKPOINTS`);
+        a new height sizes the search panel."""
+        self._fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
         """Back from a dialog: the terminal may have been resized meanwhile."""
         if self.is_mounted:
-            self._arrange(self.app.size.width)
+            self._fit(*self.app.size)
+
+    def _fit(self, width: int, height: int) -> None:
+        self._arrange(width)
+        panel = self.finder.mounted_panel()
+        if panel is not None:
+            panel.fit(height)
 
     def restyle(self) -> None:
         """Highlights or the theme changed: redraw every pane in place."""
