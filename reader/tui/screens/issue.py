@@ -368,4 +368,14 @@ class IssueScreen(Screen[None]):
             words = self.labels
             self.say(words.no_earlier_issue if step < 0 else words.no_later_issue)
             return
-        self.open_issue(target)
+        loaded = session.read_issue(self.library, target)
+        if loaded.opened is None and loaded.issues is not None:
+            # The folder went since the issues were listed: the one after it now.
+            again = session.neighbour(loaded.issues, self.opened.issue, step)
+            if again is not None and again.id != target.id:
+                found = session.read_issue(self.library, again)
+                if found.opened is not None:
+                    self._loaded(found._replace(issues=loaded.issues))
+                    self.say(loaded.error or "")
+                    return
+        self._loaded(loaded)
