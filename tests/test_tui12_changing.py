@@ -33,3 +33,17 @@ async def test_an_issue_removed_while_reading_is_skipped_with_a_plain_message(
         await pilot.press("left_curly_bracket")
         await settle(app, pilot)
         assert issue_of(app) == "xuhui/2025-03-21"
+
+
+async def test_a_newline_in_a_folder_name_stays_on_the_one_line_bars(tmp_path: Path) -> None:
+    """An issue folder named `2025\\n01`: the title bar and the id (`i`) showed `2025`
+    and dropped the rest, the newline folding it out of the one-line bar."""
+    from tui_scenes import title, write_page
+
+    write_page(tmp_path, "2025\n01", " 标题\n 这是正文。\n")
+    app = app_for(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert "2025␤01" in title(app)
+        await pilot.press("i")
+        assert "2025␤01" in status(app)
