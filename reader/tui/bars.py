@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widget import Widget
 
-from reader.printable import printable
+from reader.printable import one_line
 from reader.tui.keys import key_of
 from reader.tui.labels import English, Labels
 from reader.tui.reading import page_name
@@ -19,11 +19,12 @@ def shown(content: Content) -> Content:
     """`content` with control characters made visible (ESC as ␛), its styles kept.
 
     The bars show library data (paper names, issue folders, queries, errors naming
-    paths): an escape sequence in one must never reach the terminal. One character
-    for one, so the spans stay in place.
+    paths): an escape sequence in one must never reach the terminal, and a newline
+    (a folder named `2025\n01`) must not fold the rest out of the one-line bar: it
+    shows as ␤. One character for one, so the spans stay in place.
     """
     plain = content.plain
-    safe = printable(plain)
+    safe = one_line(plain)
     if safe == plain:
         return content
     return Content(safe, list(content.spans), strip_control_codes=False)

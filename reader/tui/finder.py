@@ -6,11 +6,14 @@ the hits it announces and redraws the highlights when told they changed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual import on, work
 from textual.message import Message
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from reader.library import Library
 from reader.tui.hit_walk import HitWalk, Occurrence
@@ -26,6 +29,38 @@ if TYPE_CHECKING:
 # the first hit of the opened item (`reader read ID --search`), the same if that item
 # has any for a recalled query (else drop it), list them for `/`, or just count them.
 Mode = Literal["panel", "start-item", "recall", "list", "walk"]
+_T = TypeVar("_T")
+
+
+def _off_the_loop(run: Callable[..., _T], *args: object) -> _T | None:
+    """`run(*args)` on a daemon thread; its result, or None once the worker is cancelled.
+
+    A thread worker runs in asyncio's default executor, which `App.run` joins before
+    it returns: a search that takes minutes (a pathological page) kept the process
+    alive that long after `q` or Ctrl+C cleared the screen. The worker thread waits
+    here and lets go when cancelled (as every worker is when the App ends); the
+    daemon thread is dropped at exit.
+    """
+    done = threading.Event()
+    box: list[_T] = []
+    failed: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            box.append(run(*args))
+        except BaseException as err:  # handed to the worker, which reports it
+            failed.append(err)
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name="reader-search", daemon=True).start()
+    worker = get_current_worker()
+    while not done.wait(0.05):
+        if worker.is_cancelled:
+            return None
+    if failed:
+        raise failed[0]
+    return box[0]
 
 
 class Finder(Widget):
@@ -117,7 +152,9 @@ class Finder(Widget):
         update = not self._index_checked
         if update:
             self.post_message(self.Changed(self.labels.updating_index))
-        result = run_search(self.library, query, opened, update)
+        result = _off_the_loop(run_search, self.library, query, opened, update)
+        if result is None:  # cancelled: a newer search, another issue, or the reader quit
+            return
         self._index_checked = self._index_checked or result.error is None
         self.post_message(self.Searched(result))
 

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content, Span
+from textual.css.scalar import Scalar
 from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
@@ -21,6 +22,9 @@ from textual.widgets.option_list import Option
 from reader.printable import printable
 from reader.tui.contents import PagedList, resolved_styles
 from reader.tui.hit_row import HitRow
+
+HIT_ROWS = 10
+"""Rows of hits shown at most, on a screen tall enough."""
 
 
 def hit_prompt(row: HitRow, styles: Mapping[str, Style | str]) -> Content:
@@ -211,6 +215,22 @@ class SearchPanel(Vertical):
             yield self.query_box
             yield self.counter
         yield self.hit_list
+
+    def on_mount(self) -> None:
+        """Fit the screen it opens on."""
+        self.fit(self.app.size.height)
+
+    def fit(self, height: int) -> None:
+        """At most half of a screen `height` rows tall, the hits at most 10 rows.
+
+        In cells, not `max-height: 50vh` in CSS: Textual ignores a `vh` maximum
+        while it sizes the auto-height box the panel shares with the status line,
+        which then grew past the screen on a short terminal (the status line in
+        the middle, blank rows under it, no article).
+        """
+        rows = max(min(HIT_ROWS, height // 2 - 2), 1)
+        if self.hit_list.styles.max_height != Scalar.from_number(rows):
+            self.hit_list.styles.max_height = rows
 
     def open(self, query: str | None = None) -> None:
         """Show the panel with the cursor in the query line."""

@@ -118,11 +118,21 @@ def read_start(library: Library, start: Ref | None, state_path: Path | None) -> 
 
 
 def read_issue(library: Library, issue: Issue) -> Loaded:
-    """Parse one issue's pages, or say why it cannot be read."""
+    """Parse one issue's pages, or say why it cannot be read.
+
+    An issue folder gone since the list was read (removed, renamed) is said in
+    one plain line, with the library's issues read again (`issues`).
+    """
     try:
         return Loaded(load_issue(library, issue))
-    except (ReaderError, OSError) as err:
-        return Loaded(None, None, getattr(err, "message", str(err)))
+    except ReaderError as err:
+        return Loaded(None, None, err.message)
+    except OSError as err:
+        try:
+            issues = library.issues()
+        except (ReaderError, OSError):
+            issues = None
+        return Loaded(None, issues, f"{issue.id}: {err.strerror or err}")
 
 
 def find(issues: list[Issue], paper: str, key: str) -> Issue | None:

@@ -239,13 +239,20 @@ class IssueScreen(Screen[None]):
         self.set_focus(shown[(at + step) % len(shown)])
 
     def on_resize(self, event: events.Resize) -> None:
-        """A new width may show or hide panes (the layout follows `HORIZONTAL_BREAKPOINTS`)."""
-        self._arrange(event.size.width)
+        """A new width may show or hide panes (the layout follows `HORIZONTAL_BREAKPOINTS`);
+        a new height sizes the search panel."""
+        self._fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
         """Back from a dialog: the terminal may have been resized meanwhile."""
         if self.is_mounted:
-            self._arrange(self.app.size.width)
+            self._fit(*self.app.size)
+
+    def _fit(self, width: int, height: int) -> None:
+        self._arrange(width)
+        panel = self.finder.mounted_panel()
+        if panel is not None:
+            panel.fit(height)
 
     def restyle(self) -> None:
         """Highlights or the theme changed: redraw every pane in place."""
@@ -361,4 +368,14 @@ class IssueScreen(Screen[None]):
             words = self.labels
             self.say(words.no_earlier_issue if step < 0 else words.no_later_issue)
             return
-        self.open_issue(target)
+        loaded = session.read_issue(self.library, target)
+        if loaded.opened is None and loaded.issues is not None:
+            # The folder went since the issues were listed: the one after it now.
+            again = session.neighbour(loaded.issues, self.opened.issue, step)
+            if again is not None and again.id != target.id:
+                found = session.read_issue(self.library, again)
+                if found.opened is not None:
+                    self._loaded(found._replace(issues=loaded.issues))
+                    self.say(loaded.error or "")
+                    return
+        self._loaded(loaded)

@@ -43,7 +43,7 @@ class MainScreen(IssueScreen):
 
         from reader.tui.goto import GotoScreen
 
-        self.app.push_screen(GotoScreen(self.labels.goto_prompt), chosen)
+        self.app.push_screen(GotoScreen(self.labels.goto_prompt, chosen))
 
     def action_help(self) -> None:
         """`?`: every key."""
