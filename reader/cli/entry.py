@@ -56,6 +56,12 @@ def main() -> None:
     before a command has its own handler (while typer and the command's modules
     load, the first tenth of a second) ends as the commands end one.
     """
+    closed = usable_streams()
+    if closed:
+        from reader.cli.say import say
+
+        say(closed)
+        sys.exit(2)
     try:
         start(sys.argv[1:])
     except KeyboardInterrupt:
@@ -63,6 +69,34 @@ def main() -> None:
 
         say("interrupted")
         sys.exit(130)
+
+
+def usable_streams() -> str | None:
+    """Make stdin, stdout and stderr safe to use; why to stop when output cannot go anywhere.
+
+    A descriptor 0, 1 or 2 that is closed (`reader … 2>&-`) is opened on /dev/null,
+    so no file opened later takes its number. A closed stderr had every command
+    end in an uncaught error at its last flush: exit 1, "nothing found", after a
+    search that found. A closed stdout stops the command before it does anything,
+    as grep does. An output encoding that lacks characters (`PYTHONIOENCODING=ascii`,
+    a GBK terminal without UTF-8 mode) writes them as `\\u6570` escapes instead of
+    ending the command part-way with an encoding error; in JSON that is the same text.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    if sys.stdout is None:
+        return "standard output is closed: nowhere to write"
+    for stream in (sys.stdout, sys.stderr):
+        errors, encoding = getattr(stream, "errors", None), getattr(stream, "encoding", None)
+        unsafe = errors == "strict" or str(encoding).lower().replace("-", "") != "utf8"
+        if unsafe and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    return None
 
 
 def start(args: list[str]) -> None:
