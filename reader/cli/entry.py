@@ -69,6 +69,13 @@ def main() -> None:
 
         say("interrupted")
         sys.exit(130)
+    finally:
+        if _SET:
+            import signal
+
+            for number in _SET:
+                signal.signal(number, signal.SIG_DFL)
+            _SET.clear()
 
 
 def usable_streams() -> str | None:
@@ -99,6 +106,38 @@ def usable_streams() -> str | None:
     return None
 
 
+def stop_as_on_ctrl_c() -> None:
+    """`kill` (SIGTERM) and a closed terminal (SIGHUP) end a command as Ctrl-C does.
+
+    Their default action ended `reader index` with no word and the index left in
+    WAL mode, which users who cannot write the library cannot open; an import
+    could stop between two of its renames. As SIGINT they take the path Ctrl-C
+    takes: the import holds it until its renames are done, the index build stops
+    its workers and closes the index, and the command says `interrupted` (exit
+    130). A forked index worker inherits the handler and dies of the signal itself.
+    """
+    import signal
+
+    main = os.getpid()
+
+    def as_interrupt(signum: int, _frame: object) -> None:
+        if os.getpid() != main:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        signal.raise_signal(signal.SIGINT)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, as_interrupt)
+            _SET.append(number)
+
+
+_SET: list[int] = []
+"""The signals `stop_as_on_ctrl_c` took over: given back when `main` returns (in a test)."""
+
+
 def start(args: list[str]) -> None:
     """Run the command `args` name: the reader, the plain search, or typer's commands.
 
@@ -113,10 +152,13 @@ def start(args: list[str]) -> None:
         sys.exit(open_bare(option))
     plain = plain_search(args) if COMPLETE_VAR not in os.environ else None
     if plain is not None:  # `reader [--library DIR] search QUERY …`: no typer to load
+        stop_as_on_ctrl_c()
         pause_collection()
         end_quietly_on_a_closed_pipe()
         quick_exit(run_plain(*plain))
     named = invoked(args)
+    if named[:1] != ["read"]:  # the reader's screen has its own way out
+        stop_as_on_ctrl_c()
     if len(named) == 1 and named[0] in QUICK_EXIT:
         pause_collection()
     from reader.cli.main import main as command_line
