@@ -278,3 +278,35 @@ def test_a_huge_search_limit_is_not_an_internal_error(library: Path) -> None:
     done = reader(library, "search", "数据", "--limit", "99999999999999999999999")
     assert done.returncode in (0, 2)
     assert b"internal error" not in done.stderr
+
+
+# --- shell completion --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", ["show ", "list --paper ", "show p"])
+def test_completion_offers_no_name_with_a_control_character(library: Path, words: str) -> None:
+    """On TAB bash lists the words it gets as they are: a folder named with OSC 0 set
+    the terminal's title, a C1 CSI or a bidi override reached it raw, and a newline
+    made two words of one."""
+    hostile = "p\x1b]0;PWNED\x07\x9b31m\u202e\nx"
+    (library / hostile / "2025-01-02").mkdir(parents=True)
+    (library / hostile / "2025-01-02" / "01.txt").write_text(PAGE, encoding="utf-8")
+    typed = ["reader", "--library", str(library), *words.split()]
+    done = subprocess.run(
+        command(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={
+            **os.environ,
+            "_READER_COMPLETE": "complete_bash",
+            "COMP_WORDS": " ".join(typed) + (" " if words.endswith(" ") else ""),
+            "COMP_CWORD": str(len(typed) - (0 if words.endswith(" ") else 1)),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    offered = done.stdout.decode().splitlines()
+    assert offered and all(word.startswith("p") for word in offered), offered
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in done.stdout.decode()
+    assert "x" not in offered  # the tail of the name after its newline
