@@ -228,7 +228,10 @@ def resolve_library(
         raise ReaderError("--library: an empty path names no library")
     chosen = option or env.get("READER_LIBRARY") or configured()
     if chosen:
-        root = Path(chosen).expanduser()
+        try:
+            root = Path(chosen).expanduser()
+        except RuntimeError:  # `~nosuchuser/papers`: was `internal error: RuntimeError`
+            raise ReaderError(f"{chosen}: no home folder for that user") from None
         if create and not root.exists() and root.parent.is_dir():
             return Library(root)
         if root.exists() and not root.is_dir():

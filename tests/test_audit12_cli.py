@@ -310,3 +310,54 @@ def test_completion_offers_no_name_with_a_control_character(library: Path, words
     for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
         assert raw not in done.stdout.decode()
     assert "x" not in offered  # the tail of the name after its newline
+
+
+# --- settings --------------------------------------------------------------------------
+
+
+def _with_config(tmp_path: Path, text: str) -> dict[str, str]:
+    home = tmp_path / "config"
+    (home / "reader").mkdir(parents=True)
+    (home / "reader" / "config.toml").write_text(text, encoding="utf-8")
+    return {
+        "READER_CONFIG": str(home / "reader" / "config.toml"),  # conftest sets one
+        "XDG_CONFIG_HOME": str(home),
+        "XDG_CONFIG_DIRS": str(tmp_path / "none"),
+        "READER_LIBRARY": "",
+    }
+
+
+def test_an_unknown_setting_with_a_newline_is_named_on_one_line(
+    library: Path, tmp_path: Path
+) -> None:
+    """`"a\\nb" = 1` in config.toml made the unknown-key warning two lines."""
+    env = _with_config(tmp_path, f'library = "{library}"\n"x\\u001b]0;T\\u0007\\ny" = 1\n')
+    done = subprocess.run(
+        [*command(), "list"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, **env},
+    )
+    assert done.returncode == 0, done.stderr
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and "unknown key" in err and "\x1b" not in err, err
+
+
+@pytest.mark.parametrize("where", ["config", "option", "variable"])
+def test_a_library_under_an_unknown_users_home_is_one_line(tmp_path: Path, where: str) -> None:
+    """`~nosuchuser/papers` was `internal error: RuntimeError: Could not determine home`."""
+    path = "~nosuchuser-a12/papers"
+    env = _with_config(tmp_path, f'library = "{path}"\n' if where == "config" else "")
+    if where == "variable":
+        env["READER_LIBRARY"] = path
+    args = ["--library", path] if where == "option" else []
+    done = subprocess.run(
+        [*command(), *args, "list"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, **env},
+    )
+    assert done.returncode == 2
+    assert "nosuchuser-a12" in one_line(done)
