@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.locations import config_files
-from reader.printable import printable
+from reader.printable import one_line
 
 THEMES = ("dark", "light")
 LANGUAGES = ("zh", "en")
@@ -55,7 +55,8 @@ def merge_words(*groups: Iterable[str]) -> tuple[str, ...]:
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"reader: {printable(message)}\n")
+    # one_line: a key quoted with a newline in it ("a\nb" = 1) made the warning two lines
+    sys.stderr.write(f"reader: {one_line(message)}\n")
 
 
 def parse_config(

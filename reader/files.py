@@ -64,6 +64,11 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
         os.close(fd)
 
 
+def os_message(err: OSError) -> str:
+    """An OSError as one line: the file it names, if any, and why (`x.txt: file name too long`)."""
+    return f"{err.filename}: {_why(err)}" if err.filename is not None else _why(err)
+
+
 def _why(err: OSError) -> str:
     """An OSError as the few words of a one-line message."""
     if err.errno == errno.ENOENT:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -49,7 +49,7 @@ class Issue(NamedTuple):
         numbers = []
         for entry in os.scandir(self.path):
             number = page_number(entry.name)
-            if number is not None and entry.is_file():
+            if number is not None and _is(entry.is_file):
                 numbers.append(number)
         return sorted(numbers)
 
@@ -95,12 +95,23 @@ def _toml(path: Path | str) -> dict[str, object]:
         raise ReaderError(f"{path}: {err}") from None
 
 
+def _is(test: Callable[[], bool]) -> bool:
+    """`entry.is_dir` or `entry.is_file`, False where it raises: a folder entry that is a
+    symlink loop (ELOOP) made every command that lists the library an internal error."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
 def _str(data: dict[str, object], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else str(value)
 
 
 def _date(value: object) -> date | None:
+    if isinstance(value, datetime):  # `date = 2025-01-01T10:00:00` is a TOML datetime
+        return value.date()  # kept whole, it could not be compared with `--since`
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -127,7 +138,7 @@ class Library:
             raise ReaderError(f"{self.root}: library folder not found")
         found = []
         for entry in sorted(os.scandir(self.root), key=lambda e: e.name):
-            if entry.name.startswith(".") or not entry.is_dir():
+            if entry.name.startswith(".") or not _is(entry.is_dir):
                 continue
             path = Path(entry.path)
             meta = _toml(path / "paper.toml")
@@ -157,7 +168,7 @@ class Library:
         found = []
         for p in papers:
             for entry in os.scandir(p.path):
-                if entry.is_dir() and not entry.name.startswith("."):
+                if not entry.name.startswith(".") and _is(entry.is_dir):
                     found.append(self._issue(p, entry.name))
         return sorted(found, key=lambda i: (i.label, i.paper.key, i.key))
 
@@ -213,9 +224,14 @@ def resolve_library(
     parent does: the import makes it.
     """
     env = os.environ if env is None else env
+    if option is not None and not option.strip():  # `--library "$UNSET"`: not the sample
+        raise ReaderError("--library: an empty path names no library")
     chosen = option or env.get("READER_LIBRARY") or configured()
     if chosen:
-        root = Path(chosen).expanduser()
+        try:
+            root = Path(chosen).expanduser()
+        except RuntimeError:  # `~nosuchuser/papers`: was `internal error: RuntimeError`
+            raise ReaderError(f"{chosen}: no home folder for that user") from None
         if create and not root.exists() and root.parent.is_dir():
             return Library(root)
         if root.exists() and not root.is_dir():

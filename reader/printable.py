@@ -21,6 +21,10 @@ _PICTURES: dict[int, int] = {
     **dict.fromkeys((0x2028, 0x2029), 0xFFFD),
     **dict.fromkeys(range(0x202A, 0x202F), 0xFFFD),
     **dict.fromkeys(range(0x2066, 0x206A), 0xFFFD),
+    # Bytes of a file or folder name that are not UTF-8 (`p\xff`) come as lone
+    # surrogates (surrogateescape): written out they are raw bytes again (0x9B is
+    # CSI to an 8-bit terminal), or an encoding error that ended the command.
+    **dict.fromkeys(range(0xDC80, 0xDD00), 0xFFFD),
 }
 _ONE_LINE: dict[int, int] = {**_PICTURES, 0x09: 0x2409, 0x0A: 0x2424}  # ␉ and ␤
 # What JSON leaves raw that a terminal acts on: JSON escapes C0 itself.

@@ -8,6 +8,7 @@ at a quick exit).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -55,8 +56,14 @@ def quick_exit(code: int) -> None:
     transactions: tearing down every module and object is a noticeable part of
     a one-shot search, and nothing of theirs needs it.
     """
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+    except OSError as err:  # output to a full disk or /dev/full: say so, not a traceback
+        why = str(err.strerror or err).lower()
+        sys.stderr.write(f"reader: cannot write the output: {why}\n")
+        code = 2
+    with contextlib.suppress(OSError):  # stderr on a full disk: the exit code tells
+        sys.stderr.flush()
     os._exit(code)
 
 

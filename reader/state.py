@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from reader.errors import ReaderError
 from reader.fields import Ref
+from reader.files import read_bounded
 from reader.locations import data_dir, library_key
 
 
@@ -19,11 +21,15 @@ def state_file(root: Path, env: Mapping[str, str] | None = None) -> Path:
     return data_dir(env) / "state" / f"{library_key(root)}.json"
 
 
+_MAX_STATE = 1 << 20
+"""A position, a theme and a query: a few hundred bytes."""
+
+
 def _read(path: Path) -> dict[str, Any]:
     """The saved object; a missing, unreadable or corrupt file counts as empty."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    try:  # bounded, regular files only: a FIFO or a link to /dev/zero here hung the reader
+        data = json.loads(read_bounded(path, _MAX_STATE, "state file").decode("utf-8"))
+    except (ReaderError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -9,11 +9,24 @@ folders: no index, no parsing).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 import typer
 
 from reader.cli.commands import COMPLETE_VAR
+from reader.printable import one_line
+
+
+def _typeable(words: Iterable[str]) -> list[str]:
+    """The words a person could have typed: none with a control character in it.
+
+    The shell prints the words it is offered as they are: a folder named with
+    `ESC ] 0 ;` set the terminal's title on TAB, a C1 CSI or a bidi override
+    reached the terminal raw, and a newline split one word into two (the bash
+    script reads one word a line). A stand-in such as `␛` would name no folder.
+    """
+    return [word for word in words if one_line(word) == word]
 
 
 def papers(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -21,7 +34,7 @@ def papers(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         from reader.cli.common import library
 
-        return [p.key for p in library(ctx).papers if p.key.startswith(incomplete)]
+        return _typeable(p.key for p in library(ctx).papers if p.key.startswith(incomplete))
     except Exception:  # a shell asking for words gets none, never a traceback
         return []
 
@@ -38,7 +51,7 @@ def ids(ctx: typer.Context, incomplete: str) -> list[str]:
             words = [f"{issue.id}/{n:02d}" for n in issue.page_numbers()]
         else:
             words = [found.id for found in lib.issues()]
-        return [word for word in words if word.startswith(incomplete)]
+        return _typeable(word for word in words if word.startswith(incomplete))
     except Exception:  # as above: an unreadable library completes nothing
         return []
 

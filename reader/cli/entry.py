@@ -56,6 +56,12 @@ def main() -> None:
     before a command has its own handler (while typer and the command's modules
     load, the first tenth of a second) ends as the commands end one.
     """
+    closed = usable_streams()
+    if closed:
+        from reader.cli.say import say
+
+        say(closed)
+        sys.exit(2)
     try:
         start(sys.argv[1:])
     except KeyboardInterrupt:
@@ -63,6 +69,73 @@ def main() -> None:
 
         say("interrupted")
         sys.exit(130)
+    finally:
+        if _SET:
+            import signal
+
+            for number in _SET:
+                signal.signal(number, signal.SIG_DFL)
+            _SET.clear()
+
+
+def usable_streams() -> str | None:
+    """Make stdin, stdout and stderr safe to use; why to stop when output cannot go anywhere.
+
+    A descriptor 0, 1 or 2 that is closed (`reader … 2>&-`) is opened on /dev/null,
+    so no file opened later takes its number. A closed stderr had every command
+    end in an uncaught error at its last flush: exit 1, "nothing found", after a
+    search that found. A closed stdout stops the command before it does anything,
+    as grep does. An output encoding that lacks characters (`PYTHONIOENCODING=ascii`,
+    a GBK terminal without UTF-8 mode) writes them as `\\u6570` escapes instead of
+    ending the command part-way with an encoding error; in JSON that is the same text.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    if sys.stdout is None:
+        return "standard output is closed: nowhere to write"
+    for stream in (sys.stdout, sys.stderr):
+        errors, encoding = getattr(stream, "errors", None), getattr(stream, "encoding", None)
+        unsafe = errors == "strict" or str(encoding).lower().replace("-", "") != "utf8"
+        if unsafe and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    return None
+
+
+def stop_as_on_ctrl_c() -> None:
+    """`kill` (SIGTERM) and a closed terminal (SIGHUP) end a command as Ctrl-C does.
+
+    Their default action ended `reader index` with no word and the index left in
+    WAL mode, which users who cannot write the library cannot open; an import
+    could stop between two of its renames. As SIGINT they take the path Ctrl-C
+    takes: the import holds it until its renames are done, the index build stops
+    its workers and closes the index, and the command says `interrupted` (exit
+    130). A forked index worker inherits the handler and dies of the signal itself.
+    """
+    import signal
+
+    main = os.getpid()
+
+    def as_interrupt(signum: int, _frame: object) -> None:
+        if os.getpid() != main:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        signal.raise_signal(signal.SIGINT)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, as_interrupt)
+            _SET.append(number)
+
+
+_SET: list[int] = []
+"""The signals `stop_as_on_ctrl_c` took over: given back when `main` returns (in a test)."""
 
 
 def start(args: list[str]) -> None:
@@ -79,10 +152,13 @@ def start(args: list[str]) -> None:
         sys.exit(open_bare(option))
     plain = plain_search(args) if COMPLETE_VAR not in os.environ else None
     if plain is not None:  # `reader [--library DIR] search QUERY …`: no typer to load
+        stop_as_on_ctrl_c()
         pause_collection()
         end_quietly_on_a_closed_pipe()
         quick_exit(run_plain(*plain))
     named = invoked(args)
+    if named[:1] != ["read"]:  # the reader's screen has its own way out
+        stop_as_on_ctrl_c()
     if len(named) == 1 and named[0] in QUICK_EXIT:
         pause_collection()
     from reader.cli.main import main as command_line

@@ -63,6 +63,8 @@ def parse(
     from reader.parse.text import MAX_PAGE_BYTES, DecodeError
 
     if str(file) == "-":
+        if sys.stdin is None:  # `reader parse - <&-`
+            raise ReaderError("stdin: closed, nothing to read")
         data = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
         if len(data) > MAX_PAGE_BYTES:
             raise ReaderError(f"stdin: over the {MAX_PAGE_BYTES // 2**20} MB limit")

@@ -17,7 +17,16 @@ def say(message: str) -> None:
 
 
 def internal_error(err: Exception) -> int:
-    """The last guard of a command: its error in one line, never a traceback; exit 2."""
+    """The last guard of a command: its error in one line, never a traceback; exit 2.
+
+    An OSError is the system refusing (a full disk, a name too long for the file
+    system, output to /dev/full): said as the system says it, not as our fault.
+    """
+    if isinstance(err, OSError):
+        from reader.files import os_message
+
+        say(os_message(err))
+        return 2
     say(f"internal error: {type(err).__name__}: {err}")
     return 2
 
