@@ -247,12 +247,9 @@ def ends_in_credit(text: str) -> bool:
 
 
 def split_credit(paragraphs: list[str], credit: list[str]) -> None:
-    """Move a credit printed inside the caption text into `credit`, in place.
-
-    A bracketed credit after the caption's last sentence is the credit; an opening
-    bracket left open at the end of the text starts the credit line below it
-    (`…（本报记者 吴萍` / `磊 摄）`).
-    """
+    """Move a credit printed inside the caption text into `credit`, in place: a bracketed
+    credit after its last sentence, or a bracket left open that the credit line below
+    closes (`…（本报记者 吴萍` / `磊 摄）`)."""
     if not paragraphs:
         return
     last = paragraphs[-1]
@@ -275,6 +272,10 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     # The credit's bracket may open a line of its own after the caption's closed last line
     # (`…诊病的镜头。` / `（本报记者马` / `娜芳摄）`): that paragraph is the credit's.
     opens = at > 0 or (at == 0 and len(paragraphs) > 1)
+    # Only where the credit then closes a bracket it did not open: one that closes none is
+    # whole (`…重又活跃。（新华社发美联。` / `通讯员 韩刚志 摄`), the open one the caption's text.
+    tail = "".join(credit)
+    opens &= tail.count("）") + tail.count(")") > tail.count("（") + tail.count("(")
     if opens and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
         # `（新华社记者陈天` + `湖摄）`: the break fell inside the credit, no space there.
