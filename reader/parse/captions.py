@@ -247,12 +247,9 @@ def ends_in_credit(text: str) -> bool:
 
 
 def split_credit(paragraphs: list[str], credit: list[str]) -> None:
-    """Move a credit printed inside the caption text into `credit`, in place.
-
-    A bracketed credit after the caption's last sentence is the credit; an opening
-    bracket left open at the end of the text starts the credit line below it
-    (`…（本报记者 吴萍` / `磊 摄）`).
-    """
+    """Move a credit printed inside the caption text into `credit`, in place: a bracketed
+    credit after its last sentence, or a bracket left open that the credit line below
+    closes (`…（本报记者 吴萍` / `磊 摄）`)."""
     if not paragraphs:
         return
     last = paragraphs[-1]
@@ -275,6 +272,10 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     # The credit's bracket may open a line of its own after the caption's closed last line
     # (`…诊病的镜头。` / `（本报记者马` / `娜芳摄）`): that paragraph is the credit's.
     opens = at > 0 or (at == 0 and len(paragraphs) > 1)
+    # Only where the credit then closes a bracket it did not open: one that closes none is
+    # whole (`…重又活跃。（新华社发美联。` / `通讯员 韩刚志 摄`), the open one the caption's text.
+    tail = "".join(credit)
+    opens &= tail.count("）") + tail.count(")") > tail.count("（") + tail.count("(")
     if opens and len(last) - at <= 20 and last.find("）", at) < 0 and last.find(")", at) < 0:
         paragraphs[-1] = last[:at].rstrip()  # the extractor's space before the bracket
         # `（新华社记者陈天` + `湖摄）`: the break fell inside the credit, no space there.
@@ -365,11 +366,10 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
 def _run_widths(lines: list[Line], j: int, last: int) -> tuple[float, float]:
     """The narrowest open line of a caption's run from line j to its last: its width, and
     its width with every mark an em (measured only where a closed line may end a story).
-
-    A line whose next one opens with a character and a mark that may not open a line
-    (`我国的国有企业改革见成` / `效。位于…`) ended short by the character the mark took
-    down with it: it counts an em wider, once a run (the lowest such line).
-    """
+    A mark hanging at a line's end takes half an em at least (`…多做好事，`: WeasyPrint sets
+    it in the column). A line whose next one opens with a character and a mark that may
+    not open a line (`我国的国有企业改革见成` / `效。位于…`) ended short by the character the
+    mark took down with it: it counts an em wider, once a run (the lowest)."""
     narrow = whole = 99.0
     took = False
     for m in range(last - 1, j - 1, -1):
@@ -379,7 +379,7 @@ def _run_widths(lines: list[Line], j: int, last: int) -> tuple[float, float]:
         nxt = lines[m + 1].text
         more = not took and nxt[1:2] in _NO_START and nxt[:1] not in _NO_START
         took = took or more
-        narrow = min(narrow, line.width + more)
+        narrow = min(narrow, line.width + line.hangs / 2 + more)
         whole = min(whole, width(line.text) + more)
     return narrow, whole
 
@@ -388,18 +388,21 @@ _NO_START = "。，、；：！？”’）》」』"  # marks no line opens wit
 
 
 def _narrower_above(lines: list[Line], k: int, last: int) -> bool:
-    """The open lines above closed line k (two or more, of the paragraph it ends) are all an
-    em or more narrower than every open line below it to the run's last: the text below is set in a
-    wider column, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13).
+    """The open lines above closed line k (two to four: of the paragraph it ends, or its one
+    and the paragraph's above, `在京党政军机关和各界干部` / `群众３０００多人参加报告会。`) are all
+    an em or more narrower than every open line below it to the run's last: the text below
+    is set wider, under a picture (`…往往是需要等待的。`, 12 ems, then a caption of 13).
     Counted with the marks squeezed, or with every mark an em where the squeezed widths
-    differ by half an em (`立的红领巾义务送报队，利用业`: 13.5 ems squeezed, 14 whole, under a
-    column of 13)."""
-    widths, wholes = [], []
-    for line in lines[max(0, k - 4) : k][::-1]:
-        if line.kind is not Kind.BODY or line.head or line.closes:
+    differ by half an em (`立的红领巾义务送报队，利用业`: 13.5 ems squeezed, 14 whole, in 13)."""
+    widths: list[float] = []
+    wholes: list[float] = []
+    for line in lines[max(0, k - 6) : k][::-1]:
+        stop = line.kind is not Kind.BODY or line.head or len(widths) == 4
+        if stop or (line.closes and len(widths) != 1):
             break
-        widths.append(line.width)
-        wholes.append(width(line.text))
+        if not line.closes:
+            widths.append(line.width)
+            wholes.append(width(line.text))
     if len(widths) < 2:
         return False
     narrow, whole = _run_widths(lines, k + 1, last)
@@ -432,10 +435,8 @@ def _page_indents(lines: list[Line], told: list[bool]) -> bool:
 
 def _indents(lines: list[Line]) -> bool:
     """The page sets a paragraph's first line in: most lines after a closed short one are short.
-
     Counted over body lines inside blocks; a page of unindented paragraphs (some
-    extractors, text from the web) has them full.
-    """
+    extractors, text from the web) has them full."""
     after = indented = 0
     body = Kind.BODY
     for k in range(1, len(lines)):
