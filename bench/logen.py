@@ -425,9 +425,10 @@ class _Page:
         sizes = [st.body * 2.4, st.body * 1.6, st.body, st.body]
         weights = ["bold", "bold", "normal", "normal"]
         aligns = ["left", "left", "left", "right"]
-        if rng.random() < 0.5:  # even pages carry the number on the left, odd on the right
-            texts, sizes, weights = texts[::-1], sizes[::-1], weights[::-1]
         widths = [st.body * 3, st.body * 5, st.width - st.body * 20, st.body * 12]
+        if rng.random() < 0.5:  # even pages carry the number on the left, odd on the right
+            texts, sizes, weights, widths = texts[::-1], sizes[::-1], weights[::-1], widths[::-1]
+            aligns = ["left", "left", "right", "right"]
         cells = [
             self.line(t, s, (sans, w), a, 0)
             for t, s, w, a in zip(texts, sizes, weights, aligns, strict=True)
