@@ -1,0 +1,137 @@
+"""Import round 11: pages an office suite set (bench/logen.py, LibreOffice Writer), hand-set
+as the PDFs had them. No font is needed.
+
+- body lines set further apart than their boxes are high (a face whose boxes are an
+  em high under a leading of 1.9): the white between two lines of a column is no
+  block's end, and the columns are read one after the other, not row by row;
+- a bold subtitle at about body size set a headline's margin and line height under
+  a 16 pt headline is the stack's, not a column top of its own;
+- a marked brief right under a rule drawn over its column, beside a headline's
+  centred second line: a brief, not the next column of that headline's story;
+- a byline centred over a story's two columns, over a paragraph that opens with a
+  short one: it stands alone.
+
+One test sets a page with LibreOffice itself (skipped where `soffice` is missing).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from handset import line
+
+from reader.importing.header import Box
+from reader.importing.reading_order import Glyph, layout
+from reader.importing.structure import build
+from reader.importing.typography import is_byline
+from reader.model import Page
+
+
+def rows(texts: list[str], x: float, top: float, pitch: float, size: float = 10.0) -> list[Glyph]:
+    return [g for n, t in enumerate(texts) for g in line(t, x, top - n * pitch, size)]
+
+
+def built(glyphs: list[Glyph], drawn: Sequence[Box] = ()) -> Page:
+    done = build(layout(glyphs, drawn, is_byline), drawn)
+    assert done is not None
+    return done[0]
+
+
+def above() -> list[Glyph]:
+    """A story at the top of the page (the first row alone would be the page header)."""
+    return line("上篇标题", 0, 800, 20) + rows(["戊" * 14, "戊戊。"], 0, 770, 14)
+
+
+def column(
+    mark: str, x: float, top: float, pitch: float, lines: int = 8, ems: int = 12
+) -> list[Glyph]:
+    """A column `ems` wide: an indented first line, full lines and a closing short one."""
+    full = [mark * ems] * (lines - 2)
+    return line(mark * (ems - 2), x + 20, top) + rows([*full, mark + "。"], x, top - pitch, pitch)
+
+
+def test_body_lines_set_further_apart_than_their_boxes_are_read_column_by_column() -> None:
+    # Three 12-em columns 1.5 em apart under a headline, lines 19 pt apart: 9 pt of white
+    # between every two lines of a column, more than the 8 pt that ends a block.
+    glyphs = above() + line("山东财政收入突破三百亿元", 0, 700, 24)
+    for k, mark in enumerate("甲乙丙"):
+        glyphs += column(mark, 135 * k, 660, 19, lines=10)
+    item = built(glyphs).items[-1]
+    assert item.headline == "山东财政收入突破三百亿元"
+    assert [p[0] + p[-1] for p in item.paragraphs] == ["甲。", "乙。", "丙。"]
+    assert all(len(set(p) - {"。"}) == 1 for p in item.paragraphs)
+
+
+def test_a_bold_subtitle_a_headlines_line_under_it_is_the_stacks() -> None:
+    # Two stories side by side, each over two 10-em columns: on the right a 20-pt
+    # headline and, 13.5 pt under its box, a bold body-size subtitle; on the left a
+    # byline centred under its headline.
+    glyphs = above() + line("三毛从军记光盘出版", 15, 720, 20)
+    glyphs += line("本报西安一月二日讯", 60, 683)
+    glyphs += line("总政发出通知要求学习", 225, 722, 20)
+    glyphs += line("——巴黎展出春夏时装", 275, 696, 10, weight=700)
+    for k, mark in enumerate("甲乙丙丁"):
+        glyphs += column(mark, 110 * k, 662, 14, ems=10)
+    items = built(glyphs).items
+    right = next(it for it in items if it.headline == "总政发出通知要求学习")
+    assert right.subtitle == "——巴黎展出春夏时装"
+    assert [p[0] for p in right.paragraphs] == ["丙", "丁"]
+    left = next(it for it in items if it.headline == "三毛从军记光盘出版")
+    assert left.byline == "本报西安一月二日讯"
+    assert [p[0] for p in left.paragraphs] == ["甲", "乙"]
+
+
+def test_a_marked_brief_under_its_own_rule_is_not_the_next_column_of_a_headline() -> None:
+    # A headline centred over two 10-em columns on two lines, its second line beside
+    # the rule between two briefs in the column on the right; the second brief opens
+    # with a marker under that rule.
+    glyphs = above() + line("催生高校学术骨干年轻教师", 0, 700, 17.5)
+    glyphs += line("基金资助千人", 52.5, 674, 17.5)
+    for k, mark in enumerate("甲乙"):
+        glyphs += column(mark, 110 * k, 650, 14, ems=10)
+    glyphs += rows(["□丙丙丙丙丙丙丙丙丙", "丙丙丙丙丙丙丙丙丙丙", "丙丙丙。"], 230, 720, 14)
+    glyphs += rows(["●丁丁丁丁丁丁丁丁丁", "丁丁丁丁丁丁丁丁丁丁", "丁丁。"], 230, 664, 14)
+    rule = (230.0, 678.0, 330.0, 678.4)
+    items = built(glyphs, [rule]).items
+    head = next(it for it in items if it.headline)
+    assert head.headline == "催生高校学术骨干年轻教师基金资助千人"
+    assert [p[0] for p in head.paragraphs] == ["甲", "乙"]
+    briefs = [it for it in items if it.marker]
+    assert [(b.marker, b.paragraphs[0][0]) for b in briefs] == [("□", "丙"), ("●", "丁")]
+
+
+def test_a_byline_centred_over_a_short_first_paragraph_stands_alone() -> None:
+    # Under a headline over two 10-em columns, a byline centred over both; the first
+    # column opens with a paragraph of two lines.
+    glyphs = above() + line("江苏乡村来了服务队", 20, 720, 18)
+    glyphs += line("本报记者 董群 通讯员 王国平", 45, 690)
+    glyphs += line("甲" * 8, 20, 670) + line("甲" * 6 + "。", 0, 656)
+    glyphs += line("乙" * 8, 20, 642) + rows(["乙" * 10, "乙。"], 0, 628, 14)
+    glyphs += rows(["丙" * 10, "丙" * 10, "丙" * 10, "丙。"], 110, 670, 14)
+    item = built(glyphs).items[-1]
+    assert item.byline == "本报记者 董群 通讯员 王国平"
+    assert item.paragraphs[0] == "甲" * 14 + "。"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed",
+)
+def test_a_page_set_by_libreoffice_comes_out_whole(tmp_path: Path) -> None:
+    """One page of bench/logen.py through the importer: every story, nothing lost."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import logen
+
+    if not logen.available():
+        pytest.skip("the system CJK fonts or the corpus are missing")
+    from reader.importing.pdf import read_pdf
+
+    page = logen.generate(12)  # lines 1.9 ems apart: read row by row before round 11
+    (got,) = read_pdf(page.pdf, "office-12.pdf")
+    assert got.structure is not None
+    heads = [it.headline for it in got.structure[0].items if it.headline]
+    assert sorted(heads) == sorted(it.headline for it in page.items if it.headline)
