@@ -113,10 +113,13 @@ class Look:
         rng = random.Random(f"office-{seed}")
         body = rng.choice(BODY_FACES)
         head = rng.choice(HEAD_FACES)
+        stack = rng.choice((head, (body, "bold"), (KAI, "normal"), ("Noto Sans CJK SC", "bold")))
+        if stack == (body, "normal"):
+            stack = (body, "bold")  # a kicker at the body's size is set apart somehow
         return cls(
             body=body,
             head=head,
-            stack=rng.choice((head, (body, "bold"), (KAI, "normal"), ("Noto Sans CJK SC", "bold"))),
+            stack=stack,
             byline=rng.choice((KAI, "Noto Sans CJK SC", body)),
             caption=rng.choice((body, "Noto Sans CJK SC", "WenQuanYi Zen Hei")),
             compress=rng.random() < 0.6,
