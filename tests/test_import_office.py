@@ -9,7 +9,13 @@ as the PDFs had them. No font is needed.
 - a marked brief right under a rule drawn over its column, beside a headline's
   centred second line: a brief, not the next column of that headline's story;
 - a byline centred over a story's two columns, over a paragraph that opens with a
-  short one: it stands alone.
+  short one: it stands alone;
+- a subtitle centred over a gutter whose `》` (ink in the left of its box) happens to
+  end over the column's edge: the next glyph's box starts right at the mark's, one
+  run of advances, one line;
+- a headline wrapped at 1.67 of its size (Writer's 115% of Noto CJK's line): one line;
+- a row of two columns right under two bylines in Kai centred across their gutter:
+  the bylines are no witness that the gutter is printed across.
 
 One test sets a page with LibreOffice itself (skipped where `soffice` is missing).
 """
@@ -19,6 +25,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -115,6 +122,46 @@ def test_a_byline_centred_over_a_short_first_paragraph_stands_alone() -> None:
     item = built(glyphs).items[-1]
     assert item.byline == "本报记者 董群 通讯员 王国平"
     assert item.paragraphs[0] == "甲" * 14 + "。"
+
+
+def test_a_mark_whose_box_the_next_glyph_starts_at_is_no_gutter() -> None:
+    # Two 10-em columns 1.5 em apart under a headline; a Kai subtitle centred over
+    # both whose `》` ends its ink at the first column's edge.
+    glyphs = above() + line("西哈努克国王向我震区捐款", 48, 720, 18)
+    # (the boxes 0.05 pt apart, as PDFium's rounding leaves them: the gap from the
+    # mark's ink is then a hair over the 0.6 em that splits a row over a gutter)
+    sub = line("——《五星红旗》", 30, 695) + line("出版座谈会举行", 110.05, 695)
+    glyphs += [replace(g, face=1) for g in sub]
+    for k, mark in enumerate("甲乙"):
+        glyphs += column(mark, 115 * k, 683, 14, ems=10)
+    item = built(glyphs).items[-1]
+    assert item.subtitle == "——《五星红旗》出版座谈会举行"
+    assert [p[0] for p in item.paragraphs] == ["甲", "乙"]
+
+
+def test_a_headline_wrapped_at_writers_line_height_is_one_line() -> None:
+    glyphs = above() + line("就伊拉克武器核查问题外交部发言人答", 0, 720, 15)
+    glyphs += line("记者问", 0, 695, 15)
+    glyphs += line("——湖南涌现三十五万养猪大户", 0, 674, 10, weight=700)
+    for k, mark in enumerate("甲乙丙"):
+        glyphs += column(mark, 115 * k, 652, 14, ems=10)
+    item = built(glyphs).items[-1]
+    assert item.headline == "就伊拉克武器核查问题外交部发言人答记者问"
+    assert item.subtitle == "——湖南涌现三十五万养猪大户"
+
+
+def test_bylines_in_another_face_across_a_gutter_do_not_join_the_rows_under_them() -> None:
+    # Two 14-em columns 1.4 em apart; the first row of the left one ends with `，`, the
+    # right one opens with a paragraph's short last line; over both, two Kai bylines
+    # centred across the gutter.
+    glyphs = above() + line("农家过年", 100, 730, 20)
+    bylines = line("本报记者许涛", 117, 702) + line("本报上海一月十八日讯", 97, 688)
+    glyphs += [replace(g, face=1) for g in bylines]
+    glyphs += rows(["甲" * 13 + "，", "甲" * 14, "甲" * 14, "甲甲。"], 0, 667, 16)
+    glyphs += line("乙" * 8 + "。", 154, 667) + line("丙" * 12, 174, 651)
+    glyphs += rows([*["丙" * 14] * 4, "丙丙。"], 154, 635, 16)
+    text = layout(glyphs, [], is_byline).text()
+    assert not [t for t in text.splitlines() if "甲" in t and ("乙" in t or "丙" in t)]
 
 
 @pytest.mark.skipif(
