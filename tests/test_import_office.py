@@ -92,6 +92,56 @@ def test_a_bold_subtitle_a_headlines_line_under_it_is_the_stacks() -> None:
     assert [p[0] for p in left.paragraphs] == ["甲", "乙"]
 
 
+# Writer's seed 88, as segments (text, left, baseline, size, weight, face): a one-column
+# story (a bold kicker, a 15 pt headline wrapped, a bold subtitle the column wide 12.6 pt
+# under its box) beside a two-column one whose byline and dateline are centred over it.
+_SEED_88 = (
+    ("埃及政府加强旅游景点的", 153.1, 747.8, 9.5, 700, 1),
+    ("“我希望你不要轻易放弃自", 281.3, 737.4, 18.5, 700, 1),
+    ("保护", 153.1, 732.0, 9.5, 700, 1),
+    ("智力扶贫强素", 153.1, 706.9, 15.0, 700, 1),
+    ("己的追求。”", 325.5, 706.7, 18.5, 700, 1),
+    ("本报记者 吕松刚", 345.3, 684.4, 9.5, 400, 3),
+    ("质", 153.1, 682.0, 15.0, 700, 1),
+    ("本报西安1月28日讯", 336.7, 670.3, 9.5, 400, 3),
+    ("李鹏会见六国离到任大使", 153.1, 660.5, 9.5, 700, 1),
+    ("为了提高农村党员的", 289.1, 650.5, 9.5, 400, 2),
+    ("中的地方建起了阅报栏，", 387.1, 650.5, 9.5, 400, 2),
+    ("年富力强的刘志军，", 172.1, 641.7, 9.5, 400, 2),
+    ("致富本领，从１９９６年", 270.1, 633.9, 9.5, 400, 2),
+    ("指定专人定期更换。", 387.1, 633.9, 9.5, 400, 2),
+    ("是铁道部分管客货运输工", 153.1, 625.1, 9.5, 400, 2),
+    ("４月开始，清丰县委把引", 270.1, 617.3, 9.5, 400, 2),
+    ("各级党组织结合农村", 406.1, 617.3, 9.5, 400, 2),
+    ("作的副部长。一年多来，", 153.1, 608.5, 9.5, 400, 2),
+    ("导农村党支部、农村党员", 270.1, 600.7, 9.5, 400, 2),
+    ("特点，在“读”和“用”", 387.1, 600.7, 9.5, 400, 2),
+    ("他按照部党组的部署，直", 153.1, 591.9, 9.5, 400, 2),
+    ("订阅报纸杂志作为了解致", 270.1, 584.1, 9.5, 400, 2),
+    ("上下功夫。许多村党支部", 387.1, 584.1, 9.5, 400, 2),
+    ("接组织指挥了列车提速和", 153.1, 575.3, 9.5, 400, 2),
+    ("富信息、掌握实用技术的", 270.1, 567.5, 9.5, 400, 2),
+    ("在用活阅报栏的同时，举", 387.1, 567.5, 9.5, 400, 2),
+)
+
+
+def test_a_bold_subtitle_a_line_and_a_third_under_a_wrapped_headline_is_the_stacks() -> None:
+    glyphs = above()
+    for text, x, baseline, size, weight, face in _SEED_88:
+        # boxes as PDFium gives Writer's Noto Sans CJK: 0.1 em below the baseline, 0.85 over
+        low, high = baseline - 0.1 * size, baseline + 0.85 * size
+        glyphs += [
+            replace(g, face=face, bottom=low, top=high)
+            for g in line(text, x, baseline, size, weight)
+        ]
+    items = built(glyphs).items
+    left = next(it for it in items if it.headline == "智力扶贫强素质")
+    assert (left.kicker, left.subtitle) == ("埃及政府加强旅游景点的保护", "李鹏会见六国离到任大使")
+    assert left.paragraphs[0].startswith("年富力强的刘志军，是铁道部")
+    right = next(it for it in items if it.headline == "“我希望你不要轻易放弃自己的追求。”")
+    assert right.byline == "本报记者 吕松刚 本报西安1月28日讯"
+
+
 def test_a_marked_brief_under_its_own_rule_is_not_the_next_column_of_a_headline() -> None:
     # A headline centred over two 10-em columns on two lines, its second line beside
     # the rule between two briefs in the column on the right; the second brief opens

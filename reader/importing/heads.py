@@ -24,7 +24,8 @@ _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns 
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
 _OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
-_STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack
+_STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack,
+_STACK_BODY = 1.5  # and in ems of the body: Writer's 115% of Noto CJK's line is 1.67 ems
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 
@@ -368,11 +369,12 @@ def _mixed(glyphs: list[Glyph], face: int) -> bool:
 
 def _stacked(seg: Segment, head: Segment, body: float) -> bool:
     """`seg` sits right under or right over `head`, within its width: as near as a line
-    of the larger type's own would (Writer sets a subtitle 0.7 of a 16 pt headline's
-    size under its box, the headline's margin and line height between)."""
+    of the larger type's own would, or a line and a half of the body (Writer sets a
+    body-size subtitle 0.73 of a 16 pt headline's size under its box, 1.33 ems of the
+    body under a 15 pt one: the headline's margin and line heights between)."""
     if _overlap(seg, head) <= 0:
         return False
-    near = max(1.2 * body, _STACK_NEAR * max(head.size, seg.size))
+    near = max(_STACK_BODY * body, _STACK_NEAR * max(head.size, seg.size))
     return 0 <= head.bottom - seg.top <= near or 0 <= seg.bottom - head.top <= near
 
 
