@@ -290,11 +290,10 @@ class _Page:
             out.append(self.line(text, st.body, (look.byline, "normal"), align, 2))
         if byline:
             out.append(self.spacer(4))
-        text = self.paragraphs(paragraphs)
-        if source:
+        out.append(self.section(span, self.paragraphs(paragraphs)))
+        if source:  # under the columns: Writer may clip a balanced section's last line
             style = self.para_style(look.body, st.body, align="right", leading=self.body_leading())
-            text += f'<text:p text:style-name="{style}">{_e(source)}</text:p>\n'
-        out.append(self.section(span, text))
+            out.append(f'<text:p text:style-name="{style}">{_e(source)}</text:p>\n')
         self.items.append(
             Item(
                 kicker=kicker,
@@ -565,7 +564,11 @@ def generate(seed: int) -> typesetgen.TypesetPage:
         CACHE.mkdir(parents=True, exist_ok=True)
         pdf_path.write_bytes(pdf)
         src.write_text(doc, encoding="utf-8")
-    return typesetgen.TypesetPage(seed, page, header, items, doc, pdf)
+    out = typesetgen.TypesetPage(seed, page, header, items, doc, pdf)
+    unprinted = out.chars() - typesetgen.chars(typesetgen.pdfium_text(pdf))
+    if unprinted:  # the truth must be what the page prints (Writer can clip a line)
+        raise RuntimeError(f"office-{seed}: not printed: {''.join(unprinted.elements())}")
+    return out
 
 
 def main() -> None:
