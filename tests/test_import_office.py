@@ -142,6 +142,23 @@ def test_a_bold_subtitle_a_line_and_a_third_under_a_wrapped_headline_is_the_stac
     assert right.byline == "本报记者 吕松刚 本报西安1月28日讯"
 
 
+def test_a_byline_widened_under_its_subtitle_keeps_a_gutter_from_the_next_column(
+    tmp_path: Path,
+) -> None:
+    # tests/pdfgen.py's page 7 of seed 1: a byline 13 pt under a 13 pt subtitle that
+    # ends 1.5 pt short of the next column, whose line stands on the byline's row. As a
+    # stack line the byline reaches as far as the subtitle, but no nearer than half an
+    # em to that line (it was read with it: `本报记者 王晨 是自办发行的…`).
+    import pdfgen
+
+    from reader.importing.pdf import read_pdf
+
+    spec = pdfgen.sample_pages(20, seed=1)[6]
+    path = pdfgen.build_pdf(tmp_path / "pdfgen-7.pdf", [spec])
+    (page,) = read_pdf(path.read_bytes(), path.name)
+    assert not [t for t in page.text.splitlines() if "王晨" in t and "天津日报" in t]
+
+
 def test_a_marked_brief_under_its_own_rule_is_not_the_next_column_of_a_headline() -> None:
     # A headline centred over two 10-em columns on two lines, its second line beside
     # the rule between two briefs in the column on the right; the second brief opens

@@ -25,6 +25,7 @@ _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
 _OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
 _STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack,
+_CLEAR = 0.5  # ems: a stack line widened stays this far from text on its row
 _STACK_BODY = 1.5  # and in ems of the body: Writer's 115% of Noto CJK's line is 1.67 ems
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
@@ -171,8 +172,10 @@ def widen_heads(
                 head.reach1 = max(head.reach1, top.x1)
     # The lines of a stack under a headline read before any of its columns: each
     # (a headline's centred second line too) reaches as far as the line it hangs under.
-    # Never over a line on its own row (another column's text beside it).
+    # Never over a line on its own row (another column's text beside it), nor up to
+    # less than a gutter from one.
     stack = sorted(heads, key=lambda h: -h.top)
+    clear = _CLEAR * body
     for k, seg in enumerate(stack):
         for above in stack[:k]:
             if _stacked(seg, above, body) and above.bottom >= seg.top:
@@ -180,8 +183,8 @@ def widen_heads(
                 if not any(
                     o is not seg
                     and abs(o.baseline - seg.baseline) < 0.3 * seg.size
-                    and o.x1 > lo
-                    and o.x0 < hi
+                    and o.x1 > lo - clear
+                    and o.x0 < hi + clear
                     for o in segs
                 ):
                     seg.reach0, seg.reach1 = lo, hi
