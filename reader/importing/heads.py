@@ -81,13 +81,6 @@ def _above_in_column(above: Segment, seg: Segment, body: float) -> bool:
     return _overlap(above, seg) > 0 or seg.x0 - _INDENT * body <= above.x0 < seg.x1
 
 
-def _may_head_from_right(head: Segment, top: Segment, segs: list[Segment], body: float) -> bool:
-    """A headline wholly right of a column top heads it where that column does not run
-    on beside it, within a column and a gutter of it (not 50 ems off: seed 19)."""
-    near = head.x0 - top.x1 <= (top.x1 - top.x0) + _GUTTER_MAX * body
-    return near and not _text_beside(head, top, segs, body)
-
-
 def _text_beside(head: Segment, top: Segment, segs: list[Segment], body: float) -> bool:
     """The column of `top` runs on beside `head`, a headline wholly right of it: the
     headline stands inside the next column (stories one after another down columns)
@@ -163,7 +156,7 @@ def widen_heads(
         near = [
             h
             for h in _heads_near(heads, top, body)
-            if id(h) not in flush and (h.x0 < top.x1 or _may_head_from_right(h, top, segs, body))
+            if id(h) not in flush and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
         ]
         if near:
             owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
@@ -179,7 +172,8 @@ def widen_heads(
                 head.reach1 = max(head.reach1, top.x1)
     # The lines of a stack under a headline read before any of its columns: each
     # (a headline's centred second line too) reaches as far as the line it hangs under.
-    # Never over a line on its own row (another column's text beside it), nor near one.
+    # Never over a line on its own row (another column's text beside it), nor up to
+    # less than a gutter from one.
     stack = sorted(heads, key=lambda h: -h.top)
     clear = _CLEAR * body
     for k, seg in enumerate(stack):
