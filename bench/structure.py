@@ -67,6 +67,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import chromegen  # noqa: E402
+import logen  # noqa: E402
 import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
@@ -281,6 +282,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
     "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),
+    "office-pdf": html_cases(logen, "office", "pdf"),
+    "office-pdfium": html_cases(logen, "office", "pdfium"),
 }
 
 
@@ -461,6 +464,9 @@ def main() -> None:
     if any(n.startswith("tex") for n in names) and not texgen.available():
         print("tex: xelatex is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("tex")]
+    if any(n.startswith("office") for n in names) and not logen.available():
+        print("office: soffice or the system CJK fonts are not installed: skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("office")]
     for name in ("texvar-pdf", "chromevar-pdf"):
         if name in names and not weasygen.variant_available():
             print(f"{name}: the system CJK fonts are not installed: skipped", file=sys.stderr)

@@ -35,6 +35,7 @@ _STRETCHED = 1.5  # ems of the type: a wider gap is a gutter unless printed acro
 # line's end) up to _FLUSH_MARK: a digit set with the fonts' `palt` sits left of its em
 _FLUSH = 0.05
 _FLUSH_MARK = 0.15
+_ABUT = 0.01  # ems: boxes this near each other are one run of advances
 _STRETCHED_MAX = 3.5  # ems of the type: a wider gap is a gutter whatever the rows around print
 
 
@@ -204,9 +205,12 @@ def _narrow_gutter(
 ) -> bool:
     """A gap narrower than a gutter that is one all the same: measured from the ink (a
     mark hung into the gutter) where the rows around leave it white, or where the rows
-    around show a gutter (two headlines side by side, a credit set up to the next column)."""
+    around show a gutter (two headlines side by side, a credit set up to the next column).
+    A mark whose box the next glyph's box starts right at is not hung: one run of
+    advances (Writer's `》出` in a subtitle centred over a gutter)."""
     return (
         glyph.ink_x0 - prev.ink_x1 > gutter
+        and abs(glyph.x0 - prev.x1) > _ABUT * body
         and strips.white(prev, glyph, body)
         and not strips.printed(prev, glyph, body, (prev.ink_x1 + glyph.ink_x0) / 2)
     ) or (glyph.x0 - prev.x1 > _NARROW * body and strips.gutter(prev, glyph, body, flush=flush))
@@ -317,7 +321,9 @@ class _Strips:
                 continue
             end = bisect.bisect_right(self.starts[k], mid)
             before, after = row[end - 1] if end else None, row[end] if end < len(row) else None
-            if before is not None and not _same_type(before, left):
+            if before is not None and (
+                not _same_type(before, left) or _other_face(before, left, right)
+            ):
                 continue
             if (
                 before is not None
@@ -362,6 +368,18 @@ class _Strips:
             else:
                 witnesses += near_left or near_right
         return witnesses >= 2
+
+
+def _other_face(g: Glyph, left: Glyph, right: Glyph) -> bool:
+    """An ideograph in another face than the ideographs on both sides of the gap: a line
+    of another kind (a byline in Kai centred over two columns of a Song body), no
+    witness of how the body's lines are set."""
+    return (
+        "\u4e00" <= g.char <= "\u9fff"
+        and g.face != left.face
+        and left.face == right.face
+        and "\u4e00" <= right.char <= "\u9fff"
+    )
 
 
 def _same_type(g: Glyph, mark: Glyph) -> bool:

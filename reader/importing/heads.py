@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reader.importing.glyphs import Glyph, Segment
 
@@ -24,6 +24,9 @@ _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns 
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
 _OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
+_STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack,
+_CLEAR = 0.5  # ems: a stack line widened stays this far from text on its row
+_STACK_BODY = 1.5  # and in ems of the body: Writer's 115% of Noto CJK's line is 1.67 ems
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 
@@ -103,7 +106,10 @@ def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, floa
 
 
 def widen_heads(
-    segs: list[Segment], body: float, apart: Callable[[str], bool] | None = None
+    segs: list[Segment],
+    body: float,
+    apart: Callable[[str], bool] | None = None,
+    rules: Sequence[tuple[float, float, float]] = (),
 ) -> None:
     """Let each headline reach over the columns of the body that starts right under it.
 
@@ -113,6 +119,8 @@ def widen_heads(
     the nearest one on its left; a headline never reaches over running text.
     Lines in body type that `apart` names (a byline centred over the columns of
     its story) reach over them the same way, rather than open the column under them.
+    A column top right under a rule drawn over its column (`rules`: height, left and
+    right) starts a module there: no headline on its left takes it for its next column.
     """
     heads = [
         s
@@ -143,6 +151,8 @@ def widen_heads(
         if left is not None and id(left) in owners:
             owners[id(top)] = owners[id(left)]
             continue
+        if _under_rule(top, rules, body):
+            continue
         near = [
             h
             for h in _heads_near(heads, top, body)
@@ -162,8 +172,10 @@ def widen_heads(
                 head.reach1 = max(head.reach1, top.x1)
     # The lines of a stack under a headline read before any of its columns: each
     # (a headline's centred second line too) reaches as far as the line it hangs under.
-    # Never over a line on its own row (another column's text beside it).
+    # Never over a line on its own row (another column's text beside it), nor up to
+    # less than a gutter from one.
     stack = sorted(heads, key=lambda h: -h.top)
+    clear = _CLEAR * body
     for k, seg in enumerate(stack):
         for above in stack[:k]:
             if _stacked(seg, above, body) and above.bottom >= seg.top:
@@ -171,11 +183,23 @@ def widen_heads(
                 if not any(
                     o is not seg
                     and abs(o.baseline - seg.baseline) < 0.3 * seg.size
-                    and o.x1 > lo
-                    and o.x0 < hi
+                    and o.x1 > lo - clear
+                    and o.x0 < hi + clear
                     for o in segs
                 ):
                     seg.reach0, seg.reach1 = lo, hi
+
+
+def _under_rule(top: Segment, rules: Sequence[tuple[float, float, float]], body: float) -> bool:
+    """A rule drawn right over `top`, across its column and not far past it (one across
+    the page is a row's, with the headlines of the row under it)."""
+    return any(
+        0 <= y - top.top <= 1.5 * body
+        and x0 <= top.x0 + body
+        and x1 >= top.x1 - body
+        and x1 - x0 <= (top.x1 - top.x0) + 3 * body
+        for y, x0, x1 in rules
+    )
 
 
 def _centred(
@@ -347,10 +371,13 @@ def _mixed(glyphs: list[Glyph], face: int) -> bool:
 
 
 def _stacked(seg: Segment, head: Segment, body: float) -> bool:
-    """`seg` sits right under or right over `head`, within its width."""
+    """`seg` sits right under or right over `head`, within its width: as near as a line
+    of the larger type's own would, or a line and a half of the body (Writer sets a
+    body-size subtitle 0.73 of a 16 pt headline's size under its box, 1.33 ems of the
+    body under a 15 pt one: the headline's margin and line heights between)."""
     if _overlap(seg, head) <= 0:
         return False
-    near = max(1.2 * body, 0.5 * head.size)
+    near = max(_STACK_BODY * body, _STACK_NEAR * max(head.size, seg.size))
     return 0 <= head.bottom - seg.top <= near or 0 <= seg.bottom - head.top <= near
 
 

@@ -293,14 +293,21 @@ def _alone(
     happens to start with a dateline: it ends short of the line below it (justified
     running text ends at the column's edge; a quarter em short is set apart), or the
     line below starts a paragraph (indented against it), or it reaches an em past the
-    edge of the column below (the line below and the one after it end there): set
-    centred over the story's columns; or it is set in another face than the line below
-    (a dateline in Kai over a Song paragraph)."""
+    edge of the column below (the line below ends there: the one after it does too, or
+    it opens a paragraph that runs on): set centred over the story's columns; or it is
+    set in another face than the line below (a dateline in Kai over a Song paragraph)."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
     if line.face != nxt.face:
         return True  # a dateline in Kai over a Song paragraph: set apart by its face
-    if after is not None and abs(after.x1 - nxt.x1) < 0.5 * body and line.x1 - nxt.x1 > body:
+    # The line below ends at the column's edge: the one after it ends there too, or it
+    # opens a paragraph (indented against the one after it) that runs on.
+    if (
+        after is not None
+        and line.x1 - nxt.x1 > body
+        and abs(after.x0 - nxt.x0) < 3 * body
+        and (abs(after.x1 - nxt.x1) < 0.5 * body or nxt.x0 - after.x0 >= body)
+    ):
         return True
     if is_byline(nxt.text) or nxt.text[0] in MARKERS:
         return True  # a byline block (reporters, then the dateline), or a marked paragraph
