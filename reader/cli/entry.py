@@ -114,17 +114,13 @@ def stop_as_on_ctrl_c() -> None:
     could stop between two of its renames. As SIGINT they take the path Ctrl-C
     takes: the import holds it until its renames are done, the index build stops
     its workers and closes the index, and the command says `interrupted` (exit
-    130). A forked index worker inherits the handler and dies of the signal itself.
+    130). A forked child (an index worker) gets the default action back at the
+    fork: the pool ends its workers with SIGTERM, and a worker that had to run
+    the Python handler first hung `reader index` now and then (1 run in 20).
     """
     import signal
 
-    main = os.getpid()
-
-    def as_interrupt(signum: int, _frame: object) -> None:
-        if os.getpid() != main:
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
+    def as_interrupt(_signum: int, _frame: object) -> None:
         signal.raise_signal(signal.SIGINT)
 
     for name in ("SIGTERM", "SIGHUP"):
@@ -132,6 +128,19 @@ def stop_as_on_ctrl_c() -> None:
         if number is not None and signal.getsignal(number) == signal.SIG_DFL:
             signal.signal(number, as_interrupt)
             _SET.append(number)
+    if _SET and not _FORK_HOOKED:
+        _FORK_HOOKED.append(True)
+        os.register_at_fork(after_in_child=_defaults_in_child)
+
+
+def _defaults_in_child() -> None:
+    import signal
+
+    for number in _SET:
+        signal.signal(number, signal.SIG_DFL)
+
+
+_FORK_HOOKED: list[bool] = []
 
 
 _SET: list[int] = []
