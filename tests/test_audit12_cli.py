@@ -269,15 +269,21 @@ def test_a_file_in_place_of_the_index_folder_is_one_line(library: Path) -> None:
         assert "not a directory" in one_line(done)
 
 
-@pytest.mark.xfail(
-    reason="search path (scale12): --limit beyond sys.maxsize reaches islice(): "
-    "`internal error: ValueError`",
-    strict=True,
-)
-def test_a_huge_search_limit_is_not_an_internal_error(library: Path) -> None:
-    done = reader(library, "search", "数据", "--limit", "99999999999999999999999")
-    assert done.returncode in (0, 2)
-    assert b"internal error" not in done.stderr
+@pytest.mark.parametrize("form", [(), ("--sort", "date", "--field", "body")])
+def test_a_huge_search_limit_is_all_hits(library: Path, form: tuple[str, ...]) -> None:
+    """`--limit` past sys.maxsize reached islice(): `internal error: ValueError`.
+    (Both forms: the plain one and typer's.)"""
+    done = reader(library, "search", "数据", *form, "--ids", "--limit", "9" * 23)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"p/2025-01-01/01/1\n"
+
+
+@pytest.mark.parametrize("form", [(), ("--sort", "date", "--field", "body")])
+def test_page_0_is_a_bad_option(library: Path, form: tuple[str, ...]) -> None:
+    """Pages are numbered from 1: `--page 0` said "nothing found" (exit 1)."""
+    done = reader(library, "search", "数据", *form, "--page", "0")
+    assert done.returncode == 2
+    assert "--page 0" in one_line(done)
 
 
 # --- shell completion --------------------------------------------------------------------

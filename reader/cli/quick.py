@@ -171,6 +171,8 @@ def search(
 
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
+    if page is not None and page < 1:
+        raise ReaderError(f"--page {page}: pages are numbered from 1")
     if count + ids + as_json > 1 and not (count and as_json):
         raise ReaderError("--ids goes alone: not with --count or --json")
     lib = chosen_library(option)
@@ -190,7 +192,8 @@ def search(
             until=last,
             page=page,
             field=field,
-            limit=None if count or not limit else limit,
+            # A limit past any library's hits is all of them (islice takes no more).
+            limit=None if count or not limit or limit >= sys.maxsize else limit,
             update=update,
             refresh=lambda: refresh(lib),
             sort=sort,
