@@ -64,6 +64,23 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
         os.close(fd)
 
 
+def is_folder(entry: os.DirEntry[str]) -> bool:
+    """`entry.is_dir()`, False where the system cannot tell: a symlink loop (ELOOP)
+    among the papers or issues made every command that lists them an internal error."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def is_file(entry: os.DirEntry[str]) -> bool:
+    """`entry.is_file()`, False where the system cannot tell (as `is_folder`)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def os_message(err: OSError) -> str:
     """An OSError as one line: the file it names, if any, and why (`x.txt: file name too long`)."""
     return f"{err.filename}: {_why(err)}" if err.filename is not None else _why(err)

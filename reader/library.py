@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.errors import NotFound, ReaderError
+from reader.files import is_file, is_folder
 from reader.locations import bundled_sample
 
 
@@ -49,7 +50,7 @@ class Issue(NamedTuple):
         numbers = []
         for entry in os.scandir(self.path):
             number = page_number(entry.name)
-            if number is not None and _is(entry.is_file):
+            if number is not None and is_file(entry):
                 numbers.append(number)
         return sorted(numbers)
 
@@ -95,15 +96,6 @@ def _toml(path: Path | str) -> dict[str, object]:
         raise ReaderError(f"{path}: {err}") from None
 
 
-def _is(test: Callable[[], bool]) -> bool:
-    """`entry.is_dir` or `entry.is_file`, False where it raises: a folder entry that is a
-    symlink loop (ELOOP) made every command that lists the library an internal error."""
-    try:
-        return test()
-    except OSError:
-        return False
-
-
 def _str(data: dict[str, object], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else str(value)
@@ -138,7 +130,7 @@ class Library:
             raise ReaderError(f"{self.root}: library folder not found")
         found = []
         for entry in sorted(os.scandir(self.root), key=lambda e: e.name):
-            if entry.name.startswith(".") or not _is(entry.is_dir):
+            if entry.name.startswith(".") or not is_folder(entry):
                 continue
             path = Path(entry.path)
             meta = _toml(path / "paper.toml")
@@ -168,7 +160,7 @@ class Library:
         found = []
         for p in papers:
             for entry in os.scandir(p.path):
-                if not entry.name.startswith(".") and _is(entry.is_dir):
+                if not entry.name.startswith(".") and is_folder(entry):
                     found.append(self._issue(p, entry.name))
         return sorted(found, key=lambda i: (i.label, i.paper.key, i.key))
 

@@ -85,14 +85,7 @@ def test_a_symlink_loop_in_the_library_is_passed_over(library: Path, where: str)
     "where",
     [
         "loop",
-        pytest.param(
-            "p/loop",
-            marks=pytest.mark.xfail(
-                reason="search/freshness.py (_walk, scan) lists issue folders with "
-                "DirEntry.is_dir(), which raises ELOOP: index refuses the whole library",
-                strict=True,
-            ),
-        ),
+        "p/loop",  # search/freshness.py listed issue folders with DirEntry.is_dir(): ELOOP
     ],
 )
 def test_index_and_search_pass_over_a_symlink_loop(library: Path, where: str) -> None:
@@ -236,12 +229,9 @@ def test_an_empty_library_option_is_refused(library: Path, args: tuple[str, ...]
 # --- others' parts: reported, to pass once mended ---------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="search/store.py damage() opens index.sqlite with a blocking open(): a FIFO in "
-    "its place hangs index and search for ever",
-    strict=True,
-)
 def test_a_fifo_in_place_of_the_index_does_not_hang(library: Path) -> None:
+    """search/store.py's check of the index file opened it blocking: a FIFO in its
+    place hung index and search for ever."""
     (library / ".reader").mkdir()
     os.mkfifo(library / ".reader" / "index.sqlite")
     for args in (("search", "数据"), ("index",)):

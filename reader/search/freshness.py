@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.files import is_folder
 from reader.library import page_number
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def _quick(root: Path, head: str, index: Path, issues: Iterable[tuple[str, str]]
             name, _, ns = line.rpartition(":")
             (recent if "/" in name else papers)[name] = ns
         with os.scandir(root) as found:
-            now = {e.name: e for e in found if e.is_dir() and not e.name.startswith(".")}
+            now = {e.name: e for e in found if is_folder(e) and not e.name.startswith(".")}
         if now.keys() != papers.keys():
             return False
         if any(str(e.stat().st_mtime_ns) != papers[name] for name, e in now.items()):
@@ -216,10 +217,10 @@ def _walk(root: Path) -> list[tuple[str, int, list[str], list[int]]]:
     """Each paper folder's name and time, and its issue folders' names and times."""
     found: list[tuple[str, int, list[str], list[int]]] = []
     with os.scandir(root) as entries:
-        papers = [e for e in entries if e.is_dir() and not e.name.startswith(".")]
+        papers = [e for e in entries if is_folder(e) and not e.name.startswith(".")]
     for paper in papers:
         with os.scandir(paper.path) as entries:
-            names = [e.name for e in entries if e.is_dir() and not e.name.startswith(".")]
+            names = [e.name for e in entries if is_folder(e) and not e.name.startswith(".")]
         # Relative to the paper's folder: the kernel resolves one name, not a path.
         folder = os.open(paper.path, os.O_RDONLY)
         try:
@@ -344,7 +345,7 @@ def scan(library: Library, only: Iterable[tuple[str, str]] | None = None) -> Sca
             folders = [
                 (e.name, e.path)
                 for e in os.scandir(paper.path)
-                if not e.name.startswith(".") and e.is_dir()
+                if not e.name.startswith(".") and is_folder(e)
             ]
         else:
             folders = [

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from reader.errors import ReaderError
+from reader.files import is_file
 from reader.search.freshness import changed_issues
 from reader.search.store import Place, Stored
 
@@ -98,7 +99,7 @@ def _page_bytes(folder: Path) -> int:
     try:
         with os.scandir(folder) as found:
             for entry in found:
-                if page_number(entry.name) is not None and entry.is_file():
+                if page_number(entry.name) is not None and is_file(entry):
                     total += entry.stat().st_size
     except OSError:
         pass

@@ -41,6 +41,7 @@ import contextlib
 import marshal
 import os
 import sqlite3
+import stat
 import time
 import unicodedata
 from collections.abc import Callable
@@ -420,7 +421,10 @@ def damage(path: Path) -> str | None:
     if path.is_dir():
         raise ReaderError(f"{path}: is a directory where the index file goes: move it away")
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO's open() waits for a writer for ever
+            raise ReaderError(f"{path}: is not a file where the index file goes: move it away")
+        size = status.st_size
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
