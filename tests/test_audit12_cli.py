@@ -359,13 +359,10 @@ def test_a_library_under_an_unknown_users_home_is_one_line(tmp_path: Path, where
     assert "nosuchuser-a12" in one_line(done)
 
 
-@pytest.mark.xfail(
-    reason="importing/sources.py expand(): a page file in a folder that is not a regular "
-    "file (a FIFO, a dangling link) is left out without a word, while a page it cannot "
-    "read refuses the whole import; the user asked for that page",
-    strict=True,
-)
 def test_a_folder_import_does_not_pass_over_a_page_file_silently(tmp_path: Path) -> None:
+    """importing/sources.py left a page file that is not a regular file (a FIFO, a
+    dangling link) out without a word, while a page it cannot read refuses the whole
+    import: the user asked for that page."""
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "01.txt").write_text(PAGE, encoding="utf-8")
@@ -373,3 +370,9 @@ def test_a_folder_import_does_not_pass_over_a_page_file_silently(tmp_path: Path)
     done = reader(tmp_path / "lib", "import", str(pages), "--paper", "p", "--issue", "x")
     assert done.returncode == 2
     assert "02.txt" in one_line(done)
+    (pages / "02.txt").unlink()
+    (pages / "03.txt").symlink_to(tmp_path / "gone.txt")
+    done = reader(tmp_path / "lib", "import", str(pages), "--paper", "p", "--issue", "x")
+    assert done.returncode == 2
+    assert "03.txt: a link to nothing" in one_line(done)
+    assert not (tmp_path / "lib" / "p" / "x" / "01.txt").exists()  # all or nothing

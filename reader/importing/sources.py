@@ -73,8 +73,12 @@ def expand(paths: Iterable[Path]) -> list[Path]:
             inside = [
                 p
                 for p in path.iterdir()
-                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+                if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and not p.is_dir()
             ]
+            for p in inside:  # a page the user named by its folder: never passed over unsaid
+                if not p.is_file():
+                    why = "a link to nothing" if not p.exists() else "not a regular file"
+                    raise ReaderError(f"{p}: {why}")
             if not inside:
                 raise ReaderError(f"{path}: no .txt or .pdf page files in this folder")
             files += sorted(inside, key=_natural)
