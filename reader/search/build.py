@@ -168,6 +168,7 @@ def apply(
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("VACUUM")
     _settle(conn, wait, notes)
+    notes += [f"{path}: left out, its name is not UTF-8: rename it" for path in found.unnamed]
     return UpdateStats(**{**stats.__dict__, "notes": tuple(notes)})
 
 

@@ -55,6 +55,23 @@ class Scan:
     def __init__(self) -> None:
         self.issues: dict[tuple[str, str], str] = {}
         self.pages: dict[Key, tuple[str, str]] = {}
+        self.unnamed: list[str] = []  # folders left out: their names are not UTF-8
+
+
+def _named(name: str) -> bool:
+    """Whether a folder's name can be stored: bytes that are not UTF-8 (a library copied
+    from Windows names folders in GBK) come as lone surrogates, which SQLite refuses."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _kept(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry is a paper or issue the index keeps: a folder, not hidden,
+    with a name it can store."""
+    return not entry.name.startswith(".") and is_folder(entry) and _named(entry.name)
 
 
 def _stat(st: os.stat_result) -> str:
@@ -116,7 +133,7 @@ def _quick(root: Path, head: str, index: Path, issues: Iterable[tuple[str, str]]
             name, _, ns = line.rpartition(":")
             (recent if "/" in name else papers)[name] = ns
         with os.scandir(root) as found:
-            now = {e.name: e for e in found if is_folder(e) and not e.name.startswith(".")}
+            now = {e.name: e for e in found if _kept(e)}
         if now.keys() != papers.keys():
             return False
         if any(str(e.stat().st_mtime_ns) != papers[name] for name, e in now.items()):
@@ -217,10 +234,10 @@ def _walk(root: Path) -> list[tuple[str, int, list[str], list[int]]]:
     """Each paper folder's name and time, and its issue folders' names and times."""
     found: list[tuple[str, int, list[str], list[int]]] = []
     with os.scandir(root) as entries:
-        papers = [e for e in entries if is_folder(e) and not e.name.startswith(".")]
+        papers = [e for e in entries if _kept(e)]
     for paper in papers:
         with os.scandir(paper.path) as entries:
-            names = [e.name for e in entries if is_folder(e) and not e.name.startswith(".")]
+            names = [e.name for e in entries if _kept(e)]
         # Relative to the paper's folder: the kernel resolves one name, not a path.
         folder = os.open(paper.path, os.O_RDONLY)
         try:
@@ -341,12 +358,13 @@ def scan(library: Library, only: Iterable[tuple[str, str]] | None = None) -> Sca
     found = Scan()
     wanted = None if only is None else set(only)
     for paper in library.papers:
+        if not _named(paper.key):
+            found.unnamed.append(str(paper.path))
+            continue
         if wanted is None:
-            folders = [
-                (e.name, e.path)
-                for e in os.scandir(paper.path)
-                if not e.name.startswith(".") and is_folder(e)
-            ]
+            entries = list(os.scandir(paper.path))
+            folders = [(e.name, e.path) for e in entries if _kept(e)]
+            found.unnamed += [e.path for e in entries if is_folder(e) and not _named(e.name)]
         else:
             folders = [
                 (i, os.path.join(paper.path, i))
