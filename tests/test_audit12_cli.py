@@ -377,3 +377,34 @@ def test_a_folder_import_does_not_pass_over_a_page_file_silently(tmp_path: Path)
     assert done.returncode == 2
     assert "03.txt: a link to nothing" in one_line(done)
     assert not (tmp_path / "lib" / "p" / "x" / "01.txt").exists()  # all or nothing
+
+
+@pytest.mark.parametrize("journal", ["left by a write killed part-way", "random bytes"])
+def test_a_journal_left_beside_the_index_is_rolled_back_not_an_error(
+    library: Path, journal: str
+) -> None:
+    """A read-only open cannot roll back a hot journal: every search said `attempt to
+    write a readonly database` until someone ran `reader index`."""
+    assert reader(library, "index").returncode == 0
+    index = library / ".reader" / "index.sqlite"
+    if journal == "random bytes":
+        (library / ".reader" / "index.sqlite-journal").write_bytes(os.urandom(5000))
+    else:  # a writer in DELETE mode that dies before its commit leaves its journal hot
+        killed = (
+            "import os, sqlite3, sys\n"
+            "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "conn.execute('PRAGMA journal_mode=DELETE')\n"
+            "conn.execute('BEGIN IMMEDIATE')\n"
+            "conn.execute('DELETE FROM meta')\n"
+            "conn.execute('PRAGMA cache_spill=1')\n"
+            "conn.execute('PRAGMA cache_size=1')\n"
+            "conn.execute('CREATE TABLE filler(x)')\n"
+            "rows = ((b'x' * 4000,) for _ in range(50))\n"
+            "conn.executemany('INSERT INTO filler VALUES (?)', rows)\n"
+            "os._exit(0)\n"
+        )
+        subprocess.run([sys.executable, "-c", killed, str(index)], check=True, timeout=60)
+        assert (library / ".reader" / "index.sqlite-journal").stat().st_size > 0
+    found = reader(library, "search", "数据", "--ids")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout == b"p/2025-01-01/01/1\n"

@@ -502,6 +502,10 @@ def _open_error(path: Path, err: sqlite3.DatabaseError) -> ReaderError:
     return IndexCorrupt(f"{path}: {text}")
 
 
+_READONLY_ROLLBACK = 776
+"""SQLite's SQLITE_READONLY_ROLLBACK: a read-only open found a hot journal to roll back."""
+
+
 def open_read(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     """Open the index at `path` to search it: `mode=ro`, so no file is created or written.
 
@@ -509,7 +513,30 @@ def open_read(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     index, a read-only mount) while the file is in DELETE mode, or in WAL mode
     while its `-shm` file exists (during an update). `timeout`: how long to
     wait through an update's short exclusive moments (switching journal mode).
+
+    A `-journal` left by a write that never finished (a build killed part-way) must
+    be rolled back before anyone reads: a read-only open cannot, so one read-write
+    open does it, as SQLite does for any writer, and the search goes on.
     """
+    try:
+        return _open_read(path, timeout)
+    except _HotJournal:
+        try:
+            with contextlib.closing(sqlite3.connect(path, timeout=timeout)) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlite3.DatabaseError as err:
+            raise ReaderError(
+                f"{path}: a write that never finished must be rolled back by someone who "
+                f"may write the index ({err})"
+            ) from None
+        return _open_read(path, timeout)
+
+
+class _HotJournal(Exception):
+    """The index has a hot journal that a read-only open cannot roll back."""
+
+
+def _open_read(path: Path, timeout: float) -> sqlite3.Connection:
     name = str(path.absolute()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     try:
         conn = sqlite3.connect(
@@ -534,6 +561,8 @@ def open_read(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         conn.execute("SELECT key FROM meta").fetchall()
     except sqlite3.DatabaseError as err:
         conn.close()
+        if getattr(err, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
+            raise _HotJournal from None
         raise _open_error(path, err) from None
     return conn
 
