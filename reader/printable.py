@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 # C0 controls except newline and tab, DEL, C1 controls, the line and paragraph
-# separators, and the bidi embeddings, overrides and isolates that can reorder what
+# separators, and the bidi embeddings, overrides, isolates and marks that can reorder what
 # a terminal shows. One character for one, so character offsets (search spans)
 # stay valid on the result. A translation table, not a regular expression:
 # compiling one cost every command a millisecond.
@@ -21,6 +21,9 @@ _PICTURES: dict[int, int] = {
     **dict.fromkeys((0x2028, 0x2029), 0xFFFD),
     **dict.fromkeys(range(0x202A, 0x202F), 0xFFFD),
     **dict.fromkeys(range(0x2066, 0x206A), 0xFFFD),
+    # The bidi marks too (left-to-right, right-to-left, Arabic letter): no overrides,
+    # but a bidi-aware terminal still moves the neutral characters around them.
+    **dict.fromkeys((0x200E, 0x200F, 0x061C), 0xFFFD),
     # Bytes of a file or folder name that are not UTF-8 (`p\xff`) come as lone
     # surrogates (surrogateescape): written out they are raw bytes again (0x9B is
     # CSI to an 8-bit terminal), or an encoding error that ended the command.

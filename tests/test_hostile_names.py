@@ -107,3 +107,11 @@ def test_one_line_and_printable_keep_offsets() -> None:
     assert "\n" not in one_line("a\nb") and len(one_line("a\nb\tc")) == 5
     assert printable(HOSTILE).isprintable()
     assert len(printable(HOSTILE)) == len(HOSTILE)
+
+
+def test_bidi_marks_are_shown_not_obeyed() -> None:
+    """U+200E, U+200F and U+061C passed through: marks, not overrides, but a bidi-aware
+    terminal still reorders the neutral characters around them (tui12, round 11)."""
+    for mark in ("\u200e", "\u200f", "\u061c"):
+        assert printable(f"报{mark}1, 2") == "报\ufffd1, 2"
+        assert f"\\u{ord(mark):04x}" in dumps({"a": mark})
