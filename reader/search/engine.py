@@ -236,22 +236,28 @@ def search(
     if sort not in ("rank", "date"):
         raise ReaderError(f"--sort {sort!r}: use rank or date")
     if sort == "date":
-        every = search(
+        every = functools.partial(
+            search,
             library,
             query,
             paper=paper,
             issue=issue,
-            since=since,
             until=until,
             page=page,
             field=field,
             limit=None,
-            update=update,
             progress=progress,
             refresh=refresh,
         )
-        every.sort(key=lambda hit: hit.date or "", reverse=True)  # stable: rank within a day
-        return every[:limit]
+        # The newest days first: once the issues from a date on hold `limit` hits, no
+        # hit of an older issue (or of one without a date) can be among the newest.
+        # Finding every hit first took minutes for a common word at 2 GB.
+        for first in _starts(library, since) if limit is not None else ():
+            recent = every(since=first, update=update)
+            update = False  # brought up to date by the first search
+            if len(recent) >= (limit or 0):
+                return _newest(recent)[:limit]
+        return _newest(every(since=since, update=update))[:limit]
     tree = parse(query, field)
     filters = _Filters(paper, issue, since, until, page)
     shared = store.shared_path(library)
@@ -275,6 +281,27 @@ class _Filters(NamedTuple):
     since: date | None
     until: date | None
     page: int | None
+
+
+def _newest(hits: list[Hit]) -> list[Hit]:
+    """`hits` newest issue first, in their order (the rank's) within a day."""
+    return sorted(hits, key=lambda hit: hit.date or "", reverse=True)
+
+
+def _starts(library: Library, since: date | None) -> list[date]:
+    """The dates a search by date tries from, newest first: the 2nd newest issue date
+    the index knows, the 16th, the 128th and so on, each after `since` (none without an
+    index: the search then finds every hit, and updates the index first)."""
+    dates = store.issue_dates(store.shared_path(library) or store.index_path(library))
+    starts: list[date] = []
+    at = 2
+    while at < len(dates):
+        start = dates[at - 1]
+        if since is not None and start <= since:
+            break
+        starts.append(start)
+        at *= 8
+    return starts
 
 
 def _search(

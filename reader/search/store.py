@@ -45,6 +45,7 @@ import stat
 import time
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -442,6 +443,27 @@ def damage(path: Path) -> str | None:
     if size % page_size or (pages * page_size > size and not wal.exists()):
         return f"truncated ({size} of {pages * page_size} bytes)"
     return None
+
+
+def issue_dates(path: Path) -> list[date]:
+    """Every issue date the index at `path` records, newest first ([] if it cannot say)."""
+    try:
+        conn = open_read(path)
+    except (ReaderError, OSError):
+        return []
+    try:
+        rows = conn.execute(
+            "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL ORDER BY date DESC"
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return []
+    finally:
+        conn.close()
+    dates = []
+    for (text,) in rows:
+        with contextlib.suppress(TypeError, ValueError):
+            dates.append(date.fromisoformat(text))
+    return dates
 
 
 def side_path(path: Path) -> Path:
