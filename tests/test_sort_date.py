@@ -13,6 +13,7 @@ all of them, so the day cut short by the limit may show others of its hits.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from corpuslib import corpus_lines, make_library, write_page
@@ -34,7 +35,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     return lib
 
 
-def ids(library: Library, query: str, limit: int | None, **filters: object) -> list[str]:
+def ids(library: Library, query: str, limit: int | None, **filters: Any) -> list[str]:
     hits = engine.search(library, query, limit=limit, sort="date", update=False, **filters)
     return [hit.id for hit in hits]
 
@@ -71,7 +72,7 @@ def test_the_newest_hits_are_those_of_every_hit_sorted(
         {"since": date(2030, 1, 1)},  # no hits
     ],
 )
-def test_dates_asked_for_hold_inside_the_windows(library: Library, filters: dict) -> None:
+def test_dates_asked_for_hold_inside_the_windows(library: Library, filters: dict[str, Any]) -> None:
     for limit in (3, 20):
         assert (
             ids(library, "经济", limit, **filters) == ids(library, "经济", None, **filters)[:limit]
@@ -84,7 +85,9 @@ def test_an_issue_without_a_date_comes_last_and_is_still_reached(library: Librar
     assert sorted(ids(library, "乡镇企业", len(every))) == sorted(every)
 
 
-def test_the_first_window_answers_a_common_word(library: Library, monkeypatch) -> None:
+def test_the_first_window_answers_a_common_word(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The point: a common word is answered from the newest issues, not all of them."""
     asked: list[object] = []
     search = engine.search
