@@ -123,7 +123,8 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a `ReaderError` into one line on stderr and its exit code; Ctrl-C into 130."""
+    """Turn a `ReaderError` into one line on stderr and its exit code; Ctrl-C into 130
+    (and `kill` into 143, `stopped_code`)."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -133,6 +134,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise fail(err.message, err.code) from None
         except KeyboardInterrupt:
             # Reached once the command's own cleanup (rollback, workers ended) has run.
-            raise fail("interrupted", 130) from None
+            from reader.cli.say import stopped_code
+
+            raise fail("interrupted", stopped_code()) from None
 
     return wrapper

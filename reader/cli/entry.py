@@ -65,10 +65,10 @@ def main() -> None:
     try:
         start(sys.argv[1:])
     except KeyboardInterrupt:
-        from reader.cli.say import say
+        from reader.cli.say import say, stopped_code
 
         say("interrupted")
-        sys.exit(130)
+        sys.exit(stopped_code())
     finally:
         if _SET:
             import signal
@@ -114,13 +114,17 @@ def stop_as_on_ctrl_c() -> None:
     could stop between two of its renames. As SIGINT they take the path Ctrl-C
     takes: the import holds it until its renames are done, the index build stops
     its workers and closes the index, and the command says `interrupted` (exit
-    130). A forked child (an index worker) gets the default action back at the
-    fork: the pool ends its workers with SIGTERM, and a worker that had to run
-    the Python handler first hung `reader index` now and then (1 run in 20).
+    128 + the signal's number, as a shell reports it: 143, 129). A forked child
+    (an index worker) gets the default action back at the fork: the pool ends
+    its workers with SIGTERM, and a worker that had to run the Python handler
+    first hung `reader index` now and then (1 run in 20).
     """
     import signal
 
-    def as_interrupt(_signum: int, _frame: object) -> None:
+    def as_interrupt(signum: int, _frame: object) -> None:
+        from reader.cli.say import stopped_by
+
+        stopped_by(signum)
         signal.raise_signal(signal.SIGINT)
 
     for name in ("SIGTERM", "SIGHUP"):

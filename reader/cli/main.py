@@ -82,7 +82,7 @@ def run(argv: list[str] | None = None) -> int:
     Not in click's standalone mode: its usage errors took four lines (usage,
     a hint, a blank line, the error); here they are one, as every error is.
     """
-    from reader.cli.say import cut_short, internal_error, say
+    from reader.cli.say import cut_short, internal_error, say, stopped_code
 
     args = sys.argv[1:] if argv is None else argv
     if COMPLETE_VAR in os.environ:  # the shell asks for words (`reader completion SHELL`)
@@ -100,7 +100,7 @@ def run(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else 0 if code is None else 2
     except KeyboardInterrupt:
         say("interrupted")
-        return 130
+        return stopped_code()
     except BrokenPipeError:
         return cut_short()
     except typer.Abort:

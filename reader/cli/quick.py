@@ -19,7 +19,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from reader.cli.commands import chosen_library, date_range, leading_library, paper_key
-from reader.cli.say import say
+from reader.cli.say import say, stopped_code
 from reader.errors import Exit, ReaderError
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def run_plain(option: str | None, query: str, options: Options) -> int:
             return err.code
         except KeyboardInterrupt:
             say("interrupted")
-            return 130
+            return stopped_code()
     except BrokenPipeError:
         return cut_short()
     except Exception as err:  # the last guard: one line, never a traceback

@@ -8,6 +8,20 @@ from __future__ import annotations
 
 import sys
 
+_STOPPED_BY = [2]
+"""The signal that stopped the command: SIGINT (Ctrl-C) unless `stopped_by` says other."""
+
+
+def stopped_by(signum: int) -> None:
+    """Record that `signum` (SIGTERM, SIGHUP), taken as Ctrl-C, is stopping the command."""
+    _STOPPED_BY[0] = signum
+
+
+def stopped_code() -> int:
+    """A stopped command's exit code, as a shell reports a process a signal ended: 128 +
+    its number (130 for Ctrl-C, 143 for `kill`, 129 for a closed terminal)."""
+    return 128 + _STOPPED_BY[0]
+
 
 def say(message: str) -> None:
     """`reader: message` on stderr, one line; library strings in it made printable."""
