@@ -59,7 +59,12 @@ PUNCTUATION = (
 
 def binary() -> str | None:
     """The Chromium (or Chrome) executable on PATH, if any."""
-    for name in BINARIES:
+    return first_on_path(BINARIES)
+
+
+def first_on_path(names: tuple[str, ...]) -> str | None:
+    """The first of `names` that is an executable on PATH, if any."""
+    for name in names:
         found = shutil.which(name)
         if found:
             return found

@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import chromegen  # noqa: E402
+import texgen  # noqa: E402
 import typesetgen  # noqa: E402
 import weasygen  # noqa: E402
 from typesetgen import Corpus, Item  # noqa: E402
@@ -75,11 +76,7 @@ FAMILIES = (*BODY_FACES, KAI)
 
 def binary() -> str | None:
     """The soffice executable on PATH, if any."""
-    for name in BINARIES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    return chromegen.first_on_path(BINARIES)
 
 
 def available() -> bool:
@@ -259,20 +256,7 @@ class _Page:
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
         rng, st, b, look = self.rng, self.style, self.b, self.look
-        kicker = b.kicker() if rng.random() < 0.35 else None
-        headline = b.headline()
-        subtitle = b.subtitle() if rng.random() < 0.4 else None
-        byline = typesetgen._byline(rng, b.day) if rng.random() < 0.7 else []
-        paragraphs = b.body(*body)
-        source = None
-        if rng.random() < 0.2:
-            source = rng.choice(
-                (
-                    f"（来源：{rng.choice(typesetgen._SOURCES)}）",
-                    "（据新华社电）",
-                    f"（{typesetgen._name(rng)}）",
-                )
-            )
+        kicker, headline, subtitle, byline, paragraphs, source = texgen.story_text(rng, b, body)
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.3, 2.4))
         size = max(min(size, st.span(span) / max(4, min(len(headline), 12))), 1.3 * st.body)
         ratio = size / st.body

@@ -86,6 +86,28 @@ def available() -> bool:
     )
 
 
+def story_text(
+    rng: random.Random, b: typesetgen._Builder, body: tuple[int, int]
+) -> tuple[str | None, str, str | None, list[str], tuple[str, ...], str | None]:
+    """A story's kicker, headline, subtitle, byline lines, paragraphs and source line,
+    drawn in this order (a page's draws stay the same for the same seed)."""
+    kicker = b.kicker() if rng.random() < 0.35 else None
+    headline = b.headline()
+    subtitle = b.subtitle() if rng.random() < 0.4 else None
+    byline = typesetgen._byline(rng, b.day) if rng.random() < 0.7 else []
+    paragraphs = b.body(*body)
+    source = None
+    if rng.random() < 0.2:
+        source = rng.choice(
+            (
+                f"（来源：{rng.choice(typesetgen._SOURCES)}）",
+                "（据新华社电）",
+                f"（{typesetgen._name(rng)}）",
+            )
+        )
+    return kicker, headline, subtitle, byline, paragraphs, source
+
+
 @dataclass(frozen=True)
 class Look:
     """What TeX lets a page vary beyond the content, drawn from a second seed."""
@@ -273,20 +295,7 @@ class _Page:
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
         rng, st, b = self.rng, self.style, self.b
-        kicker = b.kicker() if rng.random() < 0.35 else None
-        headline = b.headline()
-        subtitle = b.subtitle() if rng.random() < 0.4 else None
-        byline = typesetgen._byline(rng, b.day) if rng.random() < 0.7 else []
-        paragraphs = b.body(*body)
-        source = None
-        if rng.random() < 0.2:
-            source = rng.choice(
-                (
-                    f"（来源：{rng.choice(typesetgen._SOURCES)}）",
-                    "（据新华社电）",
-                    f"（{typesetgen._name(rng)}）",
-                )
-            )
+        kicker, headline, subtitle, byline, paragraphs, source = story_text(rng, b, body)
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.5, 2.4))
         least = 1.3 * st.body
         if self.variant:
