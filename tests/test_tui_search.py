@@ -311,3 +311,37 @@ asyncio.run(main())
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["28", "False"]
+
+
+async def test_the_status_says_searching_once_the_index_update_is_done(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first search of a session updates the index first; once that is done the
+    status line says the search runs, not that the index is still updating."""
+    from reader.search import engine
+
+    gate, entered = threading.Event(), threading.Event()
+    real = engine.search
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        entered.set()
+        assert gate.wait(30), "the test never let the search finish"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "search", held)
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        for _ in range(200):  # the update runs in a child process, then the search
+            if entered.is_set():
+                break
+            await pilot.pause(0.05)
+        assert entered.is_set(), "the search never started"
+        await pilot.pause(0.1)
+        shown = status(app)
+        gate.set()
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert "Searching 数据" in shown and "Updating" not in shown, shown
+        assert counter(app) == "28 hits"

@@ -150,9 +150,14 @@ class Finder(Widget):
         from reader.tui.issue_search import run_search
 
         update = not self._index_checked
+        searching = self.labels.searching.format(query=query)
+
+        def updated() -> None:  # the update is done: the search proper runs now
+            self.post_message(self.Changed(searching))
+
         if update:
             self.post_message(self.Changed(self.labels.updating_index))
-        result = _off_the_loop(run_search, self.library, query, opened, update)
+        result = _off_the_loop(run_search, self.library, query, opened, update, updated)
         if result is None:  # cancelled: a newer search, another issue, or the reader quit
             return
         self._index_checked = self._index_checked or result.error is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
@@ -25,16 +26,25 @@ class SearchResult:
     error: str | None = None
 
 
-def run_search(library: Library, query: str, opened: Opened, update: bool) -> SearchResult:
+def run_search(
+    library: Library,
+    query: str,
+    opened: Opened,
+    update: bool,
+    updated: Callable[[], None] | None = None,
+) -> SearchResult:
     """Ask the segmented index for the issue's hits (no scan of the text, no jieba).
 
     With `update`, the index is brought up to date first, in a child process; if
-    that fails, by the search itself.
+    that fails, by the search itself. `updated` is called once that child is done,
+    before the search proper (the status line stops saying the index is updating).
     """
     from reader.search.engine import search  # here: SQLite loads with the first search
 
     issue = opened.issue
     fresh = update and index_in_child(library.root)
+    if update and updated is not None:
+        updated()
     try:
         found = search(
             library, query, paper=issue.paper.key, issue=issue.key, limit=None, update=not fresh
