@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import events, on
 from textual.app import App
@@ -20,7 +20,13 @@ from reader.tui.labels import English, Labels
 from reader.tui.panes import NARROW, WIDE
 from reader.tui.screens.main import MainScreen
 
+if TYPE_CHECKING:
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+# The actions a count typed before them applies to (`3J`, `5g`, `2}`); any other drops it.
+_COUNTED = frozenset({"count", "read_on", "article", "page", "issue", "hit", "goto"})
 
 
 @runtime_checkable
@@ -108,8 +114,21 @@ class ReaderApp(App[None]):
             screen.take_key(event)
 
     def action_issue(self, step: int) -> None:
-        """`{` and `}`: the previous or next issue of the same paper."""
-        self.main.turn_issue(step)
+        """`{` and `}`: the previous or next issue of the same paper (`3}`: 3 on)."""
+        self.main.turn_issue(step * self.main.taken_count())
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every action runs here; one that takes no count drops a count typed before it."""
+        if isinstance(action, str) and self.screen is self.main:
+            name = action.partition("(")[0].rpartition(".")[2]
+            if name not in _COUNTED:
+                self.main.count = 0
+        return await super().run_action(action, default_namespace, namespaces)
 
     def action_toggle_theme(self) -> None:
         """`t`: dark or light, remembered for the next start."""

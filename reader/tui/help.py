@@ -21,6 +21,7 @@ ORDER = (
     "move",
     "enter",
     "tab",
+    "count",
     "read_on",
     "read_back",
     "next_article",

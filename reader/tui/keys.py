@@ -52,6 +52,7 @@ FIXED: tuple[tuple[str, str], ...] = (
     ("move", "↑ ↓  j k"),
     ("enter", "Enter"),
     ("tab", "Tab  Shift+Tab"),
+    ("count", "1-9"),
     ("escape", "Esc"),
     ("scroll", "PgUp PgDn Home End"),
 )

@@ -72,12 +72,37 @@ class Reading:
         """Page `page` with its lead story."""
         return page, lead(self.pages[page])
 
-    def turn(self, step: int) -> Position | None:
-        """`step` pages on (or back), at the lead story; None past the first or last page."""
-        target = self.page + step
-        if not 0 <= target < len(self.pages):
+    def turn(self, step: int, count: int = 1) -> Position | None:
+        """`step` pages on (or back), at the lead story; None past the first or last page.
+
+        With a count (`5l`) as far as the issue goes, as less's `100j` stops at the end.
+        """
+        target = self.page + step * count
+        if count > 1:
+            target = min(max(target, 0), len(self.pages) - 1)
+        if target == self.page or not 0 <= target < len(self.pages):
             return None
         return self.at_lead(target)
+
+    def page_numbered(self, number: int) -> Position | None:
+        """The page printed as 第`number`版, at its lead story (`5g`)."""
+        for index, page in enumerate(self.pages):
+            if page.page == number:
+                return self.at_lead(index)
+        return None
+
+    def step_items(self, step: int, count: int) -> Position | None:
+        """`count` items on (or back) in reading order, as far as the issue goes."""
+        here, target = (self.page, self.item), None
+        try:
+            for _ in range(count):
+                position = self.step_item(step)
+                if position is None:
+                    break
+                target = self.page, self.item = position
+        finally:
+            self.page, self.item = here
+        return target
 
     def step_item(self, step: int) -> Position | None:
         """The next (`step` 1) or previous (-1) item in reading order, across pages.

@@ -141,12 +141,20 @@ def find(issues: list[Issue], paper: str, key: str) -> Issue | None:
 
 
 def neighbour(issues: list[Issue], issue: Issue, step: int) -> Issue | None:
-    """The previous (`step` -1) or next (+1) issue of the same paper, if any."""
+    """The previous (`step` -1) or next (+1) issue of the same paper, if any.
+
+    A longer step (a count, `3}`) goes as far as the paper's issues go.
+    """
     same = [i for i in issues if i.paper.key == issue.paper.key]
     index = next((n for n, i in enumerate(same) if i.key == issue.key), None)
-    if index is None or not 0 <= index + step < len(same):
+    if index is None:
         return None
-    return same[index + step]
+    target = index + step
+    if abs(step) > 1:
+        target = min(max(target, 0), len(same) - 1)
+    if target == index or not 0 <= target < len(same):
+        return None
+    return same[target]
 
 
 def parse_day(text: str) -> date | None:

@@ -35,6 +35,9 @@ class IssueScreen(Screen[None]):
 
     AUTO_FOCUS = None  # set in on_mount: the article, or the headlines on a wide screen
 
+    count = 0
+    """A count typed before a move (`3J`, `5g`), as less takes one; 0: none typed."""
+
     class Moved(Message):
         """The position changed: save it after this frame, or `soon` (once keys stop)."""
 
@@ -326,18 +329,39 @@ class IssueScreen(Screen[None]):
         if open:
             self.set_focus(self.panes.article)
 
+    def action_count(self, digit: int) -> None:
+        """A digit: part of a count for the next move (`12J`); a lone 0 is none."""
+        if self.count or digit:
+            self.count = min(self.count * 10 + digit, 9999)
+            self.say(self.labels.count.format(count=self.count))
+
+    def taken_count(self) -> int:
+        """The count typed before this move (1 when none), now used up."""
+        count, self.count = self.count, 0
+        return max(count, 1)
+
     async def action_read_on(self, step: int) -> None:
-        """Space (1) and b (-1): page the article; at its end, the next item, as less does."""
+        """Space (1) and b (-1): page the article; at its end, the next item, as less does.
+
+        A count reads on that many screens (`3 Space`), stopping at the issue's end.
+        """
+        for _ in range(self.taken_count()):
+            if not await self._read_on(step):
+                return
+
+    async def _read_on(self, step: int) -> bool:
         if self.opened is None:
-            return
+            return False
         article = self.panes.article
         await laid_out(article)  # the height it pages by
         if self.item is not None and not (article.at_end if step > 0 else article.at_top):
             article.page(step)
             self.post_message(self.Moved(soon=True))
-            return
+            return True
         if not self._go_to(self.reading.step_item(step), at_end=step < 0):
             self._say_at_the_end(step)
+            return False
+        return True
 
     def _say_at_the_end(self, step: int) -> None:
         if step > 0:
@@ -349,14 +373,14 @@ class IssueScreen(Screen[None]):
         """J and K: the next or previous item across pages, from its top."""
         if self.opened is None:
             return
-        if not self._go_to(self.reading.step_item(step)):
+        if not self._go_to(self.reading.step_items(step, self.taken_count())):
             self._say_at_the_end(step)
 
     def action_page(self, step: int) -> None:
         """← → h l [ ]: the previous or next page of the issue, at its lead story."""
         if self.opened is None:
             return
-        if not self._go_to(self.reading.turn(step)):
+        if not self._go_to(self.reading.turn(step, self.taken_count())):
             self.say(self.labels.first_page if step < 0 else self.labels.last_page)
 
     def turn_issue(self, step: int) -> None:

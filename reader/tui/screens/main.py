@@ -23,13 +23,23 @@ class MainScreen(IssueScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(a.keys, a.run, a.name, show=False, id=a.name) for a in ACTIONS),
+        *(Binding(str(digit), f"count({digit})", "Count", show=False) for digit in range(10)),
         Binding("escape", "escape", "Close search", show=False),
         Binding("tab", "focus_pane(1)", "Next pane", show=False),
         Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False),
     ]
 
     def action_goto(self) -> None:
-        """`g`: ask for a date or key, then open the issue it names."""
+        """`g`: ask for a date or key, then open the issue it names.
+
+        After a count, the page printed with that number (`5g`: 第5版), as less's `5g`
+        goes to line 5.
+        """
+        if self.count:
+            number = self.taken_count()
+            if not self._go_to(self.reading.page_numbered(number)):
+                self.say(self.labels.no_such_page.format(page=number))
+            return
 
         def chosen(text: str | None) -> None:
             if not text:
@@ -154,9 +164,11 @@ class MainScreen(IssueScreen):
             self.panes.article.focus()
 
     def action_hit(self, step: int) -> None:
-        """`n` / `N`: the next or previous hit of the issue, wrapping around."""
-        if not self.finder.step(step):
-            self.say(self.labels.no_search.format(key=key_of("search", self.keys)))
+        """`n` / `N`: the next or previous hit of the issue, wrapping around (`3n`: 3 on)."""
+        for _ in range(self.taken_count()):
+            if not self.finder.step(step):
+                self.say(self.labels.no_search.format(key=key_of("search", self.keys)))
+                return
 
     def action_escape(self) -> None:
         """Esc: close the search panel, or with it closed, clear the search."""
