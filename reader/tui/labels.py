@@ -42,7 +42,7 @@ class English:
     search_cleared = "Search cleared."
     searching = "Searching {query}…"
     updating_index = "Updating the search index…"
-    count = "{count}: a move goes that far (J K l h n N Space b {{ }}), g opens page {count}"
+    count = "Count {count}: a move repeats {count} times; g opens page {count}."
     no_such_page = "There is no page {page} in this issue."
     hits_for = "{count} {noun} for {query}"
     no_hits_status = "No hits."
@@ -59,7 +59,7 @@ class English:
         "move": "move in a list, scroll the article",
         "enter": "open the page, item or search hit",
         "tab": "next / previous pane",
-        "count": "a count before a move goes that far (3J, 2}); before g, that page (5g)",
+        "count": "a count: the next move goes that far (3J); 5g: page 5",
         "read_on": "read on: page down, then the next item, the next page",
         "read_back": "read back the same way",
         "next_article": "next article (across pages), from its top",
@@ -124,7 +124,7 @@ class Chinese(English):
     search_cleared = "已清除搜索。"
     searching = "正在搜索 {query}…"
     updating_index = "正在更新搜索索引…"
-    count = "{count}：下一步移动这么多（J K l h n N 空格 b {{ }}），g 打开第{count}版"
+    count = "计数 {count}：下一步移动重复 {count} 次；g 打开第{count}版"
     no_such_page = "本期没有第{page}版。"
     hits_for = "{query}：共 {count} 处"
     no_hits_status = "没有找到。"
@@ -141,7 +141,7 @@ class Chinese(English):
         "move": "在列表中移动，滚动正文",
         "enter": "打开所选的版、文章或搜索结果",
         "tab": "下一个 / 上一个窗格",
-        "count": "先按数字再移动，移动这么多（3J、2}）；再按 g 打开该版（5g）",
+        "count": "先按数字：下一步移动这么多（3J）；5g：第5版",
         "read_on": "往下读：翻一屏，读完打开下一篇、下一版",
         "read_back": "同样往回读",
         "next_article": "下一篇（可跨版），从头读",
