@@ -160,6 +160,17 @@ def test_goto_and_neighbours(tmp_path: Path) -> None:
     assert found is not None and found.key == "extra"
     assert session.goto(issues, "zzz", "xuhui") is None
     first = issues[0]
+    make_library(tmp_path, [("1998-01-05", 1), ("1998-01-06", 1)], paper="rmrb")
+    (tmp_path / "rmrb" / "paper.toml").write_text('name = "人民日报"\n', encoding="utf-8")
+    issues = Library(tmp_path).issues()
+    asks = ("rmrb 1998-01-06", "人民日报 1998-01-07", "rmrb/1998-01-06", " rmrb  1998-01-06 ")
+    for asked in asks:
+        found = session.goto(issues, asked, "xuhui")
+        assert found is not None and found.id == "rmrb/1998-01-06", asked
+    found = session.goto(issues, "rmrb 1997-01-01", "xuhui")  # before its first: its first
+    assert found is not None and found.id == "rmrb/1998-01-05"
+    found = session.goto(issues, "2025-03-27", "xuhui")  # no paper named: this paper's
+    assert found is not None and found.id == "xuhui/2025-03-27"
     assert session.neighbour(issues, first, -1) is None
     nxt = session.neighbour(issues, first, 1)
     assert nxt is not None and nxt.key == "2025-03-27"

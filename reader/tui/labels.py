@@ -49,7 +49,7 @@ class English:
     hits_count = "{count} {noun}"
     no_hits = "no hits"
     search_placeholder = "search this issue"
-    goto_prompt = "Go to issue (date like 2025-03-28, or key):"
+    goto_prompt = "Go to issue (2025-03-28, a key, or another paper's: rmrb 1998-01-05):"
     item_id = "Id: {id}"
     item_of = "{number} of {total}"
     kinds: Mapping[str, str] = {"article": "article", "caption": "photo caption", "brief": "brief"}
@@ -68,7 +68,7 @@ class English:
         "previous_page": "previous page",
         "next_issue": "next issue of this paper",
         "previous_issue": "previous issue of this paper",
-        "goto": "go to an issue by date (2025-03-28) or key",
+        "goto": "go to an issue by date or key; rmrb 1998-01-05: another paper's",
         "search": "search this issue",
         "next_hit": "next search hit (counted 3/12)",
         "previous_hit": "previous search hit",
@@ -131,7 +131,7 @@ class Chinese(English):
     hits_count = "{count} 处"
     no_hits = "无结果"
     search_placeholder = "搜索本期"
-    goto_prompt = "转到某一期（日期如 2025-03-28，或期号）："
+    goto_prompt = "转到某一期（日期如 2025-03-28、期号，或他报的：rmrb 1998-01-05）："
     item_id = "编号：{id}"
     item_of = "第{number}篇，共{total}篇"
     kinds: Mapping[str, str] = {"article": "文章", "caption": "图片说明", "brief": "简讯"}
@@ -150,7 +150,7 @@ class Chinese(English):
         "previous_page": "上一版",
         "next_issue": "本报下一期",
         "previous_issue": "本报上一期",
-        "goto": "按日期（2025-03-28）或期号转到某一期",
+        "goto": "按日期或期号转到某一期；rmrb 1998-01-05：他报的一期",
         "search": "搜索本期",
         "next_hit": "下一处搜索结果（计数如 3/12）",
         "previous_hit": "上一处搜索结果",

@@ -168,13 +168,30 @@ def parse_day(text: str) -> date | None:
         return None
 
 
+def _paper_named(issues: list[Issue], text: str) -> tuple[str, str] | None:
+    """(paper key, the rest) when `text` starts with a paper's key or name and a space or /."""
+    head, _, rest = text.replace("/", " ", 1).partition(" ")
+    rest = rest.strip()
+    if not rest or any(i.id == text or i.key == text for i in issues):
+        return None
+    for issue in issues:
+        if head in (issue.paper.key, issue.paper.name):
+            return issue.paper.key, rest
+    return None
+
+
 def goto(issues: list[Issue], text: str, paper: str | None) -> Issue | None:
     """The issue asked for by `g`: a key or id, else the nearest date, this paper first.
 
     A date with no issue gives the last issue on or before it (else the first
-    after it); a prefix such as `2025-03` gives the first issue it starts.
+    after it); a prefix such as `2025-03` gives the first issue it starts. Another
+    paper is named before the rest, by its key or name: `rmrb 1998-01-05`,
+    `人民日报 1998-01`, `rmrb/1998-01-05`.
     """
     text = text.strip()
+    named = _paper_named(issues, text)
+    if named is not None:
+        paper, text = named
     same = [i for i in issues if i.paper.key == paper] or issues
     for pool in (same, issues):
         for issue in pool:
