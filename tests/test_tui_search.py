@@ -345,3 +345,32 @@ async def test_the_status_says_searching_once_the_index_update_is_done(
         await settle(app, pilot)
         assert "Searching 数据" in shown and "Updating" not in shown, shown
         assert counter(app) == "28 hits"
+
+
+async def test_a_current_index_is_searched_without_a_child_index(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first search of a session starts no `reader index` when the index is current:
+    that child looks over the whole file when it cannot tell it as it left it (20 s and
+    more at 2 GB), and every key waited for it."""
+    from reader.library import Library
+    from reader.search import engine
+    from reader.tui import issue_search
+
+    engine.update(Library(library))
+    children: list[Path] = []
+    monkeypatch.setattr(issue_search, "index_in_child", lambda root: children.append(root))
+    app = app_for(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        await settle(app, pilot)
+        assert counter(app) == "28 hits" and children == []
+        (library / "xuhui" / "sample" / "02.txt").write_text("第二版\n\n  数据新闻\n", "utf-8")
+    again = app_for(library)  # the library changed: the next session's first search updates
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(again, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        await settle(again, pilot)
+        assert children == [library], "a stale index was not brought up to date"
+        assert counter(again) == "29 hits"

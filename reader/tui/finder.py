@@ -150,14 +150,13 @@ class Finder(Widget):
         from reader.tui.issue_search import run_search
 
         update = not self._index_checked
-        searching = self.labels.searching.format(query=query)
+        words = self.labels
 
-        def updated() -> None:  # the update is done: the search proper runs now
-            self.post_message(self.Changed(searching))
+        def updating(now: bool) -> None:  # the index was behind: updated, then searched
+            status = words.updating_index if now else words.searching.format(query=query)
+            self.post_message(self.Changed(status))
 
-        if update:
-            self.post_message(self.Changed(self.labels.updating_index))
-        result = _off_the_loop(run_search, self.library, query, opened, update, updated)
+        result = _off_the_loop(run_search, self.library, query, opened, update, updating)
         if result is None:  # cancelled: a newer search, another issue, or the reader quit
             return
         self._index_checked = self._index_checked or result.error is None

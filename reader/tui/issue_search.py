@@ -31,23 +31,37 @@ def run_search(
     query: str,
     opened: Opened,
     update: bool,
-    updated: Callable[[], None] | None = None,
+    updating: Callable[[bool], None] | None = None,
 ) -> SearchResult:
     """Ask the segmented index for the issue's hits (no scan of the text, no jieba).
 
-    With `update`, the index is brought up to date first, in a child process; if
-    that fails, by the search itself. `updated` is called once that child is done,
-    before the search proper (the status line stops saying the index is updating).
+    With `update`, an index behind the library (the search's quick test, as `reader
+    search` makes it) is brought up to date first, in a child process, or by this one
+    if that fails; `updating(True)` is called before and `updating(False)` after, for
+    the status line. A current index is searched at once: a child `reader index`
+    looks over the whole file when it cannot tell it as it left it, 20 s and more
+    for a 2 GB archive, and the first search waited for that every session.
     """
-    from reader.search.engine import search  # here: SQLite loads with the first search
+    from reader.search import engine  # here: SQLite loads with the first search
+
+    tell = updating or (lambda _: None)
+
+    def refresh() -> None:
+        tell(True)
+        if not index_in_child(library.root):
+            engine.update(library)
+        tell(False)
 
     issue = opened.issue
-    fresh = update and index_in_child(library.root)
-    if update and updated is not None:
-        updated()
     try:
-        found = search(
-            library, query, paper=issue.paper.key, issue=issue.key, limit=None, update=not fresh
+        found = engine.search(
+            library,
+            query,
+            paper=issue.paper.key,
+            issue=issue.key,
+            limit=None,
+            update=update,
+            refresh=refresh,
         )
     except ReaderError as err:
         return SearchResult(query, issue.id, error=err.message)
