@@ -226,9 +226,15 @@ class _State:
         # The need-th best complete score (`top` keeps the best `need` of them).
         worst = -self.top[0] if need and len(self.top) >= need else None
         self.lean = None
+        if need and (worst is None or not worst < unread):
+            # Too few items proven yet: for two words, the side that holds them down
+            # (the heaps' heads; three words or more walk every item read: not here).
+            if len(self.tracked) == 2 and self._partial(bounds) >= unread:
+                self.lean = None  # the items read for no word do
+            return None
         partial = self._partial(bounds)
         if partial >= unread:
-            self.lean = None  # the items read for no word hold the floor down
+            self.lean = None
         floor = min(unread, partial)
         if need and (worst is None or not worst < floor):
             return None
