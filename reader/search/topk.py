@@ -36,6 +36,15 @@ from reader.search import heads, rank
 
 _MARGIN = 1e-9
 """The bounds are widened by this share, for the floats' rounding."""
+_SEEKS = 64
+"""Items asked of FTS5 at once whether they hold a word (OR: `_State._ask`)."""
+_WALK = 40
+"""OR: once this many times as many items were sought as the rarer word's doclist holds,
+the items holding both are read instead (FTS5's join of the doclists, at most about
+0.4 us an item of the rarer word; a seek 12-20 us at 300 MB), and every item after is
+known: the asking costs at most about twice that read, a small share of bm25 over the
+two doclists (1.6-2.4 us a row) where the bands cannot prove the window (香港 OR 回归:
+items holding both words below the kept postings)."""
 
 
 class Best(NamedTuple):
@@ -56,10 +65,12 @@ def best(
     allows: Callable[[int], bool] | None,
     span: tuple[int, int | None],
     need: int,
+    either: bool = False,
 ) -> Best | None:
-    """The best candidates of `words` joined by AND, until `need` of them score below the
-    `floor`, or every band is read; None when the impact table cannot say (no word in
-    it, counts that did not fit a posting).
+    """The best candidates of `words` joined by AND (`either`: two words joined by OR),
+    until `need` of them score below the `floor`, or every band is read; None when the
+    impact table cannot say (no word in it, counts that did not fit a posting, OR of
+    other than two tracked words).
 
     `allows`: the filters, on rowids (None: no filter); `span`: the rowids they allow,
     lowest and highest.
@@ -76,8 +87,12 @@ def best(
             return None
         scorers[word] = scorer
     stretch = max(1.0, avgdl / heads.AVERAGE) * (1 + _MARGIN)
+    if either and (len(tracked) != 2 or len(words) != 2):
+        return None
     rare = {w: _shares(conn, w, *span) for w in dict.fromkeys(words) if docs[w] is None}
     state = _State(words, tracked, scorers, rare, stretch, allows, need)
+    if either:
+        state.holds = _Holder(conn, {word: docs[word] or 0 for word in tracked})
     bands = {word: heads.bands(conn, word) for word in tracked}
     while True:
         found = state.settle(need)
@@ -133,6 +148,11 @@ class _State:
         """Two tracked words: each one's items read (and holding every rare word), by the
         best they can score but for the other word: a heap."""
         self.pair = len(tracked) == 2 and len(words) == 2 and not rare
+        self.holds: Callable[[str, list[int]], set[int]] | None = None
+        """Two words joined by OR: which of some items hold a word (FTS5, sought). An item
+        read for one word that lacks the other scores its one share, exactly."""
+        self.held: dict[str, set[int]] = {word: set() for word in tracked}
+        """Items read for the other word that FTS5 says hold this one."""
         self.lean: str | None = None
         """The word whose bands would lift the floor most, when an item read for the other
         one holds it down (two words)."""
@@ -223,6 +243,8 @@ class _State:
                 if self.allows is None or self.allows(rowid)
             ]
             unread = min(best_rare, default=0.0)
+        if self.holds is not None and need:
+            self._ask(bounds)
         # The need-th best complete score (`top` keeps the best `need` of them).
         worst = -self.top[0] if need and len(self.top) >= need else None
         self.lean = None
@@ -241,7 +263,7 @@ class _State:
         ranked = sorted((score, rowid) for rowid, score in self.complete.items())
         told: set[int] = set()
         whole: set[int] = set()
-        if not self.rare:
+        if not self.rare and self.holds is None:  # OR: the caller asks FTS5
             told = set(self.complete)
             whole = {
                 rowid
@@ -249,6 +271,34 @@ class _State:
                 if all(self.pairs[w][rowid][0] & ~heads.PARTS for w in self.tracked)
             }
         return Best([(rowid, score) for score, rowid in ranked], whole, told, floor)
+
+    def _ask(self, bounds: dict[str, float]) -> None:
+        """OR: whether the items read for one word that could stand among the `need` best
+        hold the other; those that do not are complete."""
+        for word, other in (self.tracked, self.tracked[::-1]):
+            rest = self.times[other] * bounds[other]
+            heap = self.solo[word]
+            held = self.held[other]
+            while heap:
+                score, rowid = heap[0]
+                if rowid in self.complete:
+                    heappop(heap)
+                    continue
+                worst = -self.top[0] if len(self.top) >= self.need else None
+                if rowid in held or (worst is not None and score + rest > worst):
+                    break  # holds it (bounded), or cannot stand in the way: not asked
+                asked: list[tuple[float, int]] = []
+                while heap and len(asked) < _SEEKS:
+                    item = heappop(heap)
+                    if item[1] not in self.complete:
+                        asked.append(item)
+                assert self.holds is not None
+                held |= self.holds(other, [r for _, r in asked if r not in held])
+                lacking = [(s, r) for s, r in asked if r not in held]
+                self._done([r for _, r in lacking], [s for s, _ in lacking])
+                for item in asked:
+                    if item[1] in held:
+                        heappush(heap, item)
 
     def _partial(self, bounds: dict[str, float]) -> float:
         """The best score an item read for some words but not all can have (two words:
@@ -309,3 +359,35 @@ def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> 
             ['"' + word.replace('"', '""') + '"', low, top],
         )
     )
+
+
+class _Holder:
+    """Which of some rowids, each read for one of two words, hold the other, by FTS5's
+    doclists: a seek each, without bm25 (whose IDF would walk the whole doclist again for
+    every rowid), or, once the seeks would cost more (`_WALK`), every item holding both
+    read at once (FTS5 joins the two doclists)."""
+
+    def __init__(self, conn: sqlite3.Connection, docs: dict[str, int]) -> None:
+        self.conn = conn
+        self.phrases = {word: '"' + word.replace('"', '""') + '"' for word in docs}
+        self.fewest = min(docs.values())
+        self.asked = 0
+        self.both: set[int] | None = None
+
+    def __call__(self, word: str, rowids: list[int]) -> set[int]:
+        if not rowids:
+            return set()
+        self.asked += len(rowids)
+        if self.both is None and self.asked * _WALK >= self.fewest:
+            found = self.conn.execute(
+                "SELECT rowid FROM words WHERE words MATCH ?", [" AND ".join(self.phrases.values())]
+            )
+            self.both = {rowid for (rowid,) in found}
+        if self.both is not None:
+            return self.both.intersection(rowids)
+        marks = ", ".join("?" * len(rowids))
+        found = self.conn.execute(
+            f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({marks})",
+            [self.phrases[word], *rowids],
+        )
+        return {rowid for (rowid,) in found}
