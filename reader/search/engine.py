@@ -764,7 +764,7 @@ def _scored(
     need: int = 0,
 ) -> Iterable[tuple[int, float]]:
     """(rowid, bm25) of the items holding the query's words, best first: of every one,
-    or (`need` > 0, words joined by AND) the best read from the impact table
+    or (`need` > 0, words joined by AND, or two by OR) the best read from the impact table
     (`topk.best`), with the floor no other one reaches.
 
     bm25 costs a few microseconds a row (the item's length, its positions): over
