@@ -764,7 +764,7 @@ def _scored(
     need: int = 0,
 ) -> Iterable[tuple[int, float]]:
     """(rowid, bm25) of the items holding the query's words, best first: of every one,
-    or (`need` > 0, words joined by AND) the best read from the impact table
+    or (`need` > 0, words joined by AND, or two by OR) the best read from the impact table
     (`topk.best`), with the floor no other one reaches.
 
     bm25 costs a few microseconds a row (the item's length, its positions): over
@@ -772,10 +772,11 @@ def _scored(
     """
     weights = ", ".join(str(w) for w in rank.WEIGHTS)
     words = _and_words(ranking)
-    if need and words is not None and scope is not None and scope.ranges != []:
+    either = _and_words(ranking, " OR ") if words is None else None
+    if need and (words or either) and scope is not None and scope.ranges != []:
         low, high = (scope.ranges[0][0], scope.ranges[-1][1]) if scope.ranges else (0, None)
         allows = None if scope.ranges is None else scope.allows
-        found = topk.best(conn, words, allows, (low, high), need)
+        found = topk.best(conn, words or either or [], allows, (low, high), need, not words)
         if found is not None:
             return _Ranked(found.rows, found.whole, told=found.told, floor=found.floor)
     alone = words is not None and len(words) == 1
@@ -795,11 +796,11 @@ def _scored(
     return _Ranked(((rowid, score) for rowid, score, _ in rows), whole, told=True)
 
 
-def _and_words(ranking: str) -> list[str] | None:
-    """The index words of a ranking expression that only joins words by AND, in order
-    (FTS5's phrase order); None for any other expression (OR, a field, a prefix)."""
+def _and_words(ranking: str, join: str = " AND ") -> list[str] | None:
+    """The index words of a ranking expression that only joins words by AND (or by `join`),
+    in order (FTS5's phrase order); None for any other expression (OR, a field, a prefix)."""
     words = []
-    for part in ranking.split(" AND "):
+    for part in ranking.split(join):
         match = re.fullmatch(_PHRASE, part)
         if match is None:
             return None

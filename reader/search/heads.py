@@ -95,12 +95,11 @@ def postings(rowid: int, row: Row) -> Iterator[tuple[str, int, tuple[int, int, i
     length = sum(text.count(" ") + 1 for text in texts if text)
     need = FLOOR * _K1 * (1 - _B + _B * float(length) / AVERAGE) / (TOP - FLOOR)
     words = dict.fromkeys(head.split()) if head and need <= _WEIGHTS[1] * 31 else {}
-    rest = " ".join(text for text in (body, caption, meta, parts, header) if text).split()
-    if len(rest) >= need:
-        for word, count in Counter(rest).most_common():
-            if count < need:
-                break
-            words[word] = None
+    rest = f"{body} {caption} {meta} {parts} {header}".split()
+    if need <= 1:  # every word counts
+        words.update(dict.fromkeys(rest))
+    elif len(rest) >= need:  # not `most_common`: sorting every word took 2.6 of 14 us a row
+        words.update(dict.fromkeys(w for w, count in Counter(rest).items() if count >= need))
     split: list[list[str] | None] = [None] * len(texts)
     for word in words:
         packed = 0
