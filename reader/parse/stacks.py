@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse import wrapmodel
+from reader.parse import roles, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -126,12 +126,13 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
 
 
 def split_stack(
-    stack: list[str], wrapping: bool = False, marked: bool = False
+    stack: list[str], wrapping: bool = False, marked: bool = False, measure: float = 0.0
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subtitle of a headline stack, by position and dashes.
 
     `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`);
-    `marked`: the page marks its stack parts with dashes (`page_marked`).
+    `marked`: the page marks its stack parts with dashes (`page_marked`);
+    `measure`: the story's column in ems (`roles.body_measure`), 0.0 if unknown.
     """
     if not stack:
         return None, None, None
@@ -144,7 +145,9 @@ def split_stack(
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
-    if len(rest) == 2 and wrapping and marked and _two_lines(grouped):
+    if len(rest) == 2 and wrapping and _two_lines(grouped) and (
+        marked or roles.small_above(rest[0], rest[1], measure)
+    ):
         return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
         kicker = rest.pop(0)
