@@ -230,6 +230,7 @@ def _keep_quotes(
             (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
             or (below is None and above is not None and above.head)
+            or (above is not None and above.head and below is not None and below.head)
             or (lines[start].text.startswith("——") and above is not None and above.head)
             or (below is not None and below.kind is Kind.BODY and _display(lines, start, end))
             or (_after_story(above) and below is not None and below.kind is Kind.BODY)
@@ -261,14 +262,8 @@ def _display(lines: list[Line], start: int, end: int) -> bool:
     """
     if end == start:
         return False
-    column = max(
-        (
-            ln.width
-            for ln in lines[max(0, start - 3) : start]
-            if ln.kind is Kind.BODY and not ln.head
-        ),
-        default=0.0,
-    )
+    near = [*lines[max(0, start - 3) : start], *lines[end + 1 : end + 4]]
+    column = max((ln.width for ln in near if ln.kind is Kind.BODY and not ln.head), default=0.0)
     for j in range(start, end):
         lead = lead_width(lines[j + 1].text)
         indent = INDENT if j == start else 0.0  # the first line may be set in

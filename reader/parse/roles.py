@@ -43,3 +43,40 @@ def small_above(above: str, below: str, measure: float) -> bool:
     if not measure:
         return False
     return _SMALL * measure < width(above) <= measure and width(below) <= _HEAD * measure
+
+
+_SAID = ("？”", "！”", "。”", "…”", "⋯”")
+
+
+def quote_part(stack: list[str], k: int) -> bool:
+    """Stack line k starts a part by a quoted utterance: one opens on it or ended above it.
+
+    A headline quoting what someone said (`“现在除了养` / `牛以外，还种` / `些什么
+    不？”`) under a kicker starts at its quote, and the line after such a quote
+    starts the next part (`“我叫童志成，是珠江钢琴……”` / `乘着生肖的纸鸢`). A
+    headline wrapped at a quoted name closes it before a line's end (`上海光明乳业
+    有限公司` / `“光明”牌婴儿助长奶粉`): no utterance.
+    """
+    if k == 0:
+        return False
+    if stack[k].startswith("“"):
+        end = _utterance_end(stack, k)
+        return end is not None and end == len(stack) - 1
+    return any(
+        stack[i].startswith("“") and _utterance_end(stack, i) == k - 1 for i in range(k)
+    )
+
+
+def _utterance_end(stack: list[str], i: int) -> int | None:
+    """The line where the quote opening line i closes, if at that line's end on `？”` etc."""
+    depth = 0
+    for j in range(i, len(stack)):
+        line = stack[j]
+        for at, char in enumerate(line):
+            if char == "“":
+                depth += 1
+            elif char == "”":
+                depth -= 1
+                if depth == 0:
+                    return j if at == len(line) - 1 and line.endswith(_SAID) else None
+    return None

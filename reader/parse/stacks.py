@@ -115,9 +115,13 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
     out: list[list[str]] = []
     wrapping = wrapping or wraps_seen(stack)
     for k, line in enumerate(stack):
-        if out and (
-            continues(stack, k, model, wrapping)
-            or (not line.startswith("—") and _unclosed("".join(out[-1])))
+        if (
+            out
+            and not roles.quote_part(stack, k)
+            and (
+                continues(stack, k, model, wrapping)
+                or (not line.startswith("—") and _unclosed("".join(out[-1])))
+            )
         ):
             out[-1].append(line)  # ...or the part above leaves a bracket open over two lines
         else:
@@ -145,8 +149,11 @@ def split_stack(
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
-    if len(rest) == 2 and wrapping and _two_lines(grouped) and (
-        marked or roles.small_above(rest[0], rest[1], measure)
+    if (
+        len(rest) == 2
+        and wrapping
+        and _two_lines(grouped)
+        and (marked or roles.small_above(rest[0], rest[1], measure))
     ):
         return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
