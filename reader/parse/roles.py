@@ -62,9 +62,7 @@ def quote_part(stack: list[str], k: int) -> bool:
     if stack[k].startswith("“"):
         end = _utterance_end(stack, k)
         return end is not None and end == len(stack) - 1
-    return any(
-        stack[i].startswith("“") and _utterance_end(stack, i) == k - 1 for i in range(k)
-    )
+    return any(stack[i].startswith("“") and _utterance_end(stack, i) == k - 1 for i in range(k))
 
 
 def _utterance_end(stack: list[str], i: int) -> int | None:
