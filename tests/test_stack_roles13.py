@@ -87,3 +87,15 @@ def test_a_quote_between_a_kicker_and_a_headline_stays_in_the_stack() -> None:
     item = next(it for it in page.items if it.subtitle == stack[3])
     assert item.kicker == stack[0]
     assert item.headline == "“家里种多少地？种玉米、麦子还是水稻？”"
+
+
+def test_a_stated_quote_under_a_new_stack_line_is_its_headline_where_it_breaks_short() -> None:
+    stack = ["欢欢喜喜迎接虎年", "“豁出命根子，", "刨除穷根子。”"]
+    page = parse_text("\n".join([*WRAPPED, "（吕宇）", *stack, *BODY]) + "\n")
+    item = next(it for it in page.items if it.kicker == stack[0])
+    assert item.headline == "“豁出命根子，刨除穷根子。”"
+    # A quote set as the story's first paragraph fills its column: it stays there.
+    said = ["“豁出命根子，刨除穷", "根子，这是我们的心愿。”"]
+    page = parse_text("\n".join([*WRAPPED, "（吕宇）", stack[0], *said, *BODY]) + "\n")
+    item = next(it for it in page.items if it.headline == stack[0])
+    assert item.kicker is None and item.paragraphs[0] == "".join(said)

@@ -194,13 +194,16 @@ def _stated(lines: list[Line], start: int, end: int) -> bool:
     opens with two dashes under a headline is its subtitle (688 of 700). After a
     story's source or a picture's credit the next story starts with its stack: 3
     of 3 such quotes on the cached pages are a headline (`（据新华社电）` /
-    `“我希望你不要轻易放弃自己的追求。”`).
+    `“我希望你不要轻易放弃自己的追求。”`), or with a line of headline length over
+    the quote (`（吕宇）` / `欢欢喜喜迎接虎年` / `“豁出命根子，` / `刨除穷根子。”`):
+    `_keep_quotes` then keeps it only where it breaks short of the column.
     """
     below = lines[end + 1] if end + 1 < len(lines) else None
     return (
         (below is not None and below.kind is Kind.BYLINE)
         or lines[start].text.startswith("——“")
         or (start > 0 and _after_story(lines[start - 1]))
+        or (start > 1 and lines[start - 1].candidate and _after_story(lines[start - 2]))
     )
 
 
