@@ -99,3 +99,13 @@ def test_a_stated_quote_under_a_new_stack_line_is_its_headline_where_it_breaks_s
     page = parse_text("\n".join([*WRAPPED, "（吕宇）", stack[0], *said, *BODY]) + "\n")
     item = next(it for it in page.items if it.headline == stack[0])
     assert item.kicker is None and item.paragraphs[0] == "".join(said)
+
+
+def test_a_line_far_wider_than_the_column_below_ends_the_stack_as_its_subtitle() -> None:
+    # Set across more columns than the story's text, over a one-line paragraph.
+    stack = ["美财长强调帮助亚洲就是保护", "美国", "牛年男篮联赛息鼓强弱各有悲喜蓄势相争虎年"]
+    body = ["其一，实行种子专卖制。", "由国家对种子实行垄断。", *BODY]
+    page = parse_text("\n".join([*WRAPPED, "（据新华社电）", *stack, *body]) + "\n")
+    item = next(it for it in page.items if it.headline == "美财长强调帮助亚洲就是保护美国")
+    assert item.subtitle == stack[2]
+    assert item.paragraphs[0] == body[0]
