@@ -44,11 +44,11 @@ def test_an_upper_line_nearly_as_wide_as_the_column_is_small_type() -> None:
 
 def test_split_stack_reads_the_kicker_by_the_column() -> None:
     stack = ["用先进典型推动部队建设", "人情债越来越沉重"]
-    assert split_stack(stack, wrapping=True, measure=12) == (stack[0], stack[1], None)
+    assert split_stack(stack, wrapping=True, body=[BODY]) == (stack[0], stack[1], None)
     assert split_stack(stack, wrapping=True) == (None, stack[0], stack[1])
-    assert split_stack(stack, wrapping=False, measure=12) == (None, stack[0], stack[1])
+    assert split_stack(stack, wrapping=False, body=[BODY]) == (None, stack[0], stack[1])
     wide = ["用先进典型推动部队全面建设", "人情债越来越沉重"]  # wider than the column
-    assert split_stack(wide, wrapping=True, measure=12) == (None, wide[0], wide[1])
+    assert split_stack(wide, wrapping=True, body=[BODY]) == (None, wide[0], wide[1])
 
 
 def test_a_page_reads_the_kicker_by_its_column() -> None:

@@ -10,6 +10,8 @@ column is no headline: it is the kicker, and the line below the headline.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.parse.text import width
 
 _SMALL = 0.8  # of the column: wider than a one-column headline at 1.3 times the body
@@ -17,7 +19,7 @@ _HEAD = 0.85  # ...and a line that may be one (squeezed marks print narrower tha
 _MIN_LINES = 3  # body lines needed to know the column
 
 
-def body_measure(paragraphs: list[list[str]]) -> float:
+def body_measure(paragraphs: Sequence[list[str]]) -> float:
     """The story's column in ems: the median width of its paragraphs' full lines.
 
     A paragraph's last line is left out (it is short by choice); 0.0 when there

@@ -12,6 +12,7 @@ get their roles by position and dashes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.parse import roles, wrapmodel
 from reader.parse.text import join_lines, width
@@ -130,13 +131,17 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
 
 
 def split_stack(
-    stack: list[str], wrapping: bool = False, marked: bool = False, measure: float = 0.0
+    stack: list[str],
+    wrapping: bool = False,
+    marked: bool = False,
+    body: Sequence[list[str]] = (),
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subtitle of a headline stack, by position and dashes.
 
     `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`);
     `marked`: the page marks its stack parts with dashes (`page_marked`);
-    `measure`: the story's column in ems (`roles.body_measure`), 0.0 if unknown.
+    `body`: the story's paragraphs as printed lines, whose column says which of two
+    plain parts is display type (`roles.small_above`), measured only when asked.
     """
     if not stack:
         return None, None, None
@@ -153,7 +158,7 @@ def split_stack(
         len(rest) == 2
         and wrapping
         and _two_lines(grouped)
-        and (marked or roles.small_above(rest[0], rest[1], measure))
+        and (marked or roles.small_above(rest[0], rest[1], roles.body_measure(body)))
     ):
         return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):

@@ -23,7 +23,6 @@ from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_pieces, rejoin_pieces
-from reader.parse.roles import body_measure
 from reader.parse.stacks import page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 
@@ -164,9 +163,7 @@ class _Story:
     def build(self, ident: str, wrapping: bool = False, marked: bool = False) -> Item:
         """Freeze the story into an `Item`; `wrapping`: the page wraps headlines,
         `marked`: it marks stack parts with dashes (`stacks.page_marked`)."""
-        kicker, headline, subtitle = split_stack(
-            self.stack, wrapping, marked, body_measure(self.paragraphs)
-        )
+        kicker, headline, subtitle = split_stack(self.stack, wrapping, marked, self.paragraphs)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         if not self.bylines:
