@@ -194,13 +194,16 @@ def _stated(lines: list[Line], start: int, end: int) -> bool:
     opens with two dashes under a headline is its subtitle (688 of 700). After a
     story's source or a picture's credit the next story starts with its stack: 3
     of 3 such quotes on the cached pages are a headline (`（据新华社电）` /
-    `“我希望你不要轻易放弃自己的追求。”`).
+    `“我希望你不要轻易放弃自己的追求。”`), or with a line of headline length over
+    the quote (`（吕宇）` / `欢欢喜喜迎接虎年` / `“豁出命根子，` / `刨除穷根子。”`):
+    `_keep_quotes` then keeps it only where it breaks short of the column.
     """
     below = lines[end + 1] if end + 1 < len(lines) else None
     return (
         (below is not None and below.kind is Kind.BYLINE)
         or lines[start].text.startswith("——“")
         or (start > 0 and _after_story(lines[start - 1]))
+        or (start > 1 and lines[start - 1].candidate and _after_story(lines[start - 2]))
     )
 
 
@@ -230,6 +233,7 @@ def _keep_quotes(
             (below is not None and below.kind is Kind.BYLINE)
             or (below is not None and below.head and below.text.startswith("——"))
             or (below is None and above is not None and above.head)
+            or (above is not None and above.head and below is not None and below.head)
             or (lines[start].text.startswith("——") and above is not None and above.head)
             or (below is not None and below.kind is Kind.BODY and _display(lines, start, end))
             or (_after_story(above) and below is not None and below.kind is Kind.BODY)
@@ -261,14 +265,8 @@ def _display(lines: list[Line], start: int, end: int) -> bool:
     """
     if end == start:
         return False
-    column = max(
-        (
-            ln.width
-            for ln in lines[max(0, start - 3) : start]
-            if ln.kind is Kind.BODY and not ln.head
-        ),
-        default=0.0,
-    )
+    near = [*lines[max(0, start - 3) : start], *lines[end + 1 : end + 4]]
+    column = max((ln.width for ln in near if ln.kind is Kind.BODY and not ln.head), default=0.0)
     for j in range(start, end):
         lead = lead_width(lines[j + 1].text)
         indent = INDENT if j == start else 0.0  # the first line may be set in

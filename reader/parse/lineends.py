@@ -38,6 +38,11 @@ _LEAD = re.compile(
 )
 DATELINE_FIRST = DATELINE_START | {"据"}
 _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
+# A line this many times its column's width is no line of that column's paragraphs: a
+# subtitle set across more columns than the story's text (`牛年男篮联赛息鼓强弱各有悲喜
+# 蓄势相争虎年`, 20 ems over a 13-em column and a one-line paragraph).
+_FAR_WIDER = 1.4
+_CAPTION_REACH = 6  # ...unless a credit within the next lines shows a caption (pagegen2 66)
 
 
 def lead_width(text: str) -> float:
@@ -126,6 +131,12 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     if line.width + 3.5 <= column and _cannot_lead(line, nxt, column):
         return True
     open_full = open_after if nxt.closes else max(nxt.width, open_after)
+    if (
+        after
+        and line.width >= _FAR_WIDER * max(after, nxt.width)
+        and not caption_below(lines[: i + _CAPTION_REACH], i)
+    ):
+        return True  # far wider than the column below, over closed lines too, no caption
     if not open_full:
         return False
     starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)

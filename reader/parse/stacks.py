@@ -12,8 +12,9 @@ get their roles by position and dashes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from reader.parse import wrapmodel
+from reader.parse import roles, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -115,9 +116,13 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
     out: list[list[str]] = []
     wrapping = wrapping or wraps_seen(stack)
     for k, line in enumerate(stack):
-        if out and (
-            continues(stack, k, model, wrapping)
-            or (not line.startswith("—") and _unclosed("".join(out[-1])))
+        if (
+            out
+            and not roles.quote_part(stack, k)
+            and (
+                continues(stack, k, model, wrapping)
+                or (not line.startswith("—") and _unclosed("".join(out[-1])))
+            )
         ):
             out[-1].append(line)  # ...or the part above leaves a bracket open over two lines
         else:
@@ -126,12 +131,17 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
 
 
 def split_stack(
-    stack: list[str], wrapping: bool = False, marked: bool = False
+    stack: list[str],
+    wrapping: bool = False,
+    marked: bool = False,
+    body: Sequence[list[str]] = (),
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subtitle of a headline stack, by position and dashes.
 
     `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`);
-    `marked`: the page marks its stack parts with dashes (`page_marked`).
+    `marked`: the page marks its stack parts with dashes (`page_marked`);
+    `body`: the story's paragraphs as printed lines, whose column says which of two
+    plain parts is display type (`roles.small_above`), measured only when asked.
     """
     if not stack:
         return None, None, None
@@ -144,7 +154,12 @@ def split_stack(
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
-    if len(rest) == 2 and wrapping and marked and _two_lines(grouped):
+    if (
+        len(rest) == 2
+        and wrapping
+        and _two_lines(grouped)
+        and (marked or roles.small_above(rest[0], rest[1], roles.body_measure(body)))
+    ):
         return rest[0], rest[1], None
     if len(rest) > 1 and rest[0].endswith("——"):
         kicker = rest.pop(0)

@@ -163,7 +163,7 @@ class _Story:
     def build(self, ident: str, wrapping: bool = False, marked: bool = False) -> Item:
         """Freeze the story into an `Item`; `wrapping`: the page wraps headlines,
         `marked`: it marks stack parts with dashes (`stacks.page_marked`)."""
-        kicker, headline, subtitle = split_stack(self.stack, wrapping, marked)
+        kicker, headline, subtitle = split_stack(self.stack, wrapping, marked, self.paragraphs)
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         if not self.bylines:
