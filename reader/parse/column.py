@@ -14,7 +14,7 @@ from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.kinds import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
-from reader.parse.squeeze import measure_among, squeezed_width
+from reader.parse.squeeze import squeezed_width
 from reader.parse.text import width
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
@@ -155,30 +155,7 @@ def opens_paragraph(lines: list[Line], i: int) -> bool:
     fill = fill_after(lines, i + 1)[0]
     if i and _indented_under_end(lines[i - 1], line, fill):
         return True
-    return line.width <= fill - INDENT or (line.short and short_among(lines, i))
-
-
-_FW = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"  # full-width digits and letters
-_FULLWIDTH = re.compile(f"{_FW}.*{_FW}").search
-
-
-def short_among(lines: list[Line], i: int) -> bool:
-    """Line i (short of its measure) is short of the lines around it in its block that
-    hold no two full-width digits or letters: Chromium sets those proportional (`palt`),
-    so such a line measures wider than it prints (`钱５００卢布与旧钱５０００００卢`, 16 ems in
-    a 13-em column) and a full line under it reads short."""
-    line = lines[i]
-    near = [
-        other.width
-        for other in lines[max(0, i - 6) : i + 7]
-        if other is not line
-        and other.block is line.block
-        and other.width > 0
-        and not other.hangs
-        and not other.closes
-        and not _FULLWIDTH(other.text)
-    ]
-    return len(near) < 2 or line.width <= measure_among(near) - 1.5
+    return line.width <= fill - INDENT or line.short
 
 
 def _last_line(line: Line, short_by: float = INDENT + 1.5) -> bool:

@@ -14,7 +14,6 @@ from functools import cache
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse import column
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
@@ -344,7 +343,9 @@ def _add_body(
         or (
             (prev.closes or title_end(lines, i - 1))
             and (
-                pasted or _opens(lines, i) or (_short_pair(lines, i) and not full_between(lines, i))
+                pasted
+                or _opens(lines, i)
+                or (_short_pair(prev, line) and not full_between(lines, i))
             )
         )
     )
@@ -354,13 +355,9 @@ def _add_body(
         story.paragraphs[-1].append(text)
 
 
-def _short_pair(lines: list[Line], i: int) -> bool:
-    """A short closed line, then a short one: a paragraph's last line and the next's first.
-    Short also of the lines around them that hold no full-width digits (`short_among`)."""
-    prev, line = lines[i - 1], lines[i]
-    if not (prev.short and line.short and _fits(prev, line)):
-        return False
-    return column.short_among(lines, i - 1) and column.short_among(lines, i)
+def _short_pair(prev: Line, line: Line) -> bool:
+    """A short closed line, then a short one: a paragraph's last line and the next's first."""
+    return prev.short and line.short and _fits(prev, line)
 
 
 def _opens(lines: list[Line], i: int) -> bool:
