@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse.indents import page_indents
 from reader.parse.kinds import CREDIT_NAME_RE, CREDIT_RE, MARKERS, NAMELESS_CREDIT_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.text import CLOSING_MARKS, clean_line, ends_sentence, join_lines, width
@@ -224,7 +225,7 @@ def _joined_at(raw: list[str], k: int, left: str, right: str, whole: float) -> l
     the right as wide as the line below (or wider, over a caption's last line), and a
     credit within a few lines."""
     above, below = width(raw[k - 1].strip()), width(raw[k + 1].strip())
-    if whole < max(above, below) + 4:
+    if whole < max(above, below) + 4 or (_caption_runs(raw, k) and not right[:1].isdigit()):
         return None
     # A caption's last line (its credit at its end, or on the line after) may be short;
     # the right part may be the whole caption, its credit the next line.
@@ -239,6 +240,15 @@ def _joined_at(raw: list[str], k: int, left: str, right: str, whole: float) -> l
     ):
         return [left, right]
     return None
+
+
+def _caption_runs(raw: list[str], k: int) -> bool:
+    """The open lines above line k start as a caption does (`１、景德镇近日举办“陶瓷之` /
+    `最作品展”。图为最大的瓷碗 ———…`, Chromium 363): the `。图为` is its second sentence."""
+    j = k - 1
+    while j > 0 and k - j < _CREDIT_WITHIN and not ends_sentence(raw[j - 1].strip() or "。"):
+        j -= 1
+    return _CAPTION_OPENING.match(raw[j].strip()) is not None
 
 
 def ends_in_credit(text: str) -> bool:
@@ -347,7 +357,7 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             return cut  # a brief starts there
         if prev.closes and _full_stop(prev.text):
             short = prev.width <= full - 1.5
-            if short and (width(prev.text) <= full - 1.5 or not _page_indents(lines, indents)):
+            if short and (width(prev.text) <= full - 1.5 or not page_indents(lines, indents)):
                 return j  # the last line of the paragraph before
             if inside >= 2 and _narrower_above(lines, j - 1, last):
                 return j  # a caption set wider than the story's column ends above
@@ -424,27 +434,3 @@ def _after_end(lines: list[Line], k: int) -> bool:
         return True
     before = lines[k - 1]
     return before.closes or before.kind is not Kind.BODY or before.head
-
-
-def _page_indents(lines: list[Line], told: list[bool]) -> bool:
-    """`_indents(lines)`, taken once a page and only for a page that asks."""
-    if not told:
-        told.append(_indents(lines))
-    return told[0]
-
-
-def _indents(lines: list[Line]) -> bool:
-    """The page sets a paragraph's first line in: most lines after a closed short one are short.
-    Counted over body lines inside blocks; a page of unindented paragraphs (some
-    extractors, text from the web) has them full."""
-    after = indented = 0
-    body = Kind.BODY
-    for k in range(1, len(lines)):
-        prev, line = lines[k - 1], lines[k]
-        if not (prev.closes and prev.kind is body and line.kind is body) or line.closes:
-            continue
-        if line.hint or line.head or prev.head or not prev.short:
-            continue  # (`short` measures the column: the costly test last)
-        after += 1
-        indented += line.short
-    return after >= 4 and indented >= 0.6 * after

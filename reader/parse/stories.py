@@ -52,6 +52,12 @@ _GAP = re.compile(
     r"((?:——|[\u4e00-\u9fff●“《])\S{3,}|(?:本报|新华社|中新社)\S{0,8}?(?:记者|通讯员) .+)$"
 )
 
+# A story's source note, then a caption set beside it across the columns, written on
+# one line: `（据新华社电）１、今年新年夜，…`, `（来源：经济日报） 图为…`.
+_NOTE_GAP = re.compile(
+    r"^(（(?:来源[：:][^（）\s]{1,12}|据[^（）\s]{1,12}?电)）) ?([^\s（）]\S{3,}.*)$"
+)
+
 
 def parse_bytes(data: bytes, paper: str = "", issue: str = "", page: int = 1) -> Page:
     """Decode page bytes (UTF-8, UTF-8 with BOM, GB18030) and parse them."""
@@ -102,6 +108,8 @@ def split_gaps(raw: list[str]) -> list[str]:
         if found and "。" not in found[1] and not OUTLET_ROLE.fullmatch(found[1]):
             out.append(line[: len(line) - len(line.lstrip())] + found[1])
             out.append(found[2])
+        elif line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
+            out.extend(note.groups())  # a story's source beside a wider caption's first line
         else:
             out.append(line)
     return out
