@@ -34,9 +34,12 @@ async def test_a_count_moves_as_far_as_that_many_keys(tmp_path: Path) -> None:
     async with fast.run_test(size=(100, 30)) as pilot:
         await settle(fast, pilot)
         start = where(fast)
-        await pilot.press("3", "J")
+        await pilot.press("3")
+        assert "Count 3" in status(fast)
+        await pilot.press("J")
         await settle(fast, pilot)
         assert where(fast) == three_j != start
+        assert "Count" not in status(fast), "the count's line outlived its move"
         await pilot.press("2", "l")
         await settle(fast, pilot)
         assert where(fast) == two_l

@@ -336,8 +336,10 @@ class IssueScreen(Screen[None]):
             self.say(self.labels.count.format(count=self.count))
 
     def taken_count(self) -> int:
-        """The count typed before this move (1 when none), now used up."""
+        """The count typed before this move (1 when none), now used up (and its line gone)."""
         count, self.count = self.count, 0
+        if count:
+            self.say("")
         return max(count, 1)
 
     async def action_read_on(self, step: int) -> None:
