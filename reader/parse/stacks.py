@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse import wrapmodel
+from reader.parse import seam, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -73,15 +73,27 @@ def continues(stack: list[str], k: int, model: bool = True, wrapping: bool = Fal
     """Stack line k is the wrapped rest of line k - 1, not a part of its own.
 
     The rules decide the sure cases; the rest goes to the wrap model (a wrap fills
-    its lines to the same measure and often breaks a word), or is a new part
-    without it.
+    its lines to the same measure and often breaks a word) and to the language
+    across the break (`_phrase_cut`), or is a new part without them.
     """
-    rule = sure(stack[k - 1], stack[k])
+    above, line = stack[k - 1], stack[k]
+    rule = sure(above, line)
     if rule is None:
         return model and (
-            _word_broken(stack[k - 1], stack[k]) or wrapmodel.wraps(stack, k, wrapping)
+            _word_broken(above, line)
+            or wrapmodel.wraps(stack, k, wrapping)
+            or _phrase_cut(above, line)
         )
     return rule
+
+
+def _phrase_cut(above: str, line: str) -> bool:
+    """The break cuts a phrase of the corpus (`迈出` / `新步伐`): no seam between two parts.
+
+    Not where a dash stands in either line (a dash marks parts, and `———` runs
+    inside a headline).
+    """
+    return "—" not in above + line and seam.phrase_across(above, line)
 
 
 def _word_broken(above: str, line: str) -> bool:
