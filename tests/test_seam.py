@@ -11,14 +11,10 @@ from reader.parse.stacks import parts, split_stack
 
 
 def test_a_break_that_cuts_a_phrase_joins_the_lines() -> None:
-    # 迈出|新步伐: `出新步` is no phrase, `迈出新` is one the corpus holds.
-    assert seam.phrase_across("对外开放不断迈出", "新步伐，利用外资")
-    stack = ["天气趋势分析", "对外开放不断迈出", "新步伐，利用外资", "的质量又有新提高"]
-    assert split_stack(stack) == (
-        "天气趋势分析",
-        "对外开放不断迈出新步伐，利用外资的质量又有新提高",
-        None,
-    )
+    # 生活|质量: TeX's 15 + 4, a last line too long for a stub.
+    assert seam.phrase_across("水质好树木多通讯灵杭州市民生活", "质量提高")
+    stack = ["水质好树木多通讯灵杭州市民生活", "质量提高"]
+    assert split_stack(stack) == (None, "水质好树木多通讯灵杭州市民生活质量提高", None)
 
 
 def test_a_wrapped_headline_over_a_dashed_subtitle_keeps_its_lines_together() -> None:
@@ -39,16 +35,18 @@ def test_lines_of_one_measure_that_cut_a_phrase_are_no_kicker_and_headline() -> 
 
 def test_a_seam_between_two_headlines_is_no_phrase() -> None:
     assert not seam.phrase_across("钱其琛会见陈方安生", "考试研究与“应试")
+    # 关|各部 and 位|外国 are phrases of three (有关各部门, 一位外国), not of four.
+    assert not seam.phrase_across("澳网公开赛第四轮桑普拉斯威廉姆斯顺利过关", "各部门共同“施工”")
+    assert not seam.phrase_across("帮助选择市场定位", "外国政要电慰我地震灾民")
     assert not seam.phrase_across("中国民乐除夕回荡维也纳", "中奥两国元首题词祝贺")
     assert len(parts(["长野冬奥会火炬接力开始", "热土里扎下深根"])) == 2
 
 
 def test_nothing_to_test_at_an_empty_edge() -> None:
-    assert not seam.phrase_across("", "新步伐")
-    assert not seam.phrase_across("迈出", "")
-    assert not seam.phrase_across("出", "新")  # a phrase of three needs three characters
+    assert not seam.phrase_across("", "体系")
+    assert not seam.phrase_across("金融", "")
+    assert not seam.phrase_across("融", "体系")  # a phrase of four needs two on each side
 
 
-def test_the_tables_are_whole_phrases_of_three() -> None:
-    for text in (seamdata.AFTER_FIRST, seamdata.AFTER_SECOND):
-        assert text and len(text) % 3 == 0
+def test_the_table_holds_whole_phrases_of_four() -> None:
+    assert seamdata.PHRASES and len(seamdata.PHRASES) % 4 == 0

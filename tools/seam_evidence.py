@@ -7,7 +7,7 @@ subtitle (a seam). This counts, over a generator's pages, each such break by its
 truth and the parser's reading, against the evidence the corpus's language gives
 across it:
 
-- crossing trigram: the three characters around the break (`迈出|新`, `要|逐步`) are
+- crossing phrase: the four characters around the break (`金融|体系`, `采取|有力`) are
   a phrase of the corpus's body text (`reader.parse.seam.phrase_across`);
 - sticky pair: the two characters across are a pair of PMI 3+ (`wrapdata.STICKY`);
 - open end: the line above ends on a character no headline part ends with
@@ -21,10 +21,10 @@ The parser runs in process (`parse_text`, with `split_stack` wrapped to see each
 stack); truth labels a break only in a stack whose text is one item's kicker,
 headline and subtitle in order. Pages come from `bench/structure.py`'s generators.
 
-`--write` writes `reader.parse.seamdata` instead: the crossing trigrams the parser
-uses (`reader.parse.seam`), seen 5 times or more, PMI of the split 3 or more, CJK
-only, and only where the pair across is no sticky pair already (`wrapdata.STICKY`
-below PMI 3: those breaks the wrap model weighs). Counting then uses that table.
+`--write` writes `reader.parse.seamdata` instead: the phrases the parser uses
+(`reader.parse.seam`), four CJK characters seen 3 times or more whose middle pair
+is no sticky pair already (`wrapdata.STICKY` below PMI 3: those breaks the wrap
+model weighs). Counting then uses that table.
 
     python tools/seam_evidence.py --generator tex-pdfium --seed 200 --pages 80
     python tools/seam_evidence.py --write
@@ -33,7 +33,6 @@ below PMI 3: those breaks the wrap model weighs). Counting then uses that table.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import tempfile
 from collections import Counter
@@ -50,10 +49,9 @@ from reader.parse.stories import parse_text  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "pd199801.txt"
 OUT = ROOT / "reader" / "parse" / "seamdata.py"
-LEAST_SEEN = 5
-LEAST_PMI = 3.0
+LEAST_SEEN = 3
 CLASSES = (
-    "crossing trigram",
+    "crossing phrase",
     "sticky pair",
     "open end",
     "nothing either way",
@@ -63,57 +61,50 @@ COLUMNS = ("wrap, joined", "wrap, read as parts", "seam, apart", "seam, joined")
 
 
 def ngrams() -> Counter[str]:
-    """Counts of 1- to 3-grams in the corpus's body paragraphs (as `train_stacks` reads it)."""
+    """Counts of 2- and 4-grams in the corpus's body paragraphs (as `train_stacks` reads it)."""
     counts: Counter[str] = Counter()
     for raw in CORPUS.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if len(line) < 24 or line[-1] not in "。！？”":
             continue
-        for n in (1, 2, 3):
+        for n in (2, 4):
             counts.update(line[i : i + n] for i in range(len(line) - n + 1))
     return counts
-
-
-def _pmi(counts: Counter[str], total: int, text: str, cut: int) -> float:
-    return math.log(counts[text] * total / (counts[text[:cut]] * counts[text[cut:]]))
 
 
 def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def phrase_tables(counts: Counter[str], total: int) -> tuple[str, str]:
-    """Trigrams that hold a phrase across a break after their first character, and
-    after their second (each concatenated, sorted)."""
+def phrase_table(counts: Counter[str]) -> str:
+    """Four-character phrases cut in the middle by a break, concatenated and sorted."""
     sticky = wrapmodel._table()
-    first: list[str] = []
-    second: list[str] = []
-    for text, seen in counts.items():
-        if len(text) != 3 or seen < LEAST_SEEN or not all(map(_cjk, text)):
-            continue
-        if sticky.get(text[:2], 0) < 3 and _pmi(counts, total, text, 1) >= LEAST_PMI:
-            first.append(text)
-        if sticky.get(text[1:], 0) < 3 and _pmi(counts, total, text, 2) >= LEAST_PMI:
-            second.append(text)
-    return "".join(sorted(first)), "".join(sorted(second))
+    return "".join(
+        sorted(
+            text
+            for text, seen in counts.items()
+            if len(text) == 4
+            and seen >= LEAST_SEEN
+            and all(map(_cjk, text))
+            and sticky.get(text[1:3], 0) < 3
+        )
+    )
 
 
-def _write(counts: Counter[str], total: int) -> None:
-    first, second = phrase_tables(counts, total)
+def _write(counts: Counter[str]) -> None:
+    text = phrase_table(counts)
     out = [
         '"""Data of `reader.parse.seam` (tools/seam_evidence.py --write writes it; do not edit).',
         "",
-        "AFTER_FIRST, AFTER_SECOND: three-character phrases of the corpus's body text",
-        f"(seen {LEAST_SEEN} times or more, PMI {LEAST_PMI:g} or more of the split),",
-        "concatenated, that a break after their first character, or after their",
-        "second, would cut.",
+        "PHRASES: four-character strings of the corpus's body text seen "
+        f"{LEAST_SEEN} times or more,",
+        "concatenated, whose middle pair is no sticky pair of `wrapdata.STICKY` (PMI 3+).",
         '"""',
         "",
+        "PHRASES = (",
     ]
-    for name, text in (("AFTER_FIRST", first), ("AFTER_SECOND", second)):
-        out.append(f"{name} = (")
-        out.extend(f'    "{text[i : i + 240]}"' for i in range(0, len(text), 240))
-        out.append(")")
+    out.extend(f'    "{text[i : i + 300]}"' for i in range(0, len(text), 300))
+    out.append(")")
     OUT.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
@@ -192,8 +183,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write reader/parse/seamdata.py")
     args = parser.parse_args()
     if args.write:
-        counts = ngrams()
-        _write(counts, sum(v for key, v in counts.items() if len(key) == 1))
+        _write(ngrams())
         return
     table: Counter[tuple[str, str]] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
