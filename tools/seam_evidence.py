@@ -22,7 +22,7 @@ stack); truth labels a break only in a stack whose text is one item's kicker,
 headline and subtitle in order. Pages come from `bench/structure.py`'s generators.
 
 `--write` writes `reader.parse.seamdata` instead: the phrases the parser uses
-(`reader.parse.seam`), four CJK characters seen 3 times or more whose middle pair
+(`reader.parse.seam`), four CJK characters seen 4 times or more whose middle pair
 is no sticky pair already (`wrapdata.STICKY` below PMI 3: those breaks the wrap
 model weighs). Counting then uses that table.
 
@@ -49,7 +49,7 @@ from reader.parse.stories import parse_text  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "pd199801.txt"
 OUT = ROOT / "reader" / "parse" / "seamdata.py"
-LEAST_SEEN = 3
+LEAST_SEEN = 4
 CLASSES = (
     "crossing phrase",
     "sticky pair",

@@ -4,7 +4,7 @@ A wrapped headline breaks wherever its measure ends, inside a phrase as often as
 (`泰采取措施加强金融` / `体系…`, `公安部呼吁社会各界采取` / `有力措施…`); a kicker, a
 headline and a subtitle are phrases of their own, so the characters across a seam
 between two parts are no phrase. The test: the four characters around the break,
-two above and two below, are a phrase the corpus's body text holds (seen 3 times or
+two above and two below, are a phrase the corpus's body text holds (seen 4 times or
 more; `reader.parse.seamdata`, written by tools/seam_evidence.py). Breaks whose
 middle pair is a sticky pair are left to the wrap model (`wrapmodel`). Three
 characters are not enough: `有关各部门` and `一位外国` make `关|各部` and `位|外国`
