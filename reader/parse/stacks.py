@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.parse import roles, wrapmodel
+from reader.parse import roles, seam, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -70,19 +70,33 @@ def wraps_seen(stack: list[str]) -> bool:
     )
 
 
-def continues(stack: list[str], k: int, model: bool = True, wrapping: bool = False) -> bool:
+def continues(
+    stack: list[str], k: int, model: bool = True, wrapping: bool = False, phrase: bool = True
+) -> bool:
     """Stack line k is the wrapped rest of line k - 1, not a part of its own.
 
     The rules decide the sure cases; the rest goes to the wrap model (a wrap fills
-    its lines to the same measure and often breaks a word), or is a new part
-    without it.
+    its lines to the same measure and often breaks a word) and, with `phrase`, to
+    the language across the break (`_phrase_cut`), or is a new part without them.
     """
-    rule = sure(stack[k - 1], stack[k])
+    above, line = stack[k - 1], stack[k]
+    rule = sure(above, line)
     if rule is None:
         return model and (
-            _word_broken(stack[k - 1], stack[k]) or wrapmodel.wraps(stack, k, wrapping)
+            _word_broken(above, line)
+            or wrapmodel.wraps(stack, k, wrapping)
+            or (phrase and _phrase_cut(above, line))
         )
     return rule
+
+
+def _phrase_cut(above: str, line: str) -> bool:
+    """The break cuts a phrase of the corpus (`迈出` / `新步伐`): no seam between two parts.
+
+    Not where a dash stands in either line (a dash marks parts, and `———` runs
+    inside a headline).
+    """
+    return "—" not in above + line and seam.phrase_across(above, line)
 
 
 def _word_broken(above: str, line: str) -> bool:
@@ -103,11 +117,14 @@ def _word_broken(above: str, line: str) -> bool:
     )
 
 
-def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[list[str]]:
+def parts(
+    stack: list[str], model: bool = True, wrapping: bool = False, phrase: bool = True
+) -> list[list[str]]:
     """The stack's lines grouped into the parts they print, wrapped lines joined.
 
     `wrapping`: the page wraps its headlines, as seen in another stack; a wrap
-    the rules see in this one says as much.
+    the rules see in this one says as much. `phrase`: a break that cuts a
+    phrase of the corpus joins too (`continues`).
 
     Without the model only the sure wraps are joined: that is how lines are
     counted to tell a stack from a paragraph, where a guess must not make many
@@ -120,7 +137,7 @@ def parts(stack: list[str], model: bool = True, wrapping: bool = False) -> list[
             out
             and not roles.quote_part(stack, k)
             and (
-                continues(stack, k, model, wrapping)
+                continues(stack, k, model, wrapping, phrase)
                 or (not line.startswith("—") and _unclosed("".join(out[-1])))
             )
         ):
@@ -186,7 +203,10 @@ def page_marked(stacks: list[list[str]]) -> bool:
     story (half the subtitles), so there this reads a page's style only as it shows:
     a dashed part elsewhere on the page is seen by 57-67% of kicker stories and
     56-69% of headline + undashed subtitle stories (truth, Typst, WeasyPrint,
-    Chromium and TeX seeds); bench/README.md, issue 12 round 9.
+    Chromium and TeX seeds); bench/README.md, issue 12 round 9. The stacks are
+    grouped for this as before the phrase test (`_phrase_cut`): a page's style is
+    the gate's to read (TeX 808: body text read as a stack of three parts, two of
+    them one phrase, showed the undashed subtitle the gate closes on).
     """
     split = [_runs_apart(stack) for stack in stacks if len(stack) >= 2]
     if not any(line.startswith("——") for lines in split for line in lines[1:]) and not any(
@@ -194,7 +214,7 @@ def page_marked(stacks: list[list[str]]) -> bool:
     ):
         return False  # no dashes: no stack is grouped (the wrap model's cost)
     return not any(
-        _undashed(parts(lines, wrapping=wraps_seen(lines)))
+        _undashed(parts(lines, wrapping=wraps_seen(lines), phrase=False))
         for lines in split
         if not any("—" in line for line in lines)
     )
