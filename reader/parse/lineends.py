@@ -64,7 +64,8 @@ def _cannot_lead(line: Line, nxt: Line, column: float = 0.0) -> bool:
 def ends_here(lines: list[Line], i: int) -> bool:
     """Candidate line i is not continued by the line after it, so it can be a headline."""
     line = lines[i]
-    if i + 1 >= len(lines) or PHOTO_HEAD_RE.search(line.text):
+    # (The pattern ends in a closing bracket: the search is asked only of lines that do.)
+    if i + 1 >= len(lines) or (line.text[-1] in "）)" and PHOTO_HEAD_RE.search(line.text)):
         return True
     nxt = lines[i + 1]
     if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
@@ -88,8 +89,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     """Candidate line i over body line `nxt`: the widths show it ends there."""
     text = line.text
     if (
-        text.count("“") > text.count("”")
-        or text.count("《") > text.count("》")
+        ("“" in text and text.count("“") > text.count("”"))
+        or ("《" in text and text.count("《") > text.count("》"))
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
@@ -217,9 +218,9 @@ def _kicker_over(lines: list[Line], i: int) -> bool:
     """
     above, line = lines[i - 1], lines[i]
     return (
-        above.candidate
+        above.text.endswith("——")  # asked first: rare, and cheaper than a boundary
+        and above.candidate
         and (above.hint or after_boundary(lines, i - 1))
-        and above.text.endswith("——")
         and not above.text.endswith("———")
         and line.text[0] != "—"
         and "，" not in line.text

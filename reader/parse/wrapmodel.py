@@ -105,7 +105,8 @@ def runs_on(line: str) -> bool:
     By the corpus's body text (`wrapdata.NO_START`): such a line continues the
     line above it, which is then no headline standing over a paragraph.
     """
-    _table()
+    if not _no_start:  # not read yet (a test, not a call: asked of most candidate lines)
+        _table()
     return line[0] in _no_start
 
 
