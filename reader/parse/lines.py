@@ -8,6 +8,7 @@ parser can decide where paragraphs, headline stacks and stories begin.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 from reader.parse.kinds import (
@@ -24,7 +25,7 @@ from reader.parse.kinds import (
     is_header,
     kind_of,
 )
-from reader.parse.squeeze import is_squeezed, measure_among, squeezed_width
+from reader.parse.squeeze import is_squeezed, measure_among, measure_sorted, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
@@ -52,11 +53,13 @@ class Line:
         "candidate",
         "closes",
         "column",
+        "first",
         "hangs",
         "head",
         "hint",
         "indent",
         "kind",
+        "last",
         "pos",
         "raw",
         "text",
@@ -65,6 +68,10 @@ class Line:
 
     raw: str
     text: str
+    first: str
+    last: str
+    """`text[0]` and `text[-1]`, kept: indexing a CJK string makes a new string each
+    time, and the passes after this one ask them of every line."""
     hint: bool
     width: float
     """How much of the column the line fills, in ems (a closing mark at the end hangs)."""
@@ -86,7 +93,10 @@ class Line:
     @property
     def short(self) -> bool:
         """Shorter than its column by more than a character: first or last line."""
-        return self.width <= self.measure() - 1.5
+        column = self.column  # `measure()` inlined: asked of many lines, often measured
+        if column < 0:
+            column = self.column = _column(self.block, self.pos)
+        return self.width <= column - 1.5
 
     def measure(self) -> float:
         """The width of the line's column, in ems (measured once)."""
@@ -117,12 +127,13 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         text = raw.strip()
         if not text:
             continue
-        if text[0] in _CONTINUES and prev is not None and _set_apart(text):
+        first = text[0]
+        if first in _CONTINUES and prev is not None and _set_apart(text):
             # Rare: start again with the marks moved back (see `_rejoin_marks`).
             return make_lines(_rejoin_marks(raw_lines))
         if " " in text:
-            text = clean_line(text)
-        first, last = text[0], text[-1]
+            text = clean_line(text)  # the same first and last character: text is stripped
+        last = text[-1]
         kind = body
         punct = "，" in text or "。" in text or "；" in text or "," in text or ";" in text
         if (
@@ -185,11 +196,13 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         prev.candidate = candidate
         prev.closes = closes
         prev.column = -1.0
+        prev.first = first
         prev.hangs = hangs
         prev.head = False
         prev.hint = hint
         prev.indent = False
         prev.kind = kind
+        prev.last = last
         prev.pos = len(block)
         prev.raw = raw
         prev.text = text
@@ -306,7 +319,7 @@ def _measure_squeezed(lines: list[Line]) -> None:
     for line in lines:
         line.width = fill = squeezed_width(line.text)
         line.hangs = False
-        line.block[line.pos] = -fill if line.text[-1] in HANGING else fill
+        line.block[line.pos] = -fill if line.last in HANGING else fill
 
 
 def _set_apart(text: str) -> bool:
@@ -341,13 +354,14 @@ def pasted(lines: list[Line]) -> bool:
     Told by the whole page: most long body lines close a sentence, and they are
     longer than any column. On wrapped pages most lines run on into the next.
     """
-    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
+    body = Kind.BODY
+    widths = [ln.width for ln in lines if ln.kind is body and ln.width >= 8]
     if len(widths) < 3:
         return False
     widths.sort()
     if widths[len(widths) // 2] < 24:
         return False  # most pages: their columns are narrower
-    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
+    closed = sum(ln.closes for ln in lines if ln.kind is body and ln.width >= 8)
     return closed >= 0.6 * len(widths)
 
 
@@ -378,10 +392,11 @@ def _column(widths: list[float], i: int) -> float:
     uncertain. Headlines are wider than their column, so outliers well above
     the median are left out before taking the second-largest width.
     """
-    window = widths[max(0, i - 6) : i] + widths[i + 1 : i + 7]
-    near = [w for w in window if w > 0]
+    window = sorted(widths[max(0, i - 6) : i] + widths[i + 1 : i + 7])
+    near = window[bisect_right(window, 0) :]  # the widths over 0, sorted: one sort for both
     if len(near) < 2:
         near = [abs(w) for w in window]
         if not near:
             return abs(widths[i])
-    return measure_among(near)
+        return measure_among(near)
+    return measure_sorted(near)
