@@ -65,10 +65,10 @@ def ends_here(lines: list[Line], i: int) -> bool:
     """Candidate line i is not continued by the line after it, so it can be a headline."""
     line = lines[i]
     # (The pattern ends in a closing bracket: the search is asked only of lines that do.)
-    if i + 1 >= len(lines) or (line.text[-1] in "）)" and PHOTO_HEAD_RE.search(line.text)):
+    if i + 1 >= len(lines) or (line.last in "）)" and PHOTO_HEAD_RE.search(line.text)):
         return True
     nxt = lines[i + 1]
-    if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
+    if nxt.head or nxt.hint or nxt.first in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
         return True
     at = line.text.find("——", 0, 6)
     if i and 0 <= at <= 3 and line.text[at + 2 : at + 3] != "—" and lines[i - 1].candidate:
@@ -102,7 +102,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         and wrapmodel.glued(line.text, nxt.text)
     ):
         return False  # a first line broken inside a word, short by a unit that did not fit
-    if nxt.text[0] in DATELINE_FIRST and dateline_at(lines, i + 1):
+    if nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
