@@ -157,7 +157,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
                     credits.append(len(lines))
             elif first in "（(":
                 notes.append(len(lines))
-        hint = raw[0] == " "
+        # (Most lines strip to themselves: no space to look for, nor a character to cut.)
+        hint = raw is not text and raw[0] == " "
         hints += hint
         if (
             (prev_kind is not body and prev_kind in _ENDS_BLOCK and kind is not prev_kind)
