@@ -42,14 +42,16 @@ def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
     most = open_most = 0.0
     is_open = True
     before = lines[j - 1] if 0 < j <= len(lines) else None
+    body = Kind.BODY  # (read once: this runs for most candidate lines)
     for line in lines[j : j + 3]:
-        if line.kind is not Kind.BODY or line.hint or line.head or line.first in MARKERS:
+        if line.kind is not body or line.hint or line.head or line.first in MARKERS:
             break
-        if before is not None and before.closes and line.width > 1.5 * max(most, before.width) + 2:
+        fill = line.width
+        if before is not None and before.closes and fill > 1.5 * max(most, before.width) + 2:
             break  # far wider after a closed line: text of another column (a caption)
         before = line
-        if line.width > most:
-            most = line.width
+        if fill > most:
+            most = fill
         if is_open and not line.closes:
             open_most = most
         else:

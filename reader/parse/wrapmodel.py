@@ -107,7 +107,7 @@ def runs_on(line: str) -> bool:
     """
     if not _no_start:  # not read yet (a test, not a call: asked of most candidate lines)
         _table()
-    return line[0] in _no_start
+    return line[:1] in _no_start  # (a one-character line is its own [:1]: no new string)
 
 
 def inside(above: str, line: str) -> bool:
