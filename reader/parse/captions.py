@@ -317,7 +317,7 @@ def caption_starts(lines: list[Line]) -> dict[int, int]:
             if not c or lines[c - 1].kind is not body:
                 continue  # the second line of a credit split over two, or no caption
             last = c - 1
-        elif line.text[-1] in "）)" and kind is body and line.closes and ends_in_credit(line.text):
+        elif line.last in "）)" and kind is body and line.closes and ends_in_credit(line.text):
             last = c
         else:
             continue

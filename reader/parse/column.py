@@ -42,14 +42,16 @@ def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
     most = open_most = 0.0
     is_open = True
     before = lines[j - 1] if 0 < j <= len(lines) else None
+    body = Kind.BODY  # (read once: this runs for most candidate lines)
     for line in lines[j : j + 3]:
-        if line.kind is not Kind.BODY or line.hint or line.head or line.text[0] in MARKERS:
+        if line.kind is not body or line.hint or line.head or line.first in MARKERS:
             break
-        if before is not None and before.closes and line.width > 1.5 * max(most, before.width) + 2:
+        fill = line.width
+        if before is not None and before.closes and fill > 1.5 * max(most, before.width) + 2:
             break  # far wider after a closed line: text of another column (a caption)
         before = line
-        if line.width > most:
-            most = line.width
+        if fill > most:
+            most = fill
         if is_open and not line.closes:
             open_most = most
         else:
@@ -72,7 +74,7 @@ def note_end(line: Line) -> bool:
     on the line: a line inside a paragraph fills its column, so a short one ended
     the paragraph, and the bracket closed it as a full stop would.
     """
-    return line.text[-1] in "）)" and line.short
+    return line.last in "）)" and line.short
 
 
 def title_end(lines: list[Line], k: int) -> bool:
@@ -169,7 +171,7 @@ def _closes_by_itself(line: Line) -> bool:
     return (
         line.kind is Kind.BODY
         and line.closes
-        and not (line.head or line.hint or line.indent or line.text[0] in MARKERS)
+        and not (line.head or line.hint or line.indent or line.first in MARKERS)
         and line.text.rstrip("”’」』）)")[-1:] not in "：:；;"
     )
 
@@ -331,7 +333,7 @@ def comma_line(line: Line) -> bool:
     """
     text = line.text
     return (
-        text[-1] in "，、"
+        line.last in "，、"
         and not line.candidate
         and line.kind is Kind.BODY
         and _STOPS.isdisjoint(text)

@@ -49,11 +49,11 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate and line.text[-1] in "，、" and comma_wrap(lines, i):
+        if not line.candidate and line.last in "，、" and comma_wrap(lines, i):
             line.candidate = True
-        if not line.candidate or (line.text[0] in DATELINE_FIRST and dateline_at(lines, i)):
+        if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
-        if line.text[0] == "●" and not bullet_head(lines, i):
+        if line.first == "●" and not bullet_head(lines, i):
             continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
@@ -156,7 +156,7 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
     out = []
     for i, line in enumerate(lines):
         text = line.text
-        if text[-1] != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
+        if line.last != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
         exclaims = text[-2] in "！？…⋯!?"
         if "。" in text[:-2] or not (exclaims or text[-2] == "。"):

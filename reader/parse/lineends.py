@@ -37,6 +37,8 @@ _LEAD = re.compile(
     rf"[\x21-\x7e]+|[“‘（《「『(\[]?.(?:[{_CLOSE}]*(?:(?<=[”’])|[“‘])[^\s“‘{_CLOSE}])*[{_CLOSE}]*"
 )
 DATELINE_FIRST = DATELINE_START | {"据"}
+_STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)  # (tuples built once: asked of most candidates)
+_BLOCK_ENDS = (Kind.SOURCE, Kind.CREDIT)
 _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 # A line this many times its column's width is no line of that column's paragraphs: a
 # subtitle set across more columns than the story's text (`牛年男篮联赛息鼓强弱各有悲喜
@@ -69,10 +71,11 @@ def _cannot_lead(line: Line, nxt: Line, column: float = 0.0) -> bool:
 def ends_here(lines: list[Line], i: int) -> bool:
     """Candidate line i is not continued by the line after it, so it can be a headline."""
     line = lines[i]
-    if i + 1 >= len(lines) or PHOTO_HEAD_RE.search(line.text):
+    # (The pattern ends in a closing bracket: the search is asked only of lines that do.)
+    if i + 1 >= len(lines) or (line.last in "）)" and PHOTO_HEAD_RE.search(line.text)):
         return True
     nxt = lines[i + 1]
-    if nxt.head or nxt.hint or nxt.text[0] in MARKERS or nxt.kind in (Kind.BYLINE, Kind.SOURCE):
+    if nxt.head or nxt.hint or nxt.first in MARKERS or nxt.kind in _STACK_ENDS:
         return True
     at = line.text.find("——", 0, 6)
     if i and 0 <= at <= 3 and line.text[at + 2 : at + 3] != "—" and lines[i - 1].candidate:
@@ -82,7 +85,7 @@ def ends_here(lines: list[Line], i: int) -> bool:
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
-    if wrapmodel.runs_on(nxt.text):
+    if wrapmodel.runs_on(nxt.first):
         return False  # no paragraph starts so (`的关系，…`): the line runs on into it
     # ...nor does it end where it breaks a word over a full line (asked last: it is
     # rarely so, and a column's measure costs more than the rest of the tests).
@@ -93,20 +96,22 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     """Candidate line i over body line `nxt`: the widths show it ends there."""
     text = line.text
     if (
-        text.count("“") > text.count("”")
-        or text.count("《") > text.count("》")
+        ("“" in text and text.count("“") > text.count("”"))
+        or ("《" in text and text.count("《") > text.count("》"))
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     after, open_after = fill_after(lines, i + 2)
-    column = max(nxt.width, after)  # the line, two ems in, fits it and is two ems short at most:
+    # (max() of two widths written out here and below: no call, and the same float.)
+    column = nxt.width if nxt.width >= after else after
+    # The line, two ems in, fits it and is two ems short at most:
     if (
         not nxt.candidate  # ...over a line of a paragraph, not of a stack
         and column - 2 <= line.width + INDENT <= column + 0.5
         and wrapmodel.glued(line.text, nxt.text)
     ):
         return False  # a first line broken inside a word, short by a unit that did not fit
-    if nxt.text[0] in DATELINE_FIRST and dateline_at(lines, i + 1):
+    if nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
@@ -127,10 +132,10 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
-    column = max(nxt.width, open_after) if not nxt.closes else 0.0
+    column = (nxt.width if nxt.width >= open_after else open_after) if not nxt.closes else 0.0
     if line.width + 3.5 <= column and _cannot_lead(line, nxt, column):
         return True
-    open_full = open_after if nxt.closes else max(nxt.width, open_after)
+    open_full = open_after if nxt.closes or open_after > nxt.width else nxt.width
     if (
         after
         and line.width >= _FAR_WIDER * max(after, nxt.width)
@@ -139,7 +144,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # far wider than the column below, over closed lines too, no caption
     if not open_full:
         return False
-    starts = i == 0 or line.hint or lines[i - 1].kind in (Kind.SOURCE, Kind.CREDIT)
+    starts = i == 0 or line.hint or lines[i - 1].kind in _BLOCK_ENDS
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
@@ -228,9 +233,9 @@ def _kicker_over(lines: list[Line], i: int) -> bool:
     """
     above, line = lines[i - 1], lines[i]
     return (
-        above.candidate
+        above.text.endswith("——")  # asked first: rare, and cheaper than a boundary
+        and above.candidate
         and (above.hint or after_boundary(lines, i - 1))
-        and above.text.endswith("——")
         and not above.text.endswith("———")
         and line.text[0] != "—"
         and "，" not in line.text

@@ -8,6 +8,7 @@ parser can decide where paragraphs, headline stacks and stories begin.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 from reader.parse.kinds import (
@@ -24,7 +25,7 @@ from reader.parse.kinds import (
     is_header,
     kind_of,
 )
-from reader.parse.squeeze import is_squeezed, measure_among, squeezed_width
+from reader.parse.squeeze import is_squeezed, measure_among, measure_sorted, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
 # A closing mark at the end of a line may hang past the column: not counted in its fill.
@@ -42,7 +43,9 @@ class Line:
     """One non-blank line of a page: the cleaned text and what it looks like.
 
     A plain class with slots, not a dataclass: @dataclass compiles its methods
-    at import, ~1 ms.
+    at import, ~1 ms. No `__init__` either: `make_lines` makes every line with
+    `object.__new__` and sets its fields in place, half the time of calling a class
+    whose `__init__` is Python (CPython 3.11 inlines no such call).
     """
 
     __slots__ = (
@@ -50,11 +53,13 @@ class Line:
         "candidate",
         "closes",
         "column",
+        "first",
         "hangs",
         "head",
         "hint",
         "indent",
         "kind",
+        "last",
         "pos",
         "raw",
         "text",
@@ -63,6 +68,10 @@ class Line:
 
     raw: str
     text: str
+    first: str
+    last: str
+    """`text[0]` and `text[-1]`, kept: indexing a CJK string makes a new string each
+    time, and the passes after this one ask them of every line."""
     hint: bool
     width: float
     """How much of the column the line fills, in ems (a closing mark at the end hangs)."""
@@ -81,36 +90,13 @@ class Line:
     head: bool
     column: float
 
-    def __init__(
-        self,
-        raw: str,
-        text: str,
-        hint: bool,
-        width: float,
-        closes: bool,
-        hangs: bool,
-        kind: Kind,
-        block: list[float],
-        candidate: bool,
-    ) -> None:
-        self.raw = raw
-        self.text = text
-        self.hint = hint
-        self.width = width
-        self.closes = closes
-        self.hangs = hangs
-        self.kind = kind
-        self.block = block
-        self.pos = len(block)
-        self.candidate = candidate
-        self.indent = False
-        self.head = False
-        self.column = -1.0
-
     @property
     def short(self) -> bool:
         """Shorter than its column by more than a character: first or last line."""
-        return self.width <= self.measure() - 1.5
+        column = self.column  # `measure()` inlined: asked of many lines, often measured
+        if column < 0:
+            column = self.column = _column(self.block, self.pos)
+        return self.width <= column - 1.5
 
     def measure(self) -> float:
         """The width of the line's column, in ems (measured once)."""
@@ -134,16 +120,20 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     specials: list[int] = []  # lines of a kind other than body
     notes: list[int] = []  # body lines in brackets
     hints = 0
+    new = object.__new__
+    # The line before's kind and end, kept in locals: read for every line.
+    prev_kind, prev_closes = body, False
     for raw in raw_lines:
         text = raw.strip()
         if not text:
             continue
-        if text[0] in _CONTINUES and prev is not None and _set_apart(text):
+        first = text[0]
+        if first in _CONTINUES and prev is not None and _set_apart(text):
             # Rare: start again with the marks moved back (see `_rejoin_marks`).
             return make_lines(_rejoin_marks(raw_lines))
         if " " in text:
-            text = clean_line(text)
-        first, last = text[0], text[-1]
+            text = clean_line(text)  # the same first and last character: text is stripped
+        last = text[-1]
         kind = body
         punct = "，" in text or "。" in text or "；" in text or "," in text or ";" in text
         if (
@@ -167,24 +157,23 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
                     credits.append(len(lines))
             elif first in "（(":
                 notes.append(len(lines))
-        hint = raw[0] == " "
+        # (Most lines strip to themselves: no space to look for, nor a character to cut.)
+        hint = raw is not text and raw[0] == " "
         hints += hint
-        if prev is not None and (
-            (prev.kind is not body and prev.kind in _ENDS_BLOCK and kind is not prev.kind)
-            or (hint and prev.closes)
+        if (
+            (prev_kind is not body and prev_kind in _ENDS_BLOCK and kind is not prev_kind)
+            or (hint and prev_closes)
             or first in MARKERS
         ):
-            block = []
-        # width() and ends_sentence() inlined: this loop runs for every line.
-        if text.isascii():
-            fill = len(text) / 2
-        else:
-            fill = len(text) - len(text.encode("ascii", "ignore")) / 2
+            block = []  # (a new empty block for the first line is as good as the old one)
+        # width() and ends_sentence() inlined: this loop runs for every line. (Without
+        # width()'s ASCII branch: n - n / 2 is n / 2 exactly, and ASCII lines are rare.)
+        fill = len(text) - len(text.encode("ascii", "ignore")) / 2
         hangs = last in HANGING
         if hangs:
             fill -= 1
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
-        if not closes and last in "）)" and prev is not None and not prev.closes:
+        if not closes and last in "）)" and prev is not None and not prev_closes:
             note = _wrapped_note(prev.text, text)
             if note:
                 closes = True
@@ -203,9 +192,25 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             or last in "、：:，,"
             or (first in _SPECIAL_START and DATELINE_RE.match(text))  # 新华社北京1月1日电…
         )
-        prev = Line(raw, text, hint, fill, closes, hangs, kind, block, candidate)
+        prev = new(Line)  # the fields in the order of `Line.__slots__`
+        prev.block = block
+        prev.candidate = candidate
+        prev.closes = closes
+        prev.column = -1.0
+        prev.first = first
+        prev.hangs = hangs
+        prev.head = False
+        prev.hint = hint
+        prev.indent = False
+        prev.kind = kind
+        prev.last = last
+        prev.pos = len(block)
+        prev.raw = raw
+        prev.text = text
+        prev.width = fill
         block.append(-fill if hangs else fill)
         lines.append(prev)
+        prev_kind, prev_closes = kind, closes
     if is_squeezed(lines, body):
         _measure_squeezed(lines)
     _mark_credit_names(lines, credits)
@@ -315,7 +320,7 @@ def _measure_squeezed(lines: list[Line]) -> None:
     for line in lines:
         line.width = fill = squeezed_width(line.text)
         line.hangs = False
-        line.block[line.pos] = -fill if line.text[-1] in HANGING else fill
+        line.block[line.pos] = -fill if line.last in HANGING else fill
 
 
 def _set_apart(text: str) -> bool:
@@ -350,13 +355,14 @@ def pasted(lines: list[Line]) -> bool:
     Told by the whole page: most long body lines close a sentence, and they are
     longer than any column. On wrapped pages most lines run on into the next.
     """
-    widths = [ln.width for ln in lines if ln.kind is Kind.BODY and ln.width >= 8]
+    body = Kind.BODY
+    widths = [ln.width for ln in lines if ln.kind is body and ln.width >= 8]
     if len(widths) < 3:
         return False
     widths.sort()
     if widths[len(widths) // 2] < 24:
         return False  # most pages: their columns are narrower
-    closed = sum(ln.closes for ln in lines if ln.kind is Kind.BODY and ln.width >= 8)
+    closed = sum(ln.closes for ln in lines if ln.kind is body and ln.width >= 8)
     return closed >= 0.6 * len(widths)
 
 
@@ -387,10 +393,11 @@ def _column(widths: list[float], i: int) -> float:
     uncertain. Headlines are wider than their column, so outliers well above
     the median are left out before taking the second-largest width.
     """
-    window = widths[max(0, i - 6) : i] + widths[i + 1 : i + 7]
-    near = [w for w in window if w > 0]
+    window = sorted(widths[max(0, i - 6) : i] + widths[i + 1 : i + 7])
+    near = window[bisect_right(window, 0) :]  # the widths over 0, sorted: one sort for both
     if len(near) < 2:
         near = [abs(w) for w in window]
         if not near:
             return abs(widths[i])
-    return measure_among(near)
+        return measure_among(near)
+    return measure_sorted(near)

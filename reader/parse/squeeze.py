@@ -12,6 +12,7 @@ under the right measure neighbouring ones come out the same width.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
@@ -65,9 +66,13 @@ def measure_among(widths: list[float]) -> float:
     """The column's measure among neighbouring lines' widths (at least one): headlines
     are wider than their column, so widths well above the median are left out before
     taking the second-largest."""
-    near = sorted(widths)
+    return measure_sorted(sorted(widths))
+
+
+def measure_sorted(near: list[float]) -> float:
+    """`measure_among` of widths sorted already (ascending)."""
     median = near[len(near) // 2]
-    kept = [w for w in near if w <= median * 1.25 + 1]
+    kept = near[: bisect_right(near, median * 1.25 + 1)]  # those up to the bound: a prefix
     return kept[-2] if len(kept) >= 2 else kept[-1]
 
 

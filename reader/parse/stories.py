@@ -211,8 +211,8 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     last_body = -1
     captions = caption_starts(lines)
     caption_start = in_caption = -1  # the first and last line of the caption being read
-    i = 0
-    while i < len(lines):
+    i, count = 0, len(lines)
+    while i < count:
         line = lines[i]
         if line.head:
             end = stack_end(lines, i)
@@ -238,7 +238,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 or (i in captions and (_caption_apart(cur) or NOTE_RE.match(lines[i - 1].text)))
                 or (kind is byline and cur.paragraphs and _dateline(lines, i) == "story")
                 or (
-                    (line.hint or line.text[0] in _MAY_START)
+                    (line.hint or line.first in _MAY_START)
                     and starts_story(lines, i)
                     and cur.has_body
                     and i > in_caption
@@ -258,10 +258,10 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 and not line.hint
                 and (
                     # A caption is one paragraph: a line ending in `：` leads on in it.
-                    (caption_start < i <= in_caption and lines[i - 1].text[-1] in "：；:;")
+                    (caption_start < i <= in_caption and lines[i - 1].last in "：；:;")
                     or not (
                         lines[i - 1].closes
-                        or (lines[i - 1].text[-1] in "）)" and title_end(lines, i - 1))
+                        or (lines[i - 1].last in "）)" and title_end(lines, i - 1))
                     )
                 )
             ):

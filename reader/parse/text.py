@@ -34,8 +34,8 @@ _CJK_BOUNDS = tuple(c for first, last in _CJK_RANGES for c in (first, chr(ord(la
 _OTHER_SPACE = re.compile(
     "[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 )
-# A line break and any blank lines after it.
-_LINE_BREAKS = re.compile(r"\n(?: *\n)*")
+# A blank line (spaces at most) between two line breaks.
+_BLANK_LINE = re.compile(r"\n *\n")
 # The last character of a line and the first of the next, when a space goes between.
 _LATIN_BREAK = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-][A-Za-z0-9(\['\"]")
 
@@ -132,8 +132,22 @@ def page_lines(text: str) -> list[str]:
 
     Only the first and the last line returned can be blank.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _LINE_BREAKS.split(_OTHER_SPACE.sub(" ", text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The two other spaces of most pages replaced in C first, ten times faster than
+    # `_OTHER_SPACE.sub`. The rest are all unprintable (str.isprintable): lines that are
+    # all printable hold none, told in C at a third of the cost of a regex search.
+    text = text.replace("\u3000", " ").replace("\xa0", " ")
+    lines = text.split("\n")
+    if not all(map(str.isprintable, lines)) and _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+        lines = text.split("\n")
+    if len(lines) > 2 and _BLANK_LINE.search(text):
+        # The lines between two breaks that hold only spaces go (split in C and
+        # filtered: a third of the time of splitting at a regex `\n(?: *\n)*`).
+        inner = [line for line in lines[1:-1] if line and not line.isspace()]
+        return [lines[0], *inner, lines[-1]]
+    return lines
 
 
 def is_cjk(char: str) -> bool:

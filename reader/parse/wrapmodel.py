@@ -105,8 +105,9 @@ def runs_on(line: str) -> bool:
     By the corpus's body text (`wrapdata.NO_START`): such a line continues the
     line above it, which is then no headline standing over a paragraph.
     """
-    _table()
-    return line[0] in _no_start
+    if not _no_start:  # not read yet (a test, not a call: asked of most candidate lines)
+        _table()
+    return line[:1] in _no_start  # (a one-character line is its own [:1]: no new string)
 
 
 def inside(above: str, line: str) -> bool:
