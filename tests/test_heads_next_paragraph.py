@@ -77,3 +77,29 @@ def test_a_headline_over_a_wrapped_stub_after_a_closed_paragraph_is_still_a_stac
     ours = [i for i in items if i.paragraphs and i.paragraphs[0].startswith("湘西")]
     assert len(ours) == 1 and ours[0].headline is not None
     assert "福建又有二十七万人脱贫" in (ours[0].kicker or "") + ours[0].headline
+
+
+def test_a_headline_between_columns_over_a_set_in_first_line_is_still_a_stack() -> None:
+    """The line under the headline is short of the wider column under it: set in, a
+    paragraph's first line, not an inner one (`pagegen` page 392, MuPDF's shape)."""
+    above = [
+        "１９９７年１至１０月份，完",
+        "成工业产值８５亿元，占全区",
+        "全部工业产值２１２亿元的４",
+        "０％，提供的主要工业品化肥、",
+        "棉纱等占全区总产量的６０％",
+        "以上，有１０万名工人。因此，",
+        "国有企业本身并不是社会的包",
+        "袱，却背着沉重的社会包袱。",
+    ]
+    story = [
+        "特殊的省委常委扩大会",
+        "这么多年来，一包又一包的",
+        "嫩竹由北方航空公司的班机运达",
+        "沈阳。这一次，北航领导专门召",
+        "开会议，为强强及其护送人员开",
+        "出了特别通行证……",
+    ]
+    items = parse_text("\n\n".join([*above, *story])).items
+    assert items[-1].headline == "特殊的省委常委扩大会"
+    assert items[-1].paragraphs == ("".join(story[1:]),)

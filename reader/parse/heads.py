@@ -107,7 +107,9 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
     if i < 4 or i + 1 >= len(lines):
         return False
     nxt = lines[i + 1]
-    if nxt.kind is not Kind.BODY or nxt.closes or not ("，" in nxt.text[:-1] or "、" in nxt.text):
+    if nxt.kind is not Kind.BODY or nxt.closes or nxt.hint:
+        return False  # (a hint: set in, `一、镇区规模` / `　毋庸讳言，“输`: a paragraph starts)
+    if "，" not in nxt.text[:-1] and "、" not in nxt.text:
         return False
     widths = [
         ln.width
@@ -121,14 +123,15 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
         return False
     # ...and the paragraph goes on under it: a full line or its closed last line, no
     # stub of a wrapped stack (`福建又有二十七万人脱贫` / `目前状况办学校，当老师，也` /
-    # `当学生`: a headline over a wrapped kicker)
+    # `当学生`: a headline over a wrapped kicker), and no wider line that shows the line
+    # under it set in (`特殊的省委常委扩大会` / `这么多年来，一包又一包的` over 14 ems: a
+    # stack between columns of 13 and 14)
     third = lines[i + 2] if i + 2 < len(lines) else None
-    return (
-        third is not None
-        and third.kind is Kind.BODY
-        and third.width <= column + 1.5
-        and (third.width >= column - 1.5 or third.last in "。！？")
-    )
+    if third is None or third.kind is not Kind.BODY or third.width > column + 1.5:
+        return False
+    if third.closes:
+        return third.last in "。！？"
+    return third.width >= column - 1.5 and third.width <= nxt.width + 1
 
 
 def _phrase_break(lines: list[Line], i: int) -> bool:
