@@ -104,6 +104,14 @@ def best(
         pick = state.lean if state.lean in bands else None
         pick = pick or min((w for w in tracked if w in bands), key=state.bound, default=None)
         if pick is None:
+            if state.holds is not None and need and state.joined is None:
+                # OR, every band read and the window not proven: the items holding both
+                # words below the kept postings might rank. FTS5 scores those (their join:
+                # 27,000 items for 记者 and 改革 at 2 GB, 98 ms, against 2 s for the union
+                # of both doclists); every other item holds one word, its share exact
+                # where read and bounded by that word's edge where not.
+                state.join(state.holds.scored(span))
+                continue
             return state.settle(0)
         got = next(bands[pick], None)
         if got is None:
@@ -149,11 +157,13 @@ class _State:
         """Two tracked words: each one's items read (and holding every rare word), by the
         best they can score but for the other word: a heap."""
         self.pair = len(tracked) == 2 and len(words) == 2 and not rare
-        self.holds: Callable[[str, list[int]], set[int]] | None = None
+        self.holds: _Holder | None = None
         """Two words joined by OR: which of some items hold a word (FTS5, sought). An item
         read for one word that lacks the other scores its one share, exactly."""
         self.held: dict[str, set[int]] = {word: set() for word in tracked}
         """Items read for the other word that FTS5 says hold this one."""
+        self.joined: dict[int, float] | None = None
+        """OR, once FTS5 scored them: every item holding both words (its exact score)."""
         self.lean: str | None = None
         """The word whose bands would lift the floor most, when an item read for the other
         one holds it down (two words)."""
@@ -173,6 +183,19 @@ class _State:
             elif top and -score > top[0]:
                 heapreplace(top, -score)
 
+    def join(self, both: dict[int, float]) -> None:
+        """OR: every item holding both words, scored; those read for one word that are not
+        among them lack the other and score their one share."""
+        if self.allows is not None:
+            both = {rowid: score for rowid, score in both.items() if self.allows(rowid)}
+        self.joined = both
+        fresh = [rowid for rowid in both if rowid not in self.complete]
+        self._done(fresh, [both[rowid] for rowid in fresh])
+        for heap in self.solo.values():
+            lacking = {rowid: score for score, rowid in heap if rowid not in self.complete}
+            self._done(lacking, lacking.values())
+            heap.clear()
+
     def read(
         self, word: str, rowids: Sequence[int], packed: Sequence[int], lengths: Sequence[int]
     ) -> bool:
@@ -190,6 +213,11 @@ class _State:
             # Every item read is complete: its one share is its score.
             pairs.update(zip(rowids, keys, strict=True))
             self._done(rowids, map(scorer.__getitem__, keys))
+            return True
+        if self.joined is not None:  # OR, after `join`: an item not in it holds one word
+            pairs.update(zip(rowids, keys, strict=True))
+            fresh = [n for n, rowid in enumerate(rowids) if rowid not in self.complete]
+            self._done([rowids[n] for n in fresh], [scorer[keys[n]] for n in fresh])
             return True
         if self.pair:  # two words, in bulk: those read for both score, the others wait
             other = self.tracked[1] if word == self.tracked[0] else self.tracked[0]
@@ -235,6 +263,8 @@ class _State:
         """The answer when `need` complete items score below every other's best (0: now)."""
         bounds = {word: self.bound(word) for word in self.tracked}
         unread = _sum(self.rare, bounds, self.words, None)
+        if self.joined is not None:  # OR: an item not read nor joined holds one word
+            unread = min(bounds.values())
         if self.rare:  # items read for no word: those holding every rare word
             common = set.intersection(*(set(shares) for shares in self.rare.values()))
             seen = set().union(*(set(p) for p in self.pairs.values()))
@@ -244,7 +274,7 @@ class _State:
                 if self.allows is None or self.allows(rowid)
             ]
             unread = min(best_rare, default=0.0)
-        if self.holds is not None and need:
+        if self.holds is not None and need and self.joined is None:
             self._ask(bounds)
         # The need-th best complete score (`top` keeps the best `need` of them).
         worst = -self.top[0] if need and len(self.top) >= need else None
@@ -374,6 +404,19 @@ class _Holder:
         self.fewest = min(docs.values())
         self.asked = 0
         self.both: set[int] | None = None
+
+    def scored(self, span: tuple[int, int | None]) -> dict[int, float]:
+        """Every item holding both words in `span`, with FTS5's bm25: an item's score
+        under `"A" AND "B"` is its score under `"A" OR "B"`, the same phrases summed."""
+        weights = ", ".join(str(w) for w in rank.WEIGHTS)
+        low, high = span
+        return dict(
+            self.conn.execute(
+                f"SELECT rowid, bm25(words, {weights}) FROM words "
+                "WHERE words MATCH ? AND rowid BETWEEN ? AND ?",
+                [" AND ".join(self.phrases.values()), low, (1 << 62) if high is None else high],
+            )
+        )
 
     def __call__(self, word: str, rowids: list[int]) -> set[int]:
         if not rowids:
