@@ -40,12 +40,11 @@ _SEEKS = 64
 """Items asked of FTS5 at once whether they hold a word (OR: `_State._ask`)."""
 _WALK = 100
 """OR: once this many times as many items were sought as the rarer word's doclist holds,
-the items holding both are read instead (FTS5's join of the doclists: 3 ms for 香港 and
-回归, 20 ms for 经济 and 发展 at 300 MB, where a seek took 20-80 us), and every item
-after is known. At 300 MB 经济 OR 发展 asks about 496 items (seeks); 香港 OR 回归, whose
-bands cannot prove the window (items holding both words below the kept postings),
-reads its 4,003 at once: 4 ms of `best`, against 16 ms at 40 and 29 ms for 经济 OR 发展
-at 200."""
+the items holding both are scored at once instead (FTS5's join of the doclists, with
+bm25: 65 ms for 香港 and 回归 at 2 GB, 27,000 items), and every item read after is
+known. At 300 MB 经济 OR 发展 asks about 496 items (seeks, 20-80 us each); it is 40 at
+2 GB with `need` 56. An OR whose bands cannot prove the window (items holding both
+words below the kept postings) is joined at the last band if not before."""
 
 
 class Best(NamedTuple):
@@ -93,7 +92,7 @@ def best(
     rare = {w: _shares(conn, w, *span) for w in dict.fromkeys(words) if docs[w] is None}
     state = _State(words, tracked, scorers, rare, stretch, allows, need)
     if either:
-        state.holds = _Holder(conn, {word: docs[word] or 0 for word in tracked})
+        state.holds = _Holder(conn, {word: docs[word] or 0 for word in tracked}, span)
     bands = {word: heads.bands(conn, word) for word in tracked}
     while True:
         found = state.settle(need)
@@ -110,7 +109,7 @@ def best(
                 # 27,000 items for 记者 and 改革 at 2 GB, 98 ms, against 2 s for the union
                 # of both doclists); every other item holds one word, its share exact
                 # where read and bounded by that word's edge where not.
-                state.join(state.holds.scored(span))
+                state.join(state.holds.scored())
                 continue
             return state.settle(0)
         got = next(bands[pick], None)
@@ -318,12 +317,15 @@ class _State:
                 worst = -self.top[0] if len(self.top) >= self.need else None
                 if rowid in held or (worst is not None and score + rest > worst):
                     break  # holds it (bounded), or cannot stand in the way: not asked
+                assert self.holds is not None
+                if (self.holds.asked + _SEEKS) * _WALK >= self.holds.fewest:
+                    self.join(self.holds.scored())  # seeks would cost more: all at once
+                    return
                 asked: list[tuple[float, int]] = []
                 while heap and len(asked) < _SEEKS:
                     item = heappop(heap)
                     if item[1] not in self.complete:
                         asked.append(item)
-                assert self.holds is not None
                 held |= self.holds(other, [r for _, r in asked if r not in held])
                 lacking = [(s, r) for s, r in asked if r not in held]
                 self._done([r for _, r in lacking], [s for s, _ in lacking])
@@ -395,21 +397,23 @@ def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> 
 class _Holder:
     """Which of some rowids, each read for one of two words, hold the other, by FTS5's
     doclists: a seek each, without bm25 (whose IDF would walk the whole doclist again for
-    every rowid), or, once the seeks would cost more (`_WALK`), every item holding both
-    read at once (FTS5 joins the two doclists)."""
+    every rowid); once the seeks would cost more (`_WALK`), `_State.join` has every item
+    holding both scored at once (FTS5 joins the two doclists)."""
 
-    def __init__(self, conn: sqlite3.Connection, docs: dict[str, int]) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, docs: dict[str, int], span: tuple[int, int | None]
+    ) -> None:
         self.conn = conn
         self.phrases = {word: '"' + word.replace('"', '""') + '"' for word in docs}
         self.fewest = min(docs.values())
         self.asked = 0
-        self.both: set[int] | None = None
+        self.span = span
 
-    def scored(self, span: tuple[int, int | None]) -> dict[int, float]:
-        """Every item holding both words in `span`, with FTS5's bm25: an item's score
+    def scored(self) -> dict[int, float]:
+        """Every item holding both words in the span, with FTS5's bm25: an item's score
         under `"A" AND "B"` is its score under `"A" OR "B"`, the same phrases summed."""
         weights = ", ".join(str(w) for w in rank.WEIGHTS)
-        low, high = span
+        low, high = self.span
         return dict(
             self.conn.execute(
                 f"SELECT rowid, bm25(words, {weights}) FROM words "
@@ -422,13 +426,6 @@ class _Holder:
         if not rowids:
             return set()
         self.asked += len(rowids)
-        if self.both is None and self.asked * _WALK >= self.fewest:
-            found = self.conn.execute(
-                "SELECT rowid FROM words WHERE words MATCH ?", [" AND ".join(self.phrases.values())]
-            )
-            self.both = {rowid for (rowid,) in found}
-        if self.both is not None:
-            return self.both.intersection(rowids)
         marks = ", ".join("?" * len(rowids))
         found = self.conn.execute(
             f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({marks})",
