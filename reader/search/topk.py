@@ -42,8 +42,7 @@ _WALK = 100
 """OR: once this many times as many items were sought as the rarer word's doclist holds,
 the items holding both are scored at once instead (FTS5's join of the doclists, with
 bm25: 65 ms for 香港 and 回归 at 2 GB, 27,000 items), and every item read after is
-known. At 300 MB 经济 OR 发展 asks about 496 items (seeks, 20-80 us each); it is 40 at
-2 GB with `need` 56. An OR whose bands cannot prove the window (items holding both
+known. At 300 MB 经济 OR 发展 asks about 496 items (seeks, 20-80 us each). An OR whose bands cannot prove the window (items holding both
 words below the kept postings) is joined at the last band if not before."""
 
 
