@@ -75,6 +75,7 @@ def test_pairs_prove_what_every_candidate_scored_says(
 ) -> None:
     rng = random.Random(seed)
     monkeypatch.setattr(heads, "TRACKED", 5)
+    monkeypatch.setattr(topk, "_SPEND", 0)  # three words read their bands to the end
     monkeypatch.setattr(heads, "FLOOR", floor)
     monkeypatch.setattr(heads, "AVERAGE", rng.choice([8.0, 20.0, 60.0]))
     conn = random_library(tmp_path_factory.mktemp("lib"), rng)
@@ -189,4 +190,23 @@ def test_an_or_the_bands_cannot_prove_scores_the_items_holding_both(
     )
     wrong = topk.best(conn, ["经济", "发展"], None, (0, None), 20, True)
     assert wrong is not None and proven(wrong) != [p for p in truth if p[1] < wrong.floor]
+    conn.close()
+
+
+def test_three_words_leave_the_bands_once_they_cost_more_than_fts5(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three words joined by AND are proven from the bands (each item by the words it was
+    read for) until their postings read reach the rarest doclist over `_SPEND`; then
+    `best` answers None and the engine has FTS5 score them all."""
+    monkeypatch.setattr(heads, "TRACKED", 5)
+    conn = random_library(tmp_path, random.Random(11))
+    words = WORDS[:3]
+    truth = every_candidate(conn, words, None)
+    monkeypatch.setattr(topk, "_SPEND", 0)
+    found = topk.best(conn, words, None, (0, None), 3)
+    assert found is not None and proven(found) == [p for p in truth if p[1] < found.floor]
+    monkeypatch.setattr(topk, "_SPEND", 10**9)
+    assert topk.best(conn, words, None, (0, None), 3) is None
+    assert topk.best(conn, words[:2], None, (0, None), 3) is not None  # two: no limit
     conn.close()

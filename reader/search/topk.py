@@ -18,10 +18,8 @@ against `floor` (items the literal check drops) and asks FTS5 for all when it fa
 
 Which band next: the word whose bound weighs most, unless an item read for one of two
 words holds the floor down (its share known, the other's only bounded): then the other
-word's, which tells its share or lowers its bound (乡镇企业 改革 at 2 GB read every band
-of 乡镇企业 before any of 改革: 27 bands, 15,000 postings). Two words are taken a band
-at a time in bulk, and the `need`-th best score is kept as items complete, not sorted
-again after each band.
+word's, which tells its share or lowers its bound. Two words are taken a band at a
+time in bulk; three or more keep their partial items in a heap per set of words read.
 """
 
 from __future__ import annotations
@@ -38,12 +36,15 @@ _MARGIN = 1e-9
 """The bounds are widened by this share, for the floats' rounding."""
 _SEEKS = 64
 """Items asked of FTS5 at once whether they hold a word (OR: `_State._ask`)."""
+_SPEND = 16
+"""Three words or more joined by AND: once the postings read are this share of the rarest
+word's doclist, FTS5 scores the items holding all of them instead (at 2 GB 国有 企业 改革
+read every band, 65,000 postings, and proved none; 中国 经济 发展, proven at 34,000)."""
 _WALK = 100
 """OR: once this many times as many items were sought as the rarer word's doclist holds,
-the items holding both are scored at once instead (FTS5's join of the doclists, with
-bm25: 65 ms for 香港 and 回归 at 2 GB, 27,000 items), and every item read after is
-known. At 300 MB 经济 OR 发展 asks about 496 items (seeks, 20-80 us each). An OR whose bands cannot prove the window (items holding both
-words below the kept postings) is joined at the last band if not before."""
+the items holding both are scored at once (`_Holder.scored`: 65 ms for 香港 and 回归 at
+2 GB), and every item read after is known. An OR the bands cannot prove (items holding
+both words below the kept postings) is joined at its last band if not before."""
 
 
 class Best(NamedTuple):
@@ -93,6 +94,8 @@ def best(
     if either:
         state.holds = _Holder(conn, {word: docs[word] or 0 for word in tracked}, span)
     bands = {word: heads.bands(conn, word) for word in tracked}
+    spent = 0
+    fewest = min(docs[word] or 0 for word in tracked) if len(tracked) > 2 else 1 << 62
     while True:
         found = state.settle(need)
         if found is not None:
@@ -119,6 +122,9 @@ def best(
         level, rowids, packed, lengths = got
         if not state.read(pick, rowids, packed, lengths):
             return None
+        spent += len(rowids)
+        if spent * _SPEND >= fewest:
+            return None  # three words or more: FTS5 scores their join for less
         state.edge[pick] = level / heads.SCALE
 
 
@@ -160,6 +166,11 @@ class _State:
         read for one word that lacks the other scores its one share, exactly."""
         self.held: dict[str, set[int]] = {word: set() for word in tracked}
         """Items read for the other word that FTS5 says hold this one."""
+        self.bits = {word: 1 << n for n, word in enumerate(tracked)}
+        self.parts: dict[int, tuple[int, float]] = {}
+        """Three words or more: each item read for some: the words' bits, their shares."""
+        self.masks: dict[int, list[tuple[float, int]]] = {}
+        """Those items by the words read for (`parts`): heaps of the shares known."""
         self.joined: dict[int, float] | None = None
         """OR, once FTS5 scored them: every item holding both words (its exact score)."""
         self.lean: str | None = None
@@ -242,6 +253,13 @@ class _State:
             elif len(others) == 1:
                 best = times * scorer[key] + sum(n * shares[rowid] for n, shares in rare)
                 heappush(self.solo[word], (best, rowid))
+            else:  # three words or more: by the words it was read for
+                mask, have = self.parts.get(rowid, (0, 0.0))
+                if not mask:
+                    have = sum(n * shares[rowid] for n, shares in rare)
+                mask, have = mask | self.bits[word], have + times * scorer[key]
+                self.parts[rowid] = (mask, have)
+                heappush(self.masks.setdefault(mask, []), (have, rowid))
         return True
 
     def _score(self, rowid: int) -> float:
@@ -348,13 +366,15 @@ class _State:
                     best = heap[0][0] + rest
                     self.lean = other
             return best
-        best = 0.0
-        partial = set().union(*(set(p) for p in self.pairs.values())) - self.complete.keys()
-        for rowid in partial:
-            if any(rowid not in shares for shares in self.rare.values()):
-                continue  # lacks a rare word: no candidate
-            upper = _sum(self.rare, bounds, self.words, rowid, self.pairs, self.scorers)
-            best = min(best, upper)
+        best = 0.0  # the best known shares of each set of words read, and the others' bounds
+        for mask, heap in self.masks.items():
+            while heap and (heap[0][1] in self.complete or self.parts[heap[0][1]][0] != mask):
+                heappop(heap)
+            if heap:
+                unread = [
+                    self.times[w] * bounds[w] for w in self.tracked if not self.bits[w] & mask
+                ]
+                best = min(best, heap[0][0] + sum(unread))
         return best
 
 
@@ -363,17 +383,13 @@ def _sum(
     bounds: dict[str, float],
     words: Sequence[str],
     rowid: int | None,
-    pairs: dict[str, dict[int, tuple[int, int]]] | None = None,
-    scorers: dict[str, heads.Scorer] | None = None,
 ) -> float:
-    """The best score an item can have: each word's exact share where known (a rare
-    word's, a read posting's), else its bound."""
+    """The best score an item read for no word can have: a rare word's exact share,
+    each other word's bound."""
     total = 0.0
     for word in words:
         if word in rare:
             total += rare[word][rowid] if rowid is not None else 0.0
-        elif pairs is not None and scorers is not None and rowid in pairs[word]:
-            total += scorers[word][pairs[word][rowid]]
         else:
             total += bounds[word]
     return total
