@@ -178,7 +178,7 @@ def test_an_or_the_bands_cannot_prove_scores_the_items_holding_both(
         return joins[-1]
 
     monkeypatch.setattr(topk._Holder, "scored", spy)
-    for walk in (10**6, 1):  # joined once every band is read; at the first seek
+    for walk in (10**6, 1):  # seeks only; the unscored join at the first seek: then scored
         monkeypatch.setattr(topk, "_WALK", walk)
         found = topk.best(conn, ["经济", "发展"], None, (0, None), 20, True)
         assert found is not None and len(proven(found)) >= 20

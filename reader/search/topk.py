@@ -42,9 +42,8 @@ word's doclist, FTS5 scores the items holding all of them instead (at 2 GB 国�
 read every band, 65,000 postings, and proved none; 中国 经济 发展, proven at 34,000)."""
 _WALK = 100
 """OR: once this many times as many items were sought as the rarer word's doclist holds,
-the items holding both are scored at once (`_Holder.scored`: 65 ms for 香港 and 回归 at
-2 GB), and every item read after is known. An OR the bands cannot prove (items holding
-both words below the kept postings) is joined at its last band if not before."""
+the items holding both are read at once (FTS5's join without bm25: with it, 农业 OR 农村
+at 2 GB cost 90 ms more). An OR the bands cannot prove is joined with bm25 at the end."""
 
 
 class Best(NamedTuple):
@@ -106,11 +105,8 @@ def best(
         pick = pick or min((w for w in tracked if w in bands), key=state.bound, default=None)
         if pick is None:
             if state.holds is not None and need and state.joined is None:
-                # OR, every band read and the window not proven: the items holding both
-                # words below the kept postings might rank. FTS5 scores those (their join:
-                # 27,000 items for 记者 and 改革 at 2 GB, 98 ms, against 2 s for the union
-                # of both doclists); every other item holds one word, its share exact
-                # where read and bounded by that word's edge where not.
+                # OR, every band read, not proven: FTS5 scores the items holding both (记者
+                # AND 改革 at 2 GB: 98 ms; their union took 2 s); any other holds one word.
                 state.join(state.holds.scored())
                 continue
             return state.settle(0)
@@ -334,15 +330,12 @@ class _State:
                 worst = -self.top[0] if len(self.top) >= self.need else None
                 if rowid in held or (worst is not None and score + rest > worst):
                     break  # holds it (bounded), or cannot stand in the way: not asked
-                assert self.holds is not None
-                if (self.holds.asked + _SEEKS) * _WALK >= self.holds.fewest:
-                    self.join(self.holds.scored())  # seeks would cost more: all at once
-                    return
                 asked: list[tuple[float, int]] = []
                 while heap and len(asked) < _SEEKS:
                     item = heappop(heap)
                     if item[1] not in self.complete:
                         asked.append(item)
+                assert self.holds is not None
                 held |= self.holds(other, [r for _, r in asked if r not in held])
                 lacking = [(s, r) for s, r in asked if r not in held]
                 self._done([r for _, r in lacking], [s for s, _ in lacking])
@@ -412,8 +405,8 @@ def _shares(conn: sqlite3.Connection, word: str, low: int, high: int | None) -> 
 class _Holder:
     """Which of some rowids, each read for one of two words, hold the other, by FTS5's
     doclists: a seek each, without bm25 (whose IDF would walk the whole doclist again for
-    every rowid); once the seeks would cost more (`_WALK`), `_State.join` has every item
-    holding both scored at once (FTS5 joins the two doclists)."""
+    every rowid), or, once the seeks would cost more (`_WALK`), every item holding both
+    read at once (FTS5 joins the two doclists)."""
 
     def __init__(
         self, conn: sqlite3.Connection, docs: dict[str, int], span: tuple[int, int | None]
@@ -423,6 +416,7 @@ class _Holder:
         self.fewest = min(docs.values())
         self.asked = 0
         self.span = span
+        self.both: set[int] | None = None
 
     def scored(self) -> dict[int, float]:
         """Every item holding both words in the span, with FTS5's bm25: an item's score
@@ -441,6 +435,13 @@ class _Holder:
         if not rowids:
             return set()
         self.asked += len(rowids)
+        if self.both is None and self.asked * _WALK >= self.fewest:
+            found = self.conn.execute(
+                "SELECT rowid FROM words WHERE words MATCH ?", [" AND ".join(self.phrases.values())]
+            )
+            self.both = {rowid for (rowid,) in found}
+        if self.both is not None:
+            return self.both.intersection(rowids)
         marks = ", ".join("?" * len(rowids))
         found = self.conn.execute(
             f"SELECT rowid FROM words WHERE words MATCH ? AND rowid IN ({marks})",
