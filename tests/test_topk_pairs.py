@@ -75,6 +75,7 @@ def test_pairs_prove_what_every_candidate_scored_says(
 ) -> None:
     rng = random.Random(seed)
     monkeypatch.setattr(heads, "TRACKED", 5)
+    monkeypatch.setattr(topk, "_SPEND", 0)  # three words read their bands to the end
     monkeypatch.setattr(heads, "FLOOR", floor)
     monkeypatch.setattr(heads, "AVERAGE", rng.choice([8.0, 20.0, 60.0]))
     conn = random_library(tmp_path_factory.mktemp("lib"), rng)
@@ -140,7 +141,72 @@ def test_or_items_read_for_one_word_that_lack_the_other_score_their_one_share(
         monkeypatch.setattr(topk, "_WALK", walk)
         again = topk.best(conn, ["经济", "发展"], None, (0, None), 8, True)
         assert again is not None and proven(again) == proven(found)
+    # Seeks that say every item holds the other word prove none of them, until the bands
+    # are read and the items holding both scored at once (none here) tell the truth.
+    monkeypatch.setattr(topk, "_WALK", 10**6)
     monkeypatch.setattr(topk._Holder, "__call__", lambda self, word, rowids: set(rowids))
+    late = topk.best(conn, ["经济", "发展"], None, (0, None), 8, True)
+    assert late is not None and proven(late) == [p for p in truth if p[1] < late.floor]
+    monkeypatch.setattr(topk._Holder, "scored", lambda self: dict.fromkeys(range(400), 0.0))
     wrong = topk.best(conn, ["经济", "发展"], None, (0, None), 8, True)
     assert wrong is not None and len(proven(wrong)) < 8
+    conn.close()
+
+
+def test_an_or_the_bands_cannot_prove_scores_the_items_holding_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """香港 OR 回归: items holding both words once in a short body, below the kept postings,
+    outrank those with one word in the headline, so no band proves them. FTS5 scores the
+    items holding both (`_Holder.scored`) and every other is proven by its one share; a
+    join that leaves some out is seen."""
+    monkeypatch.setattr(heads, "TRACKED", 5)
+    filler = "，".join(["市场工作问题"] * 12)
+    articles = [("人民会议", "市场问题，工作问题。")] * 150
+    articles += [("经济会议", filler + "。")] * 40
+    articles += [("工作会议", "经济发展问题，市场问题。")] * 40
+    articles += [("发展会议", filler + "。")] * 10
+    random.Random(5).shuffle(articles)
+    library = article_library(tmp_path, articles, per_page=6)
+    conn = sqlite3.connect(library.root / ".reader" / store.NAME)
+    truth = every_candidate(conn, ["经济", "发展"], None, either=True)
+    joins = []
+    real = topk._Holder.scored
+
+    def spy(self: topk._Holder) -> dict[int, float]:
+        joins.append(real(self))
+        return joins[-1]
+
+    monkeypatch.setattr(topk._Holder, "scored", spy)
+    for walk in (10**6, 1):  # seeks only; the unscored join at the first seek: then scored
+        monkeypatch.setattr(topk, "_WALK", walk)
+        found = topk.best(conn, ["经济", "发展"], None, (0, None), 20, True)
+        assert found is not None and len(proven(found)) >= 20
+        assert proven(found) == [p for p in truth if p[1] < found.floor]
+    assert len(joins) == 2
+    best_both = min(joins[0], key=joins[0].__getitem__)
+    monkeypatch.setattr(
+        topk._Holder, "scored", lambda self: {r: s for r, s in real(self).items() if r != best_both}
+    )
+    wrong = topk.best(conn, ["经济", "发展"], None, (0, None), 20, True)
+    assert wrong is not None and proven(wrong) != [p for p in truth if p[1] < wrong.floor]
+    conn.close()
+
+
+def test_three_words_leave_the_bands_once_they_cost_more_than_fts5(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three words joined by AND are proven from the bands (each item by the words it was
+    read for) until their postings read reach the rarest doclist over `_SPEND`; then
+    `best` answers None and the engine has FTS5 score them all."""
+    monkeypatch.setattr(heads, "TRACKED", 5)
+    conn = random_library(tmp_path, random.Random(11))
+    words = WORDS[:3]
+    truth = every_candidate(conn, words, None)
+    monkeypatch.setattr(topk, "_SPEND", 0)
+    found = topk.best(conn, words, None, (0, None), 3)
+    assert found is not None and proven(found) == [p for p in truth if p[1] < found.floor]
+    monkeypatch.setattr(topk, "_SPEND", 10**9)
+    assert topk.best(conn, words, None, (0, None), 3) is None
+    assert topk.best(conn, words[:2], None, (0, None), 3) is not None  # two: no limit
     conn.close()

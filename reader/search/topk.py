@@ -18,10 +18,8 @@ against `floor` (items the literal check drops) and asks FTS5 for all when it fa
 
 Which band next: the word whose bound weighs most, unless an item read for one of two
 words holds the floor down (its share known, the other's only bounded): then the other
-word's, which tells its share or lowers its bound (乡镇企业 改革 at 2 GB read every band
-of 乡镇企业 before any of 改革: 27 bands, 15,000 postings). Two words are taken a band
-at a time in bulk, and the `need`-th best score is kept as items complete, not sorted
-again after each band.
+word's, which tells its share or lowers its bound. Two words are taken a band at a
+time in bulk; three or more keep their partial items in a heap per set of words read.
 """
 
 from __future__ import annotations
@@ -38,14 +36,14 @@ _MARGIN = 1e-9
 """The bounds are widened by this share, for the floats' rounding."""
 _SEEKS = 64
 """Items asked of FTS5 at once whether they hold a word (OR: `_State._ask`)."""
+_SPEND = 16
+"""Three words or more joined by AND: once the postings read are this share of the rarest
+word's doclist, FTS5 scores the items holding all of them instead (at 2 GB 国有 企业 改革
+read every band, 65,000 postings, and proved none; 中国 经济 发展, proven at 34,000)."""
 _WALK = 100
 """OR: once this many times as many items were sought as the rarer word's doclist holds,
-the items holding both are read instead (FTS5's join of the doclists: 3 ms for 香港 and
-回归, 20 ms for 经济 and 发展 at 300 MB, where a seek took 20-80 us), and every item
-after is known. At 300 MB 经济 OR 发展 asks about 496 items (seeks); 香港 OR 回归, whose
-bands cannot prove the window (items holding both words below the kept postings),
-reads its 4,003 at once: 4 ms of `best`, against 16 ms at 40 and 29 ms for 经济 OR 发展
-at 200."""
+the items holding both are read at once (FTS5's join without bm25: with it, 农业 OR 农村
+at 2 GB cost 90 ms more). An OR the bands cannot prove is joined with bm25 at the end."""
 
 
 class Best(NamedTuple):
@@ -93,8 +91,10 @@ def best(
     rare = {w: _shares(conn, w, *span) for w in dict.fromkeys(words) if docs[w] is None}
     state = _State(words, tracked, scorers, rare, stretch, allows, need)
     if either:
-        state.holds = _Holder(conn, {word: docs[word] or 0 for word in tracked})
+        state.holds = _Holder(conn, {word: docs[word] or 0 for word in tracked}, span)
     bands = {word: heads.bands(conn, word) for word in tracked}
+    spent = 0
+    fewest = min(docs[word] or 0 for word in tracked) if len(tracked) > 2 else 1 << 62
     while True:
         found = state.settle(need)
         if found is not None:
@@ -104,6 +104,11 @@ def best(
         pick = state.lean if state.lean in bands else None
         pick = pick or min((w for w in tracked if w in bands), key=state.bound, default=None)
         if pick is None:
+            if state.holds is not None and need and state.joined is None:
+                # OR, every band read, not proven: FTS5 scores the items holding both (记者
+                # AND 改革 at 2 GB: 98 ms; their union took 2 s); any other holds one word.
+                state.join(state.holds.scored())
+                continue
             return state.settle(0)
         got = next(bands[pick], None)
         if got is None:
@@ -113,6 +118,9 @@ def best(
         level, rowids, packed, lengths = got
         if not state.read(pick, rowids, packed, lengths):
             return None
+        spent += len(rowids)
+        if spent * _SPEND >= fewest:
+            return None  # three words or more: FTS5 scores their join for less
         state.edge[pick] = level / heads.SCALE
 
 
@@ -149,11 +157,18 @@ class _State:
         """Two tracked words: each one's items read (and holding every rare word), by the
         best they can score but for the other word: a heap."""
         self.pair = len(tracked) == 2 and len(words) == 2 and not rare
-        self.holds: Callable[[str, list[int]], set[int]] | None = None
+        self.holds: _Holder | None = None
         """Two words joined by OR: which of some items hold a word (FTS5, sought). An item
         read for one word that lacks the other scores its one share, exactly."""
         self.held: dict[str, set[int]] = {word: set() for word in tracked}
         """Items read for the other word that FTS5 says hold this one."""
+        self.bits = {word: 1 << n for n, word in enumerate(tracked)}
+        self.parts: dict[int, tuple[int, float]] = {}
+        """Three words or more: each item read for some: the words' bits, their shares."""
+        self.masks: dict[int, list[tuple[float, int]]] = {}
+        """Those items by the words read for (`parts`): heaps of the shares known."""
+        self.joined: dict[int, float] | None = None
+        """OR, once FTS5 scored them: every item holding both words (its exact score)."""
         self.lean: str | None = None
         """The word whose bands would lift the floor most, when an item read for the other
         one holds it down (two words)."""
@@ -173,6 +188,19 @@ class _State:
             elif top and -score > top[0]:
                 heapreplace(top, -score)
 
+    def join(self, both: dict[int, float]) -> None:
+        """OR: every item holding both words, scored; those read for one word that are not
+        among them lack the other and score their one share."""
+        if self.allows is not None:
+            both = {rowid: score for rowid, score in both.items() if self.allows(rowid)}
+        self.joined = both
+        fresh = [rowid for rowid in both if rowid not in self.complete]
+        self._done(fresh, [both[rowid] for rowid in fresh])
+        for heap in self.solo.values():
+            lacking = {rowid: score for score, rowid in heap if rowid not in self.complete}
+            self._done(lacking, lacking.values())
+            heap.clear()
+
     def read(
         self, word: str, rowids: Sequence[int], packed: Sequence[int], lengths: Sequence[int]
     ) -> bool:
@@ -190,6 +218,11 @@ class _State:
             # Every item read is complete: its one share is its score.
             pairs.update(zip(rowids, keys, strict=True))
             self._done(rowids, map(scorer.__getitem__, keys))
+            return True
+        if self.joined is not None:  # OR, after `join`: an item not in it holds one word
+            pairs.update(zip(rowids, keys, strict=True))
+            fresh = [n for n, rowid in enumerate(rowids) if rowid not in self.complete]
+            self._done([rowids[n] for n in fresh], [scorer[keys[n]] for n in fresh])
             return True
         if self.pair:  # two words, in bulk: those read for both score, the others wait
             other = self.tracked[1] if word == self.tracked[0] else self.tracked[0]
@@ -216,6 +249,13 @@ class _State:
             elif len(others) == 1:
                 best = times * scorer[key] + sum(n * shares[rowid] for n, shares in rare)
                 heappush(self.solo[word], (best, rowid))
+            else:  # three words or more: by the words it was read for
+                mask, have = self.parts.get(rowid, (0, 0.0))
+                if not mask:
+                    have = sum(n * shares[rowid] for n, shares in rare)
+                mask, have = mask | self.bits[word], have + times * scorer[key]
+                self.parts[rowid] = (mask, have)
+                heappush(self.masks.setdefault(mask, []), (have, rowid))
         return True
 
     def _score(self, rowid: int) -> float:
@@ -235,6 +275,8 @@ class _State:
         """The answer when `need` complete items score below every other's best (0: now)."""
         bounds = {word: self.bound(word) for word in self.tracked}
         unread = _sum(self.rare, bounds, self.words, None)
+        if self.joined is not None:  # OR: an item not read nor joined holds one word
+            unread = min(bounds.values())
         if self.rare:  # items read for no word: those holding every rare word
             common = set.intersection(*(set(shares) for shares in self.rare.values()))
             seen = set().union(*(set(p) for p in self.pairs.values()))
@@ -244,7 +286,7 @@ class _State:
                 if self.allows is None or self.allows(rowid)
             ]
             unread = min(best_rare, default=0.0)
-        if self.holds is not None and need:
+        if self.holds is not None and need and self.joined is None:
             self._ask(bounds)
         # The need-th best complete score (`top` keeps the best `need` of them).
         worst = -self.top[0] if need and len(self.top) >= need else None
@@ -317,13 +359,15 @@ class _State:
                     best = heap[0][0] + rest
                     self.lean = other
             return best
-        best = 0.0
-        partial = set().union(*(set(p) for p in self.pairs.values())) - self.complete.keys()
-        for rowid in partial:
-            if any(rowid not in shares for shares in self.rare.values()):
-                continue  # lacks a rare word: no candidate
-            upper = _sum(self.rare, bounds, self.words, rowid, self.pairs, self.scorers)
-            best = min(best, upper)
+        best = 0.0  # the best known shares of each set of words read, and the others' bounds
+        for mask, heap in self.masks.items():
+            while heap and (heap[0][1] in self.complete or self.parts[heap[0][1]][0] != mask):
+                heappop(heap)
+            if heap:
+                unread = [
+                    self.times[w] * bounds[w] for w in self.tracked if not self.bits[w] & mask
+                ]
+                best = min(best, heap[0][0] + sum(unread))
         return best
 
 
@@ -332,17 +376,13 @@ def _sum(
     bounds: dict[str, float],
     words: Sequence[str],
     rowid: int | None,
-    pairs: dict[str, dict[int, tuple[int, int]]] | None = None,
-    scorers: dict[str, heads.Scorer] | None = None,
 ) -> float:
-    """The best score an item can have: each word's exact share where known (a rare
-    word's, a read posting's), else its bound."""
+    """The best score an item read for no word can have: a rare word's exact share,
+    each other word's bound."""
     total = 0.0
     for word in words:
         if word in rare:
             total += rare[word][rowid] if rowid is not None else 0.0
-        elif pairs is not None and scorers is not None and rowid in pairs[word]:
-            total += scorers[word][pairs[word][rowid]]
         else:
             total += bounds[word]
     return total
@@ -368,12 +408,28 @@ class _Holder:
     every rowid), or, once the seeks would cost more (`_WALK`), every item holding both
     read at once (FTS5 joins the two doclists)."""
 
-    def __init__(self, conn: sqlite3.Connection, docs: dict[str, int]) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, docs: dict[str, int], span: tuple[int, int | None]
+    ) -> None:
         self.conn = conn
         self.phrases = {word: '"' + word.replace('"', '""') + '"' for word in docs}
         self.fewest = min(docs.values())
         self.asked = 0
+        self.span = span
         self.both: set[int] | None = None
+
+    def scored(self) -> dict[int, float]:
+        """Every item holding both words in the span, with FTS5's bm25: an item's score
+        under `"A" AND "B"` is its score under `"A" OR "B"`, the same phrases summed."""
+        weights = ", ".join(str(w) for w in rank.WEIGHTS)
+        low, high = self.span
+        return dict(
+            self.conn.execute(
+                f"SELECT rowid, bm25(words, {weights}) FROM words "
+                "WHERE words MATCH ? AND rowid BETWEEN ? AND ?",
+                [" AND ".join(self.phrases.values()), low, (1 << 62) if high is None else high],
+            )
+        )
 
     def __call__(self, word: str, rowids: list[int]) -> set[int]:
         if not rowids:
