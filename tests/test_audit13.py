@@ -48,3 +48,34 @@ def test_the_list_table_is_the_one_rich_lays_out(
     expected.print(rich_table)
     print_table(got, columns, rows)
     assert got.file.getvalue() == expected.file.getvalue()  # type: ignore[attr-defined]
+
+
+LINE = st.one_of(
+    st.builds(
+        lambda k, v: f"{k} = {v}",
+        st.sampled_from(["date", "title", "number", "a-b_1", "日期", " date", "date "]),
+        st.one_of(
+            st.dates().map(lambda d: d.isoformat()),
+            st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+            st.text(alphabet='ab 人民"\\\t\x01\x7f\u00a0é#', max_size=6).map(lambda t: f'"{t}"'),
+            st.text(alphabet="ab12-: '\"", max_size=8),
+        ),
+    ),
+    st.sampled_from(["", "# note", "[table]", "date=1998-01-01", "\r"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE, max_size=4), st.sampled_from(["", "\n", "\r\n"]))
+def test_the_plain_toml_reading_is_tomllibs_or_none(lines: list[str], end: str) -> None:
+    import tomllib
+
+    from reader.library import plain_toml
+
+    text = "\n".join(lines) + end
+    got = plain_toml(text)
+    if got is not None:
+        expected = tomllib.loads(text)  # raises where the plain reading accepted bad TOML
+        assert got == expected
+        assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]
+    assert plain_toml('date = 1998-01-01\ntitle = "人民日报"\n') is not None  # the fast path
