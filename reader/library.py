@@ -198,6 +198,20 @@ class Library:
                     found.append(self._issue(p, entry.name))
         return sorted(found, key=lambda i: (i.label, i.paper.key, i.key))
 
+    def issue_ids(self, paper: str | None = None) -> list[str]:
+        """The ids (`paper/issue`) of `issues`, sorted, from folder names alone.
+
+        No `issue.toml` is read: completing an id in an 11,000-issue library read
+        them all (1.4 s), and one malformed file completed nothing.
+        """
+        papers = [self.paper(paper)] if paper else self.papers
+        return sorted(
+            f"{p.key}/{entry.name}"
+            for p in papers
+            for entry in os.scandir(p.path)
+            if not entry.name.startswith(".") and is_folder(entry)
+        )
+
     def _issue(self, paper: Paper, key: str) -> Issue:
         # Strings, not Paths, until the Issue: listing 300 issues spent most of its
         # 13 ms in pathlib.

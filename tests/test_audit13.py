@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -79,3 +84,28 @@ def test_the_plain_toml_reading_is_tomllibs_or_none(lines: list[str], end: str) 
         assert got == expected
         assert [type(v) for v in got.values()] == [type(v) for v in expected.values()]
     assert plain_toml('date = 1998-01-01\ntitle = "人民日报"\n') is not None  # the fast path
+
+
+def _complete(line: str, library: Path) -> list[str]:
+    cword = str(len(line.split()) - (0 if line.endswith(" ") else 1))
+    env = {**os.environ, "COMP_WORDS": line, "COMP_CWORD": cword}
+    env |= {"_READER_COMPLETE": "complete_bash", "READER_LIBRARY": str(library)}
+    done = subprocess.run(
+        [sys.executable, "-m", "reader"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return done.stdout.split()
+
+
+def test_ids_complete_from_folder_names_a_broken_issue_toml_too(library: Path) -> None:
+    for day in ("1998-01-02", "1998-01-01"):
+        shutil.copytree(library / "xuhui" / "sample", library / "xuhui" / day)
+    (library / "xuhui" / "1998-01-02" / "issue.toml").write_text("date = [\n", encoding="utf-8")
+    assert _complete("reader read xu", library) == [
+        "xuhui/1998-01-01",
+        "xuhui/1998-01-02",
+        "xuhui/sample",
+    ]
+    assert _complete("reader read xuhui/1998", library) == ["xuhui/1998-01-01", "xuhui/1998-01-02"]
+    assert _complete("reader show xuhui/1998-01-01/", library) == ["xuhui/1998-01-01/01"]
+    assert _complete("reader read nosuch/", library) == []
