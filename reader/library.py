@@ -153,6 +153,7 @@ class Library:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._kept: list[Issue] | None = None
 
     def __repr__(self) -> str:
         return f"Library({str(self.root)!r})"
@@ -198,6 +199,18 @@ class Library:
                     found.append(self._issue(p, entry.name))
         return sorted(found, key=lambda i: (i.label, i.paper.key, i.key))
 
+    def keep_issues(self) -> list[Issue]:
+        """`issues()`, kept for one `kept_issues()`: `reader read DATE` reads the
+        library to check DATE, and the reader would read it again a moment later
+        (one scan of 11,145 issues is a second of the start)."""
+        self._kept = self.issues()
+        return self._kept
+
+    def kept_issues(self) -> list[Issue]:
+        """The issues `keep_issues` kept, once; else `issues()` afresh."""
+        kept, self._kept = self._kept, None
+        return self.issues() if kept is None else kept
+
     def issue_ids(self, paper: str | None = None) -> list[str]:
         """The ids (`paper/issue`) of `issues`, sorted, from folder names alone.
 
@@ -237,7 +250,7 @@ class Library:
 
     def latest(self) -> Issue | None:
         """The newest issue of the library, if any."""
-        issues = self.issues()
+        issues = self.keep_issues()
         return issues[-1] if issues else None
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.cli.pages import print_table
+from reader.library import Issue
 
 # Wide, narrow, combining, zero-width and blank characters, a tab: what a title may hold.
 CELL = st.text(alphabet="ab 中報\t\u0301\u200b😀—", max_size=12)
@@ -109,3 +111,31 @@ def test_ids_complete_from_folder_names_a_broken_issue_toml_too(library: Path) -
     assert _complete("reader read xuhui/1998", library) == ["xuhui/1998-01-01", "xuhui/1998-01-02"]
     assert _complete("reader show xuhui/1998-01-01/", library) == ["xuhui/1998-01-01/01"]
     assert _complete("reader read nosuch/", library) == []
+
+
+async def test_reader_read_of_a_date_reads_the_library_once(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import Library
+    from reader.tui.launch import build_app
+
+    scans: list[Path] = []
+    issues = Library.issues
+
+    def counted(self: Library, paper: str | None = None) -> list[Issue]:
+        scans.append(self.root)
+        return issues(self, paper)
+
+    monkeypatch.setattr(Library, "issues", counted)
+    for day in ("2025-04-01", "2025-03-31"):  # dated by their names
+        shutil.copytree(library / "xuhui" / "sample", library / "xuhui" / day)
+        (library / "xuhui" / day / "issue.toml").unlink()
+    shutil.rmtree(library / "xuhui" / "sample")
+    for target, page in (("2025-04-01", None), (None, 1)):
+        scans.clear()
+        app = build_app(Library(library), target, page=page, env={"HOME": str(library)})
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.main.opened is not None
+            assert app.main.opened.issue.key == "2025-04-01"
+        assert len(scans) == 1, target  # was 2: the check, then the reader's start

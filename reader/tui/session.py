@@ -77,7 +77,7 @@ def open_start(
 ) -> tuple[list[Issue], Opened | None]:
     """The issues of the library, and the one to open: `start`, else the saved
     position (if its issue still exists), else the latest; None for no issues."""
-    issues = library.issues()
+    issues = library.kept_issues()  # checking `start` read them a moment ago
     ref = start
     if ref is None and state_path is not None:
         saved = load_position(state_path)
