@@ -249,9 +249,18 @@ class Library:
         return self._issue(self.paper(paper), key)
 
     def latest(self) -> Issue | None:
-        """The newest issue of the library, if any."""
-        issues = self.keep_issues()
-        return issues[-1] if issues else None
+        """The newest issue of the library, if any (see `newest`)."""
+        return newest(self.keep_issues())
+
+
+def newest(issues: list[Issue]) -> Issue | None:
+    """The last dated issue of `issues` (as `Library.issues` sorts them), else the last.
+
+    The last of all was the latest: an undated `特刊` or `sample` sorts after every
+    date by its key, and the reader opened it instead of the newest issue.
+    """
+    dated = (found for found in reversed(issues) if found.date is not None)
+    return next(dated, issues[-1] if issues else None)
 
 
 def is_library(path: Path) -> bool:

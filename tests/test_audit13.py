@@ -139,3 +139,18 @@ async def test_reader_read_of_a_date_reads_the_library_once(
             assert app.main.opened is not None
             assert app.main.opened.issue.key == "2025-04-01"
         assert len(scans) == 1, target  # was 2: the check, then the reader's start
+
+
+async def test_the_reader_opens_the_newest_dated_issue_not_an_undated_one(library: Path) -> None:
+    from reader.library import Library
+    from reader.tui.launch import build_app
+
+    for day in ("2025-04-01", "特刊"):  # 特刊 has no date: its key sorted after every date
+        shutil.copytree(library / "xuhui" / "sample", library / "xuhui" / day)
+        (library / "xuhui" / day / "issue.toml").unlink()
+    for page in (None, 1):
+        app = build_app(Library(library), page=page, env={"HOME": str(library)})
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.main.opened is not None
+            assert app.main.opened.issue.key == "2025-04-01", page

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.fields import Ref
-from reader.library import Issue, Library
+from reader.library import Issue, Library, newest
 from reader.model import Page
 from reader.parse.pages import load_page
 from reader.state import load_position, load_scroll
@@ -84,7 +84,7 @@ def open_start(
         if saved is not None and find(issues, saved.paper, saved.issue):
             ref = saved
     issue = find(issues, ref.paper, ref.issue) if ref else None
-    issue = issue or (issues[-1] if issues else None)
+    issue = issue or newest(issues)
     if issue is None:
         return issues, None
     page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
