@@ -50,7 +50,8 @@ def ids(ctx: typer.Context, incomplete: str) -> list[str]:
             issue = lib.issue(parts[0], parts[1])
             words = [f"{issue.id}/{n:02d}" for n in issue.page_numbers()]
         else:
-            words = [found.id for found in lib.issues()]
+            typed = len(parts) == 2 and parts[0] in {p.key for p in lib.papers}
+            words = lib.issue_ids(parts[0] if typed else None)
         return _typeable(word for word in words if word.startswith(incomplete))
     except Exception:  # as above: an unreadable library completes nothing
         return []

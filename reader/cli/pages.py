@@ -22,6 +22,8 @@ from reader.errors import Exit, ReaderError
 # The parser, renderers and Rich's table load inside the commands that use
 # them: every command module is imported on every start, `reader search` too.
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from reader.library import Issue
     from reader.model import Page
 
@@ -146,7 +148,6 @@ def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
     The date column goes when every issue's folder is its date (the id says it),
     the paper column when the library holds one paper under its own key.
     """
-    from rich.table import Table
     from rich.text import Text
 
     from reader.printable import printable
@@ -160,7 +161,8 @@ def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
     dated = any(found.date is None or found.key != found.date.isoformat() for found in issues)
     named = any(found.paper.name != found.paper.key for found in issues)
     columns = ["issue", *(["date"] if dated else []), "pages", *(["paper"] if named else [])]
-    table = Table(*columns, "title", box=None, pad_edge=False)
+    columns.append("title")
+    rows = []
     for found in issues:
         cells = [printable(found.id)]
         if dated:
@@ -169,8 +171,53 @@ def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
         if named:
             cells.append(printable(found.paper.name))
         cells.append(printable(found.title or ""))
-        table.add_row(*(Text(cell) for cell in cells))
-    console.print(table)
+        rows.append(cells)
+    print_table(console, columns, rows)
+
+
+def print_table(console: "Console", columns: list[str], rows: list[list[str]]) -> None:
+    """A table without rules, as Rich lays it out; plain rows written without Rich per cell.
+
+    11,147 rows took 2.3 s of `reader list`'s 3 s in Rich's table. When every column
+    keeps its natural width (the table fits, no tab to expand) the layout is simple:
+    Rich draws the header, the rows are padded here.
+    """
+    from rich.table import Column, Table
+    from rich.text import Text
+
+    widths = _natural_widths(columns, rows, console.width)
+    if widths is None:  # a cell to wrap or a tab to expand: Rich lays the table out
+        table = Table(*columns, box=None, pad_edge=False)
+        for cells in rows:
+            table.add_row(*(Text(cell) for cell in cells))
+        console.print(table)
+        return
+    named = zip(columns, widths, strict=True)
+    header = Table(*(Column(name, width=width) for name, width in named))
+    header.box, header.pad_edge = None, False
+    console.print(header)
+    console.file.write("".join(_row(cells, widths) for cells in rows))
+
+
+def _natural_widths(columns: list[str], rows: list[list[str]], room: int) -> list[int] | None:
+    """Each column's width as Rich gives it when the table fits in `room` cells, else None."""
+    from rich.cells import cell_len
+
+    widths = [cell_len(name) for name in columns]
+    for cells in rows:
+        for n, cell in enumerate(cells):
+            if "\t" in cell or "\n" in cell:
+                return None
+            widths[n] = max(widths[n], cell_len(cell))
+    return widths if sum(widths) + 2 * (len(widths) - 1) <= room else None
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    from rich.cells import cell_len
+
+    pairs = zip(cells, widths, strict=True)
+    padded = (cell + " " * (width - cell_len(cell)) for cell, width in pairs)
+    return "  ".join(padded) + "\n"
 
 
 @reports_errors

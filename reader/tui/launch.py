@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _issue_ref(library: Library, text: str) -> Ref:
     """A bare issue key or date (`2025-03-28`, `sample`) naming exactly one issue."""
-    found = [i for i in library.issues() if text in (i.key, i.label)]
+    found = [i for i in library.keep_issues() if text in (i.key, i.label)]
     if not found:
         raise NotFound(f"no issue {text!r} in {library.root}")
     if len(found) > 1:

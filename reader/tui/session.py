@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.fields import Ref
-from reader.library import Issue, Library
+from reader.library import Issue, Library, newest
 from reader.model import Page
 from reader.parse.pages import load_page
 from reader.state import load_position, load_scroll
@@ -77,14 +77,14 @@ def open_start(
 ) -> tuple[list[Issue], Opened | None]:
     """The issues of the library, and the one to open: `start`, else the saved
     position (if its issue still exists), else the latest; None for no issues."""
-    issues = library.issues()
+    issues = library.kept_issues()  # checking `start` read them a moment ago
     ref = start
     if ref is None and state_path is not None:
         saved = load_position(state_path)
         if saved is not None and find(issues, saved.paper, saved.issue):
             ref = saved
     issue = find(issues, ref.paper, ref.issue) if ref else None
-    issue = issue or (issues[-1] if issues else None)
+    issue = issue or newest(issues)
     if issue is None:
         return issues, None
     page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
