@@ -182,6 +182,8 @@ def search(
     if paper is not None:
         paper = paper_key(lib, paper)
 
+    tally = engine.Tally() if count else None
+
     def run(update: bool) -> list[Hit]:
         return engine.search(
             lib,
@@ -198,6 +200,7 @@ def search(
             refresh=lambda: refresh(lib),
             sort=sort,
             note=say,
+            tally=tally,
         )
 
     try:
@@ -207,8 +210,8 @@ def search(
         remove(index_path(lib))
         refresh(lib)
         hits = run(update=False)
-    if count:
-        _print_counts(hits, as_json)
+    if tally is not None:
+        _print_counts(hits, tally.counts, as_json)
     elif ids:
         sys.stdout.write("".join(f"{printable(hit.id)}\n" for hit in hits))
     elif as_json:
@@ -227,16 +230,15 @@ def search(
     return Exit.OK
 
 
-def _print_counts(hits: list[Hit], as_json: bool) -> None:
-    """Hits per issue, newest issue first: `paper/issue:N` (as `rg -c`) or JSON objects."""
+def _print_counts(firsts: list[Hit], counts: dict[tuple[str, str], int], as_json: bool) -> None:
+    """Hits per issue, newest issue first: `paper/issue:N` (as `rg -c`) or JSON objects.
+
+    `firsts`: the first hit of each issue; `counts`: every issue's hits (`engine.Tally`).
+    """
     from reader.printable import dumps, printable
 
-    counts: dict[tuple[str, str], list[Hit]] = {}
-    for hit in hits:
-        counts.setdefault((hit.paper, hit.issue), []).append(hit)
-    order = sorted(counts.values(), key=lambda found: (found[0].date or "", found[0].id))
-    for found in reversed(order):
-        top = found[0]
+    for top in sorted(firsts, key=lambda hit: (hit.date or "", hit.id), reverse=True):
+        total = counts[(top.paper, top.issue)]
         ident = f"{top.paper}/{top.issue}"
         if as_json:
             record = {
@@ -245,8 +247,8 @@ def _print_counts(hits: list[Hit], as_json: bool) -> None:
                 "paper_name": top.paper_name,
                 "issue": top.issue,
                 "date": top.date,
-                "hits": len(found),
+                "hits": total,
             }
             sys.stdout.write(dumps(record) + "\n")
         else:
-            sys.stdout.write(f"{printable(ident)}:{len(found)}\n")
+            sys.stdout.write(f"{printable(ident)}:{total}\n")

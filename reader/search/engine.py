@@ -104,6 +104,39 @@ class Hit(NamedTuple):
         return page_and_number(self.id)[1]
 
 
+class Tally:
+    """`--count`: hits counted per issue as they stream; one hit of each issue kept, bare.
+
+    Counting every hit of a common word (`的` at 2 GB: millions) had kept every hit,
+    each with its item's text: 15 GB resident and minutes before it was killed.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], int] = {}
+
+    def start(self) -> None:
+        """A search begins (again): nothing counted."""
+        self.counts = {}
+
+    def keep(self, hit: Hit) -> Hit | None:
+        """Count `hit`; the first of its issue, without its texts, is kept."""
+        where = (hit.paper, hit.issue)
+        seen = self.counts.get(where, 0)
+        self.counts[where] = seen + 1
+        if seen:
+            return None
+        return hit._replace(snippet="", snippet_spans=(), spans={}, texts={})
+
+
+def _kept(hits: Iterable[Hit], tally: Tally | None, start: bool = True) -> list[Hit]:
+    """The hits as a list, or with a `tally` only what it keeps of them."""
+    if tally is None:
+        return list(hits)
+    if start:
+        tally.start()
+    return [kept for hit in hits if (kept := tally.keep(hit)) is not None]
+
+
 def update(
     library: Library,
     *,
@@ -211,6 +244,7 @@ def search(
     refresh: Callable[[], object] | None = None,
     sort: str = "rank",
     note: Callable[[str], None] | None = None,
+    tally: Tally | None = None,
 ) -> list[Hit]:
     """Items holding every term of `query`, best first; a bad query is a `ReaderError`.
 
@@ -232,6 +266,9 @@ def search(
 
     `sort="date"`: newest issue first, in rank order within an issue's date
     (every hit is found before `limit` applies).
+
+    With a `tally` (`limit` None), hits are counted per issue as they come and only
+    the first of each issue is returned, bare (`Tally`).
     """
     if sort not in ("rank", "date"):
         raise ReaderError(f"--sort {sort!r}: use rank or date")
@@ -248,6 +285,7 @@ def search(
             limit=None,
             progress=progress,
             refresh=refresh,
+            tally=tally,
         )
         # The newest days first: once the issues from a date on hold `limit` hits, no
         # hit of an older issue (or of one without a date) can be among the newest.
@@ -262,17 +300,17 @@ def search(
     filters = _Filters(paper, issue, since, until, page)
     shared = store.shared_path(library)
     if shared is not None:
-        found = _search_shared(library, shared, tree, filters, limit, note)
+        found = _search_shared(library, shared, tree, filters, limit, note, tally)
         if found is not None:
             return found
     path = store.index_path(library)
     if update and path.is_file():
-        hits = _search(path, tree, filters, limit, current=library.root)
+        hits = _search(path, tree, filters, limit, current=library.root, tally=tally)
         if hits is not None:
             return hits
     if update:
         (refresh or (lambda: _refresh(library, False, progress)))()
-    return _search(path, tree, filters, limit) or []
+    return _search(path, tree, filters, limit, tally=tally) or []
 
 
 class _Filters(NamedTuple):
@@ -305,7 +343,12 @@ def _starts(library: Library, since: date | None) -> list[date]:
 
 
 def _search(
-    path: Path, tree: Node, filters: _Filters, limit: int | None, current: Path | None = None
+    path: Path,
+    tree: Node,
+    filters: _Filters,
+    limit: int | None,
+    current: Path | None = None,
+    tally: Tally | None = None,
 ) -> list[Hit] | None:
     """The hits, read in one snapshot with the index's meta table.
 
@@ -323,11 +366,11 @@ def _search(
     try:
         conn.execute("BEGIN")  # one read snapshot for the meta and the query
         if current is None:
-            return list(_run(conn, tree, filters, limit))
+            return _kept(_run(conn, tree, filters, limit), tally)
         have = store.search_meta(conn)
         if store.stale_versions(have, segmenter=False):
             return None
-        hits = list(_run(conn, tree, filters, limit))
+        hits = _kept(_run(conn, tree, filters, limit), tally)
         issues = ((hit.paper, hit.issue) for hit in hits)
         whole = functools.partial(store.folder_record, conn)
         return hits if fresh(current, have.get("folders", ""), path, issues, whole) else None
@@ -346,6 +389,7 @@ def _search_shared(
     filters: _Filters,
     limit: int | None,
     note: Callable[[str], None] | None,
+    tally: Tally | None = None,
 ) -> list[Hit] | None:
     """Search the library owner's index in place; None when a private copy must serve.
 
@@ -363,9 +407,9 @@ def _search_shared(
         if plan.problem is not None:
             return plan, []
         if not plan.skip:
-            return plan, list(_run(conn, tree, filters, limit))
+            return plan, _kept(_run(conn, tree, filters, limit), tally)
         kept = (h for h in _run(conn, tree, filters, None) if (h.paper, h.issue) not in plan.skip)
-        return plan, list(islice(kept, limit))
+        return plan, _kept(islice(kept, limit), tally)
 
     try:
         plan, indexed = store.read_snapshot(path, read)
@@ -388,6 +432,7 @@ def _search_shared(
         if found is not None:
             spans = {key: join_spans(value) for key, value in _joined(found).items()}
             direct.append(_hit(item, place, spans, 0.0))
+    direct = _kept(direct, tally, start=False)  # counted on after the index's
     # Newest first among equals, as the index orders candidates it does not rank.
     direct.reverse()
     direct.sort(key=_literal_weight, reverse=True)
@@ -487,19 +532,21 @@ def _run(
     checker = _Checker(conn, tree)
     lone = ranking is None and grams.endswith(" *")  # a character alone: by age (below)
     order: Iterator[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]]
-    if lone and limit is not None:
+    if lone:
         # A character alone (的, 港) is a prefix of hundreds of bigrams: their doclists
         # took 0.65 s to merge at 300 MB, 15 ms for 港 at 2 GB. Nothing ranks it but age,
         # and common ones are on most pages: the newest pages are checked first (`_Walk`),
-        # the bigram table only below them, once they hold it too seldom.
-        walk = _Walk(conn, scope, checker)
+        # the bigram table only below them, once they hold it too seldom. Every hit
+        # (`--count`, no limit) walks every page that holds it often: the merge of 的's
+        # doclists took 1.7 GB at 300 MB.
+        walk = _Walk(conn, scope, checker, every=limit is None)
         steps = iter(walk)
         early: list[tuple[int, float, tuple[Hit, dict[Term, Spans], Stored]]] = []
         for position, rowid, found in steps:
             early.append((rowid, 0.0, found))
             if position >= _SCAN:
                 break
-            if len(early) >= limit:  # all among the newest `_SCAN` items: by age alone
+            if limit is not None and len(early) >= limit:  # among the newest `_SCAN`: by age
                 yield from (found[0] for _, _, found in early)
                 return
         rest = ((rowid, 0.0, found) for _, rowid, found in steps)
@@ -736,23 +783,32 @@ def _verify(
     texts = [t.text for t in every]
     here = dict(zip(every, term_spans(item, texts, [t.prefix for t in every]), strict=True))
     shown: dict[Term, Spans] = {}
+    return shown if _matches(tree, False, item, here, shown) else None
 
-    def matches(node: Node, negated: bool = False) -> bool:
-        if isinstance(node, Term):
-            inside = any(
-                (group := field_group(item, key)) is not None
-                and (node.field is None or group == node.field)
-                for key in here[node]
-            )
-            if inside and not negated:
-                shown[node] = here[node]  # derived headlines too: highlighted, never matched
-            return inside
-        if isinstance(node, Not):
-            return not matches(node.node, not negated)
-        results = [matches(child, negated) for child in node.nodes]  # all: spans of each
-        return any(results) if isinstance(node, AnyOf) else all(results)
 
-    return shown if matches(tree) else None
+def _matches(
+    node: Node, negated: bool, item: Stored, here: dict[Term, Spans], shown: dict[Term, Spans]
+) -> bool:
+    """Whether `item` matches `node`, the spans of the terms it shows put in `shown`.
+
+    A function of its own, not one nested in `_verify` calling itself: that made a
+    reference cycle for every item checked, holding its text, which one-shot commands
+    (run without the cyclic collector, `startup.pause_collection`) never freed: 15 GB
+    for `reader search 的 --count` at 2 GB.
+    """
+    if isinstance(node, Term):
+        inside = any(
+            (group := field_group(item, key)) is not None
+            and (node.field is None or group == node.field)
+            for key in here[node]
+        )
+        if inside and not negated:
+            shown[node] = here[node]  # derived headlines too: highlighted, never matched
+        return inside
+    if isinstance(node, Not):
+        return not _matches(node.node, not negated, item, here, shown)
+    results = [_matches(child, negated, item, here, shown) for child in node.nodes]  # all: spans
+    return any(results) if isinstance(node, AnyOf) else all(results)
 
 
 def _scored(
@@ -902,10 +958,14 @@ class _Walk:
     last page walked: the same items in the same order as the table alone would give.
     """
 
-    def __init__(self, conn: sqlite3.Connection, scope: _Scope, checker: _Checker) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, scope: _Scope, checker: _Checker, every: bool = False
+    ) -> None:
         self.conn = conn
         self.scope = scope
         self.checker = checker
+        self.every = every
+        """Every hit is wanted: no bound on the pages walked while they hold it often."""
         self.below: int | None = None
         """The first rowid of the last page walked."""
         self.ended = False
@@ -916,7 +976,8 @@ class _Walk:
         for first, items in self._pages():
             # Never before the newest `_SCAN` items (`_run` answers from them alone when
             # they hold `limit`): the table below would give them without their places.
-            if seen >= _SCAN and (walked >= _LONE_PAGES or (walked >= _THIN and 2 * held < walked)):
+            capped = walked >= _LONE_PAGES and not self.every
+            if seen >= _SCAN and (capped or (walked >= _THIN and 2 * held < walked)):
                 return
             self.checker.expect(first)
             holds = False
