@@ -38,7 +38,7 @@ def test_the_tally_counts_what_the_whole_search_finds(library: Path, query: str)
     firsts = engine.search(lib, query, limit=None, tally=tally)
     assert tally.counts == Counter((hit.paper, hit.issue) for hit in every)
     assert len(firsts) == len(tally.counts) and all(not hit.texts for hit in firsts)
-    first_of = {}
+    first_of: dict[tuple[str, str], str] = {}
     for hit in every:
         first_of.setdefault((hit.paper, hit.issue), hit.id)
     assert {(hit.paper, hit.issue): hit.id for hit in firsts} == first_of
