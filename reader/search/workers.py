@@ -78,7 +78,7 @@ def segment_page(job: PageJob) -> PageResult:
     """
     from reader.files import read_bounded
     from reader.parse.text import MAX_PAGE_BYTES
-    from reader.search.heads import postings
+    from reader.search.heads import impacts
     from reader.search.segmenter import page_tokens
 
     paper, issue, page = job.key
@@ -92,13 +92,8 @@ def segment_page(job: PageJob) -> PageResult:
     except ReaderError as err:
         return PageResult(job, digest, encode([], None, data), [], err.message)
     grams, rows = page_tokens(parsed.items, parsed.header)
-    impacts = tuple(
-        (n, word, level, packed, length)
-        for n, row in enumerate(rows)
-        for word, level, (_, packed, length) in postings(n, row)
-    )
     blob = encode(parsed.items, parsed.header, data)
-    return PageResult(job, digest, blob, rows, grams=grams, impacts=impacts)
+    return PageResult(job, digest, blob, rows, grams=grams, impacts=impacts(rows))
 
 
 def segment_all(jobs: list[PageJob]) -> Generator[PageResult, None, None]:
