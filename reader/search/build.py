@@ -33,6 +33,7 @@ from reader.search.workers import (
     PageJob,
     PageResult,
     Tokens,
+    grams_text,
     segment_all,
     segment_page,
 )
@@ -74,7 +75,7 @@ class UpdateStats:
 def _rows(
     conn: sqlite3.Connection,
     first: int,
-    grams: str,
+    grams: bytes,
     rows: list[Tokens],
     writer: GramWriter | None = None,
     heads: HeadWriter | None = None,
@@ -86,7 +87,7 @@ def _rows(
     if rows and writer is not None:
         writer.add(first, grams)
     elif rows:
-        conn.execute(store.INSERT_GRAMS, (first, grams))
+        conn.execute(store.INSERT_GRAMS, (first, grams_text(grams)))
     conn.executemany(store.INSERT_WORDS, [(first + n, *row) for n, row in enumerate(rows)])
     if heads is not None:
         heads.add(first, rows, impacts)

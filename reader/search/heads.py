@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from array import array
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Iterable, Iterator, Sequence
 
 TRACKED = 1_000
@@ -83,12 +83,26 @@ def band(value: float) -> int:
 
 def postings(rowid: int, row: Row) -> Iterator[tuple[str, int, tuple[int, int, int]]]:
     """(word, band, (rowid, packed counts, length)) for each word of the row whose
-    impact is `FLOOR` or more.
+    impact is `FLOOR` or more (`kept`)."""
+    for _, word, level, packed, length in kept(0, row):
+        yield word, level, (rowid, packed, length)
+
+
+def impacts(rows: Sequence[Row]) -> tuple[tuple[int, str, int, int, int], ...]:
+    """The kept postings of a page's rows: (the row's place, word, band, counts, length)."""
+    return tuple(posting for n, row in enumerate(rows) for posting in kept(n, row))
+
+
+def kept(n: int, row: Row) -> list[tuple[int, str, int, int, int]]:
+    """(n, word, band, packed counts, length) for each word of the row whose impact is
+    `FLOOR` or more.
 
     Tokens are joined by single spaces (`reader.search.segmenter.page_tokens`), so a
     column's length is its spaces and one. Outside the headline a token weighs 1 or
     less, so only the headline's words and those the other columns hold `need` times
-    are looked at (a repeated word, or any in an item of a few words).
+    are looked at (a repeated word, or any in an item of a few words). Most of the
+    cost is counting the words outside the headline (hashing each new string): a
+    plain dict filled by `_count_elements`, not a `Counter` (3.6 -> 2.8 us a row).
     """
     head, body, caption, meta, parts, header = row
     texts = (body, head, caption, meta, parts, header)  # FTS5's column order
@@ -99,26 +113,34 @@ def postings(rowid: int, row: Row) -> Iterator[tuple[str, int, tuple[int, int, i
     if need <= 1:  # every word counts
         words.update(dict.fromkeys(rest))
     elif len(rest) >= need:  # not `most_common`: sorting every word took 2.6 of 14 us a row
-        words.update(dict.fromkeys(w for w, count in Counter(rest).items() if count >= need))
+        counts: dict[str, int] = {}
+        _count_elements(counts, rest)
+        words.update(dict.fromkeys([w for w, count in counts.items() if count >= need]))
+    if not words:
+        return []
+    norm = _K1 * (1 - _B + _B * float(length) / AVERAGE)  # `impact`'s, step for step
     split: list[list[str] | None] = [None] * len(texts)
+    found = []
     for word in words:
         packed = 0
         freq = 0.0
-        for n, ((shift, bits), text) in enumerate(zip(_FIELDS, texts, strict=True)):
+        for i, text in enumerate(texts):
             if not text or word not in text:
                 continue
-            column = split[n]
+            column = split[i]
             if column is None:
-                column = split[n] = text.split()
+                column = split[i] = text.split()
             count = column.count(word)
             if not count:
                 continue
-            freq += count * _WEIGHTS[n]
+            freq += count * _WEIGHTS[i]
             if packed != UNKNOWN:
+                shift, bits = _FIELDS[i]
                 packed = UNKNOWN if count >= 1 << bits else packed | count << shift
-        value = impact(freq, length)
+        value = (freq * TOP) / (freq + norm)
         if value >= FLOOR:
-            yield word, band(value), (rowid, packed, length)
+            found.append((n, word, int(value * SCALE), packed, length))
+    return found
 
 
 class HeadWriter:
@@ -156,11 +178,7 @@ class HeadWriter:
             self.block = first >> _BLOCK
             self._flush(self.block)  # the blocks no row to come falls in
         if found is None:
-            found = (
-                (n, word, level, packed, length)
-                for n, row in enumerate(rows)
-                for word, level, (_, packed, length) in postings(n, row)
-            )
+            found = impacts(rows)
         for n, word, level, packed, length in found:
             if self.fresh or word in self.tracked:
                 rowid = first + n
