@@ -9,18 +9,11 @@ Typst's page 724 in MuPDF's text: `掌声打断。` / `（据新华社电）１�
 from __future__ import annotations
 
 import pytest
+from test_parse_captions_open import BODY, HEAD, NEXT  # the same two stories around it
 
 from reader.model import Item
 from reader.parse.stories import parse_text
 
-HEAD = "全国政协举行迎春茶话会"
-NEXT = "迎春茶话会在京举行"
-BODY = [
-    "经济建设取得新的",
-    "重大成就，各项事业全",
-    "面发展，人民生活水平",
-    "进一步提高。",
-]
 CAPTION_END = "迎新烟花绝大部分从中国进口。（本报记者 韩华军 摄）"
 CAPTION_FIRST = "１、今年新年夜，德国波恩市礼花争艳。德国共花１·６亿马克购买的"
 
