@@ -343,15 +343,7 @@ class _Page:
 
     def photo(self, span: int) -> str:
         rng, st, b = self.rng, self.style, self.b
-        if b.corpus.photos and rng.random() < 0.5:
-            caption, corpus_credit = rng.choice(b.corpus.photos)
-        else:
-            caption, corpus_credit = rng.choice(rng.choice(b.corpus.bodies)), None
-        if rng.random() < 0.25:
-            caption = (
-                "图为" + rng.choice(rng.choice(b.corpus.bodies))[:60].rstrip("，、；：") + "。"
-            )
-        tail, lines, credit = typesetgen._credit_forms(rng, corpus_credit)
+        caption, tail, lines, credit = typesetgen.photo_text(rng, b.corpus)
         width, height = st.span(span), st.span(span) * rng.uniform(0.45, 0.75)
         size = st.body * rng.uniform(0.85, 0.95)
         family = st.caption_font

@@ -369,6 +369,20 @@ def _credit_forms(rng: random.Random, corpus_credit: str | None) -> tuple[str, l
     return "", [credit], credit
 
 
+def photo_text(rng: random.Random, corpus: Corpus) -> tuple[str, str, list[str], str]:
+    """A picture's caption, the credit written after it, the credit's own lines and the
+    credit as the truth has it, drawn in this order (texgen and logen draw theirs here too,
+    so a page's draws stay the same for the same seed)."""
+    if corpus.photos and rng.random() < 0.5:
+        caption, corpus_credit = rng.choice(corpus.photos)
+    else:
+        caption, corpus_credit = rng.choice(rng.choice(corpus.bodies)), None
+    if rng.random() < 0.25:
+        caption = "图为" + rng.choice(rng.choice(corpus.bodies))[:60].rstrip("，、；：") + "。"
+    tail, lines, credit = _credit_forms(rng, corpus_credit)
+    return caption, tail, lines, credit
+
+
 class _Builder:
     """Lays one page out: Typst markup and the items in reading order."""
 
@@ -483,15 +497,7 @@ class _Builder:
 
     def photo(self, span: int) -> str:
         rng, st = self.rng, self.style
-        if self.corpus.photos and rng.random() < 0.5:
-            caption, corpus_credit = rng.choice(self.corpus.photos)
-        else:
-            caption, corpus_credit = rng.choice(rng.choice(self.corpus.bodies)), None
-        if rng.random() < 0.25:
-            caption = (
-                "图为" + rng.choice(rng.choice(self.corpus.bodies))[:60].rstrip("，、；：") + "。"
-            )
-        tail, lines, credit = _credit_forms(rng, corpus_credit)
+        caption, tail, lines, credit = photo_text(rng, self.corpus)
         height = st.span(span) * rng.uniform(0.45, 0.75)
         size = round(st.body * rng.uniform(0.85, 0.95), 1)
         font = st.caption_font
