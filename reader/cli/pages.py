@@ -182,6 +182,7 @@ def print_table(console: "Console", columns: list[str], rows: list[list[str]]) -
     keeps its natural width (the table fits, no tab to expand) the layout is simple:
     Rich draws the header, the rows are padded here.
     """
+    from rich.cells import cell_len
     from rich.table import Column, Table
     from rich.text import Text
 
@@ -196,7 +197,11 @@ def print_table(console: "Console", columns: list[str], rows: list[list[str]]) -
     header = Table(*(Column(name, width=width) for name, width in named))
     header.box, header.pad_edge = None, False
     console.print(header)
-    console.file.write("".join(_row(cells, widths) for cells in rows))
+    padded = (zip(cells, widths, strict=True) for cells in rows)
+    lines = (
+        "  ".join(cell + " " * (width - cell_len(cell)) for cell, width in row) for row in padded
+    )
+    console.file.write("".join(line + "\n" for line in lines))
 
 
 def _natural_widths(columns: list[str], rows: list[list[str]], room: int) -> list[int] | None:
@@ -210,14 +215,6 @@ def _natural_widths(columns: list[str], rows: list[list[str]], room: int) -> lis
                 return None
             widths[n] = max(widths[n], cell_len(cell))
     return widths if sum(widths) + 2 * (len(widths) - 1) <= room else None
-
-
-def _row(cells: list[str], widths: list[int]) -> str:
-    from rich.cells import cell_len
-
-    pairs = zip(cells, widths, strict=True)
-    padded = (cell + " " * (width - cell_len(cell)) for cell, width in pairs)
-    return "  ".join(padded) + "\n"
 
 
 @reports_errors
