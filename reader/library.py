@@ -63,6 +63,16 @@ _NAMES: dict[str, int | None] = {}
 _MAX_TOML = 1 << 20
 """`paper.toml` and `issue.toml` hold a few lines."""
 
+PROBLEMS: dict[str, None] = {}
+"""The `issue.toml` files this process could not read, as messages, in order and once.
+
+One malformed file among years of issues stopped `reader list`, `reader search` and the
+reader for the whole library. Its issue is now read by its folder name (a dated folder
+keeps its date) and the message kept here; the command line says each at its end and
+exits 2, as grep does with a file it cannot read (`reader.cli.say.problems`), and the
+reader says them in its status line.
+"""
+
 
 def page_number(name: str) -> int | None:
     """The page number of a page file's name (`01.txt` … `999.txt`), None for other names.
@@ -229,7 +239,11 @@ class Library:
         # Strings, not Paths, until the Issue: listing 300 issues spent most of its
         # 13 ms in pathlib.
         folder = os.path.join(paper.path, key)
-        meta = _toml(os.path.join(folder, "issue.toml"))
+        try:
+            meta = _toml(os.path.join(folder, "issue.toml"))
+        except ReaderError as err:  # a FIFO or a broken file: read by its folder name
+            PROBLEMS[f"{err.message}; the issue is read without it"] = None
+            meta = {}
         path = paper.path / key
         return Issue(
             paper=paper,

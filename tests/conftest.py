@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.library import PROBLEMS
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_LIBRARY = ROOT / "issues"
 CORPUS = ROOT.parent / "shared" / "corpus" / "pd199801.txt"
@@ -31,6 +33,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("READER_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "etc-xdg"))  # not this machine's /etc/xdg
+    PROBLEMS.clear()  # issue.toml files another test left unread
 
 
 @pytest.fixture

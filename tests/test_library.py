@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from reader.errors import Exit, NotFound, ReaderError
+from reader.errors import NotFound, ReaderError
 from reader.fields import parse_id
 from reader.library import Library, resolve_library
 from reader.locations import bundled_sample
@@ -68,12 +69,23 @@ def test_item_lookup_and_page_parse(library: Path) -> None:
         load_item(lib, "xuhui/sample/02/1")
 
 
-def test_broken_issue_toml_is_a_clear_error(library: Path) -> None:
+def test_a_broken_issue_toml_is_said_and_its_issue_read_by_its_folder(library: Path) -> None:
+    """One malformed issue.toml stopped every listing of the library; now its issue is
+    read as if the file were not there (a dated folder keeps its date) and the file is
+    named once, for the command line to say (`reader.cli.say.problems`)."""
+    from reader.library import PROBLEMS
+
+    shutil.copytree(library / "xuhui" / "sample", library / "xuhui" / "1998-01-02")
+    (library / "xuhui" / "1998-01-02" / "issue.toml").write_text("date = = 1", encoding="utf-8")
     (library / "xuhui" / "sample" / "issue.toml").write_text("date = = 1", encoding="utf-8")
-    with pytest.raises(ReaderError) as caught:
-        Library(library).issues()
-    assert caught.value.code == Exit.BAD_INPUT
-    assert "issue.toml" in caught.value.message
+    lib = Library(library)
+    for _ in range(2):
+        issues = {i.key: i for i in lib.issues()}
+    assert issues["1998-01-02"].date == date(1998, 1, 2)
+    assert issues["1998-01-02"].title is None and issues["sample"].title is None
+    assert len(PROBLEMS) == 2, PROBLEMS
+    assert all("issue.toml" in message for message in PROBLEMS)
+    assert any("1998-01-02" in message for message in PROBLEMS)
 
 
 @pytest.mark.parametrize(

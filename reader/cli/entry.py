@@ -32,7 +32,7 @@ def library_only(args: list[str]) -> tuple[bool, str | None]:
 def open_bare(option: str | None) -> int:
     """Open the reader on the chosen library; the exit code (errors as one line)."""
     from reader.cli.commands import chosen_library
-    from reader.cli.say import internal_error, say
+    from reader.cli.say import internal_error, problems, say
     from reader.errors import ReaderError
     from reader.tui.launch import open_reader
 
@@ -45,7 +45,7 @@ def open_bare(option: str | None) -> int:
         return 130
     except Exception as err:  # the last guard, as in reader.cli.main: never a traceback
         return internal_error(err)
-    return 0
+    return problems(0)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import typer
 
 from reader.cli.commands import COMMANDS, COMPLETE_VAR, QUICK_EXIT, invoked
 from reader.cli.options import ReaderCommand, ReaderGroup
+from reader.cli.say import problems
 from reader.startup import end_quietly_on_a_closed_pipe, quick_exit
 
 
@@ -137,6 +138,6 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     named = invoked(args)
     if len(named) != 1 or named[0] not in QUICK_EXIT:
-        sys.exit(run(args))
+        sys.exit(problems(run(args)))
     end_quietly_on_a_closed_pipe()
-    quick_exit(run(args))
+    quick_exit(problems(run(args)))

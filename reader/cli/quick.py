@@ -103,11 +103,11 @@ def run_plain(option: str | None, query: str, options: Options) -> int:
     Errors end as typer's run of the command ends them (`reader.cli.common.
     reports_errors`, `reader.cli.main.run`): one line on stderr, never a traceback.
     """
-    from reader.cli.say import cut_short, internal_error
+    from reader.cli.say import cut_short, internal_error, problems
 
     try:
         try:
-            return search(option, query, **options)  # type: ignore[arg-type]
+            return problems(search(option, query, **options))  # type: ignore[arg-type]
         except ReaderError as err:
             say(err.message)
             return err.code

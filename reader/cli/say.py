@@ -30,6 +30,20 @@ def say(message: str) -> None:
     sys.stderr.write(f"reader: {one_line(message)}\n")
 
 
+def problems(code: int) -> int:
+    """Say each `issue.toml` this process could not read (`reader.library.PROBLEMS`),
+    once, after the command's output; the exit code: 2 if there was one, as grep ends
+    after a file it could not read, else `code`."""
+    library = sys.modules.get("reader.library")  # not imported: nothing was read
+    found: dict[str, None] = getattr(library, "PROBLEMS", {})
+    if not found:
+        return code
+    for message in found:
+        say(message)
+    found.clear()
+    return 2 if code in (0, 1) else code
+
+
 def internal_error(err: Exception) -> int:
     """The last guard of a command: its error in one line, never a traceback; exit 2.
 

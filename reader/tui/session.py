@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from reader.errors import ReaderError
 from reader.fields import Ref
-from reader.library import Issue, Library, newest
+from reader.library import PROBLEMS, Issue, Library, newest
 from reader.model import Page
 from reader.parse.pages import load_page
 from reader.state import load_position, load_scroll
@@ -109,6 +109,8 @@ def read_start(library: Library, start: Ref | None, state_path: Path | None) -> 
         issues, opened = open_start(library, start, state_path)
     except (ReaderError, OSError) as err:
         return Loaded(None, None, getattr(err, "message", str(err)))
+    if opened is not None and PROBLEMS:  # said in the status line, and again on quitting
+        opened = opened._replace(errors=(*opened.errors, *PROBLEMS))
     place = None
     if start is None and opened is not None and state_path is not None:
         saved = load_scroll(state_path)
