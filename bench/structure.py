@@ -24,7 +24,9 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
   (`typesetgen.mupdfsplit_text`, an emulation: a squeezed mark makes two lines of one);
 - `typeset-realmupdf`: the text as PyMuPDF itself writes it (`page.get_text()`); runs
-  only where PyMuPDF is installed (AGPL: no dependency), else says it is skipped;
+  only where PyMuPDF is installed (AGPL: no dependency), else says it is skipped; so do
+  `weasy-realmupdf`, `chrome-realmupdf`, `tex-realmupdf` and `office-realmupdf`, the
+  other engines' PDFs in that shape (`office-pdfium`: LibreOffice's in PDFium's);
 - text with its layout kept, the columns at one height on one line: `typeset-layout`
   (`typesetgen.layout_text`, an emulation of `pdftotext -layout`),
   `typeset-pdftotext` (poppler's `pdftotext -layout` itself), `typeset-pdftotextraw`
@@ -244,17 +246,18 @@ def _has_pymupdf() -> bool:
 
 
 def html_cases(engine: Any, name: str, shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
-    """Pages of an engine's generator (`weasygen`, `chromegen`, `texgen`): its PDF, or
-    PDFium's text of it."""
+    """Pages of an engine's generator (`weasygen`, `chromegen`, `texgen`, `logen`): its
+    PDF, or its text as PDFium writes it (`pdfium`) or PyMuPDF (`realmupdf`)."""
 
     def cases(pages: int, seed: int, work: Path) -> Iterator[Case]:
         for n in range(seed, seed + pages):
             page = engine.generate(n)
             path = work / f"{name}-{n}.pdf"
             path.write_bytes(page.pdf)
-            if shape == "pdfium":
-                path = work / f"{name}-{n}.pdfium.txt"
-                path.write_text(typesetgen.pdfium_text(page.pdf), encoding="utf-8")
+            if shape != "pdf":
+                text = _pymupdf_text(page.pdf) if shape == "realmupdf" else None
+                path = work / f"{name}-{n}.{shape}.txt"
+                path.write_text(text or typesetgen.pdfium_text(page.pdf), encoding="utf-8")
             yield Case(path, page.truth())
 
     return cases
@@ -284,6 +287,10 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),
     "office-pdf": html_cases(logen, "office", "pdf"),
     "office-pdfium": html_cases(logen, "office", "pdfium"),
+    "weasy-realmupdf": html_cases(weasygen, "weasy", "realmupdf"),
+    "chrome-realmupdf": html_cases(chromegen, "chrome", "realmupdf"),
+    "tex-realmupdf": html_cases(texgen, "tex", "realmupdf"),
+    "office-realmupdf": html_cases(logen, "office", "realmupdf"),
 }
 
 
@@ -444,8 +451,8 @@ def main() -> None:
     if any(n.startswith("typeset") for n in names) and typesetgen.fetch_fonts() is None:
         print("typeset: no fonts (npm could not fetch them): skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("typeset")]
-    for name in ("typeset-realmupdf", "typeset-mupdfsort"):
-        if name in names and not _has_pymupdf():
+    for name in [n for n in names if n.endswith(("-realmupdf", "-mupdfsort"))]:
+        if not _has_pymupdf():
             print(f"{name}: PyMuPDF not installed: skipped", file=sys.stderr)
             names.remove(name)
     for name in ("typeset-pdftotext", "typeset-pdftotextraw"):
