@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.turned import lay_flat
 from reader.importing.typography import is_byline
 from reader.model import Page
 
@@ -107,10 +108,13 @@ def _stroked(page: Any) -> set[int]:
 
 
 def _glyphs(
-    textpage: Any, stroked: set[int] | frozenset[int] = frozenset()
+    textpage: Any,
+    stroked: set[int] | frozenset[int] = frozenset(),
+    turned: list[tuple[Glyph, bool]] | None = None,
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
-    a `stroked` text object weighs `_STROKE_BOLD` more than its font."""
+    a `stroked` text object weighs `_STROKE_BOLD` more than its font. Glyphs turned a
+    quarter go to `turned`, with whether they read up the page (`reader.importing.turned`)."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -151,7 +155,8 @@ def _glyphs(
         size = font_size(handle, i)
         # The size set with Tf is in text space; the page may scale it (WeasyPrint sets
         # 14 "px" type under a 0.75 matrix: 10.5 pt on the page, as the boxes are).
-        if size and char_matrix(handle, i, matrix_ref):
+        placed = char_matrix(handle, i, matrix_ref)
+        if size and placed:
             size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
         size = size or (rect.top - rect.bottom)
         # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
@@ -171,20 +176,22 @@ def _glyphs(
         if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
         char = _SHARED_GLYPHS.get(code) or chr(code)
-        glyphs.append(
-            make_glyph(
-                " " if char.isspace() else char,
-                rect.left,
-                rect.right,
-                rect.bottom,
-                rect.top,
-                oy.value,
-                float(size),
-                weight if weight > 0 else 400,
-                i,
-                face,
-            )
+        glyph = make_glyph(
+            " " if char.isspace() else char,
+            rect.left,
+            rect.right,
+            rect.bottom,
+            rect.top,
+            oy.value,
+            float(size),
+            weight if weight > 0 else 400,
+            i,
+            face,
         )
+        if turned is not None and placed and abs(matrix.b) > abs(matrix.a):
+            turned.append((glyph, matrix.b > 0))
+        else:
+            glyphs.append(glyph)
     return glyphs, unmapped
 
 
@@ -227,9 +234,11 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
         for index in range(len(doc)):
             page = doc[index]
             textpage = page.get_textpage()
+            turned: list[tuple[Glyph, bool]] = []
             try:
-                glyphs, unmapped = _glyphs(textpage, _stroked(page))
-                drawn = _drawn_boxes(page) if glyphs else []
+                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned)
+                drawn = _drawn_boxes(page) if glyphs or turned else []
+                glyphs += lay_flat(turned, drawn, glyphs)
             finally:
                 textpage.close()
                 page.close()
