@@ -111,8 +111,10 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         not nxt.candidate  # ...over a line of a paragraph, not of a stack
         and column - 2 <= line.width + INDENT <= column + 0.5
         and wrapmodel.glued(line.text, nxt.text)
+        and (nxt.closes or not _short_inner(lines, i, after))
     ):
         return False  # a first line broken inside a word, short by a unit that did not fit
+        # (not over a line set in itself: `西昌农行两个文明并举` / `位于太行山南麓的泽州，`)
     if nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
