@@ -150,6 +150,25 @@ def _indented(line: Line, column: float) -> bool:
     )
 
 
+def paragraph_inside(lines: list[Line], i: int, end: int, wrapping: bool) -> int:
+    """The first line of a paragraph that lines i..end run into after a stack; 0 if none.
+
+    A story's only paragraph that ends open (`演出前会见了参加中` / `国话剧９０年纪念活动
+    的` / `艺术家（附图片１张）`) is marked with the stack above it and the one below,
+    and the run is too tall: its first line is set in from the full line under it
+    by the indent (1.5 to 2.5 ems), and the lines above it are a stack.
+    """
+    for k in range(i + 1, end):
+        line, nxt = lines[k], lines[k + 1]
+        if not (
+            nxt.width - 2.5 <= line.width <= nxt.width - 1.5
+            and abs(nxt.width - nxt.measure()) <= 0.5
+        ):
+            continue
+        return k if stack_at(lines, i, k - 1, wrapping) else 0
+    return 0
+
+
 def stack_end(lines: list[Line], i: int) -> int:
     """The last line of the headline stack that starts at line i: a hint starts another."""
     end = i
