@@ -9,10 +9,10 @@ that ends it. `reader.parse.heads` marks the runs; this module judges them.
 
 from __future__ import annotations
 
+from reader.parse import wrapmodel
 from reader.parse.column import INDENT, after_boundary, dateline_at, fill_after, note_end
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
-from reader.parse import wrapmodel
 from reader.parse.stacks import parts, wraps_seen
 
 _MAX_STACK = 4
