@@ -30,7 +30,13 @@ from reader.parse.lineends import (
     lead_width,
 )
 from reader.parse.lines import Line
-from reader.parse.stackshape import next_start, shows_wrap, stack_at, stack_end
+from reader.parse.stackshape import (
+    next_start,
+    paragraph_inside,
+    shows_wrap,
+    stack_at,
+    stack_end,
+)
 
 __all__ = ["mark_heads", "stack_end"]
 
@@ -86,10 +92,17 @@ def mark_heads(lines: list[Line]) -> bool:
             continue  # unmarked already
         end = stack_end(lines, i)
         at = set_as_paragraph(lines, i, end)  # a paragraph's lines, then the stack
+        kept = range(0)
+        if at <= end and not stack_at(lines, at, end, wrapping):
+            cut = paragraph_inside(lines, at, end, wrapping)  # the stack, a paragraph, a stack
+            after = next_start(lines, cut + 1, end) if cut else end + 1
+            if after <= end:  # (only where the paragraph is seen to end inside the run)
+                kept, at = range(at, cut), after
         while at <= end and not stack_at(lines, at, end, wrapping):
             at = next_start(lines, at + 1, end)
         for j in range(i, at):
-            lines[j].head = False
+            if j not in kept:
+                lines[j].head = False
     return wrapping
 
 

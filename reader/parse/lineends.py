@@ -25,6 +25,7 @@ from reader.parse.column import (
 )
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
+from reader.parse.squeeze import squeezed_marks
 from reader.parse.text import width
 
 # The first unit of a line that no break divides: a Latin run, or a character with
@@ -44,6 +45,7 @@ _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 # subtitle set across more columns than the story's text (`牛年男篮联赛息鼓强弱各有悲喜
 # 蓄势相争虎年`, 20 ems over a 13-em column and a one-line paragraph).
 _FAR_WIDER = 1.4
+_PLAIN = re.compile("[\u4e00-\u9fff，。、；：？！“”‘’（）《》「」『』]+")
 _CAPTION_REACH = 6  # ...unless a credit within the next lines shows a caption (pagegen2 66)
 
 
@@ -109,8 +111,10 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         not nxt.candidate  # ...over a line of a paragraph, not of a stack
         and column - 2 <= line.width + INDENT <= column + 0.5
         and wrapmodel.glued(line.text, nxt.text)
+        and (nxt.closes or not _short_inner(lines, i, after))
     ):
         return False  # a first line broken inside a word, short by a unit that did not fit
+        # (not over a line set in itself: `西昌农行两个文明并举` / `位于太行山南麓的泽州，`)
     if nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
@@ -123,6 +127,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     indented = (not nxt.closes or (nxt.text[-1] in "：:" and _colon_first(lines, i, after))) and (
         nxt.width <= after - INDENT
         or (nxt.width <= after + 0.5 - INDENT and _set_in(line, nxt, after))
+        or (not nxt.closes and _short_inner(lines, i, after))
     )
     if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
         # ...unless it is short by the unit it could not take, set in or not
@@ -149,6 +154,45 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _short_inner(lines: list[Line], i: int, after: float) -> bool:
+    """Line i + 1 is 1.5 ems short of the open lines below, an em with every mark a full em.
+
+    Had line i begun its paragraph, the next line would be an inner line of it, and
+    a justified paragraph sets its inner lines to the full column: short by a unit it
+    could not take at most (asked by the caller), its marks squeezed to half an em at
+    most. So it is the paragraph's indented first line, set in by less than two ems
+    where the column below measures short by its own squeezed marks
+    (`严查套汇骗汇活动` / `华北塞外坝上突然剧` over lines of 10.5 ems: a wrapped
+    headline's last line, and the paragraph under it); TeX stretches an inner line
+    an em short (`有限公司自主开发的目` over 11 ems). The column is measured on
+    open lines of characters and marks only (digits set narrower than counted: `哈尔滨创造的
+    １５３．１９５` is no wider than the full line `分的男子短距离全能全国纪`), the
+    next line without Latin (set wider than counted); and not under a line that holds a comma
+    or fills the column itself: a paragraph's line (`股市以７９０８．２５点封关，道` /
+    `—琼斯工业平均指数比前一年`, a dash broken over the lines, measures short).
+    """
+    line, nxt = lines[i], lines[i + 1]
+    if "，" in line.text or "、" in line.text or line.width > after - 1 or _has_ascii(nxt.text):
+        return False
+    column = 0.0
+    for below in lines[i + 2 : i + 5]:
+        if below.kind is not Kind.BODY or below.head or below.hint:
+            break
+        if not below.closes and _plain(below.text) and below.width > column:
+            column = below.width
+    return nxt.width <= column - 1.5 and nxt.width + len(squeezed_marks(nxt.text)) / 2 <= column - 1
+
+
+def _has_ascii(text: str) -> bool:
+    """Latin letters or digits, counted half an em: they may be set wider."""
+    return bool(text.encode("ascii", "ignore"))
+
+
+def _plain(text: str) -> bool:
+    """Characters and the marks a typesetter squeezes only: its width is what is counted."""
+    return _PLAIN.fullmatch(text) is not None
 
 
 def _set_in(line: Line, nxt: Line, after: float) -> bool:

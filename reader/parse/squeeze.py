@@ -53,6 +53,11 @@ def squeezed_width(text: str) -> float:
     return len(text) - len(text.encode("ascii", "ignore")) / 2 - marks / 2
 
 
+def squeezed_marks(text: str) -> list[str]:
+    """The squeezable marks of a line, in order."""
+    return _marks().findall(text)
+
+
 @cache
 def _marks() -> re.Pattern[str]:
     """The squeezable marks as a regex class, built on first use (~0.4 ms: a class of

@@ -9,6 +9,7 @@ that ends it. `reader.parse.heads` marks the runs; this module judges them.
 
 from __future__ import annotations
 
+from reader.parse import wrapmodel
 from reader.parse.column import INDENT, after_boundary, dateline_at, fill_after, note_end
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
@@ -26,6 +27,31 @@ def stack_at(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:
         after_boundary(lines, i)
         and not _too_tall(lines, i, end, wrapping)
         and not _set_full(lines, i, end)
+        and not _title_paragraph(lines, i, end)
+    )
+
+
+def _title_paragraph(lines: list[Line], i: int, end: int) -> bool:
+    """Two lines, the lower the wider by an indent, one word across them: a paragraph.
+
+    A wrapped headline's rest is never the wider of its lines, and a subtitle that
+    is (set smaller) does not go on with the headline's word; a paragraph's
+    indented first line over its full last line does (`中纪委第二次全体会议公` /
+    `报（一九九八年一月二十二日）` between two paragraphs of a story: a title it prints
+    as a paragraph). Only for lines of characters and marks, the lower one as wide
+    as the column of the text above and no wider, and over more of the story's text.
+    """
+    if end != i + 1 or end + 1 >= len(lines) or lines[end + 1].kind is not Kind.BODY:
+        return False
+    upper, lower = lines[i], lines[end]
+    if "—" in upper.text + lower.text or (upper.text + lower.text).encode("ascii", "ignore"):
+        return False
+    column = fill_after(lines, end + 1)[0]
+    return (
+        column > 0
+        and lower.width - 2.5 <= upper.width <= lower.width - 1.5
+        and column - 1 <= lower.width <= column + 0.5
+        and wrapmodel.glued(upper.text, lower.text)
     )
 
 
@@ -148,6 +174,25 @@ def _indented(line: Line, column: float) -> bool:
         and not line.closes
         and line.width <= column - INDENT
     )
+
+
+def paragraph_inside(lines: list[Line], i: int, end: int, wrapping: bool) -> int:
+    """The first line of a paragraph that lines i..end run into after a stack; 0 if none.
+
+    A story's only paragraph that ends open (`演出前会见了参加中` / `国话剧９０年纪念活动
+    的` / `艺术家（附图片１张）`) is marked with the stack above it and the one below,
+    and the run is too tall: its first line is set in from the full line under it
+    by the indent (1.5 to 2.5 ems), and the lines above it are a stack.
+    """
+    for k in range(i + 1, end):
+        line, nxt = lines[k], lines[k + 1]
+        if not (
+            nxt.width - 2.5 <= line.width <= nxt.width - 1.5
+            and abs(nxt.width - nxt.measure()) <= 0.5
+        ):
+            continue
+        return k if stack_at(lines, i, k - 1, wrapping) else 0
+    return 0
 
 
 def stack_end(lines: list[Line], i: int) -> int:
