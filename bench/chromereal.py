@@ -89,9 +89,9 @@ def _restyle(
             extra.append("text-align: center;")
     elif shape < 0.6:  # condensed or expanded
         scale = rng.uniform(0.7, 0.9) if rng.random() < 0.6 else rng.uniform(1.1, 1.3)
-        extra.append(
-            f"box-sizing: border-box; width: {100 / scale:.1f}%; transform: scaleX({scale:.2f}); transform-origin: 0 0;"
-        )
+        # the box 1/s as wide, so that the scaled lines fill the column
+        extra.append(f"box-sizing: border-box; width: {100 / scale:.1f}%;")
+        extra.append(f"transform: scaleX({scale:.2f}); transform-origin: 0 0;")
     if rng.random() < 0.3:  # a band or a box
         band = rng.choice(
             (

@@ -28,7 +28,8 @@ PITCH = 14.0
 def tracked(text: str, x: float, baseline: float, size: float, ems: float) -> list[Glyph]:
     """A line of `size` type with `ems` of tracking after each character."""
     step = size * (1 + ems)
-    return [replace(g, x0=x + i * step, x1=x + i * step + size) for i, g in enumerate(line(text, 0, baseline, size))]  # fmt: skip
+    glyphs = line(text, 0, baseline, size)
+    return [replace(g, x0=x + i * step, x1=x + i * step + size) for i, g in enumerate(glyphs)]
 
 
 def rows(texts_: list[str], x: float, top: float) -> list[Glyph]:
@@ -69,7 +70,8 @@ def test_headlines_side_by_side_in_tracking_of_their_own_stay_two() -> None:
 
 def _stray(g: Glyph) -> Glyph:
     """`g` as PDFium boxes an `/ActualText` glyph of a scaled form: far down, 3.7 ems wide."""
-    return replace(g, x0=g.x0 + 400, x1=g.x0 + 400 + 3.7 * g.size, baseline=80.0, bottom=60.0, top=140.0)  # fmt: skip
+    x0 = g.x0 + 400
+    return replace(g, x0=x0, x1=x0 + 3.7 * g.size, baseline=80.0, bottom=60.0, top=140.0)
 
 
 def test_a_glyph_boxed_outside_its_form_goes_back_beside_its_neighbours() -> None:
@@ -86,7 +88,7 @@ def test_a_glyph_boxed_outside_its_form_goes_back_beside_its_neighbours() -> Non
     assert [round(g.x0) for g in placed] == [round(g.x0) for g in run]
     assert {g.baseline for g in placed} == {1940}
     # a stray alone after a break: the last line of a wrapped head, under the one before
-    lines = line("农业现代化助", 36, 2010, 20.0) + [_stray(line("力", 36, 1986, 20.0)[0])]
+    lines = [*line("农业现代化助", 36, 2010, 20.0), _stray(line("力", 36, 1986, 20.0)[0])]
     placed = place_strays(lines, [False, True, True, True, True, True, False])
     assert placed[-1].x0 == 36 and 1980 < placed[-1].baseline < 1990
     # glyphs boxed as glyphs are never moved, however far apart
