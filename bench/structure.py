@@ -19,6 +19,9 @@ generator, so a layout the parser was tuned on is never averaged with one it was
 - `chrome-pdf`: the same seeded content printed by Chromium (bench/chromegen.py, its
   own CSS looks), through `reader import`; `chrome-pdfium`: those PDFs' text as PDFium
   writes it, through `reader parse --json` (both skipped with a message without Chromium);
+  `chromereal-pdf` / `chromereal-pdfium` likewise for bench/chromereal.py's pages, with
+  the headline typography of real papers (spaced, condensed or expanded, banded heads,
+  jump lines);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -69,6 +72,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import chromegen  # noqa: E402
+import chromereal  # noqa: E402
 import logen  # noqa: E402
 import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
@@ -282,6 +286,8 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "chrome-pdf": html_cases(chromegen, "chrome", "pdf"),
     "chrome-pdfium": html_cases(chromegen, "chrome", "pdfium"),
     "chromevar-pdf": html_cases(chromegen.VARIANT, "chromevar", "pdf"),
+    "chromereal-pdf": html_cases(chromereal, "chromereal", "pdf"),
+    "chromereal-pdfium": html_cases(chromereal, "chromereal", "pdfium"),
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
     "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),

@@ -19,6 +19,7 @@ from reader.importing.segment import (
     body_size,
     make_glyph,
 )
+from reader.importing.tracking import tracked
 
 __all__ = ["Glyph", "Segment", "body_size", "make_glyph", "segments"]
 
@@ -55,6 +56,7 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
         row.sort(key=lambda g: g.x0)
         _order_pairs(row)
     middles, cuts = _gutters(rows, body, _Strips(rows))
+    cuts -= tracked(rows, body)
     gutters = sorted(middles)
     out: list[Segment] = []
     for row in rows:

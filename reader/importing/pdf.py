@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.strays import place_strays
 from reader.importing.turned import lay_flat
 from reader.importing.typography import is_byline
 from reader.model import Page
@@ -139,9 +140,12 @@ def _glyphs(
     font_size = raw.FPDFText_GetFontSize
     font_weight = raw.FPDFText_GetFontWeight
     glyphs: list[Glyph] = []
+    joined: list[bool] = []  # a glyph follows the one before with no break of PDFium's
+    broken = True
     unmapped = 0
     for i in range(max(count, 0)):
         if generated(handle, i):
+            broken = True
             continue  # PDFium's own spaces and line breaks: we place those ourselves
         code = unicode(handle, i)
         if map_error(handle, i):
@@ -190,9 +194,12 @@ def _glyphs(
         )
         if turned is not None and placed and abs(matrix.b) > abs(matrix.a):
             turned.append((glyph, matrix.b > 0))
-        else:
-            glyphs.append(glyph)
-    return glyphs, unmapped
+            broken = True  # the upright glyph after a turned run starts a line of its own
+            continue
+        glyphs.append(glyph)
+        joined.append(not broken)
+        broken = False
+    return place_strays(glyphs, joined), unmapped
 
 
 def _single_page(doc: Any, index: int, data: bytes) -> bytes:

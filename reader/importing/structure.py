@@ -18,6 +18,7 @@ Every character of the text lines lands in exactly one field (DESIGN section 3);
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ from reader.model import Item, Page
 from reader.parse.stories import derive_headline, item_kind, lead_dateline
 from reader.parse.text import clean_line, join_lines
 
+# A jump line: `（上接第一版）` opens a story's text on its page, `（下转第二版）` closes it.
+_JUMP = re.compile(r"^[（(][上下][转接]第?\S{1,3}版[）)]$")
 _RAGGED = 0.25  # ems short of the line under it: a byline set apart, not justified text
 _MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
@@ -295,7 +298,8 @@ def _alone(
     line below starts a paragraph (indented against it), or it reaches an em past the
     edge of the column below (the line below ends there: the one after it does too, or
     it opens a paragraph that runs on): set centred over the story's columns; or it is
-    set in another face than the line below (a dateline in Kai over a Song paragraph)."""
+    set in another face than the line below (a dateline in Kai over a Song paragraph);
+    or the line below is a jump line."""
     if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
         return True
     if line.face != nxt.face:
@@ -309,8 +313,9 @@ def _alone(
         and (abs(after.x1 - nxt.x1) < 0.5 * body or nxt.x0 - after.x0 >= body)
     ):
         return True
-    if is_byline(nxt.text) or nxt.text[0] in MARKERS:
-        return True  # a byline block (reporters, then the dateline), or a marked paragraph
+    if is_byline(nxt.text) or nxt.text[0] in MARKERS or _JUMP.match(nxt.text):
+        return True  # a byline block (reporters, then the dateline), a marked paragraph,
+        # or a jump line (`（上接第一版）`) set on a line of its own
     hung = 0.6 * body if line.text[-1] in CLOSERS else 0.0  # its x1 is the mark's ink
     return nxt.x1 - line.x1 - hung > _RAGGED * body or nxt.x0 - line.x0 >= INDENT * body
 
