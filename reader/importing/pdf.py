@@ -13,6 +13,7 @@ import hashlib
 import io
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.type3 import Type3Face, face_of, type3_faces
 from reader.importing.typography import is_byline
 from reader.model import Page
 
@@ -107,10 +109,13 @@ def _stroked(page: Any) -> set[int]:
 
 
 def _glyphs(
-    textpage: Any, stroked: set[int] | frozenset[int] = frozenset()
+    textpage: Any,
+    stroked: set[int] | frozenset[int] = frozenset(),
+    type3: Sequence[Type3Face] = (),
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
-    a `stroked` text object weighs `_STROKE_BOLD` more than its font."""
+    a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
+    PDFium names not takes the face and weight of the `type3` face that draws it."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -135,6 +140,7 @@ def _glyphs(
     font_size = raw.FPDFText_GetFontSize
     font_weight = raw.FPDFText_GetFontWeight
     glyphs: list[Glyph] = []
+    unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
     for i in range(max(count, 0)):
         if generated(handle, i):
@@ -159,6 +165,10 @@ def _glyphs(
         # weight is the font's (its descriptor's), asked once a font.
         if 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
             key = name.value
+            if not key and type3:
+                font = raw.FPDFTextObj_GetFont(text_object(handle, i))
+                address = ctypes.cast(font, ctypes.c_void_p).value or 0
+                unnamed.setdefault(address, []).append(len(glyphs))
             if key not in fonts:
                 face = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
                 weight = font_weight(handle, i)
@@ -185,7 +195,31 @@ def _glyphs(
                 face,
             )
         )
+    if unnamed:
+        _type3_faces(glyphs, unnamed, type3, faces)
     return glyphs, unmapped
+
+
+def _type3_faces(
+    glyphs: list[Glyph],
+    unnamed: dict[int, list[int]],
+    type3: Sequence[Type3Face],
+    faces: dict[bytes, int],
+) -> None:
+    """Give the glyphs of each font PDFium names not the face and weight of the Type 3
+    face whose fonts map its characters (`reader.importing.type3`), numbered among the
+    page's named faces."""
+    for places in unnamed.values():
+        found = face_of({glyphs[k].char for k in places}, type3)
+        if found is None:
+            continue
+        face = faces.setdefault(found.name.encode("latin-1"), len(faces) + 1)
+        for k in places:
+            g = glyphs[k]
+            weight = found.weight + g.weight - 400 if g.weight > 400 else found.weight
+            glyphs[k] = make_glyph(
+                g.char, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, weight, g.index, face
+            )
 
 
 def _single_page(doc: Any, index: int, data: bytes) -> bytes:
@@ -221,6 +255,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
     """Every page of a PDF with its text; refuses PDFs without any text layer."""
     check_pdf_bytes(data, name)
     doc = _open(data, name)
+    type3 = type3_faces(data)
     try:
         pages: list[PdfPage] = []
         objects = 0
@@ -228,7 +263,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
             page = doc[index]
             textpage = page.get_textpage()
             try:
-                glyphs, unmapped = _glyphs(textpage, _stroked(page))
+                glyphs, unmapped = _glyphs(textpage, _stroked(page), type3)
                 drawn = _drawn_boxes(page) if glyphs else []
             finally:
                 textpage.close()
