@@ -208,11 +208,14 @@ def _type3_faces(
 ) -> None:
     """Give the glyphs of each font PDFium names not the face and weight of the Type 3
     face whose fonts map its characters (`reader.importing.type3`), numbered among the
-    page's named faces."""
+    page's named faces. A face the page also sets in a font PDFium names is left as
+    it was (Skia writes a bold it makes by stroking, `UMingCN` asked for bold, as
+    Type 3 fonts describing the regular face): a face of its own."""
+    named = set(faces)
     for places in unnamed.values():
         found = face_of({glyphs[k].char for k in places}, type3)
-        if found is None:
-            continue
+        if found is None or found.name.encode("latin-1") in named:
+            continue  # a face the page also sets in a font PDFium names: drawn otherwise
         face = faces.setdefault(found.name.encode("latin-1"), len(faces) + 1)
         for k in places:
             g = glyphs[k]
