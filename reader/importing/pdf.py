@@ -22,7 +22,7 @@ from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.type3 import Type3Face, face_of, type3_faces
-from reader.importing.typography import is_byline
+from reader.importing.typography import byline_row, is_byline
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -276,7 +276,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            lines = layout(glyphs, drawn, is_byline)
+            lines = layout(glyphs, drawn, is_byline, byline_row)
             text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)
