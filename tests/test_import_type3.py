@@ -138,9 +138,17 @@ def test_the_type3_faces_of_a_file_are_read_from_its_descriptors_and_cmaps() -> 
 
 
 def test_characters_two_faces_both_map_name_no_face() -> None:
-    regular = Type3Face(frozenset("江主席会见"), "Sans-Regular", 400)
-    bold = Type3Face(frozenset("江主席美国"), "Sans-Bold", 700)
+    def face(chars: str, name: str, weight: int) -> Type3Face:
+        return Type3Face(frozenset(chars), name, weight, len(chars))
+
+    regular, bold = face("江主席会见", "Sans-Regular", 400), face("江主席美国", "Sans-Bold", 700)
     assert face_of(set("美国"), [regular, bold]) == bold
     assert face_of(set("会见"), [regular, bold]) == regular
     assert face_of(set("江主"), [regular, bold]) is None  # either: not told
     assert face_of(set("天文"), [regular, bold]) is None  # neither
+    assert face_of(set("天文"), [regular]) == regular  # the file's one face
+    # Skia's fonts map only the glyphs drawn in them: the font that maps the fewest
+    # others is the one (`委` drawn once in bold, often in the body).
+    body, head = face("委员会主席江", "Sans-Regular", 400), face("委", "Sans-Bold", 700)
+    assert face_of({"委"}, [body, head]) == head
+    assert face_of(set("委员会"), [body, head]) == body

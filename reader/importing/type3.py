@@ -13,6 +13,7 @@ the characters it draws: the Type 3 font whose ToUnicode maps them.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Type3Face:
     chars: frozenset[str]
     name: str
     weight: int
+    codes: int = 0  # how many codes its ToUnicode maps: the glyphs the file draws in it
 
 
 def type3_faces(data: bytes) -> list[Type3Face]:
@@ -72,27 +74,30 @@ def type3_faces(data: bytes) -> list[Type3Face]:
         text = name.group(1).decode("latin-1")
         weight = _WEIGHT.search(described)
         stated = int(weight.group(1)) if weight else named_weight(text)
-        chars = _unicode(body(int(cmap.group(1))))
+        chars, codes = _unicode(body(int(cmap.group(1))))
         if chars and stated:
-            out.append(Type3Face(chars, text.split("+", 1)[-1], stated))
+            out.append(Type3Face(chars, text.split("+", 1)[-1], stated, codes))
     return out
 
 
-def _unicode(stream_object: bytes) -> frozenset[str]:
-    """The characters a ToUnicode CMap stream maps codes to (bfchar and bfrange)."""
+def _unicode(stream_object: bytes) -> tuple[frozenset[str], int]:
+    """The characters a ToUnicode CMap stream maps codes to (bfchar and bfrange), and
+    how many codes it maps."""
     found = _STREAM.search(stream_object)
     if not found:
-        return frozenset()
+        return frozenset(), 0
     raw = stream_object[found.end() :]
     if b"/FlateDecode" in stream_object[: found.start()]:
         try:
             raw = zlib.decompressobj().decompress(raw)
         except zlib.error:
-            return frozenset()
+            return frozenset(), 0
     chars: set[str] = set()
+    codes = 0
     for block in _BFCHAR.findall(raw):
         values = _HEX.findall(block)
         chars.update(_text(v) for v in values[1::2])
+        codes += len(values) // 2
     for block in _BFRANGE.findall(raw):
         values = _HEX.findall(block)
         for lo, hi, first in zip(values[::3], values[1::3], values[2::3], strict=False):
@@ -100,8 +105,11 @@ def _unicode(stream_object: bytes) -> frozenset[str]:
             start = _text(first)
             if len(start) == 1 and 0 < count <= _MAX_RANGE:
                 chars.update(chr(ord(start) + k) for k in range(count))
+                codes += count
     chars.discard("")
-    return frozenset(chars)
+    # Skia maps a glyph the font shares with a Kangxi radical to the radical (`⼆`,
+    # U+2F06); PDFium gives the ideograph (`二`): both count.
+    return frozenset(chars | {unicodedata.normalize("NFKC", c) for c in chars}), codes
 
 
 def _text(value: bytes) -> str:
@@ -113,18 +121,24 @@ def _text(value: bytes) -> str:
 
 
 def face_of(drawn: set[str], faces: Sequence[Type3Face]) -> Type3Face | None:
-    """The Type 3 face that draws these characters: the one whose fonts map nearly all
-    of them; None when none does or two faces (a regular and a bold) would both do."""
-    if not drawn:
+    """The Type 3 face that draws these characters (all a font PDFium hands out draws
+    on the page): the file's one face, or the face of the font that maps nearly all of
+    them and fewest others (Skia's fonts map only the glyphs drawn in them, a regular
+    face's and a bold's the same few hundred glyph numbers: `委` is in one font of each).
+    None when no font maps them or two faces' fonts do as well. Skia maps some glyphs
+    to code points PDFium does not give (`⻢` for `马`): a character no font maps tells
+    nothing."""
+    kinds = {(f.name, f.weight) for f in faces}
+    if len(kinds) == 1:
+        return faces[0]
+    known = {c for c in drawn if any(c in f.chars for f in faces)}
+    if not known:
         return None
-    best: dict[tuple[str, int], int] = {}
-    for face in faces:
-        hit = len(drawn & face.chars)
-        key = (face.name, face.weight)
-        if hit > best.get(key, 0):
-            best[key] = hit
-    good = [k for k, hit in best.items() if hit >= _MATCHED * len(drawn)]
-    if len(good) != 1:
+    fits = [
+        (f.codes - hit, f) for f in faces if (hit := len(known & f.chars)) >= _MATCHED * len(known)
+    ]
+    if not fits:
         return None
-    name, weight = good[0]
-    return next(f for f in faces if (f.name, f.weight) == (name, weight))
+    fewest = min(extra for extra, _ in fits)
+    best = {(f.name, f.weight): f for extra, f in fits if extra == fewest}
+    return next(iter(best.values())) if len(best) == 1 else None
