@@ -248,6 +248,10 @@ class _Strips:
 
     def white(self, mark: Glyph, glyph: Glyph, body: float) -> bool:
         lo_x, hi_x = mark.ink_x1 + _STRIP_PAD * body, glyph.ink_x0 - _STRIP_PAD * body
+        if glyph.x0 - _STRIP_PAD * body > lo_x:
+            # An opening mark set at a column's start has its ink in its box's right
+            # half: the rows around start printing at its box, not its ink.
+            hi_x = min(hi_x, glyph.x0 - _STRIP_PAD * body)
         reach = _STRETCHED * _STRIP_ROWS * body
         lo, hi = _within(self.baselines, mark.baseline, reach)
         own = self.row_of.get(id(mark), -1)

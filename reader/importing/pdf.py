@@ -13,6 +13,7 @@ import hashlib
 import io
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,8 @@ from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.strays import place_strays
 from reader.importing.turned import lay_flat
-from reader.importing.typography import is_byline
+from reader.importing.type3 import Type3Face, face_of, type3_faces
+from reader.importing.typography import byline_row, is_byline
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -112,10 +114,13 @@ def _glyphs(
     textpage: Any,
     stroked: set[int] | frozenset[int] = frozenset(),
     turned: list[tuple[Glyph, bool]] | None = None,
+    type3: Sequence[Type3Face] = (),
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
-    a `stroked` text object weighs `_STROKE_BOLD` more than its font. Glyphs turned a
-    quarter go to `turned`, with whether they read up the page (`reader.importing.turned`)."""
+    a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
+    PDFium names not takes the face and weight of the `type3` face that draws it.
+    Glyphs turned a quarter go to `turned`, with whether they read up the page
+    (`reader.importing.turned`)."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -142,12 +147,14 @@ def _glyphs(
     glyphs: list[Glyph] = []
     joined: list[bool] = []  # a glyph follows the one before with no break of PDFium's
     broken = True
+    unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
     for i in range(max(count, 0)):
         if generated(handle, i):
             broken = True
             continue  # PDFium's own spaces and line breaks: we place those ourselves
         code = unicode(handle, i)
+        font_unnamed: int | None = None
         if map_error(handle, i):
             unmapped += 1
             continue
@@ -168,6 +175,9 @@ def _glyphs(
         # weight is the font's (its descriptor's), asked once a font.
         if 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
             key = name.value
+            if not key and type3:
+                font = raw.FPDFTextObj_GetFont(text_object(handle, i))
+                font_unnamed = ctypes.cast(font, ctypes.c_void_p).value or 0
             if key not in fonts:
                 face = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
                 weight = font_weight(handle, i)
@@ -196,10 +206,39 @@ def _glyphs(
             turned.append((glyph, matrix.b > 0))
             broken = True  # the upright glyph after a turned run starts a line of its own
             continue
+        if font_unnamed is not None:
+            unnamed.setdefault(font_unnamed, []).append(len(glyphs))
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
+    if unnamed:
+        _type3_faces(glyphs, unnamed, type3, faces)
     return place_strays(glyphs, joined), unmapped
+
+
+def _type3_faces(
+    glyphs: list[Glyph],
+    unnamed: dict[int, list[int]],
+    type3: Sequence[Type3Face],
+    faces: dict[bytes, int],
+) -> None:
+    """Give the glyphs of each font PDFium names not the face and weight of the Type 3
+    face whose fonts map its characters (`reader.importing.type3`), numbered among the
+    page's named faces. A face the page also sets in a font PDFium names is left as
+    it was (Skia writes a bold it makes by stroking, `UMingCN` asked for bold, as
+    Type 3 fonts describing the regular face): a face of its own."""
+    named = set(faces)
+    for places in unnamed.values():
+        found = face_of({glyphs[k].char for k in places}, type3)
+        if found is None or found.name.encode("latin-1") in named:
+            continue  # a face the page also sets in a font PDFium names: drawn otherwise
+        face = faces.setdefault(found.name.encode("latin-1"), len(faces) + 1)
+        for k in places:
+            g = glyphs[k]
+            weight = found.weight + g.weight - 400 if g.weight > 400 else found.weight
+            glyphs[k] = make_glyph(
+                g.char, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, weight, g.index, face
+            )
 
 
 def _single_page(doc: Any, index: int, data: bytes) -> bytes:
@@ -235,6 +274,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
     """Every page of a PDF with its text; refuses PDFs without any text layer."""
     check_pdf_bytes(data, name)
     doc = _open(data, name)
+    type3 = type3_faces(data)
     try:
         pages: list[PdfPage] = []
         objects = 0
@@ -243,7 +283,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
             try:
-                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned)
+                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3)
                 drawn = _drawn_boxes(page) if glyphs or turned else []
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
@@ -254,7 +294,7 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            lines = layout(glyphs, drawn, is_byline)
+            lines = layout(glyphs, drawn, is_byline, byline_row)
             text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)

@@ -324,17 +324,19 @@ def layout(
     glyphs: Sequence[Glyph],
     drawn: Sequence[header.Box] = (),
     apart: Callable[[str], bool] | None = None,
+    spaced: Callable[[str], bool] | None = None,
 ) -> Layout:
     """Lines of the page in reading order, the header first, wrapped headlines joined.
 
     `drawn` are the boxes of the page's drawings: a rule across the page under its
     top rows closes the header band. `apart` names lines in body type that belong
-    over the columns of a story, not in one of them (bylines, datelines).
+    over the columns of a story, not in one of them (bylines, datelines); `spaced`
+    (`apart` unless given) the lines whose words an em apart are one line.
     """
     body = body_size(glyphs)
     segs = segments(glyphs, body)
     if apart is not None:
-        segs = join_spaced(segs, body, apart)
+        segs = join_spaced(segs, body, spaced or apart)
     if not segs:
         return Layout(body, [], [])
     lines: list[Line] = []

@@ -25,6 +25,9 @@ BYLINE = re.compile(
     r"(?:\s*[）)])?$"
     rf"|^(?:本报|新华社|中新社){_PLACE}(?:\s*[（(][^）)]{{1,30}}[）)])?$"
 )
+_BYLINE_REST = re.compile(
+    r"^(?:者|员|讯员|稿人?)\s+[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,3}$"
+)
 DATELINE = re.compile(
     rf"^(?:本报|新华社|中新社|人民网|新华网){_PLACE}"
     r"(?:\s*[（(][^）)]{1,30}[）)])?"
@@ -157,6 +160,12 @@ def tight(text: str) -> str:
 def is_byline(text: str) -> bool:
     """A byline or a dateline on its own line: 本报记者 陈鹏, 新华社北京1月4日电."""
     return len(text) <= 40 and bool(BYLINE.match(tight(text)))
+
+
+def byline_row(text: str) -> bool:
+    """A byline, or the rest of one broken inside its role word at the column's edge
+    with its names an em after it (`本报记者 董静群 通讯` / `员　王国平`, TeX's `\\quad`)."""
+    return is_byline(text) or (len(text) <= 40 and bool(_BYLINE_REST.match(text.strip())))
 
 
 def is_credit(text: str) -> bool:
