@@ -165,7 +165,11 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
     while len(chain) > 1:
         end = chain[-1]
         full = total >= measure - _UNDER - indent
-        if _sure(texts[end - 1], texts[end]) or (full and _goes_on(texts, widths, end, measure)):
+        if _sure(texts[end - 1], texts[end]) or (
+            full
+            and _goes_on(texts, widths, end, measure)
+            and not _overfills(texts, widths, chain, total, measure)
+        ):
             return end
         total -= _width(texts, widths, end)
         chain.pop()
@@ -193,3 +197,27 @@ def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
             if texts[k]
         ]
     )
+
+
+def _overfills(
+    texts: list[str], widths: list[float | None], chain: list[int], total: float, measure: float
+) -> bool:
+    """Pieces after a closed sentence that no printed line of the column could hold.
+
+    A paragraph's short last line (`表面。`) and the next one's first line, set in
+    (`“月球勘探者”号飞船`), add up to the column and a little more; a printed line
+    holds at most what the widest open line around it holds with every mark
+    squeezed (`_OVER`'s allowance is for the measure's estimate, not for them).
+    """
+    if not any(ends_sentence(texts[k]) for k in chain[:-1]):
+        return False
+    widest = 0.0
+    for k in range(max(0, chain[0] - _WINDOW), min(len(texts), chain[-1] + _WINDOW + 1)):
+        if k in chain or not texts[k] or ends_sentence(texts[k]):
+            continue
+        w = _width(texts, widths, k)
+        if measure - _UNDER <= w <= measure + _OVER:
+            widest = max(widest, w)
+    # ...and the last piece reads as that first line: the column less the indent.
+    last = _width(texts, widths, chain[-1])
+    return widest > 0 and total > widest and last + _INDENT >= widest - _UNDER
