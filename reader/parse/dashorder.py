@@ -11,6 +11,13 @@ closing a sentence, shorter than the dash line (an indented first line, a
 headline's last characters), or is a byline over a full line that goes on.
 In the order PDFium keeps, a short line after a dash line is its paragraph's
 last line, which closes.
+
+Chromium's pages through PDFium also write such a line at the end of the line
+above, after a space: `资金以个人名义开立账户存储。 ———所有党政机关都要执行`,
+`新华社记者 郭松超 ———对外开放步伐显著`. Where what stands before the space
+closes a sentence or is a byline or dateline, the dash opens a paragraph of its
+own line; inside a sentence (`这事惊动了当时的市长白音 ———一天下午，`) the dash
+is the sentence's, spaced out by a justified line, and stays.
 """
 
 from __future__ import annotations
@@ -27,11 +34,25 @@ def dash_lines_in_place(raw: list[str]) -> list[str]:
 
     Call only for text that holds `———`: the test looks at every line.
     """
-    out = list(raw)
+    out = _split_after_gap(raw)
     for i in range(len(out) - 2):
         line = out[i]  # `in` first: it builds no string
         if _DASHES in line and line.lstrip().startswith(_DASHES) and _early(*out[i : i + 3]):
             out[i], out[i + 1] = out[i + 1], line
+    return out
+
+
+def _split_after_gap(raw: list[str]) -> list[str]:
+    """Lines holding ` ———` after a closed sentence or a byline, cut before the dash."""
+    out: list[str] = []
+    for line in raw:
+        at = line.find(" " + _DASHES)
+        head = line[:at].strip() if at > 0 else ""
+        if head and (_closes(head) or kind_of(head, clean_line(head)) is Kind.BYLINE):
+            out.append(line[:at].rstrip())
+            out.append(line[at + 1 :])
+        else:
+            out.append(line)
     return out
 
 
