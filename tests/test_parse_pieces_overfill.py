@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from test_parse_mupdf import _SPLIT_COLUMN
 
+from reader.parse.pieces import rejoin_pieces
 from reader.parse.stories import parse_text
+from reader.parse.text import page_lines
 
 # An 11-em column: the lines inside paragraphs are 11 ems, or 10.5 with a mark squeezed.
 _COLUMN = """\
@@ -63,3 +65,38 @@ def test_a_note_too_short_to_open_a_paragraph_stays_with_its_line() -> None:
     text = _SPLIT_COLUMN + _COLUMN + "表面和背面改观明显。”\n（吴\n公剑王德厚）\n"
     paragraphs = _paragraphs(text)
     assert paragraphs[-1].endswith("坠入月球表面和背面改观明显。”（吴公剑王德厚）")
+
+
+# The same column with a mark in every open line: 10.5 ems squeezed, 11 whole.
+_MARKED = """\
+据介绍，这次发射的飞船
+将在距月球表面约百公，
+的轨道上运行，一年探测
+月球两极地区是否存在，
+冰层，并绘制月球表面的
+力分布图和磁场分布图，
+为载人登月提供依据。
+若按预定计划正常运行，
+飞船一年后将降入距月，
+球表面只有６英里高，低
+道，完成任务后坠入月球
+"""
+
+
+def test_the_column_is_as_wide_as_its_narrowest_line_with_its_marks_whole() -> None:
+    # `表面。` and `“月球勘探者号飞船` make 11 ems: wider than any open line squeezed
+    # (10.5), but every one of them is 11 ems with its mark whole: one printed line.
+    text = (
+        _SPLIT_COLUMN
+        + _MARKED
+        + "表面。\n“月球勘探者号飞船\n的这次飞行耗资低，全部\n开支为６３００万美元。\n"
+    )
+    paragraphs = _paragraphs(text)
+    assert "坠入月球表面。“月球勘探者号飞船的这次飞行耗资低" in paragraphs[-1]
+
+
+def test_pieces_after_a_colon_stay_one_line() -> None:
+    # A colon opens what follows: no paragraph ends on it, however wide the pieces.
+    text = _SPLIT_COLUMN + _COLUMN + "者说：\n“月球勘探者”号飞船\n的这次飞行耗资低，全部\n"
+    lines = [line.strip() for line in rejoin_pieces(page_lines(text)) if line.strip()]
+    assert lines[-2:] == ["者说：“月球勘探者”号飞船", "的这次飞行耗资低，全部"]

@@ -31,6 +31,9 @@ from reader.parse.text import ends_sentence, width
 _ENDS = frozenset("，、：。；？！》”’）」』")
 # ...and the next opens a quote, title or bracket (set back by half an em).
 _OPENS = frozenset("“‘《（「『〈")
+# Ends of a sentence that may end a paragraph, before any closing quote (a colon
+# or a semicolon opens or joins what follows).
+_STOPS = frozenset("。！？…")
 # Ends after which no paragraph or headline stops: the line surely goes on.
 _RUNS_ON = frozenset("，、")
 # A sure piece's break: a line that ends in ，or 、, then one that opens with a quote,
@@ -205,19 +208,24 @@ def _overfills(
     """Pieces after a closed sentence that no printed line of the column could hold.
 
     A paragraph's short last line (`表面。`) and the next one's first line, set in
-    (`“月球勘探者”号飞船`), add up to the column and a little more; a printed line
-    holds at most what the widest open line around it holds with every mark
-    squeezed (`_OVER`'s allowance is for the measure's estimate, not for them).
+    (`“月球勘探者”号飞船`), add up to the column and a little more (`_OVER`'s
+    allowance is for the measure's estimate). The column is at least its widest
+    open line with every mark squeezed and at most its narrowest with every mark
+    whole (`连工人` / `都明白。一位叫庞增福的工人对`, 13.5 and 14 ems: the column is
+    14, and `记者说：` / `“刚建集团时我们还觉得` one line of it).
     """
-    if not any(ends_sentence(texts[k]) for k in chain[:-1]):
+    if not any(texts[k].rstrip("”’」』")[-1:] in _STOPS for k in chain[:-1]):
         return False
     widest = 0.0
+    narrowest = measure + _OVER + 1
     for k in range(max(0, chain[0] - _WINDOW), min(len(texts), chain[-1] + _WINDOW + 1)):
         if k in chain or not texts[k] or ends_sentence(texts[k]):
             continue
         w = _width(texts, widths, k)
         if measure - _UNDER <= w <= measure + _OVER:
             widest = max(widest, w)
+            narrowest = min(narrowest, width(texts[k].replace(" ", "")))
     # ...and the last piece reads as that first line: the column less the indent.
     last = _width(texts, widths, chain[-1])
-    return widest > 0 and total > widest and last + _INDENT >= widest - _UNDER
+    column = max(widest, narrowest)
+    return widest > 0 and total > column and last + _INDENT >= column - _UNDER
