@@ -8,6 +8,8 @@ up for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from reader.parse.stories import parse_text
 
 CLOSED = [
@@ -44,3 +46,24 @@ def test_a_dash_line_after_a_byline_opens_the_story() -> None:
     story = page.items[-1]
     assert (story.headline, story.byline) == ("要有“拼”的精神", "新华社记者 郭松超")
     assert story.paragraphs == ("———所有党政机关都要执行" + "".join(AFTER),)
+
+
+def test_a_dash_line_right_after_a_full_stop_opens_a_paragraph() -> None:
+    page = parse_text("\n".join([*CLOSED, "品仍在继续投放市场。———所有党政机关都要执行", *AFTER]))
+    paragraphs = page.items[-1].paragraphs
+    assert paragraphs[-2].endswith("伟易达等不符合国家标准的产品仍在继续投放市场。")
+    assert paragraphs[-1] == "———所有党政机关都要执行" + "".join(AFTER)
+
+
+@pytest.mark.parametrize("stop", ["。”", "？"])
+def test_a_dash_after_a_closing_quote_or_a_question_goes_on_with_its_paragraph(
+    stop: str,
+) -> None:
+    # `…渠道。”———一位驻外…`, `享受呢？———我看到` (pagegen2 367): the dash is the sentence's.
+    line = f"品仍在继续投放市场{stop}———所有党政机关都要执行"
+    page = parse_text("\n".join([*CLOSED, line, *AFTER]))
+    assert (
+        page.items[-1]
+        .paragraphs[-1]
+        .endswith(f"投放市场{stop}———所有党政机关都要执行" + "".join(AFTER))
+    )

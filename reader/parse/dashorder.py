@@ -14,10 +14,12 @@ last line, which closes.
 
 Chromium's pages through PDFium also write such a line at the end of the line
 above, after a space: `资金以个人名义开立账户存储。 ———所有党政机关都要执行`,
-`新华社记者 郭松超 ———对外开放步伐显著`. Where what stands before the space
-closes a sentence or is a byline or dateline, the dash opens a paragraph of its
-own line; inside a sentence (`这事惊动了当时的市长白音 ———一天下午，`) the dash
-is the sentence's, spaced out by a justified line, and stays.
+`新华社记者 郭松超 ———对外开放步伐显著`, or with no space after a full stop
+(`作。———从政府到人大、政协`). Where what stands before the dash closes a sentence
+or is a byline or dateline, the dash opens a paragraph of its own line; inside a
+sentence (`这事惊动了当时的市长白音 ———一天下午，`) the dash is the sentence's,
+spaced out by a justified line, and stays, as it does with no space after a
+question or a closing quote (`享受呢？———我看到`, `…的消息渠道。”———一位驻外…`).
 """
 
 from __future__ import annotations
@@ -43,14 +45,20 @@ def dash_lines_in_place(raw: list[str]) -> list[str]:
 
 
 def _split_after_gap(raw: list[str]) -> list[str]:
-    """Lines holding ` ———` after a closed sentence or a byline, cut before the dash."""
+    """Lines holding `———` after a closed sentence or a byline, cut before the dash."""
     out: list[str] = []
     for line in raw:
-        at = line.find(" " + _DASHES)
-        head = line[:at].strip() if at > 0 else ""
-        if head and (_closes(head) or kind_of(head, clean_line(head)) is Kind.BYLINE):
-            out.append(line[:at].rstrip())
-            out.append(line[at + 1 :])
+        at = line.find(_DASHES, 1)
+        head = line[:at].rstrip() if at > 0 else ""
+        if head and (
+            head[-1] == "。"  # `作。———从政府到人大、政协` (`呢？———我看到` goes on)
+            or (
+                line[at - 1] == " "
+                and (_closes(head) or kind_of(head, clean_line(head.strip())) is Kind.BYLINE)
+            )
+        ):
+            out.append(head)
+            out.append(line[at:])
         else:
             out.append(line)
     return out
