@@ -67,3 +67,12 @@ def test_a_dash_after_a_closing_quote_or_a_question_goes_on_with_its_paragraph(
         .paragraphs[-1]
         .endswith(f"投放市场{stop}———所有党政机关都要执行" + "".join(AFTER))
     )
+
+
+def test_a_dash_written_before_the_full_stop_above_goes_back_to_its_line() -> None:
+    page = parse_text(
+        "\n".join([*CLOSED, "品仍在继续投放市场———。", "所有党政机关都要执行", *AFTER])
+    )
+    paragraphs = page.items[-1].paragraphs
+    assert paragraphs[-2].endswith("伟易达等不符合国家标准的产品仍在继续投放市场。")
+    assert paragraphs[-1] == "———所有党政机关都要执行" + "".join(AFTER)

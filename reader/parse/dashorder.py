@@ -20,6 +20,8 @@ or is a byline or dateline, the dash opens a paragraph of its own line; inside a
 sentence (`这事惊动了当时的市长白音 ———一天下午，`) the dash is the sentence's,
 spaced out by a justified line, and stays, as it does with no space after a
 question or a closing quote (`享受呢？———我看到`, `…的消息渠道。”———一位驻外…`).
+A line that ends `———。` (`负总责———。` / `法检二长由人大常委`) holds the dash
+of the line below it.
 """
 
 from __future__ import annotations
@@ -47,7 +49,14 @@ def dash_lines_in_place(raw: list[str]) -> list[str]:
 def _split_after_gap(raw: list[str]) -> list[str]:
     """Lines holding `———` after a closed sentence or a byline, cut before the dash."""
     out: list[str] = []
+    moved = False
     for line in raw:
+        if moved:  # the dash taken from the line above opens this one
+            line, moved = _DASHES + line.lstrip(), False
+        elif line.rstrip().endswith(_DASHES + "。"):
+            # `负总责———。` / `法检二长由人大常委`: the next line's dash, written
+            # before the full stop of the line above (no sentence ends on a dash).
+            line, moved = line.rstrip()[: -len(_DASHES) - 1] + "。", True
         at = line.find(_DASHES, 1)
         head = line[:at].rstrip() if at > 0 else ""
         if head and (
