@@ -17,7 +17,9 @@ its own, `（薛飞` / `摄）`.) Where the first piece closes a sentence (`庆�
 first, or a note set alone (`（据新华社电）`): such pieces are joined only on a
 page that shows sure pieces or a header band written a piece a line, when the
 line after them goes on with their paragraph (a headline opening with a quote is
-followed by its own short lines), and a whole bracketed note never.
+followed by its own short lines), and a whole bracketed note never. Nor are
+pieces after a sentence's end that together overfill the column, where the last
+reads as the next paragraph's first line (`表面。` / `“月球勘探者”号飞船`).
 """
 
 from __future__ import annotations
@@ -211,8 +213,8 @@ def _overfills(
     (`“月球勘探者”号飞船`), add up to the column and a little more (`_OVER`'s
     allowance is for the measure's estimate). The column is at least its widest
     open line with every mark squeezed and at most its narrowest with every mark
-    whole (`连工人` / `都明白。一位叫庞增福的工人对`, 13.5 and 14 ems: the column is
-    14, and `记者说：` / `“刚建集团时我们还觉得` one line of it).
+    whole: where `都明白。一位叫庞增福的工人对` measures 13.5 ems squeezed and 14 whole,
+    `记者说：` / `“刚建集团时我们还觉得` (14 squeezed) is one printed line.
     """
     if not any(texts[k].rstrip("”’」』")[-1:] in _STOPS for k in chain[:-1]):
         return False
