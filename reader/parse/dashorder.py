@@ -11,6 +11,17 @@ closing a sentence, shorter than the dash line (an indented first line, a
 headline's last characters), or is a byline over a full line that goes on.
 In the order PDFium keeps, a short line after a dash line is its paragraph's
 last line, which closes.
+
+Chromium's pages through PDFium also write such a line at the end of the line
+above, after a space: `资金以个人名义开立账户存储。 ———所有党政机关都要执行`,
+`新华社记者 郭松超 ———对外开放步伐显著`, or with no space after a full stop
+(`作。———从政府到人大、政协`). Where what stands before the dash closes a sentence
+or is a byline or dateline, the dash opens a paragraph of its own line; inside a
+sentence (`这事惊动了当时的市长白音 ———一天下午，`) the dash is the sentence's,
+spaced out by a justified line, and stays, as it does with no space after a
+question or a closing quote (`享受呢？———我看到`, `…的消息渠道。”———一位驻外…`).
+A line that ends `———。` (`负总责———。` / `法检二长由人大常委`) holds the dash
+of the line below it.
 """
 
 from __future__ import annotations
@@ -27,11 +38,38 @@ def dash_lines_in_place(raw: list[str]) -> list[str]:
 
     Call only for text that holds `———`: the test looks at every line.
     """
-    out = list(raw)
+    out = _split_after_gap(raw)
     for i in range(len(out) - 2):
         line = out[i]  # `in` first: it builds no string
         if _DASHES in line and line.lstrip().startswith(_DASHES) and _early(*out[i : i + 3]):
             out[i], out[i + 1] = out[i + 1], line
+    return out
+
+
+def _split_after_gap(raw: list[str]) -> list[str]:
+    """Lines holding `———` after a closed sentence or a byline, cut before the dash."""
+    out: list[str] = []
+    moved = False
+    for line in raw:
+        if moved:  # the dash taken from the line above opens this one
+            line, moved = _DASHES + line.lstrip(), False
+        elif line.rstrip().endswith(_DASHES + "。"):
+            # `负总责———。` / `法检二长由人大常委`: the next line's dash, written
+            # before the full stop of the line above (no sentence ends on a dash).
+            line, moved = line.rstrip()[: -len(_DASHES) - 1] + "。", True
+        at = line.find(_DASHES, 1)
+        head = line[:at].rstrip() if at > 0 else ""
+        if head and (
+            head[-1] == "。"  # `作。———从政府到人大、政协` (`呢？———我看到` goes on)
+            or (
+                line[at - 1] == " "
+                and (_closes(head) or kind_of(head, clean_line(head.strip())) is Kind.BYLINE)
+            )
+        ):
+            out.append(head)
+            out.append(line[at:])
+        else:
+            out.append(line)
     return out
 
 

@@ -17,7 +17,9 @@ its own, `（薛飞` / `摄）`.) Where the first piece closes a sentence (`庆�
 first, or a note set alone (`（据新华社电）`): such pieces are joined only on a
 page that shows sure pieces or a header band written a piece a line, when the
 line after them goes on with their paragraph (a headline opening with a quote is
-followed by its own short lines), and a whole bracketed note never.
+followed by its own short lines), and a whole bracketed note never. Nor are
+pieces after a sentence's end that together overfill the column, where the last
+reads as the next paragraph's first line (`表面。` / `“月球勘探者”号飞船`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from reader.parse.text import ends_sentence, width
 _ENDS = frozenset("，、：。；？！》”’）」』")
 # ...and the next opens a quote, title or bracket (set back by half an em).
 _OPENS = frozenset("“‘《（「『〈")
+# Ends of a sentence that may end a paragraph, before any closing quote (a colon
+# or a semicolon opens or joins what follows).
+_STOPS = frozenset("。！？…")
 # Ends after which no paragraph or headline stops: the line surely goes on.
 _RUNS_ON = frozenset("，、")
 # A sure piece's break: a line that ends in ，or 、, then one that opens with a quote,
@@ -165,7 +170,11 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
     while len(chain) > 1:
         end = chain[-1]
         full = total >= measure - _UNDER - indent
-        if _sure(texts[end - 1], texts[end]) or (full and _goes_on(texts, widths, end, measure)):
+        if _sure(texts[end - 1], texts[end]) or (
+            full
+            and _goes_on(texts, widths, end, measure)
+            and not _overfills(texts, widths, chain, total, measure)
+        ):
             return end
         total -= _width(texts, widths, end)
         chain.pop()
@@ -193,3 +202,32 @@ def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
             if texts[k]
         ]
     )
+
+
+def _overfills(
+    texts: list[str], widths: list[float | None], chain: list[int], total: float, measure: float
+) -> bool:
+    """Pieces after a closed sentence that no printed line of the column could hold.
+
+    A paragraph's short last line (`表面。`) and the next one's first line, set in
+    (`“月球勘探者”号飞船`), add up to the column and a little more (`_OVER`'s
+    allowance is for the measure's estimate). The column is at least its widest
+    open line with every mark squeezed and at most its narrowest with every mark
+    whole: where `都明白。一位叫庞增福的工人对` measures 13.5 ems squeezed and 14 whole,
+    `记者说：` / `“刚建集团时我们还觉得` (14 squeezed) is one printed line.
+    """
+    if not any(texts[k].rstrip("”’」』")[-1:] in _STOPS for k in chain[:-1]):
+        return False
+    widest = 0.0
+    narrowest = measure + _OVER + 1
+    for k in range(max(0, chain[0] - _WINDOW), min(len(texts), chain[-1] + _WINDOW + 1)):
+        if k in chain or not texts[k] or ends_sentence(texts[k]):
+            continue
+        w = _width(texts, widths, k)
+        if measure - _UNDER <= w <= measure + _OVER:
+            widest = max(widest, w)
+            narrowest = min(narrowest, width(texts[k].replace(" ", "")))
+    # ...and the last piece reads as that first line: the column less the indent.
+    last = _width(texts, widths, chain[-1])
+    column = max(widest, narrowest)
+    return widest > 0 and total > column and last + _INDENT >= column - _UNDER

@@ -1,0 +1,78 @@
+"""A `———` line that PDFium writes after the line above it, across a space (issue 12).
+
+Chromium's pages through PDFium: `资金以个人名义开立账户存储。 ———所有党政机关都要执行`
+is a paragraph's last line and the next paragraph's first, which opens with the
+dash; `新华社记者 郭松超 ———对外开放步伐显著` a byline and a first line. Text made
+up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.parse.stories import parse_text
+
+CLOSED = [
+    "远见电脑技术有限公司等立即同国",
+    "家有关部门进行了字形转让和着手",
+    "整改。但是，也有一些公司采取观",
+    "望态度，对产品质量抽查结果置之",
+    "不理，电译通、莱思康、信利、科",
+    "苑、伟易达等不符合国家标准的产",
+]
+AFTER = ["与所办经济实体脱钩的规定，落实", "行政事业性收费、罚没收入实行", "“收支两条线”的规定。"]
+
+
+def test_a_dash_line_after_a_closed_sentence_opens_a_paragraph() -> None:
+    page = parse_text("\n".join([*CLOSED, "品仍在继续投放市场。 ———所有党政机关都要执行", *AFTER]))
+    paragraphs = page.items[-1].paragraphs
+    assert paragraphs[-2].endswith("伟易达等不符合国家标准的产品仍在继续投放市场。")
+    assert paragraphs[-1] == "———所有党政机关都要执行" + "".join(AFTER)
+
+
+def test_a_dash_line_after_a_byline_opens_the_story() -> None:
+    stack = ["要有“拼”的", "精神"]
+    page = parse_text(
+        "\n".join(
+            [
+                *CLOSED,
+                "品仍在继续投放市场。",
+                *stack,
+                "新华社记者 郭松超 ———所有党政机关都要执行",
+                *AFTER,
+            ]
+        )
+    )
+    story = page.items[-1]
+    assert (story.headline, story.byline) == ("要有“拼”的精神", "新华社记者 郭松超")
+    assert story.paragraphs == ("———所有党政机关都要执行" + "".join(AFTER),)
+
+
+def test_a_dash_line_right_after_a_full_stop_opens_a_paragraph() -> None:
+    page = parse_text("\n".join([*CLOSED, "品仍在继续投放市场。———所有党政机关都要执行", *AFTER]))
+    paragraphs = page.items[-1].paragraphs
+    assert paragraphs[-2].endswith("伟易达等不符合国家标准的产品仍在继续投放市场。")
+    assert paragraphs[-1] == "———所有党政机关都要执行" + "".join(AFTER)
+
+
+@pytest.mark.parametrize("stop", ["。”", "？"])
+def test_a_dash_after_a_closing_quote_or_a_question_goes_on_with_its_paragraph(
+    stop: str,
+) -> None:
+    # `…渠道。”———一位驻外…`, `享受呢？———我看到` (pagegen2 367): the dash is the sentence's.
+    line = f"品仍在继续投放市场{stop}———所有党政机关都要执行"
+    page = parse_text("\n".join([*CLOSED, line, *AFTER]))
+    assert (
+        page.items[-1]
+        .paragraphs[-1]
+        .endswith(f"投放市场{stop}———所有党政机关都要执行" + "".join(AFTER))
+    )
+
+
+def test_a_dash_written_before_the_full_stop_above_goes_back_to_its_line() -> None:
+    page = parse_text(
+        "\n".join([*CLOSED, "品仍在继续投放市场———。", "所有党政机关都要执行", *AFTER])
+    )
+    paragraphs = page.items[-1].paragraphs
+    assert paragraphs[-2].endswith("伟易达等不符合国家标准的产品仍在继续投放市场。")
+    assert paragraphs[-1] == "———所有党政机关都要执行" + "".join(AFTER)
