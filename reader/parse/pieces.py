@@ -193,3 +193,58 @@ def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
             if texts[k]
         ]
     )
+
+
+# A byline or credit that MuPDF wrote a word a line, where TeX's glue moved the pen:
+# `本报记者` / `何立` / `通讯员` / `曾强`, `本报通讯员` / `罗刚` / `摄`, `本报记者` / `郭刚` /
+# `摄于1 月19 日`. A role alone on its line starts one; names of two to four characters
+# follow it, then another role with its names, and a credit's `摄` may close it.
+_ROLE_ALONE = re.compile(
+    r"(?:本报|新华社|中新社)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
+    r"(?:摄影)?(?:记者|通讯员)|实习生"
+)
+_NAME_ALONE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_TAKEN = re.compile(r"摄(?:影|于\S.{0,14})?")
+# Where to look: a line that is a role alone (cheap to find, rare on most pages).
+_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生)[ \r]*\n")
+
+
+def may_hold_names(text: str) -> bool:
+    """Whether some line of the page is a byline's role alone (see `rejoin_names`)."""
+    return _ROLE_LINE.search(text) is not None
+
+
+def rejoin_names(raw: list[str]) -> list[str]:
+    """The page's lines with a byline or credit written a word a line made one line.
+
+    The words are joined with a space between them, the gap the glue left, as other
+    extractors write such a line (`本报记者 何立 通讯员 曾强`).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        end = _names_end(raw, i)
+        if end == i:
+            out.append(raw[i])
+        else:
+            out.append(" ".join(line.strip() for line in raw[i : end + 1]))
+        i = end + 1
+    return out
+
+
+def _names_end(raw: list[str], i: int) -> int:
+    """The last line of the byline or credit that line i begins a word a line (or i)."""
+    if not _ROLE_ALONE.fullmatch(raw[i].strip()):
+        return i
+    end = j = i
+    while j + 1 < len(raw):
+        nxt = raw[j + 1].strip()
+        if _NAME_ALONE.fullmatch(nxt) and not _ROLE_ALONE.fullmatch(nxt):
+            end = j = j + 1  # a name
+        elif end == j and j > i and _ROLE_ALONE.fullmatch(nxt):
+            j += 1  # another role, kept only if names follow it
+        else:
+            break
+    if end > i and end + 1 < len(raw) and _TAKEN.fullmatch(raw[end + 1].strip()):
+        end += 1
+    return end

@@ -1,0 +1,74 @@
+"""Bylines and credits in MuPDF's text of XeTeX's pages (issue 12 round 13).
+
+MuPDF starts a new line where TeX's glue moves the pen, so a byline or a picture's
+credit comes a word a line (`本报记者` / `何立` / `通讯员` / `曾强`), or whole with no
+space where the glue was (`本报记者邓明桂通讯员胡立`, `曾振国摄`). Text made up for
+these tests.
+"""
+
+from __future__ import annotations
+
+from reader.parse.kinds import Kind, is_byline, kind_of
+from reader.parse.pieces import may_hold_names, rejoin_names
+from reader.parse.stories import parse_text
+
+_STORY = """\
+春节前夕各地市场供应充足
+{byline}
+本报北京１月２０日讯春节临近，记者
+在京城几家大商场看到，各类节日商
+品琳琅满目，货源充足，价格平稳。
+"""
+
+_CAPTION = """\
+一月十九日，北京市民在庙会上观看
+民间艺人表演。
+{credit}
+农村电网改造全面展开
+本报讯今年，国家将继续加大农村电
+网改造的力度，让更多农民用上电。
+"""
+
+
+def test_a_byline_a_word_a_line_is_one_byline() -> None:
+    page = parse_text(_STORY.format(byline="本报记者\n何立\n通讯员\n曾强"))
+    (story,) = page.items
+    assert story.byline is not None
+    assert story.byline.replace(" ", "") == "本报记者何立通讯员曾强"
+    assert story.paragraphs[0].startswith("本报北京")
+
+
+def test_a_byline_without_its_gaps_is_one_byline() -> None:
+    assert is_byline("本报记者邓明桂通讯员胡立")
+    page = parse_text(_STORY.format(byline="本报记者邓明桂通讯员胡立"))
+    (story,) = page.items
+    assert story.byline == "本报记者邓明桂通讯员胡立"
+    assert story.paragraphs[0].startswith("本报北京")
+
+
+def test_a_credit_a_word_a_line_goes_with_its_caption() -> None:
+    for credit in ("本报记者\n郭刚\n摄于1 月19 日", "通讯员\n李桂\n摄", "曾振国摄"):
+        page = parse_text(_CAPTION.format(credit=credit))
+        caption = page.items[0]
+        assert caption.kind == "caption", credit
+        assert (caption.credit or "").replace(" ", "") == credit.replace("\n", "").replace(" ", "")
+        assert page.items[1].headline == "农村电网改造全面展开"
+
+
+def test_names_are_joined_only_after_a_role_alone() -> None:
+    raw = ["记者节前夕", "何立", "本报记者", "通讯员", "曾强", "摄", "本报记者", "这是一段正文。"]
+    assert rejoin_names(raw) == [
+        "记者节前夕",
+        "何立",
+        "本报记者",
+        "通讯员 曾强 摄",
+        "本报记者",
+        "这是一段正文。",
+    ]
+    assert not may_hold_names("本报记者何立\n正文")
+    assert may_hold_names("正文。\n本报记者\n何立\n")
+
+
+def test_a_name_and_take_without_a_gap_is_a_credit() -> None:
+    assert kind_of("曾振国摄", "曾振国摄") is Kind.CREDIT
+    assert kind_of("他为此拍摄了照片。", "他为此拍摄了照片。") is Kind.BODY
