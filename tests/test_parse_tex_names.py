@@ -72,3 +72,19 @@ def test_names_are_joined_only_after_a_role_alone() -> None:
 def test_a_name_and_take_without_a_gap_is_a_credit() -> None:
     assert kind_of("曾振国摄", "曾振国摄") is Kind.CREDIT
     assert kind_of("他为此拍摄了照片。", "他为此拍摄了照片。") is Kind.BODY
+
+
+def test_pieces_under_a_headline_are_measured_by_the_whole_lines() -> None:
+    # A story's first lines, many of them pieces (`二次创业”。` / `“贵友”…`), under a
+    # headline's short lines: the column is the width of its whole lines, not theirs.
+    text = (
+        "林业部部长陈耀邦\n——社会蓝皮书揭示公众对社会走\n向有信心\n"
+        "惯于掐尖抢鲜的贵友大厦此\n次把对“卡玛”输出管理视为“第\n二次创业”。\n"
+        "“贵友”含港资成分，囿\n于政策，无法开分店。\n“贵友”总经\n"
+        "理高颖维感慨，再不利用输出管理\n扩张规模，给人才以一展才华的舞\n台，\n"
+        "“贵友”将不再是“梧桐树”了，留\n下的也只是“麻雀”不是“凤凰”了。\n"
+    )
+    paragraphs = [p for item in parse_text(text).items for p in item.paragraphs]
+    assert paragraphs[0].startswith(
+        "惯于掐尖抢鲜的贵友大厦此次把对“卡玛”输出管理视为“第二次创业”。“贵友”"
+    )

@@ -185,14 +185,16 @@ def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: fl
 
 
 def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
-    """The column's measure around line i, as `reader.parse.lines` takes it."""
-    return measure_among(
-        [
-            _width(texts, widths, k)
-            for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1))
-            if texts[k]
-        ]
-    )
+    """The column's measure around line i, as `reader.parse.lines` takes it.
+
+    Lines on either side of a break are left out where others are left: they may be
+    pieces, short of the column, and a story's first lines may hold many of them.
+    """
+    near = [k for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1)) if texts[k]]
+    whole = [
+        k for k in near if not (_breaks_after(texts, k) or (k and _breaks_after(texts, k - 1)))
+    ]
+    return measure_among([_width(texts, widths, k) for k in (whole if len(whole) >= 3 else near)])
 
 
 # A byline or credit that MuPDF wrote a word a line, where TeX's glue moved the pen:
