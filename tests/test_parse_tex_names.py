@@ -88,3 +88,13 @@ def test_pieces_under_a_headline_are_measured_by_the_whole_lines() -> None:
     assert paragraphs[0].startswith(
         "惯于掐尖抢鲜的贵友大厦此次把对“卡玛”输出管理视为“第二次创业”。“贵友”"
     )
+
+
+def test_a_header_band_a_word_a_line_is_the_header() -> None:
+    text = "责任编辑\n黄雪\n1998 年1 月5 日\n星期一\n文化\n15\n" + _STORY.format(
+        byline="本报记者何立"
+    )
+    page = parse_text(text)
+    assert page.header is not None
+    assert page.header.replace(" ", "") == "责任编辑黄雪1998年1月5日星期一文化15"
+    assert page.items[0].headline == "春节前夕各地市场供应充足"

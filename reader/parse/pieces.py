@@ -199,16 +199,17 @@ def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
 
 # A byline or credit that MuPDF wrote a word a line, where TeX's glue moved the pen:
 # `本报记者` / `何立` / `通讯员` / `曾强`, `本报通讯员` / `罗刚` / `摄`, `本报记者` / `郭刚` /
-# `摄于1 月19 日`. A role alone on its line starts one; names of two to four characters
-# follow it, then another role with its names, and a credit's `摄` may close it.
+# `摄于1 月19 日`, and the page header's `责任编辑` / `黄雪`. A role alone on its line
+# starts one; names of two to four characters follow it, then another role with its
+# names, and a credit's `摄` may close it.
 _ROLE_ALONE = re.compile(
     r"(?:本报|新华社|中新社)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
-    r"(?:摄影)?(?:记者|通讯员)|实习生"
+    r"(?:摄影)?(?:记者|通讯员)|实习生|(?:责任|美术)编辑"
 )
 _NAME_ALONE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TAKEN = re.compile(r"摄(?:影|于\S.{0,14})?")
 # Where to look: a line that is a role alone (cheap to find, rare on most pages).
-_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生)[ \r]*\n")
+_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n")
 
 
 def may_hold_names(text: str) -> bool:
