@@ -98,3 +98,19 @@ def test_a_header_band_a_word_a_line_is_the_header() -> None:
     assert page.header is not None
     assert page.header.replace(" ", "") == "责任编辑黄雪1998年1月5日星期一文化15"
     assert page.items[0].headline == "春节前夕各地市场供应充足"
+
+
+def test_a_band_a_cell_a_line_is_taken_whole() -> None:
+    for band, header in (
+        (
+            "15\n国际\n１９９８年１月２０日\n星期二\n责任编辑：谢志燕\n",
+            "15国际１９９８年１月２０日星期二责任编辑：谢志燕",
+        ),
+        (
+            "人民日报\n1998 年1 月7 日\n星期三\n第1 版\n今日12 版\n",
+            "人民日报1998年1月7日星期三第1版今日12版",
+        ),
+    ):
+        page = parse_text(band + _STORY.format(byline="本报记者何立"))
+        assert (page.header or "").replace(" ", "") == header
+        assert page.items[0].headline == "春节前夕各地市场供应充足"
