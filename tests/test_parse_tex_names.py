@@ -114,3 +114,16 @@ def test_a_band_a_cell_a_line_is_taken_whole() -> None:
         page = parse_text(band + _STORY.format(byline="本报记者何立"))
         assert (page.header or "").replace(" ", "") == header
         assert page.items[0].headline == "春节前夕各地市场供应充足"
+
+
+def test_a_first_line_in_pieces_under_a_dateline_is_joined() -> None:
+    # `李渭清教授说：` / `“教师`: the paragraph's first line, set in, under a dateline
+    # (no sentence closed above it), on a page that shows sure pieces (`、` / `《`).
+    text = (
+        "教师节前夕访名师\n本报杭州1月9日讯\n李渭清教授说：\n“教师\n"
+        "队伍的建设是教育事业的关\n键问题，要建设好一支队伍\n周期长，难度大。经过２０\n"
+        "年的人才积聚，中青年教师\n已成为骨干。\n"
+        "晚会上演出了舞蹈《我爱\n中华》、\n《春色满园》，桑巴舞《\n热情似火》等节目。\n"
+    )
+    paragraphs = [p for item in parse_text(text).items for p in item.paragraphs]
+    assert paragraphs[0].startswith("李渭清教授说：“教师队伍的建设")

@@ -161,7 +161,7 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
     # The longest run of pieces that makes one printed line: the full column, or the
     # column less the indent under a closed line (`金正日还强调：` / `“农业`, a paragraph's
     # first line; a one-line paragraph and the next one's first line do not fit).
-    indent = _INDENT if i and texts[i - 1] and ends_sentence(texts[i - 1]) else 0.0
+    indent = _INDENT if _opens_paragraph(texts, widths, i, measure) else 0.0
     while len(chain) > 1:
         end = chain[-1]
         full = total >= measure - _UNDER - indent
@@ -170,6 +170,21 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
         total -= _width(texts, widths, end)
         chain.pop()
     return i
+
+
+def _opens_paragraph(texts: list[str], widths: list[float | None], i: int, measure: float) -> bool:
+    """Line i may be a paragraph's first line, set in: the line above closed a sentence,
+    or is none of a paragraph's lines (a headline wider than the column, a dateline or
+    byline short of it: `——宁波突击检查…` / `编者的话：` / `“文化视角”`) and no piece."""
+    if not i or not texts[i - 1]:
+        return False
+    above = texts[i - 1]
+    if ends_sentence(above):
+        return True
+    if above[-1] in _RUNS_ON or above[-1] in _OPENS or (i > 1 and _breaks_after(texts, i - 2)):
+        return False
+    wide = _width(texts, widths, i - 1)
+    return wide > measure + _OVER or wide < measure - _UNDER
 
 
 def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: float) -> bool:
