@@ -2,7 +2,7 @@
 
 MuPDF starts a new line where TeX's glue moves the pen, so a byline or a picture's
 credit comes a word a line (`本报记者` / `何立` / `通讯员` / `曾强`), or whole with no
-space where the glue was (`本报记者邓明桂通讯员胡立`, `曾振国摄`). Text made up for
+space where the glue was (`本报记者张红梅通讯员李强`, `周建华摄`). Text made up for
 these tests.
 """
 
@@ -39,15 +39,15 @@ def test_a_byline_a_word_a_line_is_one_byline() -> None:
 
 
 def test_a_byline_without_its_gaps_is_one_byline() -> None:
-    assert is_byline("本报记者邓明桂通讯员胡立")
-    page = parse_text(_STORY.format(byline="本报记者邓明桂通讯员胡立"))
+    assert is_byline("本报记者张红梅通讯员李强")
+    page = parse_text(_STORY.format(byline="本报记者张红梅通讯员李强"))
     (story,) = page.items
-    assert story.byline == "本报记者邓明桂通讯员胡立"
+    assert story.byline == "本报记者张红梅通讯员李强"
     assert story.paragraphs[0].startswith("本报北京")
 
 
 def test_a_credit_a_word_a_line_goes_with_its_caption() -> None:
-    for credit in ("本报记者\n郭刚\n摄于1 月19 日", "通讯员\n李桂\n摄", "曾振国摄"):
+    for credit in ("本报记者\n赵明\n摄于1 月19 日", "通讯员\n孙丽\n摄", "周建华摄"):
         page = parse_text(_CAPTION.format(credit=credit))
         caption = page.items[0]
         assert caption.kind == "caption", credit
@@ -70,41 +70,41 @@ def test_names_are_joined_only_after_a_role_alone() -> None:
 
 
 def test_a_name_and_take_without_a_gap_is_a_credit() -> None:
-    assert kind_of("曾振国摄", "曾振国摄") is Kind.CREDIT
+    assert kind_of("周建华摄", "周建华摄") is Kind.CREDIT
     assert kind_of("他为此拍摄了照片。", "他为此拍摄了照片。") is Kind.BODY
 
 
 def test_pieces_under_a_headline_are_measured_by_the_whole_lines() -> None:
-    # A story's first lines, many of them pieces (`二次创业”。` / `“贵友”…`), under a
+    # A story's first lines, many of them pieces (`二次起步”。` / `“新华”…`), under a
     # headline's short lines: the column is the width of its whole lines, not theirs.
     text = (
-        "林业部部长陈耀邦\n——社会蓝皮书揭示公众对社会走\n向有信心\n"
-        "惯于掐尖抢鲜的贵友大厦此\n次把对“卡玛”输出管理视为“第\n二次创业”。\n"
-        "“贵友”含港资成分，囿\n于政策，无法开分店。\n“贵友”总经\n"
-        "理高颖维感慨，再不利用输出管理\n扩张规模，给人才以一展才华的舞\n台，\n"
-        "“贵友”将不再是“梧桐树”了，留\n下的也只是“麻雀”不是“凤凰”了。\n"
+        "水利部部长王大明\n——调查报告表明市民对今后生活\n充满信心\n"
+        "善于抓住时机的新华商场今\n年把对“东风”合作管理看作“第\n二次起步”。\n"
+        "“新华”有外资成分，限\n于规定，不能开分店。\n“新华”总经\n"
+        "理王立新表示，如果不靠合作管理\n扩大规模，给职工以一显身手的舞\n台，\n"
+        "“新华”就不再是“领头羊”了，剩\n下的只能是“小店”不是“大店”了。\n"
     )
     paragraphs = [p for item in parse_text(text).items for p in item.paragraphs]
     assert paragraphs[0].startswith(
-        "惯于掐尖抢鲜的贵友大厦此次把对“卡玛”输出管理视为“第二次创业”。“贵友”"
+        "善于抓住时机的新华商场今年把对“东风”合作管理看作“第二次起步”。“新华”"
     )
 
 
 def test_a_header_band_a_word_a_line_is_the_header() -> None:
-    text = "责任编辑\n黄雪\n1998 年1 月5 日\n星期一\n文化\n15\n" + _STORY.format(
+    text = "责任编辑\n王小明\n1998 年1 月5 日\n星期一\n文化\n15\n" + _STORY.format(
         byline="本报记者何立"
     )
     page = parse_text(text)
     assert page.header is not None
-    assert page.header.replace(" ", "") == "责任编辑黄雪1998年1月5日星期一文化15"
+    assert page.header.replace(" ", "") == "责任编辑王小明1998年1月5日星期一文化15"
     assert page.items[0].headline == "春节前夕各地市场供应充足"
 
 
 def test_a_band_a_cell_a_line_is_taken_whole() -> None:
     for band, header in (
         (
-            "15\n国际\n１９９８年１月２０日\n星期二\n责任编辑：谢志燕\n",
-            "15国际１９９８年１月２０日星期二责任编辑：谢志燕",
+            "15\n国际\n１９９８年１月２０日\n星期二\n责任编辑：王小明\n",
+            "15国际１９９８年１月２０日星期二责任编辑：王小明",
         ),
         (
             "人民日报\n1998 年1 月7 日\n星期三\n第1 版\n今日12 版\n",
@@ -116,14 +116,33 @@ def test_a_band_a_cell_a_line_is_taken_whole() -> None:
         assert page.items[0].headline == "春节前夕各地市场供应充足"
 
 
+# A printed line in pieces no paragraph makes (`家乡》、` / `《春天来了》`): the page was
+# written so.
+_SURE = (
+    "新年晚会在市文化宫举行。\n晚会上演出了舞蹈《我的\n家乡》、\n"
+    "《春天来了》，独唱《\n山歌唱给亲人听》等节目。\n"
+)
+
+
 def test_a_first_line_in_pieces_under_a_dateline_is_joined() -> None:
-    # `李渭清教授说：` / `“教师`: the paragraph's first line, set in, under a dateline
-    # (no sentence closed above it), on a page that shows sure pieces (`、` / `《`).
+    # `王建国教授说：` / `“学校`: the paragraph's first line, set in, under a dateline
+    # (no sentence closed above it).
     text = (
-        "教师节前夕访名师\n本报杭州1月9日讯\n李渭清教授说：\n“教师\n"
-        "队伍的建设是教育事业的关\n键问题，要建设好一支队伍\n周期长，难度大。经过２０\n"
-        "年的人才积聚，中青年教师\n已成为骨干。\n"
-        "晚会上演出了舞蹈《我爱\n中华》、\n《春色满园》，桑巴舞《\n热情似火》等节目。\n"
+        "教师节前夕访名师\n本报杭州1月9日讯\n王建国教授说：\n“学校\n"
+        "的发展要靠一支好的教师队\n伍，建设好这支队伍周期长\n难度也大。经过多年的积累\n"
+        "中青年教师已经成为骨干。\n" + _SURE
     )
     paragraphs = [p for item in parse_text(text).items for p in item.paragraphs]
-    assert paragraphs[0].startswith("李渭清教授说：“教师队伍的建设")
+    assert paragraphs[0].startswith("王建国教授说：“学校的发展")
+
+
+def test_pieces_followed_by_pieces_are_joined() -> None:
+    # `老板：` / `“怎么会这样贵？”老` fill the column, and the line after them is a
+    # printed line's first piece in turn (`板说：` / `“本店的货物，都是`).
+    text = (
+        _SURE
+        + "我们问那位卖货的\n老板：\n“怎么会这样贵？”老\n板说：\n“本店的货物，都是\n"
+        + "从外地运来的好货。”请\n他拿出价目单，老板却说\n没有，一直就是这个价。\n"
+    )
+    paragraphs = [p for item in parse_text(text).items for p in item.paragraphs]
+    assert any("老板：“怎么会这样贵？”老板说：“本店的货物，都是从外地" in p for p in paragraphs)

@@ -196,7 +196,14 @@ def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: fl
     if end + 1 >= len(texts) or not texts[end + 1]:
         return True
     after = texts[end + 1]
-    return after[-1] in "。！？；”）…" or _width(texts, widths, end + 1) >= measure - _UNDER
+    if after[-1] in "。！？；”）…" or _width(texts, widths, end + 1) >= measure - _UNDER:
+        return True
+    # ...or a printed line's first piece in turn (`老板：` / `“怎么会这样贵？”老` / `板说：` /
+    # `“本店的货物，都是`): it and the next fill the column.
+    return (
+        _breaks_after(texts, end + 1)
+        and _width(texts, widths, end + 1) + _width(texts, widths, end + 2) >= measure - _UNDER
+    )
 
 
 def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
