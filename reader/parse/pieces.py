@@ -18,6 +18,10 @@ first, or a note set alone (`（据新华社电）`): such pieces are joined onl
 page that shows sure pieces or a header band written a piece a line, when the
 line after them goes on with their paragraph (a headline opening with a quote is
 followed by its own short lines), and a whole bracketed note never.
+
+MuPDF also starts a line where TeX's glue moves the pen between the words of a
+byline, a credit or the header band (`本报记者` / `何立` / `通讯员` / `曾强`, `通讯员` /
+`孙丽` / `摄`, `责任编辑` / `黄雪`): those are joined by `rejoin_names`.
 """
 
 from __future__ import annotations
