@@ -47,7 +47,7 @@ def test_a_byline_without_its_gaps_is_one_byline() -> None:
 
 
 def test_a_credit_a_word_a_line_goes_with_its_caption() -> None:
-    for credit in ("本报记者\n赵明\n摄于1 月19 日", "通讯员\n孙丽\n摄", "周建华摄"):
+    for credit in ("本报记者\n赵明\n摄于1 月19 日", "通讯员\n孙丽\n摄", "周建华摄", "冯平\n摄"):
         page = parse_text(_CAPTION.format(credit=credit))
         caption = page.items[0]
         assert caption.kind == "caption", credit

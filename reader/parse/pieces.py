@@ -227,7 +227,7 @@ def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
 # `本报记者` / `何立` / `通讯员` / `曾强`, `本报通讯员` / `罗刚` / `摄`, `本报记者` / `郭刚` /
 # `摄于1 月19 日`, and the page header's `责任编辑` / `黄雪`. A role alone on its line
 # starts one; names of two to four characters follow it, then another role with its
-# names, and a credit's `摄` may close it.
+# names, and a credit's `摄` may close it; a name alone over `摄` alone is a credit too.
 _ROLE_ALONE = re.compile(
     r"(?:本报|新华社|中新社)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
     r"(?:摄影)?(?:记者|通讯员)|实习生|(?:责任|美术)编辑"
@@ -235,7 +235,7 @@ _ROLE_ALONE = re.compile(
 _NAME_ALONE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TAKEN = re.compile(r"摄(?:影|于\S.{0,14})?")
 # Where to look: a line that is a role alone (cheap to find, rare on most pages).
-_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n")
+_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n|\n[ \r]*摄(?:[ \r]*\n|于)")
 
 
 def may_hold_names(text: str) -> bool:
@@ -264,7 +264,9 @@ def rejoin_names(raw: list[str]) -> list[str]:
 def _names_end(raw: list[str], i: int) -> int:
     """The last line of the byline or credit that line i begins a word a line (or i)."""
     if not _ROLE_ALONE.fullmatch(raw[i].strip()):
-        return i
+        # A name alone over `摄` alone (`冯英` / `摄`): a credit without a role.
+        name = _NAME_ALONE.fullmatch(raw[i].strip()) and i + 1 < len(raw)
+        return i + 1 if name and _TAKEN.fullmatch(raw[i + 1].strip()) else i
     end = j = i
     while j + 1 < len(raw):
         nxt = raw[j + 1].strip()
