@@ -235,12 +235,17 @@ _ROLE_ALONE = re.compile(
 _NAME_ALONE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _TAKEN = re.compile(r"摄(?:影|于\S.{0,14})?")
 # Where to look: a line that is a role alone (cheap to find, rare on most pages).
-_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n|\n[ \r]*摄(?:[ \r]*\n|于)")
+_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n")
+_TAKEN_LINE = re.compile(r"\n[ \r]*摄[ \r]*\n")  # ...or `摄` alone (under a name)
 
 
 def may_hold_names(text: str) -> bool:
     """Whether some line of the page is a byline's role alone (see `rejoin_names`)."""
-    return _ROLE_LINE.search(text) is not None
+    if _ROLE_LINE.search(text) is not None:
+        return True
+    return ("摄\n" in text or "摄\r" in text or "摄 " in text) and _TAKEN_LINE.search(
+        text
+    ) is not None
 
 
 def rejoin_names(raw: list[str]) -> list[str]:
