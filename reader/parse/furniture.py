@@ -16,6 +16,9 @@ _DATE_BAND = re.compile(
     r"|第\s*[0-9０-９]{1,3}\s*版(?:\s*今日\s*[0-9０-９]{1,3}\s*版)?|今日\s*[0-9０-９]{1,3}\s*版)$"
 )
 _MAX_LINES = 4
+# ...and a band MuPDF wrote a cell a line (TeX's: `15` / `国际` / `１９９８年１月２０日` /
+# `星期二` / `责任编辑：谢志燕`, `人民日报` / date / weekday / `第1 版` / `今日12 版`).
+_MAX_CELLS = 6
 _PAGE_CELL = re.compile(r"^(?:第\s*[0-9０-９]{1,3}\s*版\s*)?(?:今日\s*[0-9０-９]{1,3}\s*版)?$")
 # A band written one piece a line (MuPDF): the page number and the section's name,
 # each alone, set beside each other (`3` / `理论`, `社会` / `3`).
@@ -36,7 +39,8 @@ def take_header(lines: list[Line]) -> str | None:
     it: a paper's name over a story may be that story's headline.
     """
     count = 0
-    while count < min(_MAX_LINES, len(lines)):
+    cells = len(lines) > 4 and all(len(line.text) <= 12 for line in lines[:4])
+    while count < min(_MAX_CELLS if cells else _MAX_LINES, len(lines)):
         if is_furniture(lines[count].text):
             count += 1
         elif _number_and_section(lines, count):

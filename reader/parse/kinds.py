@@ -45,6 +45,7 @@ CREDIT_RE = re.compile(r"(?:摄影?|供图|制图|绘图|摄于\S{0,16}|资料�
 _CREDIT_SHAPE = re.compile(
     rf"^摄于|\s(?:摄影?|供图|制图|绘图)[）)]?$|{_ROLE}|^[（(].*[）)]$|供图$|^摄影?[）)]$|^[（(]?资料图片"
     r"|^(?:新华社|中新社)(?:传真照片|发)$"  # `本报美术组 制图`, `新华社发` alone on their line
+    r"|^[\u4e00-\u9fff·]{2,4}摄$"  # `曾振国摄`: MuPDF writes TeX's credit without the gap
 )
 CREDIT_NAME_RE = re.compile(rf"^[（(]?(?:{_ROLE}(?:\s*\S{{1,6}}){{0,3}}|\S{{2,4}})$")
 BYLINE_RE = re.compile(rf"^(?:{_ROLE}\s+\S.{{0,24}}|[（(]{_ROLE}.{{1,24}}[）)])$")
@@ -54,6 +55,8 @@ OUTLET_ROLE = re.compile(
     r"(?:本报|新华社|中新社|人民网|新华网)(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
     r"(?:摄影)?(?:记者|通讯员|评论员)"
 )
+# ...and after the first, a role without its outlet: `本报记者邓明桂通讯员胡立`.
+_LATER_ROLE = re.compile(rf"{OUTLET_ROLE.pattern}|(?:特约|见习|实习)?(?:记者|通讯员)|实习生")
 _NAMES = re.compile(r"^(?:\s*[\u4e00-\u9fff·]{1,4}){0,3}\s*$")
 NAMELESS_CREDIT_RE = re.compile(r"^(?:摄影?|供图|制图|绘图)(?:于|$|[）)]$)")
 DATELINE_RE = re.compile(
@@ -108,9 +111,10 @@ def kind_of(raw: str, text: str) -> Kind:
 
 
 def is_byline(text: str) -> bool:
-    """Roles each followed by names: `新华社记者陈辉李清华本报记者何伟`, `本报记者 张三 李四`."""
+    """Roles each followed by names: `新华社记者陈辉李清华本报记者何伟`, `本报记者 张三 李四`,
+    `本报记者邓明桂通讯员胡立` (MuPDF's TeX: no space where the glue was)."""
     at = 0
-    for match in OUTLET_ROLE.finditer(text):
+    for match in _LATER_ROLE.finditer(text):
         names = text[at : match.start()]
         if at and (not _NAMES.match(names) or len(names.replace(" ", "")) > 6):
             return False

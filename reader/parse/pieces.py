@@ -20,6 +20,10 @@ line after them goes on with their paragraph (a headline opening with a quote is
 followed by its own short lines), and a whole bracketed note never. Nor are
 pieces after a sentence's end that together overfill the column, where the last
 reads as the next paragraph's first line (`表面。` / `“月球勘探者”号飞船`).
+
+MuPDF also starts a line where TeX's glue moves the pen between the words of a
+byline, a credit or the header band (`本报记者` / `何立` / `通讯员` / `曾强`, `通讯员` /
+`孙丽` / `摄`, `责任编辑` / `黄雪`): those are joined by `rejoin_names`.
 """
 
 from __future__ import annotations
@@ -166,7 +170,7 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
     # The longest run of pieces that makes one printed line: the full column, or the
     # column less the indent under a closed line (`金正日还强调：` / `“农业`, a paragraph's
     # first line; a one-line paragraph and the next one's first line do not fit).
-    indent = _INDENT if i and texts[i - 1] and ends_sentence(texts[i - 1]) else 0.0
+    indent = _INDENT if _opens_paragraph(texts, widths, i, measure) else 0.0
     while len(chain) > 1:
         end = chain[-1]
         full = total >= measure - _UNDER - indent
@@ -181,6 +185,21 @@ def _pieces_end(texts: list[str], widths: list[float | None], i: int, closed: bo
     return i
 
 
+def _opens_paragraph(texts: list[str], widths: list[float | None], i: int, measure: float) -> bool:
+    """Line i may be a paragraph's first line, set in: the line above closed a sentence,
+    or is none of a paragraph's lines (a headline wider than the column, a dateline or
+    byline short of it: `——宁波突击检查…` / `编者的话：` / `“文化视角”`) and no piece."""
+    if not i or not texts[i - 1]:
+        return False
+    above = texts[i - 1]
+    if ends_sentence(above):
+        return True
+    if above[-1] in _RUNS_ON or above[-1] in _OPENS or (i > 1 and _breaks_after(texts, i - 2)):
+        return False
+    wide = _width(texts, widths, i - 1)
+    return wide > measure + _OVER or wide < measure - _UNDER
+
+
 def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: float) -> bool:
     """The line after a printed line's pieces is one of its paragraph: full, or its last.
 
@@ -190,18 +209,27 @@ def _goes_on(texts: list[str], widths: list[float | None], end: int, measure: fl
     if end + 1 >= len(texts) or not texts[end + 1]:
         return True
     after = texts[end + 1]
-    return after[-1] in "。！？；”）…" or _width(texts, widths, end + 1) >= measure - _UNDER
+    if after[-1] in "。！？；”）…" or _width(texts, widths, end + 1) >= measure - _UNDER:
+        return True
+    # ...or a printed line's first piece in turn (`老板：` / `“怎么会这样贵？”老` / `板说：` /
+    # `“本店的货物，都是`): it and the next fill the column.
+    return (
+        _breaks_after(texts, end + 1)
+        and _width(texts, widths, end + 1) + _width(texts, widths, end + 2) >= measure - _UNDER
+    )
 
 
 def _measure(texts: list[str], widths: list[float | None], i: int) -> float:
-    """The column's measure around line i, as `reader.parse.lines` takes it."""
-    return measure_among(
-        [
-            _width(texts, widths, k)
-            for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1))
-            if texts[k]
-        ]
-    )
+    """The column's measure around line i, as `reader.parse.lines` takes it.
+
+    Lines on either side of a break are left out where others are left: they may be
+    pieces, short of the column, and a story's first lines may hold many of them.
+    """
+    near = [k for k in range(max(0, i - _WINDOW), min(len(texts), i + _WINDOW + 1)) if texts[k]]
+    whole = [
+        k for k in near if not (_breaks_after(texts, k) or (k and _breaks_after(texts, k - 1)))
+    ]
+    return measure_among([_width(texts, widths, k) for k in (whole if len(whole) >= 3 else near)])
 
 
 def _overfills(
@@ -231,3 +259,66 @@ def _overfills(
     last = _width(texts, widths, chain[-1])
     column = max(widest, narrowest)
     return widest > 0 and total > column and last + _INDENT >= column - _UNDER
+
+
+# A byline or credit that MuPDF wrote a word a line, where TeX's glue moved the pen:
+# `本报记者` / `何立` / `通讯员` / `曾强`, `本报通讯员` / `罗刚` / `摄`, `本报记者` / `郭刚` /
+# `摄于1 月19 日`, and the page header's `责任编辑` / `黄雪`. A role alone on its line
+# starts one; names of two to four characters follow it, then another role with its
+# names, and a credit's `摄` may close it; a name alone over `摄` alone is a credit too.
+_ROLE_ALONE = re.compile(
+    r"(?:本报|新华社|中新社)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
+    r"(?:摄影)?(?:记者|通讯员)|实习生|(?:责任|美术)编辑"
+)
+_NAME_ALONE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_TAKEN = re.compile(r"摄(?:影|于\S.{0,14})?")
+# Where to look: a line that is a role alone (cheap to find, rare on most pages).
+_ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n")
+_TAKEN_LINE = re.compile(r"\n[ \r]*摄[ \r]*\n")  # ...or `摄` alone (under a name)
+
+
+def may_hold_names(text: str) -> bool:
+    """Whether some line of the page is a byline's role alone (see `rejoin_names`)."""
+    if _ROLE_LINE.search(text) is not None:
+        return True
+    return ("摄\n" in text or "摄\r" in text or "摄 " in text) and _TAKEN_LINE.search(
+        text
+    ) is not None
+
+
+def rejoin_names(raw: list[str]) -> list[str]:
+    """The page's lines with a byline or credit written a word a line made one line.
+
+    The words are joined with a space between them, the gap the glue left, as other
+    extractors write such a line (`本报记者 何立 通讯员 曾强`).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        end = _names_end(raw, i)
+        if end == i:
+            out.append(raw[i])
+        else:
+            out.append(" ".join(line.strip() for line in raw[i : end + 1]))
+        i = end + 1
+    return out
+
+
+def _names_end(raw: list[str], i: int) -> int:
+    """The last line of the byline or credit that line i begins a word a line (or i)."""
+    if not _ROLE_ALONE.fullmatch(raw[i].strip()):
+        # A name alone over `摄` alone (`冯英` / `摄`): a credit without a role.
+        name = _NAME_ALONE.fullmatch(raw[i].strip()) and i + 1 < len(raw)
+        return i + 1 if name and _TAKEN.fullmatch(raw[i + 1].strip()) else i
+    end = j = i
+    while j + 1 < len(raw):
+        nxt = raw[j + 1].strip()
+        if _NAME_ALONE.fullmatch(nxt) and not _ROLE_ALONE.fullmatch(nxt):
+            end = j = j + 1  # a name
+        elif end == j and j > i and _ROLE_ALONE.fullmatch(nxt):
+            j += 1  # another role, kept only if names follow it
+        else:
+            break
+    if end > i and end + 1 < len(raw) and _TAKEN.fullmatch(raw[end + 1].strip()):
+        end += 1
+    return end
