@@ -59,15 +59,19 @@ def _terminated_while_writing(library: Path, signum: int, log: Path) -> int | No
 def test_a_terminated_index_build_says_so_and_leaves_the_index_at_rest(
     big_library: Path, tmp_path: Path, signum: int
 ) -> None:
-    code = None
-    for attempt in range(3):
+    # Under load (two cores, six benches) the signal sometimes came as the build was
+    # committing its last rows: the build had done its work and ended 0, as it should.
+    # Such a run is tried again; a signal never heeded still fails in five.
+    codes: list[int | None] = []
+    for attempt in range(5):
         code = _terminated_while_writing(big_library, signum, tmp_path / f"err-{attempt}")
-        if code is not None:
+        codes.append(code)
+        if code not in (None, 0):
             break
-    if code is None:
-        pytest.skip("the build ended before the signal, three times")
+    if all(c is None for c in codes):
+        pytest.skip("the build ended before the signal, five times")
     err = (tmp_path / f"err-{attempt}").read_text()
-    assert code == 128 + signum, (code, err)  # as a shell reports the signal: 143, 129
+    assert code == 128 + signum, (codes, err)  # as a shell reports the signal: 143, 129
     assert err == "reader: interrupted\n", err
     index = big_library / ".reader" / "index.sqlite"
     assert not index.with_name("index.sqlite-wal").exists()
