@@ -125,6 +125,10 @@ def stop_as_on_ctrl_c() -> None:
         from reader.cli.say import stopped_by
 
         stopped_by(signum)
+        if not callable(signal.getsignal(signal.SIGINT)):
+            # A job started in the background (`reader index &` in a script) has
+            # SIGINT ignored: raised as SIGINT, a `kill` was lost and the build ran on.
+            raise KeyboardInterrupt
         signal.raise_signal(signal.SIGINT)
 
     for name in ("SIGTERM", "SIGHUP"):

@@ -329,7 +329,9 @@ def _ctrl_c_deferred() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if caught:  # delivered now, as the process would have had it: Ctrl-C, ignored or a kill
+    if caught:  # delivered now, as the process would have had it: Ctrl-C or a kill
+        if not callable(previous):  # SIGINT ignored (a background job): a kill stops it
+            raise KeyboardInterrupt
         signal.raise_signal(signal.SIGINT)
 
 
