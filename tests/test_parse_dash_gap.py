@@ -9,17 +9,11 @@ up for these tests.
 from __future__ import annotations
 
 import pytest
+import test_heads_order
 
 from reader.parse.stories import parse_text
 
-CLOSED = [
-    "远见电脑技术有限公司等立即同国",
-    "家有关部门进行了字形转让和着手",
-    "整改。但是，也有一些公司采取观",
-    "望态度，对产品质量抽查结果置之",
-    "不理，电译通、莱思康、信利、科",
-    "苑、伟易达等不符合国家标准的产",
-]
+CLOSED = test_heads_order.CLOSED[:-1]  # a paragraph up to its last line, `品仍在继续…`
 AFTER = ["与所办经济实体脱钩的规定，落实", "行政事业性收费、罚没收入实行", "“收支两条线”的规定。"]
 
 
