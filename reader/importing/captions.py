@@ -17,8 +17,8 @@ from reader.importing.glyphs import Segment
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
 
 _MIN_SIDE = 3.0  # ems of body type: smaller drawings are rules, bullets, ornaments
-_CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
-_LINE_DROP = 1.2  # ems: white space between the lines of one caption
+CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
+LINE_DROP = 1.2  # ems: white space between the lines of one caption
 OVERHANG = 1.5  # ems: a caption line may reach this far past the picture's right edge
 _RULE = 0.1  # a drawing this much flatter than it is long is a rule
 
@@ -59,7 +59,7 @@ def hold(segs: Sequence[Segment], drawn: Sequence[Box], body: float) -> None:
         for seg in order:
             if seg.top > y0 + 0.3 * body or seg.x0 < x0 - 0.5 * body or seg.x0 >= x1:
                 continue
-            if seg.top < reach - (_CAPTION_DROP if first else _LINE_DROP) * body:
+            if seg.top < reach - (CAPTION_DROP if first else LINE_DROP) * body:
                 break
             if not first and ruled(drawn, x0, x1, seg.top, reach):
                 break

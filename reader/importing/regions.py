@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.importing.captions import OVERHANG, ruled
+from reader.importing.captions import CAPTION_DROP, LINE_DROP, OVERHANG, ruled
 from reader.importing.segment import OPENS
 from reader.importing.typography import TypeLine
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
 
 _MIN_SIDE = 3.0  # ems of body type: smaller drawings are rules, bullets, ornaments
-_CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
-_LINE_DROP = 1.2  # ems: white space between the lines of one caption
 
 
 def pictures(drawn: Sequence[Box], lines: Sequence[TypeLine], body: float) -> list[Box]:
@@ -55,7 +53,7 @@ def captions(
             line = lines[i]
             if i in out or line.top > y0 + 0.3 * body:
                 continue
-            drop = _CAPTION_DROP if first else _LINE_DROP
+            drop = CAPTION_DROP if first else LINE_DROP
             if line.top < reach - drop * body:
                 break
             if not first and ruled(drawn, x0, x1, line.top, reach):

@@ -94,6 +94,13 @@ def make_glyph(
     return glyph
 
 
+def moved(glyph: Glyph, x0: float, x1: float, bottom: float, top: float, baseline: float) -> Glyph:
+    """`glyph` in another box, on another baseline: the same character in the same type."""
+    return make_glyph(
+        glyph.char, x0, x1, bottom, top, baseline, glyph.size, glyph.weight, glyph.index, glyph.face
+    )
+
+
 @dataclass
 class Segment:
     """Glyphs on one baseline with no gutter between them."""

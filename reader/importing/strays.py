@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.importing.segment import Glyph, make_glyph
+from reader.importing.segment import Glyph, moved
 
 _OFF_LINE = 2.0  # baselines this many ems apart are no one line
 _WIDE = 1.6  # no glyph of one character is this many ems wide (expanded type: 1.3)
@@ -56,18 +56,8 @@ def _next_line(out: list[Glyph], previous: int, start: int, end: int) -> None:
     width = last.x1 - last.x0
     for k in range(start, end):
         x0 = first.x0 + (k - start) * width
-        g = out[k]
-        out[k] = make_glyph(
-            g.char,
-            x0,
-            x0 + width,
-            last.bottom - pitch,
-            last.top - pitch,
-            last.baseline - pitch,
-            g.size,
-            g.weight,
-            g.index,
-            g.face,
+        out[k] = moved(
+            out[k], x0, x0 + width, last.bottom - pitch, last.top - pitch, last.baseline - pitch
         )
 
 
@@ -88,15 +78,4 @@ def _moved(g: Glyph, anchor: Glyph, after: bool) -> Glyph:
     """`g` set on `anchor`'s line, right after it or right before it, as wide as it."""
     width = anchor.x1 - anchor.x0
     x0 = anchor.x1 if after else anchor.x0 - width
-    return make_glyph(
-        g.char,
-        x0,
-        x0 + width,
-        anchor.bottom,
-        anchor.top,
-        anchor.baseline,
-        g.size,
-        g.weight,
-        g.index,
-        g.face,
-    )
+    return moved(g, x0, x0 + width, anchor.bottom, anchor.top, anchor.baseline)

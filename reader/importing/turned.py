@@ -16,15 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.importing.segment import Glyph, make_glyph
+from reader.importing.captions import CAPTION_DROP, LINE_DROP
+from reader.importing.segment import Glyph, moved
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 _RUN_GAP = 1.5  # ems along the run: a wider gap between two turned glyphs ends the run
 _BESIDE = 1.0  # ems: a drawn box this near the run's side is the picture it stands by
 _ASCENT = 0.88  # of the size: where an upright glyph's box reaches above its baseline
-_CAPTION_DROP = 2.5  # ems: a caption's first line starts this close under its picture
-_LINE_DROP = 1.2  # ems: white space between the lines of one caption
 
 
 def lay_flat(
@@ -75,19 +74,9 @@ def _flat(run: list[Glyph], up: bool, drawn: Sequence[Box], glyphs: Sequence[Gly
     else:  # under the picture's caption, flush with its right edge, as credits are set
         start, top = picture[2] - length, _caption_foot(picture, glyphs, size) - 0.3 * size
     baseline = top - _ASCENT * size
+    bottom = baseline - (1 - _ASCENT) * size
     return [
-        make_glyph(
-            g.char,
-            start + offset,
-            start + offset + extent,
-            baseline - (1 - _ASCENT) * size,
-            top,
-            baseline,
-            g.size,
-            g.weight,
-            g.index,
-            g.face,
-        )
+        moved(g, start + offset, start + offset + extent, bottom, top, baseline)
         for g, (offset, extent) in zip(run, spans, strict=True)
     ]
 
@@ -113,9 +102,9 @@ def _caption_foot(picture: Box, glyphs: Sequence[Glyph], size: float) -> float:
         (g for g in glyphs if left <= g.x0 < right and g.top <= bottom + 0.3 * g.size),
         key=lambda g: -g.top,
     )
-    foot, drop = bottom, _CAPTION_DROP
+    foot, drop = bottom, CAPTION_DROP
     for glyph in under:
         if glyph.top < foot - drop * max(size, glyph.size):
             break
-        foot, drop = min(foot, glyph.bottom), _LINE_DROP
+        foot, drop = min(foot, glyph.bottom), LINE_DROP
     return foot
