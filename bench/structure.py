@@ -194,24 +194,28 @@ def typeset_cases(shape: str) -> Callable[[int, int, Path], Iterator[Case]]:
             path = work / f"typeset-{n}.pdf"
             path.write_bytes(page.pdf)
             if shape != "pdf":
-                text = typesetgen.pdfium_text(page.pdf)
-                if shape == "mupdf":
-                    text = typesetgen.mupdf_text(page.pdf)
-                elif shape == "mupdfsplit":
-                    text = typesetgen.mupdfsplit_text(page.pdf)
-                elif shape == "realmupdf":
-                    text = _pymupdf_text(page.pdf)
-                elif shape == "mupdfsort":
-                    text = _pymupdf_text(page.pdf, sort=True)
-                elif shape == "layout":
-                    text = typesetgen.layout_text(page.pdf)
-                elif shape in ("pdftotext", "pdftotextraw"):
-                    text = _pdftotext(path, layout=shape == "pdftotext")
+                text = _extracted(path, shape)
                 path = work / f"typeset-{n}.{shape}.txt"
                 path.write_text(text, encoding="utf-8")
             yield Case(path, page.truth())
 
     return cases
+
+
+def _extracted(pdf: Path, shape: str) -> str:
+    """The first page's text of the PDF file in `shape` (see the module's list)."""
+    data = pdf.read_bytes()
+    if shape == "mupdf":
+        return typesetgen.mupdf_text(data)
+    if shape == "mupdfsplit":
+        return typesetgen.mupdfsplit_text(data)
+    if shape in ("realmupdf", "mupdfsort"):
+        return _pymupdf_text(data, sort=shape == "mupdfsort")
+    if shape == "layout":
+        return typesetgen.layout_text(data)
+    if shape in ("pdftotext", "pdftotextraw"):
+        return _pdftotext(pdf, layout=shape == "pdftotext")
+    return typesetgen.pdfium_text(data)
 
 
 def _pymupdf_text(pdf: bytes, sort: bool = False) -> str:
@@ -259,9 +263,9 @@ def html_cases(engine: Any, name: str, shape: str) -> Callable[[int, int, Path],
             path = work / f"{name}-{n}.pdf"
             path.write_bytes(page.pdf)
             if shape != "pdf":
-                text = _pymupdf_text(page.pdf) if shape == "realmupdf" else None
+                text = _extracted(path, shape)
                 path = work / f"{name}-{n}.{shape}.txt"
-                path.write_text(text or typesetgen.pdfium_text(page.pdf), encoding="utf-8")
+                path.write_text(text, encoding="utf-8")
             yield Case(path, page.truth())
 
     return cases
