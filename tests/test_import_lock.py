@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,41 @@ def test_an_import_waits_a_bounded_time_then_refuses_in_one_line(tmp_path: Path)
 @pytest.fixture(autouse=True)
 def _short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("reader.importing.importer.LOCK_WAIT", 0.3)
+
+
+def test_a_library_another_import_makes_during_the_check_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder appears between two looks at it: the check must not call it missing.
+
+    Two imports into a new library at once failed one time in sixty with
+    `library folder not found`: one asked `is_dir()` (not yet), the other made
+    the folder, and then `exists()` (yes) read as "something else is there".
+    Here the first look at the folder, whichever call it is, sees it absent and
+    then makes it, as the other import would.
+    """
+    from reader.importing.importer import check_library
+
+    root = tmp_path / "lib"
+    looked: list[str] = []
+
+    def racing(name: str) -> object:
+        real = getattr(Path, name)
+
+        def look(self: Path, *args: object, **kwargs: object) -> object:
+            if self == root and not looked:
+                looked.append(name)
+                root.mkdir()
+                if name == "stat":
+                    raise FileNotFoundError(2, "No such file or directory", str(root))
+                return False
+            return real(self, *args, **kwargs)
+
+        return look
+
+    for name in ("is_dir", "exists", "stat"):
+        monkeypatch.setattr(Path, name, racing(name))
+    # `resolve` (the bundled-sample check) stats its result too: not the look meant here
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: Path(os.path.realpath(self)))
+    check_library(Library(root))  # no ReaderError
+    assert looked

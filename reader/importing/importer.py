@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -82,8 +83,15 @@ def check_library(library: Library) -> None:
     except RuntimeError:  # Path.resolve meeting a symlink loop (before Python 3.13)
         raise ReaderError(f"{library.root}: a symlink loop, not a library folder") from None
     root = library.root
-    if not root.is_dir() and (root.exists() or not root.parent.is_dir()):
-        raise ReaderError(f"{root}: library folder not found")
+    try:  # one look: `is_dir()` then `exists()` saw another import make it in between
+        if stat.S_ISDIR(root.stat().st_mode):
+            return
+    except FileNotFoundError:
+        if root.parent.is_dir():
+            return  # a new library: the import makes it
+    except OSError:
+        pass
+    raise ReaderError(f"{root}: library folder not found")
 
 
 @contextlib.contextmanager
