@@ -176,13 +176,18 @@ def _bad_pdfs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     garbled = tmp_path / "garbled.pdf"
     garbled.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20 + b"\n%%EOF\n")
     out["garbled"] = (garbled, "damaged PDF")
+    orphan = tmp_path / "orphan.pdf"  # the page tree counts a page but holds none
+    orphan.write_bytes(data.replace(b"/Kids [", b"/Kidz [", 1))
+    out["page missing"] = (orphan, "page 1: damaged PDF")
     fake = tmp_path / "fake.pdf"
     fake.write_text("标题\n正文。\n", encoding="utf-8")
     out["not a pdf"] = (fake, "not a PDF (no %PDF- header)")
     return out
 
 
-@pytest.mark.parametrize("case", ["encrypted", "scan", "truncated", "garbled", "not a pdf"])
+@pytest.mark.parametrize(
+    "case", ["encrypted", "scan", "truncated", "garbled", "page missing", "not a pdf"]
+)
 def test_bad_pdfs_are_refused_and_nothing_is_written(tmp_path: Path, case: str) -> None:
     bad, message = _bad_pdfs(tmp_path)[case]
     good = tmp_path / "01.txt"

@@ -275,6 +275,9 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
     check_pdf_bytes(data, name)
     doc = _open(data, name)
     type3 = type3_faces(data)
+    import pypdfium2 as pdfium
+
+    index = 0
     try:
         pages: list[PdfPage] = []
         objects = 0
@@ -301,6 +304,8 @@ def read_pdf(data: bytes, name: str) -> list[PdfPage]:
             pdf = data if len(doc) == 1 else _single_page(doc, index, data)
             structure = _structure(lines, drawn, index + 1) if text.strip() else None
             pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure))
+    except pdfium.PdfiumError as err:  # a page object the document's table points past
+        raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:
         doc.close()
     if not any(p.has_text for p in pages):
