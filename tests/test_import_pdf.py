@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pdfgen
 import pytest
@@ -241,3 +242,39 @@ def test_nothing_lost_on_more_pages(tmp_path: Path, corpus: None, seed: int) -> 
     for spec, page in zip(specs, read_pdf(pdf.read_bytes(), pdf.name), strict=True):
         assert chars(page.text) == printed(spec)
         assert parsed(parse_text(page.text)) == printed(spec)
+
+
+def test_every_glyph_has_a_size_even_type_set_at_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A glyph whose font size and box height are both 0 still gets a size.
+
+    Found by mutating PDFs: garbled content read as text at `Tf 0` gave glyphs of
+    size 0, and the layout, which compares two glyphs' sizes by dividing one by the
+    other, stopped with `internal error: ZeroDivisionError`.
+    """
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from reader.importing.pdf import _glyphs
+
+    pdf = pdfgen.build_pdf(tmp_path / "01.pdf", pdfgen.tiny_pages())
+    real_box = raw.FPDFText_GetLooseCharBox
+
+    def flat_box(page: object, index: int, rect: Any) -> int:
+        found = int(real_box(page, index, rect))
+        box = ctypes.cast(rect, ctypes.POINTER(raw.FS_RECTF)).contents
+        box.top = box.bottom = 0.0
+        return found
+
+    monkeypatch.setattr(raw, "FPDFText_GetFontSize", lambda page, index: 0.0)
+    monkeypatch.setattr(raw, "FPDFText_GetLooseCharBox", flat_box)
+    doc = pdfium.PdfDocument(pdf.read_bytes())
+    textpage = doc[0].get_textpage()
+    glyphs, _ = _glyphs(textpage)
+    textpage.close()
+    doc.close()
+    assert glyphs
+    assert min(g.size for g in glyphs) > 0

@@ -58,6 +58,10 @@ _STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then
 _STROKE_BOLD = 300  # what a stroked outline adds to a glyph's weight: bold, as a bold face
 
 
+_LEAST_SIZE = 0.1
+"""Points: the size of a glyph whose font size and box are both zero."""
+
+
 def check_pdf_bytes(data: bytes, name: str) -> None:
     """Refuse what is not a whole PDF before handing it to PDFium."""
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
@@ -169,7 +173,9 @@ def _glyphs(
         placed = char_matrix(handle, i, matrix_ref)
         if size and placed:
             size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
-        size = size or (rect.top - rect.bottom)
+        # Type set at Tf 0 (or boxed flat) still prints its character: give it a size,
+        # since every later comparison divides by one.
+        size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
         # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
         # in Kai at the body's size and weight is still set apart from a Song body. Its
         # weight is the font's (its descriptor's), asked once a font.
