@@ -29,7 +29,7 @@ def _read(path: Path) -> dict[str, Any]:
     """The saved object; a missing, unreadable or corrupt file counts as empty."""
     try:  # bounded, regular files only: a FIFO or a link to /dev/zero here hung the reader
         data = json.loads(read_bounded(path, _MAX_STATE, "state file").decode("utf-8"))
-    except (ReaderError, ValueError):
+    except (ReaderError, ValueError, RecursionError):  # RecursionError: `[[[[…` nested deep
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -118,9 +118,13 @@ def test_the_structure_is_used_until_the_text_is_edited(tmp_path: Path, corpus: 
     ]
 
 
-def test_a_damaged_structure_file_falls_back_to_the_text(tmp_path: Path, corpus: None) -> None:
+@pytest.mark.parametrize("damage", ["{not json", '{"items": ' + "[" * 200_000])
+def test_a_damaged_structure_file_falls_back_to_the_text(
+    tmp_path: Path, corpus: None, damage: str
+) -> None:
+    """Not JSON, or arrays nested deeper than the decoder goes (a RecursionError)."""
     _, _, issue = imported(tmp_path, 3)
-    (issue / "01.structure.json").write_text("{not json", encoding="utf-8")
+    (issue / "01.structure.json").write_text(damage, encoding="utf-8")
     library = Library(tmp_path / "lib")
     page = load_page(library, library.issue("rmrb", "1998-01-05"), 1)
     assert page == parse_bytes((issue / "01.txt").read_bytes(), "rmrb", "1998-01-05", 1)

@@ -99,6 +99,8 @@ def test_state_round_trip(tmp_path: Path) -> None:
     assert load_position(path) is None
     path.write_text('{"position": {"paper": 1}}', encoding="utf-8")
     assert load_position(path) is None
+    path.write_text("[" * 200_000, encoding="utf-8")  # deeper than the JSON decoder goes
+    assert load_position(path) is None and load_search(path) is None
     assert state_file(tmp_path / "lib", env) != state_file(tmp_path / "other", env)
 
 

@@ -82,8 +82,8 @@ def decode(data: bytes, text: bytes, paper: str, issue: str, number: int) -> Pag
         header = doc.get("header")
         if header is not None and not isinstance(header, str):
             return None
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None  # RecursionError: arrays nested deeper than the JSON decoder goes
     return Page(paper=paper, issue=issue, page=number, header=header, items=items)
 
 
