@@ -8,6 +8,7 @@ does not know is named in a warning, never silently ignored.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -108,18 +109,27 @@ def parse_config(
 
 
 def _read(path: Path) -> dict[str, object] | None:
-    """One TOML file, None when it does not exist; a bad one is a `ReaderError`."""
+    """One TOML file, None when it does not exist; a bad one is a `ReaderError`.
+
+    Read bounded, regular files only: `READER_CONFIG` naming a FIFO hung the reader.
+    """
     import tomllib  # here: 2 ms of a one-shot command, and most machines have no config file
 
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
+    from reader.files import read_bounded
+
+    if not os.path.lexists(path):
         return None
-    except IsADirectoryError:
-        raise ReaderError(f"{path}: is a directory, not a config file") from None
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    data = read_bounded(path, _MAX_CONFIG, "config file")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ReaderError(f"{path}: {err}") from None
+    except RecursionError:  # `a = [[[[…`: tomllib recurses once a level
+        raise ReaderError(f"{path}: nested deeper than a config file goes") from None
+
+
+_MAX_CONFIG = 1 << 20
+"""A theme, a library and a few keys: a few hundred bytes."""
 
 
 def load_config(

@@ -106,6 +106,8 @@ def _toml(path: Path | str) -> dict[str, object]:
         return tomllib.loads(text) if simple is None else simple
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ReaderError(f"{path}: {err}") from None
+    except RecursionError:  # `a = [[[[…`: tomllib recurses once a level
+        raise ReaderError(f"{path}: nested deeper than a settings file goes") from None
 
 
 def plain_toml(text: str) -> dict[str, object] | None:

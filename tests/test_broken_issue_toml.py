@@ -83,3 +83,13 @@ async def test_the_reader_opens_and_says_the_broken_file(broken: Path) -> None:
         assert app.main.opened is not None
         assert app.main.opened.issue.id == "xuhui/1998-01-06"  # the newest, by its folder
         assert "issue.toml" in status(app) and "1998-01-06" in status(app)
+
+
+def test_an_issue_toml_nested_past_the_decoders_depth_is_one_broken_file(broken: Path) -> None:
+    """`date = [[[[…` 100,000 deep: tomllib's RecursionError was an internal error."""
+    deep = broken / "xuhui" / "1998-01-06" / "issue.toml"
+    deep.write_text("date = " + "[" * 100_000, encoding="utf-8")
+    done = reader(broken, "list")
+    said_once(done)
+    assert "nested deeper than a settings file goes" in done.stderr
+    assert "xuhui/1998-01-05" in done.stdout

@@ -81,6 +81,31 @@ def test_a_bad_value_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1 and "text_width" in done.stderr
 
 
+def test_a_config_nested_past_the_decoders_depth_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    user_config("library = " + "[" * 100_000)  # tomllib recursed into a RecursionError
+    done = reader("list", cwd=tmp_path)
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == f"reader: {os.environ['READER_CONFIG']}: nested deeper than a config file goes\n"
+    )
+
+
+def test_a_config_that_is_a_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """The reader loads every config file; one naming a FIFO hung it before its screen."""
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-c", "from reader.config import load_config; load_config()"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "READER_CONFIG": str(fifo)},
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert f"ReaderError: {fifo}: not a regular file (a pipe or a device)" in done.stderr
+
+
 def test_a_library_that_is_a_file_is_called_a_file(tmp_path: Path) -> None:
     file = tmp_path / "papers.txt"
     file.write_text("x", encoding="utf-8")
