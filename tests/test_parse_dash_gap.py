@@ -70,3 +70,25 @@ def test_a_dash_written_before_the_full_stop_above_goes_back_to_its_line() -> No
     paragraphs = page.items[-1].paragraphs
     assert paragraphs[-2].endswith("伟易达等不符合国家标准的产品仍在继续投放市场。")
     assert paragraphs[-1] == "———所有党政机关都要执行" + "".join(AFTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "———。",  # the fuzzer's: no words before the dash, no line below to take it
+        "————。",
+        "正文在此。\n———。\n",
+        "品仍在继续投放市场———。",  # the page's last line: nothing below
+        "品仍在继续投放市场———。\n\n所有党政机关都要执行",  # a blank line below
+        "品仍在继续投放市场———。\n———所有党政机关都要执行",  # a dash line below
+    ],
+)
+def test_a_dash_before_a_full_stop_with_no_line_to_take_it_stays(text: str) -> None:
+    """Moving the dash down lost it where no line of words stood below (`———。` alone
+    lost three characters); with none, the line is printed as it stands."""
+    page = parse_text(text)
+    printed = "".join(
+        "".join(filter(None, (i.kicker, i.headline, i.subtitle, i.byline, *i.paragraphs)))
+        for i in page.items
+    )
+    assert sorted(printed) == sorted(text.replace("\n", "")), page

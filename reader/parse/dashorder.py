@@ -50,10 +50,10 @@ def _split_after_gap(raw: list[str]) -> list[str]:
     """Lines holding `———` after a closed sentence or a byline, cut before the dash."""
     out: list[str] = []
     moved = False
-    for line in raw:
+    for i, line in enumerate(raw):
         if moved:  # the dash taken from the line above opens this one
             line, moved = _DASHES + line.lstrip(), False
-        elif line.rstrip().endswith(_DASHES + "。"):
+        elif _holds_next_dash(line, raw[i + 1] if i + 1 < len(raw) else ""):
             # `负总责———。` / `法检二长由人大常委`: the next line's dash, written
             # before the full stop of the line above (no sentence ends on a dash).
             line, moved = line.rstrip()[: -len(_DASHES) - 1] + "。", True
@@ -71,6 +71,17 @@ def _split_after_gap(raw: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _holds_next_dash(line: str, below: str) -> bool:
+    """`负总责———。` over `法检二长由人大常委`: words before the dash, and a line of
+    words below to take it (not the page's end, a blank line or another dash)."""
+    end = line.rstrip()
+    if not end.endswith(_DASHES + "。"):
+        return False
+    before = end[: -len(_DASHES) - 1].strip()
+    after = below.strip()
+    return bool(before) and before[-1] != "—" and bool(after) and after[0] != "—"
 
 
 def _early(dash: str, between: str, after: str) -> bool:
