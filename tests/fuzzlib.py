@@ -8,12 +8,13 @@ from collections import Counter
 from reader.model import Page
 from reader.parse.stories import parse_text
 
-PUNCT: list[str] = [*"。，、；：！？“”‘’（）《》【】…—·．％.", "——", "……"]
+PUNCT: list[str] = [*"。，、；：！？“”‘’（）《》【】…—·．％.", "——", "———", "……"]
 MARKS = ["□", "■", "●", "○"]
 SPACES = [" ", "  ", "\u3000", "\u00a0", "\t", "\x0b", "\x0c", "\x1c", "\u2028", "\x85"]
 BREAKS = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\n \n"]
 WORDS = ["本报北京3月1日电", "新华社", "通讯员", "记者", "摄", "摄于", "供图", "来源", "星期五"]
 WORDS += ["下转第4版", "见第2版", "（来源：区数据局）", "通讯员 倪修龙", "摄于 3 月 25 日"]
+WORDS += ["———。"]  # PDFium's dash written before the full stop above (dashorder)
 
 
 def _atom(rng: random.Random) -> str:
