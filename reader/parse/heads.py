@@ -25,6 +25,7 @@ from reader.parse.kinds import Kind
 from reader.parse.lineends import (
     DATELINE_FIRST,
     bullet_head,
+    colon_wrap,
     comma_wrap,
     ends_here,
     lead_width,
@@ -55,7 +56,9 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate and line.last in "，、" and comma_wrap(lines, i):
+        if (not line.candidate and line.last in "，、" and comma_wrap(lines, i)) or (
+            line.last == "：" and colon_wrap(lines, i)
+        ):
             line.candidate = True
         if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
