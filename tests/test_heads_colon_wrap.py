@@ -51,3 +51,23 @@ def test_a_line_that_opens_a_list_stays_in_its_paragraph() -> None:
     body = ["各级党委要把这项工作列入", "重要议事日程，切实加强领", "导。"]
     items = _items([*ABOVE, "会议决定如下：", "一、加强领导", *body])
     assert items[0][2][-1] == "会议决定如下："
+
+
+def test_a_subtitle_broken_after_its_colon_keeps_its_rest() -> None:
+    # Typst's page as PDFium writes it (typeset-pdfium 1549): the rest of the subtitle
+    # over the byline became a story of its own, the subtitle line a paragraph.
+    body = [
+        "红军长征开始时，他任军委教",
+        "导师的参谋长，有一匹膘肥体壮的",
+        "战马伴随着他征战沙场。可共产国",
+        "际那位著名的代表却说：“孙毅是从",
+        "旧军队过来的，不能给他马骑！”",
+    ]
+    stack = ["雪落在霍去病泉里", "——《小老鼠漂流记》封面设计：", "牟淼"]
+    page = parse_text("\n".join([*ABOVE, *stack, "本报记者 张明 许华", *body]) + "\n")
+    story = page.items[-1]
+    assert (story.headline, story.subtitle) == (
+        "雪落在霍去病泉里",
+        "——《小老鼠漂流记》封面设计：牟淼",
+    )
+    assert story.byline == "本报记者 张明 许华"
