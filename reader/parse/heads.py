@@ -25,6 +25,7 @@ from reader.parse.kinds import Kind
 from reader.parse.lineends import (
     DATELINE_FIRST,
     bullet_head,
+    colon_wrap,
     comma_wrap,
     ends_here,
     lead_width,
@@ -55,7 +56,9 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines)
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate and line.last in "，、" and comma_wrap(lines, i):
+        if (not line.candidate and line.last in "，、" and comma_wrap(lines, i)) or (
+            line.last == "：" and colon_wrap(lines, i)
+        ):
             line.candidate = True
         if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
@@ -170,21 +173,28 @@ def _subtitle_rests(lines: list[Line], heads: list[int]) -> None:
     The rest is short of its column and closes no sentence, so it is no line of a
     paragraph (which fills the column, or closes it); and nothing but a subtitle's
     rest follows a subtitle in its stack. The subtitle line itself may end in a
-    comma (`——八十高龄亲率众学生在沪连演三场，` / `然后又直奔北京`).
+    comma (`——八十高龄亲率众学生在沪连演三场，` / `然后又直奔北京`) or a colon, which
+    closes its sentence: then the subtitle line is marked over a rest marked already
+    (`——《小老鼠漂流记》封面设计：` / `牟淼` over a byline).
     """
     for i in list(heads):
         sub = i + 1
-        if sub + 1 >= len(lines) or lines[sub + 1].head:
+        if sub + 1 >= len(lines):
             continue
         line, rest = lines[sub], lines[sub + 1]
         if not (
             line.kind is Kind.BODY
             and line.text.startswith("——")
             and not line.text.startswith("———")
-            and not line.closes
+            and (not line.closes or line.last == "：")
             and "。" not in line.text
             and line.width >= line.measure() - 1
         ):
+            continue
+        if rest.head:
+            if line.closes and not line.head:
+                line.head = True
+                heads.append(sub)
             continue
         if (
             rest.kind is Kind.BODY

@@ -46,6 +46,7 @@ _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 # 蓄势相争虎年`, 20 ems over a 13-em column and a one-line paragraph).
 _FAR_WIDER = 1.4
 _PLAIN = re.compile("[\u4e00-\u9fff，。、；：？！“”‘’（）《》「」『』]+")
+_NO_STOP = frozenset("。；;！？!?…，")  # a line broken after a headline's colon holds none
 _CAPTION_REACH = 6  # ...unless a credit within the next lines shows a caption (pagegen2 66)
 
 
@@ -135,6 +136,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         indented = nxt.width + lead_width(lines[i + 2].text) <= after
     if indented and not (after_boundary(lines, i) and first_line(line, nxt, after)):
         return True
+    if nxt.closes and _first_closed(lines, i):
+        return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
     column = (nxt.width if nxt.width >= open_after else open_after) if not nxt.closes else 0.0
@@ -183,6 +186,47 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
         if not below.closes and _plain(below.text) and below.width > column:
             column = below.width
     return nxt.width <= column - 1.5 and nxt.width + len(squeezed_marks(nxt.text)) / 2 <= column - 1
+
+
+def _first_closed(lines: list[Line], i: int) -> bool:
+    """Line i + 1 closes a sentence two ems short of the full lines that go on below it.
+
+    It is a paragraph's indented first line that happens to end at a full stop
+    (`充分发挥教育的功能。` over `教育对于提高国民素质主要` and a column of 12 ems):
+    a last line would be followed by the next paragraph's indented first line, and
+    an inner line fills the column. So line i is no line of that paragraph, and
+    after a paragraph's end it is no line of the one above: it ends where it
+    stands (`那片还没有长出的`, TeX; `针线活全做完了`, Typst). Two open lines below,
+    as wide as each other, set the column (a first line over a last one does not:
+    pagegen 66). Not for a line i that is as wide as a first line itself (the
+    two may be a paragraph of two lines, on pages whose lines are not justified:
+    pagegen 239), nor with digits or Latin (measured loosely), nor under a wider
+    column, nor under a full line of a paragraph, whose last line, set in another
+    column, looks so (`力，避免包括民族和宗教` / `在内的任何冲突发生。`): only after
+    a boundary or under a short candidate (a stack line above).
+    """
+    if i + 3 >= len(lines):
+        return False
+    nxt, below, third = lines[i + 1], lines[i + 2], lines[i + 3]
+    body = Kind.BODY
+    if below.kind is not body or below.closes or below.hint or below.head:
+        return False
+    if third.kind is not body or third.hint or third.head or third.closes:
+        return False
+    column = below.width if below.width >= third.width else third.width
+    if not (
+        column - INDENT - 1 <= nxt.width <= column - INDENT + 0.5
+        and below.width >= column - 0.5
+        and third.width >= column - 1
+    ):
+        return False
+    if abs(lines[i].width + INDENT - column) <= 1 or _has_ascii(lines[i].text + nxt.text):
+        return False  # as wide as a first line itself, or measured loosely (digits, Latin)
+    for above in lines[max(0, i - 4) : i]:
+        if above.kind is body and not above.closes and above.width > column + 1:
+            return False  # a wider column above: the lines below may be set in
+    prev = lines[i - 1] if i else None
+    return prev is None or after_boundary(lines, i) or (prev.candidate and prev.short)
 
 
 def _has_ascii(text: str) -> bool:
@@ -253,6 +297,28 @@ def comma_wrap(lines: list[Line], i: int) -> bool:
     line no wider than itself and with no comma of its own.
     """
     return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i]) and lines[i].short
+
+
+def colon_wrap(lines: list[Line], i: int) -> bool:
+    """A short line ending in a colon over a stack of two lines or more: its first line.
+
+    `高起点引进：` / `现实与目标的` / `和谐` over a byline, `医药：加快推进结构调整轻工：` /
+    `积极培育新增长点` / `——…`: a headline broken after its colon. A colon ends a
+    line's sentence, so the line was read as a paragraph of one line and the
+    story kept only the rest. A line that introduces what follows (`会议决定如下：`
+    over a list's one-line heading `一、加强领导`) stays a paragraph's: the stack
+    under it must hold two lines at least (a wrap, a subtitle) or stand over a
+    byline. No sentence may end inside the line, and it holds no comma.
+    """
+    if i + 1 >= len(lines) or not lines[i + 1].head:
+        return False
+    line = lines[i]
+    if line.kind is not Kind.BODY or line.hint or not _NO_STOP.isdisjoint(line.text[:-1]):
+        return False
+    if line.width > 20 or lines[i + 1].text.startswith("——"):
+        return False
+    nxt = lines[i + 2] if i + 2 < len(lines) else None
+    return nxt is not None and (nxt.head or nxt.kind in _STACK_ENDS) and line.short
 
 
 def bullet_head(lines: list[Line], i: int) -> bool:

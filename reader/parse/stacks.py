@@ -48,8 +48,8 @@ def sure(above: str, line: str) -> bool | None:
         return False
     if above.startswith("—"):
         return True  # nothing follows a subtitle in its stack
-    if line[0] in _CLOSING or _unclosed(above) or above[-1] in "，、":
-        return True  # ...and no part ends at a comma
+    if line[0] in _CLOSING or _unclosed(above) or above[-1] in "，、：":
+        return True  # ...and no part ends at a comma or a colon
     if len(line) <= _STUB < _FULL <= len(above):
         return True
     if above[-1].isalnum() and line[0].isalnum() and not _cjk(above[-1]) and not _cjk(line[0]):
