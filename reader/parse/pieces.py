@@ -132,12 +132,19 @@ def rejoin_pieces(raw: list[str]) -> list[str]:
 def rejoin_split(raw: list[str], text: str) -> list[str]:
     """The page's lines with every printed line MuPDF wrote in pieces made whole."""
     whole = not may_hold_pieces(text)
-    return rejoin_short_pieces(raw if whole else rejoin_pieces(raw), whole)
+    raw = raw if whole else rejoin_pieces(raw)
+    return rejoin_short_pieces(raw, whole) if _SHORT_PIECE.search(text) else raw
 
 
 # A closed line's ends before a short piece that opens a quote or a bracket.
 _CLOSED = frozenset("。！？：；")
 _CLOSERS = frozenset("”’》）」』〉")  # ...whose quote goes on into the next line
+# Where to look: a short line opening a quote or bracket, no mark in it, under a closed
+# line (found from the newline, the mark looked behind: see `_SURE_BREAK`).
+_SHORT_PIECE = re.compile(
+    "\n(?:(?<=[。！？：；]\n)|(?<=[。！？：；]\r\n)|(?<=[。！？：；] \n))[\r\n ]*"
+    "[“‘《（「『〈][^\\s“‘《（「『〈”’》）」』〉，、。：；！？]{0,30}[ \r]*\n"
+)
 
 
 def rejoin_short_pieces(raw: list[str], whole: bool) -> list[str]:
