@@ -53,6 +53,11 @@ _INDENT = 2.0  # ems a paragraph's first line is set in
 # The page number alone on a line at the top (`3`, `第1 版`): the header band came
 # a piece a line, so the extractor splits lines at gaps (MuPDF does).
 _BAND_PIECE = re.compile(r"\n[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
+# ...but a band that keeps its spaces (`1998年1月19日 星期一`: LibreOffice's, Typst's)
+# was set with space characters, not moved by glue: there it shows pieces only where
+# the page's marks were squeezed too (LibreOffice's pages, whose bands MuPDF writes so,
+# show none: `范。` / `“现在提倡的许多文明礼貌` is a paragraph's end and the next one).
+_SPACED_BAND = re.compile(r"日 +星期")
 _SQUEEZED_SHARE = 0.1  # more pairs of lines equal squeezed than at full width, of those looked at
 _SAMPLE = 200  # runs of lines looked at for that: enough to tell, bounded for big pages
 _SAMPLE_CHARS = 20000  # ...found in the page's start
@@ -68,7 +73,10 @@ def may_hold_pieces(text: str) -> bool:
     that pages written whole (most) cost next to nothing.
     """
     band = _BAND_PIECE.search("\n" + text[:_BAND_CHARS])
-    if band and (band.group(0).strip()[0] != "第" or _set_squeezed(text)):
+    if band and (
+        (band.group(0).strip()[0] != "第" and _SPACED_BAND.search(text[:_BAND_CHARS]) is None)
+        or _set_squeezed(text)
+    ):
         return True
     for found in _SURE_BREAK.finditer(text):
         at = found.start()
