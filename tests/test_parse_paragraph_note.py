@@ -52,3 +52,9 @@ def test_a_source_s_forms_stay_the_source_line() -> None:
 def test_a_picture_s_title_note_is_no_paragraph_end() -> None:
     paragraphs = _page("（附图片１张）")
     assert "".join(NEXT) in paragraphs[0]
+
+
+def test_a_jump_line_opening_the_next_story_is_no_paragraph_end() -> None:
+    # Chromium's pages of real papers' typography: `（上接第一版）` opens its story.
+    paragraphs = _page("（上接第一版）")
+    assert "".join(NEXT) in paragraphs[0]

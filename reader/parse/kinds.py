@@ -98,6 +98,7 @@ def is_paragraph_note(text: str) -> bool:
         and CREDIT_RE.search(text) is None
         and PHOTO_HEAD_RE.search(text) is None
         and CROSSREF_RE.match(text) is None
+        and not text[:-1].endswith("版")  # a jump line: `（上接第一版）` opens its story
     )
 
 
