@@ -29,3 +29,26 @@ def test_a_page_number_and_section_written_before_the_band_are_the_header_s() ->
     page = parse_text("\n".join(["13 体育", "1998年1月9日 星期五 责任编辑 林艳", HEAD, *BODY]))
     assert page.header == "13 体育 1998年1月9日 星期五 责任编辑 林艳"
     assert [i.headline for i in page.items] == [HEAD]
+
+
+# LibreOffice's header band in PyMuPDF's text: a cell a line, the section's name and
+# the page number as one cell with no space between them (issue 12, round 14).
+
+
+def test_a_section_and_number_cell_after_the_band_is_the_header_s() -> None:
+    band = ["责任编辑 陈海桂", "1998 年1 月9 日 星期五", "国际8"]
+    page = parse_text("\n".join([*band, HEAD, *BODY]))
+    assert page.header == "责任编辑 陈海桂 1998 年1 月9 日 星期五 国际8"
+    assert [(i.headline, i.paragraphs) for i in page.items] == [(HEAD, ("".join(BODY),))]
+
+
+def test_a_number_and_section_cell_before_the_band_is_the_header_s() -> None:
+    band = ["14文化", "1998 年1 月30 日 星期五", "责任编辑：朱春"]
+    page = parse_text("\n".join([*band, HEAD, *BODY]))
+    assert page.header == "14文化 1998 年1 月30 日 星期五 责任编辑：朱春"
+    assert [i.headline for i in page.items] == [HEAD]
+
+
+def test_a_section_and_number_line_with_no_band_above_it_is_no_header() -> None:
+    page = parse_text("\n".join(["国际8", HEAD, *BODY]))
+    assert page.header is None

@@ -24,7 +24,10 @@ _PAGE_CELL = re.compile(r"^(?:第\s*[0-9０-９]{1,3}\s*版\s*)?(?:今日\s*[0-9
 # each alone, set beside each other (`3` / `理论`, `社会` / `3`).
 _PAGE_NUMBER = re.compile(r"^[0-9０-９]{1,3}$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_NUMBER_CELL = re.compile(r"^[0-9０-９]{1,3}(?:\s+[\u4e00-\u9fff]{2,4})?$")
+_NUMBER_CELL = re.compile(r"^[0-9０-９]{1,3}(?:\s*[\u4e00-\u9fff]{2,4})?$")
+# The section's name and the page number as one cell, in the band's order, which MuPDF
+# writes with no space between them (LibreOffice's bands: `国际8`, `14文化`).
+_SECTION_NUMBER = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[0-9０-９]{1,3}$")
 
 
 def is_furniture(text: str) -> bool:
@@ -47,6 +50,8 @@ def take_header(lines: list[Line]) -> str | None:
             count += 2
         elif _number_over_band(lines, count):
             count += 1
+        elif count and _SECTION_NUMBER.match(lines[count].raw.strip()):
+            count += 1  # `责任编辑 陈海桂` / date / `国际8`: the band's last cell
         else:
             break
     texts = [line.text for line in lines[:count]]

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse.kinds import is_paragraph_note
 from reader.parse.squeeze import measure_among, squeezed_width
 from reader.parse.text import ends_sentence, width
 
@@ -52,6 +53,11 @@ _INDENT = 2.0  # ems a paragraph's first line is set in
 # The page number alone on a line at the top (`3`, `第1 版`): the header band came
 # a piece a line, so the extractor splits lines at gaps (MuPDF does).
 _BAND_PIECE = re.compile(r"\n[ \r]*(?:[0-9０-９]{1,3}|第 ?[0-9０-９]{1,3} ?版)[ \r]*\n")
+# ...but a band that keeps its spaces (`1998年1月19日 星期一`: LibreOffice's, Typst's)
+# was set with space characters, not moved by glue: there it shows pieces only where
+# the page's marks were squeezed too (LibreOffice's pages, whose bands MuPDF writes so,
+# show none: `范。` / `“现在提倡的许多文明礼貌` is a paragraph's end and the next one).
+_SPACED_BAND = re.compile(r"日 +星期")
 _SQUEEZED_SHARE = 0.1  # more pairs of lines equal squeezed than at full width, of those looked at
 _SAMPLE = 200  # runs of lines looked at for that: enough to tell, bounded for big pages
 _SAMPLE_CHARS = 20000  # ...found in the page's start
@@ -67,7 +73,10 @@ def may_hold_pieces(text: str) -> bool:
     that pages written whole (most) cost next to nothing.
     """
     band = _BAND_PIECE.search("\n" + text[:_BAND_CHARS])
-    if band and (band.group(0).strip()[0] != "第" or _set_squeezed(text)):
+    if band and (
+        (band.group(0).strip()[0] != "第" and _SPACED_BAND.search(text[:_BAND_CHARS]) is None)
+        or _set_squeezed(text)
+    ):
         return True
     for found in _SURE_BREAK.finditer(text):
         at = found.start()
@@ -126,6 +135,68 @@ def rejoin_pieces(raw: list[str]) -> list[str]:
             out.append(raw[i].rstrip() + "".join(texts[i + 1 : end + 1]))
         i = end + 1
     return out
+
+
+def rejoin_split(raw: list[str], text: str) -> list[str]:
+    """The page's lines with every printed line MuPDF wrote in pieces made whole."""
+    whole = not may_hold_pieces(text)
+    raw = raw if whole else rejoin_pieces(raw)
+    return rejoin_short_pieces(raw, whole) if _SHORT_PIECE.search(text) else raw
+
+
+# A closed line's ends before a short piece that opens a quote or a bracket.
+_CLOSED = frozenset("。！？：；")
+_CLOSERS = frozenset("”’》）」』〉")  # ...whose quote goes on into the next line
+# Where to look: a short line opening a quote or bracket, no mark in it, under a closed
+# line (found from the newline, the mark looked behind: see `_SURE_BREAK`).
+_SHORT_PIECE = re.compile(
+    "\n(?:(?<=[。！？：；]\n)|(?<=[。！？：；]\r\n)|(?<=[。！？：；] \n))[\r\n ]*"
+    "[“‘《（「『〈][^\\s“‘《（「『〈”’》）」』〉，、。：；！？]{0,30}[ \r]*\n"
+)
+
+
+def rejoin_short_pieces(raw: list[str], whole: bool) -> list[str]:
+    """The page's lines with a short opening piece MuPDF split off a printed line joined.
+
+    On pages with no sure piece (`whole`: `may_hold_pieces` found none) MuPDF still
+    writes a line in two where a quote or bracket opens after a closed sentence or a
+    colon: `持不同程度的警戒心理。` / `“向` / `欧洲出让更多主权”，历来`, `两行娟秀的小字：` /
+    `“你发表` / `在报纸上的文章，把我们`. The piece is too short for a paragraph's
+    first line (the column less the indent), its quote goes on into the next line
+    (a headline's `『门面』李景阳十一月三日` closes its own), it fits the column with
+    the line above, and a full line follows: it is that line's end. On any page, a
+    note written in two (`（湖` / `北省公安厅消防局）`) is made one line again.
+    """
+    texts = [line.strip() for line in raw]
+    widths: list[float | None] = [None] * len(raw)
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        a, b = texts[i], texts[i + 1] if i + 1 < len(raw) else ""
+        if a and b and a[-1] in _CLOSED and b[0] in _OPENS and b[-1] not in _ENDS:
+            c = texts[i + 2] if i + 2 < len(raw) else ""
+            if b[0] == "（" and c[-1:] == "）" and is_paragraph_note(b + c):
+                out += [raw[i], raw[i + 1].rstrip() + c]  # `（湖` / `北省公安厅消防局）`
+                i += 3
+                continue
+            if whole and c and _CLOSERS.isdisjoint(b) and _set_apart(texts, widths, i):
+                out.append(raw[i].rstrip() + b)
+                i += 2
+                continue
+        out.append(raw[i])
+        i += 1
+    return out
+
+
+def _set_apart(texts: list[str], widths: list[float | None], i: int) -> bool:
+    """Line i + 1 is a short piece of line i's printed line, a full line after it."""
+    measure = _measure(texts, widths, i + 1)
+    piece = _width(texts, widths, i + 1)
+    return (
+        piece + _INDENT < measure - _UNDER
+        and _width(texts, widths, i) + piece <= measure + _OVER
+        and _width(texts, widths, i + 2) >= measure - _UNDER
+    )
 
 
 def _breaks_after(texts: list[str], i: int) -> bool:

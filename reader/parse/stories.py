@@ -19,10 +19,10 @@ from reader.parse.column import full_between, listed, opens_paragraph, starts_st
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind, is_paragraph_note
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
-from reader.parse.pieces import may_hold_names, may_hold_pieces, rejoin_names, rejoin_pieces
+from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 
@@ -73,8 +73,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     """
     text, rest = _cut(text)
     raw = page_lines(unlayout(text))  # columns written side by side: cut apart
-    if may_hold_pieces(text):
-        raw = rejoin_pieces(raw)
+    raw = rejoin_split(raw, text)  # lines MuPDF wrote in pieces
     if may_hold_names(text):
         raw = rejoin_names(raw)
     raw = split_gaps(split_joined(raw))
@@ -265,6 +264,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                         lines[i - 1].closes
                         or (lines[i - 1].last in "）)" and title_end(lines, i - 1))
                     )
+                    or (lines[i - 1].closes and is_paragraph_note(line.text))
                 )
             ):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph

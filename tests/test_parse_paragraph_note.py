@@ -1,0 +1,60 @@
+"""A bracketed note alone on its line under a paragraph's closed end (issue 12, round 14).
+
+TeX and LibreOffice set `…出席音乐会。（李德安任记）` with the note on a line of its
+own; it is the paragraph's end, never a paragraph of its own. A source's forms stay
+the story's source line.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stories import parse_text
+
+HEAD = "悄悄进京"
+FIRST = [
+    "据报道，昆士兰大学已取得",
+    "了关于亚硝化螺菌的专利，将花",
+    "三年时间研究这种细菌生长的理",
+    "想环境，然后进行大规模培养，为",
+    "全面推广这项技术创造条件。",
+]
+NEXT = [
+    "这场音乐会演奏的曲目多为",
+    "贝多芬、海顿所作的古典名曲。山",
+    "下真澄女士是日本著名青年小提",
+    "琴演奏家，曾获多种奖励。首都",
+    "中日友好人士和音乐界人士近千",
+    "人出席音乐会。",
+]
+
+
+def _page(note: str) -> list[tuple[str, ...]]:
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *FIRST, *NEXT, note, HEAD, *FIRST]))
+    return [item.paragraphs for item in page.items]
+
+
+def test_a_writer_s_note_ends_the_paragraph_above() -> None:
+    paragraphs = _page("（李德安任记）")
+    assert paragraphs[0] == ("".join(FIRST), "".join(NEXT) + "（李德安任记）")
+
+
+def test_an_office_s_note_with_a_colon_ends_the_paragraph_above() -> None:
+    paragraphs = _page("（作者单位：光明日报）")
+    assert paragraphs[0][-1] == "".join(NEXT) + "（作者单位：光明日报）"
+
+
+def test_a_source_s_forms_stay_the_source_line() -> None:
+    for note in ("（据新华社电）", "（冯伟）", "（来源：经济日报）"):
+        page = parse_text("\n".join(["全国政协举行迎春茶话会", *FIRST, *NEXT, note, HEAD, *FIRST]))
+        assert page.items[0].source == note
+        assert page.items[0].paragraphs[-1] == "".join(NEXT)
+
+
+def test_a_picture_s_title_note_is_no_paragraph_end() -> None:
+    paragraphs = _page("（附图片１张）")
+    assert "".join(NEXT) in paragraphs[0]
+
+
+def test_a_jump_line_opening_the_next_story_is_no_paragraph_end() -> None:
+    # Chromium's pages of real papers' typography: `（上接第一版）` opens its story.
+    paragraphs = _page("（上接第一版）")
+    assert "".join(NEXT) in paragraphs[0]
