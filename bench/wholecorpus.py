@@ -14,11 +14,13 @@ were written from reading the corpus, not from the parser:
    dropped; a note at the end of a head line is cut off it.
 2. An article starts at a head line that follows a paragraph or a credit line (or the
    file's start); its head lines run to the first paragraph, its body to the next
-   article's first head line.
+   article's first head line. A sub-head inside a long article cannot be told from a
+   new headline: it starts an article of its own (a numbered one is left out, rule 6).
 3. The last head line is the byline when it starts with a reporter's or desk's title
    (`本报记者`, `新华社记者`, `本报评论员`, `记者`, `通讯员`, ...) or is a name of at most six
    CJK characters under a longer line, or of two to four under any (an author under a
-   commentary: `毕淑敏`), or a post and a name (`中国工商银行行长刘廷焕`). A
+   commentary: `毕淑敏`) unless the line above ends with a verb of saying (rule 4), or a
+   post and a name (`中国工商银行行长刘廷焕`). A
    dateline run into the lead paragraph (`本报北京１月１日讯…`) stays in the paragraph,
    as the corpus prints it.
 4. The roles of the remaining head lines (one to three; more makes no story):
@@ -33,8 +35,8 @@ were written from reading the corpus, not from the parser:
    (`…。（本报记者林皎明摄）`), is a picture's caption: a caption item of its own. An
    article whose body is one caption and whose headline ended in `（图片）` is a
    picture story: the caption item carries the headline.
-6. Articles the page cannot show as one story are left out: a head line inside the
-   body (sub-heads, lists, tables, verse), more than three head lines, two captions
+6. Articles the page cannot show as one story are left out: more than three head lines
+   (lists, tables, verse), two captions
    under one headline, a byline title anywhere but last in the stack, a body of fewer
    than 60 characters (a decree's number, a table's note), a numbered caption or
    headline (`２：…`, `九、侦查终结`: one of a group, a section of a longer text).
@@ -146,8 +148,8 @@ def is_byline(line: str, above: str | None) -> bool:
     """Rule 3: a reporter's or desk's title, or a short name under a longer line."""
     if line.startswith(_TITLES) or _POST_NAME.search(line):
         return True
-    if _CJK.match(line) is None:
-        return False
+    if _CJK.match(line) is None or (above or "").endswith((*_SAYING, "：")):
+        return False  # under a kicker that says, the headline
     return 2 <= len(line) <= 4 or (len(line) <= 6 < len(above or ""))
 
 
@@ -196,7 +198,7 @@ def blocks(lines: list[str]) -> list[tuple[list[str], list[tuple[str, str]]]]:
 
 def article(heads: list[str], body: list[tuple[str, str]]) -> Article | None:
     """Rules 3-6 on one block; None when the page could not show it as one story."""
-    if not heads or not body or any(k == "head" for k, _ in body):
+    if not heads or not body:
         return None
     picture = bool(_PICTURE_TAIL.search(heads[-1]))
     heads = [_NOTE_TAIL.sub("", h) for h in heads]
