@@ -20,9 +20,9 @@ were written from reading the corpus, not from the parser:
    (`本报记者`, `新华社记者`, `本报评论员`, `记者`, `通讯员`, ...) or is a name of at most six
    CJK characters under a longer line, or of two to four under any (an author under a
    commentary: `毕淑敏`) unless the line above ends with a verb of saying (rule 4), or a
-   post and a name (`中国工商银行行长刘廷焕`). A
-   dateline run into the lead paragraph (`本报北京１月１日讯…`) stays in the paragraph,
-   as the corpus prints it.
+   post and a name (`中国工商银行行长刘廷焕`), or writer and photographer (a name, a
+   full-width slash and `文`, another name, a slash and `摄`). A dateline run into the lead
+   paragraph (`本报北京１月１日讯…`) stays in the paragraph, as the corpus prints it.
 4. The roles of the remaining head lines (one to three; more makes no story):
    - one line: the headline; a line `A——B` (the corpus joins a subtitle to its
      headline) is headline `A` over subtitle `——B`;
@@ -38,8 +38,11 @@ were written from reading the corpus, not from the parser:
 6. Articles the page cannot show as one story are left out: more than three head lines
    (lists, tables, verse), two captions
    under one headline, a byline title anywhere but last in the stack, a body of fewer
-   than 60 characters (a decree's number, a table's note), a numbered caption or
-   headline (`２：…`, `九、侦查终结`: one of a group, a section of a longer text).
+   than 60 characters (a decree's number, a table's note), a numbered caption or head
+   line (`２：…`, `九、侦查终结`: one of a group, a section of a longer text), a headline
+   of fewer than two ideographs (`３`, full-width asterisks: a break in an essay) or a date
+   (`１９９５年２月`: an essay's closing line; `１９９８年第一期` under a journal's name)
+   or an order's number (`第９４号`).
 
 `load()` caches the articles of the corpus; `Article.items()` gives their truth in
 the shape of `typesetgen.Item`.
@@ -64,7 +67,7 @@ import typesetgen  # noqa: E402
 CORPUS = typesetgen.CORPUS
 HEAD_MAX = 40
 MIN_BODY = 60  # characters: a decree's number or a table's note is no story
-_CLOSING = "。！？”」）…：；，、.!?:;,)"
+_CLOSING = "。！？”」』）\uff3d…：；，、.!?:;,)]"
 _CREDIT = re.compile(r"^（[^（）]{1,30}(摄|供图|照片)）$")
 _CREDIT_TAIL = re.compile(r"^(.+[。！？”])(（[^（）]{1,30}(摄|供图|照片)）)$")
 _NOTE = re.compile(r"^(（(附)?图片[０-９0-9]*张?）|（附图）|图片：?)$")
@@ -85,6 +88,8 @@ _TITLES = (
 _SAYING = ("强调", "指出", "表示", "说", "要求", "希望", "提出", "认为", "呼吁", "宣布", "称")
 _ENUM = re.compile(r"^[０-９0-9一二三四五六七八九十]+[、：:．.]")
 _POST_NAME = re.compile(r"(长|员|授|席|理|书记|主任)[\u4e00-\u9fff·]{2,3}$")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_DATE = re.compile(r"^([０-９0-9]+年[^，。]{0,6}|第[０-９0-9]+号)$")
 _CJK = re.compile(r"^[\u4e00-\u9fff·]+$")
 
 
@@ -146,11 +151,18 @@ def kind(line: str) -> str:
 
 def is_byline(line: str, above: str | None) -> bool:
     """Rule 3: a reporter's or desk's title, or a short name under a longer line."""
-    if line.startswith(_TITLES) or _POST_NAME.search(line):
+    if line.startswith(_TITLES) or _POST_NAME.search(line) or "\uff0f文" in line:
         return True
     if _CJK.match(line) is None or (above or "").endswith((*_SAYING, "：")):
         return False  # under a kicker that says, the headline
     return 2 <= len(line) <= 4 or (len(line) <= 6 < len(above or ""))
+
+
+def _story_head(line: str) -> bool:
+    """Rule 6: a headline holds two ideographs and is no date (`１９９５年２月`,
+    `１９９８年第一期`: an essay's closing date, a journal's issue) nor a break
+    (full-width asterisks)."""
+    return len(_IDEOGRAPH.findall(line)) >= 2 and not _DATE.match(line)
 
 
 def roles(heads: list[str]) -> tuple[str | None, str, str | None] | None:
@@ -209,7 +221,7 @@ def article(heads: list[str], body: list[tuple[str, str]]) -> Article | None:
     if not heads or any(h.startswith(_TITLES) for h in heads):
         return None
     stack = roles(heads)
-    if stack is None or _ENUM.match(stack[1]):
+    if stack is None or any(_ENUM.match(h) for h in heads) or not _story_head(stack[1]):
         return None
     paragraphs: list[str] = []
     photos: list[Photo] = []

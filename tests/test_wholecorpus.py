@@ -101,6 +101,8 @@ def test_what_a_page_cannot_show_as_one_story_is_left_out() -> None:
     assert cut(lines("一、总则", BODY, "二、分则", BODY2)) == []  # sections of a text
     assert cut(lines("甲", "乙", "丙", "丁", BODY)) == []  # a table, not a stack
     assert cut(lines("某某令", "第２３９号", "自公布之日起施行。")) == []  # no story's body
+    assert cut(lines("随笔", BODY, BODY2, "\uff0a" * 3, BODY, BODY2))[1:] == []  # a break
+    assert cut(lines("某某散文", BODY, BODY2, "１９９５年２月", BODY, BODY2))[1:] == []  # a date
     short = cut(lines("大桥通车", BODY, BODY2, "一句话新闻", BODY))
     assert [a.headline for a in short] == ["大桥通车"]  # a body under 60 characters
 
