@@ -22,6 +22,10 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   `chromereal-pdf` / `chromereal-pdfium` likewise for bench/chromereal.py's pages, with
   the headline typography of real papers (spaced, condensed or expanded, banded heads,
   jump lines);
+- `whole-typeset-*`, `whole-chrome-*` (`pdf`, `pdfium`, `realmupdf`): pages of whole
+  1998 articles, each story with its own head lines, byline, paragraphs and picture
+  (bench/wholegen.py, bench/wholecorpus.py), set by Typst and printed by Chromium; a
+  held-out set for the whole team (issue 12 round 14): seeds 100-119 are never tuned on;
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -80,6 +84,7 @@ import pdfgen_typo  # noqa: E402
 import texgen  # noqa: E402
 import typesetgen  # noqa: E402
 import weasygen  # noqa: E402
+import wholegen  # noqa: E402
 from pagescore import item_texts as _texts  # noqa: E402
 from pagescore import match as _match  # noqa: E402
 from pagescore import norm as _page_norm  # noqa: E402
@@ -301,6 +306,12 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "chrome-realmupdf": html_cases(chromegen, "chrome", "realmupdf"),
     "tex-realmupdf": html_cases(texgen, "tex", "realmupdf"),
     "office-realmupdf": html_cases(logen, "office", "realmupdf"),
+    "whole-typeset-pdf": html_cases(wholegen.TYPESET, "whole-typeset", "pdf"),
+    "whole-typeset-pdfium": html_cases(wholegen.TYPESET, "whole-typeset", "pdfium"),
+    "whole-typeset-realmupdf": html_cases(wholegen.TYPESET, "whole-typeset", "realmupdf"),
+    "whole-chrome-pdf": html_cases(wholegen.CHROME, "whole-chrome", "pdf"),
+    "whole-chrome-pdfium": html_cases(wholegen.CHROME, "whole-chrome", "pdfium"),
+    "whole-chrome-realmupdf": html_cases(wholegen.CHROME, "whole-chrome", "realmupdf"),
 }
 
 
@@ -484,6 +495,14 @@ def main() -> None:
     if any(n.startswith("office") for n in names) and not logen.available():
         print("office: soffice or the system CJK fonts are not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("office")]
+    if any(n.startswith("whole-typeset") for n in names) and not wholegen.TYPESET.available():
+        print("whole-typeset: no fonts or no corpus: skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("whole-typeset")]
+    if any(n.startswith("whole-chrome") for n in names) and not wholegen.CHROME.available():
+        print(
+            "whole-chrome: Chromium, the fonts or the corpus are missing: skipped", file=sys.stderr
+        )
+        names = [n for n in names if not n.startswith("whole-chrome")]
     for name in ("texvar-pdf", "chromevar-pdf"):
         if name in names and not weasygen.variant_available():
             print(f"{name}: the system CJK fonts are not installed: skipped", file=sys.stderr)

@@ -192,6 +192,20 @@ class _Page:
         source = None
         if rng.random() < 0.2:
             source = rng.choice(("（据新华社电）", f"（{typesetgen._name(rng)}）"))
+        item = Item(
+            kicker=kicker,
+            headline=headline,
+            subtitle=subtitle,
+            byline=" ".join(byline) or None,
+            paragraphs=paragraphs,
+            source=source,
+        )
+        return self.set_story(lead, item, byline)
+
+    def set_story(self, lead: bool, item: Item, byline: list[str]) -> str:
+        """A story's HTML from its item (`byline`: the item's byline, line by line)."""
+        rng = self.rng
+        kicker, headline, subtitle = item.kicker, item.headline or "", item.subtitle
         size = self.body_pt * (rng.uniform(2.6, 3.4) if lead else rng.uniform(1.5, 2.0))
         family = FONTS[rng.choice(("serif", "sans"))][0]
         weight = rng.choice((700, 900))
@@ -229,25 +243,16 @@ class _Page:
             )
         for line in byline:
             out.append(f'<p class="byline" style="text-align: {align}">{_e(line)}</p>')
-        text = [f"<p>{_e(p)}</p>" for p in paragraphs]
-        if source:
-            text.append(f'<p class="source">{_e(source)}</p>')
+        text = [f"<p>{_e(p)}</p>" for p in item.paragraphs]
+        if item.source:
+            text.append(f'<p class="source">{_e(item.source)}</p>')
         # A lead's stack stands across the page over its body in columns of its own; a
         # story further down stands in the column its body runs in.
         if lead:
             out.append(f'<div class="cols">{"".join(text)}</div><hr>')
         else:
             out = ['<div class="story">', *out, *text, "</div>"]
-        self.items.append(
-            Item(
-                kicker=kicker,
-                headline=headline,
-                subtitle=subtitle,
-                byline=" ".join(byline) or None,
-                paragraphs=paragraphs,
-                source=source,
-            )
-        )
+        self.items.append(item)
         return "\n".join(out)
 
     def photo(self) -> str:
@@ -257,15 +262,27 @@ class _Page:
         else:
             caption, corpus_credit = rng.choice(rng.choice(self.corpus.bodies)), None
         tail, lines, credit = typesetgen._credit_forms(rng, corpus_credit)
+        return self.set_photo(caption, tail, lines, credit)
+
+    def set_photo(
+        self, caption: str, tail: str, lines: list[str], credit: str, headline: str | None = None
+    ) -> str:
+        """A picture and its caption: `tail` run on after it, `lines` under it; a picture
+        story's `headline` in bold over the caption."""
+        rng = self.rng
         align = rng.choice(("right", "left"))
         out = [
             '<div class="story picture">',
             f'<div class="photo" style="height: {rng.randint(70, 130)}pt"></div>',
-            f'<p class="caption">{_e(caption + tail)}</p>',
         ]
+        if headline:
+            out.append(f'<p class="caption" style="font-weight: 700">{_e(headline)}</p>')
+        out.append(f'<p class="caption">{_e(caption + tail)}</p>')
         out += [f'<p class="credit" style="text-align: {align}">{_e(t)}</p>' for t in lines]
         out.append("</div>")
-        self.items.append(Item(kind="caption", paragraphs=(caption,), credit=credit))
+        self.items.append(
+            Item(kind="caption", headline=headline, paragraphs=(caption,), credit=credit)
+        )
         return "\n".join(out)
 
     def furniture(self, page: int) -> tuple[str, str]:

@@ -445,7 +445,7 @@ class _Builder:
     # modules
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
-        rng, st = self.rng, self.style
+        rng = self.rng
         kicker = self.kicker() if rng.random() < 0.35 else None
         headline = self.headline()
         subtitle = self.subtitle() if rng.random() < 0.4 else None
@@ -456,6 +456,20 @@ class _Builder:
             source = rng.choice(
                 (f"（来源：{rng.choice(_SOURCES)}）", "（据新华社电）", f"（{_name(rng)}）")
             )
+        item = Item(
+            kicker=kicker,
+            headline=headline,
+            subtitle=subtitle,
+            byline=" ".join(byline) or None,
+            paragraphs=paragraphs,
+            source=source,
+        )
+        return self.set_story(span, lead, item, byline)
+
+    def set_story(self, span: int, lead: bool, item: Item, byline: list[str]) -> str:
+        """A story's module from its item (`byline`: the item's byline, line by line)."""
+        rng, st = self.rng, self.style
+        kicker, headline, subtitle = item.kicker, item.headline or "", item.subtitle
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.5, 2.4))
         # Shrunk to fit its columns on one line, but never below 1.3 times the body: a
         # headline set smaller than the text under it is no headline (it wraps instead),
@@ -478,26 +492,30 @@ class _Builder:
         for i, text in enumerate(byline):
             below = 5 if i == len(byline) - 1 else 1
             out.append(self.line(text, st.body, SANS, "regular", align, 2, below))
-        text = self.paragraphs(paragraphs)
-        if source:
-            text += f"\n#align(right)[#{_s(source)}]\n"
+        text = self.paragraphs(item.paragraphs)
+        if item.source:
+            text += f"\n#align(right)[#{_s(item.source)}]\n"
         slack = st.body * (1 + st.leading) * 1.5
         out.append(f"#balanced({span}, {st.gutter}pt, {slack:.1f}pt)[\n{text}]\n")
-        self.items.append(
-            Item(
-                kicker=kicker,
-                headline=headline,
-                subtitle=subtitle,
-                byline=" ".join(byline) or None,
-                paragraphs=paragraphs,
-                source=source,
-            )
-        )
+        self.items.append(item)
         return "".join(out)
 
     def photo(self, span: int) -> str:
+        caption, tail, lines, credit = photo_text(self.rng, self.corpus)
+        return self.set_photo(span, caption, tail, lines, credit)
+
+    def set_photo(
+        self,
+        span: int,
+        caption: str,
+        tail: str,
+        lines: list[str],
+        credit: str,
+        headline: str | None = None,
+    ) -> str:
+        """A picture and its caption: `tail` run on after it, `lines` under it; a picture
+        story's `headline` in bold over the caption."""
         rng, st = self.rng, self.style
-        caption, tail, lines, credit = photo_text(rng, self.corpus)
         height = st.span(span) * rng.uniform(0.45, 0.75)
         size = round(st.body * rng.uniform(0.85, 0.95), 1)
         font = st.caption_font
@@ -505,6 +523,8 @@ class _Builder:
             f"#block(above: 6pt, below: 4pt, rect(width: 100%, height: {height:.0f}pt, "
             "fill: luma(205), stroke: none))\n"
         ]
+        if headline:
+            out.append(self.line(headline, round(st.body * 1.2, 1), SANS, "bold", "left", 3, 1))
         out.append(
             f"#block(above: 3pt, below: 2pt)[#set par(first-line-indent: 0pt, leading: 0.45em)\n"
             f"#text(size: {size}pt, font: {_s(font)}, {_s(caption + tail)})]\n"
@@ -512,7 +532,9 @@ class _Builder:
         align = rng.choice(("right", "left"))
         for text in lines:
             out.append(self.line(text, size, font, "regular", align, 1, 1))
-        self.items.append(Item(kind="caption", paragraphs=(caption,), credit=credit))
+        self.items.append(
+            Item(kind="caption", headline=headline, paragraphs=(caption,), credit=credit)
+        )
         return "".join(out)
 
     def briefs(self) -> str:
@@ -627,8 +649,11 @@ def _compiler() -> Any:
     return typst.Compiler(font_paths=[str(FONT_DIR)], ignore_system_fonts=True)
 
 
-def layout(seed: int, corpus: Corpus) -> tuple[int, str | None, tuple[Item, ...], str]:
-    """The page number, header, items and Typst markup of one seeded page."""
+def layout(
+    seed: int, corpus: Corpus, builder: type[_Builder] | None = None
+) -> tuple[int, str | None, tuple[Item, ...], str]:
+    """The page number, header, items and Typst markup of one seeded page (`builder`: a
+    `_Builder` that picks its stories otherwise, bench/wholegen.py's)."""
     rng = random.Random(seed)
     n = rng.choice((4, 5, 6))
     style = _Style(
@@ -644,7 +669,7 @@ def layout(seed: int, corpus: Corpus) -> tuple[int, str | None, tuple[Item, ...]
     style.column = style.body * rng.randint(11, 15)
     style.gutter = style.body * rng.uniform(1.0, 1.6)
     page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
-    b = _Builder(corpus, rng, style)
+    b = (builder or _Builder)(corpus, rng, style)
     furniture, header = b.furniture(page)
     rows = _rows(rng, n, page == 1)
     body = "#line(length: 100%, stroke: 0.5pt)\n".join(b.row(r) for r in rows)
@@ -662,14 +687,16 @@ def layout(seed: int, corpus: Corpus) -> tuple[int, str | None, tuple[Item, ...]
     return page, header, tuple(b.items), markup
 
 
-def generate(seed: int, corpus: Corpus | None = None) -> TypesetPage:
+def generate(
+    seed: int, corpus: Corpus | None = None, builder: type[_Builder] | None = None
+) -> TypesetPage:
     """One typeset page from the corpus, seeded (fonts and corpus must be there)."""
     corpus = corpus or load_corpus()
     if corpus is None:
         raise FileNotFoundError(CORPUS)
     if not fonts_ready():
         raise FileNotFoundError(f"fonts not in {FONT_DIR}: run fetch_fonts()")
-    page, header, items, markup = layout(seed, corpus)
+    page, header, items, markup = layout(seed, corpus, builder)
     pdf = _compiler().compile(input=markup.encode("utf-8"), timestamp=0)
     return TypesetPage(seed, page, header, items, markup, pdf)
 

@@ -38,10 +38,13 @@ NOTE = re.compile(r"^[（(]\s*(?:据\S{1,12}?(?:电|讯|报道)|[\u4e00-\u9fff·
 _CREDIT_END = r"(?:摄影?|供图|制图|绘图|图片|摄于\S{0,16}|社发)"  # 社发: （新华社发）
 # The rest of a credit broken at the column edge: `本报记者 X` / `摄于1月5日`.
 CREDIT_REST = re.compile(r"^(?:摄影?|摄?于\S{1,16}|供图)$")
+# In brackets only, a photo's agency: （新华社发美联社照片）, （传真照片）; bare, `照片` ends
+# headlines (`一张老照片`).
+_BRACKETED_END = rf"(?:{_CREDIT_END}|照片)"
 CREDIT = re.compile(
-    rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_CREDIT_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
+    rf"^(?:[（(][^，。；！？（()）]{{1,30}}{_BRACKETED_END}[）)]|[^，。；！？（()）]{{1,30}}{_CREDIT_END})$"
 )
-CREDIT_TAIL = re.compile(rf"[（(][^（()）]{{1,40}}{_CREDIT_END}[）)]$")
+CREDIT_TAIL = re.compile(rf"[（(][^（()）]{{1,40}}{_BRACKETED_END}[）)]$")
 MARKERS = "□■●"
 SENTENCE_END = frozenset("。！？!?…")
 CLOSERS = frozenset("”’」』）)》")
