@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 from reader.fields import item_id
 from reader.model import Item
 from reader.parse.squeeze import squeezed_width
-from reader.parse.text import ends_sentence, join_lines, width
+from reader.parse.text import CLOSING_MARKS, ends_sentence, join_lines, width
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -50,6 +50,7 @@ _LAST_CUT = 0.5  # ... before a narrower line
 _SURE = 0.5  # a head goes back where that is likelier than all else together
 _MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
 _HEAD_LINES = 5  # lines of one late head at most
+_PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
 _SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
 
 
@@ -182,7 +183,13 @@ def _with_head(item: Item, kind: int, head: str) -> Item:
 
 
 def _one_head(lines: list[str]) -> bool:
-    """Whether the lines may be one head wrapped in one box."""
+    """Whether the lines may be one head wrapped in one box: no closing mark opens it,
+    its quotes and brackets close (`朝阳区团委开展“送温` / `暖”活动` is one)."""
+    if lines[0][0] in CLOSING_MARKS or lines[0][0] in "，。、；：！？":
+        return False
+    text = "".join(lines)
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS):
+        return False
     if len(lines) == 1:
         return True
     first = squeezed_width(lines[0])
