@@ -188,7 +188,7 @@ def _one_head(lines: list[str]) -> bool:
     if lines[0][0] in CLOSING_MARKS or lines[0][0] in "，。、；：！？":
         return False
     text = "".join(lines)
-    if any(text.count(a) != text.count(b) for a, b in _PAIRS):
+    if any(text.count(pair[0]) != text.count(pair[1]) for pair in _PAIRS):
         return False
     if len(lines) == 1:
         return True
