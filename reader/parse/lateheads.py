@@ -185,7 +185,8 @@ def _with_head(item: Item, kind: int, head: str) -> Item:
 def _one_head(lines: list[str]) -> bool:
     """Whether the lines may be one head wrapped in one box: no closing mark opens it,
     its quotes and brackets close (`朝阳区团委开展“送温` / `暖”活动` is one)."""
-    if lines[0][0] in CLOSING_MARKS or lines[0][0] in "，。、；：！？":
+    opener = lines[0][:1]
+    if not opener or opener in CLOSING_MARKS or opener in "，。、；：！？":
         return False
     text = "".join(lines)
     if any(text.count(pair[0]) != text.count(pair[1]) for pair in _PAIRS):
