@@ -25,6 +25,7 @@ is not the same in every one stay where they are, items of their own as before
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -115,15 +116,28 @@ def give_back(
                 run = []
             else:
                 run.append(lines[x])
+    if _printed(out) != _printed(items):
+        return items  # text moves, never goes nor comes: a check, not a step
     paper, issue, page = where
     return tuple(
         replace(item, id=item_id(paper, issue, page, n)) for n, item in enumerate(out, start=1)
     )
 
 
+def _printed(items: Sequence[Item]) -> Counter[str]:
+    """The printed characters of the items (not the derived headlines: none is printed)."""
+    out: Counter[str] = Counter()
+    for item in items:
+        for text in (item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs):
+            out.update((text or "").replace(" ", ""))
+        for text in (item.source, item.credit, item.marker):
+            out.update((text or "").replace(" ", ""))
+    return out
+
+
 def _tail_lines(item: Item, story: Story) -> list[str]:
     """The lines of an item that may be late heads alone (none when it holds more)."""
-    if item.byline is not None or item.credit is not None or item.source is not None:
+    if item.kind == "caption" or item.marker or item.byline or item.credit or item.source:
         return []
     lines = [*story.stack, *(line for par in story.paragraphs for line in par)]
     for line in lines:
