@@ -20,6 +20,7 @@ from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind, is_paragraph_note
+from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
@@ -90,6 +91,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         story.build(item_id(paper, issue, page, n), wrapping, marked)
         for n, story in enumerate(stories, start=1)
     )
+    items = give_back(items, stories, (paper, issue, page))
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
@@ -159,6 +161,7 @@ class _Story:
         self.stack: list[str] = [] if stack is None else stack
         self.paragraphs: list[list[str]] = []
         self.bylines: list[str] = []
+        self.byline_at = 0  # the paragraphs before the (last) byline: `lateheads`
         self.source: str | None = None
         self.credit: list[str] = []
         self.marker: str | None = None
@@ -253,6 +256,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                 caption_start, in_caption = i, captions[i]
             if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
                 cur.bylines.append(" ".join(line.raw.split()))
+                cur.byline_at = len(cur.paragraphs)
             elif (
                 last_body == i - 1
                 and cur.paragraphs

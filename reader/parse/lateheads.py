@@ -1,0 +1,284 @@
+"""Headlines written after the rest of the page, given back to their stories.
+
+Chromium writes a scaled headline (`transform: scaleX()`, condensed or expanded
+type) as a form XObject, and PDFium's text writes the text of forms after the
+page's own text; e-paper systems that set heads as forms or graphics do the same.
+The page text then ends in a run of head-shaped lines after the last closed
+paragraph (`中影中唱组建` / `ＶＣＤ生产线` / `欲之罪，何患无词` / `刘征七月二十九日`),
+which the parser reads as items with a headline and no text, while the stories
+they belong to are left without one: a story whose text (or byline) follows a
+closed paragraph with no stack, or whose stack starts with its subtitle's dashes.
+
+Each late head goes back by what the page holds:
+- order: forms are written in the order the page draws them, which is the
+  stories' order, so the heads fill the stories in order;
+- the stories left without a head (no stack, or a subtitle alone) take one
+  first; a story whose one stack line may be a kicker (`京郊电信扶贫`, its head
+  written late) takes one only where the order leaves a head over;
+- a head's lines: wrapped in one box, every line but the last is as wide as the
+  first, and the last no wider; a narrower line than the one before ends a head.
+
+Where more than one way to give the heads back is as good, the heads whose story
+is not the same in every one stay where they are, items of their own as before
+(`left` counts them). Text only moves between fields: none is lost or doubled.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
+
+from reader.fields import item_id
+from reader.model import Item
+from reader.parse.squeeze import squeezed_width
+from reader.parse.text import CLOSING_MARKS, ends_sentence, join_lines, width
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+_DASH = "——"
+_MAX_HEAD = 40  # ems: a late head's line is no wider than the page's widest column set
+_STRONG, _KICKER, _PAIR, _BARE, _SPLIT, _WRAPPED = 1, 2, 3, 4, 5, 6  # see `_slots`
+# The odds that a slot of each kind is a story whose head was written late (measured on
+# chromereal-pdfium 400-459: every subtitle alone and byline inside was; a line alone
+# above text, a kicker perhaps, one in three; a wrapped head alone, one in seven).
+_ODDS = {_STRONG: 0.95, _SPLIT: 0.9, _KICKER: 0.35, _PAIR: 0.33, _BARE: 0.5, _WRAPPED: 0.15}
+_LEFT = 0.2  # a late head whose story shows no slot (its text run into another's), left
+_SAME_CUT = 0.25  # one head ends before a line as wide as its last (odds against going on)
+_LAST_CUT = 0.5  # ... before a narrower line
+_SURE = 0.5  # a head goes back where that is likelier than all else together
+_MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
+_HEAD_LINES = 5  # lines of one late head at most
+_PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
+_SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
+
+
+class Story(Protocol):
+    """What is read of each item's story: its stack lines and its paragraphs' lines."""
+
+    stack: list[str]
+    paragraphs: list[list[str]]
+    bylines: list[str]
+    byline_at: int
+
+
+def give_back(
+    items: tuple[Item, ...], stories: Sequence[Story], where: tuple[str, str, int]
+) -> tuple[Item, ...]:
+    """`items` with the late heads at the page's end moved into their stories.
+
+    `stories`: each item's story, in the same order.
+    `where`: paper, issue and page, for the ids of the items that stay.
+    """
+    tails: list[list[str]] = []
+    start = len(items)
+    while start and (tail := _tail_lines(items[start - 1], stories[start - 1])):
+        tails.insert(0, tail)
+        start -= 1
+    lines = [line for tail in tails for line in tail]
+    if start in (0, len(items)) or not items[start - 1].paragraphs or len(lines) > _MAX_LINES:
+        return items
+    slots = [s for j in range(start) for s in _slots(j, items[j], stories[j])]
+    plan = _plan(lines, [kind for _, kind, _ in slots])
+    if not plan:
+        return items
+    given = {slots[j]: join_lines(lines[lo:hi]) for lo, hi, j in plan}
+    out: list[Item] = []
+    for j, item in enumerate(items[:start]):
+        mine = [slot for slot in given if slot[0] == j]
+        for _, kind, _ in mine:
+            if kind != _SPLIT:
+                item = _with_head(item, kind, given[j, kind, 0])
+        for _, kind, at in mine:
+            if kind == _SPLIT:  # the story's bylines but the last stay with its first part
+                first, last = " ".join(stories[j].bylines[:-1]), stories[j].bylines[-1]
+                rest = item.paragraphs[at:]
+                out.append(replace(item, paragraphs=item.paragraphs[:at], byline=first or None))
+                item = Item(
+                    "", "article", headline=given[j, kind, at], paragraphs=rest, byline=last
+                )
+        out.append(item)
+    placed = {x for lo, hi, _ in plan for x in range(lo, hi)}
+    at = 0
+    for item, tail in zip(items[start:], tails, strict=True):
+        here = range(at, at + len(tail))
+        at += len(tail)
+        if placed.isdisjoint(here):
+            out.append(item)  # as the parser read it
+            continue
+        run: list[str] = []  # the lines left of a tail item partly given back
+        for x in [*here, -1]:
+            if x in placed or x < 0:
+                if run:
+                    out.append(Item("", "article", headline=join_lines(run)))
+                run = []
+            else:
+                run.append(lines[x])
+    if _printed(out) != _printed(items):
+        return items  # text moves, never goes nor comes: a check, not a step
+    paper, issue, page = where
+    return tuple(
+        replace(item, id=item_id(paper, issue, page, n)) for n, item in enumerate(out, start=1)
+    )
+
+
+def _printed(items: Sequence[Item]) -> Counter[str]:
+    """The printed characters of the items (not the derived headlines: none is printed)."""
+    out: Counter[str] = Counter()
+    for item in items:
+        for text in (item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs):
+            out.update((text or "").replace(" ", ""))
+        for text in (item.source, item.credit, item.marker):
+            out.update((text or "").replace(" ", ""))
+    return out
+
+
+def _tail_lines(item: Item, story: Story) -> list[str]:
+    """The lines of an item that may be late heads alone (none when it holds more)."""
+    if item.kind == "caption" or item.marker or item.byline or item.credit or item.source:
+        return []
+    lines = [*story.stack, *(line for par in story.paragraphs for line in par)]
+    for line in lines:
+        if width(line) > _MAX_HEAD or line.startswith(_DASH) or "。" in line:
+            return []
+    return lines
+
+
+def _slots(j: int, item: Item, story: Story) -> list[tuple[int, int, int]]:
+    """The places item `j` offers late heads, in page order: (j, kind, paragraph).
+
+    Kinds: `_STRONG` (no head: its subtitle alone, or its byline first), `_KICKER`
+    (one stack line, a kicker perhaps), `_WRAPPED` (a head of two lines or more with
+    nothing else, a wrapped kicker perhaps), `_PAIR` (a line and a subtitle, a kicker
+    and a subtitle perhaps), `_BARE` (text alone); and `_SPLIT`: a byline after a
+    closed paragraph of its text, which starts a story at that paragraph.
+    """
+    if item.kind != "article" or not (item.paragraphs or item.byline):
+        return []
+    stack = story.stack
+    kind = 0
+    if item.headline is None:
+        kind = 0 if stack else _STRONG if item.byline is not None else _BARE
+    elif item.kicker is not None:
+        kind = 0
+    elif item.headline.startswith(_DASH):
+        kind = _STRONG if item.subtitle is None else 0
+    elif stack[:1] == [item.headline]:
+        kind = _KICKER if item.subtitle is None else _PAIR
+    elif item.subtitle is None and len(stack) > 1:
+        kind = _WRAPPED
+    out = [(j, kind, 0)] if kind else []
+    at = _byline_inside(item, story)
+    return [*out, (j, _SPLIT, at)] if at else out
+
+
+def _byline_inside(item: Item, story: Story) -> int:
+    """The index of the paragraph a story's last byline stood before, when that was
+    after a closed paragraph of its text (0: none such)."""
+    pars, at = story.paragraphs, story.byline_at
+    if not (0 < at < len(pars) and len(item.paragraphs) == len(pars)):
+        return 0
+    if item.byline != " ".join(story.bylines) or not ends_sentence(pars[at - 1][-1]):
+        return 0
+    if any(join_lines(par) != text for par, text in zip(pars, item.paragraphs, strict=True)):
+        return 0
+    return at
+
+
+def _with_head(item: Item, kind: int, head: str) -> Item:
+    """The item with a late head given back to its stack."""
+    if kind == _STRONG and item.headline is not None:  # the subtitle read as the head
+        return replace(item, headline=head, subtitle=item.headline, derived_headline=None)
+    if kind in (_STRONG, _BARE):
+        return replace(item, headline=head, derived_headline=None)
+    return replace(item, kicker=item.headline, headline=head, derived_headline=None)
+
+
+def _one_head(lines: list[str]) -> bool:
+    """Whether the lines may be one head wrapped in one box: no closing mark opens it,
+    its quotes and brackets close (`朝阳区团委开展“送温` / `暖”活动` is one)."""
+    opener = lines[0][:1]
+    if not opener or opener in CLOSING_MARKS or opener in "，。、；：！？":
+        return False
+    text = "".join(lines)
+    if any(text.count(pair[0]) != text.count(pair[1]) for pair in _PAIRS):
+        return False
+    if len(lines) == 1:
+        return True
+    first = squeezed_width(lines[0])
+    return all(abs(squeezed_width(x) - first) <= _SLACK for x in lines[1:-1]) and (
+        squeezed_width(lines[-1]) <= first + _SLACK
+    )
+
+
+def _cut(above: str, below: str) -> float:
+    """The odds that one late head ends between two lines: a wider line starts a head;
+    as wide, it goes on in the same box more often than not."""
+    upper, lower = squeezed_width(above), squeezed_width(below)
+    if lower > upper + _SLACK:
+        return 1.0
+    return _SAME_CUT if lower >= upper - _SLACK else _LAST_CUT
+
+
+def _plan(lines: list[str], kinds: list[int]) -> list[tuple[int, int, int]]:
+    """The heads that go back: (first line, end line, slot), each where the evidence puts
+    it with odds of at least `_SURE`.
+
+    Every way to give the heads back in order (a slot takes the next head, one or more
+    lines that may be one head, or none; a line may stay where it is) weighs the odds of
+    each slot's kind being a story without its head (`_ODDS`), and `_LEFT` for each line
+    left; a head's chance to go to a slot is the weight of the ways that put it there
+    over the weight of all ways. Each way is counted once: between two heads given
+    back, lines left come before slots passed.
+    """
+    k, n = len(lines), len(kinds)
+    ends = [
+        [hi for hi in range(lo + 1, min(k, lo + _HEAD_LINES) + 1) if _one_head(lines[lo:hi])]
+        for lo in range(k)
+    ]
+    odds = [_ODDS[kind] for kind in kinds]
+    cut = [1.0, *(_cut(lines[x - 1], lines[x]) ** 0.5 for x in range(1, k)), 1.0]
+    head = [
+        [cut[lo] * cut[hi] if hi in ends[lo] else 0.0 for hi in range(k + 1)] for lo in range(k)
+    ]
+    # fwd[f][i][j]: the weight of the ways that give lines [0, i) to slots [0, j), the
+    # last move passing a slot (f = 1) or not; back[f][i][j]: of the ways on from there.
+    fwd = [[[0.0] * (n + 1) for _ in range(k + 1)] for _ in range(2)]
+    back = [[[0.0] * (n + 1) for _ in range(k + 1)] for _ in range(2)]
+    fwd[0][0][0] = 1.0
+    for j in range(n + 1):
+        for i in range(k + 1):
+            stay, passed = fwd[0][i][j], fwd[1][i][j]
+            for hi in ends[i] if i < k else ():
+                fwd[0][hi][j] += stay * _LEFT * head[i][hi]
+            if j < n:
+                fwd[1][i][j + 1] += (stay + passed) * (1 - odds[j])
+                for hi in ends[i] if i < k else ():
+                    fwd[0][hi][j + 1] += (stay + passed) * odds[j] * head[i][hi]
+    for j in range(n, -1, -1):
+        for i in range(k, -1, -1):
+            moves = 1.0 if (i, j) == (k, n) else 0.0
+            if j < n:
+                moves += (1 - odds[j]) * back[1][i][j + 1]
+                for hi in ends[i] if i < k else ():
+                    moves += odds[j] * head[i][hi] * back[0][hi][j + 1]
+            back[1][i][j] = moves
+            left = sum(_LEFT * head[i][hi] * back[0][hi][j] for hi in (ends[i] if i < k else ()))
+            back[0][i][j] = moves + left
+    total = back[0][0][0]
+    if total <= 0:
+        return []
+    found = []
+    for j in range(n):
+        for i in range(k):
+            for hi in ends[i]:
+                weight = (fwd[0][i][j] + fwd[1][i][j]) * odds[j] * head[i][hi] * back[0][hi][j + 1]
+                if weight >= _SURE * total:
+                    found.append((weight, i, hi, j))
+    plan: list[tuple[int, int, int]] = []  # the likeliest first, in order with the others
+    for _, i, hi, j in sorted(found, reverse=True):
+        if all(j != c and (hi <= a if j < c else b <= i) for a, b, c in plan):
+            plan.append((i, hi, j))
+    return sorted(plan)
