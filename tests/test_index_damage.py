@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,61 @@ def test_an_index_path_that_is_a_folder_is_one_line(
     assert done.stderr.count("\n") == 1 and "is a directory" in done.stderr, done.stderr
     with pytest.raises(ReaderError):
         index.update(Library(lib))
+
+
+@pytest.mark.parametrize("ends_after", [*range(1, 9), None])
+def test_a_write_ending_between_the_looks_at_the_index_is_not_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ends_after: int | None
+) -> None:
+    """Two imports into one new library at once: the second's index update looked at the
+    file while the first's commit was ending, read the size before and the page count
+    after, and removed the index as "truncated" under the process writing it (which
+    then failed: `disk I/O error`). A commit writes the header (the new page count)
+    first and the pages after it, with its journal beside the file; here it ends right
+    after the `ends_after`-th look at the file (a stat, an open), or not at all."""
+    import io
+    import os
+
+    from reader.search.store import damage
+
+    path = tmp_path / "index.sqlite"
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("CREATE TABLE t(b BLOB)")
+        conn.executemany("INSERT INTO t VALUES(?)", [(bytes(3000),)] * 8)
+    whole = path.read_bytes()
+    page = int.from_bytes(whole[16:18], "big")
+    journal = path.with_name(path.name + "-journal")
+    path.write_bytes(whole[:page])  # the header written, the pages after it not yet
+    journal.write_bytes(b"\0" * 512)
+    real = {name: getattr(os, name) for name in ("stat", "lstat", "fstat", "open")}
+    real_open = io.open
+    looks = 0
+
+    def commit_ends() -> None:
+        fd = real["open"](path, os.O_WRONLY)
+        try:
+            os.pwrite(fd, whole[page:], page)
+        finally:
+            os.close(fd)
+        os.unlink(journal)
+
+    def looked(call: Callable[..., object]) -> Callable[..., object]:
+        def look(*args: object, **kwargs: object) -> object:
+            nonlocal looks
+            result = call(*args, **kwargs)
+            if isinstance(args[0], int) or str(args[0]).startswith(str(path)):
+                looks += 1
+                if looks == ends_after:
+                    commit_ends()
+            return result
+
+        return look
+
+    for name, call in real.items():
+        monkeypatch.setattr(os, name, looked(call))
+    monkeypatch.setattr(io, "open", looked(real_open))
+    try:
+        problem = damage(path)
+    finally:
+        monkeypatch.undo()
+    assert problem is None  # past the last look: the write still under way

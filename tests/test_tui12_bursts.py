@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_tui_burst import burst, ends
+from textual import events
 from tui_scenes import app_for, make_library
 
 ISSUES = [("2025-03-21", 3), ("2025-03-28", 3)]
@@ -52,6 +53,22 @@ async def test_a_burst_that_ends_with_q_after_the_dialog_quits(tmp_path: Path) -
         burst(app, ["g", *"2025-03-21", "enter", "enter", "q"])
         await pilot.pause(0.5)
     assert app.return_code == 0
+
+
+async def test_a_key_queued_behind_the_q_that_quits_finds_no_screen_and_is_dropped(
+    tmp_path: Path,
+) -> None:
+    """Under load the burst above ended in ScreenStackError ("No screens on stack",
+    1 run in 6 with 50 `j` behind the `q`): a key reached the App's `on_key` after
+    quitting had taken every screen away. Here one reaches it then, every time."""
+    make_library(tmp_path, ISSUES)
+    app = app_for(tmp_path, "xuhui/2025-03-28")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ends(app, pilot, [], False)
+        burst(app, ["g", *"2025-03-21", "enter", "enter", "q"])
+        await pilot.pause(0.5)
+    assert app.return_code == 0 and not app.screen_stack
+    app.on_key(events.Key("j", "j"))  # queued behind the `q`, handled after the last screen
 
 
 @pytest.mark.parametrize(

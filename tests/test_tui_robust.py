@@ -47,7 +47,9 @@ async def test_a_thousand_items_stay_responsive(tmp_path: Path) -> None:
     text = "\n\n".join(f"□第{n}条简讯：徐汇区今天召开第{n}次数据工作会议。" for n in range(1000))
     app = app_for(write_page(tmp_path / "lib", "2025-01-01", text), highlight="数据")
     async with app.run_test(size=(100, 30)) as pilot:
-        started = time.perf_counter()
+        # This process's CPU, not the wall: niced on a loaded machine the wall took 5.2 s
+        # of the 10 it was allowed, for 0.21 s of CPU.
+        started = time.process_time()
         await settle(app, pilot)
         assert app.query_one(Headlines).option_count == 1000
         await pilot.press("end")
@@ -56,7 +58,7 @@ async def test_a_thousand_items_stay_responsive(tmp_path: Path) -> None:
         assert app.main.item_index == 1
         await pilot.resize_terminal(130, 40)
         await pilot.pause()
-        assert time.perf_counter() - started < 10
+        assert time.process_time() - started < 5
 
 
 async def test_a_100000_character_paragraph_stays_responsive(tmp_path: Path) -> None:

@@ -324,9 +324,17 @@ async def test_the_status_says_searching_once_the_index_update_is_done(
     real = engine.search
 
     def held(*args: Any, **kwargs: Any) -> Any:
-        entered.set()
-        assert gate.wait(30), "the test never let the search finish"
-        return real(*args, **kwargs)
+        # Held once the index is updated (the search's `refresh`, called inside it): a
+        # hold before that saw only the status `search` posted and passed with "Updating"
+        # shown after the update.
+        update = kwargs["refresh"]
+
+        def updated_then_held() -> None:
+            update()
+            entered.set()
+            assert gate.wait(30), "the test never let the search finish"
+
+        return real(*args, **{**kwargs, "refresh": updated_then_held})
 
     monkeypatch.setattr(engine, "search", held)
     app = app_for(library)
@@ -338,8 +346,14 @@ async def test_the_status_says_searching_once_the_index_update_is_done(
                 break
             await pilot.pause(0.05)
         assert entered.is_set(), "the search never started"
-        await pilot.pause(0.1)
-        shown = status(app)
+        # The status comes by messages posted before the search began; wait for them, not
+        # a fixed tenth of a second (a stalled process may run the test first). The search
+        # is held: "Updating" shown instead stays, and this gives up after 10 s.
+        for _ in range(200):
+            shown = status(app)
+            if "Updating" not in shown and "Searching" in shown:
+                break
+            await pilot.pause(0.05)
         gate.set()
         await app.workers.wait_for_complete()
         await settle(app, pilot)

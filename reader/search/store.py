@@ -422,25 +422,31 @@ def damage(path: Path) -> str | None:
     if path.is_dir():
         raise ReaderError(f"{path}: is a directory where the index file goes: move it away")
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):  # a FIFO's open() waits for a writer for ever
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO's open() waits for a writer for ever
             raise ReaderError(f"{path}: is not a file where the index file goes: move it away")
-        size = status.st_size
         with path.open("rb") as handle:
+            # Another process may be writing: a commit or a checkpoint writes the header
+            # (the new page count) first and the pages after it, its journal or WAL beside
+            # the file until they are all there. So the header, then the journal, then the
+            # size: read in the other order, a write ending between the looks read as a
+            # file cut short, and the index was removed under the process writing it.
             header = handle.read(100)
+            writing = any(
+                path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal")
+            )
+            size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         return None
     except OSError as err:
         return err.strerror or str(err)
-    if size == 0:
+    if not header:
         return None  # created, nothing written yet
     if len(header) < 100 or not header.startswith(_MAGIC):
         return "not an SQLite database"
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    wal = path.with_name(path.name + "-wal")
-    if size % page_size or (pages * page_size > size and not wal.exists()):
+    if size % page_size or (pages * page_size > size and not writing):
         return f"truncated ({size} of {pages * page_size} bytes)"
     return None
 

@@ -107,8 +107,11 @@ class ReaderApp(App[None]):
         """A key no widget took, while a dialog that wants typing is open, goes into it.
 
         Here, in the App's queue, not on the main screen: a key bubbles to the App
-        in the order keys were typed, after the `g` that opened the dialog.
+        in the order keys were typed, after the `g` that opened the dialog. A key
+        queued behind the `q` that quits may come after the screens are gone.
         """
+        if not self.screen_stack:
+            return
         screen = self.screen
         if isinstance(screen, TakesKeys):
             screen.take_key(event)
