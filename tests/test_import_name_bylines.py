@@ -65,3 +65,15 @@ def test_a_name_that_ends_a_subtitle_wrapped_in_its_type_is_the_subtitle_s() -> 
     item = story(under)
     assert item.byline is None
     assert item.subtitle is not None and item.subtitle.endswith("李素丽")
+
+
+def test_a_post_over_a_name_or_a_role_over_two_names_under_the_headline_is_the_byline() -> None:
+    for text in ("山西省交口县县长李来福", "新华社记者戚德良支林飞", "本报记者李舸杨文道"):
+        item = story(faced(line(text, 0, 582)))
+        assert item.byline == text
+        assert item.subtitle is None
+
+
+def test_a_plain_line_under_the_headline_that_names_no_one_opens_the_body() -> None:
+    item = story(line("昨天下午记者", 0, 582))  # no name's shape: running text
+    assert item.byline is None

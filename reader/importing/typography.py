@@ -165,9 +165,14 @@ def is_byline(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(tight(text)))
 
 
-# A writer's name alone, or two or three spaced apart (`马利`, `刘振亚`, `王 伟  李 清`
-# is a role's; these have none): 1998's commentaries print their writer so.
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}$")
+# A writer's name alone, or two or three spaced apart (`马利`, `刘振亚`): 1998's
+# commentaries print their writer so; or a post over its holder's name (`山西省交口县
+# 县长李来福`); or a role over two names set together (`新华社记者戚德良支林飞`).
+_NAME_LINE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}$"
+    r"|^[\u4e00-\u9fff]{2,14}(?:长|书记|主任|主席|委员|代表|经理|教授|研究员)[\u4e00-\u9fff·]{2,3}$"
+    rf"|^{_ROLE}\s*[\u4e00-\u9fff·]{{5,8}}$"
+)
 
 
 def name_byline(line: TypeLine, prev: TypeLine, nxt: TypeLine | None, body: float) -> bool:
