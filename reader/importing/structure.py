@@ -38,6 +38,7 @@ from reader.importing.typography import (
     TypeLine,
     is_byline,
     is_credit,
+    name_byline,
     type_lines,
 )
 from reader.model import Item, Page
@@ -213,6 +214,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
         text = line.text
         picture = caption_of.get(i, -1)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        # A name alone under a stack that has no body or byline yet is its byline.
+        named = bool(cur and prev and prev in cur.stack and not (cur.has_body or cur.bylines))
+        named = named and prev is not None and name_byline(line, prev, nxt, body)
         if picture >= 0:
             if cur is None or cur.picture != picture or cur.ended:
                 cur = _Item(picture=picture)
@@ -223,7 +227,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             or _marked_stack(line, prev, lines[i + 1 : i + 3], cur, body)
             or _closed_subtitle(line, prev, cur, body)
             or _face_stack(line, prev, lines[i + 1 : i + 3], cur, body)
-        ) and not (_intertitle(line, cur, body) or wrapped is line):
+        ) and not (named or _intertitle(line, cur, body) or wrapped is line):
             stacking = cur is not None and prev is not None and prev in cur.stack
             if not (stacking and cur is not None and not cur.bylines and not cur.has_body):
                 cur = _Item()
@@ -270,7 +274,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 # keeps its space (通讯员 / 许洋), a name broken inside does not.
                 gap = " " if cur.bylines[-1].endswith(("记者", "通讯员", "撰稿", "撰稿人")) else ""
                 cur.bylines[-1] += gap + text
-            elif (
+            elif named or (
                 is_byline(text)
                 and (not cur.body or ahead_ends)
                 and (

@@ -165,6 +165,34 @@ def is_byline(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(tight(text)))
 
 
+# A writer's name alone, or two or three spaced apart (`马利`, `刘振亚`): 1998's
+# commentaries print their writer so; or a post over its holder's name (`山西省交口县
+# 县长李来福`); or a role over two names set together (`新华社记者戚德良支林飞`).
+_NAME_LINE = re.compile(
+    r"^[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}$"
+    r"|^[\u4e00-\u9fff]{2,14}(?:长|书记|主任|主席|委员|代表|经理|教授|研究员)[\u4e00-\u9fff·]{2,3}$"
+    rf"|^{_ROLE}\s*[\u4e00-\u9fff·]{{5,8}}$"
+)
+
+
+def name_byline(line: TypeLine, prev: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+    """A name alone at the body's size and weight right under a headline stack, over
+    the body: the story's byline (`朱峻峰` under a commentary's headline, in a face of
+    its own or the body's), not a subtitle (set bold or larger), nor the rest of the
+    line over it wrapped in the same type (`——访全国劳动模范` / `李素丽`)."""
+    return (
+        line.plain(body)
+        and nxt is not None
+        and nxt.plain(body)
+        and bool(_NAME_LINE.match(line.text.strip()))
+        and not (
+            abs(prev.size - line.size) <= _SAME_SIZE * body
+            and prev.bold == line.bold
+            and prev.face == line.face
+        )
+    )
+
+
 def byline_row(text: str) -> bool:
     """A byline, or the rest of one broken inside its role word at the column's edge
     with its names an em after it (`本报记者 董静群 通讯` / `员　王国平`, TeX's `\\quad`)."""

@@ -1,0 +1,79 @@
+"""A byline that is only a name (`朱峻峰` under a commentary's headline), as 396 of the
+1998 corpus's 618 bylines print, set at the body's size and weight on its own line
+under the headline, in a face of its own (Typst's pages of whole articles set it in
+Sans over a Serif body): the story's byline, not its subtitle. A bold subtitle stays
+one, and so does a name that is the rest of a subtitle wrapped in the same type.
+Found on pages of whole 1998 articles (bench/wholegen.py, read seeds 400-419).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handset import line
+
+from reader.importing.reading_order import Glyph, layout
+from reader.importing.structure import build
+from reader.importing.typography import is_byline
+from reader.model import Item
+
+PITCH = 14.0
+SANS = 1  # the byline's face; the body's is 0
+
+
+def faced(glyphs: list[Glyph], face: int = SANS) -> list[Glyph]:
+    return [replace(g, face=face) for g in glyphs]
+
+
+def story(under: list[Glyph]) -> Item:
+    """A story above; a 20-pt headline, `under` it, then a 14-em column of body text."""
+    glyphs = line("上篇标题", 0, 680, 20) + line("戊" * 14, 0, 650) + line("戊戊。", 0, 636)
+    glyphs += line("高举旗帜的坚定性", 0, 610, 20) + under
+    glyphs += line("甲" * 12, 20, 560)
+    for n in range(1, 4):
+        glyphs += line("乙" * 14, 0, 560 - n * PITCH)
+    glyphs += line("丙。", 0, 560 - 4 * PITCH)
+    done = build(layout(glyphs, [], is_byline), [])
+    assert done is not None
+    items = done[0].items
+    assert len(items) == 2
+    return items[1]
+
+
+def test_a_name_in_another_face_under_the_headline_is_the_byline() -> None:
+    item = story(faced(line("朱峻峰", 0, 582)))
+    assert item.headline == "高举旗帜的坚定性"
+    assert item.byline == "朱峻峰"
+    assert item.subtitle is None
+    assert item.paragraphs[0].startswith("甲")
+
+
+def test_a_name_in_the_body_s_face_under_the_headline_is_the_byline() -> None:
+    item = story(line("贾幼陵", 50, 582))  # centred under the headline
+    assert item.byline == "贾幼陵"
+    assert item.paragraphs[0].startswith("甲")
+
+
+def test_a_bold_short_subtitle_stays_the_subtitle() -> None:
+    item = story(line("虎年一愿", 0, 582, weight=700))
+    assert item.subtitle == "虎年一愿"
+    assert item.byline is None
+
+
+def test_a_name_that_ends_a_subtitle_wrapped_in_its_type_is_the_subtitle_s() -> None:
+    under = faced(line("——访全国劳动模范", 0, 586)) + faced(line("李素丽", 0, 572))
+    item = story(under)
+    assert item.byline is None
+    assert item.subtitle is not None and item.subtitle.endswith("李素丽")
+
+
+def test_a_post_over_a_name_or_a_role_over_two_names_under_the_headline_is_the_byline() -> None:
+    for text in ("山西省交口县县长李来福", "新华社记者戚德良支林飞", "本报记者李舸杨文道"):
+        item = story(faced(line(text, 0, 582)))
+        assert item.byline == text
+        assert item.subtitle is None
+
+
+def test_a_plain_line_under_the_headline_that_names_no_one_opens_the_body() -> None:
+    item = story(line("昨天下午记者", 0, 582))  # no name's shape: running text
+    assert item.byline is None
