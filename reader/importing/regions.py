@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from reader.importing.captions import CAPTION_DROP, LINE_DROP, OVERHANG, ruled
 from reader.importing.segment import OPENS
-from reader.importing.typography import TypeLine
+from reader.importing.typography import TypeLine, is_credit
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
 
@@ -73,6 +73,23 @@ def captions(
             if first:
                 type_ = (line.size, line.bold)
             first = False
+    return out
+
+
+def titles(lines: Sequence[TypeLine], caption_of: dict[int, int]) -> set[int]:
+    """The lines that are a picture story's title: one or two bold lines opening a
+    caption whose text runs on under them in a lighter weight (`外籍家庭在上海` in bold
+    at the caption's size over `近几年来，…`). A caption set bold throughout has none."""
+    out: set[int] = set()
+    for n in set(caption_of.values()):
+        own = sorted(i for i, p in caption_of.items() if p == n)
+        k = 0
+        while k < len(own) and lines[own[k]].bold and not lines[own[k]].closes:
+            k += 1
+        title, rest = own[:k], own[k:]
+        runs_on = bool(rest) and not lines[rest[0]].bold and not is_credit(lines[rest[0]].text)
+        if 0 < k <= 2 and runs_on and not any(is_credit(lines[i].text) for i in title):
+            out.update(title)
     return out
 
 
