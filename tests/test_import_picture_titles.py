@@ -5,7 +5,7 @@ throughout, or one whose bold first line ends a sentence, keeps its text whole."
 
 from __future__ import annotations
 
-from reader.importing import structure
+from reader.importing import regions, structure
 from reader.importing.typography import TypeLine
 from reader.model import Item
 
@@ -53,3 +53,40 @@ def test_a_bold_first_sentence_is_the_caption_s_own() -> None:
     )
     assert item.headline is None
     assert item.paragraphs == ("广场鸽落户郑州。成为郑州的新景观。",)
+
+
+# Typst's pages set the title in headline type (1.2 times the body) right under the
+# picture, over a caption in smaller type whose credit runs on at its end.
+PICTURE = (100.0, 520.0, 240.0, 640.0)
+
+
+def under_picture(title_size: float, text_size: float, *last: str) -> list[Item]:
+    lines = [
+        line("云岭菜花香", 517, bold=True, size=title_size),
+        line("春节前夕，云南省曲靖、玉溪等地", 503, size=text_size),
+    ]
+    lines += [line(text, 492 - 11 * n, size=text_size) for n, text in enumerate(last)]
+    caption_of = regions.captions(lines, [PICTURE], BODY)
+    parts = structure._assemble(lines, BODY, caption_of)
+    return [structure._freeze(it, BODY, f"p/{n}") for n, it in enumerate(parts)]
+
+
+def test_headline_type_over_a_credited_caption_is_a_picture_story() -> None:
+    (item,) = under_picture(12.0, 9.0, "油菜吐蕊。（新华社记者周重要摄）")
+    assert (item.kind, item.headline) == ("caption", "云岭菜花香")
+    assert item.paragraphs == ("春节前夕，云南省曲靖、玉溪等地油菜吐蕊。",)
+    assert item.credit == "（新华社记者周重要摄）"
+
+
+def test_a_credit_wrapped_inside_its_word_still_counts() -> None:
+    (item,) = under_picture(12.0, 9.0, "油菜吐蕊。（新华社发美联社照", "片）")
+    assert item.kind == "caption" and item.headline == "云岭菜花香"
+    assert item.paragraphs == ("春节前夕，云南省曲靖、玉溪等地油菜吐蕊。",)
+    assert item.credit == "（新华社发美联社照片）"
+
+
+def test_a_headline_under_a_picture_over_body_text_is_a_story() -> None:
+    (item,) = under_picture(12.0, BODY, "油菜吐蕊。（新华社记者周重要摄）")
+    assert item.kind != "caption" and item.headline == "云岭菜花香"
+    (item,) = under_picture(12.0, 9.0, "油菜吐蕊，给油菜打农药。")
+    assert item.kind != "caption" and item.headline == "云岭菜花香"
