@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from reader.importing.captions import CAPTION_DROP, LINE_DROP, OVERHANG, ruled
 from reader.importing.segment import OPENS
-from reader.importing.typography import TypeLine
+from reader.importing.typography import TypeLine, credit_tail, is_credit
 
 Box = tuple[float, float, float, float]  # x0, bottom, x1, top in PDF points, y upwards
 
@@ -49,6 +49,7 @@ def captions(
         reach = y0
         first = True
         type_ = (0.0, False)  # the caption's size and weight, as its first line has them
+        title: list[int] = []  # a picture story's title in headline type over the caption
         for i in order:
             line = lines[i]
             if i in out or line.top > y0 + 0.3 * body:
@@ -65,6 +66,11 @@ def captions(
             if not within:
                 continue
             if line.size > 1.15 * body:
+                if len(title) == len(out_of(out, n)) < 2 and not line.closes:
+                    title.append(i)  # perhaps a picture story's title: checked below
+                    out[i] = n
+                    reach = line.bottom
+                    continue
                 break  # a headline under the picture: its story, not a caption
             if not first and (line.size > 1.06 * type_[0] or (line.bold and not type_[1])):
                 break  # larger or bolder than the caption: the next story's kicker
@@ -73,6 +79,39 @@ def captions(
             if first:
                 type_ = (line.size, line.bold)
             first = False
+        if title and not _titles_caption(lines, sorted(out_of(out, n))[len(title) :], body):
+            for i in out_of(out, n):
+                del out[i]  # a headline under the picture: its story, not a caption
+    return out
+
+
+def out_of(out: dict[int, int], n: int) -> list[int]:
+    return [i for i, p in out.items() if p == n]
+
+
+def _titles_caption(lines: Sequence[TypeLine], under: list[int], body: float) -> bool:
+    """Headline type over a picture's caption is a picture story's title only over text
+    in caption type (smaller than the body) that ends in its credit (`…（新华社记者…摄）`)."""
+    if not under or any(lines[i].size > 0.97 * body for i in under):
+        return False
+    last = lines[under[-1]].text
+    return is_credit(last) or credit_tail("".join(lines[i].text.strip() for i in under)) >= 0
+
+
+def titles(lines: Sequence[TypeLine], caption_of: dict[int, int]) -> set[int]:
+    """The lines that are a picture story's title: one or two bold lines opening a
+    caption whose text runs on under them in a lighter weight (`外籍家庭在上海` in bold
+    at the caption's size over `近几年来，…`). A caption set bold throughout has none."""
+    out: set[int] = set()
+    for n in set(caption_of.values()):
+        own = sorted(i for i, p in caption_of.items() if p == n)
+        k = 0
+        while k < len(own) and lines[own[k]].bold and not lines[own[k]].closes:
+            k += 1
+        title, rest = own[:k], own[k:]
+        runs_on = bool(rest) and not lines[rest[0]].bold and not is_credit(lines[rest[0]].text)
+        if 0 < k <= 2 and runs_on and not any(is_credit(lines[i].text) for i in title):
+            out.update(title)
     return out
 
 

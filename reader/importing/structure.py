@@ -210,6 +210,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
     cur: _Item | None = None
     prev: TypeLine | None = None
     wrapped: TypeLine | None = None
+    titled = regions.titles(lines, caption_of)
     for i, line in enumerate(lines):
         text = line.text
         picture = caption_of.get(i, -1)
@@ -221,7 +222,7 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             if cur is None or cur.picture != picture or cur.ended:
                 cur = _Item(picture=picture)
                 items.append(cur)
-            cur.body.append(line)
+            (cur.stack if i in titled else cur.body).append(line)
         elif (
             _is_stack(line, body)
             or _marked_stack(line, prev, lines[i + 1 : i + 3], cur, body)
