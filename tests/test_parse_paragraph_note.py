@@ -1,8 +1,12 @@
 """A bracketed note alone on its line under a paragraph's closed end (issue 12, round 14).
 
-TeX and LibreOffice set `…出席音乐会。（李德安任记）` with the note on a line of its
-own; it is the paragraph's end, never a paragraph of its own. A source's forms stay
-the story's source line.
+`…出席音乐会。` / `（李德安任记）`: the note stands as a paragraph of its own, as the
+paper printed it. In the 1998 corpus 309 such notes of names are a line (a paragraph)
+of their own and 716 run on at a paragraph's end; a run-on note falls alone on a line
+only when the line breaks just before it (about one in a column's width of those), so
+alone it is most often its own. Joining it to the paragraph above (office16, 36bafcb)
+took the held-out whole-article rows from paragraph F1 0.951 to 0.931. A source's forms
+stay the story's source line.
 """
 
 from __future__ import annotations
@@ -32,14 +36,14 @@ def _page(note: str) -> list[tuple[str, ...]]:
     return [item.paragraphs for item in page.items]
 
 
-def test_a_writer_s_note_ends_the_paragraph_above() -> None:
+def test_a_writer_s_note_alone_on_its_line_is_its_own_paragraph() -> None:
     paragraphs = _page("（李德安任记）")
-    assert paragraphs[0] == ("".join(FIRST), "".join(NEXT) + "（李德安任记）")
+    assert paragraphs[0] == ("".join(FIRST), "".join(NEXT), "（李德安任记）")
 
 
-def test_an_office_s_note_with_a_colon_ends_the_paragraph_above() -> None:
+def test_an_office_s_note_with_a_colon_alone_on_its_line_is_its_own_paragraph() -> None:
     paragraphs = _page("（作者单位：光明日报）")
-    assert paragraphs[0][-1] == "".join(NEXT) + "（作者单位：光明日报）"
+    assert paragraphs[0][-2:] == ("".join(NEXT), "（作者单位：光明日报）")
 
 
 def test_a_source_s_forms_stay_the_source_line() -> None:

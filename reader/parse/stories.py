@@ -19,7 +19,7 @@ from reader.parse.column import full_between, listed, opens_paragraph, starts_st
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind, is_paragraph_note
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
@@ -268,7 +268,6 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                         lines[i - 1].closes
                         or (lines[i - 1].last in "）)" and title_end(lines, i - 1))
                     )
-                    or (lines[i - 1].closes and is_paragraph_note(line.text))
                 )
             ):
                 cur.paragraphs[-1].append(line.text)  # the common case, inside a paragraph
