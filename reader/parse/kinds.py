@@ -80,28 +80,6 @@ NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[�
 PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
 # A bracketed line alone: a writer's or an office's note (`（李德安任记）`, `（作者单位：…）`).
-_BRACKETED = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
-
-
-def is_paragraph_note(text: str) -> bool:
-    """A bracketed note that no source, credit or title forms: it ends the paragraph above.
-
-    The text's papers print it at a paragraph's end (`…出席音乐会。（李德安任记）`);
-    set on a line of its own, it is still that paragraph's, never one of its own.
-    A source's forms (`（据新华社电）`, a name of 2-4 characters, `（来源：…）`) stay
-    the story's source line, as `lines._mark_notes` reads them.
-    """
-    return (
-        _BRACKETED.match(text) is not None
-        and NOTE_RE.match(text) is None
-        and SOURCE_RE.match(text) is None
-        and CREDIT_RE.search(text) is None
-        and PHOTO_HEAD_RE.search(text) is None
-        and CROSSREF_RE.match(text) is None
-        and not text[:-1].endswith("版")  # a jump line: `（上接第一版）` opens its story
-    )
-
-
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
 _HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))
