@@ -8,7 +8,6 @@ does not know is named in a warning, never silently ignored.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -109,23 +108,10 @@ def parse_config(
 
 
 def _read(path: Path) -> dict[str, object] | None:
-    """One TOML file, None when it does not exist; a bad one is a `ReaderError`.
+    """One TOML file, None when it does not exist; a bad one is a `ReaderError`."""
+    from reader.files import read_toml
 
-    Read bounded, regular files only: `READER_CONFIG` naming a FIFO hung the reader.
-    """
-    import tomllib  # here: 2 ms of a one-shot command, and most machines have no config file
-
-    from reader.files import read_bounded
-
-    if not os.path.lexists(path):
-        return None
-    data = read_bounded(path, _MAX_CONFIG, "config file")
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ReaderError(f"{path}: {err}") from None
-    except RecursionError:  # `a = [[[[…`: tomllib recurses once a level
-        raise ReaderError(f"{path}: nested deeper than a config file goes") from None
+    return read_toml(path, _MAX_CONFIG, "config file")
 
 
 _MAX_CONFIG = 1 << 20

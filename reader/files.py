@@ -5,7 +5,8 @@ a symlink to `/dev/zero` or `/dev/urandom` (never ends), a symlink loop, a
 1.5 GB file. Every read of a page or a small settings file goes through
 `read_bounded`, which opens without blocking, refuses what is not a regular
 file, and reads at most `limit + 1` bytes, so nothing it refuses costs time or
-memory. Its errors are one-line `ReaderError`s naming the file.
+memory. Its errors are one-line `ReaderError`s naming the file. `read_toml` reads
+the library's `paper.toml` and `issue.toml` and the config files so.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -97,3 +99,58 @@ def _why(err: OSError) -> str:
     if err.errno == errno.EISDIR:
         return "is a directory"
     return (err.strerror or str(err)).lower()
+
+
+def read_toml(
+    path: Path | str, limit: int, what: str = "settings file"
+) -> dict[str, object] | None:
+    """A small TOML file, read bounded; None when there is none; a bad one is a `ReaderError`.
+
+    Regular files only: a FIFO named here hung `reader list` and, as the config,
+    the reader. `a = [[[[…` deeper than tomllib recurses is one line, not a crash.
+    """
+    import tomllib  # here: a one-shot search reads no TOML, and the parser costs 5 ms
+
+    if not os.path.exists(path):
+        return None
+    data = read_bounded(path, limit, what)
+    try:
+        text = data.decode("utf-8")
+        simple = plain_toml(text)
+        return tomllib.loads(text) if simple is None else simple
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ReaderError(f"{path}: {err}") from None
+    except RecursionError:
+        raise ReaderError(f"{path}: nested deeper than a {what} goes") from None
+
+
+def plain_toml(text: str) -> dict[str, object] | None:
+    """What `tomllib.loads` makes of the plainest TOML, `key = 1998-01-01` or `key = "text"`
+    lines; None for anything else, which goes to tomllib.
+
+    Parsing 11,145 `issue.toml` files with tomllib took a third of listing them.
+    """
+    found: dict[str, object] = {}
+    for line in text.split("\n"):
+        if not line:
+            continue
+        key, equals, value = line.partition(" = ")
+        bare = key.replace("_", "a").replace("-", "a")
+        if not equals or key in found or not (bare.isascii() and bare.isalnum()):
+            return None
+        if len(value) == 10 and value.isascii() and value[4] == value[7] == "-":
+            digits = value[:4] + value[5:7] + value[8:]
+            if not digits.isdigit():
+                return None
+            try:
+                found[key] = date.fromisoformat(value)
+            except ValueError:  # 1998-02-30: tomllib says why
+                return None
+        elif len(value) >= 2 and value[0] == value[-1] == '"':
+            inner = value[1:-1]
+            if not inner.isprintable() or '"' in inner or "\\" in inner:
+                return None
+            found[key] = inner
+        else:
+            return None
+    return found

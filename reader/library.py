@@ -93,53 +93,9 @@ def page_number(name: str) -> int | None:
 
 
 def _toml(path: Path | str) -> dict[str, object]:
-    import tomllib  # here: a one-shot search reads no TOML, and the parser costs 5 ms
+    from reader.files import read_toml
 
-    from reader.files import read_bounded
-
-    if not os.path.exists(path):
-        return {}
-    data = read_bounded(path, _MAX_TOML, "settings file")  # a FIFO here hung `reader list`
-    try:
-        text = data.decode("utf-8")
-        simple = plain_toml(text)
-        return tomllib.loads(text) if simple is None else simple
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise ReaderError(f"{path}: {err}") from None
-    except RecursionError:  # `a = [[[[…`: tomllib recurses once a level
-        raise ReaderError(f"{path}: nested deeper than a settings file goes") from None
-
-
-def plain_toml(text: str) -> dict[str, object] | None:
-    """What `tomllib.loads` makes of the plainest TOML, `key = 1998-01-01` or `key = "text"`
-    lines; None for anything else, which goes to tomllib.
-
-    Parsing 11,145 `issue.toml` files with tomllib took a third of listing them.
-    """
-    found: dict[str, object] = {}
-    for line in text.split("\n"):
-        if not line:
-            continue
-        key, equals, value = line.partition(" = ")
-        bare = key.replace("_", "a").replace("-", "a")
-        if not equals or key in found or not (bare.isascii() and bare.isalnum()):
-            return None
-        if len(value) == 10 and value.isascii() and value[4] == value[7] == "-":
-            digits = value[:4] + value[5:7] + value[8:]
-            if not digits.isdigit():
-                return None
-            try:
-                found[key] = date.fromisoformat(value)
-            except ValueError:  # 1998-02-30: tomllib says why
-                return None
-        elif len(value) >= 2 and value[0] == value[-1] == '"':
-            inner = value[1:-1]
-            if not inner.isprintable() or '"' in inner or "\\" in inner:
-                return None
-            found[key] = inner
-        else:
-            return None
-    return found
+    return read_toml(path, _MAX_TOML) or {}
 
 
 def _str(data: dict[str, object], key: str) -> str | None:

@@ -77,7 +77,7 @@ LINE = st.one_of(
 def test_the_plain_toml_reading_is_tomllibs_or_none(lines: list[str], end: str) -> None:
     import tomllib
 
-    from reader.library import plain_toml
+    from reader.files import plain_toml
 
     text = "\n".join(lines) + end
     got = plain_toml(text)
