@@ -79,7 +79,6 @@ NOTE_RE = re.compile(r"^[（(](?:据\S{1,12}?[电讯]|[\u4e00-\u9fff·]{2,4})[�
 # A picture's headline ends so: `挂起红灯迎新年（图片）`, `…出席（附图片１张）`.
 PHOTO_HEAD_RE = re.compile(r"[（(]附?图片(?:[0-9０-９一二三四五六七八九十]{1,2}张)?[）)]$")
 CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}版)[）)]?$")
-# A bracketed line alone: a writer's or an office's note (`（李德安任记）`, `（作者单位：…）`).
 # A page header holds one of these words. Tested with `in`, not a regex: classes of
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
 _HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))

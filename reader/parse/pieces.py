@@ -138,9 +138,9 @@ def rejoin_pieces(raw: list[str]) -> list[str]:
 
 def rejoin_split(raw: list[str], text: str) -> list[str]:
     """The page's lines with every printed line MuPDF wrote in pieces made whole."""
-    whole = not may_hold_pieces(text)
-    raw = raw if whole else rejoin_pieces(raw)
-    return rejoin_short_pieces(raw, whole) if _SHORT_PIECE.search(text) else raw
+    if may_hold_pieces(text):
+        return rejoin_pieces(raw)
+    return rejoin_short_pieces(raw) if _SHORT_PIECE.search(text) else raw
 
 
 # A closed line's ends before a short piece that opens a quote or a bracket.
@@ -154,10 +154,10 @@ _SHORT_PIECE = re.compile(
 )
 
 
-def rejoin_short_pieces(raw: list[str], whole: bool) -> list[str]:
+def rejoin_short_pieces(raw: list[str]) -> list[str]:
     """The page's lines with a short opening piece MuPDF split off a printed line joined.
 
-    On pages with no sure piece (`whole`: `may_hold_pieces` found none) MuPDF still
+    On pages with no sure piece (`may_hold_pieces` found none) MuPDF still
     writes a line in two where a quote or bracket opens after a closed sentence or a
     colon: `持不同程度的警戒心理。` / `“向` / `欧洲出让更多主权”，历来`, `两行娟秀的小字：` /
     `“你发表` / `在报纸上的文章，把我们`. The piece is too short for a paragraph's
@@ -174,12 +174,20 @@ def rejoin_short_pieces(raw: list[str], whole: bool) -> list[str]:
     i = 0
     while i < len(raw):
         a, b = texts[i], texts[i + 1] if i + 1 < len(raw) else ""
-        if a and b and a[-1] in _CLOSED and b[0] in _OPENS and b[-1] not in _ENDS:
-            c = texts[i + 2] if i + 2 < len(raw) else ""
-            if whole and c and _CLOSERS.isdisjoint(b) and _set_apart(texts, widths, i):
-                out.append(raw[i].rstrip() + b)
-                i += 2
-                continue
+        if (
+            a
+            and b
+            and a[-1] in _CLOSED
+            and b[0] in _OPENS
+            and b[-1] not in _ENDS
+            and i + 2 < len(raw)
+            and texts[i + 2]
+            and _CLOSERS.isdisjoint(b)
+            and _set_apart(texts, widths, i)
+        ):
+            out.append(raw[i].rstrip() + b)
+            i += 2
+            continue
         out.append(raw[i])
         i += 1
     return out
