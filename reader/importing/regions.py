@@ -50,6 +50,7 @@ def captions(
         first = True
         type_ = (0.0, False)  # the caption's size and weight, as its first line has them
         title: list[int] = []  # a picture story's title in headline type over the caption
+        mine: list[int] = []  # the lines taken, title and caption
         for i in order:
             line = lines[i]
             if i in out or line.top > y0 + 0.3 * body:
@@ -66,8 +67,9 @@ def captions(
             if not within:
                 continue
             if line.size > 1.15 * body:
-                if len(title) == len(out_of(out, n)) < 2 and not line.closes:
+                if len(title) == len(mine) < 2 and not line.closes:
                     title.append(i)  # perhaps a picture story's title: checked below
+                    mine.append(i)
                     out[i] = n
                     reach = line.bottom
                     continue
@@ -75,18 +77,15 @@ def captions(
             if not first and (line.size > 1.06 * type_[0] or (line.bold and not type_[1])):
                 break  # larger or bolder than the caption: the next story's kicker
             out[i] = n
+            mine.append(i)
             reach = line.bottom
             if first:
                 type_ = (line.size, line.bold)
             first = False
-        if title and not _titles_caption(lines, sorted(out_of(out, n))[len(title) :], body):
-            for i in out_of(out, n):
+        if title and not _titles_caption(lines, sorted(mine)[len(title) :], body):
+            for i in mine:
                 del out[i]  # a headline under the picture: its story, not a caption
     return out
-
-
-def out_of(out: dict[int, int], n: int) -> list[int]:
-    return [i for i, p in out.items() if p == n]
 
 
 def _titles_caption(lines: Sequence[TypeLine], under: list[int], body: float) -> bool:

@@ -128,9 +128,8 @@ def _printed(items: Sequence[Item]) -> Counter[str]:
     """The printed characters of the items (not the derived headlines: none is printed)."""
     out: Counter[str] = Counter()
     for item in items:
-        for text in (item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs):
-            out.update((text or "").replace(" ", ""))
-        for text in (item.source, item.credit, item.marker):
+        fields = (item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs)
+        for text in (*fields, item.source, item.credit, item.marker):
             out.update((text or "").replace(" ", ""))
     return out
 
