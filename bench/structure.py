@@ -26,6 +26,7 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   1998 articles, each story with its own head lines, byline, paragraphs and picture
   (bench/wholegen.py, bench/wholecorpus.py), set by Typst and printed by Chromium; a
   held-out set for the whole team (issue 12 round 14): seeds 100-119 are never tuned on;
+  `whole-tex-*` the same articles set by XeTeX (round 15: held out whole, no seed read);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -312,6 +313,9 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "whole-chrome-pdf": html_cases(wholegen.CHROME, "whole-chrome", "pdf"),
     "whole-chrome-pdfium": html_cases(wholegen.CHROME, "whole-chrome", "pdfium"),
     "whole-chrome-realmupdf": html_cases(wholegen.CHROME, "whole-chrome", "realmupdf"),
+    "whole-tex-pdf": html_cases(wholegen.TEX, "whole-tex", "pdf"),
+    "whole-tex-pdfium": html_cases(wholegen.TEX, "whole-tex", "pdfium"),
+    "whole-tex-realmupdf": html_cases(wholegen.TEX, "whole-tex", "realmupdf"),
 }
 
 
@@ -503,6 +507,9 @@ def main() -> None:
             "whole-chrome: Chromium, the fonts or the corpus are missing: skipped", file=sys.stderr
         )
         names = [n for n in names if not n.startswith("whole-chrome")]
+    if any(n.startswith("whole-tex") for n in names) and not wholegen.TEX.available():
+        print("whole-tex: xelatex, the fonts or the corpus are missing: skipped", file=sys.stderr)
+        names = [n for n in names if not n.startswith("whole-tex")]
     for name in ("texvar-pdf", "chromevar-pdf"):
         if name in names and not weasygen.variant_available():
             print(f"{name}: the system CJK fonts are not installed: skipped", file=sys.stderr)

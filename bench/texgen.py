@@ -294,8 +294,22 @@ class _Page:
     # modules
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
-        rng, st, b = self.rng, self.style, self.b
-        kicker, headline, subtitle, byline, paragraphs, source = story_text(rng, b, body)
+        kicker, headline, subtitle, byline, paragraphs, source = story_text(self.rng, self.b, body)
+        item = Item(
+            kicker=kicker,
+            headline=headline,
+            subtitle=subtitle,
+            byline=" ".join(byline) or None,
+            paragraphs=paragraphs,
+            source=source,
+        )
+        return self.set_story(span, lead, item, byline)
+
+    def set_story(self, span: int, lead: bool, item: Item, byline: list[str]) -> str:
+        """A story's module from its item (`byline`: the item's byline, line by line)."""
+        rng, st = self.rng, self.style
+        kicker, headline, subtitle = item.kicker, item.headline or "", item.subtitle
+        paragraphs, source = item.paragraphs, item.source
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.5, 2.4))
         least = 1.3 * st.body
         if self.variant:
@@ -329,21 +343,25 @@ class _Page:
         if source:
             text += f"\n{{\\raggedleft {_e(source)}\\par}}\n"
         out.append(self.body_block(span, text))
-        self.items.append(
-            Item(
-                kicker=kicker,
-                headline=headline,
-                subtitle=subtitle,
-                byline=" ".join(byline) or None,
-                paragraphs=paragraphs,
-                source=source,
-            )
-        )
+        self.items.append(item)
         return "".join(out)
 
     def photo(self, span: int) -> str:
-        rng, st, b = self.rng, self.style, self.b
-        caption, tail, lines, credit = typesetgen.photo_text(rng, b.corpus)
+        caption, tail, lines, credit = typesetgen.photo_text(self.rng, self.b.corpus)
+        return self.set_photo(span, caption, tail, lines, credit)
+
+    def set_photo(
+        self,
+        span: int,
+        caption: str,
+        tail: str,
+        lines: list[str],
+        credit: str,
+        headline: str | None = None,
+    ) -> str:
+        """A picture and its caption: `tail` run on after it, `lines` under it; a picture
+        story's `headline` in bold over the caption."""
+        rng, st = self.rng, self.style
         width, height = st.span(span), st.span(span) * rng.uniform(0.45, 0.75)
         size = st.body * rng.uniform(0.85, 0.95)
         family = st.caption_font
@@ -353,13 +371,16 @@ class _Page:
             box = f"{{\\color{{black!20}}\\rule{{{_pt(width)}}}{{{_pt(height)}}}}}"
         out = [
             f"\\vspace{{6pt}}\\noindent{box}\\par\\vspace{{3pt}}\n",
+            self.line(headline, st.body * 1.2, "sansbold", "left") if headline else "",
             f"{{\\setlength{{\\parindent}}{{0pt}}{self.size(size, 1.45)}\\CJKfamily{{{family}}}"
             f"{_e(caption + tail)}\\par}}\n",
         ]
         align = rng.choice(("right", "left"))
         for text in lines:
             out.append(self.line(text, size, family, align, self.look.space))
-        self.items.append(Item(kind="caption", paragraphs=(caption,), credit=credit))
+        self.items.append(
+            Item(kind="caption", headline=headline, paragraphs=(caption,), credit=credit)
+        )
         return "".join(out)
 
     def briefs(self) -> str:
@@ -478,15 +499,17 @@ class _Page:
         return doc, header
 
 
-def layout(seed: int, variant: bool = False) -> tuple[int, str, tuple[Item, ...], str]:
+def layout(
+    seed: int, variant: bool = False, page_type: type[_Page] = _Page
+) -> tuple[int, str, tuple[Item, ...], str]:
     """The page number, header, items and LaTeX of one seeded page (`variant`: in the
-    type of `Variant.draw(seed)`)."""
+    type of `Variant.draw(seed)`; `page_type`: who picks its stories)."""
     corpus = typesetgen.load_corpus()
     if corpus is None:
         raise FileNotFoundError(typesetgen.CORPUS)
     rng = random.Random(seed)
     page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
-    layout = _Page(corpus, rng, Look.draw(seed), Variant.draw(seed) if variant else None)
+    layout = page_type(corpus, rng, Look.draw(seed), Variant.draw(seed) if variant else None)
     doc, header = layout.latex(page)
     return page, header, tuple(layout.items), doc
 
@@ -509,10 +532,13 @@ def compile_pdf(doc: str) -> bytes:
         return pdf.read_bytes()
 
 
-def generate(seed: int, variant: bool = False) -> typesetgen.TypesetPage:
-    """One TeX page, seeded; cached under bench/out/tex/ beside its LaTeX."""
-    page, header, items, doc = layout(seed, variant)
-    stem = CACHE / f"{'texvar' if variant else 'tex'}-{seed}"
+def generate(
+    seed: int, variant: bool = False, page_type: type[_Page] = _Page, name: str = ""
+) -> typesetgen.TypesetPage:
+    """One TeX page, seeded; cached under bench/out/tex/ beside its LaTeX (`name`: the
+    cache's name for pages of another `page_type`)."""
+    page, header, items, doc = layout(seed, variant, page_type)
+    stem = CACHE / f"{name or ('texvar' if variant else 'tex')}-{seed}"
     tex, pdf_path = stem.with_suffix(".tex"), stem.with_suffix(".pdf")
     if tex.exists() and pdf_path.exists() and tex.read_text(encoding="utf-8") == doc:
         pdf = pdf_path.read_bytes()

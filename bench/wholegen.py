@@ -8,7 +8,8 @@ engines and their page types are the existing ones, only the stories differ:
 - `TYPESET`: Typst, through tests/typesetgen.py's page layout (rows of modules: a
   lead, stories, pictures, a column of briefs), each module set from a whole article;
 - `CHROME`: Chromium, through bench/weasygen.py's HTML page and bench/chromegen.py's
-  looks and printing.
+  looks and printing;
+- `TEX`: XeTeX, through bench/texgen.py's page (xeCJK's punctuation styles, multicols).
 
 A module takes an article that fits it: a lead 400 to 1,400 characters, a story at
 most 250 a column it spans, a brief (headline and byline only) at most 220; a picture
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import chromegen  # noqa: E402
+import texgen  # noqa: E402
 import typesetgen  # noqa: E402
 import weasygen  # noqa: E402
 import wholecorpus  # noqa: E402
@@ -214,8 +216,61 @@ class _Chrome:
         return chromegen.available() and wholecorpus.load() is not None
 
 
+class _TexPage(texgen._Page):
+    """texgen's page, each module set from a whole article."""
+
+    def __init__(
+        self,
+        corpus: typesetgen.Corpus,
+        rng: random.Random,
+        look: texgen.Look,
+        variant: texgen.Variant | None = None,
+    ) -> None:
+        super().__init__(corpus, rng, look, variant)
+        self.pool = Pool(_articles(), rng)
+
+    def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
+        a = self.pool.lead() if lead else self.pool.story(span)
+        out = self.set_story(span, lead, _story_item(a), [a.byline] if a.byline else [])
+        for p in a.photos:
+            tail, lines = _credit(p)
+            out += self.set_photo(span, p.caption, tail, lines, p.credit)
+        return out
+
+    def photo(self, span: int) -> str:
+        p = self.pool.picture().photos[0]
+        tail, lines = _credit(p)
+        return self.set_photo(span, p.caption, tail, lines, p.credit, p.headline)
+
+    def briefs(self) -> str:
+        st, out = self.style, [self.body_block(1, "")]
+        for n in range(self.rng.randint(2, 4)):
+            if n:
+                out.append("\\par\\vspace{4pt}\\hrule height 0.4pt\\vspace{4pt}\n")
+            a = self.pool.brief()
+            out.append(self.line(a.headline or "", st.body * 1.3, "sansbold", "left"))
+            if a.byline:
+                out.append(self.line(a.byline, st.body, "sans", "left", self.look.space))
+            out.append("\\vspace{3pt}\n" + self.paragraphs(a.paragraphs) + "\\par\n")
+            self.items.append(_story_item(a))
+        return "".join(out)
+
+
+class _Tex:
+    """XeTeX pages of whole articles (texgen's looks), as an engine."""
+
+    @staticmethod
+    def generate(seed: int) -> typesetgen.TypesetPage:
+        return texgen.generate(seed, page_type=_TexPage, name="whole-tex")
+
+    @staticmethod
+    def available() -> bool:
+        return texgen.available() and wholecorpus.load() is not None
+
+
 TYPESET = _Typeset()
 CHROME = _Chrome()
+TEX = _Tex()
 
 
 def main() -> None:
@@ -223,15 +278,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pages", type=int, default=2)
-    parser.add_argument("--engine", choices=("typeset", "chrome"), default="typeset")
+    parser.add_argument("--engine", choices=("typeset", "chrome", "tex"), default="typeset")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    engine = TYPESET if args.engine == "typeset" else CHROME
+    engines: dict[str, _Typeset | _Chrome | _Tex] = {
+        "typeset": TYPESET,
+        "chrome": CHROME,
+        "tex": TEX,
+    }
+    engine = engines[args.engine]
     if not engine.available():
         sys.exit(f"{args.engine}: the engine, the fonts or the corpus are missing")
     args.out.mkdir(parents=True, exist_ok=True)
     for n in range(args.seed, args.seed + args.pages):
-        source = ".typ" if engine is TYPESET else ".html"
+        source = {"typeset": ".typ", "chrome": ".html", "tex": ".tex"}[args.engine]
         weasygen.save(engine.generate(n), args.out / f"whole-{args.engine}-{n}", source)
 
 

@@ -113,14 +113,19 @@ def _corpus_and(engine: str) -> object:
         pytest.skip("shared/corpus is not beside this checkout")
     import wholegen
 
-    found = wholegen.TYPESET if engine == "typeset" else wholegen.CHROME
+    found = {"typeset": wholegen.TYPESET, "chrome": wholegen.CHROME, "tex": wholegen.TEX}[engine]
     if not found.available():
         pytest.skip(f"{engine}: the engine or its fonts are not installed")
     return found
 
 
 @pytest.mark.parametrize(
-    ("row", "engine"), [("whole-typeset-pdfium", "typeset"), ("whole-chrome-pdfium", "chrome")]
+    ("row", "engine"),
+    [
+        ("whole-typeset-pdfium", "typeset"),
+        ("whole-chrome-pdfium", "chrome"),
+        ("whole-tex-pdf", "tex"),
+    ],
 )
 def test_a_row_runs_on_two_pages(row: str, engine: str) -> None:
     _corpus_and(engine)
