@@ -255,8 +255,24 @@ class _Page:
     # modules
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
-        rng, st, b, look = self.rng, self.style, self.b, self.look
-        kicker, headline, subtitle, byline, paragraphs, source = texgen.story_text(rng, b, body)
+        kicker, headline, subtitle, byline, paragraphs, source = texgen.story_text(
+            self.rng, self.b, body
+        )
+        item = Item(
+            kicker=kicker,
+            headline=headline,
+            subtitle=subtitle,
+            byline=" ".join(byline) or None,
+            paragraphs=paragraphs,
+            source=source,
+        )
+        return self.set_story(span, lead, item, byline)
+
+    def set_story(self, span: int, lead: bool, item: Item, byline: list[str]) -> str:
+        """A story's module from its item (`byline`: the item's byline, line by line)."""
+        rng, st, look = self.rng, self.style, self.look
+        kicker, headline, subtitle = item.kicker, item.headline or "", item.subtitle
+        paragraphs, source = item.paragraphs, item.source
         size = st.body * (rng.uniform(2.6, 3.6) if lead else rng.uniform(1.3, 2.4))
         size = max(min(size, st.span(span) / max(4, min(len(headline), 12))), 1.3 * st.body)
         ratio = size / st.body
@@ -278,16 +294,7 @@ class _Page:
         if source:  # under the columns: Writer may clip a balanced section's last line
             style = self.para_style(look.body, st.body, align="right", leading=self.body_leading())
             out.append(f'<text:p text:style-name="{style}">{_e(source)}</text:p>\n')
-        self.items.append(
-            Item(
-                kicker=kicker,
-                headline=headline,
-                subtitle=subtitle,
-                byline=" ".join(byline) or None,
-                paragraphs=paragraphs,
-                source=source,
-            )
-        )
+        self.items.append(item)
         return "".join(out)
 
     def spacer(self, height: float, border: str = "") -> str:
@@ -297,8 +304,21 @@ class _Page:
         return f'<text:p text:style-name="{style}"/>\n'
 
     def photo(self, span: int) -> str:
-        rng, st, b, look = self.rng, self.style, self.b, self.look
-        caption, tail, lines, credit = typesetgen.photo_text(rng, b.corpus)
+        caption, tail, lines, credit = typesetgen.photo_text(self.rng, self.b.corpus)
+        return self.set_photo(span, caption, tail, lines, credit)
+
+    def set_photo(
+        self,
+        span: int,
+        caption: str,
+        tail: str,
+        lines: list[str],
+        credit: str,
+        headline: str | None = None,
+    ) -> str:
+        """A picture and its caption: `tail` run on after it, `lines` under it; a picture
+        story's `headline` in bold over the caption."""
+        rng, st, look = self.rng, self.style, self.look
         width, height = st.span(span), st.span(span) * rng.uniform(0.45, 0.75)
         size = st.body * rng.uniform(0.85, 0.95)
         size_attrs = (
@@ -318,14 +338,16 @@ class _Page:
             box = f'<draw:rect draw:style-name="{self.styles.get("graphic", fill)}" {size_attrs}/>'
         holder = self.para_style(look.body, st.body, above=6, below=3, leading="100%")
         cap = self.para_style(look.caption, size, "normal", "justify", leading="125%")
-        out = [
-            f'<text:p text:style-name="{holder}">{box}</text:p>\n',
-            f'<text:p text:style-name="{cap}">{_e(caption + tail)}</text:p>\n',
-        ]
+        out = [f'<text:p text:style-name="{holder}">{box}</text:p>\n']
+        if headline:
+            out.append(self.line(headline, st.body * 1.2, ("Noto Sans CJK SC", "bold"), "left", 2))
+        out.append(f'<text:p text:style-name="{cap}">{_e(caption + tail)}</text:p>\n')
         align = rng.choice(("right", "left"))
         for text in lines:
             out.append(self.line(text, size, (look.caption, "normal"), align, 1))
-        self.items.append(Item(kind="caption", paragraphs=(caption,), credit=credit))
+        self.items.append(
+            Item(kind="caption", headline=headline, paragraphs=(caption,), credit=credit)
+        )
         return "".join(out)
 
     def briefs(self) -> str:
@@ -488,14 +510,15 @@ fo:margin-right="{margin}pt"/></style:page-layout>
         ), header
 
 
-def layout(seed: int) -> tuple[int, str, tuple[Item, ...], str]:
-    """The page number, header, items and flat ODF of one seeded page."""
+def layout(seed: int, page_type: type[_Page] = _Page) -> tuple[int, str, tuple[Item, ...], str]:
+    """The page number, header, items and flat ODF of one seeded page (`page_type`: who
+    picks its stories)."""
     corpus = typesetgen.load_corpus()
     if corpus is None:
         raise FileNotFoundError(typesetgen.CORPUS)
     rng = random.Random(seed)
     page = 1 if rng.random() < 0.35 else rng.randint(2, 16)
-    layout = _Page(corpus, rng, Look.draw(seed))
+    layout = page_type(corpus, rng, Look.draw(seed))
     doc, header = layout.document(page)
     return page, header, tuple(layout.items), doc
 
@@ -528,10 +551,13 @@ def convert(doc: str) -> bytes:
         return pdf.read_bytes()
 
 
-def generate(seed: int) -> typesetgen.TypesetPage:
-    """One Writer page, seeded; cached under bench/out/office/ beside its flat ODF."""
-    page, header, items, doc = layout(seed)
-    stem = CACHE / f"office-{seed}"
+def generate(
+    seed: int, page_type: type[_Page] = _Page, name: str = "office"
+) -> typesetgen.TypesetPage:
+    """One Writer page, seeded; cached under bench/out/office/ beside its flat ODF
+    (`name`: the cache's name for pages of another `page_type`)."""
+    page, header, items, doc = layout(seed, page_type)
+    stem = CACHE / f"{name}-{seed}"
     src, pdf_path = stem.with_suffix(".fodt"), stem.with_suffix(".pdf")
     if src.exists() and pdf_path.exists() and src.read_text(encoding="utf-8") == doc:
         pdf = pdf_path.read_bytes()

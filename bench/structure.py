@@ -26,7 +26,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   1998 articles, each story with its own head lines, byline, paragraphs and picture
   (bench/wholegen.py, bench/wholecorpus.py), set by Typst and printed by Chromium; a
   held-out set for the whole team (issue 12 round 14): seeds 100-119 are never tuned on;
-  `whole-tex-*` the same articles set by XeTeX (round 15: held out whole, no seed read);
+  `whole-tex-*`, `whole-office-*` the same articles set by XeTeX and LibreOffice Writer
+  (round 15: held out whole, no seed of theirs is read);
 - `typeset-pdfium`, `typeset-mupdf`: the same PDFs' text as PDFium writes it (CRLF)
   and in MuPDF's shape (`\\n\\n` between lines), through `reader parse --json`;
 - `typeset-mupdfsplit`: PDFium's characters with lines split where MuPDF splits them
@@ -316,6 +317,9 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "whole-tex-pdf": html_cases(wholegen.TEX, "whole-tex", "pdf"),
     "whole-tex-pdfium": html_cases(wholegen.TEX, "whole-tex", "pdfium"),
     "whole-tex-realmupdf": html_cases(wholegen.TEX, "whole-tex", "realmupdf"),
+    "whole-office-pdf": html_cases(wholegen.OFFICE, "whole-office", "pdf"),
+    "whole-office-pdfium": html_cases(wholegen.OFFICE, "whole-office", "pdfium"),
+    "whole-office-realmupdf": html_cases(wholegen.OFFICE, "whole-office", "realmupdf"),
 }
 
 
@@ -510,6 +514,11 @@ def main() -> None:
     if any(n.startswith("whole-tex") for n in names) and not wholegen.TEX.available():
         print("whole-tex: xelatex, the fonts or the corpus are missing: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("whole-tex")]
+    if any(n.startswith("whole-office") for n in names) and not wholegen.OFFICE.available():
+        print(
+            "whole-office: soffice, the fonts or the corpus are missing: skipped", file=sys.stderr
+        )
+        names = [n for n in names if not n.startswith("whole-office")]
     for name in ("texvar-pdf", "chromevar-pdf"):
         if name in names and not weasygen.variant_available():
             print(f"{name}: the system CJK fonts are not installed: skipped", file=sys.stderr)

@@ -9,7 +9,8 @@ engines and their page types are the existing ones, only the stories differ:
   lead, stories, pictures, a column of briefs), each module set from a whole article;
 - `CHROME`: Chromium, through bench/weasygen.py's HTML page and bench/chromegen.py's
   looks and printing;
-- `TEX`: XeTeX, through bench/texgen.py's page (xeCJK's punctuation styles, multicols).
+- `TEX`: XeTeX, through bench/texgen.py's page (xeCJK's punctuation styles, multicols);
+- `OFFICE`: LibreOffice Writer, through bench/logen.py's page (sections, tables).
 
 A module takes an article that fits it: a lead 400 to 1,400 characters, a story at
 most 250 a column it spans, a brief (headline and byline only) at most 220; a picture
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import chromegen  # noqa: E402
+import logen  # noqa: E402
 import texgen  # noqa: E402
 import typesetgen  # noqa: E402
 import weasygen  # noqa: E402
@@ -268,9 +270,57 @@ class _Tex:
         return texgen.available() and wholecorpus.load() is not None
 
 
+class _OfficePage(logen._Page):
+    """logen's page, each module set from a whole article."""
+
+    def __init__(self, corpus: typesetgen.Corpus, rng: random.Random, look: logen.Look) -> None:
+        super().__init__(corpus, rng, look)
+        self.pool = Pool(_articles(), rng)
+
+    def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
+        a = self.pool.lead() if lead else self.pool.story(span)
+        out = self.set_story(span, lead, _story_item(a), [a.byline] if a.byline else [])
+        for p in a.photos:
+            tail, lines = _credit(p)
+            out += self.set_photo(span, p.caption, tail, lines, p.credit)
+        return out
+
+    def photo(self, span: int) -> str:
+        p = self.pool.picture().photos[0]
+        tail, lines = _credit(p)
+        return self.set_photo(span, p.caption, tail, lines, p.credit, p.headline)
+
+    def briefs(self) -> str:
+        st, out = self.style, []
+        for n in range(self.rng.randint(2, 4)):
+            if n:
+                out.append(self.spacer(3, "0.4pt solid #000000") + self.spacer(3))
+            a = self.pool.brief()
+            head = ("Noto Sans CJK SC", "bold")
+            out.append(self.line(a.headline or "", st.body * 1.3, head, "left", 3))
+            if a.byline:
+                out.append(self.line(a.byline, st.body, (self.look.byline, "normal"), "left", 2))
+            out.append(self.paragraphs(a.paragraphs))
+            self.items.append(_story_item(a))
+        return "".join(out)
+
+
+class _Office:
+    """Writer pages of whole articles (logen's looks), as an engine."""
+
+    @staticmethod
+    def generate(seed: int) -> typesetgen.TypesetPage:
+        return logen.generate(seed, page_type=_OfficePage, name="whole-office")
+
+    @staticmethod
+    def available() -> bool:
+        return logen.available() and wholecorpus.load() is not None
+
+
 TYPESET = _Typeset()
 CHROME = _Chrome()
 TEX = _Tex()
+OFFICE = _Office()
 
 
 def main() -> None:
@@ -278,20 +328,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pages", type=int, default=2)
-    parser.add_argument("--engine", choices=("typeset", "chrome", "tex"), default="typeset")
+    parser.add_argument(
+        "--engine", choices=("typeset", "chrome", "tex", "office"), default="typeset"
+    )
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    engines: dict[str, _Typeset | _Chrome | _Tex] = {
+    engines: dict[str, _Typeset | _Chrome | _Tex | _Office] = {
         "typeset": TYPESET,
         "chrome": CHROME,
         "tex": TEX,
+        "office": OFFICE,
     }
     engine = engines[args.engine]
     if not engine.available():
         sys.exit(f"{args.engine}: the engine, the fonts or the corpus are missing")
     args.out.mkdir(parents=True, exist_ok=True)
     for n in range(args.seed, args.seed + args.pages):
-        source = {"typeset": ".typ", "chrome": ".html", "tex": ".tex"}[args.engine]
+        source = {"typeset": ".typ", "chrome": ".html", "tex": ".tex", "office": ".fodt"}[
+            args.engine
+        ]
         weasygen.save(engine.generate(n), args.out / f"whole-{args.engine}-{n}", source)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -113,7 +114,13 @@ def _corpus_and(engine: str) -> object:
         pytest.skip("shared/corpus is not beside this checkout")
     import wholegen
 
-    found = {"typeset": wholegen.TYPESET, "chrome": wholegen.CHROME, "tex": wholegen.TEX}[engine]
+    engines: dict[str, Any] = {
+        "typeset": wholegen.TYPESET,
+        "chrome": wholegen.CHROME,
+        "tex": wholegen.TEX,
+        "office": wholegen.OFFICE,
+    }
+    found = engines[engine]
     if not found.available():
         pytest.skip(f"{engine}: the engine or its fonts are not installed")
     return found
@@ -125,6 +132,7 @@ def _corpus_and(engine: str) -> object:
         ("whole-typeset-pdfium", "typeset"),
         ("whole-chrome-pdfium", "chrome"),
         ("whole-tex-pdf", "tex"),
+        ("whole-office-pdf", "office"),
     ],
 )
 def test_a_row_runs_on_two_pages(row: str, engine: str) -> None:
