@@ -17,7 +17,11 @@ from reader.importing.reading_order import Glyph, Layout
 _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
 _SAME_SIZE = 0.06  # sizes within this share of the body size are the body's
 _OPENING = frozenset("“‘（《「『【〔([")
-_ROLE = r"(?:本报|新华社|中新社|人民日报|特约|见习|实习|首席)*(?:记者|通讯员|撰稿人?|摄影记者)"
+# A correspondent's post follows the outlet only: 本报驻意大利记者 X, never 驻京记者站成立.
+_ROLE = (
+    r"(?:本报|新华社|中新社|人民日报|特约|见习|实习|首席)*(?:(?<=[报社])驻[\u4e00-\u9fff]{1,6}?)?"
+    r"(?:特约|首席)?(?:记者|通讯员|撰稿人?|摄影记者)"
+)
 # A dateline's place and date up to 电 or 讯, never a reporter's role (本报记者 X 通讯员).
 _PLACE = r"(?:(?!记者|通讯员)[^，。：:\s]){0,12}?(?:电|讯)(?!员)"
 BYLINE = re.compile(
