@@ -209,6 +209,24 @@ def test_a_line_wider_than_its_column_moves_neither_of_its_edges() -> None:
     assert [len(p) for p in got] == [1, 3, 4]
 
 
+def test_a_poem_under_its_lead_is_a_paragraph_a_line() -> None:
+    """A column whose lines mostly start indented (a poem after a short lead, a line a
+    paragraph, each set in by the paragraph indent): its edge is still where the lead's
+    lines start flush, so each poem line starts a paragraph (Writer's page of whole 1998
+    articles, read seed 404, had 15 lines of verse run into one paragraph)."""
+    from reader.importing.paragraphs import paragraph_lines as _paragraphs
+    from reader.importing.typography import TypeLine
+
+    def line(text: str, x0: float, n: int) -> TypeLine:
+        x1 = x0 + 10.0 * len(text)
+        return TypeLine(text, False, 10.0, False, x0, x1, 700.0 - 12 * n, 690.0 - 12 * n)
+
+    rows = [("导语第一行缩进两字", 20.0), ("导语第二行排满整栏啊", 0.0), ("导语末行。", 0.0)]
+    rows += [(f"诗句第{n}行，", 20.0) for n in "一二三四五六"]
+    got = _paragraphs([line(t, x, n) for n, (t, x) in enumerate(rows)], 10.0)
+    assert [len(p) for p in got] == [3, 1, 1, 1, 1, 1, 1]
+
+
 def test_a_note_under_a_last_line_ending_in_brackets_is_the_source() -> None:
     """`（据新华社电）` set apart under `…纠正的。（本版法律顾问）`: the story's source,
     not a paragraph of its own."""

@@ -14,6 +14,7 @@ from reader.importing import regions
 from reader.importing.typography import TypeLine
 
 INDENT = 0.8  # ems of body type in from the column edge: a paragraph's first line
+_MOST_INDENT = 2.6  # ems: deeper than any paragraph's indent
 _SHORT = 1.2  # ems short of the column's right edge: a paragraph's last line
 _OPENING_MARKS = frozenset("“‘（《「『〔【")
 _GLUED = frozenset("“‘”’，。、；：？！）》」』")  # after a line's first character, kept with it
@@ -32,7 +33,7 @@ def paragraph_lines(lines: list[TypeLine], body: float) -> list[list[str]]:
         return []
     col = regions.columns(lines)
     count: Counter[int] = Counter(col)
-    left = _edge(col, [t.x0 for t in lines], -1.0)
+    left = _flush(_edge(col, [t.x0 for t in lines], -1.0), col, lines, body)
     right = _edge(col, [t.x1 for t in lines], 1.0)
     xs = zip(col, lines, strict=True)
     indents = [count[k] > 1 and t.x0 - left[k] >= INDENT * body for k, t in xs]
@@ -92,3 +93,17 @@ def _edge(col: list[int], xs: list[float], side: float) -> dict[int, float]:
     for k, x in zip(col, xs, strict=True):
         seen.setdefault(k, Counter())[round(x * 2) / 2] += 1
     return {k: max(c, key=lambda x: (c[x], side * x)) for k, c in seen.items()}
+
+
+def _flush(
+    left: dict[int, float], col: list[int], lines: list[TypeLine], body: float
+) -> dict[int, float]:
+    """A column whose lines mostly start indented (a poem, a list: a paragraph a line)
+    still has its flush edge where at least two lines start one indent further out."""
+    out = dict(left)
+    for k, edge in left.items():
+        flush = [t.x0 for c, t in zip(col, lines, strict=True) if c == k]
+        out_by = [x for x in flush if INDENT * body <= edge - x <= _MOST_INDENT * body]
+        if len(out_by) >= 2:
+            out[k] = min(out_by)
+    return out
