@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reader.importing.names import is_name_line
 from reader.importing.paragraphs import INDENT
 from reader.importing.typography import CLOSERS, MARKERS, TypeLine, is_byline
 
@@ -64,5 +65,39 @@ def byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
             or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body
         )
         and nxt.x1 < line.x1 - 1.5 * body
-        and (is_byline(text + nxt.text) or is_byline(f"{text} {nxt.text}"))
+        and (
+            is_byline(text + nxt.text)
+            or is_byline(f"{text} {nxt.text}")
+            or (is_name_line(text) and is_name_line(text + nxt.text))
+        )
     )
+
+
+def name_wraps(line: TypeLine, nxt: TypeLine, edge: float, text: str, body: float) -> bool:
+    """`nxt` is the rest of a byline of names and desks (`text` so far) that filled its
+    measure (`line` reaches `edge`, the right edge of the text under it) and went on in
+    the same type, flush or centred, no wider: `新华社记者刘建新中央人民广播电` / `台记者
+    胡训军本报记者郭嘉`. Two bylines set one a line stay two (neither fills the measure)."""
+    return (
+        abs(nxt.size - line.size) <= 0.06 * body
+        and (nxt.bold, nxt.face) == (line.bold, line.face)
+        and not nxt.hint
+        and line.x1 >= edge - 0.5 * body
+        and nxt.x1 - nxt.x0 <= line.x1 - line.x0 + 0.5 * body
+        and (abs(nxt.x0 - line.x0) < 0.5 * body or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body)
+        and is_name_line("".join(text.split()) + "".join(nxt.text.split()))
+    )
+
+
+def end_name(line: TypeLine, tail: list[TypeLine], body: float) -> bool:
+    """A writer's name set flush right under a story's closed last line (`tail`: the
+    story's last body lines): its byline, printed at the end (`王伟`, `本报记者 张三`).
+    Set apart by the PDF: body type, well in from the column's left edge and ending at
+    its right edge, as no line of running text does."""
+    if not tail or not tail[-1].closes or not line.plain(body) or len(line.text) > 24:
+        return False
+    col = [t for t in tail if t.x0 <= line.x0 and t.x1 >= line.x1 - body]
+    if not col or not is_name_line(line.text):
+        return False
+    left, right = min(t.x0 for t in col), max(t.x1 for t in col)
+    return line.x0 - left >= 3 * body and abs(line.x1 - right) <= 0.5 * body

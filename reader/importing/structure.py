@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from reader.fields import item_id
 from reader.importing import regions
-from reader.importing.bylines import alone, byline_wraps, ends_block
+from reader.importing.bylines import alone, byline_wraps, end_name, ends_block, name_wraps
 from reader.importing.credits import caption_credit
 from reader.importing.paragraphs import next_column, paragraph_lines
 from reader.importing.reading_order import Layout
@@ -214,6 +214,17 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
         # A name alone under a stack that has no body or byline yet is its byline.
         named = bool(cur and prev and prev in cur.stack and not (cur.has_body or cur.bylines))
         named = named and prev is not None and name_byline(line, prev, nxt, body)
+        edge = max((t.x1 for t in lines[i + 1 : i + 5]), default=line.x1)
+        if (
+            not named
+            and nxt is not None
+            and i + 2 < len(lines)
+            and cur is not None
+            and prev in cur.stack
+            and not (cur.has_body or cur.bylines)
+            and name_wraps(line, nxt, edge, text, body)
+        ):  # a byline of names wrapped onto a second line under the stack
+            named = name_byline(line, prev, lines[i + 2], body, text + nxt.text)
         if picture >= 0:
             if cur is None or cur.picture != picture or cur.ended:
                 cur = _Item(picture=picture)
@@ -230,6 +241,17 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur = _Item()
                 items.append(cur)
             cur.stack.append(line)
+        elif (
+            cur is not None
+            and cur.picture < 0
+            and not cur.ended
+            and prev is not None
+            and bool(cur.body)
+            and cur.body[-1] is prev
+            and end_name(line, cur.body[-8:], body)
+        ):
+            cur.bylines.append(" ".join(text.split()))
+            cur.ended = True
         elif SOURCE.match(text) or (_note(line, prev, body) and cur is not None and cur.body):
             if cur is None or cur.source is not None:
                 cur = _Item()
@@ -271,6 +293,8 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 # keeps its space (通讯员 / 许洋), a name broken inside does not.
                 gap = " " if cur.bylines[-1].endswith(("记者", "通讯员", "撰稿", "撰稿人")) else ""
                 cur.bylines[-1] += gap + text
+                if nxt is not None and name_wraps(line, nxt, edge, cur.bylines[-1], body):
+                    wrapped = nxt
             elif named or (
                 is_byline(text)
                 and (not cur.body or ahead_ends)
@@ -281,7 +305,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 )
             ):
                 cur.bylines.append(" ".join(text.split()))
-                if nxt is not None and byline_wraps(line, nxt, body):
+                if nxt is not None and (
+                    byline_wraps(line, nxt, body) or name_wraps(line, nxt, edge, text, body)
+                ):
                     wrapped = nxt
             else:
                 cur.body.append(line)
