@@ -26,7 +26,7 @@ from reader.fields import item_id
 from reader.importing import regions
 from reader.importing.bylines import alone, byline_wraps, end_name, ends_block, name_wraps
 from reader.importing.credits import caption_credit
-from reader.importing.paragraphs import next_column, paragraph_lines
+from reader.importing.paragraphs import at_indent, next_column, paragraph_lines
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
@@ -251,6 +251,15 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             and end_name(line, cur.body[-8:], body)
         ):
             cur.bylines.append(" ".join(text.split()))
+            cur.ended = True
+        elif (
+            cur is not None
+            and cur.body
+            and _note(line, prev, body)
+            and not SOURCE.match(text)
+            and at_indent(line, cur.body, body)
+        ):  # `（王忠家）` set at the paragraph indent: printed as a paragraph, ending the story
+            cur.body.append(line)
             cur.ended = True
         elif SOURCE.match(text) or (_note(line, prev, body) and cur is not None and cur.body):
             if cur is None or cur.source is not None:
