@@ -1,11 +1,12 @@
 """Shapes real papers print that no generator row set before (issue 12, round 15): a
 byline set flush right at the story's end (`（本报记者 张晓明）`, or a bare name), a
 headline two columns wide over a story in two columns, a kicker in the subtitle's type.
-One Typst page (a real engine, Noto SC fonts) holds them all; PDF import must read
-each from what the PDF states."""
+One page holds them all, set by Typst and by Chromium (real engines, Noto SC fonts);
+PDF import must read each from what the PDF states."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,17 +60,68 @@ def _source(serif: str, sans: str) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def items(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Item]:
+def _html() -> str:
+    """The same page as Chromium's HTML: CSS grid, a story in CSS columns."""
+
+    def paras(n: int) -> str:
+        return "".join(f"<p>{P if k % 2 == 0 else Q}</p>" for k in range(n))
+
+    def stack(kicker: str, headline: str, subtitle: str, style: str) -> str:
+        return (
+            f'<p class="c" style="{style}">{kicker}</p><h2>{headline}</h2>'
+            f'<p class="c" style="{style}">{subtitle}</p>'
+        )
+
+    bold, sans = "font-weight: bold", "font-family: 'Noto Sans CJK SC'"
+    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
+@page {{ size: 700pt 900pt; margin: 36pt; }}
+body {{ font-family: 'Noto Serif SC'; font-size: 10pt; line-height: 1.45; margin: 0; }}
+p {{ text-indent: 2em; margin: 0; text-align: justify; }}
+.grid {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 18pt 14pt; }}
+h1 {{ font-size: 40pt; text-align: center; margin: 0 0 6pt 0; border-bottom: 1px solid; }}
+h2 {{ font-size: 20pt; text-align: center; margin: 0 0 4pt 0; }}
+.c {{ text-align: center; text-indent: 0; }} .r {{ text-align: right; text-indent: 0; }}
+.two {{ grid-column: span 2; }} .cols {{ column-count: 2; column-gap: 14pt; }}
+</style></head><body><h1>人民日报</h1><div class="grid">
+<div>{stack("国务院发出通知要求", "做好节日市场供应", "保证群众欢度春节", bold)}{paras(4)}</div>
+<div>{stack("各地加大投入力度", "农村电网改造提速", "今年完成三百个县", sans)}{paras(4)}</div>
+<div class="two"><h2 style="font-size: 24pt">春节市场供应充足价格平稳</h2>
+<div class="cols">{paras(6)}</div></div>
+<div>{stack("冬季供暖", "城市供暖保障有力", "居民室温普遍达标", "font-size: 12pt")}{paras(3)}
+<p class="r">（本报记者 张晓明）</p></div>
+<div><h2>首都机场客流创新高</h2>{paras(3)}<p class="r">王伟</p></div>
+<div><h2>节日菜篮子货足价稳</h2>{paras(3)}<p class="r">李德润葛洪</p></div>
+</div></body></html>"""
+
+
+def _typst(work: Path) -> bytes:
     typst = pytest.importorskip("typst")
     import typesetgen
 
     if not typesetgen.fonts_ready():
         pytest.skip("the Noto CJK fonts are not in the font cache")
-    source = tmp_path_factory.mktemp("shapes") / "page.typ"
+    source = work / "page.typ"
     source.write_text(_source(typesetgen.SERIF, typesetgen.SANS), encoding="utf-8")
-    pdf = typst.compile(str(source), font_paths=[str(typesetgen.FONT_DIR)])
-    (page,) = read_pdf(pdf, Path("page.pdf").name)
+    pdf: bytes = typst.compile(str(source), font_paths=[str(typesetgen.FONT_DIR)])
+    return pdf
+
+
+def _chromium(work: Path) -> bytes:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import chromegen
+
+    if not chromegen.available():
+        pytest.skip("no Chromium")
+    return chromegen.print_pdf(_html())
+
+
+@pytest.fixture(scope="module", params=["typst", "chromium"])
+def items(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Item]:
+    work = tmp_path_factory.mktemp("shapes")
+    pdf = (_typst if request.param == "typst" else _chromium)(work)
+    (page,) = read_pdf(pdf, "page.pdf")
     assert page.structure is not None
     return {it.headline or "": it for it in page.structure[0].items}
 
@@ -105,10 +157,11 @@ def test_a_headline_two_columns_wide_keeps_its_story_in_two_columns(
 @pytest.mark.parametrize(
     ("headline", "kicker", "subtitle"),
     [
-        ("做好节日市场供应", "国务院发出通知要求", "保证群众欢度春节"),  # both bold, body size
-        ("农村电网改造提速", "各地加大投入力度", "今年完成三百个县"),  # both Sans, body size
-        ("城市供暖保障有力", "冬季供暖", "居民室温普遍达标"),  # both 12 pt regular
+        ("做好节日市场供应", "国务院发出通知要求", "保证群众欢度春节"),
+        ("农村电网改造提速", "各地加大投入力度", "今年完成三百个县"),
+        ("城市供暖保障有力", "冬季供暖", "居民室温普遍达标"),
     ],
+    ids=["bold-body-size", "sans-body-size", "12pt-regular"],
 )
 def test_a_kicker_in_the_subtitle_s_type_is_the_kicker(
     items: dict[str, Item], headline: str, kicker: str, subtitle: str

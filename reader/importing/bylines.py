@@ -91,13 +91,15 @@ def name_wraps(line: TypeLine, nxt: TypeLine, edge: float, text: str, body: floa
 
 def end_name(line: TypeLine, tail: list[TypeLine], body: float) -> bool:
     """A writer's name set flush right under a story's closed last line (`tail`: the
-    story's last body lines): its byline, printed at the end (`王伟`, `本报记者 张三`).
+    story's last body lines): its byline, printed at the end (`王伟`, `（本报记者 张三）`,
+    which Chromium sets apart as a block of its own).
     Set apart by the PDF: body type, well in from the column's left edge and ending at
     its right edge, as no line of running text does."""
     if not tail or not tail[-1].closes or not line.plain(body) or len(line.text) > 24:
         return False
     col = [t for t in tail if t.x0 <= line.x0 and t.x1 >= line.x1 - body]
-    if not col or not is_name_line(line.text):
+    if not col or not (is_name_line(line.text) or is_byline(line.text)):
         return False
     left, right = min(t.x0 for t in col), max(t.x1 for t in col)
-    return line.x0 - left >= 3 * body and abs(line.x1 - right) <= 0.5 * body
+    hung = 0.6 * body if line.text[-1] in CLOSERS else 0.0  # its x1 is the mark's ink
+    return line.x0 - left >= 3 * body and -0.5 * body <= right - line.x1 <= 0.5 * body + hung
