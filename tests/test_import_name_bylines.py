@@ -116,3 +116,11 @@ def test_two_bylines_set_a_line_each_short_of_the_measure_stay_apart() -> None:
     under = faced(line("本报记者张三", 0, 586)) + faced(line("本报记者李四", 0, 572))
     item = story(under)
     assert item.byline == "本报记者张三 本报记者李四"
+
+
+def test_a_subtitle_of_words_that_start_with_surnames_stays_the_subtitle() -> None:
+    # `温` and `贺` are surnames, `的` is in no name; `增长` is no post.
+    for text in ("温馨的贺卡", "财政收入继续保持高增长势头"):
+        item = story(faced(line(text, 0, 582)))
+        assert item.byline is None
+        assert item.subtitle == text

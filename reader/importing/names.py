@@ -19,7 +19,11 @@ _DESK = (
     r"(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|见习|实习|首席)?"
 )
 _ROLE = rf"{_DESK}(?:摄影记者|记者|通讯员|撰稿人?)"
-_POSTS = r"(?:长|书记|主任|主席|委员|成员|代表|经理|教授|研究员)"
+# A post ends the line's title: a unit's head (`部长`, `县长`, `董事长`; not `增长`), ...
+_POSTS = (
+    r"(?:[部局处科院校所厂县市省州区乡镇行社团队组司署台馆站会事]长"
+    r"|书记|主任|主席|委员|成员|代表|经理|教授|研究员)"
+)
 # The most common surnames of China (about 85% of people): a run of names set together
 # is read as names only when each one starts with one of these.
 SURNAMES = frozenset(
@@ -28,6 +32,8 @@ SURNAMES = frozenset(
     "薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤葛舒凌乔纪易常温康施牛樊"
     "倪洪齐耿殷庞柳岳祝鲍欧阳申翟焦蔺聂章鲁安俞"
 )
+# Words a run of names does not hold.
+_NOT_IN_NAMES = frozenset("的了在是和与赴向把被从到也就都而及")
 _NAME_LINE = re.compile(
     rf"^{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}}){{0,2}}$"
     rf"|^[\u4e00-\u9fff、]{{2,30}}{_POSTS}{_HAN}{{2,3}}$"
@@ -41,6 +47,8 @@ def _names_together(text: str) -> bool:
     starting with a common surname: `宋学春张仁明`, `杨雪梅吕游`."""
     if not 4 <= len(text) <= 9 or not re.fullmatch(r"[\u4e00-\u9fff]+", text):
         return False
+    if any(c in _NOT_IN_NAMES for c in text):
+        return False  # `温馨的贺卡`, `陈方安生启程赴京`: words, not names
 
     def split(rest: str, names: int) -> bool:
         if not rest:
