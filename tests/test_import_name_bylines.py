@@ -77,6 +77,9 @@ def test_a_post_over_a_name_or_a_role_over_two_names_under_the_headline_is_the_b
 def test_a_plain_line_under_the_headline_that_names_no_one_opens_the_body() -> None:
     item = story(line("昨天下午记者", 0, 582))  # no name's shape: running text
     assert item.byline is None
+    # office-pdf 106: a paragraph's first line that starts with a role word
+    item = story(line("记者在重灾区大河乡注意", 0, 582))
+    assert item.byline is None
 
 
 def test_two_or_three_names_set_together_under_the_headline_are_the_byline() -> None:

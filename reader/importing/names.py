@@ -34,12 +34,10 @@ SURNAMES = frozenset(
 )
 # Words a run of names does not hold.
 _NOT_IN_NAMES = frozenset("的了在是和与赴向把被从到也就都而及")
-_NAME_LINE = re.compile(
-    rf"^{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}}){{0,2}}$"
-    rf"|^[\u4e00-\u9fff、]{{2,30}}{_POSTS}{_HAN}{{2,3}}$"
-    rf"|^(?:{_ROLE}\s*{_HAN}{{2,9}}\s*){{1,3}}$"
-    r"|^(?:本报|人民日报|新华社)?(?:特约)?评论员$"
-)
+_NAMES = re.compile(rf"^{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}}){{0,2}}$")
+_POST = re.compile(rf"^[\u4e00-\u9fff、]{{2,30}}{_POSTS}{_HAN}{{2,3}}$")
+_REPORTERS = re.compile(rf"^(?:{_ROLE}\s*{_HAN}{{2,9}}\s*){{1,3}}$")
+_COMMENTATOR = re.compile(r"^(?:本报|人民日报|新华社)?(?:特约)?评论员$")
 
 
 def _names_together(text: str) -> bool:
@@ -64,4 +62,8 @@ def is_name_line(text: str) -> bool:
     """The whole line is names, a post over a name, reporters with their desks, or the
     commentator: the shapes of a byline that a pattern of roles alone does not take."""
     text = text.strip()
-    return bool(_NAME_LINE.match(text)) or _names_together(text)
+    if _NAMES.match(text) or _POST.match(text) or _COMMENTATOR.match(text):
+        return True
+    if _REPORTERS.match(text):  # not `记者在重灾区大河乡注意`, a paragraph's first line
+        return not any(c in _NOT_IN_NAMES for c in re.sub(_ROLE, "", text))
+    return _names_together(text)
