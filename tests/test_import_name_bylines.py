@@ -77,6 +77,56 @@ def test_a_post_over_a_name_or_a_role_over_two_names_under_the_headline_is_the_b
 def test_a_plain_line_under_the_headline_that_names_no_one_opens_the_body() -> None:
     item = story(line("昨天下午记者", 0, 582))  # no name's shape: running text
     assert item.byline is None
+    # office-pdf 106: a paragraph's first line that starts with a role word
+    item = story(line("记者在重灾区大河乡注意", 0, 582))
+    assert item.byline is None
+
+
+def test_two_or_three_names_set_together_under_the_headline_are_the_byline() -> None:
+    # whole-typeset-pdf read seeds 424, 430, 432: 1998 sets its reporters' names
+    # unspaced; each name starts with a common surname.
+    for text in ("宋学春张仁明", "卢继传高幼元", "杨雪梅吕游", "郭宗利熊毅唐磊"):
+        item = story(faced(line(text, 0, 582)))
+        assert item.byline == text
+        assert item.subtitle is None
+
+
+def test_a_correspondent_or_the_commentator_under_the_headline_is_the_byline() -> None:
+    for text in ("本报驻美国记者张亮", "本报评论员", "新华社记者刘思扬本报记者郑宏范"):
+        item = story(faced(line(text, 0, 582)))
+        assert item.byline == text
+
+
+def test_six_ideographs_that_are_no_names_stay_the_subtitle() -> None:
+    item = story(faced(line("春节前夕话安全", 0, 582)))
+    assert item.byline is None
+    assert item.subtitle == "春节前夕话安全"
+
+
+def test_a_byline_of_names_wrapped_at_its_measure_is_one_byline() -> None:
+    # whole-chrome-pdf read seed 425: reporters of three desks over two lines, the
+    # first filling the 14-em measure, the rest centred under it.
+    under = faced(line("新华社记者刘建新中央人民广播", 0, 586)) + faced(
+        line("电台记者胡训军本报记者郭嘉", 5, 572)
+    )
+    item = story(under)
+    assert item.byline == "新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉"
+    assert item.subtitle is None
+    assert item.paragraphs[0].startswith("甲")
+
+
+def test_two_bylines_set_a_line_each_short_of_the_measure_stay_apart() -> None:
+    under = faced(line("本报记者张三", 0, 586)) + faced(line("本报记者李四", 0, 572))
+    item = story(under)
+    assert item.byline == "本报记者张三 本报记者李四"
+
+
+def test_a_subtitle_of_words_that_start_with_surnames_stays_the_subtitle() -> None:
+    # `温` and `贺` are surnames, `的` is in no name; `增长` is no post.
+    for text in ("温馨的贺卡", "财政收入继续保持高增长势头"):
+        item = story(faced(line(text, 0, 582)))
+        assert item.byline is None
+        assert item.subtitle == text
 
 
 def test_a_correspondent_s_post_is_part_of_the_role() -> None:

@@ -107,3 +107,24 @@ def _flush(
         if len(out_by) >= 2:
             out[k] = min(out_by)
     return out
+
+
+def at_indent(line: TypeLine, lines: list[TypeLine], body: float) -> bool:
+    """`line` starts where the story's paragraphs start (the indent of the first lines
+    among `lines`, its body so far, from their column's left edge) and ends short of
+    its column's right edge: set as a paragraph of its own, not flush right as a
+    closing note is."""
+    col = regions.columns([*lines, line])
+    own = col[-1]
+    xs: dict[int, list[float]] = {}
+    for k, t in zip(col, lines, strict=False):
+        xs.setdefault(k, []).append(t.x0)
+    if own not in xs:
+        return False
+    # Each column's left edge: where most of its lines start (a hung `“` starts left
+    # of it, a first line right of it).
+    left = {k: Counter(round(x) for x in v).most_common(1)[0][0] for k, v in xs.items()}
+    starts = [t.x0 - left[k] for k, t in zip(col, lines, strict=False)]
+    starts = [s for s in starts if s >= INDENT * body]
+    right = max(t.x1 for k, t in zip(col, lines, strict=False) if k == own)
+    return any(abs(line.x0 - left[own] - s) < 0.5 * body for s in starts) and line.x1 < right - body

@@ -18,19 +18,18 @@ Every character of the text lines lands in exactly one field (DESIGN section 3);
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.fields import item_id
 from reader.importing import regions
+from reader.importing.bylines import alone, byline_wraps, end_name, ends_block, name_wraps
 from reader.importing.credits import caption_credit
-from reader.importing.paragraphs import INDENT, next_column, paragraph_lines
+from reader.importing.paragraphs import at_indent, next_column, paragraph_lines
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
-    CLOSERS,
     DATELINE,
     MARKERS,
     NOTE,
@@ -45,9 +44,6 @@ from reader.model import Item, Page
 from reader.parse.stories import derive_headline, item_kind, lead_dateline
 from reader.parse.text import clean_line, join_lines
 
-# A jump line: `（上接第一版）` opens a story's text on its page, `（下转第二版）` closes it.
-_JUMP = re.compile(r"^[（(][上下][转接]第?\S{1,3}版[）)]$")
-_RAGGED = 0.25  # ems short of the line under it: a byline set apart, not justified text
 _MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline
 _STACK_MAX = 60  # characters: longer lines set apart are a lead paragraph, not a headline
 _FACED = 3  # lines in another face under a headline: more are running text
@@ -218,6 +214,17 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
         # A name alone under a stack that has no body or byline yet is its byline.
         named = bool(cur and prev and prev in cur.stack and not (cur.has_body or cur.bylines))
         named = named and prev is not None and name_byline(line, prev, nxt, body)
+        edge = max((t.x1 for t in lines[i + 1 : i + 5]), default=line.x1)
+        if (
+            not named
+            and nxt is not None
+            and i + 2 < len(lines)
+            and cur is not None
+            and prev in cur.stack
+            and not (cur.has_body or cur.bylines)
+            and name_wraps(line, nxt, edge, text, body)
+        ):  # a byline of names wrapped onto a second line under the stack
+            named = name_byline(line, prev, lines[i + 2], body, text + nxt.text)
         if picture >= 0:
             if cur is None or cur.picture != picture or cur.ended:
                 cur = _Item(picture=picture)
@@ -234,6 +241,26 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 cur = _Item()
                 items.append(cur)
             cur.stack.append(line)
+        elif (
+            cur is not None
+            and cur.picture < 0
+            and not cur.ended
+            and prev is not None
+            and bool(cur.body)
+            and cur.body[-1] is prev
+            and end_name(line, cur.body[-8:], body)
+        ):
+            cur.bylines.append(" ".join(text.split()))
+            cur.ended = True
+        elif (
+            cur is not None
+            and cur.body
+            and _note(line, prev, body)
+            and not SOURCE.match(text)
+            and at_indent(line, cur.body, body)
+        ):  # `（王忠家）` set at the paragraph indent: printed as a paragraph, ending the story
+            cur.body.append(line)
+            cur.ended = True
         elif SOURCE.match(text) or (_note(line, prev, body) and cur is not None and cur.body):
             if cur is None or cur.source is not None:
                 cur = _Item()
@@ -275,54 +302,27 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 # keeps its space (通讯员 / 许洋), a name broken inside does not.
                 gap = " " if cur.bylines[-1].endswith(("记者", "通讯员", "撰稿", "撰稿人")) else ""
                 cur.bylines[-1] += gap + text
+                if nxt is not None and name_wraps(line, nxt, edge, cur.bylines[-1], body):
+                    wrapped = nxt
             elif named or (
                 is_byline(text)
                 and (not cur.body or ahead_ends)
                 and (
-                    _alone(line, nxt, body, lines[i + 2] if i + 2 < len(lines) else None)
-                    or (nxt is not None and _byline_wraps(line, nxt, body))
-                    or (cur.bylines and not cur.body and _ends_block(line, nxt, body))
+                    alone(line, nxt, body, lines[i + 2] if i + 2 < len(lines) else None)
+                    or (nxt is not None and byline_wraps(line, nxt, body))
+                    or (cur.bylines and not cur.body and ends_block(line, nxt, body))
                 )
             ):
                 cur.bylines.append(" ".join(text.split()))
-                if nxt is not None and _byline_wraps(line, nxt, body):
+                if nxt is not None and (
+                    byline_wraps(line, nxt, body) or name_wraps(line, nxt, edge, text, body)
+                ):
                     wrapped = nxt
             else:
                 cur.body.append(line)
         cur.lines.append(line)
         prev = line
     return items
-
-
-def _alone(
-    line: TypeLine, nxt: TypeLine | None, body: float, after: TypeLine | None = None
-) -> bool:
-    """The line stands alone (a byline), not the full first line of a paragraph that
-    happens to start with a dateline: it ends short of the line below it (justified
-    running text ends at the column's edge; a quarter em short is set apart), or the
-    line below starts a paragraph (indented against it), or it reaches an em past the
-    edge of the column below (the line below ends there: the one after it does too, or
-    it opens a paragraph that runs on): set centred over the story's columns; or it is
-    set in another face than the line below (a dateline in Kai over a Song paragraph);
-    or the line below is a jump line."""
-    if nxt is None or not nxt.plain(body) or abs(nxt.x0 - line.x0) > 3 * body:
-        return True
-    if line.face != nxt.face:
-        return True  # a dateline in Kai over a Song paragraph: set apart by its face
-    # The line below ends at the column's edge: the one after it ends there too, or it
-    # opens a paragraph (indented against the one after it) that runs on.
-    if (
-        after is not None
-        and line.x1 - nxt.x1 > body
-        and abs(after.x0 - nxt.x0) < 3 * body
-        and (abs(after.x1 - nxt.x1) < 0.5 * body or nxt.x0 - after.x0 >= body)
-    ):
-        return True
-    if is_byline(nxt.text) or nxt.text[0] in MARKERS or _JUMP.match(nxt.text):
-        return True  # a byline block (reporters, then the dateline), a marked paragraph,
-        # or a jump line (`（上接第一版）`) set on a line of its own
-    hung = 0.6 * body if line.text[-1] in CLOSERS else 0.0  # its x1 is the mark's ink
-    return nxt.x1 - line.x1 - hung > _RAGGED * body or nxt.x0 - line.x0 >= INDENT * body
 
 
 def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
@@ -338,13 +338,6 @@ def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
     )
 
 
-def _ends_block(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
-    """A dateline under a byline that ends short of the line below it, set flush with
-    it: the byline block's last line, not a paragraph's first (which is indented, or
-    runs on to the column's edge)."""
-    return nxt is None or (nxt.x1 - line.x1 > 0.5 * body and line.x0 - nxt.x0 < INDENT * body)
-
-
 def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
     """`（据新华社电）` or `（郑雪）` set apart under a story's closed last line: its source.
     The last line may end in a bracketed remark of its own: `…的。（本版法律顾问）`,
@@ -354,25 +347,6 @@ def _note(line: TypeLine, prev: TypeLine | None, body: float) -> bool:
         and (prev.closes or prev.text.endswith(("）", ")")))
         and bool(NOTE.match(line.text))
         and (line.x0 - prev.x0 >= 2 * body or prev.x1 < line.x0)
-    )
-
-
-def _byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
-    """`nxt` is the end of a byline that filled its narrow column: a short line in the
-    same type under it that makes a longer byline of it (通讯员 宋 / 超磊)."""
-    text = " ".join(line.text.split())
-    same = abs(nxt.size - line.size) <= 0.06 * body
-    same = same and (nxt.bold, nxt.face) == (line.bold, line.face)
-    return (
-        (nxt.plain(body) or same)  # a byline in a heavier face (Hei over Ming) reads bold
-        and len(nxt.text.replace(" ", "")) <= 4
-        and not nxt.hint
-        and (
-            abs(nxt.x0 - line.x0) < 0.5 * body  # set flush left, or centred as the stack is
-            or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body
-        )
-        and nxt.x1 < line.x1 - 1.5 * body
-        and (is_byline(text + nxt.text) or is_byline(f"{text} {nxt.text}"))
     )
 
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.importing.names import is_name_line
 from reader.importing.reading_order import Glyph, Layout
 
 _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
@@ -169,26 +170,20 @@ def is_byline(text: str) -> bool:
     return len(text) <= 40 and bool(BYLINE.match(tight(text)))
 
 
-# A writer's name alone, or two or three spaced apart (`马利`, `刘振亚`): 1998's
-# commentaries print their writer so; or a post over its holder's name (`山西省交口县
-# 县长李来福`); or a role over two names set together (`新华社记者戚德良支林飞`).
-_NAME_LINE = re.compile(
-    r"^[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,2}$"
-    r"|^[\u4e00-\u9fff]{2,14}(?:长|书记|主任|主席|委员|代表|经理|教授|研究员)[\u4e00-\u9fff·]{2,3}$"
-    rf"|^{_ROLE}\s*[\u4e00-\u9fff·]{{5,8}}$"
-)
-
-
-def name_byline(line: TypeLine, prev: TypeLine, nxt: TypeLine | None, body: float) -> bool:
+def name_byline(
+    line: TypeLine, prev: TypeLine, nxt: TypeLine | None, body: float, text: str = ""
+) -> bool:
     """A name alone at the body's size and weight right under a headline stack, over
     the body: the story's byline (`朱峻峰` under a commentary's headline, in a face of
     its own or the body's), not a subtitle (set bold or larger), nor the rest of the
-    line over it wrapped in the same type (`——访全国劳动模范` / `李素丽`)."""
+    line over it wrapped in the same type (`——访全国劳动模范` / `李素丽`). `text`: the
+    byline's whole text when it wraps onto the lines under it (`nxt` is then the line
+    after them)."""
     return (
         line.plain(body)
         and nxt is not None
         and nxt.plain(body)
-        and bool(_NAME_LINE.match(line.text.strip()))
+        and is_name_line(text or line.text)
         and not (
             abs(prev.size - line.size) <= _SAME_SIZE * body
             and prev.bold == line.bold
