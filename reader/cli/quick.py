@@ -7,7 +7,7 @@ search against). So `reader.cli.entry` runs that form here, with any of the
 search's options given plainly (`--json`, `--ids`, `--count`; `--limit N` and
 `--page N` in plain digits; `--sort rank` or `--sort date`; `--paper`, `--issue`,
 `--since`, `--until`, `--field` with a value that does not start with `-`; each
-option once). Anything else (`--help`, a query that starts with `-`, a global
+option once). Anything else (`--help`, a query word that starts with `-`, a global
 option after the command, an option twice, a value typer would have to judge)
 goes to typer, which runs the same `search` below. The two give the same output,
 errors and exit codes (tests compare them).
@@ -55,7 +55,7 @@ def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
     `--option value` or `--option=value`. A library value that is empty or looks like
     an option, a number that is not plain digits, a value that is empty or starts
     with `-`, a `--sort` other than rank or date, an option given twice, any other
-    option, and a query that starts with `-` (an option, `--help`, or `-词`) are left
+    option, and a query word that starts with `-` (an option, `--help`, or `-词`) are left
     to typer.
     """
     found = leading_library(argv)
@@ -77,10 +77,11 @@ def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
             key = _DIGITS.get(name) or _TEXTS[name]
             if not given:
                 value = next(words, "")
-        elif word[:1] == "-" or query is not None:
+        elif word[:1] == "-":
             return None
         else:
-            query = word
+            # `reader search 数据 资源`: the shell's words are the query's terms.
+            query = word if query is None else f"{query} {word}"
             continue
         if key in options:
             return None  # given twice: click keeps the last, typer's to say

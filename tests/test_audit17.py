@@ -1,0 +1,108 @@
+"""Round-15 audit: what a first user typing at the shell met, in real processes.
+
+Each case failed before its fix: ids of an issue folder whose name holds a
+space, a phrase typed with a space between Chinese words, a query given as
+several shell words.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PAGE = " 徐汇率先完成全国首批公共数据资源登记\n 本报讯 数据资源登记工作已经完成。\n"
+
+
+def reader(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+        cwd=library.parent,
+        check=False,
+    )
+
+
+def one_line(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("reader: "), done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    return done.stderr
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("audit17") / "lib"
+    for issue in ("2025-01-01", "特刊 2025"):
+        folder = root / "p" / issue
+        folder.mkdir(parents=True)
+        (folder / "01.txt").write_text(PAGE, encoding="utf-8")
+    (root / "p" / "paper.toml").write_text('name = "P"\n', encoding="utf-8")
+    assert reader(root, "index").returncode == 0
+    return root
+
+
+def test_an_issue_folder_named_with_a_space_has_ids_show_and_read_take(library: Path) -> None:
+    """`特刊 2025` is listed and searched, and search printed `p/特刊 2025/01/1`; `reader
+    show` of that id said "bad id" (exit 2), so its items could not be shown or opened."""
+    listed = reader(library, "search", "登记", "--ids")
+    assert "p/特刊 2025/01/1" in listed.stdout.splitlines(), listed
+    shown = reader(library, "show", "p/特刊 2025/01/1", "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    assert '"id": "p/特刊 2025/01/1"' in shown.stdout
+    assert reader(library, "show", "p/特刊 2025/01").returncode == 0
+    assert reader(library, "show", "p/特刊 2025/01/9").returncode == 1
+
+
+@pytest.mark.parametrize("query", ['"数据 资源"', '"公共 数据 资源"', 'body:"数据 资源"'])
+def test_a_phrase_typed_with_spaces_between_chinese_words_is_found(
+    library: Path, query: str
+) -> None:
+    """Page text has no space next to a CJK character (DESIGN section 4), so a phrase
+    typed as words, `"数据 资源"`, found nothing (exit 1) where 数据资源 is printed."""
+    done = reader(library, "search", query, "--ids")
+    assert done.returncode == 0, (query, done.stderr)
+    assert "p/2025-01-01/01/1" in done.stdout.splitlines()
+
+
+def test_a_latin_phrase_keeps_its_space(tmp_path: Path) -> None:
+    root = tmp_path / "lib"
+    (root / "p" / "2025-01-01").mkdir(parents=True)
+    text = " 新闻标题\n 本报讯 他说 economic growth 很重要。\n"
+    (root / "p" / "2025-01-01" / "01.txt").write_text(text, encoding="utf-8")
+    assert reader(root, "search", '"economic growth"', "--ids").returncode == 0
+    assert reader(root, "search", '"economicgrowth"', "--ids").returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["数据", "资源"], True),  # the plain form, without typer
+        (["数据", "--ids", "资源"], True),
+        (["数据", "-登记"], False),  # an excluded word: typer's
+        (["-登记", "数据"], False),
+        (["数据", "没有"], False),
+    ],
+)
+def test_a_query_of_several_shell_words_is_one_query(
+    library: Path, words: list[str], found: bool
+) -> None:
+    """`reader search 数据 资源`, as a person types it, said "Got unexpected extra
+    argument(s) (资源)", exit 2; the words are now the query's terms, ANDed."""
+    done = reader(library, "search", *words, "--limit", "5")
+    assert done.returncode == (0 if found else 1), done.stderr
+    quoted = reader(library, "search", " ".join(w for w in words if w != "--ids"), "--limit", "5")
+    assert done.returncode == quoted.returncode
+    if "--ids" not in words:
+        assert done.stdout == quoted.stdout
+
+
+def test_an_unknown_option_after_the_query_is_refused_not_searched(library: Path) -> None:
+    done = reader(library, "search", "数据", "--lmit", "5")
+    assert done.returncode == 2
+    assert "--lmit" in one_line(done)
