@@ -106,3 +106,48 @@ def test_an_unknown_option_after_the_query_is_refused_not_searched(library: Path
     done = reader(library, "search", "数据", "--lmit", "5")
     assert done.returncode == 2
     assert "--lmit" in one_line(done)
+
+
+def test_bash_completion_puts_a_name_with_a_space_or_brackets_on_the_line_quoted(
+    tmp_path: Path,
+) -> None:
+    """TAB after `reader show p/特刊` put `p/特刊 2025` on the line as two words (typer's
+    script offers words raw), and `p/a[b]` was expanded as a glob against the current
+    folder (`p/ab` there). Bash now quotes the words it is given (`-o filenames`:
+    `p/特刊\\ 2025`), and they are read a line each, never globbed."""
+    root = tmp_path / "lib"
+    for issue in ("特刊 2025", "a[b]", "春节特刊"):
+        (root / "p" / issue).mkdir(parents=True)
+        (root / "p" / issue / "01.txt").write_text(PAGE, encoding="utf-8")
+    here = tmp_path / "cwd"
+    (here / "p").mkdir(parents=True)
+    (here / "p" / "ab").write_text("", encoding="utf-8")
+    script = reader(root, "completion", "bash")
+    assert script.returncode == 0, script.stderr
+    (tmp_path / "complete.bash").write_text(script.stdout, encoding="utf-8")
+    probe = (
+        f'. "{tmp_path}/complete.bash"; complete -p reader; '
+        "for typed in p/ p/特 p/a nosuch; do "
+        f'COMP_WORDS=(reader --library "{root}" show "$typed"); COMP_CWORD=4; '
+        "_reader_completion reader; "
+        'echo "$typed:${#COMPREPLY[@]}:$(printf "<%s>" "${COMPREPLY[@]}")"; '
+        "done"
+    )
+    bin_dir = str(Path(sys.executable).parent)
+    done = subprocess.run(
+        ["bash", "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=here,
+        timeout=120,
+        env={**os.environ, "PATH": bin_dir + os.pathsep + os.environ["PATH"]},
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    assert "-o filenames" in lines[0], done
+    assert lines[1:] == [
+        "p/:3:<p/a[b]><p/春节特刊><p/特刊 2025>",
+        "p/特:1:<p/特刊 2025>",
+        "p/a:1:<p/a[b]>",
+        "nosuch:0:<>",
+    ], done
