@@ -151,3 +151,25 @@ def test_bash_completion_puts_a_name_with_a_space_or_brackets_on_the_line_quoted
         "p/a:1:<p/a[b]>",
         "nosuch:0:<>",
     ], done
+
+
+@pytest.mark.parametrize("query", ["数据".encode("gbk"), "数据".encode() + b"\xff"])
+def test_a_query_in_bytes_the_locale_cannot_decode_is_a_usage_error(
+    library: Path, query: bytes
+) -> None:
+    """数据 typed on a GBK terminal under a UTF-8 locale reached the search as undecodable
+    bytes: "nothing to search for in '\\udcca\\udcfd…'", or with one such byte after
+    数据 a silent exit 1, "nothing found". It is one line naming the encoding, exit 2."""
+    argv: list[str | bytes] = [sys.executable, "-m", "reader", "--library", str(library)]
+    done = subprocess.run(
+        [*argv, "search", query],
+        capture_output=True,
+        timeout=120,
+        cwd=library.parent,
+        env={**os.environ, "NO_COLOR": "1", "LC_ALL": "C.UTF-8"},
+        check=False,
+    )
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2, err
+    assert err.count("\n") == 1 and err.startswith("reader: ") and "UTF-8" in err, err
+    assert "\\udc" not in err and "\ufffd" in err
