@@ -173,3 +173,17 @@ def test_a_query_in_bytes_the_locale_cannot_decode_is_a_usage_error(
     assert done.returncode == 2, err
     assert err.count("\n") == 1 and err.startswith("reader: ") and "UTF-8" in err, err
     assert "\\udc" not in err and "\ufffd" in err
+
+
+@pytest.mark.parametrize("issue", ["1998-01-03", "2025-1-1", "", "../p/2025-01-01", ".reader"])
+def test_an_issue_filter_that_names_no_issue_is_a_usage_error(library: Path, issue: str) -> None:
+    """DESIGN section 6: a filter that names nothing that exists is exit 2 with one line
+    (`--paper nosuch` was); `--issue 2025-1-1`, a typing mistake, said nothing, exit 1."""
+    done = reader(library, "search", "数据", f"--issue={issue}")
+    assert done.returncode == 2, done.stderr
+    assert "--issue" in one_line(done)
+    wrong_paper = reader(library, "search", "数据", "--issue", "2025-01-01", "--paper", "nope")
+    assert wrong_paper.returncode == 2
+    for named in ("2025-01-01", "特刊 2025"):
+        found = reader(library, "search", "数据", "--issue", named, "--ids")
+        assert found.returncode == 0 and found.stdout.count("\n") == 1, found.stderr

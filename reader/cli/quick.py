@@ -18,7 +18,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.commands import chosen_library, date_range, leading_library, paper_key
+from reader.cli.commands import (
+    chosen_library,
+    date_range,
+    issue_key,
+    leading_library,
+    paper_key,
+)
 from reader.cli.say import say, stopped_code
 from reader.errors import Exit, ReaderError
 
@@ -189,6 +195,7 @@ def search(
         first, last = date_range(since, until)
     if paper is not None:
         paper = paper_key(lib, paper)
+    issue = issue_key(lib, paper, issue)
 
     tally = engine.Tally() if count else None
 
