@@ -187,3 +187,12 @@ def test_an_issue_filter_that_names_no_issue_is_a_usage_error(library: Path, iss
     for named in ("2025-01-01", "特刊 2025"):
         found = reader(library, "search", "数据", "--issue", named, "--ids")
         assert found.returncode == 0 and found.stdout.count("\n") == 1, found.stderr
+
+
+def test_list_refuses_ids_with_json_as_search_does(library: Path) -> None:
+    """`reader search --ids --json` is a usage error; `reader list --ids --json` printed
+    JSON, the --ids dropped without a word."""
+    done = reader(library, "list", "--ids", "--json")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--ids" in one_line(done)
+    assert reader(library, "list", "--ids").stdout.splitlines() == ["p/2025-01-01", "p/特刊 2025"]
