@@ -159,20 +159,26 @@ def test_a_query_in_bytes_the_locale_cannot_decode_is_a_usage_error(
 ) -> None:
     """数据 typed on a GBK terminal under a UTF-8 locale reached the search as undecodable
     bytes: "nothing to search for in '\\udcca\\udcfd…'", or with one such byte after
-    数据 a silent exit 1, "nothing found". It is one line naming the encoding, exit 2."""
+    数据 a silent exit 1, "nothing found"; `reader read --search` showed the same in its
+    status line. It is one line naming the encoding, exit 2."""
     argv: list[str | bytes] = [sys.executable, "-m", "reader", "--library", str(library)]
-    done = subprocess.run(
-        [*argv, "search", query],
-        capture_output=True,
-        timeout=120,
-        cwd=library.parent,
-        env={**os.environ, "NO_COLOR": "1", "LC_ALL": "C.UTF-8"},
-        check=False,
-    )
-    err = done.stderr.decode("utf-8")
-    assert done.returncode == 2, err
-    assert err.count("\n") == 1 and err.startswith("reader: ") and "UTF-8" in err, err
-    assert "\\udc" not in err and "\ufffd" in err
+    for args in (
+        [b"search", query],
+        [b"read", b"--search", query],
+        [b"read", b"--highlight", query],
+    ):
+        done = subprocess.run(
+            [*argv, *args],
+            capture_output=True,
+            timeout=120,
+            cwd=library.parent,
+            env={**os.environ, "NO_COLOR": "1", "LC_ALL": "C.UTF-8"},
+            check=False,
+        )
+        err = done.stderr.decode("utf-8")
+        assert done.returncode == 2, err
+        assert err.count("\n") == 1 and err.startswith("reader: ") and "UTF-8" in err, err
+        assert "\\udc" not in err and "\ufffd" in err
 
 
 @pytest.mark.parametrize("issue", ["1998-01-03", "2025-1-1", "", "../p/2025-01-01", ".reader"])

@@ -160,3 +160,20 @@ def issue_key(lib: "Library", paper: str | None, value: str | None) -> str | Non
     raise ReaderError(
         f"--issue {value!r}: no issue folder{where} has that name (reader list --ids shows them)"
     )
+
+
+def decoded(value: str, what: str) -> str:
+    """`value` of a command-line argument, unless it holds bytes the locale could not decode.
+
+    数据 typed on a GBK terminal under a UTF-8 locale arrives as surrogate escapes:
+    searched as they were, they found nothing (exit 1) or "nothing to search for in
+    '\\udcca…'". A usage error naming the encoding instead.
+    """
+    if any("\udc80" <= char <= "\udcff" for char in value):
+        from reader.printable import printable
+
+        raise ReaderError(
+            f"{what} is not text in this locale's encoding ({printable(value)}): "
+            "set the terminal and LANG to UTF-8"
+        )
+    return value

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from reader.cli.commands import (
     chosen_library,
     date_range,
+    decoded,
     issue_key,
     leading_library,
     paper_key,
@@ -176,13 +177,7 @@ def search(
     from reader.search import engine
     from reader.search.store import IndexCorrupt, index_path, remove
 
-    if any("\udc80" <= char <= "\udcff" for char in query):
-        # Bytes the locale could not decode (a GBK terminal's 数据 under a UTF-8 locale):
-        # searched as they were, they found nothing (exit 1) or "nothing to search for".
-        raise ReaderError(
-            f"the query is not text in this locale's encoding ({printable(query)}): "
-            "set the terminal and LANG to UTF-8"
-        )
+    query = decoded(query, "the query")
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
     if page is not None and page < 1:
