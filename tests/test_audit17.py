@@ -202,3 +202,52 @@ def test_list_refuses_ids_with_json_as_search_does(library: Path) -> None:
     assert done.returncode == 2 and done.stdout == ""
     assert "--ids" in one_line(done)
     assert reader(library, "list", "--ids").stdout.splitlines() == ["p/2025-01-01", "p/特刊 2025"]
+
+
+def test_the_reader_draws_on_the_terminal_when_stderr_goes_to_a_file(
+    library: Path, tmp_path: Path
+) -> None:
+    """Textual draws on stderr: `reader 2>log` left the terminal blank (keys still
+    worked, unseen) and filled the log with the screen's escape sequences. The screen
+    now goes to the terminal; the log gets only what reader says (here nothing)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    main, side = pty.openpty()
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    log = tmp_path / "stderr.log"
+    env = {**os.environ, "TERM": "xterm-256color", "READER_DATA_DIR": str(tmp_path / "data")}
+    env.pop("NO_COLOR", None)
+    with log.open("wb") as err:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--library", str(library), "read", "p/2025-01-01"],
+            stdin=side,
+            stdout=side,
+            stderr=err,
+            cwd=library.parent,
+            env=env,
+        )
+    os.close(side)
+    seen = b""
+    deadline = time.monotonic() + 60  # a bound on waiting, not a timing assertion
+    try:
+        while "首批公共数据".encode() not in seen and time.monotonic() < deadline:
+            if select.select([main], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(main, 65536)
+                except OSError:
+                    break
+        os.write(main, b"q")
+        code = child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(main)
+    assert "首批公共数据".encode() in seen, "nothing drawn on the terminal"
+    assert code == 0
+    assert b"\x1b[" not in log.read_bytes()
