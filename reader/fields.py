@@ -153,8 +153,11 @@ def page_and_number(ident: str) -> tuple[int, int]:
     return int(page), int(number)
 
 
-_ID = r"^([^/\s]+)/([^/\s]+)(?:/(\d{1,3})(?:/(\d{1,5}))?)?$"
-"""An id's pattern, compiled on first use (re's cache): a search parses no id."""
+_ID = r"\A([^/]*[^/\s][^/]*)/([^/]*[^/\s][^/]*)(?:/(\d{1,3})(?:/(\d{1,5}))?)?\Z"
+"""An id's pattern, compiled on first use (re's cache): a search parses no id.
+
+A paper or issue folder's name may hold spaces (`特刊 2025`): the library lists
+it and search prints its ids, so `show` and `read` take them back."""
 
 
 class Ref(NamedTuple):

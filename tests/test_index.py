@@ -264,7 +264,10 @@ def test_query_language(lib: Library) -> None:
     assert ids(index.search(lib, "数据 汇率")) == set()  # different items (paragraphs split)
     assert ids(index.search(lib, "数据局 统筹")) == every
     assert ids(index.search(lib, '"公共数据的统筹"')) == every
-    assert ids(index.search(lib, '"公共 数据"')) == set()
+    # Page text keeps no space next to a CJK character; a phrase typed with one does
+    # not either (it never matched anything: audit17).
+    assert ids(index.search(lib, '"公共 数据"')) == every
+    assert ids(index.search(lib, '"公共 统筹"')) == set()
     assert ids(index.search(lib, "数据 -成立")) == set()
     assert ids(index.search(lib, "人民")) == {h.rsplit("/", 1)[0] + "/2" for h in every}
     assert len(index.search(lib, "1998")) == 3  # printed full-width

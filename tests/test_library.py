@@ -94,6 +94,7 @@ def test_a_broken_issue_toml_is_said_and_its_issue_read_by_its_folder(library: P
         ("xuhui/2025-03-28/01/3", ("xuhui", "2025-03-28", 1, 3)),
         ("xuhui/2025-03-28/12", ("xuhui", "2025-03-28", 12, None)),
         ("xuhui/sample", ("xuhui", "sample", None, None)),
+        ("a b/特刊 2025/02/1", ("a b", "特刊 2025", 2, 1)),
     ],
 )
 def test_ids(text: str, parts: tuple[object, ...]) -> None:
@@ -101,7 +102,7 @@ def test_ids(text: str, parts: tuple[object, ...]) -> None:
     assert (ref.paper, ref.issue, ref.page, ref.item) == parts
 
 
-@pytest.mark.parametrize("text", ["", "xuhui", "a/b/c/d/e", "a/b/x/1", "a b/c"])
+@pytest.mark.parametrize("text", ["", "xuhui", "a/b/c/d/e", "a/b/x/1", "a/ /1"])
 def test_malformed_ids(text: str) -> None:
     with pytest.raises(ReaderError):
         parse_id(text)

@@ -34,7 +34,9 @@ def test_terms_are_anded_and_or_takes_either() -> None:
 
 
 def test_phrases_exclusions_fields_and_prefixes() -> None:
-    assert parse('"公共 数据" -局') == AllOf((Term("公共 数据"), Not(Term("局"))))
+    assert parse('"公共 数据" -局') == AllOf((Term("公共数据"), Not(Term("局"))))
+    assert parse('"economic growth"') == Term("economic growth")
+    assert parse('"GDP 增长 5%"') == Term("gdp增长5%")
     assert parse("-(数据 OR 局) 香港") == AllOf(
         (Not(AnyOf((Term("数据"), Term("局")))), Term("香港"))
     )

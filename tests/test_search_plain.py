@@ -90,7 +90,12 @@ def said(stderr: str) -> str:
         (["search", "经济", "--page", "+1"], None),
         (["search", "经济", "--papers", "x"], None),
         (["search", "经济", "--library", "L"], None),  # a global option after the command
-        (["search", "经济", "发展"], None),
+        (["search", "经济", "发展"], (None, "经济 发展", {})),
+        (
+            ["search", "经济", "--json", '"发展 改革"'],
+            (None, '经济 "发展 改革"', {"as_json": True}),
+        ),
+        (["search", "经济", "-发展"], None),  # typer's: a word that looks like an option
         (["search", "--json"], None),
         (["search"], None),
         (["--library", "", "search", "x"], None),

@@ -143,3 +143,37 @@ def paper_key(lib: "Library", value: str | None) -> str | None:
         paper.key if paper.name == paper.key else f"{paper.key} ({paper.name})" for paper in papers
     )
     raise ReaderError(f"--paper {value!r}: no such paper; known: {known or 'none (empty library)'}")
+
+
+def issue_key(lib: "Library", paper: str | None, value: str | None) -> str | None:
+    """The issue folder `--issue` names (in `paper`, else in any paper); else a usage error.
+
+    As with `--paper`: a typing mistake (`--issue 1998-1-3`) said "nothing found", exit 1.
+    """
+    if value is None:
+        return None
+    papers = [lib.paper(paper)] if paper is not None else lib.papers
+    for found in papers:
+        if value and value[:1] != "." and "/" not in value and (found.path / value).is_dir():
+            return value
+    where = f" of {paper}" if paper is not None else ""
+    raise ReaderError(
+        f"--issue {value!r}: no issue folder{where} has that name (reader list --ids shows them)"
+    )
+
+
+def decoded(value: str, what: str) -> str:
+    """`value` of a command-line argument, unless it holds bytes the locale could not decode.
+
+    数据 typed on a GBK terminal under a UTF-8 locale arrives as surrogate escapes:
+    searched as they were, they found nothing (exit 1) or "nothing to search for in
+    '\\udcca…'". A usage error naming the encoding instead.
+    """
+    if any("\udc80" <= char <= "\udcff" for char in value):
+        from reader.printable import printable
+
+        raise ReaderError(
+            f"{what} is not text in this locale's encoding ({printable(value)}): "
+            "set the terminal and LANG to UTF-8"
+        )
+    return value

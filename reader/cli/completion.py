@@ -77,11 +77,32 @@ def completion(
 
     Exit codes: 0 printed, 2 a shell it has no script for.
     """
+    if shell == "bash":
+        sys.stdout.write(_BASH)
+        return
     from typer._completion_shared import get_completion_script
 
     sys.stdout.write(
         get_completion_script(prog_name="reader", complete_var=COMPLETE_VAR, shell=shell) + "\n"
     )
+
+
+_BASH = f"""_reader_completion() {{
+    local IFS=$'\\n' word words
+    mapfile -t words < <(env COMP_WORDS="${{COMP_WORDS[*]}}" COMP_CWORD="$COMP_CWORD" \\
+        {COMPLETE_VAR}=complete_bash "$1")
+    COMPREPLY=()
+    for word in "${{words[@]}}"; do
+        [[ -n $word ]] && COMPREPLY+=("$word")
+    done
+    return 0
+}}
+
+complete -o filenames -o default -F _reader_completion reader
+"""
+"""Typer's bash script, but its words go on the command line quoted (`-o filenames`):
+`p/特刊 2025` was put there as two words and `p/a[b]` as a glob; and they are read a
+line each (`mapfile`), not expanded as a glob against the current folder's files."""
 
 
 PaperOption = Annotated[

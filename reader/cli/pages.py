@@ -114,6 +114,8 @@ def list_(
     """
     from reader.printable import dumps, printable
 
+    if ids and as_json:  # as `reader search` says it: --json had won without a word
+        raise ReaderError("--ids goes alone: not with --json")
     lib = library(ctx)
     key = paper_key(lib, paper)
     first, last = date_range(since, until)

@@ -7,7 +7,7 @@ search against). So `reader.cli.entry` runs that form here, with any of the
 search's options given plainly (`--json`, `--ids`, `--count`; `--limit N` and
 `--page N` in plain digits; `--sort rank` or `--sort date`; `--paper`, `--issue`,
 `--since`, `--until`, `--field` with a value that does not start with `-`; each
-option once). Anything else (`--help`, a query that starts with `-`, a global
+option once). Anything else (`--help`, a query word that starts with `-`, a global
 option after the command, an option twice, a value typer would have to judge)
 goes to typer, which runs the same `search` below. The two give the same output,
 errors and exit codes (tests compare them).
@@ -18,7 +18,14 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.commands import chosen_library, date_range, leading_library, paper_key
+from reader.cli.commands import (
+    chosen_library,
+    date_range,
+    decoded,
+    issue_key,
+    leading_library,
+    paper_key,
+)
 from reader.cli.say import say, stopped_code
 from reader.errors import Exit, ReaderError
 
@@ -55,7 +62,7 @@ def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
     `--option value` or `--option=value`. A library value that is empty or looks like
     an option, a number that is not plain digits, a value that is empty or starts
     with `-`, a `--sort` other than rank or date, an option given twice, any other
-    option, and a query that starts with `-` (an option, `--help`, or `-词`) are left
+    option, and a query word that starts with `-` (an option, `--help`, or `-词`) are left
     to typer.
     """
     found = leading_library(argv)
@@ -77,10 +84,11 @@ def plain_search(argv: list[str]) -> tuple[str | None, str, Options] | None:
             key = _DIGITS.get(name) or _TEXTS[name]
             if not given:
                 value = next(words, "")
-        elif word[:1] == "-" or query is not None:
+        elif word[:1] == "-":
             return None
         else:
-            query = word
+            # `reader search 数据 资源`: the shell's words are the query's terms.
+            query = word if query is None else f"{query} {word}"
             continue
         if key in options:
             return None  # given twice: click keeps the last, typer's to say
@@ -169,6 +177,7 @@ def search(
     from reader.search import engine
     from reader.search.store import IndexCorrupt, index_path, remove
 
+    query = decoded(query, "the query")
     if limit < 0:
         raise ReaderError(f"--limit {limit}: give 0 (all) or more")
     if page is not None and page < 1:
@@ -181,6 +190,7 @@ def search(
         first, last = date_range(since, until)
     if paper is not None:
         paper = paper_key(lib, paper)
+    issue = issue_key(lib, paper, issue)
 
     tally = engine.Tally() if count else None
 

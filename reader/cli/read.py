@@ -44,6 +44,9 @@ def read(
     Exit codes: 0 closed, 1 no such issue, page or item, 2 a bad id or library,
     or not a terminal.
     """
+    from reader.cli.commands import decoded
     from reader.tui.launch import open_reader
 
+    search = None if search is None else decoded(search, "--search")
+    highlight = None if highlight is None else decoded(highlight, "--highlight")
     open_reader(library(ctx), target, page=page, highlight=highlight or (), search=search)

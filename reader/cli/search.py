@@ -37,9 +37,11 @@ def _takes_dashed_queries(function: _F) -> _F:
 @reports_errors
 def search(
     ctx: typer.Context,
-    query: Annotated[
-        str,
-        typer.Argument(metavar="QUERY", help='Terms (ANDed), "a phrase", -excluded, headline:词.'),
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY...", help='Terms (ANDed), "a phrase", -excluded, headline:词.'
+        ),
     ],
     paper: PaperOption = None,
     issue: Annotated[
@@ -73,7 +75,8 @@ def search(
     Space-separated terms must all occur; OR takes either, ( ) groups, "…" is a
     phrase, -词 excludes, econom* is a prefix, and headline:词 body:词 caption:词
     header:词 look in one field (a page header hit is the page's first item).
-    A query may start with -: reader search '-局 数据'.
+    A query may start with -: reader search '-局 数据'. Several words are one query:
+    reader search 数据 -局 is reader search '数据 -局'.
 
     Example: reader search '数据 -局' --since 2025-01-01 --sort date
 
@@ -81,6 +84,7 @@ def search(
     """
     from reader.cli import quick
 
+    query = _query(words)
     option = ctx.obj.get("library") if isinstance(ctx.obj, dict) else None
     code = quick.search(
         option,
@@ -99,6 +103,22 @@ def search(
     )
     if code:
         raise typer.Exit(code)
+
+
+def _query(words: list[str]) -> str:
+    """The shell's words as one query (`reader search 数据 -局` is `'数据 -局'`).
+
+    An unknown `--word` is refused, not searched for: `--lmit 5` is a typo of an option.
+    """
+    from reader.errors import ReaderError
+
+    for word in words[1:]:
+        if word[:2] == "--" and len(word) > 2:
+            raise ReaderError(
+                f"no such option: {word} (to search for it, quote the whole query: "
+                f"reader search '{' '.join(words)}')"
+            )
+    return " ".join(words)
 
 
 @reports_errors

@@ -221,6 +221,12 @@ class _Parser:
 
     def term(self, text: str, field: str | None, phrase: bool = False) -> Term:
         folded = " ".join(fold(text).split())
+        if phrase and " " in folded:
+            # The page text has no space next to a CJK character (DESIGN section 4):
+            # `"数据 资源"` is the phrase 数据资源, as `"economic growth"` keeps its space.
+            from reader.parse.text import clean_line
+
+            folded = clean_line(folded)
         field = field or self.field
         if not phrase and _PREFIX.fullmatch(folded):
             return Term(folded[:-1], field, prefix=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from reader.config import load_config, merge_words, split_words
@@ -108,6 +109,26 @@ def is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+@contextmanager
+def _screen_on_the_terminal() -> Iterator[None]:
+    """Textual draws on stderr: with it sent to a file (`reader 2>log`) the terminal stayed
+    blank while the keys still worked, and the file filled with escape sequences. The
+    screen goes to the terminal on stdout for the session; stderr is given back after,
+    so what `reader` says on the way out still goes where it was sent."""
+    if sys.stderr.isatty():
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        os.dup2(1, 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def open_reader(
     library: Library,
     target: str | None = None,
@@ -125,7 +146,8 @@ def open_reader(
     # The App resumes collection after its first frame (ReaderApp._started).
     pause_collection()
     app = build_app(library, target, page=page, highlight=highlight, search=search)
-    app.run()
+    with _screen_on_the_terminal():
+        app.run()
     # Textual prints an unhandled exception's traceback, then returns from run() as
     # if the reader had quit: say so, and exit non-zero (a script or shell must see it).
     if app.return_code:
