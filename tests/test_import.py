@@ -206,7 +206,9 @@ def test_a_clash_inside_one_import(tmp_path: Path) -> None:
     assert not lib.exists()  # a new library folder is not even created
 
 
-@pytest.mark.parametrize("bad", ["../up", "a b", ".hidden", "x/y"])
+@pytest.mark.parametrize(
+    "bad", ["../up", "a b", ".hidden", "x/y", "a\x1b]0;T\x07", "a\x9b31m", "a\u202eb"]
+)
 def test_bad_paper_or_issue_keys(tmp_path: Path, bad: str) -> None:
     lib = tmp_path / "lib"
     assert run(lib, str(SAMPLE), "--paper", bad, "--issue", "k")[0] == 2

@@ -29,7 +29,10 @@ from reader.library import Library
 from reader.locations import bundled_sample
 from reader.parse.structure import structure_path_name
 
-_KEY = re.compile(r"^[^./\\\s][^/\\\s]{0,99}$")
+# One folder name: no separator, no space, nothing a terminal would act on (C0 and C1
+# controls: `\x1b]0;…\x07` retitles it) or that reorders the text around it (bidi).
+_UNSEEN = r"\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+_KEY = re.compile(rf"^[^./\\\s{_UNSEEN}][^/\\\s{_UNSEEN}]{{0,99}}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Action = Literal["add", "replace", "same"]
@@ -66,7 +69,9 @@ class Plan:
 def check_key(value: str, what: str) -> str:
     """A paper or issue key must be one plain folder name."""
     if not _KEY.match(value) or value in (".", ".."):
-        raise ReaderError(f"bad {what} {value!r}: use one folder name, no slashes or spaces")
+        raise ReaderError(
+            f"bad {what} {value!r}: use one folder name, no slashes, spaces or control characters"
+        )
     return value
 
 
