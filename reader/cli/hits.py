@@ -89,6 +89,19 @@ def hit_json(hit: Hit) -> dict[str, object]:
     }
 
 
+def _title(hit: Hit) -> tuple[str, Spans]:
+    """The hit's first line: its headline and the hits in it; a headline longer than a
+    snippet (a page whose one long line was read as its headline) is cut to a window
+    around its first hit, as a snippet is, so one hit never fills the screen."""
+    if not hit.headline:
+        return "(no headline)", ()
+    key = "headline" if hit.spans.get("headline") else "derived_headline"
+    spans = list(hit.spans.get(key, []))
+    if len(hit.headline) > _WINDOW:
+        return window(hit.headline, spans)
+    return hit.headline, tuple(spans)
+
+
 def _place(hit: Hit) -> str:
     return f"{hit.paper_name}  {hit.date or hit.issue}  第{hit.page}版  {hit.id}"
 
@@ -100,7 +113,7 @@ def print_hits(hits: list[Hit], styled: bool) -> None:
 
         out: list[str] = []
         for n, hit in enumerate(hits, start=1):
-            out.append(f"{n:>3}. " + printable(hit.headline or "(no headline)"))
+            out.append(f"{n:>3}. " + printable(_title(hit)[0]))
             out.append("     " + printable(_place(hit)))
             snippet = shown(hit)[1]
             if snippet:
@@ -124,10 +137,7 @@ def _print_rich(hits: list[Hit]) -> None:
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for n, hit in enumerate(hits, start=1):
-        key = "headline" if hit.spans.get("headline") else "derived_headline"
-        title = _marked(
-            hit.headline or "(no headline)", hit.spans.get(key, []) if hit.headline else []
-        )
+        title = _marked(*_title(hit))
         title.stylize("bold")
         parts: list[Text] = [title, Text(printable(_place(hit)), style="dim")]
         snippet, spans = shown(hit)[1:]
