@@ -138,15 +138,18 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     gbk_broken.write_bytes(b"\xff\xfe\xfa\x80\x81" * 10)
     binary = tmp_path / "binary.txt"
     binary.write_bytes(bytes(range(256)) * 4)
+    cut = tmp_path / "cut.txt"  # `head -c` through the last character of a UTF-8 page
+    cut.write_bytes(("徐汇报\n" * 900 + "数据").encode("utf-8")[:-1])
     return {
         "missing": (tmp_path / "missing.txt", "no such file"),
         "directory": (tmp_path, "is a directory"),
-        "undecodable": (gbk_broken, "neither UTF-8 nor GB18030"),
+        "undecodable": (gbk_broken, "not UTF-8 (byte 0) nor GB18030 (byte 0)"),
         "binary": (binary, "binary file"),
+        "cut": (cut, "cut off inside its last character (UTF-8, byte 9003)"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "directory", "undecodable", "binary"])
+@pytest.mark.parametrize("case", ["missing", "directory", "undecodable", "binary", "cut"])
 def test_bad_input_in_a_real_process(tmp_path: Path, case: str) -> None:
     path, message = bad_files(tmp_path)[case]
     result = run("parse", str(path))

@@ -68,13 +68,19 @@ def decode(data: bytes) -> str:
         raise DecodeError("binary file (NUL bytes), not page text")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        utf8 = err
+    if utf8.end == len(data) and utf8.reason == "unexpected end of data":
+        # UTF-8 up to its last character, cut in two (`head -c`, a copy cut short).
+        raise DecodeError(
+            f"cut off inside its last character (UTF-8, byte {utf8.start}): the file is "
+            "incomplete; copy it again"
+        )
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as err:
         raise DecodeError(
-            f"undecodable bytes at offset {err.start}: neither UTF-8 nor GB18030"
+            f"undecodable bytes: not UTF-8 (byte {utf8.start}) nor GB18030 (byte {err.start})"
         ) from None
     if _looks_binary(text):
         raise DecodeError("binary file, not page text")
