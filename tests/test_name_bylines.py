@@ -69,3 +69,11 @@ def test_a_line_that_reads_on_is_no_name() -> None:
     assert name_line(_Line("陈方安生启程赴京")) == ""  # type: ignore[arg-type]
     assert name_line(_Line("山西省交口县县长李来福")) == "name"  # type: ignore[arg-type]
     assert name_line(_Line("马　利")) == "name"  # type: ignore[arg-type]
+
+
+def test_a_two_character_name_under_a_full_line_but_no_word() -> None:
+    # `李明` is no word of the corpus's text; `任务` is: the headline's end.
+    (item,) = _items(_BEFORE + "收费电话请给消费者亮个底\n李明\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("收费电话请给消费者亮个底", "李明")
+    (item,) = _items(_BEFORE + "云南全面完成党报党刊发行\n任务\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("云南全面完成党报党刊发行任务", None)

@@ -138,6 +138,8 @@ def mark_name_bylines(lines: list[Line]) -> None:
         above, below = lines[i - 1], lines[i + 1]
         if not (above.candidate and above.kind is body) or below.kind is not body:
             continue
+        if above.last == "—":
+            continue  # a kicker's dashes point at its headline: this line
         if below.hint:
             continue  # a new story starts below (a line set in with a space)
         if below.first == "—":
@@ -157,9 +159,17 @@ def mark_name_bylines(lines: list[Line]) -> None:
             continue  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
         if how == "pen" and not short:
             continue
-        if how == "name" and not short and len(line.text) <= 2:
-            continue  # a stub of two under a full line: more likely the headline's end
+        if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
+            continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
+
+
+def _word(above: Line, text: str) -> bool:
+    """Two characters that are a word of the corpus's text (`任务`, `成立`; a name of two,
+    `刘健`, `田勇`, is none), or the unit of a number the line above breaks (`６５` / `万封`)."""
+    return (
+        wrapmodel.broken_word(text[0], text[1], 1) or above.last.isdigit() or above.last.isascii()
+    )
 
 
 def _head_over(line: Line, below: Line) -> bool:
