@@ -77,3 +77,9 @@ def test_a_two_character_name_under_a_full_line_but_no_word() -> None:
     assert (item["headline"], item["byline"]) == ("收费电话请给消费者亮个底", "李明")
     (item,) = _items(_BEFORE + "云南全面完成党报党刊发行\n任务\n" + _BODY)
     assert (item["headline"], item["byline"]) == ("云南全面完成党报党刊发行任务", None)
+
+
+def test_a_name_under_a_post_is_its_holders_not_a_byline() -> None:
+    # `上海证券交易所总经理` / `屠光绍`: one line wrapped at the column, the post and its holder.
+    (item,) = _items(_BEFORE + "上海证券交易所总经理\n屠光绍\n" + _BODY)
+    assert item["byline"] is None

@@ -56,10 +56,12 @@ COMPOUND_SURNAMES = frozenset(_COMPOUND[i : i + 2] for i in range(0, len(_COMPOU
 _NOT_IN_NAMES = frozenset("的了是在和与及或为着过们这那么吗呢吧啊之其等把被将要会能与不也就都又")
 _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
 # A post over its holder's name (`中共湖南岳阳市委书记阳宝华`, `山西省交口县县长李来福`).
-_POST = re.compile(
-    r"^[\u4e00-\u9fff]{2,14}?(?:书记|县长|市长|省长|区长|州长|盟长|主任|主席|部长|局长|厂长|"
-    r"经理|董事长|总裁|校长|院长|所长|会长|司令员|政委|教授|研究员)([\u4e00-\u9fff·]{2,3})$"
+_POSTS = (
+    "书记|县长|市长|省长|区长|州长|盟长|主任|主席|部长|局长|厂长|"
+    "经理|董事长|总裁|校长|院长|所长|会长|司令员|政委|教授|研究员"
 )
+_POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2,3}})$")
+_POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
 
@@ -138,6 +140,8 @@ def mark_name_bylines(lines: list[Line]) -> None:
         above, below = lines[i - 1], lines[i + 1]
         if not (above.candidate and above.kind is body) or below.kind is not body:
             continue
+        if _POST_END.search(above.text):
+            continue  # the holder's name under a post (`…总经理` / `屠光绍`): one line wrapped
         if above.last == "—":
             continue  # a kicker's dashes point at its headline: this line
         if below.hint:
