@@ -83,3 +83,16 @@ def test_a_name_under_a_post_is_its_holders_not_a_byline() -> None:
     # `上海证券交易所总经理` / `屠光绍`: one line wrapped at the column, the post and its holder.
     (item,) = _items(_BEFORE + "上海证券交易所总经理\n屠光绍\n" + _BODY)
     assert item["byline"] is None
+
+
+def test_a_name_over_a_paragraph_whose_start_makes_a_word_with_it() -> None:
+    # `刘健` / `全国…`: 健全 is a word, but a paragraph starts with 全 as well.
+    (item,) = _items(_BEFORE + "理论研讨会述要\n刘健\n全国党校系统理论研讨\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("理论研讨会述要", "刘健")
+
+
+def test_a_byline_of_several_roles_wrapped_inside_an_outlets_name() -> None:
+    byline = "新华社记者刘建新中央人民广播电\n台记者胡训军本报记者郭嘉\n"
+    (item,) = _items(_BEFORE + "勿忘父老乡亲\n" + byline + _BODY)
+    assert item["byline"] == "新华社记者刘建新中央人民广播电 台记者胡训军本报记者郭嘉"
+    assert item["paragraphs"][0].startswith("在最近结束")

@@ -29,7 +29,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import Kind
+from reader.parse.kinds import DATELINE_RE, Kind
 
 if TYPE_CHECKING:
     from reader.parse.lines import Line
@@ -135,6 +135,9 @@ def mark_name_bylines(lines: list[Line]) -> None:
     body = Kind.BODY
     for i in range(1, len(lines) - 1):
         line = lines[i]
+        if line.kind is body and lines[i - 1].kind is Kind.BYLINE:
+            _role_rest(lines[i - 1], line)
+            continue
         if not line.candidate or line.width > 16 or line.kind is not body:
             continue
         above, below = lines[i - 1], lines[i + 1]
@@ -151,8 +154,8 @@ def mark_name_bylines(lines: list[Line]) -> None:
         if below.width < line.width + 2:
             continue  # the line is a paragraph's first (as full as the next), or over a
             # headline, not over a paragraph's first line
-        if below.first in _RUNS_ON or wrapmodel.broken_word(line.text, below.text):
-            continue  # the line goes on below (`劳动部部长李伯` / `勇等参加了会见。`)
+        if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
+            continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
         if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
             continue  # a headline below, over its text: the line is no byline over a story
         how = name_line(line)
@@ -165,6 +168,21 @@ def mark_name_bylines(lines: list[Line]) -> None:
             continue
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
+        line.kind, line.candidate = Kind.BYLINE, False
+
+
+# The rest of a byline of several roles wrapped inside an outlet's name: `新华社记者刘建新
+# 中央人民广播电` / `台记者胡训军本报记者郭嘉`.
+_ROLE_REST = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?"
+    r"(?:(?:本报|新华社|中新社)?(?:特约|见习|实习)?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?)*$"
+)
+
+
+def _role_rest(byline: Line, line: Line) -> None:
+    """Mark the line a byline's when it is the wrapped rest of the full byline above it."""
+    text = line.text
+    if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
         line.kind, line.candidate = Kind.BYLINE, False
 
 
