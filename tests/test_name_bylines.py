@@ -95,4 +95,5 @@ def test_a_byline_of_several_roles_wrapped_inside_an_outlets_name() -> None:
     byline = "新华社记者刘建新中央人民广播电\n台记者胡训军本报记者郭嘉\n"
     (item,) = _items(_BEFORE + "勿忘父老乡亲\n" + byline + _BODY)
     assert item["byline"] == "新华社记者刘建新中央人民广播电 台记者胡训军本报记者郭嘉"
-    assert item["paragraphs"][0].startswith("在最近结束")
+    paragraphs = item["paragraphs"]
+    assert isinstance(paragraphs, list) and paragraphs[0].startswith("在最近结束")

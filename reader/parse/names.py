@@ -25,14 +25,27 @@ cannot be wrapped on (a stub under a longer line). The line is then a byline
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reader.parse import seam, wrapmodel
 from reader.parse.kinds import DATELINE_RE, Kind
 
-if TYPE_CHECKING:
-    from reader.parse.lines import Line
+
+class Line(Protocol):
+    """The facts of a line that this module reads and sets (`reader.parse.lines.Line`;
+    not imported: `lines` calls this module while it makes them)."""
+
+    raw: str
+    text: str
+    first: str
+    last: str
+    width: float
+    hint: bool
+    candidate: bool
+    kind: Kind
+
 
 # The common surnames of China (about 300, the rare and the ambiguous left out: 和, 但,
 # 都, 由, 来, 那, 门, 信, 国, 海, 明, 平 are words before they are names) and the compound.
@@ -130,7 +143,7 @@ def name_line(line: Line) -> str:
     return ""
 
 
-def mark_name_bylines(lines: list[Line]) -> None:
+def mark_name_bylines(lines: Sequence[Line]) -> None:
     """Mark a bare-name line under a headline and over its story's text as a byline."""
     body = Kind.BODY
     for i in range(1, len(lines) - 1):
@@ -208,7 +221,7 @@ def _wrap_across(above: str, text: str) -> bool:
     return wrapmodel.broken_word(above, text) or seam.phrase_across(above, text)
 
 
-def _short_above(lines: list[Line], i: int) -> bool:
+def _short_above(lines: Sequence[Line], i: int) -> bool:
     """The line over line i cannot have wrapped on: it is a stub under a longer line of
     its stack (`婴幼儿配方乳粉：质量` / `问题严重` / `政文`), so the wrap ended there.
 
