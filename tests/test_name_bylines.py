@@ -97,3 +97,8 @@ def test_a_byline_of_several_roles_wrapped_inside_an_outlets_name() -> None:
     assert item["byline"] == "新华社记者刘建新中央人民广播电 台记者胡训军本报记者郭嘉"
     paragraphs = item["paragraphs"]
     assert isinstance(paragraphs, list) and paragraphs[0].startswith("在最近结束")
+
+
+def test_two_characters_that_start_with_a_wordlike_surname_end_a_headline() -> None:
+    (item,) = _items(_BEFORE + "法俄签署军事合作意\n向书\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("法俄签署军事合作意向书", None)
