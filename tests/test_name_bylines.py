@@ -102,3 +102,15 @@ def test_a_byline_of_several_roles_wrapped_inside_an_outlets_name() -> None:
 def test_two_characters_that_start_with_a_wordlike_surname_end_a_headline() -> None:
     (item,) = _items(_BEFORE + "法俄签署军事合作意\n向书\n" + _BODY)
     assert (item["headline"], item["byline"]) == ("法俄签署军事合作意向书", None)
+
+
+def test_a_headline_under_the_page_header_keeps_its_last_line() -> None:
+    # The header line is taken after names are marked: it is no stack line over a stub.
+    header = "责任编辑：冯娜超 1998 年 1 月 18 日 星期日 经济 11\n"
+    (item,) = _items(header + "周恩来风采摄影艺术展\n举办\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("周恩来风采摄影艺术展举办", None)
+
+
+def test_a_stub_that_names_an_event_is_no_name() -> None:
+    (item,) = _items(_BEFORE + "克林顿向美华人华侨\n贺春节\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("克林顿向美华人华侨贺春节", None)

@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_RE, Kind
+from reader.parse.kinds import DATELINE_RE, Kind, is_header
 
 
 class Line(Protocol):
@@ -66,7 +66,10 @@ _COMPOUND = (
 )
 COMPOUND_SURNAMES = frozenset(_COMPOUND[i : i + 2] for i in range(0, len(_COMPOUND), 2))
 # Characters of a phrase, not of a name: a line holding one reads on (`高科技成新宠`).
-_NOT_IN_NAMES = frozenset("的了是在和与及或为着过们这那么吗呢吧啊之其等把被将要会能与不也就都又")
+_NOT_IN_NAMES = frozenset(
+    "的了是在和与及或为着过们这那么吗呢吧啊之其等把被将要会能与不也就都又"
+    "节届赛展年月日周期号次"  # ...and of an event or a date (`克林顿向美华人华侨` / `贺春节`)
+)
 _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
 # A post over its holder's name (`中共湖南岳阳市委书记阳宝华`, `山西省交口县县长李来福`).
 _POSTS = (
@@ -235,4 +238,9 @@ def _short_above(lines: Sequence[Line], i: int) -> bool:
     (Not a width against the column: Chromium sets a one-column headline in type so
     large that its full lines are half the column, `石家庄打假治劣保` / `春供`.)"""
     above = lines[i - 1]
-    return i >= 2 and lines[i - 2].candidate and lines[i - 2].width >= above.width + 2
+    return (
+        i >= 2
+        and lines[i - 2].candidate
+        and lines[i - 2].width >= above.width + 2
+        and not is_header(lines[i - 2].text)  # (headers are taken after this pass)
+    )
