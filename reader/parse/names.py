@@ -151,15 +151,21 @@ def name_line(line: Line) -> str:
 
 def mark_name_bylines(lines: Sequence[Line]) -> None:
     """Mark a bare-name line under a headline and over its story's text as a byline."""
-    body = Kind.BODY
+    body, byline = Kind.BODY, Kind.BYLINE
     for i in range(1, len(lines) - 1):
         line = lines[i]
-        if line.kind is body and lines[i - 1].kind is Kind.BYLINE:
-            _role_rest(lines[i - 1], line)
+        if line.kind is not body:
             continue
-        if not line.candidate or line.width > 16 or line.kind is not body:
+        above = lines[i - 1]
+        if above.kind is byline:
+            _role_rest(above, line)
             continue
-        above, below = lines[i - 1], lines[i + 1]
+        if line.width > 16 or not line.candidate:
+            continue
+        below = lines[i + 1]
+        if below.width < line.width + 2:
+            continue  # the line is a paragraph's first (as full as the next), or over a
+            # headline, not over a paragraph's first line (the cheap test first: most are)
         if not (above.candidate and above.kind is body) or below.kind is not body:
             continue
         if _POST_END.search(above.text):
@@ -170,9 +176,6 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a new story starts below (a line set in with a space)
         if below.first == "—":
             continue  # a subtitle under it: the line is a headline over its subtitle
-        if below.width < line.width + 2:
-            continue  # the line is a paragraph's first (as full as the next), or over a
-            # headline, not over a paragraph's first line
         if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
         if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
