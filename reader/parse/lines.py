@@ -25,6 +25,7 @@ from reader.parse.kinds import (
     is_header,
     kind_of,
 )
+from reader.parse.names import mark_name_bylines
 from reader.parse.squeeze import is_squeezed, measure_among, measure_sorted, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
@@ -216,6 +217,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
     _mark_credit_names(lines, credits)
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
+    mark_name_bylines(lines)
     if hints and _indents_paragraphs(lines):
         for line in lines:
             if line.hint:

@@ -1,0 +1,249 @@
+"""Bylines that are a bare name, in page text: `朱峻峰` under a commentary's headline.
+
+Most bylines of 1998 print no reporter's title: a writer's name of two to four
+characters (`马利`, `杨子才`, spaced `马　利`), several names set together
+(`宋学春张仁明`), or a post over its holder's name (`山西省交口县县长李来福`). Page
+text has no type faces: such a line reads as the last line of the headline over
+it, wrapped (`高举旗帜的坚定性和邓` / `小平理论的科学性` / `朱峻峰`), or as a
+one-line subtitle. What the page says instead (`mark_name_bylines`):
+
+- the line's own text: short, no marks, no digits, and a name by the closed list of
+  surnames (the common ones and the compound ones, `SURNAMES`), no word of a
+  phrase (的, 了, 是...) inside;
+- its place: right under a headline-like line (no sentence mark, not closed) and
+  over the story's first paragraph (a line wider than it, or one with marks);
+- the break above: a wrapped headline fills its lines to one measure and breaks
+  inside a phrase, so a name is no wrap when the line over it is short of the
+  column's headline measure or a stub, and when no word or phrase of the corpus
+  runs across the break (`wrapmodel.broken_word`, `seam.phrase_across`).
+
+A pen name without a surname (`诗云`, `政文`) is taken only when the line over it
+cannot be wrapped on (a stub under a longer line). The line is then a byline
+(`Kind.BYLINE`) before headline stacks are marked, so it ends its stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Protocol
+
+from reader.parse import seam, wrapmodel
+from reader.parse.kinds import DATELINE_RE, Kind, is_header
+
+
+class Line(Protocol):
+    """The facts of a line that this module reads and sets (`reader.parse.lines.Line`;
+    not imported: `lines` calls this module while it makes them)."""
+
+    raw: str
+    text: str
+    first: str
+    last: str
+    width: float
+    hint: bool
+    candidate: bool
+    kind: Kind
+
+
+# The common surnames of China (about 300, the rare and the ambiguous left out: 和, 但,
+# 都, 由, 来, 那, 门, 信, 国, 海, 明, 平 are words before they are names) and the compound.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
+    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙"
+    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
+    "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
+    "景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+    "巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚"
+    "帅屠朴盖练廉禹井祖漆巴丰支卿狄索宣晋芮阙浦戈伏鹿薄邸雍辜裘亓修邰赫杭况宿鲜逯隆茹"
+    "诸慕危亢嵇湛宾戎勾茅揭尉冶束檀阴昝幸奉衡尧郗蓟"
+)
+_COMPOUND = (
+    "欧阳司马上官诸葛东方皇甫尉迟公孙慕容长孙宇文司徒令狐夏侯"
+    "端木西门南宫轩辕独孤澹台申屠太史呼延闻人钟离宗政濮阳淳于赫连拓跋完颜"
+)
+COMPOUND_SURNAMES = frozenset(_COMPOUND[i : i + 2] for i in range(0, len(_COMPOUND), 2))
+# Characters of a phrase, not of a name: a line holding one reads on (`高科技成新宠`).
+_NOT_IN_NAMES = frozenset(
+    "的了是在和与及或为着过们这那么吗呢吧啊之其等把被将要会能与不也就都又"
+    "节届赛展年月日周期号次"  # ...and of an event or a date (`克林顿向美华人华侨` / `贺春节`)
+)
+_IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
+# A post over its holder's name (`中共湖南岳阳市委书记阳宝华`, `山西省交口县县长李来福`).
+_POSTS = (
+    "书记|县长|市长|省长|区长|州长|盟长|主任|主席|部长|局长|厂长|"
+    "经理|董事长|总裁|校长|院长|所长|会长|司令员|政委|教授|研究员"
+)
+_POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2,3}})$")
+_POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
+# Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
+# that start with one are more likely a headline's end than a name.
+_WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
+_RUNS_ON = frozenset("，。、；：？！”’）》」』…")
+_HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
+
+
+def one_name(text: str) -> bool:
+    """A person's name: a surname (or a compound one) and one or two characters more."""
+    if text[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(text) <= 4
+    return text[0] in SURNAMES and 2 <= len(text) <= 3
+
+
+def names(text: str) -> int:
+    """How many names the line sets together (`宋学春张仁明`: 2), 0 if it is none.
+
+    One name of two to four characters, or two or three of two or three each, every
+    one of them a surname and the rest; no character of a phrase among them.
+    """
+    if not 2 <= len(text) <= 9 or not _NOT_IN_NAMES.isdisjoint(text):
+        return 0
+    if one_name(text) or (len(text) == 4 and text[:2] in COMPOUND_SURNAMES):
+        return 1
+    for first in (3, 2):  # a name of three characters first: the most common
+        rest = text[first:]
+        if one_name(text[:first]) and len(rest) >= 2:
+            if one_name(rest):
+                return 2
+            more = names(rest) if len(rest) >= 4 else 0
+            if more == 2:
+                return 3
+    return 0
+
+
+def _words_inside(text: str) -> bool:
+    """A word of the corpus's text inside the line (`启程`, `赴京`): no names set together.
+
+    (Not asked of one name: the corpus prints its leaders' names often, `李瑞环`.)"""
+    return any(wrapmodel.broken_word(a, b) for a, b in pairwise(text[1:]))
+
+
+def _spaced(raw: str) -> bool:
+    """Names spaced apart: `马　利`, `王 伟`, `张三 李四` (one to three names)."""
+    words = raw.split()
+    if len(words) < 2 or len(words) > 3:
+        return False
+    if all(len(w) == 1 for w in words) or (len(words) == 2 and min(map(len, words)) == 1):
+        return len("".join(words)) <= 4 and "".join(words)[0] in SURNAMES  # `马　利`, `王 伟`
+    return all(2 <= len(w) <= 4 and names(w) == 1 for w in words)
+
+
+def name_line(line: Line) -> str:
+    """How the line reads as a byline: "name" (a surname and a name, several names,
+    a post over a name), "pen" (two to four ideographs, no surname), or ""."""
+    text = line.text
+    if line.width > 16 or not _IDEOGRAPHS.match(text):
+        return ""
+    if " " in line.raw.strip() or "\u3000" in line.raw.strip():
+        return "name" if _spaced(line.raw.replace("\u3000", " ")) else ""
+    count = names(text)  # two names set together: of three characters each (`牛辞丰稔岁`)
+    if count == 1 or (count == 2 and len(text) == 6 and not _words_inside(text)):
+        return "name"
+    post = _POST.match(text)
+    if post and len(post.group(1)) == 3 and one_name(post.group(1)):  # (`部长李伯` / `勇…`)
+        return "name"
+    if 2 <= len(text) <= 3 and _NOT_IN_NAMES.isdisjoint(text):
+        return "pen"
+    return ""
+
+
+def mark_name_bylines(lines: Sequence[Line]) -> None:
+    """Mark a bare-name line under a headline and over its story's text as a byline."""
+    body, byline = Kind.BODY, Kind.BYLINE
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if line.kind is not body:
+            continue
+        above = lines[i - 1]
+        if above.kind is byline:
+            _role_rest(above, line)
+            continue
+        if line.width > 16 or not line.candidate:
+            continue
+        below = lines[i + 1]
+        if below.width < line.width + 2:
+            continue  # the line is a paragraph's first (as full as the next), or over a
+            # headline, not over a paragraph's first line (the cheap test first: most are)
+        if not (above.candidate and above.kind is body) or below.kind is not body:
+            continue
+        if _POST_END.search(above.text):
+            continue  # the holder's name under a post (`…总经理` / `屠光绍`): one line wrapped
+        if above.last == "—":
+            continue  # a kicker's dashes point at its headline: this line
+        if below.hint:
+            continue  # a new story starts below (a line set in with a space)
+        if below.first == "—":
+            continue  # a subtitle under it: the line is a headline over its subtitle
+        if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
+            continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
+        if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
+            continue  # a headline below, over its text: the line is no byline over a story
+        how = name_line(line)
+        if not how or _wrap_across(above.text, line.text):
+            continue
+        short = _short_above(lines, i)
+        if not short and wrapmodel.glued(above.text, line.text):
+            continue  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
+        if how == "pen" and not short:
+            continue
+        if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
+            continue  # a stub of two under a full line: the headline's end (`任务`)
+        line.kind, line.candidate = Kind.BYLINE, False
+
+
+# The rest of a byline of several roles wrapped inside an outlet's name: `新华社记者刘建新
+# 中央人民广播电` / `台记者胡训军本报记者郭嘉`.
+_ROLE_REST = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?"
+    r"(?:(?:本报|新华社|中新社)?(?:特约|见习|实习)?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?)*$"
+)
+
+
+def _role_rest(byline: Line, line: Line) -> None:
+    """Mark the line a byline's when it is the wrapped rest of the full byline above it."""
+    text = line.text
+    if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
+        line.kind, line.candidate = Kind.BYLINE, False
+
+
+def _word(above: Line, text: str) -> bool:
+    """Two characters that are a word of the corpus's text (`任务`, `成立`; a name of two,
+    `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`),
+    or the unit of a number the line above breaks (`６５` / `万封`)."""
+    return (
+        text[0] in _WORDLIKE
+        or wrapmodel.broken_word(text[0], text[1], 1)
+        or above.last.isdigit()
+        or above.last.isascii()
+    )
+
+
+def _head_over(line: Line, below: Line) -> bool:
+    """The line reads as a headline over the line below: unmarked and far narrower."""
+    return (
+        line.candidate
+        and _IDEOGRAPHS.match(line.text) is not None
+        and (line.width <= _HEAD * below.width)
+    )
+
+
+def _wrap_across(above: str, text: str) -> bool:
+    """A word or a phrase of the corpus runs across the break: the line wraps the one above."""
+    return wrapmodel.broken_word(above, text) or seam.phrase_across(above, text)
+
+
+def _short_above(lines: Sequence[Line], i: int) -> bool:
+    """The line over line i cannot have wrapped on: it is a stub under a longer line of
+    its stack (`婴幼儿配方乳粉：质量` / `问题严重` / `政文`), so the wrap ended there.
+
+    (Not a width against the column: Chromium sets a one-column headline in type so
+    large that its full lines are half the column, `石家庄打假治劣保` / `春供`.)"""
+    above = lines[i - 1]
+    return (
+        i >= 2
+        and lines[i - 2].candidate
+        and lines[i - 2].width >= above.width + 2
+        and not is_header(lines[i - 2].text)  # (headers are taken after this pass)
+    )

@@ -1,0 +1,116 @@
+"""A byline that is a bare name, in page text (issue 12, round 15: `reader.parse.names`)."""
+
+from __future__ import annotations
+
+from reader.parse.names import name_line, names
+from reader.parse.stories import parse_text
+
+_BODY = (
+    "在最近结束的全国银行分行\n"
+    "行长工作会议上，中国人民银行\n"
+    "行长戴相龙再次强调，在优先支\n"
+    "持国有重点企业发展的同时。\n"
+)
+_BEFORE = "这是上一篇文章的最后一段文字，\n它在这里结束了。\n"
+
+
+def _items(text: str) -> list[dict[str, object]]:
+    import json
+
+    page = json.loads(parse_text(text).to_json())
+    return [item for item in page["items"] if item["headline"]]
+
+
+def test_a_name_under_a_headline_is_its_byline_not_the_headline_end() -> None:
+    (item,) = _items(_BEFORE + "社会主义能够消除贫穷\n赵富林\n" + _BODY)
+    assert item["headline"] == "社会主义能够消除贫穷"
+    assert item["byline"] == "赵富林"
+
+
+def test_a_name_under_a_one_line_headline_is_no_subtitle() -> None:
+    (item,) = _items(_BEFORE + "虎年一愿\n贾幼陵\n" + _BODY)
+    assert (item["headline"], item["subtitle"], item["byline"]) == ("虎年一愿", None, "贾幼陵")
+
+
+def test_a_pen_name_under_a_wrapped_headlines_stub() -> None:
+    (item,) = _items(_BEFORE + "婴幼儿配方乳粉：质量\n问题严重\n政文\n" + _BODY)
+    assert item["headline"] == "婴幼儿配方乳粉：质量问题严重"
+    assert item["byline"] == "政文"
+
+
+def test_a_wrapped_headlines_stub_stays_in_the_headline() -> None:
+    # A stub under a full line of large type (Chromium's), no surname: the headline's end.
+    (item,) = _items(_BEFORE + "石家庄打假治劣保\n春供\n" + _BODY)
+    assert item["headline"] == "石家庄打假治劣保春供"
+    assert item["byline"] is None
+
+
+def test_a_break_inside_a_phrase_is_a_wrap_not_a_name() -> None:
+    # `谈` is a surname, but `和谈` is a word: the line goes on from the one above.
+    (item,) = _items(_BEFORE + "塔利班欲借重伊斯兰学\n者议和反塔联盟接受和\n谈建议\n" + _BODY)
+    assert item["headline"] == "塔利班欲借重伊斯兰学者议和反塔联盟接受和谈建议"
+    assert item["byline"] is None
+
+
+def test_names_by_the_surname_list() -> None:
+    assert names("朱峻峰") == 1 and names("欧阳小明") == 1
+    assert names("宋学春张仁明") == 2
+    assert names("虎年一愿") == 0  # 虎 is no surname
+    assert names("高科技的") == 0  # a phrase's character inside
+
+
+def test_a_line_that_reads_on_is_no_name() -> None:
+    # Two names set together must hold no word of the corpus's text (`启程`).
+    class _Line:
+        def __init__(self, raw: str) -> None:
+            self.raw, self.text = raw, raw.replace("\u3000", "")
+            self.width = float(len(self.text))
+
+    assert name_line(_Line("陈方安生启程赴京")) == ""  # type: ignore[arg-type]
+    assert name_line(_Line("山西省交口县县长李来福")) == "name"  # type: ignore[arg-type]
+    assert name_line(_Line("马　利")) == "name"  # type: ignore[arg-type]
+
+
+def test_a_two_character_name_under_a_full_line_but_no_word() -> None:
+    # `李明` is no word of the corpus's text; `任务` is: the headline's end.
+    (item,) = _items(_BEFORE + "收费电话请给消费者亮个底\n李明\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("收费电话请给消费者亮个底", "李明")
+    (item,) = _items(_BEFORE + "云南全面完成党报党刊发行\n任务\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("云南全面完成党报党刊发行任务", None)
+
+
+def test_a_name_under_a_post_is_its_holders_not_a_byline() -> None:
+    # `上海证券交易所总经理` / `屠光绍`: one line wrapped at the column, the post and its holder.
+    (item,) = _items(_BEFORE + "上海证券交易所总经理\n屠光绍\n" + _BODY)
+    assert item["byline"] is None
+
+
+def test_a_name_over_a_paragraph_whose_start_makes_a_word_with_it() -> None:
+    # `刘健` / `全国…`: 健全 is a word, but a paragraph starts with 全 as well.
+    (item,) = _items(_BEFORE + "理论研讨会述要\n刘健\n全国党校系统理论研讨\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("理论研讨会述要", "刘健")
+
+
+def test_a_byline_of_several_roles_wrapped_inside_an_outlets_name() -> None:
+    byline = "新华社记者刘建新中央人民广播电\n台记者胡训军本报记者郭嘉\n"
+    (item,) = _items(_BEFORE + "勿忘父老乡亲\n" + byline + _BODY)
+    assert item["byline"] == "新华社记者刘建新中央人民广播电 台记者胡训军本报记者郭嘉"
+    paragraphs = item["paragraphs"]
+    assert isinstance(paragraphs, list) and paragraphs[0].startswith("在最近结束")
+
+
+def test_two_characters_that_start_with_a_wordlike_surname_end_a_headline() -> None:
+    (item,) = _items(_BEFORE + "法俄签署军事合作意\n向书\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("法俄签署军事合作意向书", None)
+
+
+def test_a_headline_under_the_page_header_keeps_its_last_line() -> None:
+    # The header line is taken after names are marked: it is no stack line over a stub.
+    header = "责任编辑：冯娜超 1998 年 1 月 18 日 星期日 经济 11\n"
+    (item,) = _items(header + "周恩来风采摄影艺术展\n举办\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("周恩来风采摄影艺术展举办", None)
+
+
+def test_a_stub_that_names_an_event_is_no_name() -> None:
+    (item,) = _items(_BEFORE + "克林顿向美华人华侨\n贺春节\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("克林顿向美华人华侨贺春节", None)
