@@ -11,9 +11,20 @@ from pathlib import Path
 import pytest
 from test_tui_burst import burst, ends
 from textual import events
+from textual.app import App
+from textual.pilot import Pilot
 from tui_scenes import app_for, make_library
 
 ISSUES = [("2025-03-21", 3), ("2025-03-28", 3)]
+
+
+async def quit_seen(app: App[None], pilot: Pilot[None]) -> None:
+    """Wait until the burst's `q` has quit (a fixed pause was too short at load 30),
+    for at most a minute of the App's own pauses."""
+    for _ in range(600):
+        if app.return_code is not None:
+            return
+        await pilot.pause(0.1)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +62,7 @@ async def test_a_burst_that_ends_with_q_after_the_dialog_quits(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await ends(app, pilot, [], False)
         burst(app, ["g", *"2025-03-21", "enter", "enter", "q"])
-        await pilot.pause(0.5)
+        await quit_seen(app, pilot)
     assert app.return_code == 0
 
 
@@ -66,7 +77,7 @@ async def test_a_key_queued_behind_the_q_that_quits_finds_no_screen_and_is_dropp
     async with app.run_test(size=(80, 24)) as pilot:
         await ends(app, pilot, [], False)
         burst(app, ["g", *"2025-03-21", "enter", "enter", "q"])
-        await pilot.pause(0.5)
+        await quit_seen(app, pilot)
     assert app.return_code == 0 and not app.screen_stack
     app.on_key(events.Key("j", "j"))  # queued behind the `q`, handled after the last screen
 
