@@ -248,10 +248,12 @@ def _first_over_inner(lines: list[Line], i: int) -> bool:
     sets (six engines) and the whole-article read seeds 400-439: 10 false stories
     gone, no headline lost.
     """
-    prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
-    if not i or line.hint or i + 2 >= len(lines) or nxt.closes or nxt.text.startswith("本报讯"):
+    if not i or i + 2 >= len(lines):
         return False
-    if prev.kind is not Kind.BODY or not prev.closes or prev.head:
+    prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
+    if not prev.closes or prev.head or prev.kind is not Kind.BODY or line.hint or nxt.closes:
+        return False
+    if nxt.text.startswith("本报讯"):
         return False
     below = [nxt]
     for ln in lines[i + 2 : i + 4]:
@@ -263,26 +265,21 @@ def _first_over_inner(lines: list[Line], i: int) -> bool:
             break
     if len(below) < 2:
         return False
-    lead, after = lead_width(nxt.text), lead_width(lines[i + 2].text)
-    for measure in (_page_width, _full_width):
-        column = max(measure(ln) for ln in below)
-        first = measure(line) + INDENT
-        inner = measure(nxt)
-        if column - lead - 0.5 < first <= column + 0.5 and (
-            inner >= column - 0.5 or inner + after > column + 0.5
-        ):
-            return not caption_below(lines[: i + _CAPTION_REACH], i + 1)  # captions are not set in
+    lead = after = -1.0  # the next lines' first units, measured when asked
+    for squeezed in (True, False):  # the page's measure, then every mark a full em
+        if squeezed:
+            column = max(ln.width for ln in below)
+            first, inner = line.width + INDENT, nxt.width
+        else:
+            column = max(width(ln.text) for ln in below)
+            first, inner = width(line.text) + INDENT, width(nxt.text)
+        if first > column + 0.5:
+            continue
+        if lead < 0:
+            lead, after = lead_width(nxt.text), lead_width(lines[i + 2].text)
+        if column - lead - 0.5 < first and (inner >= column - 0.5 or inner + after > column + 0.5):
+            return not caption_below(lines[: i + _CAPTION_REACH], i + 1)  # captions: not set in
     return False
-
-
-def _page_width(line: Line) -> float:
-    """The line's width as the page measures it (its marks squeezed if the page squeezes)."""
-    return line.width
-
-
-def _full_width(line: Line) -> float:
-    """The line's width with every mark a full em."""
-    return width(line.text)
 
 
 def _has_ascii(text: str) -> bool:

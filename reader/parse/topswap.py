@@ -43,21 +43,24 @@ def put_heads_first(raw: list[str]) -> list[str]:
 
 def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
     """`first` is a paragraph's first line that goes on in `inner`, over `more`; `head` cuts it."""
-    if len(first) < 6 or not 2 <= len(head) <= 24 or "，" in head or is_header(first):
+    if len(first) < 6 or not 2 <= len(head) <= 24 or "，" in head or head[:2] == "——":
+        return False  # (a subtitle's dashes)
+    if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or not _STOPS.isdisjoint(head):
         return False
-    if first.endswith("——") or (first + head).encode("ascii", "ignore"):
-        return False  # a kicker's dashes; digits and Latin, set wider than counted
-    if head[:2] == "——" or glued(head, inner) or glued(first, head) or first[-1].isdigit():
-        return False  # a subtitle, a line that goes on from the one above or below (`到３` /
+    if more[-1] in _STOPS or not _measured(first, head, inner, more):
+        return False  # (`more` must be an inner line too, to measure the column)
+    if first.endswith("——") or (first + head).encode("ascii", "ignore") or is_header(first):
+        return False  # a kicker's dashes; digits and Latin, set wider than counted; the header
+    if glued(head, inner) or glued(first, head) or first[-1].isdigit():
+        return False  # a line that goes on from the one above or below (`到３` /
         # `月５日周恩来诞辰１００周年`: a number or date cut at the line's end)
     if Kind.BODY is not kind_of(head, head) or Kind.BODY is not kind_of(inner, inner):
         return False  # a byline over the text, or under the line
-    if inner.startswith("本报讯") or DATELINE_RE.match(inner):
-        return False  # a byline, or a story's first line under it
-    if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or not _STOPS.isdisjoint(head):
-        return False
-    if not _STOPS.isdisjoint(more[-1]):
-        return False  # `more` must be an inner line too, to measure the column
+    return not (inner.startswith("本报讯") or DATELINE_RE.match(inner))  # a story's start
+
+
+def _measured(first: str, head: str, inner: str, more: str) -> bool:
+    """The widths: `first` is set in from the column `inner` and `more` fill, `head` is not."""
     lead = 1.0 if inner[0] > "\x7f" else 0.5
     found = False
     for measure in (width, squeezed_width):
