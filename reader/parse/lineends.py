@@ -118,6 +118,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         # (not over a line set in itself: `西昌农行两个文明并举` / `位于太行山南麓的泽州，`)
     if nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
+    if _first_over_inner(lines, i):
+        return False  # a paragraph's first line over its inner lines, whatever the marks' width
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
     # The column below: the next lines of the paragraph; a short closing line
@@ -227,6 +229,57 @@ def _first_closed(lines: list[Line], i: int) -> bool:
             return False  # a wider column above: the lines below may be set in
     prev = lines[i - 1] if i else None
     return prev is None or after_boundary(lines, i) or (prev.candidate and prev.short)
+
+
+def _first_over_inner(lines: list[Line], i: int) -> bool:
+    """Line i, after a closed paragraph, is the next one's first line over its inner lines.
+
+    A justified column prints a mark in half an em to a full em, as the line needs:
+    the text shows a line's width only between the page's measure (its marks
+    squeezed, where the page squeezes them) and every mark a full em. Under one of
+    the two, line i is set two ems in from the column the open lines below it fill
+    (short at most by the next line's first unit, which it could not take), and the
+    line under it fills that column (or could not take the unit after it): an inner
+    line, where a paragraph starting under a headline is set in (`首先，用“正”，体现了` /
+    `公民参选的民主公正。除去依`, `某企业家明明业绩平` / `平，你『上晃上晃』他，`). Not
+    over a lead's opening (`本报讯…`), which is no inner line, nor under a story-start
+    hint (pagegen 190), nor over a caption, which is not set in (whole-chrome pages:
+    a picture's title over its caption's first line). Read on heads16's cached read
+    sets (six engines) and the whole-article read seeds 400-439: 10 false stories
+    gone, no headline lost.
+    """
+    if not i or i + 2 >= len(lines):
+        return False
+    prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
+    if not prev.closes or prev.head or prev.kind is not Kind.BODY or line.hint or nxt.closes:
+        return False
+    if nxt.text.startswith("本报讯"):
+        return False
+    below = [nxt]
+    for ln in lines[i + 2 : i + 4]:
+        if ln.kind is not Kind.BODY or ln.head or ln.hint or ln.first in MARKERS:
+            break
+        below.append(ln)
+        if ln.closes:
+            below.pop()  # a paragraph's last line shows nothing of the column
+            break
+    if len(below) < 2:
+        return False
+    lead = after = -1.0  # the next lines' first units, measured when asked
+    for squeezed in (True, False):  # the page's measure, then every mark a full em
+        if squeezed:
+            column = max(ln.width for ln in below)
+            first, inner = line.width + INDENT, nxt.width
+        else:
+            column = max(width(ln.text) for ln in below)
+            first, inner = width(line.text) + INDENT, width(nxt.text)
+        if first > column + 0.5:
+            continue
+        if lead < 0:
+            lead, after = lead_width(nxt.text), lead_width(lines[i + 2].text)
+        if column - lead - 0.5 < first and (inner >= column - 0.5 or inner + after > column + 0.5):
+            return not caption_below(lines[: i + _CAPTION_REACH], i + 1)  # captions: not set in
+    return False
 
 
 def _has_ascii(text: str) -> bool:

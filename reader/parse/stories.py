@@ -26,6 +26,7 @@ from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
+from reader.parse.topswap import put_heads_first
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
@@ -80,7 +81,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     raw = split_gaps(split_joined(raw))
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
-    lines = make_lines(raw)
+    lines = make_lines(put_heads_first(raw))  # ...and a top story's first line early
     header = take_header(lines)
     wrapping = mark_heads(lines)
     stories = _assemble(lines, pasted(lines))

@@ -1,0 +1,71 @@
+"""A page's top headline that PDFium writes after its story's first line (issue 12).
+
+The lines are the tops of Typst's pages in PDFium's text (bench/structure.py's
+whole-typeset-pdfium 401 and typeset-pdfium 1524, CRLF as PDFium writes), cut down.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stories import parse_text
+from reader.parse.topswap import put_heads_first
+
+HEADER = "12 经济 １９９８年１月１５日 星期四 责任编辑：王强立"
+TOP = [
+    "据新华社乌鲁木齐电（记",
+    "罗布泊干涸探秘",
+    "者张先国、段芝璞）全球性的",
+    "“气候危机”是否是导致罗布",
+    "泊湖干涸的主要原因，我国学",
+    "者最近对这一学术悬案提出",
+    "了新的看法，认为人类活动是",
+    "影响罗布泊湖干涸最重要的",
+    "因素。",
+]
+NEXT = ["位居新疆维吾尔自治区", "东南角的罗布泊曾为我国第", "二大咸水湖，面积３０００平方公里。"]
+
+
+def test_the_headline_goes_back_over_the_line_it_cut() -> None:
+    raw = [HEADER, *TOP]
+    assert put_heads_first(raw) == [HEADER, TOP[1], TOP[0], *TOP[2:]]
+
+
+def test_the_top_story_gets_its_headline_and_its_whole_first_paragraph() -> None:
+    page = parse_text("\r\n".join([HEADER, *TOP, *NEXT]))
+    story = page.items[0]
+    assert story.headline == "罗布泊干涸探秘"
+    assert story.paragraphs[0].startswith("据新华社乌鲁木齐电（记者张先国、段芝璞）全球性的")
+
+
+def test_a_kicker_above_stays_above() -> None:
+    # The kicker comes first, then the text's first line, then the rest of the stack.
+    raw = [
+        "1998 年 1 月 20 日 星期二",
+        "人民日报",
+        "纳扎尔巴耶夫指出改革为",
+        "地处潮汕平原小北山",
+        "哈发展奠定基础",
+        "下的潮阳市谷饶镇，崛起",
+        "了一座“桂光工业城”，１",
+        "２条崭新的大型生产线日夜",
+    ]
+    assert put_heads_first(raw) == [*raw[:3], raw[4], raw[3], *raw[5:]]
+
+
+def test_lines_that_read_on_stay_where_they_are() -> None:
+    byline = ["１９９７世界十大科技进展", "本报记者 胡艳 唐伟", "在评述１９９７年世界形势的许"]
+    byline += ["多年终专稿中，笔者以为法新社的", "这句话很有道理：在这一年里"]
+    number = ["张万年会见美国防部长", "据悉，从今天开始到３", "月５日周恩来诞辰１００周年"]
+    number += ["的两个月里，江苏省将在淮", "安市和南京中共代表团梅园"]
+    text = [HEADER, *TOP[2:]]  # a paragraph's own lines: no line cuts them
+    kicker = ["古巴举行全国大选——", "商讨政治解决北爱危机", "国务院近日发出通知要求"]
+    kicker += ["各地认真做好春节期间的", "安全工作，确保群众过好节"]
+    for raw in (byline, number, text, kicker):
+        assert put_heads_first(raw) == raw
+
+
+def test_lines_set_apart_stay_where_they_are() -> None:
+    # Blank lines between, or a line set in: the lines were written as they stand.
+    apart = [HEADER, "", TOP[0], "", TOP[1], "", *TOP[2:]]
+    assert put_heads_first(apart) == apart
+    set_in = [HEADER, TOP[0], " " + TOP[1], *TOP[2:]]
+    assert put_heads_first(set_in) == set_in
