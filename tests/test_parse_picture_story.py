@@ -84,3 +84,13 @@ def test_on_a_page_of_flush_paragraphs_the_caption_stays_apart() -> None:
     assert caption.paragraphs[0].startswith("这是玉溪市")
     (article,) = [i for i in page if i.headline == TITLE]
     assert article.paragraphs == ("".join(CAPTION[:3]),)
+
+
+def test_a_caption_whose_first_sentence_fills_a_line_is_one_caption() -> None:
+    # `…创历史新低。` / `图为印尼首都…`: the first line under the title closes its
+    # sentence and runs full, no paragraph's first line set in: the caption's.
+    caption = ["一月以来印尼盾汇率持续下跌。", "图为印尼首都雅加达的一位货币", "交易员在数印尼盾。"]
+    page = items("市里送戏下乡", *STORIES, "印尼盾汇率继续下跌", *caption, "（新华社发）", *NEXT)
+    (got,) = [i for i in page if i.kind == "caption"]
+    assert got.headline == "印尼盾汇率继续下跌"
+    assert got.paragraphs == ("".join(caption),)
