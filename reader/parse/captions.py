@@ -352,7 +352,9 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
         if prev.kind is not Kind.BODY or prev.head or lines[j].hint:
             # At the story's top: the caption is the story's text, unless it opened as
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
-            return cut if prev.kind is Kind.BODY and not prev.head else opening
+            if prev.kind is Kind.BODY and not prev.head:
+                return cut
+            return None if opening and _flush_under(lines, j, full, indents) else opening
         if lines[j].text[0] in MARKERS:
             return cut  # a brief starts there
         if prev.closes and _full_stop(prev.text):
@@ -371,6 +373,14 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             full = max(full, prev.width)
         j -= 1
     return cut
+
+
+def _flush_under(lines: list[Line], j: int, full: float, indents: list[bool]) -> bool:
+    """Line j, the text's first under a title, is not set in (else the walk up stopped at
+    it) on a page that sets its paragraphs' first lines in: no story's paragraph opens
+    there, a caption does (a picture's title over a caption of two sentences,
+    `…并开始结荚。` / `这是玉溪市…`: one caption)."""
+    return not _set_in(lines[j], full) and page_indents(lines, indents)
 
 
 def _run_widths(lines: list[Line], j: int, last: int) -> tuple[float, float]:
