@@ -118,7 +118,12 @@ def _word_broken(above: str, line: str) -> bool:
 
 
 def parts(
-    stack: list[str], model: bool = True, wrapping: bool = False, phrase: bool = True
+    stack: list[str],
+    model: bool = True,
+    wrapping: bool = False,
+    phrase: bool = True,
+    *,
+    seen: bool = False,
 ) -> list[list[str]]:
     """The stack's lines grouped into the parts they print, wrapped lines joined.
 
@@ -128,10 +133,13 @@ def parts(
 
     Without the model only the sure wraps are joined: that is how lines are
     counted to tell a stack from a paragraph, where a guess must not make many
-    lines of body text look like a few parts.
+    lines of body text look like a few parts. `seen`: `wrapping` counts this stack's own
+    wraps already (`wraps_seen`, asked by the caller). Without the model `wrapping` is
+    not read, so its wraps are not looked for.
     """
     out: list[list[str]] = []
-    wrapping = wrapping or wraps_seen(stack)
+    if model and not (wrapping or seen):
+        wrapping = wraps_seen(stack)
     for k, line in enumerate(stack):
         if (
             out
@@ -165,7 +173,7 @@ def split_stack(
     stack = _runs_apart(stack)
     kicker = subtitle = None
     wrapping = wrapping or wraps_seen(stack)
-    grouped = parts(stack, wrapping=wrapping)
+    grouped = parts(stack, wrapping=wrapping, seen=True)
     rest = [join_lines(part) for part in grouped]
     if len(rest) == 2 and _smaller_above(grouped):
         if len(grouped[0]) == 1 and _one_measure(grouped):
@@ -214,7 +222,7 @@ def page_marked(stacks: list[list[str]]) -> bool:
     ):
         return False  # no dashes: no stack is grouped (the wrap model's cost)
     return not any(
-        _undashed(parts(lines, wrapping=wraps_seen(lines), phrase=False))
+        _undashed(parts(lines, wrapping=wraps_seen(lines), phrase=False, seen=True))
         for lines in split
         if not any("—" in line for line in lines)
     )
