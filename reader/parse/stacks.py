@@ -19,6 +19,7 @@ from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
 _CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
+_OPENS = tuple(_OPENING)  # ...one string each, made once
 _MARKED = re.compile("[，：、；！？“”《》（）『』·．0-9A-Za-z０-９\uff21-\uff3a\uff41-\uff5a]")
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
@@ -26,6 +27,8 @@ _FULL = 6  # ...after a line at least this long
 
 def _unclosed(text: str) -> bool:
     """The line opens a bracket or quote that it does not close."""
+    if not any(map(text.__contains__, _OPENS)):
+        return False  # (most lines open none: asked in C, no loop over the line)
     depth = 0
     for char in text:
         if char in _OPENING:
