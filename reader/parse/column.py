@@ -12,7 +12,7 @@ import re
 
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
-from reader.parse.kinds import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import width
@@ -139,7 +139,7 @@ def dateline_at(lines: list[Line], i: int) -> bool:
         return False
     if i + 1 < len(lines) and len(text) < 16:
         text += lines[i + 1].text
-    return bool(DATELINE_RE.match(text))
+    return text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text) is not None
 
 
 def opens_paragraph(lines: list[Line], i: int) -> bool:
