@@ -263,7 +263,8 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     if not paragraphs:
         return
     last = paragraphs[-1]
-    match = _INLINE_CREDIT.search(last)
+    # (The pattern ends at a closing bracket: searched only in text that ends so.)
+    match = _INLINE_CREDIT.search(last) if last.endswith(("）", ")")) else None
     if match and match.start() and last[match.start() - 1] in _STOPS:
         # Also over a credit line of its own: `…气氛。（新华社记者戴浩摄）` / `（传真照片）`.
         paragraphs[-1] = last[: match.start()]
