@@ -64,9 +64,10 @@ def split_joined(raw: list[str]) -> list[str]:
                 found[k] = apart
             elif k not in found and (titled := _title_credit(raw[k])) is not None:
                 found[k] = titled
+    k = counted = 0  # the line of the find before, and where its count stopped
     for found_at in _OPENS_JOINED.finditer(joined):  # `…厂供稿。４、河南驻马店…开通。`
         at = found_at.start()
-        k = joined.count("\n", 0, at)
+        k, counted = k + joined.count("\n", counted, at), at  # (counted on: linear in the page)
         if k not in found and 0 < k < len(raw) - 1:
             parts = _joined_parts(raw, k, at - joined.rfind("\n", 0, at))
             if parts is not None:
@@ -144,8 +145,10 @@ def _lines_holding(joined: str, marks: tuple[str, ...]) -> list[int]:
     lines: set[int] = set()
     for mark in marks:
         at = joined.find(mark)
+        k = counted = 0  # the newlines before `counted`: each find counts on from the last
         while at >= 0:
-            lines.add(joined.count("\n", 0, at))
+            k, counted = k + joined.count("\n", counted, at), at
+            lines.add(k)
             at = joined.find(mark, at + 1)
     return sorted(lines)
 
@@ -263,7 +266,8 @@ def split_credit(paragraphs: list[str], credit: list[str]) -> None:
     if not paragraphs:
         return
     last = paragraphs[-1]
-    match = _INLINE_CREDIT.search(last)
+    # (The pattern ends at a closing bracket: searched only in text that ends so.)
+    match = _INLINE_CREDIT.search(last) if last.endswith(("）", ")")) else None
     if match and match.start() and last[match.start() - 1] in _STOPS:
         # Also over a credit line of its own: `…气氛。（新华社记者戴浩摄）` / `（传真照片）`.
         paragraphs[-1] = last[: match.start()]

@@ -12,7 +12,7 @@ import re
 
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
-from reader.parse.kinds import DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import width
@@ -41,18 +41,23 @@ def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
     """
     most = open_most = 0.0
     is_open = True
-    before = lines[j - 1] if 0 < j <= len(lines) else None
-    body = Kind.BODY  # (read once: this runs for most candidate lines)
+    # The line before's end and width, kept in locals (this runs for most candidate lines).
+    if 0 < j <= len(lines):
+        before = lines[j - 1]
+        closed, wide = before.closes, before.width
+    else:
+        closed, wide = False, 0.0
+    body = Kind.BODY
     for line in lines[j : j + 3]:
         if line.kind is not body or line.hint or line.head or line.first in MARKERS:
             break
         fill = line.width
-        if before is not None and before.closes and fill > 1.5 * max(most, before.width) + 2:
+        if closed and fill > 1.5 * (most if most >= wide else wide) + 2:
             break  # far wider after a closed line: text of another column (a caption)
-        before = line
+        closed, wide = line.closes, fill
         if fill > most:
             most = fill
-        if is_open and not line.closes:
+        if is_open and not closed:
             open_most = most
         else:
             is_open = False
@@ -134,7 +139,7 @@ def dateline_at(lines: list[Line], i: int) -> bool:
         return False
     if i + 1 < len(lines) and len(text) < 16:
         text += lines[i + 1].text
-    return bool(DATELINE_RE.match(text))
+    return text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text) is not None
 
 
 def opens_paragraph(lines: list[Line], i: int) -> bool:
@@ -261,18 +266,24 @@ def full_between(lines: list[Line], i: int) -> bool:
     if i < 1:
         return False
     line, above = lines[i], lines[i - 1]
+    body = Kind.BODY
+    # (`_inside` and max() written out: asked of most lines that open after a closed one.)
     fill = 0.0  # a line inside a paragraph fills the column (a mark at its end may not hang)
-    for j in range(i + 1, min(i + 4, len(lines))):
-        if not _inside(lines[j]):
+    for below in lines[i + 1 : i + 4]:
+        if below.kind is not body or below.closes or below.head or below.hint:
             break
-        fill = max(fill, lines[j].width + lines[j].hangs)
+        full = below.width + below.hangs
+        if full > fill:
+            fill = full
     for j in (i - 2, i - 3):
         if j < 1 or not (_inside(lines[j]) and _inside(lines[j - 1])):
             break
-        fill = max(fill, lines[j].width + lines[j].hangs)
+        full = lines[j].width + lines[j].hangs
+        if full > fill:
+            fill = full
     return (
         fill > 0
-        and above.kind is Kind.BODY
+        and above.kind is body
         and min(line.width, above.width) >= fill - 1
         and line.width >= above.width - 1
     )

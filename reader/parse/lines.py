@@ -14,6 +14,7 @@ from itertools import pairwise
 from reader.parse.kinds import (
     CREDIT_NAME_RE,
     CREDIT_RE,
+    DATELINE_HEADS,
     DATELINE_RE,
     MARKERS,
     NAMELESS_CREDIT_RE,
@@ -191,7 +192,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
             or fill > 40
             or first in _NO_HEAD_START
             or last in "、：:，,"
-            or (first in _SPECIAL_START and DATELINE_RE.match(text))  # 新华社北京1月1日电…
+            or (text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text))  # 新华社北京1月1日电…
         )
         prev = new(Line)  # the fields in the order of `Line.__slots__`
         prev.block = block

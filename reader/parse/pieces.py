@@ -347,6 +347,7 @@ _ROLE_ALONE = re.compile(
     r"(?:摄影)?(?:记者|通讯员)|实习生|(?:责任|美术)编辑"
 )
 _NAME_ALONE = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_ROLE_ENDS = ("记者", "通讯员", "实习生", "编辑")  # how every `_ROLE_ALONE` ends
 _TAKEN = re.compile(r"摄(?:影|于\S.{0,14})?")
 # Where to look: a line that is a role alone (cheap to find, rare on most pages).
 _ROLE_LINE = re.compile(r"(?:记者|通讯员|实习生|编辑)[ \r]*\n")
@@ -382,9 +383,11 @@ def rejoin_names(raw: list[str]) -> list[str]:
 
 def _names_end(raw: list[str], i: int) -> int:
     """The last line of the byline or credit that line i begins a word a line (or i)."""
-    if not _ROLE_ALONE.fullmatch(raw[i].strip()):
+    text = raw[i].strip()
+    # (What each pattern must end with or fit in, asked first: most lines are neither.)
+    if not (text.endswith(_ROLE_ENDS) and _ROLE_ALONE.fullmatch(text)):
         # A name alone over `摄` alone (`冯英` / `摄`): a credit without a role.
-        name = _NAME_ALONE.fullmatch(raw[i].strip()) and i + 1 < len(raw)
+        name = len(text) <= 4 and _NAME_ALONE.fullmatch(text) and i + 1 < len(raw)
         return i + 1 if name and _TAKEN.fullmatch(raw[i + 1].strip()) else i
     end = j = i
     while j + 1 < len(raw):

@@ -19,6 +19,7 @@ from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
 _CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
+_OPENS = tuple(_OPENING)  # ...one string each, made once
 _MARKED = re.compile("[，：、；！？“”《》（）『』·．0-9A-Za-z０-９\uff21-\uff3a\uff41-\uff5a]")
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
@@ -26,6 +27,8 @@ _FULL = 6  # ...after a line at least this long
 
 def _unclosed(text: str) -> bool:
     """The line opens a bracket or quote that it does not close."""
+    if not any(map(text.__contains__, _OPENS)):
+        return False  # (most lines open none: asked in C, no loop over the line)
     depth = 0
     for char in text:
         if char in _OPENING:
@@ -118,7 +121,12 @@ def _word_broken(above: str, line: str) -> bool:
 
 
 def parts(
-    stack: list[str], model: bool = True, wrapping: bool = False, phrase: bool = True
+    stack: list[str],
+    model: bool = True,
+    wrapping: bool = False,
+    phrase: bool = True,
+    *,
+    seen: bool = False,
 ) -> list[list[str]]:
     """The stack's lines grouped into the parts they print, wrapped lines joined.
 
@@ -128,10 +136,13 @@ def parts(
 
     Without the model only the sure wraps are joined: that is how lines are
     counted to tell a stack from a paragraph, where a guess must not make many
-    lines of body text look like a few parts.
+    lines of body text look like a few parts. `seen`: `wrapping` counts this stack's own
+    wraps already (`wraps_seen`, asked by the caller). Without the model `wrapping` is
+    not read, so its wraps are not looked for.
     """
     out: list[list[str]] = []
-    wrapping = wrapping or wraps_seen(stack)
+    if model and not (wrapping or seen):
+        wrapping = wraps_seen(stack)
     for k, line in enumerate(stack):
         if (
             out
@@ -165,7 +176,7 @@ def split_stack(
     stack = _runs_apart(stack)
     kicker = subtitle = None
     wrapping = wrapping or wraps_seen(stack)
-    grouped = parts(stack, wrapping=wrapping)
+    grouped = parts(stack, wrapping=wrapping, seen=True)
     rest = [join_lines(part) for part in grouped]
     if len(rest) == 2 and _smaller_above(grouped):
         if len(grouped[0]) == 1 and _one_measure(grouped):
@@ -214,7 +225,7 @@ def page_marked(stacks: list[list[str]]) -> bool:
     ):
         return False  # no dashes: no stack is grouped (the wrap model's cost)
     return not any(
-        _undashed(parts(lines, wrapping=wraps_seen(lines), phrase=False))
+        _undashed(parts(lines, wrapping=wraps_seen(lines), phrase=False, seen=True))
         for lines in split
         if not any("—" in line for line in lines)
     )

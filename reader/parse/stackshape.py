@@ -82,7 +82,7 @@ def shows_wrap(lines: list[Line], i: int, end: int) -> bool:
     by_rules = len(parts(texts, model=False))
     if by_rules > _MAX_STACK or _set_full(lines, i, end):
         return False
-    return seen or len(parts(texts)) < by_rules
+    return seen or len(parts(texts, seen=True)) < by_rules
 
 
 def _plain(lines: list[Line], i: int, end: int) -> bool:

@@ -112,7 +112,7 @@ def split_gaps(raw: list[str]) -> list[str]:
         if found and "。" not in found[1] and not OUTLET_ROLE.fullmatch(found[1]):
             out.append(line[: len(line) - len(line.lstrip())] + found[1])
             out.append(found[2])
-        elif line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
+        elif "（" in line and line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
             out.extend(note.groups())  # a story's source beside a wider caption's first line
         else:
             out.append(line)

@@ -25,6 +25,17 @@ _starts: dict[str, int] = {}
 _no_start: set[str] = set()
 
 
+_WEIGHTS: list[float] = []
+
+
+def _weights() -> list[float]:
+    """The model's weights (`wrapdata.WEIGHTS`), read on first use."""
+    from reader.parse.wrapdata import WEIGHTS
+
+    _WEIGHTS.extend(WEIGHTS)
+    return _WEIGHTS
+
+
 def _table() -> dict[str, int]:
     """The PMI of each sticky pair, read on first use (the module is 150 KB)."""
     global _pmi
@@ -58,7 +69,7 @@ def features(stack: list[str], k: int, wrapping: bool = False) -> list[float]:
         float(len(stack) >= 3),
         (wa + wb) / 20,
         float(0 < len(nxt) <= 3),
-        float(any(c in above for c in "，：:,")),
+        float("，" in above or "：" in above or ":" in above or "," in above),
         float(above[-1] in _OPEN_END),
         _ends.get(above[-1], 0) / 4,  # log ratio / 2: how readily a headline ends so
         _starts.get(line[0], 0) / 4,  # ...and starts so
@@ -130,8 +141,7 @@ def wraps(stack: list[str], k: int, wrapping: bool = False) -> bool:
     `wrapping`: the page shows that it wraps headlines (a stub or an open bracket
     continued in some stack): pages that never do hold parts of one line each.
     """
-    from reader.parse.wrapdata import WEIGHTS as weights
-
+    weights = _WEIGHTS or _weights()  # (read once: an import in the body costs each call)
     if not weights or width(stack[k - 1]) < _FULL:
         return False  # a line this short is no full line of large type
     x = features(stack, k, wrapping)
