@@ -55,7 +55,7 @@ def _terminated_while_writing(
         if proc.poll() is not None:
             return None
         proc.send_signal(signum)
-        return proc.wait(timeout=30)
+        return proc.wait(timeout=120)  # a hang, not a speed: 30 s ran out at load 30
     finally:
         if proc.poll() is None:
             proc.kill()
