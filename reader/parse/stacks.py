@@ -158,7 +158,8 @@ def split_stack(
     `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`);
     `marked`: the page marks its stack parts with dashes (`page_marked`);
     `body`: the story's paragraphs as printed lines, whose column says which of two
-    plain parts is display type (`roles.small_above`), measured only when asked.
+    plain parts is display type (`roles.small_above`) and whether a part wrapped
+    at it is small type (`roles.small_wrapped`), measured only when asked.
     """
     if not stack:
         return None, None, None
@@ -170,6 +171,13 @@ def split_stack(
     if len(rest) == 2 and _smaller_above(grouped):
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
+        return rest[0], rest[1], None
+    if (
+        len(rest) == 2
+        and len(grouped[0]) > 1
+        and body
+        and roles.small_wrapped(grouped[0], grouped[1], roles.body_measure(body))
+    ):
         return rest[0], rest[1], None
     if (
         len(rest) == 2

@@ -1,0 +1,45 @@
+"""Roles inside a headline stack by a wrapped kicker's width (issue 12, round 15).
+
+A part wrapped at the full column is set at about the body size: over a narrower
+part it is the kicker, not the headline. Pages are written by hand at a 12-em column.
+"""
+
+from __future__ import annotations
+
+from reader.parse.roles import small_wrapped
+from reader.parse.stacks import split_stack
+from reader.parse.stories import parse_text
+
+
+def _para(text: str) -> list[str]:
+    """A paragraph set in the column: its first line 10 characters, the rest 12."""
+    return [text[:10], *(text[k : k + 12] for k in range(10, len(text), 12))]
+
+
+BODY = _para(
+    "我国经济建设取得新成就，各项事业全面发展，人民生活水平进一步提高，民主法制建设继续加强。"
+)
+OTHER = _para("农业生产再次获得好收成，企业改革继续深化，对外经济技术合作与交流不断扩大。")
+WRAPPED = ["全国政协举行迎春茶话", "会", *OTHER]  # the page wraps its headlines
+KICKER = ["春节期间香港将举行盛大烟", "花汇演"]  # wrapped at the column: 12, then 3
+
+
+def test_a_part_wrapped_at_the_column_over_a_narrower_one_is_small_type() -> None:
+    assert small_wrapped(KICKER, ["坚定信心稳步前进"], 12)
+    assert not small_wrapped(KICKER, ["坚定信心稳步前进"], 0.0)  # the column unknown
+    assert not small_wrapped(["春节期间香港将举行盛", "大烟花汇演"], ["坚定信心稳步前进"], 12)
+    assert not small_wrapped(KICKER, ["中共中央国务院举行春节团拜"], 12)  # as wide below
+    assert not small_wrapped(KICKER, ["——坚定信心稳步前进"], 12)  # dashes decide
+
+
+def test_split_stack_reads_a_wrapped_kicker_by_the_column() -> None:
+    stack = [*KICKER, "坚定信心稳步前进"]
+    kicker = "春节期间香港将举行盛大烟花汇演"
+    assert split_stack(stack, body=[BODY]) == (kicker, "坚定信心稳步前进", None)
+    assert split_stack(stack) == (None, kicker, "坚定信心稳步前进")  # no column known
+
+
+def test_a_page_reads_a_wrapped_kicker_by_the_column() -> None:
+    page = parse_text("\n".join([*WRAPPED, *KICKER, "坚定信心稳步前进", *BODY]) + "\n")
+    item = next(it for it in page.items if it.headline == "坚定信心稳步前进")
+    assert item.kicker == "春节期间香港将举行盛大烟花汇演" and item.subtitle is None
