@@ -1,12 +1,15 @@
-"""Roles inside a headline stack by a wrapped kicker's width (issue 12, round 15).
+"""Roles inside a headline stack by a wrapped kicker's width and by wording (issue 12, round 15).
 
 A part wrapped at the full column is set at about the body size: over a narrower
-part it is the kicker, not the headline. Pages are written by hand at a 12-em column.
+part it is the kicker, not the headline. Of two plain one-line parts, wording the
+corpus's stacks show on kickers (a verb of saying at the end) decides on a page
+that sets its headlines in display type. Pages are written by hand at a 12-em column.
 """
 
 from __future__ import annotations
 
 from reader.parse.roles import small_wrapped
+from reader.parse.stackodds import features, kicker_odds
 from reader.parse.stacks import split_stack
 from reader.parse.stories import parse_text
 
@@ -43,3 +46,19 @@ def test_a_page_reads_a_wrapped_kicker_by_the_column() -> None:
     page = parse_text("\n".join([*WRAPPED, *KICKER, "坚定信心稳步前进", *BODY]) + "\n")
     item = next(it for it in page.items if it.headline == "坚定信心稳步前进")
     assert item.kicker == "春节期间香港将举行盛大烟花汇演" and item.subtitle is None
+
+
+def test_wording_features_and_odds() -> None:
+    said = "江泽民会见全国宣传部长会议代表时强调"
+    assert features(said) == {"length": "15-18", "end": "saying", "comma": "no"}
+    assert features("——边界上，两国国旗同降")["comma"] == "yes"  # dashes left out
+    assert kicker_odds(said, "做好宣传思想工作") > 1.5  # a kicker ends on what was said
+    assert abs(kicker_odds("春雪迎来丰收年", "山区农民修渠忙")) < 1.5  # plain: no evidence
+    assert kicker_odds("听编图者说", "访铁道部副部长刘志军") < 1.5  # 说 ends headlines too
+
+
+def test_split_stack_reads_a_kicker_by_its_wording_on_a_page_that_wraps() -> None:
+    stack = ["张万年迟浩田会见彭楚政事迹报告团时强调", "牢记我党我军宗旨永葆人民军队本色"]
+    assert split_stack(stack, wrapping=True) == (stack[0], stack[1], None)
+    # A page that never wraps writes one part a line, headline first (pagegen rule 4).
+    assert split_stack(stack, wrapping=False) == (None, stack[0], stack[1])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.parse import roles, seam, wrapmodel
+from reader.parse import roles, seam, stackodds, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -22,6 +22,7 @@ _CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
 _MARKED = re.compile("[，：、；！？“”《》（）『』·．0-9A-Za-z０-９\uff21-\uff3a\uff41-\uff5a]")
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
+_SURE = 1.5  # log odds of the wording (`stackodds`) that decide two plain one-line parts
 
 
 def _unclosed(text: str) -> bool:
@@ -179,6 +180,8 @@ def split_stack(
         and roles.small_wrapped(grouped[0], grouped[1], roles.body_measure(body))
     ):
         return rest[0], rest[1], None
+    if len(rest) == 2 and wrapping and (said := _worded(grouped)) is not None:
+        return (rest[0], rest[1], None) if said else (None, rest[0], rest[1])
     if (
         len(rest) == 2
         and wrapping
@@ -341,6 +344,25 @@ def _two_lines(grouped: list[list[str]]) -> bool:
         and width(above) <= 2 * width(below) + 0.5
         and not wrapmodel.broken_word(above, below)
     )
+
+
+def _worded(grouped: list[list[str]]) -> bool | None:
+    """Two plain one-line parts whose wording decides: True kicker + headline, False the other.
+
+    The corpus's stacks (`stackodds`): a line ending on a verb of saying (`…时强调`)
+    is a kicker and no subtitle, a comma is a subtitle's or a headline's and
+    rarely a kicker's. None when the odds are short of `_SURE` either way, or a
+    part is wrapped or dashed (the dashes decide). Asked only on a page that wraps
+    its headlines (display type): a page that never wraps writes one part a line,
+    headline first (`tests/pagegen.py` rule 4, whose subtitles may end on 强调).
+    """
+    if any(len(part) != 1 for part in grouped):
+        return None
+    (above,), (below,) = grouped
+    if "—" in above + below:
+        return None
+    odds = stackodds.kicker_odds(above, below)
+    return True if odds >= _SURE else False if odds <= -_SURE else None
 
 
 def _one_measure(grouped: list[list[str]]) -> bool:
