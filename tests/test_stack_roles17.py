@@ -8,7 +8,7 @@ that sets its headlines in display type. Pages are written by hand at a 12-em co
 
 from __future__ import annotations
 
-from reader.parse.roles import small_wrapped
+from reader.parse.roles import small_below, small_wrapped
 from reader.parse.stackodds import features, kicker_odds
 from reader.parse.stacks import split_stack
 from reader.parse.stories import parse_text
@@ -46,6 +46,17 @@ def test_a_page_reads_a_wrapped_kicker_by_the_column() -> None:
     page = parse_text("\n".join([*WRAPPED, *KICKER, "坚定信心稳步前进", *BODY]) + "\n")
     item = next(it for it in page.items if it.headline == "坚定信心稳步前进")
     assert item.kicker == "春节期间香港将举行盛大烟花汇演" and item.subtitle is None
+
+
+def test_a_part_wrapped_at_the_column_under_a_narrower_one_is_the_subtitle() -> None:
+    subtitle = ["建设防洪屏障江苏决定投入", "四十亿"]  # 12, then 3
+    assert small_below(["栾老寨的奇迹"], subtitle, 12)
+    assert not small_below(["栾老寨的奇迹"], ["建设防洪屏障江苏", "决定投入四十亿"], 12)
+    assert not small_below(["中共中央国务院举行春节团拜"], subtitle, 12)  # as wide above
+    # Without the column the wrapped part under a line is the headline, the line its kicker.
+    assert split_stack(["栾老寨的奇迹", *subtitle]) == ("栾老寨的奇迹", "".join(subtitle), None)
+    expected = (None, "栾老寨的奇迹", "".join(subtitle))
+    assert split_stack(["栾老寨的奇迹", *subtitle], body=[BODY]) == expected
 
 
 def test_wording_features_and_odds() -> None:

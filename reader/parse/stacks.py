@@ -169,6 +169,13 @@ def split_stack(
     wrapping = wrapping or wraps_seen(stack)
     grouped = parts(stack, wrapping=wrapping)
     rest = [join_lines(part) for part in grouped]
+    if (
+        len(rest) == 2
+        and len(grouped[1]) > 1
+        and body
+        and roles.small_below(grouped[0], grouped[1], roles.body_measure(body))
+    ):
+        return None, rest[0], rest[1]
     if len(rest) == 2 and _smaller_above(grouped):
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
