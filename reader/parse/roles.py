@@ -47,6 +47,42 @@ def small_above(above: str, below: str, measure: float) -> bool:
     return _SMALL * measure < width(above) <= measure and width(below) <= _HEAD * measure
 
 
+def small_wrapped(above: list[str], below: list[str], measure: float) -> bool:
+    """An upper part wrapped at the story's column over a narrower part: kicker, headline.
+
+    Display type set in one column holds no more than about three quarters of a
+    body line, so a part whose full lines (all but its last) are as wide as the
+    column is set at about the body size: a kicker over the headline, not the
+    headline over a subtitle, when the part below is narrower than the column
+    in every line (`春节期间香港将举行盛大烟花` / `汇演` / `坚定信心稳步前进`). On
+    the pages read (Typst 1500-1599, Chromium 420-479) 18 such stacks were kicker +
+    headline, 2 headline + subtitle (a headline across columns as wide as one).
+    """
+    if len(above) < 2 or not measure or "—" in above[-1] + below[0]:
+        return False  # dashes decide
+    return all(abs(width(line) - measure) <= 0.5 for line in above[:-1]) and all(
+        width(line) < measure - 0.5 for line in below
+    )
+
+
+def small_below(above: list[str], below: list[str], measure: float) -> bool:
+    """A lower part wrapped at the story's column under a narrower part: headline, subtitle.
+
+    The mirror of `small_wrapped`: a part whose full lines are as wide as the column
+    is set near the body size, so under a part narrower than the column in every
+    line it is the subtitle, however many lines it takes (`栾老寨的奇迹` /
+    `建设防洪屏障江苏决定投` / `入四十亿`: a wrapped part under a line is read as the
+    headline by `stacks._smaller_above` otherwise). On the pages read (Typst
+    1500-1599, Chromium 420-479) 17 such stacks were headline + subtitle, none
+    kicker + headline.
+    """
+    if len(below) < 2 or not measure or "—" in above[-1] + below[0]:
+        return False
+    return all(abs(width(line) - measure) <= 0.5 for line in below[:-1]) and all(
+        width(line) < measure - 0.5 for line in above
+    )
+
+
 _SAID = ("？”", "！”", "。”", "…”", "⋯”")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.parse import roles, seam, wrapmodel
+from reader.parse import roles, seam, stackodds, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -23,6 +23,7 @@ _OPENS = tuple(_OPENING)  # ...one string each, made once
 _MARKED = re.compile("[，：、；！？“”《》（）『』·．0-9A-Za-z０-９\uff21-\uff3a\uff41-\uff5a]")
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
+_SURE = 1.5  # log odds of the wording (`stackodds`) that decide two plain one-line parts
 
 
 def _unclosed(text: str) -> bool:
@@ -169,7 +170,8 @@ def split_stack(
     `wrapping`: the page wraps headlines elsewhere (`reader.parse.heads.mark_heads`);
     `marked`: the page marks its stack parts with dashes (`page_marked`);
     `body`: the story's paragraphs as printed lines, whose column says which of two
-    plain parts is display type (`roles.small_above`), measured only when asked.
+    plain parts is display type (`roles.small_above`) and whether a part wrapped
+    at it is small type (`roles.small_wrapped`), measured only when asked.
     """
     if not stack:
         return None, None, None
@@ -178,10 +180,26 @@ def split_stack(
     wrapping = wrapping or wraps_seen(stack)
     grouped = parts(stack, wrapping=wrapping, seen=True)
     rest = [join_lines(part) for part in grouped]
+    if (
+        len(rest) == 2
+        and len(grouped[1]) > 1
+        and body
+        and roles.small_below(grouped[0], grouped[1], roles.body_measure(body))
+    ):
+        return None, rest[0], rest[1]
     if len(rest) == 2 and _smaller_above(grouped):
         if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
+    if (
+        len(rest) == 2
+        and len(grouped[0]) > 1
+        and body
+        and roles.small_wrapped(grouped[0], grouped[1], roles.body_measure(body))
+    ):
+        return rest[0], rest[1], None
+    if len(rest) == 2 and wrapping and (said := _worded(grouped)) is not None:
+        return (rest[0], rest[1], None) if said else (None, rest[0], rest[1])
     if (
         len(rest) == 2
         and wrapping
@@ -344,6 +362,25 @@ def _two_lines(grouped: list[list[str]]) -> bool:
         and width(above) <= 2 * width(below) + 0.5
         and not wrapmodel.broken_word(above, below)
     )
+
+
+def _worded(grouped: list[list[str]]) -> bool | None:
+    """Two plain one-line parts whose wording decides: True kicker + headline, False the other.
+
+    The corpus's stacks (`stackodds`): a line ending on a verb of saying (`…时强调`)
+    is a kicker and no subtitle, a comma is a subtitle's or a headline's and
+    rarely a kicker's. None when the odds are short of `_SURE` either way, or a
+    part is wrapped or dashed (the dashes decide). Asked only on a page that wraps
+    its headlines (display type): a page that never wraps writes one part a line,
+    headline first (`tests/pagegen.py` rule 4, whose subtitles may end on 强调).
+    """
+    if any(len(part) != 1 for part in grouped):
+        return None
+    (above,), (below,) = grouped
+    if "—" in above + below:
+        return None
+    odds = stackodds.kicker_odds(above, below)
+    return True if odds >= _SURE else False if odds <= -_SURE else None
 
 
 def _one_measure(grouped: list[list[str]]) -> bool:
