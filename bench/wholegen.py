@@ -28,6 +28,7 @@ import random
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -104,6 +105,43 @@ def _articles() -> tuple[Article, ...]:
     return arts
 
 
+class _Setter(Protocol):
+    """A generator's page that sets a story and a picture from what it is given."""
+
+    pool: Pool
+
+    def set_story(self, span: int, lead: bool, item: typesetgen.Item, byline: list[str]) -> str:
+        """A story's module."""
+
+    def set_photo(
+        self,
+        span: int,
+        caption: str,
+        tail: str,
+        lines: list[str],
+        credit: str,
+        headline: str | None = None,
+    ) -> str:
+        """A picture and its caption."""
+
+
+def _whole_story(page: _Setter, span: int, lead: bool) -> str:
+    """A whole article that fits the module, with its own pictures under it."""
+    a = page.pool.lead() if lead else page.pool.story(span)
+    out = page.set_story(span, lead, _story_item(a), [a.byline] if a.byline else [])
+    for p in a.photos:
+        tail, lines = _credit(p)
+        out += page.set_photo(span, p.caption, tail, lines, p.credit)
+    return out
+
+
+def _picture_story(page: _Setter, span: int) -> str:
+    """A picture story of the corpus: its headline over its caption and credit."""
+    p = page.pool.picture().photos[0]
+    tail, lines = _credit(p)
+    return page.set_photo(span, p.caption, tail, lines, p.credit, p.headline)
+
+
 class _TypstBuilder(typesetgen._Builder):
     """typesetgen's page, each module set from a whole article."""
 
@@ -112,18 +150,10 @@ class _TypstBuilder(typesetgen._Builder):
         self.pool = Pool(_articles(), rng)
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
-        a = self.pool.lead() if lead else self.pool.story(span)
-        out = self.set_story(span, lead, _story_item(a), [a.byline] if a.byline else [])
-        for p in a.photos:
-            tail, lines = _credit(p)
-            out += self.set_photo(span, p.caption, tail, lines, p.credit)
-        return out
+        return _whole_story(self, span, lead)
 
     def photo(self, span: int) -> str:
-        a = self.pool.picture()
-        p = a.photos[0]
-        tail, lines = _credit(p)
-        return self.set_photo(span, p.caption, tail, lines, p.credit, p.headline)
+        return _picture_story(self, span)
 
     def briefs(self) -> str:
         st, out = self.style, []
@@ -232,17 +262,10 @@ class _TexPage(texgen._Page):
         self.pool = Pool(_articles(), rng)
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
-        a = self.pool.lead() if lead else self.pool.story(span)
-        out = self.set_story(span, lead, _story_item(a), [a.byline] if a.byline else [])
-        for p in a.photos:
-            tail, lines = _credit(p)
-            out += self.set_photo(span, p.caption, tail, lines, p.credit)
-        return out
+        return _whole_story(self, span, lead)
 
     def photo(self, span: int) -> str:
-        p = self.pool.picture().photos[0]
-        tail, lines = _credit(p)
-        return self.set_photo(span, p.caption, tail, lines, p.credit, p.headline)
+        return _picture_story(self, span)
 
     def briefs(self) -> str:
         st, out = self.style, [self.body_block(1, "")]
@@ -278,17 +301,10 @@ class _OfficePage(logen._Page):
         self.pool = Pool(_articles(), rng)
 
     def story(self, span: int, lead: bool = False, body: tuple[int, int] = (1, 4)) -> str:
-        a = self.pool.lead() if lead else self.pool.story(span)
-        out = self.set_story(span, lead, _story_item(a), [a.byline] if a.byline else [])
-        for p in a.photos:
-            tail, lines = _credit(p)
-            out += self.set_photo(span, p.caption, tail, lines, p.credit)
-        return out
+        return _whole_story(self, span, lead)
 
     def photo(self, span: int) -> str:
-        p = self.pool.picture().photos[0]
-        tail, lines = _credit(p)
-        return self.set_photo(span, p.caption, tail, lines, p.credit, p.headline)
+        return _picture_story(self, span)
 
     def briefs(self) -> str:
         st, out = self.style, []
