@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from reader.parse import names as parse_names
+
 _HAN = r"[\u4e00-\u9fff·]"
 # A desk before the role: the paper, an agency, a broadcaster, a post abroad.
 _DESK = (
@@ -24,14 +26,11 @@ _POSTS = (
     r"(?:[部局处科院校所厂县市省州区乡镇行社团队组司署台馆站会事]长"
     r"|书记|主任|主席|委员|成员|代表|经理|教授|研究员)"
 )
-# The most common surnames of China (about 85% of people): a run of names set together
-# is read as names only when each one starts with one of these.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于"
-    "蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹"
-    "薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤葛舒凌乔纪易常温康施牛樊"
-    "倪洪齐耿殷庞柳岳祝鲍欧阳申翟焦蔺聂章鲁安俞"
-)
+# A run of names set together is read as names only when each one starts with a
+# surname: page text's list (reader.parse.names), and 洪 and 萧, which it leaves out
+# because they start words of headlines (洪水, 萧条); here the PDF has set the line
+# apart as a byline already.
+SURNAMES = parse_names.SURNAMES | frozenset("洪萧")
 # Words a run of names does not hold.
 _NOT_IN_NAMES = frozenset("的了在是和与赴向把被从到也就都而及")
 _NAMES = re.compile(rf"^{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}}){{0,2}}$")
