@@ -114,17 +114,13 @@ def at_indent(line: TypeLine, lines: list[TypeLine], body: float) -> bool:
     among `lines`, its body so far, from their column's left edge) and ends short of
     its column's right edge: set as a paragraph of its own, not flush right as a
     closing note is."""
-    col = regions.columns([*lines, line])
-    own = col[-1]
-    xs: dict[int, list[float]] = {}
-    for k, t in zip(col, lines, strict=False):
-        xs.setdefault(k, []).append(t.x0)
-    if own not in xs:
+    *col, own = regions.columns([*lines, line])
+    if own not in col:
         return False
-    # Each column's left edge: where most of its lines start (a hung `“` starts left
-    # of it, a first line right of it).
-    left = {k: Counter(round(x) for x in v).most_common(1)[0][0] for k, v in xs.items()}
-    starts = [t.x0 - left[k] for k, t in zip(col, lines, strict=False)]
+    # Each column's left edge, as paragraph_lines finds it (a hung `“` starts left of
+    # it, a first line right of it).
+    left = _edge(col, [t.x0 for t in lines], -1.0)
+    starts = [t.x0 - left[k] for k, t in zip(col, lines, strict=True)]
     starts = [s for s in starts if s >= INDENT * body]
-    right = max(t.x1 for k, t in zip(col, lines, strict=False) if k == own)
+    right = max(t.x1 for k, t in zip(col, lines, strict=True) if k == own)
     return any(abs(line.x0 - left[own] - s) < 0.5 * body for s in starts) and line.x1 < right - body
