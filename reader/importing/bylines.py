@@ -54,16 +54,12 @@ def byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
     """`nxt` is the end of a byline that filled its narrow column: a short line in the
     same type under it that makes a longer byline of it (通讯员 宋 / 超磊)."""
     text = " ".join(line.text.split())
-    same = abs(nxt.size - line.size) <= 0.06 * body
-    same = same and (nxt.bold, nxt.face) == (line.bold, line.face)
     return (
-        (nxt.plain(body) or same)  # a byline in a heavier face (Hei over Ming) reads bold
+        # Body type, or the line's own: a byline in a heavier face (Hei) reads bold.
+        (nxt.plain(body) or _same_type(line, nxt, body))
         and len(nxt.text.replace(" ", "")) <= 4
         and not nxt.hint
-        and (
-            abs(nxt.x0 - line.x0) < 0.5 * body  # set flush left, or centred as the stack is
-            or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body
-        )
+        and _flush_or_centred(line, nxt, body)
         and nxt.x1 < line.x1 - 1.5 * body
         and (
             is_byline(text + nxt.text)
@@ -73,18 +69,28 @@ def byline_wraps(line: TypeLine, nxt: TypeLine, body: float) -> bool:
     )
 
 
+def _same_type(line: TypeLine, nxt: TypeLine, body: float) -> bool:
+    """`nxt` is set in the size, weight and face of `line`."""
+    same_size = abs(nxt.size - line.size) <= 0.06 * body
+    return same_size and (nxt.bold, nxt.face) == (line.bold, line.face)
+
+
+def _flush_or_centred(line: TypeLine, nxt: TypeLine, body: float) -> bool:
+    """`nxt` starts where `line` does, or is centred under it as the stack is."""
+    return abs(nxt.x0 - line.x0) < 0.5 * body or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body
+
+
 def name_wraps(line: TypeLine, nxt: TypeLine, edge: float, text: str, body: float) -> bool:
     """`nxt` is the rest of a byline of names and desks (`text` so far) that filled its
     measure (`line` reaches `edge`, the right edge of the text under it) and went on in
     the same type, flush or centred, no wider: `新华社记者刘建新中央人民广播电` / `台记者
     胡训军本报记者郭嘉`. Two bylines set one a line stay two (neither fills the measure)."""
     return (
-        abs(nxt.size - line.size) <= 0.06 * body
-        and (nxt.bold, nxt.face) == (line.bold, line.face)
+        _same_type(line, nxt, body)
         and not nxt.hint
         and line.x1 >= edge - 0.5 * body
         and nxt.x1 - nxt.x0 <= line.x1 - line.x0 + 0.5 * body
-        and (abs(nxt.x0 - line.x0) < 0.5 * body or abs(nxt.x0 + nxt.x1 - line.x0 - line.x1) < body)
+        and _flush_or_centred(line, nxt, body)
         and is_name_line("".join(text.split()) + "".join(nxt.text.split()))
     )
 
