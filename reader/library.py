@@ -213,12 +213,17 @@ class Library:
             note=_str(meta, "note"),
         )
 
+    @staticmethod
+    def has_issue(paper: Paper, key: str) -> bool:
+        """`key` names an issue folder of `paper`: a visible folder, one name, no path."""
+        return key[:1] not in ("", ".") and "/" not in key and (paper.path / key).is_dir()
+
     def issue(self, paper: str, key: str) -> Issue:
         """One issue by paper and key."""
-        path = self.paper(paper).path / key
-        if not path.is_dir() or key.startswith("."):
+        found = self.paper(paper)
+        if not self.has_issue(found, key):
             raise NotFound(f"no issue {paper}/{key} in {self.root}")
-        return self._issue(self.paper(paper), key)
+        return self._issue(found, key)
 
     def latest(self) -> Issue | None:
         """The newest issue of the library, if any (see `newest`)."""

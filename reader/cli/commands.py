@@ -153,9 +153,8 @@ def issue_key(lib: "Library", paper: str | None, value: str | None) -> str | Non
     if value is None:
         return None
     papers = [lib.paper(paper)] if paper is not None else lib.papers
-    for found in papers:
-        if value and value[:1] != "." and "/" not in value and (found.path / value).is_dir():
-            return value
+    if any(lib.has_issue(found, value) for found in papers):
+        return value
     where = f" of {paper}" if paper is not None else ""
     raise ReaderError(
         f"--issue {value!r}: no issue folder{where} has that name (reader list --ids shows them)"
