@@ -191,20 +191,20 @@ def test_ctrl_c_as_a_staging_file_is_made_leaves_none_behind(
     assert snapshot(lib.root / "p" / ISSUE) == old
 
 
-def _until_it_holds(pid: int, folder: Path) -> None:
-    """Wait until process `pid` has `folder` open (or has ended), for at most a minute."""
+def _until_it_holds(proc: subprocess.Popen[str], folder: Path) -> None:
+    """Wait until `proc` has `folder` open (or has ended), for at most a minute."""
     import time
 
-    fds = Path(f"/proc/{pid}/fd")
+    fds = Path(f"/proc/{proc.pid}/fd")
     want = str(folder.resolve())
     for _ in range(6000):
+        if proc.poll() is not None:
+            return  # ended already: a signal now lands on nothing
         try:
             if any(os.readlink(fd) == want for fd in fds.iterdir()):
                 return
-        except FileNotFoundError:
-            return  # ended already: a signal now lands on nothing
         except OSError:
-            pass  # a descriptor closed while we looked
+            pass  # a descriptor closed while we looked (start-up closes many)
         time.sleep(0.01)
 
 
@@ -230,7 +230,7 @@ def test_ctrl_c_through_a_real_process_leaves_every_page_whole(
         )
         # From when the import holds the library (its lock is an open folder): a Ctrl-C
         # inside the interpreter's own start-up (0.2 s at load 30) is Python's, not ours.
-        _until_it_holds(proc.pid, lib.root)
+        _until_it_holds(proc, lib.root)
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=120)
