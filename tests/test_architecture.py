@@ -20,8 +20,6 @@ LONG_MODULES = {
     # is split on purpose or stays long on purpose, and no other module joins it.
     "search/store.py": "schema, record packing, paths, damage checks and locking: "
     "to split (records, paths, locking) when the search package is next reshaped",
-    "search/engine.py": "update and the search pipeline (scope, candidates, "
-    "verify, snippet): to split when the search package is next reshaped",
     "parse/wrapdata.py": "generated data, not code: the wrap model's weights and "
     "its corpus bigram table (tools/train_stacks.py writes it)",
 }

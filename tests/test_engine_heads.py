@@ -11,7 +11,7 @@ import pytest
 from corpuslib import CORPUS, corpus_lines, make_library, write_page
 
 from reader.library import Library
-from reader.search import engine, heads, rank, store, topk
+from reader.search import candidates, engine, heads, rank, scoring, store, topk
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -131,10 +131,10 @@ def test_several_words_score_as_fts5(tmp_path: Path, small_bounds: None) -> None
         f'(("工作") AND ("{rare}"))',
         f'(("{rare}") AND ("发展"))',
     ]
-    everything = engine._Scope(conn, engine._Filters(None, None, None, None, None))
-    earlier = engine._Scope(conn, engine._Filters(None, None, None, date(1998, 1, 8), None))
+    everything = candidates.Scope(conn, candidates.Filters(None, None, None, None, None))
+    earlier = candidates.Scope(conn, candidates.Filters(None, None, None, date(1998, 1, 8), None))
     for ranking in cases:
-        words = engine._and_words(ranking)
+        words = scoring._and_words(ranking)
         assert words is not None
         fts5 = dict(
             conn.execute(
@@ -155,5 +155,5 @@ def test_several_words_score_as_fts5(tmp_path: Path, small_bounds: None) -> None
             if rare not in words:
                 assert found.told == {r for r, _ in found.rows}
     for other in ('("单位" OR "工作")', '({head} : ("工作") AND ("单位"))', '("工" * AND "单位")'):
-        assert engine._and_words(other) is None
+        assert scoring._and_words(other) is None
     conn.close()

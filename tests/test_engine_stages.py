@@ -9,7 +9,7 @@ import pytest
 from corpuslib import CORPUS, corpus_lines, make_library
 
 from reader.library import Library
-from reader.search import engine, heads, store
+from reader.search import candidates, checking, engine, heads, scoring, store
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -26,7 +26,7 @@ def test_bigram_candidates_are_read_only_after_misses(
     library = Library(make_library(tmp_path, lines, per_page=10))
     engine.update(library, rebuild=True)
     reads: list[object] = []
-    real = engine._candidates
+    real = candidates._candidates
 
     def spy(*args: object) -> object:
         found = real(*args)  # type: ignore[arg-type]
@@ -34,19 +34,19 @@ def test_bigram_candidates_are_read_only_after_misses(
         return found
 
     loaded: list[int] = []
-    hit = engine._Checker.hit
+    hit = checking.Checker.hit
 
-    def count(self: engine._Checker, rowid: int, score: float) -> object:
+    def count(self: checking.Checker, rowid: int, score: float) -> object:
         loaded.append(rowid)
         return hit(self, rowid, score)
 
-    monkeypatch.setattr(engine, "_candidates", spy)
-    monkeypatch.setattr(engine._Checker, "hit", count)
+    monkeypatch.setattr(candidates, "_candidates", spy)
+    monkeypatch.setattr(checking.Checker, "hit", count)
     sifted = engine.search(library, "人民币汇率", limit=None, update=False)
     sifted_loads = len(loaded)
     assert len(reads) == 1 and reads[0] is not None  # read once, and it held them
     assert len(sifted) == len(held)
-    monkeypatch.setattr(engine, "_MISSES", 10**9)
+    monkeypatch.setattr(candidates, "_MISSES", 10**9)
     checked = engine.search(library, "人民币汇率", limit=None, update=False)
     assert len(reads) == 1
     assert [(h.id, h.score) for h in checked] == [(h.id, h.score) for h in sifted]
@@ -59,7 +59,7 @@ def test_a_word_alone_is_told_whole_as_the_word_table_tells(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """bm25 without the parts column, beside the score: 0 exactly where the item holds the
-    word only inside a longer one, as `_whole` finds with the word table's column filter;
+    word only inside a longer one, as `scoring.whole` finds with the word table's column filter;
     and the counts of the impact table's postings tell the same."""
     monkeypatch.setattr(heads, "TRACKED", 5)
     library = Library(make_library(tmp_path, corpus_lines(2400)))
@@ -73,17 +73,17 @@ def test_a_word_alone_is_told_whole_as_the_word_table_tells(
             "HAVING count(DISTINCT doc) >= 5 ORDER BY count(DISTINCT doc) DESC LIMIT 12"
         )
     ]
-    scope = engine._Scope(conn, engine._Filters(None, None, None, None, None))
+    scope = candidates.Scope(conn, candidates.Filters(None, None, None, None, None))
     parted = 0
     read = 0
     for word in inside:
         ranking = f'("{word}")'
         for need in (0, 10**6):  # every candidate scored; read from the impact table
-            rows = engine._scored(conn, ranking, "", [], scope, need)
-            assert isinstance(rows, engine._Ranked)
+            rows = scoring.scored(conn, ranking, "", [], scope, need)
+            assert isinstance(rows, scoring.Ranked)
             rowids = [rowid for rowid, _ in rows]
             assert rows.told == set(rowids)
-            assert rows.whole == engine._whole(conn, ranking, rowids), word
+            assert rows.whole == scoring.whole(conn, ranking, rowids), word
             if need:
                 read += rows.floor is not None
             else:

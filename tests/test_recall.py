@@ -19,6 +19,7 @@ from reader.fields import field_group, item_fields
 from reader.library import Library
 from reader.model import Item
 from reader.parse.pages import load_pages
+from reader.search import candidates
 from reader.search import engine as index
 from reader.search.folding import COMPOSED_IDEOGRAPHS, absent, fold, simplified
 
@@ -249,21 +250,21 @@ def test_a_character_alone_walked_or_from_the_bigrams_gives_the_same_hits(
     corpus_library: tuple[Library, dict[str, Item]], monkeypatch: pytest.MonkeyPatch, char: str
 ) -> None:
     """A lone character is read from the newest pages while they hold it often, then from
-    the bigram table below them (`engine._Walk`): where the one gives way to the other
+    the bigram table below them (`candidates.Walk`): where the one gives way to the other
     changes the work, never the hits, their order or their scores."""
     lib, items = corpus_library
     read: list[str] = []
-    pages = index._pages
+    pages = candidates._pages
 
     def spied(*args: object, **kwargs: object) -> object:
         read.append(char)
         return pages(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(index, "_pages", spied)
+    monkeypatch.setattr(candidates, "_pages", spied)
     found = {}
-    for walked, thin in ((10_000, 10_000), (1, 1), (index._LONE_PAGES, index._THIN)):
-        monkeypatch.setattr(index, "_LONE_PAGES", walked)
-        monkeypatch.setattr(index, "_THIN", thin)
+    for walked, thin in ((10_000, 10_000), (1, 1), (candidates._LONE_PAGES, candidates._THIN)):
+        monkeypatch.setattr(candidates, "_LONE_PAGES", walked)
+        monkeypatch.setattr(candidates, "_THIN", thin)
         read.clear()
         found[walked] = [
             [(h.id, h.score) for h in index.search(lib, char, limit=limit, update=False)]
@@ -279,7 +280,7 @@ def test_a_character_alone_walked_or_from_the_bigrams_gives_the_same_hits(
         for hits in found[walked]:
             assert len({i for i, _ in hits}) == len(hits)
             assert {i for i, _ in hits} <= scan(items, char)
-    assert found[10_000] == found[1] == found[index._LONE_PAGES]
+    assert found[10_000] == found[1] == found[candidates._LONE_PAGES]
     assert len(found[1][-2]) == min(300, len(scan(items, char)))
     assert all(i < "rmrb/1998-01-13" for i, _ in found[1][-1])  # the filter: the walk below it
 
