@@ -22,7 +22,7 @@ from reader.model import Item
 from reader.parse.pages import load_item
 from reader.search import engine as index
 from reader.search import freshness as scan
-from reader.search import pagetext, store
+from reader.search import pagetext, records, store
 
 PAGE_ONE = ["本报讯 数据局今天成立，负责全市公共数据的统筹管理。", "另一段讲的是人民币汇率。"]
 PAGE_TWO = ["市民可以在网上查询１９９８年的档案资料。", "图书馆开放时间延长到晚上九点。"]
@@ -56,7 +56,7 @@ def ids(hits: list[index.Hit]) -> set[str]:
 
 
 def test_stored_records_have_the_fields_of_item(tmp_path: Path) -> None:
-    assert store.Stored._fields == (*(f.name for f in fields(Item)), "header")
+    assert records.Stored._fields == (*(f.name for f in fields(Item)), "header")
     items = [
         Item("p/i/01/1", "article", headline=None, derived_headline="导语", paragraphs=("正文",)),
         Item("p/i/01/2", "caption", paragraphs=("图片说明",) * 50, credit="张三 摄"),
@@ -66,21 +66,23 @@ def test_stored_records_have_the_fields_of_item(tmp_path: Path) -> None:
     page = tmp_path / "01.txt"
     page.write_bytes(data)
     blob = pagetext.encode(items, "第2版 要闻", data)
-    place = store.Place("p", "P", "i", None, 1, 1, 1, blob, str(page))
+    place = records.Place("p", "P", "i", None, 1, 1, 1, blob, str(page))
     for n, item in enumerate(items, start=1):
         header = "第2版 要闻" if n == 1 else None
-        assert store.page_item(place._replace(number=n)) == (
+        assert records.page_item(place._replace(number=n)) == (
             *(getattr(item, f.name) for f in fields(Item)),
             header,
         )
-    assert store.page_item(place).title == items[0].title == "导语"  # type: ignore[union-attr]
-    assert store.page_item(place._replace(number=4)) is None
-    assert store.page_items(place._replace(data=pagetext.encode([], None, data))) == []
-    assert store.page_items(place) == [store.page_item(place._replace(number=n)) for n in (1, 2, 3)]
+    assert records.page_item(place).title == items[0].title == "导语"  # type: ignore[union-attr]
+    assert records.page_item(place._replace(number=4)) is None
+    assert records.page_items(place._replace(data=pagetext.encode([], None, data))) == []
+    assert records.page_items(place) == [
+        records.page_item(place._replace(number=n)) for n in (1, 2, 3)
+    ]
     with pytest.raises(sqlite3.DatabaseError):
-        store.page_item(place._replace(data=bytes(reversed(blob))))
+        records.page_item(place._replace(data=bytes(reversed(blob))))
     with pytest.raises(sqlite3.DatabaseError):
-        store.page_items(place._replace(data=blob[:-3]))
+        records.page_items(place._replace(data=blob[:-3]))
 
 
 def test_a_search_that_finds_the_index_fresh_loads_no_model_toml_or_json(lib: Library) -> None:

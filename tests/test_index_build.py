@@ -11,7 +11,7 @@ from corpuslib import CORPUS, corpus_lines, make_library, write_page
 
 from reader.library import Library
 from reader.model import Item
-from reader.search import build, pagetext, store
+from reader.search import build, pagetext, records, store
 from reader.search import engine as index
 
 
@@ -28,12 +28,12 @@ def test_stored_items_give_back_every_character_the_page_holds(tmp_path: Path) -
         data = f"{text}\n二\nZ\n".encode(codec)
         page = tmp_path / f"{codec}.txt"
         page.write_bytes(data)
-        place = store.Place("p", "P", "i", None, 1, 1, 1, pagetext.encode(items, text, data))
-        first, second = store.page_items(place._replace(path=str(page)))
+        place = records.Place("p", "P", "i", None, 1, 1, 1, pagetext.encode(items, text, data))
+        first, second = records.page_items(place._replace(path=str(page)))
         assert (first.headline, first.paragraphs, first.header) == (text, (text, "二 Z"), text)
         assert (second.credit, second.header) == (text, None)
-        assert store.page_item(place._replace(path=str(page), number=2)) == second
-        assert store.page_items(place._replace(path=str(tmp_path / "gone.txt"))) == []
+        assert records.page_item(place._replace(path=str(page), number=2)) == second
+        assert records.page_items(place._replace(path=str(tmp_path / "gone.txt"))) == []
 
 
 QUERIES = ["经济", "改革 开放", "１９９８", "的", "新华社"]

@@ -15,7 +15,7 @@ import ranking
 
 from reader.library import Library
 from reader.model import Item
-from reader.search import engine, heads, rank, store, topk
+from reader.search import engine, heads, journal, rank, store, topk
 from reader.search.query import Term, head_words, parse, rarity
 from reader.search.rank import (
     WHOLE,
@@ -188,7 +188,7 @@ def test_rarity_weighs_a_rare_term_above_a_common_one(tmp_path: Path) -> None:
     ranking.write_library(tmp_path, articles, issues=3)
     library = Library(tmp_path)
     engine.search(library, "经济", limit=1)  # builds the index
-    conn = store.open_read(store.index_path(library))
+    conn = journal.open_read(store.index_path(library))
     try:
         weights = rarity(conn, parse("经济 古生物学家"))
     finally:
@@ -211,7 +211,7 @@ def test_rarity_holds_with_items_of_a_removed_issue_still_indexed(
     shutil.rmtree(tmp_path / ranking.PAPER / "1998-01-04")  # the newest issue's rows stay
     engine.update(library)
     monkeypatch.setattr("reader.search.query._SAMPLE", 2)
-    conn = store.open_read(store.index_path(library))
+    conn = journal.open_read(store.index_path(library))
     try:
         top = conn.execute("SELECT max(first + items) FROM pages").fetchone()[0]
         newest = conn.execute("SELECT max(rowid) FROM words").fetchone()[0]
@@ -344,7 +344,7 @@ def test_a_headline_of_few_words_ranks_above_one_of_many(tmp_path: Path) -> None
     library = Library(tmp_path)
     hits = engine.search(library, "外长 会谈", limit=None)
     assert [h.headline for h in hits][:2] == [articles[1][0], articles[0][0]]
-    conn = store.open_read(store.index_path(library))
+    conn = journal.open_read(store.index_path(library))
     try:
         rowids = [rowid for (rowid,) in conn.execute("SELECT rowid FROM words LIMIT 2")]
         assert sorted(head_words(conn, rowids).values()) == [3, 5]

@@ -26,7 +26,7 @@ from corpuslib import CORPUS, corpus_lines, make_library, write_page
 
 from reader.library import Library
 from reader.locations import cache_dir, library_key
-from reader.search import engine, shared, store
+from reader.search import engine, journal, shared, store
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared/corpus is not beside the repo")
 
@@ -215,7 +215,7 @@ def test_an_update_leaves_no_wal_and_a_read_only_open_writes_nothing(lib: Librar
     path = lib.root / ".reader" / "index.sqlite"
     assert path.read_bytes()[18:20] == b"\x01\x01"  # rollback journal: no -shm needed
     assert sorted(p.name for p in path.parent.iterdir()) == ["index.sqlite"]
-    conn = store.open_read(path)
+    conn = journal.open_read(path)
     assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] > 0
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         conn.execute("DELETE FROM meta")

@@ -17,7 +17,7 @@ from reader.library import Library
 from reader.model import Item, Page
 from reader.parse import structure
 from reader.parse.pages import parse_page_bytes
-from reader.search import build, pagetext, store
+from reader.search import build, journal, pagetext, records, store
 from reader.search import engine as index
 
 needs_corpus = pytest.mark.skipif(
@@ -25,12 +25,12 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
-def stored(page: Page) -> list[store.Stored]:
-    """The page's items as `store.Stored` records, the header on the first."""
+def stored(page: Page) -> list[records.Stored]:
+    """The page's items as `records.Stored` records, the header on the first."""
     return [
-        store.Stored._make(
+        records.Stored._make(
             (
-                *(getattr(item, f) for f in store.Stored._fields[:-1]),
+                *(getattr(item, f) for f in records.Stored._fields[:-1]),
                 page.header if n == 0 else None,
             )
         )
@@ -54,23 +54,23 @@ def texts_kept(blob: bytes, data: bytes) -> list[str]:
     assert pagetext.load(blob, spanned, keep=lambda text: False) == [None] * len(loaded)
     for fields, text in zip(loaded, seen, strict=True):
         assert fields is not None
-        item = store.Stored._make(fields)
+        item = records.Stored._make(fields)
         shown = [item.header, *item[2:6], *item.paragraphs, *item[7:11]]
         for value in shown:
             assert value is None or value in text
     return seen
 
 
-def round_trip(tmp_path: Path, data: bytes, page: Page) -> list[store.Stored]:
+def round_trip(tmp_path: Path, data: bytes, page: Page) -> list[records.Stored]:
     """The page's items as a search reads them back from the spans over the file."""
     path = tmp_path / "01.txt"
     path.write_bytes(data)
     blob = pagetext.encode(page.items, page.header, data)
     texts_kept(blob, data)
-    place = store.Place("p", "P", "i", None, 1, 1, 1, blob, str(path))
-    items = store.page_items(place)
+    place = records.Place("p", "P", "i", None, 1, 1, 1, blob, str(path))
+    items = records.page_items(place)
     for n, item in enumerate(items, start=1):
-        assert store.page_item(place._replace(number=n)) == item
+        assert records.page_item(place._replace(number=n)) == item
     return items
 
 
@@ -139,7 +139,7 @@ def test_any_fields_come_back_exact(
     blob = pagetext.encode(items, extra or None, data)
     assert pagetext.check(blob)[0] == 0  # UTF-8
     texts_kept(blob, data)
-    loaded = store.page_stored(blob, data)
+    loaded = records.page_stored(blob, data)
     assert [s.paragraphs for s in loaded] == [(f, extra) for f in fields]
     assert [s.headline for s in loaded] == [f or None for f in fields]
     assert [s.id for s in loaded] == [i.id for i in items]
@@ -149,14 +149,16 @@ def test_a_changed_page_is_read_as_it_is_now(tmp_path: Path) -> None:
     items = [Item(id="p/i/01/1", kind="article", headline="旧标题", paragraphs=("旧的正文。",))]
     old = " 旧标题\n 旧的正文。\n".encode()
     path = tmp_path / "01.txt"
-    place = store.Place("p", "P", "i", None, 1, 1, 1, pagetext.encode(items, None, old), str(path))
+    place = records.Place(
+        "p", "P", "i", None, 1, 1, 1, pagetext.encode(items, None, old), str(path)
+    )
     # The same size, other text: the spans would cut wrong text from it.
     new = " 新的正文。\n 新标题\n".encode()
     assert len(new) == len(old)
     path.write_bytes(new)
-    assert store.page_items(place) == stored(parse_page_bytes(new, path, "p", "i", 1))
+    assert records.page_items(place) == stored(parse_page_bytes(new, path, "p", "i", 1))
     path.unlink()
-    assert store.page_items(place) == [] and store.page_item(place) is None
+    assert records.page_items(place) == [] and records.page_item(place) is None
 
 
 @needs_corpus
@@ -243,8 +245,8 @@ def test_an_index_outside_its_library_finds_the_page_files(
     assert elsewhere.is_file() and not (root / ".reader").exists()
     hits = index.search(library, "经济")
     assert hits and all(hit.snippet for hit in hits)
-    conn = store.open_read(elsewhere)
-    assert store.library_root(conn) == str(root.resolve())
+    conn = journal.open_read(elsewhere)
+    assert records.library_root(conn) == str(root.resolve())
     conn.close()
 
 
@@ -272,7 +274,7 @@ def test_a_search_reads_the_index_without_mapping_it(tmp_path: Path) -> None:
     library = Library(root)
     assert index.search(library, "数据")  # builds the index, then searches it
     path = store.index_path(library)
-    conn = store.open_read(path)
+    conn = journal.open_read(path)
     try:
         assert conn.execute("SELECT count(*) FROM texts").fetchone()[0] == 1
         with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:

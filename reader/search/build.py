@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library import Library
-from reader.search import freshness, ledger, store
+from reader.search import freshness, journal, ledger, store
 from reader.search.freshness import (
     Key,
     Scan,
@@ -150,7 +150,7 @@ def apply(
     # added to a file are not journaled, so the disk holds the index once, not twice (a
     # WAL of 3.3 GB beside the file at 2 GB). There was no snapshot for others to read.
     scratch = rebuild and _empty(conn)
-    if not store.begin_write(conn, wait, wal=not scratch):
+    if not journal.begin_write(conn, wait, wal=not scratch):
         return UpdateStats(path, busy=True, notes=tuple(notes))
     try:
         stats = _apply_locked(
@@ -160,9 +160,9 @@ def apply(
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        store.settle(conn, 0.0)  # one try: a Ctrl-C or a full disk is not kept waiting
+        journal.settle(conn, 0.0)  # one try: a Ctrl-C or a full disk is not kept waiting
         raise
-    store.free_pages(conn)
+    journal.free_pages(conn)
     if _slack(conn, stats, scratch):
         # Merging segments leaves half-empty pages behind; repack them (atomic on its
         # own, and only worth it: a busy database keeps its slack until next time).
@@ -215,10 +215,10 @@ def _slack(conn: sqlite3.Connection, stats: UpdateStats, scratch: bool) -> bool:
 def _settle(conn: sqlite3.Connection, wait: float, notes: list[str]) -> None:
     """Leave the index in DELETE mode, so users who cannot write its folder can read it.
 
-    `store.settle` says why. An update started by a search (`wait` short) tries
-    for 2 seconds, `reader index` for `store.SETTLE_WAIT`.
+    `journal.settle` says why. An update started by a search (`wait` short) tries
+    for 2 seconds, `reader index` for `journal.SETTLE_WAIT`.
     """
-    if not store.settle(conn, min(store.SETTLE_WAIT, max(2.0, wait))):
+    if not journal.settle(conn, min(journal.SETTLE_WAIT, max(2.0, wait))):
         notes.append(
             "other processes kept the index open: it stays in WAL mode, which users who "
             "cannot write its folder cannot read until the next `reader index`"
@@ -236,7 +236,7 @@ def _note_quick(
     """
     if stored == times and _names(conn) == names:
         return
-    if not store.begin_write(conn, 0.0):
+    if not journal.begin_write(conn, 0.0):
         return
     try:
         _write_quick(conn, times, names)

@@ -10,13 +10,13 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from reader.fields import field_group
-from reader.search import store
+from reader.search import records
 from reader.search.folding import absent
 from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.query import AnyOf, Node, Not, Term, needed, terms
 from reader.search.rank import Spans
+from reader.search.records import Stored
 from reader.search.results import Hit, joined, make_hit
-from reader.search.store import Stored
 
 Found = tuple[Hit, dict[Term, Spans], Stored]
 """A candidate that holds the query: its hit, each term's spans and the item."""
@@ -32,7 +32,7 @@ class Checker:
         self.needles = needed(tree)
         self.last = -1
         """The first rowid of the page asked for last."""
-        self.page: tuple[store.Place, list[Stored | None]] | None = None
+        self.page: tuple[records.Place, list[Stored | None]] | None = None
         """A page asked for twice in a row, every item cut (None: one that lacks a needle)."""
         self.keep = _keeper(self.needles)
         self.root: str | None = None
@@ -63,18 +63,18 @@ class Checker:
             place = page[0]._replace(number=rowid - page[0].first + 1)
         else:
             if not self.rooted:
-                self.root, self.rooted = store.library_root(self.conn), True
-            found_place = store.locate(self.conn, rowid, self.root)
+                self.root, self.rooted = records.library_root(self.conn), True
+            found_place = records.locate(self.conn, rowid, self.root)
             data = found_place.data if found_place is not None else None
             if found_place is None or not data:
                 return None
             place = found_place
             if place.first == self.last:
-                self.page = (place, store.page_kept(place, self.keep))
+                self.page = (place, records.page_kept(place, self.keep))
                 items = self.page[1]
                 item = items[place.number - 1] if place.number <= len(items) else None
             else:
-                item = store.page_item(place)
+                item = records.page_item(place)
             self.last = place.first
             if item is None:
                 return None
@@ -86,7 +86,7 @@ class Checker:
 
 
 def _keeper(needles: Sequence[str]) -> Callable[[str], bool] | None:
-    """What an item's text must pass for its fields to be cut (`store.page_kept`): not
+    """What an item's text must pass for its fields to be cut (`records.page_kept`): not
     surely lacking a needle (`folding.absent`, as `holds_all` tells first)."""
     if not needles:
         return None

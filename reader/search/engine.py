@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
-from reader.search import candidates, checking, rank, results, scoring, store
+from reader.search import candidates, checking, journal, rank, results, scoring, store
 from reader.search.candidates import Filters
 from reader.search.freshness import fresh
 from reader.search.matching import join_spans
@@ -116,7 +116,7 @@ def _refresh(
             )
         except sqlite3.DatabaseError as err:
             if not store.is_damage(err):  # locked, disk full: not damage
-                if store.shrink_wal(conn):
+                if journal.shrink_wal(conn):
                     raise ReaderError(f"{path}: {err}") from None
                 conn.close()  # the WAL could not be emptied: the disk is full
                 store.remove(path)
@@ -236,7 +236,7 @@ def _starts(library: Library, since: date | None) -> list[date]:
     """The dates a search by date tries from, newest first: the 2nd newest issue date
     the index knows, the 16th, the 128th and so on, each after `since` (none without an
     index: the search then finds every hit, and updates the index first)."""
-    dates = store.issue_dates(store.shared_path(library) or store.index_path(library))
+    dates = journal.issue_dates(store.shared_path(library) or store.index_path(library))
     starts: list[date] = []
     at = 2
     while at < len(dates):
@@ -268,7 +268,7 @@ def _search(
         raise store.IndexCorrupt(f"the index {path} is damaged ({problem})")
     if not path.is_file() or not path.stat().st_size:
         return [] if current is None else None  # no index (an update was busy)
-    conn = store.open_read(path)
+    conn = journal.open_read(path)
     try:
         conn.execute("BEGIN")  # one read snapshot for the meta and the query
         if current is None:
@@ -318,7 +318,7 @@ def _search_shared(
         return plan, results.kept(islice(kept, limit), tally)
 
     try:
-        plan, indexed = store.read_snapshot(path, read)
+        plan, indexed = journal.read_snapshot(path, read)
     except ReaderError as err:
         shared.say(note, f"cannot read the shared index ({err.message}): {shared.PRIVATE}")
         return None

@@ -13,7 +13,7 @@ kept with the page. Decoding is exact by construction, and `encode` checks it.
 
 A search reads the page file again and uses the spans only while its bytes
 are the ones indexed (size and CRC-32 kept with the spans); otherwise the caller
-parses the file as it is now (`store.page_items`), so no hit ever shows text
+parses the file as it is now (`records.page_items`), so no hit ever shows text
 the page does not hold.
 """
 

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from reader.fields import HEAD_FIELDS, field_text, page_and_number, paragraph_index, paragraph_key
-from reader.search import store
+from reader.search import records
 from reader.search.query import Term
 from reader.search.rank import Spans
-from reader.search.store import Stored
+from reader.search.records import Stored
 
 _SNIPPET = 80
 """The characters of body text a snippet shows."""
@@ -80,7 +80,7 @@ def literal_weight(hit: Hit) -> float:
 
 
 def make_hit(
-    item: Stored, place: store.Place, spans: dict[str, list[tuple[int, int]]], score: float
+    item: Stored, place: records.Place, spans: dict[str, list[tuple[int, int]]], score: float
 ) -> Hit:
     """The hit for `item` at `place`, where the terms are at `spans`."""
     snippet, snippet_spans = _snippet(item, spans)

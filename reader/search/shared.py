@@ -2,7 +2,7 @@
 
 On a server an administrator keeps the library (a read-only mount, or a folder
 only they may write) and runs `reader index`; every user searches that one
-index read-only (`store.open_read`: the update leaves it in DELETE mode so a
+index read-only (`journal.open_read`: the update leaves it in DELETE mode so a
 read-only open needs no write) instead of building a private copy each.
 
 Behind, not broken: when issue folders changed since the index was built (the
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from reader.errors import ReaderError
 from reader.files import is_file
 from reader.search.freshness import changed_issues
-from reader.search.store import Place, Stored
+from reader.search.records import Place, Stored
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -194,12 +194,12 @@ def update_status(library: Library, path: Path) -> UpdateStats | None:
     """
     import sqlite3
 
-    from reader.search import store
+    from reader.search import journal, store
     from reader.search.build import UpdateStats
     from reader.search.freshness import fingerprint
 
     try:
-        have = store.read_snapshot(path, store.meta)
+        have = journal.read_snapshot(path, store.meta)
     except (ReaderError, sqlite3.DatabaseError):
         return None
     found = plan(library, have, store.stale_versions(have, segmenter=False))

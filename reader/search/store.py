@@ -20,34 +20,19 @@ needs its old tokens, and its old text is gone with the file): no page row cover
 them, so a search skips them, and `build` rebuilds the index once they are many
 (`meta` key `orphans`).
 
-Journal modes. An update writes in WAL mode, so searches in other processes
-read the last committed snapshot while it works (and a rollback-mode writer
-would lock every reader out once its cache spilt into the file). At rest the
-file is left in rollback (DELETE) mode (`settle`): a WAL database cannot be
-opened by someone who may not write its folder unless its `-shm` file is
-there, and the last connection to close deletes that file. In DELETE mode a
-read-only open (`open_read`, `mode=ro`) needs no file but the database, so
-users of a library on a read-only mount, or in a folder only its owner may
-write, search the owner's index in place. While an update runs, its `-wal`
-and `-shm` exist and such readers use them read-only (SQLite 3.22 and later),
-still reading the last commit. `immutable=1` is not used: it would skip the
-locks, and a shared index is updated in place by its owner while others
-read it, so a reader could meet pages half checkpointed.
+The stored items are `reader.search.records`'; opening the index to read, the write
+lock and the journal modes are `reader.search.journal`'s.
 """
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sqlite3
 import stat
-import time
 import unicodedata
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.errors import ReaderError
 from reader.locations import cache_dir, is_sample, library_key
@@ -121,190 +106,6 @@ def script(conn: sqlite3.Connection, sql: str) -> None:
 def create(conn: sqlite3.Connection) -> None:
     """Create the tables (inside the caller's transaction)."""
     script(conn, TABLES)
-
-
-class Place(NamedTuple):
-    """Where an FTS rowid points: its issue, page and position, and its page's stored items."""
-
-    paper: str
-    paper_name: str
-    issue: str
-    date: str | None
-    page: int
-    first: int
-    """The rowid of the page's first item."""
-    number: int
-    """The item's 1-based position on its page."""
-    data: bytes | None
-    """The page's items as `pagetext.encode` stored them."""
-    path: str | None = None
-    """The page's text file, which the stored items are spans of."""
-
-
-def library_root(conn: sqlite3.Connection) -> str | None:
-    """The folder of the library whose index is open on `conn` (page files are under it).
-
-    An index inside its library (`<library>/.reader/`) is found from its own path, so
-    a library moved with its index still reads; one in the cache dir from the meta table.
-    """
-    rows = conn.execute("PRAGMA database_list").fetchall()
-    name = next((str(row[2]) for row in rows if row[1] == "main"), "")
-    folder = os.path.dirname(name)
-    if name and os.path.basename(folder) == ".reader":
-        return os.path.dirname(folder)
-    row = conn.execute("SELECT value FROM meta WHERE key='root'").fetchone()
-    return str(row[0]) if row else None
-
-
-def locate(conn: sqlite3.Connection, rowid: int, root: str | None = None) -> Place | None:
-    """The item at FTS rowid `rowid`: page rows hold the rowids `first` to `first + items - 1`.
-
-    Rowids are handed out densely, page after page, because FTS5 stores the
-    gaps between them: dense rowids keep the bigram index a third smaller.
-    One query brings everything a hit shows (three took 4 ms of a search).
-    """
-    row = conn.execute(
-        "SELECT p.first, p.items, p.page, i.paper, coalesce(n.name, i.paper), i.issue, i.date, "
-        "t.data FROM pages p JOIN issues i ON i.id = p.issue_id "
-        "LEFT JOIN papers n ON n.key = i.paper LEFT JOIN texts t ON t.first = p.first "
-        "WHERE p.first <= ? ORDER BY p.first DESC LIMIT 1",
-        (rowid,),
-    ).fetchone()
-    if row is None or rowid >= row[0] + row[1]:
-        return None
-    first, _, page, paper, name, issue, when, data = row
-    path = os.path.join(root, paper, issue, f"{page:02d}.txt") if root is not None else None
-    return Place(paper, name, issue, when, page, first, rowid - first + 1, data, path)
-
-
-class Stored(NamedTuple):
-    """An item as the index keeps it: the fields of `reader.model.Item`, in its order.
-
-    A search makes a few of these; making them `Item`s would load the model's
-    dataclasses (4 ms of a one-shot search). A test checks the fields match.
-    """
-
-    id: str
-    kind: str
-    kicker: str | None
-    headline: str | None
-    subtitle: str | None
-    derived_headline: str | None
-    paragraphs: tuple[str, ...]
-    byline: str | None
-    source: str | None
-    credit: str | None
-    marker: str | None
-    header: str | None = None
-    """The page's header, on its first item only: a header hit is reported as that item."""
-
-    @property
-    def title(self) -> str:
-        """The headline as printed, else the derived one (as `Item.title`)."""
-        return self.headline or self.derived_headline or ""
-
-
-def page_items(place: Place) -> list[Stored]:
-    """Every item of the page at `place`, from its stored spans over its text file.
-
-    A page file changed since it was indexed (its size or CRC-32 differ), or gone,
-    is parsed as it is now (`_parsed`): a hit never shows text the page does not
-    hold. A damaged blob is a `sqlite3.DatabaseError`, as SQLite reports its own damage.
-    """
-    return [item for item in _items(place, None) if item is not None]  # None: none refused
-
-
-def page_kept(place: Place, keep: Callable[[str], bool] | None) -> list[Stored | None]:
-    """`page_items`, with None for each item whose text `keep` refuses, its fields not cut
-    (`pagetext.load`); a page parsed again has every item."""
-    return _items(place, None, keep)
-
-
-def page_item(place: Place) -> Stored | None:
-    """The item `place.number` of its page (`page_items`), the others' fields not cut."""
-    found = _items(place, place.number)
-    return found[0] if found else None
-
-
-def _items(
-    place: Place, number: int | None, keep: Callable[[str], bool] | None = None
-) -> list[Stored | None]:
-    from reader.search import pagetext
-
-    if not place.data:
-        return []
-    try:
-        stored = pagetext.check(place.data)
-    except ValueError as err:
-        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
-    data = _read(place.path, stored[1])
-    spanned = pagetext.bytes_of(data, stored) if data is not None else None
-    if spanned is None:
-        return [*_parsed(place, data, number)]
-    try:
-        return [
-            None if fields is None else Stored._make(fields)
-            for fields in pagetext.load(stored[3], spanned, number, keep)
-        ]
-    except (ValueError, TypeError, IndexError, LookupError) as err:
-        raise sqlite3.DatabaseError(f"damaged stored items: {err}") from None
-
-
-def _read(path: str | None, size: int) -> bytes | None:
-    """The page file's bytes, up to one more than the `size` indexed (None when unreadable)."""
-    if path is None:
-        return None
-    try:  # os.read, not open(): a file object costs 5 of a hit's 60 us
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        data = os.read(fd, size + 1)
-        while len(data) <= size:  # a short read, rare
-            more = os.read(fd, size + 1 - len(data))
-            if not more:
-                break
-            data += more
-        return data
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
-def _parsed(place: Place, data: bytes | None, number: int | None) -> list[Stored]:
-    """The page's items parsed from the file as it is now (it changed since the index)."""
-    from reader.files import read_bounded
-    from reader.parse.pages import parse_page_bytes
-    from reader.parse.text import MAX_PAGE_BYTES
-
-    if place.path is None or data is None:
-        return []
-    path = Path(place.path)
-    try:
-        data = read_bounded(path, MAX_PAGE_BYTES, "page file")
-        parsed = parse_page_bytes(data, path, place.paper, place.issue, place.page)
-    except (ReaderError, OSError):
-        return []
-    out = [
-        Stored(*(getattr(item, f) for f in Stored._fields[:-1]))._replace(
-            header=parsed.header if n == 1 else None
-        )
-        for n, item in enumerate(parsed.items, start=1)
-    ]
-    if number is None:
-        return out
-    return out[number - 1 : number] if number > 0 else []
-
-
-def page_stored(blob: bytes, data: bytes) -> list[Stored]:
-    """The items of a stored page whose file holds `data` (None when it holds other bytes)."""
-    from reader.search import pagetext
-
-    spanned = pagetext.bytes_of(data, pagetext.check(blob))
-    if spanned is None:
-        raise ValueError("not the page indexed")
-    return [Stored._make(fields) for fields in pagetext.load(blob, spanned) if fields is not None]
 
 
 def _writable(folder: Path) -> bool:
@@ -451,27 +252,6 @@ def damage(path: Path) -> str | None:
     return None
 
 
-def issue_dates(path: Path) -> list[date]:
-    """Every issue date the index at `path` records, newest first ([] if it cannot say)."""
-    try:
-        conn = open_read(path)
-    except (ReaderError, OSError):
-        return []
-    try:
-        rows = conn.execute(
-            "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL ORDER BY date DESC"
-        ).fetchall()
-    except sqlite3.DatabaseError:
-        return []
-    finally:
-        conn.close()
-    dates = []
-    for (text,) in rows:
-        with contextlib.suppress(TypeError, ValueError):
-            dates.append(date.fromisoformat(text))
-    return dates
-
-
 def side_path(path: Path) -> Path:
     """The bigram table a bulk build writes beside the index, in another process."""
     return path.with_name(path.stem + "-grams" + path.suffix)
@@ -514,11 +294,11 @@ def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
         conn.execute("SELECT key, value FROM meta").fetchall()
     except sqlite3.DatabaseError as err:
         conn.close()
-        raise _open_error(path, err) from None
+        raise open_error(path, err) from None
     return conn
 
 
-def _open_error(path: Path, err: sqlite3.DatabaseError) -> ReaderError:
+def open_error(path: Path, err: sqlite3.DatabaseError) -> ReaderError:
     """What opening the index at `path` failed with, as the caller should see it."""
     text = str(err)
     if not isinstance(err, sqlite3.OperationalError):
@@ -528,194 +308,6 @@ def _open_error(path: Path, err: sqlite3.DatabaseError) -> ReaderError:
     if not is_damage(err):  # a full disk, a read-only folder: not mended by a rebuild
         return ReaderError(f"{path}: {text}")
     return IndexCorrupt(f"{path}: {text}")
-
-
-_READONLY_ROLLBACK = 776
-"""SQLite's SQLITE_READONLY_ROLLBACK: a read-only open found a hot journal to roll back."""
-
-
-def open_read(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
-    """Open the index at `path` to search it: `mode=ro`, so no file is created or written.
-
-    Works for a user who may not write the index or its folder (a shared
-    index, a read-only mount) while the file is in DELETE mode, or in WAL mode
-    while its `-shm` file exists (during an update). `timeout`: how long to
-    wait through an update's short exclusive moments (switching journal mode).
-
-    A `-journal` left by a write that never finished (a build killed part-way) must
-    be rolled back before anyone reads: a read-only open cannot, so one read-write
-    open does it, as SQLite does for any writer, and the search goes on.
-    """
-    try:
-        return _open_read(path, timeout)
-    except _HotJournal:
-        try:
-            with contextlib.closing(sqlite3.connect(path, timeout=timeout)) as conn:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        except sqlite3.DatabaseError as err:
-            raise ReaderError(
-                f"{path}: a write that never finished must be rolled back by someone who "
-                f"may write the index ({err})"
-            ) from None
-        return _open_read(path, timeout)
-
-
-class _HotJournal(Exception):
-    """The index has a hot journal that a read-only open cannot roll back."""
-
-
-def _open_read(path: Path, timeout: float) -> sqlite3.Connection:
-    name = str(path.absolute()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    try:
-        conn = sqlite3.connect(
-            f"file:{name}?mode=ro",
-            uri=True,
-            timeout=timeout,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-    except sqlite3.DatabaseError as err:
-        raise _open_error(path, err) from None
-    try:
-        conn.execute("PRAGMA cache_size=-65536")
-        # Read by read() calls, not mapped (`PRAGMA mmap_size` stays 0): a page fault in a
-        # mapped file reads the disk's whole read-ahead window around it (8 MB here), and
-        # SQLite cannot ask for random access (madvise). A search of the 2 GB index whose
-        # pages were out of the page cache read 460-560 MB from disk (0.2 s of CPU) mapped,
-        # 3.5-6 MB by read(); and the kernel's proactive reclaim drops a one-shot search's
-        # mapped pages between runs. Mapping saved 1-2.5 ms of CPU on a warm cache only.
-        # The keys: a readable file and schema. Not the values: the caller reads them
-        # next, and the folder record is 0.36 MB at 2 GB (0.4 ms a read).
-        conn.execute("SELECT key FROM meta").fetchall()
-    except sqlite3.DatabaseError as err:
-        conn.close()
-        if getattr(err, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
-            raise _HotJournal from None
-        raise _open_error(path, err) from None
-    return conn
-
-
-def read_snapshot(path: Path, read: Callable[[sqlite3.Connection], T], wait: float = 5.0) -> T:
-    """`read(conn)` in one read transaction of the index at `path`, opened read-only.
-
-    A user who may not write the index's folder meets the moment an update
-    switches the journal mode as "unable to open database file": the header
-    says WAL while the `-shm` file it needs is being removed, and such a user
-    cannot make one (measured: about one open in ten thousand near switches,
-    up to 50 in 6 seconds of back-to-back updates). So transient errors are
-    tried again until `wait` seconds have passed; damage is not.
-    """
-    deadline = time.monotonic() + wait
-    pause = 0.01
-    while True:
-        try:
-            conn = open_read(path)
-        except IndexCorrupt:
-            raise
-        except ReaderError:
-            if time.monotonic() >= deadline:
-                raise
-        else:
-            try:
-                conn.execute("BEGIN")
-                return read(conn)
-            except sqlite3.OperationalError as err:
-                if is_damage(err) or time.monotonic() >= deadline:
-                    raise
-            finally:
-                conn.close()
-        time.sleep(pause)
-        pause = min(pause * 2, 0.2)
-
-
-def begin_write(conn: sqlite3.Connection, wait: float, wal: bool = True) -> bool:
-    """Take the write lock in WAL mode; False when another process holds it past `wait` seconds.
-
-    Switching an index at rest (DELETE mode) to WAL waits for readers' short
-    transactions. Another writer may switch the file back to DELETE between
-    the switch and the lock (its `settle`), so the mode is checked under the
-    lock: a long write in DELETE mode would lock every reader out. `wal=False`:
-    in DELETE mode, for an index built from nothing, which no one can read yet.
-    """
-    mode = "wal" if wal else "delete"
-    conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
-    deadline = time.monotonic() + wait
-    try:
-        while True:
-            try:
-                conn.execute(f"PRAGMA journal_mode={mode}").fetchall()
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as err:
-                if "locked" in str(err) or "busy" in str(err):
-                    return False
-                raise
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] == mode:
-                return True
-            conn.execute("ROLLBACK")
-            if time.monotonic() > deadline:
-                return False
-    finally:
-        conn.execute("PRAGMA busy_timeout=5000")
-
-
-def free_pages(conn: sqlite3.Connection) -> None:
-    """Give the file's free pages back to the disk, after an update's commit.
-
-    An index made by `connect` is in incremental auto-vacuum mode: the pages at
-    the end of the file move into the free ones and the file is cut short,
-    without copying it whole as VACUUM does (twice the disk, one core for minutes
-    at 2 GB). At 300 MB a bulk build left 37 MB free (8% of the file). A file
-    made before that mode was set has none to give: VACUUM is its way. Run as a
-    script: each step of the pragma frees one page, and `execute` steps once.
-    Atomic on its own; a busy index keeps its free pages until the next update.
-    """
-    with contextlib.suppress(sqlite3.OperationalError):
-        conn.executescript("PRAGMA incremental_vacuum")
-
-
-SETTLE_WAIT = 30.0
-"""How long an update tries to leave the index in DELETE mode while other processes read it."""
-
-
-def settle(conn: sqlite3.Connection, wait: float = SETTLE_WAIT) -> bool:
-    """Leave the index in DELETE mode (checkpointed, no `-wal`), readable with no write at all.
-
-    Leaving WAL mode needs every other connection closed: SQLite refuses at
-    once (no busy wait) while one is open, so this tries again until `wait`
-    seconds have passed. A search holds its connection for milliseconds.
-    False when it could not: the index stays in WAL mode until the next
-    update, readable by those who may write its folder (and by others while
-    its `-shm` file is there).
-    """
-    deadline = time.monotonic() + wait
-    pause = 0.005
-    while True:
-        try:
-            if conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete":
-                return True
-        except sqlite3.OperationalError as err:
-            if "locked" not in str(err) and "busy" not in str(err):
-                return False
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(pause)
-        pause = min(pause * 2, 0.05)
-
-
-def shrink_wal(conn: sqlite3.Connection) -> bool:
-    """Empty the WAL after a failed update; False when that failed too.
-
-    A full disk left up to 2 MB of rolled-back frames behind. Checkpointing
-    the committed frames into the database needs room there; when even that
-    fails the caller removes the index (a cache: rebuilt from the pages).
-    """
-    try:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # busy: a reader cleans up
-    except sqlite3.Error:
-        return False
-    return True
 
 
 def meta(conn: sqlite3.Connection) -> dict[str, str]:
