@@ -14,11 +14,12 @@ from functools import cache
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
+from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
+from reader.parse.joined import split_joined
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
