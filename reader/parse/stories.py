@@ -262,7 +262,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             elif (
                 last_body == i - 1
                 and cur.paragraphs
-                and not line.hint
+                and not (line.hint or listed(cur.stack, cur.paragraphs, line.text))
                 and (
                     # A caption is one paragraph: a line ending in `：` leads on in it.
                     (caption_start < i <= in_caption and lines[i - 1].last in "：；:;")
