@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.parse.indents import page_indents
-from reader.parse.kinds import MARKERS, Kind
+from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.text import CLOSING_MARKS, join_lines, width
 
@@ -129,6 +129,8 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             return None if opening and _flush_under(lines, j, full, indents) else opening
         if lines[j].text[0] in MARKERS:
             return cut  # a brief starts there
+        if prev.last in "）)" and PHOTO_HEAD_RE.search(prev.text):
+            return j  # `…———（附图片１张）`: a story's paragraph ends so, full or not
         if prev.closes and _full_stop(prev.text):
             short = prev.width <= full - 1.5
             if short and (width(prev.text) <= full - 1.5 or not page_indents(lines, indents)):
