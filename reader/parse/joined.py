@@ -1,12 +1,13 @@
 """Lines the extractor joined across a caption's edge, split apart: a story's last line and
-a caption's first on one baseline, a caption's end and its credit, two captions side by side."""
+a caption's first on one baseline, a caption's end and its credit, two captions side by side;
+and lines joined across a gap between two blocks (`split_gaps`)."""
 
 from __future__ import annotations
 
 import re
 
 from reader.parse.captions import CAPTION_OPENING, INLINE_CREDIT, ends_in_credit
-from reader.parse.kinds import CREDIT_NAME_RE, CREDIT_RE, NAMELESS_CREDIT_RE
+from reader.parse.kinds import CREDIT_NAME_RE, CREDIT_RE, NAMELESS_CREDIT_RE, OUTLET_ROLE
 from reader.parse.text import CLOSING_MARKS, clean_line, ends_sentence, width
 
 _JOINED_AT = "。 "  # a paragraph's last line, the extractor's space, a caption's first line
@@ -239,3 +240,43 @@ def _caption_runs(raw: list[str], k: int) -> bool:
     while j > 0 and k - j < _CREDIT_WITHIN and not ends_sentence(raw[j - 1].strip() or "。"):
         j -= 1
     return CAPTION_OPENING.match(raw[j].strip()) is not None
+
+
+# One gap between two runs on one baseline: a phrase ended by an ideograph (no full
+# stop in it), then a run that starts a phrase of its own (an ideograph, a dash, a
+# quote or title mark, a bullet), or a byline. Extractors write two blocks side by
+# side so; and a wrapped headline's last characters (six at most, no clause ended)
+# before its subtitle's two dashes (PDFium of Chromium's prints: `礼 ——翟俊杰…`).
+_GAP = re.compile(
+    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)|[^\s，。；]{1,6}(?= ——[^—])) "
+    r"((?:——|[\u4e00-\u9fff●“《])\S{3,}|(?:本报|新华社|中新社)\S{0,8}?(?:记者|通讯员) .+)$"
+)
+
+# A story's source note, then a caption set beside it across the columns, written on
+# one line: `（据新华社电）１、今年新年夜，…`, `（来源：经济日报） 图为…`.
+_NOTE_GAP = re.compile(
+    r"^(（(?:来源[：:][^（）\s]{1,12}|据[^（）\s]{1,12}?电)）) ?([^\s（）]\S{3,}.*)$"
+)
+
+
+def split_gaps(raw: list[str]) -> list[str]:
+    """Lines the extractor joined across a gap, split into the two they print.
+
+    A headline set beside a column's line (or its subtitle beside it) comes out of
+    MuPDF and PDFium as one line with one space at the gap: `雪，以河为床 哈桑国王首先`.
+    Body text has no such gap: its spaces follow punctuation, or stand around
+    digits and Latin, or space a justified line out character by character.
+    """
+    out: list[str] = []
+    for line in raw:
+        text = line.strip() if " " in line else ""
+        found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
+        # `本报记者 吴萍磊摄`, `新华社记者 欧阳小明`: the space after a role is the byline's.
+        if found and "。" not in found[1] and not OUTLET_ROLE.fullmatch(found[1]):
+            out.append(line[: len(line) - len(line.lstrip())] + found[1])
+            out.append(found[2])
+        elif "（" in line and line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
+            out.extend(note.groups())  # a story's source beside a wider caption's first line
+        else:
+            out.append(line)
+    return out
