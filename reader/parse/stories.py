@@ -28,6 +28,7 @@ from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 from reader.parse.topswap import put_heads_first
+from reader.parse.verse import mark_verse
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
@@ -70,6 +71,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     lines = make_lines(put_heads_first(raw))  # ...and a top story's first line early
     header = take_header(lines)
     wrapping = mark_heads(lines)
+    mark_verse(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))
@@ -224,7 +226,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             elif (
                 last_body == i - 1
                 and cur.paragraphs
-                and not (line.hint or listed(cur.stack, cur.paragraphs, line.text))
+                and not (line.hint or line.indent or listed(cur.stack, cur.paragraphs, line.text))
                 and (
                     # A caption is one paragraph: a line ending in `：` leads on in it.
                     (caption_start < i <= in_caption and lines[i - 1].last in "：；:;")
