@@ -6,10 +6,11 @@ Each test is a cause counted on PDFium's text of pages no round had read before
 
 from __future__ import annotations
 
+from reader.parse.joined import split_gaps
 from reader.parse.lineends import ends_here
 from reader.parse.lines import make_lines
 from reader.parse.stacks import split_stack
-from reader.parse.stories import parse_text, split_gaps
+from reader.parse.stories import parse_text
 
 # A 12-em column: full lines of 12 characters, a paragraph's first line 2 ems in.
 BODY = [

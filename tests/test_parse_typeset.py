@@ -148,7 +148,7 @@ def test_a_headline_and_a_body_line_on_one_baseline_are_split_at_the_gap() -> No
 
 
 def test_spaces_of_body_text_split_no_line() -> None:
-    from reader.parse.stories import split_gaps
+    from reader.parse.joined import split_gaps
 
     body = [
         "九十年代初， 国有大型企业北方钢铁厂面",  # after a comma

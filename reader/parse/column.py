@@ -82,6 +82,11 @@ def note_end(line: Line) -> bool:
     return line.last in "）)" and line.short
 
 
+# A work of art's title printed as a paragraph, the artist's name below it (`细语（中国画）`
+# / `（杨光利）`): the corpus prints a title so only on a line of its own (20 of 20).
+_ART_NOTE = re.compile(r"（(?:中国画|国画|油画|版画|木刻|漫画|篆刻|书法|[行隶草楷]书|大篆)）$")
+
+
 def title_end(lines: list[Line], k: int) -> bool:
     """Line k is short and ends a picture title's note: it ends its paragraph as a full
     stop would (a title printed as a paragraph, `…（附图` / `片１张）`, then the text)."""
@@ -89,7 +94,10 @@ def title_end(lines: list[Line], k: int) -> bool:
     return (
         line.text[-1] in "）)"
         and note_end(line)
-        and PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
+        and (
+            PHOTO_HEAD_RE.search(lines[k - 1].text + line.text) is not None
+            or _ART_NOTE.search(line.text) is not None
+        )
     )
 
 

@@ -14,12 +14,13 @@ from functools import cache
 from reader.fields import item_id
 from reader.model import Item, Page
 from reader.model import Kind as ItemKind
-from reader.parse.captions import caption_starts, ends_in_credit, split_credit, split_joined
+from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, Kind
+from reader.parse.joined import split_gaps, split_joined
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
@@ -27,6 +28,7 @@ from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 from reader.parse.topswap import put_heads_first
+from reader.parse.verse import mark_verse
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
@@ -44,21 +46,6 @@ holds a few thousand; sixteen MB of `□ 中` lines (2.8 million items) took 13 
 write `\n\n` or CRLF between lines must not halve the bound."""
 _OVERFLOW_CHARS = 65_536
 """About this many characters past `MAX_LINES` make each item after them."""
-# One gap between two runs on one baseline: a phrase ended by an ideograph (no full
-# stop in it), then a run that starts a phrase of its own (an ideograph, a dash, a
-# quote or title mark, a bullet), or a byline. Extractors write two blocks side by
-# side so; and a wrapped headline's last characters (six at most, no clause ended)
-# before its subtitle's two dashes (PDFium of Chromium's prints: `礼 ——翟俊杰…`).
-_GAP = re.compile(
-    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)|[^\s，。；]{1,6}(?= ——[^—])) "
-    r"((?:——|[\u4e00-\u9fff●“《])\S{3,}|(?:本报|新华社|中新社)\S{0,8}?(?:记者|通讯员) .+)$"
-)
-
-# A story's source note, then a caption set beside it across the columns, written on
-# one line: `（据新华社电）１、今年新年夜，…`, `（来源：经济日报） 图为…`.
-_NOTE_GAP = re.compile(
-    r"^(（(?:来源[：:][^（）\s]{1,12}|据[^（）\s]{1,12}?电)）) ?([^\s（）]\S{3,}.*)$"
-)
 
 
 def parse_bytes(data: bytes, paper: str = "", issue: str = "", page: int = 1) -> Page:
@@ -84,6 +71,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     lines = make_lines(put_heads_first(raw))  # ...and a top story's first line early
     header = take_header(lines)
     wrapping = mark_heads(lines)
+    mark_verse(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))
@@ -94,29 +82,6 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     )
     items = give_back(items, stories, (paper, issue, page))
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
-
-
-def split_gaps(raw: list[str]) -> list[str]:
-    """Lines the extractor joined across a gap, split into the two they print.
-
-    A headline set beside a column's line (or its subtitle beside it) comes out of
-    MuPDF and PDFium as one line with one space at the gap: `雪，以河为床 哈桑国王首先`.
-    Body text has no such gap: its spaces follow punctuation, or stand around
-    digits and Latin, or space a justified line out character by character.
-    """
-    out: list[str] = []
-    for line in raw:
-        text = line.strip() if " " in line else ""
-        found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
-        # `本报记者 吴萍磊摄`, `新华社记者 欧阳小明`: the space after a role is the byline's.
-        if found and "。" not in found[1] and not OUTLET_ROLE.fullmatch(found[1]):
-            out.append(line[: len(line) - len(line.lstrip())] + found[1])
-            out.append(found[2])
-        elif "（" in line and line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
-            out.extend(note.groups())  # a story's source beside a wider caption's first line
-        else:
-            out.append(line)
-    return out
 
 
 def _cut(text: str) -> tuple[str, str]:
@@ -261,7 +226,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             elif (
                 last_body == i - 1
                 and cur.paragraphs
-                and not line.hint
+                and not (line.hint or line.indent or listed(cur.stack, cur.paragraphs, line.text))
                 and (
                     # A caption is one paragraph: a line ending in `：` leads on in it.
                     (caption_start < i <= in_caption and lines[i - 1].last in "：；:;")

@@ -1,0 +1,48 @@
+"""Verse in page text: a line of verse is a paragraph (issue 12, round 16).
+
+A ballad under a story's lead paragraph (whole-office 404): each line of verse ends in
+a mark well short of the 15-em column, and half of them end in ，, where no line of
+prose stops short of its column. They ran together into one paragraph.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stories import parse_text
+
+HEAD = "演员片酬何其高"
+LEAD = [
+    "电视剧演员的片酬价码越来越",
+    "高，一集电视剧动辄索取数千元，",
+    "多的高达三四万元，互相打招呼时",
+]
+LEAD.append("竟戏称之为“抢银行”行动。")
+VERSE = ["演员时兴“抢银行”，", "只费唇舌不用枪。", "拍摄电视连续剧，", "漫天要价最擅长。"]
+VERSE += ["片酬行情天天涨，", "一集几千很寻常。", "明星更能抬身价，", "不出重金没商量。"]
+NEXT = ["报纸副刊作品大赛评选揭晓", "由中华全国新闻工作者协会和", "中国报纸副刊研究会联合举办的一"]
+NEXT += ["九九六年度全国报纸副刊作品大赛", "十二月六日在京评选揭晓，一百九", "十三件作品获奖。"]
+
+
+def _first(*lines: str) -> tuple[str, ...]:
+    return parse_text("\n".join(lines)).items[0].paragraphs
+
+
+def test_each_line_of_verse_is_a_paragraph() -> None:
+    assert _first(HEAD, *LEAD, *VERSE, *NEXT) == ("".join(LEAD), *VERSE)
+
+
+def test_prose_whose_lines_end_in_marks_at_the_column_stays_one_paragraph() -> None:
+    # Full lines that happen to end in ，: no line is short of the column.
+    prose = [
+        "国家黄岛动植物检疫局日前在对，",
+        "某公司从韩国进口的五千公斤葵，",
+        "花仁进行现场检疫时查获大量谷，",
+    ]
+    prose += ["斑皮蠹。为严防其扩散蔓延现已对，", "该批货物进行了熏蒸处理。"]
+    assert any("".join(prose) in par for par in _first(HEAD, *LEAD, *prose, *NEXT))
+
+
+def test_short_lines_with_figures_are_no_verse() -> None:
+    # Figures, a clause a line, ending in ，: the widths of digits are guesses.
+    figures = ["这项调查表明，", "74.09%的职工素质提高，", "74.54%的内部管理加强，"]
+    figures += ["83.84%的单位信誉提高，", "62.88%的经营效益提高。"]
+    assert any("".join(figures) in par for par in _first(HEAD, *LEAD, *figures, *NEXT))
