@@ -29,26 +29,25 @@ def test_a_line_over_a_wrap_of_another_measure_is_cut_off() -> None:
         == 1
     )
     # a wrapped kicker over a wrapped headline: cut where both keep one measure
-    assert (
-        measure_cut(["春节期间香港将举行盛大烟", "花汇演", "坚定信心稳步", "前进"], _anywhere) == 2
-    )
+    kicker = ["春节期间香港将举行盛大烟", "花汇演"]
+    assert measure_cut([*kicker, "江泽民会见全国", "宣传部长会议代表"], _anywhere) == 2
+    # ...the wrap below must show its measure twice: a full line over a stub shows it once
+    assert measure_cut([*kicker, "坚定信心稳步", "前进"], _anywhere) is None
 
 
 def test_one_measure_or_a_break_the_rules_keep_is_left_whole() -> None:
     assert measure_cut(["拥军办实事爱民献忠", "诚江西“双拥”工作常", "抓不懈"], _anywhere) is None
     assert measure_cut(["举重世界冠军和创纪录", "选手上光荣榜仪式在", "京举行"], _anywhere) is None
     assert measure_cut(["盼望好年成的乡村农民", "镜头之二：民办"], _anywhere) is None  # two lines
-    assert (
-        measure_cut(
-            ["盼望好年成的乡村农民", "镜头之二：民办", "医院，各具特色"],
-            lambda above, line: len(above) != 1,
-        )
-        == 2
-    )
+    # the rules keep the line on (a word broken, a bracket open): no other cut shows a measure
+    kept = ["盼望好年成的乡村农民", "镜头之二：民办", "医院，各具特色"]
+    assert measure_cut(kept, lambda above, line: len(above) != 1) is None
     assert (
         measure_cut(["盼望好年成的乡村农民", "镜头之二：民办", "医院"], lambda above, line: False)
         is None
     )
+    # TeX breaks a justified display line short of the one above (9 and 7 characters)
+    assert measure_cut(["中国市场已不再是自", "己独有，目光必", "须向外"], _anywhere) is None
     # digits and Latin print at their font's width, not as counted (TeX: 10 and 8 ems)
     assert measure_cut(["闽宁对口扶贫协作见实", "效西海固２３万农", "民脱贫"], _anywhere) is None
 

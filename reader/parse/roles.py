@@ -130,18 +130,29 @@ def measure_cut(part: list[str], apart: Callable[[list[str], str], bool]) -> int
     or narrower than the next full line by more than `_RAGGED` is no line of the
     same wrap (`盼望好年成的乡村农民` / `镜头之二：民办` / `医院，各具特色`: a kicker
     the wrap model joined to the headline). The cut is the first where both sides
-    hold to one measure each and `apart(lines, line)` allows a new part at `line`
-    under `lines` (no bracket left open, no word broken); None when there is none.
-    Where two cuts fit (`10 | 7 | 7`), the first reads a kicker over a wrapped
-    headline. On PDFium's text of the pages read, 8 kicker stories right that were
-    wrong (Chromium 420-479; MuPDF's text the same), none lost there nor on Typst
-    1500-1599, TeX 400-459, Office 400-439, ChromeReal 300-329 or the whole-article
-    pages; a tolerance of half an em cut 3 wraps for 3 more kickers.
+    hold to one measure each, the wrap below shows its measure twice (`_shown`: a
+    full line over a stub shows it once, and TeX breaks a justified display line
+    a character or two short of the one above: `中国市场已不再是自` / `己独有，目光必` /
+    `须向外`), and `apart(lines, line)` allows a new part at `line` under `lines` (no
+    bracket left open, no word broken); None when there is none. On PDFium's text
+    of the pages read, 8 kicker stories right that were wrong (Chromium 420-479;
+    MuPDF's text the same), none lost there nor on Typst 1500-1599, TeX 400-459,
+    Office 400-439, ChromeReal 300-329 or the whole-article pages; a tolerance of
+    half an em cut 3 wraps for 3 more kickers.
     """
     if len(part) < 3 or _one_measure(part) or any(map(_ROMAN.search, part)):
         return None  # (digits and Latin print wider or narrower than counted, by the font)
-    cuts = [k for k in range(1, len(part)) if _one_measure(part[:k]) and _one_measure(part[k:])]
+    cuts = [
+        k
+        for k in range(1, len(part) - 1)
+        if _one_measure(part[:k]) and _one_measure(part[k:]) and _shown(part[k], part[k + 1])
+    ]
     return next((k for k in cuts if apart(part[:k], part[k])), None)
+
+
+def _shown(line: str, below: str) -> bool:
+    """The wrap's measure is shown twice: its second line is about as wide as its first."""
+    return abs(width(line) - width(below)) <= _RAGGED
 
 
 def _one_measure(lines: list[str]) -> bool:
