@@ -60,6 +60,8 @@ def test_split_stack_cuts_a_kicker_off_a_wrapped_headline() -> None:
 
 
 def test_split_stack_keeps_a_word_broken_by_an_uneven_wrap() -> None:
-    # TeX breaks a display line inside a word and short of the measure before it
-    stack = ["中国市场已不再是自", "己独有，目光必", "须向外"]
+    # TeX breaks a display line inside a word (自|己) and short of the measure before it:
+    # by the widths alone the first line would be a kicker, but no part ends inside a word
+    stack = ["中国市场已不再是自", "己独有，目光必", "须向外开拓市场", "啊"]
+    assert measure_cut(stack, _anywhere) == 1
     assert split_stack(stack, wrapping=True) == (None, "".join(stack), None)
