@@ -10,7 +10,8 @@ column is no headline: it is the kicker, and the line below the headline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from reader.parse.text import width
 
@@ -116,3 +117,47 @@ def _utterance_end(stack: list[str], i: int) -> int | None:
                 if depth == 0:
                     return j if at == len(line) - 1 and line.endswith(_SAID) else None
     return None
+
+
+_ROMAN = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_RAGGED = 1.0  # ems: full lines of one wrap differ by no more (TeX's ragged lines, squeezed marks)
+
+
+def measure_cut(part: list[str], apart: Callable[[list[str], str], bool]) -> int | None:
+    """Where a part of three lines or more is two parts: its full lines are of two measures.
+
+    A wrapped part fills every line but its last to one measure, so a line wider
+    or narrower than the next full line by more than `_RAGGED` is no line of the
+    same wrap (`盼望好年成的乡村农民` / `镜头之二：民办` / `医院，各具特色`: a kicker
+    the wrap model joined to the headline). The cut is the first where both sides
+    hold to one measure each, the wrap below shows its measure twice (`_shown`: a
+    full line over a stub shows it once, and TeX breaks a justified display line
+    a character or two short of the one above: `中国市场已不再是自` / `己独有，目光必` /
+    `须向外`), and `apart(lines, line)` allows a new part at `line` under `lines` (no
+    bracket left open, no word broken); None when there is none. On PDFium's text
+    of the pages read, 8 kicker stories right that were wrong (Chromium 420-479;
+    MuPDF's text the same), none lost there nor on Typst 1500-1599, TeX 400-459,
+    Office 400-439, ChromeReal 300-329 or the whole-article pages; a tolerance of
+    half an em cut 3 wraps for 3 more kickers.
+    """
+    if len(part) < 3 or _one_measure(part) or any(map(_ROMAN.search, part)):
+        return None  # (digits and Latin print wider or narrower than counted, by the font)
+    cuts = [
+        k
+        for k in range(1, len(part) - 1)
+        if _one_measure(part[:k]) and _one_measure(part[k:]) and _shown(part[k], part[k + 1])
+    ]
+    return next((k for k in cuts if apart(part[:k], part[k])), None)
+
+
+def _shown(line: str, below: str) -> bool:
+    """The wrap's measure is shown twice: its second line is about as wide as its first."""
+    return abs(width(line) - width(below)) <= _RAGGED
+
+
+def _one_measure(lines: list[str]) -> bool:
+    """Every line but the last is as wide as the others within `_RAGGED`, the last no wider."""
+    full = [width(line) for line in lines[:-1]]
+    return not full or (
+        max(full) - min(full) <= _RAGGED and width(lines[-1]) <= max(full) + _RAGGED
+    )

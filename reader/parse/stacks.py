@@ -178,7 +178,7 @@ def split_stack(
     stack = _runs_apart(stack)
     kicker = subtitle = None
     wrapping = wrapping or wraps_seen(stack)
-    grouped = parts(stack, wrapping=wrapping, seen=True)
+    grouped = _measured(parts(stack, wrapping=wrapping, seen=True))
     rest = [join_lines(part) for part in grouped]
     if (
         len(rest) == 2
@@ -217,6 +217,27 @@ def split_stack(
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle
+
+
+def _measured(grouped: list[list[str]]) -> list[list[str]]:
+    """Parts whose full lines hold two measures cut in two (`roles.measure_cut`)."""
+    out: list[list[str]] = []
+    for part in grouped:
+        cut = roles.measure_cut(part, _apart)
+        out += [part] if cut is None else [part[:cut], part[cut:]]
+    return out
+
+
+def _apart(above: list[str], line: str) -> bool:
+    """The rules allow a new part at `line` under the lines `above` of a part, and the
+    break cuts no word (TeX breaks its lines unevenly inside one: `中国市场已不再是自` /
+    `己独有，目光必` / `须向外`)."""
+    return (
+        not sure(above[-1], line)
+        and not _unclosed("".join(above))
+        and not wrapmodel.broken_word(above[-1], line)
+        and not seam.phrase_across(above[-1], line)
+    )
 
 
 def page_marked(stacks: list[list[str]]) -> bool:
