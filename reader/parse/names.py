@@ -44,7 +44,10 @@ class Line(Protocol):
     width: float
     hint: bool
     candidate: bool
+    closes: bool
     kind: Kind
+
+    def measure(self) -> float: ...
 
 
 # The common surnames of China (about 300, the rare and the ambiguous left out: 和, 但,
@@ -77,6 +80,13 @@ _POSTS = (
     "经理|董事长|总裁|校长|院长|所长|会长|司令员|政委|教授|研究员"
 )
 _POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2,3}})$")
+# ...the same on a line of its own as wide as the column: a post of several (`、`).
+_POST_LINE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?(?:{_POSTS})"
+    r"([\u4e00-\u9fff·]{2,3})$"
+)
+_BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
+_FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
 _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
@@ -98,8 +108,10 @@ def names(text: str) -> int:
     One name of two to four characters, or two or three of two or three each, every
     one of them a surname and the rest; no character of a phrase among them.
     """
-    if not 2 <= len(text) <= 9 or not _NOT_IN_NAMES.isdisjoint(text):
+    if not 2 <= len(text) <= 9:
         return 0
+    if not _NOT_IN_NAMES.isdisjoint(text[1:] if text[0] == "周" else text):
+        return 0  # (周 is a surname first: `周永仙`; `周年`, `周期` hold a date's character)
     if one_name(text) or (len(text) == 4 and text[:2] in COMPOUND_SURNAMES):
         return 1
     for first in (3, 2):  # a name of three characters first: the most common
@@ -160,12 +172,16 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if above.kind is byline:
             _role_rest(above, line)
             continue
-        if line.width > 16 or not line.candidate:
+        if not line.candidate:
             continue
         below = lines[i + 1]
-        if below.width < line.width + 2:
-            continue  # the line is a paragraph's first (as full as the next), or over a
-            # headline, not over a paragraph's first line (the cheap test first: most are)
+        if line.width > 16 or below.width < line.width + 2:
+            # the line is a paragraph's first (as full as the next), or over a headline,
+            # not over a paragraph's first line (the cheap test first: most are); or a
+            # post over its holder's name as wide as the column (`…县长李来福`)
+            if line.width >= _FULL_POST and _full_post(lines, i):
+                line.kind, line.candidate = Kind.BYLINE, False
+            continue
         if not (above.candidate and above.kind is body) or below.kind is not body:
             continue
         if _POST_END.search(above.text):
@@ -199,6 +215,48 @@ _ROLE_REST = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?"
     r"(?:(?:本报|新华社|中新社)?(?:特约|见习|实习)?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?)*$"
 )
+
+
+def _full_post(lines: Sequence[Line], i: int) -> bool:
+    """A post over its holder's name on a line of its own as wide as the column or
+    wider (`中共湖南岳阳市委书记阳宝华`, `国家税务总局党组书记、副局长项怀诚`), under a
+    headline's short last line and over a paragraph's first line, set in from the wider
+    line under it: no paragraph's line, which would run on into the set-in line."""
+    if i + 2 >= len(lines):
+        return False
+    post = _POST_LINE.match(lines[i].text)
+    if not post or not one_name(post.group(1)) or not _NOT_IN_NAMES.isdisjoint(post.group(1)):
+        return False
+    line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
+    body = Kind.BODY
+    return (
+        line.width >= line.measure() - 1.5  # the column's width or more: no stack's line
+        and above.kind is body
+        and above.candidate
+        and above.width <= above.measure() - 1.5  # a headline's last line, short
+        and above.last != "—"
+        and not _POST_END.search(above.text)
+        and not _wrap_across(above.text, line.text)
+        and _opens_stack(lines, i - 1)
+        and below.kind is body
+        and not below.hint
+        and after.kind is body
+        and not (below.closes or after.closes)  # a paragraph's first lines, going on
+        and _HEAD * after.width < below.width <= after.width - 1
+        and below.first not in _RUNS_ON
+        and not wrapmodel.runs_on(below.text)
+    )
+
+
+def _opens_stack(lines: Sequence[Line], i: int) -> bool:
+    """Line i is a headline's first line, or the stub its first line wrapped into: no
+    third line of a stack (a kicker and a headline over a subtitle)."""
+    over = lines[i - 1] if i else None
+    if over is None or not (over.candidate and over.kind is Kind.BODY):
+        return True  # after a closed paragraph, a byline, a credit
+    if is_header(over.text) or _BAND.match(over.text):
+        return True
+    return lines[i].width <= over.width - 2 and wrapmodel.glued(over.text, lines[i].text)
 
 
 def _role_rest(byline: Line, line: Line) -> None:

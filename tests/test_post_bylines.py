@@ -1,0 +1,73 @@
+"""A post over its holder's name as wide as the column, in page text (issue 12, round 16).
+
+`中共湖南岳阳市委书记阳宝华` under a commentary's one-line headline fills its column
+(LibreOffice sets a longer one past it): it was joined to the first paragraph, read
+as the subtitle, or taken for the headline itself.
+"""
+
+from __future__ import annotations
+
+import json
+
+from reader.parse.names import names
+from reader.parse.stories import parse_text
+
+_BEFORE = "这是上一篇文章的最后一段文字，\n它在这里结束了。\n"
+# A paragraph's first line set in two ems from the full lines under it.
+_BODY = (
+    "阳宝华，５１岁，大学文化，\n"
+    "曾任衡阳市委常委、副市长，益\n"
+    "阳地委副书记、行署专员，益阳\n"
+    "市委副书记、市长，调任书记。\n"
+)
+
+
+def _items(text: str) -> list[dict[str, object]]:
+    page = json.loads(parse_text(text).to_json())
+    return [item for item in page["items"] if item["headline"]]
+
+
+def test_a_post_over_a_name_as_wide_as_the_column_is_the_byline() -> None:
+    (item,) = _items(_BEFORE + "人心顺事业兴\n中共湖南岳阳市委书记阳宝华\n" + _BODY)
+    assert (item["headline"], item["subtitle"]) == ("人心顺事业兴", None)
+    assert item["byline"] == "中共湖南岳阳市委书记阳宝华"
+    assert item["paragraphs"][0].startswith("阳宝华，５１岁")
+
+
+def test_two_posts_wider_than_the_column_are_the_byline_not_the_headline() -> None:
+    (item,) = _items(_BEFORE + "公平税负增强国力\n国家税务总局党组书记、副局长项怀诚\n" + _BODY)
+    assert (item["kicker"], item["headline"]) == (None, "公平税负增强国力")
+    assert item["byline"] == "国家税务总局党组书记、副局长项怀诚"
+
+
+def test_a_post_line_under_a_wrapped_headlines_stub() -> None:
+    body = (
+        "交口县地处山西省中部西\n"
+        "侧，吕梁山脉中段，１９７１\n"
+        "年建县。由于建县晚，基础\n"
+        "差，经济发展长期处于原始\n"
+    )
+    text = _BEFORE + "发展县域经济要有科\n学方略\n山西省交口县县长李来福\n" + body
+    (item,) = _items(text)
+    assert item["headline"] == "发展县域经济要有科学方略"
+    assert item["byline"] == "山西省交口县县长李来福"
+
+
+def test_a_post_line_as_a_stacks_third_line_stays_in_the_stack() -> None:
+    # Under a kicker and a headline (no wrap between them) the line is the stack's own.
+    stack = "陕西农发行扶贫贷款到户\n您选什么样的电话机\n河北省高邑县委书记李保中\n"
+    text = _BEFORE + stack + _BODY
+    (item,) = _items(text)
+    assert item["byline"] is None
+
+
+def test_a_post_line_that_runs_on_into_the_paragraph_is_its_text() -> None:
+    # No set-in line below: the line is the paragraph's own, wrapped at the column.
+    body = "今天在北京会见了来访的客人，\n双方就共同关心的问题交换了\n意见。\n"
+    (item,) = _items(_BEFORE + "人心顺事业兴\n中共湖南岳阳市委书记阳宝华\n" + body)
+    assert item["byline"] is None
+
+
+def test_zhou_is_a_surname_though_it_names_a_week() -> None:
+    assert names("周永仙") == 1
+    assert names("周年") == 0 and names("周日") == 0
