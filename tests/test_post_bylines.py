@@ -31,7 +31,8 @@ def test_a_post_over_a_name_as_wide_as_the_column_is_the_byline() -> None:
     (item,) = _items(_BEFORE + "人心顺事业兴\n中共湖南岳阳市委书记阳宝华\n" + _BODY)
     assert (item["headline"], item["subtitle"]) == ("人心顺事业兴", None)
     assert item["byline"] == "中共湖南岳阳市委书记阳宝华"
-    assert item["paragraphs"][0].startswith("阳宝华，５１岁")
+    paragraphs = item["paragraphs"]
+    assert isinstance(paragraphs, list) and paragraphs[0].startswith("阳宝华，５１岁")
 
 
 def test_two_posts_wider_than_the_column_are_the_byline_not_the_headline() -> None:
@@ -71,3 +72,46 @@ def test_a_post_line_that_runs_on_into_the_paragraph_is_its_text() -> None:
 def test_zhou_is_a_surname_though_it_names_a_week() -> None:
     assert names("周永仙") == 1
     assert names("周年") == 0 and names("周日") == 0
+
+
+# Chromium's column of twelve, the first line set in.
+_PARAGRAPH = (
+    "湖南省吉首军分区司令\n"
+    "员彭楚政扶贫济困、热心为\n"
+    "民，人民群众称他『扶贫司\n"
+    "令』，评选他为全国十大扶\n"
+    "贫状元。\n"
+)
+
+
+def test_a_byline_of_several_roles_set_past_the_column() -> None:
+    # LibreOffice sets it on one line; another outlet's reporter sits among the paper's.
+    byline = "新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉"
+    (item,) = _items(_BEFORE + "勿忘父老乡亲\n" + byline + "\n" + _PARAGRAPH)
+    assert item["byline"] == byline
+    paragraphs = item["paragraphs"]
+    assert isinstance(paragraphs, list) and len(paragraphs) == 1
+    assert paragraphs[0].startswith("湖南省吉首军分区司令员") and paragraphs[0].endswith("贫状元。")
+
+
+def test_a_byline_of_several_roles_wrapped_over_three_lines() -> None:
+    byline = "新华社记者刘建新中央人民\n广播电台记者胡训军本报记\n者郭嘉\n"
+    (item,) = _items(_BEFORE + "勿忘父老乡亲\n" + byline + _PARAGRAPH)
+    assert (
+        str(item["byline"]).replace(" ", "")
+        == "新华社记者刘建新中央人民广播电台记者胡训军本报记者郭嘉"
+    )
+    assert str(item["paragraphs"][0]).startswith("湖南省")  # type: ignore[index]
+
+
+def test_a_byline_wrapped_inside_a_role() -> None:
+    byline = "新华社记者陈辉李清华本报\n记者何伟\n"
+    (item,) = _items(_BEFORE + "雄师抗震歌\n" + byline + _PARAGRAPH)
+    assert str(item["byline"]).replace(" ", "") == "新华社记者陈辉李清华本报记者何伟"
+    assert item["subtitle"] is None
+
+
+def test_a_paragraph_that_opens_with_a_reporter_is_no_byline() -> None:
+    text = "本报记者日前在北京采访\n了解到，今年春运客流量将比\n去年增长一成以上。\n"
+    (item,) = _items(_BEFORE + "春运客流增长\n" + text)
+    assert item["byline"] is None

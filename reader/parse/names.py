@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_RE, Kind, is_header
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_byline, is_header
 
 
 class Line(Protocol):
@@ -172,6 +172,10 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if above.kind is byline:
             _role_rest(above, line)
             continue
+        if line.text.startswith(DATELINE_HEADS) and OUTLET_ROLE.match(line.text):
+            for j in range(i, _roles_end(lines, i) + 1):
+                lines[j].kind, lines[j].candidate = Kind.BYLINE, False
+            continue
         if not line.candidate:
             continue
         below = lines[i + 1]
@@ -207,6 +211,13 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
+
+
+# Outlets whose reporters sign with the paper's: read as the paper's own role.
+_OTHER_OUTLET = re.compile(
+    r"(?:中央人民广播电台|中央电视台|中国国际广播电台|经济日报|光明日报|工人日报|解放军报"
+    r"|中国青年报|农民日报|法制日报|科技日报)(?=(?:特约|见习|实习)?(?:记者|通讯员))"
+)
 
 
 # The rest of a byline of several roles wrapped inside an outlet's name: `新华社记者刘建新
@@ -257,6 +268,27 @@ def _opens_stack(lines: Sequence[Line], i: int) -> bool:
     if is_header(over.text) or _BAND.match(over.text):
         return True
     return lines[i].width <= over.width - 2 and wrapmodel.glued(over.text, lines[i].text)
+
+
+def _roles_end(lines: Sequence[Line], i: int) -> int:
+    """The last line of a byline of several roles that line i opens, set past the column or
+    wrapped at it (`新华社记者陈辉李清华本报` / `记者何伟`), reporters of another outlet
+    among them (`…中央人民广播电台记者胡训军…`); i - 1 if the lines are none. The
+    longest such run: a break inside a role leaves a name's length (`…胡训军本报记` / `者郭嘉`)."""
+    text, end = "", i - 1
+    for j in range(i, min(i + 3, len(lines) - 1)):
+        line = lines[j]
+        if j > i and (
+            line.kind is not Kind.BODY or lines[j - 1].width < lines[j - 1].measure() - 1.5
+        ):
+            break  # a byline wraps at the column: the line above it is full
+        text += line.text
+        if not _IDEOGRAPHS.match(text):
+            break
+        joined = _OTHER_OUTLET.sub("本报", text)
+        if (j > i or joined != text) and is_byline(joined):
+            end = j  # (one line of the paper's own roles and names is `kind_of`'s)
+    return end
 
 
 def _role_rest(byline: Line, line: Line) -> None:
