@@ -115,3 +115,27 @@ def test_a_paragraph_that_opens_with_a_reporter_is_no_byline() -> None:
     text = "本报记者日前在北京采访\n了解到，今年春运客流量将比\n去年增长一成以上。\n"
     (item,) = _items(_BEFORE + "春运客流增长\n" + text)
     assert item["byline"] is None
+
+
+def test_a_post_line_under_a_headline_chromium_halved() -> None:
+    # Chromium sets a one-column headline so large that it breaks it in two halves; the
+    # post line fills the column of eleven, over a first line set in.
+    text = (
+        "第二届委员会主席。\n发展县域经济\n要有科学方略\n山西省交口县县长李来福\n"
+        "交口县地处山西省中\n部西侧，吕梁山脉中段，１\n９７１年建县。由于建县\n"
+        "晚，基础差，经济发展长期\n处于原始积累阶段。\n"
+    )
+    (item,) = _items(text)
+    stack = [item[role] for role in ("kicker", "headline", "subtitle")]
+    assert "".join(str(part) for part in stack if part) == "发展县域经济要有科学方略"
+    assert item["byline"] == "山西省交口县县长李来福"
+
+
+def test_a_post_line_under_a_headline_as_long_as_the_column_less_one() -> None:
+    text = (
+        "迎接更辉煌的新世纪\n中国文联副主席李默然\n近一个世纪以来，话\n"
+        "剧始终和中国人民反帝、\n反封建、创建新中国、建\n设社会主义一系列伟大斗\n"
+        "争与变革同行。\n"
+    )
+    (item,) = _items(text)
+    assert (item["headline"], item["byline"]) == ("迎接更辉煌的新世纪", "中国文联副主席李默然")

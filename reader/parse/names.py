@@ -244,30 +244,34 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         line.width >= line.measure() - 1.5  # the column's width or more: no stack's line
         and above.kind is body
         and above.candidate
-        and above.width <= above.measure() - 1.5  # a headline's last line, short
+        and above.width <= above.measure() - 1  # a headline's last line, short
         and above.last != "—"
         and not _POST_END.search(above.text)
-        and not _wrap_across(above.text, line.text)
+        and not wrapmodel.broken_word(above.text, line.text)  # (a phrase may run across:
+        # `迎接更辉煌的新世纪` / `中国文联副主席李默然`, the post a phrase of its own)
         and _opens_stack(lines, i - 1)
         and below.kind is body
         and not below.hint
         and after.kind is body
         and not (below.closes or after.closes)  # a paragraph's first lines, going on
-        and _HEAD * after.width < below.width <= after.width - 1
+        and after.width - 3.5 < below.width <= after.width - 1  # set in two ems, not a
+        # headline's short line (marks and digits make a line's width half an em uncertain)
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
     )
 
 
 def _opens_stack(lines: Sequence[Line], i: int) -> bool:
-    """Line i is a headline's first line, or the stub its first line wrapped into: no
-    third line of a stack (a kicker and a headline over a subtitle)."""
+    """Line i is a headline's first line, or the rest its first line wrapped into (the
+    break inside a phrase): no third line of a stack (a kicker and a headline over a
+    subtitle)."""
     over = lines[i - 1] if i else None
     if over is None or not (over.candidate and over.kind is Kind.BODY):
         return True  # after a closed paragraph, a byline, a credit
     if is_header(over.text) or _BAND.match(over.text):
         return True
-    return lines[i].width <= over.width - 2 and wrapmodel.glued(over.text, lines[i].text)
+    return wrapmodel.glued(over.text, lines[i].text)  # (Chromium halves a headline:
+    # `发展县域经济` / `要有科学方略`)
 
 
 def _roles_end(lines: Sequence[Line], i: int) -> int:
