@@ -139,3 +139,16 @@ def test_a_post_line_under_a_headline_as_long_as_the_column_less_one() -> None:
     )
     (item,) = _items(text)
     assert (item["headline"], item["byline"]) == ("迎接更辉煌的新世纪", "中国文联副主席李默然")
+
+
+def test_a_post_line_as_wide_as_the_set_in_line_under_it_over_a_full_line() -> None:
+    # A column of thirteen: the post line is short of it, but no narrower than the
+    # paragraph's first line, set in over a full one (a bank's 行长 is a post too).
+    head = "内引起全社会的思考。\n发展县域经济要有科学\n方略\n"
+    body = (
+        "交口县地处山西省中部西\n侧吕梁山脉中段一九七一年建\n县由于建县晚基础差经济发展\n"
+        "长期处于原始积累阶段的县城\n一九九三年以来我们认真调查。\n"
+    )
+    for post in ("山西省交口县县长李来福", "中国工商银行行长刘廷焕"):
+        (item,) = _items(head + post + "\n" + body)
+        assert (item["headline"], item["byline"]) == ("发展县域经济要有科学方略", post)

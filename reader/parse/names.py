@@ -81,9 +81,10 @@ _POSTS = (
 )
 _POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2,3}})$")
 # ...the same on a line of its own as wide as the column: a post of several (`、`).
+_MORE_POSTS = f"{_POSTS}|行长|社长|台长|司长|处长|秘书长|理事长|馆长|团长|总编辑"
 _POST_LINE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?(?:{_POSTS})"
-    r"([\u4e00-\u9fff·]{2,3})$"
+    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?"
+    rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
 )
 _BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
 _FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
@@ -241,7 +242,7 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
     line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
     body = Kind.BODY
     return (
-        line.width >= line.measure() - 1.5  # the column's width or more: no stack's line
+        _as_wide(line, below, after)
         and above.kind is body
         and above.candidate
         and above.width <= above.measure() - 1  # a headline's last line, short
@@ -259,6 +260,15 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
     )
+
+
+def _as_wide(line: Line, below: Line, after: Line) -> bool:
+    """The post line fills the column, or it is as wide as the paragraph's set-in first
+    line under it, over a full line (`山西省交口县县长李来福` in a column of fourteen):
+    no line of a stack, whose measure is its own."""
+    if line.width >= line.measure() - 1.5:
+        return True
+    return line.width >= below.width - 0.5 and after.width >= after.measure() - 1
 
 
 def _opens_stack(lines: Sequence[Line], i: int) -> bool:
