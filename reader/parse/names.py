@@ -87,6 +87,9 @@ _POST_LINE = re.compile(
     rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
 )
 _BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
+# (The last character of a post: a name of two or three follows it.)
+_POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
+_OUTLET_FIRST = frozenset(head[0] for head in DATELINE_HEADS)  # (本报, 新华社…: a byline's)
 _FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
 _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
@@ -173,7 +176,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if above.kind is byline:
             _role_rest(above, line)
             continue
-        if line.text.startswith(DATELINE_HEADS) and OUTLET_ROLE.match(line.text):
+        if line.first in _OUTLET_FIRST and OUTLET_ROLE.match(line.text):
             for j in range(i, _roles_end(lines, i) + 1):
                 lines[j].kind, lines[j].candidate = Kind.BYLINE, False
             continue
@@ -184,7 +187,8 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
             # post over its holder's name as wide as the column (`…县长李来福`)
-            if line.width >= _FULL_POST and _full_post(lines, i):
+            wide = line.width >= _FULL_POST and above.candidate and not below.closes
+            if wide and not _POST_LAST.isdisjoint(line.text[-4:-2]) and _full_post(lines, i):
                 line.kind, line.candidate = Kind.BYLINE, False
             continue
         if not (above.candidate and above.kind is body) or below.kind is not body:
@@ -236,29 +240,33 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
     line under it: no paragraph's line, which would run on into the set-in line."""
     if i + 2 >= len(lines):
         return False
-    post = _POST_LINE.match(lines[i].text)
-    if not post or not one_name(post.group(1)) or not _NOT_IN_NAMES.isdisjoint(post.group(1)):
-        return False
+    text = lines[i].text
     line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
     body = Kind.BODY
-    return (
-        _as_wide(line, below, after)
-        and above.kind is body
+    if not (
+        above.kind is body
         and above.candidate
-        and above.width <= above.measure() - 1  # a headline's last line, short
-        and above.last != "—"
-        and not _POST_END.search(above.text)
-        and not wrapmodel.broken_word(above.text, line.text)  # (a phrase may run across:
-        # `迎接更辉煌的新世纪` / `中国文联副主席李默然`, the post a phrase of its own)
-        and _opens_stack(lines, i - 1)
         and below.kind is body
-        and not below.hint
         and after.kind is body
+        and not below.hint
         and not (below.closes or after.closes)  # a paragraph's first lines, going on
         and after.width - 3.5 < below.width <= after.width - 1  # set in two ems, not a
         # headline's short line (marks and digits make a line's width half an em uncertain)
+        and above.last != "—"
+        and above.width <= above.measure() - 1  # a headline's last line, short
+        and _as_wide(line, below, after)
+    ):
+        return False
+    post = _POST_LINE.match(text)
+    if not post or not one_name(post.group(1)) or not _NOT_IN_NAMES.isdisjoint(post.group(1)):
+        return False
+    return (
+        not _POST_END.search(above.text)
+        and not wrapmodel.broken_word(above.text, line.text)  # (a phrase may run across:
+        # `迎接更辉煌的新世纪` / `中国文联副主席李默然`, the post a phrase of its own)
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
+        and _opens_stack(lines, i - 1)
     )
 
 
