@@ -152,3 +152,15 @@ def test_a_post_line_as_wide_as_the_set_in_line_under_it_over_a_full_line() -> N
     for post in ("山西省交口县县长李来福", "中国工商银行行长刘廷焕"):
         (item,) = _items(head + post + "\n" + body)
         assert (item["headline"], item["byline"]) == ("发展县域经济要有科学方略", post)
+
+
+def test_hui_inside_a_given_name() -> None:
+    # 会 is a verb's character (`王会见`) but a given name's too: `赵会平`.
+    assert names("赵会平") == 1
+    assert names("会见") == 0 and names("王会见客人") == 0
+    text = (
+        "争才取得的独立。\n不得克扣打工者工资\n赵会平\n最近，听到一位在西安\n"
+        "打工的安徽青年诉苦：辛辛\n苦苦地干了一年，眼看临近春\n节，就要回家同亲人团聚。\n"
+    )
+    (item,) = _items(text)
+    assert (item["headline"], item["byline"]) == ("不得克扣打工者工资", "赵会平")
