@@ -114,11 +114,15 @@ def names(text: str) -> int:
     """
     if not 2 <= len(text) <= 9:
         return 0
-    inside = text[1:] if text[0] == "周" else text
+    inside = text
+    if text[0] == "周":  # a surname first (`周永仙`), but a word's too (`周末`, `周边`)
+        if wrapmodel.broken_word("周", text[1], 1):
+            return 0
+        inside = text[1:]
     if len(text) == 3 and text[1] == "会":
         inside = inside.replace("会", "")  # a given name's (`赵会平`), no verb's
     if not _NOT_IN_NAMES.isdisjoint(inside):
-        return 0  # (周 is a surname first: `周永仙`; `周年`, `周期` hold a date's character)
+        return 0  # (`周年`, `周期` hold a date's character)
     if one_name(text) or (len(text) == 4 and text[:2] in COMPOUND_SURNAMES):
         return 1
     for first in (3, 2):  # a name of three characters first: the most common
