@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_RE, Kind, is_header
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_byline, is_header
 
 
 class Line(Protocol):
@@ -44,7 +44,10 @@ class Line(Protocol):
     width: float
     hint: bool
     candidate: bool
+    closes: bool
     kind: Kind
+
+    def measure(self) -> float: ...
 
 
 # The common surnames of China (about 300, the rare and the ambiguous left out: 和, 但,
@@ -77,6 +80,17 @@ _POSTS = (
     "经理|董事长|总裁|校长|院长|所长|会长|司令员|政委|教授|研究员"
 )
 _POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2,3}})$")
+# ...the same on a line of its own as wide as the column: a post of several (`、`).
+_MORE_POSTS = f"{_POSTS}|行长|社长|台长|司长|处长|秘书长|理事长|馆长|团长|总编辑"
+_POST_LINE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?"
+    rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
+)
+_BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
+# (The last character of a post: a name of two or three follows it.)
+_POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
+_OUTLET_FIRST = frozenset(head[0] for head in DATELINE_HEADS)  # (本报, 新华社…: a byline's)
+_FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
 _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
@@ -98,8 +112,17 @@ def names(text: str) -> int:
     One name of two to four characters, or two or three of two or three each, every
     one of them a surname and the rest; no character of a phrase among them.
     """
-    if not 2 <= len(text) <= 9 or not _NOT_IN_NAMES.isdisjoint(text):
+    if not 2 <= len(text) <= 9:
         return 0
+    inside = text
+    if text[0] == "周":  # a surname first (`周永仙`), but a word's too (`周末`, `周边`)
+        if wrapmodel.broken_word("周", text[1], 1):
+            return 0
+        inside = text[1:]
+    if len(text) == 3 and text[1] == "会":
+        inside = inside.replace("会", "")  # a given name's (`赵会平`), no verb's
+    if not _NOT_IN_NAMES.isdisjoint(inside):
+        return 0  # (`周年`, `周期` hold a date's character)
     if one_name(text) or (len(text) == 4 and text[:2] in COMPOUND_SURNAMES):
         return 1
     for first in (3, 2):  # a name of three characters first: the most common
@@ -160,12 +183,21 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if above.kind is byline:
             _role_rest(above, line)
             continue
-        if line.width > 16 or not line.candidate:
+        if line.first in _OUTLET_FIRST and OUTLET_ROLE.match(line.text):
+            for j in range(i, _roles_end(lines, i) + 1):
+                lines[j].kind, lines[j].candidate = Kind.BYLINE, False
+            continue
+        if not line.candidate:
             continue
         below = lines[i + 1]
-        if below.width < line.width + 2:
-            continue  # the line is a paragraph's first (as full as the next), or over a
-            # headline, not over a paragraph's first line (the cheap test first: most are)
+        if line.width > 16 or below.width < line.width + 2:
+            # the line is a paragraph's first (as full as the next), or over a headline,
+            # not over a paragraph's first line (the cheap test first: most are); or a
+            # post over its holder's name as wide as the column (`…县长李来福`)
+            wide = line.width >= _FULL_POST and above.candidate and not below.closes
+            if wide and not _POST_LAST.isdisjoint(line.text[-4:-2]) and _full_post(lines, i):
+                line.kind, line.candidate = Kind.BYLINE, False
+            continue
         if not (above.candidate and above.kind is body) or below.kind is not body:
             continue
         if _POST_END.search(above.text):
@@ -193,12 +225,99 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         line.kind, line.candidate = Kind.BYLINE, False
 
 
+# Outlets whose reporters sign with the paper's: read as the paper's own role.
+_OTHER_OUTLET = re.compile(
+    r"(?:中央人民广播电台|中央电视台|中国国际广播电台|经济日报|光明日报|工人日报|解放军报"
+    r"|中国青年报|农民日报|法制日报|科技日报)(?=(?:特约|见习|实习)?(?:记者|通讯员))"
+)
+
+
 # The rest of a byline of several roles wrapped inside an outlet's name: `新华社记者刘建新
 # 中央人民广播电` / `台记者胡训军本报记者郭嘉`.
 _ROLE_REST = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?"
     r"(?:(?:本报|新华社|中新社)?(?:特约|见习|实习)?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?)*$"
 )
+
+
+def _full_post(lines: Sequence[Line], i: int) -> bool:
+    """A post over its holder's name on a line of its own as wide as the column or
+    wider (`中共湖南岳阳市委书记阳宝华`, `国家税务总局党组书记、副局长项怀诚`), under a
+    headline's short last line and over a paragraph's first line, set in from the wider
+    line under it: no paragraph's line, which would run on into the set-in line."""
+    if i + 2 >= len(lines):
+        return False
+    text = lines[i].text
+    line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
+    body = Kind.BODY
+    if not (
+        above.kind is body
+        and above.candidate
+        and below.kind is body
+        and after.kind is body
+        and not below.hint
+        and not (below.closes or after.closes)  # a paragraph's first lines, going on
+        and after.width - 3.5 < below.width <= after.width - 1  # set in two ems, not a
+        # headline's short line (marks and digits make a line's width half an em uncertain)
+        and above.last != "—"
+        and above.width <= above.measure() - 1  # a headline's last line, short
+        and _as_wide(line, below, after)
+    ):
+        return False
+    post = _POST_LINE.match(text)
+    if not post or not one_name(post.group(1)) or not _NOT_IN_NAMES.isdisjoint(post.group(1)):
+        return False
+    return (
+        not _POST_END.search(above.text)
+        and not wrapmodel.broken_word(above.text, line.text)  # (a phrase may run across:
+        # `迎接更辉煌的新世纪` / `中国文联副主席李默然`, the post a phrase of its own)
+        and below.first not in _RUNS_ON
+        and not wrapmodel.runs_on(below.text)
+        and _opens_stack(lines, i - 1)
+    )
+
+
+def _as_wide(line: Line, below: Line, after: Line) -> bool:
+    """The post line fills the column, or it is as wide as the paragraph's set-in first
+    line under it, over a full line (`山西省交口县县长李来福` in a column of fourteen):
+    no line of a stack, whose measure is its own."""
+    if line.width >= line.measure() - 1.5:
+        return True
+    return line.width >= below.width - 0.5 and after.width >= after.measure() - 1
+
+
+def _opens_stack(lines: Sequence[Line], i: int) -> bool:
+    """Line i is a headline's first line, or the rest its first line wrapped into (the
+    break inside a phrase): no third line of a stack (a kicker and a headline over a
+    subtitle)."""
+    over = lines[i - 1] if i else None
+    if over is None or not (over.candidate and over.kind is Kind.BODY):
+        return True  # after a closed paragraph, a byline, a credit
+    if is_header(over.text) or _BAND.match(over.text):
+        return True
+    return wrapmodel.glued(over.text, lines[i].text)  # (Chromium halves a headline:
+    # `发展县域经济` / `要有科学方略`)
+
+
+def _roles_end(lines: Sequence[Line], i: int) -> int:
+    """The last line of a byline of several roles that line i opens, set past the column or
+    wrapped at it (`新华社记者陈辉李清华本报` / `记者何伟`), reporters of another outlet
+    among them (`…中央人民广播电台记者胡训军…`); i - 1 if the lines are none. The
+    longest such run: a break inside a role leaves a name's length (`…胡训军本报记` / `者郭嘉`)."""
+    text, end = "", i - 1
+    for j in range(i, min(i + 3, len(lines) - 1)):
+        line = lines[j]
+        if j > i and (
+            line.kind is not Kind.BODY or lines[j - 1].width < lines[j - 1].measure() - 1.5
+        ):
+            break  # a byline wraps at the column: the line above it is full
+        text += line.text
+        if not _IDEOGRAPHS.match(text):
+            break
+        joined = _OTHER_OUTLET.sub("本报", text)
+        if (j > i or joined != text) and is_byline(joined):
+            end = j  # (one line of the paper's own roles and names is `kind_of`'s)
+    return end
 
 
 def _role_rest(byline: Line, line: Line) -> None:
