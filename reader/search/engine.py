@@ -803,12 +803,19 @@ def _matches(
             for key in here[node]
         )
         if inside and not negated:
-            shown[node] = here[node]  # derived headlines too: highlighted, never matched
+            # Derived headlines too: highlighted, never matched. A field's term only there:
+            # `headline:经济` shows no 经济 of the body, which it did not match.
+            shown[node] = here[node] if node.field is None else _within(item, here[node], node.field)
         return inside
     if isinstance(node, Not):
         return not _matches(node.node, not negated, item, here, shown)
     results = [_matches(child, negated, item, here, shown) for child in node.nodes]  # all: spans
     return any(results) if isinstance(node, AnyOf) else all(results)
+
+
+def _within(item: Stored, spans: Spans, field: str) -> Spans:
+    """The spans of the keys of `field` (a search field: headline, body, caption, header)."""
+    return {key: value for key, value in spans.items() if field_group(item, key) == field}
 
 
 def _scored(
