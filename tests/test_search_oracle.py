@@ -7,39 +7,12 @@ sweep found, each as a case of its own.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
-import pytest
-from corpuslib import CORPUS, make_library
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from searchoracle import (
-    KINDS,
-    ODD,
-    Clause,
-    Drawer,
-    Shelf,
-    build,
-    judge,
-    query_text,
-    searchable,
-    typable,
-)
+from corpuslib import make_library
 
-from reader.errors import ReaderError
 from reader.library import Library
 from reader.search import engine
-
-Found = dict[str, dict[str, list[tuple[int, int]]]] | str
-
-
-def run(library: Library, query: str) -> Found:
-    try:
-        hits = engine.search(library, query, limit=None, update=False)
-    except ReaderError as error:
-        return str(error)
-    return {hit.id: hit.spans for hit in hits}
 
 
 def test_a_field_s_term_is_highlighted_in_that_field_only(tmp_path: Path) -> None:
@@ -47,7 +20,10 @@ def test_a_field_s_term_is_highlighted_in_that_field_only(tmp_path: Path) -> Non
     were highlighted (and walked by `n` in the reader) as if they were."""
     root = make_library(
         tmp_path / "lib",
-        ["经济工作会议在京召开", "本报北京电 中央经济工作会议今天在北京召开。会议总结了今年的经济工作。"],
+        [
+            "经济工作会议在京召开",
+            "本报北京电 中央经济工作会议今天在北京召开。会议总结了今年的经济工作。",
+        ],
     )
     library = Library(root)
     engine.update(library)

@@ -805,7 +805,8 @@ def _matches(
         if inside and not negated:
             # Derived headlines too: highlighted, never matched. A field's term only there:
             # `headline:经济` shows no 经济 of the body, which it did not match.
-            shown[node] = here[node] if node.field is None else _within(item, here[node], node.field)
+            found = here[node]
+            shown[node] = found if node.field is None else _within(item, found, node.field)
         return inside
     if isinstance(node, Not):
         return not _matches(node.node, not negated, item, here, shown)
