@@ -31,16 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from searchoracle import (  # noqa: E402
-    KINDS,
-    Drawer,
-    Shelf,
-    Verdict,
-    build,
-    judge,
-    query_text,
-    searchable,
-)
+from oracledraw import KINDS, Drawer, build  # noqa: E402
+from searchoracle import Filters, Shelf, Verdict, judge, query_text, searchable  # noqa: E402
 
 from reader.errors import ReaderError  # noqa: E402
 from reader.search import engine  # noqa: E402
@@ -49,12 +41,18 @@ Found = dict[str, dict[str, list[tuple[int, int]]]] | str
 _SGR = re.compile(r"\x1b\[([0-9;]*)m")
 
 
-def in_process(library: object, query: str) -> Found:
+def in_process(library: object, query: str, filters: Filters | None = None) -> Found:
     try:
-        hits = engine.search(library, query, limit=None, update=False)  # type: ignore[arg-type]
+        hits = engine.search(
+            library,  # type: ignore[arg-type]
+            query,
+            **(filters or Filters())._asdict(),
+            limit=None,
+            update=False,
+        )
     except ReaderError as error:
         return str(error)
-    return {hit.id: {k: [tuple(s) for s in v] for k, v in hit.spans.items()} for hit in hits}
+    return {hit.id: {k: [(s, e) for s, e in v] for k, v in hit.spans.items()} for hit in hits}
 
 
 def shell(root: Path, query: str) -> tuple[Found, list[str]]:
@@ -65,7 +63,7 @@ def shell(root: Path, query: str) -> tuple[Found, list[str]]:
     if done.returncode == 2:
         return done.stderr.strip(), []
     hits = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
-    got = {h["id"]: {k: [tuple(s) for s in v] for k, v in h["spans"].items()} for h in hits}
+    got = {h["id"]: {k: [(s, e) for s, e in v] for k, v in h["spans"].items()} for h in hits}
     wrong = []
     for hit in hits:  # the snippet's spans are the field's, moved into the snippet
         snippet, key = hit["snippet"], hit["snippet_field"]
@@ -143,29 +141,30 @@ def main() -> int:
                 if clauses is None:
                     continue
                 query = query_text(clauses)
-                want = shelf.answer(clauses) if searchable(clauses) else None
-                verdict = judge(query, in_process(library, query), want)
+                filters = Filters.draw(rng)
+                want = shelf.answer(clauses, filters) if searchable(clauses) else None
+                verdict = judge(f"{query} {filters}", in_process(library, query, filters), want)
                 verdicts.append(verdict)
                 drawn.append(query)
                 hits += len(want or {})
-            wrong = [v for v in verdicts if not v.good]
-            bad += len(wrong)
-            print(f"{kind:>10}: {len(verdicts)} queries, {hits} hits, {len(wrong)} disagree")
-            for verdict in wrong[: args.show]:
+            failed = [v for v in verdicts if not v.good]
+            bad += len(failed)
+            print(f"{kind:>10}: {len(verdicts)} queries, {hits} hits, {len(failed)} disagree")
+            for verdict in failed[: args.show]:
                 print(
                     f"            {verdict.query!r}: missing {verdict.missing[:3]} extra"
                     f" {verdict.extra[:3]} spans {verdict.spans[:2]} {verdict.refused or ''}"
                 )
         sample = random.Random(args.seed).sample(drawn, min(args.shell, len(drawn)))
         off = 0
-        for query in sample:
-            got, wrong = shell(library.root, query)
-            mine = in_process(library, query)
+        for typed in sample:
+            got, wrong = shell(library.root, typed)
+            mine = in_process(library, typed)
             if got != mine or wrong:
                 off += 1
                 if off <= args.show:
                     differ = "hits differ; " if got != mine else ""
-                    print(f"     shell: {query!r}: {differ}{wrong[:3]}")
+                    print(f"     shell: {typed!r}: {differ}{wrong[:3]}")
         print(f"     shell: {len(sample)} queries through `reader search`, {off} disagree")
         return 1 if bad or off else 0
     finally:

@@ -14,14 +14,12 @@ import pytest
 from corpuslib import CORPUS, make_library
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from oracledraw import KINDS, ODD, Drawer, build
 from searchoracle import (
-    KINDS,
-    ODD,
     Clause,
-    Drawer,
+    Filters,
     Shelf,
     Verdict,
-    build,
     fold,
     judge,
     query_text,
@@ -36,17 +34,22 @@ from reader.search import engine
 Found = dict[str, dict[str, list[tuple[int, int]]]] | str
 
 
-def run(library: Library, query: str) -> Found:
+def run(library: Library, query: str, filters: Filters | None = None) -> Found:
     try:
-        hits = engine.search(library, query, limit=None, update=False)
+        hits = engine.search(
+            library, query, **(filters or Filters())._asdict(), limit=None, update=False
+        )
     except ReaderError as error:
         return str(error)
     return {hit.id: hit.spans for hit in hits}
 
 
-def check(library: Library, shelf: Shelf, clauses: list[Clause]) -> Verdict:
+def check(
+    library: Library, shelf: Shelf, clauses: list[Clause], filters: Filters | None = None
+) -> Verdict:
     query = query_text(clauses)
-    return judge(query, run(library, query), shelf.answer(clauses) if searchable(clauses) else None)
+    want = shelf.answer(clauses, filters) if searchable(clauses) else None
+    return judge(f"{query} {filters}", run(library, query, filters), want)
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +69,14 @@ def test_every_kind_of_query_finds_what_a_scan_finds_and_highlights_it_exactly(
 ) -> None:
     """Single characters, runs across words, across a wrapped line and across paragraphs,
     odd forms, the other script, stop characters, repeats, exclusions, fields, phrases,
-    OR, the page header: the hit set and every span are the oracle's."""
+    OR, the page header; with filters of paper, issue, dates and page or without: the hit
+    set and every span are the oracle's."""
     library, shelf, drawer = shelved
-    clauses = drawer.draw(random.Random(seed), kind)
+    rng = random.Random(seed)
+    clauses = drawer.draw(rng, kind)
     if clauses is None:
         return
-    verdict = check(library, shelf, clauses)
+    verdict = check(library, shelf, clauses, Filters.draw(rng))
     assert verdict.good, verdict
 
 
