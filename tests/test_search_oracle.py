@@ -8,11 +8,12 @@ sweep found, each as a case of its own.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 from corpuslib import CORPUS, make_library
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from oracledraw import KINDS, ODD, Drawer, build
 from searchoracle import (
@@ -26,10 +27,16 @@ from searchoracle import (
     searchable,
     typable,
 )
+from searchoracle import spans as oracle_spans
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.model import Item
 from reader.search import engine
+from reader.search.matching import holds_all, join_spans, term_spans
+from reader.search.query import grams_expression, needed, parse, terms
+from reader.search.segmenter import _fold_columns
+from reader.search.tokens import gram_row
 
 Found = dict[str, dict[str, list[tuple[int, int]]]] | str
 
@@ -131,3 +138,63 @@ def test_a_field_s_term_is_highlighted_in_that_field_only(tmp_path: Path) -> Non
     assert hit.spans == {"paragraphs.0": [(2, 4), (24, 26)]}
     (hit,) = engine.search(library, "headline:经济 召开", update=False)
     assert hit.spans == {"headline": [(0, 2), (8, 10)], "paragraphs.0": [(13, 15)]}
+
+
+_ODD_TEXT = (
+    "经济数据发后後干乾幹發髮薴苧苎人金一平成香港"
+    "abcXYZ019１２\uff21\uff41①⑫㈠ﬁⅫｶﾞｽ㎏㍻\uf90a\u2f08\u2fa6"
+    "\u0301\u0308\u3099\u1100\u1161\u11a8Σ\u03c3ςİßẞΩ"
+    "，。“”·・-_/ \u00a0\u200b…"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@example(text="00000000Y\u0301\u0301", at=4, size=6, folded=False)  # ý, then a second accent
+@example(text="\u00a0\u0301\uff11", at=1, size=2, folded=False)  # an accent on a space
+@example(text="据\u03a3①”\u0301", at=0, size=4, folded=False)  # an accent on a quote
+@given(
+    text=st.text(alphabet=_ODD_TEXT, min_size=1, max_size=30),
+    at=st.integers(0, 29),
+    size=st.integers(1, 6),
+    folded=st.booleans(),
+)
+def test_a_field_of_odd_text_matches_as_the_oracle_says_at_every_layer(
+    text: str, at: int, size: int, folded: bool
+) -> None:
+    """For any text of odd characters and a piece of it (as printed or as folded): the
+    matcher finds it where the oracle does, with the oracle's spans; the quick test before
+    it (`holds_all`) lets it through; and the index's bigram row holds every token the
+    query asks the bigram table for, so the item is a candidate at all."""
+    term = text[at : at + size] or text
+    if folded:
+        term = fold(term)
+    if not typable(term.strip()) or any(c.isspace() for c in term.strip()):
+        return
+    term = term.strip()
+    try:
+        tree = parse(term)
+    except ReaderError:
+        assert not searchable([Clause(term)])
+        return
+    (wanted,) = terms(tree)
+    item = Item(id="p/i/01/1", kind="brief", paragraphs=(text,))
+    want = oracle_spans(text, Clause(term).needle)
+    got = term_spans(item, [wanted.text])[0].get("paragraphs.0", [])
+    assert join_spans(got) == want, (text, term)
+    if want:
+        assert holds_all(item, needed(tree))
+        expression = grams_expression(tree)
+        assert expression is not None
+        tokens = set(gram_row(fold_columns(text)).split())
+        for token in re.findall(r'"((?:[^"]|"")+)"( \*)?', expression):
+            word, prefix = token[0].replace('""', '"'), bool(token[1])
+            assert word in tokens or (prefix and any(t.startswith(word) for t in tokens)), (
+                text,
+                term,
+                word,
+            )
+
+
+def fold_columns(text: str) -> str:
+    """A field folded as a build folds its page's columns."""
+    return _fold_columns([text])[1]
