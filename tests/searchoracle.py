@@ -225,9 +225,11 @@ class Shelf:
 
     def spans(self, ident: str, wanted: Iterable[Clause]) -> Spans:
         every: dict[str, list[tuple[int, int]]] = {}
+        lead = "caption" if self.items[ident].kind == "caption" else "body"
         for key, text, folded, group in self.folded[ident]:
-            for clause in wanted:
-                if clause.field is not None and group != clause.field:
+            for clause in wanted:  # a derived headline is cut from the paragraphs
+                place = lead if key == "derived_headline" else group
+                if clause.field is not None and place != clause.field:
                     continue
                 if clause.needle and clause.needle in folded:
                     every.setdefault(key, []).extend(spans(text, clause.needle))

@@ -140,6 +140,20 @@ def test_a_field_s_term_is_highlighted_in_that_field_only(tmp_path: Path) -> Non
     assert hit.spans == {"headline": [(0, 2), (8, 10)], "paragraphs.0": [(13, 15)]}
 
 
+def test_a_body_term_is_highlighted_in_the_headline_derived_from_the_body(tmp_path: Path) -> None:
+    """A derived headline is the body's lead, never matched but highlighted: with `body:`
+    as without a field (the hit's first line in the CLI), not with `headline:`."""
+    root = make_library(
+        tmp_path / "lib", ["中央经济工作会议今天在北京召开，会议总结了今年的经济工作。"]
+    )
+    library = Library(root)
+    engine.update(library)
+    for query in ("中央", "body:中央"):
+        (hit,) = engine.search(library, query, update=False)
+        assert hit.spans == {"derived_headline": [(0, 2)], "paragraphs.0": [(0, 2)]}
+    assert engine.search(library, "headline:中央", update=False) == []
+
+
 _ODD_TEXT = (
     "经济数据发后後干乾幹發髮薴苧苎人金一平成香港"
     "abcXYZ019１２\uff21\uff41①⑫㈠ﬁⅫｶﾞｽ㎏㍻\uf90a\u2f08\u2fa6"

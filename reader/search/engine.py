@@ -815,8 +815,14 @@ def _matches(
 
 
 def _within(item: Stored, spans: Spans, field: str) -> Spans:
-    """The spans of the keys of `field` (a search field: headline, body, caption, header)."""
-    return {key: value for key, value in spans.items() if field_group(item, key) == field}
+    """The spans of the keys of `field` (a search field: headline, body, caption, header),
+    and of the derived headline for the field of the paragraphs it is cut from."""
+    lead = field_group(item, paragraph_key(0))
+    return {
+        key: value
+        for key, value in spans.items()
+        if (field_group(item, key) or (lead if key == "derived_headline" else None)) == field
+    }
 
 
 def _scored(
