@@ -12,7 +12,11 @@ stop characters, repeated terms, exclusions, fields, phrases) go through
 Each query's hit set and every span is compared with the oracle's scan of the folded
 fields. Prints a line per kind and the first disagreements; exits 1 on any.
 
+`--odd N` instead draws N fields of odd text and a piece of each, no library: the layers
+of `tests/test_search_oracle.py` (matcher spans, the quick test, the bigram row).
+
 Usage: python bench/oracle.py [--lines 3000] [--queries 200] [--seed 18] [--shell 40]
+       python bench/oracle.py --odd 100000 [--seed 1]
 """
 
 from __future__ import annotations
@@ -32,7 +36,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from oracledraw import KINDS, Drawer, build  # noqa: E402
-from searchoracle import Filters, Shelf, Verdict, judge, query_text, searchable  # noqa: E402
+from searchoracle import (  # noqa: E402
+    Filters,
+    Shelf,
+    Verdict,
+    fold,
+    judge,
+    query_text,
+    searchable,
+)
+from test_search_oracle import ODD_TEXT, layers  # noqa: E402
 
 from reader.errors import ReaderError  # noqa: E402
 from reader.search import engine  # noqa: E402
@@ -108,6 +121,25 @@ def _lit(output: str) -> list[str]:
     return runs
 
 
+def odd(draws: int, seed: int, show: int) -> int:
+    """`test_a_field_of_odd_text_matches_as_the_oracle_says_at_every_layer`, `draws` times:
+    up to 20 characters of `ODD_TEXT`, a piece of 1-6 of them as printed or as folded."""
+    rng = random.Random(seed)
+    counts: dict[str, int] = {}
+    for _ in range(draws):
+        text = "".join(rng.choice(ODD_TEXT) for _ in range(rng.randint(1, 20)))
+        at = rng.randrange(len(text))
+        term = text[at : at + rng.randint(1, 6)]
+        where = layers(text, fold(term) if rng.random() < 0.5 else term)
+        counts[where] = counts.get(where, 0) + 1
+        if where not in ("", "no hit", "no query") and counts[where] <= show:
+            print(f"   {where}: {text!a} {term!a}")
+    asked = draws - counts.get("no query", 0)
+    wrong = asked - counts.get("", 0) - counts.get("no hit", 0)
+    print(f"odd text: {asked} queries, {counts.get('', 0)} hits, {wrong} disagree: {counts}")
+    return 1 if wrong else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=3000)
@@ -115,7 +147,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--shell", type=int, default=40)
     parser.add_argument("--show", type=int, default=8, help="disagreements printed per kind")
+    parser.add_argument("--odd", type=int, default=0, help="draws of odd text, no library")
     args = parser.parse_args()
+    if args.odd:
+        return odd(args.odd, args.seed, args.show)
     folder = Path(tempfile.mkdtemp(prefix="oracle-"))
     try:
         started = time.perf_counter()
