@@ -51,6 +51,8 @@ from reader.errors import ReaderError  # noqa: E402
 from reader.search import engine  # noqa: E402
 
 Found = dict[str, dict[str, list[tuple[int, int]]]] | str
+READER = [sys.executable, "-m", "reader"]
+"""This interpreter's reader: a `reader` on PATH may be another tree's (a pyenv shim)."""
 _SGR = re.compile(r"\x1b\[([0-9;]*)m")
 
 
@@ -71,7 +73,7 @@ def in_process(library: object, query: str, filters: Filters | None = None) -> F
 def shell(root: Path, query: str) -> tuple[Found, list[str]]:
     """The hits of `reader search --json`, and what its coloured output highlights
     that the JSON's spans do not (each a line saying where)."""
-    base = ["reader", "search", "-L", str(root), "--limit", "0", "--", query]
+    base = [*READER, "search", "-L", str(root), "--limit", "0", "--", query]
     done = subprocess.run([*base[:-2], "--json", *base[-2:]], capture_output=True, text=True)
     if done.returncode == 2:
         return done.stderr.strip(), []
