@@ -77,14 +77,22 @@ def test_every_kind_of_query_finds_what_a_scan_finds_and_highlights_it_exactly(
     """Single characters, runs across words, across a wrapped line and across paragraphs,
     odd forms, the other script, stop characters, repeats, exclusions, fields, phrases,
     OR, the page header; with filters of paper, issue, dates and page or without: the hit
-    set and every span are the oracle's."""
+    set and every span are the oracle's, and the best 5 are hits of it with their spans."""
     library, shelf, drawer = shelved
     rng = random.Random(seed)
     clauses = drawer.draw(rng, kind)
     if clauses is None:
         return
-    verdict = check(library, shelf, clauses, Filters.draw(rng))
+    filters = Filters.draw(rng)
+    verdict = check(library, shelf, clauses, filters)
     assert verdict.good, verdict
+    every = run(library, query_text(clauses), filters)
+    if isinstance(every, dict):  # the best 5 are hits of the whole list, with its spans
+        best = engine.search(
+            library, query_text(clauses), **filters._asdict(), limit=5, update=False
+        )
+        assert len(best) == min(5, len(every))
+        assert all(every.get(hit.id) == hit.spans for hit in best)
 
 
 def test_the_sweep_reaches_every_kind(shelved: tuple[Library, Shelf, Drawer]) -> None:
