@@ -106,3 +106,20 @@ def test_a_one_shot_search_makes_no_opencc_table(tmp_path: Path) -> None:
         "assert not folding._SIMPLIFIED\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_folding_what_is_folded_changes_nothing() -> None:
+    """A query's terms are folded, then folded again with the item's fields (`term_spans`),
+    so a second fold must change nothing. OpenCC's table maps 薴 to 苧, which it maps to 苎:
+    `薴麻` folded to 苧麻 and then to 苎麻, and missed the item printed 薴麻."""
+    assert fold("薴麻") == fold("苧麻") == fold("苎麻") == "苎麻"
+    table = folding.simplified()
+    assert not [(t, s) for t, s in table.items() if table.get(s, s) != s]
+    changed = []
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        once = fold(chr(code))
+        if fold(once) != once:
+            changed.append(hex(code))
+    assert not changed

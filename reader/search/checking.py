@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from reader.fields import field_group
+from reader.fields import field_group, paragraph_key
 from reader.search import records
 from reader.search.folding import absent
 from reader.search.matching import holds_all, join_spans, term_spans
@@ -130,9 +130,23 @@ def _matches(
             for key in here[node]
         )
         if inside and not negated:
-            shown[node] = here[node]  # derived headlines too: highlighted, never matched
+            # Derived headlines too: highlighted, never matched. A field's term only there:
+            # `headline:经济` shows no 经济 of the body, which it did not match.
+            found = here[node]
+            shown[node] = found if node.field is None else _within(item, found, node.field)
         return inside
     if isinstance(node, Not):
         return not _matches(node.node, not negated, item, here, shown)
     results = [_matches(child, negated, item, here, shown) for child in node.nodes]  # all: spans
     return any(results) if isinstance(node, AnyOf) else all(results)
+
+
+def _within(item: Stored, spans: Spans, field: str) -> Spans:
+    """The spans of the keys of `field` (a search field: headline, body, caption, header),
+    and of the derived headline for the field of the paragraphs it is cut from."""
+    lead = field_group(item, paragraph_key(0))
+    return {
+        key: value
+        for key, value in spans.items()
+        if (field_group(item, key) or (lead if key == "derived_headline" else None)) == field
+    }

@@ -215,12 +215,35 @@ def _by_segments(text: str) -> Folded:
                 continue
         if index > start:
             parts.append(piece)
-            origin.extend([start] * len(piece))
-            ends.extend([index] * len(piece))
+            _place(text, start, index, piece, origin, ends)
             start = index
         if index < len(text):
             piece = _fold_whole(text[index])
     return Folded("".join(parts), tuple(origin), tuple(ends))
+
+
+def _place(
+    text: str, start: int, stop: int, piece: str, origin: list[int], ends: list[int]
+) -> None:
+    """Where each character of `piece`, the fold of the segment `text[start:stop]`, was
+    printed: between the cuts of the segment where its head folds to a head of `piece`.
+
+    `Y\u0301\u0301` folds to `ý\u0301`: `ý` is the first two printed characters, not all
+    three, and a mark after a space or a quote is not the space or the quote.
+    """
+    if stop - start == 1:  # one printed character: all of it
+        origin.extend([start] * len(piece))
+        ends.extend([stop] * len(piece))
+        return
+    cuts = [(0, start)]
+    for cut in range(start + 1, stop):
+        head = _fold_whole(text[start:cut])
+        if piece.startswith(head):
+            cuts.append((len(head), cut))
+    cuts.append((len(piece), stop))
+    for n in range(len(piece)):
+        origin.append(max(at for size, at in cuts if size <= n))
+        ends.append(min(at for size, at in cuts if size > n))
 
 
 def _ideographs(text: str) -> bool:

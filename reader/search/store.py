@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
 
 T = TypeVar("T")
 
-SCHEMA = 17
+SCHEMA = 18
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 
