@@ -8,6 +8,7 @@ folder where a page file goes left a temporary file and half an import behind.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,95 @@ def test_a_malformed_paper_toml_spoils_only_its_paper(tmp_path: Path, command: t
         assert "A" in done.stdout and "b" in done.stdout, done.stdout
     if command[0] == "search":
         assert set(done.stdout.split()) == {"a/2025-01-01/01/1", "b/2025-01-01/01/1"}
+
+
+def importing(library: Path, *args: str, umask: int = 0o022) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "import", "--library", str(library), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+        cwd=library.parent,
+        check=False,
+        preexec_fn=lambda: os.umask(umask),
+    )
+
+
+def files_under(root: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(root)): stat.S_IMODE(p.stat().st_mode)
+        for p in root.rglob("*")
+        if p.is_file() and ".reader" not in p.parts
+    }
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+def test_imported_files_are_readable_as_the_umask_says(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    """Import staged every file with mkstemp, which makes it for its owner alone (0600),
+    and renamed it into place so: on a shared server (issue 14) an administrator's
+    import filed pages, `paper.toml` and `issue.toml` no other user could read."""
+    page = tmp_path / "2025-01-01_01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    root = tmp_path / "lib"
+    root.mkdir()
+    done = importing(root, str(page), "--paper", "p", umask=umask)
+    assert done.returncode == 0, done.stderr
+    found = files_under(root)
+    assert set(found) == {"p/paper.toml", "p/2025-01-01/issue.toml", "p/2025-01-01/01.txt"}
+    assert set(found.values()) == {mode}, found
+
+
+def test_a_folder_where_a_page_file_goes_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """A folder named `01.txt` in the issue: the import staged its files, wrote
+    `issue.toml` into place, failed renaming onto the folder, and left the staged
+    `.01.txt.*.tmp` behind, with a message naming that temporary file."""
+    page = tmp_path / "2025-01-01_01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    (root / "c" / "2025-01-01" / "01.txt").mkdir(parents=True)
+    before = files_under(root)
+    done = importing(root, str(page), "--paper", "c")
+    assert done.returncode == 2, done
+    said = lines(done)
+    assert len(said) == 1 and "c/2025-01-01/01.txt: a folder where a page file goes" in said[0]
+    assert files_under(root) == before
+    assert not [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_file_where_a_folder_goes_is_named(tmp_path: Path) -> None:
+    page = tmp_path / "2025-01-01_01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    (root / "c").write_text("not a paper", encoding="utf-8")
+    done = importing(root, str(page), "--paper", "c")
+    assert done.returncode == 2
+    assert lines(done) == [f"reader: {root / 'c'}: a file where a folder goes; move it away first"]
+
+
+def test_a_rename_that_fails_leaves_no_staged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files not yet renamed into place when one rename fails are removed."""
+    from reader.importing import staging
+
+    stage = staging.Stage()
+    for name in ("01.txt", "02.txt", "03.txt"):
+        stage.file(tmp_path / name, b"x")
+    real = os.replace
+    calls: list[str] = []
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        calls.append(str(dst))
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied", str(src))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(PermissionError):
+        stage.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["01.txt"]

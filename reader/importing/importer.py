@@ -364,7 +364,10 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
         stage.undo()
         raise
     with ctrl_c_deferred():  # a page's text, PDF and structure move together or not at all
-        stage.commit()
+        try:
+            stage.commit()
+        except OSError as err:
+            raise ReaderError(f"cannot write to the library: {err.strerror or err}") from None
         for path in stale:
             path.unlink(missing_ok=True)
 

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.errors import ReaderError
+
 
 @contextlib.contextmanager
 def ctrl_c_deferred() -> Iterator[None]:
@@ -49,14 +51,21 @@ class Stage:
         self.made: list[Path] = []
 
     def folder(self, path: Path) -> None:
+        if path.exists() and not path.is_dir():  # was "cannot write to the library: File exists"
+            raise ReaderError(f"{path}: a file where a folder goes; move it away first")
         if not path.is_dir():
             path.mkdir()
             self.made.append(path)
 
     def file(self, target: Path, data: bytes) -> None:
+        if target.is_dir() and not target.is_symlink():  # a rename cannot replace a folder
+            raise ReaderError(f"{target}: a folder where a page file goes; move it away first")
         with ctrl_c_deferred():  # made and recorded as one step, so `undo` finds it
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             self.moves.append((Path(tmp), target))
+        # mkstemp makes its file for its owner alone: the library's files are for everyone
+        # the umask lets read them (other users of a shared library could read no page).
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -70,5 +79,17 @@ class Stage:
                 path.rmdir()
 
     def commit(self) -> None:
-        for tmp, target in self.moves:
-            os.replace(tmp, target)
+        for done, (tmp, target) in enumerate(self.moves):
+            try:
+                os.replace(tmp, target)
+            except OSError:  # the files not yet in place are not left behind
+                for left, _ in self.moves[done:]:
+                    left.unlink(missing_ok=True)
+                raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it: there is no other portable way)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
