@@ -14,6 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tui_scenes import make_library, settle, status
+
+from reader.library import Library
+from reader.state import load_position
+from reader.tui.launch import build_app
 
 PAGE = " 徐汇率先完成全国首批公共数据资源登记\n 本报讯 数据资源登记工作已经完成。\n"
 
@@ -154,3 +159,37 @@ def test_a_rename_that_fails_leaves_no_staged_file(
     with pytest.raises(PermissionError):
         stage.commit()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["01.txt"]
+
+
+async def test_the_reader_says_when_it_cannot_save_the_place(tmp_path: Path) -> None:
+    """With a state folder that cannot be written (HOME unset, XDG_STATE_HOME read-only:
+    here a file where the folder goes, which root cannot write either) every position
+    was lost without a word. The first failure is said in the status line and kept for
+    the line on stderr after the screen is gone."""
+
+    root = make_library(tmp_path / "lib", [("2025-03-21", 2)])
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    env = {"READER_DATA_DIR": str(blocker), "READER_CONFIG": str(tmp_path / "none.toml")}
+    app = build_app(Library(root), env=env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("J")
+        await settle(app, pilot)
+        assert app.unsaved is not None and str(blocker) in app.unsaved
+        assert "cannot be saved" in status(app), status(app)
+        await pilot.press("q")
+
+
+async def test_a_writable_state_folder_says_nothing(tmp_path: Path) -> None:
+
+    root = make_library(tmp_path / "lib", [("2025-03-21", 2)])
+    env = {"READER_DATA_DIR": str(tmp_path / "state"), "READER_CONFIG": str(tmp_path / "x")}
+    app = build_app(Library(root), env=env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("J")
+        await settle(app, pilot)
+        await pilot.press("q")
+    assert app.unsaved is None
+    assert load_position(app.state_path) is not None  # type: ignore[arg-type]

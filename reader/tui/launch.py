@@ -154,3 +154,7 @@ def open_reader(
         saved = app.save_after_crash()
         where = "the position was saved" if saved else "the position could not be saved"
         raise ReaderError(f"the reader stopped on an internal error (shown above); {where}")
+    if app.unsaved is not None:  # said in the status line, and here after the screen is gone
+        from reader.printable import one_line
+
+        sys.stderr.write(f"reader: {one_line(app.unsaved)}\n")
