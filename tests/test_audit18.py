@@ -14,10 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from tui_scenes import make_library, settle, status
+from textual.geometry import Region
+from tui_scenes import app_for, make_library, settle, status
 
 from reader.library import Library
 from reader.state import load_position
+from reader.tui.help import key_rows
+from reader.tui.labels import labels_for
 from reader.tui.launch import build_app
 
 PAGE = " 徐汇率先完成全国首批公共数据资源登记\n 本报讯 数据资源登记工作已经完成。\n"
@@ -193,3 +196,29 @@ async def test_a_writable_state_folder_says_nothing(tmp_path: Path) -> None:
         await pilot.press("q")
     assert app.unsaved is None
     assert load_position(app.state_path) is not None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("size", "lang"), [((40, 12), None), ((60, 20), None), ((40, 12), "zh_CN")]
+)
+async def test_help_wraps_each_description_in_its_own_column(
+    tmp_path: Path, size: tuple[int, int], lang: str | None
+) -> None:
+    """A description wider than the help box wrapped to the box's left edge, under the
+    keys: at 40x12 `move in a` / `list, scroll the article`, words that read as a key."""
+    root = make_library(tmp_path / "lib", [("2025-03-21", 1)])
+    app = app_for(root, lang=lang)
+    words = labels_for(None, {"LANG": lang or "C"})
+    keys = [k for k, _ in [*key_rows(words), *words.legend]]
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        shown = app.screen.query_one("#help-text")
+        width, height = shown.size
+        painted = [s.text for s in shown.render_lines(Region(0, 0, width, height))]
+        assert len(painted) > 20, painted
+        column = painted[2].index(words.keys_help["move"][:3])
+        for text in painted[2:]:
+            if text.strip() and text.strip() != words.help_marks:
+                assert text.startswith(" " * column) or any(text.startswith(k) for k in keys), text
