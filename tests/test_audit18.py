@@ -222,3 +222,20 @@ async def test_help_wraps_each_description_in_its_own_column(
         for text in painted[2:]:
             if text.strip() and text.strip() != words.help_marks:
                 assert text.startswith(" " * column) or any(text.startswith(k) for k in keys), text
+
+
+async def test_a_damaged_index_is_rebuilt_by_the_readers_search(tmp_path: Path) -> None:
+    """`reader search` rebuilds a damaged index (one line says so); `/` in the reader said
+    "the index … is damaged" on every search, and found nothing, until `reader index`."""
+    root = make_library(tmp_path / "lib", [("2025-03-21", 1)])
+    assert reader(root, "index").returncode == 0
+    index = root / ".reader" / "index.sqlite"
+    index.write_bytes(b"\x00garbage, not SQLite" * 5000)
+    app = app_for(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"数据", "enter")
+        await settle(app, pilot)
+        assert "damaged" not in status(app), status(app)
+        assert app.main.finder.walk.hits, status(app)
+    assert index.read_bytes()[:16] == b"SQLite format 3\x00"
