@@ -8,6 +8,7 @@ folder where a page file goes left a temporary file and half an import behind.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -239,3 +240,29 @@ async def test_a_damaged_index_is_rebuilt_by_the_readers_search(tmp_path: Path) 
         assert "damaged" not in status(app), status(app)
         assert app.main.finder.walk.hits, status(app)
     assert index.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_an_index_a_full_disk_stopped_is_said_once(tmp_path: Path) -> None:
+    """The pages fit on the disk and the index update did not: the message said both
+    "(`reader index` builds it again)" and "(run `reader index`)"."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("a small tmpfs needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)])
+    if mounted.returncode != 0:
+        pytest.skip("mount -t tmpfs not permitted")
+    try:
+        root = two_papers(disk / "lib")
+        assert reader(root, "index").returncode == 0
+        page = tmp_path / "2025-01-01_01.txt"
+        page.write_text(PAGE * 40, encoding="utf-8")
+        free = shutil.disk_usage(disk).free
+        (disk / "filler").write_bytes(b"\0" * (free - 40 * 1024))
+        done = importing(root, str(page), "--paper", "c")
+        assert done.returncode == 2, done
+        said = lines(done)
+        assert len(said) == 1 and said[0].count("`reader index`") == 1, said
+        assert "pages imported, but the index was not updated" in said[0]
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)

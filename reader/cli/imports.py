@@ -113,8 +113,10 @@ def import_(
         try:
             update_index(lib, [(plan.paper, key) for key in plan.dates])
         except ReaderError as err:
+            # A full disk's message already says `reader index` builds the index again.
+            hint = "" if "`reader index`" in err.message else " (run `reader index`)"
             raise ReaderError(
-                f"pages imported, but the index was not updated: {err.message} (run `reader index`)"
+                f"pages imported, but the index was not updated: {err.message}{hint}"
             ) from None
 
 
