@@ -266,3 +266,30 @@ def test_an_index_a_full_disk_stopped_is_said_once(tmp_path: Path) -> None:
         assert "pages imported, but the index was not updated" in said[0]
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+@pytest.mark.parametrize(("name", "said"), [("0.txt", "page 0"), ("1000.txt", "page 1000")])
+def test_a_name_that_is_a_page_number_no_page_has_is_refused(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    """`0.txt` and `1000.txt` were filed as the next free page (1) without a word."""
+    page = tmp_path / name
+    page.write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    done = importing(root, str(page), "--paper", "c", "--issue", "2025-01-01")
+    assert done.returncode == 2
+    assert lines(done) == [f"reader: {page}: {said} is out of range (1 to 999)"]
+    assert not (root / "c").exists()
+    placed = importing(root, str(page), "--paper", "c", "--issue", "2025-01-01", "--page", "7")
+    assert placed.returncode == 0, placed.stderr
+    assert (root / "c" / "2025-01-01" / "07.txt").is_file()
+
+
+def test_full_width_digits_in_a_name_are_its_page(tmp_path: Path) -> None:
+    """`第２版.txt` (full-width 2, as Chinese file names write it) went to page 1."""
+    page = tmp_path / "第２版.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    done = importing(root, str(page), "--paper", "c", "--issue", "2025-01-01")
+    assert done.returncode == 0, done.stderr
+    assert (root / "c" / "2025-01-01" / "02.txt").is_file()

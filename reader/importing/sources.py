@@ -8,6 +8,7 @@ can refuse a bad batch before it writes anything.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -58,9 +59,16 @@ def date_in(name: str) -> tuple[date | None, str]:
 
 
 def page_in(stem: str) -> int | None:
-    """The page number a file name gives (`01`, `page-3`, `A03`, `第3版`), if any."""
-    _, rest = date_in(stem)
+    """The page number a file name gives (`01`, `page-3`, `A03`, `第3版`, `第２版`), if any.
+
+    A name that is only a number is that number, whatever it is: `0.txt` and
+    `1000.txt` were filed as the next free page without a word; now the import
+    says they are out of range (`--page` still files them anywhere).
+    """
+    _, rest = date_in(unicodedata.normalize("NFKC", stem))
     rest = rest.strip(" -_.")
+    if rest.isascii() and rest.isdigit():
+        return int(rest)
     match = _PAGE.search(rest)
     return int(match.group(1)) if match else None
 
@@ -135,7 +143,8 @@ def read_pdf_file(path: Path) -> list[Source]:
     from reader.parse.structure import encode
 
     pages = read_pdf(_read(path), str(path))
-    first = page_in(path.stem) or 1
+    named = page_in(path.stem)
+    first = 1 if named is None else named
     when = _when(path)
     sources = []
     for page in pages:
