@@ -293,3 +293,13 @@ def test_full_width_digits_in_a_name_are_its_page(tmp_path: Path) -> None:
     done = importing(root, str(page), "--paper", "c", "--issue", "2025-01-01")
     assert done.returncode == 0, done.stderr
     assert (root / "c" / "2025-01-01" / "02.txt").is_file()
+
+
+def test_a_long_number_as_a_name_still_goes_to_the_next_free_page(tmp_path: Path) -> None:
+    """`2025032801.txt` (a date and a page run together) names no page, as before."""
+    page = tmp_path / "2025032801.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    done = importing(root, str(page), "--paper", "c", "--issue", "2025-03-28")
+    assert done.returncode == 0, done.stderr
+    assert (root / "c" / "2025-03-28" / "01.txt").is_file()

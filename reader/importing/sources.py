@@ -61,13 +61,14 @@ def date_in(name: str) -> tuple[date | None, str]:
 def page_in(stem: str) -> int | None:
     """The page number a file name gives (`01`, `page-3`, `A03`, `第3版`, `第２版`), if any.
 
-    A name that is only a number is that number, whatever it is: `0.txt` and
-    `1000.txt` were filed as the next free page without a word; now the import
-    says they are out of range (`--page` still files them anywhere).
+    A name that is only a number of up to four digits is that number, whatever it
+    is: `0.txt` and `1000.txt` were filed as the next free page without a word; now
+    the import says they are out of range (`--page` still files them anywhere).
+    Longer numbers (`2025032801`, a date and a page run together) name no page.
     """
     _, rest = date_in(unicodedata.normalize("NFKC", stem))
     rest = rest.strip(" -_.")
-    if rest.isascii() and rest.isdigit():
+    if rest.isascii() and rest.isdigit() and len(rest) <= 4:
         return int(rest)
     match = _PAGE.search(rest)
     return int(match.group(1)) if match else None
