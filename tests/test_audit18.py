@@ -303,3 +303,25 @@ def test_a_long_number_as_a_name_still_goes_to_the_next_free_page(tmp_path: Path
     done = importing(root, str(page), "--paper", "c", "--issue", "2025-03-28")
     assert done.returncode == 0, done.stderr
     assert (root / "c" / "2025-03-28" / "01.txt").is_file()
+
+
+def test_a_pdf_with_no_pages_says_so(tmp_path: Path) -> None:
+    """PDFium will not load an empty page tree, and its error is "Success": the import
+    said `damaged PDF (Failed to load document (PDFium: Success).)`."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    pdf = tmp_path / "2025-01-01.pdf"
+    pdf.write_bytes(bytes(out))
+    root = two_papers(tmp_path / "lib")
+    done = importing(root, str(pdf), "--paper", "c")
+    assert done.returncode == 2
+    assert lines(done) == [f"reader: {pdf}: the PDF has no pages"]
+    assert not (root / "c").exists()
