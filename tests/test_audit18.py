@@ -325,3 +325,47 @@ def test_a_pdf_with_no_pages_says_so(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert lines(done) == [f"reader: {pdf}: the PDF has no pages"]
     assert not (root / "c").exists()
+
+
+def test_the_reader_takes_the_terminals_size_not_columns_and_lines(tmp_path: Path) -> None:
+    """With COLUMNS=20 LINES=5 exported, the reader drew 20x5 in an 80x24 terminal (and
+    kept that size through every resize): the title bar never showed `page 1 of 1`."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    root = two_papers(tmp_path / "lib")
+    main, side = pty.openpty()
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "READER_DATA_DIR": str(tmp_path / "data")}
+    env |= {"COLUMNS": "20", "LINES": "5"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--library", str(root), "read", "a/2025-01-01"],
+        stdin=side,
+        stdout=side,
+        stderr=side,
+        cwd=root.parent,
+        env=env,
+    )
+    os.close(side)
+    seen = b""
+    deadline = time.monotonic() + 60  # a bound on waiting, not a timing assertion
+    try:
+        while b"page 1 of 1" not in seen and time.monotonic() < deadline:
+            if select.select([main], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(main, 65536)
+                except OSError:
+                    break
+        os.write(main, b"q")
+        code = child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(main)
+    assert b"page 1 of 1" in seen, "drawn at COLUMNS x LINES, not the terminal's size"
+    assert code == 0
