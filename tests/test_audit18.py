@@ -369,3 +369,21 @@ def test_the_reader_takes_the_terminals_size_not_columns_and_lines(tmp_path: Pat
         os.close(main)
     assert b"page 1 of 1" in seen, "drawn at COLUMNS x LINES, not the terminal's size"
     assert code == 0
+
+
+def test_an_index_that_cannot_be_written_still_says_the_pages_were_imported(
+    tmp_path: Path,
+) -> None:
+    """`.reader` a file: the page was filed, and the one line said only
+    `.reader/index.sqlite: not a directory`, as if the import had failed."""
+    page = tmp_path / "2025-01-01_01.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    (root / ".reader").write_text("not a folder", encoding="utf-8")
+    done = importing(root, str(page), "--paper", "c")
+    assert done.returncode == 2
+    said = lines(done)
+    assert len(said) == 1, said
+    assert said[0].startswith("reader: pages imported, but the index was not updated: ")
+    assert said[0].endswith("not a directory (run `reader index`)"), said
+    assert (root / "c" / "2025-01-01" / "01.txt").is_file()

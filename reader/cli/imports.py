@@ -112,11 +112,14 @@ def import_(
     if changed:
         try:
             update_index(lib, [(plan.paper, key) for key in plan.dates])
-        except ReaderError as err:
+        except (ReaderError, OSError) as err:  # OSError: `.reader` a file, say
+            from reader.files import os_message
+
+            why = err.message if isinstance(err, ReaderError) else os_message(err)
             # A full disk's message already says `reader index` builds the index again.
-            hint = "" if "`reader index`" in err.message else " (run `reader index`)"
+            hint = "" if "`reader index`" in why else " (run `reader index`)"
             raise ReaderError(
-                f"pages imported, but the index was not updated: {err.message}{hint}"
+                f"pages imported, but the index was not updated: {why}{hint}"
             ) from None
 
 
