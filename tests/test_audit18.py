@@ -387,3 +387,29 @@ def test_an_index_that_cannot_be_written_still_says_the_pages_were_imported(
     assert said[0].startswith("reader: pages imported, but the index was not updated: ")
     assert said[0].endswith("not a directory (run `reader index`)"), said
     assert (root / "c" / "2025-01-01" / "01.txt").is_file()
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_an_empty_path_to_import_is_refused_not_read_as_the_current_folder(
+    tmp_path: Path, empty: str
+) -> None:
+    """`Path("")` is `.`: `reader import "$DIR" --paper p` with DIR unset filed the page
+    files of the current folder."""
+    here = tmp_path / "cwd"
+    here.mkdir()
+    (here / "2025-01-01_01.txt").write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "import", "--library", str(root), empty, "-p", "c"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=here,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert lines(done) == [
+        "reader: Invalid value for 'PATH...': an empty path names no file "
+        "(see reader import --help)"
+    ]
+    assert not (root / "c").exists()

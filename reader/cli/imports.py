@@ -1,16 +1,34 @@
 """`reader import`: file page text and PDF pages into the library."""
 
 import itertools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer._click.core import Parameter
+from typer.models import Context, TyperPath
 
 from reader.cli.common import Report, library, progress, reports_errors, stdout
 from reader.cli.completion import papers
 from reader.errors import ReaderError
+
+
+class _PagePath(TyperPath):
+    """A file or folder to import; an empty one is refused, not read as `.`.
+
+    `Path("")` is `.`: `reader import "$DIR" --paper p` with DIR unset filed every
+    page file of the current folder.
+    """
+
+    def convert(  # type: ignore[override]  # (as TyperPath's own: typer's Context)
+        self, value: str | os.PathLike[str], param: Parameter | None, ctx: Context | None
+    ) -> str | bytes | os.PathLike[str]:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no file", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def _ticks(report: "Report | None", total: int) -> Callable[[str], None]:
@@ -25,7 +43,12 @@ def _ticks(report: "Report | None", total: int) -> Callable[[str], None]:
 def import_(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="Page files (.txt, .pdf) or folders.")
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Page files (.txt, .pdf) or folders.",
+            click_type=_PagePath(path_type=Path),
+        ),
     ],
     paper: Annotated[
         str,
