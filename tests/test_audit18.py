@@ -413,3 +413,33 @@ def test_an_empty_path_to_import_is_refused_not_read_as_the_current_folder(
         "(see reader import --help)"
     ]
     assert not (root / "c").exists()
+
+
+def test_import_to_a_closed_pipe_still_brings_the_index_up_to_date(tmp_path: Path) -> None:
+    """`reader import … | head -1`: Rich ends the process (exit 1) at the first line it
+    cannot write, so the pages were filed and the index update after the lines never ran."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for day in ("01", "02", "03"):
+        (pages / f"2025-01-{day}_01.txt").write_text(PAGE, encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    assert reader(root, "index").returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: every write fails with EPIPE
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "import", "-L", str(root), str(pages), "-p", "c"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert len(list((root / "c").glob("*/01.txt"))) == 3
+    after = reader(root, "index")
+    assert after.stdout.startswith("index up to date: 5 pages"), after.stdout

@@ -114,7 +114,7 @@ def import_(
         changed = len(plan.pages) - plan.count("same")
         with progress("writing") as report:
             apply(plan, _ticks(report, changed))
-    out = stdout()
+    out = stdout(to_the_end=True)  # `| head -1`: the index is still brought up to date
     for key in plan.dates:
         mine = [p for p in plan.pages if p.issue == key]
         added = sorted(p.number for p in mine if p.action == "add")
