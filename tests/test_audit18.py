@@ -443,3 +443,25 @@ def test_import_to_a_closed_pipe_still_brings_the_index_up_to_date(tmp_path: Pat
     assert len(list((root / "c").glob("*/01.txt"))) == 3
     after = reader(root, "index")
     assert after.stdout.startswith("index up to date: 5 pages"), after.stdout
+
+
+def test_the_progress_bar_shows_a_file_names_escapes_as_pictures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`reader import` names each file on its progress bar: a name holding `\\e[2J`
+    cleared the terminal and `\\e[31m` turned it red (Rich strips BEL and CR, not ESC)."""
+    import io
+
+    from rich.console import Console
+
+    from reader.cli import common
+
+    sink = io.StringIO()
+    monkeypatch.setattr(common, "stderr", lambda: Console(file=sink, force_terminal=True))
+    report = common.Report("reading")
+    report(1, 3, "2025-01-01_05\x1b[2J\x1b[31m\u202e.txt")
+    report.bar.refresh()
+    report.bar.stop()
+    shown = sink.getvalue()
+    assert "2025-01-01_05␛[2J␛[31m" in shown, shown
+    assert "\x1b[2J" not in shown and "\u202e" not in shown

@@ -106,7 +106,9 @@ class Report:
         if self.task is None:
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
-        description = f"{self.label} {note}" if note else self.label
+        from reader.printable import one_line  # a file's name: `\e[2J` cleared the screen
+
+        description = f"{self.label} {one_line(note)}" if note else self.label
         self.bar.update(self.task, completed=done, total=total, description=description)
 
 
