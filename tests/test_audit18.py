@@ -465,3 +465,20 @@ def test_the_progress_bar_shows_a_file_names_escapes_as_pictures(
     shown = sink.getvalue()
     assert "2025-01-01_05␛[2J␛[31m" in shown, shown
     assert "\x1b[2J" not in shown and "\u202e" not in shown
+
+
+def test_a_file_named_twice_is_one_page(tmp_path: Path) -> None:
+    """`reader import a.txt a.txt` filed pages 1 and 2 with the same text; a folder and a
+    file in it said the page "would come from both" the file and itself."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    (folder / "b.txt").write_text(PAGE.replace("数据", "资料"), encoding="utf-8")
+    root = two_papers(tmp_path / "lib")
+    done = importing(root, str(page), str(page), "--paper", "c", "--issue", "x")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "c/x: added page 1"
+    both = importing(root, str(folder), str(page), "--paper", "c", "--issue", "y")
+    assert both.returncode == 0, both.stderr
+    assert both.stdout.strip() == "c/y: added pages 1, 2"

@@ -7,6 +7,7 @@ can refuse a bad batch before it writes anything.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -75,7 +76,18 @@ def page_in(stem: str) -> int | None:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files named and the page files directly inside folders named, in a stable order."""
+    """Files named and the page files directly inside folders named, in a stable order.
+
+    A file named twice (`a.txt a.txt`, a folder and a file in it, a link to it) is read
+    once: `a.txt a.txt` was filed as two pages of the same text.
+    """
+    once: dict[str, Path] = {}
+    for path in _expand(paths):
+        once.setdefault(os.path.realpath(path), path)
+    return list(once.values())
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
