@@ -64,13 +64,14 @@ _MAX_TOML = 1 << 20
 """`paper.toml` and `issue.toml` hold a few lines."""
 
 PROBLEMS: dict[str, None] = {}
-"""The `issue.toml` files this process could not read, as messages, in order and once.
+"""The `issue.toml` and `paper.toml` files this process could not read, as messages, in
+order and once.
 
 One malformed file among years of issues stopped `reader list`, `reader search` and the
 reader for the whole library. Its issue is now read by its folder name (a dated folder
-keeps its date) and the message kept here; the command line says each at its end and
-exits 2, as grep does with a file it cannot read (`reader.cli.say.problems`), and the
-reader says them in its status line.
+keeps its date; a paper is named by its folder) and the message kept here; the command
+line says each at its end and exits 2, as grep does with a file it cannot read
+(`reader.cli.say.problems`), and the reader says them in its status line.
 """
 
 
@@ -136,7 +137,11 @@ class Library:
             if entry.name.startswith(".") or not is_folder(entry):
                 continue
             path = Path(entry.path)
-            meta = _toml(path / "paper.toml")
+            try:
+                meta = _toml(path / "paper.toml")
+            except ReaderError as err:  # one broken paper.toml stopped every command
+                PROBLEMS[f"{err.message}; the paper is read without it"] = None
+                meta = {}
             if not meta and not any(p.is_dir() for p in path.iterdir()):
                 continue
             found.append(

@@ -37,19 +37,29 @@ def library(ctx: typer.Context, create: bool = False) -> Library:
     return chosen_library(option, create=create)
 
 
-def stdout() -> Console:
+def stdout(*, to_the_end: bool = False) -> Console:
     """Output for people: styled as `reader.cli.color.styled` says, wrapped on a terminal.
 
     Styled but not a terminal (`--color always | less -R`): no wrapping, as when plain.
+    Rich ends the process (exit 1) when the reader of stdout has gone; `to_the_end`, for
+    a command with work left after its output (`reader import | head -1` filed the pages
+    and left the index behind them), lets the rest of the output go nowhere instead.
     """
     from rich.console import Console
 
     from reader.cli.color import styled
 
+    class Onward(Console):
+        def on_broken_pipe(self) -> None:
+            from reader.cli.say import cut_short
+
+            self.quiet = True
+            cut_short()
+
     terminal = sys.stdout.isatty()
     colour = styled()
     dumb = os.environ.get("TERM", "dumb") in ("dumb", "unknown")
-    return Console(
+    return (Onward if to_the_end else Console)(
         highlight=False,
         no_color=not colour,
         force_terminal=True if colour else None,
@@ -96,7 +106,9 @@ class Report:
         if self.task is None:
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
-        description = f"{self.label} {note}" if note else self.label
+        from reader.printable import one_line  # a file's name: `\e[2J` cleared the screen
+
+        description = f"{self.label} {one_line(note)}" if note else self.label
         self.bar.update(self.task, completed=done, total=total, description=description)
 
 

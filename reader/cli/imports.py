@@ -1,16 +1,34 @@
 """`reader import`: file page text and PDF pages into the library."""
 
 import itertools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer._click.core import Parameter
+from typer.models import Context, TyperPath
 
 from reader.cli.common import Report, library, progress, reports_errors, stdout
 from reader.cli.completion import papers
 from reader.errors import ReaderError
+
+
+class _PagePath(TyperPath):
+    """A file or folder to import; an empty one is refused, not read as `.`.
+
+    `Path("")` is `.`: `reader import "$DIR" --paper p` with DIR unset filed every
+    page file of the current folder.
+    """
+
+    def convert(  # type: ignore[override]  # (as TyperPath's own: typer's Context)
+        self, value: str | os.PathLike[str], param: Parameter | None, ctx: Context | None
+    ) -> str | bytes | os.PathLike[str]:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no file", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def _ticks(report: "Report | None", total: int) -> Callable[[str], None]:
@@ -25,7 +43,12 @@ def _ticks(report: "Report | None", total: int) -> Callable[[str], None]:
 def import_(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="Page files (.txt, .pdf) or folders.")
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="Page files (.txt, .pdf) or folders.",
+            click_type=_PagePath(path_type=Path),
+        ),
     ],
     paper: Annotated[
         str,
@@ -91,7 +114,7 @@ def import_(
         changed = len(plan.pages) - plan.count("same")
         with progress("writing") as report:
             apply(plan, _ticks(report, changed))
-    out = stdout()
+    out = stdout(to_the_end=True)  # `| head -1`: the index is still brought up to date
     for key in plan.dates:
         mine = [p for p in plan.pages if p.issue == key]
         added = sorted(p.number for p in mine if p.action == "add")
@@ -112,9 +135,14 @@ def import_(
     if changed:
         try:
             update_index(lib, [(plan.paper, key) for key in plan.dates])
-        except ReaderError as err:
+        except (ReaderError, OSError) as err:  # OSError: `.reader` a file, say
+            from reader.files import os_message
+
+            why = err.message if isinstance(err, ReaderError) else os_message(err)
+            # A full disk's message already says `reader index` builds the index again.
+            hint = "" if "`reader index`" in why else " (run `reader index`)"
             raise ReaderError(
-                f"pages imported, but the index was not updated: {err.message} (run `reader index`)"
+                f"pages imported, but the index was not updated: {why}{hint}"
             ) from None
 
 

@@ -31,9 +31,9 @@ def say(message: str) -> None:
 
 
 def problems(code: int) -> int:
-    """Say each `issue.toml` this process could not read (`reader.library.PROBLEMS`),
-    once, after the command's output; the exit code: 2 if there was one, as grep ends
-    after a file it could not read, else `code`."""
+    """Say each `issue.toml` or `paper.toml` this process could not read
+    (`reader.library.PROBLEMS`), once, after the command's output; the exit code: 2 if
+    there was one, as grep ends after a file it could not read, else `code`."""
     library = sys.modules.get("reader.library")  # not imported: nothing was read
     found: dict[str, None] = getattr(library, "PROBLEMS", {})
     if not found:

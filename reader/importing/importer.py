@@ -12,10 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
 import stat
-import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +22,7 @@ from typing import Literal
 
 from reader.errors import ReaderError
 from reader.importing.sources import MAX_PAGE, MAX_PDF_BYTES, Source, expand, read_sources
+from reader.importing.staging import Stage, ctrl_c_deferred
 from reader.library import Library
 from reader.locations import bundled_sample
 from reader.parse.structure import structure_path_name
@@ -323,69 +321,11 @@ def _toml_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-@contextlib.contextmanager
-def _ctrl_c_deferred() -> Iterator[None]:
-    """Hold a Ctrl-C (SIGINT) that arrives inside the block until the block is done.
-
-    Renaming the staged files into place is many steps; a Ctrl-C between two of
-    them left a page's new text beside its old PDF, and one between making a
-    staging file and recording it left the file behind. Only the main thread
-    can set a handler; elsewhere the block runs as it is.
-    """
-    previous = signal.getsignal(signal.SIGINT)
-    if threading.current_thread() is not threading.main_thread() or previous is None:
-        yield  # (None: a handler set outside Python, which cannot be put back)
-        return
-    caught: list[int] = []
-    signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:  # delivered now, as the process would have had it: Ctrl-C or a kill
-        if not callable(previous):  # SIGINT ignored (a background job): a kill stops it
-            raise KeyboardInterrupt
-        signal.raise_signal(signal.SIGINT)
-
-
-class _Stage:
-    """Temporary files beside their targets, renamed into place only at the end."""
-
-    def __init__(self) -> None:
-        self.moves: list[tuple[Path, Path]] = []
-        self.made: list[Path] = []
-
-    def folder(self, path: Path) -> None:
-        if not path.is_dir():
-            path.mkdir()
-            self.made.append(path)
-
-    def file(self, target: Path, data: bytes) -> None:
-        with _ctrl_c_deferred():  # made and recorded as one step, so `undo` finds it
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            self.moves.append((Path(tmp), target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    def undo(self) -> None:
-        for tmp, _ in self.moves:
-            tmp.unlink(missing_ok=True)
-        for path in reversed(self.made):
-            with contextlib.suppress(OSError):
-                path.rmdir()
-
-    def commit(self) -> None:
-        for tmp, target in self.moves:
-            os.replace(tmp, target)
-
-
 def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
     """Write the plan: stage every file, then rename them all into place."""
     if all(p.action == "same" for p in plan.pages):
         return
-    stage = _Stage()
+    stage = Stage()
     paper_dir = plan.library.root / plan.paper
     stale: list[Path] = []
     try:
@@ -423,8 +363,11 @@ def apply(plan: Plan, tick: Callable[[str], None] | None = None) -> None:
     except BaseException:
         stage.undo()
         raise
-    with _ctrl_c_deferred():  # a page's text, PDF and structure move together or not at all
-        stage.commit()
+    with ctrl_c_deferred():  # a page's text, PDF and structure move together or not at all
+        try:
+            stage.commit()
+        except OSError as err:
+            raise ReaderError(f"cannot write to the library: {err.strerror or err}") from None
         for path in stale:
             path.unlink(missing_ok=True)
 

@@ -86,6 +86,8 @@ def _open(data: bytes, name: str) -> Any:
             raise ReaderError(
                 f"{name}: encrypted PDF with an unsupported security scheme"
             ) from None
+        if code == raw.FPDF_ERR_SUCCESS:  # an empty page tree: "(PDFium: Success)" said
+            raise ReaderError(f"{name}: the PDF has no pages") from None
         raise ReaderError(f"{name}: damaged PDF ({err})") from None
     if len(doc) == 0:
         doc.close()

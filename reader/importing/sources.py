@@ -7,7 +7,9 @@ can refuse a bad batch before it writes anything.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -58,15 +60,34 @@ def date_in(name: str) -> tuple[date | None, str]:
 
 
 def page_in(stem: str) -> int | None:
-    """The page number a file name gives (`01`, `page-3`, `A03`, `第3版`), if any."""
-    _, rest = date_in(stem)
+    """The page number a file name gives (`01`, `page-3`, `A03`, `第3版`, `第２版`), if any.
+
+    A name that is only a number of up to four digits is that number, whatever it
+    is: `0.txt` and `1000.txt` were filed as the next free page without a word; now
+    the import says they are out of range (`--page` still files them anywhere).
+    Longer numbers (`2025032801`, a date and a page run together) name no page.
+    """
+    _, rest = date_in(unicodedata.normalize("NFKC", stem))
     rest = rest.strip(" -_.")
+    if rest.isascii() and rest.isdigit() and len(rest) <= 4:
+        return int(rest)
     match = _PAGE.search(rest)
     return int(match.group(1)) if match else None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files named and the page files directly inside folders named, in a stable order."""
+    """Files named and the page files directly inside folders named, in a stable order.
+
+    A file named twice (`a.txt a.txt`, a folder and a file in it, a link to it) is read
+    once: `a.txt a.txt` was filed as two pages of the same text.
+    """
+    once: dict[str, Path] = {}
+    for path in _expand(paths):
+        once.setdefault(os.path.realpath(path), path)
+    return list(once.values())
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -135,7 +156,8 @@ def read_pdf_file(path: Path) -> list[Source]:
     from reader.parse.structure import encode
 
     pages = read_pdf(_read(path), str(path))
-    first = page_in(path.stem) or 1
+    named = page_in(path.stem)
+    first = 1 if named is None else named
     when = _when(path)
     sources = []
     for page in pages:

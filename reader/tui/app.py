@@ -84,6 +84,7 @@ class ReaderApp(App[None]):
             keymap=self.keys,
         )
         self._save_timer: Timer | None = None
+        self.unsaved: str | None = None  # why the position could not be saved, once
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, first on the stack: `App.query_one` looks there."""
@@ -165,10 +166,19 @@ class ReaderApp(App[None]):
         self._save_timer = self.set_timer(1.0, self.save)
 
     def save(self) -> None:
-        """Save the position: the item read and the place in it."""
+        """Save the position: the item read and the place in it.
+
+        A state folder that cannot be written (HOME unset, a read-only XDG_STATE_HOME)
+        lost every position without a word: the first failure is said in the status
+        line, and again on quitting (`unsaved`).
+        """
         position = self.main.position()
-        if position is not None and self.state_path is not None:
-            save_position(self.state_path, *position)
+        if position is None or self.state_path is None:
+            return
+        if not save_position(self.state_path, *position) and self.unsaved is None:
+            folder = self.state_path.parent
+            self.unsaved = self.main.labels.not_saved.format(folder=folder)
+            self.main.say(self.unsaved)
 
     def save_after_crash(self) -> bool:
         """Save the position after the App stopped on an error; whether it could.

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -54,19 +55,47 @@ def key_rows(words: Labels = English, keymap: Mapping[str, str] = {}) -> list[tu
     return [*rows, ("mouse", words.keys_help["mouse"])]
 
 
-def help_content(words: Labels = English, keymap: Mapping[str, str] = {}) -> Content:
-    """The key table and the legend as one block of text."""
+def help_content(
+    words: Labels = English, keymap: Mapping[str, str] = {}, width: int | None = None
+) -> Content:
+    """The key table and the legend as one block of text; with `width`, each description
+    wrapped within its column (a line wider than the box wrapped to its left edge, under
+    the keys, and at 40x12 the keys and their words could not be told apart)."""
     rows = key_rows(words, keymap)
-    width = max(cell_len(keys) for keys, _ in [*rows, *words.legend]) + 2
+    column = max(cell_len(keys) for keys, _ in [*rows, *words.legend]) + 2
+    room = None if width is None else max(width - column, 8)
 
     def line(keys: str, text: str) -> Content:
-        return Content.assemble((keys + " " * (width - cell_len(keys)), "bold"), text)
+        parts = [Content(text)] if room is None else Content(text).wrap(room)
+        first = Content.assemble((keys + " " * (column - cell_len(keys)), "bold"), parts[0])
+        return Content("\n").join([first, *(Content(" " * column) + p for p in parts[1:])])
 
     title = Content.styled(words.help_title, "bold")
     marks = Content.styled(words.help_marks, "bold")
     lines = [line(keys, text) for keys, text in rows]
     legend = [line(mark, text) for mark, text in words.legend]
     return Content("\n").join([title, Content(""), *lines, Content(""), marks, *legend])
+
+
+class HelpText(Static):
+    """The key table, wrapped to the width it is given."""
+
+    def __init__(self, words: Labels, keymap: Mapping[str, str], *, id: str) -> None:
+        super().__init__(help_content(words, keymap), id=id, markup=False)
+        self.words = words
+        self.keymap = keymap
+
+    def _wrapped(self, width: int) -> Content:
+        return help_content(self.words, self.keymap, width)
+
+    def render(self) -> Content:
+        """The table for the width laid out (none yet: unwrapped)."""
+        width = self.content_region.width
+        return self._wrapped(width) if width > 0 else help_content(self.words, self.keymap)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the table wrapped to `width` takes."""
+        return len(self._wrapped(width).plain.split("\n"))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -86,7 +115,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The key table in a scrolling box."""
         with VerticalScroll(id="help-box"):
-            yield Static(help_content(self.words, self.keymap), id="help-text", markup=False)
+            yield HelpText(self.words, self.keymap, id="help-text")
 
     def on_mount(self) -> None:
         """Arrows, PgUp/PgDn, Home/End scroll the table when it does not fit."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.fields import field_text
@@ -12,6 +13,9 @@ from reader.startup import index_in_child
 from reader.tui.hit_row import HitRow
 from reader.tui.hit_walk import FieldSpans, Occurrence, occurrences, snippet
 from reader.tui.session import Opened
+
+if TYPE_CHECKING:
+    from reader.search.engine import Hit
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,12 @@ def run_search(
             engine.update(library)
         tell(False)
 
+    from reader.search.store import IndexCorrupt, index_path, remove
+
     issue = opened.issue
-    try:
-        found = engine.search(
+
+    def ask(update: bool) -> list[Hit]:
+        return engine.search(
             library,
             query,
             paper=issue.paper.key,
@@ -63,6 +70,14 @@ def run_search(
             update=update,
             refresh=refresh,
         )
+
+    try:
+        try:
+            found = ask(update)
+        except IndexCorrupt:  # rebuilt, as `reader search` does; every search here said
+            remove(index_path(library))  # "the index is damaged" until `reader index`
+            refresh()
+            found = ask(False)
     except ReaderError as err:
         return SearchResult(query, issue.id, error=err.message)
     except Exception as err:  # a broken index must not close the article being read

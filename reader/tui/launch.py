@@ -129,6 +129,19 @@ def _screen_on_the_terminal() -> Iterator[None]:
         os.close(saved)
 
 
+@contextmanager
+def _size_from_the_terminal() -> Iterator[None]:
+    """Textual asks `shutil.get_terminal_size`, which takes COLUMNS and LINES over the
+    terminal's own size: exported (a profile's `export COLUMNS`, a script's `env`) they
+    held the reader at that size, drawing 20 columns of an 80-column terminal and
+    ignoring every resize. They are set aside for the session and given back after."""
+    saved = {name: os.environ.pop(name) for name in ("COLUMNS", "LINES") if name in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
 def open_reader(
     library: Library,
     target: str | None = None,
@@ -146,7 +159,7 @@ def open_reader(
     # The App resumes collection after its first frame (ReaderApp._started).
     pause_collection()
     app = build_app(library, target, page=page, highlight=highlight, search=search)
-    with _screen_on_the_terminal():
+    with _screen_on_the_terminal(), _size_from_the_terminal():
         app.run()
     # Textual prints an unhandled exception's traceback, then returns from run() as
     # if the reader had quit: say so, and exit non-zero (a script or shell must see it).
@@ -154,3 +167,7 @@ def open_reader(
         saved = app.save_after_crash()
         where = "the position was saved" if saved else "the position could not be saved"
         raise ReaderError(f"the reader stopped on an internal error (shown above); {where}")
+    if app.unsaved is not None:  # said in the status line, and here after the screen is gone
+        from reader.printable import one_line
+
+        sys.stderr.write(f"reader: {one_line(app.unsaved)}\n")
