@@ -16,6 +16,7 @@ errors and exit codes (tests compare them).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reader.cli.commands import (
@@ -128,12 +129,17 @@ def run_plain(option: str | None, query: str, options: Options) -> int:
         return internal_error(err)
 
 
+def unread(errors: Iterable[str]) -> None:
+    """Name each page the index could not read (stderr, one line each)."""
+    for error in errors:
+        say(f"skipped a page: {error}")
+
+
 def notes(stats: UpdateStats) -> None:
     """Tell the user what the update could not do or had to redo (stderr, one line each)."""
     for note in stats.notes:
         say(note)
-    for error in stats.errors:
-        say(f"skipped a page: {error}")
+    unread(stats.errors)
     if stats.busy:
         say("another process is updating the index; using the last complete one")
 

@@ -140,12 +140,15 @@ def index(
     started = time.perf_counter()
     # The whole file looked over first: damage that SQLite reports to no query
     # (random bytes in a table) cost searches hits without a word.
-    from reader.cli.quick import refresh
+    from reader.cli.quick import refresh, unread
 
     stats = refresh(lib, rebuild=rebuild, wait=_WAIT_FOR_OTHER_UPDATE, check=True)
     seconds = time.perf_counter() - started
     if stats.fresh:
         message = f"index up to date: {counted(stats.pages, 'page')} ({stats.path})"
+        from reader.search.journal import page_errors
+
+        unread(page_errors(stats.path))  # as the update that met them said
     else:
         message = (
             f"indexed {counted(stats.indexed, 'page')} ({counted(stats.items, 'item')}), "

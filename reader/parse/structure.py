@@ -80,7 +80,7 @@ def decode(data: bytes, text: bytes, paper: str, issue: str, number: int) -> Pag
         if not all(_well_typed(item) for item in items):
             return None
         header = doc.get("header")
-        if header is not None and not isinstance(header, str):
+        if header is not None and not _one_line(header):
             return None
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # RecursionError: arrays nested deeper than the JSON decoder goes
@@ -88,8 +88,14 @@ def decode(data: bytes, text: bytes, paper: str, issue: str, number: int) -> Pag
 
 
 def _well_typed(item: Item) -> bool:
+    """Every field a string or absent, and none holding a line break: the parser joins a
+    field's lines, so a break comes only from a hand-made file (`show` would print it
+    as lines of its own)."""
     texts = (item.kicker, item.headline, item.subtitle, item.derived_headline, item.byline)
     rest = (item.source, item.credit, item.marker)
-    return all(t is None or isinstance(t, str) for t in (*texts, *rest)) and all(
-        isinstance(p, str) for p in item.paragraphs
-    )
+    fields = [t for t in (*texts, *rest) if t is not None]
+    return all(_one_line(t) for t in fields) and all(_one_line(p) for p in item.paragraphs)
+
+
+def _one_line(text: object) -> bool:
+    return isinstance(text, str) and text.splitlines() == ([text] if text else [])

@@ -65,7 +65,16 @@ def decode(data: bytes) -> str:
                 f"looks like {utf16} text, which reader does not read: "
                 f"convert it to UTF-8 first (iconv -f {utf16} -t UTF-8)"
             )
-        raise DecodeError("binary file (NUL bytes), not page text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = ""
+        if text.count("\0") > 8 or _looks_binary(text.replace("\0", "")) or not text:
+            raise DecodeError("binary file (NUL bytes), not page text")
+        raise DecodeError(
+            f"UTF-8 text holding a NUL byte (byte {data.index(0)}): page text holds none; "
+            "remove it first (tr -d '\\000')"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -105,14 +114,38 @@ def _utf16(data: bytes) -> str | None:
     each byte pair; binary data has them on both. A byte order mark names it UTF-16.
     """
     head = data[:8192]
-    high, low = head[0::2].count(0), head[1::2].count(0)
-    if high and low:
-        return None
-    name = "UTF-16LE" if low else "UTF-16BE"
+    if head[:2] in _UTF16_BOMS:
+        # A byte order mark says which: Chinese text has NULs on both sides of its
+        # pairs (一 is U+4E00), so the side they fall on could not.
+        name = "UTF-16LE" if head[:2] == b"\xff\xfe" else "UTF-16BE"
+    else:
+        high, low = head[0::2].count(0), head[1::2].count(0)
+        if high and low:
+            return None
+        name = "UTF-16LE" if low else "UTF-16BE"
     text = head[: len(head) // 2 * 2].decode(name.lower(), errors="replace")
-    if _looks_binary(text) or text.count("\ufffd") > 1:
+    if _looks_binary(text) or text.count("\ufffd") > 1 or not _reads_as_text(text):
         return None
     return "UTF-16" if head[:2] in _UTF16_BOMS else name
+
+
+_TEXT_RANGES: tuple[tuple[int, int], ...] = (
+    *((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x3000, 0x303F)),
+    *((0x4E00, 0x9FFF), (0xFEFF, 0xFEFF), (0xFF00, 0xFFEF)),
+)
+"""Where the characters of text lie: ASCII, Latin, punctuation, CJK, full-width forms."""
+
+
+def _reads_as_text(text: str) -> bool:
+    """Nine of ten characters are whitespace, Latin, punctuation, CJK or full-width forms:
+    bytes read in the wrong encoding give code points from all over the plane."""
+    sample = text[:2048]
+    known = sum(
+        1
+        for c in sample
+        if c in "\n\r\t" or any(low <= ord(c) <= high for low, high in _TEXT_RANGES)
+    )
+    return known >= 0.9 * len(sample)
 
 
 def _looks_binary(text: str) -> bool:

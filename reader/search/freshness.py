@@ -24,6 +24,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING
 
 from reader.files import is_folder
@@ -121,8 +122,9 @@ def _quick(root: Path, head: str, index: Path, issues: Iterable[tuple[str, str]]
     """The paper folders, the recent issue folders and the hits' as `head` has them."""
     witness = _witness(index)
     try:
-        vouched = os.stat(witness).st_mtime_ns
-        if not 0 <= time.time_ns() - vouched < _TRUST_NS:
+        seen = os.stat(witness)
+        vouched = seen.st_mtime_ns
+        if not S_ISREG(seen.st_mode) or not 0 <= time.time_ns() - vouched < _TRUST_NS:
             return False
         # The record checked then is the one stored now: no write to the index since.
         if os.stat(index).st_mtime_ns + _SETTLE_NS >= vouched or os.path.exists(f"{index}-wal"):
@@ -164,8 +166,14 @@ def _vouch(index: Path, start: int) -> None:
     """Remember that a full check begun at `start` found the index's record current."""
     witness = _witness(index)
     try:
-        os.close(os.open(witness, os.O_WRONLY | os.O_CREAT, 0o644))
-        os.utime(witness, ns=(start, start))
+        # Non-blocking: a FIFO put in its place would wait for a reader forever.
+        fd = os.open(witness, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW, 0o644)
+        try:
+            if not S_ISREG(os.fstat(fd).st_mode):
+                return  # not a file reader made: it vouches for nothing
+            os.utime(fd, ns=(start, start))
+        finally:
+            os.close(fd)
     except OSError:
         pass  # a read-only index: every search makes the full check
 

@@ -221,20 +221,31 @@ def shrink_wal(conn: sqlite3.Connection) -> bool:
 
 def issue_dates(path: Path) -> list[date]:
     """Every issue date the index at `path` records, newest first ([] if it cannot say)."""
+    sql = "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL ORDER BY date DESC"
+    rows = _read_rows(path, sql)
+    dates = []
+    for (text,) in rows:
+        with contextlib.suppress(TypeError, ValueError):
+            dates.append(date.fromisoformat(str(text)))
+    return dates
+
+
+def page_errors(path: Path) -> list[str]:
+    """Why each page the index at `path` holds no items of could not be read ([] if it
+    cannot say): an index found up to date still names them, as the update that met them."""
+    rows = _read_rows(path, "SELECT error FROM pages WHERE error IS NOT NULL ORDER BY first")
+    return [str(error) for (error,) in rows if error]
+
+
+def _read_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """The rows of one query of the index at `path`, opened read-only; [] when it cannot."""
     try:
         conn = open_read(path)
     except (ReaderError, OSError):
         return []
     try:
-        rows = conn.execute(
-            "SELECT DISTINCT date FROM issues WHERE date IS NOT NULL ORDER BY date DESC"
-        ).fetchall()
+        return conn.execute(sql).fetchall()
     except sqlite3.DatabaseError:
         return []
     finally:
         conn.close()
-    dates = []
-    for (text,) in rows:
-        with contextlib.suppress(TypeError, ValueError):
-            dates.append(date.fromisoformat(text))
-    return dates
