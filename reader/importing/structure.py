@@ -293,8 +293,10 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 )
             )
             if starts:
-                cur = _Item()
-                items.append(cur)
+                cur = _over_picture(items, line)
+                if cur is None:
+                    cur = _Item()
+                    items.append(cur)
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
             if wrapped is line and cur.bylines:
@@ -323,6 +325,19 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
         cur.lines.append(line)
         prev = line
     return items
+
+
+def _over_picture(items: list[_Item], line: TypeLine) -> _Item | None:
+    """The story whose headline stands over the picture just captioned, its text not
+    begun yet: a picture set between a headline and its text (the text starts under the
+    picture, or beside it), the line lying under the headline's width."""
+    if len(items) < 2 or items[-1].picture < 0:
+        return None
+    story = items[-2]
+    if story.picture >= 0 or not story.stack or story.has_body or story.ended:
+        return None
+    x0, x1 = min(t.x0 for t in story.stack), max(t.x1 for t in story.stack)
+    return story if line.x0 < x1 and line.x1 > x0 else None
 
 
 def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
