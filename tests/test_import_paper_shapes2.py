@@ -31,6 +31,9 @@ CREDIT = "（本报记者 王建国摄）"
 TURN = "（下转第二版）"
 # Two headlines that fill their columns: side by side, one gutter apart, one baseline.
 LEFT, RIGHT = "首都机场客流创新高", "节日菜篮子货足价稳"
+# Two headlines set flush left, each a column and a character long: their second lines
+# are one character, left of the first line of the text under them (indented two ems).
+WRAP_L, WRAP_R = "呼和浩特塞北瓜果飘香", "包头二院医疗队行万里"
 
 
 def _paras(n: int) -> list[str]:
@@ -38,8 +41,8 @@ def _paras(n: int) -> list[str]:
 
 
 def _source(serif: str) -> str:
-    def story(head: str, n: int, tail: str = "") -> str:
-        return f"#align(center)[#text(size: 18pt, weight: 700)[{head}]]\n" + "\n\n".join(
+    def story(head: str, n: int, tail: str = "", align: str = "center") -> str:
+        return f"#align({align})[#text(size: 18pt, weight: 700)[{head}]]\n" + "\n\n".join(
             _paras(n) + ([tail] if tail else [])
         )
 
@@ -63,9 +66,12 @@ def _source(serif: str) -> str:
         boxed,
         f"[{story('春节市场供应充足', 3, TURN)}]",
         f"[{story('城市供暖保障有力', 3)}]",
+        f"[{story(WRAP_L, 2, align='left')}]",
+        f"[{story(WRAP_R, 2, align='left')}]",
+        f"[{story('铁路春运售票顺利', 1)}]",
     ]
     return (
-        "#set page(width: 600pt, height: 900pt, margin: 36pt)\n"
+        "#set page(width: 600pt, height: 1100pt, margin: 36pt)\n"
         f'#set text(font: "{serif}", size: 10pt, lang: "zh")\n'
         "#set par(justify: true, leading: 0.55em, spacing: 0.55em,"
         " first-line-indent: (amount: 2em, all: true))\n"
@@ -79,13 +85,13 @@ def _source(serif: str) -> str:
 def _html() -> str:
     """The same page as Chromium's HTML: a CSS grid."""
 
-    def story(head: str, n: int, tail: str = "") -> str:
+    def story(head: str, n: int, tail: str = "", align: str = "center") -> str:
         body = "".join(f"<p>{p}</p>" for p in _paras(n) + ([tail] if tail else []))
-        return f"<h2>{head}</h2>{body}"
+        return f'<h2 style="text-align: {align}">{head}</h2>{body}'
 
     beside = "".join(f"<p>{p}</p>" for p in (T, U) * 3)
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@page {{ size: 600pt 900pt; margin: 36pt; }}
+@page {{ size: 600pt 1100pt; margin: 36pt; }}
 body {{ font-family: 'Noto Serif SC'; font-size: 10pt; line-height: 1.45; margin: 0; }}
 p {{ text-indent: 2em; margin: 0; text-align: justify; }}
 .grid {{ display: grid; grid-template-columns: repeat(3, 1fr); gap: 18pt 12pt; }}
@@ -102,6 +108,8 @@ h2 {{ font-size: 18pt; text-align: center; margin: 0 0 4pt 0; }}
 <div class="box">{story("居民室温普遍达标", 2)}</div>
 <div>{story("春节市场供应充足", 3, TURN)}</div>
 <div>{story("城市供暖保障有力", 3)}</div>
+<div>{story(WRAP_L, 2, align="left")}</div><div>{story(WRAP_R, 2, align="left")}</div>
+<div>{story("铁路春运售票顺利", 1)}</div>
 </div></body></html>"""
 
 
@@ -145,6 +153,13 @@ def test_two_headlines_side_by_side_on_one_baseline_head_two_stories(page: Page)
         story = _story(page, headline)
         assert story.paragraphs == (P, Q, P)
         assert story.subtitle is None and story.kicker is None
+
+
+def test_headlines_side_by_side_wrapped_onto_one_character_head_their_own_columns(
+    page: Page,
+) -> None:
+    for headline in (WRAP_L, WRAP_R):
+        assert _story(page, headline).paragraphs == (P, Q)
 
 
 def test_a_picture_two_columns_wide_keeps_its_caption_and_its_story_around_it(

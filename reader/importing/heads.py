@@ -141,7 +141,12 @@ def widen_heads(
     for top in tops:  # a headline over a column top owns it
         if id(top) in owners:
             continue
-        over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
+        near = _heads_near(heads, top, body)
+        over = [h for h in near if _overlap(h, top) > 0]
+        if not over:
+            # An indented first line right of a headline's short last line (`里`): its column.
+            lo, hi = _column_edges(top, segs, body)
+            over = [h for h in near if min(h.x1, hi) - max(h.x0, lo) > 0]
         if over:
             owners[id(top)] = min(over, key=lambda h: _ownership(h, top, body))
     for top in tops:  # the next column of the same body: the owner of its left neighbour
