@@ -146,6 +146,16 @@ def widen_heads(
     for top in tops:  # the next column of the same body: the owner of its left neighbour
         if id(top) in owners:
             continue
+        # Right under a line over its column that a headline owns (a byline set over
+        # the story's columns, white space under it): that headline's column.
+        lined = [
+            t
+            for t in tops
+            if id(t) in owners and overlap(t, top) > 0 and 0 < t.bottom - top.top <= 3 * body
+        ]
+        if lined:
+            owners[id(top)] = owners[id(min(lined, key=lambda t: t.bottom))]
+            continue
         left = _left_neighbour(top, tops, segs, body)
         if left is not None and id(left) in owners:
             owners[id(top)] = owners[id(left)]
