@@ -26,7 +26,7 @@ from reader.fields import item_id
 from reader.importing import regions
 from reader.importing.bylines import alone, byline_wraps, end_name, ends_block, name_wraps
 from reader.importing.credits import caption_credit
-from reader.importing.paragraphs import at_indent, next_column, paragraph_lines
+from reader.importing.paragraphs import at_indent, next_column, paragraph_lines, wraps_on
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
@@ -273,6 +273,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             and not cur.ended
             and cur.body
             and not _runs_on(line, nxt, body)
+            and not (
+                cur.body[-1] is prev and wraps_on(line, prev, lines[max(0, i - 4) : i + 5], body)
+            )
         ):
             cur.credit.append(" ".join(text.split()))
             cur.ended = nxt is None or not is_credit(nxt.text)
