@@ -271,7 +271,9 @@ class _Strips:
                 and not g.char.isspace()
                 and not _across_face(g, mark, glyph)
                 # a mark ending its line there as the mark does (squeezed otherwise)
-                and not (j == end - 1 and g.char in HANGS and mark.char in HANGS)
+                and not (
+                    j == end - 1 and g.char in HANGS and mark.char in HANGS and _ends_line(row, j)
+                )
                 for j, g in enumerate(row[max(0, end - 3) : end], start=max(0, end - 3))
             ):
                 printed += 1
@@ -391,6 +393,11 @@ def _other_face(g: Glyph, left: Glyph, right: Glyph) -> bool:
         and left.face == right.face
         and "\u4e00" <= right.char <= "\u9fff"
     )
+
+
+def _ends_line(row: list[Glyph], j: int) -> bool:
+    """Glyph `j` ends its row's line: nothing after it, or a gutter's width of white."""
+    return j + 1 == len(row) or row[j + 1].x0 - row[j].x1 > _GUTTER * row[j].size
 
 
 def _across_face(g: Glyph, left: Glyph, right: Glyph) -> bool:
