@@ -10,7 +10,7 @@ from handset import line
 
 from reader.importing.glyphs import Glyph
 from reader.importing.reading_order import layout
-from reader.importing.typography import is_byline
+from reader.importing.typography import byline_row, is_byline
 
 BODY = "经济增长趋势预示美国新兴"
 
@@ -39,3 +39,29 @@ def test_a_headline_s_columns_under_a_line_over_them_are_not_the_left_story_s() 
     # The left story's text follows its headline, before the right story's headline.
     assert texts[left + 1] == "近日从江苏连云港传"
     assert texts.index("今年人民日报推出") > right
+
+
+def _centred_page() -> list[Glyph]:
+    """Typst's whole-article page 433: a headline a column wide over the second of its
+    story's three columns (centred over all three, and flush over one), a post and a
+    name under it; two columns right, a brief's headline wrapped onto a short line."""
+    glyphs = line("要有拼的精神呢", 150.0, 705.0, 18.0, 700)
+    glyphs += line("中共伊克昭盟委员会书记邢云", 150.0, 688.0)
+    glyphs += line("吴仪率团出访斐济萨", 450.0, 702.0, 13.5, 700)
+    glyphs += line("摩亚", 450.0, 684.0, 13.5, 700)
+    glyphs += line("邢云一九五二年生大学", 30.0, 668.0)
+    glyphs += line("伊克昭盟有丰富的资源", 180.0, 668.0)
+    glyphs += line("公司一九九七年Ｂ股上市一", 300.0, 668.0)
+    glyphs += line("据新华社北京一月十四", 480.0, 668.0)
+    for k in range(1, 6):
+        for x in (0.0, 150.0, 300.0, 450.0):
+            glyphs += line(BODY + "趋", x, 668.0 - 14.0 * k)
+    return glyphs
+
+
+def test_a_headline_beyond_another_does_not_take_the_first_column_of_its_story() -> None:
+    # The wrapped line (`摩亚`) is nearer the first column's top than the headline over
+    # the story, but that headline stands between them: the column is not the brief's.
+    texts = [t.strip() for t in layout(_centred_page(), (), is_byline, byline_row).texts]
+    assert texts.index("要有拼的精神呢") < texts.index("邢云一九五二年生大学")
+    assert "吴仪率团出访斐济萨摩亚" in texts

@@ -165,7 +165,9 @@ def widen_heads(
         near = [
             h
             for h in heads_near(heads, top, body)
-            if id(h) not in flush and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
+            if id(h) not in flush
+            and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
+            and not _headline_between(h, top, heads, body)
         ]
         if near:
             owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
@@ -309,6 +311,19 @@ def _beside(seg: Segment, top: Segment, body: float) -> bool:
     """`seg` stands on the row of `top`: their boxes overlap more than the rows of one
     column set tight do (`_OVERLAP`)."""
     return min(seg.top, top.top) - max(seg.bottom, top.bottom) > _OVERLAP * body
+
+
+def _headline_between(head: Segment, top: Segment, heads: list[Segment], body: float) -> bool:
+    """Another headline stands between a column top and a headline right of it, above
+    the top and no lower than the headline: a headline never reaches over another."""
+    return head.x0 >= top.x1 and any(
+        g is not head
+        and top.x1 <= g.x0
+        and g.x1 <= head.x0
+        and not g.apart
+        and top.top < g.bottom < head.top + 2 * body
+        for g in heads
+    )
 
 
 def _clear_between(
