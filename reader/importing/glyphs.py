@@ -266,8 +266,15 @@ class _Strips:
             # Glyphs that start before the strip's end; the last few may reach into it.
             end = bisect.bisect_left(self.starts[k], hi_x)
             if any(
-                g.ink_x1 > lo_x and _same_type(g, mark) and not g.char.isspace()
-                for g in row[max(0, end - 3) : end]
+                g.ink_x1 > lo_x
+                and _same_type(g, mark)
+                and not g.char.isspace()
+                and not _across_face(g, mark, glyph)
+                # a mark ending its line there as the mark does (squeezed otherwise)
+                and not (
+                    j == end - 1 and g.char in HANGS and mark.char in HANGS and _ends_line(row, j)
+                )
+                for j, g in enumerate(row[max(0, end - 3) : end], start=max(0, end - 3))
             ):
                 printed += 1
                 continue
@@ -386,6 +393,18 @@ def _other_face(g: Glyph, left: Glyph, right: Glyph) -> bool:
         and left.face == right.face
         and "\u4e00" <= right.char <= "\u9fff"
     )
+
+
+def _ends_line(row: list[Glyph], j: int) -> bool:
+    """Glyph `j` ends its row's line: nothing after it, or a gutter's width of white."""
+    return j + 1 == len(row) or row[j + 1].x0 - row[j].x1 > _GUTTER * row[j].size
+
+
+def _across_face(g: Glyph, left: Glyph, right: Glyph) -> bool:
+    """An ideograph in another face than the glyphs on both sides of the gap, whatever
+    they are (a hung `，` and a `２` of the body's face): a byline in Sans centred over
+    two columns of a Song body prints across their gutter, and shows nothing of it."""
+    return "\u4e00" <= g.char <= "\u9fff" and g.face != left.face and left.face == right.face
 
 
 def _same_type(g: Glyph, mark: Glyph) -> bool:

@@ -14,24 +14,18 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from reader.importing.centring import HEAD as HEAD
+from reader.importing.centring import centred, column_edges, heads_near, overlap
 from reader.importing.glyphs import Glyph, Segment
 
-HEAD = 1.15  # a font this much larger than the body is a headline's
 _BOLD = 150  # this much heavier than the body (PDF font weight units) is bold
-_DESCENT = 0.15  # ems of a headline's size its box may reach below its baseline
 _STACK_CHARS = 40  # longer lines are running text, never part of a headline stack
-_CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns is centred
-_GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
 _INDENT = 2.5  # ems: a paragraph's first line is indented less than this
 _OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
 _STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack,
 _CLEAR = 0.5  # ems: a stack line widened stays this far from text on its row
 _STACK_BODY = 1.5  # and in ems of the body: Writer's 115% of Noto CJK's line is 1.67 ems
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
-
-
-def _overlap(a: Segment, b: Segment) -> float:
-    return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
 def _block_tops(segs: list[Segment], body: float, heads: list[Segment]) -> list[Segment]:
@@ -78,7 +72,7 @@ def _noted(seg: Segment, right_above: list[Segment], higher: list[Segment], body
 def _above_in_column(above: Segment, seg: Segment, body: float) -> bool:
     """`above` (a line right above `seg`) is in its column: over it, or the short last
     line of the paragraph before it, which ends left of an indented first line."""
-    return _overlap(above, seg) > 0 or seg.x0 - _INDENT * body <= above.x0 < seg.x1
+    return overlap(above, seg) > 0 or seg.x0 - _INDENT * body <= above.x0 < seg.x1
 
 
 def _text_beside(head: Segment, top: Segment, segs: list[Segment], body: float) -> bool:
@@ -102,7 +96,7 @@ def _ownership(head: Segment, top: Segment, body: float) -> tuple[int, int, floa
     the horizontally nearest."""
     rows_above = round((head.bottom - top.top) / body)
     right_of_it = 0 if head.x0 <= top.x0 else 1
-    return right_of_it, rows_above, -_overlap(head, top)
+    return right_of_it, rows_above, -overlap(head, top)
 
 
 def widen_heads(
@@ -137,15 +131,30 @@ def widen_heads(
     # the columns it stands over and their next ones, never back to a column beside it.
     flush = {id(h) for h in heads if h.apart and _flush(h, segs, body)}
     tops = sorted((t for t in _block_tops(segs, body, heads) if not t.caption), key=lambda t: t.x0)
-    owners = _centred(heads, tops, segs, body)  # a headline centred over columns owns them
+    owners = centred(heads, tops, segs, body)  # a headline centred over columns owns them
     for top in tops:  # a headline over a column top owns it
         if id(top) in owners:
             continue
-        over = [h for h in _heads_near(heads, top, body) if _overlap(h, top) > 0]
+        near = heads_near(heads, top, body)
+        over = [h for h in near if overlap(h, top) > 0]
+        if not over:
+            # An indented first line right of a headline's short last line (`里`): its column.
+            lo, hi = column_edges(top, segs, body)
+            over = [h for h in near if min(h.x1, hi) - max(h.x0, lo) > 0]
         if over:
             owners[id(top)] = min(over, key=lambda h: _ownership(h, top, body))
     for top in tops:  # the next column of the same body: the owner of its left neighbour
         if id(top) in owners:
+            continue
+        # Right under a line over its column that a headline owns (a byline set over
+        # the story's columns, white space under it): that headline's column.
+        lined = [
+            t
+            for t in tops
+            if id(t) in owners and overlap(t, top) > 0 and 0 < t.bottom - top.top <= 3 * body
+        ]
+        if lined:
+            owners[id(top)] = owners[id(min(lined, key=lambda t: t.bottom))]
             continue
         left = _left_neighbour(top, tops, segs, body)
         if left is not None and id(left) in owners:
@@ -155,8 +164,10 @@ def widen_heads(
             continue
         near = [
             h
-            for h in _heads_near(heads, top, body)
-            if id(h) not in flush and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
+            for h in heads_near(heads, top, body)
+            if id(h) not in flush
+            and (h.x0 < top.x1 or not _text_beside(h, top, segs, body))
+            and not _headline_between(h, top, heads, body)
         ]
         if near:
             owners[id(top)] = min(near, key=lambda h: _ownership(h, top, body))
@@ -200,125 +211,6 @@ def _under_rule(top: Segment, rules: Sequence[tuple[float, float, float]], body:
         and x1 - x0 <= (top.x1 - top.x0) + 3 * body
         for y, x0, x1 in rules
     )
-
-
-def _centred(
-    heads: list[Segment], tops: list[Segment], segs: list[Segment], body: float
-) -> dict[int, Segment]:
-    """Column tops under a headline centred over them, with that headline.
-
-    A headline centred over a story of three columns may cover only the middle one;
-    the columns on either side are its story's all the same, whatever headline stands
-    on their left (the nearest-on-the-left rule would hand them to the story beside).
-    The PDF states it: the headline's middle is the middle of the run of column tops
-    side by side under it, measured from the columns' edges. Only runs of two columns
-    or more count, and none where another headline, not centred there, stands over one
-    of the tops; a headline set flush with a column's left edge is not centred (filling
-    one column, its middle is also the middle of that column and its two neighbours).
-    """
-    out: dict[int, Segment] = {}
-    if not tops:
-        return out
-    by_row: list[list[Segment]] = []
-    for top in sorted(tops, key=lambda t: (-t.baseline, t.x0)):
-        if by_row and abs(by_row[-1][0].baseline - top.baseline) <= 0.3 * body:
-            by_row[-1].append(top)
-        else:
-            by_row.append([top])
-    for row in (sorted(r, key=lambda t: t.x0) for r in by_row if len(r) > 1):
-        near = _lines(_stack_over(heads, _heads_near(heads, row[0], body), body), body)
-        if not near:
-            continue
-        edges = [_column_edges(t, segs, body) for t in row]
-        side = [
-            edges[k + 1][0] - edges[k][1] <= _GUTTER_MAX * body
-            and not _between(row[k], edges[k][1], edges[k + 1][0], segs)
-            for k in range(len(row) - 1)
-        ]
-        for head, (x0, x1) in near:
-            if any(_flush_left(x0, x1, lo, hi, body) for lo, hi in edges):
-                continue  # set flush left over a column: its middle says nothing
-            best: tuple[int, int] | None = None
-            for i in range(len(row)):
-                for j in range(i + 1, len(row)):
-                    if not side[j - 1]:
-                        break
-                    lo, hi = edges[i][0], edges[j][1]
-                    middle = (lo + hi) / 2
-                    if abs(middle - (x0 + x1) / 2) > _CENTRED * body or x0 < lo - body:
-                        continue
-                    if x1 > hi + body or (best and best[1] - best[0] >= j - i):
-                        continue
-                    if any(
-                        min(b, row[k].x1) > max(a, row[k].x0)
-                        and abs((a + b) / 2 - middle) > _CENTRED * body
-                        for _, (a, b) in near
-                        for k in range(i, j + 1)
-                    ):
-                        continue  # another headline stands over one of them
-                    best = (i, j)
-            if best:
-                for k in range(best[0], best[1] + 1):
-                    out.setdefault(id(row[k]), head)
-    return out
-
-
-def _stack_over(heads: list[Segment], near: list[Segment], body: float) -> list[Segment]:
-    """The heads near a row of column tops and the lines of their stacks above them: a
-    headline over a subtitle set a column wide is more than three ems above the tops,
-    and its middle tells where the story's columns are."""
-    out = list(near)
-    for seg in out:
-        out += [
-            h
-            for h in heads
-            if all(h is not o for o in out)
-            and 0 <= h.bottom - seg.top <= 1.5 * body
-            and _overlap(h, seg) > 0
-        ]
-    return out
-
-
-def _flush_left(x0: float, x1: float, lo: float, hi: float, body: float) -> bool:
-    """A headline from `x0` to `x1` set flush left over the column from `lo` to `hi`:
-    within half an em of its edge, but not centred in it a point or more in from both
-    edges (a headline about a column wide centred over three columns is also centred
-    over the middle one; TeX set one 1.5 and one 3.7 pt in)."""
-    left, right = x0 - lo, hi - x1
-    if abs(left) >= 0.5 * body:
-        return False
-    return not (left > 0.1 * body and abs(left - right) < 0.2 * body)
-
-
-def _lines(heads: list[Segment], body: float) -> list[tuple[Segment, tuple[float, float]]]:
-    """Headline segments on one baseline with less than an em between them (one line
-    split at a mark) as one line: its largest segment and its extent, largest type first."""
-    out: list[tuple[Segment, tuple[float, float]]] = []
-    for seg in sorted(heads, key=lambda h: h.x0):
-        for k, (head, (x0, x1)) in enumerate(out):
-            if abs(head.baseline - seg.baseline) < 0.3 * seg.size and -body < seg.x0 - x1 < body:
-                out[k] = (head if head.size >= seg.size else seg, (x0, max(x1, seg.x1)))
-                break
-        else:
-            out.append((seg, (seg.x0, seg.x1)))
-    return sorted(out, key=lambda line: -line[0].size)
-
-
-def _column_edges(top: Segment, segs: list[Segment], body: float) -> tuple[float, float]:
-    """The left and right edges of the column a top opens: its first few lines' outer
-    edges, measured by ink (a paragraph's indent and marks in the gutters count little)."""
-    lo, hi = top.glyphs[0].ink_x0, top.glyphs[-1].ink_x1
-    for seg in segs:
-        if 0 < top.top - seg.top <= 4 * body and _overlap(seg, top) > 0 and seg.size < HEAD * body:
-            lo = min(lo, seg.glyphs[0].ink_x0)
-            hi = max(hi, seg.glyphs[-1].ink_x1)
-    return lo, hi
-
-
-def _between(row: Segment, lo: float, hi: float, segs: list[Segment]) -> bool:
-    """Some segment on the row of a column top lies between `lo` and `hi`: the columns
-    on either side are not side by side."""
-    return any(lo < s.x1 and s.x0 < hi and row.bottom < s.top and s.bottom < row.top for s in segs)
 
 
 def _stack_members(segs: list[Segment], heads: list[Segment], body: float) -> list[Segment]:
@@ -375,7 +267,7 @@ def _stacked(seg: Segment, head: Segment, body: float) -> bool:
     of the larger type's own would, or a line and a half of the body (Writer sets a
     body-size subtitle 0.73 of a 16 pt headline's size under its box, 1.33 ems of the
     body under a 15 pt one: the headline's margin and line heights between)."""
-    if _overlap(seg, head) <= 0:
+    if overlap(seg, head) <= 0:
         return False
     near = max(_STACK_BODY * body, _STACK_NEAR * max(head.size, seg.size))
     return 0 <= head.bottom - seg.top <= near or 0 <= seg.bottom - head.top <= near
@@ -396,17 +288,9 @@ def _one_line_apart(seg: Segment, segs: list[Segment], apart: Callable[[str], bo
     return not any(
         o is not seg
         and abs(o.baseline - seg.baseline) < 0.3 * seg.size
-        and _overlap(o, seg) > -seg.size
+        and overlap(o, seg) > -seg.size
         for o in segs
     )
-
-
-def _heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
-    # A headline's loose box reaches below its baseline by the font's descent, maybe
-    # into the first row of a column it heads (a centred headline set tight on it).
-    return [
-        h for h in heads if (0 if h.apart else -_DESCENT * h.size) <= h.bottom - top.top <= 3 * body
-    ]
 
 
 def _left_neighbour(
@@ -427,6 +311,19 @@ def _beside(seg: Segment, top: Segment, body: float) -> bool:
     """`seg` stands on the row of `top`: their boxes overlap more than the rows of one
     column set tight do (`_OVERLAP`)."""
     return min(seg.top, top.top) - max(seg.bottom, top.bottom) > _OVERLAP * body
+
+
+def _headline_between(head: Segment, top: Segment, heads: list[Segment], body: float) -> bool:
+    """Another headline stands between a column top and a headline right of it, above
+    the top and no lower than the headline: a headline never reaches over another."""
+    return head.x0 >= top.x1 and any(
+        g is not head
+        and top.x1 <= g.x0
+        and g.x1 <= head.x0
+        and not g.apart
+        and top.top < g.bottom < head.top + 2 * body
+        for g in heads
+    )
 
 
 def _clear_between(

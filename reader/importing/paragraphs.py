@@ -124,3 +124,29 @@ def at_indent(line: TypeLine, lines: list[TypeLine], body: float) -> bool:
     starts = [s for s in starts if s >= INDENT * body]
     right = max(t.x1 for k, t in zip(col, lines, strict=True) if k == own)
     return any(abs(line.x0 - left[own] - s) < 0.5 * body for s in starts) and line.x1 < right - body
+
+
+def wraps_on(line: TypeLine, prev: TypeLine, around: list[TypeLine], body: float) -> bool:
+    """`line` (a credit, `（包旭东摄）`) is the last line of the paragraph `prev` opens,
+    not a credit set apart: `prev` starts one indent in from the column's left edge, runs
+    full to its right edge and ends no sentence, and `line` starts back at the left edge
+    right under it (a numbered series of photos, each with its credit run on:
+    `１、威风锣鼓庆丰收` / `（孟仁泉摄）`). `around`: the lines near, the column's edges."""
+    col = [
+        t
+        for t in around
+        if t is not line
+        and abs(t.size - line.size) < 0.06 * body
+        and t.x0 < prev.x1
+        and t.x1 > prev.x0
+    ]
+    if prev.closes or not col or not 0 < prev.top - line.top < 2 * body:
+        return False
+    # (an opening mark's box may start up to half an em left of the edge, pulled out)
+    left = min(t.x0 + (0.5 * t.size if t.text[:1] in _OPENING_MARKS else 0.0) for t in col)
+    right = max(t.x1 for t in col)
+    return (
+        INDENT * body <= prev.x0 - left <= _MOST_INDENT * body
+        and prev.x1 >= right - 0.5 * body
+        and line.x0 <= left + 0.5 * body
+    )

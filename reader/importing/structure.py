@@ -26,7 +26,7 @@ from reader.fields import item_id
 from reader.importing import regions
 from reader.importing.bylines import alone, byline_wraps, end_name, ends_block, name_wraps
 from reader.importing.credits import caption_credit
-from reader.importing.paragraphs import at_indent, next_column, paragraph_lines
+from reader.importing.paragraphs import at_indent, next_column, paragraph_lines, wraps_on
 from reader.importing.reading_order import Layout
 from reader.importing.regions import Box
 from reader.importing.typography import (
@@ -273,6 +273,9 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
             and not cur.ended
             and cur.body
             and not _runs_on(line, nxt, body)
+            and not (
+                cur.body[-1] is prev and wraps_on(line, prev, lines[max(0, i - 4) : i + 5], body)
+            )
         ):
             cur.credit.append(" ".join(text.split()))
             cur.ended = nxt is None or not is_credit(nxt.text)
@@ -293,8 +296,10 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
                 )
             )
             if starts:
-                cur = _Item()
-                items.append(cur)
+                cur = _over_picture(items, line)
+                if cur is None:
+                    cur = _Item()
+                    items.append(cur)
             assert cur is not None
             ahead_ends = nxt is None or nxt.hint or _is_stack(nxt, body)
             if wrapped is line and cur.bylines:
@@ -323,6 +328,19 @@ def _assemble(lines: list[TypeLine], body: float, caption_of: dict[int, int]) ->
         cur.lines.append(line)
         prev = line
     return items
+
+
+def _over_picture(items: list[_Item], line: TypeLine) -> _Item | None:
+    """The story whose headline stands over the picture just captioned, its text not
+    begun yet: a picture set between a headline and its text (the text starts under the
+    picture, or beside it), the line lying under the headline's width."""
+    if len(items) < 2 or items[-1].picture < 0:
+        return None
+    story = items[-2]
+    if story.picture >= 0 or not story.stack or story.has_body or story.ended:
+        return None
+    x0, x1 = min(t.x0 for t in story.stack), max(t.x1 for t in story.stack)
+    return story if line.x0 < x1 and line.x1 > x0 else None
 
 
 def _runs_on(line: TypeLine, nxt: TypeLine | None, body: float) -> bool:
