@@ -278,10 +278,15 @@ def same_pdf(a: bytes, b: bytes) -> bool:
     return _DATE.sub(b"", _ID.sub(b"", a)) == _DATE.sub(b"", _ID.sub(b"", b))
 
 
-def read_pdf(data: bytes, name: str) -> list[PdfPage]:
-    """Every page of a PDF with its text; refuses PDFs without any text layer."""
+def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
+    """Every page of a PDF with its text; refuses PDFs without any text layer, and
+    (`most`) those of more pages than an issue holds, before reading any of them."""
     check_pdf_bytes(data, name)
     doc = _open(data, name)
+    if most is not None and len(doc) > most:
+        count = len(doc)
+        doc.close()
+        raise ReaderError(f"{name}: {count} pages, more than an issue holds (1 to {most})")
     type3 = type3_faces(data)
     import pypdfium2 as pdfium
 

@@ -155,7 +155,7 @@ def read_pdf_file(path: Path) -> list[Source]:
     from reader.importing.pdf import read_pdf
     from reader.parse.structure import encode
 
-    pages = read_pdf(_read(path), str(path))
+    pages = read_pdf(_read(path), str(path), most=MAX_PAGE)
     named = page_in(path.stem)
     first = 1 if named is None else named
     when = _when(path)
