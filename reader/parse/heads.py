@@ -31,6 +31,7 @@ from reader.parse.lineends import (
     lead_width,
 )
 from reader.parse.lines import Line
+from reader.parse.phototitle import over_caption
 from reader.parse.stackshape import (
     next_start,
     paragraph_inside,
@@ -69,8 +70,13 @@ def mark_heads(lines: list[Line]) -> bool:
         if prev is not None and prev.kind is Kind.BYLINE:
             continue  # a byline or a dateline stands over its story's first paragraph
             # (a name cut off a byline, `本报记者` / `张超桂` / `马立`, is no such line)
-        if prev is not None and prev.closes and _next_paragraph(lines, i):
-            continue
+        if (
+            prev is not None
+            and prev.closes
+            and _next_paragraph(lines, i)
+            and not over_caption(lines, i, lead_width)
+        ):
+            continue  # (unless a caption is under it, which is not set in: its title)
         boundary = (
             prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
         )

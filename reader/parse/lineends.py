@@ -25,6 +25,7 @@ from reader.parse.column import (
 )
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
+from reader.parse.phototitle import over_caption
 from reader.parse.squeeze import squeezed_marks
 from reader.parse.text import width
 
@@ -104,6 +105,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
+    if over_caption(lines, i, lead_width):
+        return True  # a picture story's title over its caption, which is not set in
     after, open_after = fill_after(lines, i + 2)
     # (max() of two widths written out here and below: no call, and the same float.)
     column = nxt.width if nxt.width >= after else after
