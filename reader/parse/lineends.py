@@ -93,7 +93,9 @@ def ends_here(lines: list[Line], i: int) -> bool:
         return False  # no paragraph starts so (`的关系，…`): the line runs on into it
     # ...nor does it end where it breaks a word over a full line (asked last: it is
     # rarely so, and a column's measure costs more than the rest of the tests).
-    return _ends_over(lines, i, line, nxt) and not _word_runs_on(line, nxt)
+    return _ends_over(lines, i, line, nxt) and not (
+        _word_runs_on(line, nxt) and not (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1))
+    )  # (a dateline opens a paragraph, whatever pair the break makes: `…邮票` / `据新华社…`)
 
 
 def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
