@@ -145,6 +145,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True
     if nxt.closes and _first_closed(lines, i):
         return True
+    if after < nxt.width - 1 and not nxt.closes and _first_by_measure(lines, i):
+        return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
     column = (nxt.width if nxt.width >= open_after else open_after) if not nxt.closes else 0.0
@@ -164,6 +166,31 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _first_by_measure(lines: list[Line], i: int) -> bool:
+    """Line i + 1 is set in by its block's measure where the lines below show no column.
+
+    A paragraph of two lines under a headline (`第一次打工的经历` / `我第一次出外打工，是在`
+    / `大连。`): its closed last line tells nothing of the column, so the lines below
+    cannot show the next line set in. The block's measure can: the next line is two
+    ems short of it and could have taken the unit after it, so it is no inner line
+    of a paragraph that line i began; it begins its own, and line i, after a closed
+    one, ends where it stands; line i is short of a first line by an em more than
+    the unit it did not take. Not for a line i with a comma or a stop, or one that
+    ends on a word's first half (`６、许多灾民已在防震棚里`).
+    """
+    if i + 2 >= len(lines) or not after_boundary(lines, i):
+        return False
+    line, nxt = lines[i], lines[i + 1]
+    if not _NO_STOP.isdisjoint(line.text) or "、" in line.text or wrapmodel.open_end(line.text):
+        return False  # a paragraph's first line more likely (`荣毅仁还向客人介绍了`)
+    measure = nxt.measure()
+    return (
+        abs(nxt.width + INDENT - measure) <= 0.5
+        and nxt.width + lead_width(lines[i + 2].text) <= measure - 0.5
+        and line.width + INDENT + lead_width(nxt.text) + 1 <= measure
+    )  # (an em more for line i: TeX sets a paragraph's lines an em short, `荣毅仁还向客人介绍了`)
 
 
 def _short_inner(lines: list[Line], i: int, after: float) -> bool:
