@@ -13,6 +13,8 @@ whether the page's other stacks wrap. Whether a line ends where it stands is
 
 from __future__ import annotations
 
+import re
+
 from reader.parse.column import (
     INDENT,
     after_boundary,
@@ -92,6 +94,7 @@ def mark_heads(lines: list[Line]) -> bool:
             line.head = True
             heads.append(i)
     _subtitle_rests(lines, heads)
+    _table_titles(lines, heads)
     if quotes:
         _keep_quotes(lines, quotes, heads)
     starts = [i for i in reversed(heads) if not (i and lines[i - 1].head and not lines[i].hint)]
@@ -154,6 +157,36 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
     if third.closes:
         return third.last in "。！？"
     return third.width >= column - 1.5 and third.width <= nxt.width + 1
+
+
+# A table's title that names the hours it covers: `明天气象预报（１月２日２０时—３日２０时）`.
+_HOURS = re.compile(r"（[^（）]{0,24}[0-9０-９]时[—\uff0d\u2015-][^（）]{0,24}时）$")
+
+
+def _table_titles(lines: list[Line], heads: list[int]) -> None:
+    """A run of stack lines that ends a bracketed span of hours is a table's title: text.
+
+    `明天气象预报（１月２日２０` / `时—３日２０时）` over `新年足坛打响第一炮广东` / `女足捧得
+    李宁杯`: the forecast's table is not in the text, its title is, and it joined the
+    next story's stack as its headline (the next headline became the subtitle). No
+    headline of the corpus ends so (31 such lines in January 1998, each a table's
+    title). Where a stack goes on under it, the title's lines are let go (from the
+    line that opens the bracket): its bracket closes as a paragraph closes, and the
+    stack under it starts there. (A title alone over text, or under a stack line,
+    stays: the pooled generators set it as a headline.)
+    """
+    for i in heads:
+        if lines[i].last != "）" or i + 1 >= len(lines) or not lines[i + 1].head:
+            continue
+        start, text = i, lines[i].text
+        while "（" not in text and start and lines[start - 1].head and not lines[start].hint:
+            start -= 1  # back to the line that opens the bracket: the title's first
+            text = lines[start].text + text
+        if (start and lines[start - 1].head) or _HOURS.search(text) is None:
+            continue  # (inside a stack, under a line of it: the pooled pages' headline)
+        for j in range(start, i + 1):
+            lines[j].head = False
+    heads[:] = [i for i in heads if lines[i].head]
 
 
 def _phrase_break(lines: list[Line], i: int) -> bool:
