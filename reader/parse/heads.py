@@ -24,14 +24,7 @@ from reader.parse.column import (
     set_as_paragraph,
 )
 from reader.parse.kinds import Kind
-from reader.parse.lineends import (
-    DATELINE_FIRST,
-    bullet_head,
-    colon_wrap,
-    comma_wrap,
-    ends_here,
-    lead_width,
-)
+from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
 from reader.parse.lines import Line
 from reader.parse.phototitle import over_caption
 from reader.parse.stackshape import (
@@ -41,6 +34,7 @@ from reader.parse.stackshape import (
     stack_at,
     stack_end,
 )
+from reader.parse.stackwraps import bullet_head, colon_wrap, comma_wrap
 
 __all__ = ["mark_heads", "stack_end"]
 
