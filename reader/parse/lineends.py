@@ -210,7 +210,9 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
     `—琼斯工业平均指数比前一年`, a dash broken over the lines, measures short).
     """
     line, nxt = lines[i], lines[i + 1]
-    if "，" in line.text or "、" in line.text or line.width > after - 1 or _has_ascii(nxt.text):
+    if "，" in line.text or "、" in line.text or _has_ascii(nxt.text):
+        return False
+    if line.width > after - 1 and not _after_closed(lines, i):
         return False
     column = 0.0
     for below in lines[i + 2 : i + 5]:
@@ -219,6 +221,20 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
         if not below.closes and _plain(below.text) and below.width > column:
             column = below.width
     return nxt.width <= column - 1.5 and nxt.width + len(squeezed_marks(nxt.text)) / 2 <= column - 1
+
+
+def _after_closed(lines: list[Line], i: int) -> bool:
+    """Line i, of characters alone, follows a paragraph's line that closed a sentence.
+
+    Were it a line of that paragraph, it would be its last (the line under it is set
+    in, a paragraph starts there), and a paragraph's last line closes: it does not
+    (`东移出我国大陆。` / `试验基因疗法治心脏病` / `美国医学研究人员日`, TeX's
+    paragraphs set in an em and a half).
+    """
+    if not i:
+        return False
+    prev, line = lines[i - 1], lines[i]
+    return prev.closes and prev.kind is Kind.BODY and line.last not in _CLOSE and _plain(line.text)
 
 
 def _first_closed(lines: list[Line], i: int) -> bool:
