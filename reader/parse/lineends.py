@@ -46,6 +46,7 @@ _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 # 蓄势相争虎年`, 20 ems over a 13-em column and a one-line paragraph).
 _FAR_WIDER = 1.4
 _PLAIN = re.compile("[\u4e00-\u9fff，。、；：？！“”‘’（）《》「」『』]+")
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
 _NO_STOP = frozenset("。；;！？!?…，")  # a sentence's marks: a headline set alone holds none
 _CAPTION_REACH = 6  # ...unless a credit within the next lines shows a caption (pagegen2 66)
 
@@ -106,6 +107,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
+    if _restated(lines, i, line, nxt):
+        return True  # the first sentence under a headline opens with its words
     if over_caption(lines, i, lead_width):
         return True  # a picture story's title over its caption, which is not set in
     after, open_after = fill_after(lines, i + 2)
@@ -165,6 +168,22 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
+    """Line i, after a paragraph's end, and the next line open with the same four characters.
+
+    A story's first sentence often opens with its headline's subject (`南京长江大桥铁路桥大修竣工`
+    / `南京长江大桥铁路桥大修工程，`, `短期利率和中长期利率` / `短期利率是指…`); a
+    paragraph's first line and its second do not start alike. Read sets: 3 such
+    headlines, and 2 paragraph lines that start so, each kept out: one ends on a word's
+    first half (`世界中学生运动会是`), one opens with a quote (`“菜篮子”产销…`).
+    """
+    text = line.text
+    if not _NO_STOP.isdisjoint(text) or not after_boundary(lines, i) or wrapmodel.open_end(text):
+        return False
+    head = text[:4]
+    return nxt.text.startswith(head) and _IDEOGRAPHS.fullmatch(head) is not None
 
 
 def _first_by_measure(lines: list[Line], i: int) -> bool:
