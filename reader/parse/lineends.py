@@ -177,13 +177,18 @@ def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     / `南京长江大桥铁路桥大修工程，`, `短期利率和中长期利率` / `短期利率是指…`); a
     paragraph's first line and its second do not start alike. Read sets: 3 such
     headlines, and 2 paragraph lines that start so, each kept out: one ends on a word's
-    first half (`世界中学生运动会是`), one opens with a quote (`“菜篮子”产销…`).
+    first half (`世界中学生运动会是`), one opens with a quote (`“菜篮子”产销…`). Not at
+    the page's top, nor where the line after opens alike too (lines in a pattern).
     """
     text = line.text
-    if not _NO_STOP.isdisjoint(text) or not after_boundary(lines, i) or wrapmodel.open_end(text):
+    if not i or not after_boundary(lines, i) or not _NO_STOP.isdisjoint(text):
+        return False
+    if wrapmodel.open_end(text):
         return False
     head = text[:4]
-    return nxt.text.startswith(head) and _IDEOGRAPHS.fullmatch(head) is not None
+    if not nxt.text.startswith(head) or _IDEOGRAPHS.fullmatch(head) is None:
+        return False
+    return i + 2 >= len(lines) or not lines[i + 2].text.startswith(head)  # (no pattern)
 
 
 def _first_by_measure(lines: list[Line], i: int) -> bool:
