@@ -107,10 +107,13 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
-    if _restated(lines, i, line, nxt):
-        return True  # the first sentence under a headline opens with its words
-    if over_caption(lines, i, lead_width):
-        return True  # a picture story's title over its caption, which is not set in
+    prev = lines[i - 1] if i else None
+    if prev is not None and not prev.head and (prev.closes or prev.kind is not Kind.BODY):
+        # (after a paragraph's end, a credit or a source only: asked of few lines)
+        if _restated(lines, i, line, nxt):
+            return True  # the first sentence under a headline opens with its words
+        if over_caption(lines, i, lead_width):
+            return True  # a picture story's title over its caption, which is not set in
     after, open_after = fill_after(lines, i + 2)
     # (max() of two widths written out here and below: no call, and the same float.)
     column = nxt.width if nxt.width >= after else after
@@ -180,10 +183,8 @@ def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     first half (`世界中学生运动会是`), one opens with a quote (`“菜篮子”产销…`). Not at
     the page's top, nor where the line after opens alike too (lines in a pattern).
     """
-    text = line.text
-    if not i or not after_boundary(lines, i) or not _NO_STOP.isdisjoint(text):
-        return False
-    if wrapmodel.open_end(text):
+    text = line.text  # (asked after a paragraph's end only, not at the page's top)
+    if not _NO_STOP.isdisjoint(text) or wrapmodel.open_end(text):
         return False
     head = text[:4]
     if not nxt.text.startswith(head) or _IDEOGRAPHS.fullmatch(head) is None:

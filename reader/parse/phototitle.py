@@ -42,11 +42,15 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
     line = lines[i]
     if not _NO_STOP.isdisjoint(line.text) or wrapmodel.open_end(line.text):
         return False
-    if lines[i + 1].first == "—":
+    nxt = lines[i + 1]
+    if nxt.first == "—":
         return False  # a dash carried over: the sentence runs on (`…种群` / `———秦皇岛…`)
-    column = least = 0.0
+    if not nxt.closes and nxt.width < line.width + 1:
+        return False  # (an open line is two ems short of the column at most: no caption)
+    column = least = closed = 0.0
     credit = Kind.CREDIT
-    closed = []  # the widths of lines closed inside the caption: each fills the column
+    # (Each test is asked as the lines come: the column only grows and the least only
+    # shrinks, so a caption that fails once fails for good; most stories fail early.)
     for j in range(i + 1, min(len(lines), i + 1 + _TITLE_REACH)):
         ln = lines[j]
         if ln.kind is credit:
@@ -56,14 +60,19 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
         if ln.closes:
             if CREDIT_RE.search(ln.text) or (j + 1 < len(lines) and lines[j + 1].kind is credit):
                 break
-            closed.append(ln.width)
+            if ln.width < column - 1:
+                return False  # a closed line inside the caption fills the column
+            if not closed or ln.width < closed:
+                closed = ln.width  # (the shortest: the column may grow below it)
             continue
         if ln.width > column:
             column = ln.width
         if not least or ln.width < least:
             least = ln.width
+        if least < column - 2 or (closed and closed < column - 1):
+            return False
     else:
         return False
-    if not column or least < column - 2 or any(w < column - 1 for w in closed):
+    if not column or (closed and closed < column - 1):
         return False
     return line.width + INDENT + lead_width(lines[i + 1].text) <= column
