@@ -58,13 +58,3 @@ def test_a_bracket_that_names_no_hours_stays_in_the_stack() -> None:
     stack = ["哥斯达黎加见闻（上）", "“花园”景美游客多"]
     items = _items(ABOVE + stack + STORY[1:])
     assert not any("哥斯达黎加见闻" in p for it in items for p in it["paragraphs"])
-
-
-def test_the_title_is_a_paragraph_of_its_own_under_a_full_closed_line() -> None:
-    # The paragraph above ends on a full line: the title's first line, as full, would
-    # run on into it as an inner line does.
-    above = [*ABOVE[:-2], "此外，还给每户特困家庭加发过节", "慰问金，共计六十元整，当天发完。"]
-    items = _items([*above, "明天气象预报（１月２日２０时—", "３日２０时）", *STORY])
-    assert "明天气象预报（１月２日２０时—３日２０时）" in [
-        p for it in items for p in it["paragraphs"]
-    ]

@@ -165,10 +165,9 @@ def _table_titles(lines: list[Line], heads: list[int]) -> None:
     next story's stack as its headline (the next headline became the subtitle). No
     headline of the corpus ends so (31 such lines in January 1998, each a table's
     title). Where a stack goes on under it, the title's lines are let go (from the
-    line that opens the bracket): the title is a paragraph of its own, its bracket
-    closes as a paragraph closes, and the stack under it starts there. (A title
-    alone over text, or under a stack line, stays: the pooled generators set it as
-    a headline.)
+    line that opens the bracket): its bracket closes as a paragraph closes, and the
+    stack under it starts there. (A title alone over text, or under a stack line,
+    stays: the pooled generators set it as a headline.)
     """
     for i in heads:
         if lines[i].last != "）" or i + 1 >= len(lines) or not lines[i + 1].head:
@@ -181,7 +180,6 @@ def _table_titles(lines: list[Line], heads: list[int]) -> None:
             continue  # (inside a stack, under a line of it: the pooled pages' headline)
         for j in range(start, i + 1):
             lines[j].head = False
-        lines[start].indent = True  # a paragraph of its own, not the end of the one above
     heads[:] = [i for i in heads if lines[i].head]
 
 
