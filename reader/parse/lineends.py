@@ -107,9 +107,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
-    prev = lines[i - 1] if i else None
-    if prev is not None and not prev.head and (prev.closes or prev.kind is not Kind.BODY):
-        # (after a paragraph's end, a credit or a source only: asked of few lines)
+    if i and after_boundary(lines, i):  # (after a paragraph's end: asked of few lines)
         if _restated(lines, i, line, nxt):
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):

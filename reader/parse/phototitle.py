@@ -45,7 +45,7 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
     nxt = lines[i + 1]
     if nxt.first == "—":
         return False  # a dash carried over: the sentence runs on (`…种群` / `———秦皇岛…`)
-    if not nxt.closes and nxt.width < line.width + 1:
+    if not nxt.closes and nxt.width < line.width + 0.5:
         return False  # (an open line is two ems short of the column at most: no caption)
     column = least = closed = 0.0
     credit = Kind.CREDIT
