@@ -13,6 +13,8 @@ whether the page's other stacks wrap. Whether a line ends where it stands is
 
 from __future__ import annotations
 
+import re
+
 from reader.parse.column import (
     INDENT,
     after_boundary,
@@ -22,15 +24,9 @@ from reader.parse.column import (
     set_as_paragraph,
 )
 from reader.parse.kinds import Kind
-from reader.parse.lineends import (
-    DATELINE_FIRST,
-    bullet_head,
-    colon_wrap,
-    comma_wrap,
-    ends_here,
-    lead_width,
-)
+from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
 from reader.parse.lines import Line
+from reader.parse.phototitle import over_caption
 from reader.parse.stackshape import (
     next_start,
     paragraph_inside,
@@ -38,6 +34,7 @@ from reader.parse.stackshape import (
     stack_at,
     stack_end,
 )
+from reader.parse.stackwraps import bullet_head, colon_wrap, comma_wrap
 
 __all__ = ["mark_heads", "stack_end"]
 
@@ -69,8 +66,13 @@ def mark_heads(lines: list[Line]) -> bool:
         if prev is not None and prev.kind is Kind.BYLINE:
             continue  # a byline or a dateline stands over its story's first paragraph
             # (a name cut off a byline, `本报记者` / `张超桂` / `马立`, is no such line)
-        if prev is not None and prev.closes and _next_paragraph(lines, i):
-            continue
+        if (
+            prev is not None
+            and prev.closes
+            and _next_paragraph(lines, i)
+            and not over_caption(lines, i, lead_width)
+        ):
+            continue  # (unless a caption is under it, which is not set in: its title)
         boundary = (
             prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
         )
@@ -86,6 +88,7 @@ def mark_heads(lines: list[Line]) -> bool:
             line.head = True
             heads.append(i)
     _subtitle_rests(lines, heads)
+    _table_titles(lines, heads)
     if quotes:
         _keep_quotes(lines, quotes, heads)
     starts = [i for i in reversed(heads) if not (i and lines[i - 1].head and not lines[i].hint)]
@@ -148,6 +151,36 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
     if third.closes:
         return third.last in "。！？"
     return third.width >= column - 1.5 and third.width <= nxt.width + 1
+
+
+# A table's title that names the hours it covers: `明天气象预报（１月２日２０时—３日２０时）`.
+_HOURS = re.compile(r"（[^（）]{0,24}[0-9０-９]时[—\uff0d\u2015-][^（）]{0,24}时）$")
+
+
+def _table_titles(lines: list[Line], heads: list[int]) -> None:
+    """A run of stack lines that ends a bracketed span of hours is a table's title: text.
+
+    `明天气象预报（１月２日２０` / `时—３日２０时）` over `新年足坛打响第一炮广东` / `女足捧得
+    李宁杯`: the forecast's table is not in the text, its title is, and it joined the
+    next story's stack as its headline (the next headline became the subtitle). No
+    headline of the corpus ends so (31 such lines in January 1998, each a table's
+    title). Where a stack goes on under it, the title's lines are let go (from the
+    line that opens the bracket): its bracket closes as a paragraph closes, and the
+    stack under it starts there. (A title alone over text, or under a stack line,
+    stays: the pooled generators set it as a headline.)
+    """
+    for i in heads:
+        if lines[i].last != "）" or i + 1 >= len(lines) or not lines[i + 1].head:
+            continue
+        start, text = i, lines[i].text
+        while "（" not in text and start and lines[start - 1].head and not lines[start].hint:
+            start -= 1  # back to the line that opens the bracket: the title's first
+            text = lines[start].text + text
+        if (start and lines[start - 1].head) or _HOURS.search(text) is None:
+            continue  # (inside a stack, under a line of it: the pooled pages' headline)
+        for j in range(start, i + 1):
+            lines[j].head = False
+    heads[:] = [i for i in heads if lines[i].head]
 
 
 def _phrase_break(lines: list[Line], i: int) -> bool:

@@ -18,13 +18,13 @@ from reader.parse.column import (
     INDENT,
     after_boundary,
     caption_below,
-    comma_line,
     dateline_at,
     fill_after,
     first_line,
 )
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
+from reader.parse.phototitle import over_caption
 from reader.parse.squeeze import squeezed_marks
 from reader.parse.text import width
 
@@ -46,7 +46,8 @@ _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 # 蓄势相争虎年`, 20 ems over a 13-em column and a one-line paragraph).
 _FAR_WIDER = 1.4
 _PLAIN = re.compile("[\u4e00-\u9fff，。、；：？！“”‘’（）《》「」『』]+")
-_NO_STOP = frozenset("。；;！？!?…，")  # a line broken after a headline's colon holds none
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
+_NO_STOP = frozenset("。；;！？!?…，")  # a sentence's marks: a headline set alone holds none
 _CAPTION_REACH = 6  # ...unless a credit within the next lines shows a caption (pagegen2 66)
 
 
@@ -92,7 +93,9 @@ def ends_here(lines: list[Line], i: int) -> bool:
         return False  # no paragraph starts so (`的关系，…`): the line runs on into it
     # ...nor does it end where it breaks a word over a full line (asked last: it is
     # rarely so, and a column's measure costs more than the rest of the tests).
-    return _ends_over(lines, i, line, nxt) and not _word_runs_on(line, nxt)
+    return _ends_over(lines, i, line, nxt) and not (
+        _word_runs_on(line, nxt) and not (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1))
+    )  # (a dateline opens a paragraph, whatever pair the break makes: `…邮票` / `据新华社…`)
 
 
 def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
@@ -104,6 +107,11 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
+    if i and after_boundary(lines, i):  # (after a paragraph's end: asked of few lines)
+        if _restated(lines, i, line, nxt):
+            return True  # the first sentence under a headline opens with its words
+        if over_caption(lines, i, lead_width):
+            return True  # a picture story's title over its caption, which is not set in
     after, open_after = fill_after(lines, i + 2)
     # (max() of two widths written out here and below: no call, and the same float.)
     column = nxt.width if nxt.width >= after else after
@@ -140,6 +148,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True
     if nxt.closes and _first_closed(lines, i):
         return True
+    if after < nxt.width - 1 and not nxt.closes and _first_by_measure(lines, i):
+        return True
     # ...measured against the lines after it too: the next line alone may
     # measure short of the column (its hanging comma left out).
     column = (nxt.width if nxt.width >= open_after else open_after) if not nxt.closes else 0.0
@@ -161,6 +171,50 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
 
 
+def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
+    """Line i, after a paragraph's end, and the next line open with the same four characters.
+
+    A story's first sentence often opens with its headline's subject (`南京长江大桥铁路桥大修竣工`
+    / `南京长江大桥铁路桥大修工程，`, `短期利率和中长期利率` / `短期利率是指…`); a
+    paragraph's first line and its second do not start alike. Read sets: 3 such
+    headlines, and 2 paragraph lines that start so, each kept out: one ends on a word's
+    first half (`世界中学生运动会是`), one opens with a quote (`“菜篮子”产销…`). Not at
+    the page's top, nor where the line after opens alike too (lines in a pattern).
+    """
+    text = line.text  # (asked after a paragraph's end only, not at the page's top)
+    if not _NO_STOP.isdisjoint(text) or wrapmodel.open_end(text):
+        return False
+    head = text[:4]
+    if not nxt.text.startswith(head) or _IDEOGRAPHS.fullmatch(head) is None:
+        return False
+    return i + 2 >= len(lines) or not lines[i + 2].text.startswith(head)  # (no pattern)
+
+
+def _first_by_measure(lines: list[Line], i: int) -> bool:
+    """Line i + 1 is set in by its block's measure where the lines below show no column.
+
+    A paragraph of two lines under a headline (`第一次打工的经历` / `我第一次出外打工，是在`
+    / `大连。`): its closed last line tells nothing of the column, so the lines below
+    cannot show the next line set in. The block's measure can: the next line is two
+    ems short of it and could have taken the unit after it, so it is no inner line
+    of a paragraph that line i began; it begins its own, and line i, after a closed
+    one, ends where it stands; line i is short of a first line by an em more than
+    the unit it did not take. Not for a line i with a comma or a stop, or one that
+    ends on a word's first half (`６、许多灾民已在防震棚里`).
+    """
+    if i + 2 >= len(lines) or not after_boundary(lines, i):
+        return False
+    line, nxt = lines[i], lines[i + 1]
+    if not _NO_STOP.isdisjoint(line.text) or "、" in line.text or wrapmodel.open_end(line.text):
+        return False  # a paragraph's first line more likely (`荣毅仁还向客人介绍了`)
+    measure = nxt.measure()
+    return (
+        abs(nxt.width + INDENT - measure) <= 0.5
+        and nxt.width + lead_width(lines[i + 2].text) <= measure - 0.5
+        and line.width + INDENT + lead_width(nxt.text) + 1 <= measure
+    )  # (an em more for line i: TeX sets a paragraph's lines an em short, `荣毅仁还向客人介绍了`)
+
+
 def _short_inner(lines: list[Line], i: int, after: float) -> bool:
     """Line i + 1 is 1.5 ems short of the open lines below, an em with every mark a full em.
 
@@ -179,7 +233,9 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
     `—琼斯工业平均指数比前一年`, a dash broken over the lines, measures short).
     """
     line, nxt = lines[i], lines[i + 1]
-    if "，" in line.text or "、" in line.text or line.width > after - 1 or _has_ascii(nxt.text):
+    if "，" in line.text or "、" in line.text or _has_ascii(nxt.text):
+        return False
+    if line.width > after - 1 and not _after_closed(lines, i):
         return False
     column = 0.0
     for below in lines[i + 2 : i + 5]:
@@ -188,6 +244,20 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
         if not below.closes and _plain(below.text) and below.width > column:
             column = below.width
     return nxt.width <= column - 1.5 and nxt.width + len(squeezed_marks(nxt.text)) / 2 <= column - 1
+
+
+def _after_closed(lines: list[Line], i: int) -> bool:
+    """Line i, of characters alone, follows a paragraph's line that closed a sentence.
+
+    Were it a line of that paragraph, it would be its last (the line under it is set
+    in, a paragraph starts there), and a paragraph's last line closes: it does not
+    (`东移出我国大陆。` / `试验基因疗法治心脏病` / `美国医学研究人员日`, TeX's
+    paragraphs set in an em and a half).
+    """
+    if not i:
+        return False
+    prev, line = lines[i - 1], lines[i]
+    return prev.closes and prev.kind is Kind.BODY and line.last not in _CLOSE and _plain(line.text)
 
 
 def _first_closed(lines: list[Line], i: int) -> bool:
@@ -340,51 +410,6 @@ def _word_runs_on(line: Line, nxt: Line) -> bool:
         return False
     column = nxt.measure()
     return nxt.width + INDENT >= column and 2 * line.width >= column
-
-
-def comma_wrap(lines: list[Line], i: int) -> bool:
-    """A short line ending in ，or 、 over a stack line: a headline broken at its comma.
-
-    `第二，提高产品科技含量，` / `增强产品市场竞争能力` over a dateline. A line of a
-    paragraph that ends so runs on into lines of that paragraph, not into a stack
-    line no wider than itself and with no comma of its own.
-    """
-    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i]) and lines[i].short
-
-
-def colon_wrap(lines: list[Line], i: int) -> bool:
-    """A short line ending in a colon over a stack of two lines or more: its first line.
-
-    `高起点引进：` / `现实与目标的` / `和谐` over a byline, `医药：加快推进结构调整轻工：` /
-    `积极培育新增长点` / `——…`: a headline broken after its colon. A colon ends a
-    line's sentence, so the line was read as a paragraph of one line and the
-    story kept only the rest. A line that introduces what follows (`会议决定如下：`
-    over a list's one-line heading `一、加强领导`) stays a paragraph's: the stack
-    under it must hold two lines at least (a wrap, a subtitle) or stand over a
-    byline. No sentence may end inside the line, and it holds no comma.
-    """
-    if i + 1 >= len(lines) or not lines[i + 1].head:
-        return False
-    line = lines[i]
-    if line.kind is not Kind.BODY or line.hint or not _NO_STOP.isdisjoint(line.text[:-1]):
-        return False
-    if line.width > 20 or lines[i + 1].text.startswith("——"):
-        return False
-    nxt = lines[i + 2] if i + 2 < len(lines) else None
-    return nxt is not None and (nxt.head or nxt.kind in _STACK_ENDS) and line.short
-
-
-def bullet_head(lines: list[Line], i: int) -> bool:
-    """A line that starts with ● heads a stack only over a stack line or a byline.
-
-    `●单程运行８小时以上列` / `车“夕发朝至”` over an indented paragraph is a headline of
-    the corpus's list kind; a brief's first line after its marker runs into the
-    lines of its paragraph.
-    """
-    if i + 1 >= len(lines):
-        return False
-    nxt = lines[i + 1]
-    return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:

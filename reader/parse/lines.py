@@ -183,6 +183,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
                     kind = Kind.CREDIT
                     specials.append(len(lines))
                     credits.append(len(lines))
+        if last == "者" and first == "—" and text.lstrip("—") == "编者":
+            closes = True  # `———编者` signs the editor's note above: it closes, as a stop does
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
         # only in a short line (a body line that the column wraps holds many).
         candidate = not (

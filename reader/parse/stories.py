@@ -320,8 +320,8 @@ def _add_body(
             )
         )
     )
-    if new_paragraph:
-        story.paragraphs.append([text])
+    if new_paragraph and not (story.paragraphs and text == "———编者"):  # (it signs the note
+        story.paragraphs.append([text])  # above: the end of that paragraph)
     else:
         story.paragraphs[-1].append(text)
 

@@ -1,0 +1,61 @@
+"""A stack line's first part that ends at a comma or a colon, or opens with a bullet.
+
+Whether such a line heads a stack depends on the lines under it only: a stack line
+or a byline below makes it the stack's first line (`comma_wrap`, `colon_wrap`), and a
+bullet opens a stack only over one (`bullet_head`). Asked by `reader.parse.heads`
+as it marks the stacks; moved here from `reader.parse.lineends`, unchanged.
+"""
+
+from __future__ import annotations
+
+from reader.parse.column import comma_line
+from reader.parse.kinds import Kind
+from reader.parse.lines import Line
+
+_STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)
+_NO_STOP = frozenset("。；;！？!?…，")  # a line broken after a headline's colon holds none
+
+
+def comma_wrap(lines: list[Line], i: int) -> bool:
+    """A short line ending in ，or 、 over a stack line: a headline broken at its comma.
+
+    `第二，提高产品科技含量，` / `增强产品市场竞争能力` over a dateline. A line of a
+    paragraph that ends so runs on into lines of that paragraph, not into a stack
+    line no wider than itself and with no comma of its own.
+    """
+    return i + 1 < len(lines) and lines[i + 1].head and comma_line(lines[i]) and lines[i].short
+
+
+def colon_wrap(lines: list[Line], i: int) -> bool:
+    """A short line ending in a colon over a stack of two lines or more: its first line.
+
+    `高起点引进：` / `现实与目标的` / `和谐` over a byline, `医药：加快推进结构调整轻工：` /
+    `积极培育新增长点` / `——…`: a headline broken after its colon. A colon ends a
+    line's sentence, so the line was read as a paragraph of one line and the
+    story kept only the rest. A line that introduces what follows (`会议决定如下：`
+    over a list's one-line heading `一、加强领导`) stays a paragraph's: the stack
+    under it must hold two lines at least (a wrap, a subtitle) or stand over a
+    byline. No sentence may end inside the line, and it holds no comma.
+    """
+    if i + 1 >= len(lines) or not lines[i + 1].head:
+        return False
+    line = lines[i]
+    if line.kind is not Kind.BODY or line.hint or not _NO_STOP.isdisjoint(line.text[:-1]):
+        return False
+    if line.width > 20 or lines[i + 1].text.startswith("——"):
+        return False
+    nxt = lines[i + 2] if i + 2 < len(lines) else None
+    return nxt is not None and (nxt.head or nxt.kind in _STACK_ENDS) and line.short
+
+
+def bullet_head(lines: list[Line], i: int) -> bool:
+    """A line that starts with ● heads a stack only over a stack line or a byline.
+
+    `●单程运行８小时以上列` / `车“夕发朝至”` over an indented paragraph is a headline of
+    the corpus's list kind; a brief's first line after its marker runs into the
+    lines of its paragraph.
+    """
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)

@@ -1,0 +1,103 @@
+"""A picture story's title over its caption, which is not set in (issue 12).
+
+Chromium sets a picture story as a short title over a caption in the caption's own
+type, its first line as wide as the lines under it. After a closed paragraph the
+title looked like the caption's indented first line and was joined to it.
+`phototitle.over_caption` reads the caption below (one paragraph that runs into a
+photo credit) and the title's width against it. The page is cut from the shapes of
+Chromium's whole-article pages in PDFium's text (bench/structure.py,
+whole-chrome-pdfium 421 and 435).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.parse.stories import parse_text
+
+STORY = [
+    "欧盟将与我举行首次首脑会议",
+    "本报布鲁塞尔１月２７日电",
+    "记者丁刚报道：欧盟轮值主席国",
+    "英国外交大臣库克昨晚在这里",
+    "说，欧盟与中国的首次首脑会议",
+    "将于今年４月初在伦敦亚欧会议",
+    "期间举行。",
+    "在昨天举行的欧盟外长会议",
+    "上，库克还介绍了他最近的中国",
+    "之行。他说，在访华期间，他与",
+    "中国领导人探讨了举行首脑会议",
+    "的可能性。双方一致表示，愿意",
+    "通过高层会晤来进一步加强欧中",
+    "关系。目前，与欧盟定期举行首",
+    "脑会晤的国家已有美国、加拿",
+    "大、日本和俄罗斯。",
+]
+PICTURE = [
+    "山西运城展开“打假”战役",
+    "为了让老百姓放心过好“两节”，",
+    "山西运城地区技术监督局会同有关",
+    "部门，在全区开展了为期一个月的",
+    "“打假”战役，重点检查与老百姓",
+    "过节有关的油盐酱醋烟酒等副食",
+    "品。图为执法人员现场讲解。（吕",
+    "乃成任志坚摄）",
+]
+NEXT = [
+    "法俄签署军事合作",
+    "意向书",
+    "据新华社巴黎１月１７日电",
+    "（记者郭京花）法国国防部长里",
+    "夏尔和俄罗斯国防部长谢尔盖耶",
+    "夫１７日在巴黎签署了１９９８",
+    "年至１９９９年两国军事合作意",
+    "向书。",
+]
+
+
+def _items(lines: list[str]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
+    return items
+
+
+def test_a_picture_title_over_its_caption_heads_its_own_item() -> None:
+    items = _items(STORY + PICTURE + NEXT)
+    titled = [it for it in items if it.get("headline") == "山西运城展开“打假”战役"]
+    assert len(titled) == 1
+    text = "".join(titled[0]["paragraphs"]) + "".join(
+        "".join(c.get("paragraphs") or []) for c in titled[0].get("captions") or []
+    )
+    assert text.startswith("为了让老百姓放心过好“两节”")
+    story = next(it for it in items if it.get("headline") == "欧盟将与我举行首次首脑会议")
+    assert story["paragraphs"][-1].endswith("大、日本和俄罗斯。")
+
+
+def test_a_paragraph_first_line_over_two_paragraphs_and_a_credit_stays_text() -> None:
+    # The same widths, but the block under the line is two paragraphs (a short line
+    # closes the first): no caption is under it, so the line is a first line.
+    para = [
+        "小扎耶德说起中国的学校",
+        "他就会说：“我还要到中国去上",
+        "学呢！”回国以后，他常常说起",
+        "中国的朋友们。",
+        "擂台赛的下一站比赛在１月",
+        "１０日，在呼和浩特市举行，男",
+        "单由孔令辉对阎森，女单由王晨",
+        "对林菱。（新华社记者高秀摄）",
+    ]
+    items = _items(STORY + para + NEXT)
+    assert not any(it.get("headline") == "小扎耶德说起中国的学校" for it in items)
+
+
+def test_a_line_over_a_dash_carried_over_runs_on() -> None:
+    # `…种群` / `———秦皇岛…`: the sentence goes on past the dash; no title there.
+    caption = [
+        "我国目前最大的野生动物种群",
+        "———秦皇岛野生动物园，为了保护",
+        "珍贵的剑羚羚角，动物园职工为剑",
+        "羚角套上了保护套。（新华社记者",
+        "杨世尧摄）",
+    ]
+    items = _items(STORY + caption + NEXT)
+    assert not any(it.get("headline") == "我国目前最大的野生动物种群" for it in items)
