@@ -107,7 +107,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
-    if i and after_boundary(lines, i):  # (after a paragraph's end: asked of few lines)
+    boundary = after_boundary(lines, i)
+    if i and boundary:  # (after a paragraph's end: asked of few lines)
         if _restated(lines, i, line, nxt):
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
@@ -144,7 +145,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         # ...unless it is short by the unit it could not take, set in or not
         # (`让胡忠友收下，并` / `说：“你家…`: Pango keeps 说：“你 together).
         indented = nxt.width + lead_width(lines[i + 2].text) <= after
-    if indented and not (after_boundary(lines, i) and first_line(line, nxt, after)):
+    if indented and not (boundary and first_line(line, nxt, after)):
         return True
     if nxt.closes and _first_closed(lines, i):
         return True

@@ -32,13 +32,21 @@ def mark_verse(lines: list[Line]) -> None:
     (`indent`, as a first line set in is marked)."""
     out: set[int] = set()
     run: list[int] = []
-    for i, line in enumerate([*lines, None]):
-        if line is not None and line.last in _ENDS and _body(line):
+    # Only the lines that end in a mark, listed first: one comprehension, not a loop in
+    # Python over every line of the page.
+    for i in [i for i, line in enumerate(lines) if line.last in _ENDS]:
+        if run and i != run[-1] + 1:  # a line between that ends in no mark
+            if len(run) >= _MIN_RUN:
+                _short_runs(lines, run, out)
+            run = []
+        if _body(lines[i]):
             run.append(i)
             continue
         if len(run) >= _MIN_RUN:
             _short_runs(lines, run, out)
         run = []
+    if len(run) >= _MIN_RUN:
+        _short_runs(lines, run, out)
     for k in out:
         lines[k].indent = True
 
