@@ -10,10 +10,7 @@ from TeX's whole-article page in PDFium's text (bench/structure.py, whole-tex-pd
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 ABOVE = [
     "老一辈无产阶级革命家",
@@ -56,13 +53,8 @@ STORY = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_a_headline_as_wide_as_the_column_after_a_closed_paragraph() -> None:
-    items = _items(ABOVE + STORY)
+    items = items_of(ABOVE + STORY)
     story = next(it for it in items if it.get("headline") == "试验基因疗法治心脏病")
     assert story["paragraphs"][0].startswith("美国医学研究人员日前宣布")
     above = next(it for it in items if it.get("headline") == "天气趋势分析")
@@ -72,4 +64,4 @@ def test_a_headline_as_wide_as_the_column_after_a_closed_paragraph() -> None:
 def test_a_full_line_that_closes_no_sentence_under_an_open_one_runs_on() -> None:
     # The same line after a line that does not close is an inner line of its paragraph.
     lines = [*ABOVE[:-1], "东移出我国大陆，将会", "试验基因疗法治心脏病", *STORY[1:]]
-    assert not any(it.get("headline") == "试验基因疗法治心脏病" for it in _items(lines))
+    assert not any(it.get("headline") == "试验基因疗法治心脏病" for it in items_of(lines))

@@ -9,10 +9,7 @@ PDFium's text (bench/structure.py, whole-typeset-pdfium 433).
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 ABOVE = [
     "新亚欧大陆桥集装箱",
@@ -44,13 +41,8 @@ STORY = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_a_headline_over_a_dateline_heads_its_story() -> None:
-    items = _items(ABOVE + STORY)
+    items = items_of(ABOVE + STORY)
     story = next(it for it in items if it.get("headline") == "美国发行虎年邮票")
     assert story["paragraphs"][0].startswith("据新华社纽约１月７日电")
     above = next(it for it in items if it.get("headline") == "新亚欧大陆桥集装箱运数激增")
@@ -60,4 +52,4 @@ def test_a_headline_over_a_dateline_heads_its_story() -> None:
 def test_a_line_that_breaks_a_word_over_a_full_line_still_runs_on() -> None:
     # The same break over text that is no dateline: 票|据 holds the word together.
     lines = [*ABOVE, "这次发行的纪念邮票", "据说是美国邮政总局连续第", *STORY[2:]]
-    assert not any(it.get("headline") == "这次发行的纪念邮票" for it in _items(lines))
+    assert not any(it.get("headline") == "这次发行的纪念邮票" for it in items_of(lines))

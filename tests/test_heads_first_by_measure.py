@@ -11,10 +11,7 @@ whole-typeset-pdfium 430).
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 ABOVE = [
     "大石牌国产保龄球道受",
@@ -48,13 +45,8 @@ STORY = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_a_headline_over_a_two_line_paragraph_heads_its_story() -> None:
-    items = _items(ABOVE + STORY)
+    items = items_of(ABOVE + STORY)
     story = next(it for it in items if it.get("headline") == "第一次打工的经历")
     assert story["paragraphs"][0] == "我第一次出外打工，是在大连。"
     above = next(it for it in items if it.get("headline") == "大石牌国产保龄球道受好评")
@@ -68,4 +60,4 @@ def test_a_first_line_an_em_short_stays_its_paragraphs() -> None:
     # TeX sets a paragraph's lines an em short: a first line of 10 ems in 13 over a
     # line set in is no headline (`荣毅仁还向客人介绍了`, whole-tex-pdfium 419).
     lines = [*ABOVE, "赛后王大石先生还亲手", "把纪念品送给了每一位参", "赛的球员。", *STORY[3:]]
-    assert not any(it.get("headline") == "赛后王大石先生还亲手" for it in _items(lines))
+    assert not any(it.get("headline") == "赛后王大石先生还亲手" for it in items_of(lines))

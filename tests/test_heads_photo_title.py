@@ -11,10 +11,7 @@ whole-chrome-pdfium 421 and 435).
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 STORY = [
     "欧盟将与我举行首次首脑会议",
@@ -56,13 +53,8 @@ NEXT = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_a_picture_title_over_its_caption_heads_its_own_item() -> None:
-    items = _items(STORY + PICTURE + NEXT)
+    items = items_of(STORY + PICTURE + NEXT)
     titled = [it for it in items if it.get("headline") == "山西运城展开“打假”战役"]
     assert len(titled) == 1
     text = "".join(titled[0]["paragraphs"]) + "".join(
@@ -86,7 +78,7 @@ def test_a_paragraph_first_line_over_two_paragraphs_and_a_credit_stays_text() ->
         "单由孔令辉对阎森，女单由王晨",
         "对林菱。（新华社记者高秀摄）",
     ]
-    items = _items(STORY + para + NEXT)
+    items = items_of(STORY + para + NEXT)
     assert not any(it.get("headline") == "小扎耶德说起中国的学校" for it in items)
 
 
@@ -99,5 +91,5 @@ def test_a_line_over_a_dash_carried_over_runs_on() -> None:
         "羚角套上了保护套。（新华社记者",
         "杨世尧摄）",
     ]
-    items = _items(STORY + caption + NEXT)
+    items = items_of(STORY + caption + NEXT)
     assert not any(it.get("headline") == "我国目前最大的野生动物种群" for it in items)

@@ -9,10 +9,7 @@ whole-article page in PDFium's text (bench/structure.py, whole-typeset-pdfium 41
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 ABOVE = [
     "天气趋势分析",
@@ -37,12 +34,7 @@ STORY = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_a_headline_restated_by_the_first_sentence_heads_its_story() -> None:
-    items = _items(ABOVE + STORY)
+    items = items_of(ABOVE + STORY)
     story = next(it for it in items if it.get("headline") == "南京长江大桥铁路桥大修竣工")
     assert story["paragraphs"][0].startswith("南京长江大桥铁路桥大修工程，１月４日竣工。")

@@ -10,10 +10,7 @@ whole-tex-pdfium 404).
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 NOTE = [
     "编者按",
@@ -37,13 +34,8 @@ STORY = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_the_signature_ends_the_note_and_the_next_headline_stands_alone() -> None:
-    items = _items(NOTE + STORY)
+    items = items_of(NOTE + STORY)
     assert any(it.get("headline") == "立陶宛总统选举揭晓" for it in items)
     assert not any("编者" in (it.get("headline") or "") for it in items[1:])
     note = next(it for it in items if it.get("headline") == "编者按")
@@ -53,5 +45,5 @@ def test_the_signature_ends_the_note_and_the_next_headline_stands_alone() -> Non
 def test_dashes_before_a_subtitle_still_open_it() -> None:
     # `——` before words other than the signature is a subtitle's (or a kicker's).
     lines = [*NOTE[:-1], "读者共勉。", "立陶宛总统选举揭晓", "——阿达姆库斯当选新总统", *STORY[1:]]
-    story = next(it for it in _items(lines) if it.get("headline") == "立陶宛总统选举揭晓")
+    story = next(it for it in items_of(lines) if it.get("headline") == "立陶宛总统选举揭晓")
     assert story.get("subtitle") == "——阿达姆库斯当选新总统"

@@ -9,10 +9,7 @@ whole-article page in PDFium's text (bench/structure.py, whole-office-pdfium 411
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from reader.parse.stories import parse_text
+from pagelines import items_of
 
 ABOVE = [
     "济南：多管齐下为民解困",
@@ -38,13 +35,8 @@ STORY = [
 ]
 
 
-def _items(lines: list[str]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = json.loads(parse_text("\n".join(lines) + "\n").to_json())["items"]
-    return items
-
-
 def test_a_table_title_over_a_stack_leaves_the_headline_its_own() -> None:
-    items = _items(ABOVE + TITLE + STORY)
+    items = items_of(ABOVE + TITLE + STORY)
     story = next(it for it in items if it.get("headline") == "广东女足捧得李宁杯")
     assert story.get("subtitle") is None and story.get("kicker") is None
     assert not any("明天气象预报" in (it.get("headline") or "") for it in items)
@@ -56,5 +48,5 @@ def test_a_table_title_over_a_stack_leaves_the_headline_its_own() -> None:
 def test_a_bracket_that_names_no_hours_stays_in_the_stack() -> None:
     # A headline's own note (`（上）`) names no span of hours: the stack stays whole.
     stack = ["哥斯达黎加见闻（上）", "“花园”景美游客多"]
-    items = _items(ABOVE + stack + STORY[1:])
+    items = items_of(ABOVE + stack + STORY[1:])
     assert not any("哥斯达黎加见闻" in p for it in items for p in it["paragraphs"])
