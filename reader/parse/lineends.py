@@ -21,6 +21,7 @@ from reader.parse.column import (
     dateline_at,
     fill_after,
     first_line,
+    note_end,
 )
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
@@ -107,8 +108,14 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
-    boundary = after_boundary(lines, i)
-    if i and boundary:  # (after a paragraph's end: asked of few lines)
+    # (`after_boundary(lines, i)` written out: this runs for most candidate lines.)
+    prev = lines[i - 1] if i else None
+    boundary = (
+        prev is None or prev.closes or prev.kind is not Kind.BODY or prev.head or note_end(prev)
+    )
+    # (after a paragraph's end, a line with no stop and no open end: asked of few lines;
+    # both tests below ask the same of the line first)
+    if i and boundary and _NO_STOP.isdisjoint(text) and not wrapmodel.open_end(text):
         if _restated(lines, i, line, nxt):
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
