@@ -174,89 +174,55 @@ def name_line(line: Line) -> str:
 
 def mark_name_bylines(lines: Sequence[Line]) -> None:
     """Mark a bare-name line under a headline and over its story's text as a byline."""
-    body, byline, end = Kind.BODY, Kind.BYLINE, len(lines) - 1
-    # Only body lines that are candidates, open with an outlet's first character or sit
-    # under a byline can change (a comprehension finds them: most lines are none); a
-    # line marked a byline here makes the line under it one too, asked as it comes.
-    todo = [
-        i
-        for i in range(1, end)
-        if (line := lines[i]).kind is body
-        and (line.candidate or line.first in _OUTLET_FIRST or lines[i - 1].kind is byline)
-    ]
-    chain = 0  # the line under the last one marked, when it may be no line of `todo`
-    for i in todo:
-        while 0 < chain < i:
-            chain = _mark_name_byline(lines, chain, end)
-        if chain == i:
-            chain = 0
-        chain = _mark_name_byline(lines, i, end) or chain
-    while chain:
-        chain = _mark_name_byline(lines, chain, end)
-
-
-def _mark_name_byline(lines: Sequence[Line], i: int, end: int) -> int:
-    """Mark line i a byline if it is one; the line under the last line marked, else 0."""
-    line = lines[i]
-    if line.kind is not Kind.BODY:
-        return 0
-    above = lines[i - 1]
-    if above.kind is Kind.BYLINE:
-        _role_rest(above, line)
-        return _under(line, i, end)
-    if line.first in _OUTLET_FIRST and OUTLET_ROLE.match(line.text):
-        last = _roles_end(lines, i)
-        for j in range(i, last + 1):
-            lines[j].kind, lines[j].candidate = Kind.BYLINE, False
-        return last + 1 if i <= last and last + 1 < end else 0
-    if line.candidate:
-        _mark_bare_name(lines, i)
-        return _under(line, i, end)
-    return 0
-
-
-def _under(line: Line, i: int, end: int) -> int:
-    """The line under line i if line i is now a byline and a line to ask, else 0."""
-    return i + 1 if line.kind is Kind.BYLINE and i + 1 < end else 0
-
-
-def _mark_bare_name(lines: Sequence[Line], i: int) -> None:
-    """Mark candidate body line i, a bare name under a headline, a byline."""
-    line, above, body = lines[i], lines[i - 1], Kind.BODY
-    below = lines[i + 1]
-    if line.width > 16 or below.width < line.width + 2:
-        # the line is a paragraph's first (as full as the next), or over a headline,
-        # not over a paragraph's first line (the cheap test first: most are); or a
-        # post over its holder's name as wide as the column (`…县长李来福`)
-        wide = line.width >= _FULL_POST and above.candidate and not below.closes
-        if wide and not _POST_LAST.isdisjoint(line.text[-4:-2]) and _full_post(lines, i):
-            line.kind, line.candidate = Kind.BYLINE, False
-        return
-    if not (above.candidate and above.kind is body) or below.kind is not body:
-        return
-    if _POST_END.search(above.text):
-        return  # the holder's name under a post (`…总经理` / `屠光绍`): one line wrapped
-    if above.last == "—":
-        return  # a kicker's dashes point at its headline: this line
-    if below.hint:
-        return  # a new story starts below (a line set in with a space)
-    if below.first == "—":
-        return  # a subtitle under it: the line is a headline over its subtitle
-    if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
-        return  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
-    if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
-        return  # a headline below, over its text: the line is no byline over a story
-    how = name_line(line)
-    if not how or _wrap_across(above.text, line.text):
-        return
-    short = _short_above(lines, i)
-    if not short and wrapmodel.glued(above.text, line.text):
-        return  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
-    if how == "pen" and not short:
-        return
-    if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
-        return  # a stub of two under a full line: the headline's end (`任务`)
-    line.kind, line.candidate = Kind.BYLINE, False
+    body, byline = Kind.BODY, Kind.BYLINE
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if line.kind is not body:
+            continue
+        above = lines[i - 1]
+        if above.kind is byline:
+            _role_rest(above, line)
+            continue
+        if line.first in _OUTLET_FIRST and OUTLET_ROLE.match(line.text):
+            for j in range(i, _roles_end(lines, i) + 1):
+                lines[j].kind, lines[j].candidate = Kind.BYLINE, False
+            continue
+        if not line.candidate:
+            continue
+        below = lines[i + 1]
+        if line.width > 16 or below.width < line.width + 2:
+            # the line is a paragraph's first (as full as the next), or over a headline,
+            # not over a paragraph's first line (the cheap test first: most are); or a
+            # post over its holder's name as wide as the column (`…县长李来福`)
+            wide = line.width >= _FULL_POST and above.candidate and not below.closes
+            if wide and not _POST_LAST.isdisjoint(line.text[-4:-2]) and _full_post(lines, i):
+                line.kind, line.candidate = Kind.BYLINE, False
+            continue
+        if not (above.candidate and above.kind is body) or below.kind is not body:
+            continue
+        if _POST_END.search(above.text):
+            continue  # the holder's name under a post (`…总经理` / `屠光绍`): one line wrapped
+        if above.last == "—":
+            continue  # a kicker's dashes point at its headline: this line
+        if below.hint:
+            continue  # a new story starts below (a line set in with a space)
+        if below.first == "—":
+            continue  # a subtitle under it: the line is a headline over its subtitle
+        if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
+            continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
+        if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
+            continue  # a headline below, over its text: the line is no byline over a story
+        how = name_line(line)
+        if not how or _wrap_across(above.text, line.text):
+            continue
+        short = _short_above(lines, i)
+        if not short and wrapmodel.glued(above.text, line.text):
+            continue  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
+        if how == "pen" and not short:
+            continue
+        if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
+            continue  # a stub of two under a full line: the headline's end (`任务`)
+        line.kind, line.candidate = Kind.BYLINE, False
 
 
 # Outlets whose reporters sign with the paper's: read as the paper's own role.
