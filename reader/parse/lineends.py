@@ -250,9 +250,11 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
     `—琼斯工业平均指数比前一年`, a dash broken over the lines, measures short).
     """
     line, nxt = lines[i], lines[i + 1]
-    if "，" in line.text or "、" in line.text or _has_ascii(nxt.text):
+    if "，" in line.text or "、" in line.text:
         return False
-    if line.width > after - 1 and not _after_closed(lines, i):
+    if line.width > after - 1 and not (i and lines[i - 1].closes and _after_closed(lines, i)):
+        return False
+    if _has_ascii(nxt.text):
         return False
     column = 0.0
     for below in lines[i + 2 : i + 5]:
