@@ -21,6 +21,7 @@ from reader.parse.column import (
     dateline_at,
     fill_after,
     first_line,
+    note_end,
 )
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
@@ -85,7 +86,7 @@ def ends_here(lines: list[Line], i: int) -> bool:
     if i and 0 <= at <= 3 and line.text[at + 2 : at + 3] != "—" and lines[i - 1].candidate:
         return True  # a subtitle under its headline (`———…` opens a paragraph), or a
         # wrapped headline's last characters written on its line (`谈——『月球勘探者』…`)
-    if i and _kicker_over(lines, i):
+    if i and lines[i - 1].text.endswith("——") and _kicker_over(lines, i):  # (its first test)
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
@@ -107,8 +108,18 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or ("（" in text and text.count("（") > text.count("）"))
     ):
         return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
-    boundary = after_boundary(lines, i)
-    if i and boundary:  # (after a paragraph's end: asked of few lines)
+    # (`after_boundary(lines, i)` written out: this runs for most candidate lines.)
+    prev = lines[i - 1] if i else None
+    boundary = (
+        prev is None
+        or prev.closes
+        or prev.kind is not Kind.BODY
+        or prev.head
+        or (prev.last in "）)" and note_end(prev))
+    )
+    # (after a paragraph's end, a line with no stop and no open end: asked of few lines;
+    # both tests below ask the same of the line first)
+    if i and boundary and _NO_STOP.isdisjoint(text) and not wrapmodel.open_end(text):
         if _restated(lines, i, line, nxt):
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
@@ -127,7 +138,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         # (not over a line set in itself: `西昌农行两个文明并举` / `位于太行山南麓的泽州，`)
     if nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1):
         return True  # `本报北京1月11日讯…` opens a story's first paragraph
-    if _first_over_inner(lines, i):
+    if prev is not None and prev.closes and _first_over_inner(lines, i):  # (its first test)
         return False  # a paragraph's first line over its inner lines, whatever the marks' width
     if line.width + 3.5 <= nxt.width and _cannot_lead(line, nxt):
         return True
@@ -139,7 +150,12 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     indented = (not nxt.closes or (nxt.text[-1] in "：:" and _colon_first(lines, i, after))) and (
         nxt.width <= after - INDENT
         or (nxt.width <= after + 0.5 - INDENT and _set_in(line, nxt, after))
-        or (not nxt.closes and _short_inner(lines, i, after))
+        or (
+            not nxt.closes
+            and "，" not in text
+            and "、" not in text
+            and _short_inner(lines, i, after)
+        )
     )
     if indented and i + 2 < len(lines) and lines[i + 2].kind is Kind.BODY:
         # ...unless it is short by the unit it could not take, set in or not
@@ -234,9 +250,11 @@ def _short_inner(lines: list[Line], i: int, after: float) -> bool:
     `—琼斯工业平均指数比前一年`, a dash broken over the lines, measures short).
     """
     line, nxt = lines[i], lines[i + 1]
-    if "，" in line.text or "、" in line.text or _has_ascii(nxt.text):
+    if "，" in line.text or "、" in line.text:
         return False
-    if line.width > after - 1 and not _after_closed(lines, i):
+    if line.width > after - 1 and not (i and lines[i - 1].closes and _after_closed(lines, i)):
+        return False
+    if _has_ascii(nxt.text):
         return False
     column = 0.0
     for below in lines[i + 2 : i + 5]:

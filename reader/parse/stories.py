@@ -226,7 +226,11 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             elif (
                 last_body == i - 1
                 and cur.paragraphs
-                and not (line.hint or line.indent or listed(cur.stack, cur.paragraphs, line.text))
+                and not (
+                    line.hint
+                    or line.indent
+                    or (line.text[0] in MARKERS and listed(cur.stack, cur.paragraphs, line.text))
+                )  # (`listed` asks the marker first: written out, as this runs for most lines)
                 and (
                     # A caption is one paragraph: a line ending in `：` leads on in it.
                     (caption_start < i <= in_caption and lines[i - 1].last in "：；:;")

@@ -31,22 +31,25 @@ def mark_verse(lines: list[Line]) -> None:
     """Mark each line of the page's verse runs after a run's first as opening a paragraph
     (`indent`, as a first line set in is marked)."""
     out: set[int] = set()
-    run: list[int] = []
-    # Only the lines that end in a mark, listed first: one comprehension, not a loop in
-    # Python over every line of the page.
-    for i in [i for i, line in enumerate(lines) if line.last in _ENDS]:
-        if run and i != run[-1] + 1:  # a line between that ends in no mark
-            if len(run) >= _MIN_RUN:
-                _short_runs(lines, run, out)
-            run = []
-        if _body(lines[i]):
-            run.append(i)
-            continue
-        if len(run) >= _MIN_RUN:
-            _short_runs(lines, run, out)
-        run = []
-    if len(run) >= _MIN_RUN:
-        _short_runs(lines, run, out)
+    # The body lines that end in a mark, listed by one comprehension (not a loop in
+    # Python over every line of the page): a run is consecutive ones, and those of
+    # `_MIN_RUN` lines or more are found as the places where the line `_MIN_RUN - 1`
+    # further down the list is as far down the page.
+    body = Kind.BODY
+    ends = [
+        i
+        for i, line in enumerate(lines)
+        if line.last in _ENDS and line.kind is body and not (line.head or line.hint)
+    ]
+    reach = _MIN_RUN - 1
+    end = -1  # the last place of the run read
+    for k in [k for k in range(len(ends) - reach) if ends[k + reach] - ends[k] == reach]:
+        if k <= end:
+            continue  # inside the run read
+        end = k + reach
+        while end + 1 < len(ends) and ends[end + 1] == ends[end] + 1:
+            end += 1
+        _short_runs(lines, ends[k : end + 1], out)
     for k in out:
         lines[k].indent = True
 
