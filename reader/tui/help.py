@@ -85,17 +85,13 @@ class HelpText(Static):
         self.words = words
         self.keymap = keymap
 
-    def _wrapped(self, width: int) -> Content:
-        return help_content(self.words, self.keymap, width)
-
     def render(self) -> Content:
         """The table for the width laid out (none yet: unwrapped)."""
-        width = self.content_region.width
-        return self._wrapped(width) if width > 0 else help_content(self.words, self.keymap)
+        return help_content(self.words, self.keymap, self.content_region.width or None)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As many lines as the table wrapped to `width` takes."""
-        return len(self._wrapped(width).plain.split("\n"))
+        return len(help_content(self.words, self.keymap, width).plain.split("\n"))
 
 
 class HelpScreen(ModalScreen[None]):
