@@ -181,7 +181,7 @@ def search(
     from reader.cli.hits import hit_json, print_hits
     from reader.printable import printable
     from reader.search import engine
-    from reader.search.store import IndexCorrupt, index_path, remove
+    from reader.search.store import IndexCorrupt
 
     query = decoded(query, "the query")
     if limit < 0:
@@ -223,8 +223,7 @@ def search(
         hits = run(update=True)
     except IndexCorrupt as err:
         say(f"{err.message}: rebuilding it")
-        remove(index_path(lib))
-        refresh(lib)
+        engine.replace_damaged(lib, lambda: refresh(lib))
         hits = run(update=False)
     if tally is not None:
         _print_counts(hits, tally.counts, as_json)

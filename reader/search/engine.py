@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the build code loads only when the index needs updating
     from reader.library import Library
     from reader.search.build import UpdateStats
 
-__all__ = ["Hit", "Tally", "search", "update"]
+__all__ = ["Hit", "Tally", "replace_damaged", "search", "update"]
 
 Progress = Callable[[int, int], None]
 _SPARE = 16
@@ -140,6 +140,13 @@ def _refresh(
     if (checked or kept) and not stats.busy:
         custody.keep(path)
     return stats
+
+
+def replace_damaged(library: Library, refresh: Callable[[], object] | None = None) -> None:
+    """Remove the index a search found damaged (`store.IndexCorrupt`) and build it anew,
+    by `refresh` when given: what both front ends do before they ask again."""
+    store.remove(store.index_path(library))
+    (refresh or (lambda: _refresh(library, False, None)))()
 
 
 def search(

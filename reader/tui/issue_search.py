@@ -56,7 +56,7 @@ def run_search(
             engine.update(library)
         tell(False)
 
-    from reader.search.store import IndexCorrupt, index_path, remove
+    from reader.search.store import IndexCorrupt
 
     issue = opened.issue
 
@@ -74,9 +74,9 @@ def run_search(
     try:
         try:
             found = ask(update)
-        except IndexCorrupt:  # rebuilt, as `reader search` does; every search here said
-            remove(index_path(library))  # "the index is damaged" until `reader index`
-            refresh()
+        except IndexCorrupt:  # rebuilt, as `reader search` does: every search here
+            # said "the index is damaged" until `reader index`
+            engine.replace_damaged(library, refresh)
             found = ask(False)
     except ReaderError as err:
         return SearchResult(query, issue.id, error=err.message)
