@@ -285,24 +285,24 @@ def test_a_name_that_is_a_page_number_no_page_has_is_refused(
     assert (root / "c" / "2025-01-01" / "07.txt").is_file()
 
 
-def test_full_width_digits_in_a_name_are_its_page(tmp_path: Path) -> None:
-    """`第２版.txt` (full-width 2, as Chinese file names write it) went to page 1."""
-    page = tmp_path / "第２版.txt"
+@pytest.mark.parametrize(
+    ("name", "issue", "filed"),
+    [
+        # Full-width 2, as Chinese file names write it: it went to page 1.
+        ("第２版.txt", "2025-01-01", "02.txt"),
+        # A date and a page run together name no page: the next free one, as before.
+        ("2025032801.txt", "2025-03-28", "01.txt"),
+    ],
+)
+def test_a_file_name_gives_its_page_or_none(
+    tmp_path: Path, name: str, issue: str, filed: str
+) -> None:
+    page = tmp_path / name
     page.write_text(PAGE, encoding="utf-8")
     root = two_papers(tmp_path / "lib")
-    done = importing(root, str(page), "--paper", "c", "--issue", "2025-01-01")
+    done = importing(root, str(page), "--paper", "c", "--issue", issue)
     assert done.returncode == 0, done.stderr
-    assert (root / "c" / "2025-01-01" / "02.txt").is_file()
-
-
-def test_a_long_number_as_a_name_still_goes_to_the_next_free_page(tmp_path: Path) -> None:
-    """`2025032801.txt` (a date and a page run together) names no page, as before."""
-    page = tmp_path / "2025032801.txt"
-    page.write_text(PAGE, encoding="utf-8")
-    root = two_papers(tmp_path / "lib")
-    done = importing(root, str(page), "--paper", "c", "--issue", "2025-03-28")
-    assert done.returncode == 0, done.stderr
-    assert (root / "c" / "2025-03-28" / "01.txt").is_file()
+    assert (root / "c" / issue / filed).is_file()
 
 
 def test_a_pdf_with_no_pages_says_so(tmp_path: Path) -> None:
