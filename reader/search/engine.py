@@ -5,10 +5,8 @@ narrows a query to candidate items ranked by bm25; each candidate is then
 checked literally on its folded text (`reader.search.checking`), so every hit holds
 every term and the spans are the same ones the TUI highlights.
 
-The stages live beside it: `candidates` (filters, the bigram table, the walk for a
-character alone), `scoring` (bm25 over the word table), `checking` (the literal check)
-and `results` (the hits and their snippets); this module runs them in order and keeps
-the index current.
+Its stages: `candidates` (filters, the bigram table, the walk for a character alone),
+`scoring` (bm25), `checking` (the literal check), `results` (hits, snippets), run in order.
 """
 
 from __future__ import annotations
@@ -142,11 +140,10 @@ def _refresh(
     return stats
 
 
-def replace_damaged(library: Library, refresh: Callable[[], object] | None = None) -> None:
-    """Remove the index a search found damaged (`store.IndexCorrupt`) and build it anew,
-    by `refresh` when given: what both front ends do before they ask again."""
+def replace_damaged(library: Library, refresh: Callable[[], object]) -> None:
+    """Remove the index a search found damaged (`store.IndexCorrupt`); `refresh` builds it."""
     store.remove(store.index_path(library))
-    (refresh or (lambda: _refresh(library, False, None)))()
+    refresh()
 
 
 def search(
