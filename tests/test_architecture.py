@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import grimp
@@ -91,6 +92,19 @@ def test_no_module_is_longer_than_the_limit_unless_listed_with_a_reason() -> Non
     assert set(too_long) <= set(LONG_MODULES), too_long
     # A listed module that came back under the limit leaves the list.
     assert all(lengths.get(name, 0) > MAX_LINES for name in LONG_MODULES), lengths
+
+
+def test_every_module_is_on_the_map_and_the_map_names_only_modules() -> None:
+    """docs/architecture.md lists each module in its stage; a new module goes there too."""
+    map_text = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`(reader/[\w/]+\.py)`", map_text))
+    modules = {
+        f"reader/{path.relative_to(PACKAGE).as_posix()}"
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "__init__.py"
+    }
+    assert sorted(modules - listed) == [], "modules missing from docs/architecture.md"
+    assert sorted(listed - modules) == [], "docs/architecture.md names no such module"
 
 
 def _imported(tree: ast.Module) -> set[str]:
