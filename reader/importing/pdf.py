@@ -21,6 +21,7 @@ from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
+from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
 from reader.importing.turned import lay_flat
 from reader.importing.type3 import Type3Face, face_of, type3_faces
@@ -34,15 +35,12 @@ _EOF_WINDOW = 2048  # a complete PDF ends with %%EOF near its end
 _MAX_UNMAPPED = 0.5  # share of glyphs without Unicode past which a page is unreadable
 _DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+
+
 # One glyph of a CJK font drawn for two code points: a writer that maps glyphs back to
 # Unicode from the font (xdvipdfmx's ToUnicode) may name the other one. Noto SC's
 # centred `…` is also U+22EF, its `·` also U+30FB, its `①`-`⑩` also U+2780-2789;
 # Chinese text means the first of each pair.
-_SHARED_GLYPHS = {0x22EF: "\u2026", 0x30FB: "\u00b7"} | {
-    0x2780 + k: chr(0x2460 + k) for k in range(10)
-}
-
-
 @dataclass(frozen=True)
 class PdfPage:
     """One page of a PDF: its number in the file, its text, and itself as a PDF."""
@@ -197,7 +195,7 @@ def _glyphs(
             face, weight = 0, font_weight(handle, i)
         if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
-        char = _SHARED_GLYPHS.get(code) or chr(code)
+        char = printed(code)
         glyph = make_glyph(
             " " if char.isspace() else char,
             rect.left,
