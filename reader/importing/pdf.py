@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
+from reader.importing.frame import Frame, frame_of
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.strays import place_strays
@@ -121,12 +122,14 @@ def _glyphs(
     stroked: set[int] | frozenset[int] = frozenset(),
     turned: list[tuple[Glyph, bool]] | None = None,
     type3: Sequence[Type3Face] = (),
+    frame: Frame | None = None,
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
     a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
     PDFium names not takes the face and weight of the `type3` face that draws it.
     Glyphs turned a quarter go to `turned`, with whether they read up the page
-    (`reader.importing.turned`)."""
+    (`reader.importing.turned`). In a `frame`, glyphs off its visible page are left
+    out and the rest are placed as the page is shown (`reader.importing.frame`)."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -168,6 +171,9 @@ def _glyphs(
             continue
         if not loose_box(handle, i, rect_ref):
             continue
+        box = rect.left, rect.bottom, rect.right, rect.top
+        if frame is not None and not frame.shows(*box):
+            continue  # printers' marks, a slug line: not on the page as trimmed
         origin(handle, i, ox_ref, oy_ref)
         size = font_size(handle, i)
         # The size set with Tf is in text space; the page may scale it (WeasyPrint sets
@@ -198,20 +204,25 @@ def _glyphs(
         if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
         char = _SHARED_GLYPHS.get(code) or chr(code)
+        baseline, turn_a, turn_b = oy.value, matrix.a, matrix.b
+        if frame is not None and frame.turn:
+            box = frame.rect(*box)
+            baseline = frame.point(ox.value, oy.value)[1]
+            turn_a, turn_b = frame.direction(turn_a, turn_b)
         glyph = make_glyph(
             " " if char.isspace() else char,
-            rect.left,
-            rect.right,
-            rect.bottom,
-            rect.top,
-            oy.value,
+            box[0],
+            box[2],
+            box[1],
+            box[3],
+            baseline,
             float(size),
             weight if weight > 0 else 400,
             i,
             face,
         )
-        if turned is not None and placed and abs(matrix.b) > abs(matrix.a):
-            turned.append((glyph, matrix.b > 0))
+        if turned is not None and placed and abs(turn_b) > abs(turn_a):
+            turned.append((glyph, turn_b > 0))
             broken = True  # the upright glyph after a turned run starts a line of its own
             continue
         if font_unnamed is not None:
@@ -299,8 +310,9 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
             try:
-                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3)
-                drawn = _drawn_boxes(page) if glyphs or turned else []
+                frame = frame_of(page, textpage)
+                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3, frame)
+                drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
                 textpage.close()
@@ -316,6 +328,8 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                 objects += _text_objects(doc, index)
             pdf = data if len(doc) == 1 else _single_page(doc, index, data)
             structure = _structure(lines, drawn, index + 1) if text.strip() else None
+            if structure is not None and frame.turn:  # regions are stored in user space
+                structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
             pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure))
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
