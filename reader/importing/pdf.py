@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
-from reader.importing.frame import Frame, frame_of
+from reader.importing.frame import Frame, frame_of, spread_note
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.strays import place_strays
@@ -53,6 +53,7 @@ class PdfPage:
     pdf: bytes
     has_text: bool
     structure: tuple[Page, list[list[Box]]] | None = None
+    notes: tuple[str, ...] = ()  # what import leaves out or doubts, said as it files
 
 
 _STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
@@ -330,7 +331,8 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             structure = _structure(lines, drawn, index + 1) if text.strip() else None
             if structure is not None and frame.turn:  # regions are stored in user space
                 structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
-            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure))
+            notes = _notes(frame, glyphs, unmapped)
+            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes))
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:
@@ -343,6 +345,19 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             )
         raise ReaderError(f"{name}: no text layer (a scan?); reader does no OCR")
     return pages
+
+
+def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int) -> tuple[str, ...]:
+    """What to say of a page as it is filed: glyphs no font maps to a character (left
+    out: DESIGN's nothing lost unsaid), a spread read as one page."""
+    out = []
+    if unmapped:
+        out.append(
+            f"{unmapped} glyph{'s' if unmapped > 1 else ''} left out: "
+            "no character for it in its font (no ToUnicode)"
+        )
+    spread = spread_note(frame, [(g.x0, g.x1) for g in glyphs])
+    return (*out, spread) if spread else tuple(out)
 
 
 def _structure(lines: Any, drawn: list[Box], number: int) -> tuple[Page, list[list[Box]]] | None:
