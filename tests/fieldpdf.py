@@ -74,10 +74,12 @@ def pdf(
     catalog: str = "",
     fonts: Sequence[bytes] = (),
     extra: Sequence[bytes] = (),
+    tree: str = "",
 ) -> bytes:
     """The pages as one PDF file. `catalog` adds to the catalog (optional content's
     /OCProperties); `extra` objects are numbered 4, 5, ...; `fonts` are more fonts,
-    named /F2, /F3, ... on every page."""
+    named /F2, /F3, ... on every page; `tree` adds to the page tree's dictionary, which
+    its pages inherit (/Rotate, /MediaBox)."""
     objects: list[bytes] = [b"", b"", _FONT, *extra]  # 1 catalog, 2 page tree, 3 the font
     extra_fonts = ""
     for k, font in enumerate(fonts):
@@ -107,7 +109,7 @@ def pdf(
         )
         kids.append(f"{len(objects)} 0 R")
     objects[0] = f"<< /Type /Catalog /Pages 2 0 R {catalog}>>".encode("latin-1")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} {tree}>>".encode()
     out = bytearray(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -128,16 +130,23 @@ def upright() -> bytes:
     return pdf([Page(article())])
 
 
-def turned(rotation: int) -> bytes:
+def turned(
+    rotation: int, shown: bool = True, inherited: bool = False, said: int | None = None
+) -> bytes:
     """The page stored on its side or upside down, its text drawn turned by a matrix and
-    `/Rotate` turning it back upright: what scanners and some e-paper sites write."""
+    `/Rotate` turning it back upright: what scanners and some e-paper sites write. Not
+    `shown` upright: no /Rotate, the page shown on its side; `inherited`: the page
+    tree's /Rotate, not the page's own; `said`: the /Rotate written, if not `rotation`
+    (-90 for 270)."""
     matrix = {
         90: f"0 1 -1 0 {HEIGHT:g} 0",
         180: f"-1 0 0 -1 {WIDTH:g} {HEIGHT:g}",
         270: f"0 -1 1 0 0 {WIDTH:g}",
     }[rotation]
     box = (0.0, 0.0, WIDTH, HEIGHT) if rotation == 180 else (0.0, 0.0, HEIGHT, WIDTH)
-    return pdf([Page(f"q {matrix} cm\n{article()}Q\n", box, f"/Rotate {rotation}")])
+    rotate = f"/Rotate {rotation if said is None else said}" if shown else ""
+    page = Page(f"q {matrix} cm\n{article()}Q\n", box, "" if inherited else rotate)
+    return pdf([page], tree=rotate if inherited else "")
 
 
 MARKS = "人民日报　第3版　印刷厂：北京"

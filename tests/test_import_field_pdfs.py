@@ -66,6 +66,11 @@ SHAPES = {
     "turned 90": F.turned(90),
     "turned 180": F.turned(180),
     "turned 270": F.turned(270),
+    "turned 90 by the page tree's /Rotate": F.turned(90, inherited=True),
+    "/Rotate -90": F.turned(270, said=-90),
+    # stored and shown on its side, no /Rotate: read as the text runs, as above
+    "on its side, reading up": F.turned(90, shown=False),
+    "on its side, reading down": F.turned(270, shown=False),
     "MediaBox about the origin": F.pdf(
         [F.Page(F.article(-F.WIDTH / 2, -F.HEIGHT / 2), (-F.WIDTH / 2, -F.HEIGHT / 2) * 2)]
     ),

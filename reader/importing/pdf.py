@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
-from reader.importing.frame import Frame, frame_of, spread_note
+from reader.importing.frame import Frame, frame_of, sideways, spread_note
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.strays import place_strays
@@ -311,8 +311,11 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
             try:
-                frame = frame_of(page, textpage)
-                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3, frame)
+                frame, stroked = frame_of(page, textpage), _stroked(page)
+                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
+                if (side := sideways(frame, turned, len(glyphs))) is not None:
+                    frame, turned = side, []  # stored and shown on its side: read it turned
+                    glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
                 drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
