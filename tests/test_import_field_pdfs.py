@@ -110,11 +110,13 @@ def test_regions_of_a_turned_page_are_where_it_draws_them(
     assert flat == pytest.approx([v for item in expected for box in item for v in box], abs=0.2)
 
 
+@pytest.mark.parametrize("copying", [True, False])
 def test_encrypted_with_an_empty_user_password_imports(
-    tmp_path: Path, twin: tuple[str, dict[str, Any]]
+    tmp_path: Path, twin: tuple[str, dict[str, Any]], copying: bool
 ) -> None:
     """Most downloaded e-papers: an owner password (no printing, no copying) and an
-    empty user password. They open without asking; so does their import."""
+    empty user password. They open without asking; so does their import, copying
+    allowed or not (the user's own file, read as `pdftotext` reads it)."""
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen.canvas import Canvas
 
@@ -133,7 +135,9 @@ def test_encrypted_with_an_empty_user_password_imports(
         return path.read_bytes()
 
     plain = build(tmp_path / "plain.pdf", None)
-    locked = build(tmp_path / "locked.pdf", StandardEncryption("", ownerPassword="owner"))
+    locked = build(
+        tmp_path / "locked.pdf", StandardEncryption("", ownerPassword="owner", canCopy=copying)
+    )
     assert b"/Encrypt" in locked and b"/Encrypt" not in plain
     first = importing(tmp_path / "a", plain)
     second = importing(tmp_path / "b", locked)
