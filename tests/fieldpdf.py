@@ -153,12 +153,18 @@ MARKS = "人民日报　第3版　印刷厂：北京"
 """A slug line, set outside the CropBox below the page."""
 
 
-def cropped() -> bytes:
+def cropped(turned: bool = False) -> bytes:
     """The page inside a MediaBox 30 pt larger all round, a CropBox trimming to the page,
-    a slug line and a crop mark's label in the margin outside it."""
+    a slug line and a crop mark's label in the margin outside it; `turned`: all of it
+    stored on its side and shown upright by /Rotate 90."""
     marks = show(MARKS, 20, 10, 8) + show("裁切线", 5, HEIGHT + 45, 8)
-    crop = f"/CropBox [30 30 {WIDTH + 30:g} {HEIGHT + 30:g}]"
-    return pdf([Page(article(30, 30) + marks, (0, 0, WIDTH + 60, HEIGHT + 60), crop)])
+    content = article(30, 30) + marks
+    if not turned:
+        crop = f"/CropBox [30 30 {WIDTH + 30:g} {HEIGHT + 30:g}]"
+        return pdf([Page(content, (0, 0, WIDTH + 60, HEIGHT + 60), crop)])
+    crop = f"/Rotate 90 /CropBox [30 30 {HEIGHT + 30:g} {WIDTH + 30:g}]"
+    content = f"q 0 1 -1 0 {HEIGHT + 60:g} 0 cm\n{content}Q\n"
+    return pdf([Page(content, (0, 0, HEIGHT + 60, WIDTH + 60), crop)])
 
 
 def scan(mode: int | None = None) -> Page:

@@ -78,6 +78,7 @@ SHAPES = {
         [F.Page(F.article(1000, 2000), (1000, 2000, 1000 + F.WIDTH, 2000 + F.HEIGHT))]
     ),
     "CropBox trims marks and a slug line": F.cropped(),
+    "CropBox and /Rotate 90 together": F.cropped(turned=True),
     "scan with an OCR layer": F.pdf([F.scan(mode=3)]),
 }
 
