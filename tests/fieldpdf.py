@@ -196,7 +196,9 @@ _NO_UNICODE = (
 """A font whose glyphs have made-up names and no ToUnicode: no character for any."""
 
 
-def unmapped(glyphs: int) -> bytes:
-    """The page and a line of `glyphs` glyphs in a font that maps none to Unicode."""
-    line = "BT /F2 12 Tf 60 40 Td (" + "ABCD"[:glyphs] + ") Tj ET\n"
-    return pdf([Page(article() + line)], fonts=[_NO_UNICODE])
+def unmapped(glyphs: int, y: float = 40) -> bytes:
+    """The page and a line of `glyphs` glyphs in a font that maps none to Unicode, set
+    at height `y`; the page cropped to 30 pt above its foot."""
+    line = f"BT /F2 12 Tf 60 {y:g} Td (" + "ABCD"[:glyphs] + ") Tj ET\n"
+    crop = f"/CropBox [0 30 {WIDTH:g} {HEIGHT:g}]"
+    return pdf([Page(article() + line, extra=crop)], fonts=[_NO_UNICODE])

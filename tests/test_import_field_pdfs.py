@@ -190,6 +190,15 @@ def test_glyphs_without_unicode_are_counted_and_said(
     same_page(out, twin)
 
 
+def test_glyphs_without_unicode_outside_a_cropbox_are_not_said(
+    tmp_path: Path, twin: tuple[str, dict[str, Any]]
+) -> None:
+    """A slug line set in such a font, trimmed off by the CropBox: not page text."""
+    out = importing(tmp_path, F.unmapped(4, y=10))
+    assert out["code"] == 0 and out["err"] == "", out["err"]
+    same_page(out, twin)
+
+
 def test_pages_of_two_sizes_each_import_as_their_twin(
     tmp_path: Path, twin: tuple[str, dict[str, Any]]
 ) -> None:

@@ -165,8 +165,9 @@ def _glyphs(
             continue  # PDFium's own spaces and line breaks: we place those ourselves
         code = unicode(handle, i)
         font_unnamed: int | None = None
-        if map_error(handle, i):
-            unmapped += 1
+        if map_error(handle, i):  # counted, and said; outside a CropBox it is no page text
+            if frame is None or not loose_box(handle, i, rect_ref) or frame.shows(*_box(rect)):
+                unmapped += 1
             continue
         if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
@@ -234,6 +235,11 @@ def _glyphs(
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
     return place_strays(glyphs, joined), unmapped
+
+
+def _box(rect: Any) -> Box:
+    """A PDFium FS_RECTF as left, bottom, right, top."""
+    return rect.left, rect.bottom, rect.right, rect.top
 
 
 def _type3_faces(
