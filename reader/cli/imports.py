@@ -127,6 +127,8 @@ def import_(
         ]
         out.print(printable(f"{paper}/{key}: " + "; ".join(parts)), soft_wrap=True)
     for placed in plan.pages:
+        for note in placed.source.notes:
+            sys.stderr.write(f"reader: {one_line(placed.source.origin)}: {one_line(note)}\n")
         if placed.source.empty:
             sys.stderr.write(
                 f"reader: {one_line(placed.source.origin)}: no text on this page (no OCR); "

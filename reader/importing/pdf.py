@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
+from reader.importing.frame import Frame, frame_of, sideways, spread_note
 from reader.importing.glyphs import make_glyph
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.sharedglyphs import printed
@@ -50,6 +51,7 @@ class PdfPage:
     pdf: bytes
     has_text: bool
     structure: tuple[Page, list[list[Box]]] | None = None
+    notes: tuple[str, ...] = ()  # what import leaves out or doubts, said as it files
 
 
 _STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
@@ -119,12 +121,14 @@ def _glyphs(
     stroked: set[int] | frozenset[int] = frozenset(),
     turned: list[tuple[Glyph, bool]] | None = None,
     type3: Sequence[Type3Face] = (),
+    frame: Frame | None = None,
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
     a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
     PDFium names not takes the face and weight of the `type3` face that draws it.
     Glyphs turned a quarter go to `turned`, with whether they read up the page
-    (`reader.importing.turned`)."""
+    (`reader.importing.turned`). In a `frame`, glyphs off its visible page are left
+    out and the rest are placed as the page is shown (`reader.importing.frame`)."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -159,13 +163,17 @@ def _glyphs(
             continue  # PDFium's own spaces and line breaks: we place those ourselves
         code = unicode(handle, i)
         font_unnamed: int | None = None
-        if map_error(handle, i):
-            unmapped += 1
+        if map_error(handle, i):  # counted, and said; outside a CropBox it is no page text
+            if frame is None or not loose_box(handle, i, rect_ref) or frame.shows(*_box(rect)):
+                unmapped += 1
             continue
         if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
         if not loose_box(handle, i, rect_ref):
             continue
+        box = rect.left, rect.bottom, rect.right, rect.top
+        if frame is not None and not frame.shows(*box):
+            continue  # printers' marks, a slug line: not on the page as trimmed
         origin(handle, i, ox_ref, oy_ref)
         size = font_size(handle, i)
         # The size set with Tf is in text space; the page may scale it (WeasyPrint sets
@@ -196,20 +204,25 @@ def _glyphs(
         if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
         char = printed(code)
+        baseline, turn_a, turn_b = oy.value, matrix.a, matrix.b
+        if frame is not None and frame.turn:
+            box = frame.rect(*box)
+            baseline = frame.point(ox.value, oy.value)[1]
+            turn_a, turn_b = frame.direction(turn_a, turn_b)
         glyph = make_glyph(
             " " if char.isspace() else char,
-            rect.left,
-            rect.right,
-            rect.bottom,
-            rect.top,
-            oy.value,
+            box[0],
+            box[2],
+            box[1],
+            box[3],
+            baseline,
             float(size),
             weight if weight > 0 else 400,
             i,
             face,
         )
-        if turned is not None and placed and abs(matrix.b) > abs(matrix.a):
-            turned.append((glyph, matrix.b > 0))
+        if turned is not None and placed and abs(turn_b) > abs(turn_a):
+            turned.append((glyph, turn_b > 0))
             broken = True  # the upright glyph after a turned run starts a line of its own
             continue
         if font_unnamed is not None:
@@ -220,6 +233,11 @@ def _glyphs(
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
     return place_strays(glyphs, joined), unmapped
+
+
+def _box(rect: Any) -> Box:
+    """A PDFium FS_RECTF as left, bottom, right, top."""
+    return rect.left, rect.bottom, rect.right, rect.top
 
 
 def _type3_faces(
@@ -297,8 +315,12 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
             try:
-                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3)
-                drawn = _drawn_boxes(page) if glyphs or turned else []
+                frame, stroked = frame_of(page, textpage), _stroked(page)
+                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
+                if (side := sideways(frame, turned, len(glyphs))) is not None:
+                    frame, turned = side, []  # stored and shown on its side: read it turned
+                    glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
+                drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
                 textpage.close()
@@ -314,7 +336,10 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                 objects += _text_objects(doc, index)
             pdf = data if len(doc) == 1 else _single_page(doc, index, data)
             structure = _structure(lines, drawn, index + 1) if text.strip() else None
-            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure))
+            if structure is not None and frame.turn:  # regions are stored in user space
+                structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
+            notes = _notes(frame, glyphs, unmapped)
+            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes))
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:
@@ -327,6 +352,19 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             )
         raise ReaderError(f"{name}: no text layer (a scan?); reader does no OCR")
     return pages
+
+
+def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int) -> tuple[str, ...]:
+    """What to say of a page as it is filed: glyphs no font maps to a character (left
+    out: DESIGN's nothing lost unsaid), a spread read as one page."""
+    out = []
+    if unmapped:
+        out.append(
+            f"{unmapped} glyph{'s' if unmapped > 1 else ''} left out: "
+            "no character for it in its font (no ToUnicode)"
+        )
+    spread = spread_note(frame, [(g.x0, g.x1) for g in glyphs])
+    return (*out, spread) if spread else tuple(out)
 
 
 def _structure(lines: Any, drawn: list[Box], number: int) -> tuple[Page, list[list[Box]]] | None:
