@@ -1,0 +1,76 @@
+"""The measure a page shows for its headlines, and a wrap's last line it tells.
+
+A headline wrapped in display type fills every line but its last to the measure
+of its span: over a column of one width, the page's wrapped headlines break at
+one width again and again (`建行北京市分行经营效` / `益显著`, `赣州…` ten ems over a
+fourteen-em column). A plain line of the stack that is exactly that wide, over a
+column of the same width, is such a full line; the shorter line under it is the
+rest of its wrap, not a subtitle (`美声称不排除单独` / `对伊采取行动`, `中国民航订购７`
+/ `架波音客机`). A subtitle printed in the smaller type under a one-line headline
+could be as short; the page's own measure is what tells the two apart, so the
+width must be shown by `_SHOWN` full lines of the page's wraps (a single other
+wrap may match by chance: a headline + subtitle at the width of two lines of one
+wrap, Typst 1549, TeX 421).
+
+As the corpus prints its stacks (the whole-article pages' truth, bench/wholecorpus.py
+rule 4) a subtitle is never the shorter of two plain lines: the longer line above
+is a kicker then. So where the page shows the line above full, its wrap is the
+one reading of the two that gives the headline whole.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from reader.parse.kinds import is_header
+from reader.parse.roles import body_measure
+from reader.parse.text import width
+
+_SHOWN = 3  # full lines of the page's wraps at one width over one column: its measure
+
+
+class Shown:
+    """The widths of the page's wrapped stack lines, by the column under each story.
+
+    Counted on first use: most pages ask nothing (`wrap_end` looks only at two
+    plain parts whose lower line is the shorter), and the count needs every
+    story's column (`roles.body_measure`).
+    """
+
+    def __init__(
+        self, groups: Sequence[list[list[str]]], bodies: Sequence[Sequence[list[str]]]
+    ) -> None:
+        self._groups = groups
+        self._bodies = bodies
+        self._counts: Counter[tuple[float, float]] | None = None
+
+    def count(self, measure: float, wide: float) -> int:
+        """Full lines (all but a part's last) `wide` ems wide over a `measure`-em column."""
+        if self._counts is None:
+            self._counts = Counter()
+            for grouped, body in zip(self._groups, self._bodies, strict=True):
+                if any(len(part) > 1 for part in grouped):
+                    column = body_measure(body)
+                    self._counts.update(
+                        (column, width(line)) for part in grouped for line in part[:-1]
+                    )
+        return self._counts[(measure, wide)]
+
+
+def wrap_end(grouped: list[list[str]], body: Sequence[list[str]], shown: Shown) -> bool:
+    """The stack's last part is one line, the rest of the full line above it.
+
+    The line is shorter than the one above, neither holds a dash (dashes mark
+    parts), the line is no page header's (`本版责任编辑…`: a generator's stack line
+    under a one-line headline), and the page shows the upper line's width as its measure over the
+    story's column (`Shown`).
+    """
+    if len(grouped) < 2 or len(grouped[-1]) != 1:
+        return False
+    above, line = grouped[-2][-1], grouped[-1][0]
+    wide = width(above)
+    if width(line) >= wide or "—" in above + line or is_header(line):
+        return False
+    column = body_measure(body)
+    return bool(column) and shown.count(column, wide) >= _SHOWN
