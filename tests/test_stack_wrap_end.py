@@ -82,3 +82,20 @@ def test_split_stack_keeps_a_kicker_over_the_wrapped_headline() -> None:
         stack[1],
         stack[2],
     )
+
+
+def test_the_stub_of_a_line_wider_than_the_column_wraps_it() -> None:
+    shown = _shown()  # the page shows no measure
+    body = [_BODY]  # an 11-em column
+    long = "张万年在全军纪检工作会议上强调把军队党风廉政建设"
+    assert wrap_end([[long], ["引向深入"]], body, shown)
+    assert wrap_end([["西安致力改善群众生产生活条件十项"], ["承诺兑现"]], body, shown)
+    # a line under it longer than two fifths of it is a phrase of its own: a subtitle
+    assert not wrap_end(
+        [["水质好树木多通讯灵杭州市民生活质量提高"], ["郑州杆秤退出市场"]], body, shown
+    )
+    # a line no wider than the column shows no span of more columns
+    assert not wrap_end([["北京举行迎春会"], ["李鹏"]], body, shown)
+    assert not wrap_end([[long], ["引向深入"]], [[line * 3 for line in _BODY]], shown)
+    # a page that never wraps its headlines writes one part a line, however long
+    assert not wrap_end([[long], ["引向深入"]], body, shown, wrapping=False)

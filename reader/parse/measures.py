@@ -28,6 +28,7 @@ from reader.parse.roles import body_measure
 from reader.parse.text import width
 
 _SHOWN = 3  # full lines of the page's wraps at one width over one column: its measure
+_STUB = 0.4  # of a line wider than the story's column: the most its wrap's last line holds
 
 
 class Shown:
@@ -58,13 +59,23 @@ class Shown:
         return self._counts[(measure, wide)]
 
 
-def wrap_end(grouped: list[list[str]], body: Sequence[list[str]], shown: Shown) -> bool:
+def wrap_end(
+    grouped: list[list[str]], body: Sequence[list[str]], shown: Shown, wrapping: bool = True
+) -> bool:
     """The stack's last part is one line, the rest of the full line above it.
 
     The line is shorter than the one above, neither holds a dash (dashes mark
     parts), the line is no page header's (`本版责任编辑…`: a generator's stack line
-    under a one-line headline), and the page shows the upper line's width as its measure over the
-    story's column (`Shown`).
+    under a one-line headline), and either the page shows the upper line's width as
+    its measure over the story's column (`Shown`), or the upper line is wider than
+    that column and the line under it holds at most `_STUB` of it. A headline wider
+    than its story's column spans more columns; the stub of its wrap is short
+    (`张万年在全军纪检工作会议上强调把军队党风廉政建设` / `引向深入`, `以表示拟从黎南部撤军前提是
+    双方签署` / `临时安全协定`), where a subtitle under it is a phrase of its own
+    that runs longer (on the read pages the shortest under such a line held 8 of
+    19, `郑州杆秤退出市场`). Only on a page that wraps its headlines (`wrapping`,
+    `heads.mark_heads`): one that never does writes one part a line however long,
+    a short subtitle under a long headline (`tests/pagegen.py`).
     """
     if len(grouped) < 2 or len(grouped[-1]) != 1:
         return False
@@ -73,4 +84,7 @@ def wrap_end(grouped: list[list[str]], body: Sequence[list[str]], shown: Shown) 
     if width(line) >= wide or "—" in above + line or is_header(line):
         return False
     column = body_measure(body)
-    return bool(column) and shown.count(column, wide) >= _SHOWN
+    if not column:
+        return False
+    stub = wrapping and wide > column and width(line) <= _STUB * wide
+    return stub or shown.count(column, wide) >= _SHOWN

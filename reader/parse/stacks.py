@@ -190,6 +190,7 @@ def split_stack(
     if not stack:
         return None, None, None
     kicker = subtitle = None
+    page_wraps = wrapping
     wrapping = wrapping or wraps_seen(_runs_apart(stack))  # (`group` asks the same)
     grouped = group(stack, wrapping) if grouped is None else grouped
     rest = [join_lines(part) for part in grouped]
@@ -227,7 +228,7 @@ def split_stack(
     # Parts left over are a kicker above the headline, or a subtitle below it (but
     # the rest of a full line wraps that line).
     if len(rest) >= 2 and subtitle is None:
-        if shown and measures.wrap_end(grouped, body, shown):
+        if shown and measures.wrap_end(grouped, body, shown, page_wraps):
             rest[-2:] = [join_lines(rest[-2:])]
         else:
             subtitle = rest.pop()
