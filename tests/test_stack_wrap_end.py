@@ -9,7 +9,7 @@ read as headline + subtitle before).
 
 from __future__ import annotations
 
-from reader.parse.measures import Shown, first_line, wrap_end
+from reader.parse.measures import Shown, wrap_end
 from reader.parse.stacks import group, split_stack
 from reader.parse.stories import parse_text
 
@@ -99,23 +99,3 @@ def test_the_stub_of_a_line_wider_than_the_column_wraps_it() -> None:
     assert not wrap_end([[long], ["引向深入"]], [[line * 3 for line in _BODY]], shown)
     # a page that never wraps its headlines writes one part a line, however long
     assert not wrap_end([[long], ["引向深入"]], body, shown, wrapping=False)
-
-
-def test_a_line_of_the_measure_over_a_wrap_is_its_first_line() -> None:
-    shown = _shown(*_WRAPS)
-    body = [_BODY]
-    wrap = ["西藏灾情北京赴藏", "慰问组抵达拉萨"]
-    assert first_line([["党中央国务院关心"], wrap], body, shown)
-    # ...not of another width, not a line of names set together, not without the measure
-    assert not first_line([["党中央国务院关心了"], wrap], body, shown)
-    six = _shown(["国际女子网球", "赛"], ["控制废旧汽车", "数"], ["高高的坛子岭", "好"])
-    below = ["目前状况办学", "校，当老师，", "也当学生"]
-    assert first_line([["世界游泳锦标"], below], body, six)
-    assert not first_line([["聂长江孙茂盛"], below], body, six)
-    assert not first_line([["党中央国务院关心"], wrap], body, _shown(*_WRAPS[1:]))
-    stack = ["党中央国务院关心", *wrap]
-    assert split_stack(stack, True, False, body, grouped=[[stack[0]], wrap], shown=shown) == (
-        None,
-        "".join(stack),
-        None,
-    )

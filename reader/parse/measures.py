@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reader.parse.kinds import is_header
-from reader.parse.names import names
 from reader.parse.roles import body_measure
 from reader.parse.text import width
 
@@ -89,20 +88,3 @@ def wrap_end(
         return False
     stub = wrapping and wide > column and width(line) <= _STUB * wide
     return stub or shown.count(column, wide) >= _SHOWN
-
-
-def first_line(grouped: list[list[str]], body: Sequence[list[str]], shown: Shown) -> bool:
-    """The one line over a wrapped part is its first full line: the page's measure.
-
-    As wide as the wrapped part's first line, a width the page shows as its
-    headline measure over the story's column (`Shown`): a kicker set smaller
-    matches it only by chance (`党中央国务院关心` / `西藏灾情北京赴藏` / `慰问组抵达拉萨`).
-    Not a line of names set together (`聂长江孙茂盛`, `names.names`): a wrap's first
-    line is no list of names, a kicker naming the story's people may be.
-    """
-    (above,), below = grouped[0], grouped[1]
-    wide = width(above)
-    if wide != width(below[0]) or "—" in above + below[0] or names(above):
-        return False
-    column = body_measure(body)
-    return bool(column) and shown.count(column, wide) >= _SHOWN

@@ -202,9 +202,7 @@ def split_stack(
     ):
         return None, rest[0], rest[1]
     if len(rest) == 2 and _smaller_above(grouped):
-        if len(grouped[0]) == 1 and (
-            _one_measure(grouped) or (shown and measures.first_line(grouped, body, shown))
-        ):
+        if len(grouped[0]) == 1 and _one_measure(grouped):
             return None, rest[0] + rest[1], None
         return rest[0], rest[1], None
     if (
