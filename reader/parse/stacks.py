@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.parse import roles, seam, stackodds, wrapmodel
+from reader.parse import measures, roles, seam, stackodds, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -159,11 +159,22 @@ def parts(
     return out
 
 
+def group(stack: list[str], wrapping: bool = False) -> list[list[str]]:
+    """The stack's lines in the parts they print (`parts`, `_measured`), for `split_stack`."""
+    if not stack:
+        return []
+    stack = _runs_apart(stack)
+    return _measured(parts(stack, wrapping=wrapping or wraps_seen(stack), seen=True))
+
+
 def split_stack(
     stack: list[str],
     wrapping: bool = False,
     marked: bool = False,
     body: Sequence[list[str]] = (),
+    *,
+    grouped: list[list[str]] | None = None,
+    shown: measures.Shown | None = None,
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subtitle of a headline stack, by position and dashes.
 
@@ -172,13 +183,16 @@ def split_stack(
     `body`: the story's paragraphs as printed lines, whose column says which of two
     plain parts is display type (`roles.small_above`) and whether a part wrapped
     at it is small type (`roles.small_wrapped`), measured only when asked.
+    `grouped`: the stack as `group` gives it (the page's parse groups every stack
+    first); `shown`: the page's headline measures, which tell a wrap's last line
+    from a subtitle (`measures.wrap_end`).
     """
     if not stack:
         return None, None, None
-    stack = _runs_apart(stack)
     kicker = subtitle = None
-    wrapping = wrapping or wraps_seen(stack)
-    grouped = _measured(parts(stack, wrapping=wrapping, seen=True))
+    page_wraps = wrapping
+    wrapping = wrapping or wraps_seen(_runs_apart(stack))  # (`group` asks the same)
+    grouped = group(stack, wrapping) if grouped is None else grouped
     rest = [join_lines(part) for part in grouped]
     if (
         len(rest) == 2
@@ -211,9 +225,13 @@ def split_stack(
         kicker = rest.pop(0)
     if len(rest) > 1 and rest[-1].startswith("——"):
         subtitle = rest.pop()
-    # Parts left over are a kicker above the headline, or a subtitle below it.
+    # Parts left over are a kicker above the headline, or a subtitle below it (but
+    # the rest of a full line wraps that line).
     if len(rest) >= 2 and subtitle is None:
-        subtitle = rest.pop()
+        if shown and measures.wrap_end(grouped, body, shown, page_wraps):
+            rest[-2:] = [join_lines(rest[-2:])]
+        else:
+            subtitle = rest.pop()
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle

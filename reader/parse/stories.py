@@ -24,8 +24,9 @@ from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
+from reader.parse.measures import Shown
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
-from reader.parse.stacks import page_marked, split_stack
+from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 from reader.parse.topswap import put_heads_first
 from reader.parse.verse import mark_verse
@@ -76,8 +77,10 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     if rest:
         stories.extend(_overflow(rest))
     marked = page_marked([story.stack for story in stories])
+    groups = [group(story.stack, wrapping) for story in stories]
+    shown = Shown(groups, [story.paragraphs for story in stories])
     items = tuple(
-        story.build(item_id(paper, issue, page, n), wrapping, marked)
+        story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
         for n, story in enumerate(stories, start=1)
     )
     items = give_back(items, stories, (paper, issue, page))
@@ -138,10 +141,20 @@ class _Story:
     def has_body(self) -> bool:
         return bool(self.paragraphs or self.credit or self.source)
 
-    def build(self, ident: str, wrapping: bool = False, marked: bool = False) -> Item:
+    def build(
+        self,
+        ident: str,
+        wrapping: bool = False,
+        marked: bool = False,
+        grouped: list[list[str]] | None = None,
+        shown: Shown | None = None,
+    ) -> Item:
         """Freeze the story into an `Item`; `wrapping`: the page wraps headlines,
-        `marked`: it marks stack parts with dashes (`stacks.page_marked`)."""
-        kicker, headline, subtitle = split_stack(self.stack, wrapping, marked, self.paragraphs)
+        `marked`: it marks stack parts with dashes (`stacks.page_marked`), `grouped`
+        and `shown`: its stack's parts and the page's measures (`stacks.split_stack`)."""
+        kicker, headline, subtitle = split_stack(
+            self.stack, wrapping, marked, self.paragraphs, grouped=grouped, shown=shown
+        )
         paragraphs = [join_lines(p) for p in self.paragraphs]
         credit = list(self.credit)
         if not self.bylines:
