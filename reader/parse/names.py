@@ -86,6 +86,8 @@ _POST_LINE = re.compile(
     rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?"
     rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
 )
+# An order's number, which the paper prints where a byline stands (`第九十二号`).
+_ORDER_NO = re.compile(r"^第[零〇一二三四五六七八九十百千０-９0-9]{1,6}号$")
 _BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
 # (The last character of a post: a name of two or three follows it.)
 _POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
@@ -190,6 +192,13 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if not line.candidate:
             continue
         below = lines[i + 1]
+        if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
+            line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
+            continue
+        if below.kind is byline and _label_over_dateline(lines, i):
+            line.kind, line.candidate = byline, False  # `贬值` / `泰国` / `本报曼谷…电`
+            below.kind, below.candidate = body, False  # (the dateline opens the text)
+            continue
         if line.width > 16 or below.width < line.width + 2:
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
@@ -274,6 +283,27 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
         and _opens_stack(lines, i - 1)
+    )
+
+
+def _label_over_dateline(lines: Sequence[Line], i: int) -> bool:
+    """Line i is a region's label over a dateline (`泰国` / `本报曼谷１月５日电`,
+    `欧盟` / `本报布鲁塞尔…电`): two or three ideographs read as a name, under a
+    headline's stub, whose wrap ended there (`东亚货币继续` / `贬值`). The paper prints
+    the label where a byline stands and runs the dateline into the text. (Under a full
+    line the line is the headline's wrapped end: `李岚清会见法国` / `客人` / `新华社…电`.)"""
+    line, below = lines[i], lines[i + 1]
+    above = lines[i - 1]
+    return (
+        2 <= len(line.text) <= 3
+        and DATELINE_RE.match(below.text) is not None
+        and "记者" not in below.text  # (`本报记者何勇通讯员…`: a byline, 讯 of 通讯员)
+        and above.candidate
+        and above.kind is Kind.BODY
+        and _short_above(lines, i)
+        and name_line(line) != ""
+        and not _wrap_across(above.text, line.text)  # (`出版李` / `鹏题词`)
+        and not wrapmodel.glued(above.text, line.text)
     )
 
 

@@ -1,0 +1,76 @@
+"""Bylines the paper prints oddly, in page text (issue 12, round 17).
+
+The corpus prints an order's number where a byline stands (`中华人民共和国主席令` /
+`第九十二号`), and a region's label over a dateline (`东亚货币继续贬值` / `泰国` /
+`本报曼谷１月５日电…`), the dateline run into the text. Page text read the number as
+the headline or the subtitle, and the label as the subtitle with the dateline as the
+byline.
+"""
+
+from __future__ import annotations
+
+import json
+
+from reader.parse.stories import parse_text
+
+_BEFORE = "这是上一篇文章的最后一段文字，\n它在这里结束了。\n"
+_ORDER_BODY = (
+    "《中华人民共和国价格法》\n"
+    "已由中华人民共和国第八届\n"
+    "全国人民代表大会常务委员\n"
+    "会第二十九次会议通过，现\n"
+    "予公布，自１９９８年５月\n"
+    "１日起施行。\n"
+)
+_DATELINE_BODY = (
+    "本报曼谷１月５日电\n记者成元生报道：泰币汇\n率今天大幅下跌，首次跌破\n５０铢兑１美元的关口。\n"
+)
+
+
+def _items(text: str) -> list[dict[str, object]]:
+    page = json.loads(parse_text(text).to_json())
+    return [item for item in page["items"] if item["headline"]]
+
+
+def test_an_orders_number_under_the_order_is_its_byline() -> None:
+    (item,) = _items(_BEFORE + "中华人民共和国主席令\n第九十二号\n" + _ORDER_BODY)
+    assert (item["kicker"], item["headline"], item["subtitle"]) == (
+        None,
+        "中华人民共和国主席令",
+        None,
+    )
+    assert item["byline"] == "第九十二号"
+
+
+def test_an_orders_number_under_a_wrapped_order() -> None:
+    (item,) = _items(_BEFORE + "中华人民共和国\n主席令\n第九十二号\n" + _ORDER_BODY)
+    assert (item["headline"], item["byline"]) == ("中华人民共和国主席令", "第九十二号")
+
+
+def test_a_number_under_no_order_is_no_byline() -> None:
+    (item,) = _items(_BEFORE + "中华人民共和国公告\n第九十二号\n" + _ORDER_BODY)
+    assert item["byline"] != "第九十二号"
+
+
+def test_a_regions_label_over_a_dateline_is_the_byline() -> None:
+    (item,) = _items(_BEFORE + "东亚货币继续\n贬值\n泰国\n" + _DATELINE_BODY)
+    assert (item["headline"], item["subtitle"]) == ("东亚货币继续贬值", None)
+    assert item["byline"] == "泰国"
+    paragraphs = item["paragraphs"]
+    assert isinstance(paragraphs, list)
+    assert paragraphs[0].startswith("本报曼谷１月５日电记者成元生报道：")
+
+
+def test_a_headlines_wrapped_end_over_a_dateline_stays_the_headlines() -> None:
+    # Under a full line the short line is the headline's end, not a label.
+    text = _BEFORE + "李岚清会见法国\n客人\n" + _DATELINE_BODY.replace("本报曼谷", "新华社北京")
+    (item,) = _items(text)
+    assert item["headline"] == "李岚清会见法国客人"
+    assert item["byline"] != "客人"
+
+
+def test_a_byline_that_holds_tongxun_is_no_dateline_under_a_label() -> None:
+    # `通讯员` holds 讯: `本报记者何勇通讯员曹桂` is a byline, and `大臣` the headline's end.
+    text = _BEFORE + "江主席会见英外交\n大臣\n本报记者何勇通讯员曹桂\n" + _DATELINE_BODY[10:]
+    (item,) = _items(text)
+    assert item["headline"] == "江主席会见英外交大臣"
