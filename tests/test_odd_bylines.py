@@ -74,3 +74,35 @@ def test_a_byline_that_holds_tongxun_is_no_dateline_under_a_label() -> None:
     text = _BEFORE + "江主席会见英外交\n大臣\n本报记者何勇通讯员曹桂\n" + _DATELINE_BODY[10:]
     (item,) = _items(text)
     assert item["headline"] == "江主席会见英外交大臣"
+
+
+_PEN_BODY = (
+    "地球，不曾平静过；记者\n"
+    "在西部三省区采访时，内心\n"
+    "一直难以平静。西部的发展\n"
+    "离不开东部的支持和帮助。\n"
+)
+
+
+def test_a_pen_name_under_a_one_line_headline_is_the_byline() -> None:
+    # `掌` ends headlines often and `广` starts lines often: no wrap breaks there.
+    (item,) = _items(_BEFORE + "为西部鼓掌\n广记\n" + _PEN_BODY)
+    assert (item["headline"], item["byline"]) == ("为西部鼓掌", "广记")
+
+
+def test_a_stub_over_a_dateline_stays_the_headlines_end() -> None:
+    # A story with a dateline prints no byline: the short line is the wrapped end.
+    body = "本报讯连日来，石家庄市组\n织力量打假治劣，保障春节\n市场供应。\n"
+    (item,) = _items(_BEFORE + "为西部鼓掌\n广记\n" + body)
+    assert item["byline"] != "广记"
+
+
+def test_a_third_line_under_a_wrap_is_no_pen_name() -> None:
+    text = _BEFORE + "纽约股市开门红印\n尼菲律宾货币汇率\n再跌\n" + _PEN_BODY
+    (item,) = _items(text)
+    assert item["byline"] != "再跌"
+
+
+def test_a_word_under_a_headline_is_its_wrapped_end() -> None:
+    (item,) = _items(_BEFORE + "中国唱片总公司的贺岁\n礼物\n" + _PEN_BODY)
+    assert item["byline"] != "礼物"
