@@ -221,9 +221,15 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a subtitle under it: the line is a headline over its subtitle
         if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
-        if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
+        if (
+            i + 2 < len(lines)
+            and _head_over(below, lines[i + 2])
+            # (not when a word runs on from it: a paragraph's set-in first line, `眼下的
+            # 西北青藏高` / `原，正是北风呼啸`, under LibreOffice's two-em indent)
+            and not wrapmodel.broken_word(below.text, lines[i + 2].text, 2)
+        ):
             continue  # a headline below, over its text: the line is no byline over a story
-        how = name_line(line)
+        how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text):
             continue
         short = _short_above(lines, i)
@@ -315,6 +321,15 @@ def _first_head(lines: Sequence[Line], i: int) -> bool:
     if over is None or not (over.candidate and over.kind is Kind.BODY):
         return True
     return is_header(over.text) or _BAND.match(over.text) is not None
+
+
+def _names_under_subtitle(above: Line, line: Line) -> str:
+    """Two names of three set together under a subtitle (`——大连陆军学院开展群体活动纪实`
+    / `叶先明张劲松`), though a word reads across them (`劲松`): the subtitle ends the
+    stack, and no headline's wrapped rest follows a subtitle's dashes."""
+    if above.first != "—" or len(line.text) != 6 or not _IDEOGRAPHS.match(line.text):
+        return ""
+    return "name" if names(line.text) == 2 else ""
 
 
 def _label_over_dateline(lines: Sequence[Line], i: int) -> bool:
