@@ -140,3 +140,10 @@ def test_a_name_over_a_headline_over_its_text_stays_apart() -> None:
     )
     page = json.loads(parse_text(_BEFORE + "藏族姑娘淘粪忙\n汪志\n" + body).to_json())
     assert all(item["byline"] != "汪志" for item in page["items"])
+
+
+def test_a_stub_over_a_correspondents_byline_is_the_headlines_end() -> None:
+    # `本报通讯员` holds 讯 too: the line under the stub is a byline, not a dateline.
+    text = _BEFORE + "东亚货币继续\n贬值\n泰国\n本报通讯员王伟\n" + _DATELINE_BODY[10:]
+    items = _items(text)
+    assert all(item["byline"] != "泰国" for item in items)

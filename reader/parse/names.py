@@ -344,6 +344,7 @@ def _label_over_dateline(lines: Sequence[Line], i: int) -> bool:
         len(line.text) == 2  # (`椰水浓于酒军民` / `鱼水情` / `本报广州…讯`: a stub of three)
         and DATELINE_RE.match(below.text) is not None
         and "记者" not in below.text  # (`本报记者何勇通讯员…`: a byline, 讯 of 通讯员)
+        and "通讯员" not in below.text  # (`本报通讯员王伟`)
         and above.candidate
         and above.kind is Kind.BODY
         and _short_above(lines, i)
