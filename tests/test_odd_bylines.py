@@ -119,29 +119,6 @@ def test_two_names_under_a_subtitle_though_a_word_reads_across_them() -> None:
     assert item["byline"] == "叶先明张劲松"
 
 
-def test_a_name_over_a_set_in_first_line_that_runs_on() -> None:
-    # The narrow line under the name is no headline: `高` / `原` breaks a word.
-    body = (
-        "眼下的西北青藏高\n原，正是北风呼啸，雪花\n飞舞的时节，藏族姑娘们\n却在田间忙着淘粪积肥。\n"
-    )
-    (item,) = _items(_BEFORE + "藏族姑娘淘粪忙\n汪志\n" + body)
-    assert (item["headline"], item["byline"]) == ("藏族姑娘淘粪忙", "汪志")
-    paragraphs = item["paragraphs"]
-    assert isinstance(paragraphs, list) and paragraphs[0].startswith("眼下的西北青藏高原")
-
-
-def test_a_name_over_a_headline_over_its_text_stays_apart() -> None:
-    # Under `汪志` a narrow line that breaks no word over a wider one is a headline.
-    body = (
-        "青藏高原迎新春\n"
-        "眼下，北国正是寒意料峭，\n"
-        "而大连陆军学院举办的群体\n"
-        "活动却热火朝天，好不热闹。\n"
-    )
-    page = json.loads(parse_text(_BEFORE + "藏族姑娘淘粪忙\n汪志\n" + body).to_json())
-    assert all(item["byline"] != "汪志" for item in page["items"])
-
-
 def test_a_stub_over_a_correspondents_byline_is_the_headlines_end() -> None:
     # `本报通讯员` holds 讯 too: the line under the stub is a byline, not a dateline.
     text = _BEFORE + "东亚货币继续\n贬值\n泰国\n本报通讯员王伟\n" + _DATELINE_BODY[10:]

@@ -221,13 +221,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a subtitle under it: the line is a headline over its subtitle
         if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
-        if (
-            i + 2 < len(lines)
-            and _head_over(below, lines[i + 2])
-            # (not when a word runs on from it: a paragraph's set-in first line, `眼下的
-            # 西北青藏高` / `原，正是北风呼啸`, under LibreOffice's two-em indent)
-            and not wrapmodel.broken_word(below.text, lines[i + 2].text, 2)
-        ):
+        if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
             continue  # a headline below, over its text: the line is no byline over a story
         how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text):
