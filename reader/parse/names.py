@@ -86,9 +86,13 @@ _POST_LINE = re.compile(
     rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?"
     rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
 )
+# An order's number, which the paper prints where a byline stands (`第九十二号`).
+_ORDER_NO = re.compile(r"^第[零〇一二三四五六七八九十百千０-９0-9]{1,6}号$")
 _BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
 # (The last character of a post: a name of two or three follows it.)
 _POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
+_NUMERALS = frozenset("一二三四五六七八九十百千万两零〇")
+_TEXT_HEADS = (*DATELINE_HEADS, "据")  # (a dateline run into the text: `本报讯`, `据新华社…`)
 _OUTLET_FIRST = frozenset(head[0] for head in DATELINE_HEADS)  # (本报, 新华社…: a byline's)
 _FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
 _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
@@ -190,6 +194,13 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if not line.candidate:
             continue
         below = lines[i + 1]
+        if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
+            line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
+            continue
+        if below.kind is byline and _label_over_dateline(lines, i):
+            line.kind, line.candidate = byline, False  # `贬值` / `泰国` / `本报曼谷…电`
+            below.kind, below.candidate = body, False  # (the dateline opens the text)
+            continue
         if line.width > 16 or below.width < line.width + 2:
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
@@ -212,13 +223,13 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
         if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
             continue  # a headline below, over its text: the line is no byline over a story
-        how = name_line(line)
+        how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text):
             continue
         short = _short_above(lines, i)
         if not short and wrapmodel.glued(above.text, line.text):
             continue  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
-        if how == "pen" and not short:
+        if how == "pen" and not short and not _pen_apart(lines, i):
             continue
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
@@ -274,6 +285,66 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
         and _opens_stack(lines, i - 1)
+    )
+
+
+def _pen_apart(lines: Sequence[Line], i: int) -> bool:
+    """A pen name under a full line (`为西部鼓掌` / `广记`, `藏族姑娘淘粪忙` / `汪志`): the
+    break is where a headline ends and another line starts, by the corpus's tables
+    (`wrapmodel.inside`: `忙`, `掌` end headlines often, `广`, `西` start them), and the text
+    under it opens with no dateline (`本报讯`, `据新华社…`): a story with a dateline
+    names its reporter there and prints no byline, so a short line over one is the
+    headline's wrapped end (`石家庄打假治劣保` / `春供` / `本报讯…`). The line over it
+    opens its stack: under a wrap (`纽约股市开门红印` / `尼菲律宾货币汇率` / `再跌`) it
+    is a third line."""
+    above, line, below = lines[i - 1], lines[i], lines[i + 1]
+    text = line.text
+    return (
+        len(text) == 2
+        and text[0] not in _NUMERALS  # (`中国乒乓球擂台赛产生` / `四强`)
+        and not wrapmodel.broken_word(text[0], text[1], 1)  # (a word: `礼物`, `直播`, `人物`)
+        and not wrapmodel.inside(above.text, text)
+        and not below.text.startswith(_TEXT_HEADS)
+        and _first_head(lines, i - 1)
+    )
+
+
+def _first_head(lines: Sequence[Line], i: int) -> bool:
+    """Line i follows no line of a stack: a closed paragraph, a credit, the header band."""
+    over = lines[i - 1] if i else None
+    if over is None or not (over.candidate and over.kind is Kind.BODY):
+        return True
+    return is_header(over.text) or _BAND.match(over.text) is not None
+
+
+def _names_under_subtitle(above: Line, line: Line) -> str:
+    """Two names of three set together under a subtitle (`——大连陆军学院开展群体活动纪实`
+    / `叶先明张劲松`), though a word reads across them (`劲松`): the subtitle ends the
+    stack, and no headline's wrapped rest follows a subtitle's dashes."""
+    if above.first != "—" or len(line.text) != 6 or not _IDEOGRAPHS.match(line.text):
+        return ""
+    return "name" if names(line.text) == 2 else ""
+
+
+def _label_over_dateline(lines: Sequence[Line], i: int) -> bool:
+    """Line i is a region's label over a dateline (`泰国` / `本报曼谷１月５日电`,
+    `欧盟` / `本报布鲁塞尔…电`): two ideographs read as a name, under a
+    headline's stub, whose wrap ended there (`东亚货币继续` / `贬值`). The paper prints
+    the label where a byline stands and runs the dateline into the text. (Under a full
+    line the line is the headline's wrapped end: `李岚清会见法国` / `客人` / `新华社…电`.)"""
+    line, below = lines[i], lines[i + 1]
+    above = lines[i - 1]
+    return (
+        len(line.text) == 2  # (`椰水浓于酒军民` / `鱼水情` / `本报广州…讯`: a stub of three)
+        and DATELINE_RE.match(below.text) is not None
+        and "记者" not in below.text  # (`本报记者何勇通讯员…`: a byline, 讯 of 通讯员)
+        and "通讯员" not in below.text  # (`本报通讯员王伟`)
+        and above.candidate
+        and above.kind is Kind.BODY
+        and _short_above(lines, i)
+        and name_line(line) != ""
+        and not _wrap_across(above.text, line.text)  # (`出版李` / `鹏题词`)
+        and not wrapmodel.glued(above.text, line.text)
     )
 
 
