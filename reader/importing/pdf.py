@@ -25,6 +25,7 @@ from reader.importing.strays import place_strays
 from reader.importing.turned import lay_flat
 from reader.importing.type3 import Type3Face, face_of, type3_faces
 from reader.importing.typography import byline_row, is_byline
+from reader.importing.vertical import insert, take
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -302,6 +303,7 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                 glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3)
                 drawn = _drawn_boxes(page) if glyphs or turned else []
                 glyphs += lay_flat(turned, drawn, glyphs)
+                glyphs, standing = take(glyphs, drawn)
             finally:
                 textpage.close()
                 page.close()
@@ -311,6 +313,7 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     "so its text cannot be read"
                 )
             lines = layout(glyphs, drawn, is_byline, byline_row)
+            insert(lines, standing)
             text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)
