@@ -246,9 +246,10 @@ def insert(page: Layout, heads: Sequence[Run]) -> None:
 
 
 def _beside(page: Layout, run: Run) -> int | None:
-    """The text line a head stands beside: on the side (left or right) whose nearest
-    line level with the run is within `_BESIDE` ems, of the lines in that line's column
-    the highest that starts no lower than an em under the run's top."""
+    """The text line a head stands beside: on the side (left or right) of the nearest
+    line level with the run, within `_BESIDE` ems, in the columns of the lines about
+    as near, the highest line that starts a block no higher than two ems over the
+    run's top (a headline centred over the story a kicker stands beside counts)."""
     reach = _BESIDE * page.body
     level: list[tuple[float, float, float, float, int]] = []  # side, x0, x1, top, line
     for n, group in enumerate(page.groups):
@@ -256,7 +257,7 @@ def _beside(page: Layout, run: Run) -> int | None:
             continue
         segs = [s for line in group for s in line.segments]
         top, bottom = max(s.top for s in segs), min(s.bottom for s in segs)
-        if top <= run.bottom or bottom >= run.top:
+        if top <= run.bottom or bottom >= run.top + run.size:
             continue
         x0, x1 = min(s.x0 for s in segs), max(s.x1 for s in segs)
         if x0 >= run.x1 - 0.5 * run.size:
@@ -267,14 +268,21 @@ def _beside(page: Layout, run: Run) -> int | None:
     if near is None or near[0] > reach:
         return None
     right = near[1] >= run.x1 - 0.5 * run.size
-    column = [
+    side = [t for t in level if (t[1] >= run.x1 - 0.5 * run.size) == right]
+    close = [t for t in side if t[0] <= near[0] + 2 * page.body]
+    x0, x1 = min(t[1] for t in close), max(t[2] for t in close)
+    starts = [
         (-top, n)
-        for _, x0, x1, top, n in level
-        if (x0 >= run.x1 - 0.5 * run.size) == right
-        and min(x1, near[2]) > max(x0, near[1])
-        and top <= run.top + run.size
+        for _, a, b, top, n in side
+        if min(b, x1) > max(a, x0)
+        and page.texts[n].startswith(" ")
+        and top <= run.top + 2 * max(run.size, top - _bottom(page, n))
     ]
-    return min(column)[1] if column else near[4]
+    return min(starts)[1] if starts else near[4]
+
+
+def _bottom(page: Layout, n: int) -> float:
+    return min(s.bottom for line in page.groups[n] for s in line.segments)
 
 
 def _line(run: Run, page: Layout, at: int | None) -> Line:
