@@ -64,43 +64,38 @@ def _stands(char: str) -> bool:
     )
 
 
-def _row_gaps(glyphs: Sequence[Glyph]) -> list[float]:
-    """Each glyph's white to its nearest neighbour on its own baseline, in ems (inf
-    when it has none): glyphs sorted by baseline band, then across."""
-    order = sorted(range(len(glyphs)), key=lambda k: (glyphs[k].baseline, glyphs[k].x0))
-    gaps = [float("inf")] * len(glyphs)
-    rows: list[list[int]] = []
-    for k in order:
-        g = glyphs[k]
-        if rows and abs(glyphs[rows[-1][0]].baseline - g.baseline) <= 0.2 * g.size:
-            rows[-1].append(k)
-        else:
-            rows.append([k])
-    for row in rows:
-        row.sort(key=lambda k: glyphs[k].x0)
-        for a, b in itertools.pairwise(row):
-            left, right = glyphs[a], glyphs[b]
-            size = max(left.size, right.size)
-            gap = max(right.x0 - left.x1, 0.0) / size
-            gaps[a] = min(gaps[a], gap)
-            gaps[b] = min(gaps[b], gap)
-    return gaps
+def _seeds(glyphs: Sequence[Glyph]) -> list[int]:
+    """Glyphs that may stand in a vertical run: each of two glyphs one after the other
+    in the text layer (a writer draws a run in its order) whose middles are within
+    0.4 em across and the second under the first, with the two around them (a mark
+    between two ideographs is boxed by its ink, off the run's axis). One pass over
+    neighbours: a page of rows has none, and the rest is never looked at."""
+    pairs = [
+        k
+        for k, (a, b) in enumerate(itertools.pairwise(glyphs))
+        if -0.8 * a.size < a.x0 + a.x1 - b.x0 - b.x1 < 0.8 * a.size
+        and a.bottom - 1.2 * a.size <= b.top <= a.top - 0.3 * a.size
+    ]
+    near = {j for k in pairs for j in range(k - 1, k + 3)}
+    return sorted(j for j in near if 0 <= j < len(glyphs) and _stands(glyphs[j].char))
 
 
 def take(glyphs: Sequence[Glyph], drawn: Sequence[Box] = ()) -> tuple[list[Glyph], list[Run]]:
     """The page's glyphs without its vertical runs (a run by a picture laid flat as a
     credit among them), and the other runs as heads to `insert`."""
-    gaps = _row_gaps(glyphs)
-    loose = [k for k, g in enumerate(glyphs) if gaps[k] > _TIGHT and _stands(g.char)]
-    if len(loose) < 2:
+    seeds = _seeds(glyphs)
+    if len(seeds) < 2:
         return list(glyphs), []
-    # Checked again by boxes, not baselines: a squeezed mark's origin may stand off
-    # its line's baseline, and a run may stand right under another run.
+    # Each seed's white to its neighbours on its row, by boxes, not baselines: a
+    # squeezed mark's origin may stand off its line's baseline. Its neighbours in the
+    # text layer first: most seeds sit in a row with them.
+    seeds = [k for k in seeds if not _in_row(glyphs, k)]
+    if len(seeds) < 2:
+        return list(glyphs), []
     order = sorted(range(len(glyphs)), key=lambda k: glyphs[k].bottom)
     bottoms = [glyphs[k].bottom for k in order]
-    for k in loose:
-        gaps[k] = _side_gap(glyphs, order, bottoms, k)
-    loose = [k for k in loose if gaps[k] > _TIGHT]
+    gaps = {k: _side_gap(glyphs, order, bottoms, k) for k in seeds}
+    loose = [k for k in seeds if gaps[k] > _TIGHT]
     chains = _chains(glyphs, loose, gaps)
     runs = [c for c in chains if len(c) >= 2 and _ideographs(glyphs, c) >= 2]
     if not runs:
@@ -120,7 +115,7 @@ def take(glyphs: Sequence[Glyph], drawn: Sequence[Box] = ()) -> tuple[list[Glyph
     return rest, heads
 
 
-def _chains(glyphs: Sequence[Glyph], loose: list[int], gaps: list[float]) -> list[list[int]]:
+def _chains(glyphs: Sequence[Glyph], loose: list[int], gaps: dict[int, float]) -> list[list[int]]:
     """The loose glyphs in runs, top down: each glyph joins the first run it stands
     right under, judged against the run's last em-wide glyph (a mark's box is its ink)."""
     chains: list[list[int]] = []
@@ -138,6 +133,22 @@ def _chains(glyphs: Sequence[Glyph], loose: list[int], gaps: list[float]) -> lis
                 chains.append([k])
                 anchors.append(g)
     return chains
+
+
+def _in_row(glyphs: Sequence[Glyph], k: int) -> bool:
+    """Glyph `k` has the glyph before or after it in the text layer beside it on its
+    row, nearer than `_TIGHT` ems."""
+    g = glyphs[k]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(glyphs):
+            h = glyphs[j]
+            level = min(g.top, h.top) - max(g.bottom, h.bottom)
+            white = max(h.x0 - g.x1, g.x0 - h.x1)
+            if level > 0.5 * min(g.top - g.bottom, h.top - h.bottom) and (
+                -0.6 * min(g.x1 - g.x0, h.x1 - h.x0) <= white <= _TIGHT * max(g.size, h.size)
+            ):
+                return True
+    return False
 
 
 def _side_gap(glyphs: Sequence[Glyph], order: list[int], bottoms: list[float], k: int) -> float:
