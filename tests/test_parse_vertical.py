@@ -111,6 +111,9 @@ def test_one_character_lines_that_are_no_head_stay_as_they_are() -> None:
     # After a reporter's role: a name spaced out, one character a line.
     name = ["新华社记者", "赵", "勇", "高邑是一个农业县。"]
     assert join_vertical(name) == name
+    # Before a line with a dash ligature inside it: PDFium's order broken around it.
+    dashed = ["（据新华社电）", "继", "京", "续", "客———运为"]
+    assert join_vertical(dashed) == dashed
     # Digits and Latin are no upright run.
     digits = ["第一版。", "1", "2", "3"]
     assert join_vertical(digits) == digits

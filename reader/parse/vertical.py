@@ -11,7 +11,9 @@ forms of punctuation (︵︶﹁﹂︒︑) are kept as printed (search folds them
 Lines of two characters and more are left as they are: a headline's one-character
 wrap stands alone, never two in a row. A run after a line that runs on (no stop, no
 closing mark) is PDFium's glyphs of two columns interleaved, and one after a
-reporter's role is a name spaced out: both stay as they were.
+reporter's role is a name spaced out, and one before a line with a `——` inside it is
+PDFium's order broken around a dash ligature (`reader.parse.dashorder`): all stay as
+they were.
 """
 
 from __future__ import annotations
@@ -66,8 +68,10 @@ def join_vertical(raw: list[str]) -> list[str]:
             run.append(line)
             continue
         chars = [r.strip() for r in run]
-        if sum(1 for c in chars if "\u4e00" <= c <= "\u9fff") >= _LEAST and _after_block(
-            out[-1] if out else ""
+        if (
+            sum(1 for c in chars if "\u4e00" <= c <= "\u9fff") >= _LEAST
+            and _after_block(out[-1] if out else "")
+            and "——" not in line.strip()[1:]
         ):
             out.append(" " + "".join(chars))
         else:
