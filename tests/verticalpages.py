@@ -31,13 +31,22 @@ KICKER = "迎接新春佳节"  # vertical, left of the horizontal headline
 UNDER_KICKER = "城市供暖保障有力"
 COLUMN = "今日谈"  # vertical, in a ruled box
 RIGHT_HEAD = "菜篮子：十年巨变（上）"  # vertical, right of its story
-STORIES = {HEAD: (P, Q, P), UNDER_KICKER: (Q, P), COLUMN: (R, Q), RIGHT_HEAD: (P, R)}
+STORIES: dict[str, tuple[str, ...]] = {
+    HEAD: (P, Q, P),
+    UNDER_KICKER: (Q, P),
+    COLUMN: (R, Q),
+    RIGHT_HEAD: (P, R),
+}
 
 # The reportlab page: the same heads with vertical forms where a typesetter puts them.
 FORMS_HEAD = "﹁菜篮子﹂工程见成效"
 FORMS_RIGHT = "菜篮子︓十年巨变︵上︶"
 V_COLUMN = "短评"
-FORMS_STORIES = {FORMS_HEAD: (P, Q), FORMS_RIGHT: (Q, R), V_COLUMN: (R, P)}
+FORMS_STORIES: dict[str, tuple[str, ...]] = {
+    FORMS_HEAD: (P, Q),
+    FORMS_RIGHT: (Q, R),
+    V_COLUMN: (R, P),
+}
 UMING = Path("/usr/share/fonts/truetype/arphic/uming.ttc")
 _CHROMIUM_FACE = "Noto Serif CJK SC"
 
