@@ -69,7 +69,7 @@ def test_vertical_heads_by_chromium_head_the_stories_beside_them(
     chromium: tuple[str, Page],
 ) -> None:
     text, page = chromium
-    for head in (vp.HEAD, vp.COLUMN, vp.RIGHT_HEAD):
+    for head in (vp.HEAD, vp.COLUMN, vp.RIGHT_HEAD, vp.DIGITS_HEAD):
         assert f" {head}" in text.splitlines()  # one line, top to bottom
         story = _story(page, head)
         assert story.paragraphs == vp.STORIES[head]
@@ -79,7 +79,7 @@ def test_vertical_heads_by_chromium_head_the_stories_beside_them(
     assert story.kicker == vp.KICKER
     assert story.paragraphs == vp.STORIES[vp.UNDER_KICKER]
     assert page.header == vp.MASTHEAD
-    assert len(page.items) == 4
+    assert len(page.items) == 5
 
 
 def test_vertical_heads_by_chromium_lose_and_invent_nothing(chromium: tuple[str, Page]) -> None:
@@ -109,7 +109,7 @@ def test_a_run_of_one_size_stacked_glyphs_is_one_line_before_the_story_beside_it
     glyphs = _column("春节市场供应充足", 0.0, 700.0, 18.0)
     for k in range(8):
         glyphs += line("国务院日前发出通知要求各地", 30.0, 690.0 - 14.0 * k)
-    rest, heads = take(glyphs)
+    rest, heads, _ = take(glyphs)
     assert len(rest) == 8 * 13 and len(heads) == 1
     page = layout(rest)
     insert(page, heads)
@@ -123,8 +123,27 @@ def test_a_run_of_one_size_stacked_glyphs_is_one_line_before_the_story_beside_it
 def test_a_head_set_in_two_columns_reads_the_right_one_first() -> None:
     # Half an em between the two columns (white under a third of an em reads as rows).
     glyphs = _column("抢占市场", 40.0, 700.0, 18.0) + _column("制高点", 13.0, 700.0, 18.0)
-    rest, heads = take(glyphs)
+    rest, heads, _ = take(glyphs)
     assert rest == [] and ["".join(g.char for g in h.glyphs) for h in heads] == ["抢占市场制高点"]
+
+
+def test_digits_upright_or_two_in_one_em_are_read_in_the_run() -> None:
+    size = 18.0
+    glyphs = _column("迎接", 0.0, 700.0, size)
+    # Upright, each centred in the run's em and half an em tall.
+    for k, digit in enumerate("1998"):
+        top = 700.0 - 2 * size - k * 0.5 * size
+        glyphs.append(Glyph(digit, 4.5, 13.5, top - 0.5 * size, top, top - 0.45 * size, size, 700))
+    glyphs += _column("年春节", 0.0, 700.0 - 4 * size, size)
+    # Two digits set across the run in one em (`text-combine-upright`).
+    glyphs += [
+        Glyph("9", 0.0, 9.0, 574.0 - size, 574.0, 574.0 - 0.88 * size, size, 700),
+        Glyph("8", 9.0, 18.0, 574.0 - size, 574.0, 574.0 - 0.88 * size, size, 700),
+    ]
+    glyphs += _column("届", 0.0, 574.0 - size, size)
+    rest, heads = take(glyphs)[:2]
+    assert rest == []
+    assert ["".join(g.char for g in h.glyphs) for h in heads] == ["迎接1998年春节98届"]
 
 
 def test_rows_of_a_column_stay_rows() -> None:
@@ -138,7 +157,7 @@ def test_rows_of_a_column_stay_rows() -> None:
         glyphs += line("做好市场", 58.0, base)
     # A one-character line under a headline (its wrap) stands alone, not in a run.
     glyphs += line("春节市场供应充", 0.0, 800.0, 18.0) + line("足", 0.0, 780.0, 18.0)
-    rest, heads = take(glyphs)
+    rest, heads, _ = take(glyphs)
     assert heads == [] and len(rest) == len(glyphs)
 
 
@@ -146,7 +165,7 @@ def test_a_run_beside_a_picture_is_its_credit_under_its_caption() -> None:
     picture = (100.0, 500.0, 300.0, 650.0)
     glyphs = _column("新华社记者王伟摄", 302.0, 650.0, 8.0, 400)
     glyphs += line("北京王府井大街节日商品琳琅满目", 100.0, 488.0)
-    rest, heads = take(glyphs, [picture])
+    rest, heads, _ = take(glyphs, [picture])
     assert heads == []
     credit = [g for g in rest if g.size == 8.0]
     assert "".join(g.char for g in sorted(credit, key=lambda g: g.x0)) == "新华社记者王伟摄"

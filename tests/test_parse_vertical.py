@@ -71,6 +71,7 @@ def test_vertical_heads_in_page_text_head_the_stories_they_stand_before(chromium
     by_head = {it.headline: it for it in page.items}
     assert by_head[vp.HEAD].paragraphs == vp.STORIES[vp.HEAD]
     assert by_head[vp.COLUMN].paragraphs[:2] == vp.STORIES[vp.COLUMN]
+    assert by_head[vp.DIGITS_HEAD].paragraphs[:2] == vp.STORIES[vp.DIGITS_HEAD]
     # Kicker or headline: page text has no type sizes; both stay in one stack, in order.
     stack = [
         (it.kicker, it.headline, it.subtitle)
@@ -99,6 +100,10 @@ def test_a_run_of_one_character_lines_is_one_line_with_the_story_start_hint() ->
     raw = [source, "﹁", "菜", "篮", "子", "﹂", "工", "程", body]
     assert join_vertical(raw) == [source, " ﹁菜篮子﹂工程", body]
     assert join_vertical(["人民日报", "短", "评", "正文。"]) == ["人民日报", " 短评", "正文。"]
+    head = ["迎", "接", "1", "9", "9", "8", "年", "春", "节"]  # its digits one a line too
+    assert join_vertical(["（完）", *head, body]) == ["（完）", " 迎接1998年春节", body]
+    turned = ["迎", "接", "1998", "年", "春", "节"]  # MuPDF: the turned digits one line
+    assert join_vertical(["（完）", *turned, body]) == ["（完）", " 迎接1998年春节", body]
 
 
 def test_one_character_lines_that_are_no_head_stay_as_they_are() -> None:
@@ -114,6 +119,6 @@ def test_one_character_lines_that_are_no_head_stay_as_they_are() -> None:
     # Before a line with a dash ligature inside it: PDFium's order broken around it.
     dashed = ["（据新华社电）", "继", "京", "续", "客———运为"]
     assert join_vertical(dashed) == dashed
-    # Digits and Latin are no upright run.
+    # Digits alone are no head: two ideographs at least.
     digits = ["第一版。", "1", "2", "3"]
     assert join_vertical(digits) == digits

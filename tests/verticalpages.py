@@ -4,7 +4,8 @@
   text-orientation: upright` in Noto Serif CJK SC (a face with vertical metrics and
   the `vert` forms), Skia writes the PDF: a vertical headline left of its story, a
   vertical kicker left of a horizontal headline, a column name (`今日谈`) in a ruled
-  box, a vertical headline right of its story.
+  box, one whose digits are turned a quarter (`text-orientation: mixed`, the CSS
+  default), and last a vertical headline right of its story.
 - `reportlab_pdf`: glyph by glyph, upright glyphs placed one under another at one x in
   AR PL UMing (a TrueType face with the vertical presentation forms), with those forms
   where a typesetter sets them (﹁﹂ for quotes, ︵︶ for brackets, ︓ for a colon); a
@@ -31,11 +32,13 @@ KICKER = "迎接新春佳节"  # vertical, left of the horizontal headline
 UNDER_KICKER = "城市供暖保障有力"
 COLUMN = "今日谈"  # vertical, in a ruled box
 RIGHT_HEAD = "菜篮子：十年巨变（上）"  # vertical, right of its story
+DIGITS_HEAD = "迎接1998年春节"  # vertical, its digits turned a quarter (`mixed`)
 STORIES: dict[str, tuple[str, ...]] = {
     HEAD: (P, Q, P),
     UNDER_KICKER: (Q, P),
     COLUMN: (R, Q),
     RIGHT_HEAD: (P, R),
+    DIGITS_HEAD: (Q, R),
 }
 
 # The reportlab page: the same heads with vertical forms where a typesetter puts them.
@@ -83,6 +86,8 @@ h2 {{ font-size: 18pt; text-align: center; margin: 0 0 4pt 0; }}
 <div><h2>{UNDER_KICKER}</h2>{body(STORIES[UNDER_KICKER])}</div></div>
 <div class="row"><div class="v box">{COLUMN}</div>
 <div>{body(STORIES[COLUMN])}</div></div>
+<div class="row"><h2 class="v head" style="text-orientation: mixed">{DIGITS_HEAD}</h2>
+<div>{body(STORIES[DIGITS_HEAD])}</div></div>
 <div class="row"><div>{body(STORIES[RIGHT_HEAD])}</div><h2 class="v head">{RIGHT_HEAD}</h2></div>
 </body></html>"""
 

@@ -302,8 +302,8 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             try:
                 glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3)
                 drawn = _drawn_boxes(page) if glyphs or turned else []
+                glyphs, standing, turned = take(glyphs, drawn, turned)
                 glyphs += lay_flat(turned, drawn, glyphs)
-                glyphs, standing = take(glyphs, drawn)
             finally:
                 textpage.close()
                 page.close()

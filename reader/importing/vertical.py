@@ -61,6 +61,7 @@ def _stands(char: str) -> bool:
         or 0xFE30 <= o <= 0xFE4F  # CJK compatibility forms (vertical brackets)
         or 0xFF01 <= o <= 0xFF60  # full-width forms
         or char in "“”‘’…—·"
+        or (char.isascii() and char.isalnum())  # set upright, turned or two in one em
     )
 
 
@@ -80,31 +81,40 @@ def _seeds(glyphs: Sequence[Glyph]) -> list[int]:
     return sorted(j for j in near if 0 <= j < len(glyphs) and _stands(glyphs[j].char))
 
 
-def take(glyphs: Sequence[Glyph], drawn: Sequence[Box] = ()) -> tuple[list[Glyph], list[Run]]:
+def take(
+    glyphs: Sequence[Glyph],
+    drawn: Sequence[Box] = (),
+    turned: Sequence[tuple[Glyph, bool]] = (),
+) -> tuple[list[Glyph], list[Run], list[tuple[Glyph, bool]]]:
     """The page's glyphs without its vertical runs (a run by a picture laid flat as a
-    credit among them), and the other runs as heads to `insert`."""
+    credit among them), the other runs as heads to `insert`, and the `turned` glyphs
+    no run holds (digits and Latin turned a quarter inside a run are read in it)."""
+    down = [g for g, up in turned if not up]
+    pool = [*glyphs, *down]
     seeds = _seeds(glyphs)
     if len(seeds) < 2:
-        return list(glyphs), []
+        return list(glyphs), [], list(turned)
     # Each seed's white to its neighbours on its row, by boxes, not baselines: a
     # squeezed mark's origin may stand off its line's baseline. Its neighbours in the
     # text layer first: most seeds sit in a row with them.
     seeds = [k for k in seeds if not _in_row(glyphs, k)]
     if len(seeds) < 2:
-        return list(glyphs), []
-    order = sorted(range(len(glyphs)), key=lambda k: glyphs[k].bottom)
-    bottoms = [glyphs[k].bottom for k in order]
-    gaps = {k: _side_gap(glyphs, order, bottoms, k) for k in seeds}
+        return list(glyphs), [], list(turned)
+    order = sorted(range(len(pool)), key=lambda k: pool[k].bottom)
+    bottoms = [pool[k].bottom for k in order]
+    seeds += range(len(glyphs), len(pool))
+    gaps = {k: _side_gap(pool, order, bottoms, k) for k in seeds}
     loose = [k for k in seeds if gaps[k] > _TIGHT]
-    chains = _chains(glyphs, loose, gaps)
-    runs = [c for c in chains if len(c) >= 2 and _ideographs(glyphs, c) >= 2]
+    chains = _chains(pool, loose, gaps)
+    runs = [c for c in chains if len(c) >= 2 and _ideographs(pool, c) >= 2]
     if not runs:
-        return list(glyphs), []
+        return list(glyphs), [], list(turned)
     taken = {k for c in runs for k in c}
     rest = [g for k, g in enumerate(glyphs) if k not in taken]
+    gone = {id(pool[k]) for k in taken if k >= len(glyphs)}
     heads: list[Run] = []
     credits: list[tuple[Glyph, bool]] = []
-    for stack in _wrapped([[glyphs[k] for k in c] for c in runs]):
+    for stack in _wrapped([[pool[k] for k in c] for c in runs]):
         run = _run(stack)
         if _by_picture(run, drawn):
             credits += [(g, False) for g in stack]
@@ -112,7 +122,7 @@ def take(glyphs: Sequence[Glyph], drawn: Sequence[Box] = ()) -> tuple[list[Glyph
             heads.append(run)
     if credits:
         rest += lay_flat(credits, drawn, rest)
-    return rest, heads
+    return rest, heads, [(g, up) for g, up in turned if id(g) not in gone]
 
 
 def _chains(glyphs: Sequence[Glyph], loose: list[int], gaps: dict[int, float]) -> list[list[int]]:
@@ -120,7 +130,7 @@ def _chains(glyphs: Sequence[Glyph], loose: list[int], gaps: dict[int, float]) -
     right under, judged against the run's last em-wide glyph (a mark's box is its ink)."""
     chains: list[list[int]] = []
     anchors: list[Glyph] = []
-    for k in sorted(loose, key=lambda k: -glyphs[k].top):
+    for k in sorted(loose, key=lambda k: (-round(glyphs[k].top, 1), glyphs[k].x0)):
         g = glyphs[k]
         for n, chain in enumerate(chains):
             if _under(anchors[n], glyphs[chain[-1]], g, min(gaps[chain[-1]], gaps[k])):
@@ -144,6 +154,8 @@ def _in_row(glyphs: Sequence[Glyph], k: int) -> bool:
             h = glyphs[j]
             level = min(g.top, h.top) - max(g.bottom, h.bottom)
             white = max(h.x0 - g.x1, g.x0 - h.x1)
+            if _one_em(g, h, max(g.size, h.size)):
+                continue
             if level > 0.5 * min(g.top - g.bottom, h.top - h.bottom) and (
                 -0.6 * min(g.x1 - g.x0, h.x1 - h.x0) <= white <= _TIGHT * max(g.size, h.size)
             ):
@@ -164,10 +176,21 @@ def _side_gap(glyphs: Sequence[Glyph], order: list[int], bottoms: list[float], k
         ):
             continue
         white = max(h.x0 - g.x1, g.x0 - h.x1)
-        if white < -0.6 * min(g.x1 - g.x0, h.x1 - h.x0):
-            continue  # on the same spot: a run's mark over the next run's glyph
+        if white < -0.6 * min(g.x1 - g.x0, h.x1 - h.x0) or _one_em(g, h, size):
+            continue  # on the same spot (a run's mark over the next run's glyph), or in one em
         nearest = min(nearest, max(white, 0.0) / max(size, h.size))
     return nearest
+
+
+def _one_em(a: Glyph, b: Glyph, size: float) -> bool:
+    """Two narrow glyphs side by side on one row within one em (`text-combine-upright`:
+    `98` set across a vertical run)."""
+    return (
+        a.x1 - a.x0 < 0.7 * size
+        and b.x1 - b.x0 < 0.7 * size
+        and abs(a.top - b.top) < 0.2 * size
+        and max(a.x1, b.x1) - min(a.x0, b.x0) <= 1.1 * size
+    )
 
 
 def _wide(glyph: Glyph) -> bool:
@@ -182,6 +205,8 @@ def _under(anchor: Glyph, above: Glyph, glyph: Glyph, row_gap: float) -> bool:
     size = anchor.size
     if abs(anchor.size - glyph.size) > 0.05 * size:
         return False
+    if _one_em(above, glyph, size):
+        return glyph.x0 >= above.x1 - 0.1 * size  # the second of two set in one em
     if _wide(glyph):
         if abs(anchor.x0 + anchor.x1 - glyph.x0 - glyph.x1) / 2 > _ALIGN * size:
             return False
@@ -311,7 +336,7 @@ def _line(run: Run, page: Layout, at: int | None) -> Line:
     pitch = sorted(steps)[len(steps) // 2] if steps else size
     placed: list[Glyph] = []
     for k, g in enumerate(run.glyphs):
-        if k and 0 < middles[k - 1] - middles[k] > pitch + 0.5 * size:
+        if k and middles[k - 1] - middles[k] > max(pitch, size) + 0.5 * size:
             x += 0.5 * size
         placed.append(moved(g, x, x + size, foot, foot + size, foot + 0.12 * size))
         x += size

@@ -28,7 +28,8 @@ _ROLE_END = ("记者", "通讯员", "摄影", "撰稿", "摄", "电", "讯", "�
 
 
 def _upright(char: str) -> bool:
-    """A character a vertical run stands upright: CJK, full-width and vertical forms."""
+    """A character of a vertical run: CJK, full-width and vertical forms, and the
+    digits and Latin PDFium writes one a line there too (set upright or turned)."""
     o = ord(char)
     return (
         0x4E00 <= o <= 0x9FFF
@@ -38,7 +39,16 @@ def _upright(char: str) -> bool:
         or 0xFE30 <= o <= 0xFE4F
         or 0xFF01 <= o <= 0xFF60
         or char in "“”‘’…—·"
+        or (char.isascii() and char.isalnum())  # a head's digits: upright or turned
     )
+
+
+def _member(text: str) -> bool:
+    """A line of a vertical run: one character, or digits and Latin turned a quarter
+    that MuPDF writes as one line (`1998`)."""
+    if len(text) == 1:
+        return _upright(text)
+    return 1 < len(text) <= 4 and text.isascii() and text.isalnum()
 
 
 def _after_block(before: str) -> bool:
@@ -63,8 +73,7 @@ def join_vertical(raw: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for line in [*raw, ""]:
-        char = line.strip() if len(line) <= 3 else ""
-        if len(char) == 1 and _upright(char):
+        if len(line) <= 6 and _member(line.strip()):
             run.append(line)
             continue
         chars = [r.strip() for r in run]
