@@ -27,6 +27,7 @@ from reader.importing.strays import place_strays
 from reader.importing.turned import lay_flat
 from reader.importing.type3 import Type3Face, face_of, type3_faces
 from reader.importing.typography import byline_row, is_byline
+from reader.importing.vertical import insert, take
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -321,6 +322,7 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     frame, turned = side, []  # stored and shown on its side: read it turned
                     glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
                 drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
+                glyphs, standing, turned = take(glyphs, drawn, turned)
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
                 textpage.close()
@@ -331,6 +333,7 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     "so its text cannot be read"
                 )
             lines = layout(glyphs, drawn, is_byline, byline_row)
+            insert(lines, standing)
             text = lines.text()
             if not text.strip():
                 objects += _text_objects(doc, index)

@@ -30,6 +30,7 @@ from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 from reader.parse.topswap import put_heads_first
 from reader.parse.verse import mark_verse
+from reader.parse.vertical import join_vertical
 
 _LEAD_TIME = re.compile(
     r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
@@ -63,6 +64,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     """
     text, rest = _cut(text)
     raw = page_lines(unlayout(text))  # columns written side by side: cut apart
+    raw = join_vertical(raw)  # a head set top to bottom, one character a line
     raw = rejoin_split(raw, text)  # lines MuPDF wrote in pieces
     if may_hold_names(text):
         raw = rejoin_names(raw)
