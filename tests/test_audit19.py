@@ -1,0 +1,89 @@
+"""Audit 19: DESIGN.md's fixed names, codes and paths, as a second user and a checker meet them.
+
+Real processes. Where a check needs a user who is not root (root reads every file),
+the test runs `reader` as nobody through `setpriv` when this machine lets it, and as
+itself when it is not root; it is skipped only where neither is possible.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parent.parent / "issues" / "xuhui" / "sample" / "01.txt"
+NOBODY = 65534
+
+
+@pytest.fixture
+def open_dir() -> Iterator[Path]:
+    """A folder any user can reach (the tests' own temp dir is private to root)."""
+    top = Path(tempfile.mkdtemp(prefix="reader-audit19-", dir="/tmp"))
+    os.chmod(top, 0o755)
+    try:
+        yield top
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def other_user(top: Path) -> tuple[list[str], dict[str, str]]:
+    """The prefix and environment that run `reader` as a user who is not root."""
+    home = top / "home"
+    home.mkdir()
+    os.chmod(home, 0o777)
+    env = {
+        "HOME": str(home),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+    }
+    command = [sys.executable, "-m", "reader"]
+    if os.geteuid() != 0:
+        return command, {**os.environ, **env}
+    if not shutil.which("setpriv"):
+        pytest.skip("root, and no setpriv to become another user")
+    pairs = [f"{k}={v}" for k, v in env.items()]
+    setpriv = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    probe = subprocess.run(
+        ["env", "-i", *pairs, *setpriv, sys.executable, "-c", "import reader"],
+        capture_output=True,
+        cwd="/",
+    )
+    if probe.returncode:
+        pytest.skip("nobody cannot run this checkout's reader")
+    return ["env", "-i", *pairs, *setpriv, *command], {}
+
+
+def run(prefix: list[str], env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*prefix, *args], capture_output=True, text=True, timeout=120, env=env or None, cwd="/"
+    )
+
+
+def test_an_unreadable_page_is_permission_denied_for_parse_and_import(open_dir: Path) -> None:
+    """`reader parse` and `reader import` of a page this user may not read said click's
+    "Invalid value for 'FILE': Path '…' is not readable. (see reader parse --help)", a
+    usage error, where every other command says "<path>: permission denied"
+    (tests/test_error_shapes.py's test, skipped as root, failed as a user)."""
+    page = open_dir / "01.txt"
+    page.write_bytes(SAMPLE.read_bytes())
+    page.chmod(0)
+    prefix, env = other_user(open_dir)
+    library = open_dir / "home" / "lib"
+    for args in (
+        ("parse", str(page)),
+        ("--library", str(library), "import", str(page), "--paper", "p", "--issue", "2025-01-01"),
+    ):
+        done = run(prefix, env, *args)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr == f"reader: {page}: permission denied\n", done.stderr
+        assert done.stdout == ""
+    assert not library.exists()
