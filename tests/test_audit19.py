@@ -87,3 +87,35 @@ def test_an_unreadable_page_is_permission_denied_for_parse_and_import(open_dir: 
         assert done.stderr == f"reader: {page}: permission denied\n", done.stderr
         assert done.stdout == ""
     assert not library.exists()
+
+
+# The reader (DESIGN 7): keys after a search in a library with no issues.
+
+
+async def test_keys_after_a_search_in_an_empty_library_still_count(tmp_path: Path) -> None:
+    """`/ 经济 Enter` in a library with no issues held every key typed after the Enter
+    for hits that never came (no issue, no search): Esc did not close the line and `q`
+    did not quit; only Ctrl+C ended the reader (found under tmux, 80x24 and 40x12)."""
+    from test_tui12_bursts import quit_seen
+    from test_tui_burst import burst
+    from tui_scenes import app_for, settle
+
+    (tmp_path / "xw").mkdir()
+    (tmp_path / "xw" / "paper.toml").write_text('name = "新闻"\n', encoding="utf-8")
+    for slow in (True, False):
+        app = app_for(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            keys = ["slash", "x", "enter", "escape"]
+            if slow:
+                for key in keys:
+                    await pilot.press(key)
+                    await settle(app, pilot)
+            else:
+                burst(app, ["/", "x", "enter", "escape"])
+                await settle(app, pilot)
+            panel = app.query_one("#search")
+            assert not panel.display, slow
+            burst(app, ["q"])
+            await quit_seen(app, pilot)
+        assert app.return_code == 0, slow

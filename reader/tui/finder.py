@@ -131,7 +131,11 @@ class Finder(Widget):
 
     def search(self, query: str) -> None:
         """Search the open issue for `query` and list the hits (`/`, Enter)."""
-        if self.opened is None:
+        if self.opened is None:  # no issue (an empty library): no hits will come
+            panel = self.mounted_panel()
+            if panel is not None:
+                panel.query_box.release()  # the keys typed after Enter go on now
+            self.post_message(self.Changed(self.labels.empty_library))
             return
         self.query_text, self.mode = query, "list"
         self.post_message(self.Changed(self.labels.searching.format(query=query)))
