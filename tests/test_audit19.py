@@ -119,3 +119,45 @@ async def test_keys_after_a_search_in_an_empty_library_still_count(tmp_path: Pat
             burst(app, ["q"])
             await quit_seen(app, pilot)
         assert app.return_code == 0, slow
+
+
+@pytest.fixture(scope="module")
+def two_papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two papers of three 4-page issues, from the corpus."""
+    from corpuslib import CORPUS, corpus_lines, make_library
+
+    if not CORPUS.exists():
+        pytest.skip("shared/corpus is not beside the repo")
+    root = tmp_path_factory.mktemp("papers")
+    lines = corpus_lines(288)
+    make_library(root, lines[:144], paper="rmrb", name="人民日报", per_page=12, pages_per_issue=4)
+    make_library(root, lines[144:], paper="gmrb", name="光明日报", per_page=12, pages_per_issue=4)
+    return root
+
+
+@pytest.mark.parametrize("after", [["J"], ["J", "J"], ["space"], ["]"], ["K", "n"]])
+async def test_a_key_right_after_n_moves_from_the_hit_n_went_to(
+    two_papers: Path, after: list[str]
+) -> None:
+    """`n J` typed fast (under tmux: `reader read ID --search 经济`, then `] n J`) ended on
+    the hit: `n` announced its hit in a message, which the queued `J` overtook, so the
+    `J` moved from the old place and the jump then undid it. Slowly, J went on from the
+    hit."""
+    from test_tui_burst import burst, ends
+    from tui_scenes import app_for, settle
+
+    results = []
+    for slow in (True, False):
+        app = app_for(two_papers, "gmrb/1998-01-01/02/10", search="经济")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("right_square_bracket")
+            await settle(app, pilot)
+            keys = ["n", *after]
+            if slow:
+                results.append(await ends(app, pilot, keys, slow=True))
+            else:
+                burst(app, keys)
+                await settle(app, pilot)
+                results.append(await ends(app, pilot, [], slow=False))
+    assert results[0] == results[1]
