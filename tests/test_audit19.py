@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,3 +162,53 @@ async def test_a_key_right_after_n_moves_from_the_hit_n_went_to(
                 await settle(app, pilot)
                 results.append(await ends(app, pilot, [], slow=False))
     assert results[0] == results[1]
+
+
+def test_an_enter_typed_while_the_reader_starts_stays_enter(two_papers: Path) -> None:
+    """Keys typed while the reader started (a second and more of imports before Textual
+    took the terminal) met the terminal's line discipline, which turns a carriage
+    return into a line feed: `/经济⏎` left the query unsearched in the search line
+    (Textual read the Enter as Ctrl+J) and every key after it went into the query.
+
+    The reader turns that translation (ICRNL) off as it starts, before Textual's raw
+    mode. The test types the search in that window: once ICRNL is off while the
+    terminal is still in line mode (ICANON), as a person typing ahead would.
+    """
+    import termios
+
+    from test_tui_smoke import READER, TMUX, UNSET, Terminal, socket_name
+
+    if TMUX is None or not READER.exists():
+        pytest.skip("needs tmux and the installed reader script")
+    term = Terminal(socket_name("typeahead"))
+    work = two_papers.parent / "typeahead"
+    work.mkdir(exist_ok=True)
+    env = f"READER_DATA_DIR={work / 'data'} READER_CONFIG={work / 'none.toml'}"
+    command = f"env {UNSET} {env} {READER} --library {two_papers}"
+    try:
+        go = work / "go"
+        go.unlink(missing_ok=True)
+        wait = f"while [ ! -e {go} ]; do sleep 0.01; done; exec {command}"
+        term.tmux("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", wait)
+        tty = term.tmux("display", "-p", "-t", "smoke", "#{pane_tty}").strip()
+        fd = os.open(tty, os.O_RDWR | os.O_NOCTTY)
+        try:
+            go.touch()  # the reader starts now
+            seen = None
+            deadline = time.monotonic() + 120  # only if it never comes
+            while seen is None and time.monotonic() < deadline:
+                iflag, _o, _c, lflag = termios.tcgetattr(fd)[:4]
+                if not iflag & termios.ICRNL:  # the condition waited for
+                    seen = bool(lflag & termios.ICANON)
+                time.sleep(0.001)
+            assert seen is not None, "ICRNL never went off"
+        finally:
+            os.close(fd)
+        assert seen, "ICRNL went off only with raw mode: an Enter typed before is a line feed"
+        term.keys("/")
+        term.keys("经济", literal=True)
+        term.keys("Enter")
+        term.wait_for("hits for 经济", timeout=60)
+        term.keys("q")
+    finally:
+        subprocess.run([TMUX or "tmux", "-L", term.socket, "kill-server"], capture_output=True)
