@@ -11,7 +11,7 @@ DESIGN section 8 budgets (reader within 1.5x). "The issue's text" is the title's
 the lead story's body in the article, all three on screen. Memory is the resident set of the reader
 process (VmRSS, and its peak VmHWM) with a generated library of `--issues` issues.
 
-    python bench/startup.py [--runs 7] [--issues 300] [--pages 8]
+    python bench/startup.py [--runs 7] [--issues 300] [--pages 8] [--papers 1]
 """
 
 from __future__ import annotations
@@ -167,17 +167,30 @@ def memory(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def make_library(root: Path, issues: int, pages: int) -> Path:
-    """`issues` dated issues of `pages` pages each (the sample page's text)."""
-    paper = root / "xuhui"
-    paper.mkdir(parents=True)
-    (paper / "paper.toml").write_text('name = "徐汇报"\n', encoding="utf-8")
+def make_library(root: Path, issues: int, pages: int, papers: int = 1) -> Path:
+    """`issues` dated issues of `pages` pages each (the sample page's text), per paper.
+
+    One paper (xuhui) by default; with `papers` > 1 also p02, p03 … with the same
+    dates, their pages hard links to one copy (an archive of 10 papers x 3 years is
+    43,800 page files at 4 pages an issue).
+    """
     first = date(2024, 1, 1)
-    for n in range(issues):
-        folder = paper / (first + timedelta(days=n)).isoformat()
-        folder.mkdir()
-        for page in range(1, pages + 1):
-            shutil.copyfile(SAMPLE_PAGE, folder / f"{page:02d}.txt")
+    template = root.parent / f"{root.name}-page.txt"  # beside the library, to link to
+    shutil.copyfile(SAMPLE_PAGE, template)
+    for number in range(1, papers + 1):
+        key, name = ("xuhui", "徐汇报") if number == 1 else (f"p{number:02d}", f"第{number}报")
+        paper = root / key
+        paper.mkdir(parents=True)
+        (paper / "paper.toml").write_text(f'name = "{name}"\n', encoding="utf-8")
+        for n in range(issues):
+            folder = paper / (first + timedelta(days=n)).isoformat()
+            folder.mkdir()
+            for page in range(1, pages + 1):
+                target = folder / f"{page:02d}.txt"
+                if papers > 1:
+                    os.link(template, target)
+                else:
+                    shutil.copyfile(SAMPLE_PAGE, target)
     return root
 
 
@@ -261,6 +274,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--issues", type=int, default=300)
     parser.add_argument("--pages", type=int, default=8)
+    parser.add_argument("--papers", type=int, default=1, help="papers of --issues issues each")
     parser.add_argument("--steps", type=int, default=20, help="issues to page back through")
     args = parser.parse_args()
     if shutil.which("tmux") is None or not READER.exists():
@@ -269,7 +283,7 @@ def main() -> None:
         work = Path(tmp)
         sample = work / "sample"
         shutil.copytree(ROOT / "issues", sample)
-        big = make_library(work / "big", args.issues, args.pages)
+        big = make_library(work / "big", args.issues, args.pages, args.papers)
         script = work / "baseline.py"
         script.write_text(BASELINE, encoding="utf-8")
 
@@ -278,7 +292,8 @@ def main() -> None:
             (f"{sys.executable} {script}", ("baseline ready",))
         ]
         labels = ["one-widget Textual app (baseline)"]
-        for label, lib in (("sample", sample), (f"{args.issues} issues", big)):
+        size = f"{args.papers} papers x {args.issues} issues" if args.papers > 1 else ""
+        for label, lib in (("sample", sample), (size or f"{args.issues} issues", big)):
             command = f"{READER} --library {shlex.quote(str(lib))}"
             commands += [(command, ("? help",)), (command, text)]
             labels += [f"reader, {label}: first frame", f"reader, {label}: issue shown"]
@@ -286,7 +301,7 @@ def main() -> None:
         print(f"first paint in tmux 100x30, medians of {args.runs} interleaved runs")
         for label, times in zip(labels, results, strict=True):
             print(f"  {label:40} {describe(times, results[0])}")
-        print(f"memory with {args.issues} issues of {args.pages} pages:")
+        print(f"memory with {args.papers} paper(s) x {args.issues} issues of {args.pages} pages:")
         for label, rss, peak in browse_memory(big, work, args.steps):
             print(f"  {label:44} RSS {rss:5.1f} MB  peak {peak:5.1f} MB")
 

@@ -70,6 +70,9 @@ def main() -> None:
         say("interrupted")
         sys.exit(stopped_code())
     finally:
+        from reader.tui.typeahead import restore
+
+        restore()
         if _SET:
             import signal
 
@@ -163,9 +166,11 @@ def start(args: list[str]) -> None:
     from reader.cli.commands import COMPLETE_VAR, QUICK_EXIT, invoked
     from reader.cli.quick import plain_search, run_plain
     from reader.startup import end_quietly_on_a_closed_pipe, pause_collection, quick_exit
+    from reader.tui.typeahead import keep_enter  # an Enter typed ahead stays Enter
 
     bare, option = library_only(args)
     if bare and COMPLETE_VAR not in os.environ:  # the shell asking for words: no reader
+        keep_enter()
         sys.exit(open_bare(option))
     plain = plain_search(args) if COMPLETE_VAR not in os.environ else None
     if plain is not None:  # `reader [--library DIR] search QUERY …`: no typer to load
@@ -176,6 +181,8 @@ def start(args: list[str]) -> None:
     named = invoked(args)
     if named[:1] != ["read"]:  # the reader's screen has its own way out
         stop_as_on_ctrl_c()
+    elif COMPLETE_VAR not in os.environ:
+        keep_enter()
     if len(named) == 1 and named[0] in QUICK_EXIT:
         pause_collection()
     from reader.cli.main import main as command_line

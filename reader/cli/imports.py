@@ -47,7 +47,7 @@ def import_(
         typer.Argument(
             metavar="PATH...",
             help="Page files (.txt, .pdf) or folders.",
-            click_type=_PagePath(path_type=Path),
+            click_type=_PagePath(path_type=Path, readable=False),
         ),
     ],
     paper: Annotated[

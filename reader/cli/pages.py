@@ -50,7 +50,10 @@ def _context_of(path: Path) -> tuple[str, str, int]:
 
 @reports_errors
 def parse(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A page text file, or - for stdin.")],
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="A page text file, or - for stdin.", readable=False),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Page as JSON.")] = False,
 ) -> None:
     """Parse one page file into articles, captions and briefs.

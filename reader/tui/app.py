@@ -99,8 +99,12 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """After the first frame: garbage collection back on if the launcher paused it."""
+        """After the first frame: garbage collection back on if the launcher paused it;
+        the terminal settings Textual gives back are the shell's (`reader.tui.typeahead`)."""
+        from reader.tui.typeahead import hand_back
+
         resume_collection()
+        hand_back(self._driver)
 
     # Keys
 

@@ -78,14 +78,6 @@ class Finder(Widget):
             super().__init__()
             self.status = status
 
-    class Jumped(Message):
-        """Hit `hit` became current: show it; focus the article if `focus`."""
-
-        def __init__(self, hit: Occurrence, focus: bool) -> None:
-            super().__init__()
-            self.hit = hit
-            self.focus = focus
-
     class Searched(Message):
         """The worker finished a search."""
 
@@ -110,11 +102,17 @@ class Finder(Widget):
         self._panel: SearchPanel | None = None
         self._home: Widget | None = None
         self._back: Widget | None = None
+        self._jump: Callable[[Occurrence, bool], None] | None = None
 
-    def dock(self, home: Widget, back: Widget | None = None) -> None:
-        """Where the search panel goes when it is first needed (its first child), and
-        what has the focus when it closes."""
-        self._home, self._back = home, back
+    def dock(
+        self,
+        home: Widget,
+        back: Widget | None = None,
+        jump: Callable[[Occurrence, bool], None] | None = None,
+    ) -> None:
+        """Where the search panel goes when it is first needed (its first child), what
+        has the focus when it closes, and what shows a hit that became current."""
+        self._home, self._back, self._jump = home, back, jump
 
     @property
     def shown_query(self) -> str | None:
@@ -131,7 +129,11 @@ class Finder(Widget):
 
     def search(self, query: str) -> None:
         """Search the open issue for `query` and list the hits (`/`, Enter)."""
-        if self.opened is None:
+        if self.opened is None:  # no issue (an empty library): no hits will come
+            panel = self.mounted_panel()
+            if panel is not None:
+                panel.query_box.release()  # the keys typed after Enter go on now
+            self.post_message(self.Changed(self.labels.empty_library))
             return
         self.query_text, self.mode = query, "list"
         self.post_message(self.Changed(self.labels.searching.format(query=query)))
@@ -216,7 +218,10 @@ class Finder(Widget):
         if panel is not None:
             panel.set_counter(self.walk.counter())
             panel.show_hits_cursor(index)
-        self.post_message(self.Jumped(self.walk.hits[index], focus))
+        # Shown at once, not announced in a message: a key queued behind `n` (`n J`
+        # typed fast) would overtake the message and move from the old place.
+        if self._jump is not None:
+            self._jump(self.walk.hits[index], focus)
 
     def step(self, step: int) -> bool:
         """`n` / `N`: the next or previous hit, wrapping around; False with no hits."""

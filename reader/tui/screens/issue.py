@@ -17,6 +17,7 @@ from reader.model import Item, Page
 from reader.tui import session
 from reader.tui.bars import StatusBar, TitleBar, hint_line, state_line, where_line
 from reader.tui.finder import Finder, Mode
+from reader.tui.hit_walk import Occurrence
 from reader.tui.keys import key_of
 from reader.tui.labels import English, Labels
 from reader.tui.marks import Highlights, Marks
@@ -99,8 +100,12 @@ class IssueScreen(Screen[None]):
             status = StatusBar(hint_line(words, self.keys), id="status")
             status.say(words.loading)
             yield status
-        self.finder.dock(bottom, back=self.panes.article)
+        self.finder.dock(bottom, back=self.panes.article, jump=self.show_hit)
         yield self.finder
+
+    def show_hit(self, hit: Occurrence, focus: bool) -> None:
+        """Show a hit the search made current (the main screen does)."""
+        raise NotImplementedError
 
     def on_mount(self) -> None:
         """Show the start issue read in `compose`, before the first layout."""

@@ -14,6 +14,8 @@ from reader.tui.panes import NARROW
 from reader.tui.screens.issue import IssueScreen
 
 if TYPE_CHECKING:
+    from reader.tui.hit_walk import Occurrence
+
     # Imported when first used: the first frame needs none of them.
     from reader.tui.search_panel import SearchPanel
 
@@ -148,10 +150,8 @@ class MainScreen(IssueScreen):
         if message.status is not None:
             self.say(message.status)
 
-    @on(Finder.Jumped)
-    def _jumped(self, message: Finder.Jumped) -> None:
+    def show_hit(self, hit: Occurrence, focus: bool) -> None:
         """Show a hit: its page and item, scrolled to it, counted `i/N`."""
-        hit = message.hit
         if self.opened is None or not self.highlights.has(hit.item_id):
             return
         page = next(n for n, p in enumerate(self.opened.pages) if p.page == hit.page)
@@ -160,7 +160,7 @@ class MainScreen(IssueScreen):
         self.panes.reveal(hit.item_id, hit.field, hit.start)
         counter, query = self.finder.walk.counter(), self.finder.query_text
         self.say(self.labels.hit_status.format(counter=counter, query=query))
-        if message.focus:
+        if focus:
             self.panes.article.focus()
 
     def action_hit(self, step: int) -> None:
