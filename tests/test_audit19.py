@@ -212,3 +212,17 @@ def test_an_enter_typed_while_the_reader_starts_stays_enter(two_papers: Path) ->
         term.keys("q")
     finally:
         subprocess.run([TMUX or "tmux", "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def test_a_shared_index_with_no_version_yet_is_said_to_be_building(tmp_path: Path) -> None:
+    """audit19: while the owner's first `reader index` runs, the index has its tables and
+    no record of its version; a user's search said "built by another version of reader
+    (schema ?, …)", which sends them looking for a version that is not there."""
+    from reader.library import Library
+    from reader.search import shared, store
+
+    found = shared.plan(Library(tmp_path), {}, store.stale_versions({}, segmenter=False))
+    assert found.problem == "the shared index is still being built by its owner"
+    have = dict(store.versions(False)) | {"schema": "1"}
+    older = shared.plan(Library(tmp_path), have, store.stale_versions(have, segmenter=False))
+    assert older.problem is not None and "another version of reader (schema 1" in older.problem

@@ -73,6 +73,9 @@ class Plan(NamedTuple):
 
 def plan(library: Library, have: dict[str, str], stale: dict[str, str]) -> Plan:
     """The plan for a shared index whose meta table is `have` (`stale`: versions it lacks)."""
+    if stale and not stale.keys() & have.keys():
+        # Tables and no record of a version: the owner's first build has not ended.
+        return Plan(problem="the shared index is still being built by its owner")
     if stale:
         what = ", ".join(f"{k} {have.get(k, '?')}, this reader {v}" for k, v in stale.items())
         return Plan(problem=f"the shared index was built by another version of reader ({what})")
