@@ -76,7 +76,8 @@ def test_a_jump_line_opening_the_next_story_is_no_paragraph_end() -> None:
 def test_a_note_above_a_source_line_is_text_and_the_source_line_the_source() -> None:
     # pagegen2 `（项宁）` / `（来源：本报综合）`: before round 17 the note took `source`
     # and the source line became a paragraph.
-    lines = ["全国政协举行迎春茶话会", *FIRST, *NEXT, "（项宁）", "（来源：本报综合）", HEAD, *FIRST]
+    notes = ["（项宁）", "（来源：本报综合）"]
+    lines = ["全国政协举行迎春茶话会", *FIRST, *NEXT, *notes, HEAD, *FIRST]
     item = parse_text("\n".join(lines)).items[0]
     assert item.source == "（来源：本报综合）"
     assert item.paragraphs[-2:] == ("".join(NEXT), "（项宁）")
