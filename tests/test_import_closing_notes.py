@@ -1,8 +1,9 @@
 """A writer's name in brackets closing a story (`（王忠家）`): 1998 prints it as a
 paragraph of its own, set at the paragraph indent (whole-typeset-pdf read seeds 404,
 408: the corpus has it as the story's last paragraph); the pooled generators set it
-flush right, the story's source. The PDF tells the two apart; either way it ends the
-story, so a brief after it is a story of its own."""
+flush right. Either way it ends the story, so a brief after it is a story of its own,
+and either way it is the story's last paragraph (round 17, `reader.parse.notes`: the
+corpus prints such notes as text; a `source` is a `（来源：…）` line)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,15 @@ def test_a_bracketed_name_at_the_paragraph_indent_is_a_paragraph_that_ends_the_s
     assert len(items) == 2 and items[1].byline == "本报讯"
 
 
-def test_a_bracketed_name_set_flush_right_is_the_source() -> None:
+def test_a_bracketed_name_set_flush_right_is_a_paragraph_that_ends_the_story() -> None:
     items = page(line("（郑雪）", 100, 586))
-    assert items[0].source == "（郑雪）"
+    assert items[0].source is None
+    assert items[0].paragraphs[-2:] == ("丙" * 12 + "丁" * 14 + "丁丁。", "（郑雪）")
+    assert len(items) == 2
+
+
+def test_a_source_line_set_flush_right_stays_the_source() -> None:
+    items = page(line("（来源：新华社）", 60, 586))
+    assert items[0].source == "（来源：新华社）"
     assert items[0].paragraphs[-1].endswith("丁丁。")
     assert len(items) == 2

@@ -203,11 +203,13 @@ def test_a_reporters_role_is_no_dateline() -> None:
     assert DATELINE.match("本报上海1月17日讯记者") is not None
 
 
-def test_a_note_set_right_under_the_last_paragraph_is_the_source() -> None:
+def test_a_note_set_right_under_the_last_paragraph_is_its_own_last_paragraph() -> None:
+    # Set apart like a source, but a note is text (`reader.parse.notes`): only a
+    # `（来源：…）` line is the source.
     glyphs = narrow_story() + line("（据新华社电）", 30, 676 - 14 * 6)
     item = built(glyphs)
-    assert item.source == "（据新华社电）"
-    assert len(item.paragraphs) == 2
+    assert item.source is None
+    assert len(item.paragraphs) == 3 and item.paragraphs[-1] == "（据新华社电）"
 
 
 def tline(x0: float, x1: float, top: float) -> TypeLine:

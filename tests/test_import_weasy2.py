@@ -69,7 +69,7 @@ def test_a_column_head_after_a_source_note_still_starts_no_story_of_its_own() ->
     glyphs += rows(["乙一乙一乙一乙一乙一", "乙二。"], RIGHT, 530)
     page = built(glyphs)
     assert len(page.items) == 2
-    assert page.items[0].source == "（据新华社电）"
+    assert page.items[0].paragraphs[-1] == "（据新华社电）"  # a note is text, not the source
 
 
 def test_one_word_space_stretched_over_two_ems_in_a_narrow_justified_column() -> None:

@@ -28,18 +28,20 @@ def test_a_note_under_a_full_line_is_paragraph_text_on_a_page_that_runs_notes_in
 
 def test_a_page_that_sets_a_note_apart_sets_them_all_apart() -> None:
     # `（张三）` under `形势很好。` would have fitted on that line: set apart by
-    # choice, so the note under the full line below is a source line too.
+    # choice, so the note under the full line below is set apart too: each is its
+    # story's last paragraph (a note is no `（来源：…）` source line, `reader.parse.notes`).
     first = [HEAD, *SHORT_END, "（张三）"]
     page = items(*first, HEAD2, "本报记者 李四", *FULL_END, "（据新华社电）", HEAD, *BODY)
-    assert [i.source for i in page] == ["（张三）", "（据新华社电）", None]
-    assert page[1].paragraphs == ("".join(FULL_END),)
+    assert [i.source for i in page] == [None, None, None]
+    assert page[0].paragraphs == ("".join(SHORT_END), "（张三）")
+    assert page[1].paragraphs == ("".join(FULL_END), "（据新华社电）")
 
 
 def test_a_note_that_would_not_have_fitted_above_says_nothing_of_the_page() -> None:
     # Short of the column by more than a character, but by less than the note.
     end = [*OPEN, "今年形势比去年好。"]
     page = items(HEAD, *end, "（据新华社北京电）", HEAD2, *FULL_END, "（张三）", "春节", *BODY)
-    assert page[0].source == "（据新华社北京电）"  # under a short line, as before
+    assert page[0].paragraphs[-1] == "（据新华社北京电）"  # under a short line: set apart
     assert page[1].source is None
     assert page[1].paragraphs[-1].endswith("更好。（张三）")
 

@@ -5,8 +5,9 @@ paper printed it. In the 1998 corpus 309 such notes of names are a line (a parag
 of their own and 716 run on at a paragraph's end; a run-on note falls alone on a line
 only when the line breaks just before it (about one in a column's width of those), so
 alone it is most often its own. Joining it to the paragraph above (office16, 36bafcb)
-took the held-out whole-article rows from paragraph F1 0.951 to 0.931. A source's forms
-stay the story's source line.
+took the held-out whole-article rows from paragraph F1 0.951 to 0.931. The shorter
+notes (`（冯伟）`, `（据新华社电）`) stand so too (round 17, `reader.parse.notes`); only a
+`（来源：…）` line is the story's source.
 """
 
 from __future__ import annotations
@@ -46,11 +47,19 @@ def test_an_office_s_note_with_a_colon_alone_on_its_line_is_its_own_paragraph() 
     assert paragraphs[0][-2:] == ("".join(NEXT), "（作者单位：光明日报）")
 
 
-def test_a_source_s_forms_stay_the_source_line() -> None:
-    for note in ("（据新华社电）", "（冯伟）", "（来源：经济日报）"):
+def test_a_short_note_alone_is_its_own_paragraph_and_ends_the_story() -> None:
+    for note in ("（据新华社电）", "（冯伟）"):
         page = parse_text("\n".join(["全国政协举行迎春茶话会", *FIRST, *NEXT, note, HEAD, *FIRST]))
-        assert page.items[0].source == note
-        assert page.items[0].paragraphs[-1] == "".join(NEXT)
+        assert page.items[0].source is None
+        assert page.items[0].paragraphs[-2:] == ("".join(NEXT), note)
+        assert page.items[1].headline == HEAD
+
+
+def test_a_source_line_stays_the_source() -> None:
+    note = "（来源：经济日报）"
+    page = parse_text("\n".join(["全国政协举行迎春茶话会", *FIRST, *NEXT, note, HEAD, *FIRST]))
+    assert page.items[0].source == note
+    assert page.items[0].paragraphs[-1] == "".join(NEXT)
 
 
 def test_a_picture_s_title_note_is_no_paragraph_end() -> None:
@@ -62,3 +71,13 @@ def test_a_jump_line_opening_the_next_story_is_no_paragraph_end() -> None:
     # Chromium's pages of real papers' typography: `（上接第一版）` opens its story.
     paragraphs = _page("（上接第一版）")
     assert "".join(NEXT) in paragraphs[0]
+
+
+def test_a_note_above_a_source_line_is_text_and_the_source_line_the_source() -> None:
+    # pagegen2 `（项宁）` / `（来源：本报综合）`: before round 17 the note took `source`
+    # and the source line became a paragraph.
+    notes = ["（项宁）", "（来源：本报综合）"]
+    lines = ["全国政协举行迎春茶话会", *FIRST, *NEXT, *notes, HEAD, *FIRST]
+    item = parse_text("\n".join(lines)).items[0]
+    assert item.source == "（来源：本报综合）"
+    assert item.paragraphs[-2:] == ("".join(NEXT), "（项宁）")

@@ -96,11 +96,13 @@ def test_a_caption_under_a_story_is_an_item_of_its_own() -> None:
     assert photo.credit == "本报记者 赵超 摄"
 
 
-def test_a_note_alone_under_the_last_line_is_the_source() -> None:
+def test_a_note_alone_under_the_last_line_is_the_last_paragraph() -> None:
+    # A note is text, only a `（来源：…）` line the source (round 17, `reader.parse.notes`).
     for note in ("（据新华社电）", "（郑雪）"):
         (item,) = parse_text("\n".join(["航站的故事", *SQUEEZED * 2, note])).items
-        assert item.source == note
-        assert item.paragraphs[-1].endswith("。")
+        assert item.source is None
+        assert item.paragraphs[-1] == note
+        assert item.paragraphs[-2].endswith("。")
 
 
 def test_the_rest_of_a_wrapped_byline_stays_in_the_byline() -> None:

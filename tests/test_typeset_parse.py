@@ -44,7 +44,11 @@ FLOORS = {
 # source line too, where the generator ran it into the paragraph: the text cannot tell
 # the two apart, and on held-out pages of three engines the page's word is right more
 # often than not (bench/README.md, issue 12 round 8).
-MIN_PARAGRAPH_F1 = {"pdfium": 0.975, "mupdf": 0.975, "mupdfsplit": 0.96}
+# Since round 17 (para19) the truth writes a note set alone at a story's end (`（郑雪）`,
+# `（据新华社电）`) as its last paragraph, not as `source`, and so does the parser: 0.973 /
+# 0.973 / 0.969 (the parser before, on that truth: 0.966 / 0.966 / 0.962); `（广文）`
+# above is now a paragraph of its own where the generator ran it in.
+MIN_PARAGRAPH_F1 = {"pdfium": 0.97, "mupdf": 0.97, "mupdfsplit": 0.965}
 
 
 @pytest.fixture(scope="module", params=sorted(MIN_PARAGRAPH_F1))

@@ -233,6 +233,10 @@ class TypesetPage:
         """The ground truth as `reader parse --json` writes a page."""
         items = []
         for n, it in enumerate(self.items, start=1):
+            # A writer's or an agency's note set alone at a story's end (`（张三）`,
+            # `（据新华社电）`) is its last paragraph, as the 1998 corpus prints such notes;
+            # `source` is the `（来源：…）` line (DESIGN section 3; bench/README, para19).
+            note = it.source is not None and not it.source.startswith("（来源：")
             items.append(
                 {
                     "id": f"{paper}/{issue}/{self.page:02d}/{n}",
@@ -241,9 +245,9 @@ class TypesetPage:
                     "headline": it.headline,
                     "subtitle": it.subtitle,
                     "derived_headline": None,
-                    "paragraphs": list(it.paragraphs),
+                    "paragraphs": [*it.paragraphs, it.source] if note else list(it.paragraphs),
                     "byline": it.byline,
-                    "source": it.source,
+                    "source": None if note else it.source,
                     "credit": it.credit,
                     "marker": it.marker,
                 }

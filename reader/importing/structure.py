@@ -41,6 +41,7 @@ from reader.importing.typography import (
     type_lines,
 )
 from reader.model import Item, Page
+from reader.parse.notes import note_in_text
 from reader.parse.stories import derive_headline, item_kind, lead_dateline
 from reader.parse.text import clean_line, join_lines
 
@@ -82,7 +83,8 @@ def build(
     items = _assemble(rest, body, caption_of)
     header = " ".join(" ".join(t.text.split()) for t in head) or None
     built = tuple(
-        _freeze(it, body, item_id("", "", number, n)) for n, it in enumerate(items, start=1)
+        note_in_text(_freeze(it, body, item_id("", "", number, n)))
+        for n, it in enumerate(items, start=1)
     )
     result = Page(paper="", issue="", page=number, header=header, items=built)
     if _chars([page.text()]) != _page_chars(result):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import pairwise
 
+from reader.parse.digits import narrowed, prints_narrow
 from reader.parse.kinds import (
     CREDIT_NAME_RE,
     CREDIT_RE,
@@ -217,6 +218,8 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         prev_kind, prev_closes = kind, closes
     if is_squeezed(lines, body):
         _measure_squeezed(lines)
+    if prints_narrow(lines, body):
+        _measure_digits(lines)
     _mark_credit_names(lines, credits)
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
@@ -326,6 +329,15 @@ def _measure_squeezed(lines: list[Line]) -> None:
         line.width = fill = squeezed_width(line.text)
         line.hangs = False
         line.block[line.pos] = -fill if line.last in HANGING else fill
+
+
+def _measure_digits(lines: list[Line]) -> None:
+    """Measure every line again with its full-width digits narrow (`digits`)."""
+    for line in lines:
+        fill = narrowed(line.width, line.text)
+        if fill != line.width:
+            line.width = fill
+            line.block[line.pos] = -fill if line.block[line.pos] < 0 else fill
 
 
 def _set_apart(text: str) -> bool:

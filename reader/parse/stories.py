@@ -20,11 +20,12 @@ from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
 from reader.parse.joined import split_gaps, split_joined
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, SOURCE_RE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.measures import Shown
+from reader.parse.notes import note_in_text
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
@@ -85,7 +86,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
         for n, story in enumerate(stories, start=1)
     )
-    items = give_back(items, stories, (paper, issue, page))
+    items = tuple(map(note_in_text, give_back(items, stories, (paper, issue, page))))
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
@@ -266,6 +267,10 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             if cur.source is None:
                 cur.source = line.text
                 cur.ended = True
+            elif SOURCE_RE.match(line.text) and not SOURCE_RE.match(cur.source):
+                # `（项宁）` / `（来源：本报综合）`: the note is text (`notes`), the line the source
+                cur.paragraphs.append([cur.source])
+                cur.source = line.text
             else:
                 cur.paragraphs.append([line.text])
         elif kind is Kind.CREDIT:

@@ -1,0 +1,24 @@
+"""A writer's or an agency's note at a story's end is the story's text, not its source.
+
+DESIGN section 3: `source` is the `（来源：…）` line as printed. A note such as `（鲁财宣）`
+or `（据新华社电）` set alone under a story's last line is the paper's own text: the 1998
+corpus prints 133 notes of that shape (`kinds.NOTE_RE`) as a line, a paragraph, of their
+own and 429 run on at a paragraph's end, and holds one `来源：` line in 19,484. So such a
+note is the story's last paragraph, as the corpus prints it. The parser still reads the
+note as the story's end (`Kind.SOURCE`: a story may start under it); only the field it
+lands in is decided here, once each item is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reader.model import Item
+from reader.parse.kinds import SOURCE_RE
+
+
+def note_in_text(item: Item) -> Item:
+    """`item` with a source that is no `（来源：…）` line as its last paragraph."""
+    if item.source is None or not item.paragraphs or SOURCE_RE.match(item.source):
+        return item
+    return replace(item, paragraphs=(*item.paragraphs, item.source), source=None)
