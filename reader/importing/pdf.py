@@ -20,6 +20,7 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
+from reader.importing.producers import UNTRUSTED, ideographic, line_box, suspect
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -50,6 +51,7 @@ class PdfPage:
     pdf: bytes
     has_text: bool
     structure: tuple[Page, list[list[Box]]] | None = None
+    untrusted: int = 0  # characters read as U+FFFD: their font's map lies about them
 
 
 _STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
@@ -119,12 +121,14 @@ def _glyphs(
     stroked: set[int] | frozenset[int] = frozenset(),
     turned: list[tuple[Glyph, bool]] | None = None,
     type3: Sequence[Type3Face] = (),
+    lies: list[int] | None = None,
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
     a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
     PDFium names not takes the face and weight of the `type3` face that draws it.
     Glyphs turned a quarter go to `turned`, with whether they read up the page
-    (`reader.importing.turned`)."""
+    (`reader.importing.turned`). A glyph whose font's map lies (`reader.importing.producers`)
+    is read as U+FFFD, and how many go to `lies`."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -153,6 +157,8 @@ def _glyphs(
     broken = True
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
+    suspects: list[tuple[int, int]] = []  # a glyph a map may lie about, and its face
+    cjk: set[int] = set()  # the faces that print ideographs
     for i in range(max(count, 0)):
         if generated(handle, i):
             broken = True
@@ -162,8 +168,9 @@ def _glyphs(
         if map_error(handle, i):
             unmapped += 1
             continue
-        if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+        if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
+        control = code < 0x20 or code == 0x7F
         if not loose_box(handle, i, rect_ref):
             continue
         origin(handle, i, ox_ref, oy_ref)
@@ -176,6 +183,9 @@ def _glyphs(
         # Type set at Tf 0 (or boxed flat) still prints its character: give it a size,
         # since every later comparison divides by one.
         size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
+        lie = suspect(code, rect.right - rect.left, size)
+        if control and not lie:
+            continue
         # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
         # in Kai at the body's size and weight is still set apart from a Song body. Its
         # weight is the font's (its descriptor's), asked once a font.
@@ -196,12 +206,13 @@ def _glyphs(
         if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
         char = printed(code)
+        bottom, top = line_box(rect.bottom, rect.top, oy.value, size)
         glyph = make_glyph(
             " " if char.isspace() else char,
             rect.left,
             rect.right,
-            rect.bottom,
-            rect.top,
+            bottom,
+            top,
             oy.value,
             float(size),
             weight if weight > 0 else 400,
@@ -214,12 +225,40 @@ def _glyphs(
             continue
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
+        if lie:
+            suspects.append((len(glyphs), face))
+        elif ideographic(code):
+            cjk.add(face)
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
+    if suspects:
+        told = _untrusted(glyphs, joined, suspects, cjk)
+        if lies is not None:
+            lies.append(told)
     return place_strays(glyphs, joined), unmapped
+
+
+def _untrusted(
+    glyphs: list[Glyph], joined: list[bool], suspects: list[tuple[int, int]], cjk: set[int]
+) -> int:
+    """Read the glyphs a CJK face's map lies about as U+FFFD; drop the controls of other
+    faces, as any control is; how many were lies."""
+    told = 0
+    for k, face in reversed(suspects):
+        g = glyphs[k]
+        if face in cjk:
+            told += 1
+            glyphs[k] = make_glyph(
+                UNTRUSTED, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, g.weight, g.index, face
+            )
+        elif g.char < " " or g.char == "\x7f":
+            if k + 1 < len(joined):
+                joined[k + 1] = joined[k + 1] and joined[k]
+            del glyphs[k], joined[k]
+    return told
 
 
 def _type3_faces(
@@ -296,8 +335,9 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             page = doc[index]
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
+            lies: list[int] = []
             try:
-                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3)
+                glyphs, unmapped = _glyphs(textpage, _stroked(page), turned, type3, lies)
                 drawn = _drawn_boxes(page) if glyphs or turned else []
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
@@ -314,7 +354,7 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                 objects += _text_objects(doc, index)
             pdf = data if len(doc) == 1 else _single_page(doc, index, data)
             structure = _structure(lines, drawn, index + 1) if text.strip() else None
-            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure))
+            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure, sum(lies)))
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:

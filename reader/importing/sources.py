@@ -44,6 +44,7 @@ class Source:
     date: date | None
     empty: bool = False
     structure: bytes | None = None  # what the PDF's typography says (reader.parse.structure)
+    untrusted: int = 0  # characters read as U+FFFD: the PDF's font maps lie about them
 
 
 def date_in(name: str) -> tuple[date | None, str]:
@@ -174,6 +175,7 @@ def read_pdf_file(path: Path) -> list[Source]:
                 date=when,
                 empty=not page.has_text,
                 structure=structure,
+                untrusted=page.untrusted,
             )
         )
     return sources
