@@ -11,8 +11,6 @@ box that tall reaches into the rows above and below it and joins them.
 
 from __future__ import annotations
 
-import unicodedata
-
 # The tallest line box a face of a Chinese page states (Noto CJK's, ems of the type):
 # a glyph's box reaches no further over and under its baseline.
 _OVER = 1.16
@@ -30,22 +28,23 @@ def line_box(bottom: float, top: float, baseline: float, size: float) -> tuple[f
 # A map that lies. Ghostscript's `pdfwrite` rewrites a Chromium PDF's ToUnicode maps
 # with ranges whose low byte runs over: 国 is stated as ÿ, 。 as 2, 主 as DEL; on a
 # Typst PDF it states —— as —ᐨ. A glyph a full em wide (an ideograph's, a full-width
-# mark's) stated as a control, an ASCII character, a Latin letter or digit is such a
-# lie where its font also prints ideographs: a CJK face draws those narrower (Noto's
-# digits are 0.555 em, its widest capital under 0.9 em; the full-width forms are other
-# code points). The character is read as U+FFFD, counted, and the count said.
+# mark's) stated as a control or a Latin character is such a lie where its font also
+# prints ideographs: a CJK face draws those narrower (Noto's digits are 0.555 em, its
+# widest capital under 0.9 em; the full-width forms are other code points), but for the
+# Latin-1 symbols GB 2312 holds, which it draws an em wide. Greek, Cyrillic and the
+# pinyin tone marks (GB 2312 too) are left alone: SimSun draws them an em wide. The
+# character is read as U+FFFD, counted, and the count said.
 UNTRUSTED = "\ufffd"
 _FULL = (0.98, 1.02)  # ems of the type: a glyph's advance this near an em is full width
+_LATIN = 0x250  # Basic Latin to Latin Extended-B
+_WIDE = frozenset((0xA4, 0xA7, 0xA8, 0xB0, 0xB1, 0xB7, 0xD7, 0xF7))  # ¤ § ¨ ° ± · times ÷
 
 
 def suspect(code: int, advance: float, size: float) -> bool:
     """A glyph stated as `code` that no CJK face draws `advance` wide (an em)."""
-    if code >= 0x2000 or not _FULL[0] * size <= advance <= _FULL[1] * size:
+    if code >= _LATIN or code in _WIDE:
         return False
-    if code < 0x20 or 0x7F <= code < 0xA0 or code < 0x80:
-        return True
-    kind = unicodedata.category(chr(code))
-    return kind[0] in "LN"
+    return _FULL[0] * size <= advance <= _FULL[1] * size
 
 
 def ideographic(code: int) -> bool:
