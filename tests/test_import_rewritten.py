@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from handset import line
 
+from reader.errors import ReaderError
 from reader.importing.glyphs import Glyph
 from reader.importing.pdf import read_pdf
 from reader.importing.producers import _WIDE, UNTRUSTED, line_box, suspect
@@ -139,3 +140,20 @@ def test_a_map_ghostscript_garbled_is_said_not_imported_silently(tmp_path: Path)
         assert done.returncode == 0
         said = [s for s in done.stderr.splitlines() if "cannot be trusted" in s]
         assert len(said) == 1 and f": {got.untrusted} characters" in said[0]
+
+
+def test_a_postscript_round_trip_says_its_glyphs_map_no_characters(tmp_path: Path) -> None:
+    # pdf2ps makes Type 3 fonts whose glyphs it names a1, a2, ...: Zapf Dingbats'
+    # names, which ps2pdf's ToUnicode then states (✁ ✂ ✄ for the ideographs printed).
+    pdf2ps, ps2pdf = _tool("pdf2ps"), _tool("ps2pdf")
+    sys.path.insert(0, str(BENCH))
+    import wholegen
+
+    if not wholegen.TYPESET.available():
+        pytest.skip("needs the Typst fonts and the corpus")
+    original = tmp_path / "page.pdf"
+    original.write_bytes(wholegen.TYPESET.generate(400).pdf)
+    subprocess.run([pdf2ps, str(original), str(tmp_path / "page.ps")], check=True)
+    subprocess.run([ps2pdf, str(tmp_path / "page.ps"), str(tmp_path / "ps.pdf")], check=True)
+    with pytest.raises(ReaderError, match="map no characters to Unicode"):
+        read_pdf((tmp_path / "ps.pdf").read_bytes(), "ps.pdf")

@@ -20,7 +20,7 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.glyphs import make_glyph
-from reader.importing.producers import UNTRUSTED, ideographic, line_box, suspect
+from reader.importing.producers import Suspects, line_box, suspect
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -157,8 +157,7 @@ def _glyphs(
     broken = True
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
-    suspects: list[tuple[int, int]] = []  # a glyph a map may lie about, and its face
-    cjk: set[int] = set()  # the faces that print ideographs
+    suspects = Suspects()  # glyphs a map may lie about
     for i in range(max(count, 0)):
         if generated(handle, i):
             broken = True
@@ -225,40 +224,18 @@ def _glyphs(
             continue
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
-        if lie:
-            suspects.append((len(glyphs), face))
-        elif ideographic(code):
-            cjk.add(face)
+        suspects.add(len(glyphs), face, code, lie)
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
     if suspects:
-        told = _untrusted(glyphs, joined, suspects, cjk)
+        told, dropped = suspects.sort_out(glyphs, joined)
+        unmapped += dropped
         if lies is not None:
             lies.append(told)
     return place_strays(glyphs, joined), unmapped
-
-
-def _untrusted(
-    glyphs: list[Glyph], joined: list[bool], suspects: list[tuple[int, int]], cjk: set[int]
-) -> int:
-    """Read the glyphs a CJK face's map lies about as U+FFFD; drop the controls of other
-    faces, as any control is; how many were lies."""
-    told = 0
-    for k, face in reversed(suspects):
-        g = glyphs[k]
-        if face in cjk:
-            told += 1
-            glyphs[k] = make_glyph(
-                UNTRUSTED, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, g.weight, g.index, face
-            )
-        elif g.char < " " or g.char == "\x7f":
-            if k + 1 < len(joined):
-                joined[k + 1] = joined[k + 1] and joined[k]
-            del glyphs[k], joined[k]
-    return told
 
 
 def _type3_faces(
