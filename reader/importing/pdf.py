@@ -21,6 +21,7 @@ from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.frame import Frame, frame_of, sideways, spread_note
 from reader.importing.glyphs import make_glyph
+from reader.importing.producers import Suspects, line_box, suspect
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -53,6 +54,7 @@ class PdfPage:
     has_text: bool
     structure: tuple[Page, list[list[Box]]] | None = None
     notes: tuple[str, ...] = ()  # what import leaves out or doubts, said as it files
+    untrusted: int = 0  # characters read as U+FFFD: their font's map lies about them
 
 
 _STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
@@ -123,13 +125,16 @@ def _glyphs(
     turned: list[tuple[Glyph, bool]] | None = None,
     type3: Sequence[Type3Face] = (),
     frame: Frame | None = None,
+    lies: list[int] | None = None,
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
     a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
     PDFium names not takes the face and weight of the `type3` face that draws it.
     Glyphs turned a quarter go to `turned`, with whether they read up the page
     (`reader.importing.turned`). In a `frame`, glyphs off its visible page are left
-    out and the rest are placed as the page is shown (`reader.importing.frame`)."""
+    out and the rest are placed as the page is shown (`reader.importing.frame`). A glyph
+    whose font's map lies (`reader.importing.producers`) is read as U+FFFD, and how many
+    go to `lies`."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -158,6 +163,7 @@ def _glyphs(
     broken = True
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
+    suspects = Suspects()  # glyphs a map may lie about
     for i in range(max(count, 0)):
         if generated(handle, i):
             broken = True
@@ -168,8 +174,9 @@ def _glyphs(
             if frame is None or not loose_box(handle, i, rect_ref) or frame.shows(*_box(rect)):
                 unmapped += 1
             continue
-        if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+        if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
+        control = code < 0x20 or code == 0x7F
         if not loose_box(handle, i, rect_ref):
             continue
         box = rect.left, rect.bottom, rect.right, rect.top
@@ -185,6 +192,9 @@ def _glyphs(
         # Type set at Tf 0 (or boxed flat) still prints its character: give it a size,
         # since every later comparison divides by one.
         size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
+        lie = suspect(code, rect.right - rect.left, size)
+        if control and not lie:
+            continue
         # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
         # in Kai at the body's size and weight is still set apart from a Song body. Its
         # weight is the font's (its descriptor's), asked once a font.
@@ -210,6 +220,9 @@ def _glyphs(
             box = frame.rect(*box)
             baseline = frame.point(ox.value, oy.value)[1]
             turn_a, turn_b = frame.direction(turn_a, turn_b)
+        else:  # the loose box within the line box its face states (producers differ)
+            bottom, top = line_box(box[1], box[3], baseline, size)
+            box = box[0], bottom, box[2], top
         glyph = make_glyph(
             " " if char.isspace() else char,
             box[0],
@@ -228,11 +241,17 @@ def _glyphs(
             continue
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
+        suspects.add(len(glyphs), face, code, lie)
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
+    if suspects:
+        told, dropped = suspects.sort_out(glyphs, joined)
+        unmapped += dropped
+        if lies is not None:
+            lies.append(told)
     return place_strays(glyphs, joined), unmapped
 
 
@@ -315,12 +334,14 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             page = doc[index]
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
+            lies: list[int] = []
             try:
                 frame, stroked = frame_of(page, textpage), _stroked(page)
-                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
+                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies)
                 if (side := sideways(frame, turned, len(glyphs))) is not None:
                     frame, turned = side, []  # stored and shown on its side: read it turned
-                    glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame)
+                    lies.clear()
+                    glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies)
                 drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
                 glyphs, standing, turned = take(glyphs, drawn, turned)
                 glyphs += lay_flat(turned, drawn, glyphs)
@@ -342,7 +363,9 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             if structure is not None and frame.turn:  # regions are stored in user space
                 structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
             notes = _notes(frame, glyphs, unmapped)
-            pages.append(PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes))
+            pages.append(
+                PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes, sum(lies))
+            )
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:

@@ -37,6 +37,7 @@ _RULE_HEIGHT = 0.4  # a drawing this thin is a rule
 _RULE_SPAN = 0.6  # a rule across this share of a region's width cuts it into bands
 _RULE_ACROSS = 0.9  # one across this share is cut at before the columns are
 _HEAD_PITCH = 1.75  # ems of a headline's size: its wrapped line is at most this far below
+_EM_TOP = 0.88  # of the size: the top of a CJK face's em box over the baseline
 _TIGHT = 0.3  # boxes of rows set tight may overlap this much and still be two rows
 _first = operator.itemgetter(0)
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
@@ -59,13 +60,18 @@ class Line:
         return max(s.size for s in self.segments)
 
 
-def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Segment]]:
+def _split(
+    segs: list[Segment], vertical: bool, min_gap: float, em: bool = False
+) -> list[list[Segment]]:
     """Cut where a strip at least `min_gap` wide holds no segment.
 
-    vertical=True cuts into columns (left to right), False into bands (top down).
+    vertical=True cuts into columns (left to right), False into bands (top down);
+    `em`: bands by the segments' em boxes (`_em_span`), not their loose boxes.
     """
     if vertical:
         spans = [((s.reach0, s.reach1), s) for s in segs]
+    elif em:
+        spans = [(_em_span(s), s) for s in segs]
     else:
         spans = [((-s.top, -s.bottom), s) for s in segs]
     spans.sort(key=_first)
@@ -78,6 +84,17 @@ def _split(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Seg
         if hi > reach:
             reach = hi
     return groups
+
+
+def _em_span(seg: Segment) -> tuple[float, float]:
+    """A segment's height (negated, top down) within its type's em box: a CJK face's
+    em runs from 0.12 em under the baseline to 0.88 em over it. The loose box is the
+    font's stated ascent and descent, which producers state differently for one font
+    (Typst the em box, Chromium and cairo the face's line metrics, 1.16 and 0.288 em
+    for Noto CJK): rows set tight overlap by the difference."""
+    top = min(seg.top, seg.baseline + _EM_TOP * seg.size)
+    bottom = max(seg.bottom, seg.baseline - (1 - _EM_TOP) * seg.size)
+    return -top, -bottom
 
 
 def _is_head(segs: list[Segment], body: float) -> bool:
@@ -196,7 +213,7 @@ def arrange(
         rows = _split(segs, vertical=False, min_gap=0.01)
         # A headline's loose box may reach into the row under it: still two rows. Where
         # that row is the first of several columns, they are not peeled with it.
-        tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body)
+        tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body, em=True)
         stack = _stack_parts(tight, body) if len(rows) > 1 else 0
         if len(rows) == 1:
             first = tight[0]

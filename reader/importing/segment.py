@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 # In ems of the type.
 WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
+# A gap of exactly WORD_SPACE is none: Typst sets a quarter em between an ideograph and
+# a digit (`1998年`), which another producer's rounding (cairo's) leaves a hair wider.
+_ROUNDING = 0.001
 _NAME_SPACE = 0.15  # between ideographs, this much wider than the line's usual gap too
 HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
@@ -140,7 +143,7 @@ class Segment:
             if prev is not None and glyph.char != " " and prev.char != " ":
                 gap = glyph.x0 - prev.x1
                 size = prev.size if prev.size > glyph.size else glyph.size
-                if gap > WORD_SPACE * size:
+                if gap > (WORD_SPACE + _ROUNDING) * size:
                     out.append(" ")
                 elif gap > _NAME_SPACE * size and _ideograph(prev) and _ideograph(glyph):
                     # A word space with no glyph of its own (Chromium writes none): the

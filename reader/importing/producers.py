@@ -1,0 +1,132 @@
+"""What one PDF producer states differently from another for the same page.
+
+Rewriting a PDF with another producer (cairo's `pdftocairo -pdf`, Ghostscript's
+`pdfwrite`, MuPDF) leaves every character and box where it was, but states the fonts
+anew. PDFium's loose box of a glyph spans its font's stated Ascent and Descent, and
+producers state those differently for one font: Typst the em box of Noto CJK (0.88 em
+over the baseline, 0.12 under), Chromium and cairo the face's line metrics (1.16 and
+0.288 em), Ghostscript its FontBBox (1.804 and 1.044 em: no line metrics at all). A
+box that tall reaches into the rows above and below it and joins them.
+"""
+
+from __future__ import annotations
+
+from reader.importing.segment import Glyph, make_glyph
+
+# The tallest line box a face of a Chinese page states (Noto CJK's, ems of the type):
+# a glyph's box reaches no further over and under its baseline.
+_OVER = 1.16
+_UNDER = 0.288
+
+
+def line_box(bottom: float, top: float, baseline: float, size: float) -> tuple[float, float]:
+    """A glyph's loose box (`bottom`, `top`) within the tallest line box a face states
+    around its `baseline`; a box already within it (or turned, or flipped) as it is."""
+    if top - bottom <= (_OVER + _UNDER) * size or not bottom <= baseline <= top:
+        return bottom, top
+    return max(bottom, baseline - _UNDER * size), min(top, baseline + _OVER * size)
+
+
+# A map that lies. Ghostscript's `pdfwrite` rewrites a Chromium PDF's ToUnicode maps
+# with ranges whose low byte runs over: 国 is stated as ÿ, 。 as 2, 主 as DEL; on a
+# Typst PDF it states —— as —ᐨ. A glyph a full em wide (an ideograph's, a full-width
+# mark's) stated as a control or a Latin character is such a lie where its font also
+# prints ideographs: a CJK face draws those narrower (Noto's digits are 0.555 em, its
+# widest capital under 0.9 em; the full-width forms are other code points), but for the
+# Latin-1 symbols GB 2312 holds, which it draws an em wide. Greek, Cyrillic and the
+# pinyin tone marks (GB 2312 too) are left alone: SimSun draws them an em wide. The
+# character is read as U+FFFD, counted, and the count said.
+UNTRUSTED = "\ufffd"
+_FULL = (0.98, 1.02)  # ems of the type: a glyph's advance this near an em is full width
+_LATIN = 0x250  # Basic Latin to Latin Extended-B
+_WIDE = frozenset((0xA4, 0xA7, 0xA8, 0xB0, 0xB1, 0xB7, 0xD7, 0xF7))  # ¤ § ¨ ° ± · times ÷
+
+
+def suspect(code: int, advance: float, size: float) -> bool:
+    """A glyph stated as `code` that no CJK face draws `advance` wide (an em)."""
+    if code >= _LATIN or code in _WIDE:
+        return False
+    return _FULL[0] * size <= advance <= _FULL[1] * size
+
+
+# A PostScript round trip (`pdf2ps`, then `ps2pdf`: Ghostscript both ways) leaves each
+# font a Type 3 font whose glyphs Ghostscript names `a1`, `a2`, ...: the names of Zapf
+# Dingbats, which its own ToUnicode map then states (✁ ✂ ✄ ☎ for 人 民 日 报). A face
+# that prints mostly dingbats, this many of them apart, maps no character: its
+# glyphs are counted as unmapped, not read.
+_DINGBATS = (
+    (0x2700, 0x27BF),
+    (0x2600, 0x26FF),
+    (0x25A0, 0x25FF),
+    (0x2460, 0x24FF),
+    (0x2190, 0x21FF),
+)
+_DINGBAT_FACE = 20
+_MOSTLY = 0.9  # of a face's glyphs: dingbats, so its map states names, not characters
+
+
+def _dingbat(code: int) -> bool:
+    if not 0x2190 <= code <= 0x27BF:  # (asked of every glyph: most are far from these)
+        return False
+    return any(lo <= code <= hi for lo, hi in _DINGBATS)
+
+
+class Suspects:
+    """The glyphs of a page whose font's map may lie, told apart once all are read."""
+
+    def __init__(self) -> None:
+        self.lies: list[tuple[int, int]] = []  # a glyph's place and its face
+        self.cjk: set[int] = set()  # the faces that print ideographs
+        self.dingbats: dict[int, list[int]] = {}  # a face's dingbats: their places
+        self.codes: dict[int, set[int]] = {}  # and their code points
+        self.others: dict[int, int] = {}  # how many glyphs else a face prints
+
+    def add(self, place: int, face: int, code: int, lie: bool) -> None:
+        """The glyph at `place` of `face`, stated as `code`: a `lie` if `suspect`."""
+        if lie:
+            self.lies.append((place, face))
+        elif _dingbat(code):
+            self.dingbats.setdefault(face, []).append(place)
+            self.codes.setdefault(face, set()).add(code)
+            return
+        elif 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+            self.cjk.add(face)
+        self.others[face] = self.others.get(face, 0) + 1
+
+    def __bool__(self) -> bool:
+        return bool(self.lies or self.dingbats)
+
+    def sort_out(self, glyphs: list[Glyph], joined: list[bool]) -> tuple[int, int]:
+        """Read the glyphs a CJK face's map lies about as U+FFFD and drop those of a
+        dingbat face, as any control; how many were lies, and how many dropped."""
+        told = 0
+        drop: set[int] = set()
+        for k, face in self.lies:
+            g = glyphs[k]
+            if face in self.cjk:
+                told += 1
+                glyphs[k] = make_glyph(
+                    UNTRUSTED,
+                    g.x0,
+                    g.x1,
+                    g.bottom,
+                    g.top,
+                    g.baseline,
+                    g.size,
+                    g.weight,
+                    g.index,
+                    face,
+                )
+            elif g.char < " " or g.char == "\x7f":
+                drop.add(k)
+        dropped = 0
+        for face, places in self.dingbats.items():
+            many = len(self.codes[face]) >= _DINGBAT_FACE
+            if many and len(places) >= _MOSTLY * (len(places) + self.others.get(face, 0)):
+                drop.update(places)
+                dropped += len(places)
+        for k in sorted(drop, reverse=True):
+            if k + 1 < len(joined):
+                joined[k + 1] = joined[k + 1] and joined[k]
+            del glyphs[k], joined[k]
+        return told, dropped
