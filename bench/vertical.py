@@ -29,18 +29,6 @@ from reader.model import Page  # noqa: E402
 from reader.parse.stories import parse_text  # noqa: E402
 
 
-def _visible(*texts: str | None) -> Counter[str]:
-    return Counter(c for t in texts if t for c in t if not c.isspace())
-
-
-def _chars(page: Page) -> Counter[str]:
-    out = _visible(page.header)
-    for it in page.items:
-        out += _visible(it.kicker, it.headline, it.subtitle, *it.paragraphs)
-        out += _visible(it.byline, it.credit, it.source)
-    return out
-
-
 def _texts(pdf: bytes) -> dict[str, str]:
     import pypdfium2 as pdfium
 
@@ -82,9 +70,9 @@ def main() -> None:
                 heads += bool(got)
                 stacks += bool(got) and got[0].kicker == kickers.get(head)
                 paras += bool(got) and got[0].paragraphs == printed
-            made = _chars(page) if page else Counter()
-            lost = sum((_visible(text) - made).values())
-            invented = sum((made - _visible(text)).values())
+            made = vp.page_chars(page) if page else Counter()
+            lost = sum((vp.visible(text) - made).values())
+            invented = sum((made - vp.visible(text)).values())
             n = len(stories)
             print(
                 f"| {name} | {how} | {heads}/{n} | {stacks}/{n} | {paras}/{n} | {len(items)} "

@@ -6,8 +6,6 @@ weight give its role; vertical punctuation forms are kept as printed."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 import verticalpages as vp
 from handset import line
@@ -26,18 +24,6 @@ def _column(text: str, x: float, top: float, size: float, weight: int = 700) -> 
               size, weight)
         for k, c in enumerate(text)
     ]  # fmt: skip
-
-
-def _visible(*texts: str | None) -> Counter[str]:
-    return Counter(c for t in texts if t for c in t if not c.isspace())
-
-
-def _page_chars(page: Page) -> Counter[str]:
-    out = _visible(page.header)
-    for it in page.items:
-        out += _visible(it.kicker, it.headline, it.subtitle, *it.paragraphs)
-        out += _visible(*(it.byline or ()), it.credit, it.source)
-    return out
 
 
 def _story(page: Page, headline: str) -> Item:
@@ -86,8 +72,8 @@ def test_vertical_heads_by_chromium_lose_and_invent_nothing(chromium: tuple[str,
     text, page = chromium
     printed = [vp.MASTHEAD, vp.KICKER] + [h for h in vp.STORIES]
     printed += [p for paras in vp.STORIES.values() for p in paras]
-    assert _visible(text) == _visible(*printed)
-    assert _page_chars(page) == _visible(text)
+    assert vp.visible(text) == vp.visible(*printed)
+    assert vp.page_chars(page) == vp.visible(text)
 
 
 def test_glyphs_placed_one_under_another_with_vertical_forms_are_one_line_as_printed(
@@ -101,8 +87,8 @@ def test_glyphs_placed_one_under_another_with_vertical_forms_are_one_line_as_pri
         assert story.paragraphs == vp.FORMS_STORIES[head]
     # ﹁﹂︓︵︶ kept, never folded to “”：（）: the page text is what was printed.
     paras = [p for story in vp.FORMS_STORIES.values() for p in story]
-    assert _visible(text) == _visible(*vp.FORMS_STORIES, *paras)
-    assert _page_chars(page) == _visible(text)
+    assert vp.visible(text) == vp.visible(*vp.FORMS_STORIES, *paras)
+    assert vp.page_chars(page) == vp.visible(text)
 
 
 def test_a_run_of_one_size_stacked_glyphs_is_one_line_before_the_story_beside_it() -> None:

@@ -6,13 +6,11 @@ standing right of it, PDFium's order), page text cannot tell, and it heads nothi
 from __future__ import annotations
 
 import importlib
-from collections import Counter
 from typing import Any
 
 import pytest
 import verticalpages as vp
 
-from reader.model import Page
 from reader.parse.stories import parse_text
 from reader.parse.vertical import join_vertical
 
@@ -38,18 +36,6 @@ def _mupdf(pdf: bytes) -> str:
         return "\n\n".join(lines) + "\n"
     text: str = pymupdf.open(stream=pdf)[0].get_text()
     return text
-
-
-def _visible(*texts: str | None) -> Counter[str]:
-    return Counter(c for t in texts if t for c in t if not c.isspace())
-
-
-def _page_chars(page: Page) -> Counter[str]:
-    out = _visible(page.header)
-    for it in page.items:
-        out += _visible(it.kicker, it.headline, it.subtitle, *it.paragraphs)
-        out += _visible(it.byline, it.credit, it.source)
-    return out
 
 
 @pytest.fixture(scope="module", params=["pdfium", "mupdf"])
@@ -81,7 +67,7 @@ def test_vertical_heads_in_page_text_head_the_stories_they_stand_before(chromium
     assert stack in ([(vp.KICKER, vp.UNDER_KICKER, None)], [(None, vp.KICKER, vp.UNDER_KICKER)])
     # Written after its story, the head right of it is still one line.
     assert vp.RIGHT_HEAD in by_head
-    assert _page_chars(page) == _visible(chromium)
+    assert vp.page_chars(page) == vp.visible(chromium)
 
 
 def test_vertical_forms_in_page_text_are_kept_as_printed() -> None:
@@ -92,7 +78,7 @@ def test_vertical_forms_in_page_text_are_kept_as_printed() -> None:
         page = parse_text(text)
         (first,) = [it for it in page.items if it.headline == vp.FORMS_HEAD]
         assert first.paragraphs[:2] == vp.FORMS_STORIES[vp.FORMS_HEAD]
-        assert _page_chars(page) == _visible(text)
+        assert vp.page_chars(page) == vp.visible(text)
 
 
 def test_a_run_of_one_character_lines_is_one_line_with_the_story_start_hint() -> None:

@@ -21,7 +21,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.model import Page
 
 P = "国务院日前发出通知，要求各地做好春节期间的市场供应工作，保证群众过一个欢乐祥和的节日。"
 Q = "各级政府要加强对市场的调控，稳定物价，丰富供应，满足城乡居民的节日消费需求。"
@@ -156,3 +161,17 @@ def reportlab_pdf() -> bytes | None:
     story(FORMS_STORIES[V_COLUMN], 60, top)
     canvas.save()
     return out.getvalue()
+
+
+def visible(*texts: str | None) -> Counter[str]:
+    """The characters of `texts`, whitespace aside."""
+    return Counter(c for t in texts if t for c in t if not c.isspace())
+
+
+def page_chars(page: Page) -> Counter[str]:
+    """Every character a parsed page holds in its header and its items' fields."""
+    out = visible(page.header)
+    for it in page.items:
+        out += visible(it.kicker, it.headline, it.subtitle, *it.paragraphs)
+        out += visible(it.byline, it.credit, it.source)
+    return out
