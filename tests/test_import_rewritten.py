@@ -124,6 +124,7 @@ def test_a_word_space_cairo_wrote_no_glyph_for_is_told_beside_quarter_em_autospa
     assert texts(_dated({9: 0.224})) == ["1998年1月15日 星期四"]
     assert texts(_dated({})) == ["1998年1月15日星期四"]
     assert texts(_dated({9: 0.1})) == ["1998年1月15日星期四"]
+    assert texts(_dated({9: 0.25})) == ["1998年1月15日星期四"]  # xeCJK's: as it was read
 
 
 def test_a_glyph_box_is_held_within_the_tallest_line_box_stated() -> None:
