@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from handset import line
+from handset import line, texts
 
 from reader.errors import ReaderError
 from reader.importing.glyphs import Glyph
 from reader.importing.pdf import read_pdf
-from reader.importing.producers import _WIDE, UNTRUSTED, line_box, suspect
+from reader.importing.producers import _WIDE, UNTRUSTED, dashes, line_box, suspect
 from reader.importing.reading_order import layout
 from reader.importing.typography import byline_row, is_byline
 
@@ -62,6 +62,69 @@ def test_a_headline_set_tight_on_its_columns_lays_out_whatever_the_stated_metric
     got = layout(_boxed(_story(), metrics), [], is_byline, byline_row).text()
     assert "江泽民李鹏乔石朱镕基李\n" in want
     assert got == want
+
+
+def _wrapped() -> list[Glyph]:
+    """A 25-point headline wrapped 1.03 em apart, its short last line over a gutter, a
+    dateline under it and three columns of body type 1.3 em apart (a Typst page)."""
+    glyphs = line("铸就黄金人提前两年实现运行管理自主", 41.0, 1410.0, 25.0, 700)
+    glyphs += line("化", 272.0, 1384.3, 25.0, 700)
+    glyphs += line("新华社沈阳1月15日电", 237.0, 1371.4, 9.0)
+    rows = ["据澳联社报道这一成果是昆士", "处理技术是建立在硝化细菌", "得了关于亚硝化螺菌的专利"]
+    for n in range(6):
+        for k, text in enumerate(rows):
+            glyphs += line(text[n:] + text[:n], 36.0 + 127.0 * k, 1359.9 - 11.67 * n, 9.0)
+    return glyphs
+
+
+def test_a_wrapped_headline_stays_whole_when_its_boxes_reach_into_the_body() -> None:
+    # Through cairo (line metrics, 1.45 em tall) every row of the story touches the next,
+    # headline lines included: the headline's short last line was peeled after the
+    # first column and read as a headline of its own.
+    want = layout(_boxed(_wrapped(), TYPST), [], is_byline, byline_row).text()
+    got = layout(_boxed(_wrapped(), CHROMIUM), [], is_byline, byline_row).text()
+    assert "铸就黄金人提前两年实现运行管理自主化\n" in want
+    assert got == want
+
+
+def test_a_dash_ligature_ghostscript_stated_by_a_made_up_unit_is_its_dashes() -> None:
+    # Typst's ——— is one glyph three ems wide mapped to three dashes; Ghostscript states
+    # it <2014 1428>, which PDFium reads as —ᐨ.
+    glyphs = line("日", 0.0, 800.0, 9.0)
+    glyphs += [
+        Glyph(c, 9.0, 36.0, 797.75, 806.75, 800.0, 9.0, 400, 7 + k) for k, c in enumerate("—ᐨ")
+    ]
+    glyphs += line("周", 36.0, 800.0, 9.0)
+    joined = [False, True, True, True]
+    dashes(glyphs, joined)
+    assert "".join(g.char for g in glyphs) == "日———周"
+    assert [g.index for g in glyphs[1:4]] == [7, 8, 9] and len(joined) == len(glyphs)
+    kept = line("日", 0.0, 800.0, 9.0) + line("ᐨ", 9.0, 800.0, 9.0)  # alone: as stated
+    dashes(kept, [False, True])
+    assert "".join(g.char for g in kept) == "日ᐨ"
+
+
+def _dated(gaps: dict[int, float]) -> list[Glyph]:
+    """`1998年1月15日星期四` in 10-point type, Typst's quarter em between each digit and
+    ideograph, and the white `gaps` (ems) after the glyphs they number."""
+    glyphs, x = [], 36.0
+    for k, c in enumerate("1998年1月15日星期四"):
+        wide = 5.55 if c.isdigit() else 10.0
+        glyphs.append(Glyph(c, x, x + wide, 798.8, 808.8, 800.0, 10.0))
+        x += wide + 10.0 * gaps.get(k, 0.0)
+        if k + 1 < 13 and c.isdigit() != "1998年1月15日星期四"[k + 1].isdigit():
+            x += 2.5
+    return glyphs
+
+
+def test_a_word_space_cairo_wrote_no_glyph_for_is_told_beside_quarter_em_autospace() -> None:
+    # Typst states the header's space as a glyph 0.224 em wide; cairo leaves only the
+    # gap, which the quarter ems between digits and ideographs used to hide (the line's
+    # usual gap and its widest beside a digit were both a quarter em).
+    assert texts(_dated({9: 0.224})) == ["1998年1月15日 星期四"]
+    assert texts(_dated({})) == ["1998年1月15日星期四"]
+    assert texts(_dated({9: 0.1})) == ["1998年1月15日星期四"]
+    assert texts(_dated({9: 0.25})) == ["1998年1月15日星期四"]  # xeCJK's: as it was read
 
 
 def test_a_glyph_box_is_held_within_the_tallest_line_box_stated() -> None:
@@ -140,6 +203,27 @@ def test_a_map_ghostscript_garbled_is_said_not_imported_silently(tmp_path: Path)
         assert done.returncode == 0
         said = [s for s in done.stderr.splitlines() if "cannot be trusted" in s]
         assert len(said) == 1 and f": {got.untrusted} characters" in said[0]
+
+
+def test_typsts_dash_ligatures_rewritten_by_ghostscript_read_as_their_dashes(
+    tmp_path: Path,
+) -> None:
+    gs = _tool("gs")
+    sys.path.insert(0, str(BENCH))
+    import wholegen
+
+    if not wholegen.TYPESET.available():
+        pytest.skip("needs the Typst fonts and the corpus")
+    original = tmp_path / "page.pdf"
+    original.write_bytes(wholegen.TYPESET.generate(400).pdf)  # it prints ———
+    rewritten = tmp_path / "gs.pdf"
+    cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-o{rewritten}", str(original)]
+    subprocess.run(cmd, check=True)
+    (want,) = read_pdf(original.read_bytes(), original.name)
+    (got,) = read_pdf(rewritten.read_bytes(), rewritten.name)
+    assert "———" in want.text
+    assert not any("\u1400" <= c <= "\u14ff" for c in got.text)
+    assert got.text.count("—") == want.text.count("—")
 
 
 def test_a_postscript_round_trip_says_its_glyphs_map_no_characters(tmp_path: Path) -> None:

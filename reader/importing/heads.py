@@ -25,6 +25,7 @@ _OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
 _STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack,
 _CLEAR = 0.5  # ems: a stack line widened stays this far from text on its row
 _STACK_BODY = 1.5  # and in ems of the body: Writer's 115% of Noto CJK's line is 1.67 ems
+EM_TOP = 0.88  # of the size: the top of a CJK face's em box over the baseline
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 
@@ -189,7 +190,7 @@ def widen_heads(
     clear = _CLEAR * body
     for k, seg in enumerate(stack):
         for above in stack[:k]:
-            if _stacked(seg, above, body) and above.bottom >= seg.top:
+            if _hangs_under(seg, above, body):
                 lo, hi = min(seg.reach0, above.reach0), max(seg.reach1, above.reach1)
                 if not any(
                     o is not seg
@@ -260,6 +261,21 @@ def _mixed(glyphs: list[Glyph], face: int) -> bool:
     last glyph (a line mostly in another face shows it there; walking every glyph of
     every line would cost the page's whole text again)."""
     return any(glyphs[k].face != face for k in (0, len(glyphs) // 2, -1))
+
+
+def _hangs_under(seg: Segment, above: Segment, body: float) -> bool:
+    """`seg` sits right under `above` (`_stacked`); where their loose boxes overlap, their
+    em boxes do not (cairo states Typst's type by its line metrics, 1.45 em tall: a
+    headline's line set 1.03 em apart reaches into the next, and into a dateline)."""
+    if above.bottom >= seg.top:
+        return _stacked(seg, above, body)
+    if overlap(seg, above) <= 0:
+        return False
+    gap = max(above.bottom, above.baseline - (1 - EM_TOP) * above.size) - min(
+        seg.top, seg.baseline + EM_TOP * seg.size
+    )
+    near = max(_STACK_BODY * body, _STACK_NEAR * max(above.size, seg.size))
+    return 0 <= gap <= near
 
 
 def _stacked(seg: Segment, head: Segment, body: float) -> bool:

@@ -21,7 +21,7 @@ from reader.errors import ReaderError
 from reader.importing.fonts import named_weight, unstated
 from reader.importing.frame import Frame, frame_of, sideways, spread_note
 from reader.importing.glyphs import make_glyph
-from reader.importing.producers import Suspects, line_box, suspect
+from reader.importing.producers import Suspects, dashes, line_box, made_up, suspect
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -164,6 +164,7 @@ def _glyphs(
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
     suspects = Suspects()  # glyphs a map may lie about
+    ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
     for i in range(max(count, 0)):
         if generated(handle, i):
             broken = True
@@ -242,6 +243,8 @@ def _glyphs(
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
         suspects.add(len(glyphs), face, code, lie)
+        if made_up(code):
+            ligatures = True
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
@@ -252,6 +255,8 @@ def _glyphs(
         unmapped += dropped
         if lies is not None:
             lies.append(told)
+    if ligatures:  # (after the suspects, whose places in `glyphs` this moves)
+        dashes(glyphs, joined)
     return place_strays(glyphs, joined), unmapped
 
 

@@ -130,3 +130,52 @@ class Suspects:
                 joined[k + 1] = joined[k + 1] and joined[k]
             del glyphs[k], joined[k]
         return told, dropped
+
+
+# Ghostscript states a glyph that prints several characters (Typst's —— and ———, one
+# glyph two and three ems wide, mapped to two and three dashes) by its first character
+# and one code unit made of the rest's low bytes: <2014 1414> for ——, <2014 1428> for
+# ———. A dash followed, in the same glyph's box, by such a unit (U+1400 to U+14FF, the
+# Canadian syllabics: no Chinese page prints them) is as many dashes as it is ems wide.
+_DASH = "\u2014"
+
+
+def made_up(code: int) -> bool:
+    """A code unit Ghostscript may have made up of a dash ligature's low bytes."""
+    return 0x1400 <= code <= 0x14FF
+
+
+def dashes(glyphs: list[Glyph], joined: list[bool]) -> None:
+    """Read each dash ligature stated with a `made_up` unit as its ems of dashes."""
+    k = len(glyphs) - 1
+    while k > 0:
+        g = glyphs[k]
+        if not made_up(ord(g.char)):
+            k -= 1
+            continue
+        first = k
+        while first > 0 and (glyphs[first - 1].x0, glyphs[first - 1].x1) == (g.x0, g.x1):
+            first -= 1
+        run = glyphs[first : k + 1]
+        if run[0].char != _DASH or len(run) < 2:
+            k = first - 1
+            continue
+        lead = run[0]
+        count = max(len(run), round((lead.x1 - lead.x0) / lead.size))
+        glyphs[first : k + 1] = [
+            make_glyph(
+                _DASH,
+                lead.x0,
+                lead.x1,
+                lead.bottom,
+                lead.top,
+                lead.baseline,
+                lead.size,
+                lead.weight,
+                lead.index + m,
+                lead.face,
+            )
+            for m in range(count)
+        ]
+        joined[first : k + 1] = [joined[first]] + [True] * (count - 1)
+        k = first - 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from reader.importing import captions, header
 from reader.importing.glyphs import Glyph, Segment, body_size, segments
+from reader.importing.heads import EM_TOP as _EM_TOP
 from reader.importing.heads import HEAD as _HEAD
 from reader.importing.heads import widen_heads
 from reader.importing.segment import join_spaced
@@ -37,7 +38,6 @@ _RULE_HEIGHT = 0.4  # a drawing this thin is a rule
 _RULE_SPAN = 0.6  # a rule across this share of a region's width cuts it into bands
 _RULE_ACROSS = 0.9  # one across this share is cut at before the columns are
 _HEAD_PITCH = 1.75  # ems of a headline's size: its wrapped line is at most this far below
-_EM_TOP = 0.88  # of the size: the top of a CJK face's em box over the baseline
 _TIGHT = 0.3  # boxes of rows set tight may overlap this much and still be two rows
 _first = operator.itemgetter(0)
 _DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*\d+\s*版")
@@ -153,6 +153,29 @@ def _stack_parts(parts: list[list[Segment]], body: float) -> int:
     return 0
 
 
+def _head_lines(parts: list[list[Segment]], body: float) -> list[list[Segment]]:
+    """The first of rows cut by their em boxes, with the rows under it that wrap its
+    headline (one size of headline type, right below): a headline's box may reach as far
+    into its wrapped line as into the body (cairo states Typst's type by its line metrics,
+    1.45 em tall, set at 1.03 em), and its short last line, read on its own after a
+    column, would be a headline of its own."""
+    taken = parts[:1]
+    size = max(s.size for s in parts[0])
+    for part in parts[1:]:
+        prev = taken[-1]
+        if not (
+            size >= _HEAD * body
+            and all(abs(s.size - size) <= 0.05 * size for s in part)
+            and _one_row(part)
+            and 0 < prev[0].baseline - part[0].baseline <= _HEAD_PITCH * size
+            and min(max(s.x1 for s in prev), max(s.x1 for s in part))
+            > max(min(s.x0 for s in prev), min(s.x0 for s in part))
+        ):
+            break
+        taken.append(part)
+    return taken
+
+
 def _one_row(segs: list[Segment]) -> bool:
     base = segs[0]
     return all(abs(s.baseline - base.baseline) <= 0.3 * min(s.size, base.size) for s in segs)
@@ -215,8 +238,8 @@ def arrange(
         # that row is the first of several columns, they are not peeled with it.
         tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body, em=True)
         stack = _stack_parts(tight, body) if len(rows) > 1 else 0
-        if len(rows) == 1:
-            first = tight[0]
+        if len(rows) == 1:  # peeled a row at a time, but a headline's wrapped lines together
+            first = [s for part in _head_lines(tight, body) for s in part]
         elif stack:  # the stack (a kicker over it too) without them
             first = [s for part in tight[:stack] for s in part]
         else:

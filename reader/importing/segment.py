@@ -16,6 +16,7 @@ WORD_SPACE = 0.25  # a gap this wide between glyphs is a space
 # a digit (`1998年`), which another producer's rounding (cairo's) leaves a hair wider.
 _ROUNDING = 0.001
 _NAME_SPACE = 0.15  # between ideographs, this much wider than the line's usual gap too
+_AUTO = 0.005  # a quarter em this near is the autospace between a digit and an ideograph
 HANGS = frozenset("，。、；：？！”’）》」』．")  # ．: a full-width decimal point at line end
 OPENS = frozenset("“‘（《「『〔【")  # ink in the right of the box: pulled left at line start
 
@@ -59,6 +60,14 @@ def _ideograph(glyph: Glyph) -> bool:
     """A CJK ideograph whose box is its whole em (PDFium gives some glyphs their ink's
     box instead: a gap after one is no gap in the line)."""
     return "\u4e00" <= glyph.char <= "\u9fff" and glyph.x1 - glyph.x0 > 0.9 * glyph.size
+
+
+def _autospace(a: Glyph, b: Glyph) -> bool:
+    """A quarter em (cairo's rounding aside) between a digit and an ideograph."""
+    if not ((a.char.isascii() and a.char.isdigit()) ^ (b.char.isascii() and b.char.isdigit())):
+        return False
+    size = max(a.size, b.size)
+    return (_ideograph(a) or _ideograph(b)) and abs(b.x0 - a.x1 - WORD_SPACE * size) <= _AUTO * size
 
 
 def _inked(glyph: Glyph) -> bool:
@@ -138,7 +147,7 @@ class Segment:
             return self._text
         out: list[str] = []
         prev: Glyph | None = None
-        usual: tuple[float, float] | None = None
+        usual: dict[bool, tuple[float, float]] = {}  # `_gaps`, by `spacing`
         for glyph in self.glyphs:
             if prev is not None and glyph.char != " " and prev.char != " ":
                 gap = glyph.x0 - prev.x1
@@ -150,19 +159,27 @@ class Segment:
                     # font's space, under a quarter em, between two names; wider than
                     # the line's usual gap (a justified line spreads its slack alike)
                     # and than any gap beside a non-ideograph (where a justified line
-                    # puts slack too: `４３次 打 破２９项`).
-                    usual = self._gaps() if usual is None else usual
-                    if gap - usual[0] > _NAME_SPACE * size and usual[1] < gap - 0.05 * size:
+                    # puts slack too: `４３次 打 破２９项`). A quarter em between digit
+                    # and ideograph is no slack, but for a gap of a quarter em itself
+                    # (xeCJK's between 日 and 星期, none in its truth).
+                    spacing = abs(gap - WORD_SPACE * size) > _AUTO * size
+                    if spacing not in usual:
+                        usual[spacing] = self._gaps(spacing)
+                    median, widest = usual[spacing]
+                    if gap - median > _NAME_SPACE * size and widest < gap - 0.05 * size:
                         out.append(" ")
             out.append(glyph.char)
             prev = glyph
         self._text = "".join(out).strip()
         return self._text
 
-    def _gaps(self) -> tuple[float, float]:
+    def _gaps(self, spacing: bool = True) -> tuple[float, float]:
         """The median gap between neighbouring glyphs, and the widest beside a glyph
-        that is no ideograph."""
-        pairs = list(itertools.pairwise(self.glyphs))
+        that is no ideograph; with `spacing`, neither counts a quarter em between a
+        digit and an ideograph (Typst, xeCJK and Chromium set it there: not slack)."""
+        pairs = [
+            (a, b) for a, b in itertools.pairwise(self.glyphs) if not (spacing and _autospace(a, b))
+        ]
         gaps = sorted(b.x0 - a.x1 for a, b in pairs)
         mixed = [
             b.x0 - a.x1
