@@ -13,11 +13,8 @@ to it under the right digit width.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
-from itertools import count as counting
-from operator import add, attrgetter
+from operator import attrgetter
 
 from reader.parse.squeeze import Measured
 
@@ -28,7 +25,6 @@ _MIN_GAIN = 2  # more pairs of equal width with digits narrow than with digits a
 _SAMPLE = 400  # pairs of lines looked at: enough to tell, bounded for big pages
 _find = re.compile(f"[{DIGITS}]").findall
 _search = re.compile(f"[{DIGITS}]").search
-_runs = re.compile(f"[{DIGITS}]+").finditer
 _text = attrgetter("text")
 
 
@@ -45,25 +41,11 @@ def prints_narrow(lines: Sequence[Measured], body: object) -> bool:
     sentence (so it is neither a paragraph's indented first line nor its last).
     """
     texts = list(map(_text, lines))
-    joined = "\n".join(texts)
-    if _search(joined) is None:
-        return False  # most pages: no full-width digit, no pair to compare
-    # Each line's count, from the runs of digits in the page's text (found in C): the
-    # run at `at` is on line k, the first whose end (`ends[k]`, at its `\n`) is past it.
-    ends = list(map(add, accumulate(map(len, texts)), counting()))
-    counts = [0] * len(texts)
-    held: set[int] = set()
-    for run in _runs(joined):
-        at = run.start()
-        k = bisect_right(ends, at)
-        counts[k] += run.end() - at
-        held.add(k)
-    # Only pairs with a line that holds digits differ: those, in the page's order.
-    near = sorted(held.union([k - 1 for k in held]))
+    if _search("\n".join(texts)) is None:
+        return False  # most pages: no full-width digit, so no pair to compare
+    counts = [len(_find(text)) for text in texts]  # in C: most pairs end here
     gain = pairs = 0
-    for i in near:
-        if i < 0 or i >= len(lines) - 1:
-            continue
+    for i in range(len(lines) - 1):
         apart = counts[i] - counts[i + 1]
         if not apart:
             continue
