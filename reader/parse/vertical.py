@@ -18,12 +18,9 @@ they were.
 
 from __future__ import annotations
 
-from itertools import compress
-
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS
 
 _LEAST = 2  # one-character lines in a row: fewer is a wrapped headline's last character
-_FEW = (4).__gt__  # a line's length at most 3: it may strip to one character
 _SHORT = 8  # characters: a line this short before a run may be a block of its own
 # A line ending so names a reporter: the one-character lines after it are a name
 # spaced out (`新华社记者` / `赵` / `勇`), never a head.
@@ -71,10 +68,8 @@ def _after_block(before: str) -> bool:
 
 def join_vertical(raw: list[str]) -> list[str]:
     """`raw` with each run of one-character lines (a vertical head) as one line."""
-    # The fast path: no page line is one character. The lines of three characters
-    # and fewer are picked out in C (`_FEW`), the few there are stripped.
-    if not any(len(line.strip()) == 1 for line in compress(raw, map(_FEW, map(len, raw)))):
-        return raw
+    if not any(len(line) <= 3 and len(line.strip()) == 1 for line in raw):
+        return raw  # the fast path: no page line is one character
     out: list[str] = []
     run: list[str] = []
     for line in [*raw, ""]:
