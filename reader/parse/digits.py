@@ -24,7 +24,6 @@ _SHORT = 1.0 - NARROW
 _MIN_GAIN = 2  # more pairs of equal width with digits narrow than with digits an em
 _SAMPLE = 400  # pairs of lines looked at: enough to tell, bounded for big pages
 _find = re.compile(f"[{DIGITS}]").findall
-_search = re.compile(f"[{DIGITS}]").search
 _text = attrgetter("text")
 
 
@@ -41,8 +40,11 @@ def prints_narrow(lines: Sequence[Measured], body: object) -> bool:
     sentence (so it is neither a paragraph's indented first line nor its last).
     """
     texts = list(map(_text, lines))
-    if _search("\n".join(texts)) is None:
-        return False  # most pages: no full-width digit, so no pair to compare
+    joined = "\n".join(texts)
+    if not any(map(joined.__contains__, DIGITS)):
+        # Most pages: no full-width digit, so no pair to compare. (Ten `in` scans cost a
+        # third of one regex search over the page: bench/README.md, round 17's perf19.)
+        return False
     counts = [len(_find(text)) for text in texts]  # in C: most pairs end here
     gain = pairs = 0
     for i in range(len(lines) - 1):
