@@ -39,13 +39,7 @@ def prints_narrow(lines: Sequence[Measured], body: object) -> bool:
     compared: a body line of some length, neither it nor the line after closing a
     sentence (so it is neither a paragraph's indented first line nor its last).
     """
-    texts = list(map(_text, lines))
-    joined = "\n".join(texts)
-    if not any(map(joined.__contains__, DIGITS)):
-        # Most pages: no full-width digit, so no pair to compare. (Ten `in` scans cost a
-        # third of one regex search over the page: bench/README.md, round 17's perf19.)
-        return False
-    counts = [len(_find(text)) for text in texts]  # in C: most pairs end here
+    counts = [len(_find(text)) for text in map(_text, lines)]  # in C: most pairs end here
     gain = pairs = 0
     for i in range(len(lines) - 1):
         apart = counts[i] - counts[i + 1]
@@ -62,6 +56,12 @@ def prints_narrow(lines: Sequence[Measured], body: object) -> bool:
         if pairs >= _SAMPLE:
             break
     return gain >= _MIN_GAIN
+
+
+def holds(text: str) -> bool:
+    """Whether `text` holds a full-width digit. (Ten `in` scans: a third of the
+    instructions of one regex search over a page, bench/README.md round 17 perf19.)"""
+    return any(map(text.__contains__, DIGITS))
 
 
 def narrowed(width: float, text: str) -> float:
