@@ -108,12 +108,13 @@ class Line:
         return self.column
 
 
-def make_lines(raw_lines: list[str]) -> list[Line]:
+def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
     """Build the non-blank lines of a page with their kind and column width.
 
     Lines are grouped into blocks that share a column: a block ends after a
     source or credit line, before a hinted line after a closed one, and before
-    a marker.
+    a marker. `digits`: the lines may hold full-width digits (`digits.holds` of the
+    page's text; where they cannot, whether they print narrow is not asked).
     """
     lines: list[Line] = []
     block: list[float] = []
@@ -133,7 +134,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         first = text[0]
         if first in _CONTINUES and prev is not None and _set_apart(text):
             # Rare: start again with the marks moved back (see `_rejoin_marks`).
-            return make_lines(_rejoin_marks(raw_lines))
+            return make_lines(_rejoin_marks(raw_lines), digits)
         if " " in text:
             text = clean_line(text)  # the same first and last character: text is stripped
         last = text[-1]
@@ -218,7 +219,7 @@ def make_lines(raw_lines: list[str]) -> list[Line]:
         prev_kind, prev_closes = kind, closes
     if is_squeezed(lines, body):
         _measure_squeezed(lines)
-    if prints_narrow(lines, body):
+    if digits and prints_narrow(lines, body):
         _measure_digits(lines)
     _mark_credit_names(lines, credits)
     _mark_notes(lines, notes)

@@ -190,8 +190,6 @@ def split_stack(
     if not stack:
         return None, None, None
     kicker = subtitle = None
-    page_wraps = wrapping
-    wrapping = wrapping or wraps_seen(_runs_apart(stack))  # (`group` asks the same)
     grouped = group(stack, wrapping) if grouped is None else grouped
     rest = [join_lines(part) for part in grouped]
     if (
@@ -212,11 +210,13 @@ def split_stack(
         and roles.small_wrapped(grouped[0], grouped[1], roles.body_measure(body))
     ):
         return rest[0], rest[1], None
-    if len(rest) == 2 and wrapping and (said := _worded(grouped)) is not None:
+    # Two parts on a page or in a stack that wraps: asked only here (`group` asked it
+    # too, of the page's stacks, but keeps no answer).
+    two_wrapping = len(rest) == 2 and (wrapping or wraps_seen(_runs_apart(stack)))
+    if two_wrapping and (said := _worded(grouped)) is not None:
         return (rest[0], rest[1], None) if said else (None, rest[0], rest[1])
     if (
-        len(rest) == 2
-        and wrapping
+        two_wrapping
         and _two_lines(grouped)
         and (marked or roles.small_above(rest[0], rest[1], roles.body_measure(body)))
     ):
@@ -228,7 +228,7 @@ def split_stack(
     # Parts left over are a kicker above the headline, or a subtitle below it (but
     # the rest of a full line wraps that line).
     if len(rest) >= 2 and subtitle is None:
-        if shown and measures.wrap_end(grouped, body, shown, page_wraps):
+        if shown and measures.wrap_end(grouped, body, shown, wrapping):
             rest[-2:] = [join_lines(rest[-2:])]
         else:
             subtitle = rest.pop()

@@ -17,6 +17,7 @@ from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
+from reader.parse.digits import holds
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads, stack_end
 from reader.parse.joined import split_gaps, split_joined
@@ -72,7 +73,8 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     raw = split_gaps(split_joined(raw))
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
-    lines = make_lines(put_heads_first(raw))  # ...and a top story's first line early
+    # ...and a top story's first line early (no line holds a digit the text does not)
+    lines = make_lines(put_heads_first(raw), holds(text))
     header = take_header(lines)
     wrapping = mark_heads(lines)
     mark_verse(lines)
