@@ -182,10 +182,7 @@ def main() -> None:
         ("failed", "failed"),
         ("untrusted", "untrusted"),
     ]
-    print("| row | " + " | ".join(h for h, _ in cols) + " |")
-    print("|---" * (len(cols) + 1) + "|")
-    for name, fig in results.items():
-        print(f"| {name} | " + " | ".join(structure._cell(fig[c]) for _, c in cols) + " |")
+    structure.print_table(results, cols, "row")
 
 
 if __name__ == "__main__":

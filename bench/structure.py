@@ -465,6 +465,16 @@ def _cell(value: Any) -> str:
     return NONE if value is None else str(value)
 
 
+def print_table(
+    results: dict[str, dict[str, Any]], cols: list[tuple[str, str]], first: str
+) -> None:
+    """The figures of `results` as a Markdown table: a row each, `cols` (heading, key)."""
+    print(f"| {first} | " + " | ".join(h for h, _ in cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for name, fig in results.items():
+        print(f"| {name} | " + " | ".join(_cell(fig[c]) for _, c in cols) + " |")
+
+
 def main() -> None:
     """Score each generator and print a table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -542,10 +552,7 @@ def main() -> None:
         ("invented", "chars_invented"),
         ("furniture", "furniture_as_items"),
     ]
-    print("| generator | " + " | ".join(h for h, _ in cols) + " |")
-    print("|---" * (len(cols) + 1) + "|")
-    for name, fig in results.items():
-        print(f"| {name} | " + " | ".join(_cell(fig[c]) for _, c in cols) + " |")
+    print_table(results, cols, "generator")
     for name, fig in results.items() if args.misses else ():
         print(f"\n{name} (page 1 = seed {args.seed}), captions missed: {fig['caption_misses']}")
         for line in fig["missed_captions"]:

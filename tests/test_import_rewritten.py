@@ -20,7 +20,7 @@ from handset import line, texts
 
 from reader.errors import ReaderError
 from reader.importing.glyphs import Glyph
-from reader.importing.pdf import read_pdf
+from reader.importing.pdf import PdfPage, read_pdf
 from reader.importing.producers import _WIDE, UNTRUSTED, dashes, line_box, suspect
 from reader.importing.reading_order import layout
 from reader.importing.typography import byline_row, is_byline
@@ -149,19 +149,32 @@ def _tool(name: str) -> str:
     return found
 
 
-def test_a_typst_page_rewritten_by_cairo_imports_as_the_original(tmp_path: Path) -> None:
-    cairo = _tool("pdftocairo")
+def _page(engine: str, tmp_path: Path) -> Path:
+    """Seed 400 of bench/wholegen.py's `engine` (TYPESET, CHROME) as a PDF, or a skip."""
     sys.path.insert(0, str(BENCH))
     import wholegen
 
-    if not wholegen.TYPESET.available():
-        pytest.skip("needs the Typst fonts and the corpus")
+    made = getattr(wholegen, engine)
+    if not made.available():
+        pytest.skip(f"needs {engine.lower()}'s engine, the fonts and the corpus")
     original = tmp_path / "page.pdf"
-    original.write_bytes(wholegen.TYPESET.generate(400).pdf)
-    rewritten = tmp_path / "cairo.pdf"
-    subprocess.run([cairo, "-pdf", str(original), str(rewritten)], check=True)
+    original.write_bytes(made.generate(400).pdf)
+    return original
+
+
+def _both(original: Path, rewritten: Path, command: list[str]) -> tuple[PdfPage, PdfPage]:
+    """The page `original` holds and the one `command` wrote again as `rewritten`."""
+    subprocess.run(command, check=True)
     (want,) = read_pdf(original.read_bytes(), original.name)
     (got,) = read_pdf(rewritten.read_bytes(), rewritten.name)
+    return want, got
+
+
+def test_a_typst_page_rewritten_by_cairo_imports_as_the_original(tmp_path: Path) -> None:
+    cairo = _tool("pdftocairo")
+    original = _page("TYPESET", tmp_path)
+    rewritten = tmp_path / "cairo.pdf"
+    want, got = _both(original, rewritten, [cairo, "-pdf", str(original), str(rewritten)])
     assert "".join(got.text.split()) == "".join(want.text.split())
     assert "1998年" in got.text  # Typst's quarter em between digit and ideograph
     assert want.structure is not None and got.structure is not None
@@ -170,18 +183,10 @@ def test_a_typst_page_rewritten_by_cairo_imports_as_the_original(tmp_path: Path)
 
 def test_a_map_ghostscript_garbled_is_said_not_imported_silently(tmp_path: Path) -> None:
     gs = _tool("gs")
-    sys.path.insert(0, str(BENCH))
-    import wholegen
-
-    if not wholegen.CHROME.available():
-        pytest.skip("needs Chromium, the Noto fonts and the corpus")
-    original = tmp_path / "page.pdf"
-    original.write_bytes(wholegen.CHROME.generate(400).pdf)
+    original = _page("CHROME", tmp_path)
     rewritten = tmp_path / "gs.pdf"
     cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-o{rewritten}", str(original)]
-    subprocess.run(cmd, check=True)
-    (want,) = read_pdf(original.read_bytes(), original.name)
-    (got,) = read_pdf(rewritten.read_bytes(), rewritten.name)
+    want, got = _both(original, rewritten, cmd)
     assert want.untrusted == 0
 
     def latin(text: str) -> set[str]:
@@ -209,18 +214,10 @@ def test_typsts_dash_ligatures_rewritten_by_ghostscript_read_as_their_dashes(
     tmp_path: Path,
 ) -> None:
     gs = _tool("gs")
-    sys.path.insert(0, str(BENCH))
-    import wholegen
-
-    if not wholegen.TYPESET.available():
-        pytest.skip("needs the Typst fonts and the corpus")
-    original = tmp_path / "page.pdf"
-    original.write_bytes(wholegen.TYPESET.generate(400).pdf)  # it prints ———
+    original = _page("TYPESET", tmp_path)  # it prints ———
     rewritten = tmp_path / "gs.pdf"
     cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-o{rewritten}", str(original)]
-    subprocess.run(cmd, check=True)
-    (want,) = read_pdf(original.read_bytes(), original.name)
-    (got,) = read_pdf(rewritten.read_bytes(), rewritten.name)
+    want, got = _both(original, rewritten, cmd)
     assert "———" in want.text
     assert not any("\u1400" <= c <= "\u14ff" for c in got.text)
     assert got.text.count("—") == want.text.count("—")
@@ -230,13 +227,7 @@ def test_a_postscript_round_trip_says_its_glyphs_map_no_characters(tmp_path: Pat
     # pdf2ps makes Type 3 fonts whose glyphs it names a1, a2, ...: Zapf Dingbats'
     # names, which ps2pdf's ToUnicode then states (✁ ✂ ✄ for the ideographs printed).
     pdf2ps, ps2pdf = _tool("pdf2ps"), _tool("ps2pdf")
-    sys.path.insert(0, str(BENCH))
-    import wholegen
-
-    if not wholegen.TYPESET.available():
-        pytest.skip("needs the Typst fonts and the corpus")
-    original = tmp_path / "page.pdf"
-    original.write_bytes(wholegen.TYPESET.generate(400).pdf)
+    original = _page("TYPESET", tmp_path)
     subprocess.run([pdf2ps, str(original), str(tmp_path / "page.ps")], check=True)
     subprocess.run([ps2pdf, str(tmp_path / "page.ps"), str(tmp_path / "ps.pdf")], check=True)
     with pytest.raises(ReaderError, match="map no characters to Unicode"):
