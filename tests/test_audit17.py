@@ -13,20 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-PAGE = " 徐汇率先完成全国首批公共数据资源登记\n 本报讯 数据资源登记工作已经完成。\n"
-
-
-def reader(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_COLOR": "1"},
-        cwd=library.parent,
-        check=False,
-    )
+from clirun import PAGE, reader
 
 
 def one_line(done: subprocess.CompletedProcess[str]) -> str:

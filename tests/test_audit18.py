@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import PAGE, reader
 from textual.geometry import Region
 from tui_scenes import app_for, make_library, settle, status
 
@@ -23,20 +24,6 @@ from reader.state import load_position
 from reader.tui.help import key_rows
 from reader.tui.labels import labels_for
 from reader.tui.launch import build_app
-
-PAGE = " 徐汇率先完成全国首批公共数据资源登记\n 本报讯 数据资源登记工作已经完成。\n"
-
-
-def reader(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_COLOR": "1"},
-        cwd=library.parent,
-        check=False,
-    )
 
 
 def lines(done: subprocess.CompletedProcess[str]) -> list[str]:
