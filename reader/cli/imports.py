@@ -134,12 +134,6 @@ def import_(
                 f"reader: {one_line(placed.source.origin)}: no text on this page (no OCR); "
                 f"filed as an empty page {placed.number}\n"
             )
-        if placed.source.untrusted:
-            sys.stderr.write(
-                f"reader: {one_line(placed.source.origin)}: {placed.source.untrusted} "
-                "characters whose font's Unicode map cannot be trusted (a PDF rewritten by "
-                "another program?), imported as \ufffd\n"
-            )
     if changed:
         try:
             update_index(lib, [(plan.paper, key) for key in plan.dates])

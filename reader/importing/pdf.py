@@ -367,9 +367,10 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             structure = _structure(lines, drawn, index + 1) if text.strip() else None
             if structure is not None and frame.turn:  # regions are stored in user space
                 structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
-            notes = _notes(frame, glyphs, unmapped)
+            untrusted = sum(lies)
+            notes = _notes(frame, glyphs, unmapped, untrusted)
             pages.append(
-                PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes, sum(lies))
+                PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes, untrusted)
             )
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
@@ -385,14 +386,20 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
     return pages
 
 
-def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int) -> tuple[str, ...]:
+def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int, untrusted: int) -> tuple[str, ...]:
     """What to say of a page as it is filed: glyphs no font maps to a character (left
-    out: DESIGN's nothing lost unsaid), a spread read as one page."""
+    out: DESIGN's nothing lost unsaid), characters read as U+FFFD because their font's
+    map lies (`reader.importing.producers`), a spread read as one page."""
     out = []
     if unmapped:
         out.append(
             f"{unmapped} glyph{'s' if unmapped > 1 else ''} left out: "
             "no character for it in its font (no ToUnicode)"
+        )
+    if untrusted:
+        out.append(
+            f"{untrusted} characters whose font's Unicode map cannot be trusted (a PDF "
+            "rewritten by another program?), imported as \ufffd"
         )
     spread = spread_note(frame, [(g.x0, g.x1) for g in glyphs])
     return (*out, spread) if spread else tuple(out)

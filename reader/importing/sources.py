@@ -45,7 +45,6 @@ class Source:
     empty: bool = False
     structure: bytes | None = None  # what the PDF's typography says (reader.parse.structure)
     notes: tuple[str, ...] = ()  # what import left out or doubts, said on stderr as it files
-    untrusted: int = 0  # characters read as U+FFFD: the PDF's font maps lie about them
 
 
 def date_in(name: str) -> tuple[date | None, str]:
@@ -177,7 +176,6 @@ def read_pdf_file(path: Path) -> list[Source]:
                 empty=not page.has_text,
                 structure=structure,
                 notes=page.notes,
-                untrusted=page.untrusted,
             )
         )
     return sources
