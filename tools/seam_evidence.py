@@ -145,9 +145,9 @@ def page_breaks(text: str, truth: dict[str, Any]) -> list[tuple[str, str, str, s
     split = stories.split_stack
 
     def record(
-        stack: list[str], wrapping: bool = False, marked: bool = False
+        stack: list[str], *args: Any, **kwargs: Any
     ) -> tuple[str | None, str | None, str | None]:
-        out = split(stack, wrapping, marked)
+        out = split(stack, *args, **kwargs)  # (the page's column, parts and measures with it)
         seen.append((list(stack), out))
         return out
 
