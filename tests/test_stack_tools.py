@@ -80,6 +80,8 @@ def test_causes_name_what_the_parse_made_of_the_stack() -> None:
     assert cause(("甲乙", "丙丁", ""), ("", "甲乙丙丁", "")) == stack_roles.CAUSES[3]
     assert cause(("", "甲乙", "丙丁"), ("", "甲乙丙丁", "")) == stack_roles.CAUSES[4]
     assert cause(("", "甲乙丙丁", ""), ("", "甲乙", "丙丁")) == stack_roles.CAUSES[5]
+    assert cause(("", "甲乙丙丁", "戊己"), ("甲乙", "丙丁", "戊己")) == stack_roles.CAUSES[6]
+    assert cause(("", "甲乙", "丙丁戊己"), ("甲乙", "丙丁", "戊己")) == stack_roles.CAUSES[7]
     assert cause(("甲乙", "丙丁", ""), None) == "story not found"
     assert cause(("甲乙", "丙丁", ""), ("", "戊己", "")) == "other"
 

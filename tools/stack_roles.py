@@ -49,6 +49,8 @@ CAUSES = (
     "kicker joined to its headline",
     "headline joined to its subtitle",
     "headline cut in two",
+    "headline's first line read as a kicker",
+    "subtitle cut in two under the headline read as a kicker",
     "story not found",
     "other",
 )
@@ -70,7 +72,7 @@ def cause(want: Roles, got: Roles | None) -> str:
     kicker and the subtitle.
     """
     if got is None:
-        return CAUSES[6]
+        return CAUSES[8]
     (k, h, s), (gk, gh, gs) = want, got
     if got == want:
         return CAUSES[0]
@@ -84,7 +86,11 @@ def cause(want: Roles, got: Roles | None) -> str:
         return CAUSES[4]
     if h and gh and gh != h and h.startswith(gh):
         return CAUSES[5]
-    return CAUSES[7]
+    if gk and gh and h == gk + gh and k + s == gs:
+        return CAUSES[6]
+    if s and not k and gk == h and gh and gh + gs == s:
+        return CAUSES[7]
+    return CAUSES[9]
 
 
 @contextmanager
@@ -111,8 +117,14 @@ def _shape(above: str, below: str) -> str:
     return "upper wider" if wa > wb + 0.5 else "narrower" if wa < wb - 0.5 else "as wide"
 
 
-def page_counts(text: str, truth: dict[str, Any], table: Counter[tuple[str, ...]]) -> None:
-    """Count one page's stories with a kicker or a subtitle, and its two-line stacks."""
+def page_counts(
+    text: str,
+    truth: dict[str, Any],
+    table: Counter[tuple[str, ...]],
+    misses: list[str] | None = None,
+) -> None:
+    """Count one page's stories with a kicker or a subtitle, and its two-line stacks;
+    `misses` collects a line for each story whose roles are wrong."""
     with recorded() as seen:
         page = json.loads(parse_text(text).to_json())
     want_items, got_items = truth["items"], page["items"]
@@ -122,7 +134,10 @@ def page_counts(text: str, truth: dict[str, Any], table: Counter[tuple[str, ...]
         if not want[1] or not (want[0] or want[2]):
             continue
         got = roles(got_items[match[i]]) if i in match else None
-        table["kicker" if want[0] else "subtitle", cause(want, got)] += 1
+        why = cause(want, got)
+        table["kicker" if want[0] else "subtitle", why] += 1
+        if misses is not None and why != CAUSES[0]:
+            misses.append(f"{why}: {' | '.join(want)}  ->  {' | '.join(got or ('?',))}")
     printed = {"".join(roles(t)): roles(t) for t in want_items if t.get("headline")}
     for grouped, out in seen:
         if len(grouped) != 2 or any(len(part) != 1 for part in grouped):
@@ -169,13 +184,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pages", type=int, default=20)
     parser.add_argument("--cached", action="append", help="glob of cached page-text JSON")
+    parser.add_argument("--miss", action="store_true", help="list each story read wrong")
     args = parser.parse_args()
     if not args.generator and not args.cached:
         args.generator = ["typeset-pdfium"]
     tables: dict[str, Counter[tuple[str, ...]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, text, truth in _pages(args, Path(tmp)):
-            page_counts(text, truth, tables.setdefault(name, Counter()))
+            misses: list[str] = []
+            page_counts(text, truth, tables.setdefault(name, Counter()), misses)
+            if args.miss:
+                print("\n".join(misses))
     for name, table in tables.items():
         print(f"\n{name}\n")
         print("\n".join(report(table)))
