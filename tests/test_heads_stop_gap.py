@@ -73,3 +73,27 @@ def test_on_a_page_that_spaces_its_commas_the_run_stays_text() -> None:
     spaced = [line.replace("阴天气，但", "阴天气， 但") for line in WEATHER]
     items = items_of([*spaced, JOINED, *NEXT])
     assert all(it.get("headline") != "欢欢喜喜迎接虎年" for it in items)
+
+
+CAPTION = [
+    "春节临近，各地年货市场商品丰",
+    "富，货源充足，煞是红火。图为",
+    "成都街头生意兴旺的灯笼摊点。",
+]
+BESIDE_CREDIT = "（新华社记者刘向刚摄） 腊梅傲雪"
+PICTURE = [
+    "１月１４日，连降一天一夜瑞雪的京城银装素裹，空气清新湿润。",
+    "北京’９８迎春花市上，腊梅、迎春傲雪开放，为冬日带来一片",
+    "亮丽，煞是喜人，吸引游人驻足观赏。（新华社记者张旭摄）",
+    "特困柜台",
+    "临近春节，一块块写有“特困",
+    "柜台”的标牌摆放在沈阳市１",
+    "３个国有零售商店的特困专柜。",
+]
+
+
+def test_a_title_beside_a_captions_credit_heads_its_picture_story() -> None:
+    # Typst's whole-article page 432 in PDFium's text: a credit closes a caption as a stop does.
+    items = items_of(["红红火火过大年", *CAPTION, BESIDE_CREDIT, *PICTURE])
+    story = next(it for it in items if it.get("headline") == "腊梅傲雪")
+    assert story["paragraphs"][0].startswith("１月１４日，连降一天一夜瑞雪")

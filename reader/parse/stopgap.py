@@ -3,9 +3,11 @@
 PDFium writes what lies on one baseline as one line, a space at the gap: a column's
 short closed last line and a headline set beside it in the next column (`谢。 迎新年为
 盲童献爱心`, `区将有小雪。 欢欢喜喜迎接虎年`, `常好的事情。” 残疾农民石风科千里` over its
-stub `送爱心`). `joined.split_gaps` leaves a gap after a full stop alone: pasted text
-runs its paragraphs on after `。 ` (the sample page, `tests/pagegen.py`), and there the
-run after the gap is the next sentence of the same paragraph (`治任务。 希望各级防`).
+stub `送爱心`), or beside a caption's closing credit (`（新华社记者刘向刚摄） 腊梅傲雪`, a
+picture story's title over its caption). `joined.split_gaps` leaves a gap after a full
+stop alone: pasted text runs its paragraphs on after `。 ` (the sample page,
+`tests/pagegen.py`), and there the run after the gap is the next sentence of the same
+paragraph (`治任务。 希望各级防`).
 
 The two read the same line by line; what tells them apart is what the rest of the page
 makes of the run after the gap once it stands on a line of its own: the head marking
@@ -33,9 +35,11 @@ from reader.parse.lines import Line, make_lines
 # A space after a clause mark inside a line: the page's writer spaces its marks (pasted text,
 # `tests/pagegen.py`), and a space after a stop is no gap between two blocks there.
 _SPACED = re.compile(r"[，、；：] +\S")
-# A closed sentence, the extractor's space, a run with no clause mark to the line's end
-# that opens as a headline does (an ideograph, a quote or a title mark).
-_STOP_GAP = re.compile(r"^(\s*\S.*?[。！？][”’）]?) +([\u4e00-\u9fff“《][^\s，。；：、！？]{2,})$")
+# A closed sentence or a credit, the extractor's space, a run with no clause mark to the
+# line's end that opens as a headline does (an ideograph, a quote or a title mark).
+_STOP_GAP = re.compile(
+    r"^(\s*\S.*?(?:[。！？][”’）]?|摄）)) +([\u4e00-\u9fff“《][^\s，。；：、！？]{2,})$"
+)
 
 
 def marked_lines(raw: list[str], digits: bool = True) -> tuple[list[Line], str | None, bool]:
