@@ -14,7 +14,8 @@ makes of the run after the gap once it stands on a line of its own: the head mar
 (`heads.mark_heads`, with every width and line-end test it holds) takes it as a
 headline line, or as the first line of a paragraph. So the page is marked with every
 such line cut at its gap, and marked again with only the cuts whose run became a
-headline line; a cut it takes as text is never made, and the paragraph stays whole.
+headline line, until every cut's run is one; a cut it takes as text is never made, and
+the paragraph stays whole.
 Not on a page that spaces its clause marks (`， `, `、 ` inside a line: 137 of the 138
 pagegen and pagegen2 pages 0-599 that hold a stop, a space and such a run; none of the
 read whole-article pages whose headline stands so): there the writer spaces after a
@@ -56,24 +57,23 @@ def marked_lines(raw: list[str], digits: bool = True) -> tuple[list[Line], str |
     }
     if not found or any(map(_SPACED.search, raw)):
         return _marked(raw, digits)  # (the page spaces its marks: a space is the writer's)
-    trial: list[str] = []
-    runs: dict[int, str] = {}  # raw line -> its run after the gap (the very string object)
-    for k, line in enumerate(raw):
-        if k in found:
-            left, run = found[k].groups()
-            trial += [left, run]
-            runs[k] = run
-        else:
-            trial.append(line)
-    lines, header, wrapping = _marked(trial, digits)
-    heads = {id(line.raw) for line in lines if line.head}
-    kept = {k for k, run in runs.items() if id(run) in heads}
-    if kept == set(runs):
-        return lines, header, wrapping
-    out: list[str] = []
-    for k, line in enumerate(raw):
-        out += list(found[k].groups()) if k in kept else [line]
-    return _marked(out, digits)
+    cut = set(found)
+    while True:  # (once on most pages: again only where a cut's run lost its head)
+        out: list[str] = []
+        runs: dict[int, str] = {}  # raw line -> its run after the gap (the very string object)
+        for k, line in enumerate(raw):
+            if k in cut:
+                left, run = found[k].groups()
+                out += [left, run]
+                runs[k] = run
+            else:
+                out.append(line)
+        lines, header, wrapping = _marked(out, digits)
+        heads = {id(line.raw) for line in lines if line.head}
+        kept = {k for k, run in runs.items() if id(run) in heads}
+        if kept == cut:
+            return lines, header, wrapping
+        cut = kept
 
 
 def _may_end(run: str, after: list[str]) -> bool:
