@@ -18,17 +18,17 @@ from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.digits import holds
-from reader.parse.furniture import take_header
-from reader.parse.heads import mark_heads, stack_end
+from reader.parse.heads import stack_end
 from reader.parse.joined import split_gaps, split_joined
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, SOURCE_RE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
-from reader.parse.lines import Line, make_lines, pasted
+from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
 from reader.parse.notes import note_in_text
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import group, page_marked, split_stack
+from reader.parse.stopgap import marked_lines
 from reader.parse.text import decode, join_lines, page_lines, width
 from reader.parse.topswap import put_heads_first
 from reader.parse.verse import mark_verse
@@ -74,9 +74,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
     # ...and a top story's first line early (no line holds a digit the text does not)
-    lines = make_lines(put_heads_first(raw), holds(text))
-    header = take_header(lines)
-    wrapping = mark_heads(lines)
+    lines, header, wrapping = marked_lines(put_heads_first(raw), holds(text))
     mark_verse(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
