@@ -28,6 +28,7 @@ from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.measures import Shown
 from reader.parse.notes import note_in_text
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
+from reader.parse.points import mark_points
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
 from reader.parse.topswap import put_heads_first
@@ -78,6 +79,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     header = take_header(lines)
     wrapping = mark_heads(lines)
     mark_verse(lines)
+    mark_points(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))
