@@ -54,3 +54,16 @@ def test_a_point_after_a_colon_is_no_piece_of_the_line_above() -> None:
     # ...where a quote opening after the colon is a piece of its line.
     quoted = [*lines[:6], "“属于重大建设工程", *lines[7:]]
     assert rejoin_pieces(quoted)[5] == "措施：“属于重大建设工程"
+
+
+def test_points_run_on_after_a_full_lines_colon_stay_in_their_paragraph() -> None:
+    # pagegen2 80: `…这十大新闻是：（一）江泽民…` runs on, the colon ends a full line.
+    par = (
+        "本报讯由中国财经报社主办、/北京安易电脑会计公司协办的/“安易”杯十大财税新闻评选/"
+        "二十三日在京揭晓。这十大新闻是：/（一）江泽民总书记在十五大报/告中，对财政、税务、国资等工/"
+        "作做了重要论述。（二）我国第/四次大幅度降低关税税率，平均/降幅达百分之二十六。"
+    )
+    text = "\n".join(["十大财税新闻揭晓", *par.split("/")])
+    (story,) = parse_text(text).items
+    assert len(story.paragraphs) == 1
+    assert "这十大新闻是：（一）江泽民" in story.paragraphs[0]
