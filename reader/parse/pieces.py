@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse.points import LEADS, POINT
 from reader.parse.squeeze import measure_among, squeezed_width
 from reader.parse.text import ends_sentence, width
 
@@ -208,8 +209,12 @@ def _breaks_after(texts: list[str], i: int) -> bool:
     a, b = texts[i], texts[i + 1] if i + 1 < len(texts) else ""
     if not (a and b and a[-1] in _ENDS and b[0] in _OPENS):
         return False
-    # A bracketed note whole on its line after a closed one is set so (a source line).
-    return not (b[0] == "（" and b[-1] == "）" and a[-1] not in _RUNS_ON)
+    # A bracketed note whole on its line after a closed one is set so (a source line),
+    # and a list's point after a colon or a semicolon opens its own paragraph (`points`).
+    return not (
+        (b[0] == "（" and b[-1] == "）" and a[-1] not in _RUNS_ON)
+        or (a[-1] in LEADS and POINT.match(b) is not None)
+    )
 
 
 def _sure(a: str, b: str) -> bool:

@@ -1,0 +1,69 @@
+"""A list's points numbered `（一）`, `（二）`…: each a paragraph (issue 12, round 18).
+
+A law printed whole (whole-chrome 435, whole-typeset 438): `…并采取必要的抗震加固措施：`
+over `（一）属于重大建设工程的建筑物、构筑物；` / `（二）…；` / … In a narrow column a
+point's last line (`物；`) and the next point's first (`（三）有重大文物价`) fit one line,
+so they read as one printed line the extractor wrote in two; and MuPDF's `措施：` /
+`（一）属于重大建设工程` was joined as the pieces of one line. The corpus starts a
+paragraph at such a point after ：or ；109 times and runs one on once.
+"""
+
+from __future__ import annotations
+
+from reader.parse.pieces import rejoin_pieces
+from reader.parse.stories import parse_text
+
+LEAD = (
+    "第二十条已经建成的/下列建筑物、构筑物，未/采取抗震设防措施的，应/当按照国家有关规定进行"
+    "/抗震性能鉴定，并采取必/要的抗震加固措施："
+)
+POINTS = [
+    "（一）属于重大建设/工程的建筑物、构筑物；",
+    "（二）可能发生严重/次生灾害的建筑物、构筑/物；",
+    "（三）有重大文物价/值和纪念意义的建筑物、/构筑物；",
+    "（四）地震重点监视/防御区的建筑物、构筑/物。",
+]  # each paragraph's printed lines, `/` between them (an 11-em column)
+NEXT = (
+    "第二十一条对地震可/能引起的火灾、水灾、山/体滑坡、放射性污染、疫/情等次生灾害源，有关地"
+    "/方人民政府应当采取相应/的有效防范措施。"
+)
+
+
+def test_each_numbered_point_is_a_paragraph() -> None:
+    head = "中华人民共和国防震减灾法"
+    text = "\n".join([head, *(p for par in (LEAD, *POINTS, NEXT) for p in par.split("/"))])
+    story = parse_text(text).items[0]
+    assert story.paragraphs == tuple(p.replace("/", "") for p in (LEAD, *POINTS, NEXT))
+
+
+def test_a_point_after_a_colon_is_no_piece_of_the_line_above() -> None:
+    # MuPDF's text of a Typst page in pieces: `措施：` and the point fill the 12.5-em column.
+    lines = [
+        "第二十条已经建成的下",
+        "列建筑物、构筑物，未采取抗",
+        "震设防措施的，应当按照国",
+        "家有关规定进行抗震性能鉴",
+        "定，并采取必要的抗震加固",
+        "措施：",
+        "（一）属于重大建设工程",
+        "的建筑物、构筑物；",
+        "（二）可能发生严重次生",
+        "灾害的建筑物、构筑物；",
+    ]
+    assert rejoin_pieces(lines) == lines
+    # ...where a quote opening after the colon is a piece of its line.
+    quoted = [*lines[:6], "“属于重大建设工程", *lines[7:]]
+    assert rejoin_pieces(quoted)[5] == "措施：“属于重大建设工程"
+
+
+def test_points_run_on_after_a_full_lines_colon_stay_in_their_paragraph() -> None:
+    # pagegen2 80: `…这十大新闻是：（一）江泽民…` runs on, the colon ends a full line.
+    par = (
+        "本报讯由中国财经报社主办、/北京安易电脑会计公司协办的/“安易”杯十大财税新闻评选/"
+        "二十三日在京揭晓。这十大新闻是：/（一）江泽民总书记在十五大报/告中，对财政、税务、国资等工/"
+        "作做了重要论述。（二）我国第/四次大幅度降低关税税率，平均/降幅达百分之二十六。"
+    )
+    text = "\n".join(["十大财税新闻揭晓", *par.split("/")])
+    (story,) = parse_text(text).items
+    assert len(story.paragraphs) == 1
+    assert "这十大新闻是：（一）江泽民" in story.paragraphs[0]
