@@ -196,7 +196,10 @@ def main() -> None:
             for name, (n, make) in table.items():
                 if args.only and not any(o in name for o in args.only):
                     continue
-                cells, ratio, exits, said = [], [], [], ""
+                cells: list[str] = []
+                ratio: list[float] = []
+                exits: list[str] = []
+                said = ""
                 sizes = (n,) if n in (1, 30) else (n, n + 2 if name.startswith("forms") else 2 * n)
                 for size in sizes:
                     path = (
