@@ -153,10 +153,12 @@ def read_pdf_file(path: Path) -> list[Source]:
     page 1: a different PDF for the same issue then meets the pages it would
     replace, rather than being filed after them.
     """
+    from reader.importing.bounded import bounded
     from reader.importing.pdf import read_pdf
     from reader.parse.structure import encode
 
-    pages = read_pdf(_read(path), str(path), most=MAX_PAGE)
+    data = _read(path)
+    pages = bounded(str(path), lambda: read_pdf(data, str(path), most=MAX_PAGE))
     named = page_in(path.stem)
     first = 1 if named is None else named
     when = _when(path)

@@ -144,10 +144,11 @@ def parts(
     out: list[list[str]] = []
     if model and not (wrapping or seen):
         wrapping = wraps_seen(stack)
+    quoted = roles.quote_parts(stack)
     for k, line in enumerate(stack):
         if (
             out
-            and not roles.quote_part(stack, k)
+            and not quoted[k]
             and (
                 continues(stack, k, model, wrapping, phrase)
                 or (not line.startswith("—") and _unclosed("".join(out[-1])))
