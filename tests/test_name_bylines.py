@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.parse.names import name_line, names
+from reader.parse.namelist import names
+from reader.parse.names import name_line
 from reader.parse.stories import parse_text
 
 _BODY = (

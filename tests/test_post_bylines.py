@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from reader.parse.names import names
+from reader.parse.namelist import names
 from reader.parse.stories import parse_text
 
 _BEFORE = "这是上一篇文章的最后一段文字，\n它在这里结束了。\n"
