@@ -60,7 +60,7 @@ _POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2
 # ...the same on a line of its own as wide as the column: a post of several (`、`).
 _MORE_POSTS = f"{_POSTS}|行长|社长|台长|司长|处长|秘书长|理事长|馆长|团长|总编辑"
 _POST_LINE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?"
+    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼]){{0,3}}[\u4e00-\u9fff]{{1,18}}?"
     rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
 )
 # An order's number, which the paper prints where a byline stands (`第九十二号`).
@@ -76,6 +76,7 @@ _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
 _WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
+_MARKS = frozenset("，。；、！？")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
 
@@ -119,6 +120,9 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         below = lines[i + 1]
         if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
             line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
+            continue
+        if not _POST_LAST.isdisjoint(line.text[-4:-2]) and _post_over_text(lines, i):
+            line.kind, line.candidate = byline, False  # `农业部部长刘江` / a set-in first line
             continue
         if below.kind is byline and _label_over_dateline(lines, i):
             line.kind, line.candidate = byline, False  # `贬值` / `泰国` / `本报曼谷…电`
@@ -196,6 +200,7 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and above.last != "—"
         and above.width <= above.measure() - 1  # a headline's last line, short
         and _as_wide(line, below, after)
+        and not _dated(below, after)
     ):
         return False
     post = _POST_LINE.match(text)
@@ -208,6 +213,63 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
         and _opens_stack(lines, i - 1)
+    )
+
+
+def _post_over_text(lines: Sequence[Line], i: int) -> bool:
+    """A post over its holder's name (`农业部部长刘江`, `中国剧协副主席胡可`, `中国银行行长
+    王雪冰`), under a headline's last line that opens its stack, or its stub, over a
+    paragraph's first line set in from the line under it: at any width. A paragraph's line
+    would run on into the set-in line; a headline's wrapped rest ends no stack in a
+    name (a name of two too, which `name_line` takes only at three)."""
+    if i + 2 >= len(lines):
+        return False
+    line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
+    body = Kind.BODY
+    if not (
+        above.kind is body
+        and above.candidate
+        and below.kind is body
+        and after.kind is body
+        and not below.hint
+        and not below.closes
+        and after.width - 3.5 < below.width <= after.width - 1.5  # (set in two ems, half
+        and after.width >= after.measure() - 1.5  # an em uncertain, from a full line)
+        and not above.hint  # (a pooled page's headline set in with a space: its stack's)
+        and above.last != "—"
+        and _MARKS.isdisjoint(above.text)  # (a paragraph's line: `三时多，张家口市` / `邮电…`)
+        and below.first not in _RUNS_ON
+        and not wrapmodel.runs_on(below.text)
+        and not _dated(below, after)
+    ):
+        return False
+    post = _POST_LINE.match(line.text)
+    if not post or names(post.group(1)) != 1:
+        return False
+    return (
+        not _POST_END.search(above.text)
+        and not wrapmodel.broken_word(above.text, line.text)  # (no phrase: `发展` / `农业部…`)
+        and (_first_head(lines, i - 1) or (_stub(lines, i - 1) and _first_head(lines, i - 2)))
+    )
+
+
+def _dated(below: Line, after: Line) -> bool:
+    """A dateline opens one of the two lines under a post line: a story with a dateline
+    prints no byline, the line is its headline's (`袁启彤当选福建省人` / `大常委会主任贺国强`
+    / `当选福建省省长` / `新华社福州１月１４日电…`)."""
+    return below.text.startswith(_TEXT_HEADS) or after.text.startswith(_TEXT_HEADS)
+
+
+def _stub(lines: Sequence[Line], i: int) -> bool:
+    """Line i is the stub a headline's first line wrapped into (`实现农业和农村经济持续稳定`
+    / `发展`): at most half as wide as that line, which is no wider than the column (a kicker
+    over a headline may be either, `上海暖冬已十年` / `牛辞丰稔岁`)."""
+    over = lines[i - 1]
+    return (
+        i >= 1
+        and over.candidate
+        and over.kind is Kind.BODY
+        and 2 * lines[i].width <= over.width <= over.measure() + 1
     )
 
 
