@@ -209,3 +209,14 @@ def test_a_post_line_inside_a_headline_over_a_dateline_stays_the_headline() -> N
     assert item["byline"] != "大常委会主任贺国强"
     headline = item["headline"]
     assert isinstance(headline, str) and "大常委会主任贺国强" in headline
+
+
+def test_a_byline_wrapped_inside_a_role_is_joined_whole() -> None:
+    # (round 18: the break falls between 记 and 者 of the second role)
+    stack = "“烟草大王”的人生悲剧\n——褚时健严重经济违法违纪案件警示录\n"
+    byline = "新华社记者刘思扬本报记\n者郑宏范\n"
+    body = "作为云南红塔集团董\n事长，他曾经是一个名\n声显赫的人物，今天。\n"
+    (item,) = _items(_BEFORE + stack + byline + body)
+    byline_text = item["byline"]  # (the lines joined with a space, as every wrapped byline)
+    assert isinstance(byline_text, str)
+    assert byline_text.replace(" ", "") == "新华社记者刘思扬本报记者郑宏范"

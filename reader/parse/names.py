@@ -178,6 +178,10 @@ _ROLE_REST = re.compile(
 )
 
 
+# (What is left of a role a byline's line breaks inside: `本报记` / `者郑宏范`.)
+_ROLE_CUT = re.compile(r"(?:记|通讯|通)$")
+
+
 def _full_post(lines: Sequence[Line], i: int) -> bool:
     """A post over its holder's name on a line of its own as wide as the column or
     wider (`中共湖南岳阳市委书记阳宝华`, `国家税务总局党组书记、副局长项怀诚`), under a
@@ -377,8 +381,12 @@ def _roles_end(lines: Sequence[Line], i: int) -> int:
 
 
 def _role_rest(byline: Line, line: Line) -> None:
-    """Mark the line a byline's when it is the wrapped rest of the full byline above it."""
+    """Mark the line a byline's when it is the wrapped rest of the full byline above it,
+    the break inside a role too (`新华社记者刘思扬本报记` / `者郑宏范`)."""
     text = line.text
+    cut = _ROLE_CUT.search(byline.text) if text[:1] in "者讯员" else None
+    if cut:
+        text = cut.group(0) + text
     if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
         line.kind, line.candidate = Kind.BYLINE, False
 
