@@ -76,6 +76,7 @@ _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
 _WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
+_CLOSING = frozenset("》』”」）")  # (no word runs on across a closing mark: `…新编》` / `万达`)
 _MARKS = frozenset("，。；、！？")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
@@ -393,10 +394,11 @@ def _role_rest(byline: Line, line: Line) -> None:
 
 def _word(above: Line, text: str) -> bool:
     """Two characters that are a word of the corpus's text (`任务`, `成立`; a name of two,
-    `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`),
-    or the unit of a number the line above breaks (`６５` / `万封`)."""
+    `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`;
+    not after a closing mark, `《马克思主义哲学基础新编》` / `万达`), or the unit of a number
+    the line above breaks (`６５` / `万封`)."""
     return (
-        text[0] in _WORDLIKE
+        (text[0] in _WORDLIKE and above.last not in _CLOSING)
         or wrapmodel.broken_word(text[0], text[1], 1)
         or above.last.isdigit()
         or above.last.isascii()
