@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.parse.names import name_line, names
+from reader.parse.namelist import names
+from reader.parse.names import name_line
 from reader.parse.stories import parse_text
 
 _BODY = (
@@ -114,3 +115,9 @@ def test_a_headline_under_the_page_header_keeps_its_last_line() -> None:
 def test_a_stub_that_names_an_event_is_no_name() -> None:
     (item,) = _items(_BEFORE + "克林顿向美华人华侨\n贺春节\n" + _BODY)
     assert (item["headline"], item["byline"]) == ("克林顿向美华人华侨贺春节", None)
+
+
+def test_a_name_whose_surname_is_a_word_under_a_closing_mark() -> None:
+    # (round 18) No word runs on across `》`: the two characters under it are a name.
+    (item,) = _items(_BEFORE + "《马克思主义哲学基础新编》\n万达\n" + _BODY)
+    assert (item["headline"], item["byline"]) == ("《马克思主义哲学基础新编》", "万达")

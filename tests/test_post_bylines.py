@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from reader.parse.names import names
+from reader.parse.namelist import names
 from reader.parse.stories import parse_text
 
 _BEFORE = "这是上一篇文章的最后一段文字，\n它在这里结束了。\n"
@@ -165,3 +165,58 @@ def test_hui_inside_a_given_name() -> None:
     )
     (item,) = _items(text)
     assert (item["headline"], item["byline"]) == ("不得克扣打工者工资", "赵会平")
+
+
+# A paragraph's first line set in two ems (three characters short of the full lines).
+_SET_IN = (
+    "话剧在我国生根已经九十\n"
+    "年了。话剧当初从欧美传播到中\n"
+    "国，经过几代人的努力，已经成\n"
+    "为我国人民喜爱的艺术形式。\n"
+)
+
+
+def test_a_post_over_a_name_of_two_under_a_one_line_headline_is_the_byline() -> None:
+    # (round 18: a name of two after a post, narrower than the set-in line under it)
+    (item,) = _items(_BEFORE + "继承我国话剧的光荣传统\n中国剧协副主席胡可\n" + _SET_IN)
+    assert (item["headline"], item["subtitle"]) == ("继承我国话剧的光荣传统", None)
+    assert item["byline"] == "中国剧协副主席胡可"
+    paragraphs = item["paragraphs"]
+    assert isinstance(paragraphs, list) and paragraphs[0].startswith("话剧在我国")
+
+
+def test_a_post_over_a_name_under_a_wrapped_headlines_stub_is_the_byline() -> None:
+    stack = "实现农业和农村经济持续稳\n定发展\n农业部部长刘江\n"
+    (item,) = _items(_BEFORE + stack + _SET_IN)
+    assert item["headline"] == "实现农业和农村经济持续稳定发展"
+    assert item["byline"] == "农业部部长刘江"
+
+
+def test_a_holder_named_zhou_and_several_posts_joined() -> None:
+    (item,) = _items(_BEFORE + "剧本创作是关键\n北京艺术研究所所长周传家\n" + _SET_IN)
+    assert item["byline"] == "北京艺术研究所所长周传家"
+    posts = "国务院副秘书长、国务院证券委主任、中国证监会主席周正庆"
+    (item,) = _items(_BEFORE + "积极发展规范运作\n" + posts + "\n" + _SET_IN)
+    assert (item["headline"], item["byline"]) == ("积极发展规范运作", posts)
+
+
+def test_a_post_line_inside_a_headline_over_a_dateline_stays_the_headline() -> None:
+    # A story with a dateline prints no byline: the post and name are the headline's.
+    stack = "袁启彤当选福建省人\n大常委会主任贺国强\n当选福建省省长\n"
+    dated = "新华社福州１月１４日\n电福建省第九届人民代\n表大会第一次会议今天\n选举产生。\n"
+    text = _BEFORE + stack + dated
+    (item,) = _items(text)
+    assert item["byline"] != "大常委会主任贺国强"
+    headline = item["headline"]
+    assert isinstance(headline, str) and "大常委会主任贺国强" in headline
+
+
+def test_a_byline_wrapped_inside_a_role_is_joined_whole() -> None:
+    # (round 18: the break falls between 记 and 者 of the second role)
+    stack = "“烟草大王”的人生悲剧\n——褚时健严重经济违法违纪案件警示录\n"
+    byline = "新华社记者刘思扬本报记\n者郑宏范\n"
+    body = "作为云南红塔集团董\n事长，他曾经是一个名\n声显赫的人物，今天。\n"
+    (item,) = _items(_BEFORE + stack + byline + body)
+    byline_text = item["byline"]  # (the lines joined with a space, as every wrapped byline)
+    assert isinstance(byline_text, str)
+    assert byline_text.replace(" ", "") == "新华社记者刘思扬本报记者郑宏范"

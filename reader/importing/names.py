@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse import names as parse_names
+from reader.parse import namelist
 
 _HAN = r"[\u4e00-\u9fff·]"
 # A desk before the role: the paper, an agency, a broadcaster, a post abroad.
@@ -30,7 +30,7 @@ _POSTS = (
 # surname: page text's list (reader.parse.names), and 洪 and 萧, which it leaves out
 # because they start words of headlines (洪水, 萧条); here the PDF has set the line
 # apart as a byline already.
-SURNAMES = parse_names.SURNAMES | frozenset("洪萧")
+SURNAMES = namelist.SURNAMES | frozenset("洪萧")
 # Words a run of names does not hold.
 _NOT_IN_NAMES = frozenset("的了在是和与赴向把被从到也就都而及")
 _NAMES = re.compile(rf"^{_HAN}{{2,4}}(?:\s+{_HAN}{{2,4}}){{0,2}}$")

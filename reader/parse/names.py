@@ -8,7 +8,7 @@ it, wrapped (`高举旗帜的坚定性和邓` / `小平理论的科学性` / `�
 one-line subtitle. What the page says instead (`mark_name_bylines`):
 
 - the line's own text: short, no marks, no digits, and a name by the closed list of
-  surnames (the common ones and the compound ones, `SURNAMES`), no word of a
+  surnames (`namelist.SURNAMES`, the common ones and the compound ones), no word of a
   phrase (的, 了, 是...) inside;
 - its place: right under a headline-like line (no sentence mark, not closed) and
   over the story's first paragraph (a line wider than it, or one with marks);
@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import Protocol
 
 from reader.parse import seam, wrapmodel
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_byline, is_header
+from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
 
 
 class Line(Protocol):
@@ -50,29 +50,6 @@ class Line(Protocol):
     def measure(self) -> float: ...
 
 
-# The common surnames of China (about 300, the rare and the ambiguous left out: 和, 但,
-# 都, 由, 来, 那, 门, 信, 国, 海, 明, 平 are words before they are names) and the compound.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
-    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙"
-    "史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
-    "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
-    "景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
-    "巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚"
-    "帅屠朴盖练廉禹井祖漆巴丰支卿狄索宣晋芮阙浦戈伏鹿薄邸雍辜裘亓修邰赫杭况宿鲜逯隆茹"
-    "诸慕危亢嵇湛宾戎勾茅揭尉冶束檀阴昝幸奉衡尧郗蓟"
-)
-_COMPOUND = (
-    "欧阳司马上官诸葛东方皇甫尉迟公孙慕容长孙宇文司徒令狐夏侯"
-    "端木西门南宫轩辕独孤澹台申屠太史呼延闻人钟离宗政濮阳淳于赫连拓跋完颜"
-)
-COMPOUND_SURNAMES = frozenset(_COMPOUND[i : i + 2] for i in range(0, len(_COMPOUND), 2))
-# Characters of a phrase, not of a name: a line holding one reads on (`高科技成新宠`).
-_NOT_IN_NAMES = frozenset(
-    "的了是在和与及或为着过们这那么吗呢吧啊之其等把被将要会能与不也就都又"
-    "节届赛展年月日周期号次"  # ...and of an event or a date (`克林顿向美华人华侨` / `贺春节`)
-)
 _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
 # A post over its holder's name (`中共湖南岳阳市委书记阳宝华`, `山西省交口县县长李来福`).
 _POSTS = (
@@ -83,7 +60,7 @@ _POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2
 # ...the same on a line of its own as wide as the column: a post of several (`、`).
 _MORE_POSTS = f"{_POSTS}|行长|社长|台长|司长|处长|秘书长|理事长|馆长|团长|总编辑"
 _POST_LINE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼])?[\u4e00-\u9fff]{{1,18}}?"
+    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼]){{0,3}}[\u4e00-\u9fff]{{1,18}}?"
     rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
 )
 # An order's number, which the paper prints where a byline stands (`第九十二号`).
@@ -99,62 +76,10 @@ _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
 _WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
+_CLOSING = frozenset("》』”」）")  # (no word runs on across a closing mark: `…新编》` / `万达`)
+_MARKS = frozenset("，。；、！？")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
-
-
-def one_name(text: str) -> bool:
-    """A person's name: a surname (or a compound one) and one or two characters more."""
-    if text[:2] in COMPOUND_SURNAMES:
-        return 3 <= len(text) <= 4
-    return text[0] in SURNAMES and 2 <= len(text) <= 3
-
-
-def names(text: str) -> int:
-    """How many names the line sets together (`宋学春张仁明`: 2), 0 if it is none.
-
-    One name of two to four characters, or two or three of two or three each, every
-    one of them a surname and the rest; no character of a phrase among them.
-    """
-    if not 2 <= len(text) <= 9:
-        return 0
-    inside = text
-    if text[0] == "周":  # a surname first (`周永仙`), but a word's too (`周末`, `周边`)
-        if wrapmodel.broken_word("周", text[1], 1):
-            return 0
-        inside = text[1:]
-    if len(text) == 3 and text[1] == "会":
-        inside = inside.replace("会", "")  # a given name's (`赵会平`), no verb's
-    if not _NOT_IN_NAMES.isdisjoint(inside):
-        return 0  # (`周年`, `周期` hold a date's character)
-    if one_name(text) or (len(text) == 4 and text[:2] in COMPOUND_SURNAMES):
-        return 1
-    for first in (3, 2):  # a name of three characters first: the most common
-        rest = text[first:]
-        if one_name(text[:first]) and len(rest) >= 2:
-            if one_name(rest):
-                return 2
-            more = names(rest) if len(rest) >= 4 else 0
-            if more == 2:
-                return 3
-    return 0
-
-
-def _words_inside(text: str) -> bool:
-    """A word of the corpus's text inside the line (`启程`, `赴京`): no names set together.
-
-    (Not asked of one name: the corpus prints its leaders' names often, `李瑞环`.)"""
-    return any(wrapmodel.broken_word(a, b) for a, b in pairwise(text[1:]))
-
-
-def _spaced(raw: str) -> bool:
-    """Names spaced apart: `马　利`, `王 伟`, `张三 李四` (one to three names)."""
-    words = raw.split()
-    if len(words) < 2 or len(words) > 3:
-        return False
-    if all(len(w) == 1 for w in words) or (len(words) == 2 and min(map(len, words)) == 1):
-        return len("".join(words)) <= 4 and "".join(words)[0] in SURNAMES  # `马　利`, `王 伟`
-    return all(2 <= len(w) <= 4 and names(w) == 1 for w in words)
 
 
 def name_line(line: Line) -> str:
@@ -164,14 +89,14 @@ def name_line(line: Line) -> str:
     if line.width > 16 or not _IDEOGRAPHS.match(text):
         return ""
     if " " in line.raw.strip() or "\u3000" in line.raw.strip():
-        return "name" if _spaced(line.raw.replace("\u3000", " ")) else ""
+        return "name" if spaced(line.raw.replace("\u3000", " ")) else ""
     count = names(text)  # two names set together: of three characters each (`牛辞丰稔岁`)
-    if count == 1 or (count == 2 and len(text) == 6 and not _words_inside(text)):
+    if count == 1 or (count == 2 and len(text) == 6 and not words_inside(text)):
         return "name"
     post = _POST.match(text)
     if post and len(post.group(1)) == 3 and one_name(post.group(1)):  # (`部长李伯` / `勇…`)
         return "name"
-    if 2 <= len(text) <= 3 and _NOT_IN_NAMES.isdisjoint(text):
+    if 2 <= len(text) <= 3 and NOT_IN_NAMES.isdisjoint(text):
         return "pen"
     return ""
 
@@ -196,6 +121,9 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         below = lines[i + 1]
         if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
             line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
+            continue
+        if not _POST_LAST.isdisjoint(line.text[-4:-2]) and _post_over_text(lines, i):
+            line.kind, line.candidate = byline, False  # `农业部部长刘江` / a set-in first line
             continue
         if below.kind is byline and _label_over_dateline(lines, i):
             line.kind, line.candidate = byline, False  # `贬值` / `泰国` / `本报曼谷…电`
@@ -251,6 +179,10 @@ _ROLE_REST = re.compile(
 )
 
 
+# (What is left of a role a byline's line breaks inside: `本报记` / `者郑宏范`.)
+_ROLE_CUT = re.compile(r"(?:记|通讯|通)$")
+
+
 def _full_post(lines: Sequence[Line], i: int) -> bool:
     """A post over its holder's name on a line of its own as wide as the column or
     wider (`中共湖南岳阳市委书记阳宝华`, `国家税务总局党组书记、副局长项怀诚`), under a
@@ -273,10 +205,11 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and above.last != "—"
         and above.width <= above.measure() - 1  # a headline's last line, short
         and _as_wide(line, below, after)
+        and not _dated(below, after)
     ):
         return False
     post = _POST_LINE.match(text)
-    if not post or not one_name(post.group(1)) or not _NOT_IN_NAMES.isdisjoint(post.group(1)):
+    if not post or not one_name(post.group(1)) or not NOT_IN_NAMES.isdisjoint(post.group(1)):
         return False
     return (
         not _POST_END.search(above.text)
@@ -285,6 +218,63 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         and below.first not in _RUNS_ON
         and not wrapmodel.runs_on(below.text)
         and _opens_stack(lines, i - 1)
+    )
+
+
+def _post_over_text(lines: Sequence[Line], i: int) -> bool:
+    """A post over its holder's name (`农业部部长刘江`, `中国剧协副主席胡可`, `中国银行行长
+    王雪冰`), under a headline's last line that opens its stack, or its stub, over a
+    paragraph's first line set in from the line under it: at any width. A paragraph's line
+    would run on into the set-in line; a headline's wrapped rest ends no stack in a
+    name (a name of two too, which `name_line` takes only at three)."""
+    if i + 2 >= len(lines):
+        return False
+    line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
+    body = Kind.BODY
+    if not (
+        above.kind is body
+        and above.candidate
+        and below.kind is body
+        and after.kind is body
+        and not below.hint
+        and not below.closes
+        and after.width - 3.5 < below.width <= after.width - 1.5  # (set in two ems, half
+        and after.width >= after.measure() - 1.5  # an em uncertain, from a full line)
+        and not above.hint  # (a pooled page's headline set in with a space: its stack's)
+        and above.last != "—"
+        and _MARKS.isdisjoint(above.text)  # (a paragraph's line: `三时多，张家口市` / `邮电…`)
+        and below.first not in _RUNS_ON
+        and not wrapmodel.runs_on(below.text)
+        and not _dated(below, after)
+    ):
+        return False
+    post = _POST_LINE.match(line.text)
+    if not post or names(post.group(1)) != 1:
+        return False
+    return (
+        not _POST_END.search(above.text)
+        and not wrapmodel.broken_word(above.text, line.text)  # (no phrase: `发展` / `农业部…`)
+        and (_first_head(lines, i - 1) or (_stub(lines, i - 1) and _first_head(lines, i - 2)))
+    )
+
+
+def _dated(below: Line, after: Line) -> bool:
+    """A dateline opens one of the two lines under a post line: a story with a dateline
+    prints no byline, the line is its headline's (`袁启彤当选福建省人` / `大常委会主任贺国强`
+    / `当选福建省省长` / `新华社福州１月１４日电…`)."""
+    return below.text.startswith(_TEXT_HEADS) or after.text.startswith(_TEXT_HEADS)
+
+
+def _stub(lines: Sequence[Line], i: int) -> bool:
+    """Line i is the stub a headline's first line wrapped into (`实现农业和农村经济持续稳定`
+    / `发展`): at most half as wide as that line, which is no wider than the column (a kicker
+    over a headline may be either, `上海暖冬已十年` / `牛辞丰稔岁`)."""
+    over = lines[i - 1]
+    return (
+        i >= 1
+        and over.candidate
+        and over.kind is Kind.BODY
+        and 2 * lines[i].width <= over.width <= over.measure() + 1
     )
 
 
@@ -392,18 +382,23 @@ def _roles_end(lines: Sequence[Line], i: int) -> int:
 
 
 def _role_rest(byline: Line, line: Line) -> None:
-    """Mark the line a byline's when it is the wrapped rest of the full byline above it."""
+    """Mark the line a byline's when it is the wrapped rest of the full byline above it,
+    the break inside a role too (`新华社记者刘思扬本报记` / `者郑宏范`)."""
     text = line.text
+    cut = _ROLE_CUT.search(byline.text) if text[:1] in "者讯员" else None
+    if cut:
+        text = cut.group(0) + text
     if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
         line.kind, line.candidate = Kind.BYLINE, False
 
 
 def _word(above: Line, text: str) -> bool:
     """Two characters that are a word of the corpus's text (`任务`, `成立`; a name of two,
-    `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`),
-    or the unit of a number the line above breaks (`６５` / `万封`)."""
+    `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`;
+    not after a closing mark, `《马克思主义哲学基础新编》` / `万达`), or the unit of a number
+    the line above breaks (`６５` / `万封`)."""
     return (
-        text[0] in _WORDLIKE
+        (text[0] in _WORDLIKE and above.last not in _CLOSING)
         or wrapmodel.broken_word(text[0], text[1], 1)
         or above.last.isdigit()
         or above.last.isascii()
