@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.fields import item_id
 from reader.model import Item
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, NOTE_RE
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import CLOSING_MARKS, ends_sentence, join_lines, width
 
@@ -40,17 +41,29 @@ if TYPE_CHECKING:
 
 _DASH = "——"
 _MAX_HEAD = 40  # ems: a late head's line is no wider than the page's widest column set
-_STRONG, _KICKER, _PAIR, _BARE, _SPLIT, _WRAPPED = 1, 2, 3, 4, 5, 6  # see `_slots`
+_STRONG, _KICKER, _PAIR, _BARE, _SPLIT, _WRAPPED, _OPEN = 1, 2, 3, 4, 5, 6, 7  # see `_slots`
 # The odds that a slot of each kind is a story whose head was written late (measured on
 # chromereal-pdfium 400-459: every subtitle alone and byline inside was; a line alone
 # above text, a kicker perhaps, one in three; a wrapped head alone, one in seven).
-_ODDS = {_STRONG: 0.95, _SPLIT: 0.9, _KICKER: 0.35, _PAIR: 0.33, _BARE: 0.5, _WRAPPED: 0.15}
+_ODDS = {
+    _STRONG: 0.95,
+    _SPLIT: 0.9,
+    _KICKER: 0.35,
+    _PAIR: 0.33,
+    _BARE: 0.5,
+    _WRAPPED: 0.15,
+    _OPEN: 0.8,
+}
 _LEFT = 0.2  # a late head whose story shows no slot (its text run into another's), left
 _SAME_CUT = 0.25  # one head ends before a line as wide as its last (odds against going on)
 _LAST_CUT = 0.5  # ... before a narrower line
 _SURE = 0.5  # a head goes back where that is likelier than all else together
 _MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
 _HEAD_LINES = 5  # lines of one late head at most
+_LEAST_HEAD = 2  # characters of one late head at least
+_OPENING = 200  # characters of a story's opening that a late head's words are looked for in
+_LEAST_SHARED = 2  # ideograph pairs a head shares with its story's opening at least
+_WORDS = 8.0  # how much likelier a slot is for a head that shares its story's words
 _PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
 _SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
 
@@ -81,7 +94,8 @@ def give_back(
     if start in (0, len(items)) or not items[start - 1].paragraphs or len(lines) > _MAX_LINES:
         return items
     slots = [s for j in range(start) for s in _slots(j, items[j], stories[j])]
-    plan = _plan(lines, [kind for _, kind, _ in slots])
+    texts = [_opening(items[j], at) for j, _, at in slots]
+    plan = _plan(lines, [kind for _, kind, _ in slots], texts)
     if not plan:
         return items
     given = {slots[j]: join_lines(lines[lo:hi]) for lo, hi, j in plan}
@@ -89,16 +103,23 @@ def give_back(
     for j, item in enumerate(items[:start]):
         mine = [slot for slot in given if slot[0] == j]
         for _, kind, _ in mine:
-            if kind != _SPLIT:
+            if kind not in (_SPLIT, _OPEN):
                 item = _with_head(item, kind, given[j, kind, 0])
-        for _, kind, at in mine:
-            if kind == _SPLIT:  # the story's bylines but the last stay with its first part
-                first, last = " ".join(stories[j].bylines[:-1]), stories[j].bylines[-1]
-                rest = item.paragraphs[at:]
-                out.append(replace(item, paragraphs=item.paragraphs[:at], byline=first or None))
-                item = Item(
-                    "", "article", headline=given[j, kind, at], paragraphs=rest, byline=last
+        cuts = sorted((at, kind) for _, kind, at in mine if kind in (_SPLIT, _OPEN))
+        if cuts:  # with `_SPLIT`, the story's bylines but the last stay with its first part
+            pars, bylines = item.paragraphs, stories[j].bylines
+            first = item.byline
+            if any(kind == _SPLIT for _, kind in cuts):
+                first = " ".join(bylines[:-1]) or None
+            bounds = [*(at for at, _ in cuts), len(pars)]
+            out.append(replace(item, paragraphs=pars[: bounds[0]], byline=first))
+            for (at, kind), end in zip(cuts, bounds[1:], strict=True):
+                byline = bylines[-1] if kind == _SPLIT else None
+                head = given[j, kind, at]
+                out.append(
+                    Item("", "article", headline=head, paragraphs=pars[at:end], byline=byline)
                 )
+            continue
         out.append(item)
     placed = {x for lo, hi, _ in plan for x in range(lo, hi)}
     at = 0
@@ -142,6 +163,8 @@ def _tail_lines(item: Item, story: Story) -> list[str]:
     for line in lines:
         if width(line) > _MAX_HEAD or line.startswith(_DASH) or "。" in line:
             return []
+        if NOTE_RE.match(line.strip()):  # `（据新华社电）`: a story's end, never a head
+            return []
     return lines
 
 
@@ -170,7 +193,24 @@ def _slots(j: int, item: Item, story: Story) -> list[tuple[int, int, int]]:
         kind = _WRAPPED
     out = [(j, kind, 0)] if kind else []
     at = _byline_inside(item, story)
-    return [*out, (j, _SPLIT, at)] if at else out
+    if at:
+        out.append((j, _SPLIT, at))
+    pars = item.paragraphs
+    for x in range(1, len(pars)):  # a story's start inside another's text
+        if x != at and ends_sentence(pars[x - 1][-1]) and _opens(pars[x - 1], pars[x]):
+            out.append((j, _OPEN, x))
+    return sorted(out, key=lambda slot: slot[2])
+
+
+def _opens(above: str, text: str) -> bool:
+    """Whether a paragraph after a closed one starts a story: it opens with a dateline
+    (`据新华社杭州１月２３日电（许群）…`, `本报北京１月５日讯…`), or the one above is a
+    note that closes a story (`（彭天增赵庭智）`)."""
+    if NOTE_RE.match(above):
+        return True
+    if text.startswith("据"):
+        text = text[1:]
+    return text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text) is not None
 
 
 def _byline_inside(item: Item, story: Story) -> int:
@@ -184,6 +224,37 @@ def _byline_inside(item: Item, story: Story) -> int:
     if any(join_lines(par) != text for par, text in zip(pars, item.paragraphs, strict=True)):
         return 0
     return at
+
+
+def _opening(item: Item, at: int) -> str:
+    """The first characters of the story a slot heads: its text from paragraph `at`."""
+    return "".join(item.paragraphs[at:])[:_OPENING]
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of ideographs side by side in `text` (spaces dropped)."""
+    text = text.replace(" ", "")
+    return {
+        text[x : x + 2]
+        for x in range(len(text) - 1)
+        if "\u4e00" <= text[x] <= "\u9fff" and "\u4e00" <= text[x + 1] <= "\u9fff"
+    }
+
+
+def _fits(
+    heads: dict[tuple[int, int], str], texts: Sequence[str]
+) -> dict[tuple[int, int, int], float]:
+    """`_WORDS` for each (head, slot) whose story's opening holds the head's words: two of
+    its ideograph pairs and a third of them at least (`西湖发生一起毁林案` over
+    `据新华社杭州１月２３日电…杭州西湖风景区…`); a head drawn at random shares none."""
+    pairs = {span: _bigrams(text) for span, text in heads.items()}
+    out: dict[tuple[int, int, int], float] = {}
+    for j, text in enumerate(texts):
+        for (lo, hi), mine in pairs.items():
+            shared = sum(1 for pair in mine if pair in text)
+            if shared >= _LEAST_SHARED and shared * 3 >= len(mine):
+                out[lo, hi, j] = _WORDS
+    return out
 
 
 def _with_head(item: Item, kind: int, head: str) -> Item:
@@ -202,6 +273,8 @@ def _one_head(lines: list[str]) -> bool:
     if not opener or opener in CLOSING_MARKS or opener in "，。、；：！？":
         return False
     text = "".join(lines)
+    if len(text.replace(" ", "")) < _LEAST_HEAD:
+        return False  # a head's wrapped last character (`案`) heads nothing alone
     if any(text.count(pair[0]) != text.count(pair[1]) for pair in _PAIRS):
         return False
     if len(lines) == 1:
@@ -221,7 +294,9 @@ def _cut(above: str, below: str) -> float:
     return _SAME_CUT if lower >= upper - _SLACK else _LAST_CUT
 
 
-def _plan(lines: list[str], kinds: list[int]) -> list[tuple[int, int, int]]:
+def _plan(
+    lines: list[str], kinds: list[int], texts: Sequence[str] = ()
+) -> list[tuple[int, int, int]]:
     """The heads that go back: (first line, end line, slot), each where the evidence puts
     it with odds of at least `_SURE`.
 
@@ -238,6 +313,7 @@ def _plan(lines: list[str], kinds: list[int]) -> list[tuple[int, int, int]]:
         for lo in range(k)
     ]
     odds = [_ODDS[kind] for kind in kinds]
+    fit = _fits({(lo, hi): join_lines(lines[lo:hi]) for lo in range(k) for hi in ends[lo]}, texts)
     cut = [1.0, *(_cut(lines[x - 1], lines[x]) ** 0.5 for x in range(1, k)), 1.0]
     head = [
         [cut[lo] * cut[hi] if hi in ends[lo] else 0.0 for hi in range(k + 1)] for lo in range(k)
@@ -255,14 +331,15 @@ def _plan(lines: list[str], kinds: list[int]) -> list[tuple[int, int, int]]:
             if j < n:
                 fwd[1][i][j + 1] += (stay + passed) * (1 - odds[j])
                 for hi in ends[i] if i < k else ():
-                    fwd[0][hi][j + 1] += (stay + passed) * odds[j] * head[i][hi]
+                    weight = odds[j] * head[i][hi] * fit.get((i, hi, j), 1.0)
+                    fwd[0][hi][j + 1] += (stay + passed) * weight
     for j in range(n, -1, -1):
         for i in range(k, -1, -1):
             moves = 1.0 if (i, j) == (k, n) else 0.0
             if j < n:
                 moves += (1 - odds[j]) * back[1][i][j + 1]
                 for hi in ends[i] if i < k else ():
-                    moves += odds[j] * head[i][hi] * back[0][hi][j + 1]
+                    moves += odds[j] * head[i][hi] * fit.get((i, hi, j), 1.0) * back[0][hi][j + 1]
             back[1][i][j] = moves
             left = sum(_LEFT * head[i][hi] * back[0][hi][j] for hi in (ends[i] if i < k else ()))
             back[0][i][j] = moves + left
@@ -274,6 +351,7 @@ def _plan(lines: list[str], kinds: list[int]) -> list[tuple[int, int, int]]:
         for i in range(k):
             for hi in ends[i]:
                 weight = (fwd[0][i][j] + fwd[1][i][j]) * odds[j] * head[i][hi] * back[0][hi][j + 1]
+                weight *= fit.get((i, hi, j), 1.0)
                 if weight >= _SURE * total:
                     found.append((weight, i, hi, j))
     plan: list[tuple[int, int, int]] = []  # the likeliest first, in order with the others
