@@ -26,7 +26,7 @@ is not the same in every one stay where they are, items of their own as before
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from reader.fields import item_id
@@ -61,6 +61,10 @@ _SURE = 0.5  # a head goes back where that is likelier than all else together
 _MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
 _HEAD_LINES = 5  # lines of one late head at most
 _LEAST_HEAD = 2  # characters of one late head at least
+_LEAST_KEPT = 2  # paragraphs of a story whose last may be late heads: one kept at least
+_TEXT_STOPS = frozenset("。！？!?…⋯；")  # a sentence's stops (a head's colon is none)
+_FOREWORDS = ("编者按", "编者的话", "编前", "【编者按】")  # a note over a story's dateline
+_NOT_FULL = 2.0  # ems: a line this much narrower than a story's widest ends no text line
 _OPENING = 200  # characters of a story's opening that a late head's words are looked for in
 _LEAST_SHARED = 2  # ideograph pairs a head shares with its story's opening at least
 _WORDS = 8.0  # how much likelier a slot is for a head that shares its story's words
@@ -90,14 +94,74 @@ def give_back(
     while start and (tail := _tail_lines(items[start - 1], stories[start - 1])):
         tails.insert(0, tail)
         start -= 1
+    at = _trailing(stories[start - 1], items[start - 1]) if start else 0
+    if at:  # the heads read as the last story's last paragraph: tried first
+        item, story = items[start - 1], stories[start - 1]
+        rest = [line for par in story.paragraphs[at:] for line in par]
+        cut = replace(item, paragraphs=item.paragraphs[:at])
+        parts = (*items[: start - 1], cut, Item("", "article", paragraphs=item.paragraphs[at:]))
+        first = _Part(story.stack, story.paragraphs[:at], story.bylines, story.byline_at)
+        here = (*stories[: start - 1], first, _Part([], [rest], [], 0), *stories[start:])
+        got = _give((*parts, *items[start:]), here, where, start, [rest, *tails])
+        if got is not None and got[1] & set(range(len(rest))):
+            return got[0]  # (else the paragraph stays as the parser read it)
+    got = _give(items, stories, where, start, tails)
+    return items if got is None else got[0]
+
+
+@dataclass
+class _Part:
+    """A story's stack and paragraphs up to a paragraph: its text before its tail."""
+
+    stack: list[str]
+    paragraphs: list[list[str]]
+    bylines: list[str]
+    byline_at: int
+
+
+def _trailing(story: Story, item: Item) -> int:
+    """The paragraph from which a story's text is late heads the parser read as text
+    (0: none): after a closed paragraph, lines with no stop, one of them not the last
+    narrower than the story's text by two ems (a text's lines fill their column)."""
+    pars = story.paragraphs
+    if len(pars) < _LEAST_KEPT or len(item.paragraphs) != len(pars):
+        return 0
+    at = len(pars) - 1
+    body = [squeezed_width(line) for par in pars[:at] for line in par[:-1]]
+    last = pars[at]
+    if not body or len(last) < 2 or not ends_sentence(pars[at - 1][-1]):
+        return 0
+    if ends_sentence(last[-1]) or last[-1].rstrip()[-1:] in CLOSING_MARKS:
+        return 0  # (a text's last paragraph: `…新年好！`, `…替您安排好的……”`)
+    for line in last:
+        if (
+            width(line) > _MAX_HEAD
+            or line.lstrip()[:1] in "（("
+            or not _TEXT_STOPS.isdisjoint(line)
+        ):
+            return 0
+    full = max(body)
+    if all(squeezed_width(line) > full - _NOT_FULL for line in last[:-1]):
+        return 0
+    return at
+
+
+def _give(
+    items: tuple[Item, ...],
+    stories: Sequence[Story],
+    where: tuple[str, str, int],
+    start: int,
+    tails: list[list[str]],
+) -> tuple[tuple[Item, ...], set[int]] | None:
+    """The items with the tail's heads given back, and the tail's lines that moved."""
     lines = [line for tail in tails for line in tail]
     if start in (0, len(items)) or not items[start - 1].paragraphs or len(lines) > _MAX_LINES:
-        return items
+        return None
     slots = [s for j in range(start) for s in _slots(j, items[j], stories[j])]
     texts = [_opening(items[j], at) for j, _, at in slots]
     plan = _plan(lines, [kind for _, kind, _ in slots], texts)
     if not plan:
-        return items
+        return None
     given = {slots[j]: join_lines(lines[lo:hi]) for lo, hi, j in plan}
     out: list[Item] = []
     for j, item in enumerate(items[:start]):
@@ -138,11 +202,11 @@ def give_back(
             else:
                 run.append(lines[x])
     if _printed(out) != _printed(items):
-        return items  # text moves, never goes nor comes: a check, not a step
+        return None  # text moves, never goes nor comes: a check, not a step
     paper, issue, page = where
     return tuple(
         replace(item, id=item_id(paper, issue, page, n)) for n, item in enumerate(out, start=1)
-    )
+    ), placed
 
 
 def _printed(items: Sequence[Item]) -> Counter[str]:
@@ -208,6 +272,8 @@ def _opens(above: str, text: str) -> bool:
     note that closes a story (`（彭天增赵庭智）`)."""
     if NOTE_RE.match(above):
         return True
+    if above.startswith(_FOREWORDS):
+        return False  # (`编者按：…` / `本报上海１月２３日电…`: the editor's note opens the story)
     if text.startswith("据"):
         text = text[1:]
     return text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text) is not None
