@@ -158,7 +158,10 @@ def _give(
     if start in (0, len(items)) or not items[start - 1].paragraphs or len(lines) > _MAX_LINES:
         return None
     slots = [s for j in range(start) for s in _slots(j, items[j], stories[j])]
-    texts = [_opening(items[j], at) for j, _, at in slots]
+    texts = [
+        _opening(items[j], at, nxt[2] if nxt[0] == j else None)
+        for (j, _, at), nxt in zip(slots, [*slots[1:], (-1, 0, 0)], strict=True)
+    ]
     plan = _plan(lines, [kind for _, kind, _ in slots], texts)
     if not plan:
         return None
@@ -268,12 +271,14 @@ def _slots(j: int, item: Item, story: Story) -> list[tuple[int, int, int]]:
 
 def _opens(above: str, text: str) -> bool:
     """Whether a paragraph after a closed one starts a story: it opens with a dateline
-    (`据新华社杭州１月２３日电（许群）…`, `本报北京１月５日讯…`), or the one above is a
-    note that closes a story (`（彭天增赵庭智）`)."""
+    (`据新华社杭州１月２３日电（许群）…`, `本报北京１月５日讯…`) or an editor's note
+    (`编者按：…`), or the one above is a note that closes a story (`（彭天增赵庭智）`)."""
     if NOTE_RE.match(above):
         return True
     if above.startswith(_FOREWORDS):
         return False  # (`编者按：…` / `本报上海１月２３日电…`: the editor's note opens the story)
+    if text.startswith(_FOREWORDS):
+        return True
     if text.startswith("据"):
         text = text[1:]
     return text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text) is not None
@@ -292,9 +297,10 @@ def _byline_inside(item: Item, story: Story) -> int:
     return at
 
 
-def _opening(item: Item, at: int) -> str:
-    """The first characters of the story a slot heads: its text from paragraph `at`."""
-    return "".join(item.paragraphs[at:])[:_OPENING]
+def _opening(item: Item, at: int, end: int | None = None) -> str:
+    """The first characters of the story a slot heads: its text from paragraph `at`
+    (up to paragraph `end`, where the next story may start)."""
+    return "".join(item.paragraphs[at:end])[:_OPENING]
 
 
 def _bigrams(text: str) -> set[str]:
@@ -317,10 +323,19 @@ def _fits(
     out: dict[tuple[int, int, int], float] = {}
     for j, text in enumerate(texts):
         for (lo, hi), mine in pairs.items():
-            shared = sum(1 for pair in mine if pair in text)
-            if shared >= _LEAST_SHARED and shared * 3 >= len(mine):
-                out[lo, hi, j] = _WORDS
+            if (share := _share(mine, text)) > 0:
+                out[lo, hi, j] = _WORDS**share
     return out
+
+
+def _share(pairs: set[str], text: str) -> float:
+    """How much of a head's words `text` holds: 0 under `_LEAST_SHARED` of its pairs or
+    a third of them, 1 for half of them or more (two heads read as one hold half of
+    neither)."""
+    shared = sum(1 for pair in pairs if pair in text)
+    if shared < _LEAST_SHARED or 3 * shared < len(pairs):
+        return 0.0  # (a third at least: two common words of a long head are chance)
+    return min(1.0, 2 * shared / len(pairs))
 
 
 def _with_head(item: Item, kind: int, head: str) -> Item:
