@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader.parse.lateheads import _one_head, _plan
+from reader.parse.lateheads import _plan
+from reader.parse.lateplan import one_head as _one_head
 from reader.parse.stories import parse_text
 
 A = ["辩论大厅是英国议会的雏", "形，正反方对面而坐。发言时讲", "求风度，口口声声“贵方”如何"]
