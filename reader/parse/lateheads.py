@@ -5,9 +5,13 @@ type) as a form XObject, and PDFium's text writes the text of forms after the
 page's own text; e-paper systems that set heads as forms or graphics do the same.
 The page text then ends in a run of head-shaped lines after the last closed
 paragraph (`中影中唱组建` / `ＶＣＤ生产线` / `欲之罪，何患无词` / `刘征七月二十九日`),
-which the parser reads as items with a headline and no text, while the stories
-they belong to are left without one: a story whose text (or byline) follows a
-closed paragraph with no stack, or whose stack starts with its subtitle's dashes.
+which the parser reads as items with a headline and no text (or as the last
+story's last paragraph: lines with no stop after a closed one, not all full; a
+note such as `（据新华社电）` ends a story, and no run of heads holds one), while the
+stories they belong to are left without one: a story whose text (or byline)
+follows a closed paragraph with no stack, whose stack starts with its subtitle's
+dashes, or whose dateline or editor's note (`据新华社杭州１月２３日电…`, `编者按：…`)
+opens a paragraph of another's text after a closed one or a note.
 
 Each late head goes back by what the page holds:
 - order: forms are written in the order the page draws them, which is the
@@ -16,7 +20,10 @@ Each late head goes back by what the page holds:
   first; a story whose one stack line may be a kicker (`京郊电信扶贫`, its head
   written late) takes one only where the order leaves a head over;
 - a head's lines: wrapped in one box, every line but the last is as wide as the
-  first, and the last no wider; a narrower line than the one before ends a head.
+  first, and the last no wider; a narrower line than the one before ends a head;
+- words: a head whose ideograph pairs the story's opening holds (half of them, or
+  a third) is up to `_WORDS` times likelier there (`lateplan`); heads drawn at
+  random share none, so on such pages only order and kind decide.
 
 Where more than one way to give the heads back is as good, the heads whose story
 is not the same in every one stay where they are, items of their own as before
