@@ -209,3 +209,14 @@ def test_heads_read_as_the_last_paragraph_go_back() -> None:
     # A last paragraph that ends a sentence is text, not heads: the items stay.
     closed = _Story(["——科学的世界观、方法论"], [N, [*late[:-1], "问留学回国人员！"]], ["本"])
     assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
+
+
+def test_a_late_head_no_story_offers_a_place_for_stays() -> None:
+    # Story 1's stack is whole (kicker, head, subtitle): no place; the head stays.
+    lines = ["一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"]
+    lines += ["本报记者 黄超", *A, "首都举行文艺演出慰", "问留学回国人员"]
+    page = parse_text("\r\n".join(lines))
+    assert [i.headline for i in page.items] == [
+        "去年国债发行兑付工作顺利结束",
+        "首都举行文艺演出慰问留学回国人员",
+    ]

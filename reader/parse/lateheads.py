@@ -156,6 +156,8 @@ def _give(
     if start in (0, len(items)) or not items[start - 1].paragraphs or len(lines) > _MAX_LINES:
         return None
     slots = [s for j in range(start) for s in _slots(j, items[j], stories[j])]
+    if not slots:
+        return None
     texts = [
         _opening(items[j], at, nxt[2] if nxt[0] == j else None)
         for (j, _, at), nxt in zip(slots, [*slots[1:], (-1, 0, 0)], strict=True)
