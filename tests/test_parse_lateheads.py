@@ -9,8 +9,11 @@ writes), cut down.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from reader.parse.lateheads import _one_head, _plan
+from reader.model import Item
+from reader.parse.lateheads import _plan, give_back
+from reader.parse.lateplan import one_head as _one_head
 from reader.parse.stories import parse_text
 
 A = ["辩论大厅是英国议会的雏", "形，正反方对面而坐。发言时讲", "求风度，口口声声“贵方”如何"]
@@ -18,6 +21,14 @@ A += ["如何，语气谦恭，笑里藏刀。这", "是未来政客的演习场
 B = ["生产能力迅猛提高，伊利走", "向全国、提高产品市场占有率的", "“野心”越来越大，千方百计开"]
 B += ["拓市场。"]
 C = ["她们还明白，搞培训，不能", "空对空，不能黑板上种庄稼，讲", "台上开机器。"]
+# A story that opens with a dateline, and its head (their words shared: 西湖, 毁林...).
+W = ["据新华社杭州１月２３日电（许", "群）闻名天下的杭州西湖风景", "区日前发生一起毁林案，一片"]
+W += ["山林被毁。"]
+HEAD_W = "西湖发生一起毁林案"
+E = ["编者按：西湖的山林是杭州的", "宝，护林人人有责。"]
+N = ["内蒙古治乱减负工作主要", "通过取消有关管理部门的“收", "费权”来解决政企不分、方方"]
+N += ["面面“吃企业”的问题。前不", "久，公布取消第一批涉企收费", "项目１０９项，为企业减负１"]
+N += ["·７８亿元。"]
 
 
 def _chars(page_text: str) -> Counter[str]:
@@ -107,4 +118,105 @@ def test_the_plan_follows_the_order_and_the_odds() -> None:
     ) == [
         (0, 2, 0),
         (2, 3, 1),
+    ]
+
+
+def test_a_note_ends_the_run_of_late_heads() -> None:
+    # The last story ends in a note (`（据新华社电）`): the head after it is late, its
+    # last character wrapped alone (`案`, no head of its own), and story 2's.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+    lines += ["——科学的世界观、方法论", "本报记者 吕娜超 罗国", *B, "京城喜降瑞雪"]
+    lines += ["明天气象预报（１９９８年１", "月３日２０时—１９９８年１月４日", "２０时）"]
+    lines += ["（据新华社电）", "西湖发生一起毁林", "案"]
+    text = "\r\n".join(lines)
+    page = parse_text(text)
+    assert [(i.headline, i.subtitle) for i in page.items[:2]] == [
+        ("去年国债发行兑付工作顺利结束", None),
+        (HEAD_W, "——科学的世界观、方法论"),
+    ]
+    assert HEAD_W not in [i.headline for i in page.items[2:]]
+    assert _printed(page.items) == _chars(text)
+
+
+def test_a_dateline_inside_a_story_opens_the_story_whose_head_came_late() -> None:
+    # Story 2 runs on from story 1 with no byline, but opens with a dateline, and the
+    # late head shares its words: it heads story 2 there.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, *W, HEAD_W]
+    text = "\r\n".join(lines)
+    page = parse_text(text)
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        (None, HEAD_W),
+    ]
+    assert page.items[0].paragraphs == ("".join(A),)
+    assert page.items[1].paragraphs == ("".join(W),)
+    assert _printed(page.items) == _chars(text)
+
+
+def test_an_editors_note_opens_a_story_and_its_dateline_then_does_not() -> None:
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, *E, *W, HEAD_W]
+    page = parse_text("\r\n".join(lines))
+    assert [i.headline for i in page.items] == ["去年国债发行兑付工作顺利结束", HEAD_W]
+    assert page.items[1].paragraphs == ("".join(E), "".join(W))
+
+
+def test_a_head_goes_to_the_story_whose_words_it_shares() -> None:
+    # Two stories with one stack line each: by order and kind alike (the late head
+    # stays, as in the test above); the head's words are in story 2's opening.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+    lines += ["伊利人说：不让利不得利", "本报记者 吕娜超 罗国", *W, HEAD_W]
+    page = parse_text("\r\n".join(lines))
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        ("伊利人说：不让利不得利", HEAD_W),
+    ]
+
+
+@dataclass
+class _Story:
+    stack: list[str]
+    paragraphs: list[list[str]]
+    bylines: list[str]
+    byline_at: int = 0
+
+
+def _items(*stories: _Story) -> tuple[Item, ...]:
+    return tuple(
+        Item(
+            "",
+            "article",
+            headline=s.stack[0],
+            byline=s.bylines[0],
+            paragraphs=tuple("".join(p) for p in s.paragraphs),
+        )
+        for s in stories
+    )
+
+
+def test_heads_read_as_the_last_paragraph_go_back() -> None:
+    # The parser ran the late head into story 2's text as its last paragraph: lines
+    # with no stop after a closed paragraph, the first short of the column.
+    late = ["首都举行文艺演出慰", "问留学回国人员"]
+    first = _Story(["去年国债发行兑付工作顺利结束"], [A], ["本报记者 黄超"])
+    second = _Story(["——科学的世界观、方法论"], [N, late], ["本报记者 吕娜超"])
+    items = _items(first, second)
+    out = give_back(items, [first, second], ("", "", 1))
+    assert [(i.headline, i.subtitle) for i in out] == [
+        ("去年国债发行兑付工作顺利结束", None),
+        ("首都举行文艺演出慰问留学回国人员", "——科学的世界观、方法论"),
+    ]
+    assert out[1].paragraphs == ("".join(N),)
+    # A last paragraph that ends a sentence is text, not heads: the items stay.
+    closed = _Story(["——科学的世界观、方法论"], [N, [*late[:-1], "问留学回国人员！"]], ["本"])
+    assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
+
+
+def test_a_late_head_no_story_offers_a_place_for_stays() -> None:
+    # Story 1's stack is whole (kicker, head, subtitle): no place; the head stays.
+    lines = ["一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"]
+    lines += ["本报记者 黄超", *A, "首都举行文艺演出慰", "问留学回国人员"]
+    page = parse_text("\r\n".join(lines))
+    assert [i.headline for i in page.items] == [
+        "去年国债发行兑付工作顺利结束",
+        "首都举行文艺演出慰问留学回国人员",
     ]

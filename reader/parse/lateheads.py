@@ -5,9 +5,13 @@ type) as a form XObject, and PDFium's text writes the text of forms after the
 page's own text; e-paper systems that set heads as forms or graphics do the same.
 The page text then ends in a run of head-shaped lines after the last closed
 paragraph (`中影中唱组建` / `ＶＣＤ生产线` / `欲之罪，何患无词` / `刘征七月二十九日`),
-which the parser reads as items with a headline and no text, while the stories
-they belong to are left without one: a story whose text (or byline) follows a
-closed paragraph with no stack, or whose stack starts with its subtitle's dashes.
+which the parser reads as items with a headline and no text (or as the last
+story's last paragraph: lines with no stop after a closed one, not all full; a
+note such as `（据新华社电）` ends a story, and no run of heads holds one), while the
+stories they belong to are left without one: a story whose text (or byline)
+follows a closed paragraph with no stack, whose stack starts with its subtitle's
+dashes, or whose dateline or editor's note (`据新华社杭州１月２３日电…`, `编者按：…`)
+opens a paragraph of another's text after a closed one or a note.
 
 Each late head goes back by what the page holds:
 - order: forms are written in the order the page draws them, which is the
@@ -16,7 +20,10 @@ Each late head goes back by what the page holds:
   first; a story whose one stack line may be a kicker (`京郊电信扶贫`, its head
   written late) takes one only where the order leaves a head over;
 - a head's lines: wrapped in one box, every line but the last is as wide as the
-  first, and the last no wider; a narrower line than the one before ends a head.
+  first, and the last no wider; a narrower line than the one before ends a head;
+- words: a head whose ideograph pairs the story's opening holds (half of them, or
+  a third) is up to `_WORDS` times likelier there (`lateplan`); heads drawn at
+  random share none, so on such pages only order and kind decide.
 
 Where more than one way to give the heads back is as good, the heads whose story
 is not the same in every one stay where they are, items of their own as before
@@ -26,11 +33,13 @@ is not the same in every one stay where they are, items of their own as before
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from reader.fields import item_id
 from reader.model import Item
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, NOTE_RE
+from reader.parse.lateplan import plan
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import CLOSING_MARKS, ends_sentence, join_lines, width
 
@@ -40,19 +49,25 @@ if TYPE_CHECKING:
 
 _DASH = "——"
 _MAX_HEAD = 40  # ems: a late head's line is no wider than the page's widest column set
-_STRONG, _KICKER, _PAIR, _BARE, _SPLIT, _WRAPPED = 1, 2, 3, 4, 5, 6  # see `_slots`
+_STRONG, _KICKER, _PAIR, _BARE, _SPLIT, _WRAPPED, _OPEN = 1, 2, 3, 4, 5, 6, 7  # see `_slots`
 # The odds that a slot of each kind is a story whose head was written late (measured on
 # chromereal-pdfium 400-459: every subtitle alone and byline inside was; a line alone
 # above text, a kicker perhaps, one in three; a wrapped head alone, one in seven).
-_ODDS = {_STRONG: 0.95, _SPLIT: 0.9, _KICKER: 0.35, _PAIR: 0.33, _BARE: 0.5, _WRAPPED: 0.15}
-_LEFT = 0.2  # a late head whose story shows no slot (its text run into another's), left
-_SAME_CUT = 0.25  # one head ends before a line as wide as its last (odds against going on)
-_LAST_CUT = 0.5  # ... before a narrower line
-_SURE = 0.5  # a head goes back where that is likelier than all else together
+_ODDS = {
+    _STRONG: 0.95,
+    _SPLIT: 0.9,
+    _KICKER: 0.35,
+    _PAIR: 0.33,
+    _BARE: 0.5,
+    _WRAPPED: 0.15,
+    _OPEN: 0.8,
+}
 _MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
-_HEAD_LINES = 5  # lines of one late head at most
-_PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
-_SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
+_LEAST_KEPT = 2  # paragraphs of a story whose last may be late heads: one kept at least
+_TEXT_STOPS = frozenset("。！？!?…⋯；")  # a sentence's stops (a head's colon is none)
+_FOREWORDS = ("编者按", "编者的话", "编前", "【编者按】")  # a note over a story's dateline
+_NOT_FULL = 2.0  # ems: a line this much narrower than a story's widest ends no text line
+_OPENING = 200  # characters of a story's opening that a late head's words are looked for in
 
 
 class Story(Protocol):
@@ -77,28 +92,101 @@ def give_back(
     while start and (tail := _tail_lines(items[start - 1], stories[start - 1])):
         tails.insert(0, tail)
         start -= 1
+    at = _trailing(stories[start - 1], items[start - 1]) if start else 0
+    if at:  # the heads read as the last story's last paragraph: tried first
+        item, story = items[start - 1], stories[start - 1]
+        rest = [line for par in story.paragraphs[at:] for line in par]
+        cut = replace(item, paragraphs=item.paragraphs[:at])
+        parts = (*items[: start - 1], cut, Item("", "article", paragraphs=item.paragraphs[at:]))
+        first = _Part(story.stack, story.paragraphs[:at], story.bylines, story.byline_at)
+        here = (*stories[: start - 1], first, _Part([], [rest], [], 0), *stories[start:])
+        got = _give((*parts, *items[start:]), here, where, start, [rest, *tails])
+        if got is not None and got[1] & set(range(len(rest))):
+            return got[0]  # (else the paragraph stays as the parser read it)
+    got = _give(items, stories, where, start, tails)
+    return items if got is None else got[0]
+
+
+@dataclass
+class _Part:
+    """A story's stack and paragraphs up to a paragraph: its text before its tail."""
+
+    stack: list[str]
+    paragraphs: list[list[str]]
+    bylines: list[str]
+    byline_at: int
+
+
+def _trailing(story: Story, item: Item) -> int:
+    """The paragraph from which a story's text is late heads the parser read as text
+    (0: none): after a closed paragraph, lines with no stop, one of them not the last
+    narrower than the story's text by two ems (a text's lines fill their column)."""
+    pars = story.paragraphs
+    if len(pars) < _LEAST_KEPT or len(item.paragraphs) != len(pars):
+        return 0
+    at = len(pars) - 1
+    body = [squeezed_width(line) for par in pars[:at] for line in par[:-1]]
+    last = pars[at]
+    if not body or len(last) < 2 or not ends_sentence(pars[at - 1][-1]):
+        return 0
+    if ends_sentence(last[-1]) or last[-1].rstrip()[-1:] in CLOSING_MARKS:
+        return 0  # (a text's last paragraph: `…新年好！`, `…替您安排好的……”`)
+    for line in last:
+        if (
+            width(line) > _MAX_HEAD
+            or line.lstrip()[:1] in "（("
+            or not _TEXT_STOPS.isdisjoint(line)
+        ):
+            return 0
+    full = max(body)
+    if all(squeezed_width(line) > full - _NOT_FULL for line in last[:-1]):
+        return 0
+    return at
+
+
+def _give(
+    items: tuple[Item, ...],
+    stories: Sequence[Story],
+    where: tuple[str, str, int],
+    start: int,
+    tails: list[list[str]],
+) -> tuple[tuple[Item, ...], set[int]] | None:
+    """The items with the tail's heads given back, and the tail's lines that moved."""
     lines = [line for tail in tails for line in tail]
     if start in (0, len(items)) or not items[start - 1].paragraphs or len(lines) > _MAX_LINES:
-        return items
+        return None
     slots = [s for j in range(start) for s in _slots(j, items[j], stories[j])]
-    plan = _plan(lines, [kind for _, kind, _ in slots])
+    if not slots:
+        return None
+    texts = [
+        _opening(items[j], at, nxt[2] if nxt[0] == j else None)
+        for (j, _, at), nxt in zip(slots, [*slots[1:], (-1, 0, 0)], strict=True)
+    ]
+    plan = _plan(lines, [kind for _, kind, _ in slots], texts)
     if not plan:
-        return items
+        return None
     given = {slots[j]: join_lines(lines[lo:hi]) for lo, hi, j in plan}
     out: list[Item] = []
     for j, item in enumerate(items[:start]):
         mine = [slot for slot in given if slot[0] == j]
         for _, kind, _ in mine:
-            if kind != _SPLIT:
+            if kind not in (_SPLIT, _OPEN):
                 item = _with_head(item, kind, given[j, kind, 0])
-        for _, kind, at in mine:
-            if kind == _SPLIT:  # the story's bylines but the last stay with its first part
-                first, last = " ".join(stories[j].bylines[:-1]), stories[j].bylines[-1]
-                rest = item.paragraphs[at:]
-                out.append(replace(item, paragraphs=item.paragraphs[:at], byline=first or None))
-                item = Item(
-                    "", "article", headline=given[j, kind, at], paragraphs=rest, byline=last
+        cuts = sorted((at, kind) for _, kind, at in mine if kind in (_SPLIT, _OPEN))
+        if cuts:  # with `_SPLIT`, the story's bylines but the last stay with its first part
+            pars, bylines = item.paragraphs, stories[j].bylines
+            first = item.byline
+            if any(kind == _SPLIT for _, kind in cuts):
+                first = " ".join(bylines[:-1]) or None
+            bounds = [*(at for at, _ in cuts), len(pars)]
+            out.append(replace(item, paragraphs=pars[: bounds[0]], byline=first))
+            for (at, kind), end in zip(cuts, bounds[1:], strict=True):
+                byline = bylines[-1] if kind == _SPLIT else None
+                head = given[j, kind, at]
+                out.append(
+                    Item("", "article", headline=head, paragraphs=pars[at:end], byline=byline)
                 )
+            continue
         out.append(item)
     placed = {x for lo, hi, _ in plan for x in range(lo, hi)}
     at = 0
@@ -117,11 +205,11 @@ def give_back(
             else:
                 run.append(lines[x])
     if _printed(out) != _printed(items):
-        return items  # text moves, never goes nor comes: a check, not a step
+        return None  # text moves, never goes nor comes: a check, not a step
     paper, issue, page = where
     return tuple(
         replace(item, id=item_id(paper, issue, page, n)) for n, item in enumerate(out, start=1)
-    )
+    ), placed
 
 
 def _printed(items: Sequence[Item]) -> Counter[str]:
@@ -141,6 +229,8 @@ def _tail_lines(item: Item, story: Story) -> list[str]:
     lines = [*story.stack, *(line for par in story.paragraphs for line in par)]
     for line in lines:
         if width(line) > _MAX_HEAD or line.startswith(_DASH) or "。" in line:
+            return []
+        if NOTE_RE.match(line.strip()):  # `（据新华社电）`: a story's end, never a head
             return []
     return lines
 
@@ -170,7 +260,28 @@ def _slots(j: int, item: Item, story: Story) -> list[tuple[int, int, int]]:
         kind = _WRAPPED
     out = [(j, kind, 0)] if kind else []
     at = _byline_inside(item, story)
-    return [*out, (j, _SPLIT, at)] if at else out
+    if at:
+        out.append((j, _SPLIT, at))
+    pars = item.paragraphs
+    for x in range(1, len(pars)):  # a story's start inside another's text
+        if x != at and ends_sentence(pars[x - 1][-1]) and _opens(pars[x - 1], pars[x]):
+            out.append((j, _OPEN, x))
+    return sorted(out, key=lambda slot: slot[2])
+
+
+def _opens(above: str, text: str) -> bool:
+    """Whether a paragraph after a closed one starts a story: it opens with a dateline
+    (`据新华社杭州１月２３日电（许群）…`, `本报北京１月５日讯…`) or an editor's note
+    (`编者按：…`), or the one above is a note that closes a story (`（彭天增赵庭智）`)."""
+    if NOTE_RE.match(above):
+        return True
+    if above.startswith(_FOREWORDS):
+        return False  # (`编者按：…` / `本报上海１月２３日电…`: the editor's note opens the story)
+    if text.startswith(_FOREWORDS):
+        return True
+    if text.startswith("据"):
+        text = text[1:]
+    return text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text) is not None
 
 
 def _byline_inside(item: Item, story: Story) -> int:
@@ -186,6 +297,12 @@ def _byline_inside(item: Item, story: Story) -> int:
     return at
 
 
+def _opening(item: Item, at: int, end: int | None = None) -> str:
+    """The first characters of the story a slot heads: its text from paragraph `at`
+    (up to paragraph `end`, where the next story may start)."""
+    return "".join(item.paragraphs[at:end])[:_OPENING]
+
+
 def _with_head(item: Item, kind: int, head: str) -> Item:
     """The item with a late head given back to its stack."""
     if kind == _STRONG and item.headline is not None:  # the subtitle read as the head
@@ -195,89 +312,8 @@ def _with_head(item: Item, kind: int, head: str) -> Item:
     return replace(item, kicker=item.headline, headline=head, derived_headline=None)
 
 
-def _one_head(lines: list[str]) -> bool:
-    """Whether the lines may be one head wrapped in one box: no closing mark opens it,
-    its quotes and brackets close (`朝阳区团委开展“送温` / `暖”活动` is one)."""
-    opener = lines[0][:1]
-    if not opener or opener in CLOSING_MARKS or opener in "，。、；：！？":
-        return False
-    text = "".join(lines)
-    if any(text.count(pair[0]) != text.count(pair[1]) for pair in _PAIRS):
-        return False
-    if len(lines) == 1:
-        return True
-    first = squeezed_width(lines[0])
-    return all(abs(squeezed_width(x) - first) <= _SLACK for x in lines[1:-1]) and (
-        squeezed_width(lines[-1]) <= first + _SLACK
-    )
-
-
-def _cut(above: str, below: str) -> float:
-    """The odds that one late head ends between two lines: a wider line starts a head;
-    as wide, it goes on in the same box more often than not."""
-    upper, lower = squeezed_width(above), squeezed_width(below)
-    if lower > upper + _SLACK:
-        return 1.0
-    return _SAME_CUT if lower >= upper - _SLACK else _LAST_CUT
-
-
-def _plan(lines: list[str], kinds: list[int]) -> list[tuple[int, int, int]]:
-    """The heads that go back: (first line, end line, slot), each where the evidence puts
-    it with odds of at least `_SURE`.
-
-    Every way to give the heads back in order (a slot takes the next head, one or more
-    lines that may be one head, or none; a line may stay where it is) weighs the odds of
-    each slot's kind being a story without its head (`_ODDS`), and `_LEFT` for each line
-    left; a head's chance to go to a slot is the weight of the ways that put it there
-    over the weight of all ways. Each way is counted once: between two heads given
-    back, lines left come before slots passed.
-    """
-    k, n = len(lines), len(kinds)
-    ends = [
-        [hi for hi in range(lo + 1, min(k, lo + _HEAD_LINES) + 1) if _one_head(lines[lo:hi])]
-        for lo in range(k)
-    ]
-    odds = [_ODDS[kind] for kind in kinds]
-    cut = [1.0, *(_cut(lines[x - 1], lines[x]) ** 0.5 for x in range(1, k)), 1.0]
-    head = [
-        [cut[lo] * cut[hi] if hi in ends[lo] else 0.0 for hi in range(k + 1)] for lo in range(k)
-    ]
-    # fwd[f][i][j]: the weight of the ways that give lines [0, i) to slots [0, j), the
-    # last move passing a slot (f = 1) or not; back[f][i][j]: of the ways on from there.
-    fwd = [[[0.0] * (n + 1) for _ in range(k + 1)] for _ in range(2)]
-    back = [[[0.0] * (n + 1) for _ in range(k + 1)] for _ in range(2)]
-    fwd[0][0][0] = 1.0
-    for j in range(n + 1):
-        for i in range(k + 1):
-            stay, passed = fwd[0][i][j], fwd[1][i][j]
-            for hi in ends[i] if i < k else ():
-                fwd[0][hi][j] += stay * _LEFT * head[i][hi]
-            if j < n:
-                fwd[1][i][j + 1] += (stay + passed) * (1 - odds[j])
-                for hi in ends[i] if i < k else ():
-                    fwd[0][hi][j + 1] += (stay + passed) * odds[j] * head[i][hi]
-    for j in range(n, -1, -1):
-        for i in range(k, -1, -1):
-            moves = 1.0 if (i, j) == (k, n) else 0.0
-            if j < n:
-                moves += (1 - odds[j]) * back[1][i][j + 1]
-                for hi in ends[i] if i < k else ():
-                    moves += odds[j] * head[i][hi] * back[0][hi][j + 1]
-            back[1][i][j] = moves
-            left = sum(_LEFT * head[i][hi] * back[0][hi][j] for hi in (ends[i] if i < k else ()))
-            back[0][i][j] = moves + left
-    total = back[0][0][0]
-    if total <= 0:
-        return []
-    found = []
-    for j in range(n):
-        for i in range(k):
-            for hi in ends[i]:
-                weight = (fwd[0][i][j] + fwd[1][i][j]) * odds[j] * head[i][hi] * back[0][hi][j + 1]
-                if weight >= _SURE * total:
-                    found.append((weight, i, hi, j))
-    plan: list[tuple[int, int, int]] = []  # the likeliest first, in order with the others
-    for _, i, hi, j in sorted(found, reverse=True):
-        if all(j != c and (hi <= a if j < c else b <= i) for a, b, c in plan):
-            plan.append((i, hi, j))
-    return sorted(plan)
+def _plan(
+    lines: list[str], kinds: list[int], texts: Sequence[str] = ()
+) -> list[tuple[int, int, int]]:
+    """The heads that go back (`lateplan.plan`), for places of these kinds."""
+    return plan(lines, [_ODDS[kind] for kind in kinds], texts)

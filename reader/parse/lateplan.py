@@ -1,0 +1,161 @@
+"""The weighing of late heads: which head goes back to which place (`lateheads`).
+
+The tail's lines are cut into heads (`one_head`: the lines of one box; `_cut`: the odds
+that a head ends between two lines), and every in-order way to give the heads to the
+places the stories offer is weighed (`plan`): the odds of each place's kind, the odds
+of each line left where it is, and how much of a head's words its story's opening
+holds (`_fits`). A head goes back where the ways that put it there weigh more than all
+others together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.parse.squeeze import squeezed_width
+from reader.parse.text import CLOSING_MARKS, join_lines
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+_LEFT = 0.2  # a late head whose story shows no slot (its text run into another's), left
+_SAME_CUT = 0.25  # one head ends before a line as wide as its last (odds against going on)
+_LAST_CUT = 0.5  # ... before a narrower line
+_SURE = 0.5  # a head goes back where that is likelier than all else together
+_HEAD_LINES = 5  # lines of one late head at most
+_LEAST_HEAD = 2  # characters of one late head at least
+_LEAST_SHARED = 2  # ideograph pairs a head shares with its story's opening at least
+_WORDS = 8.0  # how much likelier a slot is for a head that shares its story's words
+_PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
+_SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of ideographs side by side in `text` (spaces dropped)."""
+    text = text.replace(" ", "")
+    return {
+        text[x : x + 2]
+        for x in range(len(text) - 1)
+        if "\u4e00" <= text[x] <= "\u9fff" and "\u4e00" <= text[x + 1] <= "\u9fff"
+    }
+
+
+def _fits(
+    heads: dict[tuple[int, int], str], texts: Sequence[str]
+) -> dict[tuple[int, int, int], float]:
+    """How much likelier each (head, slot) is for the head's words its story's opening
+    holds: up to `_WORDS` (`西湖发生一起毁林案` over `据新华社杭州１月２３日电…杭州西湖
+    风景区…`); 1, and left out, where it holds too few (`_share`): a head drawn at random
+    shares none."""
+    pairs = {span: _bigrams(text) for span, text in heads.items()}
+    out: dict[tuple[int, int, int], float] = {}
+    for j, text in enumerate(texts):
+        for (lo, hi), mine in pairs.items():
+            if (share := _share(mine, text)) > 0:
+                out[lo, hi, j] = _WORDS**share
+    return out
+
+
+def _share(pairs: set[str], text: str) -> float:
+    """How much of a head's words `text` holds: 0 under `_LEAST_SHARED` of its pairs or
+    a third of them, 1 for half of them or more (two heads read as one hold half of
+    neither)."""
+    shared = sum(1 for pair in pairs if pair in text)
+    if shared < _LEAST_SHARED or 3 * shared < len(pairs):
+        return 0.0  # (a third at least: two common words of a long head are chance)
+    return min(1.0, 2 * shared / len(pairs))
+
+
+def one_head(lines: list[str]) -> bool:
+    """Whether the lines may be one head wrapped in one box: no closing mark opens it,
+    its quotes and brackets close (`朝阳区团委开展“送温` / `暖”活动` is one)."""
+    opener = lines[0][:1]
+    if not opener or opener in CLOSING_MARKS or opener in "，。、；：！？":
+        return False
+    text = "".join(lines)
+    if len(text.replace(" ", "")) < _LEAST_HEAD:
+        return False  # a head's wrapped last character (`案`) heads nothing alone
+    if any(text.count(pair[0]) != text.count(pair[1]) for pair in _PAIRS):
+        return False
+    if len(lines) == 1:
+        return True
+    first = squeezed_width(lines[0])
+    return all(abs(squeezed_width(x) - first) <= _SLACK for x in lines[1:-1]) and (
+        squeezed_width(lines[-1]) <= first + _SLACK
+    )
+
+
+def _cut(above: str, below: str) -> float:
+    """The odds that one late head ends between two lines: a wider line starts a head;
+    as wide, it goes on in the same box more often than not."""
+    upper, lower = squeezed_width(above), squeezed_width(below)
+    if lower > upper + _SLACK:
+        return 1.0
+    return _SAME_CUT if lower >= upper - _SLACK else _LAST_CUT
+
+
+def plan(
+    lines: list[str], odds: list[float], texts: Sequence[str] = ()
+) -> list[tuple[int, int, int]]:
+    """The heads that go back: (first line, end line, slot), each where the evidence puts
+    it with odds of at least `_SURE`.
+
+    Every way to give the heads back in order (a slot takes the next head, one or more
+    lines that may be one head, or none; a line may stay where it is) weighs the odds of
+    each slot's kind being a story without its head (`_ODDS`), and `_LEFT` for each line
+    left; a head's chance to go to a slot is the weight of the ways that put it there
+    over the weight of all ways. Each way is counted once: between two heads given
+    back, lines left come before slots passed.
+    """
+    k, n = len(lines), len(odds)
+    ends = [
+        [hi for hi in range(lo + 1, min(k, lo + _HEAD_LINES) + 1) if one_head(lines[lo:hi])]
+        for lo in range(k)
+    ]
+    fit = _fits({(lo, hi): join_lines(lines[lo:hi]) for lo in range(k) for hi in ends[lo]}, texts)
+    cut = [1.0, *(_cut(lines[x - 1], lines[x]) ** 0.5 for x in range(1, k)), 1.0]
+    head = [
+        [cut[lo] * cut[hi] if hi in ends[lo] else 0.0 for hi in range(k + 1)] for lo in range(k)
+    ]
+    # fwd[f][i][j]: the weight of the ways that give lines [0, i) to slots [0, j), the
+    # last move passing a slot (f = 1) or not; back[f][i][j]: of the ways on from there.
+    fwd = [[[0.0] * (n + 1) for _ in range(k + 1)] for _ in range(2)]
+    back = [[[0.0] * (n + 1) for _ in range(k + 1)] for _ in range(2)]
+    fwd[0][0][0] = 1.0
+    for j in range(n + 1):
+        for i in range(k + 1):
+            stay, passed = fwd[0][i][j], fwd[1][i][j]
+            for hi in ends[i] if i < k else ():
+                fwd[0][hi][j] += stay * _LEFT * head[i][hi]
+            if j < n:
+                fwd[1][i][j + 1] += (stay + passed) * (1 - odds[j])
+                for hi in ends[i] if i < k else ():
+                    weight = odds[j] * head[i][hi] * fit.get((i, hi, j), 1.0)
+                    fwd[0][hi][j + 1] += (stay + passed) * weight
+    for j in range(n, -1, -1):
+        for i in range(k, -1, -1):
+            moves = 1.0 if (i, j) == (k, n) else 0.0
+            if j < n:
+                moves += (1 - odds[j]) * back[1][i][j + 1]
+                for hi in ends[i] if i < k else ():
+                    moves += odds[j] * head[i][hi] * fit.get((i, hi, j), 1.0) * back[0][hi][j + 1]
+            back[1][i][j] = moves
+            left = sum(_LEFT * head[i][hi] * back[0][hi][j] for hi in (ends[i] if i < k else ()))
+            back[0][i][j] = moves + left
+    total = back[0][0][0]
+    if total <= 0:
+        return []
+    found = []
+    for j in range(n):
+        for i in range(k):
+            for hi in ends[i]:
+                weight = (fwd[0][i][j] + fwd[1][i][j]) * odds[j] * head[i][hi] * back[0][hi][j + 1]
+                weight *= fit.get((i, hi, j), 1.0)
+                if weight >= _SURE * total:
+                    found.append((weight, i, hi, j))
+    plan: list[tuple[int, int, int]] = []  # the likeliest first, in order with the others
+    for _, i, hi, j in sorted(found, reverse=True):
+        if all(j != c and (hi <= a if j < c else b <= i) for a, b, c in plan):
+            plan.append((i, hi, j))
+    return sorted(plan)
