@@ -126,7 +126,9 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
             if prev.kind is Kind.BODY and not prev.head:
                 return cut
-            return None if opening and _flush_under(lines, j, full, indents) else opening
+            # Flush under a title: the whole run is the title's caption, marked from its
+            # first line so that its `图为` opens no story (`…的气氛。` / `图为歌舞…`).
+            return j if opening and _flush_under(lines, j, full, indents) else opening
         if lines[j].text[0] in MARKERS:
             return cut  # a brief starts there
         if prev.last in "）)" and PHOTO_HEAD_RE.search(prev.text):
