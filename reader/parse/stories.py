@@ -27,6 +27,7 @@ from reader.parse.layout import unlayout
 from reader.parse.lines import Line, make_lines, pasted
 from reader.parse.measures import Shown
 from reader.parse.notes import note_in_text
+from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.text import decode, join_lines, page_lines, width
@@ -77,6 +78,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     lines = make_lines(put_heads_first(raw), holds(text))
     header = take_header(lines)
     wrapping = mark_heads(lines)
+    unmark_photo_notes(lines)
     mark_verse(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
