@@ -14,21 +14,24 @@ from __future__ import annotations
 from reader.parse.kinds import PHOTO_HEAD_RE
 from reader.parse.lines import Line
 
-_MAX_PART = 4  # lines of one wrapped part at most
-
 
 def unmark_photo_notes(lines: list[Line]) -> None:
-    """Unmark the headline lines of a stack part that ends in `（附图片Ｎ张）` (the note
-    may wrap, `…（附图` / `片１张）`) under the page's first line: they are the last
-    paragraph of the story above (a stack starts after a closed line)."""
+    """Unmark the headline lines of the stack part that ends in `（附图片Ｎ张）`: they are a
+    paragraph, of the story above or of the headline over them in the stack.
+
+    The note may wrap (`…（附图` / `片１张）`): the part runs up from it over the lines
+    about as wide as the one under them, or wider (a wrap's lines fill the measure, its
+    last is short); a headline over the note is set apart, shorter (`朱景有吕冠强` /
+    `老寿星８９岁，五代同` / `堂大家庭１４４人，其乐融` / `融（附图片３张）`).
+    """
     for i, line in enumerate(lines):
         if not (line.head and line.last in "）)" and "张" in line.text[-4:]):
             continue
         top = i
-        while top > 0 and i - top < _MAX_PART and lines[top - 1].head:
+        while top and lines[top - 1].head and lines[top - 1].width >= lines[top].width - 2:
             top -= 1
-        if not top or top == i - _MAX_PART:
-            continue
+        if not top and lines[0].head:
+            continue  # (the page's top: no story above to end)
         if PHOTO_HEAD_RE.search("".join(ln.text for ln in lines[top : i + 1])) is None:
             continue
         for ln in lines[top : i + 1]:
