@@ -36,3 +36,4 @@ def unmark_photo_notes(lines: list[Line]) -> None:
             continue
         for ln in lines[top : i + 1]:
             ln.head = False
+        line.closes = True  # (the note ends its paragraph as a full stop would)
