@@ -45,3 +45,12 @@ def test_a_picture_note_over_a_caption_with_no_title_is_no_headline() -> None:
     assert story.paragraphs[-1] == note
     assert caption.kind == "caption"
     assert caption.headline is None
+
+
+def test_the_text_under_a_picture_note_opens_a_paragraph() -> None:
+    # The pooled pages print the note inside a story: its next line opens a paragraph.
+    note = "体育是具有产业性的社会主义公益事业（附图片１张）"
+    text = ["张发强（国家体委副主任）：体育发展", "还走过去的老路是不行的。从体制上说，"]
+    text += ["体育应当是国家和社会共同兴办。"]
+    items = parse_text("\n".join([*STORY, note, *text, *NEXT])).items
+    assert items[0].paragraphs[-2:] == (note, "".join(text))

@@ -36,6 +36,7 @@ def unmark_photo_notes(lines: list[Line]) -> None:
             continue
         for ln in lines[top : i + 1]:
             ln.head = False
-        # A wrapped note ends its paragraph as a full stop would (`…社会` / `主义公益事业（附
-        # 图片１张）` / `张发强（国家体委副主任）：…`); one alone on its line does already.
-        line.closes = line.closes or top < i
+        # The note ends its paragraph as a full stop would: the text under it opens one
+        # (`…社会` / `主义公益事业（附图片１张）` / `张发强（国家体委副主任）：…`).
+        if i + 1 < len(lines) and not lines[i + 1].head:
+            lines[i + 1].indent = True
