@@ -126,7 +126,9 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
             # captions do under a closed paragraph of the story's (`…大国”。` / `图为…`).
             if prev.kind is Kind.BODY and not prev.head:
                 return cut
-            return None if opening and _flush_under(lines, j, full, indents) else opening
+            # Flush under a title: the whole run is the title's caption, marked from its
+            # first line so that its `图为` opens no story (`…的气氛。` / `图为歌舞…`).
+            return j if opening and _flush_under(lines, j, full, indents) else opening
         if lines[j].text[0] in MARKERS:
             return cut  # a brief starts there
         if prev.last in "）)" and PHOTO_HEAD_RE.search(prev.text):
@@ -141,7 +143,12 @@ def _run_start(lines: list[Line], last: int, indents: list[bool]) -> int | None:
                 cut = opening = j
             elif cut is None:
                 cut = j  # a full line (or short only by its marks): perhaps the caption's
-        elif cut is not None and _set_in(prev, full) and _after_end(lines, j - 1):
+        elif (
+            cut is not None
+            and _set_in(prev, full)
+            and _after_end(lines, j - 1)
+            and prev.width + _lead_width(lines[j].text) <= full  # (else short by the unit)
+        ):
             return cut  # the indented first line of the story's paragraph
         if not prev.closes:
             full = max(full, prev.width)
@@ -202,6 +209,17 @@ def _narrower_above(lines: list[Line], k: int, last: int) -> bool:
     narrow, whole = _run_widths(lines, k + 1, last)
     top = max(widths)
     return top + 1 <= narrow or (top + 0.5 <= narrow and max(wholes) + 1 <= whole)
+
+
+# A line's first unit: a run of Latin or digits, or an opening mark and its word.
+_LEAD = re.compile(r"[\x21-\x7e]+|[“‘（《「『(\[].")
+
+
+def _lead_width(text: str) -> float:
+    """How wide the first unit of a line is: what the line above could not take (a line
+    short of the column by less, `…农民坚宗` / `（右）自…`, is full, not set in)."""
+    match = _LEAD.match(text)
+    return width(match.group(0)) if match else 1.0
 
 
 def _set_in(line: Line, full: float) -> bool:

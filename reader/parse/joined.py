@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse import wrapmodel
 from reader.parse.captions import CAPTION_OPENING, INLINE_CREDIT, ends_in_credit
 from reader.parse.kinds import CREDIT_NAME_RE, CREDIT_RE, NAMELESS_CREDIT_RE, OUTLET_ROLE
 from reader.parse.text import CLOSING_MARKS, clean_line, ends_sentence, width
@@ -78,6 +79,11 @@ def split_joined(raw: list[str]) -> list[str]:
                 found.setdefault(k - 1, [raw[k - 1][: role.start(1)], role.group(1)])
         if parts is not None:
             found[k] = parts
+    titles = _lines_holding(joined, _TITLE_AFTER)
+    if titles and not _SPACED_STOPS.search(joined):
+        for k in titles:
+            if k not in found and (parts := _title_joined(raw, k)) is not None:
+                found[k] = parts
     if not found:
         return raw
     out: list[str] = []
@@ -88,6 +94,62 @@ def split_joined(raw: list[str]) -> list[str]:
         at = k + 1
     out.extend(raw[at:])
     return out
+
+
+# A sentence's or a credit's end, the extractor's space, a picture's title (`…小雪。 欢欢喜喜
+# 迎接虎年`, `（新华社记者刘向刚摄） 腊梅傲雪`): no clause mark in the title, no Latin.
+_TITLE_AFTER = ("。 ", "！ ", "？ ", "” ", "） ")
+# A space after a stop inside running text (a clause mark after it on the line): the
+# extractor spaces its sentences so, and a space after a stop tells no gap on that page.
+_SPACED_STOPS = re.compile(r"[。！？] [^\n]*[，。、；：！？]")
+_TITLE_JOINED = re.compile(
+    r"^(.*[。！？”）]) ([\u4e00-\u9fff“《][^\s。，、；：！？,.;:!?（）()—]{1,19})$"
+)
+
+
+def _title_joined(raw: list[str], k: int) -> list[str] | None:
+    """Line k as a closed line's end and a picture's title set beside it on one baseline
+    (`…这是一件非` / `常好的事情。” 残疾农民石风科千里` / `送爱心`), cut at the extractor's
+    space: the line or the one under it is no line of the column above (`_off_column`;
+    after a credit, none is asked), the title ends no word half way and opens no clause
+    of the line below (`…狠抓落实。 国家经贸` / `委、国家民委…` is one paragraph's line,
+    Writer's space), its quotes closed, and a photo credit follows within a few lines."""
+    match = _TITLE_JOINED.match(raw[k].strip())
+    if match is None or k + 1 >= len(raw):
+        return None
+    left, title = match.groups()
+    nxt, above = clean_line(raw[k + 1]), clean_line(raw[k - 1]) if k else ""
+    if not ends_in_credit(left) and not _off_column(above, left + title, nxt):
+        return None
+    if (
+        not nxt
+        or wrapmodel.open_end(title)
+        or wrapmodel.runs_on(nxt)
+        or nxt[1:2] in _NO_START
+        or wrapmodel.broken_word(title, nxt)
+        or title.count("“") != title.count("”")
+        or title.count("《") != title.count("》")
+    ):
+        return None
+    for j in range(k + 1, min(k + 1 + _CREDIT_WITHIN, len(raw))):
+        text = clean_line(raw[j])
+        if text and (CREDIT_RE.search(text) or ends_in_credit(text)):
+            return [left, title]
+    return None
+
+
+_NO_START = "。，、；：！？”’）》」』"  # marks no line opens with
+
+
+def _off_column(above: str, line: str, nxt: str) -> bool:
+    """The joined line, or the caption's first line under it, is no line of the column the
+    open line above sets: an em and a half wider or narrower, or the line under it an em
+    off (a caption in its own type and measure). Extractors write a space after a stop
+    inside a paragraph's line too (`…禁止。 由于近日德` / `国北部…`), all in one column."""
+    if not above or ends_sentence(above):
+        return False
+    reach = width(above)
+    return abs(width(line) - reach) >= 1.5 or abs(width(nxt) - reach) >= 1
 
 
 def _unswapped(line: str) -> str:

@@ -26,6 +26,7 @@ from reader.parse.layout import unlayout
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
 from reader.parse.notes import note_in_text
+from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.points import mark_points
 from reader.parse.stacks import group, page_marked, split_stack
@@ -76,6 +77,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
     # ...and a top story's first line early (no line holds a digit the text does not)
     lines, header, wrapping = marked_lines(put_heads_first(raw), holds(text))
+    unmark_photo_notes(lines)
     mark_verse(lines)
     mark_points(lines)
     stories = _assemble(lines, pasted(lines))
