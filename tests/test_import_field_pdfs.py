@@ -71,6 +71,7 @@ SHAPES = {
     # stored and shown on its side, no /Rotate: read as the text runs, as above
     "on its side, reading up": F.turned(90, shown=False),
     "on its side, reading down": F.turned(270, shown=False),
+    "upside down, no /Rotate": F.turned(180, shown=False),
     "MediaBox about the origin": F.pdf(
         [F.Page(F.article(-F.WIDTH / 2, -F.HEIGHT / 2), (-F.WIDTH / 2, -F.HEIGHT / 2) * 2)]
     ),
@@ -90,6 +91,17 @@ def test_a_field_shape_imports_as_its_upright_twin(
     out = importing(tmp_path, SHAPES[shape])
     assert out["code"] == 0 and out["err"] == "", out["err"]
     same_page(out, twin)
+
+
+def test_a_line_upside_down_does_not_turn_the_page(tmp_path: Path) -> None:
+    """A few glyphs drawn upside down (a stamp, a mirrored advert line) on an upright
+    page: the page is read as stored, its article whole and in order."""
+    stamp = f"q -1 0 0 -1 {F.WIDTH:g} {F.HEIGHT:g} cm\n" + F.show("样张", 100, 30, 12) + "Q\n"
+    out = importing(tmp_path, F.pdf([F.Page(F.article() + stamp)]))
+    assert out["code"] == 0 and out["err"] == "", out["err"]
+    text = out["pages"]["01"][0].replace(" ", "")
+    at = [text.index(line.replace("\u3000", "")) for line in (F.HEADLINE, *F.LINES)]
+    assert at == sorted(at)
 
 
 def test_regions_of_a_turned_page_are_where_it_draws_them(

@@ -11,7 +11,7 @@ so this module says, per page, which frame to read it in:
   shown turned (their text drawn turned the other way), else 0: a page whose text is
   upright as stored and which `/Rotate` only shows on its side is read as stored, as
   a reader turning their head would read it. By the same rule a page whose text is
-  mostly turned a quarter, stored and shown on its side, is read turned (`sideways`).
+  mostly turned a quarter or a half, stored and shown so, is read turned (`sideways`).
 - `box`: the visible page, the CropBox within the MediaBox; `trimmed` when the CropBox
   leaves part of the MediaBox out. A glyph whose centre lies outside a CropBox is not
   page text: printers' marks and the slug line, which a viewer does not show and the
@@ -104,13 +104,19 @@ def frame_of(page: Any, textpage: Any) -> Frame:
     return Frame(0, box, trimmed)
 
 
-def sideways(frame: Frame, turned: list[tuple[Any, bool]], upright: int) -> Frame | None:
-    """The frame to read a page in whose text is mostly turned a quarter as stored and
-    as shown (a page scanned or set on its side, no `/Rotate`): turned so that most of
-    its `turned` glyphs (each with whether it reads up the page) read upright. None when
-    most of the text is `upright` already, or the page is read turned anyway."""
-    if frame.turn or len(turned) <= upright:
+def sideways(
+    frame: Frame, turned: list[tuple[Any, bool]], upright: int, flipped: int = 0
+) -> Frame | None:
+    """The frame to read a page in whose text is mostly turned as stored and as shown (a
+    page scanned or set on its side or upside down, no `/Rotate`): turned a quarter so
+    that most of its `turned` glyphs (each with whether it reads up the page) read
+    upright, or a half when most of the `upright` ones (the glyphs not turned a quarter)
+    are `flipped`, drawn upside down. None when most of the text reads upright already,
+    or the page is read turned anyway."""
+    if frame.turn:
         return None
+    if len(turned) <= upright:
+        return Frame(180, frame.box, frame.trimmed) if 2 * flipped > upright else None
     up = sum(1 for _, reads_up in turned if reads_up)
     return Frame(90 if 2 * up > len(turned) else 270, frame.box, frame.trimmed)
 

@@ -126,6 +126,7 @@ def _glyphs(
     type3: Sequence[Type3Face] = (),
     frame: Frame | None = None,
     lies: list[int] | None = None,
+    flipped: list[int] | None = None,
 ) -> tuple[list[Glyph], int]:
     """The page's characters with loose boxes; also how many had no Unicode. A glyph of
     a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
@@ -134,7 +135,7 @@ def _glyphs(
     (`reader.importing.turned`). In a `frame`, glyphs off its visible page are left
     out and the rest are placed as the page is shown (`reader.importing.frame`). A glyph
     whose font's map lies (`reader.importing.producers`) is read as U+FFFD, and how many
-    go to `lies`."""
+    go to `lies`; how many glyphs read upside down as placed, to `flipped`."""
     import pypdfium2.raw as raw
 
     handle = textpage.raw
@@ -165,6 +166,7 @@ def _glyphs(
     unmapped = 0
     suspects = Suspects()  # glyphs a map may lie about
     ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
+    upside_down = 0
     for i in range(max(count, 0)):
         if generated(handle, i):
             broken = True
@@ -240,6 +242,7 @@ def _glyphs(
             turned.append((glyph, turn_b > 0))
             broken = True  # the upright glyph after a turned run starts a line of its own
             continue
+        upside_down += placed and turn_a < -abs(turn_b)
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
         suspects.add(len(glyphs), face, code, lie)
@@ -255,6 +258,8 @@ def _glyphs(
         unmapped += dropped
         if lies is not None:
             lies.append(told)
+    if flipped is not None:
+        flipped.append(upside_down)
     if ligatures:  # (after the suspects, whose places in `glyphs` this moves)
         dashes(glyphs, joined)
     return place_strays(glyphs, joined), unmapped
@@ -340,10 +345,11 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
             lies: list[int] = []
+            flipped: list[int] = []
             try:
                 frame, stroked = frame_of(page, textpage), _stroked(page)
-                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies)
-                if (side := sideways(frame, turned, len(glyphs))) is not None:
+                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies, flipped)
+                if (side := sideways(frame, turned, len(glyphs), flipped[0])) is not None:
                     frame, turned = side, []  # stored and shown on its side: read it turned
                     lies.clear()
                     glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies)
