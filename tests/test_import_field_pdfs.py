@@ -222,16 +222,31 @@ def test_pages_of_two_sizes_each_import_as_their_twin(
     same_page(out, twin, "02")
 
 
-def test_a_spread_is_said(tmp_path: Path) -> None:
-    """Two pages side by side on one PDF page: read as one page, and said to be one."""
-    spread = F.Page(F.article() + F.article(F.WIDTH, 0), (0, 0, 2 * F.WIDTH, F.HEIGHT))
-    out = importing(tmp_path, F.pdf([spread]))
+@pytest.mark.parametrize("turned", [False, True])
+def test_a_spread_is_imported_as_its_two_pages(
+    tmp_path: Path, twin: tuple[str, dict[str, Any]], turned: bool
+) -> None:
+    """Two pages side by side on one PDF page between two single pages (also stored on
+    its side, shown upright by /Rotate 90): four pages, numbered in order, each as its
+    twin and each filed with a PDF cropped to itself, and the spread said."""
+    sheet = F.article() + F.article(F.WIDTH, 0)
+    spread = F.Page(sheet, (0, 0, 2 * F.WIDTH, F.HEIGHT))
+    if turned:
+        turn = f"q 0 1 -1 0 {F.HEIGHT:g} 0 cm\n{sheet}Q\n"
+        spread = F.Page(turn, (0, 0, F.HEIGHT, 2 * F.WIDTH), "/Rotate 90")
+    out = importing(tmp_path, F.pdf([F.Page(F.article()), spread, F.Page(F.article())]))
     assert out["code"] == 0
     assert out["err"] == (
-        f"reader: {tmp_path / '01.pdf'}: 600 x 420 pt, wider than tall with text on both "
-        "halves: two pages side by side (a spread)? read as one page; split it to read each\n"
+        f"reader: {tmp_path / '01.pdf'} (page 2): 600 x 420 pt, two pages side by side "
+        "(a spread) with white down its middle: imported as two pages\n"
     )
-    assert out["pages"]["01"][0].count("江南水乡迎来春耕") == 2
+    assert sorted(out["pages"]) == ["01", "02", "03", "04"]
+    for page in out["pages"]:
+        same_page(out, twin, page)
+    for page in ("02", "03"):  # each half's own PDF reads as the twin, and only it
+        again = importing(tmp_path / page, (out["lib"] / "p" / "k" / f"{page}.pdf").read_bytes())
+        assert again["code"] == 0 and again["err"] == "", again["err"]
+        same_page(again, twin)
 
 
 @pytest.mark.parametrize("where", ["text on one half", "a column gutter in the middle"])

@@ -146,15 +146,15 @@ _HALF = 0.1  # the share of the glyphs each half of a spread holds at least
 _FOLD = 0.03  # the white down a spread's middle, as a share of its width, at least
 
 
-def spread_note(frame: Frame, spans: list[tuple[float, float]]) -> str | None:
-    """What to say of a page that looks like two pages of an issue side by side (a
-    spread), which reader reads as one page. `spans` are the glyphs' left and right
-    edges as shown. Newspaper pages are taller than wide; a spread is wider than tall,
-    holds text on both halves, and no glyph comes near its middle: the two pages'
-    inner margins lie there. (A single wide page is crossed by its headlines or set
-    with a column gutter there, a few points wide.)"""
-    x0, y0, x1, y1 = frame.box
-    width, height = (y1 - y0, x1 - x0) if frame.turn in (90, 270) else (x1 - x0, y1 - y0)
+def spread_fold(frame: Frame, spans: list[tuple[float, float]]) -> float | None:
+    """Where a page that is plainly two pages of an issue side by side (a spread) folds,
+    as shown; None for any other page. `spans` are the glyphs' left and right edges as
+    shown. Newspaper pages are taller than wide; a spread is wider than tall, holds text
+    on both halves, and no glyph comes near its middle: the two pages' inner margins lie
+    there. (A single wide page is crossed by its headlines or set with a column gutter
+    there, a few points wide; a spread whose headline runs across the fold is one.)"""
+    x0 = frame.box[0]
+    width, height = shown_size(frame)
     if width <= _SPREAD * height or not spans:
         return None
     middle = (x0 if frame.turn == 0 else 0.0) + width / 2
@@ -164,7 +164,18 @@ def spread_note(frame: Frame, spans: list[tuple[float, float]]) -> str | None:
     left = sum(1 for a, b in spans if a + b < 2 * middle)
     if min(left, len(spans) - left) < _HALF * len(spans):
         return None
-    return (
-        f"{width:.0f} x {height:.0f} pt, wider than tall with text on both halves: "
-        "two pages side by side (a spread)? read as one page; split it to read each"
-    )
+    return middle
+
+
+def shown_size(frame: Frame) -> tuple[float, float]:
+    """The page's width and height as shown."""
+    x0, y0, x1, y1 = frame.box
+    return (y1 - y0, x1 - x0) if frame.turn in (90, 270) else (x1 - x0, y1 - y0)
+
+
+def half(frame: Frame, fold: float, right: bool) -> Box:
+    """One page of a spread folding at `fold`, as a box of user space (its CropBox)."""
+    width, height = shown_size(frame)
+    x0, y0 = (frame.box[0], frame.box[1]) if frame.turn == 0 else (0.0, 0.0)
+    shown = (fold, y0, x0 + width, y0 + height) if right else (x0, y0, fold, y0 + height)
+    return frame.unturned(shown)

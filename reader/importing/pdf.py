@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.importing.frame import Frame, frame_of, sideways, spread_note
+from reader.importing.frame import frame_of, half, shown_size, sideways, spread_fold
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.textpage import page_glyphs, stroked_objects
 from reader.importing.turned import lay_flat
 from reader.importing.type3 import type3_faces
 from reader.importing.typography import byline_row, is_byline
-from reader.importing.vertical import insert, take
+from reader.importing.vertical import Run, insert, take
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -83,13 +83,18 @@ def _open(data: bytes, name: str) -> Any:
     return doc
 
 
-def _single_page(doc: Any, index: int, data: bytes) -> bytes:
-    """Page `index` of `doc` as a PDF of its own, the same bytes every time."""
+def _single_page(doc: Any, index: int, data: bytes, crop: Box | None = None) -> bytes:
+    """Page `index` of `doc` as a PDF of its own, the same bytes every time; cropped to
+    `crop` (user space), one page of a spread."""
     import pypdfium2 as pdfium
 
     new = pdfium.PdfDocument.new()
     try:
         new.import_pages(doc, [index])
+        if crop is not None:
+            page = new[0]
+            page.set_cropbox(*crop)
+            page.close()
         buffer = io.BytesIO()
         new.save(buffer)
         out = buffer.getvalue()
@@ -154,20 +159,37 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            lines = layout(glyphs, drawn, is_byline, byline_row)
-            insert(lines, standing)
-            text = lines.text()
-            if not text.strip():
-                objects += _text_objects(doc, index)
-            pdf = data if len(doc) == 1 else _single_page(doc, index, data)
-            structure = _structure(lines, drawn, index + 1) if text.strip() else None
-            if structure is not None and frame.turn:  # regions are stored in user space
-                structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
+            fold = spread_fold(frame, [(g.x0, g.x1) for g in glyphs])
             untrusted = sum(lies)
-            notes = _notes(frame, glyphs, unmapped, untrusted)
-            pages.append(
-                PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes, untrusted)
-            )
+            notes = _notes(glyphs, unmapped, untrusted)
+            if fold is not None:
+                width, height = shown_size(frame)
+                notes += (
+                    f"{width:.0f} x {height:.0f} pt, two pages side by side (a spread) with "
+                    "white down its middle: imported as two pages",
+                )
+            for part in (None,) if fold is None else (False, True):
+                parts = (
+                    (glyphs, standing, drawn)
+                    if part is None
+                    else _half(glyphs, standing, drawn, fold or 0.0, part)
+                )
+                lines = layout(parts[0], parts[2], is_byline, byline_row)
+                insert(lines, parts[1])
+                text = lines.text()
+                if not text.strip():
+                    objects += _text_objects(doc, index)
+                crop = None if part is None else half(frame, fold or 0.0, part)
+                whole = len(doc) == 1 and crop is None
+                pdf = data if whole else _single_page(doc, index, data, crop)
+                number = len(pages) + 1
+                structure = _structure(lines, parts[2], number) if text.strip() else None
+                if structure is not None and frame.turn:  # regions are stored in user space
+                    structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
+                pages.append(
+                    PdfPage(number, text, pdf, bool(text.strip()), structure, notes, untrusted)
+                )
+                notes, untrusted = (), 0  # said once, with the spread's first page
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:
@@ -182,10 +204,28 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
     return pages
 
 
-def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int, untrusted: int) -> tuple[str, ...]:
+def _half(
+    glyphs: list[Glyph], standing: list[Run], drawn: list[Box], fold: float, right: bool
+) -> tuple[list[Glyph], list[Run], list[Box]]:
+    """The glyphs, vertical heads and drawings of one page of a spread folding at `fold`
+    (as shown): those whose middle lies on its side; a drawing across the fold (a rule,
+    a frame round the sheet) is cut there."""
+    cut: list[Box] = []
+    for x0, y0, x1, y1 in drawn:
+        x0, x1 = (max(x0, fold), x1) if right else (x0, min(x1, fold))
+        if x0 < x1 or (x0 == x1 and (x0 > fold) == right):
+            cut.append((x0, y0, x1, y1))
+    return (
+        [g for g in glyphs if (g.x0 + g.x1 > 2 * fold) == right],
+        [r for r in standing if (r.x0 + r.x1 > 2 * fold) == right],
+        cut,
+    )
+
+
+def _notes(glyphs: list[Glyph], unmapped: int, untrusted: int) -> tuple[str, ...]:
     """What to say of a page as it is filed: glyphs no font maps to a character (left
     out: DESIGN's nothing lost unsaid), characters read as U+FFFD because their font's
-    map lies (`reader.importing.producers`), a spread read as one page."""
+    map lies (`reader.importing.producers`)."""
     out = []
     if unmapped:
         out.append(
@@ -197,8 +237,7 @@ def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int, untrusted: int) -> 
             f"{untrusted} characters whose font's Unicode map cannot be trusted (a PDF "
             "rewritten by another program?), imported as \ufffd"
         )
-    spread = spread_note(frame, [(g.x0, g.x1) for g in glyphs])
-    return (*out, spread) if spread else tuple(out)
+    return tuple(out)
 
 
 def _structure(lines: Any, drawn: list[Box], number: int) -> tuple[Page, list[list[Box]]] | None:
