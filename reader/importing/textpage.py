@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from reader.importing.fonts import named_weight, unstated
+from reader.importing.fonts import named_weight, subfont_families, unstated
 from reader.importing.frame import Frame
 from reader.importing.glyphs import make_glyph
 from reader.importing.producers import Suspects, dashes, line_box, made_up, suspect
@@ -185,6 +185,8 @@ def page_glyphs(
         broken = False
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
+    if families := subfont_families(faces, {face: weight for face, weight in fonts.values()}):
+        _one_face(glyphs, families, dict(fonts.values()))
     if suspects:
         told, dropped = suspects.sort_out(glyphs, joined)
         unmapped += dropped
@@ -222,6 +224,20 @@ def _type3_faces(
         for k in places:
             g = glyphs[k]
             weight = found.weight + g.weight - 400 if g.weight > 400 else found.weight
+            glyphs[k] = make_glyph(
+                g.char, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, weight, g.index, face
+            )
+
+
+def _one_face(
+    glyphs: list[Glyph], families: dict[int, tuple[int, int]], stated: dict[int, int]
+) -> None:
+    """Glyphs of a TeX CJK family's subfonts (`reader.importing.fonts`) as of one face
+    and weight: the family's, plus what a stroke added (`stated`: each face's weight)."""
+    for k, g in enumerate(glyphs):
+        if g.face in families:
+            face, weight = families[g.face]
+            weight += g.weight - (stated.get(g.face, 0) or 400)
             glyphs[k] = make_glyph(
                 g.char, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, weight, g.index, face
             )
