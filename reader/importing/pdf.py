@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.importing.actualtext import drawings, said_glyphs
 from reader.importing.frame import frame_of, half, shown_size, sideways, spread_fold
 from reader.importing.reading_order import Glyph, layout
 from reader.importing.textpage import page_glyphs, stroked_objects
@@ -148,7 +149,11 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     frame, turned = side, []  # stored and shown on its side: read it turned
                     lies.clear()
                     glyphs, unmapped = page_glyphs(textpage, stroked, turned, type3, frame, lies)
-                drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
+                boxes, spans = drawings(page)
+                spans = [(said, box) for said, box in spans if frame.shows(*box)]
+                drawn = [frame.rect(*b) for b in boxes] if glyphs or turned or spans else []
+                if spans:  # drawn as pictures or outlines, said in /ActualText
+                    glyphs += said_glyphs(spans, "".join(g.char for g in glyphs), frame.rect)
                 glyphs, standing, turned = take(glyphs, drawn, turned)
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
@@ -244,18 +249,6 @@ def _structure(lines: Any, drawn: list[Box], number: int) -> tuple[Page, list[li
     from reader.importing.structure import build
 
     return build(lines, drawn, number)
-
-
-def _drawn_boxes(page: Any) -> list[Box]:
-    """The bounds of the page's images and drawn shapes: where pictures may be."""
-    import pypdfium2.raw as raw
-
-    boxes: list[Box] = []
-    kinds = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH)
-    for obj in page.get_objects(filter=kinds):
-        left, bottom, right, top = obj.get_bounds()
-        boxes.append((left, bottom, right, top))
-    return boxes
 
 
 def _text_objects(doc: Any, index: int) -> int:
