@@ -40,7 +40,8 @@ _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
 # Chinese text means the first of each pair.
 @dataclass(frozen=True)
 class PdfPage:
-    """One page of a PDF: its number in the file, its text, and itself as a PDF."""
+    """One page of a PDF: its number among the pages read (a spread is two), its text,
+    and itself as a PDF."""
 
     number: int
     text: str
