@@ -125,3 +125,32 @@ def test_a_page_of_bitmap_glyphs_only_is_refused_in_one_line() -> None:
     assert str(err.value) == (
         "page.pdf: page 1: its fonts map no characters to Unicode, so its text cannot be read"
     )
+
+
+_W2 = 2 * F.WIDTH
+_SHEET = (
+    F.article()
+    + F.show("左页", 60, 30, 12)
+    + F.article(F.WIDTH, 0)
+    + F.show("右页", F.WIDTH + 60, 30, 12)
+)
+_TURNS = {
+    "upright": ("", (0, 0, _W2, H), ""),
+    "/Rotate 90": (f"0 1 -1 0 {H:g} 0", (0, 0, H, _W2), "/Rotate 90"),
+    "/Rotate 180": (f"-1 0 0 -1 {_W2:g} {H:g}", (0, 0, _W2, H), "/Rotate 180"),
+    "/Rotate 270": (f"0 -1 1 0 0 {_W2:g}", (0, 0, H, _W2), "/Rotate 270"),
+    "upside down, no /Rotate": (f"-1 0 0 -1 {_W2:g} {H:g}", (0, 0, _W2, H), ""),
+}
+
+
+@pytest.mark.parametrize("turn", list(_TURNS))
+def test_a_spread_gives_its_left_page_first(turn: str) -> None:
+    """However the sheet is stored, the page shown on the left comes first, and each
+    page's own PDF holds that page only."""
+    matrix, box, extra = _TURNS[turn]
+    content = f"q {matrix} cm\n{_SHEET}Q\n" if matrix else _SHEET
+    pages = read_pdf(F.pdf([F.Page(content, box, extra)]), "sheet.pdf")
+    assert [p.number for p in pages] == [1, 2]
+    assert [("左页" in p.text, "右页" in p.text) for p in pages] == [(True, False), (False, True)]
+    again = [read_pdf(p.pdf, "half.pdf")[0].text for p in pages]
+    assert [("左页" in t, "右页" in t) for t in again] == [(True, False), (False, True)]
