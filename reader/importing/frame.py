@@ -18,6 +18,8 @@ so this module says, per page, which frame to read it in:
   producer cropped off on purpose. Text beyond a MediaBox with no CropBox in it is kept
   (a headline run over the page's edge, cut off by the viewer): reader cannot tell it
   from junk, and nothing read is dropped unsaid.
+- a spread: a sheet wider than tall with white down its middle is two pages
+  (`spread_fold`), each read and filed cropped to its `half`.
 """
 
 from __future__ import annotations
