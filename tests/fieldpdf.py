@@ -202,3 +202,44 @@ def unmapped(glyphs: int, y: float = 40) -> bytes:
     line = f"BT /F2 12 Tf 60 {y:g} Td (" + "ABCD"[:glyphs] + ") Tj ET\n"
     crop = f"/CropBox [0 30 {WIDTH:g} {HEIGHT:g}]"
     return pdf([Page(article() + line, extra=crop)], fonts=[_NO_UNICODE])
+
+
+def bitmap_font(tounicode: str = "") -> tuple[list[bytes], bytes]:
+    """A scanner's Type 3 font of four bitmap glyphs (/g1-/g4, codes A-D), no Unicode in
+    their names; `tounicode` maps A-D to its characters. Its objects (4-7, and 8 the map)
+    to pass as `extra`, and the font to pass in `fonts` (/F2)."""
+    proc = (
+        "1000 0 0 0 1000 1000 d1 q 1000 0 0 1000 0 0 cm BI /W 8 /H 8 /IM true /BPC 1 "
+        "/D [1 0] /F /AHx ID\nFF818181818181FF>\nEI Q"
+    ).encode("latin-1")
+    extra = [b"<< /Length %d >>\nstream\n" % len(proc) + proc + b"\nendstream"] * 4
+    mapping = ""
+    if tounicode:
+        pairs = " ".join(f"<{0x41 + k:02X}> <{ord(c):04X}>" for k, c in enumerate(tounicode))
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(tounicode)} beginbfchar {pairs} endbfchar endcmap "
+            "CMapName currentdict /CMap defineresource pop end end"
+        ).encode("latin-1")
+        extra.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+        mapping = " /ToUnicode 8 0 R"
+    font = (
+        "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] "
+        "/FontMatrix [0.001 0 0 0.001 0 0] "
+        "/CharProcs << /g1 4 0 R /g2 5 0 R /g3 6 0 R /g4 7 0 R >> "
+        "/Encoding << /Type /Encoding /Differences [65 /g1 /g2 /g3 /g4] >> "
+        f"/FirstChar 65 /LastChar 68 /Widths [1000 1000 1000 1000] /Resources << >>{mapping} >>"
+    ).encode("latin-1")
+    return extra, font
+
+
+def actual_text(text: str, drawn: str) -> str:
+    """`drawn` (a content-stream fragment) in a span whose /ActualText is `text`."""
+    said = "FEFF" + text.encode("utf-16-be").hex().upper()
+    return f"/Span << /ActualText <{said}> >> BDC\n{drawn}EMC\n"
+
+
+def body() -> str:
+    """The article without its headline."""
+    return article().split("\n", 1)[1]

@@ -17,7 +17,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from reader.importing.fonts import named_weight, unstated
-from reader.importing.pdf import _glyphs
+from reader.importing.textpage import page_glyphs as _glyphs
 
 
 def _scaled_page() -> bytes:

@@ -71,6 +71,7 @@ SHAPES = {
     # stored and shown on its side, no /Rotate: read as the text runs, as above
     "on its side, reading up": F.turned(90, shown=False),
     "on its side, reading down": F.turned(270, shown=False),
+    "upside down, no /Rotate": F.turned(180, shown=False),
     "MediaBox about the origin": F.pdf(
         [F.Page(F.article(-F.WIDTH / 2, -F.HEIGHT / 2), (-F.WIDTH / 2, -F.HEIGHT / 2) * 2)]
     ),
@@ -90,6 +91,17 @@ def test_a_field_shape_imports_as_its_upright_twin(
     out = importing(tmp_path, SHAPES[shape])
     assert out["code"] == 0 and out["err"] == "", out["err"]
     same_page(out, twin)
+
+
+def test_a_line_upside_down_does_not_turn_the_page(tmp_path: Path) -> None:
+    """A few glyphs drawn upside down (a stamp, a mirrored advert line) on an upright
+    page: the page is read as stored, its article whole and in order."""
+    stamp = f"q -1 0 0 -1 {F.WIDTH:g} {F.HEIGHT:g} cm\n" + F.show("样张", 100, 30, 12) + "Q\n"
+    out = importing(tmp_path, F.pdf([F.Page(F.article() + stamp)]))
+    assert out["code"] == 0 and out["err"] == "", out["err"]
+    text = out["pages"]["01"][0].replace(" ", "")
+    at = [text.index(line.replace("\u3000", "")) for line in (F.HEADLINE, *F.LINES)]
+    assert at == sorted(at)
 
 
 def test_regions_of_a_turned_page_are_where_it_draws_them(
@@ -210,16 +222,31 @@ def test_pages_of_two_sizes_each_import_as_their_twin(
     same_page(out, twin, "02")
 
 
-def test_a_spread_is_said(tmp_path: Path) -> None:
-    """Two pages side by side on one PDF page: read as one page, and said to be one."""
-    spread = F.Page(F.article() + F.article(F.WIDTH, 0), (0, 0, 2 * F.WIDTH, F.HEIGHT))
-    out = importing(tmp_path, F.pdf([spread]))
+@pytest.mark.parametrize("turned", [False, True])
+def test_a_spread_is_imported_as_its_two_pages(
+    tmp_path: Path, twin: tuple[str, dict[str, Any]], turned: bool
+) -> None:
+    """Two pages side by side on one PDF page between two single pages (also stored on
+    its side, shown upright by /Rotate 90): four pages, numbered in order, each as its
+    twin and each filed with a PDF cropped to itself, and the spread said."""
+    sheet = F.article() + F.article(F.WIDTH, 0)
+    spread = F.Page(sheet, (0, 0, 2 * F.WIDTH, F.HEIGHT))
+    if turned:
+        turn = f"q 0 1 -1 0 {F.HEIGHT:g} 0 cm\n{sheet}Q\n"
+        spread = F.Page(turn, (0, 0, F.HEIGHT, 2 * F.WIDTH), "/Rotate 90")
+    out = importing(tmp_path, F.pdf([F.Page(F.article()), spread, F.Page(F.article())]))
     assert out["code"] == 0
     assert out["err"] == (
-        f"reader: {tmp_path / '01.pdf'}: 600 x 420 pt, wider than tall with text on both "
-        "halves: two pages side by side (a spread)? read as one page; split it to read each\n"
+        f"reader: {tmp_path / '01.pdf'} (page 2): 600 x 420 pt, two pages side by side "
+        "(a spread) with white down its middle: imported as two pages\n"
     )
-    assert out["pages"]["01"][0].count("江南水乡迎来春耕") == 2
+    assert sorted(out["pages"]) == ["01", "02", "03", "04"]
+    for page in out["pages"]:
+        same_page(out, twin, page)
+    for page in ("02", "03"):  # each half's own PDF reads as the twin, and only it
+        again = importing(tmp_path / page, (out["lib"] / "p" / "k" / f"{page}.pdf").read_bytes())
+        assert again["code"] == 0 and again["err"] == "", again["err"]
+        same_page(again, twin)
 
 
 @pytest.mark.parametrize("where", ["text on one half", "a column gutter in the middle"])

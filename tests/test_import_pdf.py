@@ -258,7 +258,7 @@ def test_every_glyph_has_a_size_even_type_set_at_none(
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    from reader.importing.pdf import _glyphs
+    from reader.importing.textpage import page_glyphs as _glyphs
 
     pdf = pdfgen.build_pdf(tmp_path / "01.pdf", pdfgen.tiny_pages())
     real_box = raw.FPDFText_GetLooseCharBox

@@ -30,10 +30,10 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from reader.importing.glyphs import Glyph, segments
-from reader.importing.pdf import _glyphs
 from reader.importing.reading_order import layout
 from reader.importing.segment import join_spaced
 from reader.importing.structure import build
+from reader.importing.textpage import page_glyphs as _glyphs
 from reader.importing.typography import is_byline
 
 

@@ -52,3 +52,30 @@ def named_weight(name: str) -> int | None:
     style = re.split(r"[-,_\s]", base, maxsplit=1)[-1] if re.search(r"[-,_\s]", base) else ""
     words = _WORD.findall(re.sub(r"[-_\s]", "", style))
     return _WORDS[words[-1]] if words else None
+
+
+# TeX's CJK package sets Chinese in Type 1 subfonts of 256 glyphs each, named by their
+# family and the high byte of the code points they hold (`gbsnu4e`, `gbsnu6c`): one
+# face split across dozens of fonts on a page, whose descriptors state the stem width
+# of some (333: read as weight 1472) and not of others (0: 400).
+_SUBFONT = re.compile(rb"([a-z][a-z0-9]*)[0-9a-f]{2}")
+_SUBFONTS = 3  # fonts of one family on a page, at least, for them to be its subfonts
+
+
+def subfont_families(
+    faces: dict[bytes, int], weights: dict[int, int]
+) -> dict[int, tuple[int, int]]:
+    """Each face that is a subfont of a TeX CJK family (`faces`: a font's name without
+    subset tag, its number), with the family's face and weight: its first subfont's
+    face, and the least weight its subfonts state (`weights`, by face). None unless a
+    family shows `_SUBFONTS` subfonts on the page: a page-wide fact, not one name."""
+    families: dict[bytes, list[int]] = {}
+    for name, face in faces.items():
+        if found := _SUBFONT.fullmatch(name):
+            families.setdefault(found.group(1), []).append(face)
+    out: dict[int, tuple[int, int]] = {}
+    for members in families.values():
+        if len(members) >= _SUBFONTS:
+            least = min(weights.get(face, 400) for face in members)
+            out.update((face, (members[0], least if least > 0 else 400)) for face in members)
+    return out

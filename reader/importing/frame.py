@@ -11,13 +11,15 @@ so this module says, per page, which frame to read it in:
   shown turned (their text drawn turned the other way), else 0: a page whose text is
   upright as stored and which `/Rotate` only shows on its side is read as stored, as
   a reader turning their head would read it. By the same rule a page whose text is
-  mostly turned a quarter, stored and shown on its side, is read turned (`sideways`).
+  mostly turned a quarter or a half, stored and shown so, is read turned (`sideways`).
 - `box`: the visible page, the CropBox within the MediaBox; `trimmed` when the CropBox
   leaves part of the MediaBox out. A glyph whose centre lies outside a CropBox is not
   page text: printers' marks and the slug line, which a viewer does not show and the
   producer cropped off on purpose. Text beyond a MediaBox with no CropBox in it is kept
   (a headline run over the page's edge, cut off by the viewer): reader cannot tell it
   from junk, and nothing read is dropped unsaid.
+- a spread: a sheet wider than tall with white down its middle is two pages
+  (`spread_fold`), each read and filed cropped to its `half`.
 """
 
 from __future__ import annotations
@@ -104,13 +106,19 @@ def frame_of(page: Any, textpage: Any) -> Frame:
     return Frame(0, box, trimmed)
 
 
-def sideways(frame: Frame, turned: list[tuple[Any, bool]], upright: int) -> Frame | None:
-    """The frame to read a page in whose text is mostly turned a quarter as stored and
-    as shown (a page scanned or set on its side, no `/Rotate`): turned so that most of
-    its `turned` glyphs (each with whether it reads up the page) read upright. None when
-    most of the text is `upright` already, or the page is read turned anyway."""
-    if frame.turn or len(turned) <= upright:
+def sideways(
+    frame: Frame, turned: list[tuple[Any, bool]], upright: int, flipped: int = 0
+) -> Frame | None:
+    """The frame to read a page in whose text is mostly turned as stored and as shown (a
+    page scanned or set on its side or upside down, no `/Rotate`): turned a quarter so
+    that most of its `turned` glyphs (each with whether it reads up the page) read
+    upright, or a half when most of the `upright` ones (the glyphs not turned a quarter)
+    are `flipped`, drawn upside down. None when most of the text reads upright already,
+    or the page is read turned anyway."""
+    if frame.turn:
         return None
+    if len(turned) <= upright:
+        return Frame(180, frame.box, frame.trimmed) if 2 * flipped > upright else None
     up = sum(1 for _, reads_up in turned if reads_up)
     return Frame(90 if 2 * up > len(turned) else 270, frame.box, frame.trimmed)
 
@@ -140,15 +148,15 @@ _HALF = 0.1  # the share of the glyphs each half of a spread holds at least
 _FOLD = 0.03  # the white down a spread's middle, as a share of its width, at least
 
 
-def spread_note(frame: Frame, spans: list[tuple[float, float]]) -> str | None:
-    """What to say of a page that looks like two pages of an issue side by side (a
-    spread), which reader reads as one page. `spans` are the glyphs' left and right
-    edges as shown. Newspaper pages are taller than wide; a spread is wider than tall,
-    holds text on both halves, and no glyph comes near its middle: the two pages'
-    inner margins lie there. (A single wide page is crossed by its headlines or set
-    with a column gutter there, a few points wide.)"""
-    x0, y0, x1, y1 = frame.box
-    width, height = (y1 - y0, x1 - x0) if frame.turn in (90, 270) else (x1 - x0, y1 - y0)
+def spread_fold(frame: Frame, spans: list[tuple[float, float]]) -> float | None:
+    """Where a page that is plainly two pages of an issue side by side (a spread) folds,
+    as shown; None for any other page. `spans` are the glyphs' left and right edges as
+    shown. Newspaper pages are taller than wide; a spread is wider than tall, holds text
+    on both halves, and no glyph comes near its middle: the two pages' inner margins lie
+    there. (A single wide page is crossed by its headlines or set with a column gutter
+    there, a few points wide; a spread whose headline runs across the fold is one.)"""
+    x0 = frame.box[0]
+    width, height = shown_size(frame)
     if width <= _SPREAD * height or not spans:
         return None
     middle = (x0 if frame.turn == 0 else 0.0) + width / 2
@@ -158,7 +166,18 @@ def spread_note(frame: Frame, spans: list[tuple[float, float]]) -> str | None:
     left = sum(1 for a, b in spans if a + b < 2 * middle)
     if min(left, len(spans) - left) < _HALF * len(spans):
         return None
-    return (
-        f"{width:.0f} x {height:.0f} pt, wider than tall with text on both halves: "
-        "two pages side by side (a spread)? read as one page; split it to read each"
-    )
+    return middle
+
+
+def shown_size(frame: Frame) -> tuple[float, float]:
+    """The page's width and height as shown."""
+    x0, y0, x1, y1 = frame.box
+    return (y1 - y0, x1 - x0) if frame.turn in (90, 270) else (x1 - x0, y1 - y0)
+
+
+def half(frame: Frame, fold: float, right: bool) -> Box:
+    """One page of a spread folding at `fold`, as a box of user space (its CropBox)."""
+    width, height = shown_size(frame)
+    x0, y0 = (frame.box[0], frame.box[1]) if frame.turn == 0 else (0.0, 0.0)
+    shown = (fold, y0, x0 + width, y0 + height) if right else (x0, y0, fold, y0 + height)
+    return frame.unturned(shown)

@@ -8,27 +8,21 @@ layer) are one-line `ReaderError`s naming the file.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import io
-import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.importing.fonts import named_weight, unstated
-from reader.importing.frame import Frame, frame_of, sideways, spread_note
-from reader.importing.glyphs import make_glyph
-from reader.importing.producers import Suspects, dashes, line_box, made_up, suspect
+from reader.importing.actualtext import drawings, said_glyphs
+from reader.importing.frame import frame_of, half, shown_size, sideways, spread_fold
 from reader.importing.reading_order import Glyph, layout
-from reader.importing.sharedglyphs import printed
-from reader.importing.strays import place_strays
+from reader.importing.textpage import page_glyphs, stroked_objects
 from reader.importing.turned import lay_flat
-from reader.importing.type3 import Type3Face, face_of, type3_faces
+from reader.importing.type3 import type3_faces
 from reader.importing.typography import byline_row, is_byline
-from reader.importing.vertical import insert, take
+from reader.importing.vertical import Run, insert, take
 from reader.model import Page
 
 Box = tuple[float, float, float, float]
@@ -46,7 +40,8 @@ _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
 # Chinese text means the first of each pair.
 @dataclass(frozen=True)
 class PdfPage:
-    """One page of a PDF: its number in the file, its text, and itself as a PDF."""
+    """One page of a PDF: its number among the pages read (a spread is two), its text,
+    and itself as a PDF."""
 
     number: int
     text: str
@@ -55,14 +50,6 @@ class PdfPage:
     structure: tuple[Page, list[list[Box]]] | None = None
     notes: tuple[str, ...] = ()  # what import leaves out or doubts, said as it files
     untrusted: int = 0  # characters read as U+FFFD: their font's map lies about them
-
-
-_STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
-_STROKE_BOLD = 300  # what a stroked outline adds to a glyph's weight: bold, as a bold face
-
-
-_LEAST_SIZE = 0.1
-"""Points: the size of a glyph whose font size and box are both zero."""
 
 
 def check_pdf_bytes(data: bytes, name: str) -> None:
@@ -98,205 +85,18 @@ def _open(data: bytes, name: str) -> Any:
     return doc
 
 
-def _stroked(page: Any) -> set[int]:
-    """The addresses of the page's text objects drawn with a stroke (text render modes
-    1, 2, 5, 6): fake bold, a regular face made heavier by its outline (xdvipdfmx's
-    `FakeBold`, word processors' bold of a face that has none)."""
-    import pypdfium2.raw as raw
-
-    handle = page.raw
-    get, kind, mode = (
-        raw.FPDFPage_GetObject,
-        raw.FPDFPageObj_GetType,
-        raw.FPDFTextObj_GetTextRenderMode,
-    )
-    text = raw.FPDF_PAGEOBJ_TEXT
-    out: set[int] = set()
-    for i in range(raw.FPDFPage_CountObjects(handle)):
-        obj = get(handle, i)
-        if kind(obj) == text and mode(obj) in _STROKE_MODES:
-            out.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
-    return out
-
-
-def _glyphs(
-    textpage: Any,
-    stroked: set[int] | frozenset[int] = frozenset(),
-    turned: list[tuple[Glyph, bool]] | None = None,
-    type3: Sequence[Type3Face] = (),
-    frame: Frame | None = None,
-    lies: list[int] | None = None,
-) -> tuple[list[Glyph], int]:
-    """The page's characters with loose boxes; also how many had no Unicode. A glyph of
-    a `stroked` text object weighs `_STROKE_BOLD` more than its font; one of a font
-    PDFium names not takes the face and weight of the `type3` face that draws it.
-    Glyphs turned a quarter go to `turned`, with whether they read up the page
-    (`reader.importing.turned`). In a `frame`, glyphs off its visible page are left
-    out and the rest are placed as the page is shown (`reader.importing.frame`). A glyph
-    whose font's map lies (`reader.importing.producers`) is read as U+FFFD, and how many
-    go to `lies`."""
-    import pypdfium2.raw as raw
-
-    handle = textpage.raw
-    count = raw.FPDFText_CountChars(handle)
-    rect = raw.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    matrix, name, flags = raw.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
-    # Two thousand glyphs a page, eight calls each: the functions and the by-reference
-    # arguments are looked up and made once, not per call.
-    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    matrix_ref, flags_ref = ctypes.byref(matrix), ctypes.byref(flags)
-    char_matrix = raw.FPDFText_GetMatrix
-    font_info = raw.FPDFText_GetFontInfo
-    text_object = raw.FPDFText_GetTextObject
-    fonts: dict[bytes, tuple[int, int]] = {}  # a font's name: its face and weight
-    faces: dict[bytes, int] = {}  # a face's name (no subset tag): its number
-    generated = raw.FPDFText_IsGenerated
-    unicode = raw.FPDFText_GetUnicode
-    map_error = raw.FPDFText_HasUnicodeMapError
-    loose_box = raw.FPDFText_GetLooseCharBox
-    origin = raw.FPDFText_GetCharOrigin
-    font_size = raw.FPDFText_GetFontSize
-    font_weight = raw.FPDFText_GetFontWeight
-    glyphs: list[Glyph] = []
-    joined: list[bool] = []  # a glyph follows the one before with no break of PDFium's
-    broken = True
-    unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
-    unmapped = 0
-    suspects = Suspects()  # glyphs a map may lie about
-    ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
-    for i in range(max(count, 0)):
-        if generated(handle, i):
-            broken = True
-            continue  # PDFium's own spaces and line breaks: we place those ourselves
-        code = unicode(handle, i)
-        font_unnamed: int | None = None
-        if map_error(handle, i):  # counted, and said; outside a CropBox it is no page text
-            if frame is None or not loose_box(handle, i, rect_ref) or frame.shows(*_box(rect)):
-                unmapped += 1
-            continue
-        if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
-            continue
-        control = code < 0x20 or code == 0x7F
-        if not loose_box(handle, i, rect_ref):
-            continue
-        box = rect.left, rect.bottom, rect.right, rect.top
-        if frame is not None and not frame.shows(*box):
-            continue  # printers' marks, a slug line: not on the page as trimmed
-        origin(handle, i, ox_ref, oy_ref)
-        size = font_size(handle, i)
-        # The size set with Tf is in text space; the page may scale it (WeasyPrint sets
-        # 14 "px" type under a 0.75 matrix: 10.5 pt on the page, as the boxes are).
-        placed = char_matrix(handle, i, matrix_ref)
-        if size and placed:
-            size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
-        # Type set at Tf 0 (or boxed flat) still prints its character: give it a size,
-        # since every later comparison divides by one.
-        size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
-        lie = suspect(code, rect.right - rect.left, size)
-        if control and not lie:
-            continue
-        # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
-        # in Kai at the body's size and weight is still set apart from a Song body. Its
-        # weight is the font's (its descriptor's), asked once a font.
-        if 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
-            key = name.value
-            if not key and type3:
-                font = raw.FPDFTextObj_GetFont(text_object(handle, i))
-                font_unnamed = ctypes.cast(font, ctypes.c_void_p).value or 0
-            if key not in fonts:
-                face = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
-                weight = font_weight(handle, i)
-                if unstated(weight):
-                    weight = named_weight(key.decode("latin-1")) or weight
-                fonts[key] = face, weight
-            face, weight = fonts[key]
-        else:
-            face, weight = 0, font_weight(handle, i)
-        if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
-            weight = max(weight, 400) + _STROKE_BOLD
-        char = printed(code)
-        baseline, turn_a, turn_b = oy.value, matrix.a, matrix.b
-        if frame is not None and frame.turn:
-            box = frame.rect(*box)
-            baseline = frame.point(ox.value, oy.value)[1]
-            turn_a, turn_b = frame.direction(turn_a, turn_b)
-        else:  # the loose box within the line box its face states (producers differ)
-            bottom, top = line_box(box[1], box[3], baseline, size)
-            box = box[0], bottom, box[2], top
-        glyph = make_glyph(
-            " " if char.isspace() else char,
-            box[0],
-            box[2],
-            box[1],
-            box[3],
-            baseline,
-            float(size),
-            weight if weight > 0 else 400,
-            i,
-            face,
-        )
-        if turned is not None and placed and abs(turn_b) > abs(turn_a):
-            turned.append((glyph, turn_b > 0))
-            broken = True  # the upright glyph after a turned run starts a line of its own
-            continue
-        if font_unnamed is not None:
-            unnamed.setdefault(font_unnamed, []).append(len(glyphs))
-        suspects.add(len(glyphs), face, code, lie)
-        if made_up(code):
-            ligatures = True
-        glyphs.append(glyph)
-        joined.append(not broken)
-        broken = False
-    if unnamed:
-        _type3_faces(glyphs, unnamed, type3, faces)
-    if suspects:
-        told, dropped = suspects.sort_out(glyphs, joined)
-        unmapped += dropped
-        if lies is not None:
-            lies.append(told)
-    if ligatures:  # (after the suspects, whose places in `glyphs` this moves)
-        dashes(glyphs, joined)
-    return place_strays(glyphs, joined), unmapped
-
-
-def _box(rect: Any) -> Box:
-    """A PDFium FS_RECTF as left, bottom, right, top."""
-    return rect.left, rect.bottom, rect.right, rect.top
-
-
-def _type3_faces(
-    glyphs: list[Glyph],
-    unnamed: dict[int, list[int]],
-    type3: Sequence[Type3Face],
-    faces: dict[bytes, int],
-) -> None:
-    """Give the glyphs of each font PDFium names not the face and weight of the Type 3
-    face whose fonts map its characters (`reader.importing.type3`), numbered among the
-    page's named faces. A face the page also sets in a font PDFium names is left as
-    it was (Skia writes a bold it makes by stroking, `UMingCN` asked for bold, as
-    Type 3 fonts describing the regular face): a face of its own."""
-    named = set(faces)
-    for places in unnamed.values():
-        found = face_of({glyphs[k].char for k in places}, type3)
-        if found is None or found.name.encode("latin-1") in named:
-            continue  # a face the page also sets in a font PDFium names: drawn otherwise
-        face = faces.setdefault(found.name.encode("latin-1"), len(faces) + 1)
-        for k in places:
-            g = glyphs[k]
-            weight = found.weight + g.weight - 400 if g.weight > 400 else found.weight
-            glyphs[k] = make_glyph(
-                g.char, g.x0, g.x1, g.bottom, g.top, g.baseline, g.size, weight, g.index, face
-            )
-
-
-def _single_page(doc: Any, index: int, data: bytes) -> bytes:
-    """Page `index` of `doc` as a PDF of its own, the same bytes every time."""
+def _single_page(doc: Any, index: int, data: bytes, crop: Box | None = None) -> bytes:
+    """Page `index` of `doc` as a PDF of its own, the same bytes every time; cropped to
+    `crop` (user space), one page of a spread."""
     import pypdfium2 as pdfium
 
     new = pdfium.PdfDocument.new()
     try:
         new.import_pages(doc, [index])
+        if crop is not None:
+            page = new[0]
+            page.set_cropbox(*crop)
+            page.close()
         buffer = io.BytesIO()
         new.save(buffer)
         out = buffer.getvalue()
@@ -340,14 +140,21 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
             textpage = page.get_textpage()
             turned: list[tuple[Glyph, bool]] = []
             lies: list[int] = []
+            flipped: list[int] = []
             try:
-                frame, stroked = frame_of(page, textpage), _stroked(page)
-                glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies)
-                if (side := sideways(frame, turned, len(glyphs))) is not None:
+                frame, stroked = frame_of(page, textpage), stroked_objects(page)
+                glyphs, unmapped = page_glyphs(
+                    textpage, stroked, turned, type3, frame, lies, flipped
+                )
+                if (side := sideways(frame, turned, len(glyphs), flipped[0])) is not None:
                     frame, turned = side, []  # stored and shown on its side: read it turned
                     lies.clear()
-                    glyphs, unmapped = _glyphs(textpage, stroked, turned, type3, frame, lies)
-                drawn = [frame.rect(*b) for b in _drawn_boxes(page)] if glyphs or turned else []
+                    glyphs, unmapped = page_glyphs(textpage, stroked, turned, type3, frame, lies)
+                boxes, spans = drawings(page)
+                spans = [(said, box) for said, box in spans if frame.shows(*box)]
+                drawn = [frame.rect(*b) for b in boxes] if glyphs or turned or spans else []
+                if spans:  # drawn as pictures or outlines, said in /ActualText
+                    glyphs += said_glyphs(spans, "".join(g.char for g in glyphs), frame.rect)
                 glyphs, standing, turned = take(glyphs, drawn, turned)
                 glyphs += lay_flat(turned, drawn, glyphs)
             finally:
@@ -358,20 +165,37 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            lines = layout(glyphs, drawn, is_byline, byline_row)
-            insert(lines, standing)
-            text = lines.text()
-            if not text.strip():
-                objects += _text_objects(doc, index)
-            pdf = data if len(doc) == 1 else _single_page(doc, index, data)
-            structure = _structure(lines, drawn, index + 1) if text.strip() else None
-            if structure is not None and frame.turn:  # regions are stored in user space
-                structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
+            fold = spread_fold(frame, [(g.x0, g.x1) for g in glyphs])
             untrusted = sum(lies)
-            notes = _notes(frame, glyphs, unmapped, untrusted)
-            pages.append(
-                PdfPage(index + 1, text, pdf, bool(text.strip()), structure, notes, untrusted)
-            )
+            notes = _notes(glyphs, unmapped, untrusted)
+            if fold is not None:
+                width, height = shown_size(frame)
+                notes += (
+                    f"{width:.0f} x {height:.0f} pt, two pages side by side (a spread) with "
+                    "white down its middle: imported as two pages",
+                )
+            for part in (None,) if fold is None else (False, True):
+                parts = (
+                    (glyphs, standing, drawn)
+                    if part is None
+                    else _half(glyphs, standing, drawn, fold or 0.0, part)
+                )
+                lines = layout(parts[0], parts[2], is_byline, byline_row)
+                insert(lines, parts[1])
+                text = lines.text()
+                if not text.strip():
+                    objects += _text_objects(doc, index)
+                crop = None if part is None else half(frame, fold or 0.0, part)
+                whole = len(doc) == 1 and crop is None
+                pdf = data if whole else _single_page(doc, index, data, crop)
+                number = len(pages) + 1
+                structure = _structure(lines, parts[2], number) if text.strip() else None
+                if structure is not None and frame.turn:  # regions are stored in user space
+                    structure = structure[0], [[frame.unturned(b) for b in r] for r in structure[1]]
+                pages.append(
+                    PdfPage(number, text, pdf, bool(text.strip()), structure, notes, untrusted)
+                )
+                notes, untrusted = (), 0  # said once, with the spread's first page
     except pdfium.PdfiumError as err:  # a page object the document's table points past
         raise ReaderError(f"{name}: page {index + 1}: damaged PDF ({err})") from None
     finally:
@@ -386,10 +210,28 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
     return pages
 
 
-def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int, untrusted: int) -> tuple[str, ...]:
+def _half(
+    glyphs: list[Glyph], standing: list[Run], drawn: list[Box], fold: float, right: bool
+) -> tuple[list[Glyph], list[Run], list[Box]]:
+    """The glyphs, vertical heads and drawings of one page of a spread folding at `fold`
+    (as shown): those whose middle lies on its side; a drawing across the fold (a rule,
+    a frame round the sheet) is cut there."""
+    cut: list[Box] = []
+    for x0, y0, x1, y1 in drawn:
+        x0, x1 = (max(x0, fold), x1) if right else (x0, min(x1, fold))
+        if x0 < x1 or (x0 == x1 and (x0 > fold) == right):
+            cut.append((x0, y0, x1, y1))
+    return (
+        [g for g in glyphs if (g.x0 + g.x1 > 2 * fold) == right],
+        [r for r in standing if (r.x0 + r.x1 > 2 * fold) == right],
+        cut,
+    )
+
+
+def _notes(glyphs: list[Glyph], unmapped: int, untrusted: int) -> tuple[str, ...]:
     """What to say of a page as it is filed: glyphs no font maps to a character (left
     out: DESIGN's nothing lost unsaid), characters read as U+FFFD because their font's
-    map lies (`reader.importing.producers`), a spread read as one page."""
+    map lies (`reader.importing.producers`)."""
     out = []
     if unmapped:
         out.append(
@@ -401,26 +243,13 @@ def _notes(frame: Frame, glyphs: list[Glyph], unmapped: int, untrusted: int) -> 
             f"{untrusted} characters whose font's Unicode map cannot be trusted (a PDF "
             "rewritten by another program?), imported as \ufffd"
         )
-    spread = spread_note(frame, [(g.x0, g.x1) for g in glyphs])
-    return (*out, spread) if spread else tuple(out)
+    return tuple(out)
 
 
 def _structure(lines: Any, drawn: list[Box], number: int) -> tuple[Page, list[list[Box]]] | None:
     from reader.importing.structure import build
 
     return build(lines, drawn, number)
-
-
-def _drawn_boxes(page: Any) -> list[Box]:
-    """The bounds of the page's images and drawn shapes: where pictures may be."""
-    import pypdfium2.raw as raw
-
-    boxes: list[Box] = []
-    kinds = (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH)
-    for obj in page.get_objects(filter=kinds):
-        left, bottom, right, top = obj.get_bounds()
-        boxes.append((left, bottom, right, top))
-    return boxes
 
 
 def _text_objects(doc: Any, index: int) -> int:
