@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,38 @@ def test_forms_that_draw_each_other_a_few_times_import_through_the_cli(tmp_path:
     done = reader(tmp_path / "lib", "import", str(path), "--paper", "p", "--issue", "2025-01-01")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "lib" / "p" / "2025-01-01" / "01.txt").is_file()
+
+
+def test_an_imports_pdfs_are_read_in_one_child_in_order() -> None:
+    # A fork and the child's first touch of the parent's memory cost 20-30 ms a PDF, a
+    # third of reading a one-page PDF: an issue of one-page PDFs pays them once.
+    def reading(n: int) -> Callable[[], tuple[int, int]]:
+        return lambda: (n, os.getpid())
+
+    answers = list(bounded.bounded_each([(f"{n}.pdf", reading(n)) for n in range(3)]))
+    assert [n for n, _ in answers] == [0, 1, 2]
+    assert len({pid for _, pid in answers}) == 1
+    assert answers[0][1] != os.getpid()
+
+
+def test_each_pdf_has_its_own_cpu_time_and_the_first_refused_stops_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bounded, "CPU_SECONDS", 2)
+
+    def busy() -> str:  # 1.2 s each: three together pass one PDF's 2 s
+        start = time.process_time()
+        while time.process_time() - start < 1.2:
+            pass
+        return "read"
+
+    def spin() -> str:
+        while True:
+            time.process_time()
+
+    read = bounded.bounded_each([("a.pdf", busy), ("b.pdf", busy), ("c.pdf", busy)])
+    assert list(read) == ["read"] * 3
+    read = bounded.bounded_each([("a.pdf", busy), ("b.pdf", spin), ("c.pdf", busy)])
+    assert next(read) == "read"
+    with pytest.raises(ReaderError, match=r"^b\.pdf: too costly to read: over 2 s of CPU$"):
+        next(read)

@@ -11,12 +11,17 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.parse.text import MAX_PAGE_BYTES, DecodeError, decode
+
+if TYPE_CHECKING:
+    from reader.importing.pdf import PdfPage
 
 SUFFIXES = (".txt", ".pdf")
 MAX_PAGE = 999  # page files are NN.txt with one to three digits
@@ -154,11 +159,21 @@ def read_pdf_file(path: Path) -> list[Source]:
     replace, rather than being filed after them.
     """
     from reader.importing.bounded import bounded
+
+    return _sources(path, bounded(str(path), _reading(path)))
+
+
+def _reading(path: Path) -> Callable[[], list[PdfPage]]:
+    """The work of reading the PDF at `path`, done in the bounded child (`bounded`)."""
     from reader.importing.pdf import read_pdf
+
+    return lambda: read_pdf(_read(path), str(path), most=MAX_PAGE)
+
+
+def _sources(path: Path, pages: list[PdfPage]) -> list[Source]:
+    """The sources of a PDF's pages read (`read_pdf_file`)."""
     from reader.parse.structure import encode
 
-    data = _read(path)
-    pages = bounded(str(path), lambda: read_pdf(data, str(path), most=MAX_PAGE))
     named = page_in(path.stem)
     first = 1 if named is None else named
     when = _when(path)
@@ -184,13 +199,20 @@ def read_pdf_file(path: Path) -> list[Source]:
 
 
 def read_sources(files: list[Path], tick: Callable[[str], None] | None = None) -> list[Source]:
-    """Read and check every file; the first bad one stops the import."""
+    """Read and check every file; the first bad one stops the import.
+
+    The PDFs are read in one bounded child, in order, while text files are read here.
+    """
+    from reader.importing.bounded import bounded_each
+
+    pdfs = [path for path in files if path.suffix.lower() == ".pdf"]
     sources: list[Source] = []
-    for path in files:
-        if path.suffix.lower() == ".pdf":
-            sources += read_pdf_file(path)
-        else:
-            sources.append(read_text_file(path))
-        if tick:
-            tick(path.name)
+    with closing(bounded_each([(str(path), _reading(path)) for path in pdfs])) as read:
+        for path in files:
+            if path.suffix.lower() == ".pdf":
+                sources += _sources(path, next(read))
+            else:
+                sources.append(read_text_file(path))
+            if tick:
+                tick(path.name)
     return sources
