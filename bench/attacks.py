@@ -22,6 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from costlypdf import FONT, forms, pdf, stream
+
 _HAN = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
 _RNG = random.Random(1)
 
@@ -56,40 +59,21 @@ TEXTS: dict[str, tuple[int, Callable[[int], bytes]]] = {
 }
 
 
-def _pdf(objects: dict[int, bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
-    xref, size = len(out), max(objects) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    for n in range(1, size):
-        out += b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
-    return bytes(out)
-
-
-def _stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
-_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 _RES = b"/Resources << /Font << /F1 3 0 R >> >>"
 
 
 def _pages(n: int, content: Callable[[int], bytes]) -> bytes:
-    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: _FONT}
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: FONT}
     kids = []
     for p in range(n):
-        objects[4 + 2 * p] = _stream(content(p))
+        objects[4 + 2 * p] = stream(content(p))
         objects[5 + 2 * p] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents %d 0 R >>"
             % (_RES, 4 + 2 * p)
         )
         kids.append(b"%d 0 R" % (5 + 2 * p))
     objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), n)
-    return _pdf(objects)
+    return pdf(objects)
 
 
 def _glyphs(n: int) -> bytes:
@@ -100,37 +84,17 @@ def _glyphs(n: int) -> bytes:
     return _pages(1, lambda p: b"\n".join(lines))
 
 
-def _forms(depth: int) -> bytes:
-    """Forms each drawing the next twice, `depth` deep: 2^depth drawings."""
-    objects = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        3: _FONT,
-        4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources"
-        b" << /Font << /F1 3 0 R >> /XObject << /X 10 0 R >> >> /Contents 5 0 R >>",
-        5: _stream(b"BT /F1 12 Tf 72 720 Td (page) Tj ET /X Do"),
-    }
-    for level in range(depth):
-        inner = b" /X Do /X Do" if level < depth - 1 else b""
-        objects[10 + level] = _stream(
-            b"BT /F1 12 Tf 72 700 Td (x) Tj ET" + inner,
-            b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources"
-            b" << /Font << /F1 3 0 R >> /XObject << /X %d 0 R >> >>" % (11 + level),
-        )
-    return _pdf(objects)
-
-
 def _loop(kind: str) -> bytes:
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        3: _FONT,
+        3: FONT,
         4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 5 0 R >>" % _RES,
-        5: _stream(b"BT /F1 12 Tf 72 720 Td (hello) Tj ET"),
+        5: stream(b"BT /F1 12 Tf 72 720 Td (hello) Tj ET"),
     }
     if kind == "pages":
         objects[2] = b"<< /Type /Pages /Kids [2 0 R 4 0 R] /Count 2 >>"
-    data = _pdf(objects)
+    data = pdf(objects)
     if kind == "xref":  # the trailer's /Prev names its own xref table
         at = data.rindex(b"startxref\n") + len(b"startxref\n")
         xref = data[at:].split(b"\n")[0]
@@ -144,8 +108,8 @@ PDFS: dict[str, tuple[int, Callable[[int], bytes]]] = {
         lambda n: _pages(n, lambda p: b"BT /F1 12 Tf 72 720 Td (page %d) Tj ET" % p),
     ),
     "n glyphs on a page": (100_000, _glyphs),
-    "forms 2^n drawings": (16, _forms),
-    "forms 2^30 drawings": (30, lambda n: _forms(30)),
+    "forms 2^n drawings": (16, forms),
+    "forms 2^30 drawings": (30, lambda n: forms(30)),
     "an xref naming itself": (1, lambda n: _loop("xref")),
     "a page tree holding itself": (1, lambda n: _loop("pages")),
 }

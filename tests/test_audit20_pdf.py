@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from clirun import reader
+from costlypdf import forms
 
 from reader.errors import ReaderError
 from reader.importing import bounded
@@ -22,57 +23,13 @@ from reader.importing.sources import read_pdf_file
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the limits need fork")
 
-_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-
-
-def _stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
-def _pdf(objects: dict[int, bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = {}
-    for number in sorted(objects):
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
-    xref, size = len(out), max(objects) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
-    free = b"0000000000 65535 f \n"
-    out += b"".join(
-        b"%010d 00000 n \n" % offsets[n] if n in offsets else free for n in range(1, size)
-    )
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
-    return bytes(out)
-
-
-def _forms(depth: int, draws: int) -> bytes:
-    """A page drawing form 10, each form drawing the next `draws` times, `depth` deep."""
-    objects = {
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        3: _FONT,
-        4: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources"
-        b" << /Font << /F1 3 0 R >> /XObject << /X 10 0 R >> >> /Contents 5 0 R >>",
-        5: _stream(b"BT /F1 12 Tf 72 720 Td (page) Tj ET /X Do"),
-    }
-    for level in range(depth):
-        body = b"BT /F1 12 Tf 72 700 Td (x) Tj ET" + (
-            b" /X Do" * draws if level < depth - 1 else b""
-        )
-        objects[10 + level] = _stream(
-            body,
-            b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources"
-            b" << /Font << /F1 3 0 R >> /XObject << /X %d 0 R >> >>" % (11 + level),
-        )
-    return _pdf(objects)
-
 
 def test_forms_drawn_inside_forms_end_at_the_memory_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bounded, "HEADROOM", 256 << 20)
     path = tmp_path / "fan.pdf"
-    path.write_bytes(_forms(30, 2))  # 2^30 drawings
+    path.write_bytes(forms(30, 2))  # 2^30 drawings
     with pytest.raises(
         ReaderError, match=r"fan\.pdf: too costly to read: .* past 0\.25 GB of memory$"
     ):
@@ -104,7 +61,7 @@ def test_the_childs_answer_and_errors_come_back_as_they_were() -> None:
 
 def test_forms_that_draw_each_other_a_few_times_import_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "forms.pdf"
-    path.write_bytes(_forms(4, 2))
+    path.write_bytes(forms(4, 2))
     done = reader(tmp_path / "lib", "import", str(path), "--paper", "p", "--issue", "2025-01-01")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "lib" / "p" / "2025-01-01" / "01.txt").is_file()
