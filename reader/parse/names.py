@@ -192,13 +192,8 @@ def _full_post(lines: Sequence[Line], i: int) -> bool:
         return False
     text = lines[i].text
     line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
-    body = Kind.BODY
     if not (
-        above.kind is body
-        and above.candidate
-        and below.kind is body
-        and after.kind is body
-        and not below.hint
+        _over_text(above, below, after)
         and not (below.closes or after.closes)  # a paragraph's first lines, going on
         and after.width - 3.5 < below.width <= after.width - 1  # set in two ems, not a
         # headline's short line (marks and digits make a line's width half an em uncertain)
@@ -230,13 +225,8 @@ def _post_over_text(lines: Sequence[Line], i: int) -> bool:
     if i + 2 >= len(lines):
         return False
     line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
-    body = Kind.BODY
     if not (
-        above.kind is body
-        and above.candidate
-        and below.kind is body
-        and after.kind is body
-        and not below.hint
+        _over_text(above, below, after)
         and not below.closes
         and after.width - 3.5 < below.width <= after.width - 1.5  # (set in two ems, half
         and after.width >= after.measure() - 1.5  # an em uncertain, from a full line)
@@ -255,6 +245,18 @@ def _post_over_text(lines: Sequence[Line], i: int) -> bool:
         not _POST_END.search(above.text)
         and not wrapmodel.broken_word(above.text, line.text)  # (no phrase: `发展` / `农业部…`)
         and (_first_head(lines, i - 1) or (_stub(lines, i - 1) and _first_head(lines, i - 2)))
+    )
+
+
+def _over_text(above: Line, below: Line, after: Line) -> bool:
+    """A post line's place: under a line that may be a headline's, over two lines of text,
+    the first not set in with a space (`_full_post`, `_post_over_text`)."""
+    return (
+        above.kind is Kind.BODY
+        and above.candidate
+        and below.kind is Kind.BODY
+        and after.kind is Kind.BODY
+        and not below.hint
     )
 
 
