@@ -11,8 +11,8 @@ from reader.errors import ReaderError
 from reader.fields import Ref
 from reader.library import PROBLEMS, Issue, Library, newest
 from reader.model import Page
-from reader.parse.pages import load_page
 from reader.state import load_position, load_scroll
+from reader.tui.pagecache import cached_page
 
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
 
@@ -46,7 +46,7 @@ def load_issue(
     errors: list[str] = []
     for number in issue.page_numbers():
         try:
-            pages.append(load_page(library, issue, number))
+            pages.append(cached_page(library, issue, number))
         except ReaderError as err:
             pages.append(Page(issue.paper.key, issue.key, number))
             errors.append(err.message)
