@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from reader.fields import Ref
-from reader.library import Issue, Library
+from reader.library import PROBLEMS, Issue, Library
 from reader.model import Item, Page
 from reader.tui import session
 from reader.tui.bars import StatusBar, TitleBar, hint_line, state_line, where_line
@@ -68,7 +68,7 @@ class IssueScreen(Screen[None]):
         self.state_path = state_path
         self.highlights = Highlights(watch_words)
         self.contents_on = False
-        self.issues: list[Issue] = []
+        self._issues: list[Issue] | None = None
         self.reading = Reading()
         mode: Mode = "recall" if recall else "walk"
         if search:
@@ -114,6 +114,8 @@ class IssueScreen(Screen[None]):
             self, lambda _: self.call_after_refresh(self.restyle)
         )
         self._loaded(self._start)
+        if self._issues is None and self._start.opened is not None:
+            self.call_after_refresh(self._list_issues)  # the start did not need them
         if self._start.place is not None:
             self.panes.article.scroll_to_place(*self._start.place)
         # The article has the keys when an item was asked for or the screen is narrow;
@@ -131,6 +133,28 @@ class IssueScreen(Screen[None]):
         in the queue, none is lost or applied to the issue before).
         """
         self._loaded(session.read_issue(self.library, issue))
+
+    @property
+    def issues(self) -> list[Issue]:
+        """The library's issues: with the start, else listed after the first frame or at
+        the first key that needs them, whichever comes first."""
+        if self._issues is None:
+            self._list_issues()
+        return self._issues if self._issues is not None else []
+
+    @issues.setter
+    def issues(self, issues: list[Issue]) -> None:
+        self._issues = issues
+
+    def _list_issues(self) -> None:
+        """List the issues; a malformed `issue.toml` among them is said as at the start."""
+        if self._issues is not None:
+            return
+        known = set(PROBLEMS)
+        self._issues, error = session.catalog(self.library)
+        news = [m for m in PROBLEMS if m not in known] + ([error] if error else [])
+        if news:
+            self.say("; ".join([*(self.opened.errors if self.opened else ()), *news]))
 
     def _loaded(self, message: session.Loaded) -> None:
         if message.issues is not None:
