@@ -11,9 +11,10 @@ DESIGN section 8 budgets (reader within 1.5x). "The issue's text" is the title's
 the lead story's body in the article, all three on screen. Memory is the resident set of the reader
 process (VmRSS, and its peak VmHWM) with a generated library of `--issues` issues.
 
-Every command runs once untimed first (compiling its bytecode, filling the reader's
-cache of parsed pages); the last row gives the reader a fresh cache at every run:
-the first time a page is shown, the parser runs.
+Every command runs once untimed first (compiling its bytecode; the reader is then
+quit with `q`, so it reopens where it was, with the pages it parsed kept); the
+"first time" rows give the reader fresh state and cache folders at every run: no
+saved place (the library is listed to find the latest issue) and no parsed page.
 
     python bench/startup.py [--runs 7] [--issues 300] [--pages 8] [--papers 1] [--base DIR]
 """
@@ -222,6 +223,22 @@ def environment(work: Path) -> str:
     return f"env {unset} " + " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
 
 
+def quit_reader(tmux: Tmux, timeout: float = 60) -> None:
+    """Press `q` and wait for the reader to end (it saves where it was as it goes)."""
+    pid = tmux.pid()
+    tmux.keys("q")
+    start = time.perf_counter()
+    while True:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                return
+        except FileNotFoundError:
+            return
+        if time.perf_counter() - start > timeout:
+            raise SystemExit("the reader did not quit on q")
+        time.sleep(0.01)
+
+
 def first_paint(
     commands: list[tuple[str, tuple[str, ...]]], runs: int, work: Path
 ) -> list[list[tuple[float, float]]]:
@@ -240,6 +257,8 @@ def first_paint(
                 wall = tmux.wait(shows(*markers), since=started)
                 if run >= 0:
                     times[index].append((wall, cpu_seconds(tmux.pid())))
+                elif index > 0:
+                    quit_reader(tmux)  # a session ended as a person ends it: `q`
             finally:
                 tmux.stop()
     return times
@@ -322,10 +341,11 @@ def main() -> None:
                 based = f"env PYTHONPATH={shlex.quote(args.base)} {command}"
                 commands += [(based, ("? help",)), (based, text)]
                 labels += [f"base, {label}: first frame", f"base, {label}: issue shown"]
-        # The first time a page is ever shown: no parsed page kept (a fresh cache each run).
-        fresh = shlex.quote(str(work / "fresh-{run}"))
-        commands.append((f"env READER_CACHE_DIR={fresh} {commands[1][0]}", text))
-        labels.append("reader, sample: issue shown, first time")
+            # The first time: no place saved, no page parsed before (fresh folders each run).
+            fresh = shlex.quote(str(work / f"fresh-{{run}}-{len(commands)}"))
+            first = f"env READER_CACHE_DIR={fresh}/cache READER_DATA_DIR={fresh}/data {command}"
+            commands.append((first, text))
+            labels.append(f"reader, {label}: issue shown, first time")
         results = first_paint(commands, args.runs, work)
         print(f"first paint in tmux 100x30, medians of {args.runs} interleaved runs")
         for label, times in zip(labels, results, strict=True):

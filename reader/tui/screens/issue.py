@@ -26,6 +26,9 @@ from reader.tui.reading import Position, Reading, page_name
 from reader.tui.session import Opened
 from reader.tui.settled import laid_out
 
+LIST_AFTER = 0.5
+"""Seconds after the first frame to list the library when the start did not need it."""
+
 
 class IssueScreen(Screen[None]):
     """Read one issue at a time: the panes, what is open, and moving through it.
@@ -115,7 +118,7 @@ class IssueScreen(Screen[None]):
         )
         self._loaded(self._start)
         if self._issues is None and self._start.opened is not None:
-            self.call_after_refresh(self._list_issues)  # the start did not need them
+            self.call_after_refresh(self._list_soon)  # the start did not need them
         if self._start.place is not None:
             self.panes.article.scroll_to_place(*self._start.place)
         # The article has the keys when an item was asked for or the screen is narrow;
@@ -145,6 +148,12 @@ class IssueScreen(Screen[None]):
     @issues.setter
     def issues(self, issues: list[Issue]) -> None:
         self._issues = issues
+
+    def _list_soon(self) -> None:
+        """List the issues a moment after the first frame, not at once: the frame goes to
+        the terminal from Textual's writer thread, which waited on a listing of 10,950
+        issues (100 ms) holding the interpreter."""
+        self.set_timer(LIST_AFTER, self._list_issues)
 
     def _list_issues(self) -> None:
         """List the issues; a malformed `issue.toml` among them is said as at the start."""
