@@ -302,7 +302,9 @@ def run_search(
 
 
 def private_indexes(env: dict[str, str]) -> list[Path]:
-    return [p for p in Path(env["READER_CACHE_DIR"]).rglob("*") if p.is_file()]
+    """Files of a private index copy (the cache dir's `index/`; `pages/` holds the pages
+    the reader showed, parsed: reader/tui/pagecache.py)."""
+    return [p for p in (Path(env["READER_CACHE_DIR"]) / "index").rglob("*") if p.is_file()]
 
 
 @pytest.mark.parametrize("how", ["mount", "nobody"])

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from reader.fields import Ref
-from reader.library import Issue, Library
+from reader.library import PROBLEMS, Issue, Library
 from reader.model import Item, Page
 from reader.tui import session
 from reader.tui.bars import StatusBar, TitleBar, hint_line, state_line, where_line
@@ -25,6 +25,9 @@ from reader.tui.panes import NARROW, Panes, breakpoint_class, is_shown
 from reader.tui.reading import Position, Reading, page_name
 from reader.tui.session import Opened
 from reader.tui.settled import laid_out
+
+LIST_AFTER = 0.5
+"""Seconds after the first frame to list the library when the start did not need it."""
 
 
 class IssueScreen(Screen[None]):
@@ -68,7 +71,7 @@ class IssueScreen(Screen[None]):
         self.state_path = state_path
         self.highlights = Highlights(watch_words)
         self.contents_on = False
-        self.issues: list[Issue] = []
+        self._issues: list[Issue] | None = None
         self.reading = Reading()
         mode: Mode = "recall" if recall else "walk"
         if search:
@@ -114,6 +117,8 @@ class IssueScreen(Screen[None]):
             self, lambda _: self.call_after_refresh(self.restyle)
         )
         self._loaded(self._start)
+        if self._issues is None and self._start.opened is not None:
+            self.call_after_refresh(self._list_soon)  # the start did not need them
         if self._start.place is not None:
             self.panes.article.scroll_to_place(*self._start.place)
         # The article has the keys when an item was asked for or the screen is narrow;
@@ -131,6 +136,34 @@ class IssueScreen(Screen[None]):
         in the queue, none is lost or applied to the issue before).
         """
         self._loaded(session.read_issue(self.library, issue))
+
+    @property
+    def issues(self) -> list[Issue]:
+        """The library's issues: with the start, else listed after the first frame or at
+        the first key that needs them, whichever comes first."""
+        if self._issues is None:
+            self._list_issues()
+        return self._issues if self._issues is not None else []
+
+    @issues.setter
+    def issues(self, issues: list[Issue]) -> None:
+        self._issues = issues
+
+    def _list_soon(self) -> None:
+        """List the issues a moment after the first frame, not at once: the frame goes to
+        the terminal from Textual's writer thread, which waited on a listing of 10,950
+        issues (100 ms) holding the interpreter."""
+        self.set_timer(LIST_AFTER, self._list_issues)
+
+    def _list_issues(self) -> None:
+        """List the issues; a malformed `issue.toml` among them is said as at the start."""
+        if self._issues is not None:
+            return
+        known = set(PROBLEMS)
+        self._issues, error = session.catalog(self.library)
+        news = [m for m in PROBLEMS if m not in known] + ([error] if error else [])
+        if news:
+            self.say("; ".join([*(self.opened.errors if self.opened else ()), *news]))
 
     def _loaded(self, message: session.Loaded) -> None:
         if message.issues is not None:

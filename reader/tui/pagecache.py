@@ -1,0 +1,139 @@
+"""Parsed pages kept between sessions, so the reader opens a page it has shown without the parser.
+
+Importing the parser is 60-80 ms of CPU (its patterns and tables), a third of a
+one-widget Textual app's whole start; the reader used to pay it before every first
+frame. A page parsed once is kept in the cache dir (`$READER_CACHE_DIR/pages`),
+named by a hash of everything its parse depends on: the page's bytes, the name,
+size and time of its import sidecars (`01.structure.json`), its paper, issue and
+number, and the parser itself (name, size and time of each file of `reader/parse`
+and of `reader/model.py`, and the Python version, which `marshal` depends on).
+Edit a page or the parser and the old entry is simply never asked for again.
+
+Entries are `marshal` data of plain tuples (no code runs on loading them); one
+that cannot be read or does not fit is ignored and the page is parsed again.
+Writing is best-effort: a cache dir that cannot be written costs only the parse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.files import read_bounded
+from reader.library import Issue, Library
+from reader.locations import cache_dir
+from reader.model import Item, Page
+from reader.parse.pages import load_page, parse_page_bytes
+
+FORMAT = 1
+"""Bump when the layout of an entry changes."""
+
+_ITEM_FIELDS = tuple(f.name for f in fields(Item))
+_PARSER: list[bytes] = []
+"""The parser's fingerprint, made once a process."""
+
+
+def parser_fingerprint() -> bytes:
+    """Name, size and time of every file the parse depends on, and the Python version."""
+    if not _PARSER:
+        import reader.model as model
+
+        parse_dir = Path(model.__file__).parent / "parse"
+        parts = [f"{FORMAT}|{sys.version}|{','.join(_ITEM_FIELDS)}"]
+        files = [Path(model.__file__)]
+        with contextlib.suppress(OSError):
+            files += sorted(Path(e.path) for e in os.scandir(parse_dir) if e.name.endswith(".py"))
+        for file in files:
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            parts.append(f"{file.name}|{stat.st_size}|{stat.st_mtime_ns}")
+        _PARSER.append("\n".join(parts).encode())
+    return _PARSER[0]
+
+
+def _sidecars(path: Path) -> str:
+    """Name, size and time of the files beside a page named like it (`01.structure.json`)."""
+    stem = path.name[:-4] if path.name.endswith(".txt") else path.name
+    found = []
+    with os.scandir(path.parent) as entries:
+        for entry in entries:
+            if entry.name.startswith(stem + ".") and entry.name != path.name:
+                stat = entry.stat()
+                found.append(f"{entry.name}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\n".join(sorted(found))
+
+
+def entry_key(data: bytes, path: Path, paper: str, issue: str, number: int) -> str:
+    """The name of the cache entry of a page whose file at `path` holds `data`."""
+    digest = hashlib.sha256(parser_fingerprint())
+    head = f"\0{paper}\0{issue}\0{number}\0{_sidecars(path)}\0"
+    digest.update(head.encode("utf-8", "surrogateescape"))
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _entry_path(key: str) -> Path:
+    return cache_dir() / "pages" / key[:2] / key
+
+
+def _to_data(page: Page) -> bytes:
+    items = tuple(tuple(getattr(item, name) for name in _ITEM_FIELDS) for item in page.items)
+    return marshal.dumps((FORMAT, page.paper, page.issue, page.page, page.header, items))
+
+
+def _from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
+    """The page an entry holds, or None if it is not one of this page."""
+    try:
+        form, got_paper, got_issue, got_page, header, items = marshal.loads(raw)
+        if (form, got_paper, got_issue, got_page) != (FORMAT, paper, issue, number):
+            return None
+        return Page(paper, issue, number, header, tuple(Item(*values) for values in items))
+    except (ValueError, TypeError, EOFError):
+        return None
+
+
+def _read(key: str, paper: str, issue: str, number: int) -> Page | None:
+    try:
+        raw = _entry_path(key).read_bytes()
+    except OSError:
+        return None
+    return _from_data(raw, paper, issue, number)
+
+
+def _write(key: str, page: Page) -> None:
+    target = _entry_path(key)
+    temporary = target.with_name(f".{key}.{os.getpid()}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(_to_data(page))
+        os.replace(temporary, target)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def cached_page(library: Library, issue: Issue, number: int) -> Page:
+    """Page `number` of an issue, as `reader.parse.pages.load_page` gives it, from the
+    cache when it was parsed before; errors as `load_page` says them."""
+    from reader.parse.text import MAX_PAGE_BYTES  # the module alone: no parser
+
+    path = issue.page_path(number)
+    paper, key_issue = issue.paper.key, issue.key
+    try:
+        data = read_bounded(path, MAX_PAGE_BYTES, "page file")
+        key = entry_key(data, path, paper, key_issue, number)
+    except (ReaderError, OSError):
+        return load_page(library, issue, number)  # says what is wrong, as before
+    page = _read(key, paper, key_issue, number)
+    if page is None:
+        page = parse_page_bytes(data, path, paper, key_issue, number)
+        _write(key, page)
+    return page
