@@ -80,7 +80,7 @@ def split_joined(raw: list[str]) -> list[str]:
         if parts is not None:
             found[k] = parts
     titles = _lines_holding(joined, _TITLE_AFTER)
-    if titles and not _SPACED_STOPS.search(joined):
+    if titles and not SPACED_STOPS.search(joined):
         for k in titles:
             if k not in found and (parts := _title_joined(raw, k)) is not None:
                 found[k] = parts
@@ -101,7 +101,7 @@ def split_joined(raw: list[str]) -> list[str]:
 _TITLE_AFTER = ("。 ", "！ ", "？ ", "” ", "） ")
 # A space after a stop inside running text (a clause mark after it on the line): the
 # extractor spaces its sentences so, and a space after a stop tells no gap on that page.
-_SPACED_STOPS = re.compile(r"[。！？] [^\n]*[，。、；：！？]")
+SPACED_STOPS = re.compile(r"[。！？] [^\n]*[，。、；：！？]")
 _TITLE_JOINED = re.compile(
     r"^(.*[。！？”）]) ([\u4e00-\u9fff“《][^\s。，、；：！？,.;:!?（）()—]{1,19})$"
 )

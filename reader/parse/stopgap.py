@@ -31,10 +31,12 @@ import re
 from reader.parse import wrapmodel
 from reader.parse.furniture import take_header
 from reader.parse.heads import mark_heads
+from reader.parse.joined import SPACED_STOPS
 from reader.parse.lines import Line, make_lines
 
-# A space after a clause mark inside a line: the page's writer spaces its marks (pasted text,
-# `tests/pagegen.py`), and a space after a stop is no gap between two blocks there.
+# A space after a clause mark inside a line, or after a stop in running text (`joined.
+# SPACED_STOPS`): the page's writer spaces its marks (pasted text, `tests/pagegen.py`), and
+# a space after a stop is no gap between two blocks there.
 _SPACED = re.compile(r"[，、；：] +\S")
 # A closed sentence or a credit, the extractor's space, a run with no clause mark to the
 # line's end that opens as a headline does (an ideograph, a quote or a title mark).
@@ -55,7 +57,7 @@ def marked_lines(raw: list[str], digits: bool = True) -> tuple[list[Line], str |
         for k in cuts
         if (match := _STOP_GAP.match(raw[k].rstrip())) and _may_end(match[2], raw[k + 1 : k + 2])
     }
-    if not found or any(map(_SPACED.search, raw)):
+    if not found or any(map(_SPACED.search, raw)) or SPACED_STOPS.search("\n".join(raw)):
         return _marked(raw, digits)  # (the page spaces its marks: a space is the writer's)
     cut = set(found)
     while True:  # (once on most pages: again only where a cut's run lost its head)
