@@ -79,9 +79,8 @@ def split_joined(raw: list[str]) -> list[str]:
                 found.setdefault(k - 1, [raw[k - 1][: role.start(1)], role.group(1)])
         if parts is not None:
             found[k] = parts
-    titles = _lines_holding(joined, _TITLE_AFTER)
-    if titles and not _SPACED_STOPS.search(joined):
-        for k in titles:
+    if not _SPACED_STOPS.search(joined):  # (first: a page spacing its stops has many finds)
+        for k in _lines_holding(joined, _TITLE_AFTER):
             if k not in found and (parts := _title_joined(raw, k)) is not None:
                 found[k] = parts
     if not found:
