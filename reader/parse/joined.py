@@ -79,9 +79,10 @@ def split_joined(raw: list[str]) -> list[str]:
                 found.setdefault(k - 1, [raw[k - 1][: role.start(1)], role.group(1)])
         if parts is not None:
             found[k] = parts
-    titles = _lines_holding(joined, _TITLE_AFTER)
-    if titles and not SPACED_STOPS.search(joined):
-        for k in titles:
+    # A stop and a space first (five finds in C), then whether the page spaces its stops:
+    # only a page with a stop and a space, not spacing its stops, finds the lines.
+    if any(map(joined.__contains__, _TITLE_AFTER)) and not SPACED_STOPS.search(joined):
+        for k in _lines_holding(joined, _TITLE_AFTER):
             if k not in found and (parts := _title_joined(raw, k)) is not None:
                 found[k] = parts
     if not found:

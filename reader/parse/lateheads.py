@@ -125,11 +125,8 @@ def _trailing(story: Story, item: Item) -> int:
     if len(pars) < _LEAST_KEPT or len(item.paragraphs) != len(pars):
         return 0
     at = len(pars) - 1
-    body = [squeezed_width(line) for par in pars[:at] for line in par[:-1]]
     last = pars[at]
-    if not body or len(last) < 2 or not ends_sentence(pars[at - 1][-1]):
-        return 0
-    if ends_sentence(last[-1]) or last[-1].rstrip()[-1:] in CLOSING_MARKS:
+    if len(last) < 2 or ends_sentence(last[-1]) or last[-1].rstrip()[-1:] in CLOSING_MARKS:
         return 0  # (a text's last paragraph: `…新年好！`, `…替您安排好的……”`)
     for line in last:
         if (
@@ -138,6 +135,10 @@ def _trailing(story: Story, item: Item) -> int:
             or not _TEXT_STOPS.isdisjoint(line)
         ):
             return 0
+    # The text's widths last: the tests on the last paragraph refuse most stories first.
+    body = [squeezed_width(line) for par in pars[:at] for line in par[:-1]]
+    if not body or not ends_sentence(pars[at - 1][-1]):
+        return 0
     full = max(body)
     if all(squeezed_width(line) > full - _NOT_FULL for line in last[:-1]):
         return 0

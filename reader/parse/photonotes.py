@@ -11,6 +11,9 @@ note is text.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from reader.parse.kinds import PHOTO_HEAD_RE
 from reader.parse.lines import Line
 
@@ -24,8 +27,10 @@ def unmark_photo_notes(lines: list[Line]) -> None:
     last is short); a headline over the note is set apart, shorter (`朱景有吕冠强` /
     `老寿星８９岁，五代同` / `堂大家庭１４４人，其乐融` / `融（附图片３张）`).
     """
-    for i, line in enumerate(lines):
-        if not (line.head and line.last in "）)" and "张" in line.text[-4:]):
+    # The headline lines only, picked in C (read as the loop goes: it unmarks lines above).
+    for i in compress(range(len(lines)), map(attrgetter("head"), lines)):
+        line = lines[i]
+        if not (line.last in "）)" and "张" in line.text[-4:]):
             continue
         top = i
         while top and lines[top - 1].head and lines[top - 1].width >= lines[top].width - 2:

@@ -15,6 +15,8 @@ after a full stop either way: left alone.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
@@ -27,7 +29,8 @@ def mark_points(lines: list[Line]) -> None:
     """Mark each body line that opens a numbered point after `；`, or after `：` short of
     the column, as opening a paragraph (`indent`, as a first line set in is marked)."""
     body = Kind.BODY
-    for i in [i for i, line in enumerate(lines) if line.first == "（"]:
+    opens = map("（".__eq__, map(attrgetter("first"), lines))  # (in C: asked of every line)
+    for i in list(compress(range(len(lines)), opens)):
         line = lines[i]
         above = lines[i - 1] if i else None
         if (

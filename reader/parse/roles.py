@@ -108,6 +108,8 @@ def quote_parts(stack: list[str]) -> list[bool]:
     opening line passes over it), so a run of thousands of candidate lines costs
     its length, not its square: asked line by line, 20,000 lines of `——` took 46 s.
     """
+    if not any(line.startswith("“") for line in stack):
+        return [False] * len(stack)  # (most stacks: only a line opening a quote is a part)
     ends: dict[int, int | None] = {}  # line opening on its first char -> where it closes, said
     opened: list[tuple[int, int]] = []
     for j, line in enumerate(stack):

@@ -51,14 +51,24 @@ def marked_lines(raw: list[str], digits: bool = True) -> tuple[list[Line], str |
     `lines.make_lines`, `furniture.take_header` and `heads.mark_heads` in turn, with a
     headline written after a closed line's gap cut apart (the module's note).
     """
+    # The page-wide tests first, each one search of the page's lines joined (no line
+    # holds a line break): a page that spaces its marks, or holds no stop and space, is
+    # marked as it stands whatever its lines hold.
+    joined = "\n".join(raw)
+    if (
+        not ("。 " in joined or "” " in joined or "） " in joined)
+        or _SPACED.search(joined)
+        or SPACED_STOPS.search(joined)
+    ):
+        return _marked(raw, digits)  # (the page spaces its marks: a space is the writer's)
     cuts = [k for k, line in enumerate(raw) if "。 " in line or "” " in line or "） " in line]
     found = {
         k: match
         for k in cuts
         if (match := _STOP_GAP.match(raw[k].rstrip())) and _may_end(match[2], raw[k + 1 : k + 2])
     }
-    if not found or any(map(_SPACED.search, raw)) or SPACED_STOPS.search("\n".join(raw)):
-        return _marked(raw, digits)  # (the page spaces its marks: a space is the writer's)
+    if not found:
+        return _marked(raw, digits)
     cut = set(found)
     while True:  # (once on most pages: again only where a cut's run lost its head)
         out: list[str] = []
