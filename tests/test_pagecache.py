@@ -108,3 +108,43 @@ def test_a_shown_issue_opens_in_a_new_process_without_the_parser(library: Path) 
     lib = Library(library)
     count = len(load_issue(lib, lib.issue("xuhui", "sample")).pages[0].items)
     assert [r.stdout.split() for r in runs] == [[str(count), "True"], [str(count), "False"]]
+
+
+def test_a_folder_keeps_the_entries_read_or_written_last(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache dir stays bounded: a reader who shows years of pages keeps the last."""
+    lib = Library(library)
+    issue = lib.issue("xuhui", "sample")
+    page = cached_page(lib, issue, 1)
+    (entry,) = (Path(os.environ["READER_CACHE_DIR"]) / "pages").glob("*/*")
+    folder = entry.parent
+    old = []
+    for n in range(5):  # older entries of other pages, in the same folder
+        other = folder / f"{entry.name[:2]}{n:062d}"
+        other.write_bytes(b"x")
+        os.utime(other, ns=(n * 10**9, n * 10**9))
+        old.append(other)
+    monkeypatch.setattr(pagecache, "PER_FOLDER", 3)
+    cached_page(lib, issue, 1)  # read: made the newest
+    pagecache._prune(folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [entry.name, *(p.name for p in old[-2:])]
+    )
+    monkeypatch.setattr(pagecache, "parse_page_bytes", _no_parse)
+    assert cached_page(lib, issue, 1) == page
+
+
+def test_a_new_entry_prunes_its_folder(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = Library(library)
+    issue = lib.issue("xuhui", "sample")
+    path = issue.page_path(1)
+    key = pagecache.entry_key(path.read_bytes(), path, "xuhui", "sample", 1)
+    folder = Path(os.environ["READER_CACHE_DIR"]) / "pages" / key[:2]
+    folder.mkdir(parents=True)
+    for n in range(4):
+        (folder / f"{key[:2]}{n:062d}").write_bytes(b"x")
+        os.utime(folder / f"{key[:2]}{n:062d}", ns=(n * 10**9, n * 10**9))
+    monkeypatch.setattr(pagecache, "PER_FOLDER", 2)
+    cached_page(lib, issue, 1)  # written
+    assert sorted(p.name for p in folder.iterdir()) == sorted([key, f"{key[:2]}{3:062d}"])

@@ -12,6 +12,7 @@ Edit a page or the parser and the old entry is simply never asked for again.
 Entries are `marshal` data of plain tuples (no code runs on loading them); one
 that cannot be read or does not fit is ignored and the page is parsed again.
 Writing is best-effort: a cache dir that cannot be written costs only the parse.
+Each of its 256 folders keeps the `PER_FOLDER` entries read or written last.
 """
 
 from __future__ import annotations
@@ -101,11 +102,32 @@ def _from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
 
 
 def _read(key: str, paper: str, issue: str, number: int) -> Page | None:
+    path = _entry_path(key)
     try:
-        raw = _entry_path(key).read_bytes()
+        raw = path.read_bytes()
     except OSError:
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # read now: the last to go when its folder is pruned
     return _from_data(raw, paper, issue, number)
+
+
+PER_FOLDER = 64
+"""Entries kept in each of the 256 folders (16,384 pages, a few KB each): a reader who
+has shown years of pages keeps the ones shown last, and the cache dir stays bounded."""
+
+
+def _prune(folder: Path) -> None:
+    """Remove the entries of `folder` read or written longest ago, past `PER_FOLDER`."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = [(e.stat().st_mtime_ns, e.path) for e in scan if not e.name.startswith(".")]
+    except OSError:
+        return
+    entries.sort()
+    for _, path in entries[: max(0, len(entries) - PER_FOLDER)]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _write(key: str, page: Page) -> None:
@@ -118,6 +140,8 @@ def _write(key: str, page: Page) -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+        return
+    _prune(target.parent)
 
 
 def cached_page(library: Library, issue: Issue, number: int) -> Page:
