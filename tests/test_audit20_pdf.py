@@ -100,3 +100,11 @@ def test_each_pdf_has_its_own_cpu_time_and_the_first_refused_stops_the_rest(
     assert next(read) == "read"
     with pytest.raises(ReaderError, match=r"^b\.pdf: too costly to read: over 2 s of CPU$"):
         next(read)
+
+
+def test_an_import_of_text_pages_starts_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise AssertionError("a child started for no PDF")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert list(bounded.bounded_each([])) == []

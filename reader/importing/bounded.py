@@ -48,6 +48,8 @@ def bounded_each(works: list[tuple[str, Callable[[], T]]]) -> Generator[T, None,
     (copied on write), cost 20-30 ms a PDF, a third of reading a one-page PDF; an issue
     of one-page PDFs pays them once. Close the iterator to end the child early.
     """
+    if not works:
+        return  # (an import of text pages: no child to start)
     if not hasattr(os, "fork"):
         for _, work in works:
             yield work()
