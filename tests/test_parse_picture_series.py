@@ -10,6 +10,8 @@ text, and the rest were captions or text of the stories around.
 
 from __future__ import annotations
 
+import pytest
+
 from reader.parse.stories import parse_text
 
 BEFORE = ["北京市各区县近日纷纷举办", "迎春文化活动，群众踊跃参加，", "节日气氛十分热烈。"]
@@ -51,13 +53,14 @@ def test_each_numbered_caption_is_a_paragraph_under_the_series_headline() -> Non
     assert any(item.headline == "国际象棋最新等级分公布" for item in items)
 
 
-def test_circled_numbers_and_a_two_line_headline() -> None:
+@pytest.mark.parametrize("one, two", [("①", "②"), ("➀", "➁")])  # (TeX's fonts: dingbats)
+def test_circled_numbers_and_a_two_line_headline(one: str, two: str) -> None:
     series = [
         "国泰民安辞旧岁",
         "龙腾虎跃迎新春",
-        "图①国泰民安（新华社",
+        f"图{one}国泰民安（新华社",
         "记者胡海昕摄）",
-        "图②呼和浩特：扭起秧",
+        f"图{two}呼和浩特：扭起秧",
         "歌庆新年（新华社记者王晔",
         "彪摄）",
     ]
@@ -65,8 +68,8 @@ def test_circled_numbers_and_a_two_line_headline() -> None:
     found = [item for item in items if item.headline == "国泰民安辞旧岁龙腾虎跃迎新春"]
     assert len(found) == 1
     assert found[0].paragraphs == (
-        "图①国泰民安（新华社记者胡海昕摄）",
-        "图②呼和浩特：扭起秧歌庆新年（新华社记者王晔彪摄）",
+        f"图{one}国泰民安（新华社记者胡海昕摄）",
+        f"图{two}呼和浩特：扭起秧歌庆新年（新华社记者王晔彪摄）",
     )
 
 

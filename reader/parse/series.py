@@ -22,10 +22,10 @@ from reader.parse.captions import INLINE_CREDIT
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩➀➁➂➃➄➅➆➇➈➉"  # (TeX's fonts print the dingbats: `图➀`)
 # `１、`, `1、`, `图①`, `①`, `图１：`: the number a caption of a series opens with.
 _NUMBER = re.compile(rf"^(?:图?([{_CIRCLED}])|([０-９0-9]{{1,2}})、|图([０-９0-9]{{1,2}})[：:、]?)")
-_FIRSTS = frozenset("1１图①")  # how the first caption of a series starts
+_FIRSTS = frozenset("1１图①➀")  # how the first caption of a series starts
 _TITLE = 24  # characters of a caption before its credit: a title, not a report
 _CREDIT = 26  # characters of a credit in brackets (`captions.INLINE_CREDIT`: 24 inside)
 _HEAD_LINES = 2  # lines of the series' headline
@@ -38,7 +38,7 @@ def _number(text: str) -> int:
         return 0
     circled, digits, pictured = match.groups()
     if circled:
-        return _CIRCLED.index(circled) + 1
+        return _CIRCLED.index(circled) % 10 + 1
     return int(digits or pictured)  # (int reads full-width digits)
 
 
