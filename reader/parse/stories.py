@@ -29,6 +29,7 @@ from reader.parse.notes import note_in_text
 from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.points import mark_points
+from reader.parse.series import mark_series
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.stopgap import marked_lines
 from reader.parse.text import decode, join_lines, page_lines, width
@@ -80,6 +81,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     unmark_photo_notes(lines)
     mark_verse(lines)
     mark_points(lines)
+    mark_series(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
         stories.extend(_overflow(rest))

@@ -1,0 +1,110 @@
+"""A picture series: numbered captions, each with its credit, under one headline.
+
+The 1998 paper prints a set of pictures as an article of its own: a headline
+(`神州大地春来早`), then one caption a paragraph, numbered and credited
+(`１、威风锣鼓庆丰收（孟仁泉摄）`, `２、瑞雪又报好年成（李永宏摄）`, ... or `图①国泰民安（新华社
+记者胡海昕摄）`). The corpus holds twelve such runs (37 captions numbered from one, each
+ending in its credit). Read one caption at a time, the first became a caption item that
+swallowed the headline, the credit ended it, and the rest were captions or text of the
+stories around. The page tells a series by itself: captions numbered 1, 2, ... one
+after the other, each ending in a credit, two or more in a row. Then each caption opens
+a paragraph (`indent`) and runs on to its credit, the series' headline is the unclosed
+short line or two right above it, and no caption ends the story until the last.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+from operator import attrgetter
+
+from reader.parse.captions import INLINE_CREDIT
+from reader.parse.kinds import Kind
+from reader.parse.lines import Line
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩➀➁➂➃➄➅➆➇➈➉"  # (TeX's fonts print the dingbats: `图➀`)
+# `１、`, `1、`, `图①`, `①`, `图１：`: the number a caption of a series opens with.
+_NUMBER = re.compile(rf"^(?:图?([{_CIRCLED}])|([０-９0-9]{{1,2}})、|图([０-９0-9]{{1,2}})[：:、]?)")
+_FIRSTS = frozenset("1１图①➀")  # how the first caption of a series starts
+_TITLE = 24  # characters of a caption before its credit: a title, not a report
+_CREDIT = 26  # characters of a credit in brackets (`captions.INLINE_CREDIT`: 24 inside)
+_HEAD_LINES = 2  # lines of the series' headline
+
+
+def _number(text: str) -> int:
+    """The number a caption of a series opens with, else 0."""
+    match = _NUMBER.match(text)
+    if match is None:
+        return 0
+    circled, digits, pictured = match.groups()
+    if circled:
+        return _CIRCLED.index(circled) % 10 + 1
+    return int(digits or pictured)  # (int reads full-width digits)
+
+
+def _caption_end(lines: list[Line], start: int) -> int:
+    """The last line of the numbered caption that opens at line `start` (its credit), else -1:
+    a title (`威风锣鼓庆丰收`), not a report of its own (those the corpus prints with their
+    credit in the line as often as apart, where they are captions: 40 of 133)."""
+    texts = ""
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if j > start and ((line.head and line.hint) or _number(line.text)):
+            return -1
+        texts += line.text
+        if line.last in "）)" and (credit := INLINE_CREDIT.search(texts)) is not None:
+            return j if credit.start() <= _TITLE else -1
+        if len(texts) > _TITLE + _CREDIT:
+            return -1
+    return -1
+
+
+def _series(lines: list[Line], start: int) -> list[tuple[int, int]]:
+    """The captions (first and last line) of the series that opens at line `start`."""
+    groups: list[tuple[int, int]] = []
+    at = start
+    while at < len(lines) and _number(lines[at].text) == len(groups) + 1:
+        end = _caption_end(lines, at)
+        if end < 0:
+            break
+        groups.append((at, end))
+        at = end + 1
+    return groups
+
+
+def mark_series(lines: list[Line]) -> None:
+    """Set each caption of a numbered series (two or more) as a paragraph of its own, and
+    the unclosed short lines right above it as its headline."""
+    firsts = map(_FIRSTS.__contains__, map(attrgetter("first"), lines))  # (in C)
+    body = Kind.BODY
+    for start in list(compress(range(len(lines)), firsts)):
+        if _number(lines[start].text) != 1:
+            continue
+        groups = _series(lines, start)
+        if len(groups) < 2:
+            continue
+        end = groups[-1][1]
+        closes = lines[end].closes
+        for first, last in groups:
+            for j in range(first, last + 1):
+                line = lines[j]
+                line.kind, line.head, line.hint, line.candidate = body, False, False, False
+                line.indent = j == first
+                line.closes = False  # a caption ends at its credit: here only the series does
+        lines[end].closes = closes
+        _mark_head(lines, start)
+
+
+def _mark_head(lines: list[Line], start: int) -> None:
+    """The series' headline: up to two unclosed short body lines right above it, under a
+    line that ends a story (closed, a credit or a source) or at the page's top."""
+    top = start
+    while top > 0 and start - top < _HEAD_LINES:
+        line = lines[top - 1]
+        if line.kind is not Kind.BODY or line.closes or not line.short:
+            break
+        top -= 1
+    if top == start or (top and lines[top - 1].kind is Kind.BODY and not lines[top - 1].closes):
+        return
+    for j in range(top, start):
+        lines[j].head, lines[j].indent = True, False
