@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import pairwise
+from operator import attrgetter
 
 from reader.parse.digits import narrowed, prints_narrow
 from reader.parse.kinds import (
@@ -40,6 +41,8 @@ _NO_HEAD_START = frozenset("（(【[□■")  # ● too, unless a stack follows 
 _ENDS_BLOCK = (Kind.SOURCE, Kind.CREDIT)
 _CONTINUES_TEXT = "，。、；：？！”’）》」』"
 _CONTINUES = frozenset(_CONTINUES_TEXT)
+_PASTED_WIDTH = 24.0  # ems: a pasted page's median line is wider than any column
+_WIDTH = attrgetter("width")
 
 
 class Line:
@@ -373,12 +376,14 @@ def pasted(lines: list[Line]) -> bool:
     Told by the whole page: most long body lines close a sentence, and they are
     longer than any column. On wrapped pages most lines run on into the next.
     """
+    if sum(map(_PASTED_WIDTH.__le__, map(_WIDTH, lines))) < 2:
+        return False  # (most pages: a median of 24 needs two such lines; counted in C)
     body = Kind.BODY
     widths = [ln.width for ln in lines if ln.kind is body and ln.width >= 8]
     if len(widths) < 3:
         return False
     widths.sort()
-    if widths[len(widths) // 2] < 24:
+    if widths[len(widths) // 2] < _PASTED_WIDTH:
         return False  # most pages: their columns are narrower
     closed = sum(ln.closes for ln in lines if ln.kind is body and ln.width >= 8)
     return closed >= 0.6 * len(widths)
