@@ -43,6 +43,7 @@ _CONTINUES_TEXT = "，。、；：？！”’）》」』"
 _CONTINUES = frozenset(_CONTINUES_TEXT)
 _PASTED_WIDTH = 24.0  # ems: a pasted page's median line is wider than any column
 _WIDTH = attrgetter("width")
+_SPACED_MIN = 6  # lines set in after a closed one: a page that indents its paragraphs
 
 
 class Line:
@@ -228,24 +229,26 @@ def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
     mark_name_bylines(lines)
-    if hints and _indents_paragraphs(lines):
+    if hints and _indents_paragraphs(lines, hints):
         for line in lines:
             if line.hint:
                 line.hint, line.indent = False, True
     return lines
 
 
-def _indents_paragraphs(lines: list[Line]) -> bool:
+def _indents_paragraphs(lines: list[Line], hints: int) -> bool:
     """The page sets every paragraph in with spaces (`　　`): they are no story hints then.
 
     Told by the whole page: most lines after a closed sentence start with a space,
     many of them, or the text has one paragraph a line (pasted from the web); and
     some lines do not (the headlines). When every line does (a page header aside),
-    each is a story's.
+    each is a story's. `hints`: how many lines start with a space.
     """
+    web = pasted(lines)
+    if hints < _SPACED_MIN and not web:
+        return False  # (fewer lines set in than it takes, counted by `make_lines`)
     after = spaced = 0
     body = Kind.BODY
-    web = pasted(lines)
     for prev, line in pairwise(lines):
         if prev.closes and prev.kind is body and line.kind is body:
             if web and line.candidate and not line.hint:
@@ -254,7 +257,7 @@ def _indents_paragraphs(lines: list[Line]) -> bool:
             spaced += line.hint
     if not spaced or spaced < 0.8 * after or all(ln.hint or is_header(ln.text) for ln in lines):
         return False
-    return spaced >= 6 or web
+    return spaced >= _SPACED_MIN or web
 
 
 def _wrapped_note(above: str, text: str) -> str | None:
