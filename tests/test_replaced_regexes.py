@@ -10,8 +10,8 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from reader.parse.itemfields import _first_sentence
 from reader.parse.kinds import PUNCT, is_header
-from reader.parse.stories import _first_sentence
 from reader.parse.text import clean_line, is_cjk
 
 # The character class `reader.parse.text` used before it tested CJK with bisect.
