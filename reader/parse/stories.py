@@ -217,6 +217,25 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             i = end + 1
             continue
         kind = line.kind
+        if (
+            kind is body
+            and last_body == i - 1
+            and cur is not None
+            and not (cur.ended or line.hint or line.indent)
+            and line.first not in _MAY_START
+            and i not in captions
+            and cur.paragraphs
+            and not lines[i - 1].closes
+            and lines[i - 1].last not in "）)"
+        ):
+            # The common case, inside a paragraph, asked first: what the branch below
+            # asks of such a line (no story, caption or byline starts at it) in short.
+            cur.paragraphs[-1].append(line.text)
+            last_body = i
+            if line.closes and ends_in_credit(line.text):
+                cur.ended = True  # a caption ends at its credit
+            i += 1
+            continue
         if kind is body or kind is byline or cur is None:
             if (
                 cur is None
