@@ -107,3 +107,5 @@ def test_any_of_answers_as_isdisjoint(chars: str, text: str) -> None:
     found = AnyOf(chars).search(text)
     assert (found is None) == frozenset(chars).isdisjoint(text)
     assert found is None or found.group(0) in chars
+    assert AnyOf(chars).isdisjoint(text) == frozenset(chars).isdisjoint(text)
+    assert [c in AnyOf(chars) for c in text] == [c in frozenset(chars) for c in text]

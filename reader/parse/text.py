@@ -196,13 +196,22 @@ class AnyOf:
     `frozenset.isdisjoint(text)` asks the same, but makes a string of each character of
     the text and hashes it: five times the time of a regex class's search on a line of
     CJK text. The class is compiled on the first search, not at import (~0.3 ms each).
+    `char in` and `isdisjoint(text)` answer as the frozenset's do, so a rule written for
+    one reads the other.
     """
 
-    __slots__ = ("chars", "search")
+    __slots__ = ("_set", "chars", "search")
 
     def __init__(self, chars: Iterable[str]) -> None:
-        self.chars = "".join(sorted(set(chars)))
+        self._set = frozenset(chars)
+        self.chars = "".join(sorted(self._set))
         self.search: Callable[[str], re.Match[str] | None] = self._compiled
+
+    def __contains__(self, char: object) -> bool:
+        return char in self._set
+
+    def isdisjoint(self, text: str) -> bool:
+        return self.search(text) is None
 
     def _compiled(self, text: str) -> re.Match[str] | None:
         self.search = re.compile(f"[{re.escape(self.chars)}]").search
