@@ -15,11 +15,11 @@ from reader.parse.captions import ends_in_credit
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.squeeze import squeezed_width
-from reader.parse.text import width
+from reader.parse.text import AnyOf, width
 
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
-_STOPS = frozenset("。；;！？")
+_STOPS = AnyOf("。；;！？")
 
 
 def caption_below(lines: list[Line], j: int) -> bool:
@@ -355,6 +355,6 @@ def comma_line(line: Line) -> bool:
         line.last in "，、"
         and not line.candidate
         and line.kind is Kind.BODY
-        and _STOPS.isdisjoint(text)
+        and _STOPS.search(text) is None
         and line.width <= 20
     )

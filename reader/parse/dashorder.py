@@ -51,6 +51,9 @@ def _split_after_gap(raw: list[str]) -> list[str]:
     out: list[str] = []
     moved = False
     for i, line in enumerate(raw):
+        if not moved and _DASHES not in line:
+            out.append(line)  # (most lines: neither test below finds a dash in it)
+            continue
         if moved:  # the dash taken from the line above opens this one
             line, moved = _DASHES + line.lstrip(), False
         elif _holds_next_dash(line, raw[i + 1] if i + 1 < len(raw) else ""):

@@ -332,6 +332,9 @@ def split_gaps(raw: list[str]) -> list[str]:
     """
     out: list[str] = []
     for line in raw:
+        if " " not in line and "（" not in line:
+            out.append(line)  # (most lines: no gap and no note)
+            continue
         text = line.strip() if " " in line else ""
         found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
         # `本报记者 吴萍磊摄`, `新华社记者 欧阳小明`: the space after a role is the byline's.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from reader.parse.text import AnyOf
+
 
 class Kind:
     """What a line is, by its own pattern: one of the five constants below, compared with `is`.
@@ -85,6 +87,7 @@ CROSSREF_RE = re.compile(r"^[（(]?(?:[上下]转第?\S{1,3}版|见第?\S{1,3}�
 # scattered CJK characters cost re ~0.3 ms each to build (these made two).
 _HEADER_WORDS = ("责任编辑", "美术编辑", "版式设计", *(f"星期{day}" for day in "一二三四五六日天"))
 PUNCT = frozenset("，。；！？,;!?…⋯")  # a set, not a regex class: see _HEADER_WORDS
+_PUNCT_IN = AnyOf(PUNCT)  # (its class compiled on first use)
 
 
 def is_header(text: str) -> bool:
@@ -98,7 +101,7 @@ def kind_of(raw: str, text: str) -> Kind:
         return Kind.SOURCE
     if CROSSREF_RE.match(text):
         return Kind.CROSSREF
-    if len(text) <= 30 and PUNCT.isdisjoint(text):
+    if len(text) <= 30 and _PUNCT_IN.search(text) is None:
         if CREDIT_RE.search(text) and _CREDIT_SHAPE.search(raw.strip()):
             return Kind.CREDIT
         if len(text) <= 16 and BYLINE_RE.match(raw.strip()):

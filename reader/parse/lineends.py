@@ -27,7 +27,7 @@ from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.phototitle import over_caption
 from reader.parse.squeeze import squeezed_marks
-from reader.parse.text import width
+from reader.parse.text import AnyOf, width
 
 # The first unit of a line that no break divides: a Latin run, or a character with
 # an opening mark before it and the closing marks after it (no line starts with ”，),
@@ -48,7 +48,7 @@ _OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 _FAR_WIDER = 1.4
 _PLAIN = re.compile("[\u4e00-\u9fff，。、；：？！“”‘’（）《》「」『』]+")
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fff]+")
-_NO_STOP = frozenset("。；;！？!?…，")  # a sentence's marks: a headline set alone holds none
+_NO_STOP = AnyOf("。；;！？!?…，")  # a sentence's marks: a headline set alone holds none
 _CAPTION_REACH = 6  # ...unless a credit within the next lines shows a caption (pagegen2 66)
 
 
@@ -119,7 +119,7 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     )
     # (after a paragraph's end, a line with no stop and no open end: asked of few lines;
     # both tests below ask the same of the line first)
-    if i and boundary and _NO_STOP.isdisjoint(text) and not wrapmodel.open_end(text):
+    if i and boundary and not _NO_STOP.search(text) and not wrapmodel.open_end(text):
         if _restated(lines, i, line, nxt):
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
@@ -199,7 +199,7 @@ def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     the page's top, nor where the line after opens alike too (lines in a pattern).
     """
     text = line.text  # (asked after a paragraph's end only, not at the page's top)
-    if not _NO_STOP.isdisjoint(text) or wrapmodel.open_end(text):
+    if _NO_STOP.search(text) or wrapmodel.open_end(text):
         return False
     head = text[:4]
     if not nxt.text.startswith(head) or _IDEOGRAPHS.fullmatch(head) is None:
@@ -222,7 +222,7 @@ def _first_by_measure(lines: list[Line], i: int) -> bool:
     if i + 2 >= len(lines) or not after_boundary(lines, i):
         return False
     line, nxt = lines[i], lines[i + 1]
-    if not _NO_STOP.isdisjoint(line.text) or "、" in line.text or wrapmodel.open_end(line.text):
+    if _NO_STOP.search(line.text) or "、" in line.text or wrapmodel.open_end(line.text):
         return False  # a paragraph's first line more likely (`荣毅仁还向客人介绍了`)
     measure = nxt.measure()
     return (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import pairwise
+from operator import attrgetter
 
 from reader.parse.digits import narrowed, prints_narrow
 from reader.parse.kinds import (
@@ -40,6 +41,10 @@ _NO_HEAD_START = frozenset("（(【[□■")  # ● too, unless a stack follows 
 _ENDS_BLOCK = (Kind.SOURCE, Kind.CREDIT)
 _CONTINUES_TEXT = "，。、；：？！”’）》」』"
 _CONTINUES = frozenset(_CONTINUES_TEXT)
+_PASTED_WIDTH = 24.0  # ems: a pasted page's median line is wider than any column
+_WIDTH = attrgetter("width")
+_DATELINE_FIRST = frozenset(head[0] for head in DATELINE_HEADS)
+_SPACED_MIN = 6  # lines set in after a closed one: a page that indents its paragraphs
 
 
 class Line:
@@ -196,7 +201,11 @@ def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
             or fill > 40
             or first in _NO_HEAD_START
             or last in "、：:，,"
-            or (text.startswith(DATELINE_HEADS) and DATELINE_RE.match(text))  # 新华社北京1月1日电…
+            or (
+                first in _DATELINE_FIRST  # (a set's test first: the tuple's costs five)
+                and text.startswith(DATELINE_HEADS)
+                and DATELINE_RE.match(text)  # 新华社北京1月1日电…
+            )
         )
         prev = new(Line)  # the fields in the order of `Line.__slots__`
         prev.block = block
@@ -225,24 +234,26 @@ def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
     _mark_notes(lines, notes)
     _mark_byline_rests(lines, specials)
     mark_name_bylines(lines)
-    if hints and _indents_paragraphs(lines):
+    if hints and _indents_paragraphs(lines, hints):
         for line in lines:
             if line.hint:
                 line.hint, line.indent = False, True
     return lines
 
 
-def _indents_paragraphs(lines: list[Line]) -> bool:
+def _indents_paragraphs(lines: list[Line], hints: int) -> bool:
     """The page sets every paragraph in with spaces (`　　`): they are no story hints then.
 
     Told by the whole page: most lines after a closed sentence start with a space,
     many of them, or the text has one paragraph a line (pasted from the web); and
     some lines do not (the headlines). When every line does (a page header aside),
-    each is a story's.
+    each is a story's. `hints`: how many lines start with a space.
     """
+    web = pasted(lines)
+    if hints < _SPACED_MIN and not web:
+        return False  # (fewer lines set in than it takes, counted by `make_lines`)
     after = spaced = 0
     body = Kind.BODY
-    web = pasted(lines)
     for prev, line in pairwise(lines):
         if prev.closes and prev.kind is body and line.kind is body:
             if web and line.candidate and not line.hint:
@@ -251,7 +262,7 @@ def _indents_paragraphs(lines: list[Line]) -> bool:
             spaced += line.hint
     if not spaced or spaced < 0.8 * after or all(ln.hint or is_header(ln.text) for ln in lines):
         return False
-    return spaced >= 6 or web
+    return spaced >= _SPACED_MIN or web
 
 
 def _wrapped_note(above: str, text: str) -> str | None:
@@ -373,12 +384,14 @@ def pasted(lines: list[Line]) -> bool:
     Told by the whole page: most long body lines close a sentence, and they are
     longer than any column. On wrapped pages most lines run on into the next.
     """
+    if sum(map(_PASTED_WIDTH.__le__, map(_WIDTH, lines))) < 2:
+        return False  # (most pages: a median of 24 needs two such lines; counted in C)
     body = Kind.BODY
     widths = [ln.width for ln in lines if ln.kind is body and ln.width >= 8]
     if len(widths) < 3:
         return False
     widths.sort()
-    if widths[len(widths) // 2] < 24:
+    if widths[len(widths) // 2] < _PASTED_WIDTH:
         return False  # most pages: their columns are narrower
     closed = sum(ln.closes for ln in lines if ln.kind is body and ln.width >= 8)
     return closed >= 0.6 * len(widths)

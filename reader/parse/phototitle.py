@@ -15,9 +15,10 @@ from reader.parse import wrapmodel
 from reader.parse.column import INDENT, after_boundary
 from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
 from reader.parse.lines import Line
+from reader.parse.text import AnyOf
 
 _TITLE_REACH = 16  # a picture's caption under its title: so many lines at most
-_NO_STOP = frozenset("。；;！？!?…，、")
+_NO_STOP = AnyOf("。；;！？!?…，、")
 
 
 def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) -> bool:
@@ -40,7 +41,7 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
     if not i or i + 1 >= len(lines) or not after_boundary(lines, i) or lines[i - 1].head:
         return False
     line = lines[i]
-    if not _NO_STOP.isdisjoint(line.text) or wrapmodel.open_end(line.text):
+    if _NO_STOP.search(line.text) or wrapmodel.open_end(line.text):
         return False
     nxt = lines[i + 1]
     if nxt.first == "—":

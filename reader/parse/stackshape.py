@@ -14,10 +14,11 @@ from reader.parse.column import INDENT, after_boundary, dateline_at, fill_after,
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
 from reader.parse.stacks import parts, wraps_seen
+from reader.parse.text import AnyOf
 
 _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's
-_PLAIN = frozenset("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
+_PLAIN = AnyOf("，,（(；;")  # not in a wrapped headline the model may join in a tall stack
 _MARKS = frozenset("，。、；：？！”’）》」』…,.;:?!)")  # may hang past the column
 
 
@@ -87,7 +88,7 @@ def shows_wrap(lines: list[Line], i: int, end: int) -> bool:
 
 def _plain(lines: list[Line], i: int, end: int) -> bool:
     """Lines of headline length without the commas and brackets of body text."""
-    return all(ln.width <= _WRAP_MAX and _PLAIN.isdisjoint(ln.text) for ln in lines[i : end + 1])
+    return all(ln.width <= _WRAP_MAX and not _PLAIN.search(ln.text) for ln in lines[i : end + 1])
 
 
 def _too_tall(lines: list[Line], i: int, end: int, wrapping: bool) -> bool:

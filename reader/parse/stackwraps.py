@@ -11,9 +11,10 @@ from __future__ import annotations
 from reader.parse.column import comma_line
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
+from reader.parse.text import AnyOf
 
 _STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)
-_NO_STOP = frozenset("。；;！？!?…，")  # a line broken after a headline's colon holds none
+_NO_STOP = AnyOf("。；;！？!?…，")  # a line broken after a headline's colon holds none
 
 
 def comma_wrap(lines: list[Line], i: int) -> bool:
@@ -40,7 +41,7 @@ def colon_wrap(lines: list[Line], i: int) -> bool:
     if i + 1 >= len(lines) or not lines[i + 1].head:
         return False
     line = lines[i]
-    if line.kind is not Kind.BODY or line.hint or not _NO_STOP.isdisjoint(line.text[:-1]):
+    if line.kind is not Kind.BODY or line.hint or _NO_STOP.search(line.text[:-1]):
         return False
     if line.width > 20 or lines[i + 1].text.startswith("——"):
         return False

@@ -9,16 +9,17 @@ assemble stories in reading order.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from reader.fields import item_id
 from reader.model import Item, Page
-from reader.model import Kind as ItemKind
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.digits import holds
 from reader.parse.heads import stack_end
+from reader.parse.itemfields import derive_headline as derive_headline  # (PDF import's too)
+from reader.parse.itemfields import item_kind as item_kind
+from reader.parse.itemfields import lead_dateline as lead_dateline
 from reader.parse.joined import split_gaps, split_joined
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, SOURCE_RE, Kind
 from reader.parse.lateheads import give_back
@@ -37,11 +38,6 @@ from reader.parse.topswap import put_heads_first
 from reader.parse.verse import mark_verse
 from reader.parse.vertical import join_vertical
 
-_LEAD_TIME = re.compile(
-    r"^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
-    r"(?:[上下]午|晚上?|早上|中午|凌晨|傍晚|夜间)?[，,]"
-)
-_DERIVED_MAX = 28
 _MAY_START = MARKERS + "图"  # a line that may start a story without a hint (`图为…`)
 _COLUMN_MAX = 40  # ems: no newspaper column is wider
 # A line's first unit: a run of Latin or digits, or an opening mark and its word.
@@ -223,6 +219,25 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             i = end + 1
             continue
         kind = line.kind
+        if (
+            kind is body
+            and last_body == i - 1
+            and cur is not None
+            and not (cur.ended or line.hint or line.indent)
+            and line.first not in _MAY_START
+            and i not in captions
+            and cur.paragraphs
+            and not lines[i - 1].closes
+            and lines[i - 1].last not in "）)"
+        ):
+            # The common case, inside a paragraph, asked first: what the branch below
+            # asks of such a line (no story, caption or byline starts at it) in short.
+            cur.paragraphs[-1].append(line.text)
+            last_body = i
+            if line.closes and ends_in_credit(line.text):
+                cur.ended = True  # a caption ends at its credit
+            i += 1
+            continue
         if kind is body or kind is byline or cur is None:
             if (
                 cur is None
@@ -381,63 +396,3 @@ def _fits(line: Line, nxt: Line) -> bool:
     match = _LEAD.match(nxt.text)
     lead = width(match.group(0)) if match else 1.0
     return line.width + line.hangs + lead <= line.measure()
-
-
-def lead_dateline(
-    paragraphs: list[str], byline: str | None, dateline: re.Pattern[str]
-) -> str | None:
-    """The byline, or the dateline that opens the first paragraph (taken out of it) when none.
-
-    `本报北京1月5日讯　……`: the dateline is the story's, not its text. Shared by the
-    text parser and PDF import, each with its own pattern.
-    """
-    if paragraphs and byline is None:
-        match = dateline.match(paragraphs[0])
-        if match and match.end() < len(paragraphs[0]):
-            paragraphs[0] = paragraphs[0][match.end() :].lstrip()
-            return match.group(0).strip()
-    return byline
-
-
-def item_kind(
-    caption: bool, marker: str | None, stack: bool, paragraphs: list[str], source: bool
-) -> ItemKind:
-    """A caption (a credit or a picture), a brief (a marker, or one paragraph with no
-    headline stack and no source), else an article: the one rule of both front ends."""
-    if caption:
-        return "caption"
-    if marker or (not stack and len(paragraphs) <= 1 and not source):
-        return "brief"
-    return "article"
-
-
-def derive_headline(paragraphs: list[str]) -> str | None:
-    """A headline made from the lead sentence, for items that print none."""
-    for text in paragraphs:
-        lead = _LEAD_TIME.sub("", text, count=1) or text
-        sentence = _first_sentence(lead).rstrip("。. ")  # `x .` ended in a space
-        if len(sentence) <= _DERIVED_MAX:
-            return sentence or None
-        window = sentence[:_DERIVED_MAX]
-        cut = max(window.rfind("，"), window.rfind(","), window.rfind("、"), window.rfind("；"))
-        head = sentence[:cut] if cut >= 8 else sentence[: _DERIVED_MAX - 1]
-        return head.rstrip() + "…"
-    return None
-
-
-def _first_sentence(text: str) -> str:
-    """The text up to its first 。！？!? and the closing quotes after it, else all of it.
-
-    (A paragraph holds no line break.)
-    """
-    match = _sentence_end().search(text)
-    return text if match is None else text[: match.end()]
-
-
-@cache
-def _sentence_end() -> re.Pattern[str]:
-    """A sentence's end and the closing quotes after it, built on first use: a class of
-    CJK marks costs re ~0.2 ms to build, too much for import. One search of it takes
-    a third of the time of a `str.find` for each mark (a derived headline is made for
-    most items of text pasted a paragraph a line, as the search bench's pages are)."""
-    return re.compile("[。！？!?][”’」』]*")

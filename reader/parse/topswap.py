@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from reader.parse.kinds import DATELINE_RE, Kind, is_header, kind_of
 from reader.parse.squeeze import squeezed_width
-from reader.parse.text import width
+from reader.parse.text import AnyOf, width
 from reader.parse.wrapmodel import glued
 
 _INDENT = 2.0  # ems a paragraph's first line is set in
 _TOP = 7  # lines from the top of the page where the top story starts
 _STOPS = frozenset("。！？；")
+_STOPS_IN = AnyOf(_STOPS)
 _HEAD_ENDS = frozenset("，、：。！？；”’）》")
 _OPEN = {"（": "）", "《": "》", "“": "”"}
 
@@ -32,7 +33,7 @@ def put_heads_first(raw: list[str]) -> list[str]:
     lines = [(k, line.strip()) for k, line in enumerate(raw[: _TOP + 4]) if line.strip()]
     for n in range(min(_TOP, len(lines) - 3)):
         (a, first), (h, head), (c, inner), (_, more) = lines[n : n + 4]
-        if not _STOPS.isdisjoint(first):
+        if _STOPS_IN.search(first):
             return raw  # a sentence closed: past the top story's start
         if c - a != 2 or any(_hint(raw[k]) for k in (a, h, c)):
             continue  # lines apart, or one set in: the extractor wrote them so
@@ -45,7 +46,7 @@ def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
     """`first` is a paragraph's first line that goes on in `inner`, over `more`; `head` cuts it."""
     if len(first) < 6 or not 2 <= len(head) <= 24 or "，" in head or head[:2] == "——":
         return False  # (a subtitle's dashes)
-    if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or not _STOPS.isdisjoint(head):
+    if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or _STOPS_IN.search(head):
         return False
     if more[-1] in _STOPS or not _measured(first, head, inner, more):
         return False  # (`more` must be an inner line too, to measure the column)
