@@ -166,7 +166,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
 
 # Outlets whose reporters sign with the paper's: read as the paper's own role.
 _OTHER_OUTLET = re.compile(
-    r"(?:中央人民广播电台|中央电视台|中国国际广播电台|经济日报|光明日报|工人日报|解放军报"
+    r"(?:中央人民广播电台|中央电视台|(?:中国)?国际广播电台|经济日报|光明日报|工人日报|解放军报"
     r"|中国青年报|农民日报|法制日报|科技日报)(?=(?:特约|见习|实习)?(?:记者|通讯员))"
 )
 
@@ -379,7 +379,9 @@ def _roles_end(lines: Sequence[Line], i: int) -> int:
             break
         joined = _OTHER_OUTLET.sub("本报", text)
         if (j > i or joined != text) and is_byline(joined):
-            end = j  # (one line of the paper's own roles and names is `kind_of`'s)
+            end = j  # (one line of the paper's own roles and names is `kind_of`'s...
+        elif j == i and names(OUTLET_ROLE.sub("", text, count=1)) == 3:
+            end = j  # ...but three names past its six characters: `本报记者曹照琴谢国明王尧`)
     return end
 
 
