@@ -29,8 +29,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_byline, is_header
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_header
 from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
+from reader.parse.rolelines import role_rest, roles_end
 
 
 class Line(Protocol):
@@ -110,10 +111,10 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue
         above = lines[i - 1]
         if above.kind is byline:
-            _role_rest(above, line)
+            role_rest(above, line)
             continue
         if line.first in _OUTLET_FIRST and OUTLET_ROLE.match(line.text):
-            for j in range(i, _roles_end(lines, i) + 1):
+            for j in range(i, roles_end(lines, i) + 1):
                 lines[j].kind, lines[j].candidate = Kind.BYLINE, False
             continue
         if not line.candidate:
@@ -162,25 +163,6 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
-
-
-# Outlets whose reporters sign with the paper's: read as the paper's own role.
-_OTHER_OUTLET = re.compile(
-    r"(?:中央人民广播电台|中央电视台|(?:中国)?国际广播电台|经济日报|光明日报|工人日报|解放军报"
-    r"|中国青年报|农民日报|法制日报|科技日报)(?=(?:特约|见习|实习)?(?:记者|通讯员))"
-)
-
-
-# The rest of a byline of several roles wrapped inside an outlet's name: `新华社记者刘建新
-# 中央人民广播电` / `台记者胡训军本报记者郭嘉`.
-_ROLE_REST = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?"
-    r"(?:(?:本报|新华社|中新社)?(?:特约|见习|实习)?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?)*$"
-)
-
-
-# (What is left of a role a byline's line breaks inside: `本报记` / `者郑宏范`.)
-_ROLE_CUT = re.compile(r"(?:记|通讯|通)$")
 
 
 def _full_post(lines: Sequence[Line], i: int) -> bool:
@@ -360,40 +342,6 @@ def _opens_stack(lines: Sequence[Line], i: int) -> bool:
         return True
     return wrapmodel.glued(over.text, lines[i].text)  # (Chromium halves a headline:
     # `发展县域经济` / `要有科学方略`)
-
-
-def _roles_end(lines: Sequence[Line], i: int) -> int:
-    """The last line of a byline of several roles that line i opens, set past the column or
-    wrapped at it (`新华社记者陈辉李清华本报` / `记者何伟`), reporters of another outlet
-    among them (`…中央人民广播电台记者胡训军…`); i - 1 if the lines are none. The
-    longest such run: a break inside a role leaves a name's length (`…胡训军本报记` / `者郭嘉`)."""
-    text, end = "", i - 1
-    for j in range(i, min(i + 3, len(lines) - 1)):
-        line = lines[j]
-        if j > i and (
-            line.kind is not Kind.BODY or lines[j - 1].width < lines[j - 1].measure() - 1.5
-        ):
-            break  # a byline wraps at the column: the line above it is full
-        text += line.text
-        if not _IDEOGRAPHS.match(text):
-            break
-        joined = _OTHER_OUTLET.sub("本报", text)
-        if (j > i or joined != text) and is_byline(joined):
-            end = j  # (one line of the paper's own roles and names is `kind_of`'s...
-        elif j == i and names(OUTLET_ROLE.sub("", text, count=1)) == 3:
-            end = j  # ...but three names past its six characters: `本报记者曹照琴谢国明王尧`)
-    return end
-
-
-def _role_rest(byline: Line, line: Line) -> None:
-    """Mark the line a byline's when it is the wrapped rest of the full byline above it,
-    the break inside a role too (`新华社记者刘思扬本报记` / `者郑宏范`)."""
-    text = line.text
-    cut = _ROLE_CUT.search(byline.text) if text[:1] in "者讯员" else None
-    if cut:
-        text = cut.group(0) + text
-    if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
-        line.kind, line.candidate = Kind.BYLINE, False
 
 
 def _word(above: Line, text: str) -> bool:
