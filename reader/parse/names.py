@@ -81,6 +81,13 @@ _CLOSING = frozenset("》』”」）")  # (no word runs on across a closing mar
 _MARKS = frozenset("，。；、！？")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
+# Provinces and countries the paper sets as a label where a byline stands (`湖南`, `泰国`).
+_REGION_NAMES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南"
+    " 广东 海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 台湾"
+    " 泰国 欧盟 日本 韩国 朝鲜 印尼 法国 英国 德国 俄罗斯"  # (not 美国: `_region_over_dateline`)
+)
+_REGIONS = frozenset(_REGION_NAMES.split())
 
 
 def name_line(line: Line) -> str:
@@ -130,6 +137,11 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             line.kind, line.candidate = byline, False  # `贬值` / `泰国` / `本报曼谷…电`
             below.kind, below.candidate = body, False  # (the dateline opens the text)
             continue
+        if line.text in _REGIONS and _region_over_dateline(lines, i):
+            line.kind, line.candidate = byline, False  # `…温暖送进万家` / `湖南` / `本报…电`
+            if below.kind is byline:
+                below.kind, below.candidate = body, False  # (the dateline opens the text)
+            continue
         if line.width > 16 or below.width < line.width + 2:
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
@@ -150,7 +162,11 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a subtitle under it: the line is a headline over its subtitle
         if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
-        if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
+        if (
+            i + 2 < len(lines)
+            and _head_over(below, lines[i + 2])
+            and not _name_under_head(lines, i)
+        ):
             continue  # a headline below, over its text: the line is no byline over a story
         how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text):
@@ -322,6 +338,28 @@ def _label_over_dateline(lines: Sequence[Line], i: int) -> bool:
     )
 
 
+def _region_over_dateline(lines: Sequence[Line], i: int) -> bool:
+    """A province's or a country's name under a headline's line, over a dateline (`不忘群众
+    疾苦温暖送进万家` / `湖南` / `本报长沙１月２５日电`, `吉林` / `据新华社长春…电`): the
+    paper's label where a byline stands, under a full line too. The corpus prints 13 such
+    labels alone over a dateline, and 4 headlines ending in a region over one, which leave
+    the region alone on a line only when they wrap just there (`贝宁总统访问海南`); two end
+    in `美国`, which is no label of the corpus. (`wrapmodel.inside` would take two of the
+    four and lose the labels `安徽` and `四川` of the read sets.)"""
+    above, below = lines[i - 1], lines[i + 1]
+    text = below.text.removeprefix("据")
+    if DATELINE_RE.match(text) is None:
+        return False
+    head = text.split("电", 1)[0].split("讯", 1)[0]  # (`本报记者何勇通讯员…`: 讯 of 通讯员)
+    return (
+        "记者" not in head
+        and not head.endswith("通")
+        and above.candidate
+        and above.kind is Kind.BODY
+        and not _wrap_across(above.text, lines[i].text)
+    )
+
+
 def _as_wide(line: Line, below: Line, after: Line) -> bool:
     """The post line fills the column, or it is as wide as the paragraph's set-in first
     line under it, over a full line (`山西省交口县县长李来福` in a column of fourteen):
@@ -354,6 +392,19 @@ def _word(above: Line, text: str) -> bool:
         or wrapmodel.broken_word(text[0], text[1], 1)
         or above.last.isdigit()
         or above.last.isascii()
+    )
+
+
+def _name_under_head(lines: Sequence[Line], i: int) -> bool:
+    """One name alone (`李耕`, `严泽铣`) under a one-line headline that opens its stack,
+    over a paragraph's first line set in as far as a headline is narrower: a story prints
+    its text under the byline, so the line below is no headline over a story of its own.
+    (Not under the header band: a pooled page prints a name set there as a kicker.)"""
+    above = lines[i - 1]
+    return (
+        names(lines[i].text) == 1
+        and not (is_header(above.text) or _BAND.match(above.text))
+        and _first_head(lines, i - 1)
     )
 
 
