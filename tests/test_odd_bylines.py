@@ -164,3 +164,10 @@ def test_a_headline_that_wraps_before_a_country_keeps_it() -> None:
     (item,) = _items(_BEFORE + "既不供货又不退款巴将状告\n美国\n" + _REGION_TEXT)
     assert item["headline"] == "既不供货又不退款巴将状告美国"
     assert item["byline"] != "美国"
+
+
+def test_a_name_over_a_paragraph_of_one_short_sentence() -> None:
+    text = _BEFORE + "唱国歌与写杂文\n胡昭衡\n新年好！\n" + _SET_IN_BODY
+    (item,) = _items(text)
+    assert (item["headline"], item["byline"]) == ("唱国歌与写杂文", "胡昭衡")
+    assert item["paragraphs"][0] == "新年好！"  # type: ignore[index]

@@ -79,6 +79,7 @@ _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 _WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
 _CLOSING = frozenset("》』”」）")  # (no word runs on across a closing mark: `…新编》` / `万达`)
 _MARKS = frozenset("，。；、！？")
+_SENTENCE_END = frozenset("。！？")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
 # Provinces and countries the paper sets as a label where a byline stands (`湖南`, `泰国`).
@@ -142,7 +143,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             if below.kind is byline:
                 below.kind, below.candidate = body, False  # (the dateline opens the text)
             continue
-        if line.width > 16 or below.width < line.width + 2:
+        if line.width > 16 or (below.width < line.width + 2 and not _over_sentence(line, below)):
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
             # post over its holder's name as wide as the column (`…县长李来福`)
@@ -406,6 +407,12 @@ def _name_under_head(lines: Sequence[Line], i: int) -> bool:
         and not (is_header(above.text) or _BAND.match(above.text))
         and _first_head(lines, i - 1)
     )
+
+
+def _over_sentence(line: Line, below: Line) -> bool:
+    """One name over a paragraph of one short sentence (`胡昭衡` / `新年好！`): the text
+    under a byline, though no wider than the name."""
+    return below.last in _SENTENCE_END and names(line.text) == 1
 
 
 def _head_over(line: Line, below: Line) -> bool:
