@@ -129,10 +129,7 @@ def test_a_stub_over_a_correspondents_byline_is_the_headlines_end() -> None:
 # TeX's and LibreOffice's first line of the text set in three ems of a column of eleven:
 # as narrow against the full line under it as a headline over its text.
 _SET_IN_BODY = (
-    "略具装潢样式且工\n"
-    "艺稍觉考究的栅栏，似少\n"
-    "了什么，只见一排排竖着\n"
-    "的木条，冷冷地站在那里。\n"
+    "略具装潢样式且工\n艺稍觉考究的栅栏，似少\n了什么，只见一排排竖着\n的木条，冷冷地站在那里。\n"
 )
 
 
@@ -149,7 +146,9 @@ def test_a_name_under_the_header_band_stays_what_the_stack_makes_it() -> None:
     assert all(item["byline"] != "李耕" for item in page["items"])
 
 
-_REGION_TEXT = "本报长沙１月２５日电\n记者吴兴华报道：湖南各级\n党委和政府在春节前夕，走\n访慰问了困难群众。\n"
+_REGION_TEXT = (
+    "本报长沙１月２５日电\n记者吴兴华报道：湖南各级\n党委和政府在春节前夕，走\n访慰问了困难群众。\n"
+)
 
 
 def test_a_provinces_label_under_a_full_headline_over_a_dateline() -> None:
