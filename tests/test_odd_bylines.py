@@ -124,3 +124,49 @@ def test_a_stub_over_a_correspondents_byline_is_the_headlines_end() -> None:
     text = _BEFORE + "东亚货币继续\n贬值\n泰国\n本报通讯员王伟\n" + _DATELINE_BODY[10:]
     items = _items(text)
     assert all(item["byline"] != "泰国" for item in items)
+
+
+# TeX's and LibreOffice's first line of the text set in three ems of a column of eleven:
+# as narrow against the full line under it as a headline over its text.
+_SET_IN_BODY = (
+    "略具装潢样式且工\n艺稍觉考究的栅栏，似少\n了什么，只见一排排竖着\n的木条，冷冷地站在那里。\n"
+)
+
+
+def test_a_name_under_a_one_line_headline_over_a_set_in_first_line() -> None:
+    (item,) = _items(_BEFORE + "栅栏随笔\n李耕\n" + _SET_IN_BODY)
+    assert (item["headline"], item["subtitle"], item["byline"]) == ("栅栏随笔", None, "李耕")
+    assert str(item["paragraphs"][0]).startswith("略具装潢样式且工艺")  # type: ignore[index]
+
+
+def test_a_name_under_the_header_band_stays_what_the_stack_makes_it() -> None:
+    header = "2要闻1998年1月30日星期五责任编辑董宇\n"
+    text = header + "李耕\n栅栏随笔\n" + _SET_IN_BODY
+    page = json.loads(parse_text(text).to_json())
+    assert all(item["byline"] != "李耕" for item in page["items"])
+
+
+_REGION_TEXT = (
+    "本报长沙１月２５日电\n记者吴兴华报道：湖南各级\n党委和政府在春节前夕，走\n访慰问了困难群众。\n"
+)
+
+
+def test_a_provinces_label_under_a_full_headline_over_a_dateline() -> None:
+    # Under a full line too: the paper's label, where a byline stands.
+    (item,) = _items(_BEFORE + "不忘群众疾苦温暖送进万家\n湖南\n" + _REGION_TEXT)
+    assert (item["headline"], item["byline"]) == ("不忘群众疾苦温暖送进万家", "湖南")
+    assert str(item["paragraphs"][0]).startswith("本报长沙１月２５日电记者吴兴华")  # type: ignore[index]
+
+
+def test_a_headline_that_wraps_before_a_country_keeps_it() -> None:
+    # 美国 ends two headlines of the corpus over a dateline and labels none.
+    (item,) = _items(_BEFORE + "既不供货又不退款巴将状告\n美国\n" + _REGION_TEXT)
+    assert item["headline"] == "既不供货又不退款巴将状告美国"
+    assert item["byline"] != "美国"
+
+
+def test_a_name_over_a_paragraph_of_one_short_sentence() -> None:
+    text = _BEFORE + "唱国歌与写杂文\n胡昭衡\n新年好！\n" + _SET_IN_BODY
+    (item,) = _items(text)
+    assert (item["headline"], item["byline"]) == ("唱国歌与写杂文", "胡昭衡")
+    assert item["paragraphs"][0] == "新年好！"  # type: ignore[index]

@@ -95,6 +95,27 @@ def test_a_byline_of_several_roles_set_past_the_column() -> None:
     assert paragraphs[0].startswith("湖南省吉首军分区司令员") and paragraphs[0].endswith("贫状元。")
 
 
+def test_a_reporter_of_the_international_radio_after_the_papers_own() -> None:
+    # The corpus names the outlet `国际广播电台` too, without `中国`: the byline was cut
+    # at its `电` as a dateline (`本报驻泰国记者…国际广播电`), the rest joined to the text.
+    byline = "本报驻泰国记者成元生国际广播电台记者陆永江"
+    stack = "盼神奇旅游显神威\n——访泰国旅游机构总裁舍里\n"
+    (item,) = _items(_BEFORE + stack + byline + "\n" + _PARAGRAPH)
+    assert item["byline"] == byline
+    assert str(item["paragraphs"][0]).startswith("湖南省吉首军分区司令员")  # type: ignore[index]
+
+
+def test_three_names_set_together_under_the_papers_role() -> None:
+    # Eight characters of names, past the six a line of roles and names may hold: the
+    # line was read as the subtitle. Two names and a word stay what they were.
+    text = _BEFORE + "大亚湾之光\n本报记者曹照琴谢国明王尧\n" + _PARAGRAPH
+    (item,) = _items(text)
+    assert (item["subtitle"], item["byline"]) == (None, "本报记者曹照琴谢国明王尧")
+    lead = "本报记者近日走访了北京市\n"
+    (item,) = _items(_BEFORE + "大亚湾之光\n" + lead + _PARAGRAPH)
+    assert item["byline"] is None
+
+
 def test_a_byline_of_several_roles_wrapped_over_three_lines() -> None:
     byline = "新华社记者刘建新中央人民\n广播电台记者胡训军本报记\n者郭嘉\n"
     (item,) = _items(_BEFORE + "勿忘父老乡亲\n" + byline + _PARAGRAPH)

@@ -29,8 +29,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_byline, is_header
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_header
 from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
+from reader.parse.rolelines import role_rest, roles_end
 
 
 class Line(Protocol):
@@ -78,8 +79,16 @@ _POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 _WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
 _CLOSING = frozenset("》』”」）")  # (no word runs on across a closing mark: `…新编》` / `万达`)
 _MARKS = frozenset("，。；、！？")
+_SENTENCE_END = frozenset("。！？")
 _RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
+# Provinces and countries the paper sets as a label where a byline stands (`湖南`, `泰国`).
+_REGION_NAMES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南"
+    " 广东 海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 台湾"
+    " 泰国 欧盟 日本 韩国 朝鲜 印尼 法国 英国 德国 俄罗斯"  # (not 美国: `_region_over_dateline`)
+)
+_REGIONS = frozenset(_REGION_NAMES.split())
 
 
 def name_line(line: Line) -> str:
@@ -110,10 +119,10 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue
         above = lines[i - 1]
         if above.kind is byline:
-            _role_rest(above, line)
+            role_rest(above, line)
             continue
         if line.first in _OUTLET_FIRST and OUTLET_ROLE.match(line.text):
-            for j in range(i, _roles_end(lines, i) + 1):
+            for j in range(i, roles_end(lines, i) + 1):
                 lines[j].kind, lines[j].candidate = Kind.BYLINE, False
             continue
         if not line.candidate:
@@ -129,7 +138,12 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             line.kind, line.candidate = byline, False  # `贬值` / `泰国` / `本报曼谷…电`
             below.kind, below.candidate = body, False  # (the dateline opens the text)
             continue
-        if line.width > 16 or below.width < line.width + 2:
+        if line.text in _REGIONS and _region_over_dateline(lines, i):
+            line.kind, line.candidate = byline, False  # `…温暖送进万家` / `湖南` / `本报…电`
+            if below.kind is byline:
+                below.kind, below.candidate = body, False  # (the dateline opens the text)
+            continue
+        if line.width > 16 or (below.width < line.width + 2 and not _over_sentence(line, below)):
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
             # post over its holder's name as wide as the column (`…县长李来福`)
@@ -149,7 +163,11 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a subtitle under it: the line is a headline over its subtitle
         if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
-        if i + 2 < len(lines) and _head_over(below, lines[i + 2]):
+        if (
+            i + 2 < len(lines)
+            and _head_over(below, lines[i + 2])
+            and not _name_under_head(lines, i)
+        ):
             continue  # a headline below, over its text: the line is no byline over a story
         how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text):
@@ -162,25 +180,6 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
-
-
-# Outlets whose reporters sign with the paper's: read as the paper's own role.
-_OTHER_OUTLET = re.compile(
-    r"(?:中央人民广播电台|中央电视台|中国国际广播电台|经济日报|光明日报|工人日报|解放军报"
-    r"|中国青年报|农民日报|法制日报|科技日报)(?=(?:特约|见习|实习)?(?:记者|通讯员))"
-)
-
-
-# The rest of a byline of several roles wrapped inside an outlet's name: `新华社记者刘建新
-# 中央人民广播电` / `台记者胡训军本报记者郭嘉`.
-_ROLE_REST = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?"
-    r"(?:(?:本报|新华社|中新社)?(?:特约|见习|实习)?(?:记者|通讯员)[\u4e00-\u9fff·]{2,4}?)*$"
-)
-
-
-# (What is left of a role a byline's line breaks inside: `本报记` / `者郑宏范`.)
-_ROLE_CUT = re.compile(r"(?:记|通讯|通)$")
 
 
 def _full_post(lines: Sequence[Line], i: int) -> bool:
@@ -340,6 +339,28 @@ def _label_over_dateline(lines: Sequence[Line], i: int) -> bool:
     )
 
 
+def _region_over_dateline(lines: Sequence[Line], i: int) -> bool:
+    """A province's or a country's name under a headline's line, over a dateline (`不忘群众
+    疾苦温暖送进万家` / `湖南` / `本报长沙１月２５日电`, `吉林` / `据新华社长春…电`): the
+    paper's label where a byline stands, under a full line too. The corpus prints 13 such
+    labels alone over a dateline, and 4 headlines ending in a region over one, which leave
+    the region alone on a line only when they wrap just there (`贝宁总统访问海南`); two end
+    in `美国`, which is no label of the corpus. (`wrapmodel.inside` would take two of the
+    four and lose the labels `安徽` and `四川` of the read sets.)"""
+    above, below = lines[i - 1], lines[i + 1]
+    text = below.text.removeprefix("据")
+    if DATELINE_RE.match(text) is None:
+        return False
+    head = text.split("电", 1)[0].split("讯", 1)[0]  # (`本报记者何勇通讯员…`: 讯 of 通讯员)
+    return (
+        "记者" not in head
+        and not head.endswith("通")
+        and above.candidate
+        and above.kind is Kind.BODY
+        and not _wrap_across(above.text, lines[i].text)
+    )
+
+
 def _as_wide(line: Line, below: Line, after: Line) -> bool:
     """The post line fills the column, or it is as wide as the paragraph's set-in first
     line under it, over a full line (`山西省交口县县长李来福` in a column of fourteen):
@@ -362,38 +383,6 @@ def _opens_stack(lines: Sequence[Line], i: int) -> bool:
     # `发展县域经济` / `要有科学方略`)
 
 
-def _roles_end(lines: Sequence[Line], i: int) -> int:
-    """The last line of a byline of several roles that line i opens, set past the column or
-    wrapped at it (`新华社记者陈辉李清华本报` / `记者何伟`), reporters of another outlet
-    among them (`…中央人民广播电台记者胡训军…`); i - 1 if the lines are none. The
-    longest such run: a break inside a role leaves a name's length (`…胡训军本报记` / `者郭嘉`)."""
-    text, end = "", i - 1
-    for j in range(i, min(i + 3, len(lines) - 1)):
-        line = lines[j]
-        if j > i and (
-            line.kind is not Kind.BODY or lines[j - 1].width < lines[j - 1].measure() - 1.5
-        ):
-            break  # a byline wraps at the column: the line above it is full
-        text += line.text
-        if not _IDEOGRAPHS.match(text):
-            break
-        joined = _OTHER_OUTLET.sub("本报", text)
-        if (j > i or joined != text) and is_byline(joined):
-            end = j  # (one line of the paper's own roles and names is `kind_of`'s)
-    return end
-
-
-def _role_rest(byline: Line, line: Line) -> None:
-    """Mark the line a byline's when it is the wrapped rest of the full byline above it,
-    the break inside a role too (`新华社记者刘思扬本报记` / `者郑宏范`)."""
-    text = line.text
-    cut = _ROLE_CUT.search(byline.text) if text[:1] in "者讯员" else None
-    if cut:
-        text = cut.group(0) + text
-    if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
-        line.kind, line.candidate = Kind.BYLINE, False
-
-
 def _word(above: Line, text: str) -> bool:
     """Two characters that are a word of the corpus's text (`任务`, `成立`; a name of two,
     `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`;
@@ -405,6 +394,25 @@ def _word(above: Line, text: str) -> bool:
         or above.last.isdigit()
         or above.last.isascii()
     )
+
+
+def _name_under_head(lines: Sequence[Line], i: int) -> bool:
+    """One name alone (`李耕`, `严泽铣`) under a one-line headline that opens its stack,
+    over a paragraph's first line set in as far as a headline is narrower: a story prints
+    its text under the byline, so the line below is no headline over a story of its own.
+    (Not under the header band: a pooled page prints a name set there as a kicker.)"""
+    above = lines[i - 1]
+    return (
+        names(lines[i].text) == 1
+        and not (is_header(above.text) or _BAND.match(above.text))
+        and _first_head(lines, i - 1)
+    )
+
+
+def _over_sentence(line: Line, below: Line) -> bool:
+    """One name over a paragraph of one short sentence (`胡昭衡` / `新年好！`): the text
+    under a byline, though no wider than the name."""
+    return below.last in _SENTENCE_END and names(line.text) == 1
 
 
 def _head_over(line: Line, below: Line) -> bool:
