@@ -54,7 +54,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from search import generate  # noqa: E402
-from searchoracle import fold, t2s  # type: ignore[import-not-found]  # noqa: E402
+from searchoracle import fold, t2s  # noqa: E402
 
 OUT = HERE / "out" / "queries"
 KINDS = (

@@ -236,8 +236,8 @@ def score(
 
     `found`: for each wanted term, its spans per field key. When some candidates hold
     the query's words (`worded`), one without them (`coarse` 0: 理工 in 管理工作) gets
-    only `UNWORDED_HEAD` for where they stand. `whole`: it holds every query word as a word (`WHOLE`,
-    `WHOLE_APART`).
+    only `UNWORDED_HEAD` for where they stand. `whole`: it holds every query word as a
+    word (`WHOLE`, `WHOLE_APART`).
     `weights`: each term's rarity (its IDF; equal when not given): the headline's share
     of `HEAD` is that of the terms it holds, so a common word (中国, 举办) in another
     article's headline does not outweigh the rare one the wanted article is about.
