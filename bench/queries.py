@@ -462,11 +462,15 @@ def report(queries, results, pages, args) -> None:  # type: ignore[no-untyped-de
             f"| {_share(row['found'], row['want'])} | {row['cut']:.0f} "
             f"| {_share(row['true'], row['hit'])} "
             f"| {row['complete']:.0f} | {row['exact']:.0f} | {row['heads']:.0f} "
-            f"| {row['rr'] / row['heads'] if row['heads'] else 0:.3f} "
+            f"| {_mrr(row)} "
             f"| {_share(row['top10'], row['heads'])} |"
         )
     if args.json:
         args.json.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _mrr(row: dict[str, float]) -> str:
+    return f"{row['rr'] / row['heads']:.3f}" if row["heads"] else "-"
 
 
 def _share(part: float, whole: float) -> str:
