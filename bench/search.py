@@ -76,7 +76,7 @@ def check_disk(sizes: list[int]) -> None:
         )
 
 
-def generate(root: Path, megabytes: int) -> int:
+def generate(root: Path, megabytes: int, lines_per_page: int = LINES_PER_PAGE) -> int:
     """A library of at least `megabytes` MB of page text; returns its text size in bytes.
 
     Written page by page as it is made (2 GB of text is never in memory at once).
@@ -91,15 +91,15 @@ def generate(root: Path, megabytes: int) -> int:
     paper.mkdir(parents=True)
     (paper / "paper.toml").write_text('name = "人民日报"\n', encoding="utf-8")
     total, day = 0, date(1998, 1, 1)
-    per_issue = LINES_PER_PAGE * PAGES_PER_ISSUE
+    per_issue = lines_per_page * PAGES_PER_ISSUE
     while total < megabytes * 1_000_000:
         for first in range(0, len(lines), per_issue):
             issue = paper / day.isoformat()
             issue.mkdir()
             (issue / "issue.toml").write_text(f"date = {day.isoformat()}\n", encoding="utf-8")
             chunk = lines[first : first + per_issue]
-            for page, at in enumerate(range(0, len(chunk), LINES_PER_PAGE), start=1):
-                text = "".join(f" {p}\n" for p in chunk[at : at + LINES_PER_PAGE])
+            for page, at in enumerate(range(0, len(chunk), lines_per_page), start=1):
+                text = "".join(f" {p}\n" for p in chunk[at : at + lines_per_page])
                 data = text.encode("utf-8")
                 (issue / f"{page:02d}.txt").write_bytes(data)
                 total += len(data)

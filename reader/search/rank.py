@@ -77,6 +77,12 @@ CLAUSE_WHOLE = 3.0
 most of one (只争朝夕忙签约): the share alone, in log units, told 1 from 0.8 by 0.7 point,
 which a shorter body outweighed. Issue 13 round 6: phrases +1 query on three of six seeds,
 nothing lost; flat from 2 to 7."""
+UNWORDED_HEAD = 0.001
+"""The score of a candidate without the query's words when others hold them, by its share
+of the terms in its headline stack: it stays below every candidate with the words (理工 in
+管理工作 below 香港理工大学), but a headline holding the query (新闻部 in 马拉维新闻部长, a word
+of its own there) ranks above a body that holds it so, which went first by age (bench/queries.py,
+round 19: 6 of 272 headline queries not first, 1 of them 25th)."""
 CLAUSE_BRIEF = 2.0
 """Per unit of log: the body's length for a lone term (as `BRIEF`)."""
 _HEAD_ROOM = 30
@@ -230,19 +236,21 @@ def score(
 
     `found`: for each wanted term, its spans per field key. When some candidates hold
     the query's words (`worded`), one without them (`coarse` 0: 理工 in 管理工作) gets
-    nothing for where they stand. `whole`: it holds every query word as a word (`WHOLE`,
-    `WHOLE_APART`).
+    only `UNWORDED_HEAD` for where they stand. `whole`: it holds every query word as a
+    word (`WHOLE`, `WHOLE_APART`).
     `weights`: each term's rarity (its IDF; equal when not given): the headline's share
     of `HEAD` is that of the terms it holds, so a common word (中国, 举办) in another
     article's headline does not outweigh the rare one the wanted article is about.
     `form`: the candidate's `Shape`; `headline`: the query reads as headline words
     (`reads_as_headline`): its length counts, not the body's.
     """
-    if not found or (worded and coarse <= 0):
+    if not found:
         return coarse
     weight = list(weights) if len(weights) == len(found) and all(weights) else [1.0] * len(found)
     heads = (any(key in HEAD_FIELDS for key in spans) for spans in found)
     in_head = sum(w for w, head in zip(weight, heads, strict=True) if head)
+    if worded and coarse <= 0:
+        return coarse + UNWORDED_HEAD * in_head / sum(weight)
     bonus = (WHOLE if len(found) == 1 else WHOLE_APART) if whole else 0.0
     total = coarse + HEAD * in_head / sum(weight) + bonus
     return total + NEAR * closeness(found) + _length(found, form, headline)
