@@ -37,7 +37,7 @@ def _unlistable(monkeypatch: pytest.MonkeyPatch, *folders: Path) -> None:
     def scandir(path: str | os.PathLike[str] = ".") -> Iterator[os.DirEntry[str]]:
         if os.fspath(path) in refused:
             raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
-        return real(path)  # type: ignore[return-value]
+        return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
 
