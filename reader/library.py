@@ -50,7 +50,7 @@ class Issue(NamedTuple):
         numbers = []
         try:
             entries = list(os.scandir(self.path))
-        except OSError as err:  # a folder this user may not list: said once, left out
+        except PermissionError as err:  # a folder this user may not list: said, left out
             PROBLEMS[f"{os_message(err)}; the issue is read as having no pages"] = None
             return []
         for entry in entries:
@@ -144,7 +144,7 @@ class Library:
             path = Path(entry.path)
             try:
                 listing = os.scandir(path)
-            except OSError as err:  # another user's paper (0700): it alone is left out
+            except PermissionError as err:  # another user's paper (0700): it alone is left out
                 PROBLEMS[f"{os_message(err)}; the paper is left out"] = None
                 continue
             with listing:
@@ -246,7 +246,7 @@ def _issue_folders(paper: Paper) -> list[str]:
     try:
         with os.scandir(paper.path) as listing:
             return [e.name for e in listing if not e.name.startswith(".") and is_folder(e)]
-    except OSError as err:
+    except PermissionError as err:  # not a folder gone meanwhile: its callers say that
         PROBLEMS[f"{os_message(err)}; the paper is left out"] = None
         return []
 
