@@ -114,11 +114,21 @@ def read_toml(
     if not os.path.exists(path):
         return None
     data = read_bounded(path, limit, what)
+    # Notepad's "UTF-8" (with a byte order mark): the file is plain UTF-8 after it,
+    # but tomllib said "Invalid statement (at line 1, column 1)" and the reader would
+    # not start on such a config. Page files are read with one already.
+    text_at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    data = data[text_at:]
     try:
         text = data.decode("utf-8")
+    except UnicodeDecodeError as err:  # GBK from an old editor: say what to do
+        raise ReaderError(
+            f"{path}: not UTF-8 text (byte {text_at + err.start + 1} of the file): save it as UTF-8"
+        ) from None
+    try:
         simple = plain_toml(text)
         return tomllib.loads(text) if simple is None else simple
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    except tomllib.TOMLDecodeError as err:
         raise ReaderError(f"{path}: {err}") from None
     except RecursionError:
         raise ReaderError(f"{path}: nested deeper than a {what} goes") from None

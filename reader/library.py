@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reader.errors import NotFound, ReaderError
-from reader.files import is_file, is_folder
+from reader.files import is_file, is_folder, os_message
 from reader.locations import bundled_sample
 
 
@@ -48,7 +48,12 @@ class Issue(NamedTuple):
     def page_numbers(self) -> list[int]:
         """Page numbers of this issue, in order, from the `NN.txt` names."""
         numbers = []
-        for entry in os.scandir(self.path):
+        try:
+            entries = list(os.scandir(self.path))
+        except PermissionError as err:  # a folder this user may not list: said, left out
+            PROBLEMS[f"{os_message(err)}; the issue is read as having no pages"] = None
+            return []
+        for entry in entries:
             number = page_number(entry.name)
             if number is not None and is_file(entry):
                 numbers.append(number)
@@ -138,12 +143,18 @@ class Library:
                 continue
             path = Path(entry.path)
             try:
-                meta = _toml(path / "paper.toml")
-            except ReaderError as err:  # one broken paper.toml stopped every command
-                PROBLEMS[f"{err.message}; the paper is read without it"] = None
-                meta = {}
-            if not meta and not any(p.is_dir() for p in path.iterdir()):
+                listing = os.scandir(path)
+            except PermissionError as err:  # another user's paper (0700): it alone is left out
+                PROBLEMS[f"{os_message(err)}; the paper is left out"] = None
                 continue
+            with listing:
+                try:
+                    meta = _toml(path / "paper.toml")
+                except ReaderError as err:  # one broken paper.toml stopped every command
+                    PROBLEMS[f"{err.message}; the paper is read without it"] = None
+                    meta = {}
+                if not meta and not any(is_folder(e) for e in listing):
+                    continue
             found.append(
                 Paper(
                     key=entry.name,
@@ -165,11 +176,7 @@ class Library:
     def issues(self, paper: str | None = None) -> list[Issue]:
         """Issues of one paper or of all, oldest first (by date, else key)."""
         papers = [self.paper(paper)] if paper else self.papers
-        found = []
-        for p in papers:
-            for entry in os.scandir(p.path):
-                if not entry.name.startswith(".") and is_folder(entry):
-                    found.append(self._issue(p, entry.name))
+        found = [self._issue(p, name) for p in papers for name in _issue_folders(p)]
         return sorted(found, key=lambda i: (i.label, i.paper.key, i.key))
 
     def keep_issues(self) -> list[Issue]:
@@ -191,12 +198,7 @@ class Library:
         them all (1.4 s), and one malformed file completed nothing.
         """
         papers = [self.paper(paper)] if paper else self.papers
-        return sorted(
-            f"{p.key}/{entry.name}"
-            for p in papers
-            for entry in os.scandir(p.path)
-            if not entry.name.startswith(".") and is_folder(entry)
-        )
+        return sorted(f"{p.key}/{name}" for p in papers for name in _issue_folders(p))
 
     def _issue(self, paper: Paper, key: str) -> Issue:
         # Strings, not Paths, until the Issue: listing 300 issues spent most of its
@@ -233,6 +235,20 @@ class Library:
     def latest(self) -> Issue | None:
         """The newest issue of the library, if any (see `newest`)."""
         return newest(self.keep_issues())
+
+
+def _issue_folders(paper: Paper) -> list[str]:
+    """The names of `paper`'s issue folders; none, said once, when it cannot be listed.
+
+    A paper folder another user keeps to a group (0750) stopped every command for
+    the whole library with "permission denied", `show` of any other paper's page too.
+    """
+    try:
+        with os.scandir(paper.path) as listing:
+            return [e.name for e in listing if not e.name.startswith(".") and is_folder(e)]
+    except PermissionError as err:  # not a folder gone meanwhile: its callers say that
+        PROBLEMS[f"{os_message(err)}; the paper is left out"] = None
+        return []
 
 
 def newest(issues: list[Issue]) -> Issue | None:

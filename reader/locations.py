@@ -56,9 +56,55 @@ def data_dir(env: Mapping[str, str] | None = None) -> Path:
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Derived data for read-only libraries: `$READER_CACHE_DIR` or the platform cache."""
+    """Derived data for read-only libraries: `$READER_CACHE_DIR` or the platform cache.
+
+    When the platform cache cannot be made (a service account's `HOME=/nonexistent`,
+    a read-only home), a private folder in the system's temporary dir: without it
+    `reader search` and the reader's `/` could not search a library they cannot write.
+    """
     override = _env(env).get("READER_CACHE_DIR")
-    return Path(override) if override else Path(user_dir("cache"))
+    if override:
+        return Path(override)
+    platform = Path(user_dir("cache"))
+    if _could_make(platform):
+        return platform
+    return _private_temp("cache") or platform
+
+
+def _could_make(folder: Path) -> bool:
+    """Whether `folder` is, or could be made, a folder this user writes (nothing is made)."""
+    probe = folder
+    while not os.path.lexists(probe):
+        if probe.parent == probe:
+            return False
+        probe = probe.parent
+    return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
+
+
+def _private_temp(kind: str) -> Path | None:
+    """`reader-KIND-UID` in the temporary dir, this user's alone (0700), or None.
+
+    A folder of that name made by another user first (or a link) is not used.
+    """
+    import stat
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"reader-{kind}-{uid}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    try:
+        found = os.lstat(folder)
+    except OSError:
+        return None
+    mine = not hasattr(os, "getuid") or found.st_uid == uid
+    if stat.S_ISDIR(found.st_mode) and mine and not found.st_mode & 0o077:
+        return folder
+    return None
 
 
 def config_file(env: Mapping[str, str] | None = None) -> Path:

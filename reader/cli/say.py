@@ -55,8 +55,43 @@ def internal_error(err: Exception) -> int:
 
         say(os_message(err))
         return 2
+    if isinstance(err, ImportError):
+        say(import_problem(err))
+        return 2
     say(f"internal error: {type(err).__name__}: {err}")
     return 2
+
+
+def import_problem(err: ImportError) -> str:
+    """An ImportError as what the user can mend: most often another version of a
+    library first on the path (`PYTHONPATH`, a user site) than the one reader pins.
+
+    It said "internal error: ModuleNotFoundError: No module named 'textual.style'"
+    when an older Textual came first on `PYTHONPATH`.
+    """
+    import re
+    from importlib.metadata import PackageNotFoundError, distribution, requires
+
+    try:
+        needs = requires("reader") or []
+    except PackageNotFoundError:
+        needs = []
+    for line in needs:
+        pin = re.fullmatch(r"([A-Za-z0-9_.-]+)==([^\s,;]+)", line.replace(" ", ""))
+        if pin is None:
+            continue
+        name, wanted = pin.groups()
+        try:
+            found = distribution(name)
+        except PackageNotFoundError:
+            return f"{name} is not installed: reader needs {name} {wanted} (pip install .)"
+        if found.version != wanted:
+            where = found.locate_file("")
+            return (
+                f"reader needs {name} {wanted}, but {name} {found.version} comes first on "
+                f"the path (from {where}): check PYTHONPATH, or reinstall reader"
+            )
+    return f"a library reader needs cannot be imported ({err}): reinstall reader (pip install .)"
 
 
 def cut_short() -> int:

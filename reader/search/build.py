@@ -260,6 +260,15 @@ def _write_quick(conn: sqlite3.Connection, times: str, names: dict[str, str]) ->
     conn.executemany("INSERT INTO papers(key, name) VALUES(?, ?)", names.items())
 
 
+def _path_value(path: Path) -> str | bytes:
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text)
+    return text
+
+
 def _apply_locked(
     conn: sqlite3.Connection,
     library: Library,
@@ -314,7 +323,9 @@ def _apply_locked(
         "signature": signature,
         "next_rowid": str(next_rowid),
         "pages": str(total),
-        "root": str(library.root.resolve()),  # where the page files are, for an index elsewhere
+        # Where the page files are, for an index elsewhere; as bytes when the path is not
+        # UTF-8 (a folder name in GBK bytes), which SQLite's text cannot hold (audit21).
+        "root": _path_value(library.root.resolve()),
     }
     conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", values.items())
     _write_quick(conn, times, names)

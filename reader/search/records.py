@@ -39,12 +39,18 @@ def library_root(conn: sqlite3.Connection) -> str | None:
     An index inside its library (`<library>/.reader/`) is found from its own path, so
     a library moved with its index still reads; one in the cache dir from the meta table.
     """
-    rows = conn.execute("PRAGMA database_list").fetchall()
-    name = next((str(row[2]) for row in rows if row[1] == "main"), "")
+    factory, conn.text_factory = conn.text_factory, bytes  # a path need not be UTF-8
+    try:
+        rows = conn.execute("PRAGMA database_list").fetchall()
+    finally:
+        conn.text_factory = factory
+    name = next((os.fsdecode(row[2]) for row in rows if row[1] == b"main"), "")
     folder = os.path.dirname(name)
     if name and os.path.basename(folder) == ".reader":
         return os.path.dirname(folder)
     row = conn.execute("SELECT value FROM meta WHERE key='root'").fetchone()
+    if row and isinstance(row[0], bytes):  # a path that is not UTF-8 (build.py)
+        return os.fsdecode(row[0])
     return str(row[0]) if row else None
 
 

@@ -166,6 +166,11 @@ def worker_start(parent: int) -> None:
     tracebacks when they handed in their next page; now they end quietly.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "setpgid"):
+        # A group of its own: a hangup (SSH closed) or `timeout`'s SIGTERM sent to the
+        # command's process group killed workers that held a queue's lock, and the
+        # parent, ending the pool, waited for it for ever (audit21).
+        os.setpgid(0, 0)
     if hasattr(signal, "SIGPIPE"):
         # The parent's end of the result pipe closes before the kernel sends the
         # death signal below: a page handed in meanwhile ends the worker, silently.
