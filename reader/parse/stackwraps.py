@@ -3,16 +3,20 @@
 Whether such a line heads a stack depends on the lines under it only: a stack line
 or a byline below makes it the stack's first line (`comma_wrap`, `colon_wrap`), and a
 bullet opens a stack only over one (`bullet_head`). Asked by `reader.parse.heads`
-as it marks the stacks; moved here from `reader.parse.lineends`, unchanged.
+as it marks the stacks; moved here from `reader.parse.lineends`, unchanged. A run that
+wraps by the rules over a dateline is a headline even after a paragraph left open
+(`wrap_over_dateline`).
 """
 
 from __future__ import annotations
 
-from reader.parse.column import comma_line
+from reader.parse.column import comma_line, dateline_at
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
+from reader.parse.stacks import wraps_seen
 
 _STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)
+_WRAP_LINES = 3  # the most lines of a headline's wrap over a dateline after an open line
 _NO_STOP = frozenset("。；;！？!?…，")  # a line broken after a headline's colon holds none
 
 
@@ -59,3 +63,33 @@ def bullet_head(lines: list[Line], i: int) -> bool:
         return False
     nxt = lines[i + 1]
     return nxt.head or nxt.kind in (Kind.BYLINE, Kind.SOURCE)
+
+
+def wrap_over_dateline(lines: list[Line], i: int) -> bool:
+    """Line i starts a wrapped headline over a dateline or byline, after an open line.
+
+    `世界游泳锦标赛预` / `赛中国选手一路顺` / `风` over `本报珀斯１月９日电记者…`,
+    `四部委联合通知要求严格限` / `制进口旧机电产品` over `本报北京１月７日讯记…`: the
+    paragraph above ends without a closing mark (the corpus cut it short), so no
+    boundary shows, but the run is a headline by the page's own facts: two or three
+    candidate lines, each narrower than the line above them (a paragraph's lines
+    fill its column), that wrap by the rules (a stub of a last line, a word broken
+    across the break: `stacks.wraps_seen`), with a dateline or a byline right under
+    them. A paragraph's last lines over a dateline are no wrap of one phrase.
+    """
+    if i == 0:
+        return False
+    prev = lines[i - 1]
+    if prev.kind is not Kind.BODY or prev.closes:
+        return False
+    j = i
+    while j < len(lines) and lines[j].candidate and lines[j].kind is Kind.BODY:
+        if lines[j].hint or lines[j].width >= prev.width - 0.5 or j - i >= _WRAP_LINES:
+            return False
+        j += 1
+    if j - i < 2 or j >= len(lines):
+        return False
+    below = lines[j]
+    if below.kind is not Kind.BYLINE and not dateline_at(lines, j):
+        return False
+    return wraps_seen([line.text for line in lines[i:j]])
