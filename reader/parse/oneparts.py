@@ -1,0 +1,65 @@
+"""Pages whose headline stacks print one part each: two parts there are one wrapped headline.
+
+How many of a page's stacks hold more than one part (kicker, headline, subtitle) is a
+fact of the page as a whole. The corpus prints few: of 1,097 stories on the
+whole-article read pages (`bench/wholegen.py`, the corpus as printed) 13 hold a kicker
+and 48 a subtitle, half of those after `——`; the pooled generators give every other
+story one. As the parse groups them, 101 of 120 whole-article read pages show at most
+one stack in seven of two parts or more, 3 of 100 of Typst's pooled pages do; on the
+former most such stacks are a wrapped headline the rules could not join
+(`北方交大与北京建` / `工学院联合办学`, `美国科学家扬言` / `克隆人克林顿呼` / `吁设禁区`).
+
+So on a page that wraps its headlines (`heads.mark_heads`) and whose other stacks
+print one part each (`_SEEN` of them at least, fewer than one in `_SHARE` holding
+more), a stack of two parts is one headline wrapped when its upper part is one line
+of a wrap's length and either the lower part's first line is as wide (a full line
+of the same measure: a kicker set in its own smaller type fills no measure of the
+headline's), or the lower part is one shorter line, no wider, across a break that
+is no likely seam of two parts (`wrapmodel.inside`). The corpus prints a subtitle
+under a headline only as the longer line (bench/wholecorpus.py rule 4). Parts
+marked by a dash stay apart; pages that never wrap a headline (tests/pagegen.py: a
+short subtitle under a long headline, and the sample page) and pages that print
+many parts are left as they are.
+"""
+
+from __future__ import annotations
+
+from reader.parse import wrapmodel
+from reader.parse.text import width
+
+_SHARE = 6  # a one-part page: fewer than one in this many of its other stacks hold two parts
+_SEEN = 3  # the fewest other stacks that show the page prints one part each (`measures._SHOWN`)
+_FULL = 6  # characters: the least a full line of a wrapped headline holds (`stacks._FULL`)
+_SAME = 0.5  # ems: a line of a wrap no wider than the one above (a digit's half em)
+
+
+def join_wraps(groups: list[list[list[str]]], wrapping: bool) -> list[list[list[str]]]:
+    """The page's grouped stacks, two parts of one wrap joined (the module's rule)."""
+    if not wrapping or not any(len(grouped) == 2 for grouped in groups):
+        return groups
+    stacks = sum(1 for grouped in groups if grouped)
+    multi = sum(len(grouped) >= 2 for grouped in groups)
+    if stacks - 1 < _SEEN or (multi - 1) * _SHARE >= stacks - 1:
+        return groups
+    out = []
+    for grouped in groups:
+        if len(grouped) == 2 and _wrap(*grouped):
+            grouped = [grouped[0] + grouped[1]]
+        out.append(grouped)
+    return out
+
+
+def _wrap(upper: list[str], lower: list[str]) -> bool:
+    """The two parts are one wrap: the upper a full line of the lower's measure, or the
+    lower the shorter part and starting no wider than the upper ends. No dash in either."""
+    if not upper or not lower or any("—" in line for line in upper + lower):
+        return False
+    if len(upper) > 1 or len(upper[0]) < _FULL:
+        return False
+    if len(lower) > 1:
+        return abs(width(upper[0]) - width(lower[0])) <= _SAME
+    return (
+        len(lower[0]) < len(upper[0])
+        and width(lower[0]) <= width(upper[-1]) + _SAME
+        and wrapmodel.inside(upper[-1], lower[0])
+    )

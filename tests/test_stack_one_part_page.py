@@ -1,0 +1,71 @@
+"""Two parts of a stack are one wrapped headline on a page of one-part stacks (issue 12, round 19).
+
+Writer's and Chromium's pages of whole articles as PDFium writes them
+(whole-office-pdfium 407, whole-chrome-pdfium 430): `埃及展出古埃及第六王` / `朝法老王青铜像`
+was read as headline and subtitle, `美国科学家扬言` / `克隆人克林顿呼` / `吁设禁区` as kicker
+and headline. The page decides: it wraps its headlines, and its other stacks print
+one part each (branch `heads21`, `reader.parse.oneparts`).
+"""
+
+from __future__ import annotations
+
+from reader.parse.oneparts import join_wraps
+from reader.parse.stories import parse_text
+
+WRAP = ["工行北京分行效益上新", "台阶"]  # a stub: the page wraps its headlines
+HEADS = [
+    ["首都机场新航站楼开工"],
+    ["长江三峡工程进展顺利"],
+    ["西部地区农民收入增加"],
+    ["全国春运客流平稳"],
+]
+
+
+def _story(n: int) -> list[str]:
+    return [
+        f"本报北京１月{n + 1}日讯记者",
+        "王明报道：今年以来，各地加",
+        "快了基础设施建设的步伐，工",
+        "程进展顺利，群众十分满意。",
+    ]
+
+
+def _page(
+    stack: list[str], others: list[list[str]]
+) -> list[tuple[str | None, str | None, str | None]]:
+    lines: list[str] = []
+    for n, head in enumerate([WRAP, *others, stack]):
+        lines += [*head, *_story(n)]
+    page = parse_text("\n".join(lines) + "\n")
+    return [(item.kicker, item.headline, item.subtitle) for item in page.items]
+
+
+def test_a_shorter_line_under_a_full_one_is_its_wrap() -> None:
+    items = _page(["埃及展出古埃及第六王", "朝法老王青铜像"], HEADS)
+    assert items[-1] == (None, "埃及展出古埃及第六王朝法老王青铜像", None)
+
+
+def test_a_line_as_wide_as_a_wrap_under_it_is_its_first_line() -> None:
+    items = _page(["美国科学家扬言", "克隆人克林顿呼", "吁设禁区"], HEADS)
+    assert items[-1] == (None, "美国科学家扬言克隆人克林顿呼吁设禁区", None)
+
+
+def test_a_page_that_prints_parts_keeps_them_apart() -> None:
+    parts = [["中国足球协会决定", "——加速培养青年队员"], ["改不了的是老屋老井", "——职工的献身精神"]]
+    items = _page(["埃及展出古埃及第六王", "朝法老王青铜像"], [*HEADS[:2], *parts])
+    assert "埃及展出古埃及第六王朝法老王青铜像" not in items[-1]
+
+
+def test_a_longer_line_under_a_headline_stays_its_subtitle() -> None:
+    groups = [
+        [WRAP],
+        *[[h] for h in HEADS],
+        [["南斯拉夫货币面临贬值", "危险"], ["立足高新技术推动第三产业", "北京致力发展首都经济"]],
+    ]
+    assert join_wraps(groups, True) == groups
+
+
+def test_a_page_that_never_wraps_keeps_its_parts() -> None:
+    groups = [*[[h] for h in HEADS], [["北方交大与北京建"], ["工学院联合办学"]]]
+    assert join_wraps(groups, False) == groups
+    assert join_wraps(groups, True)[-1] == [["北方交大与北京建", "工学院联合办学"]]
