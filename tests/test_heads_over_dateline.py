@@ -63,7 +63,7 @@ def test_a_wrap_broken_inside_a_word_over_a_dateline_is_a_headline() -> None:
 def test_the_last_lines_of_a_paragraph_over_a_dateline_stay_in_it() -> None:
     # No wrap between them (no stub, no word broken): a paragraph's end, not a headline.
     tail = ["巩固发展成果", "加强基层工作"]
-    items = _items([*ABOVE, *tail, *BODY])
+    items = _items([*ABOVE, *tail, "本报记者王明", *BODY[1:]])
     assert all(headline is None for headline, _ in items)
     assert "加强基层工作" in items[0][1][0]
 
@@ -73,3 +73,36 @@ def test_lines_as_wide_as_the_line_above_are_no_wrap_over_it() -> None:
     head = ["世界游泳锦标赛预赛中国选", "手一路顺风"]
     items = _items([*ABOVE, *head, *BODY])
     assert all(headline is None for headline, _ in items)
+
+
+# Typst's page as PDFium writes it (whole-typeset-pdfium 401): the paragraph above was
+# cut short of its full stop, the headline under it stands on a line of its own, and the
+# next paragraph's first line is set in by an indent.
+OPEN = [
+    "大家都称上海人会念生意",
+    "经，其实他们的服务经也念得",
+    "非常漂亮。在上海，吃穿住行",
+    "都很方便，服务也到位。如今，",
+    "上海又时兴各种新服务，看到",
+    "这些，你不能不承认",
+]
+NEXT = [
+    "根据新近统计数字，全球",
+    "艾滋病病毒感染者累计３０",
+    "０６万，因艾滋病或其病毒感",
+    "染而死亡的累计数为１１７",
+    "０万。",
+]
+
+
+def test_a_headline_between_an_open_short_line_and_an_indented_one() -> None:
+    items = _items(["上海人会念服务经", *OPEN, "病魔急剧蔓延", *NEXT])
+    assert [headline for headline, _ in items] == ["上海人会念服务经", "病魔急剧蔓延"]
+    assert items[1][1][0].startswith("根据新近统计数字")
+
+
+def test_a_short_line_over_a_line_not_set_in_by_an_indent_stays_in_its_paragraph() -> None:
+    # Writer's lines run narrow around a picture (whole-office-pdfium 482): not an indent.
+    narrow = ["病魔急剧蔓延", "艾滋病病毒感染", *NEXT[1:]]
+    items = _items(["上海人会念服务经", *OPEN, *narrow])
+    assert [headline for headline, _ in items] == ["上海人会念服务经"]

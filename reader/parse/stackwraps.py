@@ -4,13 +4,14 @@ Whether such a line heads a stack depends on the lines under it only: a stack li
 or a byline below makes it the stack's first line (`comma_wrap`, `colon_wrap`), and a
 bullet opens a stack only over one (`bullet_head`). Asked by `reader.parse.heads`
 as it marks the stacks; moved here from `reader.parse.lineends`, unchanged. A run that
-wraps by the rules over a dateline is a headline even after a paragraph left open
-(`wrap_over_dateline`).
+wraps by the rules over a dateline, or a short line between a paragraph's short last
+line and an indented first line, is a headline even after a paragraph left open
+(`wrap_over_dateline`, `after_open_end`).
 """
 
 from __future__ import annotations
 
-from reader.parse.column import comma_line, dateline_at
+from reader.parse.column import INDENT, comma_line, dateline_at, fill_after
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
 from reader.parse.stacks import wraps_seen
@@ -93,3 +94,29 @@ def wrap_over_dateline(lines: list[Line], i: int) -> bool:
     if below.kind is not Kind.BYLINE and not dateline_at(lines, j):
         return False
     return wraps_seen([line.text for line in lines[i:j]])
+
+
+def after_open_end(lines: list[Line], i: int) -> bool:
+    """Line i, short, stands between a paragraph's short last line left open and the
+    indented first line of the next paragraph: a one-line headline.
+
+    `…看到这些，你不能不承认` / `病魔急剧蔓延` / `根据新近统计数字，全球…` (whole-typeset
+    401, whole-tex 401): the corpus cut the paragraph above short of its full stop,
+    so no boundary shows, but the page's layout does: the line above ends short of
+    its column under a full line, and the line below is set in by an indent from
+    the lines under it. A paragraph's inner line fills its column; a one-line
+    paragraph between two closes its sentence.
+    """
+    if i < 2 or i + 2 >= len(lines):
+        return False
+    above, prev, line, nxt = lines[i - 2], lines[i - 1], lines[i], lines[i + 1]
+    body = Kind.BODY
+    if prev.kind is not body or prev.closes:
+        return False
+    if above.kind is not body or above.short or not prev.short or not line.short:
+        return False
+    if nxt.kind is not body or nxt.closes or nxt.hint:
+        return False
+    column = fill_after(lines, i + 2)[0]
+    set_in = column - INDENT - 1 <= nxt.width <= column - INDENT + 0.5  # by an indent, no more
+    return column > 0 and set_in and line.width < nxt.width
