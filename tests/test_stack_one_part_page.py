@@ -69,3 +69,21 @@ def test_a_page_that_never_wraps_keeps_its_parts() -> None:
     groups = [*[[h] for h in HEADS], [["北方交大与北京建"], ["工学院联合办学"]]]
     assert join_wraps(groups, False) == groups
     assert join_wraps(groups, True)[-1] == [["北方交大与北京建", "工学院联合办学"]]
+
+
+def test_a_page_out_of_a_pdf_needs_no_wrap_seen_elsewhere() -> None:
+    # whole-office-pdfium 415: no other stack on the page wraps, and no paragraph is
+    # set in with spaces (the text came out of a PDF).
+    stack = ["专家分析指出震区更", "强地震可能性不大"]
+    lines: list[str] = []
+    for n, head in enumerate([*HEADS, ["首都春节市场供应充足"], stack]):
+        lines += [*head, *_story(n)]
+    items = parse_text("\n".join(lines) + "\n").items
+    assert (items[-1].headline, items[-1].subtitle) == ("专家分析指出震区更强地震可能性不大", None)
+    # Typed text sets its paragraphs in with spaces and one part on a line.
+    typed: list[str] = []
+    for n, head in enumerate([*HEADS, ["首都春节市场供应充足"], stack]):
+        body = _story(n)
+        typed += [*head, "　　" + body[0], *body[1:]]
+    items = parse_text("\n".join(typed) + "\n").items
+    assert (items[-1].headline, items[-1].subtitle) == ("专家分析指出震区更", "强地震可能性不大")

@@ -17,14 +17,19 @@ of the same measure: a kicker set in its own smaller type fills no measure of th
 headline's), or the lower part is one shorter line, no wider, across a break that
 is no likely seam of two parts (`wrapmodel.inside`). The corpus prints a subtitle
 under a headline only as the longer line (bench/wholecorpus.py rule 4). Parts
-marked by a dash stay apart; pages that never wrap a headline (tests/pagegen.py: a
-short subtitle under a long headline, and the sample page) and pages that print
-many parts are left as they are.
+marked by a dash stay apart, and pages that print many parts are left as they are.
+A page that shows no wrap elsewhere is read so only when no paragraph of it is set
+in with spaces: its text came out of a PDF (`专家分析指出震区更` / `强地震可能性不大`,
+whole-office-pdfium 415). Typed text that never wraps a headline sets one part a
+line (tests/pagegen.py: a short subtitle under a long headline; the sample page).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.parse import wrapmodel
+from reader.parse.lines import Line
 from reader.parse.text import width
 
 _SHARE = 6  # a one-part page: fewer than one in this many of its other stacks hold two parts
@@ -33,10 +38,14 @@ _FULL = 6  # characters: the least a full line of a wrapped headline holds (`sta
 _SAME = 0.5  # ems: a line of a wrap no wider than the one above (a digit's half em)
 
 
-def join_wraps(groups: list[list[list[str]]], wrapping: bool) -> list[list[list[str]]]:
+def join_wraps(
+    groups: list[list[list[str]]], wrapping: bool, lines: Sequence[Line] = ()
+) -> list[list[list[str]]]:
     """The page's grouped stacks, two parts of one wrap joined (the module's rule)."""
-    if not wrapping or not any(len(grouped) == 2 for grouped in groups):
+    if not any(len(grouped) == 2 for grouped in groups):
         return groups
+    if not wrapping and (not lines or any(line.hint for line in lines)):
+        return groups  # typed text that never wraps a headline: one part a line
     stacks = sum(1 for grouped in groups if grouped)
     multi = sum(len(grouped) >= 2 for grouped in groups)
     if stacks - 1 < _SEEN or (multi - 1) * _SHARE >= stacks - 1:

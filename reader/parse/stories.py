@@ -85,7 +85,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     if rest:
         stories.extend(_overflow(rest))
     marked = page_marked([story.stack for story in stories])
-    groups = join_wraps([group(story.stack, wrapping) for story in stories], wrapping)
+    groups = join_wraps([group(story.stack, wrapping) for story in stories], wrapping, lines)
     shown = Shown(groups, [story.paragraphs for story in stories])
     items = tuple(
         story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
