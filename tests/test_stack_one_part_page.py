@@ -1,9 +1,8 @@
 """Two parts of a stack are one wrapped headline on a page of one-part stacks (issue 12, round 19).
 
-Writer's and Chromium's pages of whole articles as PDFium writes them
-(whole-office-pdfium 407, whole-chrome-pdfium 430): `埃及展出古埃及第六王` / `朝法老王青铜像`
-was read as headline and subtitle, `美国科学家扬言` / `克隆人克林顿呼` / `吁设禁区` as kicker
-and headline. The page decides: it wraps its headlines, and its other stacks print
+Writer's page of whole articles as PDFium writes it
+(whole-office-pdfium 407): `埃及展出古埃及第六王` / `朝法老王青铜像` was read as
+headline and subtitle. The page decides: it wraps its headlines, and its other stacks print
 one part each (branch `heads21`, `reader.parse.oneparts`).
 """
 
@@ -45,9 +44,10 @@ def test_a_shorter_line_under_a_full_one_is_its_wrap() -> None:
     assert items[-1] == (None, "埃及展出古埃及第六王朝法老王青铜像", None)
 
 
-def test_a_line_as_wide_as_a_wrap_under_it_is_its_first_line() -> None:
-    items = _page(["美国科学家扬言", "克隆人克林顿呼", "吁设禁区"], HEADS)
-    assert items[-1] == (None, "美国科学家扬言克隆人克林顿呼吁设禁区", None)
+def test_a_line_over_a_wrap_stays_its_kicker() -> None:
+    # As wide as the wrap's lines, but so are the pooled generators' kickers.
+    items = _page(["一场雪不仅仅是一场雪", "中国足协将加速培养青", "年队员"], HEADS)
+    assert items[-1] == ("一场雪不仅仅是一场雪", "中国足协将加速培养青年队员", None)
 
 
 def test_a_page_that_prints_parts_keeps_them_apart() -> None:

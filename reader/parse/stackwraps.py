@@ -113,10 +113,12 @@ def after_open_end(lines: list[Line], i: int) -> bool:
     body = Kind.BODY
     if prev.kind is not body or prev.closes:
         return False
-    if above.kind is not body or above.short or not prev.short or not line.short:
+    if above.kind is not body or above.short or prev.width > above.width - INDENT:
+        return False  # (widths read, not the column's estimate: it strays between blocks)
+    if not line.short or line.width > nxt.width - 1:
         return False
     if nxt.kind is not body or nxt.closes or nxt.hint:
         return False
     column = fill_after(lines, i + 2)[0]
     set_in = column - INDENT - 1 <= nxt.width <= column - INDENT + 0.5  # by an indent, no more
-    return column > 0 and set_in and line.width < nxt.width
+    return column > 0 and set_in
