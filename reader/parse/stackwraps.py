@@ -111,13 +111,14 @@ def after_open_end(lines: list[Line], i: int) -> bool:
         return False
     above, prev, line, nxt = lines[i - 2], lines[i - 1], lines[i], lines[i + 1]
     body = Kind.BODY
-    if prev.kind is not body or prev.closes:
-        return False
-    if above.kind is not body or above.short or prev.width > above.width - INDENT:
+    # Widths first (a paragraph's inner lines fail here), the columns' estimates last.
+    if prev.width > above.width - INDENT or line.width > nxt.width - 1:
         return False  # (widths read, not the column's estimate: it strays between blocks)
-    if not line.short or line.width > nxt.width - 1:
+    if prev.kind is not body or prev.closes or above.kind is not body:
         return False
     if nxt.kind is not body or nxt.closes or nxt.hint:
+        return False
+    if above.short or not line.short:
         return False
     column = fill_after(lines, i + 2)[0]
     set_in = column - INDENT - 1 <= nxt.width <= column - INDENT + 0.5  # by an indent, no more
