@@ -17,6 +17,7 @@ from reader.parse.lines import Line
 from reader.parse.stacks import wraps_seen
 
 _STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)
+_CLOSES = frozenset("）)」』》”’〉")  # marks no headline starts with
 _WRAP_LINES = 3  # the most lines of a headline's wrap over a dateline after an open line
 _NO_STOP = frozenset("。；;！？!?…，")  # a line broken after a headline's colon holds none
 
@@ -118,6 +119,8 @@ def after_open_end(lines: list[Line], i: int) -> bool:
         return False
     if nxt.kind is not body or nxt.closes or nxt.hint:
         return False
+    if line.text[0] in _CLOSES or prev.text.count("（") > prev.text.count("）"):
+        return False  # `年基本持平（附图片１` / `张）`: the line goes on with the one above
     if above.short or not line.short:
         return False
     column = fill_after(lines, i + 2)[0]
