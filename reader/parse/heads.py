@@ -34,7 +34,13 @@ from reader.parse.stackshape import (
     stack_at,
     stack_end,
 )
-from reader.parse.stackwraps import bullet_head, colon_wrap, comma_wrap
+from reader.parse.stackwraps import (
+    after_open_end,
+    bullet_head,
+    colon_wrap,
+    comma_wrap,
+    wrap_over_dateline,
+)
 
 __all__ = ["mark_heads", "stack_end"]
 
@@ -74,7 +80,15 @@ def mark_heads(lines: list[Line]) -> bool:
         ):
             continue  # (unless a caption is under it, which is not set in: its title)
         boundary = (
-            prev is None or prev.closes or prev.kind is not body or prev.candidate or note_end(prev)
+            (
+                prev is None
+                or prev.closes
+                or prev.kind is not body
+                or prev.candidate
+                or note_end(prev)
+            )
+            or wrap_over_dateline(lines, i)
+            or after_open_end(lines, i)
         )
         # ...or a line ending at a comma over this one, no wider and with no comma of its own
         comma = (
@@ -106,10 +120,17 @@ def mark_heads(lines: list[Line]) -> bool:
                 kept, at = range(at, cut), after
         while at <= end and not stack_at(lines, at, end, wrapping):
             at = next_start(lines, at + 1, end)
+        if at > end:  # ...but a wrapped headline over a dateline stands after an open line
+            at = next((k for k in range(i, end + 1) if _open_start(lines, k)), at)
         for j in range(i, at):
             if j not in kept:
                 lines[j].head = False
     return wrapping
+
+
+def _open_start(lines: list[Line], k: int) -> bool:
+    """A stack starts at line k after a paragraph left open (`reader.parse.stackwraps`)."""
+    return wrap_over_dateline(lines, k) or after_open_end(lines, k)
 
 
 def _next_paragraph(lines: list[Line], i: int) -> bool:

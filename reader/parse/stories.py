@@ -27,6 +27,7 @@ from reader.parse.layout import unlayout
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
 from reader.parse.notes import note_in_text
+from reader.parse.oneparts import join_wraps
 from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.points import mark_points
@@ -82,7 +83,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     if rest:
         stories.extend(_overflow(rest))
     marked = page_marked([story.stack for story in stories])
-    groups = [group(story.stack, wrapping) for story in stories]
+    groups = join_wraps([group(story.stack, wrapping) for story in stories], wrapping, lines)
     shown = Shown(groups, [story.paragraphs for story in stories])
     items = tuple(
         story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
