@@ -23,6 +23,7 @@ from reader.tui.screens.main import MainScreen
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
+    from textual.driver import Driver
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 # The actions a count typed before them applies to (`3J`, `5g`, `2}`); any other drops it.
@@ -85,6 +86,18 @@ class ReaderApp(App[None]):
         )
         self._save_timer: Timer | None = None
         self.unsaved: str | None = None  # why the position could not be saved, once
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the platform; on Linux and macOS, one that reads Esc typed
+        fast as Esc (`reader.tui.escape_keys`)."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from reader.tui.escape_keys import ReaderDriver
+
+            return ReaderDriver
+        return driver
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, first on the stack: `App.query_one` looks there."""
