@@ -134,6 +134,11 @@ class ReaderApp(App[None]):
         if isinstance(screen, TakesKeys):
             screen.take_key(event)
 
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste no widget took, as a key (`on_key`): into the dialog that wants typing."""
+        if self.screen_stack and self.screen is self.main:
+            self.main.take_paste(event)
+
     def action_issue(self, step: int) -> None:
         """`{` and `}`: the previous or next issue of the same paper (`3}`: 3 on)."""
         self.main.turn_issue(step * self.main.taken_count())
