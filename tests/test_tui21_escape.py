@@ -205,3 +205,23 @@ def test_esc_in_a_burst_under_tmux(terminal: Terminal) -> None:
     terminal.wait_for("reader: keys")
     write(terminal, "\x1bq")  # Esc closes it, q quits
     terminal.wait_for("reader-exited-0")
+
+
+async def test_a_message_too_long_for_the_hint_beside_it_takes_the_status_line(
+    library: Path,
+) -> None:
+    """At 40x12, read to the end: the message says which key opens the next issue."""
+    from reader.tui.bars import StatusBar
+
+    app = app_for(library, None, lang="zh_CN.UTF-8")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(app, pilot)
+        for _ in range(60):
+            await pilot.press("space")
+        await settle(app, pilot)
+        line = app.query_one(StatusBar).render().plain
+        assert "本期已读完：按 } 打开下一期。" in line, line
+        assert len(line) <= 40
+        app.main.say("已到本期开头。")  # a message that fits: the hint beside it
+        await settle(app, pilot)
+        assert app.query_one(StatusBar).render().plain.endswith("? 帮助  / 搜索  q 退出")
