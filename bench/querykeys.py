@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import shutil
@@ -111,11 +112,15 @@ def run_child(code: Path, count: int, library: Path) -> dict[str, float]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+SOCKETS = itertools.count()
+
+
 class Tmux:
     """The reader in a private tmux server, its screen polled."""
 
     def __init__(self, code: Path, library: Path) -> None:
-        self.socket = f"bench-querykeys-{os.getpid()}"
+        # A server told to exit may linger on its socket: a new socket each time.
+        self.socket = f"bench-querykeys-{os.getpid()}-{next(SOCKETS)}"
         state = tempfile.mkdtemp(prefix="typing-")
         env = (
             f"env -u LANG -u LC_ALL PYTHONPATH={code} READER_DATA_DIR={state}/d "
