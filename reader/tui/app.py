@@ -91,9 +91,8 @@ class ReaderApp(App[None]):
         """Textual's driver for the platform; on Linux and macOS, one that reads Esc typed
         fast as Esc (`reader.tui.escape_keys`)."""
         driver = super().get_driver_class()
-        from textual.drivers.linux_driver import LinuxDriver
-
-        if driver is LinuxDriver:
+        # By name: the module imports termios, which Windows has not.
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
             from reader.tui.escape_keys import ReaderDriver
 
             return ReaderDriver
