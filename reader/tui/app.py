@@ -23,6 +23,7 @@ from reader.tui.screens.main import MainScreen
 if TYPE_CHECKING:
     from textual.actions import ActionParseResult
     from textual.dom import DOMNode
+    from textual.driver import Driver
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 # The actions a count typed before them applies to (`3J`, `5g`, `2}`); any other drops it.
@@ -86,6 +87,17 @@ class ReaderApp(App[None]):
         self._save_timer: Timer | None = None
         self.unsaved: str | None = None  # why the position could not be saved, once
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the platform; on Linux and macOS, one that reads Esc typed
+        fast as Esc (`reader.tui.escape_keys`)."""
+        driver = super().get_driver_class()
+        # By name: the module imports termios, which Windows has not.
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from reader.tui.escape_keys import ReaderDriver
+
+            return ReaderDriver
+        return driver
+
     def get_default_screen(self) -> Screen[None]:
         """The main screen, first on the stack: `App.query_one` looks there."""
         return self.main
@@ -120,6 +132,11 @@ class ReaderApp(App[None]):
         screen = self.screen
         if isinstance(screen, TakesKeys):
             screen.take_key(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste no widget took, as a key (`on_key`): into the dialog that wants typing."""
+        if self.screen_stack and self.screen is self.main:
+            self.main.take_paste(event)
 
     def action_issue(self, step: int) -> None:
         """`{` and `}`: the previous or next issue of the same paper (`3}`: 3 on)."""

@@ -117,3 +117,13 @@ class StatusBar(SplitLine):
     def say(self, message: str) -> None:
         """Show a message (page text included, it is never parsed as markup)."""
         self.set(left=Content(message))
+
+    def render(self) -> Content:
+        """The message and the hint; a message that does not fit beside the hint takes
+        the line (at 40 columns "The end of the issue: } opens the next one" lost its
+        key to the ellipsis, while the hint it hid is the help's, one `?` away)."""
+        width = self.content_region.width
+        if self.left.cell_length <= max(width - self.right.cell_length - 1, 0):
+            return super().render()
+        left = self.left
+        return left.truncate(width, ellipsis=True) if left.cell_length > width else left

@@ -6,12 +6,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content, Span
 from textual.css.scalar import Scalar
+from textual.geometry import Region
 from textual.message import Message
 from textual.style import Style
 from textual.widget import Widget
@@ -89,7 +91,7 @@ class HitList(PagedList):
             self.replace_option_prompt_at_index(index, hit_prompt(row, styles))
 
 
-def pass_on(widget: Widget, event: events.Key) -> None:
+def pass_on(widget: Widget, event: events.Key | events.Paste) -> None:
     """Type `event` again: into the App's queue, as the terminal delivers keys.
 
     Not to the focused widget's queue: a key some widget handles itself (text into
@@ -97,9 +99,13 @@ def pass_on(widget: Widget, event: events.Key) -> None:
     runs only once the key has bubbled up to the App.
     """
     app = widget.app
-    key = events.Key(event.key, event.character)
-    key.set_sender(app)
-    app.post_message(key)
+    again: events.Key | events.Paste
+    if isinstance(event, events.Paste):
+        again = events.Paste(event.text)
+    else:
+        again = events.Key(event.key, event.character)
+    again.set_sender(app)
+    app.post_message(again)
 
 
 class QueryBox(Input):
@@ -123,10 +129,12 @@ class QueryBox(Input):
         super().__init__(placeholder=placeholder, id="query", compact=True, select_on_focus=False)
         self.cursor_blink = False
         self.search = search
-        self.held: list[events.Key] | None = None  # while a search it sent runs
+        self.held: list[events.Key | events.Paste] | None = None  # while its search runs
+        self._typed: list[str] = []  # printable keys taken, not yet in the line
 
     def send(self) -> None:
         """Enter: search for the query; keys typed after it wait for the hits."""
+        self.flush()
         query = self.value.strip()
         if not query:
             return
@@ -134,14 +142,36 @@ class QueryBox(Input):
         self.search(query)
 
     def type_in(self, text: str) -> None:
-        """`text` as typed: over the selection if there is one (the last query, after `/`)."""
+        """`text` as typed, into the line once the keys queued behind it are in too.
+
+        The line's own work for a key (Textual's Input measures the whole value,
+        moves the cursor and scrolls to it) grows with the query: a 9,000-key paste
+        took a minute to catch up, one key at a time. Typed text waits here until
+        the keys already queued for the line are taken (`call_later` runs after
+        them), and goes in at once: the work is done once a run of keys, not once
+        a key. Every other key puts it in first (`flush`), so order is kept.
+        """
+        if not self._typed:
+            self.call_later(self.flush)
+        self._typed.append(text)
+
+    def flush(self) -> None:
+        """The text typed so far into the line: over the selection if there is one
+        (the last query, after `/`)."""
+        if not self._typed:
+            return
+        text, self._typed = "".join(self._typed), []
         selection = self.selection
         if selection.is_empty:
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *selection)
+        # Input does not scroll to the cursor on its value's first change: a paste into
+        # a fresh line showed its start, the cursor out of sight at the end.
+        cursor = cell_len(self.value[: self.cursor_position])
+        self.scroll_to_region(Region(cursor, 0, 1, 1), force=True, animate=False)
 
-    def hold(self, event: events.Key) -> bool:
+    def hold(self, event: events.Key | events.Paste) -> bool:
         """Keep `event` for after the search, if one this line sent is running."""
         if self.held is None:
             return False
@@ -167,16 +197,33 @@ class QueryBox(Input):
             event.stop()
             event.prevent_default()
             self.send()
-        elif not event.is_printable and (bound := self.screen.active_bindings.get(event.key)):
+        elif event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.type_in(event.character)
+        elif bound := self.screen.active_bindings.get(event.key):
             # Any other bound key (Esc, Backspace, the arrows, Tab): its binding runs here,
             # in the order typed. Left to bubble up to the App, it would run after
             # text typed later, which the line takes as it comes.
             event.stop()
             event.prevent_default()
+            self.flush()
             if bound.enabled:
                 await self.app.run_action(bound.binding.action, bound.node)
         else:
+            self.flush()
             await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A bracketed paste is one event: its first line typed in, after the keys before it."""
+        if self.hold(event):
+            return
+        event.stop()
+        event.prevent_default()  # not Input's own, which would type it in a second time
+        if self.screen.focused is not self:
+            pass_on(self, event)
+        elif event.text:
+            self.type_in(event.text.splitlines()[0])
 
 
 class SearchPanel(Vertical):

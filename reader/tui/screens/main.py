@@ -91,7 +91,7 @@ class MainScreen(IssueScreen):
     # handled by name, not with @on(SearchPanel...): its module (and Input) is
     # imported only when the panel is first opened.
 
-    _early_keys: list[events.Key] | None = None
+    _early_keys: list[events.Key | events.Paste] | None = None
     """Keys that came while the search panel was opening, for its query line."""
 
     async def action_search(self) -> None:
@@ -136,6 +136,22 @@ class MainScreen(IssueScreen):
             event.stop()
             event.prevent_default()
             box.type_in(event.character)
+        else:  # a key the line's bindings take next (Backspace): after the text before it
+            box.flush()
+
+    def take_paste(self, event: events.Paste) -> None:
+        """A paste right after `/` goes into the query line, as keys typed there do
+        (`take_key`); on the page it is no command and does nothing."""
+        from reader.tui.search_panel import QueryBox
+
+        box = self.focused
+        if isinstance(box, QueryBox):
+            event.stop()
+            if not box.hold(event) and event.text:
+                box.type_in(event.text.splitlines()[0])
+        elif self._early_keys is not None:  # the panel is still opening: for it once open
+            event.stop()
+            self._early_keys.append(event)
 
     def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
         """A hit chosen in the list: show it, close the panel."""
