@@ -108,6 +108,7 @@ class ReaderApp(App[None]):
             self.theme = self.initial_theme
         if self.keys:
             self.set_keymap(self.keys)
+        self.app_resume_signal.subscribe(self, self._repaint)
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
@@ -163,9 +164,17 @@ class ReaderApp(App[None]):
             save_theme(self.state_path, "dark" if light else "light")
 
     def action_suspend(self) -> None:
-        """Ctrl+Z: save the position, then stop until the shell's `fg`, as less does."""
+        """Ctrl+Z: save the position, then stop until the shell's `fg`, as less does.
+
+        Textual 8.2.8 gives the terminal back on `fg` (SIGCONT) but paints nothing,
+        so the screen stayed blank until a key; `_repaint` draws it all again.
+        """
         self.save()
         self.action_suspend_process()
+
+    def _repaint(self, _app: App[None]) -> None:
+        """Back from Ctrl+Z: the whole screen again, as `App.suspend` does for its block."""
+        self.refresh(layout=True, repaint=True)
 
     async def action_quit(self) -> None:
         """`q` and Ctrl+C: remember where we are, then leave."""
