@@ -158,3 +158,17 @@ def test_a_spread_whose_headline_runs_across_the_fold_is_one_page_read_in_order(
         "据了解，今年全省计划播种早稻八百万亩，比去年增加三成以上。",
         "省农业厅负责人说，今年将在全省推广优良品种，提高粮食单产，确保全年粮食生产稳定增长。",
     ]
+
+
+@pytest.mark.parametrize("width", ["1000", "500"])
+def test_a_glyph_mapped_to_nul_is_said_left_out(width: str) -> None:
+    # A notdef glyph (Typst draws a tofu box for a character its fonts lack, in a
+    # fallback font, mapped to U+0000) was dropped as a control character, unsaid;
+    # an em wide, as a suspect map's lie that reads as a control.
+    twin = _read(F.upright())
+    extra, font = F.bitmap_font("\x00")
+    font = font.replace(b"/Widths [1000 1000 1000 1000]", f"/Widths [{width} 0 0 0]".encode())
+    line = "BT /F2 12 Tf 60 150 Td (A) Tj ET\n"
+    page = _read(F.pdf([F.Page(F.article() + line)], extra=extra, fonts=[font]))
+    assert page.text == twin.text
+    assert page.notes == ("1 glyph left out: no character for it in its font (no ToUnicode)",)

@@ -140,6 +140,7 @@ class Suspects:
                 )
             elif g.char < " " or g.char == "\x7f":
                 drop.add(k)
+                dropped += g.char == "\x00"  # a notdef (`textpage`): counted as left out
         for face, places in self.dingbats.items():
             many = len(self.codes[face]) >= _DINGBAT_FACE
             if many and len(places) >= _MOSTLY * (len(places) + self.others.get(face, 0)):
