@@ -172,3 +172,30 @@ def test_a_glyph_mapped_to_nul_is_said_left_out(width: str) -> None:
     page = _read(F.pdf([F.Page(F.article() + line)], extra=extra, fonts=[font]))
     assert page.text == twin.text
     assert page.notes == ("1 glyph left out: no character for it in its font (no ToUnicode)",)
+
+
+def _named(name: str) -> bytes:
+    """STSong-Light under another name, its stem stated as Ghostscript's pdfwrite states
+    Noto's (/StemV 438, no /FontWeight: PDFium reads weight 1892 whatever the face)."""
+    return F._FONT.replace(b"/STSong-Light", b"/" + name.encode()).replace(
+        b"/StemV 93", b"/StemV 438"
+    )
+
+
+def test_weights_past_any_face_are_read_from_the_font_names() -> None:
+    # Through Ghostscript a bold photo title and its regular caption both weighed 1892:
+    # the title read as the caption's first line (whole-typeset+gs headlines 86.0).
+    import pypdfium2 as pdfium
+
+    from reader.importing.textpage import page_glyphs
+
+    content = F.show(F.HEADLINE, 54, F.HEIGHT - 60, 12).replace("/F1", "/F2")
+    content += F.show(F.LINES[1], 60, F.HEIGHT - 100, 12).replace("/F1", "/F3")
+    fonts = [_named("ABCDEF+NotoSansSC-Bold"), _named("GHIJKL+NotoSerifSC-Regular")]
+    doc = pdfium.PdfDocument(F.pdf([F.Page(content)], fonts=fonts))
+    try:
+        glyphs, _ = page_glyphs(doc[0].get_textpage())
+    finally:
+        doc.close()
+    weights = {g.char: g.weight for g in glyphs}
+    assert weights[F.HEADLINE[0]] == 700 and weights[F.LINES[1][0]] == 400
