@@ -13,6 +13,7 @@ HEAD = 1.15  # a font this much larger than the body is a headline's
 _DESCENT = 0.15  # ems of a headline's size its box may reach below its baseline
 _CENTRED = 1.0  # ems: a headline's middle this near the middle of some columns is centred
 _GUTTER_MAX = 3.0  # ems: columns further apart than this are not side by side
+EM_TOP = 0.88  # of the size: the top of a CJK face's em box over the baseline
 
 
 def overlap(a: Segment, b: Segment) -> float:
@@ -141,6 +142,13 @@ def _between(row: Segment, lo: float, hi: float, segs: list[Segment]) -> bool:
 def heads_near(heads: list[Segment], top: Segment, body: float) -> list[Segment]:
     # A headline's loose box reaches below its baseline by the font's descent, maybe
     # into the first row of a column it heads (a centred headline set tight on it).
+    # Where the producer states the face by its line metrics (cairo: 0.288 em under the
+    # baseline, Typst's own box 0.12), their em boxes tell how near they are.
+    crest = top.baseline + EM_TOP * top.size
     return [
-        h for h in heads if (0 if h.apart else -_DESCENT * h.size) <= h.bottom - top.top <= 3 * body
+        h
+        for h in heads
+        if h.bottom - top.top <= 3 * body
+        and (0 if h.apart else -_DESCENT * h.size)
+        <= max(h.bottom, h.baseline - (1 - EM_TOP) * h.size) - min(top.top, crest)
     ]

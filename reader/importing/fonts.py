@@ -38,9 +38,14 @@ _WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 _W_NUMBER = re.compile(r"(?:^|[-_,\s])w([1-9])$")  # Japanese faces: HiraMinProN-W6
 
 
+_HEAVIEST = 1000  # the heaviest weight a font states (OS/2 and CSS: 100-900, 1000)
+
+
 def unstated(weight: int) -> bool:
-    """Whether PDFium's weight says nothing: no /StemV, or the writer's one default."""
-    return weight <= 0 or weight == 400
+    """Whether PDFium's weight says nothing: no /StemV, the writer's one default, or
+    past any weight a face has (Ghostscript's pdfwrite states a stem PDFium reads as
+    1892 for NotoSerifSC-Regular and NotoSansSC-Bold alike); the name may then tell."""
+    return weight <= 0 or weight == 400 or weight > _HEAVIEST
 
 
 def named_weight(name: str) -> int | None:

@@ -14,6 +14,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from reader.importing.centring import EM_TOP as EM_TOP
 from reader.importing.centring import HEAD as HEAD
 from reader.importing.centring import centred, column_edges, heads_near, overlap
 from reader.importing.glyphs import Glyph, Segment
@@ -25,7 +26,6 @@ _OVERLAP = 0.4  # ems a row's loose box may reach down into the next row's
 _STACK_NEAR = 0.75  # of a stack's larger type: a line this near is of the same stack,
 _CLEAR = 0.5  # ems: a stack line widened stays this far from text on its row
 _STACK_BODY = 1.5  # and in ems of the body: Writer's 115% of Noto CJK's line is 1.67 ems
-EM_TOP = 0.88  # of the size: the top of a CJK face's em box over the baseline
 _NOTE_REACH = 2.6  # ems above a note: the full line of its column over the short last one
 
 

@@ -17,11 +17,17 @@ from reader.importing.segment import Glyph, make_glyph
 # a glyph's box reaches no further over and under its baseline.
 _OVER = 1.16
 _UNDER = 0.288
+_EM_TOP = 0.88  # of the size: the top of a CJK face's em box over the baseline
+_FLAT = 0.1  # ems: a box less high than this states no height at all
 
 
 def line_box(bottom: float, top: float, baseline: float, size: float) -> tuple[float, float]:
     """A glyph's loose box (`bottom`, `top`) within the tallest line box a face states
-    around its `baseline`; a box already within it (or turned, or flipped) as it is."""
+    around its `baseline`; a box already within it (or turned, or flipped) as it is. A
+    flat box (an OCR layer's Type 3 font states its FontBBox [0 0 0 0]: every line would
+    stand alone in white, a paragraph of its own) is the em box of a CJK face."""
+    if 0 <= top - bottom < _FLAT * size and bottom - size <= baseline <= top + size:
+        return baseline - (1 - _EM_TOP) * size, baseline + _EM_TOP * size
     if top - bottom <= (_OVER + _UNDER) * size or not bottom <= baseline <= top:
         return bottom, top
     return max(bottom, baseline - _UNDER * size), min(top, baseline + _OVER * size)
@@ -63,6 +69,14 @@ _DINGBATS = (
 )
 _DINGBAT_FACE = 20
 _MOSTLY = 0.9  # of a face's glyphs: dingbats, so its map states names, not characters
+_HALF = 0.5  # or em-wide Latin ones, in a face that states no ideograph at all
+
+
+def _mapless(lies: int, glyphs: int) -> bool:
+    """A face of `glyphs` glyphs, `lies` of them em-wide glyphs stated as Latin letters
+    and marks, states names, not characters (poppler's `pdftops`, then Ghostscript: each
+    CJK subfont re-encoded as WinAnsi, 人 read as `!`)."""
+    return lies >= _DINGBAT_FACE and lies >= _HALF * glyphs
 
 
 def _dingbat(code: int) -> bool:
@@ -101,6 +115,13 @@ class Suspects:
         dingbat face, as any control; how many were lies, and how many dropped."""
         told = 0
         drop: set[int] = set()
+        lied: dict[int, int] = {}
+        for _, face in self.lies:
+            lied[face] = lied.get(face, 0) + 1
+        mapless = {f for f, n in lied.items() if f not in self.cjk and _mapless(n, self.others[f])}
+        if mapless:  # every glyph of such a face: its marks (`—` for `“`) state nothing either
+            drop.update(k for k, g in enumerate(glyphs) if g.face in mapless)
+        dropped = len(drop)
         for k, face in self.lies:
             g = glyphs[k]
             if face in self.cjk:
@@ -119,7 +140,7 @@ class Suspects:
                 )
             elif g.char < " " or g.char == "\x7f":
                 drop.add(k)
-        dropped = 0
+                dropped += g.char == "\x00"  # a notdef (`textpage`): counted as left out
         for face, places in self.dingbats.items():
             many = len(self.codes[face]) >= _DINGBAT_FACE
             if many and len(places) >= _MOSTLY * (len(places) + self.others.get(face, 0)):

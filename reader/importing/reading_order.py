@@ -270,20 +270,27 @@ def _ruled(
     segs: list[Segment], rules: Sequence[Rule], body: float, span: float = _RULE_SPAN
 ) -> list[list[Segment]]:
     """The region cut at the topmost rule drawn across most of its width with no
-    segment through it, else the region whole."""
+    segment through it (by their em boxes: cairo states a headline's box 1.16 em over
+    its baseline, through a rule drawn an em over it), else the region whole."""
     if not rules:
         return [segs]
     lo, hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
-    bottoms: tuple[float, float] | None = None
+    ems: list[tuple[float, float]] = []
+    bottoms = (0.0, 0.0)
     for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
         if min(x1, hi) - max(x0, lo) < span * (hi - lo):
             continue
-        if bottoms is None:  # they tell which rules have segments on both sides
-            bottoms = min(s.bottom for s in segs), max(s.bottom for s in segs)
+        if not ems:  # they tell which rules have segments on both sides
+            ems = [_em_span(s) for s in segs]
+            bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
         if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
             continue  # nothing above it, or nothing below
-        above = [s for s in segs if s.bottom >= y - 0.2 * body]
-        below = [s for s in segs if s.top <= y + 0.2 * body and s.bottom < y - 0.2 * body]
+        above = [s for s, e in zip(segs, ems, strict=True) if -e[1] >= y - 0.2 * body]
+        below = [
+            s
+            for s, e in zip(segs, ems, strict=True)
+            if -e[0] <= y + 0.2 * body and -e[1] < y - 0.2 * body
+        ]
         if above and below and len(above) + len(below) == len(segs):
             return [above, below]
     return [segs]

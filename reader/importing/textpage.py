@@ -129,6 +129,9 @@ def page_glyphs(
         size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
         lie = suspect(code, rect.right - rect.left, size)
         if control and not lie:
+            # A glyph mapped to U+0000 is a notdef, a tofu box (Typst draws one for a
+            # character its fonts lack): no character, counted as one left out.
+            unmapped += code == 0
             continue
         # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
         # in Kai at the body's size and weight is still set apart from a Song body. Its
