@@ -3,6 +3,10 @@
 A ballad under a story's lead paragraph (whole-office 404): each line of verse ends in
 a mark well short of the 15-em column, and half of them end in ，, where no line of
 prose stops short of its column. They ran together into one paragraph.
+
+A poem set narrower than its column (whole-office 454, 486, round 19): a line of verse
+longer than that measure wraps its last character and mark onto a line of their own
+(`只有经历高温的苦` / `楚，`); the pair is one line of verse, one paragraph.
 """
 
 from __future__ import annotations
@@ -46,3 +50,25 @@ def test_short_lines_with_figures_are_no_verse() -> None:
     figures = ["这项调查表明，", "74.09%的职工素质提高，", "74.54%的内部管理加强，"]
     figures += ["83.84%的单位信誉提高，", "62.88%的经营效益提高。"]
     assert any("".join(figures) in par for par in _first(HEAD, *LEAD, *figures, *NEXT))
+
+
+# A poem set narrower than its column, two of its lines wrapped (`…的山` / `花，`).
+NARROW = ["密林幽涧中的泉韵，", "催开簇簇冷艳的山", "花，", "烘托一种氛围，", "只有经历高温的苦"]
+NARROW += ["楚，", "才能凝成这泥土的精华。", "奇山异水的灵秀，", "稀释后，", "缓缓游动于瓷身。"]
+
+
+def test_a_line_of_verse_wrapped_in_a_narrow_column_is_one_paragraph() -> None:
+    verse = ["密林幽涧中的泉韵，", "催开簇簇冷艳的山花，", "烘托一种氛围，", "只有经历高温的苦楚，"]
+    verse += ["才能凝成这泥土的精华。", "奇山异水的灵秀，", "稀释后，", "缓缓游动于瓷身。"]
+    assert _first(HEAD, *LEAD, *NARROW, *NEXT) == ("".join(LEAD), *verse)
+
+
+def test_a_full_line_over_a_short_one_is_no_line_of_verse() -> None:
+    # The same lines but the first of each pair as wide as the prose: a paragraph's
+    # lines, its last wrapped, and no line of verse among them opens a paragraph there.
+    lines = [*NARROW]
+    lines[1] = "催开簇簇冷艳的山花和冬天的腊"
+    lines[4] = "只有经历高温的苦难和严寒的折"
+    paragraphs = _first(HEAD, *LEAD, *lines, *NEXT)
+    assert "".join(LEAD) in paragraphs[0]
+    assert not any(par.startswith(("催开", "只有")) for par in paragraphs)

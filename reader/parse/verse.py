@@ -7,6 +7,10 @@ of four lines or more, each ending in a mark and short of the column by more tha
 em and a half (every mark counted whole, the column from the prose on either side), two
 of them ending open, is verse: each line after the run's first opens a paragraph. Lines
 with digits or Latin are left out: their widths are guessed, and verse holds none.
+
+A verse line longer than a narrow column wraps its last character and mark onto a line of
+their own (`只有经历高温的苦` / `楚，`): such a pair, the first line short of the prose's
+column too, is one line of the run, and only its first line opens a paragraph.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ _MIN_RUN = 4  # lines in a run
 _MIN_OPEN = 2  # of them ending open
 _AROUND = 8  # body lines each side that give the column's width
 _SHORT = 1.5  # ems short of it, every mark counted whole
+_TAIL = 2  # characters of a wrapped verse line's tail, its mark counted
 # Digits and Latin (`74.09%的企业…；`): widths the estimate gets wrong, and no verse.
 _NOT_VERSE = re.compile(r"[\x00-\x7f\xa0\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -41,6 +46,17 @@ def mark_verse(lines: list[Line]) -> None:
         for i, line in enumerate(lines)
         if line.last in _ENDS and line.kind is body and not (line.head or line.hint)
     ]
+    # A line ending open whose next line is a wrapped verse line's tail (`楚，`) joins the run.
+    wrapped = [
+        i - 1
+        for i in ends
+        if len(lines[i].text) <= _TAIL
+        and i
+        and lines[i - 1].last not in _ENDS
+        and _body(lines[i - 1])
+    ]
+    if wrapped:
+        ends = sorted({*ends, *wrapped})
     reach = _MIN_RUN - 1
     end = -1  # the last place of the run read
     for k in [k for k in range(len(ends) - reach) if ends[k + reach] - ends[k] == reach]:
@@ -69,14 +85,25 @@ def _short_runs(lines: list[Line], run: list[int], out: set[int]) -> None:
     if column is None:
         return
     short: list[int] = []
+    tail = None  # the tail of the pair read, a part of the line above
     for k in [*run, -1]:
+        if k == tail:
+            continue
         text = lines[k].text
         if k >= 0 and width(text) <= column - _SHORT and _NOT_VERSE.search(text) is None:
             short.append(k)
+            if lines[k].last not in _ENDS:  # a pair: its tail is the next line of the run
+                tail = k + 1
             continue
-        if len(short) >= _MIN_RUN and sum(lines[m].last in _OPEN_ENDS for m in short) >= _MIN_OPEN:
+        if len(short) >= _MIN_RUN and _open_ends(lines, short) >= _MIN_OPEN:
             out.update(short[1:])
         short = []
+
+
+def _open_ends(lines: list[Line], verse: list[int]) -> int:
+    """How many lines of verse end open, a wrapped one at its tail."""
+    ends = (lines[k].last if lines[k].last in _ENDS else lines[k + 1].last for k in verse)
+    return sum(last in _OPEN_ENDS for last in ends)
 
 
 def _full(lines: list[Line], around: list[int]) -> float | None:
