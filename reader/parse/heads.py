@@ -26,6 +26,7 @@ from reader.parse.column import (
 from reader.parse.kinds import Kind
 from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
 from reader.parse.lines import Line
+from reader.parse.overindent import head_over_indent
 from reader.parse.phototitle import over_caption
 from reader.parse.stackshape import (
     next_start,
@@ -125,6 +126,7 @@ def mark_heads(lines: list[Line]) -> bool:
         for j in range(i, at):
             if j not in kept:
                 lines[j].head = False
+    head_over_indent(lines)
     return wrapping
 
 
