@@ -147,14 +147,6 @@ def parts(
     wraps already (`wraps_seen`, asked by the caller). Without the model `wrapping` is
     not read, so its wraps are not looked for.
     """
-    return [list(part) for part in _parts(tuple(stack), model, wrapping, phrase, seen)]
-
-
-@lru_cache(maxsize=256)  # (pure; 24% of calls repeat a stack; the caller gets new lists)
-def _parts(
-    lines: tuple[str, ...], model: bool, wrapping: bool, phrase: bool, seen: bool
-) -> tuple[tuple[str, ...], ...]:
-    stack = list(lines)
     out: list[list[str]] = []
     if model and not (wrapping or seen):
         wrapping = wraps_seen(stack)
@@ -171,7 +163,7 @@ def _parts(
             out[-1].append(line)  # ...or the part above leaves a bracket open over two lines
         else:
             out.append([line])
-    return tuple(map(tuple, out))
+    return out
 
 
 def group(stack: list[str], wrapping: bool = False) -> list[list[str]]:
