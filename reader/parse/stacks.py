@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.parse import measures, roles, seam, stackodds, wrapmodel
 from reader.parse.text import join_lines, width
@@ -67,6 +68,11 @@ def _cjk(char: str) -> bool:
 
 def wraps_seen(stack: list[str]) -> bool:
     """The rules see a line of the stack wrap (not a subtitle's: nothing follows one)."""
+    return _wraps_seen(tuple(stack))
+
+
+@lru_cache(maxsize=256)  # (the same stacks are asked several times a page: 56% of calls)
+def _wraps_seen(stack: tuple[str, ...]) -> bool:
     return any(
         not stack[k - 1].startswith("—")
         and (sure(stack[k - 1], stack[k]) or wrapmodel.broken_word(stack[k - 1], stack[k]))
