@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import os
-import shlex
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from test_tui_smoke import READER, TMUX, UNSET, Terminal, socket_name
+from test_tui_smoke import Terminal, reader_in_tmux
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
@@ -172,18 +170,7 @@ async def test_esc_then_a_key_in_one_write_ends_where_slow_keys_end(
 
 @pytest.fixture
 def terminal(library: Path) -> Iterator[Terminal]:
-    if TMUX is None or not READER.exists():
-        pytest.skip("needs tmux and the installed reader script")
-    term = Terminal(socket_name("esc"))
-    env = {name: os.environ[name] for name in ("READER_DATA_DIR", "READER_CACHE_DIR")}
-    env |= {"READER_CONFIG": os.environ["READER_CONFIG"], "TERM": "xterm-256color"}
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(library))}"
-    shell = f"env {UNSET} {exports} {reader}; echo reader-exited-$?; sleep 30"
-    term.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
-    term.wait_for("article 4 of 6")
-    yield term
-    term.tmux("kill-server")
+    yield from reader_in_tmux(library, "esc")
 
 
 def write(term: Terminal, data: str) -> None:

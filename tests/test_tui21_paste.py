@@ -10,13 +10,11 @@ searches what was typed.
 
 from __future__ import annotations
 
-import os
-import shlex
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from test_tui_smoke import READER, TMUX, UNSET, Terminal, socket_name
+from test_tui_smoke import Terminal, reader_in_tmux
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input
@@ -142,18 +140,7 @@ async def test_a_paste_on_the_page_is_no_command(library: Path) -> None:
 
 @pytest.fixture
 def terminal(library: Path) -> Iterator[Terminal]:
-    if TMUX is None or not READER.exists():
-        pytest.skip("needs tmux and the installed reader script")
-    term = Terminal(socket_name("paste"))
-    env = {name: os.environ[name] for name in ("READER_DATA_DIR", "READER_CACHE_DIR")}
-    env |= {"READER_CONFIG": os.environ["READER_CONFIG"], "TERM": "xterm-256color"}
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(library))}"
-    shell = f"env {UNSET} {exports} {reader}; echo reader-exited-$?; sleep 30"
-    term.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
-    term.wait_for("article 4 of 6")
-    yield term
-    term.tmux("kill-server")
+    yield from reader_in_tmux(library, "paste")
 
 
 @pytest.mark.parametrize("bracketed", [True, False])

@@ -70,6 +70,23 @@ def socket_name(kind: str) -> str:
     return f"reader-{kind}-{os.getpid()}-{next(SOCKETS)}"
 
 
+def reader_in_tmux(library: Path, kind: str) -> Iterator[Terminal]:
+    """The installed reader on `library` in a 100x30 tmux window, at its lead story; the
+    window prints `reader-exited-N` when it ends."""
+    if TMUX is None or not READER.exists():
+        pytest.skip("needs tmux and the installed reader script")
+    term = Terminal(socket_name(kind))
+    env = {name: os.environ[name] for name in ("READER_DATA_DIR", "READER_CACHE_DIR")}
+    env |= {"READER_CONFIG": os.environ["READER_CONFIG"], "TERM": "xterm-256color"}
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    reader = f"{shlex.quote(str(READER))} --library {shlex.quote(str(library))}"
+    shell = f"env {UNSET} {exports} {reader}; echo reader-exited-$?; sleep 30"
+    term.tmux("new-session", "-d", "-s", "smoke", "-x", "100", "-y", "30", shell)
+    term.wait_for("article 4 of 6")
+    yield term
+    term.tmux("kill-server")
+
+
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
     term = Terminal(socket_name("smoke"))
