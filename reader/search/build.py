@@ -124,6 +124,7 @@ def apply(
         wanted = sorted(set(only))
         scope = wanted if ledger.only_in(wanted, have.get("folders", ""), times) else None
     found = scan(library, scope)
+    store.close_to(path, found.closed)
     signature = "" if scope is not None else freshness.signature(found)
     # Read afresh: a long-lived Library keeps the paper.toml it read first.
     names = {p.key: p.name for p in Library(library.root).papers}
@@ -145,6 +146,7 @@ def apply(
     rebuild = rebuild or bool(stale)
     if rebuild and scope is not None:
         scope, found = None, scan(library)
+        store.close_to(path, found.closed)
         signature = freshness.signature(found)
     # Built from nothing, the index is written with a rollback journal, not the WAL: pages
     # added to a file are not journaled, so the disk holds the index once, not twice (a

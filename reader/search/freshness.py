@@ -19,6 +19,7 @@ what an update compares.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import os
 import time
@@ -57,6 +58,16 @@ class Scan:
         self.issues: dict[tuple[str, str], str] = {}
         self.pages: dict[Key, tuple[str, str]] = {}
         self.unnamed: list[str] = []  # folders left out: their names are not UTF-8
+        # The read bits (group 0o040, others 0o004) some folder or page file scanned denies.
+        self.closed = 0
+
+
+def _closed(mode: int, folder: bool) -> int:
+    """The read bits of an index (group 0o040, others 0o004) that a folder or page file of
+    this `mode` denies: the index holds its text, so it may be read by no one the page
+    may not be (a folder needs r and x, a file r)."""
+    group, other = (0o050, 0o005) if folder else (0o040, 0o004)
+    return (0o040 if mode & group != group else 0) | (0o004 if mode & other != other else 0)
 
 
 def _named(name: str) -> bool:
@@ -369,6 +380,8 @@ def scan(library: Library, only: Iterable[tuple[str, str]] | None = None) -> Sca
         if not _named(paper.key):
             found.unnamed.append(str(paper.path))
             continue
+        with contextlib.suppress(OSError):
+            found.closed |= _closed(os.stat(paper.path).st_mode, folder=True)
         if wanted is None:
             entries = list(os.scandir(paper.path))
             folders = [(e.name, e.path) for e in entries if _kept(e)]
@@ -386,6 +399,8 @@ def scan(library: Library, only: Iterable[tuple[str, str]] | None = None) -> Sca
             except OSError:
                 toml_stat = "-"
             found.issues[(paper.key, name)] = toml_stat
+            with contextlib.suppress(OSError):
+                found.closed |= _closed(os.stat(folder).st_mode, folder=True)
             for entry in os.scandir(folder):
                 number = page_number(entry.name)
                 if number is None:
@@ -393,7 +408,9 @@ def scan(library: Library, only: Iterable[tuple[str, str]] | None = None) -> Sca
                 try:
                     if entry.is_file():
                         key = (paper.key, name, number)
-                        found.pages[key] = (entry.path, _stat(entry.stat()))
+                        seen = entry.stat()
+                        found.pages[key] = (entry.path, _stat(seen))
+                        found.closed |= _closed(seen.st_mode, folder=False)
                 except OSError:
                     continue
     return found

@@ -26,6 +26,7 @@ lock and the journal modes are `reader.search.journal`'s.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sqlite3
@@ -123,6 +124,24 @@ def index_path(library: Library) -> Path:
     if not is_sample(root) and root.is_dir() and _writable(root):
         return root / ".reader" / NAME
     return cache_dir() / "index" / library_key(root) / NAME
+
+
+def close_to(path: Path, closed: int) -> None:
+    """Take the read bits `closed` (`Scan.closed`) off the index file and its journals.
+
+    The index holds the text of every page it covers: a paper or issue kept from
+    the group or others (`chmod 700`) must not be readable through an index they
+    can read. Bits are only taken off, never given: the owner's `chmod` gives them
+    back. Others then search a private index of the pages they may read.
+    """
+    if not closed:
+        return
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        with contextlib.suppress(OSError):
+            target = path.with_name(name)
+            mode = stat.S_IMODE(os.stat(target, follow_symlinks=False).st_mode)
+            if mode & closed and stat.S_ISREG(os.stat(target, follow_symlinks=False).st_mode):
+                os.chmod(target, mode & ~closed)
 
 
 def shared_path(library: Library) -> Path | None:
