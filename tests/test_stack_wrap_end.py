@@ -99,3 +99,31 @@ def test_the_stub_of_a_line_wider_than_the_column_wraps_it() -> None:
     assert not wrap_end([[long], ["引向深入"]], [[line * 3 for line in _BODY]], shown)
     # a page that never wraps its headlines writes one part a line, however long
     assert not wrap_end([[long], ["引向深入"]], body, shown, wrapping=False)
+
+
+_WRITER_BODY = [
+    "　　本报讯临近春节，北方大部",
+    "分地区农田水利基本建设已基本",
+    "结束，正在进行工程扫尾、检查",
+    "验收和采石备料，为春季施工做",
+    "准备。",
+]
+
+
+def _writer_page(heads: list[list[str]]) -> list[tuple[str | None, str | None, str | None]]:
+    text = "\n".join("\n".join(head + _WRITER_BODY) for head in heads)
+    return [(item.kicker, item.headline, item.subtitle) for item in parse_text(text).items]
+
+
+def test_two_stacks_broken_at_one_width_on_a_page_that_never_wraps_are_wraps() -> None:
+    # whole-office 521 (Writer): two headlines wrapped at ten ems over 14-em columns
+    wraps = [["杭州一家流通企业全由", "职工出资改制"], ["大干水利笑开怀各地兴", "修水利迎春节"]]
+    items = _writer_page([["春节前市场供应充足"], *wraps])
+    assert items[1:] == [(None, "".join(head), None) for head in wraps]
+    # one such stack alone is a headline over its subtitle, as before
+    items = _writer_page([["春节前市场供应充足"], wraps[0]])
+    assert items[1] == (None, *wraps[0])
+    # two stacks whose upper lines differ in width show no measure
+    other = ["大干水利笑开怀各地兴修", "水利迎春节"]
+    items = _writer_page([wraps[0], other])
+    assert items == [(None, *wraps[0]), (None, *other)]

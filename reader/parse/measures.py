@@ -16,6 +16,14 @@ As the corpus prints its stacks (the whole-article pages' truth, bench/wholecorp
 rule 4) a subtitle is never the shorter of two plain lines: the longer line above
 is a kicker then. So where the page shows the line above full, its wrap is the
 one reading of the two that gives the headline whole.
+
+A page whose stacks show no wrap (`heads.mark_heads`: Writer's narrow columns set
+a wrapped headline as two plain lines) shows its measure another way: two stacks
+of two one-line parts whose upper lines are as wide as each other over columns of
+one width, each over a shorter line (`杭州一家流通企业全由` / `职工出资改制` and
+`大干水利笑开怀各地兴` / `修水利迎春节`, ten ems over fourteen). A headline over
+a subtitle at one width twice on a page that never wraps was not seen on the read
+pages or the generated ones (pagegen, pagegen2 0-599 the same).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from reader.parse.roles import body_measure
 from reader.parse.text import width
 
 _SHOWN = 3  # full lines of the page's wraps at one width over one column: its measure
+_PAIRS = 2  # two-line stacks at one width over one column on a page that never wraps
 _STUB = 0.4  # of a line wider than the story's column: the most its wrap's last line holds
 
 
@@ -58,6 +67,18 @@ class Shown:
                     )
         return self._counts[(measure, wide)]
 
+    def pairs(self, measure: float, wide: float) -> int:
+        """Stacks of two plain one-line parts, the lower the shorter, the upper `wide`
+        ems wide over a `measure`-em column (on a page that never groups a wrap, its
+        wraps show only as such pairs)."""
+        n = 0
+        for grouped, body in zip(self._groups, self._bodies, strict=True):
+            if len(grouped) == 2 and all(len(part) == 1 for part in grouped):
+                above, line = grouped[0][0], grouped[1][0]
+                if width(above) == wide > width(line) and "—" not in above + line:
+                    n += not is_header(line) and body_measure(body) == measure
+        return n
+
 
 def wrap_end(
     grouped: list[list[str]], body: Sequence[list[str]], shown: Shown, wrapping: bool = True
@@ -73,9 +94,11 @@ def wrap_end(
     (`张万年在全军纪检工作会议上强调把军队党风廉政建设` / `引向深入`, `以表示拟从黎南部撤军前提是
     双方签署` / `临时安全协定`), where a subtitle under it is a phrase of its own
     that runs longer (on the read pages the shortest under such a line held 8 of
-    19, `郑州杆秤退出市场`). Only on a page that wraps its headlines (`wrapping`,
-    `heads.mark_heads`): one that never does writes one part a line however long,
-    a short subtitle under a long headline (`tests/pagegen.py`).
+    19, `郑州杆秤退出市场`). The stub only on a page that wraps its headlines
+    (`wrapping`, `heads.mark_heads`): one that never does writes one part a line
+    however long, a short subtitle under a long headline (`tests/pagegen.py`). On
+    such a page, a stack of two one-line parts whose upper width another such stack
+    shares over its column (`Shown.pairs`) is a wrap.
     """
     if len(grouped) < 2 or len(grouped[-1]) != 1:
         return False
@@ -87,4 +110,6 @@ def wrap_end(
     if not column:
         return False
     stub = wrapping and wide > column and width(line) <= _STUB * wide
+    if not wrapping and len(grouped) == 2 and shown.pairs(column, wide) >= _PAIRS:
+        return True  # another stack of the page broke at this width over this column
     return stub or shown.count(column, wide) >= _SHOWN
