@@ -139,9 +139,9 @@ def close_to(path: Path, closed: int) -> None:
     for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
         with contextlib.suppress(OSError):
             target = path.with_name(name)
-            mode = stat.S_IMODE(os.stat(target, follow_symlinks=False).st_mode)
-            if mode & closed and stat.S_ISREG(os.stat(target, follow_symlinks=False).st_mode):
-                os.chmod(target, mode & ~closed)
+            seen = target.lstat()  # a link is not followed: only the index's own files
+            if stat.S_ISREG(seen.st_mode) and seen.st_mode & closed:
+                os.chmod(target, stat.S_IMODE(seen.st_mode) & ~closed)
 
 
 def shared_path(library: Library) -> Path | None:
