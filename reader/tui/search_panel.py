@@ -214,16 +214,19 @@ class QueryBox(Input):
             self.flush()
             await super()._on_key(event)
 
+    def paste_in(self, event: events.Paste) -> None:
+        """A bracketed paste (one event): its first line typed in, after the keys before
+        it; held, as keys are, while a search this line sent runs."""
+        if not self.hold(event) and event.text:
+            self.type_in(event.text.splitlines()[0])
+
     def _on_paste(self, event: events.Paste) -> None:
-        """A bracketed paste is one event: its first line typed in, after the keys before it."""
-        if self.hold(event):
-            return
         event.stop()
         event.prevent_default()  # not Input's own, which would type it in a second time
-        if self.screen.focused is not self:
+        if self.held is None and self.screen.focused is not self:
             pass_on(self, event)
-        elif event.text:
-            self.type_in(event.text.splitlines()[0])
+        else:
+            self.paste_in(event)
 
 
 class SearchPanel(Vertical):

@@ -147,8 +147,7 @@ class MainScreen(IssueScreen):
         box = self.focused
         if isinstance(box, QueryBox):
             event.stop()
-            if not box.hold(event) and event.text:
-                box.type_in(event.text.splitlines()[0])
+            box.paste_in(event)
         elif self._early_keys is not None:  # the panel is still opening: for it once open
             event.stop()
             self._early_keys.append(event)
