@@ -15,8 +15,12 @@ def _not_from_the_current_directory() -> None:
     """
     here = Path(__file__).resolve().parent.parent
     first = sys.path[0] if sys.path else None
-    if first is not None and first in ("", os.getcwd()) and Path(first or ".").resolve() != here:
-        del sys.path[0]
+    try:
+        ours = first is not None and first in ("", os.getcwd())
+        if ours and Path(first or ".").resolve() != here:
+            del sys.path[0]
+    except OSError:  # the current directory was removed: it holds nothing to import
+        pass
 
 
 _not_from_the_current_directory()

@@ -52,3 +52,28 @@ def test_python_m_reader_imports_its_libraries_not_the_folders_files(
     assert "shadow" not in done.stdout + done.stderr, done.stderr
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()
+
+
+def test_python_m_reader_runs_from_a_folder_removed_meanwhile(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The guard above asked for the current directory, which a removed folder has not:
+    `python -m reader --help` ended in a FileNotFoundError traceback."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    home = tmp_path_factory.mktemp("home")
+    code = "import os, runpy, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+    code += "sys.argv = ['reader', '--help']; runpy.run_module('reader', run_name='__main__')"
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(gone)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 0, done.stderr
+    assert "reader" in done.stdout
