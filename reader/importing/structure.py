@@ -41,8 +41,8 @@ from reader.importing.typography import (
     type_lines,
 )
 from reader.model import Item, Page
+from reader.parse.itemfields import derive_headline, item_kind, lead_dateline
 from reader.parse.notes import note_in_text
-from reader.parse.stories import derive_headline, item_kind, lead_dateline
 from reader.parse.text import clean_line, join_lines
 
 _MARKED_HEAD = 1.15  # of the body size: a line starting with a marker is a headline

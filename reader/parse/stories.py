@@ -17,9 +17,7 @@ from reader.parse.column import full_between, listed, opens_paragraph, starts_st
 from reader.parse.dashorder import dash_lines_in_place
 from reader.parse.digits import holds
 from reader.parse.heads import stack_end
-from reader.parse.itemfields import derive_headline as derive_headline  # (PDF import's too)
-from reader.parse.itemfields import item_kind as item_kind
-from reader.parse.itemfields import lead_dateline as lead_dateline
+from reader.parse.itemfields import derive_headline, item_kind, lead_dateline
 from reader.parse.joined import split_gaps, split_joined
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, SOURCE_RE, Kind
 from reader.parse.lateheads import give_back
