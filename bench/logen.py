@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import fcntl
 import random
 import shutil
 import subprocess
@@ -528,7 +529,15 @@ def convert(doc: str) -> bytes:
     exe = binary()
     if exe is None:
         raise FileNotFoundError("soffice")
-    with tempfile.TemporaryDirectory(prefix="logen-") as tmp:
+    # One soffice at a time per profile: a second one started on a profile in use hands
+    # its file to the first or fails ("failed to launch javaldx"), and several score
+    # runs at once share this profile.
+    PROFILE.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        open(PROFILE.parent / f"{PROFILE.name}.lock", "w") as lock,
+        tempfile.TemporaryDirectory(prefix="logen-") as tmp,
+    ):
+        fcntl.flock(lock, fcntl.LOCK_EX)
         src = Path(tmp) / "page.fodt"
         src.write_text(doc, encoding="utf-8")
         done = subprocess.run(
