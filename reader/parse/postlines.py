@@ -50,14 +50,23 @@ POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
 POST_END = re.compile(rf"(?:{POSTS}|导演)$")
 _BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
 TEXT_HEADS = (*DATELINE_HEADS, "据")  # (a dateline run into the text: `本报讯`, `据新华社…`)
+# (The section's name and the page number as one cell: `要闻6`, `14文化`.)
+_SECTION_NUMBER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*[\u4e00-\u9fff]{2,4})$"
+)
 _MARKS = frozenset("，。；、！？")
 RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 
 
 def band(lines: Sequence[Line], k: int) -> bool:
-    """Line k is the header band's (`…星期五`, `第1版`) or its last cell under it."""
+    """Line k is the header band's (`…星期五`, `第1版`) or its last cell under it: the
+    section's name and the page number (`要闻6`), which PyMuPDF writes on a line of its
+    own under the band's date (`责任编辑：刘松` / `１９９８年１月２３日 星期五` / `要闻6`).
+    A stack under it opens there, as under the band written on one line."""
     text = lines[k].text
-    return is_header(text) or _BAND.match(text) is not None
+    if is_header(text) or _BAND.match(text) is not None:
+        return True
+    return k >= 1 and _SECTION_NUMBER.match(text) is not None and is_header(lines[k - 1].text)
 
 
 def full_post(lines: Sequence[Line], i: int) -> bool:
