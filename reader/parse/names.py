@@ -166,7 +166,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if not how or _wrap_across(above.text, line.text):
             continue
         short = _short_above(lines, i)
-        if not short and wrapmodel.glued(above.text, line.text):
+        if not short and wrapmodel.glued(above.text, line.text) and not _name_alone(lines, i):
             continue  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
         if how == "pen" and not short and not _pen_apart(lines, i):
             continue
@@ -268,6 +268,17 @@ def _name_under_head(lines: Sequence[Line], i: int) -> bool:
     its text under the byline, so the line below is no headline over a story of its own.
     (Not under the header band: a pooled page prints a name set there as a kicker.)"""
     return names(lines[i].text) == 1 and not band(lines, i - 1) and first_head(lines, i - 1)
+
+
+def _name_alone(lines: Sequence[Line], i: int) -> bool:
+    """One name by the list (`潘驰`, `周佩府`) under a one-line headline that opens its
+    stack (`_name_under_head`), over text that opens with no dateline: the byline, though
+    the pair across the break is one the corpus's text holds together weakly (`理潘`,
+    `市周`: `wrapmodel.glued`). A surname starts many words, so a line that starts with one
+    is glued to most line ends; a word of the corpus across the break is still asked
+    apart (`_wrap_across`), and a story with a dateline prints no byline (`武器核查小组撤离`
+    / `伊拉克` / `据新华社巴格达…电`: the headline's wrapped end)."""
+    return _name_under_head(lines, i) and not lines[i + 1].text.startswith(TEXT_HEADS)
 
 
 def _over_sentence(line: Line, below: Line) -> bool:

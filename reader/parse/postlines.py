@@ -47,8 +47,10 @@ _POST_LINE = re.compile(
 )
 # (The last character of a post: a name of two or three follows it.)
 POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
-POST_END = re.compile(rf"(?:{POSTS}|导演)$")
-_BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
+# (A title over its holder's name: `…总经理` / `屠光绍`, `…戏迷代表` / `何来生`.)
+POST_END = re.compile(rf"(?:{POSTS}|导演|代表)$")
+# The date band's page cells: `第1版`, and the page count (`今日 20 版`).
+_BAND = re.compile(r"^(?:第|今日)\s*[0-9０-９]{1,3}\s*版")
 TEXT_HEADS = (*DATELINE_HEADS, "据")  # (a dateline run into the text: `本报讯`, `据新华社…`)
 # (The section's name and the page number as one cell: `要闻6`, `14文化`.)
 _SECTION_NUMBER = re.compile(
