@@ -259,3 +259,17 @@ def test_a_post_line_under_a_headline_under_the_bands_last_cell() -> None:
     (item,) = [item for item in page["items"] if item["headline"]]
     assert (item["headline"], item["subtitle"]) == ("依靠职工推进改革", None)
     assert item["byline"] == "中共安徽宿州市委书记赵永平"
+
+
+def test_a_post_line_under_a_headline_under_the_bands_section_and_number() -> None:
+    # PyMuPDF writes TeX's band a cell a line: the weekday, the section, the page number.
+    band = "责任编辑：王平\n１９９８年１月２８日\n星期三\n理论\n16\n"
+    body = (
+        "话剧在我国生根已经\n九十年了。话剧当初从欧\n美传播到我国，不仅引入一\n种新的艺术形式。\n"
+    )
+    page = json.loads(
+        parse_text(band + "继承我国话剧的光荣传统\n中国剧协副主席胡平\n" + body).to_json()
+    )
+    (item,) = [item for item in page["items"] if item["headline"]]
+    assert (item["kicker"], item["headline"]) == (None, "继承我国话剧的光荣传统")
+    assert item["byline"] == "中国剧协副主席胡平"

@@ -52,23 +52,31 @@ POST_END = re.compile(rf"(?:{POSTS}|导演|代表)$")
 # The date band's page cells: `第1版`, and the issue's page count (`今日 20 版`).
 _BAND = re.compile(r"^(?:第|今日)\s*[0-9０-９]{1,3}\s*版")
 TEXT_HEADS = (*DATELINE_HEADS, "据")  # (a dateline run into the text: `本报讯`, `据新华社…`)
-# (The section's name and the page number as one cell: `要闻6`, `14文化`.)
-_SECTION_NUMBER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,4}\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}\s*[\u4e00-\u9fff]{2,4})$"
+# (A band's last cells: the page number with the section's name or alone, `要闻6`, `14文化`,
+# `16`; the section's name alone, `理论`, over the number.)
+_NUMBER_CELL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}\s*[0-9０-９]{1,3}|[0-9０-９]{1,3}(?:\s*[\u4e00-\u9fff]{2,4})?)$"
 )
+_SECTION_CELL = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _MARKS = frozenset("，。；、！？")
 RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 
 
 def band(lines: Sequence[Line], k: int) -> bool:
-    """Line k is the header band's (`…星期五`, `第1版`) or its last cell under it: the
-    section's name and the page number (`要闻6`), which PyMuPDF writes on a line of its
-    own under the band's date (`责任编辑：刘松` / `１９９８年１月２３日 星期五` / `要闻6`).
-    A stack under it opens there, as under the band written on one line."""
+    """Line k is the header band's (`…星期五`, `第1版`) or one of its last cells under it:
+    the section's name and the page number as one cell (`要闻6`) or each alone (`理论` /
+    `16`), which PyMuPDF writes a line each under the band's date (`责任编辑：刘松` /
+    `１９９８年１月２３日 星期五` / `要闻6`). A stack under them opens there, as under
+    the band written on one line."""
     text = lines[k].text
     if is_header(text) or _BAND.match(text) is not None:
         return True
-    return k >= 1 and _SECTION_NUMBER.match(text) is not None and is_header(lines[k - 1].text)
+    if k < 1 or _NUMBER_CELL.match(text) is None:
+        return False
+    over = lines[k - 1].text
+    if is_header(over):
+        return True
+    return k >= 2 and _SECTION_CELL.match(over) is not None and is_header(lines[k - 2].text)
 
 
 def full_post(lines: Sequence[Line], i: int) -> bool:
