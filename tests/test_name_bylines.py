@@ -121,3 +121,43 @@ def test_a_name_whose_surname_is_a_word_under_a_closing_mark() -> None:
     # (round 18) No word runs on across `》`: the two characters under it are a name.
     (item,) = _items(_BEFORE + "《马克思主义哲学基础新编》\n万达\n" + _BODY)
     assert (item["headline"], item["byline"]) == ("《马克思主义哲学基础新编》", "万达")
+
+
+_BAND = "１５ 经济 １９９８年１月９日 星期五 责任编辑 王明\n"
+# A paragraph's first line set in two ems from the full lines under it.
+_ESSAY = (
+    "前两年曾耳闻“散文\n热”一说，现在情形如何？\n未曾详考，想必至少不怎\n么冷落，书也出了不少。\n"
+)
+
+
+def test_a_name_under_a_one_line_headline_though_a_weak_pair_runs_across() -> None:
+    # `理潘` is a pair the corpus's text holds together weakly: no wrap of the headline.
+    (item,) = _items(_BAND + "重在明理\n潘毅\n" + _ESSAY)
+    assert (item["headline"], item["byline"]) == ("重在明理", "潘毅")
+    (item,) = _items(_BAND + "远方的城市\n周明府\n" + _ESSAY)
+    assert (item["headline"], item["byline"]) == ("远方的城市", "周明府")
+
+
+def test_a_name_over_a_dateline_is_the_headlines_wrapped_end() -> None:
+    # A story with a dateline names its reporter there: `伊拉克` ends the headline.
+    stack = "核查小组撤离\n伊拉克\n"
+    text = (
+        _BAND
+        + stack
+        + "据新华社巴格达１月１６日电\n（记者王伟）联合国武器核查\n小组今天撤离伊拉克。\n"
+    )
+    (item,) = _items(text)
+    assert (item["headline"], item["byline"]) == ("核查小组撤离伊拉克", None)
+
+
+def test_a_name_under_a_title_is_the_holders() -> None:
+    (item,) = _items(_BAND + "集团总裁、戏迷代表\n何来生\n" + _ESSAY)
+    assert item["byline"] is None
+
+
+def test_a_stack_opens_under_the_issues_page_count() -> None:
+    # The masthead's band, its page count (`今日 20 版`) last: the headline under it opens
+    # its stack, so the name under that is its byline.
+    band = "１９９８年１月１２日 星期一 第 1 版\n人民日报\n今日 20 版\n"
+    (item,) = _items(band + "远方的城市\n周明府\n" + _ESSAY)
+    assert (item["headline"], item["byline"]) == ("远方的城市", "周明府")

@@ -241,3 +241,35 @@ def test_a_byline_wrapped_inside_a_role_is_joined_whole() -> None:
     byline_text = item["byline"]  # (the lines joined with a space, as every wrapped byline)
     assert isinstance(byline_text, str)
     assert byline_text.replace(" ", "") == "新华社记者刘思扬本报记者郑宏范"
+
+
+def test_a_post_line_under_a_headline_under_the_bands_last_cell() -> None:
+    # PyMuPDF writes Writer's band a cell a line: the section and page number last. The
+    # headline under it opens its stack as under the band on one line.
+    band = "责任编辑：王平\n１９９８年１月９日 星期五\n要闻6\n"
+    body = (
+        "赵永平，４８岁，毕业于安\n"
+        "徽农学院经济管理系。曾任安徽\n"
+        "省砀山县副县长、县委副书记，\n"
+        "现任市委书记。\n"
+    )
+    page = json.loads(
+        parse_text(band + "依靠职工推进改革\n中共安徽宿州市委书记赵永平\n" + body).to_json()
+    )
+    (item,) = [item for item in page["items"] if item["headline"]]
+    assert (item["headline"], item["subtitle"]) == ("依靠职工推进改革", None)
+    assert item["byline"] == "中共安徽宿州市委书记赵永平"
+
+
+def test_a_post_line_under_a_headline_under_the_bands_section_and_number() -> None:
+    # PyMuPDF writes TeX's band a cell a line: the weekday, the section, the page number.
+    band = "责任编辑：王平\n１９９８年１月２８日\n星期三\n理论\n16\n"
+    body = (
+        "话剧在我国生根已经\n九十年了。话剧当初从欧\n美传播到我国，不仅引入一\n种新的艺术形式。\n"
+    )
+    page = json.loads(
+        parse_text(band + "继承我国话剧的光荣传统\n中国剧协副主席胡平\n" + body).to_json()
+    )
+    (item,) = [item for item in page["items"] if item["headline"]]
+    assert (item["kicker"], item["headline"]) == (None, "继承我国话剧的光荣传统")
+    assert item["byline"] == "中国剧协副主席胡平"

@@ -19,7 +19,8 @@ one-line subtitle. What the page says instead (`mark_name_bylines`):
 
 A pen name without a surname (`诗云`, `政文`) is taken only when the line over it
 cannot be wrapped on (a stub under a longer line). The line is then a byline
-(`Kind.BYLINE`) before headline stacks are marked, so it ends its stack.
+(`Kind.BYLINE`) before headline stacks are marked, so it ends its stack. A post over
+a name at the column's width is `reader.parse.postlines`'s to tell.
 """
 
 from __future__ import annotations
@@ -31,6 +32,17 @@ from typing import Protocol
 from reader.parse import seam, wrapmodel
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_header
 from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
+from reader.parse.postlines import (
+    POST,
+    POST_END,
+    POST_LAST,
+    RUNS_ON,
+    TEXT_HEADS,
+    band,
+    first_head,
+    full_post,
+    post_over_text,
+)
 from reader.parse.rolelines import role_rest, roles_end
 
 
@@ -52,35 +64,16 @@ class Line(Protocol):
 
 
 _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
-# A post over its holder's name (`中共湖南岳阳市委书记阳宝华`, `山西省交口县县长李来福`).
-_POSTS = (
-    "书记|县长|市长|省长|区长|州长|盟长|主任|主席|部长|局长|厂长|"
-    "经理|董事长|总裁|校长|院长|所长|会长|司令员|政委|教授|研究员"
-)
-_POST = re.compile(rf"^[\u4e00-\u9fff]{{2,14}}?(?:{_POSTS})([\u4e00-\u9fff·]{{2,3}})$")
-# ...the same on a line of its own as wide as the column: a post of several (`、`).
-_MORE_POSTS = f"{_POSTS}|行长|社长|台长|司长|处长|秘书长|理事长|馆长|团长|总编辑"
-_POST_LINE = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,14}}?(?:{_MORE_POSTS})[、兼]){{0,3}}[\u4e00-\u9fff]{{1,18}}?"
-    rf"(?:{_MORE_POSTS})([\u4e00-\u9fff·]{{2,3}})$"
-)
 # An order's number, which the paper prints where a byline stands (`第九十二号`).
 _ORDER_NO = re.compile(r"^第[零〇一二三四五六七八九十百千０-９0-9]{1,6}号$")
-_BAND = re.compile(r"^第\s*[0-9０-９]{1,3}\s*版")  # the date band's last cell (`第1版`)
-# (The last character of a post: a name of two or three follows it.)
-_POST_LAST = frozenset(post[-1] for post in _MORE_POSTS.split("|"))
 _NUMERALS = frozenset("一二三四五六七八九十百千万两零〇")
-_TEXT_HEADS = (*DATELINE_HEADS, "据")  # (a dateline run into the text: `本报讯`, `据新华社…`)
 _OUTLET_FIRST = frozenset(head[0] for head in DATELINE_HEADS)  # (本报, 新华社…: a byline's)
 _FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
-_POST_END = re.compile(rf"(?:{_POSTS}|导演)$")
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
 _WORDLIKE = frozenset("向于万高成任时常文方白金石关安齐易华严明")
 _CLOSING = frozenset("》』”」）")  # (no word runs on across a closing mark: `…新编》` / `万达`)
-_MARKS = frozenset("，。；、！？")
 _SENTENCE_END = frozenset("。！？")
-_RUNS_ON = frozenset("，。、；：？！”’）》」』…")
 _HEAD = 0.75  # of the line below: a headline over it (its lines wrap at the column)
 # Provinces and countries the paper sets as a label where a byline stands (`湖南`, `泰国`).
 _REGION_NAMES = (
@@ -102,7 +95,7 @@ def name_line(line: Line) -> str:
     count = names(text)  # two names set together: of three characters each (`牛辞丰稔岁`)
     if count == 1 or (count == 2 and len(text) == 6 and not words_inside(text)):
         return "name"
-    post = _POST.match(text)
+    post = POST.match(text)
     if post and len(post.group(1)) == 3 and one_name(post.group(1)):  # (`部长李伯` / `勇…`)
         return "name"
     if 2 <= len(text) <= 3 and NOT_IN_NAMES.isdisjoint(text):
@@ -131,7 +124,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
             line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
             continue
-        if not _POST_LAST.isdisjoint(line.text[-4:-2]) and _post_over_text(lines, i):
+        if not POST_LAST.isdisjoint(line.text[-4:-2]) and post_over_text(lines, i):
             line.kind, line.candidate = byline, False  # `农业部部长刘江` / a set-in first line
             continue
         if below.kind is byline and _label_over_dateline(lines, i):
@@ -148,12 +141,12 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             # not over a paragraph's first line (the cheap test first: most are); or a
             # post over its holder's name as wide as the column (`…县长李来福`)
             wide = line.width >= _FULL_POST and above.candidate and not below.closes
-            if wide and not _POST_LAST.isdisjoint(line.text[-4:-2]) and _full_post(lines, i):
+            if wide and not POST_LAST.isdisjoint(line.text[-4:-2]) and full_post(lines, i):
                 line.kind, line.candidate = Kind.BYLINE, False
             continue
         if not (above.candidate and above.kind is body) or below.kind is not body:
             continue
-        if _POST_END.search(above.text):
+        if POST_END.search(above.text):
             continue  # the holder's name under a post (`…总经理` / `屠光绍`): one line wrapped
         if above.last == "—":
             continue  # a kicker's dashes point at its headline: this line
@@ -161,7 +154,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a new story starts below (a line set in with a space)
         if below.first == "—":
             continue  # a subtitle under it: the line is a headline over its subtitle
-        if below.first in _RUNS_ON or wrapmodel.runs_on(below.text):
+        if below.first in RUNS_ON or wrapmodel.runs_on(below.text):
             continue  # the line goes on below (a mark, or 的, 们: no paragraph starts so)
         if (
             i + 2 < len(lines)
@@ -173,110 +166,13 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if not how or _wrap_across(above.text, line.text):
             continue
         short = _short_above(lines, i)
-        if not short and wrapmodel.glued(above.text, line.text):
+        if not short and wrapmodel.glued(above.text, line.text) and not _name_alone(lines, i):
             continue  # under a full line, a break inside a phrase (`接受和` / `谈建议`)
         if how == "pen" and not short and not _pen_apart(lines, i):
             continue
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
-
-
-def _full_post(lines: Sequence[Line], i: int) -> bool:
-    """A post over its holder's name on a line of its own as wide as the column or
-    wider (`中共湖南岳阳市委书记阳宝华`, `国家税务总局党组书记、副局长项怀诚`), under a
-    headline's short last line and over a paragraph's first line, set in from the wider
-    line under it: no paragraph's line, which would run on into the set-in line."""
-    if i + 2 >= len(lines):
-        return False
-    text = lines[i].text
-    line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
-    if not (
-        _over_text(above, below, after)
-        and not (below.closes or after.closes)  # a paragraph's first lines, going on
-        and after.width - 3.5 < below.width <= after.width - 1  # set in two ems, not a
-        # headline's short line (marks and digits make a line's width half an em uncertain)
-        and above.last != "—"
-        and above.width <= above.measure() - 1  # a headline's last line, short
-        and _as_wide(line, below, after)
-        and not _dated(below, after)
-    ):
-        return False
-    post = _POST_LINE.match(text)
-    if not post or not one_name(post.group(1)) or not NOT_IN_NAMES.isdisjoint(post.group(1)):
-        return False
-    return (
-        not _POST_END.search(above.text)
-        and not wrapmodel.broken_word(above.text, line.text)  # (a phrase may run across:
-        # `迎接更辉煌的新世纪` / `中国文联副主席李默然`, the post a phrase of its own)
-        and below.first not in _RUNS_ON
-        and not wrapmodel.runs_on(below.text)
-        and _opens_stack(lines, i - 1)
-    )
-
-
-def _post_over_text(lines: Sequence[Line], i: int) -> bool:
-    """A post over its holder's name (`农业部部长刘江`, `中国剧协副主席胡可`, `中国银行行长
-    王雪冰`), under a headline's last line that opens its stack, or its stub, over a
-    paragraph's first line set in from the line under it: at any width. A paragraph's line
-    would run on into the set-in line; a headline's wrapped rest ends no stack in a
-    name (a name of two too, which `name_line` takes only at three)."""
-    if i + 2 >= len(lines):
-        return False
-    line, above, below, after = lines[i], lines[i - 1], lines[i + 1], lines[i + 2]
-    if not (
-        _over_text(above, below, after)
-        and not below.closes
-        and after.width - 3.5 < below.width <= after.width - 1.5  # (set in two ems, half
-        and after.width >= after.measure() - 1.5  # an em uncertain, from a full line)
-        and not above.hint  # (a pooled page's headline set in with a space: its stack's)
-        and above.last != "—"
-        and _MARKS.isdisjoint(above.text)  # (a paragraph's line: `三时多，张家口市` / `邮电…`)
-        and below.first not in _RUNS_ON
-        and not wrapmodel.runs_on(below.text)
-        and not _dated(below, after)
-    ):
-        return False
-    post = _POST_LINE.match(line.text)
-    if not post or names(post.group(1)) != 1:
-        return False
-    return (
-        not _POST_END.search(above.text)
-        and not wrapmodel.broken_word(above.text, line.text)  # (no phrase: `发展` / `农业部…`)
-        and (_first_head(lines, i - 1) or (_stub(lines, i - 1) and _first_head(lines, i - 2)))
-    )
-
-
-def _over_text(above: Line, below: Line, after: Line) -> bool:
-    """A post line's place: under a line that may be a headline's, over two lines of text,
-    the first not set in with a space (`_full_post`, `_post_over_text`)."""
-    return (
-        above.kind is Kind.BODY
-        and above.candidate
-        and below.kind is Kind.BODY
-        and after.kind is Kind.BODY
-        and not below.hint
-    )
-
-
-def _dated(below: Line, after: Line) -> bool:
-    """A dateline opens one of the two lines under a post line: a story with a dateline
-    prints no byline, the line is its headline's (`袁启彤当选福建省人` / `大常委会主任贺国强`
-    / `当选福建省省长` / `新华社福州１月１４日电…`)."""
-    return below.text.startswith(_TEXT_HEADS) or after.text.startswith(_TEXT_HEADS)
-
-
-def _stub(lines: Sequence[Line], i: int) -> bool:
-    """Line i is the stub a headline's first line wrapped into (`实现农业和农村经济持续稳定`
-    / `发展`): at most half as wide as that line, which is no wider than the column (a kicker
-    over a headline may be either, `上海暖冬已十年` / `牛辞丰稔岁`)."""
-    over = lines[i - 1]
-    return (
-        i >= 1
-        and over.candidate
-        and over.kind is Kind.BODY
-        and 2 * lines[i].width <= over.width <= over.measure() + 1
-    )
 
 
 def _pen_apart(lines: Sequence[Line], i: int) -> bool:
@@ -295,17 +191,9 @@ def _pen_apart(lines: Sequence[Line], i: int) -> bool:
         and text[0] not in _NUMERALS  # (`中国乒乓球擂台赛产生` / `四强`)
         and not wrapmodel.broken_word(text[0], text[1], 1)  # (a word: `礼物`, `直播`, `人物`)
         and not wrapmodel.inside(above.text, text)
-        and not below.text.startswith(_TEXT_HEADS)
-        and _first_head(lines, i - 1)
+        and not below.text.startswith(TEXT_HEADS)
+        and first_head(lines, i - 1)
     )
-
-
-def _first_head(lines: Sequence[Line], i: int) -> bool:
-    """Line i follows no line of a stack: a closed paragraph, a credit, the header band."""
-    over = lines[i - 1] if i else None
-    if over is None or not (over.candidate and over.kind is Kind.BODY):
-        return True
-    return is_header(over.text) or _BAND.match(over.text) is not None
 
 
 def _names_under_subtitle(above: Line, line: Line) -> str:
@@ -361,28 +249,6 @@ def _region_over_dateline(lines: Sequence[Line], i: int) -> bool:
     )
 
 
-def _as_wide(line: Line, below: Line, after: Line) -> bool:
-    """The post line fills the column, or it is as wide as the paragraph's set-in first
-    line under it, over a full line (`山西省交口县县长李来福` in a column of fourteen):
-    no line of a stack, whose measure is its own."""
-    if line.width >= line.measure() - 1.5:
-        return True
-    return line.width >= below.width - 0.5 and after.width >= after.measure() - 1
-
-
-def _opens_stack(lines: Sequence[Line], i: int) -> bool:
-    """Line i is a headline's first line, or the rest its first line wrapped into (the
-    break inside a phrase): no third line of a stack (a kicker and a headline over a
-    subtitle)."""
-    over = lines[i - 1] if i else None
-    if over is None or not (over.candidate and over.kind is Kind.BODY):
-        return True  # after a closed paragraph, a byline, a credit
-    if is_header(over.text) or _BAND.match(over.text):
-        return True
-    return wrapmodel.glued(over.text, lines[i].text)  # (Chromium halves a headline:
-    # `发展县域经济` / `要有科学方略`)
-
-
 def _word(above: Line, text: str) -> bool:
     """Two characters that are a word of the corpus's text (`任务`, `成立`; a name of two,
     `刘健`, `田勇`, is none), or start with a surname that is a word first (`合作意` / `向书`;
@@ -401,12 +267,18 @@ def _name_under_head(lines: Sequence[Line], i: int) -> bool:
     over a paragraph's first line set in as far as a headline is narrower: a story prints
     its text under the byline, so the line below is no headline over a story of its own.
     (Not under the header band: a pooled page prints a name set there as a kicker.)"""
-    above = lines[i - 1]
-    return (
-        names(lines[i].text) == 1
-        and not (is_header(above.text) or _BAND.match(above.text))
-        and _first_head(lines, i - 1)
-    )
+    return names(lines[i].text) == 1 and not band(lines, i - 1) and first_head(lines, i - 1)
+
+
+def _name_alone(lines: Sequence[Line], i: int) -> bool:
+    """One name by the list (`潘驰`, `周佩府`) under a one-line headline that opens its
+    stack (`_name_under_head`), over text that opens with no dateline: the byline, though
+    the pair across the break is one the corpus's text holds together weakly (`理潘`,
+    `市周`: `wrapmodel.glued`). A surname starts many words, so a line that starts with one
+    is glued to most line ends; a word of the corpus across the break is still asked
+    apart (`_wrap_across`), and a story with a dateline prints no byline (`武器核查小组撤离`
+    / `伊拉克` / `据新华社巴格达…电`: the headline's wrapped end)."""
+    return _name_under_head(lines, i) and not lines[i + 1].text.startswith(TEXT_HEADS)
 
 
 def _over_sentence(line: Line, below: Line) -> bool:
