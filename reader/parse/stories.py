@@ -30,6 +30,7 @@ from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.points import mark_points
 from reader.parse.series import mark_series
+from reader.parse.spacedheads import split_spaced_heads
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.stopgap import marked_lines
 from reader.parse.text import decode, join_lines, page_lines, width
@@ -68,6 +69,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     raw = rejoin_split(raw, text)  # lines MuPDF wrote in pieces
     if may_hold_names(text):
         raw = rejoin_names(raw)
+    raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
     raw = split_gaps(split_joined(raw))
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
