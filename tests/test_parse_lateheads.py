@@ -65,15 +65,16 @@ def test_heads_at_the_end_go_to_the_stories_left_without_one() -> None:
 
 
 def test_a_head_no_story_is_known_to_lack_stays_where_it_was() -> None:
-    # Two stories with a head of one line each (a kicker perhaps, a head as likely):
-    # nothing tells which one the late head is for, and it stays an item of its own.
+    # Two stories with a head of one line each (a kicker perhaps, a head as likely: the
+    # page's lead, and a line half as wide as its column): nothing tells which one the
+    # late head is for, and it stays an item of its own.
     lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
-    lines += ["伊利人说：不让利不得利", "本报记者 吕娜超 罗国", *B, "巾帼扶贫送技术"]
+    lines += ["伊利人说：不让利", "本报记者 吕娜超 罗国", *B, "巾帼扶贫送技术"]
     text = "\r\n".join(lines)
     page = parse_text(text)
     assert [i.headline for i in page.items] == [
         "去年国债发行兑付工作顺利结束",
-        "伊利人说：不让利不得利",
+        "伊利人说：不让利",
         "巾帼扶贫送技术",
     ]
     assert page.items[-1].paragraphs == ()
@@ -84,12 +85,39 @@ def test_a_kicker_over_the_text_takes_the_one_head_left() -> None:
     # Story 1 has its stack whole (kicker, head, subtitle); story 2 one line over its
     # byline: the one head at the end is its head, and that line its kicker.
     lines = ["一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"]
-    lines += ["本报记者 黄超", *A, "京郊电信扶贫", "本报记者 吕娜超", *B]
+    lines += ["本报记者 黄超", *A, "京郊电信扶贫工作展开", "本报记者 吕娜超", *B]
     lines += ["首都举行文艺演出慰", "问留学回国人员"]
     page = parse_text("\r\n".join(lines))
     assert [(i.kicker, i.headline, i.subtitle) for i in page.items] == [
         ("一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"),
-        ("京郊电信扶贫", "首都举行文艺演出慰问留学回国人员", None),
+        ("京郊电信扶贫工作展开", "首都举行文艺演出慰问留学回国人员", None),
+    ]
+
+
+def test_a_line_as_wide_as_its_column_is_a_kicker_and_a_narrow_one_a_head() -> None:
+    # Stories 2 and 3 each show one line over their text. A head is set larger than
+    # the text, so few of its characters fill a column: `春潮` (a third of story 2's
+    # column) is a head, `伊利人说不让利就不得利` (four fifths of story 3's) a kicker
+    # whose head came late: the head at the end is story 3's.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+    lines += ["春　潮", "本报记者 吕娜超", *N, "伊利人说不让利就不得利", "本报记者 罗国", *B]
+    lines += ["巾帼扶贫送技术"]
+    text = "\r\n".join(lines)
+    page = parse_text(text)
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        (None, "春潮"),
+        ("伊利人说不让利就不得利", "巾帼扶贫送技术"),
+    ]
+    assert _printed(page.items) == _chars(text)
+    # The same lines with the two stories' stack lines swapped: now story 2's.
+    two, three = lines.index("春　潮"), lines.index("伊利人说不让利就不得利")
+    lines[two], lines[three] = lines[three], lines[two]
+    page = parse_text("\r\n".join(lines))
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        ("伊利人说不让利就不得利", "巾帼扶贫送技术"),
+        (None, "春潮"),
     ]
 
 
