@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.model import Item
 from reader.parse.lateheads import _plan, give_back
+from reader.parse.lateplan import _cut
 from reader.parse.lateplan import one_head as _one_head
 from reader.parse.stories import parse_text
 
@@ -132,6 +133,15 @@ def test_a_wrapped_head_is_one_box() -> None:
     assert not _one_head(["暖”活动"])  # a closing quote opens no head
     assert not _one_head(["朝阳区团委开展“送温"])  # nor does one end inside a quote
     assert not _one_head(["钱其琛会见陈方", "安生会见", "中影中唱组建"])  # lines of two widths
+
+
+def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
+    # A late head wrapped in its box: the last line holds what is left, often a word
+    # or two (`启动`); a narrower line that still fills most of the box ends a head
+    # more often, and a wider one always starts another.
+    above = "全省农村电网改造正式"
+    assert _cut(above, "启动") < _cut(above, "启动工作会议") < _cut(above, above + "开始")
+    assert _cut(above, "启动工作会议") > _cut(above, "全省农村电网改造工作")
 
 
 def test_the_plan_follows_the_order_and_the_odds() -> None:
