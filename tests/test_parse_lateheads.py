@@ -249,6 +249,22 @@ def test_heads_read_as_the_last_paragraph_go_back() -> None:
     assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
 
 
+def test_heads_read_as_the_last_paragraph_may_close_their_own_quotes() -> None:
+    # The late head ends in a quote it opened (`帐篷里建起『少` / `儿之家』`): a head's
+    # closing mark, not the text's; one that closes a quote opened further up is text.
+    first = _Story(["去年国债发行兑付工作顺利结束"], [A], ["本报记者 黄超"])
+    late = ["帐篷里建起『少", "儿之家』"]
+    second = _Story(["——科学的世界观、方法论"], [N, late], ["本报记者 吕娜超"])
+    out = give_back(_items(first, second), [first, second], ("", "", 1))
+    assert [(i.headline, i.subtitle) for i in out] == [
+        ("去年国债发行兑付工作顺利结束", None),
+        ("帐篷里建起『少儿之家』", "——科学的世界观、方法论"),
+    ]
+    text = ["帐篷里建起『少年", "儿童之家", "的新房子』"]  # (a quote opened further up)
+    quoted = _Story(["——科学的世界观、方法论"], [N, text], ["本"])
+    assert give_back(_items(first, quoted), [first, quoted], ("", "", 1)) == _items(first, quoted)
+
+
 def test_a_late_head_no_story_offers_a_place_for_stays() -> None:
     # Story 1's stack is whole (kicker, head, subtitle): no place; the head stays.
     lines = ["一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"]

@@ -73,6 +73,16 @@ _LEAST_KEPT = 2  # paragraphs of a story whose last may be late heads: one kept 
 _TEXT_STOPS = frozenset("。！？!?…⋯；")  # a sentence's stops (a head's colon is none)
 _FOREWORDS = ("编者按", "编者的话", "编前", "【编者按】")  # a note over a story's dateline
 _NOT_FULL = 2.0  # ems: a line this much narrower than a story's widest ends no text line
+_OPENERS = {
+    "”": "“",
+    "’": "‘",
+    "」": "「",
+    "』": "『",
+    "）": "（",
+    ")": "(",
+    "》": "《",
+    "〉": "〈",
+}
 _OPENING = 200  # characters of a story's opening that a late head's words are looked for in
 
 
@@ -132,7 +142,7 @@ def _trailing(story: Story, item: Item) -> int:
         return 0
     at = len(pars) - 1
     last = pars[at]
-    if len(last) < 2 or ends_sentence(last[-1]) or last[-1].rstrip()[-1:] in CLOSING_MARKS:
+    if len(last) < 2 or ends_sentence(last[-1]) or _closes_text(last[-2:]):
         return 0  # (a text's last paragraph: `…新年好！`, `…替您安排好的……”`)
     for line in last:
         if (
@@ -149,6 +159,18 @@ def _trailing(story: Story, item: Item) -> int:
     if all(squeezed_width(line) > full - _NOT_FULL for line in last[:-1]):
         return 0
     return at
+
+
+def _closes_text(lines: list[str]) -> bool:
+    """The last line ends in a closing mark that closes no mark of its own lines: a
+    quote or a bracket of the text (`…替您安排好的……”`), not of a head
+    (`帐篷里建起『少` / `儿之家』`)."""
+    mark = lines[-1].rstrip()[-1:]
+    if not mark or mark not in CLOSING_MARKS:
+        return False
+    opener = _OPENERS.get(mark)
+    text = "".join(lines)
+    return opener is None or text.count(opener) < text.count(mark)
 
 
 def _give(
