@@ -34,7 +34,7 @@ _PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
 _SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     """The pairs of ideographs side by side in `text` (spaces dropped)."""
     text = text.replace(" ", "")
     return {
@@ -49,18 +49,18 @@ def _fits(
 ) -> dict[tuple[int, int, int], float]:
     """How much likelier each (head, slot) is for the head's words its story's opening
     holds: up to `_WORDS` (`西湖发生一起毁林案` over `据新华社杭州１月２３日电…杭州西湖
-    风景区…`); 1, and left out, where it holds too few (`_share`): a head drawn at random
+    风景区…`); 1, and left out, where it holds too few (`share`): a head drawn at random
     shares none."""
-    pairs = {span: _bigrams(text) for span, text in heads.items()}
+    pairs = {span: bigrams(text) for span, text in heads.items()}
     out: dict[tuple[int, int, int], float] = {}
     for j, text in enumerate(texts):
         for (lo, hi), mine in pairs.items():
-            if (share := _share(mine, text)) > 0:
-                out[lo, hi, j] = _WORDS**share
+            if (part := share(mine, text)) > 0:
+                out[lo, hi, j] = _WORDS**part
     return out
 
 
-def _share(pairs: set[str], text: str) -> float:
+def share(pairs: set[str], text: str) -> float:
     """How much of a head's words `text` holds: 0 under `_LEAST_SHARED` of its pairs or
     a third of them, 1 for half of them or more (two heads read as one hold half of
     neither)."""

@@ -12,6 +12,7 @@ import re
 
 from reader.fields import item_id
 from reader.model import Item, Page
+from reader.parse.afterheads import heads_after_text
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
@@ -89,7 +90,10 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
         for n, story in enumerate(stories, start=1)
     )
-    items = tuple(map(note_in_text, give_back(items, stories, (paper, issue, page))))
+    where = (paper, issue, page)
+    shifted = heads_after_text(items, where)  # each head written after its story's text
+    items = give_back(items, stories, where) if shifted is items else shifted
+    items = tuple(map(note_in_text, items))
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
