@@ -67,6 +67,7 @@ _ODDS = {
 # A stack line's width against its story's column (see `_odds`).
 _WIDE, _OVER, _NARROW = 0.7, 1.1, 0.5
 _ODDS_WIDE, _ODDS_NARROW = 0.9, 0.1
+_ODDS_SPACED = 0.05  # a stack holding a spaced head: 74 of 78 such lines are heads
 _LEAST_MEASURED = 3  # inner text lines that tell a column's measure
 _MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
 _LEAST_KEPT = 2  # paragraphs of a story whose last may be late heads: one kept at least
@@ -96,12 +97,16 @@ class Story(Protocol):
 
 
 def give_back(
-    items: tuple[Item, ...], stories: Sequence[Story], where: tuple[str, str, int]
+    items: tuple[Item, ...],
+    stories: Sequence[Story],
+    where: tuple[str, str, int],
+    spaced: frozenset[str] = frozenset(),
 ) -> tuple[Item, ...]:
     """`items` with the late heads at the page's end moved into their stories.
 
     `stories`: each item's story, in the same order.
     `where`: paper, issue and page, for the ids of the items that stay.
+    `spaced`: the page's heads spread over their column (`spacedheads`), set in place.
     """
     tails: list[list[str]] = []
     start = len(items)
@@ -116,10 +121,10 @@ def give_back(
         parts = (*items[: start - 1], cut, Item("", "article", paragraphs=item.paragraphs[at:]))
         first = _Part(story.stack, story.paragraphs[:at], story.bylines, story.byline_at)
         here = (*stories[: start - 1], first, _Part([], [rest], [], 0), *stories[start:])
-        got = _give((*parts, *items[start:]), here, where, start, [rest, *tails])
+        got = _give((*parts, *items[start:]), here, where, start, [rest, *tails], spaced)
         if got is not None and got[1] & set(range(len(rest))):
             return got[0]  # (else the paragraph stays as the parser read it)
-    got = _give(items, stories, where, start, tails)
+    got = _give(items, stories, where, start, tails, spaced)
     return items if got is None else got[0]
 
 
@@ -179,6 +184,7 @@ def _give(
     where: tuple[str, str, int],
     start: int,
     tails: list[list[str]],
+    spaced: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Item, ...], set[int]] | None:
     """The items with the tail's heads given back, and the tail's lines that moved."""
     lines = [line for tail in tails for line in tail]
@@ -192,7 +198,7 @@ def _give(
         for (j, _, at), nxt in zip(slots, [*slots[1:], (-1, 0, 0)], strict=True)
     ]
     lead = next((j for j, item in enumerate(items) if item.kind == "article"), -1)
-    odds = [_odds(kind, stories[j], j == lead) for j, kind, _ in slots]
+    odds = [_odds(kind, stories[j], j == lead, spaced) for j, kind, _ in slots]
     plan = lateplan.plan(lines, odds, texts)
     if not plan:
         return None
@@ -350,7 +356,7 @@ def _plan(
     return lateplan.plan(lines, [_ODDS[kind] for kind in kinds], texts)
 
 
-def _odds(kind: int, story: Story, lead: bool) -> float:
+def _odds(kind: int, story: Story, lead: bool, spaced: frozenset[str] = frozenset()) -> float:
     """The odds that a place of this kind is a story whose head was written late, told
     by the width of its one stack line against its column.
 
@@ -361,9 +367,12 @@ def _odds(kind: int, story: Story, lead: bool) -> float:
     head is elsewhere (chromereal-pdfium 500-559: 30 of 30 such lines, 6 more text
     lines read as a stack). A lone line under `_NARROW` of it is a head (31 of 34).
     The page's first story is its lead, whose stack stands across its columns: its
-    width tells nothing.
+    width tells nothing. A stack that holds a head spread over its column (`spaced`)
+    shows its story's head in place.
     """
     odds = _ODDS[kind]
+    if kind in (_KICKER, _PAIR, _WRAPPED) and not spaced.isdisjoint(story.stack):
+        return _ODDS_SPACED
     if lead or kind not in (_KICKER, _PAIR):
         return odds
     measure = _measure(story)
