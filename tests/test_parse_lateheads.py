@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.model import Item
 from reader.parse.lateheads import _plan, give_back
-from reader.parse.lateplan import _cut
+from reader.parse.lateplan import _cut, plan
 from reader.parse.lateplan import one_head as _one_head
 from reader.parse.stories import parse_text
 
@@ -157,6 +157,14 @@ def test_the_plan_follows_the_order_and_the_odds() -> None:
         (0, 2, 0),
         (2, 3, 1),
     ]
+
+
+def test_a_head_goes_back_where_the_ways_that_put_it_there_weigh_four_tenths() -> None:
+    # One story whose line is as wide as its column (odds 0.9), one that may lack its
+    # head (0.35): the four lines go to the first as one head in 42 of 100 ways, and
+    # the second takes some head in most of them.
+    lines = ["全省农村电", "网改造工程", "正式全面启", "动实施"]
+    assert plan(lines, [0.35, 0.9]) == [(0, 4, 1)]
 
 
 def test_a_note_ends_the_run_of_late_heads() -> None:
