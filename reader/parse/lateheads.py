@@ -364,7 +364,7 @@ def _odds(kind: int, story: Story, lead: bool, spaced: frozenset[str] = frozense
     fewer of its characters than of the text's; a kicker or a subtitle is set near
     the text's size. A line at least `_WIDE` of the column's measure (and no wider
     than the column: a head over several columns) is no head set in place: its story's
-    head is elsewhere (chromereal-pdfium 500-559: 30 of 30 such lines, 6 more text
+    head is elsewhere (chromereal-pdfium 500-559: 21 of 21 such lines, 6 more text
     lines read as a stack). A lone line under `_NARROW` of it is a head (31 of 34).
     The page's first story is its lead, whose stack stands across its columns: its
     width tells nothing. A stack that holds a head spread over its column (`spaced`)
