@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reader.parse.spacedheads import spaced_lines, split_spaced_heads
 from reader.parse.stories import parse_text
 
@@ -48,10 +50,23 @@ def test_a_spaced_head_is_the_headline_of_its_stack() -> None:
     ]
 
 
-def test_only_a_short_run_of_ideographs_a_space_apart_is_a_spaced_head() -> None:
-    lines = ["群 众 的 认 可", "说 ， 这 是", "李 鹏 总 理 签 署 了 关 于", "群众的认可", "群 众"]
-    assert spaced_lines(lines, "\n".join(lines)) == frozenset({"群众的认可", "群众"})
-    assert spaced_lines(["群 众"], "群 众") == frozenset()  # (the page holds no run of 3)
+def test_only_a_short_run_of_ideographs_a_space_apart_alone_is_a_spaced_head() -> None:
+    @dataclass
+    class Stack:
+        stack: list[str]
+
+    lines = [
+        "群 众 的 认 可",
+        "说 ， 这 是",
+        "李 鹏 总 理 签 署 了 关 于",
+        "群众",
+        "中 条 山 ——我国",
+    ]
+    lines += ["文 明 之 风 吹 遍", "山 城", "新 风", "新 风 吹"]  # (the last two in a line)
+    stacks = [Stack(["群众的认可", "说，这是"]), Stack(["李鹏总理签署了关于", "群众"])]
+    stacks += [Stack(["中条山", "山城", "新风", "新风吹"]), Stack(["文明之风吹遍"])]
+    got = spaced_lines(stacks, "\r\n".join(lines[:6]) + "\r\n 山　城 \r\n新 风 吹")
+    assert got == frozenset({"群众的认可", "中条山", "山城", "文明之风吹遍", "新风吹"})
 
 
 def test_a_story_whose_stack_holds_a_spaced_head_takes_no_late_head() -> None:

@@ -36,20 +36,19 @@ if TYPE_CHECKING:
 
 # Two to eight ideographs a space apart, a space, `——` and a word set tight after it.
 _SPACED_HEAD = re.compile(r"^(\s*(?:[\u4e00-\u9fff] ){1,7}[\u4e00-\u9fff]) +(——[^—\s]\S*)\s*$")
-# A line of two to six ideographs a space apart and nothing else (a head spread over
-# its column; a line of text spaced so is wider).
-_SPACED = re.compile(r"^\s*(?:[\u4e00-\u9fff] ){1,5}[\u4e00-\u9fff]\s*$")
-_SPREAD = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")  # one at all
-_MAY_HOLD = re.compile(r"[\u4e00-\u9fff] +——[^—]")  # the page holds one at all
+_GAPS = (" ——", "\u3000——")  # what such a line holds (asked of the page in C first)
+_HEAD_CHARS = re.compile("[\u4e00-\u9fff]{2,6}")  # a spaced head alone on its line
+_SPACES = (" ", "\u3000")
+_LINE_END = "\r\n"
 
 
 def split_spaced_heads(raw: list[str], text: str) -> list[str]:
     """`raw` with each spaced head and the subtitle written on its line as two lines."""
-    if "——" not in text or _MAY_HOLD.search(text) is None:
-        return raw  # the fast path: no ideograph stands before a subtitle's dashes
+    if not any(gap in text for gap in _GAPS):
+        return raw  # the fast path: no subtitle's dashes after a gap
     out: list[str] = []
     for line in raw:
-        found = _SPACED_HEAD.match(line) if "——" in line else None
+        found = _SPACED_HEAD.match(line) if " ——" in line else None
         if found is None:
             out.append(line)
         else:
@@ -63,11 +62,34 @@ class Story(Protocol):
     stack: list[str]
 
 
-def spaced_lines(raw: list[str], text: str) -> frozenset[str]:
-    """The lines of `raw` that are a head spaced out, as the parser cleans them."""
-    if _SPREAD.search(text) is None:
-        return frozenset()  # the fast path: no three ideographs a space apart
-    return frozenset("".join(line.split()) for line in raw if _SPACED.match(line))
+def spaced_lines(stories: Sequence[Story], text: str) -> frozenset[str]:
+    """The stack lines of two to six ideographs that the page prints spaced out, alone on
+    their line or before a subtitle's dashes (`群 众 的 认 可`, `中 条 山 ——…`)."""
+    found = set()
+    spaces = [space for space in _SPACES if space in text]
+    for story in stories:
+        for line in story.stack:
+            if _HEAD_CHARS.fullmatch(line) and any(_alone(sp.join(line), text) for sp in spaces):
+                found.add(line)
+    return frozenset(found)
+
+
+def _alone(spread: str, text: str) -> bool:
+    """`spread` stands in `text` as a line of its own, spaces around it or a subtitle's
+    dashes after it."""
+    at = text.find(spread)
+    while at >= 0:
+        start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+        end = at + len(spread)
+        stop = len(text)
+        for mark in _LINE_END:
+            found = text.find(mark, end)
+            stop = found if 0 <= found < stop else stop
+        rest = text[end:stop].strip()
+        if not text[start:at].strip() and (not rest or rest.startswith("——")):
+            return True
+        at = text.find(spread, at + 1)
+    return False
 
 
 def heads_spaced(

@@ -71,7 +71,6 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     if may_hold_names(text):
         raw = rejoin_names(raw)
     raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
-    spaced = spaced_lines(raw, text)  # ...a headline wherever it stands in a stack
     raw = split_gaps(split_joined(raw))
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
@@ -91,6 +90,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
         for n, story in enumerate(stories, start=1)
     )
+    spaced = spaced_lines(stories, text)  # a head spread over its column: the headline
     items = heads_spaced(items, stories, spaced)
     where = (paper, issue, page)
     shifted = heads_after_text(items, where)  # each head written after its story's text
