@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.model import Item
 from reader.parse.lateheads import _plan, give_back
+from reader.parse.lateplan import _cut, plan
 from reader.parse.lateplan import one_head as _one_head
 from reader.parse.stories import parse_text
 
@@ -65,15 +66,16 @@ def test_heads_at_the_end_go_to_the_stories_left_without_one() -> None:
 
 
 def test_a_head_no_story_is_known_to_lack_stays_where_it_was() -> None:
-    # Two stories with a head of one line each (a kicker perhaps, a head as likely):
-    # nothing tells which one the late head is for, and it stays an item of its own.
+    # Two stories with a head of one line each (a kicker perhaps, a head as likely: the
+    # page's lead, and a line half as wide as its column): nothing tells which one the
+    # late head is for, and it stays an item of its own.
     lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
-    lines += ["伊利人说：不让利不得利", "本报记者 吕娜超 罗国", *B, "巾帼扶贫送技术"]
+    lines += ["伊利人说：不让利", "本报记者 吕娜超 罗国", *B, "巾帼扶贫送技术"]
     text = "\r\n".join(lines)
     page = parse_text(text)
     assert [i.headline for i in page.items] == [
         "去年国债发行兑付工作顺利结束",
-        "伊利人说：不让利不得利",
+        "伊利人说：不让利",
         "巾帼扶贫送技术",
     ]
     assert page.items[-1].paragraphs == ()
@@ -84,12 +86,39 @@ def test_a_kicker_over_the_text_takes_the_one_head_left() -> None:
     # Story 1 has its stack whole (kicker, head, subtitle); story 2 one line over its
     # byline: the one head at the end is its head, and that line its kicker.
     lines = ["一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"]
-    lines += ["本报记者 黄超", *A, "京郊电信扶贫", "本报记者 吕娜超", *B]
+    lines += ["本报记者 黄超", *A, "京郊电信扶贫工作展开", "本报记者 吕娜超", *B]
     lines += ["首都举行文艺演出慰", "问留学回国人员"]
     page = parse_text("\r\n".join(lines))
     assert [(i.kicker, i.headline, i.subtitle) for i in page.items] == [
         ("一轮明月照两岸", "去年国债发行兑付工作顺利结束", "——科学的世界观、方法论"),
-        ("京郊电信扶贫", "首都举行文艺演出慰问留学回国人员", None),
+        ("京郊电信扶贫工作展开", "首都举行文艺演出慰问留学回国人员", None),
+    ]
+
+
+def test_a_line_as_wide_as_its_column_is_a_kicker_and_a_narrow_one_a_head() -> None:
+    # Stories 2 and 3 each show one line over their text. A head is set larger than
+    # the text, so few of its characters fill a column: `春潮` (a third of story 2's
+    # column) is a head, `伊利人说不让利就不得利` (four fifths of story 3's) a kicker
+    # whose head came late: the head at the end is story 3's.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+    lines += ["春　潮", "本报记者 吕娜超", *N, "伊利人说不让利就不得利", "本报记者 罗国", *B]
+    lines += ["巾帼扶贫送技术"]
+    text = "\r\n".join(lines)
+    page = parse_text(text)
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        (None, "春潮"),
+        ("伊利人说不让利就不得利", "巾帼扶贫送技术"),
+    ]
+    assert _printed(page.items) == _chars(text)
+    # The same lines with the two stories' stack lines swapped: now story 2's.
+    two, three = lines.index("春　潮"), lines.index("伊利人说不让利就不得利")
+    lines[two], lines[three] = lines[three], lines[two]
+    page = parse_text("\r\n".join(lines))
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        ("伊利人说不让利就不得利", "巾帼扶贫送技术"),
+        (None, "春潮"),
     ]
 
 
@@ -106,6 +135,15 @@ def test_a_wrapped_head_is_one_box() -> None:
     assert not _one_head(["钱其琛会见陈方", "安生会见", "中影中唱组建"])  # lines of two widths
 
 
+def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
+    # A late head wrapped in its box: the last line holds what is left, often a word
+    # or two (`启动`); a narrower line that still fills most of the box ends a head
+    # more often, and a wider one always starts another.
+    above = "全省农村电网改造正式"
+    assert _cut(above, "启动") < _cut(above, "启动工作会议") < _cut(above, above + "开始")
+    assert _cut(above, "启动工作会议") > _cut(above, "全省农村电网改造工作")
+
+
 def test_the_plan_follows_the_order_and_the_odds() -> None:
     strong, kicker = 1, 2
     # One head and one story without: it goes there.
@@ -119,6 +157,14 @@ def test_the_plan_follows_the_order_and_the_odds() -> None:
         (0, 2, 0),
         (2, 3, 1),
     ]
+
+
+def test_a_head_goes_back_where_the_ways_that_put_it_there_weigh_four_tenths() -> None:
+    # One story whose line is as wide as its column (odds 0.9), one that may lack its
+    # head (0.35): the four lines go to the first as one head in 42 of 100 ways, and
+    # the second takes some head in most of them.
+    lines = ["全省农村电", "网改造工程", "正式全面启", "动实施"]
+    assert plan(lines, [0.35, 0.9]) == [(0, 4, 1)]
 
 
 def test_a_note_ends_the_run_of_late_heads() -> None:
@@ -209,6 +255,22 @@ def test_heads_read_as_the_last_paragraph_go_back() -> None:
     # A last paragraph that ends a sentence is text, not heads: the items stay.
     closed = _Story(["——科学的世界观、方法论"], [N, [*late[:-1], "问留学回国人员！"]], ["本"])
     assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
+
+
+def test_heads_read_as_the_last_paragraph_may_close_their_own_quotes() -> None:
+    # The late head ends in a quote it opened (`帐篷里建起『少` / `儿之家』`): a head's
+    # closing mark, not the text's; one that closes a quote opened further up is text.
+    first = _Story(["去年国债发行兑付工作顺利结束"], [A], ["本报记者 黄超"])
+    late = ["帐篷里建起『少", "儿之家』"]
+    second = _Story(["——科学的世界观、方法论"], [N, late], ["本报记者 吕娜超"])
+    out = give_back(_items(first, second), [first, second], ("", "", 1))
+    assert [(i.headline, i.subtitle) for i in out] == [
+        ("去年国债发行兑付工作顺利结束", None),
+        ("帐篷里建起『少儿之家』", "——科学的世界观、方法论"),
+    ]
+    text = ["帐篷里建起『少年", "儿童之家", "的新房子』"]  # (a quote opened further up)
+    quoted = _Story(["——科学的世界观、方法论"], [N, text], ["本"])
+    assert give_back(_items(first, quoted), [first, quoted], ("", "", 1)) == _items(first, quoted)
 
 
 def test_a_late_head_no_story_offers_a_place_for_stays() -> None:

@@ -18,7 +18,9 @@ Each late head goes back by what the page holds:
   stories' order, so the heads fill the stories in order;
 - the stories left without a head (no stack, or a subtitle alone) take one
   first; a story whose one stack line may be a kicker (`京郊电信扶贫`, its head
-  written late) takes one only where the order leaves a head over;
+  written late) takes one only where the order leaves a head over, unless the
+  line is as wide as the text's column (a kicker: a head's type is larger) or
+  narrow in it (a head), `_odds`;
 - a head's lines: wrapped in one box, every line but the last is as wide as the
   first, and the last no wider; a narrower line than the one before ends a head;
 - words: a head whose ideograph pairs the story's opening holds (half of them, or
@@ -38,8 +40,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.fields import item_id
 from reader.model import Item
+from reader.parse import lateplan
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, NOTE_RE
-from reader.parse.lateplan import plan
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import CLOSING_MARKS, ends_sentence, join_lines, width
 
@@ -62,11 +64,26 @@ _ODDS = {
     _WRAPPED: 0.15,
     _OPEN: 0.8,
 }
+# A stack line's width against its story's column (see `_odds`).
+_WIDE, _OVER, _NARROW = 0.7, 1.1, 0.5
+_ODDS_WIDE, _ODDS_NARROW = 0.9, 0.1
+_ODDS_SPACED = 0.05  # a stack holding a spaced head: 74 of 78 such lines are heads
+_LEAST_MEASURED = 3  # inner text lines that tell a column's measure
 _MAX_LINES = 40  # late heads' lines on a page at most: more is no run of heads (a table)
 _LEAST_KEPT = 2  # paragraphs of a story whose last may be late heads: one kept at least
 _TEXT_STOPS = frozenset("。！？!?…⋯；")  # a sentence's stops (a head's colon is none)
 _FOREWORDS = ("编者按", "编者的话", "编前", "【编者按】")  # a note over a story's dateline
 _NOT_FULL = 2.0  # ems: a line this much narrower than a story's widest ends no text line
+_OPENERS = {
+    "”": "“",
+    "’": "‘",
+    "」": "「",
+    "』": "『",
+    "）": "（",
+    ")": "(",
+    "》": "《",
+    "〉": "〈",
+}
 _OPENING = 200  # characters of a story's opening that a late head's words are looked for in
 
 
@@ -80,12 +97,16 @@ class Story(Protocol):
 
 
 def give_back(
-    items: tuple[Item, ...], stories: Sequence[Story], where: tuple[str, str, int]
+    items: tuple[Item, ...],
+    stories: Sequence[Story],
+    where: tuple[str, str, int],
+    spaced: frozenset[str] = frozenset(),
 ) -> tuple[Item, ...]:
     """`items` with the late heads at the page's end moved into their stories.
 
     `stories`: each item's story, in the same order.
     `where`: paper, issue and page, for the ids of the items that stay.
+    `spaced`: the page's heads spread over their column (`spacedheads`), set in place.
     """
     tails: list[list[str]] = []
     start = len(items)
@@ -100,10 +121,10 @@ def give_back(
         parts = (*items[: start - 1], cut, Item("", "article", paragraphs=item.paragraphs[at:]))
         first = _Part(story.stack, story.paragraphs[:at], story.bylines, story.byline_at)
         here = (*stories[: start - 1], first, _Part([], [rest], [], 0), *stories[start:])
-        got = _give((*parts, *items[start:]), here, where, start, [rest, *tails])
+        got = _give((*parts, *items[start:]), here, where, start, [rest, *tails], spaced)
         if got is not None and got[1] & set(range(len(rest))):
             return got[0]  # (else the paragraph stays as the parser read it)
-    got = _give(items, stories, where, start, tails)
+    got = _give(items, stories, where, start, tails, spaced)
     return items if got is None else got[0]
 
 
@@ -126,7 +147,7 @@ def _trailing(story: Story, item: Item) -> int:
         return 0
     at = len(pars) - 1
     last = pars[at]
-    if len(last) < 2 or ends_sentence(last[-1]) or last[-1].rstrip()[-1:] in CLOSING_MARKS:
+    if len(last) < 2 or ends_sentence(last[-1]) or _closes_text(last[-2:]):
         return 0  # (a text's last paragraph: `…新年好！`, `…替您安排好的……”`)
     for line in last:
         if (
@@ -145,12 +166,25 @@ def _trailing(story: Story, item: Item) -> int:
     return at
 
 
+def _closes_text(lines: list[str]) -> bool:
+    """The last line ends in a closing mark that closes no mark of its own lines: a
+    quote or a bracket of the text (`…替您安排好的……”`), not of a head
+    (`帐篷里建起『少` / `儿之家』`)."""
+    mark = lines[-1].rstrip()[-1:]
+    if not mark or mark not in CLOSING_MARKS:
+        return False
+    opener = _OPENERS.get(mark)
+    text = "".join(lines)
+    return opener is None or text.count(opener) < text.count(mark)
+
+
 def _give(
     items: tuple[Item, ...],
     stories: Sequence[Story],
     where: tuple[str, str, int],
     start: int,
     tails: list[list[str]],
+    spaced: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Item, ...], set[int]] | None:
     """The items with the tail's heads given back, and the tail's lines that moved."""
     lines = [line for tail in tails for line in tail]
@@ -163,7 +197,9 @@ def _give(
         _opening(items[j], at, nxt[2] if nxt[0] == j else None)
         for (j, _, at), nxt in zip(slots, [*slots[1:], (-1, 0, 0)], strict=True)
     ]
-    plan = _plan(lines, [kind for _, kind, _ in slots], texts)
+    lead = next((j for j, item in enumerate(items) if item.kind == "article"), -1)
+    odds = [_odds(kind, stories[j], j == lead, spaced) for j, kind, _ in slots]
+    plan = lateplan.plan(lines, odds, texts)
     if not plan:
         return None
     given = {slots[j]: join_lines(lines[lo:hi]) for lo, hi, j in plan}
@@ -317,4 +353,39 @@ def _plan(
     lines: list[str], kinds: list[int], texts: Sequence[str] = ()
 ) -> list[tuple[int, int, int]]:
     """The heads that go back (`lateplan.plan`), for places of these kinds."""
-    return plan(lines, [_ODDS[kind] for kind in kinds], texts)
+    return lateplan.plan(lines, [_ODDS[kind] for kind in kinds], texts)
+
+
+def _odds(kind: int, story: Story, lead: bool, spaced: frozenset[str] = frozenset()) -> float:
+    """The odds that a place of this kind is a story whose head was written late, told
+    by the width of its one stack line against its column.
+
+    A head is set in type half again as large as the text at least, so a column holds
+    fewer of its characters than of the text's; a kicker or a subtitle is set near
+    the text's size. A line at least `_WIDE` of the column's measure (and no wider
+    than the column: a head over several columns) is no head set in place: its story's
+    head is elsewhere (chromereal-pdfium 500-559: 21 of 21 such lines, 6 more text
+    lines read as a stack). A lone line under `_NARROW` of it is a head (31 of 34).
+    The page's first story is its lead, whose stack stands across its columns: its
+    width tells nothing. A stack that holds a head spread over its column (`spaced`)
+    shows its story's head in place.
+    """
+    odds = _ODDS[kind]
+    if kind in (_KICKER, _PAIR, _WRAPPED) and not spaced.isdisjoint(story.stack):
+        return _ODDS_SPACED
+    if lead or kind not in (_KICKER, _PAIR):
+        return odds
+    measure = _measure(story)
+    if not measure:
+        return odds
+    ratio = squeezed_width(story.stack[0]) / measure
+    if _WIDE <= ratio <= _OVER:
+        return _ODDS_WIDE
+    return _ODDS_NARROW if ratio < _NARROW and kind == _KICKER else odds
+
+
+def _measure(story: Story) -> float:
+    """The story's column measure: the middle width of its text's inner lines (each
+    paragraph's last left out), 0 for a story with too few to tell."""
+    widths = sorted(squeezed_width(line) for par in story.paragraphs for line in par[:-1])
+    return widths[len(widths) // 2] if len(widths) >= _LEAST_MEASURED else 0.0

@@ -12,6 +12,7 @@ import re
 
 from reader.fields import item_id
 from reader.model import Item, Page
+from reader.parse.afterheads import heads_after_text
 from reader.parse.captions import caption_starts, ends_in_credit, split_credit
 from reader.parse.column import full_between, listed, opens_paragraph, starts_story, title_end
 from reader.parse.dashorder import dash_lines_in_place
@@ -30,6 +31,7 @@ from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.points import mark_points
 from reader.parse.series import mark_series
+from reader.parse.spacedheads import heads_spaced, spaced_lines, split_spaced_heads
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.stopgap import marked_lines
 from reader.parse.text import decode, join_lines, page_lines, width
@@ -68,6 +70,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     raw = rejoin_split(raw, text)  # lines MuPDF wrote in pieces
     if may_hold_names(text):
         raw = rejoin_names(raw)
+    raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
     raw = split_gaps(split_joined(raw))
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
@@ -87,7 +90,12 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         story.build(item_id(paper, issue, page, n), wrapping, marked, groups[n - 1], shown)
         for n, story in enumerate(stories, start=1)
     )
-    items = tuple(map(note_in_text, give_back(items, stories, (paper, issue, page))))
+    spaced = spaced_lines(stories, text)  # a head spread over its column: the headline
+    items = heads_spaced(items, stories, spaced)
+    where = (paper, issue, page)
+    shifted = heads_after_text(items, where)  # each head written after its story's text
+    items = give_back(items, stories, where, spaced) if shifted is items else shifted
+    items = tuple(map(note_in_text, items))
     return Page(paper=paper, issue=issue, page=page, header=header, items=items)
 
 
