@@ -45,9 +45,21 @@ def test_a_shorter_line_under_a_full_one_is_its_wrap() -> None:
 
 
 def test_a_line_over_a_wrap_stays_its_kicker() -> None:
-    # As wide as the wrap's lines, but so are the pooled generators' kickers.
+    # As wide as the wrap's lines, as the pooled generators' kickers often are, but
+    # the break reads as a seam of two parts (`wrapmodel.inside`).
     items = _page(["一场雪不仅仅是一场雪", "中国足协将加速培养青", "年队员"], HEADS)
     assert items[-1] == ("一场雪不仅仅是一场雪", "中国足协将加速培养青年队员", None)
+
+
+def test_a_full_line_over_a_wrap_of_its_width_is_its_first_line() -> None:
+    # Three lines of one wrap, as Chromium sets a whole article's headline in a narrow
+    # column (whole-chrome-pdfium 528): the break inside a phrase, the last line short.
+    items = _page(["南方多个城市遭遇", "罕见低温冰冻天", "气"], HEADS)
+    assert items[-1] == (None, "南方多个城市遭遇罕见低温冰冻天气", None)
+    # ...on a page that prints parts, the line stays a kicker
+    parts = [["中国足球协会决定", "——加速培养青年队员"], ["改不了的是老屋老井", "——职工的献身精神"]]
+    items = _page(["南方多个城市遭遇", "罕见低温冰冻天", "气"], [*HEADS[:2], *parts])
+    assert items[-1][0] == "南方多个城市遭遇"
 
 
 def test_a_page_that_prints_parts_keeps_them_apart() -> None:

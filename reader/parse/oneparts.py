@@ -16,9 +16,13 @@ of a wrap's length and the lower one is the shorter and no wider, across a break
 that is no likely seam of two parts (`wrapmodel.inside`). The corpus prints a subtitle
 under a headline only as the longer line (bench/wholecorpus.py rule 4). Parts
 marked by a dash stay apart, and pages that print many parts are left as they are.
-A one-line part over a wrap of its own width stays apart (`美国科学家扬言` /
-`克隆人克林顿呼` / `吁设禁区` is one headline, but the pooled pages' kickers match
-their headline's measure as often: branch `heads21`, bench/README.md). A page
+A one-line part over a part of two lines is the first line of a wrap of three when
+it is as wide as the lower part's full line (within `_EVEN`), the lower part ends
+shorter, and the break is no likely seam (`反对雇用童工` / `“全球大游行”` / `在菲拉开帷幕`,
+Chromium's narrow column, whole-chrome-pdfium 528). The pooled pages' kickers match
+their headline's measure as often (branch `heads21`, bench/README.md), so this
+too is read only on a page of one-part stacks; `美国科学家扬言` / `克隆人克林顿呼` /
+`吁设禁区` breaks where parts meet and stays apart (branch `heads24`). A page
 that shows no wrap elsewhere is read so only when no paragraph of it is set
 in with spaces: its text came out of a PDF (`专家分析指出震区更` / `强地震可能性不大`,
 whole-office-pdfium 415). Typed text that never wraps a headline sets one part a
@@ -37,6 +41,8 @@ _SHARE = 6  # a one-part page: fewer than one in this many of its other stacks h
 _SEEN = 3  # the fewest other stacks that show the page prints one part each (`measures._SHOWN`)
 _FULL = 6  # characters: the least a full line of a wrapped headline holds (`stacks._FULL`)
 _SAME = 0.5  # ems: a line of a wrap no wider than the one above (a digit's half em)
+_LOWER = 2  # lines: the most a lower part holds that joins the one-line part above
+_EVEN = 1.0  # ems: full lines of one wrap differ by no more (Chromium measures marks loosely)
 
 
 def join_wraps(
@@ -60,15 +66,30 @@ def join_wraps(
 
 
 def _wrap(upper: list[str], lower: list[str]) -> bool:
-    """The two parts are one line each, the lower the shorter and no wider, across a
-    break that is no likely seam of two parts; the upper holds a wrap's full line."""
-    if len(upper) != 1 or len(lower) != 1 or len(upper[0]) < _FULL:
+    """The upper part is one line, a wrap's full line, and the lower part its rest:
+    one line, the shorter and no wider, across a break that is no likely seam of two
+    parts; or two lines, the first as wide as the upper (`_full_over_wrap`)."""
+    if len(upper) != 1 or len(upper[0]) < _FULL or not 1 <= len(lower) <= _LOWER:
         return False
     above, line = upper[0], lower[0]
-    if "—" in above + line:
+    if any("—" in text for text in (above, *lower)):
         return False
+    if len(lower) == 2:
+        return _full_over_wrap(above, lower)
     return (
         len(line) < len(above)
         and width(line) <= width(above) + _SAME
         and wrapmodel.inside(above, line)
+    )
+
+
+def _full_over_wrap(above: str, lower: list[str]) -> bool:
+    """A one-line part over a wrapped part of two lines: one wrap of three lines when
+    the upper line is as wide as the lower part's full line and the lower part ends
+    shorter, across a break that is no likely seam."""
+    full, last = lower
+    return (
+        abs(width(full) - width(above)) <= _EVEN
+        and width(last) < width(full)
+        and wrapmodel.inside(above, full)
     )
