@@ -99,3 +99,13 @@ def test_a_page_out_of_a_pdf_needs_no_wrap_seen_elsewhere() -> None:
         typed += [*head, "　　" + body[0], *body[1:]]
     items = parse_text("\n".join(typed) + "\n").items
     assert (items[-1].headline, items[-1].subtitle) == ("专家分析指出震区更", "强地震可能性不大")
+
+
+def test_a_line_at_the_measure_of_the_page_s_wraps_is_a_wrap_s_first() -> None:
+    # The break reads as a seam, but the upper line is as wide as the full line of
+    # the page's other wrap (ten ems, `WRAP`): the page's headline measure.
+    items = _page(["西部地区公路建设加快", "山区农民出行方便"], HEADS)
+    assert items[-1] == (None, "西部地区公路建设加快山区农民出行方便", None)
+    # ...a ninth em short of it, the two stay apart
+    items = _page(["西部地区公路建设快", "山区农民出行方便"], HEADS)
+    assert items[-1] == (None, "西部地区公路建设快", "山区农民出行方便")

@@ -16,6 +16,10 @@ of a wrap's length and the lower one is the shorter and no wider, across a break
 that is no likely seam of two parts (`wrapmodel.inside`). The corpus prints a subtitle
 under a headline only as the longer line (bench/wholecorpus.py rule 4). Parts
 marked by a dash stay apart, and pages that print many parts are left as they are.
+A break that reads as a seam is one all the same where the upper line is as wide
+as a full line of another stack's wrap: the page's headline measure, which a
+headline that fits is set short of (`茂名石油化工公司乙烯工程` / `短时间内产量达标` on a page
+with a wrap broken at twelve ems, whole-typeset 528; branch `heads24`).
 A one-line part over a part of two lines is the first line of a wrap of three when
 it is as wide as the lower part's full line (within `_EVEN`), the lower part ends
 shorter, and the break is no likely seam (`反对雇用童工` / `“全球大游行”` / `在菲拉开帷幕`,
@@ -31,7 +35,7 @@ line (tests/pagegen.py: a short subtitle under a long headline; the sample page)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from reader.parse import wrapmodel
 from reader.parse.lines import Line
@@ -57,18 +61,20 @@ def join_wraps(
     multi = sum(len(grouped) >= 2 for grouped in groups)
     if stacks - 1 < _SEEN or (multi - 1) * _SHARE >= stacks - 1:
         return groups
+    full = {width(line) for grouped in groups for part in grouped for line in part[:-1]}
     out = []
     for grouped in groups:
-        if len(grouped) == 2 and _wrap(*grouped):
+        if len(grouped) == 2 and _wrap(*grouped, full):
             grouped = [grouped[0] + grouped[1]]
         out.append(grouped)
     return out
 
 
-def _wrap(upper: list[str], lower: list[str]) -> bool:
+def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) -> bool:
     """The upper part is one line, a wrap's full line, and the lower part its rest:
     one line, the shorter and no wider, across a break that is no likely seam of two
-    parts; or two lines, the first as wide as the upper (`_full_over_wrap`)."""
+    parts or under a line as wide as a full line of the page's wraps (`full`, in ems);
+    or two lines, the first as wide as the upper (`_full_over_wrap`)."""
     if len(upper) != 1 or len(upper[0]) < _FULL or not 1 <= len(lower) <= _LOWER:
         return False
     above, line = upper[0], lower[0]
@@ -79,7 +85,7 @@ def _wrap(upper: list[str], lower: list[str]) -> bool:
     return (
         len(line) < len(above)
         and width(line) <= width(above) + _SAME
-        and wrapmodel.inside(above, line)
+        and (wrapmodel.inside(above, line) or width(above) in full)
     )
 
 
