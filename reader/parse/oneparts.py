@@ -64,7 +64,7 @@ def join_wraps(
     full = {width(line) for grouped in groups for part in grouped for line in part[:-1]}
     out = []
     for grouped in groups:
-        if len(grouped) == 2 and _wrap(*grouped, full):
+        if len(grouped) == 2 and _wrap(grouped[0], grouped[1], full):
             grouped = [grouped[0] + grouped[1]]
         out.append(grouped)
     return out
