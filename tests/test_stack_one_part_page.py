@@ -109,3 +109,6 @@ def test_a_line_at_the_measure_of_the_page_s_wraps_is_a_wrap_s_first() -> None:
     # ...a ninth em short of it, the two stay apart
     items = _page(["西部地区公路建设快", "山区农民出行方便"], HEADS)
     assert items[-1] == (None, "西部地区公路建设快", "山区农民出行方便")
+    # ...and a line as long under it fills the measure too: a headline twice as long
+    items = _page(["西部地区公路建设加快", "山区农民出行更加方便"], HEADS)
+    assert items[-1] == (None, "西部地区公路建设加快山区农民出行更加方便", None)

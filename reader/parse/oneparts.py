@@ -19,7 +19,9 @@ marked by a dash stay apart, and pages that print many parts are left as they ar
 A break that reads as a seam is one all the same where the upper line is as wide
 as a full line of another stack's wrap: the page's headline measure, which a
 headline that fits is set short of (`茂名石油化工公司乙烯工程` / `短时间内产量达标` on a page
-with a wrap broken at twelve ems, whole-typeset 528; branch `heads24`).
+with a wrap broken at twelve ems, whole-typeset 528; branch `heads24`), and the
+line under it, as long, is the wrap's second full line (`杭州一家流通企业` /
+`全由职工出资改制`, whole-office 560).
 A one-line part over a part of two lines is the first line of a wrap of three when
 it is as wide as the lower part's full line (within `_EVEN`), the lower part ends
 shorter, and the break is no likely seam (`反对雇用童工` / `“全球大游行”` / `在菲拉开帷幕`,
@@ -73,7 +75,8 @@ def join_wraps(
 def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) -> bool:
     """The upper part is one line, a wrap's full line, and the lower part its rest:
     one line, the shorter and no wider, across a break that is no likely seam of two
-    parts or under a line as wide as a full line of the page's wraps (`full`, in ems);
+    parts or under a line as wide as a full line of the page's wraps (`full`, in ems;
+    under such a line the lower may be as long: a headline of twice the measure);
     or two lines, the first as wide as the upper (`_full_over_wrap`)."""
     if len(upper) != 1 or len(upper[0]) < _FULL or not 1 <= len(lower) <= _LOWER:
         return False
@@ -82,10 +85,11 @@ def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) ->
         return False
     if len(lower) == 2:
         return _full_over_wrap(above, lower)
+    measure = width(above) in full  # the upper line is full: the lower may fill it too
     return (
-        len(line) < len(above)
+        (len(line) < len(above) or (measure and len(line) == len(above)))
         and width(line) <= width(above) + _SAME
-        and (wrapmodel.inside(above, line) or width(above) in full)
+        and (measure or wrapmodel.inside(above, line))
     )
 
 
