@@ -112,3 +112,10 @@ def test_a_line_at_the_measure_of_the_page_s_wraps_is_a_wrap_s_first() -> None:
     # ...and a line as long under it fills the measure too: a headline twice as long
     items = _page(["西部地区公路建设加快", "山区农民出行更加方便"], HEADS)
     assert items[-1] == (None, "西部地区公路建设加快山区农民出行更加方便", None)
+
+
+def test_a_wrap_that_ends_full_goes_on_in_the_line_under_it() -> None:
+    # Two lines of one width: the part's last line is full, and the shorter line
+    # under it is the rest of the wrap, not a subtitle.
+    items = _page(["全省农民年均收", "入增加三百多元", "春节市场繁荣"], HEADS)
+    assert items[-1] == (None, "全省农民年均收入增加三百多元春节市场繁荣", None)

@@ -21,7 +21,8 @@ as a full line of another stack's wrap: the page's headline measure, which a
 headline that fits is set short of (`茂名石油化工公司乙烯工程` / `短时间内产量达标` on a page
 with a wrap broken at twelve ems, whole-typeset 528; branch `heads24`), and the
 line under it, as long, is the wrap's second full line (`杭州一家流通企业` /
-`全由职工出资改制`, whole-office 560).
+`全由职工出资改制`, whole-office 560). A part of two lines that ends as wide as it
+starts ended full: the one line under it, no longer, is the rest of its wrap.
 A one-line part over a part of two lines is the first line of a wrap of three when
 it is as wide as the lower part's full line (within `_EVEN`), the lower part ends
 shorter, and the break is no likely seam (`反对雇用童工` / `“全球大游行”` / `在菲拉开帷幕`,
@@ -77,7 +78,10 @@ def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) ->
     one line, the shorter and no wider, across a break that is no likely seam of two
     parts or under a line as wide as a full line of the page's wraps (`full`, in ems;
     under such a line the lower may be as long: a headline of twice the measure);
-    or two lines, the first as wide as the upper (`_full_over_wrap`)."""
+    or two lines, the first as wide as the upper (`_full_over_wrap`). An upper part
+    of two lines ending full goes on in a lower line of one (`_full_end`)."""
+    if len(upper) == 2 and len(lower) == 1:
+        return _full_end(upper, lower[0])
     if len(upper) != 1 or len(upper[0]) < _FULL or not 1 <= len(lower) <= _LOWER:
         return False
     above, line = upper[0], lower[0]
@@ -102,4 +106,23 @@ def _full_over_wrap(above: str, lower: list[str]) -> bool:
         abs(width(full) - width(above)) <= _EVEN
         and width(last) < width(full)
         and wrapmodel.inside(above, full)
+    )
+
+
+def _full_end(upper: list[str], line: str) -> bool:
+    """A part wrapped in two lines whose last is as wide as its first, over one line
+    no longer and no wider: the part's last line is full, so its wrap went on.
+
+    A headline's wrap fills every line but its last to the measure; a part that
+    ends at the measure ended there by chance or goes on in the line below, and on a
+    page of one-part stacks it goes on (`王建功当选黑龙江省` / `人大主任田凤山当选` /
+    `黑龙江省省长`, whole-tex 522).
+    """
+    first, last = upper
+    if "—" in first + last + line or len(last) < _FULL:
+        return False
+    return (
+        abs(width(first) - width(last)) <= _SAME
+        and len(line) <= len(last)
+        and width(line) <= width(last) + _SAME
     )
