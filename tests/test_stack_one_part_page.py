@@ -45,9 +45,21 @@ def test_a_shorter_line_under_a_full_one_is_its_wrap() -> None:
 
 
 def test_a_line_over_a_wrap_stays_its_kicker() -> None:
-    # As wide as the wrap's lines, but so are the pooled generators' kickers.
+    # As wide as the wrap's lines, as the pooled generators' kickers often are, but
+    # the break reads as a seam of two parts (`wrapmodel.inside`).
     items = _page(["一场雪不仅仅是一场雪", "中国足协将加速培养青", "年队员"], HEADS)
     assert items[-1] == ("一场雪不仅仅是一场雪", "中国足协将加速培养青年队员", None)
+
+
+def test_a_full_line_over_a_wrap_of_its_width_is_its_first_line() -> None:
+    # Three lines of one wrap, as Chromium sets a whole article's headline in a narrow
+    # column (whole-chrome-pdfium 528): the break inside a phrase, the last line short.
+    items = _page(["南方多个城市遭遇", "罕见低温冰冻天", "气"], HEADS)
+    assert items[-1] == (None, "南方多个城市遭遇罕见低温冰冻天气", None)
+    # ...on a page that prints parts, the line stays a kicker
+    parts = [["中国足球协会决定", "——加速培养青年队员"], ["改不了的是老屋老井", "——职工的献身精神"]]
+    items = _page(["南方多个城市遭遇", "罕见低温冰冻天", "气"], [*HEADS[:2], *parts])
+    assert items[-1][0] == "南方多个城市遭遇"
 
 
 def test_a_page_that_prints_parts_keeps_them_apart() -> None:
@@ -87,3 +99,23 @@ def test_a_page_out_of_a_pdf_needs_no_wrap_seen_elsewhere() -> None:
         typed += [*head, "　　" + body[0], *body[1:]]
     items = parse_text("\n".join(typed) + "\n").items
     assert (items[-1].headline, items[-1].subtitle) == ("专家分析指出震区更", "强地震可能性不大")
+
+
+def test_a_line_at_the_measure_of_the_page_s_wraps_is_a_wrap_s_first() -> None:
+    # The break reads as a seam, but the upper line is as wide as the full line of
+    # the page's other wrap (ten ems, `WRAP`): the page's headline measure.
+    items = _page(["西部地区公路建设加快", "山区农民出行方便"], HEADS)
+    assert items[-1] == (None, "西部地区公路建设加快山区农民出行方便", None)
+    # ...a ninth em short of it, the two stay apart
+    items = _page(["西部地区公路建设快", "山区农民出行方便"], HEADS)
+    assert items[-1] == (None, "西部地区公路建设快", "山区农民出行方便")
+    # ...and a line as long under it fills the measure too: a headline twice as long
+    items = _page(["西部地区公路建设加快", "山区农民出行更加方便"], HEADS)
+    assert items[-1] == (None, "西部地区公路建设加快山区农民出行更加方便", None)
+
+
+def test_a_wrap_that_ends_full_goes_on_in_the_line_under_it() -> None:
+    # Two lines of one width: the part's last line is full, and the shorter line
+    # under it is the rest of the wrap, not a subtitle.
+    items = _page(["全省农民年均收", "入增加三百多元", "春节市场繁荣"], HEADS)
+    assert items[-1] == (None, "全省农民年均收入增加三百多元春节市场繁荣", None)

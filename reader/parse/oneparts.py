@@ -16,9 +16,20 @@ of a wrap's length and the lower one is the shorter and no wider, across a break
 that is no likely seam of two parts (`wrapmodel.inside`). The corpus prints a subtitle
 under a headline only as the longer line (bench/wholecorpus.py rule 4). Parts
 marked by a dash stay apart, and pages that print many parts are left as they are.
-A one-line part over a wrap of its own width stays apart (`美国科学家扬言` /
-`克隆人克林顿呼` / `吁设禁区` is one headline, but the pooled pages' kickers match
-their headline's measure as often: branch `heads21`, bench/README.md). A page
+A break that reads as a seam is one all the same where the upper line is as wide
+as a full line of another stack's wrap: the page's headline measure, which a
+headline that fits is set short of (`茂名石油化工公司乙烯工程` / `短时间内产量达标` on a page
+with a wrap broken at twelve ems, whole-typeset 528; branch `heads24`), and the
+line under it, as long, is the wrap's second full line (`杭州一家流通企业` /
+`全由职工出资改制`, whole-office 560). A part of two lines that ends as wide as it
+starts ended full: the one line under it, no longer, is the rest of its wrap.
+A one-line part over a part of two lines is the first line of a wrap of three when
+it is as wide as the lower part's full line (within `_EVEN`), the lower part ends
+shorter, and the break is no likely seam (`反对雇用童工` / `“全球大游行”` / `在菲拉开帷幕`,
+Chromium's narrow column, whole-chrome-pdfium 528). The pooled pages' kickers match
+their headline's measure as often (branch `heads21`, bench/README.md), so this
+too is read only on a page of one-part stacks; `美国科学家扬言` / `克隆人克林顿呼` /
+`吁设禁区` breaks where parts meet and stays apart (branch `heads24`). A page
 that shows no wrap elsewhere is read so only when no paragraph of it is set
 in with spaces: its text came out of a PDF (`专家分析指出震区更` / `强地震可能性不大`,
 whole-office-pdfium 415). Typed text that never wraps a headline sets one part a
@@ -27,7 +38,7 @@ line (tests/pagegen.py: a short subtitle under a long headline; the sample page)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from reader.parse import wrapmodel
 from reader.parse.lines import Line
@@ -37,6 +48,8 @@ _SHARE = 6  # a one-part page: fewer than one in this many of its other stacks h
 _SEEN = 3  # the fewest other stacks that show the page prints one part each (`measures._SHOWN`)
 _FULL = 6  # characters: the least a full line of a wrapped headline holds (`stacks._FULL`)
 _SAME = 0.5  # ems: a line of a wrap no wider than the one above (a digit's half em)
+_LOWER = 2  # lines: the most a lower part holds that joins the one-line part above
+_EVEN = 1.0  # ems: full lines of one wrap differ by no more (Chromium measures marks loosely)
 
 
 def join_wraps(
@@ -51,24 +64,65 @@ def join_wraps(
     multi = sum(len(grouped) >= 2 for grouped in groups)
     if stacks - 1 < _SEEN or (multi - 1) * _SHARE >= stacks - 1:
         return groups
+    full = {width(line) for grouped in groups for part in grouped for line in part[:-1]}
     out = []
     for grouped in groups:
-        if len(grouped) == 2 and _wrap(*grouped):
+        if len(grouped) == 2 and _wrap(grouped[0], grouped[1], full):
             grouped = [grouped[0] + grouped[1]]
         out.append(grouped)
     return out
 
 
-def _wrap(upper: list[str], lower: list[str]) -> bool:
-    """The two parts are one line each, the lower the shorter and no wider, across a
-    break that is no likely seam of two parts; the upper holds a wrap's full line."""
-    if len(upper) != 1 or len(lower) != 1 or len(upper[0]) < _FULL:
+def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) -> bool:
+    """The upper part is one line, a wrap's full line, and the lower part its rest:
+    one line, the shorter and no wider, across a break that is no likely seam of two
+    parts or under a line as wide as a full line of the page's wraps (`full`, in ems;
+    under such a line the lower may be as long: a headline of twice the measure);
+    or two lines, the first as wide as the upper (`_full_over_wrap`). An upper part
+    of two lines ending full goes on in a lower line of one (`_full_end`)."""
+    if len(upper) == 2 and len(lower) == 1:
+        return _full_end(upper, lower[0])
+    if len(upper) != 1 or len(upper[0]) < _FULL or not 1 <= len(lower) <= _LOWER:
         return False
     above, line = upper[0], lower[0]
-    if "—" in above + line:
+    if any("—" in text for text in (above, *lower)):
+        return False
+    if len(lower) == 2:
+        return _full_over_wrap(above, lower)
+    measure = width(above) in full  # the upper line is full: the lower may fill it too
+    return (
+        (len(line) < len(above) or (measure and len(line) == len(above)))
+        and width(line) <= width(above) + _SAME
+        and (measure or wrapmodel.inside(above, line))
+    )
+
+
+def _full_over_wrap(above: str, lower: list[str]) -> bool:
+    """A one-line part over a wrapped part of two lines: one wrap of three lines when
+    the upper line is as wide as the lower part's full line and the lower part ends
+    shorter, across a break that is no likely seam."""
+    full, last = lower
+    return (
+        abs(width(full) - width(above)) <= _EVEN
+        and width(last) < width(full)
+        and wrapmodel.inside(above, full)
+    )
+
+
+def _full_end(upper: list[str], line: str) -> bool:
+    """A part wrapped in two lines whose last is as wide as its first, over one line
+    no longer and no wider: the part's last line is full, so its wrap went on.
+
+    A headline's wrap fills every line but its last to the measure; a part that
+    ends at the measure ended there by chance or goes on in the line below, and on a
+    page of one-part stacks it goes on (`王建功当选黑龙江省` / `人大主任田凤山当选` /
+    `黑龙江省省长`, whole-tex 522).
+    """
+    first, last = upper
+    if "—" in first + last + line or len(last) < _FULL:
         return False
     return (
-        len(line) < len(above)
-        and width(line) <= width(above) + _SAME
-        and wrapmodel.inside(above, line)
+        abs(width(first) - width(last)) <= _SAME
+        and len(line) <= len(last)
+        and width(line) <= width(last) + _SAME
     )
