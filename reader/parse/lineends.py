@@ -395,11 +395,19 @@ def _word_runs_on(line: Line, nxt: Line) -> bool:
     read as stack lines did, the line below measured short by its marks. Not a
     stub over a paragraph (`…１１月５` / `日` / `本西德说，…`: 日|本 is in the
     table) nor a line over a stack's short wrapped rest (`从捐献资金支` / `持国防教育，`).
+    Nor a line that could have taken the next line's first unit, set in by an indent
+    and an em to spare: a paragraph breaks a word only where the line is full, so the
+    pair is chance (`…套餐年年新` / `春节将至，为…`, 9 ems over a column of 13.5 after
+    a story's source: a headline over an indented first line).
     """
     if not wrapmodel.broken_word(line.text, nxt.text):
         return False
     column = nxt.measure()
-    return nxt.width + INDENT >= column and 2 * line.width >= column
+    return (
+        nxt.width + INDENT >= column
+        and 2 * line.width >= column
+        and line.width + INDENT + lead_width(nxt.text) + 1 > column
+    )
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
