@@ -65,17 +65,17 @@ def test_a_short_headline_whose_last_word_pairs_with_the_lead_ends_there(sep: st
     """`lineends._word_runs_on`: `…年年新` / `春节…` pairs as 新春, but the line could have
     taken that character set in by an indent: no paragraph's line breaks there."""
     story = [
-        "这个区的文化馆今年还将开设书",
-        "法和绘画等多个培训班，欢迎",
-        "居民报名参加。",
+        "这个区的文化馆今年还将开设书法",
+        "和绘画等多个培训班，欢迎居民",
+        "报名参加。",
         "（王明）",
     ]
     head = "北京迎春庙会年年新"
     body = [
         "春节将至，为了满足广大市",
-        "民的需要，各区庙会都在节目",
-        "上下了功夫，推出了一批有地",
-        "方特色的民间艺术表演。",
+        "民的需要，各区庙会都在节目上",
+        "下了功夫，推出了一批有地方特",
+        "色的民间艺术表演。",
     ]
     items = parse_text(sep.join([*story, head, *body])).items
     assert items[-1].headline == head

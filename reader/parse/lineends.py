@@ -96,7 +96,7 @@ def ends_here(lines: list[Line], i: int) -> bool:
     # ...nor does it end where it breaks a word over a full line (asked last: it is
     # rarely so, and a column's measure costs more than the rest of the tests).
     return _ends_over(lines, i, line, nxt) and not (
-        _word_runs_on(line, nxt) and not (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1))
+        _word_runs_on(lines, i) and not (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1))
     )  # (a dateline opens a paragraph, whatever pair the break makes: `…邮票` / `据新华社…`)
 
 
@@ -201,7 +201,10 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     starts = i == 0 or line.hint or lines[i - 1].kind in _BLOCK_ENDS
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
-    wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+    wide = not nxt.closes and (
+        line.width >= open_full + INDENT  # set wider than its column
+        or (boundary and line.width >= open_full + 1 and _IDEOGRAPHS.fullmatch(text) is not None)
+    )  # (ideographs alone measure as printed: an em over the column is no line of it)
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
 
 
@@ -386,7 +389,7 @@ def _colon_first(lines: list[Line], i: int, after: float) -> bool:
     )
 
 
-def _word_runs_on(line: Line, nxt: Line) -> bool:
+def _word_runs_on(lines: list[Line], i: int) -> bool:
     """The line breaks a word over a line that fills its column: it runs on.
 
     `这次日方决定终止执` / `行《韩日渔业协定》，目的是`: 执|行 is a pair the corpus's
@@ -395,19 +398,21 @@ def _word_runs_on(line: Line, nxt: Line) -> bool:
     read as stack lines did, the line below measured short by its marks. Not a
     stub over a paragraph (`…１１月５` / `日` / `本西德说，…`: 日|本 is in the
     table) nor a line over a stack's short wrapped rest (`从捐献资金支` / `持国防教育，`).
-    Nor a line that could have taken the next line's first unit, set in by an indent
-    and an em to spare: a paragraph breaks a word only where the line is full, so the
-    pair is chance (`…套餐年年新` / `春节将至，为…`, 9 ems over a column of 13.5 after
-    a story's source: a headline over an indented first line).
+    Nor a line over a line set in by an indent from the lines under it (a paragraph
+    starts there, every mark counted a full em) that could have taken that line's
+    first unit, set in itself and an em to spare: the pair is chance (`…套餐年年新` /
+    `春节将至，为…`, 9 ems over 11.5 in a column of 13.5 after a story's source: a
+    headline over an indented first line).
     """
+    line, nxt = lines[i], lines[i + 1]
     if not wrapmodel.broken_word(line.text, nxt.text):
         return False
     column = nxt.measure()
-    return (
-        nxt.width + INDENT >= column
-        and 2 * line.width >= column
-        and line.width + INDENT + lead_width(nxt.text) + 1 > column
-    )
+    if not (nxt.width + INDENT >= column and 2 * line.width >= column):
+        return False
+    below = fill_after(lines, i + 2)[0]  # (asked of few lines: a broken word is rare)
+    lead = lead_width(nxt.text)
+    return not (width(nxt.text) + INDENT <= below + 0.5 and line.width + INDENT + lead + 1 <= below)
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:
