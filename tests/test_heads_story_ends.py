@@ -80,3 +80,21 @@ def test_a_short_headline_whose_last_word_pairs_with_the_lead_ends_there(sep: st
     items = parse_text(sep.join([*story, head, *body])).items
     assert items[-1].headline == head
     assert items[-1].paragraphs[0].startswith("春节将至")
+
+
+TEN = ["县里今年新建了三所中学和五所小", "学，全县的适龄儿童全部入学，家", "长们都很满意。"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
+def test_a_line_of_ideographs_an_em_wider_than_the_column_is_a_headline(sep: str) -> None:
+    """`lineends._wider_ideographs`: 16 ems of ideographs over a column of 15, its first
+    line not set in: display type, not a line of the column."""
+    head = "市政府开通两条招商引资信息热线电话"[:16]
+    body = [
+        "市政府近日开通了两条招商信息热",
+        "线，为海内外客商投资提供便捷的",
+        "咨询途径，受到客商的普遍欢迎。",
+    ]
+    items = parse_text(sep.join([*TEN, head, *body])).items
+    assert items[-1].headline == head
+    assert items[-1].paragraphs == ("".join(body),)

@@ -203,9 +203,22 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         return True  # a story's first line that is not indented (captions often are not)
     wide = not nxt.closes and (
         line.width >= open_full + INDENT  # set wider than its column
-        or (boundary and line.width >= open_full + 1 and _IDEOGRAPHS.fullmatch(text) is not None)
-    )  # (ideographs alone measure as printed: an em over the column is no line of it)
+        or (boundary and line.width >= open_full + 1 and _wider_ideographs(line))
+    )
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _wider_ideographs(line: Line) -> bool:
+    """The line, of ideographs alone, is an em wider than its block's measure too.
+
+    Ideographs measure as printed (no mark squeezed, no digit set narrow), so such a
+    line an em wider than the open lines under it and than the measure of the
+    lines around it is set in larger type: a headline over the story's first line
+    that is not set in (`福州开通两条招商信息热线`, 12 ems over 11, whole-typeset).
+    The block's measure keeps out a line over a single open line that measures short
+    by its marks (`史书记为俺邱县玩命干了` / `５年，累得生过病，住过`, 11 ems in 11).
+    """
+    return _IDEOGRAPHS.fullmatch(line.text) is not None and line.width >= line.measure() + 1
 
 
 def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
