@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse.artnotes import unmark_art_notes
 from reader.parse.column import (
     INDENT,
     after_boundary,
@@ -127,6 +128,7 @@ def mark_heads(lines: list[Line]) -> bool:
             if j not in kept:
                 lines[j].head = False
     head_over_indent(lines)
+    unmark_art_notes(lines)
     return wrapping
 
 
