@@ -101,6 +101,13 @@ def _cut(first: str, head: str, inner: str) -> bool:
     whatever pair `head` and `inner` make: a paragraph's line that leaves `（` open goes
     on in the line that closes it (`陈兴贵（人民日报教` / `新闻传媒大有用武之地` /
     `科文部副主任）：…`, whole-typeset 531; `曹藏虎（甘肃省畜牧` / `专家学者` / `局）：８０
-    年代…`, 544).
+    年代…`, 544). Only a bracket `（`: a title in `《》` or a quote may run over three
+    lines, the middle one inside it (`在一篇题为《带着安详` / `面孔逝去的伟人———` /
+    `…》`, pagegen 89), and a line that ends in a dash runs on.
     """
-    return _runs_into(first, inner) and not any(o in head or c in head for o, c in _OPEN.items())
+    return (
+        first.count("（") > first.count("）")
+        and "）" in inner
+        and head[-1] != "—"
+        and not any(o in head or c in head for o, c in _OPEN.items())
+    )
