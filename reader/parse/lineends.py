@@ -411,11 +411,11 @@ def _word_runs_on(lines: list[Line], i: int) -> bool:
     read as stack lines did, the line below measured short by its marks. Not a
     stub over a paragraph (`…１１月５` / `日` / `本西德说，…`: 日|本 is in the
     table) nor a line over a stack's short wrapped rest (`从捐献资金支` / `持国防教育，`).
-    Nor a line over a line set in by an indent from the lines under it (a paragraph
-    starts there, every mark counted a full em) that could have taken that line's
-    first unit, set in itself and an em to spare: the pair is chance (`…套餐年年新` /
-    `春节将至，为…`, 9 ems over 11.5 in a column of 13.5 after a story's source: a
-    headline over an indented first line).
+    Nor a line after a story's end (its source, a credit, a note) over a line set in
+    by an indent from the lines under it (a paragraph starts there, every mark counted
+    a full em) that could have taken that line's first unit, set in itself and an em to
+    spare: the pair is chance (`（孙伟华）` / `…套餐年年新` / `春节将至，为…`, 9 ems over
+    11.5 in a column of 13.5: a headline over an indented first line).
     """
     line, nxt = lines[i], lines[i + 1]
     if not wrapmodel.broken_word(line.text, nxt.text):
@@ -423,6 +423,8 @@ def _word_runs_on(lines: list[Line], i: int) -> bool:
     column = nxt.measure()
     if not (nxt.width + INDENT >= column and 2 * line.width >= column):
         return False
+    if not i or not (lines[i - 1].kind in _BLOCK_ENDS or note_end(lines[i - 1])):
+        return True  # (after a paragraph's end it cost Writer's pooled pages paragraphs)
     below = fill_after(lines, i + 2)[0]  # (asked of few lines: a broken word is rare)
     lead = lead_width(nxt.text)
     return not (width(nxt.text) + INDENT <= below + 0.5 and line.width + INDENT + lead + 1 <= below)
