@@ -6,8 +6,8 @@ and with no full stop, it reads as a headline line, and the next story's headlin
 it became that stack's subtitle or its second part (`夜读春秋（马得画）` / `武汉：自学考试
 升温`, whole-tex 535; `千年古杉（速写）（高莽）` / `捐献`, whole-typeset 525). On the read
 sets' truth (whole-* 520-559, pooled 520-539) every short line that ends so is a
-paragraph (12 lines, 28 times), none a headline, kicker or subtitle. A headline line that
-ends in such a note is text; the text under it opens a paragraph.
+paragraph (4 lines, 16 times, two engines each), none a headline, kicker or subtitle. A
+headline line that ends in such a note is text; the text under it opens a paragraph.
 """
 
 from __future__ import annotations
