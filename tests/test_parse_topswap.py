@@ -6,7 +6,11 @@ whole-typeset-pdfium 401 and typeset-pdfium 1524, CRLF as PDFium writes), cut do
 
 from __future__ import annotations
 
+import pagegen
+import pytest
+
 from reader.parse.stories import parse_text
+from reader.parse.text import page_lines
 from reader.parse.topswap import put_heads_first
 
 HEADER = "12 经济 １９９８年１月１５日 星期四 责任编辑：王强立"
@@ -69,3 +73,30 @@ def test_lines_set_apart_stay_where_they_are() -> None:
     assert put_heads_first(apart) == apart
     set_in = [HEADER, TOP[0], " " + TOP[1], *TOP[2:]]
     assert put_heads_first(set_in) == set_in
+
+
+def test_a_headline_as_wide_as_a_narrow_column_goes_back_between_a_brackets_lines() -> None:
+    """`topswap._cut` (round 20, whole-typeset 531 and 544, invented lines): the line over
+    the headline opens a bracket the line under it closes, so the headline cut one
+    paragraph, though it is as wide as its column (or the lines under it, holding digits,
+    measure unlike)."""
+    top = [
+        "王建国（市农业局副",
+        "菜篮子工程建设见成效",
+        "局长）：９０年代以来，",
+        "全市蔬菜的品种和产量",
+        "都有了很大的增长，市民",
+    ]
+    assert put_heads_first([HEADER, *top]) == [HEADER, top[1], top[0], *top[2:]]
+    page = parse_text("\n".join([HEADER, *top, "的菜篮子越来越丰富了。"]))
+    assert page.items[0].headline == "菜篮子工程建设见成效"
+
+
+def test_a_title_over_three_lines_stays_in_order() -> None:
+    """`topswap._cut` asks a bracket `（` only: a title in `《》` runs over three lines, the
+    middle one inside it and ending in a dash (pagegen 89, drawn at test time)."""
+    corpus = pagegen.load_corpus()
+    if corpus is None:
+        pytest.skip("no corpus")
+    raw = page_lines(pagegen.generate(corpus, 89).text)
+    assert put_heads_first(raw) == raw

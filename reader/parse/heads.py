@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.parse.artnotes import unmark_art_notes
 from reader.parse.column import (
     INDENT,
     after_boundary,
@@ -70,7 +71,7 @@ def mark_heads(lines: list[Line]) -> bool:
             continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
-        if prev is not None and prev.kind is Kind.BYLINE:
+        if prev is not None and prev.kind is Kind.BYLINE and not _credit_end(lines, i - 1):
             continue  # a byline or a dateline stands over its story's first paragraph
             # (a name cut off a byline, `本报记者` / `张超桂` / `马立`, is no such line)
         if (
@@ -127,6 +128,7 @@ def mark_heads(lines: list[Line]) -> bool:
             if j not in kept:
                 lines[j].head = False
     head_over_indent(lines)
+    unmark_art_notes(lines)
     return wrapping
 
 
@@ -145,12 +147,16 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
     A stack under a story is seldom set so with a line of text at the full
     column under it. Read on Chromium, TeX and Typst pages: 14 false stories
     gone in 420, no stack lost (`bench/README.md`, branch `para14`).
+    Not over a lead's opening (`本报讯…`, a dateline): it opens a story, so the
+    line over it is that story's headline (`…赴山区义诊` / `本报讯春节前夕，…`).
     """
     if i < 4 or i + 1 >= len(lines):
         return False
     nxt = lines[i + 1]
     if nxt.kind is not Kind.BODY or nxt.closes or nxt.hint:
         return False  # (a hint: set in, `一、镇区规模` / `　毋庸讳言，“输`: a paragraph starts)
+    if nxt.text.startswith(_LEADS) or (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1)):
+        return False  # a story's lead opens there (`本报讯…`, `据新华社…电`): no inner line
     if "，" not in nxt.text[:-1] and "、" not in nxt.text:
         return False
     widths = [
@@ -176,8 +182,29 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
     return third.width >= column - 1.5 and third.width <= nxt.width + 1
 
 
+_LEADS = ("本报讯", "本报电")  # a story's lead opens so: no inner line of a paragraph does
 # A table's title that names the hours it covers: `明天气象预报（１月２日２０时—３日２０时）`.
 _HOURS = re.compile(r"（[^（）]{0,24}[0-9０-９]时[—\uff0d\u2015-][^（）]{0,24}时）$")
+
+
+def _credit_end(lines: list[Line], k: int) -> bool:
+    """Byline line k is a bracketed credit under a closed sentence: it ends the story above.
+
+    A byline that stands over its story's first paragraph stands under a headline
+    or a stack, which closes no sentence; one in brackets under a paragraph's closed
+    last line (`民对你寄予厚望。` / `（摄影：徐烨谢奇）`) closes that story, as a
+    note's bracket does, and the next story's stack may start under it
+    (`以土美举行联合海军演习` / `据新华社耶路撒冷１月７` / `日电…`).
+    """
+    above = lines[k - 1] if k else None
+    return (
+        note_end(lines[k])
+        and lines[k].first in "（("
+        and above is not None
+        and above.kind is Kind.BODY
+        and above.closes
+        and not above.head
+    )
 
 
 def _table_titles(lines: list[Line], heads: list[int]) -> None:

@@ -96,7 +96,7 @@ def ends_here(lines: list[Line], i: int) -> bool:
     # ...nor does it end where it breaks a word over a full line (asked last: it is
     # rarely so, and a column's measure costs more than the rest of the tests).
     return _ends_over(lines, i, line, nxt) and not (
-        _word_runs_on(line, nxt) and not (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1))
+        _word_runs_on(lines, i) and not (nxt.first in DATELINE_FIRST and dateline_at(lines, i + 1))
     )  # (a dateline opens a paragraph, whatever pair the break makes: `…邮票` / `据新华社…`)
 
 
@@ -201,8 +201,24 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     starts = i == 0 or line.hint or lines[i - 1].kind in _BLOCK_ENDS
     if starts and line.width >= open_full - 0.5 and not caption_below(lines, i + 1):
         return True  # a story's first line that is not indented (captions often are not)
-    wide = not nxt.closes and line.width >= open_full + INDENT  # set wider than its column
+    wide = not nxt.closes and (
+        line.width >= open_full + INDENT  # set wider than its column
+        or (boundary and line.width >= open_full + 1 and _wider_ideographs(line))
+    )
     return wide and not caption_below(lines, i)  # a headline, unless a caption runs on
+
+
+def _wider_ideographs(line: Line) -> bool:
+    """The line, of ideographs alone, is an em wider than its block's measure too.
+
+    Ideographs measure as printed (no mark squeezed, no digit set narrow), so such a
+    line an em wider than the open lines under it and than the measure of the
+    lines around it is set in larger type: a headline over the story's first line
+    that is not set in (`福州开通两条招商信息热线`, 12 ems over 11, whole-typeset).
+    The block's measure keeps out a line over a single open line that measures short
+    by its marks (`史书记为俺邱县玩命干了` / `５年，累得生过病，住过`, 11 ems in 11).
+    """
+    return _IDEOGRAPHS.fullmatch(line.text) is not None and line.width >= line.measure() + 1
 
 
 def _restated(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
@@ -386,7 +402,7 @@ def _colon_first(lines: list[Line], i: int, after: float) -> bool:
     )
 
 
-def _word_runs_on(line: Line, nxt: Line) -> bool:
+def _word_runs_on(lines: list[Line], i: int) -> bool:
     """The line breaks a word over a line that fills its column: it runs on.
 
     `这次日方决定终止执` / `行《韩日渔业协定》，目的是`: 执|行 is a pair the corpus's
@@ -395,11 +411,23 @@ def _word_runs_on(line: Line, nxt: Line) -> bool:
     read as stack lines did, the line below measured short by its marks. Not a
     stub over a paragraph (`…１１月５` / `日` / `本西德说，…`: 日|本 is in the
     table) nor a line over a stack's short wrapped rest (`从捐献资金支` / `持国防教育，`).
+    Nor a line after a story's end (its source, a credit, a note) over a line set in
+    by an indent from the lines under it (a paragraph starts there, every mark counted
+    a full em) that could have taken that line's first unit, set in itself and an em to
+    spare: the pair is chance (`（孙伟华）` / `…套餐年年新` / `春节将至，为…`, 9 ems over
+    11.5 in a column of 13.5: a headline over an indented first line).
     """
+    line, nxt = lines[i], lines[i + 1]
     if not wrapmodel.broken_word(line.text, nxt.text):
         return False
     column = nxt.measure()
-    return nxt.width + INDENT >= column and 2 * line.width >= column
+    if not (nxt.width + INDENT >= column and 2 * line.width >= column):
+        return False
+    if not i or not (lines[i - 1].kind in _BLOCK_ENDS or note_end(lines[i - 1])):
+        return True  # (after a paragraph's end it cost Writer's pooled pages paragraphs)
+    below = fill_after(lines, i + 2)[0]  # (asked of few lines: a broken word is rare)
+    lead = lead_width(nxt.text)
+    return not (width(nxt.text) + INDENT <= below + 0.5 and line.width + INDENT + lead + 1 <= below)
 
 
 def _kicker_over(lines: list[Line], i: int) -> bool:

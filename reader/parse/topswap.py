@@ -48,11 +48,12 @@ def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
         return False  # (a subtitle's dashes)
     if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or _STOPS_IN.search(head):
         return False
-    if more[-1] in _STOPS or not _measured(first, head, inner, more):
+    cut = _cut(first, head, inner)
+    if more[-1] in _STOPS or not (cut or _measured(first, head, inner, more)):
         return False  # (`more` must be an inner line too, to measure the column)
     if first.endswith("——") or (first + head).encode("ascii", "ignore") or is_header(first):
         return False  # a kicker's dashes; digits and Latin, set wider than counted; the header
-    if glued(head, inner) or glued(first, head) or first[-1].isdigit():
+    if (glued(head, inner) and not cut) or glued(first, head) or first[-1].isdigit():
         return False  # a line that goes on from the one above or below (`到３` /
         # `月５日周恩来诞辰１００周年`: a number or date cut at the line's end)
     if Kind.BODY is not kind_of(head, head) or Kind.BODY is not kind_of(inner, inner):
@@ -91,3 +92,22 @@ def _closes_open(text: str) -> bool:
 def _runs_into(first: str, inner: str) -> bool:
     """`first` leaves a bracket or quote open that `inner` closes."""
     return any(first.count(o) > first.count(c) and c in inner for o, c in _OPEN.items())
+
+
+def _cut(first: str, head: str, inner: str) -> bool:
+    """`first` opens a bracket that `inner` closes, and `head` holds no such mark: it cuts them.
+
+    Whatever the widths (a narrow column, or digits in `inner` that measure loosely) and
+    whatever pair `head` and `inner` make: a paragraph's line that leaves `（` open goes
+    on in the line that closes it (`陈兴贵（人民日报教` / `新闻传媒大有用武之地` /
+    `科文部副主任）：…`, whole-typeset 531; `曹藏虎（甘肃省畜牧` / `专家学者` / `局）：８０
+    年代…`, 544). Only a bracket `（`: a title in `《》` or a quote may run over three
+    lines, the middle one inside it (`在一篇题为《带着安详` / `面孔逝去的伟人———` /
+    `…》`, pagegen 89), and a line that ends in a dash runs on.
+    """
+    return (
+        first.count("（") > first.count("）")
+        and "）" in inner
+        and head[-1] != "—"
+        and not any(o in head or c in head for o, c in _OPEN.items())
+    )

@@ -1,0 +1,35 @@
+"""A story's paragraph that titles a drawing, `细语（中国画）`, `夜读春秋（马得画）`: no stack line.
+
+The corpus prints the title of a drawing set in a story, with its kind or its artist in
+brackets, as a short paragraph of that story, often its last (`燕子垭（速写）（高莽）`). Short
+and with no full stop, it reads as a headline line, and the next story's headline under
+it became that stack's subtitle or its second part (`夜读春秋（马得画）` / `武汉：自学考试
+升温`, whole-tex 535; `千年古杉（速写）（高莽）` / `捐献`, whole-typeset 525). On the read
+sets' truth (whole-* 520-559, pooled 520-539) every short line that ends so is a
+paragraph (4 lines, 16 times, two engines each), none a headline, kicker or subtitle. A
+headline line that ends in such a note is text; the text under it opens a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.parse.lines import Line
+
+__all__ = ["unmark_art_notes"]
+
+# The kind of a drawing or its artist and 画 in brackets, then perhaps the artist's name
+# in brackets: `（中国画）`, `（马得画）`, `（速写）（高莽）`.
+_ART_NOTE = re.compile(
+    r"（(?:中国画|国画|油画|版画|木刻|漫画|速写|素描|剪纸|篆刻|书法|[行隶草楷]书|大篆"
+    r"|[\u4e00-\u9fff]{2,4}画)）(?:（[\u4e00-\u9fff]{2,4}）)?$"
+)
+
+
+def unmark_art_notes(lines: list[Line]) -> None:
+    """Unmark each headline line that ends in a drawing's note: a paragraph of its story."""
+    for i, line in enumerate(lines):
+        if line.head and line.last == "）" and _ART_NOTE.search(line.text) is not None:
+            line.head = False
+            if i + 1 < len(lines) and not lines[i + 1].head:
+                lines[i + 1].indent = True  # (the note ends its paragraph as a stop would)
