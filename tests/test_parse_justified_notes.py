@@ -33,7 +33,12 @@ def test_a_note_under_a_line_with_room_for_its_opening_is_set_apart() -> None:
 def test_a_line_of_the_column_spaced_out_at_one_gap_stays_one_line() -> None:
     # Writer stretches a justified line at a space, PDFium writes the gap: the line is
     # as wide as the column's, so it is no headline set beside a column's line.
-    spaced = ["经济建设取得新的重大", "成就，各项事业 全面发展人", "民生活水平进一步提高形势", "比去年好。"]
+    spaced = [
+        "经济建设取得新的重大",
+        "成就，各项事业 全面发展人",
+        "民生活水平进一步提高形势",
+        "比去年好。",
+    ]
     page = items(HEAD, *spaced, HEAD2, *BODY)
     assert page[0].paragraphs == ("".join(spaced).replace(" ", ""),)
     assert page[1].headline == HEAD2
@@ -41,5 +46,7 @@ def test_a_line_of_the_column_spaced_out_at_one_gap_stays_one_line() -> None:
 
 def test_a_headline_beside_a_column_s_line_is_still_cut_apart() -> None:
     # `——…` beside a line, or a line far wider than its column: two blocks side by side.
-    page = items(HEAD, OPEN[0], OPEN[1] + " ——记全国政协委员座谈", OPEN[2], "比去年好。", HEAD2, *BODY)
+    page = items(
+        HEAD, OPEN[0], OPEN[1] + " ——记全国政协委员座谈", OPEN[2], "比去年好。", HEAD2, *BODY
+    )
     assert any(item.subtitle == "——记全国政协委员座谈" for item in page)
