@@ -38,8 +38,8 @@ def test_a_page_that_sets_a_note_apart_sets_them_all_apart() -> None:
 
 
 def test_a_note_that_would_not_have_fitted_above_says_nothing_of_the_page() -> None:
-    # Short of the column by more than a character, but by less than the note.
-    end = [*OPEN, "今年形势比去年好。"]
+    # Short of the column by room for the note's opening, but by less than the note.
+    end = [*OPEN, "今年形势更好。"]
     page = items(HEAD, *end, "（据新华社北京电）", HEAD2, *FULL_END, "（张三）", "春节", *BODY)
     assert page[0].paragraphs[-1] == "（据新华社北京电）"  # under a short line: set apart
     assert page[1].source is None

@@ -331,14 +331,19 @@ def split_gaps(raw: list[str]) -> list[str]:
     digits and Latin, or space a justified line out character by character.
     """
     out: list[str] = []
-    for line in raw:
+    for k, line in enumerate(raw):
         if " " not in line and "（" not in line:
             out.append(line)  # (most lines: no gap and no note)
             continue
         text = line.strip() if " " in line else ""
         found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
         # `本报记者 吴萍磊摄`, `新华社记者 欧阳小明`: the space after a role is the byline's.
-        if found and "。" not in found[1] and not OUTLET_ROLE.fullmatch(found[1]):
+        if (
+            found
+            and "。" not in found[1]
+            and not OUTLET_ROLE.fullmatch(found[1])
+            and (found[2].startswith("——") or not _within_column(raw, k, text))
+        ):
             out.append(line[: len(line) - len(line.lstrip())] + found[1])
             out.append(found[2])
         elif "（" in line and line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
@@ -346,3 +351,15 @@ def split_gaps(raw: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _within_column(raw: list[str], k: int, text: str) -> bool:
+    """Line k, its gap closed, is no wider than the lines around it (the median of two
+    above and two below, less a character): one line of its column that justification
+    stretched at a space (Writer spaces a line out where its characters allow,
+    `妇女卫生用品 的名牌。` in an 11-em column), not two blocks side by side, which make a
+    line wider than either's column."""
+    near = sorted(
+        width(raw[j].replace(" ", "")) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(raw)
+    )
+    return bool(near) and near[len(near) // 2] >= width(text.replace(" ", "")) - 1

@@ -29,6 +29,7 @@ from reader.parse.kinds import (
     kind_of,
 )
 from reader.parse.names import mark_name_bylines
+from reader.parse.notes import room_for_note
 from reader.parse.squeeze import is_squeezed, measure_among, measure_sorted, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
@@ -330,7 +331,7 @@ def _mark_notes(lines: list[Line], notes: list[int]) -> None:
     # also under a full line (else such a note may be the paragraph's wrapped end).
     chosen = any(lines[i - 1].width + lines[i].width <= lines[i - 1].measure() for i in apart)
     for i in apart:
-        if chosen or lines[i - 1].short:
+        if chosen or room_for_note(lines[i - 1].width, lines[i - 1].hangs, lines[i - 1].measure()):
             lines[i].kind = Kind.SOURCE
             lines[i].candidate = False
 

@@ -1,4 +1,5 @@
-"""A picture series: numbered captions, each with its credit, under one headline.
+"""A picture series: numbered captions, each with its credit, under one headline; and
+a numbered run of captions or points with no credits, an item a paragraph (`_mark_numbered`).
 
 The 1998 paper prints a set of pictures as an article of its own: a headline
 (`神州大地春来早`), then one caption a paragraph, numbered and credited
@@ -93,6 +94,57 @@ def mark_series(lines: list[Line]) -> None:
                 line.closes = False  # a caption ends at its credit: here only the series does
         lines[end].closes = closes
         _mark_head(lines, start)
+    _mark_numbered(lines)
+
+
+# `１、`, `1：`, `图２`, `③`: how an item of a numbered run of captions or points opens.
+_ITEM = re.compile(rf"^(?:图?([{_CIRCLED}])|图?([０-９0-9]{{1,2}})[、：:])")
+_ITEM_LINES = 8  # lines of one item at most: a caption or a point, not a report
+_ITEM_FIRSTS = frozenset("1１图" + _CIRCLED)  # how an item of a numbered run starts
+
+
+def _item(text: str) -> int:
+    """The number an item of a numbered run opens with, else 0."""
+    match = _ITEM.match(text)
+    if match is None:
+        return 0
+    circled, digits = match.groups()
+    return _CIRCLED.index(circled) % 10 + 1 if circled else int(digits)
+
+
+def _mark_numbered(lines: list[Line]) -> None:
+    """Each item of a numbered run with no credits (`１、长征到达陕北` / `后的周恩来。` /
+    `２、１９４８年４` …, `１：求知若渴的考生。` / `２：考生围着…`) opens a paragraph.
+
+    The paper prints the captions of a set of pictures and a list's points a paragraph
+    each; under a full closed line the first was read as going on with the paragraph
+    above (a line inside a paragraph fills its column: nothing else said it opened).
+    The page says it: items numbered 1, 2, … in order, each at most a few lines long,
+    each opening right under a closed body line and closing its own last line.
+    """
+    body = Kind.BODY
+    numbered = map(_ITEM_FIRSTS.__contains__, map(attrgetter("first"), lines))  # (in C)
+    for start in list(compress(range(len(lines)), numbered)):
+        if _item(lines[start].text) != 1 or lines[start].indent:
+            continue
+        items: list[int] = []
+        at = start
+        while at < len(lines) and _item(lines[at].text) == len(items) + 1:
+            above = lines[at - 1] if at else None
+            if above is None or above.kind is not body or not above.closes:
+                break
+            if lines[at].kind is not body or lines[at].head or lines[at].hint:
+                break
+            items.append(at)
+            end = at
+            while end + 1 < len(lines) and end - at < _ITEM_LINES and not lines[end].closes:
+                end += 1
+            if not lines[end].closes:
+                break
+            at = end + 1
+        if len(items) >= 2:
+            for k in items:
+                lines[k].indent = True
 
 
 def _mark_head(lines: list[Line], start: int) -> None:

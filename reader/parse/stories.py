@@ -23,6 +23,7 @@ from reader.parse.joined import split_gaps, split_joined
 from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, SOURCE_RE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
+from reader.parse.leadins import leads_in
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
 from reader.parse.notes import note_in_text
@@ -235,7 +236,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             and i not in captions
             and cur.paragraphs
             and not lines[i - 1].closes
-            and lines[i - 1].last not in "）)"
+            and lines[i - 1].last not in "）)—"
         ):
             # The common case, inside a paragraph, asked first: what the branch below
             # asks of such a line (no story, caption or byline starts at it) in short.
@@ -281,6 +282,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
                     or not (
                         lines[i - 1].closes
                         or (lines[i - 1].last in "）)" and title_end(lines, i - 1))
+                        or leads_in(lines, i - 1)
                     )
                 )
             ):
@@ -364,7 +366,7 @@ def _add_body(
         or line.indent
         or listed(story.stack, story.paragraphs, text)
         or (
-            (prev.closes or title_end(lines, i - 1))
+            (prev.closes or title_end(lines, i - 1) or leads_in(lines, i - 1))
             and (
                 pasted
                 or _opens(lines, i)

@@ -1,0 +1,33 @@
+"""A paragraph that leads into the text below with a dash (`…的变化？请看———`): its end.
+
+An editor's lead-in ends its paragraph with a dash, not a stop, and the paper sets the
+paragraph below apart (`请看———` / `浙江省中部，有一个台州…`, set in). A line inside a
+paragraph fills its column, so a body line that ends in a dash short of its column by
+more than a character ended its paragraph there, as a line that closes a sentence does;
+whether the line below opens the next is then told as after a stop (its indent, its
+width). A headline's kicker ends in a dash too: it is a stack line, never asked here.
+"""
+
+from __future__ import annotations
+
+from reader.parse.kinds import Kind
+from reader.parse.lines import Line
+
+
+def leads_in(lines: list[Line], k: int) -> bool:
+    """Line k is a body line, no stack's, that ends in a dash of two or more short of its
+    column (`Line.short`, asked last: it measures the column), over a body line that
+    goes on (a paragraph's first line; a caption's dash inside its sentence, `的住宅小区———`
+    / `方庄小区。`, is over its short last line)."""
+    line = lines[k]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return (
+        line.last == "—"
+        and nxt is not None
+        and nxt.kind is Kind.BODY
+        and not nxt.closes
+        and line.text.endswith("——")
+        and line.kind is Kind.BODY
+        and not (line.head or line.hint)
+        and line.short
+    )

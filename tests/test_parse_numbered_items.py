@@ -1,0 +1,35 @@
+"""A numbered run of captions or points with no credits: each item opens a paragraph
+(issue 12, round 20; `reader.parse.series._mark_numbered`)."""
+
+from __future__ import annotations
+
+from reader.parse.stories import parse_text
+
+# A 10-em column, first lines set in 2 ems; the paragraph's last line fills the column,
+# and so do the items' first lines: nothing but their numbers says where they open.
+HEAD = "军事文选出版"
+TEXT = [
+    "这部文选比较系统地",
+    "反映了周恩来的军事实",
+    "践和军事理论。这是科",
+    "学的评价，历史的定位。",
+]
+ITEMS = [
+    ["１、长征到达陕北后的", "周恩来。"],
+    ["２、１９４８年４月，周", "恩来和毛泽东到达河北", "省西柏坡。"],
+]
+HEAD2 = "读书天地见面"
+BODY = ["读书天地作为大地", "周刊的一个专版在新年", "之初与读者见面了。"]
+
+
+def test_each_item_of_a_numbered_run_under_a_full_closed_line_opens_a_paragraph() -> None:
+    items = parse_text("\n".join([HEAD, *TEXT, *ITEMS[0], *ITEMS[1], HEAD2, *BODY])).items
+    assert items[0].paragraphs == ("".join(TEXT), "".join(ITEMS[0]), "".join(ITEMS[1]))
+    assert items[1].headline == HEAD2
+
+
+def test_one_numbered_line_alone_is_no_run() -> None:
+    # `１、` with no `２、` after it: nothing on the page says it opens a paragraph (the
+    # corpus runs a point on after a full stop too).
+    items = parse_text("\n".join([HEAD, *TEXT, *ITEMS[0], HEAD2, *BODY])).items
+    assert items[0].paragraphs == ("".join(TEXT) + "".join(ITEMS[0]),)
