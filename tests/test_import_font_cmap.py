@@ -213,3 +213,18 @@ def test_adobe_gb1_cmaps_without_tounicode_read_as_the_twin(
 ) -> None:
     page = _read(_gb1(encoding, codes))
     assert page.text == twin.text and _items(page) == _items(twin)
+
+
+def test_a_glyph_two_characters_share_reads_as_the_unified_ideograph() -> None:
+    """A cmap (format 12) giving one glyph to 㬵 (Extension A) and 胶, another to ⼈ (a
+    radical) and 人, a third to U+301C and U+FF5E: the ideographs of the Unified block, else the
+    lower code point."""
+    import struct
+
+    from reader.importing.fontcmap import _cmap
+
+    groups = [(0x2F08, 5), (0x301C, 7), (0x3B35, 9), (0x4EBA, 5), (0x80F6, 9), (0xFF5E, 7)]
+    sub = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups))
+    sub += b"".join(struct.pack(">III", c, c, g) for c, g in groups)
+    table = struct.pack(">HHHHI", 0, 1, 3, 10, 12) + sub
+    assert _cmap(table) == {5: 0x4EBA, 7: 0x301C, 9: 0x80F6}

@@ -14,9 +14,10 @@ boxes are the boxes of the glyphs its codes name, nearly all of them and at leas
 
 The table is parsed here (sfnt, `cmap` formats 4 and 12, `loca`/`glyf` headers): a
 few dozen lines, where a font library would be a new dependency of every import for a
-path few PDFs take. A glyph the cmap gives two characters (人 and ⼈ share one glyph in
-Noto CJK) reads as the lower, as cairo and Ghostscript write their maps;
-`reader.importing.sharedglyphs` reads those as a Chinese page prints them.
+path few PDFs take. A glyph the cmap gives two characters reads as the one of the
+Unified Ideographs block (胶, not its Extension A variant 㬵; 人, not the radical ⼈), else
+as the lower, as cairo and Ghostscript write their maps (`reader.importing.sharedglyphs`
+reads those marks as a Chinese page prints them).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 _LEAST = 8  # glyphs with outlines measured: fewer show too little (a third of two
 # ideographs of one font agree by chance)
 _AGREE = 0.95  # of those, this share drawn in the boxes their codes name
+_UNIFIED = (0x4E00, 0x9FFF)  # CJK Unified Ideographs, the block a Chinese page prints from
 _NEAR = 0.02  # ems: a box edge within this of the stated one agrees (PDFium: 0.013 at most)
 
 
@@ -74,12 +76,22 @@ def _cmap(table: bytes) -> dict[int, int]:
             for g in range(groups):
                 start, end, glyph = struct.unpack_from(">III", table, best[1] + 16 + 12 * g)
                 for c in range(start, min(end, start + 0x10000) + 1):
-                    chars.setdefault(glyph + c - start, c)
+                    _keep(chars, glyph + c - start, c)
         else:
             _format4(table, best[1], chars)
     except struct.error:
         return {}
     return chars
+
+
+def _keep(chars: dict[int, int], glyph: int, c: int) -> None:
+    """`c` for `glyph` where the glyph has no character yet, or `c` is the one of the
+    Unified Ideographs block (code points come in ascending order): a face draws 胶 and
+    its variant 㬵 (Extension A), 人 and the radical ⼈, with one glyph, and a Chinese page
+    prints the first."""
+    old = chars.get(glyph)
+    if old is None or (_UNIFIED[0] <= c <= _UNIFIED[1] and not _UNIFIED[0] <= old <= _UNIFIED[1]):
+        chars[glyph] = c
 
 
 def _format4(table: bytes, at: int, chars: dict[int, int]) -> None:
@@ -101,7 +113,7 @@ def _format4(table: bytes, at: int, chars: dict[int, int]) -> None:
                 (glyph,) = struct.unpack_from(">H", table, where)
                 glyph = (glyph + deltas[s]) & 0xFFFF if glyph else 0
             if glyph:
-                chars.setdefault(glyph, c)
+                _keep(chars, glyph, c)
 
 
 class _Program:
