@@ -228,3 +228,16 @@ def test_a_glyph_two_characters_share_reads_as_the_unified_ideograph() -> None:
     sub += b"".join(struct.pack(">III", c, c, g) for c, g in groups)
     table = struct.pack(">HHHHI", 0, 1, 3, 10, 12) + sub
     assert _cmap(table) == {5: 0x4EBA, 7: 0x301C, 9: 0x80F6}
+
+
+def test_a_cmap_whose_groups_overlap_is_no_map() -> None:
+    """Groups out of the spec's order (a hostile font could make them overlap a million
+    times over) are read as no map: the walk stays within Unicode's code points."""
+    import struct
+
+    from reader.importing.fontcmap import _cmap
+
+    groups = [(0x4E00, 0x10FFFF, 5)] * 3
+    sub = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups))
+    sub += b"".join(struct.pack(">III", *g) for g in groups)
+    assert _cmap(struct.pack(">HHHHI", 0, 1, 3, 10, 12) + sub) == {}

@@ -14,10 +14,11 @@ boxes are the boxes of the glyphs its codes name, nearly all of them and at leas
 
 The table is parsed here (sfnt, `cmap` formats 4 and 12, `loca`/`glyf` headers): a
 few dozen lines, where a font library would be a new dependency of every import for a
-path few PDFs take. A glyph the cmap gives two characters reads as the one of the
-Unified Ideographs block (胶, not its Extension A variant 㬵; 人, not the radical ⼈), else
-as the lower, as cairo and Ghostscript write their maps (`reader.importing.sharedglyphs`
-reads those marks as a Chinese page prints them).
+path few PDFs take; a subtable out of the spec's order is read as no map, which bounds
+the walk by the code points of Unicode. A glyph the cmap gives two characters reads as
+the one of the Unified Ideographs block (胶, not its Extension A variant 㬵; 人, not the
+radical ⼈), else as the lower, as cairo and Ghostscript write their maps
+(`reader.importing.sharedglyphs` reads those marks as a Chinese page prints them).
 """
 
 from __future__ import annotations
@@ -73,12 +74,16 @@ def _cmap(table: bytes) -> dict[int, int]:
     try:
         if best[0] == 2:
             (groups,) = struct.unpack_from(">I", table, best[1] + 12)
+            last = -1
             for g in range(groups):
                 start, end, glyph = struct.unpack_from(">III", table, best[1] + 16 + 12 * g)
-                for c in range(start, min(end, start + 0x10000) + 1):
+                if not last < start <= end <= 0x10FFFF:
+                    return {}  # groups out of order or overlapping: read as no map
+                last = end
+                for c in range(start, end + 1):
                     _keep(chars, glyph + c - start, c)
-        else:
-            _format4(table, best[1], chars)
+        elif not _format4(table, best[1], chars):
+            return {}
     except struct.error:
         return {}
     return chars
@@ -94,7 +99,10 @@ def _keep(chars: dict[int, int], glyph: int, c: int) -> None:
         chars[glyph] = c
 
 
-def _format4(table: bytes, at: int, chars: dict[int, int]) -> None:
+def _format4(table: bytes, at: int, chars: dict[int, int]) -> bool:
+    """A format 4 subtable into `chars`; False for segments out of order or overlapping
+    (as for format 12: the spec sorts them, and a table that does not is read as no map,
+    so no font makes this walk more than the 65,536 code points of the BMP)."""
     (doubled,) = struct.unpack_from(">H", table, at + 6)
     n = doubled // 2
     ends = struct.unpack_from(f">{n}H", table, at + 14)
@@ -102,7 +110,11 @@ def _format4(table: bytes, at: int, chars: dict[int, int]) -> None:
     deltas = struct.unpack_from(f">{n}h", table, at + 16 + 4 * n)
     ranges_at = at + 16 + 6 * n
     offsets = struct.unpack_from(f">{n}H", table, ranges_at)
+    last = -1
     for s in range(n):
+        if not last < starts[s] <= ends[s]:
+            return False
+        last = ends[s]
         for c in range(starts[s], ends[s] + 1):
             if c == 0xFFFF:
                 continue
@@ -114,6 +126,7 @@ def _format4(table: bytes, at: int, chars: dict[int, int]) -> None:
                 glyph = (glyph + deltas[s]) & 0xFFFF if glyph else 0
             if glyph:
                 _keep(chars, glyph, c)
+    return True
 
 
 class _Program:
