@@ -13,6 +13,20 @@ where its tool is installed (else skipped with a message):
 - `qpdf`: `qpdf --object-streams=generate` (structure only: the control);
 - `ps`: `pdf2ps` then `ps2pdf` (a PostScript round trip: Type 3 fonts, no usable map).
 
+and, where PyMuPDF is importable, rewrites made object by object (`_PY_PRODUCERS`):
+
+- `objstm`: every object but the streams packed into compressed object streams, with
+  an xref stream (what qpdf's `--object-streams=generate` and pikepdf write; the
+  structure only, a control where qpdf is missing);
+- `form`: each page drawn as one Form XObject on a new page (a page placed by an
+  imposition or e-paper tool: the text lives in the form, its fonts in the form's
+  resources);
+- `condensed`: the page drawn at 80% of its width (`0.8 0 0 1 0 0 cm` before its content:
+  长体, condensed type, and every position with it; a `Tz` alone would narrow the glyphs
+  but not the places a producer set each run at);
+- `untounicode`: every font's /ToUnicode taken out (a producer that writes none: what
+  the reader can still read from the encodings and font programs, and what it loses).
+
 Each row (`whole-typeset-pdf+cairo`) scores the rewritten PDFs with bench/structure.py's
 `Score` against the generator's truth, beside the original row (`+orig`). `failed`
 counts pages the reader refused (scored as no items), `untrusted` pages where it said
@@ -28,6 +42,8 @@ trees are scored on the same files without generating them twice.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -66,6 +82,52 @@ PRODUCERS: dict[str, tuple[str, Callable[[Path, Path], list[list[str]]]]] = {
         ],
     ),
 }
+
+
+def _objstm(src: Path, dst: Path) -> None:
+    pymupdf: Any = importlib.import_module("pymupdf")  # optional: these producers only
+
+    with pymupdf.open(src) as doc:
+        doc.save(dst, garbage=3, deflate=True, use_objstms=1)
+
+
+def _form(src: Path, dst: Path) -> None:
+    pymupdf: Any = importlib.import_module("pymupdf")
+
+    with pymupdf.open(src) as doc, pymupdf.open() as out:
+        for page in doc:
+            new = out.new_page(width=page.rect.width, height=page.rect.height)
+            new.show_pdf_page(new.rect, doc, page.number)
+        out.save(dst, garbage=3, deflate=True)
+
+
+def _condensed(src: Path, dst: Path) -> None:
+    pymupdf: Any = importlib.import_module("pymupdf")
+
+    with pymupdf.open(src) as doc:
+        for page in doc:
+            page.clean_contents()  # one content stream a page
+            (xref,) = page.get_contents()
+            doc.update_stream(xref, b"q 0.8 0 0 1 0 0 cm\n" + doc.xref_stream(xref) + b"\nQ\n")
+        doc.save(dst, garbage=3, deflate=True)
+
+
+def _untounicode(src: Path, dst: Path) -> None:
+    pymupdf: Any = importlib.import_module("pymupdf")
+
+    with pymupdf.open(src) as doc:
+        for xref in range(1, doc.xref_length()):
+            if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
+                doc.xref_set_key(xref, "ToUnicode", "null")
+        doc.save(dst, garbage=3, deflate=True)
+
+
+_PY_PRODUCERS: dict[str, Callable[[Path, Path], None]] = {
+    "objstm": _objstm,
+    "form": _form,
+    "condensed": _condensed,
+    "untounicode": _untounicode,
+}
 ROWS = (
     "whole-typeset-pdf",
     "whole-chrome-pdf",
@@ -78,6 +140,9 @@ ROWS = (
 
 def rewrite(producer: str, src: Path, dst: Path) -> bool:
     """`src` written again by `producer` as `dst`; False where the producer failed."""
+    if producer in _PY_PRODUCERS:
+        _PY_PRODUCERS[producer](src, dst)
+        return dst.exists()
     for cmd in PRODUCERS[producer][1](src, dst):
         done = subprocess.run(cmd, capture_output=True, timeout=300)
         if done.returncode != 0:
@@ -147,13 +212,18 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--seed", type=int, default=400)
     parser.add_argument("--generator", choices=sorted(structure.GENERATORS), action="append")
-    parser.add_argument("--producer", choices=sorted(PRODUCERS), action="append")
+    parser.add_argument("--producer", choices=sorted([*PRODUCERS, *_PY_PRODUCERS]), action="append")
     parser.add_argument("--cache", type=Path, help="keep and reuse generated PDFs here")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     producers = []
-    for name in args.producer or list(PRODUCERS):
-        if shutil.which(PRODUCERS[name][0]) is None:
+    for name in args.producer or [*PRODUCERS, *_PY_PRODUCERS]:
+        if name in _PY_PRODUCERS:
+            if importlib.util.find_spec("pymupdf") is None:
+                print(f"{name}: PyMuPDF not installed: skipped", file=sys.stderr)
+            else:
+                producers.append(name)
+        elif shutil.which(PRODUCERS[name][0]) is None:
             print(f"{name}: {PRODUCERS[name][0]} not installed: skipped", file=sys.stderr)
         else:
             producers.append(name)

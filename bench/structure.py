@@ -15,7 +15,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   sizes, 4-7 columns, ragged text; bench/weasygen.py), through `reader import`, skipped
   with a message where those system fonts are not installed; `texvar-pdf` likewise
   from bench/texgen.py's `--variant` (fake bold by stroke too), skipped without them or
-  xelatex; `chromevar-pdf` the weasyvar pages printed by Chromium (its synthetic bold);
+  xelatex; `lua-pdf` texgen's pages set by LuaLaTeX + luatexja (bench/luagen.py, skipped
+  without them); `chromevar-pdf` the weasyvar pages printed by Chromium (its synthetic bold);
 - `chrome-pdf`: the same seeded content printed by Chromium (bench/chromegen.py, its
   own CSS looks), through `reader import`; `chrome-pdfium`: those PDFs' text as PDFium
   writes it, through `reader parse --json` (both skipped with a message without Chromium);
@@ -80,6 +81,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import chromegen  # noqa: E402
 import chromereal  # noqa: E402
 import logen  # noqa: E402
+import luagen  # noqa: E402
 import pagegen  # noqa: E402
 import pdfgen  # noqa: E402
 import pdfgen_typo  # noqa: E402
@@ -302,6 +304,7 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
     "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),
+    "lua-pdf": html_cases(luagen, "lua", "pdf"),
     "office-pdf": html_cases(logen, "office", "pdf"),
     "office-pdfium": html_cases(logen, "office", "pdfium"),
     "weasy-realmupdf": html_cases(weasygen, "weasy", "realmupdf"),
@@ -510,6 +513,9 @@ def main() -> None:
     if any(n.startswith("tex") for n in names) and not texgen.available():
         print("tex: xelatex is not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("tex")]
+    if "lua-pdf" in names and not luagen.available():
+        print("lua: lualatex or luatexja is not installed: skipped", file=sys.stderr)
+        names = [n for n in names if n != "lua-pdf"]
     if any(n.startswith("office") for n in names) and not logen.available():
         print("office: soffice or the system CJK fonts are not installed: skipped", file=sys.stderr)
         names = [n for n in names if not n.startswith("office")]

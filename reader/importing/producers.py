@@ -171,7 +171,7 @@ def dashes(glyphs: list[Glyph], joined: list[bool]) -> None:
     k = len(glyphs) - 1
     while k > 0:
         g = glyphs[k]
-        if not made_up(ord(g.char)):
+        if len(g.char) != 1 or not made_up(ord(g.char)):  # `——` of one ⸺ glyph is no unit
             k -= 1
             continue
         first = k

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from reader.importing.fontcmap import FontMaps
 from reader.importing.fonts import named_weight, subfont_families, unstated
 from reader.importing.frame import Frame
 from reader.importing.glyphs import make_glyph
@@ -96,6 +97,7 @@ def page_glyphs(
     broken = True
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
+    maps: FontMaps | None = None  # made at the first glyph with no Unicode
     suspects = Suspects()  # glyphs a map may lie about
     ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
     upside_down = 0
@@ -105,10 +107,15 @@ def page_glyphs(
             continue  # PDFium's own spaces and line breaks: we place those ourselves
         code = unicode(handle, i)
         font_unnamed: int | None = None
-        if map_error(handle, i):  # counted, and said; outside a CropBox it is no page text
-            if frame is None or not loose_box(handle, i, rect_ref) or frame.shows(*_box(rect)):
-                unmapped += 1
-            continue
+        if map_error(handle, i):
+            if maps is None:
+                maps = FontMaps(raw, handle, count)
+            found = maps.char(i, code)  # from the font's own cmap (`fontcmap`)
+            if found is None:  # counted, and said; outside a CropBox it is no page text
+                if frame is None or not loose_box(handle, i, rect_ref) or frame.shows(*_box(rect)):
+                    unmapped += 1
+                continue
+            code = found
         if code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
         control = code < 0x20 or code == 0x7F

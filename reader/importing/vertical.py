@@ -51,7 +51,10 @@ class Run:
 
 
 def _stands(char: str) -> bool:
-    """Characters a Chinese typesetter stands upright in a vertical run."""
+    """Characters a Chinese typesetter stands upright in a vertical run. A glyph's
+    `char` may be more than one character (⸺, a two-em dash, reads as `——`): its
+    first says."""
+    char = char[:1] or " "
     o = ord(char)
     return (
         0x4E00 <= o <= 0x9FFF
