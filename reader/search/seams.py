@@ -60,18 +60,33 @@ def printed(item: ItemFields) -> str:
     return "".join(text for _, text in chain(item))
 
 
+_EDGE = 16
+"""Printed characters at each end of a field folded for its seams: the fold of a field's
+end is the end of its fold unless a letter carries more combining marks than this."""
+
+
 def seam_grams(item: ItemFields) -> list[str]:
     """The bigrams across the seams of the item's chain (its folded fields joined), for the
-    page's bigram row: each where the letters or digits of two fields run on."""
+    page's bigram row: each where the letters or digits of two fields run on.
+
+    Only the fields' ends are folded: folding them whole again was an eighth of a
+    build's tokenizing (`page_tokens`, rjieba included).
+    """
     out: list[str] = []
     last = ""
-    for _, text in chain(item):
-        form = fold(text)
-        if not form:
+    texts = (item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs)
+    for text in (*texts, item.source, item.credit):  # `chain`, without its keys
+        if not text:
             continue
-        if last and not joiner(last, form) and RUN.match(last[-1]) and RUN.match(form[0]):
-            out.append(last[-1] + form[0])
-        last = form
+        if len(text) > _EDGE:
+            head, tail = fold(text[:_EDGE]), fold(text[-_EDGE:])
+        else:
+            head = tail = fold(text)
+        if not head:
+            continue
+        if last and RUN.match(last) and RUN.match(head) and not joiner(last, head):
+            out.append(last + head[0])
+        last = tail[-1]
     return out
 
 
