@@ -19,6 +19,8 @@ its lines; the rest are runs of the page text):
   paste                 12-40 characters of a paragraph as printed, pasted unquoted
   and                   two words of one item, ANDed (香港 回归)
   headonly              a word printed in headlines only
+  seam                  4-8 characters printed on one line that the parser cut into two fields
+                        of one item (a dateline and its paragraph), pasted as printed
 
 Truth (never the engine's code): the query folded as DESIGN section 5 says, by the
 oracle's own folding (tests/searchoracle.py: NFKC, lower case, OpenCC's table to its end);
@@ -46,6 +48,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -73,6 +76,7 @@ KINDS = (
     "paste",
     "and",
     "headonly",
+    "seam",
 )
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -83,6 +87,7 @@ class Page(NamedTuple):
     key: str
     lines: list[str]
     items: list[tuple[str, str, str, str]]  # id, folded headline, folded item, printed headline
+    chains: list[list[str]]  # each item's printed fields in reading order, folded
 
 
 class Query(NamedTuple):
@@ -102,13 +107,16 @@ def load_pages(root: Path) -> list[Page]:
         lines = [fold(line.strip()) for line in data.decode("utf-8").splitlines() if line.strip()]
         parsed = parse_page_bytes(data, path, paper, issue, number)
         items = []
+        chains = []
         for n, item in enumerate(parsed.items):
+            printed = [item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs]
+            chains.append([fold(t) for t in [*printed, item.source, item.credit] if t])
             texts = [text for _, text in item_fields(item)]
             if n == 0 and parsed.header:
                 texts.append(parsed.header)
             head = item.headline or ""
             items.append((item.id, fold(head), fold("\n".join(texts)), head))
-        pages.append(Page(f"{paper}/{issue}/{number:02d}", lines, items))
+        pages.append(Page(f"{paper}/{issue}/{number:02d}", lines, items, chains))
     return pages
 
 
@@ -176,6 +184,7 @@ def draw(
     queries += _paste(body, rng, per_kind)
     queries += _and(pages, pool["word"], rng, per_kind)
     queries += _headonly(pages, rng, per_kind)
+    queries += _seam(pages, rng, per_kind)
     return queries
 
 
@@ -320,6 +329,32 @@ def _headonly(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
             word = rng.choice(words)
             if word not in bodies and word not in {q.text for q in out}:
                 out.append(Query("headonly", word, (word,)))
+    return out
+
+
+def _seam(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
+    """Runs printed on one line of a page (no space in them) that the parser cut into two
+    fields of one item: 2-4 characters each side of the cut (drawn last: the other kinds'
+    draws stay as they were)."""
+    found = sorted(
+        {
+            (before[-rng.randint(2, 4) :] + after[: rng.randint(2, 4)], page.key)
+            for page in pages
+            for chain in page.chains
+            for before, after in pairwise(chain)
+        }
+    )
+    out: list[Query] = []
+    pages_by_key = {page.key: page for page in pages}
+    for run, key in rng.sample(found, len(found)):
+        if len(out) >= n:
+            break
+        if (
+            len(run) >= 4
+            and " " not in run
+            and any(run in line for line in pages_by_key[key].lines)
+        ):
+            out.append(Query("seam", run, (run,)))
     return out
 
 
