@@ -16,7 +16,7 @@ from reader.model import Item
 from reader.search import engine, pagetext
 from reader.search.folding import folded
 from reader.search.matching import holds_all, term_spans
-from reader.search.seams import crossing, seam_grams
+from reader.search.seams import crossing, joined, seam_grams
 from reader.search.segmenter import page_tokens
 
 LINES = [
@@ -109,6 +109,6 @@ def test_an_occurrence_across_several_seams_spans_each_field() -> None:
         (key, folded(text))
         for key, text in (("kicker", "论"), ("headline", "新时"), ("subtitle", "代"))
     ]
-    found = crossing(forms, "论新时代", None, lambda key: "headline")
+    found = crossing(joined(forms), "论新时代", None, lambda key: "headline")
     assert found == {"kicker": [(0, 1)], "headline": [(0, 2)], "subtitle": [(0, 1)]}
     assert term_spans(item, ["论新时代"]) == [found]

@@ -78,15 +78,18 @@ def _across(
 ) -> None:
     """Add to `result` each needle's occurrences across the seams of the item's chain
     (`seams.crossing`); a prefix term is a Latin word's start, which no seam splits."""
-    chained = [(key, forms[key]) for key, _ in seams.chain(item) if key in forms]
-    if len(chained) < 2:
+    wanted = [n for n, needle in enumerate(needles) if len(needle) > 1 and not starts[n]]
+    if not wanted:  # a character alone crosses no seam (most of a lone character's checks)
+        return
+    chained = seams.joined([(key, forms[key]) for key, _ in seams.chain(item) if key in forms])
+    if len(chained[1]) < 2:
         return
     group = seams.group_of(item)
-    for n, needle in enumerate(needles):
-        if starts[n] or not needle.strip():
+    for n in wanted:
+        if not needles[n].strip():
             continue
         field = fields[n] if n < len(fields) else None
-        for key, spans in seams.crossing(chained, needle, field, group).items():
+        for key, spans in seams.crossing(chained, needles[n], field, group).items():
             result[n].setdefault(key, []).extend(spans)
             result[n][key].sort()
 

@@ -90,19 +90,14 @@ def seam_grams(item: ItemFields) -> list[str]:
     return out
 
 
-def crossing(
-    forms: list[tuple[str, Folded]],
-    needle: str,
-    field: str | None,
-    group: Callable[[str], str | None],
-) -> Spans:
-    """The spans, field by field, of each occurrence of `needle` in the chain of `forms`
-    ((key, folded) of the chain's fields, in order) that touches two fields or more.
+Parts = list[tuple[int, str, Folded]]
+"""A chain's fields, folded: where each starts in the joined text, its key, its fold."""
 
-    With `field`, only the occurrences whose every field is in it (`group` tells a key's).
-    Occurrences inside one field are the caller's (`matching.term_spans`).
-    """
-    parts: list[tuple[int, str, Folded]] = []
+
+def joined(forms: list[tuple[str, Folded]]) -> tuple[str, Parts]:
+    """The chain of `forms` ((key, folded) of the chain's fields, in order) as one folded
+    text (`joiner` between them), and its `Parts`; folds of nothing are left out."""
+    parts: Parts = []
     text = ""
     for key, form in forms:
         if not form.text:
@@ -111,6 +106,22 @@ def crossing(
             text += joiner(text, form.text)
         parts.append((len(text), key, form))
         text += form.text
+    return text, parts
+
+
+def crossing(
+    chained: tuple[str, Parts],
+    needle: str,
+    field: str | None,
+    group: Callable[[str], str | None],
+) -> Spans:
+    """The spans, field by field, of each occurrence of `needle` in a `joined` chain that
+    touches two fields or more; only near the seams is it looked for.
+
+    With `field`, only the occurrences whose every field is in it (`group` tells a key's).
+    Occurrences inside one field are the caller's (`matching.term_spans`).
+    """
+    text, parts = chained
     if len(parts) < 2 or len(needle) < 2:
         return {}
     found: Spans = {}
@@ -128,7 +139,7 @@ def crossing(
 
 def _add(
     found: Spans,
-    parts: list[tuple[int, str, Folded]],
+    parts: Parts,
     start: int,
     end: int,
     field: str | None,
