@@ -7,17 +7,24 @@ pastes the print. The texts here are invented in the shape of those cases.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from corpuslib import make_library
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from searchoracle import across, chain_of, typable
+from searchoracle import fold as oracle_fold
+from searchoracle import spans as oracle_spans
 
 from reader.library import Library
 from reader.model import Item
 from reader.search import engine, pagetext
 from reader.search.folding import folded
-from reader.search.matching import holds_all, term_spans
+from reader.search.matching import holds_all, join_spans, term_spans
 from reader.search.seams import crossing, joined, seam_grams
 from reader.search.segmenter import page_tokens
+from reader.search.tokens import RUN
 
 LINES = [
     "春风行动在全市展开",
@@ -112,3 +119,44 @@ def test_an_occurrence_across_several_seams_spans_each_field() -> None:
     found = crossing(joined(forms), "论新时代", None, lambda key: "headline")
     assert found == {"kicker": [(0, 1)], "headline": [(0, 2)], "subtitle": [(0, 1)]}
     assert term_spans(item, ["论新时代"]) == [found]
+
+
+ODD = "经济数据發後乾香港abcXYZ019１２\uff21\uff41①ﬁⅫｶﾞ㎏\u0301\u0308\u3099Σ\u03c3ςİß，。“” \u00a0…"
+
+
+@settings(max_examples=300, deadline=None)
+@example(before="a", after="\u0301b", at=0, size=3)  # an accent starting the second field
+@example(before="ab", after="1c", at=0, size=4)  # Latin on both sides: a space between
+@given(
+    before=st.text(alphabet=ODD, min_size=1, max_size=10),
+    after=st.text(alphabet=ODD, min_size=1, max_size=10),
+    at=st.integers(0, 20),
+    size=st.integers(2, 8),
+)
+def test_odd_text_across_two_paragraphs_matches_as_the_oracle_says(
+    before: str, after: str, at: int, size: int
+) -> None:
+    """A piece of two paragraphs' folds as the oracle joins them: the matcher gives the
+    oracle's spans, the quick test lets the item through, and the page's bigram row holds
+    every bigram the query asks for."""
+    item = Item(id="p/i/01/1", kind="brief", paragraphs=(before, after))
+    rows = [(key, text, oracle_fold(text), "body") for key, text in chain_of(item)]
+    whole = "".join(row[2] for row in rows)  # the oracle's join, less a Latin seam's space
+    term = " ".join(whole[at : at + size].split())
+    if not typable(term) or len(term) < 2:
+        return
+    needle = " ".join(oracle_fold(term).split())  # as the oracle reads a typed term
+    want: dict[str, list[tuple[int, int]]] = {}
+    for key, text, _, _ in rows:
+        if oracle_spans(text, needle):
+            want[key] = oracle_spans(text, needle)
+    for key, found in across(rows, needle, None).items():
+        want[key] = join_spans([*want.get(key, []), *found])
+    got = {key: join_spans(spans) for key, spans in term_spans(item, [term])[0].items()}
+    assert got == want
+    if want:
+        assert holds_all(item, [term])
+        tokens = set(page_tokens([item])[0].split())
+        for first, second in pairwise(needle):
+            if RUN.fullmatch(first + second):
+                assert first + second in tokens

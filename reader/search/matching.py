@@ -125,7 +125,10 @@ def holds_all(item: ItemFields, needles: Sequence[str]) -> bool:
             unsure.append(needle)
     if not unsure:  # each there as printed: `term_spans` tells whether folded too
         return True
-    form = fold(text)
+    # Each field folded on its own, as `term_spans` folds them: a field that starts with a
+    # combining mark folds apart from the one before it, which folding them joined would not.
+    outside = [fold(value) for key, value in item_fields(item) if key in _OUTSIDE]
+    form = "\n".join([*outside, "".join(fold(value) for _, value in seams.chain(item))])
     return all(needle in form for needle in unsure)
 
 
