@@ -20,7 +20,8 @@ its lines; the rest are runs of the page text):
   and                   two words of one item, ANDed (香港 回归)
   headonly              a word printed in headlines only
   seam                  4-8 characters printed on one line that the parser cut into two fields
-                        of one item (a dateline and its paragraph), pasted as printed
+                        of one item's headline stack or of its body (a dateline and its
+                        paragraph), pasted as printed
 
 Truth (never the engine's code): the query folded as DESIGN section 5 says, by the
 oracle's own folding (tests/searchoracle.py: NFKC, lower case, OpenCC's table to its end);
@@ -87,7 +88,7 @@ class Page(NamedTuple):
     key: str
     lines: list[str]
     items: list[tuple[str, str, str, str]]  # id, folded headline, folded item, printed headline
-    chains: list[list[str]]  # each item's printed fields in reading order, folded
+    chains: list[list[str]]  # each item's headline stack, and its body, fields as printed
 
 
 class Query(NamedTuple):
@@ -109,8 +110,9 @@ def load_pages(root: Path) -> list[Page]:
         items = []
         chains = []
         for n, item in enumerate(parsed.items):
-            printed = [item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs]
-            chains.append([fold(t) for t in [*printed, item.source, item.credit] if t])
+            chains.append([t for t in [item.kicker, item.headline, item.subtitle] if t])
+            body = [item.byline, *item.paragraphs, item.source, item.credit]
+            chains.append([t for t in body if t])
             texts = [text for _, text in item_fields(item)]
             if n == 0 and parsed.header:
                 texts.append(parsed.header)
@@ -334,8 +336,9 @@ def _headonly(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
 
 def _seam(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
     """Runs printed on one line of a page (no space in them) that the parser cut into two
-    fields of one item: 2-4 characters each side of the cut (drawn last: the other kinds'
-    draws stay as they were)."""
+    fields of one item: 2-4 characters each side of the cut, typed as printed (a full-width
+    parenthesis stays one: typed half-width it is the query's group), drawn last (the other
+    kinds' draws stay as they were)."""
     found = sorted(
         {
             (before[-rng.randint(2, 4) :] + after[: rng.randint(2, 4)], page.key)
@@ -349,12 +352,10 @@ def _seam(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
     for run, key in rng.sample(found, len(found)):
         if len(out) >= n:
             break
-        if (
-            len(run) >= 4
-            and " " not in run
-            and any(run in line for line in pages_by_key[key].lines)
-        ):
-            out.append(Query("seam", run, (run,)))
+        term = fold(run)
+        lines = pages_by_key[key].lines
+        if len(run) >= 4 and " " not in run and any(term in line for line in lines):
+            out.append(Query("seam", run, (term,)))
     return out
 
 

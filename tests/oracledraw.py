@@ -14,7 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from corpuslib import make_library
-from searchoracle import Clause, Shelf, chain_of, fold, t2s, typable
+from searchoracle import Clause, Shelf, chains_of, fold, t2s, typable
 
 from reader.library import Library
 
@@ -152,7 +152,8 @@ class Drawer:
         self.seams = [  # across any two fields printed one after the other (a byline's end)
             before[-3:] + after[:3]
             for item in shelf.items.values()
-            for (key, before), (_, after) in pairwise(chain_of(item))
+            for chain in chains_of(item)
+            for (key, before), (_, after) in pairwise(chain)
             if not key.startswith("paragraphs.")
         ]
         self.odd = [

@@ -65,14 +65,22 @@ def printed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
-def chain_of(item: Item) -> list[tuple[str, str]]:
+def chains_of(item: Item) -> list[list[tuple[str, str]]]:
     """(key, printed text) of an item's printed fields in reading order, as a run across them
-    is read (DESIGN section 5, search24): kicker, headline, subtitle, byline, the paragraphs,
-    source, credit; the header and a derived headline are in none."""
-    keys = ["kicker", "headline", "subtitle", "byline"]
-    keys += [f"paragraphs.{n}" for n in range(len(item.paragraphs))] + ["source", "credit"]
+    is read (search24): the headline stack (kicker, headline, subtitle), and apart from it
+    the body (byline, the paragraphs, source, credit); the header and a derived headline
+    are in none."""
+    body = ["byline", *(f"paragraphs.{n}" for n in range(len(item.paragraphs)))]
     texts = dict(item_fields(item))
-    return [(key, texts[key]) for key in keys if texts.get(key)]
+    return [
+        [(key, texts[key]) for key in keys if texts.get(key)]
+        for keys in (["kicker", "headline", "subtitle"], [*body, "source", "credit"])
+    ]
+
+
+def chain_of(item: Item) -> list[tuple[str, str]]:
+    """Both chains of `chains_of`, one after the other (for drawing runs across seams)."""
+    return [pair for chain in chains_of(item) for pair in chain]
 
 
 def across(
@@ -245,17 +253,17 @@ class Shelf:
             if ident in self.header:
                 rows.insert(0, ("header", self.header[ident], "header"))
             self.folded[ident] = [(key, text, fold(text), group) for key, text, group in rows]
-        self.chains: dict[str, list[tuple[str, str, str, str | None]]] = {}
+        self.chains: dict[str, list[list[tuple[str, str, str, str | None]]]] = {}
         for ident, item in self.items.items():
             keyed = {row[0]: row for row in self.folded[ident]}
-            self.chains[ident] = [keyed[key] for key, _ in chain_of(item)]
+            self.chains[ident] = [[keyed[k] for k, _ in chain] for chain in chains_of(item)]
 
     def holds(self, ident: str, clause: Clause) -> bool:
         return any(
             clause.needle in folded
             for _, _, folded, group in self.folded[ident]
             if group is not None and clause.field in (None, group)
-        ) or bool(across(self.chains[ident], clause.needle, clause.field))
+        ) or any(across(chain, clause.needle, clause.field) for chain in self.chains[ident])
 
     def answer(self, clauses: Sequence[Clause], filters: Filters | None = None) -> dict[str, Spans]:
         """The items the query matches, each with its joined spans by field key."""
@@ -284,8 +292,8 @@ class Shelf:
                 if clause.needle and clause.needle in folded:
                     every.setdefault(key, []).extend(spans(text, clause.needle))
         for clause in wanted:
-            if clause.needle:
-                for key, found in across(self.chains[ident], clause.needle, clause.field).items():
+            for chain in self.chains[ident] if clause.needle else []:
+                for key, found in across(chain, clause.needle, clause.field).items():
                     every.setdefault(key, []).extend(found)
         return {key: _joined(value) for key, value in every.items()}
 

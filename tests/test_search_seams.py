@@ -13,7 +13,7 @@ from pathlib import Path
 from corpuslib import make_library
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from searchoracle import across, chain_of, typable
+from searchoracle import across, chains_of, typable
 from searchoracle import fold as oracle_fold
 from searchoracle import spans as oracle_spans
 
@@ -45,13 +45,13 @@ def spans(found: Library, query: str) -> dict[str, dict[str, list[tuple[int, int
 
 
 def test_a_run_across_a_dateline_and_its_paragraph_is_found_on_both_sides(tmp_path: Path) -> None:
-    """`电记者李明`: the dateline's end, the paragraph's start; the headline's end and the
-    byline's start too (the fields in the order they are printed)."""
+    """`电记者李明`: the dateline's end, the paragraph's start. Not across the headline and
+    the byline: a headline stack is set apart from its body (展开 over 本报 is no 开本)."""
     found = library(tmp_path)
     (item,) = found_items = spans(found, "电记者李明")
     assert found_items[item] == {"byline": [(8, 9)], "paragraphs.0": [(0, 4)]}
-    (item,) = found_items = spans(found, "展开本报")
-    assert found_items[item] == {"headline": [(7, 9)], "byline": [(0, 2)]}
+    assert spans(found, "展开本报") == {}
+    assert spans(found, "开本") == {}
 
 
 def test_a_run_across_two_items_or_the_page_header_is_no_hit(tmp_path: Path) -> None:
@@ -64,7 +64,8 @@ def test_a_run_across_two_items_or_the_page_header_is_no_hit(tmp_path: Path) -> 
 
 def test_a_field_s_term_matches_a_run_across_fields_all_of_that_field() -> None:
     """`headline:` finds a run across the headline and its subtitle (both the headline
-    stack), not one across the headline and the byline (which is no headline)."""
+    stack); `body:` none across the byline and a paragraph (a byline is in no field but
+    the item's), which a term without a field finds."""
     item = Item(
         id="p/i/01/1",
         kind="article",
@@ -73,20 +74,23 @@ def test_a_field_s_term_matches_a_run_across_fields_all_of_that_field() -> None:
         byline="本报记者 李明",
         paragraphs=("今天，老街改造完工。",),
     )
-    found = term_spans(item, ["更新老街", "新颜本报"], fields=["headline", "headline"])
+    found = term_spans(item, ["更新老街", "李明今天"], fields=["headline", "headline"])
     assert found == [{"headline": [(2, 4)], "subtitle": [(0, 2)]}, {}]
-    found = term_spans(item, ["新颜本报"])
-    assert found == [{"subtitle": [(3, 5)], "byline": [(0, 2)]}]
+    found = term_spans(item, ["李明今天", "新颜本报"], fields=["body", None])
+    assert found == [{}, {}]
+    found = term_spans(item, ["李明今天"])
+    assert found == [{"byline": [(5, 7)], "paragraphs.0": [(0, 2)]}]
 
 
 def test_latin_fields_run_on_with_a_space_as_wrapped_lines_do() -> None:
     """`WTO` and `China` in two fields read as two words: `wto china` is found across them,
     `wtochina` is not, and the index holds no bigram across the seam."""
-    item = Item(id="p/i/01/1", kind="article", headline="WTO", paragraphs=("China talks",))
-    assert term_spans(item, ["wto china"]) == [{"headline": [(0, 3)], "paragraphs.0": [(0, 5)]}]
+    item = Item(id="p/i/01/1", kind="article", byline="WTO", paragraphs=("China talks",))
+    assert term_spans(item, ["wto china"]) == [{"byline": [(0, 3)], "paragraphs.0": [(0, 5)]}]
     assert term_spans(item, ["wtochina"]) == [{}]
     assert seam_grams(item) == []
-    assert seam_grams(replace(item, headline="世贸")) == ["贸c"]
+    assert seam_grams(replace(item, byline="世贸")) == ["贸c"]
+    assert seam_grams(replace(item, byline=None, headline="世贸")) == []  # two chains
 
 
 def test_the_quick_tests_let_a_run_across_fields_through() -> None:
@@ -140,7 +144,7 @@ def test_odd_text_across_two_paragraphs_matches_as_the_oracle_says(
     oracle's spans, the quick test lets the item through, and the page's bigram row holds
     every bigram the query asks for."""
     item = Item(id="p/i/01/1", kind="brief", paragraphs=(before, after))
-    rows = [(key, text, oracle_fold(text), "body") for key, text in chain_of(item)]
+    rows = [(key, text, oracle_fold(text), "body") for key, text in chains_of(item)[1]]
     whole = "".join(row[2] for row in rows)  # the oracle's join, less a Latin seam's space
     term = " ".join(whole[at : at + size].split())
     if not typable(term) or len(term) < 2:

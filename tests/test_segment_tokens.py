@@ -52,17 +52,18 @@ def reference(items: list[Item], header: str | None) -> tuple[list[str], list[tu
 
 def seams(item: Item) -> list[str]:
     """The bigrams across the fields of an item as printed one after another: the headline
-    stack, byline, paragraphs, source, credit, each folded; none between two ASCII letters
-    or digits (a space joins them) nor beside a mark."""
-    texts = [item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs]
-    folded = [fold(text) for text in [*texts, item.source, item.credit] if text]
-    folded = [text for text in folded if text]
+    stack, and apart from it the byline, paragraphs, source, credit, each folded; none
+    between two ASCII letters or digits (a space joins them) nor beside a mark."""
     out = []
-    for before, after in pairwise(folded):
-        pair = before[-1] + after[0]
-        if (pair.isascii() and pair.isalnum()) or not re.fullmatch(r"[^\W_]{2}", pair):
-            continue
-        out.append(pair)
+    body = [item.byline, *item.paragraphs, item.source, item.credit]
+    for texts in ([item.kicker, item.headline, item.subtitle], body):  # two chains, apart
+        folded = [fold(text) for text in texts if text]
+        folded = [text for text in folded if text]
+        for before, after in pairwise(folded):
+            pair = before[-1] + after[0]
+            if (pair.isascii() and pair.isalnum()) or not re.fullmatch(r"[^\W_]{2}", pair):
+                continue
+            out.append(pair)
     return out
 
 

@@ -76,22 +76,25 @@ def _across(
     fields: Sequence[str | None],
     result: list[dict[str, list[tuple[int, int]]]],
 ) -> None:
-    """Add to `result` each needle's occurrences across the seams of the item's chain
-    (`seams.crossing`); a prefix term is a Latin word's start, which no seam splits."""
+    """Add to `result` each needle's occurrences across the seams of the item's chains, the
+    headline stack's and the body's (`seams.crossing`); a prefix term is a Latin word's
+    start, which no seam splits."""
     wanted = [n for n, needle in enumerate(needles) if len(needle) > 1 and not starts[n]]
     if not wanted:  # a character alone crosses no seam (most of a lone character's checks)
         return
-    chained = seams.joined([(key, forms[key]) for key, _ in seams.chain(item) if key in forms])
-    if len(chained[1]) < 2:
-        return
+    keys = [key for key, _ in seams.chain(item) if key in forms]
     group = seams.group_of(item)
-    for n in wanted:
-        if not needles[n].strip():
+    for part in ([k for k in keys if not seams.body_start(k)], [*filter(seams.body_start, keys)]):
+        if len(part) < 2:
             continue
-        field = fields[n] if n < len(fields) else None
-        for key, spans in seams.crossing(chained, needles[n], field, group).items():
-            result[n].setdefault(key, []).extend(spans)
-            result[n][key].sort()
+        chained = seams.joined([(key, forms[key]) for key in part])
+        for n in wanted:
+            if not needles[n].strip():
+                continue
+            field = fields[n] if n < len(fields) else None
+            for key, spans in seams.crossing(chained, needles[n], field, group).items():
+                result[n].setdefault(key, []).extend(spans)
+                result[n][key].sort()
 
 
 _OUTSIDE = ("header", "derived_headline")

@@ -1,19 +1,22 @@
 """Runs across an item's fields: a paste over a dateline and its paragraph is a hit.
 
 The parser cuts one printed run into fields: `本报北京1月5日电 记者王伟 今天…` is a byline
-and a first paragraph, a quoted phrase may go on from a headline into its subtitle, and
-a paragraph may end where the print went on. A reader who pastes what is printed expects
-the item, highlighted on both sides. So an item's printed fields are also read as one
-chain, in reading order: the headline stack, the byline, the paragraphs, then the source
-and the credit. Each field is folded on its own and the folds are joined with nothing,
-but for a space between two Latin letters or digits (as wrapped Latin lines are joined).
-The page header and a derived headline are in no chain: a run across the header and an
-item, or across two items, is no hit. The bigram row of a page holds each chain's seam
-bigrams (`seam_grams`), so such an item is a candidate at all.
+and a first paragraph, a phrase may go on from a headline into its subtitle, and a
+paragraph may end where the print went on. A reader who pastes what is printed expects
+the item, highlighted on both sides. So an item's printed fields are also read as two
+chains, in reading order: its headline stack (kicker, headline, subtitle), and its body
+(the byline, the paragraphs, then the source and the credit). Each field is folded on its
+own and the folds are joined with nothing, but for a space between two Latin letters or
+digits (as wrapped Latin lines are joined). The two chains are not joined: a headline
+stack is set apart from its body (DESIGN section 4: before or after it), and a headline
+ending in 建成 over a byline 本报讯 is no 成本 (bench/queries.py seed 21: four false pages
+for 成本 when they were). The page header and a derived headline are in no chain: a run
+across the header and an item, or across two items, is no hit. The bigram row of a page
+holds each chain's seam bigrams (`seam_grams`), so such an item is a candidate at all.
 
 A term restricted to a field (`headline:`) matches a run across fields only when every
 field it touches is of that field: across the kicker, headline and subtitle it is in the
-headline, across a headline and its byline it is not.
+headline, across the byline and a paragraph it is in no field but the item.
 """
 
 from __future__ import annotations
@@ -24,17 +27,20 @@ from reader.fields import ItemFields, field_group, paragraph_key
 from reader.search.folding import Folded, fold
 from reader.search.tokens import RUN
 
-BEFORE = ("kicker", "headline", "subtitle", "byline")
-"""The chain's fields before the paragraphs, top to bottom."""
+HEAD = ("kicker", "headline", "subtitle")
+"""The headline stack's chain, top to bottom."""
+BEFORE = ("byline",)
+"""The body chain's fields before the paragraphs."""
 AFTER = ("source", "credit")
-"""The chain's fields after the paragraphs."""
+"""The body chain's fields after the paragraphs."""
 
 Spans = dict[str, list[tuple[int, int]]]
 
 
 def chain(item: ItemFields) -> Iterator[tuple[str, str]]:
-    """(key, printed text) of the item's non-empty printed fields in reading order."""
-    for key in BEFORE:
+    """(key, printed text) of the item's non-empty printed fields in reading order: its
+    headline stack's chain, then its body's (`body_start` tells where that begins)."""
+    for key in (*HEAD, *BEFORE):
         value = getattr(item, key)
         if value:
             yield key, value
@@ -47,6 +53,11 @@ def chain(item: ItemFields) -> Iterator[tuple[str, str]]:
             yield key, value
 
 
+def body_start(key: str) -> bool:
+    """Whether the field `key` is in the body's chain (not the headline stack's)."""
+    return key not in HEAD
+
+
 def joiner(before: str, after: str) -> str:
     """What stands between two folded fields of a chain: a space between two Latin letters
     or digits (`WTO` and `China` are two words), else nothing."""
@@ -55,8 +66,9 @@ def joiner(before: str, after: str) -> str:
 
 
 def printed(item: ItemFields) -> str:
-    """The item's chain as printed, joined with nothing: what the quick tests look in (a
-    needle with a space, which a Latin seam may hold, is not looked for there)."""
+    """The item's chains as printed, joined with nothing: what the quick tests look in (the
+    two chains run together show more than either, never less; a needle with a space,
+    which a Latin seam may hold, is not looked for there)."""
     return "".join(text for _, text in chain(item))
 
 
@@ -73,20 +85,21 @@ def seam_grams(item: ItemFields) -> list[str]:
     build's tokenizing (`page_tokens`, rjieba included).
     """
     out: list[str] = []
-    last = ""
-    texts = (item.kicker, item.headline, item.subtitle, item.byline, *item.paragraphs)
-    for text in (*texts, item.source, item.credit):  # `chain`, without its keys
-        if not text:
-            continue
-        if len(text) > _EDGE:
-            head, tail = fold(text[:_EDGE]), fold(text[-_EDGE:])
-        else:
-            head = tail = fold(text)
-        if not head:
-            continue
-        if last and RUN.match(last) and RUN.match(head) and not joiner(last, head):
-            out.append(last + head[0])
-        last = tail[-1]
+    body = (item.byline, *item.paragraphs, item.source, item.credit)
+    for texts in ((item.kicker, item.headline, item.subtitle), body):  # `chain`, without keys
+        last = ""
+        for text in texts:
+            if not text:
+                continue
+            if len(text) > _EDGE:
+                head, tail = fold(text[:_EDGE]), fold(text[-_EDGE:])
+            else:
+                head = tail = fold(text)
+            if not head:
+                continue
+            if last and RUN.match(last) and RUN.match(head) and not joiner(last, head):
+                out.append(last + head[0])
+            last = tail[-1]
     return out
 
 
