@@ -84,7 +84,7 @@ def _across(
         return
     keys = [key for key, _ in seams.chain(item) if key in forms]
     group = seams.group_of(item)
-    for part in ([k for k in keys if not seams.body_start(k)], [*filter(seams.body_start, keys)]):
+    for part in ([k for k in keys if not seams.in_body(k)], [*filter(seams.in_body, keys)]):
         if len(part) < 2:
             continue
         chained = seams.joined([(key, forms[key]) for key in part])

@@ -39,7 +39,7 @@ Spans = dict[str, list[tuple[int, int]]]
 
 def chain(item: ItemFields) -> Iterator[tuple[str, str]]:
     """(key, printed text) of the item's non-empty printed fields in reading order: its
-    headline stack's chain, then its body's (`body_start` tells where that begins)."""
+    headline stack's chain, then its body's (`in_body` tells where that begins)."""
     for key in (*HEAD, *BEFORE):
         value = getattr(item, key)
         if value:
@@ -53,7 +53,7 @@ def chain(item: ItemFields) -> Iterator[tuple[str, str]]:
             yield key, value
 
 
-def body_start(key: str) -> bool:
+def in_body(key: str) -> bool:
     """Whether the field `key` is in the body's chain (not the headline stack's)."""
     return key not in HEAD
 
@@ -78,7 +78,7 @@ end is the end of its fold unless a letter carries more combining marks than thi
 
 
 def seam_grams(item: ItemFields) -> list[str]:
-    """The bigrams across the seams of the item's chain (its folded fields joined), for the
+    """The bigrams across the seams of the item's chains (their folded fields joined), for the
     page's bigram row: each where the letters or digits of two fields run on.
 
     Only the fields' ends are folded: folding them whole again was an eighth of a
@@ -99,7 +99,7 @@ def seam_grams(item: ItemFields) -> list[str]:
                 continue
             if last and RUN.match(last) and RUN.match(head) and not joiner(last, head):
                 out.append(last + head[0])
-            last = tail[-1]
+            last = tail[-1:]
     return out
 
 
