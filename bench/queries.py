@@ -19,6 +19,9 @@ its lines; the rest are runs of the page text):
   paste                 12-40 characters of a paragraph as printed, pasted unquoted
   and                   two words of one item, ANDed (香港 回归)
   headonly              a word printed in headlines only
+  seam                  4-8 characters printed on one line that the parser cut into two fields
+                        of one item's headline stack or of its body (a dateline and its
+                        paragraph), pasted as printed
 
 Truth (never the engine's code): the query folded as DESIGN section 5 says, by the
 oracle's own folding (tests/searchoracle.py: NFKC, lower case, OpenCC's table to its end);
@@ -46,6 +49,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -73,6 +77,7 @@ KINDS = (
     "paste",
     "and",
     "headonly",
+    "seam",
 )
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -83,6 +88,7 @@ class Page(NamedTuple):
     key: str
     lines: list[str]
     items: list[tuple[str, str, str, str]]  # id, folded headline, folded item, printed headline
+    chains: list[list[str]]  # each item's headline stack, and its body, fields as printed
 
 
 class Query(NamedTuple):
@@ -102,13 +108,17 @@ def load_pages(root: Path) -> list[Page]:
         lines = [fold(line.strip()) for line in data.decode("utf-8").splitlines() if line.strip()]
         parsed = parse_page_bytes(data, path, paper, issue, number)
         items = []
+        chains = []
         for n, item in enumerate(parsed.items):
+            chains.append([t for t in [item.kicker, item.headline, item.subtitle] if t])
+            body = [item.byline, *item.paragraphs, item.source, item.credit]
+            chains.append([t for t in body if t])
             texts = [text for _, text in item_fields(item)]
             if n == 0 and parsed.header:
                 texts.append(parsed.header)
             head = item.headline or ""
             items.append((item.id, fold(head), fold("\n".join(texts)), head))
-        pages.append(Page(f"{paper}/{issue}/{number:02d}", lines, items))
+        pages.append(Page(f"{paper}/{issue}/{number:02d}", lines, items, chains))
     return pages
 
 
@@ -176,6 +186,7 @@ def draw(
     queries += _paste(body, rng, per_kind)
     queries += _and(pages, pool["word"], rng, per_kind)
     queries += _headonly(pages, rng, per_kind)
+    queries += _seam(pages, rng, per_kind)
     return queries
 
 
@@ -320,6 +331,31 @@ def _headonly(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
             word = rng.choice(words)
             if word not in bodies and word not in {q.text for q in out}:
                 out.append(Query("headonly", word, (word,)))
+    return out
+
+
+def _seam(pages: list[Page], rng: random.Random, n: int) -> list[Query]:
+    """Runs printed on one line of a page (no space in them) that the parser cut into two
+    fields of one item: 2-4 characters each side of the cut, typed as printed (a full-width
+    parenthesis stays one: typed half-width it is the query's group), drawn last (the other
+    kinds' draws stay as they were)."""
+    found = sorted(
+        {
+            (before[-rng.randint(2, 4) :] + after[: rng.randint(2, 4)], page.key)
+            for page in pages
+            for chain in page.chains
+            for before, after in pairwise(chain)
+        }
+    )
+    out: list[Query] = []
+    pages_by_key = {page.key: page for page in pages}
+    for run, key in rng.sample(found, len(found)):
+        if len(out) >= n:
+            break
+        term = fold(run)
+        lines = pages_by_key[key].lines
+        if len(run) >= 4 and " " not in run and any(term in line for line in lines):
+            out.append(Query("seam", run, (term,)))
     return out
 
 

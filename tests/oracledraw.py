@@ -14,7 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from corpuslib import make_library
-from searchoracle import Clause, Shelf, fold, t2s, typable
+from searchoracle import Clause, Shelf, chains_of, fold, t2s, typable
 
 from reader.library import Library
 
@@ -128,6 +128,7 @@ KINDS = (
     "phrase",
     "either",
     "header",
+    "seams",
 )
 
 
@@ -147,6 +148,13 @@ class Drawer:
             item.paragraphs[n][-3:] + item.paragraphs[n + 1][:3]
             for item in shelf.items.values()
             for n in range(len(item.paragraphs) - 1)
+        ]
+        self.seams = [  # across any two fields printed one after the other (a byline's end)
+            before[-3:] + after[:3]
+            for item in shelf.items.values()
+            for chain in chains_of(item)
+            for (key, before), (_, after) in pairwise(chain)
+            if not key.startswith("paragraphs.")
         ]
         self.odd = [
             (ident, key, text)
@@ -182,6 +190,9 @@ class Drawer:
 
     def _paragraphs(self, rng: random.Random) -> list[Clause]:
         return [Clause(rng.choice(self.joins))] if self.joins else []
+
+    def _seams(self, rng: random.Random) -> list[Clause]:
+        return [Clause(rng.choice(self.seams))] if self.seams else []
 
     def _odd(self, rng: random.Random) -> list[Clause]:
         form, typed = rng.choice(ODD)

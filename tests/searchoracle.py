@@ -57,6 +57,62 @@ def fold(text: str) -> str:
     return text
 
 
+def printed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The printed characters of `text` whose folds the folded span `start`-`end` needs."""
+    cuts = _cuts(text)
+    first = max(n for folded, n in cuts if folded <= start)
+    last = min(n for folded, n in cuts if folded >= end)
+    return first, last
+
+
+def chains_of(item: Item) -> list[list[tuple[str, str]]]:
+    """(key, printed text) of an item's printed fields in reading order, as a run across them
+    is read (search24): the headline stack (kicker, headline, subtitle), and apart from it
+    the body (byline, the paragraphs, source, credit); the header and a derived headline
+    are in none."""
+    body = ["byline", *(f"paragraphs.{n}" for n in range(len(item.paragraphs)))]
+    texts = dict(item_fields(item))
+    return [
+        [(key, texts[key]) for key in keys if texts.get(key)]
+        for keys in (["kicker", "headline", "subtitle"], [*body, "source", "credit"])
+    ]
+
+
+def chain_of(item: Item) -> list[tuple[str, str]]:
+    """Both chains of `chains_of`, one after the other (for drawing runs across seams)."""
+    return [pair for chain in chains_of(item) for pair in chain]
+
+
+def across(
+    rows: Sequence[tuple[str, str, str, str | None]], needle: str, field: str | None
+) -> Spans:
+    """The spans of each occurrence of `needle` in the folds of a chain's `rows` (key, printed,
+    folded, group) joined - nothing between them but a space between two ASCII letters or
+    digits - that touches two fields or more, all of `field` when given."""
+    joined = ""
+    places = []
+    for key, text, folded, group in rows:
+        if not folded:
+            continue
+        if joined and (joined[-1] + folded[0]).isascii() and (joined[-1] + folded[0]).isalnum():
+            joined += " "
+        places.append((len(joined), key, text, folded, group))
+        joined += folded
+    found: Spans = {}
+    at = joined.find(needle) if needle else -1
+    while at >= 0:
+        end = at + len(needle)
+        touched = [p for p in places if p[0] < end and at < p[0] + len(p[3])]
+        if len(touched) > 1 and (field is None or all(p[4] == field for p in touched)):
+            for start, key, text, folded, _ in touched:
+                piece = printed_span(
+                    text, max(at, start) - start, min(end, start + len(folded)) - start
+                )
+                found.setdefault(key, []).append(piece)
+        at = joined.find(needle, at + 1)
+    return found
+
+
 def spans(text: str, needle: str) -> list[tuple[int, int]]:
     """The printed spans of every occurrence of `needle` (folded) in fold(`text`), joined
     where they overlap: from the first printed character its fold needs to the last."""
@@ -68,11 +124,9 @@ def spans(text: str, needle: str) -> list[tuple[int, int]]:
         at = whole.find(needle, at + 1)
     if not found:
         return []
-    cuts = _cuts(text)
     out: list[tuple[int, int]] = []
     for start, end in found:
-        first = max(n for folded, n in cuts if folded <= start)
-        last = min(n for folded, n in cuts if folded >= end)
+        first, last = printed_span(text, start, end)
         if out and first < out[-1][1]:
             out[-1] = (out[-1][0], max(last, out[-1][1]))
         else:
@@ -199,13 +253,17 @@ class Shelf:
             if ident in self.header:
                 rows.insert(0, ("header", self.header[ident], "header"))
             self.folded[ident] = [(key, text, fold(text), group) for key, text, group in rows]
+        self.chains: dict[str, list[list[tuple[str, str, str, str | None]]]] = {}
+        for ident, item in self.items.items():
+            keyed = {row[0]: row for row in self.folded[ident]}
+            self.chains[ident] = [[keyed[k] for k, _ in chain] for chain in chains_of(item)]
 
     def holds(self, ident: str, clause: Clause) -> bool:
         return any(
             clause.needle in folded
             for _, _, folded, group in self.folded[ident]
             if group is not None and clause.field in (None, group)
-        )
+        ) or any(across(chain, clause.needle, clause.field) for chain in self.chains[ident])
 
     def answer(self, clauses: Sequence[Clause], filters: Filters | None = None) -> dict[str, Spans]:
         """The items the query matches, each with its joined spans by field key."""
@@ -233,6 +291,10 @@ class Shelf:
                     continue
                 if clause.needle and clause.needle in folded:
                     every.setdefault(key, []).extend(spans(text, clause.needle))
+        for clause in wanted:
+            for chain in self.chains[ident] if clause.needle else []:
+                for key, found in across(chain, clause.needle, clause.field).items():
+                    every.setdefault(key, []).extend(found)
         return {key: _joined(value) for key, value in every.items()}
 
 

@@ -9,8 +9,10 @@ so these tests hold it to the plain way of making them: group the fields through
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
 from corpuslib import corpus_lines
@@ -43,8 +45,26 @@ def reference(items: list[Item], header: str | None) -> tuple[list[str], list[tu
         head, body, caption, meta, top = (" ".join(ws) for ws in found)
         inside = dict.fromkeys(p for ws in found for w in dict.fromkeys(ws) for p in parts(w))
         bigrams.extend(grams("\n".join(folded)))
+        bigrams.extend(seams(item))
         rows.append((head, body, caption, meta, " ".join(inside), top))
     return bigrams, rows
+
+
+def seams(item: Item) -> list[str]:
+    """The bigrams across the fields of an item as printed one after another: the headline
+    stack, and apart from it the byline, paragraphs, source, credit, each folded; none
+    between two ASCII letters or digits (a space joins them) nor beside a mark."""
+    out = []
+    body = [item.byline, *item.paragraphs, item.source, item.credit]
+    for texts in ([item.kicker, item.headline, item.subtitle], body):  # two chains, apart
+        folded = [fold(text) for text in texts if text]
+        folded = [text for text in folded if text]
+        for before, after in pairwise(folded):
+            pair = before[-1] + after[0]
+            if (pair.isascii() and pair.isalnum()) or not re.fullmatch(r"[^\W_]{2}", pair):
+                continue
+            out.append(pair)
+    return out
 
 
 def check(items: list[Item], header: str | None) -> None:

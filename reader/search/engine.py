@@ -28,6 +28,7 @@ from reader.search.query import (
     Node,
     Term,
     grams_expression,
+    head_starts,
     head_words,
     needed,
     parse,
@@ -403,9 +404,7 @@ def _run(
             early.append((rowid, 0.0, found))
             if position >= candidates.SCAN:
                 break
-            if (
-                limit is not None and len(early) >= limit
-            ):  # among the newest `candidates.SCAN`: by age
+            if limit is not None and len(early) >= limit:  # among the newest `candidates.SCAN`
                 yield from (found[0] for _, _, found in early)
                 return
         rest = ((rowid, 0.0, found) for _, rowid, found in steps)
@@ -423,15 +422,16 @@ def _run(
         checked.append((rowid, coarse, hit, spans, form, [*shown]))
         if len(checked) >= size:
             break
-    if floor is not None and len(checked) < size:
-        # Some candidate not read may stand in the window: bm25 scores them all.
+    if floor is not None and len(checked) < size:  # one not read may be in the window: all
         yield from _run(conn, tree, filters, limit, every=True)
         return
     whole = known.union(scoring.whole(conn, ranking, [r for r, *_ in checked if r not in told]))
     rare = rarity(conn, tree) if ranking is not None and checked else {}
-    # Some candidates hold the query's words: those without them rank below, by bm25 alone.
-    # When none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
+    # Some candidates hold the query's words: those without them rank below, by bm25 alone;
+    # when none does (a phrase the index cut otherwise: 的不安全因素), the text ranks them all.
     worded = ranking is not None and any(coarse > 0 for _, coarse, *_ in checked)
+    if worded:  # a headline holding each term at a word's start has the words (`rank.started`)
+        checked = rank.started(checked, functools.partial(head_starts, conn))
     heads = rank.reads_as_headline(((c, spans) for _, c, _, spans, *_ in checked), worded)
     # The headline word counts `rank.SHORT` compares: of the items holding every term there.
     tops = [rowid for rowid, _, _, spans, *_ in checked if heads and rank.all_in_head(spans)]

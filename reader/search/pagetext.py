@@ -271,14 +271,39 @@ def _whole(
     """All the text of an item's fields (`load`'s `keep`), run together: its pieces' bytes
     joined and decoded at once (each field's bytes are whole characters, so the join is),
     the fields kept as text after them, the page header's pieces (`before`) on item 0.
-    Two fields run together may show what neither holds, never hide what one does."""
+    Two fields run together may show what neither holds, never hide what one does; in
+    the order of print (`seams.chain`), so a run across a byline and the first paragraph
+    is there too (stored, the byline follows the paragraphs)."""
     bounds = list(accumulate(ops))
-    text = b"".join(map(data.__getitem__, map(slice, bounds[0::2], bounds[1::2])))
+    cuts = list(map(slice, bounds[0::2], bounds[1::2]))
+    if _moved(counts[3]) or _moved(counts[-4]):  # a derived headline, a byline
+        cuts = _printed_order(cuts, counts)
+    text = b"".join(map(data.__getitem__, cuts))
     out = text.decode(codec)
     kept = [count for count in counts if count.__class__ is str]
     if n == 0 and head is not None:
         kept.extend(map(str, _cut(data, codec, before, (head,))))
     return "\n".join([out, *kept]) if kept else out
+
+
+def _moved(count: Any) -> bool:
+    """Whether a field of `count` pieces has any (None, or the field kept as text, has none)."""
+    return count.__class__ is int and count > 0
+
+
+def _printed_order(cuts: list[slice], counts: Sequence[Any]) -> list[slice]:
+    """An item's pieces (`counts`: kicker, headline, subtitle, derived headline, the
+    paragraphs, byline, source, credit, marker) in the order of `seams.chain`: the byline
+    before the paragraphs, the derived headline (printed nowhere) and the marker last."""
+    ranges = []
+    at = 0
+    for count in counts:
+        size = count if count.__class__ is int else 0
+        ranges.append((at, at + size))
+        at += size
+    byline = len(counts) - 4
+    order = (0, 1, 2, byline, *range(4, byline), byline + 1, byline + 2, 3, byline + 3)
+    return [cut for n in order for cut in cuts[ranges[n][0] : ranges[n][1]]]
 
 
 def _cut(data: bytes, codec: str, deltas: array[int], counts: Sequence[Any]) -> list[Any]:

@@ -362,6 +362,24 @@ def _term_words(conn: sqlite3.Connection, term: Term) -> list[str]:
     return [_quote(w) for w in found if not any(w != o and w in o for o in found)]
 
 
+def head_starts(conn: sqlite3.Connection, found: dict[int, list[Term]]) -> set[int]:
+    """The rowids of `found` (each with the terms it holds in its headline stack) whose
+    headline stack holds, for every term, an index word that starts with it: 新闻部 in
+    马拉维新闻部长, where jieba made 新闻部长 one word. 理工 in 管理工作 starts none (管理 工作).
+    A term of more than one run of letters is no word's start."""
+    out = set()
+    for rowid, held in found.items():
+        texts = [term.text for term in held]
+        if not texts or not all(RUN.fullmatch(text) for text in texts):
+            continue
+        expression = " AND ".join(f"head : {_quote(text)} *" for text in dict.fromkeys(texts))
+        if conn.execute(
+            "SELECT 1 FROM words WHERE words MATCH ? AND rowid = ?", (expression, rowid)
+        ).fetchone():
+            out.add(rowid)
+    return out
+
+
 def head_words(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, int]:
     """How many words the headline stack of each item of `rowids` (a window's) holds: the
     word table's own count of its `head` column, which bm25 reads too (one row a item of

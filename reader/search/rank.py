@@ -15,9 +15,9 @@ Python over spans: no SQLite, no segmenter.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from reader.fields import HEAD_FIELDS, ItemFields, field_text
 
@@ -83,6 +83,15 @@ of the terms in its headline stack: it stays below every candidate with the word
 管理工作 below 香港理工大学), but a headline holding the query (新闻部 in 马拉维新闻部长, a word
 of its own there) ranks above a body that holds it so, which went first by age (bench/queries.py,
 round 19: 6 of 272 headline queries not first, 1 of them 25th)."""
+STARTED = 0.01
+"""The bm25 of a candidate without the query's words whose headline stack holds each term at
+the start of a word (`query.head_starts`: 新闻部 in 马拉维新闻部长): the headline holds what
+was typed, in its sense, so it ranks as holding the words, by what its text shows."""
+HEAD_TIER = 20.0
+"""Added when the query reads as headline words (`reads_as_headline`) and the candidate
+holds every term, as words, in its headline stack: DESIGN section 5 ranks headline hits
+above body hits, which a body's bm25 outweighed (红塔 as a word in two bodies above
+红塔集团 in a headline, whose part counts 0.4; search24, bench/queries.py seed 21)."""
 CLAUSE_BRIEF = 2.0
 """Per unit of log: the body's length for a lone term (as `BRIEF`)."""
 _HEAD_ROOM = 30
@@ -157,6 +166,23 @@ def reads_as_headline(window: Iterable[tuple[float, Sequence[Spans]]], worded: b
     return any(
         found and not (worded and coarse <= 0) and all_in_head(found) for coarse, found in window
     )
+
+
+H = TypeVar("H")
+T = TypeVar("T")
+Checked = tuple[int, float, H, list[Spans], "Shape | None", list[T]]
+"""A verified candidate as the engine ranks it: rowid, bm25, hit, spans, shape, terms held."""
+
+
+def started(
+    checked: list[Checked[H, T]], starts: Callable[[dict[int, list[T]]], set[int]]
+) -> list[Checked[H, T]]:
+    """`checked` with `STARTED` for the bm25 of each candidate without the query's words
+    whose headline stack holds every term at a word's start (`starts` asks the index, of
+    the rowids holding every term in the headline stack, with their terms)."""
+    heading = {row[0]: row[5] for row in checked if row[1] <= 0 and all_in_head(row[3])}
+    up = starts(heading) if heading else set()
+    return [(r, STARTED if r in up else c, h, s, f, t) for r, c, h, s, f, t in checked]
 
 
 def all_in_head(found: Sequence[Spans]) -> bool:
@@ -252,6 +278,8 @@ def score(
     if worded and coarse <= 0:
         return coarse + UNWORDED_HEAD * in_head / sum(weight)
     bonus = (WHOLE if len(found) == 1 else WHOLE_APART) if whole else 0.0
+    if headline and all_in_head(found):
+        bonus += HEAD_TIER
     total = coarse + HEAD * in_head / sum(weight) + bonus
     return total + NEAR * closeness(found) + _length(found, form, headline)
 

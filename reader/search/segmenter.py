@@ -17,6 +17,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from reader.search.folding import fold, fold_page
+from reader.search.seams import seam_grams
 from reader.search.tokens import COLUMNS, column_fields, gram_row
 
 if TYPE_CHECKING:
@@ -115,7 +116,8 @@ Row = tuple[str, ...]
 
 
 def page_tokens(items: Sequence[Item], header: str | None = None) -> tuple[str, list[Row]]:
-    """A page's `grams` row (`tokens.gram_row`) and its items' word rows.
+    """A page's `grams` row (`tokens.gram_row`, then its items' `seams.seam_grams`) and its
+    items' word rows.
 
     Space-separated tokens for SQLite's ascii tokenizer: the words of each column,
     the parts of the long words (`parts`, which rank below whole words) and the page
@@ -130,13 +132,18 @@ def page_tokens(items: Sequence[Item], header: str | None = None) -> tuple[str, 
     rows: list[Row] = []
     flat: list[str] = []
     size = 0
+    across: list[str] = []
     for n, item in enumerate(items, start=1):
         for text in column_fields(item, header if n == 1 else None):
             flat.append(text)
             size += len(text) + 1
+        across += seam_grams(item)
         if size >= _CHUNK or n == len(items):
             flat, joined = _fold_columns(flat)
             row = gram_row(joined)
+            if across:  # the runs across an item's fields (`seams`)
+                row += " ".join(across) + " "
+                across = []
             if n < len(items) or seen:
                 seen.update(row.split())
             rows.extend(_rows(_cut_together(flat, joined)))

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # a search that finds the index fresh loads neither library n
 
 T = TypeVar("T")
 
-SCHEMA = 18
+SCHEMA = 19
 """Bumped whenever tables, tokens or the stored items (the fields of `Item`) change;
 an index of another version is rebuilt."""
 

@@ -1,0 +1,176 @@
+"""Runs across an item's fields: a paste over a dateline and its paragraph is a hit.
+
+The parser cuts one printed run into fields: `本报北京1月5日电 记者王伟 今天…` is a byline
+and a first paragraph, a phrase may go on from a headline into its subtitle, and a
+paragraph may end where the print went on. A reader who pastes what is printed expects
+the item, highlighted on both sides. So an item's printed fields are also read as two
+chains, in reading order: its headline stack (kicker, headline, subtitle), and its body
+(the byline, the paragraphs, then the source and the credit). Each field is folded on its
+own and the folds are joined with nothing, but for a space between two Latin letters or
+digits (as wrapped Latin lines are joined). The two chains are not joined: a headline
+stack is set apart from its body (DESIGN section 4: before or after it), and a headline
+ending in 建成 over a byline 本报讯 is no 成本 (bench/queries.py seed 21: four false pages
+for 成本 when they were). The page header and a derived headline are in no chain: a run
+across the header and an item, or across two items, is no hit. The bigram row of a page
+holds each chain's seam bigrams (`seam_grams`), so such an item is a candidate at all.
+
+A term restricted to a field (`headline:`) matches a run across fields only when every
+field it touches is of that field: across the kicker, headline and subtitle it is in the
+headline, across the byline and a paragraph it is in no field but the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from reader.fields import ItemFields, field_group, paragraph_key
+from reader.search.folding import Folded, fold
+from reader.search.tokens import RUN
+
+HEAD = ("kicker", "headline", "subtitle")
+"""The headline stack's chain, top to bottom."""
+BEFORE = ("byline",)
+"""The body chain's fields before the paragraphs."""
+AFTER = ("source", "credit")
+"""The body chain's fields after the paragraphs."""
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+def chain(item: ItemFields) -> Iterator[tuple[str, str]]:
+    """(key, printed text) of the item's non-empty printed fields in reading order: its
+    headline stack's chain, then its body's (`in_body` tells where that begins)."""
+    for key in (*HEAD, *BEFORE):
+        value = getattr(item, key)
+        if value:
+            yield key, value
+    for n, paragraph in enumerate(item.paragraphs):
+        if paragraph:
+            yield paragraph_key(n), paragraph
+    for key in AFTER:
+        value = getattr(item, key)
+        if value:
+            yield key, value
+
+
+def in_body(key: str) -> bool:
+    """Whether the field `key` is in the body's chain (not the headline stack's)."""
+    return key not in HEAD
+
+
+def joiner(before: str, after: str) -> str:
+    """What stands between two folded fields of a chain: a space between two Latin letters
+    or digits (`WTO` and `China` are two words), else nothing."""
+    a, b = before[-1:], after[:1]
+    return " " if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() else ""
+
+
+def printed(item: ItemFields) -> str:
+    """The item's chains as printed, joined with nothing: what the quick tests look in (the
+    two chains run together show more than either, never less; a needle with a space,
+    which a Latin seam may hold, is not looked for there)."""
+    return "".join(text for _, text in chain(item))
+
+
+_EDGE = 16
+"""Printed characters at each end of a field folded for its seams: the fold of a field's
+end is the end of its fold unless a letter carries more combining marks than this."""
+
+
+def seam_grams(item: ItemFields) -> list[str]:
+    """The bigrams across the seams of the item's chains (their folded fields joined), for the
+    page's bigram row: each where the letters or digits of two fields run on.
+
+    Only the fields' ends are folded: folding them whole again was an eighth of a
+    build's tokenizing (`page_tokens`, rjieba included).
+    """
+    out: list[str] = []
+    body = (item.byline, *item.paragraphs, item.source, item.credit)
+    for texts in ((item.kicker, item.headline, item.subtitle), body):  # `chain`, without keys
+        last = ""
+        for text in texts:
+            if not text:
+                continue
+            if len(text) > _EDGE:
+                head, tail = fold(text[:_EDGE]), fold(text[-_EDGE:])
+            else:
+                head = tail = fold(text)
+            if not head:
+                continue
+            if last and RUN.match(last) and RUN.match(head) and not joiner(last, head):
+                out.append(last + head[0])
+            last = tail[-1:]
+    return out
+
+
+Parts = list[tuple[int, str, Folded]]
+"""A chain's fields, folded: where each starts in the joined text, its key, its fold."""
+
+
+def joined(forms: list[tuple[str, Folded]]) -> tuple[str, Parts]:
+    """The chain of `forms` ((key, folded) of the chain's fields, in order) as one folded
+    text (`joiner` between them), and its `Parts`; folds of nothing are left out."""
+    parts: Parts = []
+    text = ""
+    for key, form in forms:
+        if not form.text:
+            continue
+        if text:
+            text += joiner(text, form.text)
+        parts.append((len(text), key, form))
+        text += form.text
+    return text, parts
+
+
+def crossing(
+    chained: tuple[str, Parts],
+    needle: str,
+    field: str | None,
+    group: Callable[[str], str | None],
+) -> Spans:
+    """The spans, field by field, of each occurrence of `needle` in a `joined` chain that
+    touches two fields or more; only near the seams is it looked for.
+
+    With `field`, only the occurrences whose every field is in it (`group` tells a key's).
+    Occurrences inside one field are the caller's (`matching.term_spans`).
+    """
+    text, parts = chained
+    if len(parts) < 2 or len(needle) < 2:
+        return {}
+    found: Spans = {}
+    seen: set[int] = set()
+    size = len(needle)
+    for start, _, _ in parts[1:]:  # each seam: occurrences that start before it, end after
+        at = text.find(needle, max(0, start - size + 1), start + size - 1)
+        while at >= 0:
+            if at not in seen:
+                seen.add(at)
+                _add(found, parts, at, at + size, field, group)
+            at = text.find(needle, at + 1, start + size - 1)
+    return found
+
+
+def _add(
+    found: Spans,
+    parts: Parts,
+    start: int,
+    end: int,
+    field: str | None,
+    group: Callable[[str], str | None],
+) -> None:
+    """Put the spans of the occurrence `start`-`end` of the chain in `found`, when it
+    touches two fields or more (and, with `field`, all of them of it)."""
+    pieces = [
+        (key, form.span(max(start, at) - at, min(end, at + len(form.text)) - at))
+        for at, key, form in parts
+        if at < end and start < at + len(form.text)
+    ]
+    if len(pieces) < 2 or (field is not None and any(group(key) != field for key, _ in pieces)):
+        return
+    for key, span in pieces:
+        found.setdefault(key, []).append(span)
+
+
+def group_of(item: ItemFields) -> Callable[[str], str | None]:
+    """The searchable field of each of the item's keys (`fields.field_group`)."""
+    return lambda key: field_group(item, key)
