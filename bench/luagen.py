@@ -25,12 +25,10 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import chromegen
 import texgen
 import typesetgen
 import weasygen
@@ -66,21 +64,8 @@ def translate(doc: str) -> str:
 
 
 def compile_pdf(doc: str) -> bytes:
-    """The LaTeX set by lualatex (one run: nothing refers forward)."""
-    with tempfile.TemporaryDirectory(prefix="luagen-") as tmp:
-        (Path(tmp) / "page.tex").write_text(doc, encoding="utf-8")
-        (Path(tmp) / "photo.png").write_bytes(chromegen._png())
-        done = subprocess.run(
-            ["lualatex", "-interaction=batchmode", "-halt-on-error", "page.tex"],
-            cwd=tmp,
-            capture_output=True,
-            timeout=900,
-        )
-        pdf = Path(tmp) / "page.pdf"
-        if done.returncode or not pdf.exists():
-            log = (Path(tmp) / "page.log").read_text(encoding="utf-8", errors="replace")
-            raise RuntimeError(f"lualatex failed:\n{log[-3000:]}")
-        return pdf.read_bytes()
+    """The LaTeX set by lualatex (slower than xelatex: a longer bound)."""
+    return texgen.compile_pdf(doc, engine="lualatex", timeout=900)
 
 
 def generate(seed: int) -> typesetgen.TypesetPage:

@@ -514,21 +514,21 @@ def layout(
     return page, header, tuple(layout.items), doc
 
 
-def compile_pdf(doc: str) -> bytes:
-    """The LaTeX set by xelatex (one run: nothing refers forward)."""
-    with tempfile.TemporaryDirectory(prefix="texgen-") as tmp:
+def compile_pdf(doc: str, engine: str = "xelatex", timeout: int = 300) -> bytes:
+    """The LaTeX set by `engine` (one run: nothing refers forward)."""
+    with tempfile.TemporaryDirectory(prefix=f"{engine}-") as tmp:
         (Path(tmp) / "page.tex").write_text(doc, encoding="utf-8")
         (Path(tmp) / "photo.png").write_bytes(chromegen._png())
         done = subprocess.run(
-            ["xelatex", "-interaction=batchmode", "-halt-on-error", "page.tex"],
+            [engine, "-interaction=batchmode", "-halt-on-error", "page.tex"],
             cwd=tmp,
             capture_output=True,
-            timeout=300,
+            timeout=timeout,
         )
         pdf = Path(tmp) / "page.pdf"
         if done.returncode or not pdf.exists():
             log = (Path(tmp) / "page.log").read_text(encoding="utf-8", errors="replace")
-            raise RuntimeError(f"xelatex failed:\n{log[-3000:]}")
+            raise RuntimeError(f"{engine} failed:\n{log[-3000:]}")
         return pdf.read_bytes()
 
 

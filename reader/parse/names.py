@@ -27,41 +27,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from reader.parse import seam, wrapmodel
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_header
 from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
-from reader.parse.postlines import (
+from reader.parse.postlines import (  # Line: the facts of a line read and set here
     POST,
     POST_END,
     POST_LAST,
     RUNS_ON,
     TEXT_HEADS,
+    Line,
     band,
     first_head,
     full_post,
     post_over_text,
 )
 from reader.parse.rolelines import role_rest, roles_end
-
-
-class Line(Protocol):
-    """The facts of a line that this module reads and sets (`reader.parse.lines.Line`;
-    not imported: `lines` calls this module while it makes them)."""
-
-    raw: str
-    text: str
-    first: str
-    last: str
-    width: float
-    hint: bool
-    candidate: bool
-    closes: bool
-    kind: Kind
-
-    def measure(self) -> float: ...
-
 
 _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
 # An order's number, which the paper prints where a byline stands (`第九十二号`).
