@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -38,6 +39,48 @@ def resume_collection() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def beside(work: Callable[[], object]) -> Callable[[], None]:
+    """Run `work` in a forked child while this process goes on; call the result to wait for it.
+
+    For work whose only product is files (the page cache) that the reader needs a
+    little later, done on another core meanwhile: the reader's first start parsed
+    its first issue (and imported the parser, 40-60 ms of CPU) on the way to the
+    first frame, while a second core stood idle. With one core to run on, no
+    `fork` (Windows) or no child to be had, `work` is not run at all and the
+    caller does it itself when it needs it (it finds the files missing).
+
+    The child inherits no thread (fork before Textual starts its own) and leaves
+    by `os._exit`: no buffered output of the parent is written twice, no
+    `atexit` handler runs, whatever `work` raises. Waiting reaps it (its CPU time
+    counts in the parent's children's time, `/proc/PID/stat` fields 16-17).
+    """
+    fork = getattr(os, "fork", None)
+    cores = getattr(os, "sched_getaffinity", None)
+    if fork is None or (len(cores(0)) if cores else os.cpu_count() or 1) < 2:
+        return _nothing
+    try:
+        pid = fork()
+    except OSError:
+        return _nothing
+    if pid == 0:  # the child
+        code = 1
+        try:
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+
+    def wait() -> None:
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(pid, 0)
+
+    return wait
+
+
+def _nothing() -> None:
+    """`beside`'s wait when nothing was started."""
 
 
 def end_quietly_on_a_closed_pipe() -> None:
