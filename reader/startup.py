@@ -60,17 +60,27 @@ def beside(work: Callable[[], object]) -> Callable[[], None]:
     cores = getattr(os, "sched_getaffinity", None)
     if fork is None or (len(cores(0)) if cores else os.cpu_count() or 1) < 2:
         return _nothing
+    import signal
+
+    # Ctrl-C is blocked across the fork: one arriving in the child before it is ready
+    # would raise KeyboardInterrupt into the parent's code (its "interrupted", its
+    # terminal restored). The child takes Ctrl-C's default action: it ends at once.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         return _nothing
     if pid == 0:  # the child
         code = 1
         try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             work()
             code = 0
         finally:
             os._exit(code)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
     def wait() -> None:
         with contextlib.suppress(ChildProcessError, OSError):

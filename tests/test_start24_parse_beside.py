@@ -5,8 +5,10 @@ frame, the frame has the same pages, and nothing is lost when the child cannot h
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,30 @@ def test_an_error_in_the_child_stays_there(tmp_path: Path, monkeypatch: pytest.M
         raise RuntimeError("in the child")
 
     startup.beside(fails)()  # neither raised here nor a second copy of this test running on
+
+
+@needs_fork
+def test_ctrl_c_ends_the_child_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reaches the whole process group: the child ends by it, without a word
+    and without running the parent's code on (its "interrupted", its terminal restored)."""
+    _two_cores(monkeypatch)
+    handler, blocked = signal.getsignal(signal.SIGINT), signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    started, mark = tmp_path / "pid", tmp_path / "done"
+
+    def slow() -> None:
+        started.write_text(str(os.getpid()))
+        time.sleep(20)
+        mark.write_text("ran on")
+
+    begun = time.monotonic()
+    wait = startup.beside(slow)
+    while not started.exists() or not started.read_text():
+        time.sleep(0.01)
+    os.kill(int(started.read_text()), signal.SIGINT)
+    wait()
+    assert time.monotonic() - begun < 10 and not mark.exists()
+    assert signal.getsignal(signal.SIGINT) is handler  # the parent's own is untouched
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == blocked  # nothing left blocked
 
 
 def test_with_one_core_nothing_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
