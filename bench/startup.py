@@ -16,7 +16,8 @@ quit with `q`, so it reopens where it was, with the pages it parsed kept); the
 "first time" rows give the reader fresh state and cache folders at every run: no
 saved place (the library is listed to find the latest issue) and no parsed page.
 
-    python bench/startup.py [--runs 7] [--issues 300] [--pages 8] [--papers 1] [--base DIR]
+    python bench/startup.py [--runs 7] [--issues 300] [--pages 8] [--papers 1]
+                            [--base DIR] [--quick]
 """
 
 from __future__ import annotations
@@ -331,6 +332,11 @@ def main() -> None:
     parser.add_argument(
         "--base", help="a folder holding another `reader` package (`git archive REV reader`)"
     )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the sample's issue shown only, reopened and first time; no memory",
+    )
     args = parser.parse_args()
     if shutil.which("tmux") is None or not READER.exists():
         raise SystemExit("needs tmux and the installed `reader` script")
@@ -338,7 +344,7 @@ def main() -> None:
         work = Path(tmp)
         sample = work / "sample"
         shutil.copytree(ROOT / "issues", sample)
-        big = make_library(work / "big", args.issues, args.pages, args.papers)
+        big = make_library(work / "big", 0 if args.quick else args.issues, args.pages, args.papers)
         script = work / "baseline.py"
         script.write_text(BASELINE, encoding="utf-8")
 
@@ -348,14 +354,16 @@ def main() -> None:
         ]
         labels = ["one-widget Textual app (baseline)"]
         size = f"{args.papers} papers x {args.issues} issues" if args.papers > 1 else ""
-        for label, lib in (("sample", sample), (size or f"{args.issues} issues", big)):
+        libraries = [("sample", sample), (size or f"{args.issues} issues", big)]
+        shown = ["issue shown"] if args.quick else ["first frame", "issue shown"]
+        for label, lib in libraries[:1] if args.quick else libraries:
             command = f"{READER} --library {shlex.quote(str(lib))}"
-            commands += [(command, ("? help",)), (command, text)]
-            labels += [f"reader, {label}: first frame", f"reader, {label}: issue shown"]
             based = f"env PYTHONPATH={shlex.quote(args.base or '')} {command}"
-            if args.base:  # the same reader script on other code, interleaved with it
-                commands += [(based, ("? help",)), (based, text)]
-                labels += [f"base, {label}: first frame", f"base, {label}: issue shown"]
+            # The base (if any) is the same reader script on other code, interleaved with it.
+            for who, run_it in (("reader", command), ("base", based if args.base else "")):
+                for what in shown if run_it else []:
+                    commands.append((run_it, text if what == "issue shown" else ("? help",)))
+                    labels.append(f"{who}, {label}: {what}")
             # The first time: no place saved, no page parsed before (fresh folders each run).
             for who, run_it in (("reader", command), ("base", based if args.base else "")):
                 if not run_it:
@@ -368,6 +376,8 @@ def main() -> None:
         print(f"first paint in tmux 100x30, medians of {args.runs} interleaved runs")
         for label, times in zip(labels, results, strict=True):
             print(f"  {label:40} {describe(times, results[0])}")
+        if args.quick:
+            return
         print("memory, the sample, a first start (no state, cache or index):")
         for label, rss, peak in browse_memory(sample, work, 0, str(work / "fresh-mem")):
             print(f"  {label:44} RSS {rss:5.1f} MB  peak {peak:5.1f} MB")
