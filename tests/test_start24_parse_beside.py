@@ -180,3 +180,15 @@ def test_the_child_starts_before_textual_is_imported(library: Path) -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[False]"
+
+
+def test_no_child_when_the_cache_cannot_be_written(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its parse would be lost: the reader parses the pages itself, at once."""
+    blocked = library.parent / "blocked"
+    blocked.write_text("a file where the cache dir should be")
+    monkeypatch.setenv("READER_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setattr(startup, "beside", lambda _work: pytest.fail("forked"))
+    lib = Library(library)
+    assert not pagecache.parse_beside(lib, lib.issue("xuhui", "sample"))

@@ -164,8 +164,8 @@ def parse_beside(library: Library, issue: Issue) -> bool:
     from reader.startup import beside
 
     missing = [n for n in issue.page_numbers() if not _in_cache(issue, n)]
-    if not missing:
-        return False
+    if not missing or not _writable(cache_dir() / "pages"):
+        return False  # a child could not leave its pages here: they are parsed here
 
     def parse() -> None:
         for number in missing:
@@ -174,6 +174,13 @@ def parse_beside(library: Library, issue: Issue) -> bool:
     wait = beside(parse)
     _PARSING.append(wait)
     return True
+
+
+def _writable(folder: Path) -> bool:
+    """Whether `folder`, or the nearest folder above it that exists, can be written to."""
+    while not os.path.lexists(folder) and folder.parent != folder:
+        folder = folder.parent
+    return os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK)
 
 
 def _in_cache(issue: Issue, number: int) -> bool:
