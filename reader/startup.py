@@ -49,7 +49,8 @@ def beside(work: Callable[[], object]) -> Callable[[], None]:
     its first issue (and imported the parser, 40-60 ms of CPU) on the way to the
     first frame, while a second core stood idle. With one core to run on, no
     `fork` (Windows) or no child to be had, `work` is not run at all and the
-    caller does it itself when it needs it (it finds the files missing).
+    caller does it itself when it needs it (it finds the files missing); so it
+    does when the machine has no core to spare (`_busy`).
 
     The child inherits no thread (fork before Textual starts its own) and leaves
     by `os._exit`: no buffered output of the parent is written twice, no
@@ -57,8 +58,9 @@ def beside(work: Callable[[], object]) -> Callable[[], None]:
     counts in the parent's children's time, `/proc/PID/stat` fields 16-17).
     """
     fork = getattr(os, "fork", None)
-    cores = getattr(os, "sched_getaffinity", None)
-    if fork is None or (len(cores(0)) if cores else os.cpu_count() or 1) < 2:
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity else os.cpu_count() or 1
+    if fork is None or cores < 2 or _busy(cores):
         return _nothing
     import signal
 
@@ -87,6 +89,21 @@ def beside(work: Callable[[], object]) -> Callable[[], None]:
             os.waitpid(pid, 0)
 
     return wait
+
+
+def _busy(cores: int) -> bool:
+    """No core to spare: the load of the last minute leaves less than one idle.
+
+    Measured on a 2-core machine at loads of 4 to 39 (bench/README.md, branch
+    `start24`): the child then only shared the cores the reader got (it never
+    started sooner than the reader needed its pages, yet the first frame came no
+    sooner), and the fork's copy-on-write faults cost the reader 10 ms of CPU.
+    """
+    loadavg = getattr(os, "getloadavg", None)
+    try:
+        return loadavg is not None and loadavg()[0] > cores - 1
+    except OSError:
+        return False
 
 
 def _nothing() -> None:

@@ -23,7 +23,9 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this
 
 
 def _two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two cores and one of them idle, whatever the machine running the test has."""
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5), raising=False)
 
 
 @needs_fork
@@ -82,10 +84,22 @@ def test_with_one_core_nothing_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert not mark.exists()  # the caller does the work when it needs it
 
 
+def test_with_no_core_to_spare_nothing_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every core busy: a child only shares the reader's cores; the reader parses."""
+    _two_cores(monkeypatch)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 0.2, 0.2), raising=False)
+    mark = tmp_path / "done"
+    startup.beside(lambda: mark.write_text("ran"))()
+    assert not mark.exists()
+
+
 _FIRST_START = """
 import os, sys
 from pathlib import Path
 os.sched_getaffinity = lambda _pid: {{0, 1}}
+os.getloadavg = lambda: (0.5, 0.5, 0.5)
 from reader.library import Library
 from reader.state import state_file
 from reader.tui import session
