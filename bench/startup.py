@@ -16,7 +16,8 @@ quit with `q`, so it reopens where it was, with the pages it parsed kept); the
 "first time" rows give the reader fresh state and cache folders at every run: no
 saved place (the library is listed to find the latest issue) and no parsed page.
 
-    python bench/startup.py [--runs 7] [--issues 300] [--pages 8] [--papers 1] [--base DIR]
+    python bench/startup.py [--runs 7] [--issues 300] [--pages 8] [--papers 1]
+                            [--base DIR] [--quick]
 """
 
 from __future__ import annotations
@@ -157,10 +158,12 @@ def top_line_is_not(old: str) -> Callable[[str], bool]:
     return lambda screen: screen.splitlines()[0] != old
 
 
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time a process has used so far (10 ms resolution)."""
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """User plus system CPU time a process has used so far (10 ms resolution): with its
+    children's it has waited for (a first start parses its issue in a child), and its own."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return sum(int(n) for n in fields[11:15]) / tick, sum(int(n) for n in fields[11:13]) / tick
 
 
 def memory(pid: int) -> tuple[float, float]:
@@ -241,13 +244,13 @@ def quit_reader(tmux: Tmux, timeout: float = 60) -> None:
 
 def first_paint(
     commands: list[tuple[str, tuple[str, ...]]], runs: int, work: Path
-) -> list[list[tuple[float, float]]]:
-    """(wall, CPU) seconds to each (command, marker) on screen, runs interleaved.
+) -> list[list[tuple[float, float, float]]]:
+    """(wall, CPU, own CPU) seconds to each (command, marker) on screen, runs interleaved.
 
     Wall time is what a person sees, but on a shared machine it swings with the
     load; the CPU time the process used until then hardly does.
     """
-    times: list[list[tuple[float, float]]] = [[] for _ in commands]
+    times: list[list[tuple[float, float, float]]] = [[] for _ in commands]
     for run in range(-1, runs):  # run -1 is the warm-up: it compiles, it is not counted
         for index, (command, markers) in enumerate(commands):
             tmux = Tmux(f"reader-bench-{os.getpid()}-{run}-{index}")
@@ -256,7 +259,7 @@ def first_paint(
                 started = tmux.start(f"{environment(work)} {this}")
                 wall = tmux.wait(shows(*markers), since=started)
                 if run >= 0:
-                    times[index].append((wall, cpu_seconds(tmux.pid())))
+                    times[index].append((wall, *cpu_seconds(tmux.pid())))
                 elif index > 0:
                     quit_reader(tmux)  # a session ended as a person ends it: `q`
             finally:
@@ -264,12 +267,19 @@ def first_paint(
     return times
 
 
-def browse_memory(library: Path, work: Path, steps: int) -> list[tuple[str, float, float]]:
-    """RSS of the reader after opening, after `steps` issues back, after a search."""
+def browse_memory(
+    library: Path, work: Path, steps: int, fresh: str = ""
+) -> list[tuple[str, float, float]]:
+    """RSS of the reader after opening, after `steps` issues back, after a search.
+
+    `fresh`: a folder for state and cache of their own (a first start; its index too).
+    """
     tmux = Tmux(f"reader-bench-{os.getpid()}-mem")
     out = []
+    first = f"env READER_CACHE_DIR={fresh}/cache READER_DATA_DIR={fresh}/data " if fresh else ""
     try:
-        tmux.start(f"{environment(work)} {READER} --library {shlex.quote(str(library))}")
+        command = f"{environment(work)} {first}{READER} --library {shlex.quote(str(library))}"
+        tmux.start(command)
         tmux.wait(shows(*text_markers()))
         pid = tmux.pid()
         out.append(("opened the latest issue", *memory(pid)))
@@ -277,9 +287,10 @@ def browse_memory(library: Path, work: Path, steps: int) -> list[tuple[str, floa
             before = tmux.screen().splitlines()[0]
             tmux.keys("{")
             tmux.wait(top_line_is_not(before))
-        tmux.keys("]", "]", "]")
-        time.sleep(0.5)
-        out.append((f"after {steps} issues back and 3 pages on", *memory(pid)))
+        if steps:
+            tmux.keys("]", "]", "]")
+            time.sleep(0.5)
+            out.append((f"after {steps} issues back and 3 pages on", *memory(pid)))
         tmux.keys("/")
         tmux.wait(shows("search this issue"))
         tmux.run("send-keys", "-t", "bench", "-l", "数据")
@@ -294,15 +305,20 @@ def browse_memory(library: Path, work: Path, steps: int) -> list[tuple[str, floa
     return out
 
 
-def describe(times: list[tuple[float, float]], base: list[tuple[float, float]]) -> str:
-    """Median wall and CPU milliseconds, and each as a multiple of the baseline's."""
-    wall = statistics.median(t for t, _ in times)
-    cpu = statistics.median(c for _, c in times)
-    base_wall = statistics.median(t for t, _ in base)
-    base_cpu = statistics.median(c for _, c in base)
+def describe(
+    times: list[tuple[float, float, float]], base: list[tuple[float, float, float]]
+) -> str:
+    """Median wall and CPU milliseconds, and each as a multiple of the baseline's; the
+    process's own CPU when a child's differs."""
+    wall = statistics.median(t for t, _, _ in times)
+    cpu = statistics.median(c for _, c, _ in times)
+    own = statistics.median(o for _, _, o in times)
+    base_wall = statistics.median(t for t, _, _ in base)
+    base_cpu = statistics.median(c for _, c, _ in base)
+    mine = f"  (own {own * 1000:.0f} ms x{own / base_cpu:.2f})" if own != cpu else ""
     return (
         f"wall {wall * 1000:5.0f} ms x{wall / base_wall:.2f}   "
-        f"CPU {cpu * 1000:4.0f} ms x{cpu / base_cpu:.2f}"
+        f"CPU {cpu * 1000:4.0f} ms x{cpu / base_cpu:.2f}{mine}"
     )
 
 
@@ -316,6 +332,11 @@ def main() -> None:
     parser.add_argument(
         "--base", help="a folder holding another `reader` package (`git archive REV reader`)"
     )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the sample's issue shown only, reopened and first time; no memory",
+    )
     args = parser.parse_args()
     if shutil.which("tmux") is None or not READER.exists():
         raise SystemExit("needs tmux and the installed `reader` script")
@@ -323,7 +344,7 @@ def main() -> None:
         work = Path(tmp)
         sample = work / "sample"
         shutil.copytree(ROOT / "issues", sample)
-        big = make_library(work / "big", args.issues, args.pages, args.papers)
+        big = make_library(work / "big", 0 if args.quick else args.issues, args.pages, args.papers)
         script = work / "baseline.py"
         script.write_text(BASELINE, encoding="utf-8")
 
@@ -333,23 +354,33 @@ def main() -> None:
         ]
         labels = ["one-widget Textual app (baseline)"]
         size = f"{args.papers} papers x {args.issues} issues" if args.papers > 1 else ""
-        for label, lib in (("sample", sample), (size or f"{args.issues} issues", big)):
+        libraries = [("sample", sample), (size or f"{args.issues} issues", big)]
+        shown = ["issue shown"] if args.quick else ["first frame", "issue shown"]
+        for label, lib in libraries[:1] if args.quick else libraries:
             command = f"{READER} --library {shlex.quote(str(lib))}"
-            commands += [(command, ("? help",)), (command, text)]
-            labels += [f"reader, {label}: first frame", f"reader, {label}: issue shown"]
-            if args.base:  # the same reader script on other code, interleaved with it
-                based = f"env PYTHONPATH={shlex.quote(args.base)} {command}"
-                commands += [(based, ("? help",)), (based, text)]
-                labels += [f"base, {label}: first frame", f"base, {label}: issue shown"]
+            based = f"env PYTHONPATH={shlex.quote(args.base or '')} {command}"
+            # The base (if any) is the same reader script on other code, interleaved with it.
+            for who, run_it in (("reader", command), ("base", based if args.base else "")):
+                for what in shown if run_it else []:
+                    commands.append((run_it, text if what == "issue shown" else ("? help",)))
+                    labels.append(f"{who}, {label}: {what}")
             # The first time: no place saved, no page parsed before (fresh folders each run).
-            fresh = shlex.quote(str(work / f"fresh-{{run}}-{len(commands)}"))
-            first = f"env READER_CACHE_DIR={fresh}/cache READER_DATA_DIR={fresh}/data {command}"
-            commands.append((first, text))
-            labels.append(f"reader, {label}: issue shown, first time")
+            for who, run_it in (("reader", command), ("base", based if args.base else "")):
+                if not run_it:
+                    continue
+                fresh = shlex.quote(str(work / f"fresh-{{run}}-{len(commands)}"))
+                first = f"env READER_CACHE_DIR={fresh}/cache READER_DATA_DIR={fresh}/data"
+                commands.append((f"{first} {run_it}", text))
+                labels.append(f"{who}, {label}: issue shown, first time")
         results = first_paint(commands, args.runs, work)
         print(f"first paint in tmux 100x30, medians of {args.runs} interleaved runs")
         for label, times in zip(labels, results, strict=True):
             print(f"  {label:40} {describe(times, results[0])}")
+        if args.quick:
+            return
+        print("memory, the sample, a first start (no state, cache or index):")
+        for label, rss, peak in browse_memory(sample, work, 0, str(work / "fresh-mem")):
+            print(f"  {label:44} RSS {rss:5.1f} MB  peak {peak:5.1f} MB")
         print(f"memory with {args.papers} paper(s) x {args.issues} issues of {args.pages} pages:")
         for label, rss, peak in browse_memory(big, work, args.steps):
             print(f"  {label:44} RSS {rss:5.1f} MB  peak {peak:5.1f} MB")

@@ -15,6 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -38,6 +39,75 @@ def resume_collection() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def beside(work: Callable[[], object]) -> Callable[[], None]:
+    """Run `work` in a forked child while this process goes on; call the result to wait for it.
+
+    For work whose only product is files (the page cache) that the reader needs a
+    little later, done on another core meanwhile: the reader's first start parsed
+    its first issue (and imported the parser, 40-60 ms of CPU) on the way to the
+    first frame, while a second core stood idle. With one core to run on, no
+    `fork` (Windows) or no child to be had, `work` is not run at all and the
+    caller does it itself when it needs it (it finds the files missing); so it
+    does when the machine has no core to spare (`_busy`).
+
+    The child inherits no thread (fork before Textual starts its own) and leaves
+    by `os._exit`: no buffered output of the parent is written twice, no
+    `atexit` handler runs, whatever `work` raises. Waiting reaps it (its CPU time
+    counts in the parent's children's time, `/proc/PID/stat` fields 16-17).
+    """
+    fork = getattr(os, "fork", None)
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity else os.cpu_count() or 1
+    if fork is None or cores < 2 or _busy(cores):
+        return _nothing
+    import signal
+
+    # Ctrl-C is blocked across the fork: one arriving in the child before it is ready
+    # would raise KeyboardInterrupt into the parent's code (its "interrupted", its
+    # terminal restored). The child takes Ctrl-C's default action: it ends at once.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        return _nothing
+    if pid == 0:  # the child
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+    def wait() -> None:
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(pid, 0)
+
+    return wait
+
+
+def _busy(cores: int) -> bool:
+    """No core to spare: the load of the last minute leaves less than one idle.
+
+    Measured on a 2-core machine at loads of 4 to 39 (bench/README.md, branch
+    `start24`): the child then only shared the cores the reader got (it never
+    started sooner than the reader needed its pages, yet the first frame came no
+    sooner), and the fork's copy-on-write faults cost the reader 10 ms of CPU.
+    """
+    loadavg = getattr(os, "getloadavg", None)
+    try:
+        return loadavg is not None and loadavg()[0] > cores - 1
+    except OSError:
+        return False
+
+
+def _nothing() -> None:
+    """`beside`'s wait when nothing was started."""
 
 
 def end_quietly_on_a_closed_pipe() -> None:

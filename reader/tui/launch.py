@@ -69,6 +69,7 @@ def build_app(
     highlight: str | Sequence[str] = (),
     search: str | None = None,
     env: Mapping[str, str] | None = None,
+    parse_ahead: bool = False,
 ) -> ReaderApp:
     """The App for `reader read`: config and saved state from `env` (default: os.environ).
 
@@ -78,8 +79,11 @@ def build_app(
     interface speaks the config's `ui_language`, else the locale's; the theme
     last chosen with `t` wins over the config's. A wrong `[keys]` entry is a
     `ReaderError` of one line.
+
+    `parse_ahead` (the terminal's reader, not a test's): the start issue's pages not
+    yet parsed are parsed in a child process while Textual is imported here
+    (`session.parse_start_beside`).
     """
-    from reader.tui.app import ReaderApp
     from reader.tui.keys import keymap
     from reader.tui.labels import labels_for
 
@@ -89,6 +93,12 @@ def build_app(
     extra = split_words(highlight) if isinstance(highlight, str) else tuple(highlight)
     start = resolve_target(library, target, page)
     state = state_file(library.root, env)
+    if parse_ahead:
+        from reader.tui.session import parse_start_beside
+
+        parse_start_beside(library, start, state)
+    from reader.tui.app import ReaderApp  # Textual: after the child is on its way
+
     recall = load_search(state) if start and start.item and not search else None
     return ReaderApp(
         library,
@@ -158,7 +168,9 @@ def open_reader(
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
     # The App resumes collection after its first frame (ReaderApp._started).
     pause_collection()
-    app = build_app(library, target, page=page, highlight=highlight, search=search)
+    app = build_app(
+        library, target, page=page, highlight=highlight, search=search, parse_ahead=True
+    )
     with _screen_on_the_terminal(), _size_from_the_terminal():
         app.run()
     # Textual prints an unhandled exception's traceback, then returns from run() as

@@ -22,6 +22,7 @@ import hashlib
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 
@@ -144,11 +145,65 @@ def _write(key: str, page: Page) -> None:
     _prune(target.parent)
 
 
+_PARSING: list[Callable[[], None]] = []
+"""The wait for the child `parse_beside` started, until a page is asked for."""
+
+
+def parse_beside(library: Library, issue: Issue) -> bool:
+    """Parse the pages of `issue` that are not in the cache in a child process, now;
+    whether one was started. `cached_page` waits for it before it reads the cache.
+
+    A first start (nothing cached: a new user's sample, a library never opened)
+    imported the parser and parsed its first issue on the way to the first frame,
+    a quarter of a one-widget Textual app's start. Started before Textual is
+    imported, the child does that on another core while this process imports
+    Textual and builds the screen, and the frame shows the same parsed pages.
+    A page the child could not do (an error, a cache dir it cannot write) is
+    parsed here when it is asked for, as without the child.
+    """
+    from reader.startup import beside
+
+    missing = [n for n in issue.page_numbers() if not _in_cache(issue, n)]
+    if not missing or not _writable(cache_dir() / "pages"):
+        return False  # a child could not leave its pages here: they are parsed here
+
+    def parse() -> None:
+        for number in missing:
+            cached_page(library, issue, number)
+
+    wait = beside(parse)
+    _PARSING.append(wait)
+    return True
+
+
+def _writable(folder: Path) -> bool:
+    """Whether `folder`, or the nearest folder above it that exists, can be written to."""
+    while not os.path.lexists(folder) and folder.parent != folder:
+        folder = folder.parent
+    return os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _in_cache(issue: Issue, number: int) -> bool:
+    """Whether the page has an entry; a page file that cannot be read counts as one
+    (there is nothing to parse ahead: `cached_page` says what is wrong)."""
+    from reader.parse.text import MAX_PAGE_BYTES  # the module alone: no parser
+
+    path = issue.page_path(number)
+    try:
+        data = read_bounded(path, MAX_PAGE_BYTES, "page file")
+        key = entry_key(data, path, issue.paper.key, issue.key, number)
+    except (ReaderError, OSError):
+        return True
+    return _entry_path(key).is_file()
+
+
 def cached_page(library: Library, issue: Issue, number: int) -> Page:
     """Page `number` of an issue, as `reader.parse.pages.load_page` gives it, from the
     cache when it was parsed before; errors as `load_page` says them."""
     from reader.parse.text import MAX_PAGE_BYTES  # the module alone: no parser
 
+    while _PARSING:  # a child parsing ahead: its entries first
+        _PARSING.pop()()
     path = issue.page_path(number)
     paper, key_issue = issue.paper.key, issue.key
     try:

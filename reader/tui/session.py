@@ -12,7 +12,7 @@ from reader.fields import Ref
 from reader.library import PROBLEMS, Issue, Library, newest
 from reader.model import Page
 from reader.state import load_position, load_scroll
-from reader.tui.pagecache import cached_page
+from reader.tui.pagecache import cached_page, parse_beside
 
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
 
@@ -72,11 +72,19 @@ def lead(page: Page) -> int | None:
     return 0
 
 
-def open_start(
-    library: Library, start: Ref | None, state_path: Path | None
-) -> tuple[list[Issue] | None, Opened | None]:
-    """The issues of the library, and the one to open: `start`, else the saved
-    position (if its issue still exists), else the latest; None for no issues.
+class Choice(NamedTuple):
+    """The issue to open and where in it (a page number, a 1-based item), before parsing;
+    the library's issues if they had to be listed to choose it."""
+
+    issues: list[Issue] | None
+    issue: Issue | None
+    page: int | None = None
+    item: int | None = None
+
+
+def choose_start(library: Library, start: Ref | None, state_path: Path | None) -> Choice:
+    """The issue to open: `start`, else the saved position (if its issue still
+    exists), else the latest; no issue when the library has none.
 
     Back at the saved position the issues are not listed (None): that one issue
     is all the first frame needs, and listing 10 papers of 3 years (10,950 issue
@@ -87,7 +95,7 @@ def open_start(
         saved = load_position(state_path)
         issue = saved_issue(library, saved) if saved is not None else None
         if saved is not None and issue is not None:
-            return None, load_issue(library, issue, saved.page, saved.item)
+            return Choice(None, issue, saved.page, saved.item)
     issues = library.kept_issues()  # checking `start` read them a moment ago
     ref = start
     if ref is None and state_path is not None:
@@ -96,10 +104,44 @@ def open_start(
             ref = saved
     issue = find(issues, ref.paper, ref.issue) if ref else None
     issue = issue or newest(issues)
-    if issue is None:
-        return issues, None
-    page, item = (ref.page, ref.item) if ref and issue.key == ref.issue else (None, None)
-    return issues, load_issue(library, issue, page, item)
+    if ref and issue and issue.key == ref.issue:
+        return Choice(issues, issue, ref.page, ref.item)
+    return Choice(issues, issue)
+
+
+_CHOSEN: list[tuple[Library, Ref | None, Path | None, Choice]] = []
+"""The choice `parse_start_beside` made, for `open_start` to take once."""
+
+
+def parse_start_beside(library: Library, start: Ref | None, state_path: Path | None) -> bool:
+    """Choose the start issue now and parse its pages not yet cached in a child process
+    (`pagecache.parse_beside`); whether a child was started. For the launcher, before
+    Textual is imported: on a first start the parse then overlaps Textual's imports.
+
+    The choice is kept for the `open_start` of the same arguments: with no saved
+    place it listed the library, which is not listed twice.
+    """
+    try:
+        choice = choose_start(library, start, state_path)
+    except (ReaderError, OSError):
+        return False  # said by `read_start`, which meets it again
+    _CHOSEN[:] = [(library, start, state_path, choice)]
+    return choice.issue is not None and parse_beside(library, choice.issue)
+
+
+def open_start(
+    library: Library, start: Ref | None, state_path: Path | None
+) -> tuple[list[Issue] | None, Opened | None]:
+    """The issues of the library (None if they were not listed), and the start issue
+    opened (`choose_start`); None for no issues."""
+    kept = _CHOSEN.pop() if _CHOSEN else None
+    if kept is not None and kept[0] is library and kept[1:3] == (start, state_path):
+        choice = kept[3]
+    else:
+        choice = choose_start(library, start, state_path)
+    if choice.issue is None:
+        return choice.issues, None
+    return choice.issues, load_issue(library, choice.issue, choice.page, choice.item)
 
 
 class Loaded(NamedTuple):
