@@ -63,24 +63,12 @@ def translate(doc: str) -> str:
     )
 
 
-def compile_pdf(doc: str) -> bytes:
-    """The LaTeX set by lualatex (slower than xelatex: a longer bound)."""
-    return texgen.compile_pdf(doc, engine="lualatex", timeout=900)
-
-
 def generate(seed: int) -> typesetgen.TypesetPage:
-    """One LuaLaTeX page, seeded: texgen's page `seed`, cached as bench/out/lua/lua-N."""
+    """One LuaLaTeX page, seeded: texgen's page `seed`, cached as bench/out/lua/lua-N
+    (lualatex is slower than xelatex: a longer bound)."""
     page, header, items, xedoc = texgen.layout(seed)
     doc = translate(xedoc)
-    stem = CACHE / f"lua-{seed}"
-    tex, pdf_path = stem.with_suffix(".tex"), stem.with_suffix(".pdf")
-    if tex.exists() and pdf_path.exists() and tex.read_text(encoding="utf-8") == doc:
-        pdf = pdf_path.read_bytes()
-    else:
-        pdf = compile_pdf(doc)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        pdf_path.write_bytes(pdf)
-        tex.write_text(doc, encoding="utf-8")
+    pdf = texgen.cached_pdf(CACHE / f"lua-{seed}", doc, engine="lualatex", timeout=900)
     return typesetgen.TypesetPage(seed, page, header, items, doc, pdf)
 
 

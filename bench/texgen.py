@@ -538,16 +538,21 @@ def generate(
     """One TeX page, seeded; cached under bench/out/tex/ beside its LaTeX (`name`: the
     cache's name for pages of another `page_type`)."""
     page, header, items, doc = layout(seed, variant, page_type)
-    stem = CACHE / f"{name or ('texvar' if variant else 'tex')}-{seed}"
+    pdf = cached_pdf(CACHE / f"{name or ('texvar' if variant else 'tex')}-{seed}", doc)
+    return typesetgen.TypesetPage(seed, page, header, items, doc, pdf)
+
+
+def cached_pdf(stem: Path, doc: str, engine: str = "xelatex", timeout: int = 300) -> bytes:
+    """`doc` set by `engine`, from `stem`.pdf when `stem`.tex holds the same LaTeX; else
+    set now and both written there."""
     tex, pdf_path = stem.with_suffix(".tex"), stem.with_suffix(".pdf")
     if tex.exists() and pdf_path.exists() and tex.read_text(encoding="utf-8") == doc:
-        pdf = pdf_path.read_bytes()
-    else:
-        pdf = compile_pdf(doc)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        pdf_path.write_bytes(pdf)
-        tex.write_text(doc, encoding="utf-8")
-    return typesetgen.TypesetPage(seed, page, header, items, doc, pdf)
+        return pdf_path.read_bytes()
+    pdf = compile_pdf(doc, engine, timeout)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    pdf_path.write_bytes(pdf)
+    tex.write_text(doc, encoding="utf-8")
+    return pdf
 
 
 def main() -> None:
