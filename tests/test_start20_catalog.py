@@ -8,10 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
-from tui_scenes import app_for, make_library, settle, status
+from tui_scenes import app_for, count_listings, make_library, settle, status
 
 from reader.fields import Ref
-from reader.library import Issue, Library
+from reader.library import Library
 from reader.state import save_position, state_file
 from reader.tui import session
 from reader.tui.app import ReaderApp
@@ -21,18 +21,6 @@ def _saved(root: Path, ref: Ref) -> Path:
     state = state_file(root, os.environ)
     assert save_position(state, ref)
     return state
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    scans: list[Path] = []
-    issues = Library.issues
-
-    def counted(self: Library, paper: str | None = None) -> list[Issue]:
-        scans.append(self.root)
-        return issues(self, paper)
-
-    monkeypatch.setattr(Library, "issues", counted)
-    return scans
 
 
 def _opened(app: ReaderApp) -> str:
@@ -45,7 +33,7 @@ def test_the_saved_issue_opens_without_listing_the_library(
 ) -> None:
     root = make_library(tmp_path, [("2025-03-21", 1), ("2025-03-26", 2), ("2025-03-28", 1)])
     state = _saved(root, Ref("xuhui", "2025-03-26", 2, 1))
-    scans = _counting(monkeypatch)
+    scans = count_listings(monkeypatch)
     loaded = session.read_start(Library(root), None, state)
     assert scans == [] and loaded.issues is None
     assert loaded.opened is not None and loaded.opened.issue.key == "2025-03-26"
@@ -67,7 +55,7 @@ async def test_the_issues_come_after_the_first_frame_and_the_keys_walk_them(
 ) -> None:
     root = make_library(tmp_path, [("2025-03-21", 1), ("2025-03-26", 1), ("2025-03-28", 1)])
     _saved(root, Ref("xuhui", "2025-03-26", 1, 1))
-    scans = _counting(monkeypatch)
+    scans = count_listings(monkeypatch)
     app = app_for(root)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tui_scenes import make_library
+from tui_scenes import count_listings, make_library
 
 from reader import startup
-from reader.library import Issue, Library
+from reader.library import Library
 from reader.state import state_file
 from reader.tui import pagecache, session
 
@@ -128,18 +128,6 @@ def test_a_first_start_has_its_pages_parsed_by_the_child(library: Path) -> None:
     assert run.stdout.split() == ["True", "False", str(len(parsed)), str(count), "False"]
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    scans: list[Path] = []
-    issues = Library.issues
-
-    def counted(self: Library, paper: str | None = None) -> list[Issue]:
-        scans.append(self.root)
-        return issues(self, paper)
-
-    monkeypatch.setattr(Library, "issues", counted)
-    return scans
-
-
 def test_the_start_chosen_ahead_lists_the_library_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -147,7 +135,7 @@ def test_the_start_chosen_ahead_lists_the_library_once(
     choice made for the child is the one the screen opens, not listed again."""
     root = make_library(tmp_path, [("2025-03-21", 1), ("2025-03-28", 2)])
     monkeypatch.setattr(session, "parse_beside", lambda _lib, _issue: False)
-    scans = _counting(monkeypatch)
+    scans = count_listings(monkeypatch)
     lib = Library(root)
     state = state_file(root)
     session.parse_start_beside(lib, None, state)

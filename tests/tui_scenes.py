@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from reader.library import Library
+from reader.library import Issue, Library
 from reader.tui.app import ReaderApp
 from reader.tui.article import ArticleView
 from reader.tui.bars import StatusBar, TitleBar
@@ -151,3 +152,16 @@ SCENES = (
         needs_index=True,
     ),
 )
+
+
+def count_listings(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The library roots `Library.issues` lists from now on, one entry a listing."""
+    scans: list[Path] = []
+    issues = Library.issues
+
+    def counted(self: Library, paper: str | None = None) -> list[Issue]:
+        scans.append(self.root)
+        return issues(self, paper)
+
+    monkeypatch.setattr(Library, "issues", counted)
+    return scans
