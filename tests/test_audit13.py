@@ -17,7 +17,6 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.cli.pages import print_table
-from reader.library import Issue
 
 # Wide, narrow, combining, zero-width and blank characters, a tab: what a title may hold.
 CELL = st.text(alphabet="ab 中報\t\u0301\u200b😀—", max_size=12)
@@ -116,17 +115,12 @@ def test_ids_complete_from_folder_names_a_broken_issue_toml_too(library: Path) -
 async def test_reader_read_of_a_date_reads_the_library_once(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from tui_scenes import count_listings
+
     from reader.library import Library
     from reader.tui.launch import build_app
 
-    scans: list[Path] = []
-    issues = Library.issues
-
-    def counted(self: Library, paper: str | None = None) -> list[Issue]:
-        scans.append(self.root)
-        return issues(self, paper)
-
-    monkeypatch.setattr(Library, "issues", counted)
+    scans = count_listings(monkeypatch)
     for day in ("2025-04-01", "2025-03-31"):  # dated by their names
         shutil.copytree(library / "xuhui" / "sample", library / "xuhui" / day)
         (library / "xuhui" / day / "issue.toml").unlink()
