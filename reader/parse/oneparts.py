@@ -34,13 +34,16 @@ that shows no wrap elsewhere is read so only when no paragraph of it is set
 in with spaces: its text came out of a PDF (`专家分析指出震区更` / `强地震可能性不大`,
 whole-office-pdfium 415). Typed text that never wraps a headline sets one part a
 line (tests/pagegen.py: a short subtitle under a long headline; the sample page).
+Two-part stacks shaped as one wrap leave a page one of one-part stacks
+(`_parts_wrapped`), and on a page of one-part stacks a break that reads as a seam
+joins all the same where the lines' shape and wording allow (`seamwraps`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from reader.parse import wrapmodel
+from reader.parse import seamwraps, wrapmodel
 from reader.parse.lines import Line
 from reader.parse.text import width
 
@@ -62,15 +65,48 @@ def join_wraps(
         return groups  # typed text that never wraps a headline: one part a line
     stacks = sum(1 for grouped in groups if grouped)
     multi = sum(len(grouped) >= 2 for grouped in groups)
-    if stacks - 1 < _SEEN or (multi - 1) * _SHARE >= stacks - 1:
+    if stacks - 1 < _SEEN:
         return groups
     full = {width(line) for grouped in groups for part in grouped for line in part[:-1]}
+    one_part = (multi - 1) * _SHARE < stacks - 1
+    if not one_part and not _parts_wrapped(groups, full, stacks):
+        return groups
     out = []
     for grouped in groups:
-        if len(grouped) == 2 and _wrap(grouped[0], grouped[1], full):
+        if len(grouped) == 2 and _joins(grouped[0], grouped[1], full, one_part):
             grouped = [grouped[0] + grouped[1]]
         out.append(grouped)
     return out
+
+
+def _joins(upper: list[str], lower: list[str], full: Set[float], one_part: bool) -> bool:
+    """Two parts are one wrap: by every rule on a page of one-part stacks, by the
+    rule of two one-line parts only where the page's other parts are wraps too
+    (`_parts_wrapped`)."""
+    if one_part:
+        return _wrap(upper, lower, full) or seamwraps.seam_wrap(upper, lower, full)
+    return len(upper) == len(lower) == 1 and _wrap(upper, lower, full)
+
+
+def _parts_wrapped(groups: list[list[list[str]]], full: Set[float], stacks: int) -> bool:
+    """A page whose stacks of two parts or more, all but those shaped as one wrap
+    (`_wrap`), are fewer than one in `_SHARE` of its stacks: a page of one-part
+    stacks whose own wraps the grouping left in two.
+
+    The page-wide count closes the gate on a page that shows two two-part stacks
+    in six, or three in ten, when they are its headlines wrapped (`中桥商场以诚待客` /
+    `利税翻番` and a second such on whole-office 586, `《党建》杂志迎来创刊十周年` /
+    `丁关根同志发来贺词` on 522); a stack shaped so says nothing of how the page
+    prints its parts (branch `heads25`). Only two
+    one-line parts are joined on such a page: a one-line kicker over a wrapped
+    headline is as wide as its full line as often (`又见『歪嘴和尚』` over
+    `北方交大与北京建工` / `学院联合办学`, whole-office 522).
+    """
+    shaped = sum(
+        len(grouped) >= 2 and not (len(grouped) == 2 and _wrap(grouped[0], grouped[1], full))
+        for grouped in groups
+    )
+    return shaped * _SHARE < stacks - 1
 
 
 def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) -> bool:
