@@ -88,9 +88,13 @@ def continues(
     The rules decide the sure cases; the rest goes to the wrap model (a wrap fills
     its lines to the same measure and often breaks a word) and, with `phrase`, to
     the language across the break (`_phrase_cut`), or is a new part without them.
+    A photographer's credit set as a picture story's subtitle (`X摄影报道`) is no
+    wrap's rest, though as wide as the title over it (branch `heads25`).
     """
     above, line = stack[k - 1], stack[k]
     rule = sure(above, line)
+    if rule is None and line.endswith("摄影报道"):
+        return False  # a picture story's credit under its title (`X摄影报道`): a part
     if rule is None:
         return model and (
             _word_broken(above, line)
