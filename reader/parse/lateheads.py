@@ -375,7 +375,7 @@ def _odds(kind: int, story: Story, lead: bool, spaced: frozenset[str] = frozense
         return _ODDS_SPACED
     if lead or kind not in (_KICKER, _PAIR):
         return odds
-    measure = _measure(story)
+    measure = column_measure(story)
     if not measure:
         return odds
     ratio = squeezed_width(story.stack[0]) / measure
@@ -384,7 +384,7 @@ def _odds(kind: int, story: Story, lead: bool, spaced: frozenset[str] = frozense
     return _ODDS_NARROW if ratio < _NARROW and kind == _KICKER else odds
 
 
-def _measure(story: Story) -> float:
+def column_measure(story: Story) -> float:
     """The story's column measure: the middle width of its text's inner lines (each
     paragraph's last left out), 0 for a story with too few to tell."""
     widths = sorted(squeezed_width(line) for par in story.paragraphs for line in par[:-1])
