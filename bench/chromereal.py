@@ -44,6 +44,17 @@ import weasygen  # noqa: E402
 # Column heads real papers spread over a column, when the corpus gives too few.
 SHORT_HEADS = ("新年献词", "短评", "编后", "今日谈", "社论", "人民论坛", "时评", "随笔", "编后小语")
 PAGES = "二三四五六七八九"
+# Column labels real papers spread over a column above a story's head (`_labels`).
+COLUMN_LABELS = (
+    "短评",
+    "经济要闻",
+    "国际时评",
+    "今日谈",
+    "编后",
+    "人民论坛",
+    "社会广角",
+    "读者来信",
+)
 _H2 = re.compile(r'<h2 style="([^"]*)">([^<]*)</h2>')
 _PUNCT = set("，。；：！？、“”《》（）——…·,.:;!?()")
 
@@ -106,8 +117,9 @@ def _restyle(
     return style, inner
 
 
-def html(seed: int) -> tuple[int, str, str, tuple[typesetgen.Item, ...]]:
-    """chromegen's page of `seed`, its headlines restyled and jump lines added."""
+def html(seed: int, labels: bool = False) -> tuple[int, str, str, tuple[typesetgen.Item, ...]]:
+    """chromegen's page of `seed`, its headlines restyled and jump lines added
+    (`labels`: column labels spaced out over some heads, `_labels`)."""
     page, doc, header, items = chromegen.html(seed)
     corpus = typesetgen.load_corpus()
     assert corpus is not None
@@ -130,7 +142,49 @@ def html(seed: int) -> tuple[int, str, str, tuple[typesetgen.Item, ...]]:
     parts.append(doc[at:])
     doc = "".join(parts)
     doc, out_items = _jump_lines(rng, doc, page, out_items, stories)
+    if labels:
+        doc, out_items = _labels(seed, doc, out_items, stories)
     return page, doc, header, tuple(out_items)
+
+
+def _labels(
+    seed: int, doc: str, items: list[typesetgen.Item], stories: list[int]
+) -> tuple[str, list[typesetgen.Item]]:
+    """A column label (`短　评`, `经济要闻` tracked) spread over the column above some
+    heads set plainly, in type near the text's size: the story's kicker in the truth.
+    Seeded apart (`chromelabel-{seed}`), so the pages of `html(seed)` stay as they are."""
+    rng = random.Random(f"chromelabel-{seed}")
+    body = float(re.search(r"body \{[^}]*font-size: ([\d.]+)pt", doc).group(1))  # type: ignore[union-attr]
+    heads = list(_H2.finditer(doc))
+    parts, at = [], 0
+    for k, (n, match) in enumerate(zip(stories, heads, strict=True)):
+        style, item = match.group(1), items[n]
+        spread = (
+            "letter-spacing" in style or "text-align-last" in style or "\u3000" in match.group(2)
+        )
+        if k == 0 or item.kicker or spread or rng.random() >= 0.4:
+            continue
+        label = rng.choice(COLUMN_LABELS)
+        size = body * rng.uniform(1.0, 1.3)
+        if rng.random() < 0.5:
+            inner, track = "\u3000".join(label), ""
+        else:
+            inner, track = label, f"letter-spacing: {rng.choice((0.5, 1.0))}em; "
+        align = (
+            "text-align: justify; text-align-last: justify;"
+            if rng.random() < 0.5
+            else "text-align: center;"
+        )
+        start = match.start()
+        parts += [
+            doc[at:start],
+            f'<p class="kicker" style="{align} text-indent: 0; {track}font-size: {size:.1f}pt">'
+            f"{inner}</p>",
+        ]
+        at = start
+        items[n] = dataclasses.replace(item, kicker=label)
+    parts.append(doc[at:])
+    return "".join(parts), items
 
 
 def _jump_lines(
@@ -181,6 +235,23 @@ def generate(seed: int) -> typesetgen.TypesetPage:
     """One Chromium page with real papers' headline typography; its truth."""
     page, doc, header, items = html(seed)
     return typesetgen.TypesetPage(seed, page, header, items, doc, chromegen.print_pdf(doc))
+
+
+def generate_labels(seed: int) -> typesetgen.TypesetPage:
+    """`generate`'s page with column labels over some heads (`_labels`)."""
+    page, doc, header, items = html(seed, labels=True)
+    return typesetgen.TypesetPage(seed, page, header, items, doc, chromegen.print_pdf(doc))
+
+
+class _Labels:
+    """The labelled pages as an engine of their own (`generate`), for bench/structure.py."""
+
+    @staticmethod
+    def generate(seed: int) -> typesetgen.TypesetPage:
+        return generate_labels(seed)
+
+
+LABELS = _Labels()
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ generator, so a layout the parser was tuned on is never averaged with one it was
   writes it, through `reader parse --json` (both skipped with a message without Chromium);
   `chromereal-pdf` / `chromereal-pdfium` likewise for bench/chromereal.py's pages, with
   the headline typography of real papers (spaced, condensed or expanded, banded heads,
-  jump lines);
+  jump lines); `chromelabel-pdfium` those pages with a column label spaced out over some
+  heads (`短　评`, the story's kicker);
 - `whole-typeset-*`, `whole-chrome-*` (`pdf`, `pdfium`, `realmupdf`): pages of whole
   1998 articles, each story with its own head lines, byline, paragraphs and picture
   (bench/wholegen.py, bench/wholecorpus.py), set by Typst and printed by Chromium; a
@@ -301,6 +302,7 @@ GENERATORS: dict[str, Callable[[int, int, Path], Iterator[Case]]] = {
     "chromevar-pdf": html_cases(chromegen.VARIANT, "chromevar", "pdf"),
     "chromereal-pdf": html_cases(chromereal, "chromereal", "pdf"),
     "chromereal-pdfium": html_cases(chromereal, "chromereal", "pdfium"),
+    "chromelabel-pdfium": html_cases(chromereal.LABELS, "chromelabel", "pdfium"),
     "tex-pdf": html_cases(texgen, "tex", "pdf"),
     "tex-pdfium": html_cases(texgen, "tex", "pdfium"),
     "texvar-pdf": html_cases(texgen.VARIANT, "texvar", "pdf"),

@@ -122,6 +122,24 @@ def test_a_line_as_wide_as_its_column_is_a_kicker_and_a_narrow_one_a_head() -> N
     ]
 
 
+def test_a_stack_wrapped_once_under_a_full_line_is_a_kicker_and_a_short_wrap_a_head() -> None:
+    # Stories 2 and 3 each show a stack of two lines. A head wraps short of its
+    # column (`江主席与克雷库` / `总统会谈`: half of story 2's): a head in place. A
+    # line that fills the column and its one-character rest is set at the text's size:
+    # story 3's kicker, whose head came late: the head at the end is story 3's.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+    lines += ["江主席与克雷库", "总统会谈", "本报记者 吕娜超", *N]
+    lines += ["艺术家向首都干警送上新春祝", "福", "本报记者 罗国", *B, "巾帼扶贫送技术"]
+    text = "\r\n".join(lines)
+    page = parse_text(text)
+    assert [(i.kicker, i.headline) for i in page.items] == [
+        (None, "去年国债发行兑付工作顺利结束"),
+        (None, "江主席与克雷库总统会谈"),
+        ("艺术家向首都干警送上新春祝福", "巾帼扶贫送技术"),
+    ]
+    assert _printed(page.items) == _chars(text)
+
+
 def test_a_page_without_late_heads_is_read_as_before() -> None:
     lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, "——科学的世界观、方法论", *B]
     page = parse_text("\r\n".join(lines))

@@ -81,3 +81,19 @@ def test_a_story_whose_stack_holds_a_spaced_head_takes_no_late_head() -> None:
         (None, "清风出袖"),
         ("伊利人说：不让利", "巾帼扶贫送技术"),
     ]
+
+
+def test_a_spaced_column_label_over_a_wrapped_head_is_its_kicker() -> None:
+    # A label spread over its column (`经 济 要 闻`) over a head in display type that
+    # wraps short of the column: the label is the kicker, the head the headline. A
+    # spread line over a line that fills its column stays the headline (its subtitle),
+    # and so does the lead's, whose stack stands across the page's columns.
+    lines = ["经 济 要 闻", "去年国债发行兑付", "工作顺利结束", "本报记者 黄超", *A]
+    lines += ["读 者 来 信", "李鹏会见日本建设", "大臣", "本报记者 宋松", *B]
+    lines += ["清 风 出 袖", "一轮明月照两岸，新风吹遍", "了山城", "本报记者 吕娜", *A]
+    page = parse_text("\r\n".join(lines))
+    assert [(i.kicker, i.headline, i.subtitle) for i in page.items] == [
+        (None, "经济要闻", "去年国债发行兑付工作顺利结束"),
+        ("读者来信", "李鹏会见日本建设大臣", None),
+        (None, "清风出袖", "一轮明月照两岸，新风吹遍了山城"),
+    ]

@@ -66,6 +66,7 @@ _ODDS = {
 }
 # A stack line's width against its story's column (see `_odds`).
 _WIDE, _OVER, _NARROW = 0.7, 1.1, 0.5
+_FULL = 0.85  # a wrapped stack's first line that fills its column: text-size type
 _ODDS_WIDE, _ODDS_NARROW = 0.9, 0.1
 _ODDS_SPACED = 0.05  # a stack holding a spaced head: 74 of 78 such lines are heads
 _LEAST_MEASURED = 3  # inner text lines that tell a column's measure
@@ -373,18 +374,21 @@ def _odds(kind: int, story: Story, lead: bool, spaced: frozenset[str] = frozense
     odds = _ODDS[kind]
     if kind in (_KICKER, _PAIR, _WRAPPED) and not spaced.isdisjoint(story.stack):
         return _ODDS_SPACED
-    if lead or kind not in (_KICKER, _PAIR):
+    if lead or kind not in (_KICKER, _PAIR, _WRAPPED):
         return odds
-    measure = _measure(story)
+    measure = column_measure(story)
     if not measure:
         return odds
     ratio = squeezed_width(story.stack[0]) / measure
+    if kind == _WRAPPED:
+        wrapped_once = len(story.stack) == 2
+        return _ODDS_WIDE if wrapped_once and _FULL <= ratio <= _OVER else odds
     if _WIDE <= ratio <= _OVER:
         return _ODDS_WIDE
     return _ODDS_NARROW if ratio < _NARROW and kind == _KICKER else odds
 
 
-def _measure(story: Story) -> float:
+def column_measure(story: Story) -> float:
     """The story's column measure: the middle width of its text's inner lines (each
     paragraph's last left out), 0 for a story with too few to tell."""
     widths = sorted(squeezed_width(line) for par in story.paragraphs for line in par[:-1])

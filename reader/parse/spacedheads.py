@@ -27,12 +27,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from reader.parse.spacedlabels import label_over_head
 from reader.parse.text import join_lines
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reader.model import Item
+    from reader.parse.lateheads import Story as Told
 
 # Two to eight ideographs a space apart, a space, `——` and a word set tight after it.
 _SPACED_HEAD = re.compile(r"^(\s*(?:[\u4e00-\u9fff] ){1,7}[\u4e00-\u9fff]) +(——[^—\s]\S*)\s*$")
@@ -93,13 +95,14 @@ def _alone(spread: str, text: str) -> bool:
 
 
 def heads_spaced(
-    items: tuple[Item, ...], stories: Sequence[Story], spaced: frozenset[str]
+    items: tuple[Item, ...], stories: Sequence[Told], spaced: frozenset[str]
 ) -> tuple[Item, ...]:
     """`items` whose stack holds one spaced head with it as their headline, the
     lines above it their kicker and the lines below their subtitle."""
     if not spaced:
         return items
     out = list(items)
+    lead = next((n for n, item in enumerate(items) if item.kind == "article"), -1)
     for n, (item, story) in enumerate(zip(items, stories, strict=True)):
         stack = story.stack
         at = [k for k, line in enumerate(stack) if line in spaced]
@@ -109,6 +112,11 @@ def heads_spaced(
         if "".join(f or "" for f in fields).replace(" ", "") != "".join(stack).replace(" ", ""):
             continue  # the item's stack fields hold more, or less, than its stack lines
         k = at[0]
+        # `短 评` over a head; the lead's stack stands across its columns: no measure
+        label = label_over_head(story) if k == 0 and n != lead else None
+        if label is not None:
+            out[n] = replace(item, kicker=label[0], headline=label[1], subtitle=label[2])
+            continue
         out[n] = replace(
             item,
             kicker=join_lines(stack[:k]) if k else None,
