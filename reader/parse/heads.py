@@ -25,6 +25,7 @@ from reader.parse.column import (
     set_as_paragraph,
 )
 from reader.parse.kinds import Kind
+from reader.parse.leadins import leads_in
 from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
 from reader.parse.lines import Line
 from reader.parse.overindent import head_over_indent
@@ -88,6 +89,7 @@ def mark_heads(lines: list[Line]) -> bool:
                 or prev.kind is not body
                 or prev.candidate
                 or note_end(prev)
+                or (prev.last == "—" and leads_in(lines, i - 1))  # `…请看———`
             )
             or wrap_over_dateline(lines, i)
             or after_open_end(lines, i)
