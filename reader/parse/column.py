@@ -13,6 +13,7 @@ import re
 from reader.parse import wrapmodel
 from reader.parse.captions import ends_in_credit
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, MARKERS, PHOTO_HEAD_RE, Kind
+from reader.parse.leadins import leads_in
 from reader.parse.lines import Line
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import AnyOf, width
@@ -65,11 +66,22 @@ def fill_after(lines: list[Line], j: int) -> tuple[float, float]:
 
 
 def after_boundary(lines: list[Line], i: int) -> bool:
-    """Something may start at line i: page start, or the line before closed."""
+    """Something may start at line i: page start, or the line before closed.
+
+    A body line that ends in a lead-in's dash short of its column (`…请看———`,
+    `reader.parse.leadins`) ended its paragraph as a stop does: the story under it may
+    start (a story lost into the note above it, 8 headlines on the read pages).
+    """
     if i == 0:
         return True
     prev = lines[i - 1]
-    return prev.closes or prev.kind is not Kind.BODY or prev.head or note_end(prev)
+    return (
+        prev.closes
+        or prev.kind is not Kind.BODY
+        or prev.head
+        or note_end(prev)
+        or (prev.last == "—" and leads_in(lines, i - 1))
+    )
 
 
 def note_end(line: Line) -> bool:

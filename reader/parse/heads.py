@@ -25,6 +25,7 @@ from reader.parse.column import (
     set_as_paragraph,
 )
 from reader.parse.kinds import Kind
+from reader.parse.leadins import leads_in, starts_under
 from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
 from reader.parse.lines import Line
 from reader.parse.overindent import head_over_indent
@@ -88,6 +89,7 @@ def mark_heads(lines: list[Line]) -> bool:
                 or prev.kind is not body
                 or prev.candidate
                 or note_end(prev)
+                or (prev.last == "—" and leads_in(lines, i - 1))  # `…请看———`
             )
             or wrap_over_dateline(lines, i)
             or after_open_end(lines, i)
@@ -134,7 +136,7 @@ def mark_heads(lines: list[Line]) -> bool:
 
 def _open_start(lines: list[Line], k: int) -> bool:
     """A stack starts at line k after a paragraph left open (`reader.parse.stackwraps`)."""
-    return wrap_over_dateline(lines, k) or after_open_end(lines, k)
+    return wrap_over_dateline(lines, k) or after_open_end(lines, k) or starts_under(lines, k)
 
 
 def _next_paragraph(lines: list[Line], i: int) -> bool:

@@ -31,3 +31,26 @@ def leads_in(lines: list[Line], k: int) -> bool:
         and not (line.head or line.hint)
         and line.short
     )
+
+
+def starts_under(lines: list[Line], k: int) -> bool:
+    """A stack starts at line k under a paragraph's last line that ends in a lead-in's dash.
+
+    `…邀请几位评论家对` / `此做了一番点评———` / `本周天气展望`: the dash line was
+    marked with the run under it (a kicker ends in a dash too), but it stands inside a
+    paragraph, under an open line of it, where no kicker stands: the run was no stack
+    from its first line, and the paragraph ends at the dash. Asked only of such runs. The
+    dash line is short of its column (`leads_in`), or the line under it
+    stands over a byline (TeX sets the dash line full: `…回顾———` / `音乐能够温暖人心` / `孙立民`).
+    """
+    if k < 2 or k + 1 >= len(lines):
+        return False
+    above, prev = lines[k - 2], lines[k - 1]
+    return (
+        prev.text.endswith("——")
+        and prev.kind is Kind.BODY
+        and not prev.hint
+        and above.kind is Kind.BODY
+        and not (above.closes or above.head or (above.last in "）)" and above.short))
+        and (lines[k + 1].kind is Kind.BYLINE or prev.short)
+    )

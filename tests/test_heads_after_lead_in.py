@@ -1,0 +1,90 @@
+"""A headline under a paragraph that ends in a lead-in dash (`…请看———`), issue 12 round 21.
+
+An editor's note that ends its story with `请看———` leaves its last line open (no
+stop), so the line under it was read as that paragraph's next line and the story
+under it was lost into the one above (branch `story25`: 8 headlines on the read
+whole-article pages, each a story lost and the next one's headline taken by it).
+`reader.parse.leadins` ends the paragraph there; these check that a headline may
+start under it too, in the two shapes the pages print: a head as wide as the
+column over a dateline set in, and a head wrapped over two short lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.parse.stories import parse_text
+
+# An 11-em column, first lines set in 2 ems.
+NOTE = [
+    "前年以来，这门学科一反",
+    "过去局限于书斋里的传统，",
+    "开始向工业、农业、交通、",
+    "水利等行业延伸，出现了某",
+    "种程度的复兴，有了新的起",
+    "色，主要表现为三点。请",
+    "看———",
+]
+NOTE_HEAD = "一门学科的新进展"
+DATELINE = [
+    "新华社开罗５月８",
+    "日电（记者王大明）埃及官",
+    "方报纸日前发表社论，高度",
+    "评价两国签署的合作协定。",
+]
+
+
+def parse(sep: str, *lines: str) -> list[tuple[str | None, str]]:
+    items = parse_text(sep.join(lines)).items
+    return [(item.headline, "".join(item.paragraphs)) for item in items]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
+def test_a_full_line_under_a_lead_in_over_a_set_in_dateline_is_a_headline(sep: str) -> None:
+    """`column.after_boundary`: a lead-in's short line ends its paragraph for a stack too."""
+    head = "埃及报纸评价两国合作协"  # as wide as the column
+    got = parse(sep, NOTE_HEAD, *NOTE, head, *DATELINE)
+    assert got[-1][0] == head
+    assert got[-2][1].endswith("请看———")
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
+def test_a_wrapped_head_under_a_lead_in_is_a_headline(sep: str) -> None:
+    """`heads.mark_heads`: the line under a lead-in's end may start a stack."""
+    note = [*NOTE[:-2], "色，主要表现为三", "点。请看———"]
+    got = parse(sep, NOTE_HEAD, *note, "多国侨胞开始赈", "灾募捐行动", *DATELINE)
+    assert got[-1][0] == "多国侨胞开始赈灾募捐行动"
+    assert got[-2][1].endswith("请看———")
+
+
+# A 14-em column whose paragraphs open flush (no indent shows where the next one starts).
+INVITE = [
+    "转眼又到年末。回望去年的乐坛，新",
+    "作迭出，好戏连台。我们既有欣慰",
+    "的收获，也有不少缺憾。值此新旧",
+    "交替之际，邀请几位音乐评论家对",
+]
+WEATHER = [
+    "本市气象台最新发布的消息：前两",
+    "天，本市北部和东部地区出现了一",
+    "次范围较大的雨雪降温。特别是沿",
+    "海一带、山区还出现了多年少见的",
+    "冰冻天气。",
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
+def test_a_head_under_a_short_lead_in_line_inside_a_paragraph_is_one(sep: str) -> None:
+    """`heads._lead_in_start`: the dash line was marked with the run under it."""
+    got = parse(sep, "乐坛回顾", *INVITE, "此做了一番点评———", "本周天气展望", *WEATHER)
+    assert got[-1][0] == "本周天气展望"
+    assert got[-2][1].endswith("点评———")
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
+def test_a_head_over_a_byline_under_a_full_lead_in_line_is_one(sep: str) -> None:
+    """`heads._lead_in_start`: TeX sets the dash line full; a byline is under the head."""
+    head, byline = "音乐能够温暖人心", "孙立民"
+    got = parse(sep, "乐坛回顾", *INVITE, "此做了一番简短的点评和回顾———", head, byline, *WEATHER)
+    assert got[-1][0] == head
+    assert got[-2][1].endswith("回顾———")
