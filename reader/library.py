@@ -203,12 +203,7 @@ class Library:
     def _issue(self, paper: Paper, key: str) -> Issue:
         # Strings, not Paths, until the Issue: listing 300 issues spent most of its
         # 13 ms in pathlib.
-        folder = os.path.join(paper.path, key)
-        try:
-            meta = _toml(os.path.join(folder, "issue.toml"))
-        except ReaderError as err:  # a FIFO or a broken file: read by its folder name
-            PROBLEMS[f"{err.message}; the issue is read without it"] = None
-            meta = {}
+        meta = _issue_meta(os.path.join(paper.path, key, "issue.toml"))
         path = paper.path / key
         return Issue(
             paper=paper,
@@ -232,9 +227,54 @@ class Library:
             raise NotFound(f"no issue {paper}/{key} in {self.root}")
         return self._issue(found, key)
 
+    def newest_issue(self) -> Issue | None:
+        """`newest(self.issues())`, found without listing the library.
+
+        The reader's first start (no saved place) listed every issue to open the
+        newest: at 10 papers of 3 years, 10,950 `Issue`s and their paths built and
+        sorted, 130 ms of CPU, over half a one-widget Textual app's start. Only each
+        issue's date is needed for the choice (from its `issue.toml`, read as the
+        listing reads it, else its folder name); the one chosen is then built.
+        """
+        dated: tuple[str, str, str] = ("", "", "")  # (label, paper, key), as sorted
+        undated: tuple[str, str, str] = ("", "", "")
+        chosen: dict[str, Paper] = {}
+        named: dict[str, str | None] = {}  # a folder name's date: papers share them
+        exists = os.path.exists
+        for paper in self.papers:
+            chosen[paper.key] = paper
+            base = f"{paper.path}{os.sep}"
+            for key in _issue_folders(paper):
+                # Strings joined by hand: os.path.join was a third of the time.
+                meta = f"{base}{key}{os.sep}issue.toml"
+                day = _date(_issue_meta(meta).get("date")) if exists(meta) else None
+                if day is not None:
+                    label: str | None = day.isoformat()
+                elif key in named:
+                    label = named[key]
+                else:
+                    day = _date(key)
+                    label = named[key] = None if day is None else day.isoformat()
+                if label is None:
+                    undated = max(undated, (key, paper.key, key))
+                elif label >= dated[0]:
+                    dated = max(dated, (label, paper.key, key))
+        best = dated if dated[1] else undated if undated[1] else None
+        return None if best is None else self._issue(chosen[best[1]], best[2])
+
     def latest(self) -> Issue | None:
         """The newest issue of the library, if any (see `newest`)."""
         return newest(self.keep_issues())
+
+
+def _issue_meta(path: str) -> dict[str, object]:
+    """An issue's `issue.toml` at `path`; empty when there is none or it cannot be read
+    (a FIFO or a broken file: the issue is read by its folder name, said once)."""
+    try:
+        return _toml(path)
+    except ReaderError as err:
+        PROBLEMS[f"{err.message}; the issue is read without it"] = None
+        return {}
 
 
 def _issue_folders(paper: Paper) -> list[str]:

@@ -89,23 +89,19 @@ def choose_start(library: Library, start: Ref | None, state_path: Path | None) -
     Back at the saved position the issues are not listed (None): that one issue
     is all the first frame needs, and listing 10 papers of 3 years (10,950 issue
     folders) was 100 ms of CPU, half a Textual app's start. The screen lists them
-    after the first frame (`catalog`).
+    after the first frame (`catalog`). Nor are they with no saved place: the
+    newest is found without them (`Library.newest_issue`).
     """
-    if start is None and state_path is not None:
-        saved = load_position(state_path)
+    if start is None:
+        saved = load_position(state_path) if state_path is not None else None
         issue = saved_issue(library, saved) if saved is not None else None
         if saved is not None and issue is not None:
             return Choice(None, issue, saved.page, saved.item)
+        return Choice(None, library.newest_issue())
     issues = library.kept_issues()  # checking `start` read them a moment ago
-    ref = start
-    if ref is None and state_path is not None:
-        saved = load_position(state_path)
-        if saved is not None and find(issues, saved.paper, saved.issue):
-            ref = saved
-    issue = find(issues, ref.paper, ref.issue) if ref else None
-    issue = issue or newest(issues)
-    if ref and issue and issue.key == ref.issue:
-        return Choice(issues, issue, ref.page, ref.item)
+    issue = find(issues, start.paper, start.issue) or newest(issues)
+    if issue and issue.key == start.issue:
+        return Choice(issues, issue, start.page, start.item)
     return Choice(issues, issue)
 
 
