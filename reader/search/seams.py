@@ -21,6 +21,7 @@ headline, across the byline and a paragraph it is in no field but the item.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from reader.fields import ItemFields, field_group, paragraph_key
@@ -159,16 +160,27 @@ def _add(
     group: Callable[[str], str | None],
 ) -> None:
     """Put the spans of the occurrence `start`-`end` of the chain in `found`, when it
-    touches two fields or more (and, with `field`, all of them of it)."""
-    pieces = [
-        (key, form.span(max(start, at) - at, min(end, at + len(form.text)) - at))
-        for at, key, form in parts
-        if at < end and start < at + len(form.text)
-    ]
+    touches two fields or more (and, with `field`, all of them of it).
+
+    Only the parts it touches are visited, found by bisection: visiting every part
+    for every occurrence was the square of an item's paragraphs, and a page of 8,000
+    one-line paragraphs (`数据。`) held `reader search '"。数据"'` 18 s (audit25).
+    """
+    pieces = []
+    for n in range(max(bisect_right(parts, start, key=_start) - 1, 0), len(parts)):
+        at, key, form = parts[n]
+        if at >= end:
+            break
+        if start < at + len(form.text):
+            pieces.append((key, form.span(max(start, at) - at, min(end, at + len(form.text)) - at)))
     if len(pieces) < 2 or (field is not None and any(group(key) != field for key, _ in pieces)):
         return
     for key, span in pieces:
         found.setdefault(key, []).append(span)
+
+
+def _start(part: tuple[int, str, Folded]) -> int:
+    return part[0]
 
 
 def group_of(item: ItemFields) -> Callable[[str], str | None]:
