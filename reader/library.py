@@ -240,14 +240,14 @@ class Library:
         undated: tuple[str, str, str] = ("", "", "")
         chosen: dict[str, Paper] = {}
         named: dict[str, str | None] = {}  # a folder name's date: papers share them
-        exists = os.path.exists
+        access, there = os.access, os.F_OK  # os.path.exists raised and caught for each
         for paper in self.papers:
             chosen[paper.key] = paper
             base = f"{paper.path}{os.sep}"
             for key in _issue_folders(paper):
                 # Strings joined by hand: os.path.join was a third of the time.
                 meta = f"{base}{key}{os.sep}issue.toml"
-                day = _date(_issue_meta(meta).get("date")) if exists(meta) else None
+                day = _date(_issue_meta(meta).get("date")) if access(meta, there) else None
                 if day is not None:
                     label: str | None = day.isoformat()
                 elif key in named:
