@@ -95,3 +95,21 @@ def test_the_first_start_opens_the_newest_without_a_listing(
     loaded = session.read_start(Library(root), None, tmp_path / "none.json")
     assert scans == [] and loaded.issues is None
     assert loaded.opened is not None and loaded.opened.issue.key == "2025-03-28"
+
+
+async def test_a_first_start_walks_the_issues_listed_after_its_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No saved place: the newest opens unlisted, and `{` pressed at once, in a burst,
+    walks the issues as a slow `{` does (the listing is made when a key needs it)."""
+    from tui_scenes import app_for, settle
+
+    root = make_library(tmp_path, [("2025-03-21", 1), ("2025-03-26", 1), ("2025-03-28", 1)])
+    scans = count_listings(monkeypatch)
+    app = app_for(root)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("left_curly_bracket", "left_curly_bracket")
+        await settle(app, pilot)
+        assert app.main.opened is not None
+        assert app.main.opened.issue.id == "xuhui/2025-03-21"
+        assert len(scans) == 1
