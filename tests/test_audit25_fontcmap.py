@@ -28,20 +28,20 @@ class _Pdfium:
         self.fonts = fonts
         self.asked = 0
 
-    def FPDFText_HasUnicodeMapError(self, _handle: object, _i: int) -> bool:  # noqa: N802
+    def FPDFText_HasUnicodeMapError(self, _handle: object, _i: int) -> bool:
         self.asked += 1
         return True
 
-    def FPDFText_GetTextObject(self, _handle: object, i: int) -> int:  # noqa: N802
+    def FPDFText_GetTextObject(self, _handle: object, i: int) -> int:
         return i
 
-    def FPDFTextObj_GetFont(self, i: int) -> int:  # noqa: N802
+    def FPDFTextObj_GetFont(self, i: int) -> int:
         return int(self.fonts(i)) + 1
 
-    def FPDFText_GetUnicode(self, _handle: object, i: int) -> int:  # noqa: N802
+    def FPDFText_GetUnicode(self, _handle: object, i: int) -> int:
         return 0x4E00 + i
 
-    def FPDFFont_GetFontData(self, _font: object, buf: Any, _n: int, size: Any) -> bool:  # noqa: N802
+    def FPDFFont_GetFontData(self, _font: object, buf: Any, _n: int, size: Any) -> bool:
         size._obj.value = len(_PROGRAM)
         if buf is not None:
             ctypes.memmove(buf, _PROGRAM, len(_PROGRAM))

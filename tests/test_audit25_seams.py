@@ -25,7 +25,7 @@ class _Counted(list[Any]):
             _Counted.looked += 1
             yield part
 
-    def __getitem__(self, index: SupportsIndex | slice) -> Any:  # type: ignore[override]
+    def __getitem__(self, index: SupportsIndex | slice) -> Any:
         _Counted.looked += 1
         return super().__getitem__(index)
 
