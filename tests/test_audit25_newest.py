@@ -9,6 +9,7 @@ the issues after its first frame, as it does back at a saved place.
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -71,6 +72,44 @@ def test_a_broken_issue_toml_is_said_and_its_folder_name_counts(tmp_path: Path) 
     try:
         assert Library(tmp_path).newest_issue() == newest(Library(tmp_path).issues())
         assert any("2025-03-28" in message for message in PROBLEMS)
+    finally:
+        PROBLEMS.clear()
+
+
+def _odd(folder: Path, kind: str) -> None:
+    toml = folder / "issue.toml"
+    if kind == "fifo":
+        os.mkfifo(toml)
+    elif kind == "folder":
+        toml.mkdir()
+    elif kind == "loop":
+        toml.symlink_to(toml)
+    elif kind == "bom":
+        toml.write_bytes(b"\xef\xbb\xbfdate = 2026-01-01\n")
+    elif kind == "gbk":
+        toml.write_bytes('title = "特刊"\ndate = 2026-01-01\n'.encode("gbk"))
+    elif kind == "long":
+        toml.write_text("date = 2026-01-01\n" + f'note = "{"长" * 3000}"\n', encoding="utf-8")
+    elif kind == "empty":
+        toml.write_bytes(b"")
+    elif kind == "crlf":
+        toml.write_bytes(b"date = 2026-01-01\r\n")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "loop", "bom", "gbk", "long", "empty", "crlf"])
+def test_an_odd_issue_toml_is_read_and_said_as_the_listing_does(tmp_path: Path, kind: str) -> None:
+    """The choice reads a plain small file at once (`library._issue_day`); every other
+    file as the listing reads it, with the same message once."""
+    _folder(tmp_path, "a", "2025-03-28")
+    _folder(tmp_path, "a", "特刊")
+    _odd(tmp_path / "a" / "特刊", kind)
+    PROBLEMS.clear()
+    try:
+        alone = Library(tmp_path).newest_issue()
+        said = list(PROBLEMS)
+        PROBLEMS.clear()
+        assert alone == newest(Library(tmp_path).issues())
+        assert said == list(PROBLEMS)
     finally:
         PROBLEMS.clear()
 
