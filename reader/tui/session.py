@@ -135,7 +135,7 @@ def heavy(issue: Issue) -> tuple[int, int] | None:
 def _read_first(library: Library, choice: Choice, weight: tuple[int, int]) -> Opened | None:
     """The start issue read before the screen, said on stderr: the screen reads its start
     issue before its first frame, with the terminal's keys its own, and an issue made to
-    be slow (20 pages of 1.2 MB spaced heads, a minute on a busy machine) left the
+    be slow (20 pages of 0.6 MB spaced heads, minutes on a busy machine) left the
     terminal blank with `q` and Ctrl-C ignored until it was done (audit25). Here Ctrl-C
     still stops the reader."""
     from reader.printable import one_line
