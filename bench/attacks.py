@@ -56,6 +56,16 @@ TEXTS: dict[str, tuple[int, Callable[[int], bytes]]] = {
     "n —— on one line": (50_000, _text(lambda n: "——" * n + "\n")),
     "n lines of spaces": (20_000, _text(lambda n: "  \u3000 \u3000\u3000   \n" * n)),
     "a .txt of n MB": (25, lambda n: b"\xe6\x96\xb0" * ((n << 20) // 3)),
+    "n spaced heads with a subtitle": (  # parse/spacedheads.py: the slowest shape, 1 MB/s
+        2_500,
+        _text(
+            lambda n: "".join(
+                " ".join(_words(4, 4)) + " ——" + _words(8, 12) + "\n" + _words(20, 24) + "。\n"
+                for _ in range(n)
+            )
+        ),
+    ),
+    "n one-line paragraphs": (20_000, _text(lambda n: "标题\n" + "　　数据。\n" * n)),
 }
 
 

@@ -152,14 +152,23 @@ class _Program:
         return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
-def _program(raw: Any, font: Any) -> _Program | None:
+def _program(raw: Any, font: Any, known: dict[bytes, _Program | None]) -> _Program | None:
+    """The font's program, read once for every font of the page that embeds the same bytes
+    (`known`): a page can name one program under thousands of font dictionaries."""
     size = ctypes.c_size_t()
     if not raw.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) or not size.value:
         return None
     buf = (ctypes.c_ubyte * size.value)()
     if not raw.FPDFFont_GetFontData(font, buf, size.value, ctypes.byref(size)):
         return None
-    tables = _tables(bytes(buf)[: size.value])
+    data = bytes(buf)[: size.value]
+    if data not in known:
+        known[data] = _read_program(data)
+    return known[data]
+
+
+def _read_program(data: bytes) -> _Program | None:
+    tables = _tables(data)
     if not all(t in tables for t in (b"head", b"glyf", b"loca", b"cmap")):
         return None
     try:
@@ -220,6 +229,24 @@ class FontMaps:
     def __init__(self, raw: Any, handle: Any, count: int) -> None:
         self._raw, self._handle, self._count = raw, handle, count
         self._fonts: dict[int, _Program | None] = {}
+        self._unmapped: dict[int, list[int]] | None = None
+        self._programs: dict[bytes, _Program | None] = {}
+
+    def _glyphs(self, key: int) -> list[int]:
+        """The unmapped glyphs of font `key` on the page, in order.
+
+        Found for every font in one pass over the page's glyphs, the first time one is
+        asked for: a pass for each font was the page's glyphs times its fonts, and a
+        page of 10,000 glyphs each in a font of its own (audit25) held the import for
+        minutes, up to the bound on its CPU time.
+        """
+        if self._unmapped is None:
+            raw, handle = self._raw, self._handle
+            self._unmapped = {}
+            for j in range(self._count):
+                if raw.FPDFText_HasUnicodeMapError(handle, j):
+                    self._unmapped.setdefault(_font(raw, handle, j)[0], []).append(j)
+        return self._unmapped.get(key, [])
 
     def char(self, i: int, code: int) -> int | None:
         """The character of unmapped glyph `i` (PDFium's code for it: `code`), or None."""
@@ -231,13 +258,11 @@ class FontMaps:
 
     def _decide(self, key: int, font: Any) -> _Program | None:
         raw, handle = self._raw, self._handle
-        program = _program(raw, font)
+        program = _program(raw, font, self._programs)
         if program is None:
             return None
         agree = measured = 0
-        for j in range(self._count):
-            if not raw.FPDFText_HasUnicodeMapError(handle, j) or _font(raw, handle, j)[0] != key:
-                continue
+        for j in self._glyphs(key):
             verdict = _agrees(raw, handle, j, program, raw.FPDFText_GetUnicode(handle, j))
             if verdict is not None:
                 measured += 1

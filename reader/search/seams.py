@@ -145,7 +145,7 @@ def crossing(
         while at >= 0:
             if at not in seen:
                 seen.add(at)
-                _add(found, parts, at, at + size, field, group)
+                _add(found, parts, _part_at(parts, at), at, at + size, field, group)
             at = text.find(needle, at + 1, start + size - 1)
     return found
 
@@ -153,22 +153,43 @@ def crossing(
 def _add(
     found: Spans,
     parts: Parts,
+    first: int,
     start: int,
     end: int,
     field: str | None,
     group: Callable[[str], str | None],
 ) -> None:
     """Put the spans of the occurrence `start`-`end` of the chain in `found`, when it
-    touches two fields or more (and, with `field`, all of them of it)."""
-    pieces = [
-        (key, form.span(max(start, at) - at, min(end, at + len(form.text)) - at))
-        for at, key, form in parts
-        if at < end and start < at + len(form.text)
-    ]
+    touches two fields or more (and, with `field`, all of them of it).
+
+    Only the parts it touches are visited, from `first` (`_part_at`): visiting every part
+    for every occurrence was the square of an item's paragraphs, and a page of 8,000
+    one-line paragraphs (`数据。`) held `reader search '"。数据"'` 18 s (audit25).
+    """
+    pieces = []
+    for n in range(first, len(parts)):
+        at, key, form = parts[n]
+        if at >= end:
+            break
+        if start < at + len(form.text):
+            pieces.append((key, form.span(max(start, at) - at, min(end, at + len(form.text)) - at)))
     if len(pieces) < 2 or (field is not None and any(group(key) != field for key, _ in pieces)):
         return
     for key, span in pieces:
         found.setdefault(key, []).append(span)
+
+
+def _part_at(parts: Parts, at: int) -> int:
+    """The index of the last part that starts at or before `at` (0 if none), by bisection
+    (by hand: the query path imports no `bisect`, tests/test_index.py)."""
+    low, high = 0, len(parts)
+    while low < high:
+        middle = (low + high) // 2
+        if parts[middle][0] <= at:
+            low = middle + 1
+        else:
+            high = middle
+    return max(low - 1, 0)
 
 
 def group_of(item: ItemFields) -> Callable[[str], str | None]:

@@ -163,7 +163,7 @@ def parse_beside(library: Library, issue: Issue) -> bool:
     """
     from reader.startup import beside
 
-    missing = [n for n in issue.page_numbers() if not _in_cache(issue, n)]
+    missing = missing_pages(issue)
     if not missing or not _writable(cache_dir() / "pages"):
         return False  # a child could not leave its pages here: they are parsed here
 
@@ -174,6 +174,11 @@ def parse_beside(library: Library, issue: Issue) -> bool:
     wait = beside(parse)
     _PARSING.append(wait)
     return True
+
+
+def missing_pages(issue: Issue) -> list[int]:
+    """The numbers of the issue's pages with no entry in the cache (to be parsed)."""
+    return [n for n in issue.page_numbers() if not _in_cache(issue, n)]
 
 
 def _writable(folder: Path) -> bool:

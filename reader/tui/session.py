@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -12,7 +14,7 @@ from reader.fields import Ref
 from reader.library import PROBLEMS, Issue, Library, newest
 from reader.model import Page
 from reader.state import load_position, load_scroll
-from reader.tui.pagecache import cached_page, parse_beside
+from reader.tui.pagecache import cached_page, missing_pages, parse_beside
 
 _DATE = re.compile(r"^\s*(\d{4})\D{0,2}(\d{1,2})\D{0,2}(\d{1,2})\D?\s*$")
 
@@ -89,28 +91,66 @@ def choose_start(library: Library, start: Ref | None, state_path: Path | None) -
     Back at the saved position the issues are not listed (None): that one issue
     is all the first frame needs, and listing 10 papers of 3 years (10,950 issue
     folders) was 100 ms of CPU, half a Textual app's start. The screen lists them
-    after the first frame (`catalog`).
+    after the first frame (`catalog`). Nor are they with no saved place: the
+    newest is found without them (`Library.newest_issue`).
     """
-    if start is None and state_path is not None:
-        saved = load_position(state_path)
+    if start is None:
+        saved = load_position(state_path) if state_path is not None else None
         issue = saved_issue(library, saved) if saved is not None else None
         if saved is not None and issue is not None:
             return Choice(None, issue, saved.page, saved.item)
+        return Choice(None, library.newest_issue())
     issues = library.kept_issues()  # checking `start` read them a moment ago
-    ref = start
-    if ref is None and state_path is not None:
-        saved = load_position(state_path)
-        if saved is not None and find(issues, saved.paper, saved.issue):
-            ref = saved
-    issue = find(issues, ref.paper, ref.issue) if ref else None
-    issue = issue or newest(issues)
-    if ref and issue and issue.key == ref.issue:
-        return Choice(issues, issue, ref.page, ref.item)
+    issue = find(issues, start.paper, start.issue) or newest(issues)
+    if issue and issue.key == start.issue:
+        return Choice(issues, issue, start.page, start.item)
     return Choice(issues, issue)
 
 
-_CHOSEN: list[tuple[Library, Ref | None, Path | None, Choice]] = []
-"""The choice `parse_start_beside` made, for `open_start` to take once."""
+_CHOSEN: list[tuple[Library, Ref | None, Path | None, Choice, Opened | None]] = []
+"""The choice `parse_start_beside` made (and the issue, when it read it), for
+`open_start` to take once."""
+
+HEAVY = 4 << 20
+"""Bytes of page text not parsed before past which the start issue is read before the
+screen is drawn (`parse_start_beside`): about a second at the parse's budget (5 MB/s);
+a slow shape (spaced heads) parses at 1 MB/s. An issue a paper prints is 0.1-3 MB."""
+
+
+def heavy(issue: Issue) -> tuple[int, int] | None:
+    """(pages, bytes) of the issue's page text not parsed before, when over `HEAVY`."""
+    sizes: dict[int, int] = {}
+    for number in issue.page_numbers():
+        try:
+            sizes[number] = os.stat(issue.page_path(number)).st_size
+        except OSError:
+            continue  # said when the page is read
+    if sum(sizes.values()) <= HEAVY:
+        return None  # every issue a paper prints: no page hashed to know
+    missing = missing_pages(issue)
+    size = sum(sizes.get(number, 0) for number in missing)
+    return (len(missing), size) if size > HEAVY else None
+
+
+def _read_first(library: Library, choice: Choice, weight: tuple[int, int]) -> Opened | None:
+    """The start issue read before the screen, said on stderr: the screen reads its start
+    issue before its first frame, with the terminal's keys its own, and an issue made to
+    be slow (20 pages of 0.6 MB spaced heads, minutes on a busy machine) left the
+    terminal blank with `q` and Ctrl-C ignored until it was done (audit25). Here Ctrl-C
+    still stops the reader."""
+    from reader.printable import one_line
+
+    assert choice.issue is not None
+    pages, size = weight
+    sys.stderr.write(
+        f"reader: reading {one_line(choice.issue.id)} first: {pages} pages, "
+        f"{size / 2**20:.0f} MB of text not read before (Ctrl-C stops)\n"
+    )
+    sys.stderr.flush()
+    try:
+        return load_issue(library, choice.issue, choice.page, choice.item)
+    except (ReaderError, OSError):
+        return None  # said by `read_start`, which meets it again
 
 
 def parse_start_beside(library: Library, start: Ref | None, state_path: Path | None) -> bool:
@@ -125,7 +165,11 @@ def parse_start_beside(library: Library, start: Ref | None, state_path: Path | N
         choice = choose_start(library, start, state_path)
     except (ReaderError, OSError):
         return False  # said by `read_start`, which meets it again
-    _CHOSEN[:] = [(library, start, state_path, choice)]
+    weight = heavy(choice.issue) if choice.issue is not None else None
+    if weight is not None:
+        _CHOSEN[:] = [(library, start, state_path, choice, _read_first(library, choice, weight))]
+        return False
+    _CHOSEN[:] = [(library, start, state_path, choice, None)]
     return choice.issue is not None and parse_beside(library, choice.issue)
 
 
@@ -137,6 +181,8 @@ def open_start(
     kept = _CHOSEN.pop() if _CHOSEN else None
     if kept is not None and kept[0] is library and kept[1:3] == (start, state_path):
         choice = kept[3]
+        if kept[4] is not None:
+            return choice.issues, kept[4]
     else:
         choice = choose_start(library, start, state_path)
     if choice.issue is None:
