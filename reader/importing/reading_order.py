@@ -91,10 +91,12 @@ def _em_span(seg: Segment) -> tuple[float, float]:
     em runs from 0.12 em under the baseline to 0.88 em over it. The loose box is the
     font's stated ascent and descent, which producers state differently for one font
     (Typst the em box, Chromium and cairo the face's line metrics, 1.16 and 0.288 em
-    for Noto CJK): rows set tight overlap by the difference."""
-    top = min(seg.top, seg.baseline + _EM_TOP * seg.size)
-    bottom = max(seg.bottom, seg.baseline - (1 - _EM_TOP) * seg.size)
-    return -top, -bottom
+    for Noto CJK): rows set tight overlap by the difference. Kept on the segment."""
+    if seg.em is None:
+        top = min(seg.top, seg.baseline + _EM_TOP * seg.size)
+        bottom = max(seg.bottom, seg.baseline - (1 - _EM_TOP) * seg.size)
+        seg.em = -top, -bottom
+    return seg.em
 
 
 def _is_head(segs: list[Segment], body: float) -> bool:

@@ -16,7 +16,7 @@ from reader.importing.fontcmap import FontMaps
 from reader.importing.fonts import named_weight, subfont_families, unstated
 from reader.importing.frame import Frame
 from reader.importing.glyphs import make_glyph
-from reader.importing.producers import Suspects, dashes, line_box, made_up, suspect
+from reader.importing.producers import NOTED, Suspects, dashes, line_box, made_up, suspect
 from reader.importing.reading_order import Glyph
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -101,7 +101,10 @@ def page_glyphs(
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
     maps: FontMaps | None = None  # made at the first glyph with no Unicode
-    suspects = Suspects()  # glyphs a map may lie about
+    codes: list[int] = []  # each glyph's code point, for `Suspects` where a map may lie
+    lied: set[int] = set()  # the places of glyphs `suspect` of a lie
+    noted = False  # a glyph of those or of a code point `producers` looks for
+    chars: dict[int, str] = {}  # a code point: the character it prints (`printed`)
     ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
     upside_down = 0
     for i in range(max(count, 0)):
@@ -168,7 +171,9 @@ def page_glyphs(
         face, weight, font_unnamed = typeface
         if stroked and obj in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
-        char = printed(code)
+        char = chars.get(code)
+        if char is None:
+            char = chars[code] = " " if (shown := printed(code)).isspace() else shown
         baseline = oy.value
         if frame is not None and frame.turn:
             box = frame.rect(*box)
@@ -178,7 +183,7 @@ def page_glyphs(
             bottom, top = line_box(box[1], box[3], baseline, size)
             box = box[0], bottom, box[2], top
         glyph = make_glyph(
-            " " if char.isspace() else char,
+            char,
             box[0],
             box[2],
             box[1],
@@ -196,12 +201,20 @@ def page_glyphs(
         upside_down += placed and turn_a < -abs(turn_b)
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
-        suspects.add(len(glyphs), face, code, lie)
-        if made_up(code):
-            ligatures = True
+        if lie or code in NOTED:  # (few glyphs: `Suspects` is fed all of them only then)
+            noted = True
+            if lie:
+                lied.add(len(glyphs))
+            if made_up(code):
+                ligatures = True
+        codes.append(code)
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
+    suspects = Suspects()  # glyphs a map may lie about, with their faces as read
+    if noted:
+        for k, g in enumerate(glyphs):
+            suspects.add(k, g.face, codes[k], k in lied)
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
     if families := subfont_families(faces, {face: weight for face, weight in fonts.values()}):
