@@ -64,7 +64,7 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
         for glyph in row:
             if current:
                 prev = current[-1]
-                if _same_spot(prev, glyph):
+                if prev.char == glyph.char and _same_spot(prev, glyph):
                     continue  # fake bold: the same glyph drawn twice
                 if id(glyph) in cuts:
                     out.append(Segment(current))

@@ -105,6 +105,7 @@ def page_glyphs(
     lied: set[int] = set()  # the places of glyphs `suspect` of a lie
     noted = False  # a glyph of those or of a code point `producers` looks for
     chars: dict[int, str] = {}  # a code point: the character it prints (`printed`)
+    cropped = frame is not None and frame.trimmed  # (else it shows every glyph)
     ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
     upside_down = 0
     for i in range(max(count, 0)):
@@ -127,7 +128,7 @@ def page_glyphs(
         if not loose_box(handle, i, rect_ref):
             continue
         box = rect.left, rect.bottom, rect.right, rect.top
-        if frame is not None and not frame.shows(*box):
+        if cropped and frame is not None and not frame.shows(*box):
             continue  # printers' marks, a slug line: not on the page as trimmed
         origin(handle, i, ox_ref, oy_ref)
         obj = text_object(handle, i)
