@@ -209,7 +209,8 @@ def arrange(
         if len(segs) == 1 or (top and _one_row(segs)):
             out += _rows(segs, hint)
             return out
-        ruled = _ruled(segs, rules, body, _RULE_ACROSS)
+        measured = _Measured(segs) if rules else None  # for both rule tests below
+        ruled = _ruled(segs, rules, body, _RULE_ACROSS, measured)
         if len(ruled) > 1:  # a rule across the whole region: what is above comes first
             out += arrange(ruled[0], body, hint, below_head, top, rules, gap)
             hint, below_head, top = True, False, False
@@ -224,7 +225,7 @@ def arrange(
             return out
         bands = _split(segs, vertical=False, min_gap=gap)
         if len(bands) == 1:
-            bands = _ruled(segs, rules, body)
+            bands = _ruled(segs, rules, body, measured=measured)
         if len(bands) > 1:
             glued = _glue_heads(bands, body)
             bands = glued if len(glued) > 1 else bands
@@ -268,23 +269,46 @@ def rules_of(drawn: Sequence[header.Box], body: float) -> list[Rule]:
     ]
 
 
+class _Measured:
+    """What `_ruled` measures of a region's segments, measured once for the two rule
+    tests `arrange` makes of each region (across its width, across most of it): its
+    reach, and (when a rule is tried) the segments' em spans and their lowest and
+    highest em bottom."""
+
+    def __init__(self, segs: list[Segment]) -> None:
+        self.lo, self.hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+        self.ems: list[tuple[float, float]] = []
+        self.bottoms = (0.0, 0.0)
+
+    def measure(self, segs: list[Segment]) -> None:
+        if not self.ems:
+            self.ems = [_em_span(s) for s in segs]
+            self.bottoms = min(-e[1] for e in self.ems), max(-e[1] for e in self.ems)
+
+
 def _ruled(
-    segs: list[Segment], rules: Sequence[Rule], body: float, span: float = _RULE_SPAN
+    segs: list[Segment],
+    rules: Sequence[Rule],
+    body: float,
+    span: float = _RULE_SPAN,
+    measured: _Measured | None = None,
 ) -> list[list[Segment]]:
     """The region cut at the topmost rule drawn across most of its width with no
     segment through it (by their em boxes: cairo states a headline's box 1.16 em over
-    its baseline, through a rule drawn an em over it), else the region whole."""
+    its baseline, through a rule drawn an em over it), else the region whole.
+    `measured`: the region's measures (`_Measured`), if taken already."""
     if not rules:
         return [segs]
-    lo, hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
-    ems: list[tuple[float, float]] = []
-    bottoms = (0.0, 0.0)
+    measured = measured or _Measured(segs)
+    lo, hi = measured.lo, measured.hi
+    ems = measured.ems
+    bottoms = measured.bottoms
     for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
         if min(x1, hi) - max(x0, lo) < span * (hi - lo):
             continue
         if not ems:  # they tell which rules have segments on both sides
-            ems = [_em_span(s) for s in segs]
-            bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
+            measured.measure(segs)
+            ems, bottoms = measured.ems, measured.bottoms
         if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
             continue  # nothing above it, or nothing below
         above = [s for s, e in zip(segs, ems, strict=True) if -e[1] >= y - 0.2 * body]
