@@ -270,20 +270,14 @@ def rules_of(drawn: Sequence[header.Box], body: float) -> list[Rule]:
 
 
 class _Measured:
-    """What `_ruled` measures of a region's segments, measured once for the two rule
-    tests `arrange` makes of each region (across its width, across most of it): its
-    reach, and (when a rule is tried) the segments' em spans and their lowest and
-    highest em bottom."""
+    """What `_ruled` measures of a region, once for `arrange`'s two rule tests of it:
+    its reach; when a rule is tried, its segments' em spans and lowest and highest em
+    bottom."""
 
     def __init__(self, segs: list[Segment]) -> None:
         self.lo, self.hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
         self.ems: list[tuple[float, float]] = []
         self.bottoms = (0.0, 0.0)
-
-    def measure(self, segs: list[Segment]) -> None:
-        if not self.ems:
-            self.ems = [_em_span(s) for s in segs]
-            self.bottoms = min(-e[1] for e in self.ems), max(-e[1] for e in self.ems)
 
 
 def _ruled(
@@ -295,20 +289,18 @@ def _ruled(
 ) -> list[list[Segment]]:
     """The region cut at the topmost rule drawn across most of its width with no
     segment through it (by their em boxes: cairo states a headline's box 1.16 em over
-    its baseline, through a rule drawn an em over it), else the region whole.
-    `measured`: the region's measures (`_Measured`), if taken already."""
+    its baseline, through a rule drawn an em over it), else the region whole."""
     if not rules:
         return [segs]
-    measured = measured or _Measured(segs)
-    lo, hi = measured.lo, measured.hi
-    ems = measured.ems
-    bottoms = measured.bottoms
+    m = measured or _Measured(segs)
+    lo, hi = m.lo, m.hi
     for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
         if min(x1, hi) - max(x0, lo) < span * (hi - lo):
             continue
-        if not ems:  # they tell which rules have segments on both sides
-            measured.measure(segs)
-            ems, bottoms = measured.ems, measured.bottoms
+        if not m.ems:  # they tell which rules have segments on both sides
+            m.ems = ems = [_em_span(s) for s in segs]
+            m.bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
+        ems, bottoms = m.ems, m.bottoms
         if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
             continue  # nothing above it, or nothing below
         above = [s for s, e in zip(segs, ems, strict=True) if -e[1] >= y - 0.2 * body]
