@@ -64,7 +64,7 @@ def segments(glyphs: Sequence[Glyph], body: float) -> list[Segment]:
         for glyph in row:
             if current:
                 prev = current[-1]
-                if _same_spot(prev, glyph):
+                if prev.char == glyph.char and _same_spot(prev, glyph):
                     continue  # fake bold: the same glyph drawn twice
                 if id(glyph) in cuts:
                     out.append(Segment(current))
@@ -178,7 +178,7 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
     """
     middles: list[float] = []
     cuts: set[int] = set()
-    least = _GUTTER * body
+    least, narrow = _GUTTER * body, _NARROW * body
     for row in rows:
         prev: Glyph | None = None
         for glyph in row:
@@ -194,12 +194,22 @@ def _gutters(rows: list[list[Glyph]], body: float, strips: _Strips) -> tuple[lis
                 ):
                     middles.append((prev.x1 + glyph.x0) / 2)
                     cuts.add(id(glyph))
-                elif _set_apart(prev, glyph, ratio, gap, body) or _narrow_gutter(
-                    prev, glyph, gutter, gap <= least, body, strips
+                elif _may_split(prev, glyph, gap, narrow) and (
+                    _set_apart(prev, glyph, ratio, gap, body)
+                    or _narrow_gutter(prev, glyph, gutter, gap <= least, body, strips)
                 ):
                     cuts.add(id(glyph))
             prev = glyph
     return middles, cuts
+
+
+def _may_split(prev: Glyph, glyph: Glyph, gap: float, narrow: float) -> bool:
+    """Whether a gap under a gutter's width may still split (`_set_apart`,
+    `_narrow_gutter`): wider than `narrow` (`_NARROW` ems), or beside a mark whose ink
+    lies inside its box. Asked of every pair of neighbours so that most, side by side in
+    a line, are passed over without the two tests: between other glyphs the gap from ink
+    to ink is the gap between the boxes, and both tests ask more than `narrow` of it."""
+    return gap > narrow or prev.char in HANGS or glyph.char in OPENS
 
 
 def _narrow_gutter(

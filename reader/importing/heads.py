@@ -317,8 +317,8 @@ def _left_neighbour(
     if not row:
         return None
     left = max(row, key=lambda t: t.x1)
-    for seg in segs:
-        if _beside(seg, top, body) and seg is not left and seg.x1 > left.x1 and seg.x0 < top.x0:
+    for seg in segs:  # (the box tests first: they rule out most segments for less)
+        if seg.x0 < top.x0 and seg.x1 > left.x1 and seg is not left and _beside(seg, top, body):
             return None
     return left
 
@@ -349,9 +349,9 @@ def _clear_between(
     headline: a headline does not reach over another story's running column. `claimed`
     holds the ids of the column tops some headline owns."""
     lo, hi = (head.x1, top.x0) if top.x0 >= head.x1 else (top.x1, head.x0)
-    for seg in segs:
-        if seg is top or seg is head or id(seg) in claimed:
+    for seg in segs:  # (the box tests first: they rule out most segments for less)
+        if seg.x1 <= lo or seg.x0 >= hi or seg is top or seg is head or id(seg) in claimed:
             continue
-        if _beside(seg, top, body) and seg.x1 > lo and seg.x0 < hi:
+        if _beside(seg, top, body):
             return False
     return True

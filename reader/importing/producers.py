@@ -72,6 +72,11 @@ _MOSTLY = 0.9  # of a face's glyphs: dingbats, so its map states names, not char
 _HALF = 0.5  # or em-wide Latin ones, in a face that states no ideograph at all
 
 
+# The code points `Suspects` and `dashes` look for, and those between (`made_up`'s from
+# U+1400, `_dingbat`'s to U+27BF): a page reads thousands of glyphs, few of these.
+NOTED = range(0x1400, 0x27C0)
+
+
 def _mapless(lies: int, glyphs: int) -> bool:
     """A face of `glyphs` glyphs, `lies` of them em-wide glyphs stated as Latin letters
     and marks, states names, not characters (poppler's `pdftops`, then Ghostscript: each

@@ -91,10 +91,12 @@ def _em_span(seg: Segment) -> tuple[float, float]:
     em runs from 0.12 em under the baseline to 0.88 em over it. The loose box is the
     font's stated ascent and descent, which producers state differently for one font
     (Typst the em box, Chromium and cairo the face's line metrics, 1.16 and 0.288 em
-    for Noto CJK): rows set tight overlap by the difference."""
-    top = min(seg.top, seg.baseline + _EM_TOP * seg.size)
-    bottom = max(seg.bottom, seg.baseline - (1 - _EM_TOP) * seg.size)
-    return -top, -bottom
+    for Noto CJK): rows set tight overlap by the difference. Kept on the segment."""
+    if seg.em is None:
+        top = min(seg.top, seg.baseline + _EM_TOP * seg.size)
+        bottom = max(seg.bottom, seg.baseline - (1 - _EM_TOP) * seg.size)
+        seg.em = -top, -bottom
+    return seg.em
 
 
 def _is_head(segs: list[Segment], body: float) -> bool:
@@ -207,7 +209,8 @@ def arrange(
         if len(segs) == 1 or (top and _one_row(segs)):
             out += _rows(segs, hint)
             return out
-        ruled = _ruled(segs, rules, body, _RULE_ACROSS)
+        measured = _Measured(segs) if rules else None  # for both rule tests below
+        ruled = _ruled(segs, rules, body, _RULE_ACROSS, measured)
         if len(ruled) > 1:  # a rule across the whole region: what is above comes first
             out += arrange(ruled[0], body, hint, below_head, top, rules, gap)
             hint, below_head, top = True, False, False
@@ -222,7 +225,7 @@ def arrange(
             return out
         bands = _split(segs, vertical=False, min_gap=gap)
         if len(bands) == 1:
-            bands = _ruled(segs, rules, body)
+            bands = _ruled(segs, rules, body, measured=measured)
         if len(bands) > 1:
             glued = _glue_heads(bands, body)
             bands = glued if len(glued) > 1 else bands
@@ -266,23 +269,38 @@ def rules_of(drawn: Sequence[header.Box], body: float) -> list[Rule]:
     ]
 
 
+class _Measured:
+    """What `_ruled` measures of a region, once for `arrange`'s two rule tests of it:
+    its reach; when a rule is tried, its segments' em spans and lowest and highest em
+    bottom."""
+
+    def __init__(self, segs: list[Segment]) -> None:
+        self.lo, self.hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+        self.ems: list[tuple[float, float]] = []
+        self.bottoms = (0.0, 0.0)
+
+
 def _ruled(
-    segs: list[Segment], rules: Sequence[Rule], body: float, span: float = _RULE_SPAN
+    segs: list[Segment],
+    rules: Sequence[Rule],
+    body: float,
+    span: float = _RULE_SPAN,
+    measured: _Measured | None = None,
 ) -> list[list[Segment]]:
     """The region cut at the topmost rule drawn across most of its width with no
     segment through it (by their em boxes: cairo states a headline's box 1.16 em over
     its baseline, through a rule drawn an em over it), else the region whole."""
     if not rules:
         return [segs]
-    lo, hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
-    ems: list[tuple[float, float]] = []
-    bottoms = (0.0, 0.0)
+    m = measured or _Measured(segs)
+    lo, hi = m.lo, m.hi
     for y, x0, x1 in sorted(rules, key=lambda r: -r[0]):
         if min(x1, hi) - max(x0, lo) < span * (hi - lo):
             continue
-        if not ems:  # they tell which rules have segments on both sides
-            ems = [_em_span(s) for s in segs]
-            bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
+        if not m.ems:  # they tell which rules have segments on both sides
+            m.ems = ems = [_em_span(s) for s in segs]
+            m.bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
+        ems, bottoms = m.ems, m.bottoms
         if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
             continue  # nothing above it, or nothing below
         above = [s for s, e in zip(segs, ems, strict=True) if -e[1] >= y - 0.2 * body]

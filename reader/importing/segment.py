@@ -131,6 +131,9 @@ class Segment:
     caption: bool = field(init=False, default=False)  # set under a picture, within its width
     # text(), kept: the layout asks for it three times a segment; glyphs never change
     _text: str | None = field(init=False, default=None, repr=False, compare=False)
+    # its height within its type's em box (`reading_order._em_span`), kept: the XY-cut
+    # asks for it at every rule of every region it cuts; its glyphs never change
+    em: tuple[float, float] | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         g = self.glyphs

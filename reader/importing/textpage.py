@@ -11,11 +11,12 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from reader.importing.charcalls import CharCalls, char_calls
 from reader.importing.fontcmap import FontMaps
 from reader.importing.fonts import named_weight, subfont_families, unstated
 from reader.importing.frame import Frame
 from reader.importing.glyphs import make_glyph
-from reader.importing.producers import Suspects, dashes, line_box, made_up, suspect
+from reader.importing.producers import NOTED, Suspects, dashes, line_box, made_up, suspect
 from reader.importing.reading_order import Glyph
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -76,29 +77,35 @@ def page_glyphs(
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix, name, flags = raw.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
-    # Two thousand glyphs a page, eight calls each: the functions and the by-reference
-    # arguments are looked up and made once, not per call.
+    # Two thousand glyphs a page, six calls each: the functions (bound without argument
+    # checks, `charcalls`) and the by-reference arguments are looked up and made once.
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    matrix_ref, flags_ref = ctypes.byref(matrix), ctypes.byref(flags)
-    char_matrix = raw.FPDFText_GetMatrix
-    font_info = raw.FPDFText_GetFontInfo
-    text_object = raw.FPDFText_GetTextObject
+    matrix_ref, flags_ref, name_size = (
+        ctypes.byref(matrix),
+        ctypes.byref(flags),
+        ctypes.c_ulong(128),
+    )
+    calls = char_calls()
+    font_info, text_object, font_weight = calls.font_info, calls.text_object, calls.font_weight
     fonts: dict[bytes, tuple[int, int]] = {}  # a font's name: its face and weight
     faces: dict[bytes, int] = {}  # a face's name (no subset tag): its number
-    generated = raw.FPDFText_IsGenerated
-    unicode = raw.FPDFText_GetUnicode
-    map_error = raw.FPDFText_HasUnicodeMapError
-    loose_box = raw.FPDFText_GetLooseCharBox
-    origin = raw.FPDFText_GetCharOrigin
-    font_size = raw.FPDFText_GetFontSize
-    font_weight = raw.FPDFText_GetFontWeight
+    generated, unicode, map_error = calls.generated, calls.unicode, calls.map_error
+    loose_box, origin = calls.loose_box, calls.origin
+    # What PDFium reads of a character's text object (its size, matrix, font), asked
+    # once an object: a page sets 2,000 glyphs in a few hundred objects.
+    sets: dict[int, tuple[float, bool, float, float]] = {}
+    typefaces: dict[int, tuple[int, int, int | None]] = {}
     glyphs: list[Glyph] = []
     joined: list[bool] = []  # a glyph follows the one before with no break of PDFium's
     broken = True
     unnamed: dict[int, list[int]] = {}  # a font PDFium names not: its glyphs' places
     unmapped = 0
     maps: FontMaps | None = None  # made at the first glyph with no Unicode
-    suspects = Suspects()  # glyphs a map may lie about
+    codes: list[int] = []  # each glyph's code point, for `Suspects` where a map may lie
+    lied: set[int] = set()  # the places of glyphs `suspect` of a lie
+    noted = False  # a glyph of those or of a code point `producers` looks for
+    chars: dict[int, str] = {}  # a code point: the character it prints (`printed`)
+    cropped = frame is not None and frame.trimmed  # (else it shows every glyph)
     ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
     upside_down = 0
     for i in range(max(count, 0)):
@@ -106,7 +113,6 @@ def page_glyphs(
             broken = True
             continue  # PDFium's own spaces and line breaks: we place those ourselves
         code = unicode(handle, i)
-        font_unnamed: int | None = None
         if map_error(handle, i):
             if maps is None:
                 maps = FontMaps(raw, handle, count)
@@ -122,15 +128,16 @@ def page_glyphs(
         if not loose_box(handle, i, rect_ref):
             continue
         box = rect.left, rect.bottom, rect.right, rect.top
-        if frame is not None and not frame.shows(*box):
+        if cropped and frame is not None and not frame.shows(*box):
             continue  # printers' marks, a slug line: not on the page as trimmed
         origin(handle, i, ox_ref, oy_ref)
-        size = font_size(handle, i)
-        # The size set with Tf is in text space; the page may scale it (WeasyPrint sets
-        # 14 "px" type under a 0.75 matrix: 10.5 pt on the page, as the boxes are).
-        placed = char_matrix(handle, i, matrix_ref)
-        if size and placed:
-            size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
+        obj = text_object(handle, i)
+        set_as = sets.get(obj) if obj is not None else None
+        if set_as is None:
+            set_as = _set_as(calls, handle, i, matrix_ref, matrix)
+            if obj is not None:
+                sets[obj] = set_as
+        size, placed, turn_a, turn_b = set_as
         # Type set at Tf 0 (or boxed flat) still prints its character: give it a size,
         # since every later comparison divides by one.
         size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
@@ -143,24 +150,32 @@ def page_glyphs(
         # The font's name numbers its face (`ABCDEF+` tags one subset of it): a subtitle
         # in Kai at the body's size and weight is still set apart from a Song body. Its
         # weight is the font's (its descriptor's), asked once a font.
-        if 0 < font_info(handle, i, name, len(name), flags_ref) <= len(name):
-            key = name.value
-            if not key and type3:
-                font = raw.FPDFTextObj_GetFont(text_object(handle, i))
-                font_unnamed = ctypes.cast(font, ctypes.c_void_p).value or 0
-            if key not in fonts:
-                face = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
-                weight = font_weight(handle, i)
-                if unstated(weight):
-                    weight = named_weight(key.decode("latin-1")) or weight
-                fonts[key] = face, weight
-            face, weight = fonts[key]
-        else:
-            face, weight = 0, font_weight(handle, i)
-        if stroked and ctypes.cast(text_object(handle, i), ctypes.c_void_p).value in stroked:
+        typeface = typefaces.get(obj) if obj is not None else None
+        if typeface is None:
+            if 0 < font_info(handle, i, name, name_size, flags_ref) <= len(name):
+                key = name.value
+                unnamed_font = None
+                if not key and type3:
+                    font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, i))
+                    unnamed_font = ctypes.cast(font, ctypes.c_void_p).value or 0
+                if key not in fonts:
+                    face = faces.setdefault(key.split(b"+", 1)[-1], len(faces) + 1)
+                    weight = font_weight(handle, i)
+                    if unstated(weight):
+                        weight = named_weight(key.decode("latin-1")) or weight
+                    fonts[key] = face, weight
+                typeface = (*fonts[key], unnamed_font)
+            else:
+                typeface = 0, font_weight(handle, i), None
+            if obj is not None:
+                typefaces[obj] = typeface
+        face, weight, font_unnamed = typeface
+        if stroked and obj in stroked:
             weight = max(weight, 400) + _STROKE_BOLD
-        char = printed(code)
-        baseline, turn_a, turn_b = oy.value, matrix.a, matrix.b
+        char = chars.get(code)
+        if char is None:
+            char = chars[code] = " " if (shown := printed(code)).isspace() else shown
+        baseline = oy.value
         if frame is not None and frame.turn:
             box = frame.rect(*box)
             baseline = frame.point(ox.value, oy.value)[1]
@@ -169,7 +184,7 @@ def page_glyphs(
             bottom, top = line_box(box[1], box[3], baseline, size)
             box = box[0], bottom, box[2], top
         glyph = make_glyph(
-            " " if char.isspace() else char,
+            char,
             box[0],
             box[2],
             box[1],
@@ -187,12 +202,20 @@ def page_glyphs(
         upside_down += placed and turn_a < -abs(turn_b)
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
-        suspects.add(len(glyphs), face, code, lie)
-        if made_up(code):
-            ligatures = True
+        if lie or code in NOTED:  # (few glyphs: `Suspects` is fed all of them only then)
+            noted = True
+            if lie:
+                lied.add(len(glyphs))
+            if made_up(code):
+                ligatures = True
+        codes.append(code)
         glyphs.append(glyph)
         joined.append(not broken)
         broken = False
+    suspects = Suspects()  # glyphs a map may lie about, with their faces as read
+    if noted:
+        for k, g in enumerate(glyphs):
+            suspects.add(k, g.face, codes[k], k in lied)
     if unnamed:
         _type3_faces(glyphs, unnamed, type3, faces)
     if families := subfont_families(faces, {face: weight for face, weight in fonts.values()}):
@@ -207,6 +230,21 @@ def page_glyphs(
     if ligatures:  # (after the suspects, whose places in `glyphs` this moves)
         dashes(glyphs, joined)
     return place_strays(glyphs, joined), unmapped
+
+
+def _set_as(
+    calls: CharCalls, handle: Any, i: int, matrix_ref: Any, matrix: Any
+) -> tuple[float, bool, float, float]:
+    """How character `i`'s text object sets it: the size set with Tf, as the page scales
+    it (WeasyPrint sets 14 "px" type under a 0.75 matrix: 10.5 pt on the page, as the
+    boxes are; 0 for none), whether PDFium states its matrix, and the matrix's `a` and
+    `b` (its turn). PDFium reads all four from the character's text object (its text
+    matrix within the form that draws it), the same for each of its characters."""
+    size = calls.font_size(handle, i)
+    placed = bool(calls.matrix(handle, i, matrix_ref))
+    if size and placed:
+        size *= math.hypot(matrix.c, matrix.d) or 1.0  # the em's height, as set
+    return size, placed, matrix.a, matrix.b
 
 
 def _box(rect: Any) -> Box:

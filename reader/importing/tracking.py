@@ -26,8 +26,9 @@ def tracked(rows: list[list[Glyph]], body: float) -> set[int]:
     """The ids of the glyphs inside tracked lines (each but the line's first): no gap
     between them splits a row."""
     out: set[int] = set()
+    display = _DISPLAY * body
     for row in rows:
-        marks = [g for g in row if _ink(g) and g.size >= _DISPLAY * body]
+        marks = [g for g in row if g.size >= display and _ink(g)]
         if len(marks) < _LEAST:
             continue
         start = 0
