@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from reader.model import Item
 from reader.parse.kinds import SOURCE_RE
+from reader.parse.text import ends_sentence
 
 _OPENING = 1.5  # ems a note's opening takes: its bracket at half an em and a character
 
@@ -30,6 +31,24 @@ def room_for_note(width: float, hangs: bool, measure: float) -> bool:
     (`…的再认识。` 11 ems in a 12-em column: `（砚方）` wrapped, the paragraph's end).
     """
     return width + hangs + _OPENING <= measure
+
+
+def aside_over_three(top: str, middle: str, text: str) -> str | None:
+    """The bracketed aside that line `text` closes, opened after a sentence two lines up.
+
+    `…立案侦查。（长篇` / `通讯《“烟草大王”的人` / `生悲剧》全文见第三版）`: a pointer to
+    another page, or a long note, wrapped over three lines of a narrow column (Writer's
+    11 ems). It ends its paragraph as a stop does (`ends_sentence`, under its length
+    bound), so the indented line under it opens the next one. `lines._wrapped_note`
+    reads the same over two lines; a bracket opened or closed in between is another.
+    """
+    if "（" in text or "(" in text or "（" in middle or "）" in middle or ")" in middle:
+        return None
+    at = top.rfind("（")
+    if at < 0 or "）" in top[at:]:
+        return None
+    note = top[at:] + middle + text
+    return note if ends_sentence(top[:at] + note) else None
 
 
 def note_in_text(item: Item) -> Item:
