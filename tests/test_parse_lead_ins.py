@@ -55,3 +55,16 @@ def test_a_full_line_ending_in_a_dash_over_a_short_last_line_goes_on() -> None:
     last = ["浙江省中部有一个台州市", "路桥区是经国务院批准设立的县"]
     got = parse(HEAD, *FULL, last[0] + "。", HEAD2, *BODY)
     assert got[0][-1].endswith("".join(FULL) + last[0] + "。")
+
+
+def test_a_set_in_line_short_by_the_dash_under_it_goes_on() -> None:
+    # `启迪是：一、投入———` / `播种希望；二、途径` / `———联办之路；…`: the dash under the short
+    # line did not fit at its end; the line is not set in.
+    listed = [
+        "在全区学校医院一、投入———",
+        "播种希望；二、途径加快了",
+        "———联办之路；三、定位为上",
+        "求实。",
+    ]
+    got = parse(HEAD, *LEAD[:3], *listed, HEAD2, *BODY)
+    assert got[0][-1].endswith("".join(listed))
