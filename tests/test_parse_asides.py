@@ -51,3 +51,15 @@ def test_a_lead_in_dash_and_the_next_first_line_on_one_line_are_two_paragraphs()
     got = paragraphs(HEAD2, *BODY, "草原之歌", *DRAMA, *REST)
     assert any(p.endswith("称赞。它讲述了古老民族在大潮中的故事———") for p in got)
     assert any(p.startswith("青年牧人为心上人治病倾尽") for p in got)
+
+
+# An editor's note whose signature wrapped before its last character (Writer, full line).
+NOTE = ["今年的农业形势怎样？我们", "特邀部分专家进行笔谈，下", "面刊出的是笔谈摘要。———编"]
+
+
+def test_an_editor_s_signature_wrapped_before_its_last_character_is_made_whole() -> None:
+    got = paragraphs("新年话农桑", *NOTE, "者", HEAD2, *BODY)
+    assert any(p.endswith("笔谈摘要。———编者") for p in got)
+    # MuPDF's shape: a space at the dash's end.
+    got = paragraphs("新年话农桑", *NOTE[:-1], NOTE[-1].replace("———", "——— "), "者", HEAD2, *BODY)
+    assert any(p.endswith("笔谈摘要。———编者") for p in got)

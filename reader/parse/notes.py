@@ -51,6 +51,27 @@ def aside_over_three(top: str, middle: str, text: str) -> str | None:
     return note if ends_sentence(top[:at] + note) else None
 
 
+def rejoin_signature(raw: list[str]) -> list[str]:
+    """`raw` with an editor's note's signature made whole where its last character wrapped.
+
+    `…下面刊出的是他们的笔谈摘要。———编` / `者`: Writer breaks `———编者` before its last
+    character where the line is full (PDFium writes it so, MuPDF with a space at the dash's
+    end). Left alone the `者` read as a line of the headline under it; joined, the note's
+    last paragraph ends in its signature, as the corpus prints it.
+    """
+    out: list[str] = []
+    for line in raw:
+        if out and line.strip() == "者" and out[-1].rstrip().endswith(_SIGNED):
+            out[-1] = out[-1].rstrip() + "者"
+        else:
+            out.append(line)
+    return out
+
+
+_SIGNED = ("—编", "— 编")  # a signature's dash and `编`, its `者` on the next line
+SIGNATURE_BREAK = ("编\n者", "编\r\n者")  # where to look (asked of the page text first)
+
+
 def note_in_text(item: Item) -> Item:
     """`item` with a source that is no `（来源：…）` line as its last paragraph."""
     if item.source is None or not item.paragraphs or SOURCE_RE.match(item.source):
