@@ -7,6 +7,10 @@ own and 429 run on at a paragraph's end, and holds one `来源：` line in 19,48
 note is the story's last paragraph, as the corpus prints it. The parser still reads the
 note as the story's end (`Kind.SOURCE`: a story may start under it); only the field it
 lands in is decided here, once each item is built.
+
+Where a note or a signature ends its paragraph though its line does not show it: an
+aside wrapped over three lines (`aside_over_three`), an editor's `———编者` wrapped
+before its last character (`rejoin_signature`).
 """
 
 from __future__ import annotations
