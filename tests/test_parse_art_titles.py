@@ -35,3 +35,26 @@ def test_a_short_line_ending_in_another_note_goes_on_as_before() -> None:
     lines = [HEAD, *BODY, "哥斯达黎加见闻（上）", "（杨光利）", *NEXT]
     story = parse_text("\n".join(lines)).items[0]
     assert "哥斯达黎加见闻（上）" not in story.paragraphs
+
+
+def test_two_drawing_titles_one_under_the_other_are_two_paragraphs() -> None:
+    # (round 25) `燕子垭（速写）（高莽）` / `千年古杉（速写）（高莽）`, both read as head lines
+    # over a short headline in a 14-em column.
+    above = [
+        "你会听到它从亘古带来的传说，",
+        "沧桑的经历。中华民族就是在风",
+        "风雨雨中，在神州大地上茁壮成",
+    ]
+    gift = ["捐献", "１３日，一名３９岁的男子怀抱儿", "子在曼谷捐献泰铢，以帮助国家渡", "过难关。"]
+    titles = ["燕子垭（速写）（高莽）", "千年古杉（速写）（高莽）"]
+    lines = ["神农架", *above, "长起来的。", *titles, *gift]
+    story = parse_text("\n".join(lines)).items[0]
+    assert story.paragraphs[-2:] == tuple(titles)
+
+
+def test_a_drawing_title_wrapped_inside_its_brackets_is_a_paragraph() -> None:
+    # (round 25) `苍岩山桥殿飞虹（写` / `生）（罗雪村）` in an 11-em column, a headline under it.
+    lines = [HEAD, *BODY, "苍岩山桥殿飞虹（写", "生）（罗雪村）", *NEXT]
+    items = parse_text("\n".join(lines)).items
+    assert items[0].paragraphs[-1] == "苍岩山桥殿飞虹（写生）（罗雪村）"
+    assert items[1].headline is not None and items[1].headline.startswith("今年普高")

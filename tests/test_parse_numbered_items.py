@@ -33,3 +33,21 @@ def test_one_numbered_line_alone_is_no_run() -> None:
     # corpus runs a point on after a full stop too).
     items = parse_text("\n".join([HEAD, *TEXT, *ITEMS[0], HEAD2, *BODY])).items
     assert items[0].paragraphs == ("".join(TEXT) + "".join(ITEMS[0]),)
+
+
+# The first item set in a narrow box and spread to fill it (round 25): its lines, their
+# spaces gone, short of the 12-em column and open, as a head's are.
+NEWS = ["目前，学习电脑网络知识成", "为京城人又一新时尚，每周", "就吸引着数百人参加学习。"]
+SPREAD = [
+    "１： 在 北 京 电 报 局",
+    "营 业 大 厅 内， 每 天 前 来",
+    "办 理 入 网 手 续 和 咨 询 网",
+    "上 业 务 的 人 络 绎 不 绝。",
+]
+SECOND = ["２：北京电报局为院士们办", "理免费入网。这是一位院士", "在上网操作。"]
+
+
+def test_a_numbered_run_s_first_item_spread_short_is_its_text_not_a_head() -> None:
+    items = parse_text("\n".join(["京城网络热", *NEWS, *SPREAD, *SECOND, HEAD2, *BODY])).items
+    spread = "".join(SPREAD).replace(" ", "")
+    assert items[0].paragraphs[-2:] == (spread, "".join(SECOND))

@@ -22,18 +22,35 @@ __all__ = ["unmark_art_notes", "unmark_quoted_titles"]
 # The kind of a drawing or its artist and 画 in brackets, then perhaps the artist's name
 # in brackets: `（中国画）`, `（马得画）`, `（速写）（高莽）`.
 _ART_NOTE = re.compile(
-    r"（(?:中国画|国画|油画|版画|木刻|漫画|速写|素描|剪纸|篆刻|书法|[行隶草楷]书|大篆"
+    r"（(?:中国画|国画|油画|版画|木刻|漫画|速写|写生|素描|剪纸|篆刻|书法|[行隶草楷]书|大篆"
     r"|[\u4e00-\u9fff]{2,4}画)）(?:（[\u4e00-\u9fff]{2,4}）)?$"
 )
 
 
 def unmark_art_notes(lines: list[Line]) -> None:
     """Unmark each headline line that ends in a drawing's note: a paragraph of its story."""
+    unmarked = []
     for i, line in enumerate(lines):
-        if line.head and line.last == "）" and _ART_NOTE.search(line.text) is not None:
+        if not (line.head and line.last == "）"):
+            continue
+        if _ART_NOTE.search(line.text) is not None:
             line.head = False
-            if i + 1 < len(lines) and not lines[i + 1].head:
-                lines[i + 1].indent = True  # (the note ends its paragraph as a stop would)
+            unmarked.append(i)
+        elif i and lines[i - 1].head and _wrapped(lines[i - 1].text, line.text):
+            lines[i - 1].head = line.head = False
+            unmarked.append(i)
+    # The note ends its paragraph as a stop would: the text under it opens one, and so
+    # does a second drawing's title (`燕子垭（速写）（高莽）` / `千年古杉（速写）（高莽）`).
+    for i in unmarked:
+        if i + 1 < len(lines) and not lines[i + 1].head:
+            lines[i + 1].indent = True
+
+
+def _wrapped(above: str, text: str) -> bool:
+    """The note opens on the line above and closes on this one: `苍岩山桥殿飞虹（写` /
+    `生）（罗雪村）`, a drawing's title wrapped inside its brackets (Writer's 11 ems)."""
+    found = _ART_NOTE.search(above + text)
+    return found is not None and found.start() < len(above)
 
 
 def unmark_quoted_titles(lines: list[Line]) -> None:

@@ -309,9 +309,13 @@ def _caption_runs(raw: list[str], k: int) -> bool:
 # stop in it), then a run that starts a phrase of its own (an ideograph, a dash, a
 # quote or title mark, a bullet), or a byline. Extractors write two blocks side by
 # side so; and a wrapped headline's last characters (six at most, no clause ended)
-# before its subtitle's two dashes (PDFium of Chromium's prints: `礼 ——翟俊杰…`).
+# before its subtitle's two dashes (PDFium of Chromium's prints: `礼 ——翟俊杰…`); and
+# a lead-in's last line ending in its dash, the next paragraph's first line after it
+# (PDFium of Writer's pages, whose dash sits low enough to share the next baseline:
+# `…发生的一个小小故事——— 哈萨克族青年达列什，` in a 12-em column).
 _GAP = re.compile(
-    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)|[^\s，。；]{1,6}(?= ——[^—])) "
+    r"^(\S{3,}[\u4e00-\u9fff]|\S{3,}[”’》）](?= ——)|[^\s，。；]{1,6}(?= ——[^—])"
+    r"|\S{2,}[\u4e00-\u9fff]——+) "
     r"((?:——|[\u4e00-\u9fff●“《])\S{3,}|(?:本报|新华社|中新社)\S{0,8}?(?:记者|通讯员) .+)$"
 )
 

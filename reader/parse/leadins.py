@@ -10,8 +10,16 @@ width). A headline's kicker ends in a dash too: it is a stack line, never asked 
 
 from __future__ import annotations
 
+import re
+
+from reader.parse.column import INDENT
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
+from reader.parse.text import width
+
+_EVEN = 0.5  # ems two lines' widths may differ and still be one column's measure
+# What a line's end cannot split: a dash's run, a character with the mark opening on it.
+_UNIT = re.compile(r"—+|[“‘（《「『(\[]?.")
 
 
 def leads_in(lines: list[Line], k: int) -> bool:
@@ -29,7 +37,29 @@ def leads_in(lines: list[Line], k: int) -> bool:
         and line.text.endswith("——")
         and line.kind is Kind.BODY
         and not (line.head or line.hint)
-        and line.short
+        and (line.short or _set_in_under(lines, k))
+    )
+
+
+def _set_in_under(lines: list[Line], k: int) -> bool:
+    """Under line k, full and ending in a dash, the next line is set in by an indent and a
+    full one follows it: a paragraph's first line. The dash that fills its line ends the
+    lead-in there as well (`…这么大的变化？请看———` / `浙江省中部，有一个台州市路` /
+    `桥区，…`, XeTeX's 15-em column); a line inside a paragraph fills the column, and a
+    paragraph's short last line is followed by no full one of its own. Short by what
+    the line under it opens with, that did not fit, it is short at its end, not set in
+    (`启迪是：一、投入———` / `播种希望；二、途径` / `———联办之路；…`, Writer's 11 ems)."""
+    if k + 2 >= len(lines):
+        return False
+    line, nxt, after = lines[k], lines[k + 1], lines[k + 2]
+    unit = _UNIT.match(after.text)
+    return (
+        abs(nxt.width + INDENT - line.width) <= _EVEN
+        and after.kind is Kind.BODY
+        and not (after.head or after.hint or after.closes)
+        and after.width >= line.width - _EVEN
+        and unit is not None
+        and nxt.width + width(unit.group(0)) <= line.width + _EVEN
     )
 
 

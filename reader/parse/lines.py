@@ -29,7 +29,7 @@ from reader.parse.kinds import (
     kind_of,
 )
 from reader.parse.names import mark_name_bylines
-from reader.parse.notes import room_for_note
+from reader.parse.notes import aside_over_three, room_for_note
 from reader.parse.squeeze import is_squeezed, measure_among, measure_sorted, squeezed_width
 from reader.parse.text import CLOSING_MARKS, SENTENCE_STOPS, clean_line, ends_sentence
 
@@ -185,6 +185,8 @@ def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
         closes = last in SENTENCE_STOPS or (last in CLOSING_MARKS and ends_sentence(text))
         if not closes and last in "）)" and prev is not None and not prev_closes:
             note = _wrapped_note(prev.text, text)
+            if note is None and len(lines) > 1:  # (rarer: the note over three lines)
+                note = aside_over_three(lines[-2].text, prev.text, text)
             if note:
                 closes = True
                 if kind is body and CREDIT_RE.search(note):  # `…情形。（新` / `华社发）`

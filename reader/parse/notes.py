@@ -7,6 +7,10 @@ own and 429 run on at a paragraph's end, and holds one `来源：` line in 19,48
 note is the story's last paragraph, as the corpus prints it. The parser still reads the
 note as the story's end (`Kind.SOURCE`: a story may start under it); only the field it
 lands in is decided here, once each item is built.
+
+Where a note or a signature ends its paragraph though its line does not show it: an
+aside wrapped over three lines (`aside_over_three`), an editor's `———编者` wrapped
+before its last character (`rejoin_signature`).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import replace
 
 from reader.model import Item
 from reader.parse.kinds import SOURCE_RE
+from reader.parse.text import ends_sentence
 
 _OPENING = 1.5  # ems a note's opening takes: its bracket at half an em and a character
 
@@ -30,6 +35,45 @@ def room_for_note(width: float, hangs: bool, measure: float) -> bool:
     (`…的再认识。` 11 ems in a 12-em column: `（砚方）` wrapped, the paragraph's end).
     """
     return width + hangs + _OPENING <= measure
+
+
+def aside_over_three(top: str, middle: str, text: str) -> str | None:
+    """The bracketed aside that line `text` closes, opened after a sentence two lines up.
+
+    `…立案侦查。（长篇` / `通讯《“烟草大王”的人` / `生悲剧》全文见第三版）`: a pointer to
+    another page, or a long note, wrapped over three lines of a narrow column (Writer's
+    11 ems). It ends its paragraph as a stop does (`ends_sentence`, under its length
+    bound), so the indented line under it opens the next one. `lines._wrapped_note`
+    reads the same over two lines; a bracket opened or closed in between is another.
+    """
+    if "（" in text or "(" in text or "（" in middle or "）" in middle or ")" in middle:
+        return None
+    at = top.rfind("（")
+    if at < 0 or "）" in top[at:]:
+        return None
+    note = top[at:] + middle + text
+    return note if ends_sentence(top[:at] + note) else None
+
+
+def rejoin_signature(raw: list[str]) -> list[str]:
+    """`raw` with an editor's note's signature made whole where its last character wrapped.
+
+    `…下面刊出的是他们的笔谈摘要。———编` / `者`: Writer breaks `———编者` before its last
+    character where the line is full (PDFium writes it so, MuPDF with a space at the dash's
+    end). Left alone the `者` read as a line of the headline under it; joined, the note's
+    last paragraph ends in its signature, as the corpus prints it.
+    """
+    out: list[str] = []
+    for line in raw:
+        if out and line.strip() == "者" and out[-1].rstrip().endswith(_SIGNED):
+            out[-1] = out[-1].rstrip() + "者"
+        else:
+            out.append(line)
+    return out
+
+
+_SIGNED = ("—编", "— 编")  # a signature's dash and `编`, its `者` on the next line
+SIGNATURE_BREAK = ("编\n者", "编\r\n者")  # where to look (asked of the page text first)
 
 
 def note_in_text(item: Item) -> Item:

@@ -128,12 +128,13 @@ def _mark_numbered(lines: list[Line]) -> None:
         if _item(lines[start].text) != 1 or lines[start].indent:
             continue
         items: list[int] = []
+        ends: list[int] = []  # the first item's last line
         at = start
         while at < len(lines) and _item(lines[at].text) == len(items) + 1:
             above = lines[at - 1] if at else None
             if above is None or above.kind is not body or not above.closes:
                 break
-            if lines[at].kind is not body or lines[at].head or lines[at].hint:
+            if lines[at].kind is not body or (lines[at].head and items) or lines[at].hint:
                 break
             items.append(at)
             end = at
@@ -141,10 +142,27 @@ def _mark_numbered(lines: list[Line]) -> None:
                 end += 1
             if not lines[end].closes:
                 break
+            if not ends:
+                ends.append(end)
             at = end + 1
         if len(items) >= 2:
             for k in items:
                 lines[k].indent = True
+            _unmark_first(lines, start, ends[0])
+
+
+def _unmark_first(lines: list[Line], start: int, end: int) -> None:
+    """The first item's lines read as a headline are its text: the run's second item says so.
+
+    A caption set in a narrow box and justified by spreading its characters
+    (`１： 在 北 京 电 报 局` / `营 业 大 厅 内， 每 天 前 来` / ..., XeTeX's pages through
+    PDFium) measures, its spaces gone, short of the column and open: its first lines
+    read as a head over the rest. A run numbered 1, 2, ... whose second item is text
+    (`_mark_numbered`) makes the first one text too (the corpus prints no headline
+    that opens `１：` or `１、` over a run's second item).
+    """
+    for line in lines[start : end + 1]:
+        line.head = line.candidate = False
 
 
 def _mark_head(lines: list[Line], start: int) -> None:

@@ -26,7 +26,7 @@ from reader.parse.layout import unlayout
 from reader.parse.leadins import leads_in
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
-from reader.parse.notes import note_in_text
+from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature
 from reader.parse.oneparts import join_wraps
 from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
@@ -73,6 +73,8 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         raw = rejoin_names(raw)
     raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
     raw = split_gaps(split_joined(raw))
+    if any(map(text.__contains__, SIGNATURE_BREAK)):
+        raw = rejoin_signature(raw)  # `———编` / `者`
     if "———" in text:
         raw = dash_lines_in_place(raw)  # PDFium writes a `———` line one line early
     # ...and a top story's first line early (no line holds a digit the text does not)
