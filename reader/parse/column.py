@@ -16,9 +16,8 @@ from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, MARKERS, PHOTO_HEAD_
 from reader.parse.leadins import leads_in
 from reader.parse.lines import Line
 from reader.parse.squeeze import squeezed_width
-from reader.parse.text import AnyOf, width
+from reader.parse.text import INDENT, AnyOf, width
 
-INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 DATELINE_START = frozenset("本新中人")  # what DATELINE_RE matches first
 _STOPS = AnyOf("。；;！？")
 

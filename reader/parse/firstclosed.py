@@ -7,9 +7,10 @@ stands; `has_ascii` says a line's width is measured loosely.
 
 from __future__ import annotations
 
-from reader.parse.column import INDENT, after_boundary
+from reader.parse.column import after_boundary
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
+from reader.parse.text import INDENT
 
 
 def has_ascii(text: str) -> bool:

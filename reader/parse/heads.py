@@ -17,7 +17,6 @@ import re
 
 from reader.parse.artnotes import unmark_art_notes, unmark_quoted_titles
 from reader.parse.column import (
-    INDENT,
     after_boundary,
     comma_line,
     dateline_at,
@@ -44,6 +43,7 @@ from reader.parse.stackwraps import (
     comma_wrap,
     wrap_over_dateline,
 )
+from reader.parse.text import INDENT
 
 __all__ = ["mark_heads", "stack_end"]
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.column import INDENT
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
-from reader.parse.text import width
+from reader.parse.text import INDENT, width
 
 _EVEN = 0.5  # ems two lines' widths may differ and still be one column's measure
 # What a line's end cannot split: a dash's run, a character with the mark opening on it.

@@ -15,7 +15,6 @@ import re
 from reader.parse import wrapmodel
 from reader.parse.column import (
     DATELINE_START,
-    INDENT,
     after_boundary,
     caption_below,
     dateline_at,
@@ -28,7 +27,7 @@ from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.phototitle import over_caption
 from reader.parse.squeeze import squeezed_marks
-from reader.parse.text import AnyOf, width
+from reader.parse.text import INDENT, AnyOf, width
 
 # The first unit of a line that no break divides: a Latin run, or a character with
 # an opening mark before it and the closing marks after it (no line starts with ”，),

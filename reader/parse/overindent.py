@@ -15,10 +15,11 @@ tells it apart from a first line wrapped short (`特型演员出版书画集` / 
 from __future__ import annotations
 
 from reader.parse import wrapmodel
-from reader.parse.column import INDENT, dateline_at, fill_after, note_end
+from reader.parse.column import dateline_at, fill_after, note_end
 from reader.parse.kinds import Kind
 from reader.parse.lineends import DATELINE_FIRST
 from reader.parse.lines import Line
+from reader.parse.text import INDENT
 
 __all__ = ["head_over_indent"]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.parse import wrapmodel
-from reader.parse.column import INDENT, after_boundary
+from reader.parse.column import after_boundary
 from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
 from reader.parse.lines import Line
-from reader.parse.text import AnyOf
+from reader.parse.text import INDENT, AnyOf
 
 _TITLE_REACH = 16  # a picture's caption under its title: so many lines at most
 _NO_STOP = AnyOf("。；;！？!?…，、")

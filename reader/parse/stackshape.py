@@ -10,11 +10,11 @@ that ends it. `reader.parse.heads` marks the runs; this module judges them.
 from __future__ import annotations
 
 from reader.parse import wrapmodel
-from reader.parse.column import INDENT, after_boundary, dateline_at, fill_after, note_end
+from reader.parse.column import after_boundary, dateline_at, fill_after, note_end
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
 from reader.parse.stacks import parts, wraps_seen
-from reader.parse.text import AnyOf
+from reader.parse.text import INDENT, AnyOf
 
 _MAX_STACK = 4
 _WRAP_MAX = 20  # ems: lines wider than this are no wrapped headline's

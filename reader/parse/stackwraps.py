@@ -11,11 +11,11 @@ line and an indented first line, is a headline even after a paragraph left open
 
 from __future__ import annotations
 
-from reader.parse.column import INDENT, comma_line, dateline_at, fill_after
+from reader.parse.column import comma_line, dateline_at, fill_after
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line
 from reader.parse.stacks import wraps_seen
-from reader.parse.text import AnyOf
+from reader.parse.text import INDENT, AnyOf
 
 _STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)
 _CLOSES = frozenset("）)」』》”’〉")  # marks no headline starts with

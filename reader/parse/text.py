@@ -48,6 +48,7 @@ SENTENCE_STOPS = frozenset("。！？!?…⋯；：:")
 CLOSING_MARKS = "”’」』）)》〉\"'"
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
+INDENT = 2.0  # ems an indented first line is shorter than the lines below it
 """Page files above 16 MB are refused: a page of news holds 5-50 KB of text, and a
 50 MB "page" (a whole archive in one file, or not page text at all) would take
 seconds and over 600 MB of memory to parse for nothing useful."""
