@@ -118,7 +118,10 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             if below.kind is byline:
                 below.kind, below.candidate = body, False  # (the dateline opens the text)
             continue
-        if line.width > 16 or (below.width < line.width + 2 and not _over_sentence(line, below)):
+        if line.width > 16 or (
+            below.width < line.width + 2
+            and not (below.last in _SENTENCE_END and _over_sentence(line, below))
+        ):  # (`_over_sentence`'s first test written out: most lines end in no stop)
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
             # post over its holder's name as wide as the column (`…县长李来福`)
