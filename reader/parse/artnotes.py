@@ -13,8 +13,6 @@ headline line that ends in such a note is text; the text under it opens a paragr
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import attrgetter
 
 from reader.parse.lines import Line
 
@@ -27,15 +25,11 @@ _ART_NOTE = re.compile(
     r"|[\u4e00-\u9fff]{2,4}画)）(?:（[\u4e00-\u9fff]{2,4}）)?$"
 )
 
-_LAST = attrgetter("last")
-
 
 def unmark_art_notes(lines: list[Line]) -> None:
     """Unmark each headline line that ends in a drawing's note: a paragraph of its story."""
-    ends = map("）".__eq__, map(_LAST, lines))  # (in C: the lines ending in a bracket)
-    for i in compress(range(len(lines)), ends):
-        line = lines[i]
-        if line.head and _ART_NOTE.search(line.text) is not None:
+    for i, line in enumerate(lines):
+        if line.head and line.last == "）" and _ART_NOTE.search(line.text) is not None:
             line.head = False
             if i + 1 < len(lines) and not lines[i + 1].head:
                 lines[i + 1].indent = True  # (the note ends its paragraph as a stop would)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
-from operator import attrgetter, is_, or_
 
 from reader.parse.indents import page_indents
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
@@ -72,10 +70,6 @@ def _full_stop(text: str) -> bool:
     return bool(body) and body[-1] not in "：；:;"
 
 
-_LAST, _KIND = attrgetter("last"), attrgetter("kind")
-_BRACKETS = "）)"
-
-
 def caption_starts(lines: list[Line]) -> dict[int, int]:
     """Lines where a photo caption starts that nothing else marks (no hint, no 图为),
     each with the caption's last line of text (a caption is one paragraph: no
@@ -89,11 +83,7 @@ def caption_starts(lines: list[Line]) -> dict[int, int]:
     starts: dict[int, int] = {}
     credit, body = Kind.CREDIT, Kind.BODY
     indents: list[bool] = []  # whether the page indents paragraphs, told when first asked
-    # The lines that may end a caption, found in C: credits, and lines ending in a bracket.
-    ends = map(_BRACKETS.__contains__, map(_LAST, lines))
-    credits = map(is_, map(_KIND, lines), repeat(credit))
-    for c in compress(range(len(lines)), map(or_, ends, credits)):
-        line = lines[c]
+    for c, line in enumerate(lines):
         kind = line.kind
         if kind is credit:
             if not c or lines[c - 1].kind is not body:

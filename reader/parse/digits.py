@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
-from operator import attrgetter, sub
+from operator import attrgetter
 
 from reader.parse.squeeze import Measured
 
@@ -42,9 +41,10 @@ def prints_narrow(lines: Sequence[Measured], body: object) -> bool:
     """
     counts = [len(_find(text)) for text in map(_text, lines)]  # in C: most pairs end here
     gain = pairs = 0
-    # (the pairs whose counts differ, found in C: most pairs hold the same count)
-    for i in compress(range(len(lines) - 1), map(sub, counts, counts[1:])):
+    for i in range(len(lines) - 1):
         apart = counts[i] - counts[i + 1]
+        if not apart:
+            continue
         line, nxt = lines[i], lines[i + 1]
         if line.kind is not body or nxt.kind is not body or line.closes or nxt.closes:
             continue

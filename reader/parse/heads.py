@@ -14,8 +14,6 @@ whether the page's other stacks wrap. Whether a line ends where it stands is
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import attrgetter
 
 from reader.parse.artnotes import unmark_art_notes
 from reader.parse.column import (
@@ -184,7 +182,6 @@ def _next_paragraph(lines: list[Line], i: int) -> bool:
     return third.width >= column - 1.5 and third.width <= nxt.width + 1
 
 
-_LAST = attrgetter("last")
 _LEADS = ("本报讯", "本报电")  # a story's lead opens so: no inner line of a paragraph does
 # A table's title that names the hours it covers: `明天气象预报（１月２日２０时—３日２０时）`.
 _HOURS = re.compile(r"（[^（）]{0,24}[0-9０-９]时[—\uff0d\u2015-][^（）]{0,24}时）$")
@@ -306,11 +303,9 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
     comes with the lines that were made candidates for it.
     """
     out = []
-    ends = map("”".__eq__, map(_LAST, lines))  # (in C: the lines ending in a quote)
-    for i in compress(range(len(lines)), ends):
-        line = lines[i]
+    for i, line in enumerate(lines):
         text = line.text
-        if line.candidate or line.kind is not Kind.BODY or len(text) < 3:
+        if line.last != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
         exclaims = text[-2] in "！？…⋯!?"
         if "。" in text[:-2] or not (exclaims or text[-2] == "。"):

@@ -14,9 +14,6 @@ tells it apart from a first line wrapped short (`特型演员出版书画集` / 
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
-
 from reader.parse import wrapmodel
 from reader.parse.column import INDENT, dateline_at, fill_after, note_end
 from reader.parse.kinds import Kind
@@ -26,18 +23,15 @@ from reader.parse.lines import Line
 __all__ = ["head_over_indent"]
 
 _WIDEST = 20.0  # ems: no one-line headline of the page's text is wider
-_CANDIDATE = attrgetter("candidate")
 _MARKS = frozenset("，。、；：？！…—”’）》」』,.;:?!)")
 
 
 def head_over_indent(lines: list[Line]) -> None:
     """Mark each short open line between a story's end and an indented first line."""
     body = Kind.BODY
-    # The candidates listed in C (`candidate` is not changed here; `head` is: asked below)
-    candidates = map(_CANDIDATE, lines[1 : len(lines) - 2])
-    for i in compress(range(1, len(lines) - 2), candidates):
+    for i in range(1, len(lines) - 2):
         line, prev = lines[i], lines[i - 1]
-        if line.head:
+        if not line.candidate or line.head:
             continue
         if prev.kind is body and not prev.closes and prev.last not in "）)":
             continue  # inside a paragraph (most candidates): `_over_indent`'s test, first

@@ -235,8 +235,8 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             and line.first not in _MAY_START
             and i not in captions
             and cur.paragraphs
-            and not (before := lines[i - 1]).closes
-            and before.last not in "）)—"
+            and not lines[i - 1].closes
+            and lines[i - 1].last not in "）)—"
         ):
             # The common case, inside a paragraph, asked first: what the branch below
             # asks of such a line (no story, caption or byline starts at it) in short.
