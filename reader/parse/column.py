@@ -295,9 +295,17 @@ def full_between(lines: list[Line], i: int) -> bool:
         if full > fill:
             fill = full
     for j in (i - 2, i - 3):
-        if j < 1 or not (_inside(lines[j]) and _inside(lines[j - 1])):
+        if j < 1:
             break
-        full = lines[j].width + lines[j].hangs
+        inner, upper = lines[j], lines[j - 1]  # (`_inside` of both written out)
+        if not (
+            inner.kind is body
+            and not (inner.closes or inner.head or inner.hint)
+            and upper.kind is body
+            and not (upper.closes or upper.head or upper.hint)
+        ):
+            break
+        full = inner.width + inner.hangs
         if full > fill:
             fill = full
     return (

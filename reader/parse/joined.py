@@ -335,10 +335,10 @@ def split_gaps(raw: list[str]) -> list[str]:
     digits and Latin, or space a justified line out character by character.
     """
     out: list[str] = []
-    for k, line in enumerate(raw):
-        if " " not in line and "（" not in line:
-            out.append(line)  # (most lines: no gap and no note)
-            continue
+    at = 0  # the lines from `at` on are not in `out` yet (copied in slices, not one by one)
+    # Most lines hold no space and no note: the others listed by one comprehension.
+    for k in [k for k, line in enumerate(raw) if " " in line or "（" in line]:
+        line = raw[k]
         text = line.strip() if " " in line else ""
         found = " " in text and _GAP.match(text)  # not on lines with a leading space alone
         # `本报记者 吴萍磊摄`, `新华社记者 欧阳小明`: the space after a role is the byline's.
@@ -348,12 +348,15 @@ def split_gaps(raw: list[str]) -> list[str]:
             and not OUTLET_ROLE.fullmatch(found[1])
             and (found[2].startswith("——") or not _within_column(raw, k, text))
         ):
+            out += raw[at:k]
             out.append(line[: len(line) - len(line.lstrip())] + found[1])
             out.append(found[2])
+            at = k + 1
         elif "（" in line and line.lstrip()[:1] == "（" and (note := _NOTE_GAP.match(line.strip())):
+            out += raw[at:k]
             out.extend(note.groups())  # a story's source beside a wider caption's first line
-        else:
-            out.append(line)
+            at = k + 1
+    out += raw[at:]
     return out
 
 

@@ -387,8 +387,10 @@ def pasted(lines: list[Line]) -> bool:
     Told by the whole page: most long body lines close a sentence, and they are
     longer than any column. On wrapped pages most lines run on into the next.
     """
+    if not lines or max(map(_WIDTH, lines)) < _PASTED_WIDTH:
+        return False  # (most pages: no line so wide; asked in C, one call a line)
     if sum(map(_PASTED_WIDTH.__le__, map(_WIDTH, lines))) < 2:
-        return False  # (most pages: a median of 24 needs two such lines; counted in C)
+        return False  # (a median of 24 needs two such lines; counted in C)
     body = Kind.BODY
     widths = [ln.width for ln in lines if ln.kind is body and ln.width >= 8]
     if len(widths) < 3:

@@ -106,7 +106,8 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
             line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
             continue
-        if not POST_LAST.isdisjoint(line.text[-4:-2]) and post_over_text(lines, i):
+        post = not POST_LAST.isdisjoint(line.text[-4:-2])  # (asked below again: kept)
+        if post and post_over_text(lines, i):
             line.kind, line.candidate = byline, False  # `农业部部长刘江` / a set-in first line
             continue
         if below.kind is byline and _label_over_dateline(lines, i):
@@ -118,12 +119,15 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             if below.kind is byline:
                 below.kind, below.candidate = body, False  # (the dateline opens the text)
             continue
-        if line.width > 16 or (below.width < line.width + 2 and not _over_sentence(line, below)):
+        if line.width > 16 or (
+            below.width < line.width + 2
+            and not (below.last in _SENTENCE_END and _over_sentence(line, below))
+        ):  # (`_over_sentence`'s first test written out: most lines end in no stop)
             # the line is a paragraph's first (as full as the next), or over a headline,
             # not over a paragraph's first line (the cheap test first: most are); or a
             # post over its holder's name as wide as the column (`…县长李来福`)
             wide = line.width >= _FULL_POST and above.candidate and not below.closes
-            if wide and not POST_LAST.isdisjoint(line.text[-4:-2]) and full_post(lines, i):
+            if wide and post and full_post(lines, i):
                 line.kind, line.candidate = Kind.BYLINE, False
             continue
         if not (above.candidate and above.kind is body) or below.kind is not body:

@@ -25,28 +25,35 @@ __all__ = ["head_over_indent"]
 
 _WIDEST = 20.0  # ems: no one-line headline of the page's text is wider
 _MARKS = frozenset("，。、；：？！…—”’）》」』,.;:?!)")
-_INNER = frozenset("，。；？！")
 
 
 def head_over_indent(lines: list[Line]) -> None:
     """Mark each short open line between a story's end and an indented first line."""
+    body = Kind.BODY
     for i in range(1, len(lines) - 2):
-        if lines[i].candidate and not lines[i].head and _over_indent(lines, i):
-            lines[i].head = True
+        line, prev = lines[i], lines[i - 1]
+        if not line.candidate or line.head:
+            continue
+        if prev.kind is body and not prev.closes and prev.last not in "）)":
+            continue  # inside a paragraph (most candidates): `_over_indent`'s test, first
+        if _over_indent(lines, i):
+            line.head = True
 
 
 def _over_indent(lines: list[Line], i: int) -> bool:
     prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
     body = Kind.BODY
-    if line.kind is not body or line.width > _WIDEST:
+    if line.kind is not body or line.width > _WIDEST or line.last in _MARKS:
         return False
-    if line.last in _MARKS or any(c in _INNER for c in line.text):
-        return False
+    # The line above first: inside a paragraph (most candidates) it ends no story.
     if prev.head or (prev.kind is Kind.BYLINE and not note_end(prev)):
         return False  # a stack's part; a story's first line under its byline (not a
         # bracketed credit closing the story above: `（摄影：徐烨谢奇）`)
-    if prev.kind is body and not ((prev.short and prev.closes) or note_end(prev)):
+    if prev.kind is body and not ((prev.closes and prev.short) or note_end(prev)):
         return False  # (a story ends in a short line: `年６个月来的最低点。` fills its column)
+    text = line.text  # no clause mark inside: five scans in C, not a generator a character
+    if "，" in text or "。" in text or "；" in text or "？" in text or "！" in text:
+        return False
     if line.first in DATELINE_FIRST and dateline_at(lines, i):
         return False
     if nxt.kind is not body or nxt.closes or nxt.hint or nxt.head or nxt.last in _MARKS:
