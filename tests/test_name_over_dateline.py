@@ -1,0 +1,43 @@
+"""A name line over a dateline is a headline's wrapped end, not a byline (issue 12,
+round 21: `reader.parse.names._over_dateline`). A story with a dateline names its
+reporter there and prints no byline; TeX's narrow headline columns leave a name's
+length on the last line (`…混合泳摘` / `金夺银`), over a dateline written whole or
+wrapped before its 电."""
+
+from __future__ import annotations
+
+import json
+
+from reader.parse.stories import parse_text
+
+_BEFORE = "这是上一篇文章的最后一段文字，\n它在这里结束了。\n"
+
+
+def _items(text: str) -> list[dict[str, object]]:
+    page = json.loads(parse_text(text).to_json())
+    return [item for item in page["items"] if item["headline"]]
+
+
+def test_a_surname_led_end_over_a_wrapped_dateline_stays_in_the_headline() -> None:
+    stack = "全国象棋联赛再\n传捷报张明李华\n男子团体赛摘\n金夺银\n"
+    text = (
+        _BEFORE
+        + stack
+        + "本报成都１月１６日\n电记者王建新报道：中国\n选手张明今天在第八届全\n"
+        + "国象棋联赛男子团体赛中\n夺得冠军，李华获得亚军。\n"
+    )
+    (item,) = _items(text)
+    assert f"{item['headline']}{item['subtitle'] or ''}".endswith("摘金夺银")  # the stack's
+    assert item["byline"] == "本报成都１月１６日电"  # the dateline, taken out of the text
+
+
+def test_a_region_over_a_dateline_wrapped_before_its_dian_is_still_the_label() -> None:
+    stack = "迎佳节龙腾虎跃闹春意\n姹紫嫣红\n吉林\n"
+    text = (
+        _BEFORE
+        + stack
+        + "据新华社长春１月２４\n日电（记者马扬）在送科技下\n"
+        + "乡中，吉林省在农村开展了各\n种形式的科技服务活动。\n"
+    )
+    (item,) = _items(text)
+    assert item["byline"] == "吉林"
