@@ -41,3 +41,21 @@ def test_a_region_over_a_dateline_wrapped_before_its_dian_is_still_the_label() -
     )
     (item,) = _items(text)
     assert item["byline"] == "吉林"
+
+
+def test_a_captions_credit_line_is_no_longer_line_of_the_stack_under_it() -> None:
+    # `_short_above`: the line over the headline ends a caption with its credit, so the
+    # headline's one full line wraps on into the three characters under it.
+    text = (
+        "５、欢天喜地过新年（王明摄）\n"
+        "６、张灯结彩迎新春（刘强摄）\n"
+        "青岛港口检疫截获谷\n"
+        "斑皮蠹\n"
+        "国家动植物检疫局日前在\n"
+        "对某公司进口的五千公斤葵花\n"
+        "仁进行现场检疫时，查获了这\n"
+        "种危险性害虫。\n"
+    )
+    (item,) = _items(text)
+    assert item["byline"] is None
+    assert f"{item['headline']}{item['subtitle'] or ''}".endswith("斑皮蠹")

@@ -29,7 +29,14 @@ import re
 from collections.abc import Sequence
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_header
+from reader.parse.kinds import (
+    CREDIT_RE,
+    DATELINE_HEADS,
+    DATELINE_RE,
+    OUTLET_ROLE,
+    Kind,
+    is_header,
+)
 from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
 from reader.parse.postlines import (  # Line: the facts of a line read and set here
     POST,
@@ -317,4 +324,6 @@ def _short_above(lines: Sequence[Line], i: int) -> bool:
         and lines[i - 2].candidate
         and lines[i - 2].width >= above.width + 2
         and not is_header(lines[i - 2].text)  # (headers are taken after this pass)
+        and CREDIT_RE.search(lines[i - 2].text) is None  # (a caption's last line, its
+        # credit in brackets: `７、恩重如山永不忘（李舸摄）` / `青岛黄岛口岸截获谷` / `斑皮蠹`)
     )
