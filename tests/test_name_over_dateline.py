@@ -1,8 +1,9 @@
-"""A name line over a dateline is a headline's wrapped end, not a byline (issue 12,
-round 21: `reader.parse.names._over_dateline`). A story with a dateline names its
-reporter there and prints no byline; TeX's narrow headline columns leave a name's
-length on the last line (`…混合泳摘` / `金夺银`), over a dateline written whole or
-wrapped before its 电."""
+"""A name line that is a headline's end, not a byline (issue 12, round 21:
+`reader.parse.names`). Over a dateline (`_over_dateline`): a story with a dateline
+names its reporter there and prints no byline; TeX's narrow headline columns leave a
+name's length on the last line (`…混合泳摘` / `金夺银`), over a dateline written whole
+or wrapped before its 电. Under a caption's credit (`_short_above`), and over a headline
+over its byline."""
 
 from __future__ import annotations
 
@@ -59,3 +60,15 @@ def test_a_captions_credit_line_is_no_longer_line_of_the_stack_under_it() -> Non
     (item,) = _items(text)
     assert item["byline"] is None
     assert f"{item['headline']}{item['subtitle'] or ''}".endswith("斑皮蠹")
+
+
+def test_a_short_line_over_a_headline_over_its_byline_is_no_byline() -> None:
+    # Under a stub (`放活东北`) a pen name's length (`一片`), but the line under it is a
+    # headline over its own byline: the short line is no byline over a story's text.
+    text = (
+        _BEFORE
+        + "完善北京交通枢纽\n放活东北\n一片\n襄樊家庭文化呈异彩\n本报记者 张明\n"
+        + "《条例》共分总则、职责、物\n资收发、物资储存、仓库建设、仓\n库安全、奖励与处分等８章。\n"
+    )
+    assert all(item["byline"] != "一片" for item in _items(text))
+    assert "本报记者 张明" in [item["byline"] for item in _items(text)]

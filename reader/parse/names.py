@@ -152,6 +152,8 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             and not _name_under_head(lines, i)
         ):
             continue  # a headline below, over its text: the line is no byline over a story
+        if i + 2 < len(lines) and lines[i + 2].kind is byline and below.candidate:
+            continue  # a headline below, over its byline (`一片` / `襄樊家庭文化…` / `本报记者…`)
         how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text) or _over_dateline(lines, i):
             continue
