@@ -300,3 +300,35 @@ def test_a_late_head_no_story_offers_a_place_for_stays() -> None:
         "去年国债发行兑付工作顺利结束",
         "首都举行文艺演出慰问留学回国人员",
     ]
+
+
+def test_a_dateline_alone_that_opens_a_story_whose_head_came_late_is_its_byline() -> None:
+    # As the parser reads a story's first paragraph (`itemfields.lead_dateline`): the
+    # dateline on a line of its own opens the story cut off at it, and is taken out.
+    dateline = "新华社杭州１月２３日电"
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, dateline, *W[1:], HEAD_W]
+    text = "\r\n".join(lines)
+    page = parse_text(text)
+    assert [(i.headline, i.byline) for i in page.items] == [
+        ("去年国债发行兑付工作顺利结束", "本报记者 黄超"),
+        (HEAD_W, dateline),
+    ]
+    assert page.items[1].paragraphs == ("".join(W[1:]),)
+    assert _printed(page.items) == _chars(text)
+
+
+def test_a_byline_of_two_lines_goes_whole_to_the_story_its_late_head_opens() -> None:
+    # Wrapped (`…通讯员 曹` / `霞`), over its dateline (`本报记者 朱艳` / `本报成都…讯`),
+    # or with 通讯员, whose 讯 is no dateline's: the byline of the story cut off there.
+    for byline in (
+        ["本报记者 吕静立 通讯员 曹", "霞"],
+        ["本报记者 吕静立 通讯员 曹霞"],
+        ["本报记者 朱艳", "本报成都1月30日讯"],
+    ):
+        lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, *byline, *B]
+        page = parse_text("\r\n".join([*lines, "伊利走向全国的“野心”"]))
+        assert [(i.headline, i.byline) for i in page.items] == [
+            ("去年国债发行兑付工作顺利结束", "本报记者 黄超"),
+            ("伊利走向全国的“野心”", " ".join(byline)),
+        ]
+        assert page.items[1].paragraphs == ("".join(B),)

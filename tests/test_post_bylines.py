@@ -273,3 +273,16 @@ def test_a_post_line_under_a_headline_under_the_bands_section_and_number() -> No
     (item,) = [item for item in page["items"] if item["headline"]]
     assert (item["kicker"], item["headline"]) == (None, "继承我国话剧的光荣传统")
     assert item["byline"] == "中国剧协副主席胡平"
+
+
+def test_a_post_over_a_first_line_set_in_from_a_line_wide_by_its_digits() -> None:
+    # (round 21, `postlines._set_in`) The full line under the paragraph's first holds
+    # digits TeX sets narrower than half an em: by its characters wider than the column.
+    body = (
+        "交口县地处山西省中部西\n"
+        "侧，吕梁山脉中段，１９７１年建\n"
+        "县。由于建县晚，基础差，经济\n"
+        "发展一直缓慢，群众生活困难。\n"
+    )
+    (item,) = _items(_BEFORE + "发展县域经济要有科\n学方略\n山西省交口县县长李来福\n" + body)
+    assert item["byline"] == "山西省交口县县长李来福"

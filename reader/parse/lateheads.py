@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Protocol
 from reader.fields import item_id
 from reader.model import Item
 from reader.parse import lateplan
+from reader.parse.itemfields import lead_dateline
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, NOTE_RE
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import CLOSING_MARKS, ends_sentence, join_lines, width
@@ -220,9 +221,10 @@ def _give(
             out.append(replace(item, paragraphs=pars[: bounds[0]], byline=first))
             for (at, kind), end in zip(cuts, bounds[1:], strict=True):
                 byline = bylines[-1] if kind == _SPLIT else None
-                head = given[j, kind, at]
+                head, part = given[j, kind, at], list(pars[at:end])
+                byline = lead_dateline(part, byline, DATELINE_RE)  # (by25: as `_Story.item`)
                 out.append(
-                    Item("", "article", headline=head, paragraphs=pars[at:end], byline=byline)
+                    Item("", "article", headline=head, paragraphs=tuple(part), byline=byline)
                 )
             continue
         out.append(item)

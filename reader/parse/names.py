@@ -29,7 +29,14 @@ import re
 from collections.abc import Sequence
 
 from reader.parse import seam, wrapmodel
-from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, OUTLET_ROLE, Kind, is_header
+from reader.parse.kinds import (
+    CREDIT_RE,
+    DATELINE_HEADS,
+    DATELINE_RE,
+    OUTLET_ROLE,
+    Kind,
+    is_header,
+)
 from reader.parse.namelist import NOT_IN_NAMES, names, one_name, spaced, words_inside
 from reader.parse.postlines import (  # Line: the facts of a line read and set here
     POST,
@@ -50,6 +57,7 @@ _IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff·]+$")
 _ORDER_NO = re.compile(r"^第[零〇一二三四五六七八九十百千０-９0-9]{1,6}号$")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两零〇")
 _OUTLET_FIRST = frozenset(head[0] for head in DATELINE_HEADS)  # (本报, 新华社…: a byline's)
+_DATELINE_FIRST = _OUTLET_FIRST | {"据"}
 _FULL_POST = 8  # (ems: a shorter post line is `mark_name_bylines`'s own case)
 # Surnames that are words first (向, 于, 万, 高, 成...): two characters under a full line
 # that start with one are more likely a headline's end than a name.
@@ -148,8 +156,10 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             and not _name_under_head(lines, i)
         ):
             continue  # a headline below, over its text: the line is no byline over a story
+        if i + 2 < len(lines) and lines[i + 2].kind is byline and below.candidate:
+            continue  # a headline below, over its byline (`一片` / `襄樊家庭文化…` / `本报记者…`)
         how = name_line(line) or _names_under_subtitle(above, line)
-        if not how or _wrap_across(above.text, line.text):
+        if not how or _wrap_across(above.text, line.text) or _over_dateline(lines, i):
             continue
         short = _short_above(lines, i)
         if not short and wrapmodel.glued(above.text, line.text) and not _name_alone(lines, i):
@@ -159,6 +169,27 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
+
+
+# A dateline that opens the line under a name line, written whole or wrapped before its
+# 电 or 讯 (`新华社澳大利亚珀斯１月１４` / `日电…`, `本报珀斯１月１６日` / `电记者…`).
+_DATELINE_OPENS = re.compile(
+    r"^据?(?:本报|新华社|中新社|人民网|新华网)[^，。：:\s]{0,12}?"
+    r"(?:电|讯|[0-9０-９一二三四五六七八九十]{1,2}月)"
+)
+
+
+def _over_dateline(lines: Sequence[Line], i: int) -> bool:
+    """A name line over a dateline (`世界游泳锦标赛再传捷报吴艳艳陈妍２００米混合泳摘` /
+    `金夺银` / `本报珀斯１月１６日电…`, `…四名中国选手Ａ瓶` / `呈阳性` / `新华社…电`): a
+    story with a dateline names its reporter there and prints no byline, so the line is
+    the headline's wrapped end, whatever surname it starts with. (A region's label over
+    a dateline, `湖南` / `本报长沙…电`, is taken before, `_region_over_dateline`, or here
+    when the dateline wraps before its 电: `吉林` / `据新华社长春１月２４` / `日电…`.)"""
+    below = lines[i + 1]
+    if lines[i].text in _REGIONS or below.first not in _DATELINE_FIRST:
+        return False
+    return _DATELINE_OPENS.match(below.text) is not None
 
 
 def _pen_apart(lines: Sequence[Line], i: int) -> bool:
@@ -299,4 +330,6 @@ def _short_above(lines: Sequence[Line], i: int) -> bool:
         and lines[i - 2].candidate
         and lines[i - 2].width >= above.width + 2
         and not is_header(lines[i - 2].text)  # (headers are taken after this pass)
+        and CREDIT_RE.search(lines[i - 2].text) is None  # (a caption's last line, its
+        # credit in brackets: `７、恩重如山永不忘（李舸摄）` / `青岛黄岛口岸截获谷` / `斑皮蠹`)
     )

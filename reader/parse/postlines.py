@@ -91,8 +91,7 @@ def full_post(lines: Sequence[Line], i: int) -> bool:
     if not (
         _over_text(above, below, after)
         and not (below.closes or after.closes)  # a paragraph's first lines, going on
-        and after.width - 3.5 < below.width <= after.width - 1  # set in two ems, not a
-        # headline's short line (marks and digits make a line's width half an em uncertain)
+        and _set_in(below, after, 1)  # set in two ems, not a headline's short line
         and above.last != "—"
         and above.width <= above.measure() - 1  # a headline's last line, short
         and _as_wide(line, below, after)
@@ -124,8 +123,8 @@ def post_over_text(lines: Sequence[Line], i: int) -> bool:
     if not (
         _over_text(above, below, after)
         and not below.closes
-        and after.width - 3.5 < below.width <= after.width - 1.5  # (set in two ems, half
-        and after.width >= after.measure() - 1.5  # an em uncertain, from a full line)
+        and _set_in(below, after, 1.5)
+        and after.width >= after.measure() - 1.5  # (from a full line)
         and not above.hint  # (a pooled page's headline set in with a space: its stack's)
         and above.last != "—"
         and _MARKS.isdisjoint(above.text)  # (a paragraph's line: `三时多，张家口市` / `邮电…`)
@@ -142,6 +141,15 @@ def post_over_text(lines: Sequence[Line], i: int) -> bool:
         and not wrapmodel.broken_word(above.text, line.text)  # (no phrase: `发展` / `农业部…`)
         and (first_head(lines, i - 1) or (stub(lines, i - 1) and first_head(lines, i - 2)))
     )
+
+
+def _set_in(below: Line, after: Line, least: float) -> bool:
+    """A paragraph's first line set in about two ems from the full line under it, by
+    `least` ems at least (marks and digits make a line's width half an em uncertain).
+    The full line is taken no wider than the column's measure: digits that TeX sets
+    narrower than half an em make it look wider (`侧，吕梁山脉中段，１９７１年建`, 15
+    in a column of 14, under `交口县地处山西省中部西`, 11)."""
+    return min(after.width, after.measure()) - 3.5 < below.width <= after.width - least
 
 
 def _over_text(above: Line, below: Line, after: Line) -> bool:

@@ -20,7 +20,7 @@ from reader.parse.digits import holds
 from reader.parse.heads import stack_end
 from reader.parse.itemfields import derive_headline, item_kind, lead_dateline
 from reader.parse.joined import split_gaps, split_joined
-from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, SOURCE_RE, Kind
+from reader.parse.kinds import DATELINE_RE, MARKERS, NOTE_RE, OUTLET_ROLE, SOURCE_RE, Kind
 from reader.parse.lateheads import give_back
 from reader.parse.layout import unlayout
 from reader.parse.leadins import leads_in
@@ -268,8 +268,7 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
             if i in captions:
                 caption_start, in_caption = i, captions[i]
             if kind is byline and not (cur.paragraphs and _dateline(lines, i) == "text"):
-                cur.bylines.append(" ".join(line.raw.split()))
-                cur.byline_at = len(cur.paragraphs)
+                _add_byline(cur, lines, i)
             elif (
                 last_body == i - 1
                 and cur.paragraphs
@@ -315,6 +314,25 @@ def _assemble(lines: list[Line], pasted: bool = False) -> list[_Story]:
     return stories
 
 
+def _add_byline(story: _Story, lines: list[Line], i: int) -> None:
+    """Byline line i of the story; the lines of one byline run (a byline wrapped, `本报记者
+    吕静立 通讯员 曹` / `霞`, or over its dateline, `本报记者 朱艳` / `本报成都1月30日讯`) one
+    entry, so that `lateheads` gives a story it cuts off its last byline whole. (by25:
+    the item's byline, all of them joined by spaces, is the same.)"""
+    line, above = lines[i], lines[i - 1]
+    text = " ".join(line.raw.split())
+    if (
+        story.bylines
+        and story.byline_at == len(story.paragraphs)
+        and above.kind is Kind.BYLINE
+        and OUTLET_ROLE.match(line.text) is None  # (a byline of its own: another story's,
+    ):  # `本报记者 林群 陈洋` / `本报记者 黄涛 通讯员 徐静`, which `lateheads` may cut apart)
+        story.bylines[-1] += " " + text
+    else:
+        story.bylines.append(text)
+    story.byline_at = len(story.paragraphs)
+
+
 def _captioned(story: _Story) -> bool:
     """The story ended at a photo credit: a caption."""
     return bool(story.credit) or bool(story.paragraphs and ends_in_credit(story.paragraphs[-1][-1]))
@@ -326,10 +344,12 @@ def _dateline(lines: list[Line], i: int) -> str:
     Under an open line (a headline not found) it opens the next story; under a
     closed paragraph, the paragraph it heads; under a byline it is that byline's.
     """
-    prev = lines[i - 1]
-    if DATELINE_RE.match(lines[i].text) is None or prev.kind is Kind.BYLINE:
+    prev, text = lines[i - 1], lines[i].text
+    if DATELINE_RE.match(text) is None or prev.kind is Kind.BYLINE:
         return "byline"
-    return "text" if prev.closes or prev.kind is not Kind.BODY else "story"
+    if prev.closes or prev.kind is not Kind.BODY:  # (by25: 讯 of 通讯员 is no dateline's,
+        return "byline" if OUTLET_ROLE.match(text) else "text"  # `本报记者吕静立通讯员曹`)
+    return "story"
 
 
 def _caption_apart(story: _Story) -> bool:
