@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.column import note_end
 from reader.parse.lines import Line
 
-__all__ = ["unmark_art_notes", "unmark_quoted_titles"]
+__all__ = ["unmark_art_notes"]
 
 # The kind of a drawing or its artist and 画 in brackets, then perhaps the artist's name
 # in brackets: `（中国画）`, `（马得画）`, `（速写）（高莽）`.
@@ -51,34 +50,3 @@ def _wrapped(above: str, text: str) -> bool:
     `生）（罗雪村）`, a drawing's title wrapped inside its brackets (Writer's 11 ems)."""
     found = _ART_NOTE.search(above + text)
     return found is not None and found.start() < len(above)
-
-
-def unmark_quoted_titles(lines: list[Line]) -> None:
-    """Unmark a stack's first line that ends in a quoted word under a story's end, over a
-    wider headline line: the last paragraph of the story above, a title it printed.
-
-    The corpus cuts some stories after a section's title (`某某工人自报“减负岗”`), which
-    then stands as their last paragraph, short, with no stop, over the next story's
-    headline, and was read as that stack's kicker or as a headline's first line. On the
-    read truth (whole-* and pooled rows, 520-579) no kicker ends in a closing quote
-    (0 of 231), and a wrapped headline's first line is its widest (`坚持抵制『某某』` /
-    `被逐`): a line that ends in a quote and is narrower than the head line under it
-    (that is no subtitle opening with dashes) is no part of that head. A line that is a
-    quotation whole (`“某地的英雄”` / `史展重现英烈形` / `象`) is a headline's first part.
-    """
-    for i in range(1, len(lines) - 1):
-        line = lines[i]
-        if not line.head or line.last not in "”』":
-            continue
-        prev, nxt = lines[i - 1], lines[i + 1]
-        if prev.head or not (prev.closes or note_end(prev)) or not nxt.head:
-            continue
-        text = line.text
-        if (
-            text[0] in "“『"
-            or text.count("“") != text.count("”")
-            or text.count("『") != text.count("』")
-        ):
-            continue
-        if line.width <= nxt.width - 1 and not nxt.text.startswith("—"):
-            line.head = False

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from reader.parse.artnotes import unmark_art_notes, unmark_quoted_titles
+from reader.parse.artnotes import unmark_art_notes
 from reader.parse.column import (
     after_boundary,
     comma_line,
@@ -131,7 +131,6 @@ def mark_heads(lines: list[Line]) -> bool:
                 lines[j].head = False
     head_over_indent(lines)
     unmark_art_notes(lines)
-    unmark_quoted_titles(lines)
     return wrapping
 
 
