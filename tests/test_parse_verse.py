@@ -72,3 +72,42 @@ def test_a_full_line_over_a_short_one_is_no_line_of_verse() -> None:
     paragraphs = _first(HEAD, *LEAD, *lines, *NEXT)
     assert "".join(LEAD) in paragraphs[0]
     assert not any(par.startswith(("催开", "只有")) for par in paragraphs)
+
+
+# A poem set in its column a verse line a paragraph, each indented (whole-office 200,
+# round 22): a line longer than the column less the indent wraps two characters and its
+# mark (`…回家的` / `路途。`), and Writer spreads a wrapped line's few characters over the
+# column (`这 个 冬 天 …`), which under a closed line reads as a head. Invented lines.
+PROSE = ["县里的新水厂昨天正式通水", "了，城西三个小区的居民从", "此用上了干净的自来水。"]
+PROSE += ["水厂日供水能力两万吨，可", "满足全城今后十年的需要。"]
+POEM = ["风从山口吹来，", "落在安静的河面上。", "灯火一盏盏亮起，", "照着远行的人回家的", "路途。"]
+LATER = ["新书发布会在京举行", "本报讯一套介绍农村实用技", "术的丛书日前在京首发，全"]
+LATER += ["书共十二册，由多位专家编", "写，面向基层农技人员和广", "大农民朋友。"]
+
+
+def _poem(*verse: str) -> tuple[str, ...]:
+    page = parse_text("\n".join(["本地新闻", *PROSE, "冬夜", *verse, *LATER]))
+    return next(item.paragraphs for item in page.items if item.headline == "冬夜")
+
+
+def test_a_verse_line_that_wraps_two_characters_and_its_mark_is_one_paragraph() -> None:
+    verse = [*POEM, "雪落无声，", "这个冬天格外漫长而", "温暖，", "我们守着炉火等春。"]
+    assert _poem(*verse) == (
+        *POEM[:3],
+        "照着远行的人回家的路途。",
+        "雪落无声，",
+        "这个冬天格外漫长而温暖，",
+        "我们守着炉火等春。",
+    )
+
+
+def test_a_wrapped_verse_line_spread_over_the_column_is_verse_not_a_head() -> None:
+    verse = [*POEM, "这 个 冬 天 格 外 漫 长 而", "温暖，", "我们守着炉火等春。", "雪落无声，"]
+    assert _poem(*verse, "山路弯弯。") == (
+        *POEM[:3],
+        "照着远行的人回家的路途。",
+        "这个冬天格外漫长而温暖，",
+        "我们守着炉火等春。",
+        "雪落无声，",
+        "山路弯弯。",
+    )

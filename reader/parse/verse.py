@@ -10,7 +10,9 @@ with digits or Latin are left out: their widths are guessed, and verse holds non
 
 A verse line longer than a narrow column wraps its last character and mark onto a line of
 their own (`只有经历高温的苦` / `楚，`): such a pair, the first line short of the prose's
-column too, is one line of the run, and only its first line opens a paragraph.
+column too, is one line of the run, and only its first line opens a paragraph. A verse
+line set in as a paragraph wraps at the column less the indent, up to two characters and
+the mark (`照着远行的人回家的` / `路途。`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ _MIN_RUN = 4  # lines in a run
 _MIN_OPEN = 2  # of them ending open
 _AROUND = 8  # body lines each side that give the column's width
 _SHORT = 1.5  # ems short of it, every mark counted whole
-_TAIL = 2  # characters of a wrapped verse line's tail, its mark counted
+_TAIL = 3  # characters of a wrapped verse line's tail, its mark counted (`路途。`)
 # Digits and Latin (`74.09%的企业…；`): widths the estimate gets wrong, and no verse.
 _NOT_VERSE = re.compile(r"[\x00-\x7f\xa0\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -53,7 +55,7 @@ def mark_verse(lines: list[Line]) -> None:
         if len(lines[i].text) <= _TAIL
         and i
         and lines[i - 1].last not in _ENDS
-        and _body(lines[i - 1])
+        and (_body(lines[i - 1]) or _open_pair_head(lines[i - 1], lines[i]))
     ]
     if wrapped:
         ends = sorted({*ends, *wrapped})
@@ -68,10 +70,21 @@ def mark_verse(lines: list[Line]) -> None:
         _short_runs(lines, ends[k : end + 1], out)
     for k in out:
         lines[k].indent = True
+        lines[k].head = False  # (a pair's first line read as a head: `_open_pair_head`)
 
 
 def _body(line: Line) -> bool:
     return line.kind is Kind.BODY and not (line.head or line.hint)
+
+
+def _open_pair_head(line: Line, tail: Line) -> bool:
+    """A pair's first line read as a head, its tail ending open (`这个冬天格外漫长而` / `温暖，`).
+
+    Writer spreads the few characters of a wrapped verse line over the column
+    (`这 个 冬 天 …`), and a spaced line under a closed one reads as a head; but no
+    headline wraps its last characters with a comma. In a run it is verse.
+    """
+    return line.kind is Kind.BODY and line.head and not line.hint and tail.last in _OPEN_ENDS
 
 
 def _short_runs(lines: list[Line], run: list[int], out: set[int]) -> None:
