@@ -51,3 +51,27 @@ def test_a_numbered_run_s_first_item_spread_short_is_its_text_not_a_head() -> No
     items = parse_text("\n".join(["京城网络热", *NEWS, *SPREAD, *SECOND, HEAD2, *BODY])).items
     spread = "".join(SPREAD).replace(" ", "")
     assert items[0].paragraphs[-2:] == (spread, "".join(SECOND))
+
+
+# Points numbered with a middle dot (`１·`, TeX's text: `１・`, round 22): the same run.
+DOTTED = [
+    ["１・长征到达陕北后的", "周恩来。"],
+    ["２・同年的四月间，周", "恩来和毛泽东到达河北", "省西柏坡。"],
+]
+
+
+def test_items_numbered_with_a_middle_dot_open_paragraphs() -> None:
+    lines = [HEAD, *TEXT, *DOTTED[0], *DOTTED[1], HEAD2, *BODY]
+    items = parse_text("\n".join(lines)).items
+    assert items[0].paragraphs == ("".join(TEXT), "".join(DOTTED[0]), "".join(DOTTED[1]))
+
+
+def test_a_middle_dot_between_figures_is_a_decimal_point_not_a_number() -> None:
+    # `１·５` is one and a half: no item opens there (a line of the paragraph going on).
+    # (The short closed line over `２·５` ends its paragraph, as any does.)
+    decimal = [
+        ["１·５万人到达陕北后", "周恩来。"],
+        ["２·５万人在同年四月周", "恩来和毛泽东到达河北", "省西柏坡。"],
+    ]
+    items = parse_text("\n".join([HEAD, *TEXT, *decimal[0], *decimal[1], HEAD2, *BODY])).items
+    assert items[0].paragraphs[0] == "".join(TEXT) + "".join(decimal[0])

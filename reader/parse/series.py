@@ -97,8 +97,11 @@ def mark_series(lines: list[Line]) -> None:
     _mark_numbered(lines)
 
 
-# `１、`, `1：`, `图２`, `③`: how an item of a numbered run of captions or points opens.
-_ITEM = re.compile(rf"^(?:图?([{_CIRCLED}])|图?([０-９0-9]{{1,2}})[、：:])")
+# `１、`, `1：`, `图２`, `③`: how an item of a numbered run of captions or points opens;
+# also `２·` (TeX's `２・`, `２．`), but not before a figure: `７·８` is a decimal.
+_ITEM = re.compile(
+    rf"^(?:图?([{_CIRCLED}])|图?([０-９0-9]{{1,2}})(?:[、：:]|[·・．](?![０-９0-9])))"
+)
 _ITEM_LINES = 8  # lines of one item at most: a caption or a point, not a report
 _ITEM_FIRSTS = frozenset("1１图" + _CIRCLED)  # how an item of a numbered run starts
 
