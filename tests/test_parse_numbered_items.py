@@ -75,3 +75,16 @@ def test_a_middle_dot_between_figures_is_a_decimal_point_not_a_number() -> None:
     ]
     items = parse_text("\n".join([HEAD, *TEXT, *decimal[0], *decimal[1], HEAD2, *BODY])).items
     assert items[0].paragraphs[0] == "".join(TEXT) + "".join(decimal[0])
+
+
+def test_dotted_points_run_on_after_semicolons_stay_one_paragraph() -> None:
+    # The corpus runs dotted points on in one paragraph too (`…；２·…；３·…。`): an item
+    # that ends in a semicolon, not a full stop, is no paragraph of its own.
+    run = [
+        "１·形象独特，精神与意",
+        "识适用于大部分企业；",
+        "２·语言简单而有力，内",
+        "涵深；３·资源丰富。",
+    ]
+    items = parse_text("\n".join([HEAD, *TEXT, *run, HEAD2, *BODY])).items
+    assert items[0].paragraphs == ("".join(TEXT) + "".join(run),)

@@ -98,10 +98,13 @@ def mark_series(lines: list[Line]) -> None:
 
 
 # `１、`, `1：`, `图２`, `③`: how an item of a numbered run of captions or points opens;
-# also `２·` (TeX's `２・`, `２．`), but not before a figure: `７·８` is a decimal.
+# also `２·` (TeX's `２・`, `２．`), but not before a figure: `７·８` is a decimal. The
+# corpus runs such points on too (`…有：１·…；２·…；３·…。`, a paragraph): a dotted item
+# counts only where it ends in a full stop, as a paragraph does (`_dotted`, `_stops`).
 _ITEM = re.compile(
     rf"^(?:图?([{_CIRCLED}])|图?([０-９0-9]{{1,2}})(?:[、：:]|[·・．](?![０-９0-9])))"
 )
+_DOTS = "·・．"
 _ITEM_LINES = 8  # lines of one item at most: a caption or a point, not a report
 _ITEM_FIRSTS = frozenset("1１图" + _CIRCLED)  # how an item of a numbered run starts
 
@@ -113,6 +116,17 @@ def _item(text: str) -> int:
         return 0
     circled, digits = match.groups()
     return _CIRCLED.index(circled) % 10 + 1 if circled else int(digits)
+
+
+def _dotted(text: str) -> bool:
+    """The item is numbered with a dot (`２·`, `２・`, `２．`), not `２、` or `２：`."""
+    match = _ITEM.match(text)
+    return match is not None and match.group(0)[-1] in _DOTS
+
+
+def _stops(text: str) -> bool:
+    """The line ends a sentence with a stop, not a semicolon or a colon."""
+    return text.rstrip("”’」』")[-1:] in "。！？…"
 
 
 def _mark_numbered(lines: list[Line]) -> None:
@@ -143,7 +157,7 @@ def _mark_numbered(lines: list[Line]) -> None:
             end = at
             while end + 1 < len(lines) and end - at < _ITEM_LINES and not lines[end].closes:
                 end += 1
-            if not lines[end].closes:
+            if not lines[end].closes or (_dotted(lines[at].text) and not _stops(lines[end].text)):
                 break
             if not ends:
                 ends.append(end)
