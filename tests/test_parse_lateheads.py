@@ -153,6 +153,24 @@ def test_a_wrapped_head_is_one_box() -> None:
     assert not _one_head(["钱其琛会见陈方", "安生会见", "中影中唱组建"])  # lines of two widths
 
 
+def test_a_line_of_ideographs_one_wider_than_the_line_above_starts_a_head() -> None:
+    # A head's box holds as many ideographs on each line but its last: a line of
+    # ideographs alone one character wider than the line above is another head's
+    # first (`照顾独居老人` ends one head, `市政府关于` starts the next). Lines that
+    # hold marks, digits or signs may differ by an em in one box (squeezed or not,
+    # narrower in the font): there the old slack stays.
+    assert not _one_head(["独居老人", "市政府关于"])
+    assert _cut("独居老人", "市政府关于") == 1.0
+    assert _one_head(["市政府关于", "调整《城市", "绿地养护办", "法》的通知"])
+    assert _one_head(["●新建校舍１", "２０所●学", "生人均面积", "６．５平方", "米"])
+    assert _cut("生人均面积", "６．５平方米") < 1.0
+    # Four heads for four of five places: the last, four lines set tight, is sure
+    # (with the old slack it might have started at `独居老人`: nothing was).
+    lines = ["西城：多方筹措为民办实事", "服务单位南京军", "区后勤保障部", "南宁：照顾", "独居老人"]
+    lines += ["市政府关于", "调整《城市", "绿地养护办", "法》的通知"]
+    assert (5, 9, 4) in plan(lines, [0.5, 0.9, 0.9, 0.15, 0.8])
+
+
 def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
     # A late head wrapped in its box: the last line holds what is left, often a word
     # or two (`启动`); a narrower line that still fills most of the box ends a head
