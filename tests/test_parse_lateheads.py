@@ -171,11 +171,27 @@ def test_a_line_of_ideographs_one_wider_than_the_line_above_starts_a_head() -> N
     assert (5, 9, 4) in plan(lines, [0.5, 0.9, 0.9, 0.15, 0.8])
 
 
+def test_a_word_broken_across_the_break_goes_on_and_two_heads_edges_cut() -> None:
+    # The language across the break: a pair the corpus's body text holds together
+    # (`宣` / `传`, `办` / `实事`) is a word broken by the wrap, whatever the widths say;
+    # a likely end of one head and start of another with no such pair (`…会` /
+    # `我国…`) a cut most often; a weak pair across two likely edges (`…串门` /
+    # `广州…`) and a pair that tells nothing leave it to the widths.
+    assert _cut("全市开展文明交通宣", "传月活动") < 0.1
+    assert _cut("西城：多方筹措为民办", "实事") < 0.1
+    assert _cut("本市举行迎春茶话会", "我国今年将新建公路") > 0.8
+    assert _cut("严禁请客串门", "广州开通地铁") == _cut("市政府关于调整", "城市绿地养护") == 0.25
+    # Two heads of one width each wrapped once: the words decide where the first ends.
+    lines = ["全市开展文明交通宣", "传月活动", "本市举行迎春茶话会", "我国今年将新建公路"]
+    assert plan(lines, [0.95, 0.95, 0.95]) == [(0, 2, 0), (2, 3, 1), (3, 4, 2)]
+
+
 def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
     # A late head wrapped in its box: the last line holds what is left, often a word
     # or two (`启动`); a narrower line that still fills most of the box ends a head
     # more often, and a wider one always starts another.
-    above = "全省农村电网改造正式"
+    # (Words that tell nothing across the break: `…全面` / `启动…`, `…全面` / `全省…`.)
+    above = "全省农村电网改造全面"
     assert _cut(above, "启动") < _cut(above, "启动工作会议") < _cut(above, above + "开始")
     assert _cut(above, "启动工作会议") > _cut(above, "全省农村电网改造工作")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.parse import wrapmodel
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import CLOSING_MARKS, join_lines
 
@@ -25,6 +26,12 @@ _SAME_CUT = 0.25  # one head ends before a line as wide as its last (odds agains
 # often (chromereal-pdfium 500-559, the breaks in the tails: 11 cuts of 28 and 7 of 42;
 # before a line as wide, 13 of 70)
 _LAST_CUT, _REST_CUT = 0.65, 0.2
+# The language across the break (`_words`; chromereal-pdfium 500-559, 600-639 and
+# chromelabel-pdfium 600-619, the breaks in the tails between lines of the truth's
+# heads): a word broken across it, 0 cuts of 106; a likely end and start of two
+# heads with no word across, 51 of 58.
+_WORD_CUT, _EDGE_CUT = 0.05, 0.85
+_WORD_PMI = 3  # a pair this sticky in body text is a word whatever the edges say
 # A head goes back where the ways that put it there weigh this much of all, and no
 # other place weighs as much for its lines (0.5 kept heads whose story was sure but
 # whose cut was not: chromereal-pdfium 500-559 at 0.4, 12 more heads right, 2 wrong)
@@ -118,9 +125,30 @@ def _cut(above: str, below: str) -> float:
     upper, lower = squeezed_width(above), squeezed_width(below)
     if lower > upper + _slack(above, below):
         return 1.0
+    words = _words(above, below)
+    if words is not None:
+        return words
     if lower >= upper - _SLACK:  # (a last line a character short goes on most often)
         return _SAME_CUT
     return _REST_CUT if lower <= upper / 2 else _LAST_CUT
+
+
+def _words(above: str, below: str) -> float | None:
+    """The odds of a cut told by the language across the break, where it tells (else
+    None): a pair the corpus's body text holds together (`屏` / `幕`, `不` / `容`)
+    breaks a word, and the head goes on (`_WORD_CUT`), unless the edges say a head
+    likely ends above and another starts below and the pair is only weakly sticky
+    (`串门` / `广西`); with no sticky pair, such edges make a cut likely (`_EDGE_CUT`).
+    The width's odds decide the rest (the tables are `wrapmodel`'s, from the corpus's
+    body text and headlines: no head's own words)."""
+    edges = wrapmodel.edges(above, below)
+    if wrapmodel.broken_word(above, below, _WORD_PMI) or (
+        wrapmodel.broken_word(above, below, 1) and edges <= 2
+    ):
+        return _WORD_CUT
+    if edges > 2 and not wrapmodel.broken_word(above, below, 1):
+        return _EDGE_CUT
+    return None
 
 
 def plan(
