@@ -173,12 +173,14 @@ def test_a_line_of_ideographs_one_wider_than_the_line_above_starts_a_head() -> N
 
 def test_a_word_broken_across_the_break_goes_on_and_two_heads_edges_cut() -> None:
     # The language across the break: a pair the corpus's body text holds together
-    # (`宣` / `传`, `办` / `实事`) is a word broken by the wrap, whatever the widths say;
-    # a likely end of one head and start of another with no such pair (`…会` /
-    # `我国…`) a cut most often; a weak pair across two likely edges (`…串门` /
+    # (`宣` / `传`, `办` / `实事`) is a word broken by the wrap, whatever the widths say,
+    # and a line that starts as no head starts (`的…`) goes on too; a likely end of
+    # one head and start of another with no such pair (`…会` / `我国…`) is a cut most
+    # often; a weak pair across two likely edges (`…串门` /
     # `广州…`) and a pair that tells nothing leave it to the widths.
     assert _cut("全市开展文明交通宣", "传月活动") < 0.1
     assert _cut("西城：多方筹措为民办", "实事") < 0.1
+    assert _cut("赢得市场先机，靠", "的是创新精神") < 0.1  # no head starts `的…`
     assert _cut("本市举行迎春茶话会", "我国今年将新建公路") > 0.8
     assert _cut("严禁请客串门", "广州开通地铁") == _cut("市政府关于调整", "城市绿地养护") == 0.25
     # Two heads of one width each wrapped once: the words decide where the first ends.

@@ -135,17 +135,20 @@ def _cut(above: str, below: str) -> float:
 
 def _words(above: str, below: str) -> float | None:
     """The odds of a cut told by the language across the break, where it tells (else
-    None): a pair the corpus's body text holds together (`屏` / `幕`, `不` / `容`)
-    breaks a word, and the head goes on (`_WORD_CUT`), unless the edges say a head
-    likely ends above and another starts below and the pair is only weakly sticky
-    (`串门` / `广西`); with no sticky pair, such edges make a cut likely (`_EDGE_CUT`).
-    The width's odds decide the rest (the tables are `wrapmodel`'s, from the corpus's
-    body text and headlines: no head's own words)."""
+    None). A pair the corpus's body text holds together (`屏` / `幕`, `不` / `容`)
+    is a word the wrap broke, and the head goes on (`_WORD_CUT`), unless the pair is
+    only weakly sticky and the edges say a head likely ends above and another starts
+    below (`串门` / `广西`); a line that starts as no paragraph starts (`的是…`,
+    `wrapmodel.runs_on`) goes on too. With no sticky pair, such edges make a cut
+    likely (`_EDGE_CUT`). The widths' odds decide the rest. The tables are
+    `wrapmodel`'s, from the corpus's body text and headlines: no head's own words."""
     edges = wrapmodel.edges(above, below)
     if wrapmodel.broken_word(above, below, _WORD_PMI) or (
         wrapmodel.broken_word(above, below, 1) and edges <= 2
     ):
         return _WORD_CUT
+    if wrapmodel.runs_on(below):
+        return _WORD_CUT  # (no head starts `的…`, `了…`: 12 of 12 such breaks go on)
     if edges > 2 and not wrapmodel.broken_word(above, below, 1):
         return _EDGE_CUT
     return None
