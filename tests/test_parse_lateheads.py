@@ -368,3 +368,28 @@ def test_a_byline_of_two_lines_goes_whole_to_the_story_its_late_head_opens() -> 
             ("伊利走向全国的“野心”", " ".join(byline)),
         ]
         assert page.items[1].paragraphs == ("".join(B),)
+
+
+def test_a_jump_line_ends_a_story_and_opens_the_next() -> None:
+    # A story continued on another page ends in a jump line (`（下转第二版）`), and a
+    # story continued from one opens with one (`（上接第一版）`): the text after the
+    # one, or from the other, is another story's, which takes the late head.
+    for jump, rest in (("（下转第二版）", C), ("（上接第一版）", ["（上接第一版）", *C])):
+        lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+        lines += [jump] if jump.startswith("（下") else []
+        lines += [*rest, "巾帼扶贫送技术"]
+        text = "\r\n".join(lines)
+        page = parse_text(text)
+        heads = [i.headline for i in page.items]
+        assert heads == ["去年国债发行兑付工作顺利结束", "巾帼扶贫送技术"]
+        assert page.items[1].paragraphs[-1] == "".join(C)
+        assert _printed(page.items) == _chars(text)
+
+
+def test_a_note_after_a_jump_line_closes_the_story_above() -> None:
+    # `（下转第二版）` / `（王伟）`: the author's note is the story's last, no story's start.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, "（下转第二版）", "（王伟）"]
+    lines += ["巾帼扶贫送技术"]
+    page = parse_text("\r\n".join(lines))
+    assert page.items[0].paragraphs[1:] == ("（下转第二版）", "（王伟）")
+    assert len([i for i in page.items if i.paragraphs]) == 1
