@@ -153,11 +153,47 @@ def test_a_wrapped_head_is_one_box() -> None:
     assert not _one_head(["钱其琛会见陈方", "安生会见", "中影中唱组建"])  # lines of two widths
 
 
+def test_a_line_of_ideographs_one_wider_than_the_line_above_starts_a_head() -> None:
+    # A head's box holds as many ideographs on each line but its last: a line of
+    # ideographs alone one character wider than the line above is another head's
+    # first (`照顾独居老人` ends one head, `市政府关于` starts the next). Lines that
+    # hold marks, digits or signs may differ by an em in one box (squeezed or not,
+    # narrower in the font): there the old slack stays.
+    assert not _one_head(["独居老人", "市政府关于"])
+    assert _cut("独居老人", "市政府关于") == 1.0
+    assert _one_head(["市政府关于", "调整《城市", "绿地养护办", "法》的通知"])
+    assert _one_head(["●新建校舍１", "２０所●学", "生人均面积", "６．５平方", "米"])
+    assert _cut("生人均面积", "６．５平方米") < 1.0
+    # Four heads for four of five places: the last, four lines set tight, is sure
+    # (with the old slack it might have started at `独居老人`: nothing was).
+    lines = ["西城：多方筹措为民办实事", "服务单位南京军", "区后勤保障部", "南宁：照顾", "独居老人"]
+    lines += ["市政府关于", "调整《城市", "绿地养护办", "法》的通知"]
+    assert (5, 9, 4) in plan(lines, [0.5, 0.9, 0.9, 0.15, 0.8])
+
+
+def test_a_word_broken_across_the_break_goes_on_and_two_heads_edges_cut() -> None:
+    # The language across the break: a pair the corpus's body text holds together
+    # (`宣` / `传`, `办` / `实事`) is a word broken by the wrap, whatever the widths say,
+    # and a line that starts as no head starts (`的…`) goes on too; a likely end of
+    # one head and start of another with no such pair (`…会` / `我国…`) is a cut most
+    # often; a weak pair across two likely edges (`…串门` /
+    # `广州…`) and a pair that tells nothing leave it to the widths.
+    assert _cut("全市开展文明交通宣", "传月活动") < 0.1
+    assert _cut("西城：多方筹措为民办", "实事") < 0.1
+    assert _cut("赢得市场先机，靠", "的是创新精神") < 0.1  # no head starts `的…`
+    assert _cut("本市举行迎春茶话会", "我国今年将新建公路") > 0.8
+    assert _cut("严禁请客串门", "广州开通地铁") == _cut("市政府关于调整", "城市绿地养护") == 0.25
+    # Two heads of one width each wrapped once: the words decide where the first ends.
+    lines = ["全市开展文明交通宣", "传月活动", "本市举行迎春茶话会", "我国今年将新建公路"]
+    assert plan(lines, [0.95, 0.95, 0.95]) == [(0, 2, 0), (2, 3, 1), (3, 4, 2)]
+
+
 def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
     # A late head wrapped in its box: the last line holds what is left, often a word
     # or two (`启动`); a narrower line that still fills most of the box ends a head
     # more often, and a wider one always starts another.
-    above = "全省农村电网改造正式"
+    # (Words that tell nothing across the break: `…全面` / `启动…`, `…全面` / `全省…`.)
+    above = "全省农村电网改造全面"
     assert _cut(above, "启动") < _cut(above, "启动工作会议") < _cut(above, above + "开始")
     assert _cut(above, "启动工作会议") > _cut(above, "全省农村电网改造工作")
 
@@ -332,3 +368,28 @@ def test_a_byline_of_two_lines_goes_whole_to_the_story_its_late_head_opens() -> 
             ("伊利走向全国的“野心”", " ".join(byline)),
         ]
         assert page.items[1].paragraphs == ("".join(B),)
+
+
+def test_a_jump_line_ends_a_story_and_opens_the_next() -> None:
+    # A story continued on another page ends in a jump line (`（下转第二版）`), and a
+    # story continued from one opens with one (`（上接第一版）`): the text after the
+    # one, or from the other, is another story's, which takes the late head.
+    for jump, rest in (("（下转第二版）", C), ("（上接第一版）", ["（上接第一版）", *C])):
+        lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A]
+        lines += [jump] if jump.startswith("（下") else []
+        lines += [*rest, "巾帼扶贫送技术"]
+        text = "\r\n".join(lines)
+        page = parse_text(text)
+        heads = [i.headline for i in page.items]
+        assert heads == ["去年国债发行兑付工作顺利结束", "巾帼扶贫送技术"]
+        assert page.items[1].paragraphs[-1] == "".join(C)
+        assert _printed(page.items) == _chars(text)
+
+
+def test_a_note_after_a_jump_line_closes_the_story_above() -> None:
+    # `（下转第二版）` / `（王伟）`: the author's note is the story's last, no story's start.
+    lines = ["去年国债发行兑付工作顺利结束", "本报记者 黄超", *A, "（下转第二版）", "（王伟）"]
+    lines += ["巾帼扶贫送技术"]
+    page = parse_text("\r\n".join(lines))
+    assert page.items[0].paragraphs[1:] == ("（下转第二版）", "（王伟）")
+    assert len([i for i in page.items if i.paragraphs]) == 1

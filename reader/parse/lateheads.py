@@ -34,6 +34,7 @@ is not the same in every one stay where they are, items of their own as before
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -86,6 +87,10 @@ _OPENERS = {
     "》": "《",
     "〉": "〈",
 }
+# Jump lines: a story's text continued from another page opens with one, and a story
+# continued on another page ends with one (`importing.bylines._JUMP`).
+_JUMP_FROM = re.compile(r"[（(]上接第?\S{1,3}版[）)]")
+_JUMP_TO = re.compile(r"[（(]下转第?\S{1,3}版[）)]$")
 _OPENING = 200  # characters of a story's opening that a late head's words are looked for in
 
 
@@ -304,16 +309,27 @@ def _slots(j: int, item: Item, story: Story) -> list[tuple[int, int, int]]:
         out.append((j, _SPLIT, at))
     pars = item.paragraphs
     for x in range(1, len(pars)):  # a story's start inside another's text
-        if x != at and ends_sentence(pars[x - 1][-1]) and _opens(pars[x - 1], pars[x]):
+        if x != at and _closed(pars[x - 1]) and _opens(pars[x - 1], pars[x]):
             out.append((j, _OPEN, x))
     return sorted(out, key=lambda slot: slot[2])
 
 
+def _closed(above: str) -> bool:
+    """Whether a paragraph ends closed: a sentence's stop, or a note or a jump line that
+    ends a story (`（彭天增赵庭智）`, `…研究对策。（下转第七版）`)."""
+    return ends_sentence(above[-1]) or bool(NOTE_RE.match(above) or _JUMP_TO.search(above))
+
+
 def _opens(above: str, text: str) -> bool:
     """Whether a paragraph after a closed one starts a story: it opens with a dateline
-    (`据新华社杭州１月２３日电（许群）…`, `本报北京１月５日讯…`) or an editor's note
-    (`编者按：…`), or the one above is a note that closes a story (`（彭天增赵庭智）`)."""
-    if NOTE_RE.match(above):
+    (`据新华社杭州１月２３日电（许群）…`, `本报北京１月５日讯…`), an editor's note
+    (`编者按：…`) or a jump line from another page (`（上接第一版）`: a story's text
+    continued here starts so), or the one above is a note that closes a story
+    (`（彭天增赵庭智）`) or ends in a jump line to another page (`（下转第七版）`: the
+    story goes on there, and what follows here is another's)."""
+    if NOTE_RE.match(text) or _JUMP_TO.search(text):
+        return False  # (`（下转第八版）` / `（萧桂启）`: the note closes the story above)
+    if NOTE_RE.match(above) or _JUMP_TO.search(above) or _JUMP_FROM.match(text):
         return True
     if above.startswith(_FOREWORDS):
         return False  # (`编者按：…` / `本报上海１月２３日电…`: the editor's note opens the story)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.parse import wrapmodel
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import CLOSING_MARKS, join_lines
 
@@ -25,6 +26,12 @@ _SAME_CUT = 0.25  # one head ends before a line as wide as its last (odds agains
 # often (chromereal-pdfium 500-559, the breaks in the tails: 11 cuts of 28 and 7 of 42;
 # before a line as wide, 13 of 70)
 _LAST_CUT, _REST_CUT = 0.65, 0.2
+# The language across the break (`_words`; chromereal-pdfium 500-559, 600-639 and
+# chromelabel-pdfium 600-619, the breaks in the tails between lines of the truth's
+# heads): a word broken across it, 0 cuts of 106; a likely end and start of two
+# heads with no word across, 51 of 58.
+_WORD_CUT, _EDGE_CUT = 0.05, 0.85
+_WORD_PMI = 3  # a pair this sticky in body text is a word whatever the edges say
 # A head goes back where the ways that put it there weigh this much of all, and no
 # other place weighs as much for its lines (0.5 kept heads whose story was sure but
 # whose cut was not: chromereal-pdfium 500-559 at 0.4, 12 more heads right, 2 wrong)
@@ -35,6 +42,7 @@ _LEAST_SHARED = 2  # ideograph pairs a head shares with its story's opening at l
 _WORDS = 8.0  # how much likelier a slot is for a head that shares its story's words
 _PAIRS = ("“”", "‘’", "《》", "（）", "()", "『』", "「」")
 _SLACK = 1.0  # ems: a wrapped head's lines differ by squeezed marks at most
+_TIGHT = 0.25  # ems: ... and lines of ideographs alone by no more
 
 
 def bigrams(text: str) -> set[str]:
@@ -86,10 +94,28 @@ def one_head(lines: list[str]) -> bool:
         return False
     if len(lines) == 1:
         return True
-    first = squeezed_width(lines[0])
-    return all(abs(squeezed_width(x) - first) <= _SLACK for x in lines[1:-1]) and (
-        squeezed_width(lines[-1]) <= first + _SLACK
+    top = lines[0]
+    first = squeezed_width(top)
+    return all(abs(squeezed_width(x) - first) <= _slack(top, x) for x in lines[1:-1]) and (
+        squeezed_width(lines[-1]) <= first + _slack(top, lines[-1])
     )
+
+
+def _slack(one: str, other: str) -> float:
+    """How much two lines of one head may differ in width: half an em for each
+    character in either that is not an ideograph (a mark a typesetter may squeeze or
+    not, a digit, a sign such as `●`, a space: fonts set them narrower than an em
+    or not), `_SLACK` at most. A head's box holds as many ideographs on each line but
+    its last, so lines of ideographs alone that differ by one are two heads
+    (`南宁：照顾` / `独居老人` / `市政府关于` / `调整《城市`: the second starts at the
+    wider line; chromereal-pdfium 500-559 and 600-639: 5 heads more right, 1 wrong)."""
+    loose = sum(1 for char in one + other if not _ideograph(char))
+    return min(_SLACK, _TIGHT + loose / 2)
+
+
+def _ideograph(char: str) -> bool:
+    """Whether a character is a CJK ideograph (one em in every font)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _cut(above: str, below: str) -> float:
@@ -97,11 +123,35 @@ def _cut(above: str, below: str) -> float:
     as wide, it goes on in the same box more often than not, and a line half as wide
     or less is most often its rest."""
     upper, lower = squeezed_width(above), squeezed_width(below)
-    if lower > upper + _SLACK:
+    if lower > upper + _slack(above, below):
         return 1.0
-    if lower >= upper - _SLACK:
+    words = _words(above, below)
+    if words is not None:
+        return words
+    if lower >= upper - _SLACK:  # (a last line a character short goes on most often)
         return _SAME_CUT
     return _REST_CUT if lower <= upper / 2 else _LAST_CUT
+
+
+def _words(above: str, below: str) -> float | None:
+    """The odds of a cut told by the language across the break, where it tells (else
+    None). A pair the corpus's body text holds together (`屏` / `幕`, `不` / `容`)
+    is a word the wrap broke, and the head goes on (`_WORD_CUT`), unless the pair is
+    only weakly sticky and the edges say a head likely ends above and another starts
+    below (`串门` / `广西`); a line that starts as no paragraph starts (`的是…`,
+    `wrapmodel.runs_on`) goes on too. With no sticky pair, such edges make a cut
+    likely (`_EDGE_CUT`). The widths' odds decide the rest. The tables are
+    `wrapmodel`'s, from the corpus's body text and headlines: no head's own words."""
+    edges = wrapmodel.edges(above, below)
+    if wrapmodel.broken_word(above, below, _WORD_PMI) or (
+        wrapmodel.broken_word(above, below, 1) and edges <= 2
+    ):
+        return _WORD_CUT
+    if wrapmodel.runs_on(below):
+        return _WORD_CUT  # (no head starts `的…`, `了…`: 12 of 12 such breaks go on)
+    if edges > 2 and not wrapmodel.broken_word(above, below, 1):
+        return _EDGE_CUT
+    return None
 
 
 def plan(

@@ -121,6 +121,14 @@ def runs_on(line: str) -> bool:
     return line[:1] in _no_start  # (a one-character line is its own [:1]: no new string)
 
 
+def edges(above: str, line: str) -> int:
+    """How readily a headline ends on the line above's last character and starts on
+    the line below's first: the two edge tables' half-unit log ratios summed (more
+    than 2: a likely end of one headline and start of another, `…串门` / `广西…`)."""
+    _table()
+    return _ends.get(above[-1], 0) + _starts.get(line[0], 0) if above and line else 0
+
+
 def inside(above: str, line: str) -> bool:
     """The break is no likely end of one headline part and start of the next.
 
