@@ -15,10 +15,11 @@ from reader.parse import wrapmodel
 from reader.parse.column import after_boundary
 from reader.parse.kinds import CREDIT_RE, MARKERS, Kind
 from reader.parse.lines import Line
-from reader.parse.text import INDENT, AnyOf
+from reader.parse.text import AnyOf
 
 _TITLE_REACH = 16  # a picture's caption under its title: so many lines at most
 _NO_STOP = AnyOf("。；;！？!?…，、")
+_SPARE = 1.5  # ems a title leaves of the caption's column past its first unit, at least
 
 
 def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) -> bool:
@@ -28,8 +29,11 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
     inner lines do (Chromium's picture stories, `山西运城展开“打假”战役` /
     `为了让老百姓放心过好“两节”，` / `山西运城地区技术监督局会同有关` … `（吕` /
     `乃成任志坚摄）`). Had line i been the caption's first line, it would have taken
-    the next line's first unit; set two ems in as a paragraph's, it still would. So
-    the caption starts below, and line i is its title. The caption: body lines from
+    the next line's first unit with an em and a half to spare: more than a line set
+    in two ems leaves, with the half em a squeezed mark takes (the typesetting
+    engine's titles, ten ideographs over a caption of twelve and a half: whole-typeset
+    250, 556, 584, 592). So the caption starts below, and line i is its title. The
+    page's top is a boundary as a closed line is (whole-office 527). The caption: body lines from
     i + 1 that end in a photo credit within `_TITLE_REACH` lines, their open lines as
     wide as each other within two ems (a hanging comma, Chromium's loose digits); a
     line closed inside it fills the column (a short one ends a paragraph: what follows
@@ -38,7 +42,7 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
     engine: 15 picture stories' titles found, all on whole-article pages.
     `lead_width`: how wide a line's first unit is (`lineends.lead_width`).
     """
-    if not i or i + 1 >= len(lines) or not after_boundary(lines, i) or lines[i - 1].head:
+    if i + 1 >= len(lines) or (i and (not after_boundary(lines, i) or lines[i - 1].head)):
         return False
     line = lines[i]
     if _NO_STOP.search(line.text) or wrapmodel.open_end(line.text):
@@ -76,4 +80,4 @@ def over_caption(lines: list[Line], i: int, lead_width: Callable[[str], float]) 
         return False
     if not column or (closed and closed < column - 1):
         return False
-    return line.width + INDENT + lead_width(lines[i + 1].text) <= column
+    return line.width + _SPARE + lead_width(lines[i + 1].text) <= column
