@@ -140,3 +140,17 @@ def test_a_caption_first_line_set_in_is_no_title() -> None:
     # caption's first line, not a title over it.
     first = "江南古镇迎来新春游客们"
     assert not _over_caption([*STORY, first, *CAPTION, *NEXT], first)
+
+
+def test_a_line_that_measures_loosely_must_leave_the_indent() -> None:
+    # Digits or quotes in the line: as wide as the title above by count, but such
+    # marks measure loosely, so only a line short by the indent is a title
+    # (pagegen2 16: `图为中国队9号孙` over the rest of its caption).
+    for line in ("98年江南古镇迎新春游", "江南古镇迎“新春”游"):
+        assert not _over_caption([*STORY, line, *CAPTION, *NEXT], line)
+
+
+def test_a_line_set_in_at_the_page_top_is_its_caption_first_line() -> None:
+    # At the page's top no story's end shows: a line the extractor saw set in is
+    # the caption's own first line (pagegen2 467).
+    assert not _over_caption(["\u3000" + TITLE, *CAPTION, *NEXT], TITLE)
