@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from pagelines import items_of
 
+from reader.parse.lineends import lead_width
+from reader.parse.phototitle import over_caption
+from reader.parse.stopgap import marked_lines
+from reader.parse.text import page_lines
+
 STORY = [
     "欧盟将与我举行首次首脑会议",
     "本报布鲁塞尔１月２７日电",
@@ -93,3 +98,59 @@ def test_a_line_over_a_dash_carried_over_runs_on() -> None:
     ]
     items = items_of(STORY + caption + NEXT)
     assert not any(it.get("headline") == "我国目前最大的野生动物种群" for it in items)
+
+
+# A picture story as the typesetting engine sets it: the caption in the body's type,
+# not set in, its open lines thirteen ems; the title ten ideographs, short of the
+# column by less than an indent and the caption's first unit (`120`, an em and a half)
+# but by more than an em and a half and the unit (whole-typeset 250, 556, 584, 592:
+# ten over twelve and a half, the unit an em; the title ran into its caption).
+TITLE = "江南古镇迎来新春游客"
+CAPTION = [
+    "120名外地游客春节前来到",
+    "江南一座古镇游览镇上老街两",
+    "旁摆满了各色年货游客们驻足",
+    "选购热闹非凡的景象在镇上随",
+    "处可见。",
+    "（本报记者王明摄）",
+]
+
+
+def _over_caption(raw: list[str], at: str) -> bool:
+    lines = marked_lines(page_lines("\n".join(raw)))[0]
+    i = next(n for n, line in enumerate(lines) if line.text == at)
+    return over_caption(lines, i, lead_width)
+
+
+def test_a_title_an_indent_short_of_a_caption_not_set_in_is_its_title() -> None:
+    assert _over_caption([*STORY, TITLE, *CAPTION, *NEXT], TITLE)
+
+
+def test_a_title_at_the_page_top_over_its_caption_is_its_title() -> None:
+    # Nothing above the title: the page's top is a boundary as a closed line is
+    # (whole-office 527, a picture story first on its page).
+    assert _over_caption([TITLE, *CAPTION, *NEXT], TITLE)
+    items = items_of([TITLE, *CAPTION, *NEXT])
+    (titled,) = [it for it in items if it.get("headline") == TITLE]
+    assert "".join(titled["paragraphs"]).startswith("120名")
+
+
+def test_a_caption_first_line_set_in_is_no_title() -> None:
+    # A line set in two ems from the caption's column of thirteen, open: it is the
+    # caption's first line, not a title over it.
+    first = "江南古镇迎来新春游客们"
+    assert not _over_caption([*STORY, first, *CAPTION, *NEXT], first)
+
+
+def test_a_line_that_measures_loosely_must_leave_the_indent() -> None:
+    # Digits or quotes in the line: as wide as the title above by count, but such
+    # marks measure loosely, so only a line short by the indent is a title
+    # (pagegen2 16: `图为中国队9号孙` over the rest of its caption).
+    for line in ("98年江南古镇迎新春游", "江南古镇迎“新春”游"):
+        assert not _over_caption([*STORY, line, *CAPTION, *NEXT], line)
+
+
+def test_a_line_set_in_at_the_page_top_is_its_caption_first_line() -> None:
+    # At the page's top no story's end shows: a line the extractor saw set in is
+    # the caption's own first line (pagegen2 467).
+    assert not _over_caption(["\u3000" + TITLE, *CAPTION, *NEXT], TITLE)

@@ -100,3 +100,22 @@ def test_a_title_over_three_lines_stays_in_order() -> None:
         pytest.skip("no corpus")
     raw = page_lines(pagegen.generate(corpus, 89).text)
     assert put_heads_first(raw) == raw
+
+
+def test_a_word_broken_over_the_head_goes_back_together() -> None:
+    # `…承办先` / head / `进单位…` (whole-typeset 228, 574 in PDFium's text): the pair
+    # read into the head is loose, so the line seemed to run on into it, but the pair
+    # into the line under the head is a word (先进): the head cut the line from it.
+    raw = [
+        "人民日报",
+        "1998 年 1 月 22 日 星期四 第 1 版",
+        "本报讯本市灯会的承办先",
+        "闻名古城办起灯会",
+        "进单位今年推出了新的灯会项",
+        "目游人如织热闹非凡的新景象",
+        "受到了市民和游客的好评。",
+    ]
+    assert put_heads_first(raw) == [*raw[:2], raw[3], raw[2], *raw[4:]]
+    page = parse_text("\r\n".join(raw))
+    story = next(it for it in page.items if it.headline == "闻名古城办起灯会")
+    assert story.paragraphs[0].startswith("本市灯会的承办先进单位")

@@ -119,8 +119,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     )
     # (after a paragraph's end, a line with no stop and no open end: asked of few lines;
     # both tests below ask the same of the line first)
-    if i and boundary and not _NO_STOP.search(text) and not wrapmodel.open_end(text):
-        if _restated(lines, i, line, nxt):
+    if boundary and not _NO_STOP.search(text) and not wrapmodel.open_end(text):
+        if i and _restated(lines, i, line, nxt):
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
             return True  # a picture story's title over its caption, which is not set in

@@ -18,7 +18,7 @@ from __future__ import annotations
 from reader.parse.kinds import DATELINE_RE, Kind, is_header, kind_of
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import AnyOf, width
-from reader.parse.wrapmodel import glued
+from reader.parse.wrapmodel import broken_word, glued
 
 _INDENT = 2.0  # ems a paragraph's first line is set in
 _TOP = 7  # lines from the top of the page where the top story starts
@@ -53,9 +53,12 @@ def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
         return False  # (`more` must be an inner line too, to measure the column)
     if first.endswith("——") or (first + head).encode("ascii", "ignore") or is_header(first):
         return False  # a kicker's dashes; digits and Latin, set wider than counted; the header
-    if (glued(head, inner) and not cut) or glued(first, head) or first[-1].isdigit():
+    if (glued(head, inner) and not cut) or first[-1].isdigit():
         return False  # a line that goes on from the one above or below (`到３` /
         # `月５日周恩来诞辰１００周年`: a number or date cut at the line's end)
+    if glued(first, head) and not _word_under(first, head, inner):
+        return False  # (the line runs on into the head, unless a word it breaks
+        # goes on under it)
     if Kind.BODY is not kind_of(head, head) or Kind.BODY is not kind_of(inner, inner):
         return False  # a byline over the text, or under the line
     return not (inner.startswith("本报讯") or DATELINE_RE.match(inner))  # a story's start
@@ -111,3 +114,14 @@ def _cut(first: str, head: str, inner: str) -> bool:
         and head[-1] != "—"
         and not any(o in head or c in head for o, c in _OPEN.items())
     )
+
+
+def _word_under(first: str, head: str, inner: str) -> bool:
+    """`first` ends in a word's first half whose second starts `inner`, not `head`.
+
+    `本报讯…从正在北京举` / `实施…` / `行的农业银行…`, `…图书发行先` / `闻喜营造百村书库` /
+    `进单位…` (whole-typeset 228, 574): the pair read from `first` into `head` is loose
+    in body text, so `glued` took the line as running on into it, but the pair into
+    `inner` is a word the corpus holds together (举行, 先进): the line goes on there.
+    """
+    return broken_word(first, inner) and not broken_word(first, head)
