@@ -132,7 +132,7 @@ def mark_heads(lines: list[Line]) -> bool:
                 lines[j].head = False
     head_over_indent(lines)
     unmark_art_notes(lines)
-    unmark_text_runs(lines, starts)
+    unmark_text_runs(lines)
     return wrapping
 
 

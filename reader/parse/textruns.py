@@ -25,16 +25,13 @@ _CLAUSE = ("，", "、", "；")
 _LEAST = 2  # lines under the first holding a clause mark inside
 
 
-def unmark_text_runs(lines: list[Line], starts: list[int]) -> None:
-    """Unmark the lines under a stack's first when two of them hold a clause mark inside.
-
-    `starts`: the first line of each stack `heads.mark_heads` marked (only those runs
-    are walked: no work on the page's other lines).
-    """
-    n = len(lines)
-    for i in starts:
-        if not lines[i].head or (i and lines[i - 1].head):
-            continue  # unmarked since, or under another stack line
+def unmark_text_runs(lines: list[Line]) -> None:
+    """Unmark the lines under a stack's first when two of them hold a clause mark inside."""
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].head:
+            i += 1
+            continue
         end = i
         while end + 1 < n and lines[end + 1].head:
             end += 1
@@ -49,6 +46,7 @@ def unmark_text_runs(lines: list[Line], starts: list[int]) -> None:
         ):
             for line in lines[i + 1 : end + 1]:
                 line.head = False
+        i = end + 1
 
 
 def _inside(line: Line) -> bool:
