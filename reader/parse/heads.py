@@ -44,7 +44,6 @@ from reader.parse.stackwraps import (
     wrap_over_dateline,
 )
 from reader.parse.text import INDENT
-from reader.parse.textruns import unmark_text_runs
 
 __all__ = ["mark_heads", "stack_end"]
 
@@ -132,7 +131,6 @@ def mark_heads(lines: list[Line]) -> bool:
                 lines[j].head = False
     head_over_indent(lines)
     unmark_art_notes(lines)
-    unmark_text_runs(lines)
     return wrapping
 
 
