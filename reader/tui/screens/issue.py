@@ -308,7 +308,7 @@ class IssueScreen(Screen[None]):
     def _title(self) -> None:
         bar = self.query_one(TitleBar)
         bar.set_where(where_line(self.library.root, self.opened, self.page_index, self.labels))
-        counter = self.finder.walk.counter()
+        counter = self.finder.counter()
         query = self.finder.shown_query
         watch = bool(self.watch_words)
         watch_on = self.highlights.on
