@@ -124,7 +124,14 @@ def wrapped(delay: float) -> list[str]:
     return ["sh", "-c", f'sleep {delay}; exec "$@"', "sh"]
 
 
-async def ends_after(app: ReaderApp, pilot: Pilot[None], keys: list[str]) -> Where:
+def ended(app: ReaderApp) -> tuple[Where, str | None, int | None]:
+    """Where the reader is, and its search: the query and the current hit."""
+    return where(app), app.main.finder.query_text, app.main.finder.walk.index
+
+
+async def ends_after(
+    app: ReaderApp, pilot: Pilot[None], keys: list[str]
+) -> tuple[Where, str | None, int | None]:
     await settle(app, pilot)
     burst(app, keys)
     for _ in range(600):
@@ -132,7 +139,7 @@ async def ends_after(app: ReaderApp, pilot: Pilot[None], keys: list[str]) -> Whe
         if app.main.slow.process is None and not app.main.slow.holding:
             break
     await settle(app, pilot)
-    return where(app)
+    return ended(app)
 
 
 @pytest.mark.parametrize(
@@ -141,6 +148,7 @@ async def ends_after(app: ReaderApp, pilot: Pilot[None], keys: list[str]) -> Whe
         ["right_curly_bracket", "J", "J", "right_square_bracket"],
         ["right_curly_bracket", "right_square_bracket", "left_curly_bracket", "J"],
         ["right_curly_bracket", "tab", "j", "j", "enter"],
+        ["g", *"2025-03-28", "enter", "]", "slash", "徐", "汇", "enter", "n", "n", "N"],
     ],
 )
 async def test_keys_typed_while_an_issue_is_read_apply_to_it_in_order(
@@ -156,7 +164,7 @@ async def test_keys_typed_while_an_issue_is_read_apply_to_it_in_order(
         for key in keys:
             await pilot.press(key)
             await settle(app, pilot)
-        expected = where(app)
+        expected = ended(app)
     real = parsechild.command
     monkeypatch.setattr(parsechild, "SLOW", 100)
     monkeypatch.setattr(parsechild, "command", lambda *a: [*wrapped(1.0), *real(*a)])
