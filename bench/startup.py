@@ -274,7 +274,9 @@ def browse_memory(
 
     `fresh`: a folder for state and cache of their own (a first start; its index too).
     """
-    tmux = Tmux(f"reader-bench-{os.getpid()}-mem")
+    # A socket of its own for each library: a server told to exit by the last call's
+    # `stop` may still hold the name, and the next session then fails to start.
+    tmux = Tmux(f"reader-bench-{os.getpid()}-mem-{library.name}")
     out = []
     first = f"env READER_CACHE_DIR={fresh}/cache READER_DATA_DIR={fresh}/data " if fresh else ""
     try:

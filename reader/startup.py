@@ -91,6 +91,55 @@ def beside(work: Callable[[], object]) -> Callable[[], None]:
     return wait
 
 
+def share_charsets() -> None:
+    """Optimize each regular expression character class once a process, not once a pattern.
+
+    The parser compiles about 120 patterns when it is first used, and most of their
+    cost is `re`'s optimizing of character classes (`_optimize_charset`): each class
+    spanning the ideographs (`[\\u4e00-\\u9fff·]`) is made into a bitmap of 65,536
+    code points, and 300 classes come to 100 distinct ones. On a first start (nothing
+    in the page cache) that was a fifth of the reader's start-up CPU beyond a one-widget
+    Textual app's. The function is wrapped to keep each result by its arguments (a
+    class is a tuple of opcode and value pairs, hashable; the case-folding tables by
+    identity) and to hand back a copy of the list it made; what `re` compiles is the
+    same code (tests/test_audit26_startup.py compares every pattern of the package).
+    Done only where `re._compiler._optimize_charset` has the signature of CPython
+    3.11-3.13; elsewhere nothing changes.
+    """
+    from re import _compiler  # type: ignore[attr-defined]
+
+    real = getattr(_compiler, "_optimize_charset", None)
+    if real is None or getattr(real, "shared", False):
+        return
+    made = getattr(real, "__code__", None)  # (not `inspect`: 10 ms of imports)
+    names = made.co_varnames[: made.co_argcount] if made is not None else ()
+    if names != ("charset", "iscased", "fixup", "fixes"):
+        return
+    memo: dict[object, tuple[list[object], bool]] = {}
+
+    def optimize(
+        charset: list[object], iscased: object = None, fixup: object = None, fixes: object = None
+    ) -> tuple[list[object], bool]:
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            found = memo.get(key)
+        except TypeError:  # a value that cannot be hashed: not kept
+            return real(charset, iscased, fixup, fixes)  # type: ignore[no-any-return]
+        if found is None:
+            found = memo[key] = real(charset, iscased, fixup, fixes)
+            if not any(kept is fixes for kept in _KEPT):
+                _KEPT.append(fixes)  # its id stays its own while the entry lives
+        out, cased = found
+        return list(out), cased
+
+    optimize.shared = True  # type: ignore[attr-defined]
+    _compiler._optimize_charset = optimize
+
+
+_KEPT: list[object] = []
+"""The case-folding tables `share_charsets` keyed by identity, kept alive."""
+
+
 def _busy(cores: int) -> bool:
     """No core to spare: the load of the last minute leaves less than one idle.
 

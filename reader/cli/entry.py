@@ -32,7 +32,7 @@ def library_only(args: list[str]) -> tuple[bool, str | None]:
 def open_bare(option: str | None) -> int:
     """Open the reader on the chosen library; the exit code (errors as one line)."""
     from reader.cli.commands import chosen_library
-    from reader.cli.say import internal_error, problems, say
+    from reader.cli.say import internal_error, problems, say, stopped_code
     from reader.errors import ReaderError
     from reader.tui.launch import open_reader
 
@@ -41,8 +41,9 @@ def open_bare(option: str | None) -> int:
     except ReaderError as err:
         say(err.message)
         return err.code
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # before the screen (a start issue read first): said, as
+        say("interrupted")  # `reader read` and every command say it
+        return stopped_code()
     except Exception as err:  # the last guard, as in reader.cli.main: never a traceback
         return internal_error(err)
     return problems(0)

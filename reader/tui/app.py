@@ -121,6 +121,12 @@ class ReaderApp(App[None]):
 
     # Keys
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while an issue slow to parse is read are held for it (`SlowLoad`)."""
+        if isinstance(event, events.Key) and self.main.slow.hold(event):
+            return
+        await super().on_event(event)
+
     def on_key(self, event: events.Key) -> None:
         """A key no widget took, while a dialog that wants typing is open, goes into it.
 
@@ -177,7 +183,8 @@ class ReaderApp(App[None]):
         self.refresh(layout=True, repaint=True)
 
     async def action_quit(self) -> None:
-        """`q` and Ctrl+C: remember where we are, then leave."""
+        """`q` and Ctrl+C: remember where we are, then leave (an issue being read is not)."""
+        self.main.slow.stop()
         self.save()
         self.exit()
 

@@ -97,6 +97,7 @@ class Finder(Widget):
         self.opened: Opened | None = None
         self.here: str | None = None
         self._index_checked = False
+        self._building = False  # the index is being brought up to date for this search
         # `n`/`N` pressed while a search runs: walked once its hits are in.
         self._steps: list[int] | None = None
         self._panel: SearchPanel | None = None
@@ -118,6 +119,14 @@ class Finder(Widget):
     def shown_query(self) -> str | None:
         """The query to show in the title bar (a recalled one only once it hit)."""
         return None if self.mode == "recall" else self.query_text
+
+    def counter(self) -> str:
+        """The title's count: `3/12`, `5 hits`, or while the search runs, that it runs
+        (the index being built for a first search took minutes on a big library, and
+        the title said `no hits` all along: audit25)."""
+        if self._steps is None:
+            return self.walk.counter()
+        return self.labels.building_counter if self._building else self.labels.searching_counter
 
     def issue_opened(self, opened: Opened, here: str | None) -> None:
         """A new issue is on screen (at item `here`): its hits are searched afresh."""
@@ -155,6 +164,7 @@ class Finder(Widget):
         words = self.labels
 
         def updating(now: bool) -> None:  # the index was behind: updated, then searched
+            self._building = now  # read by `counter` when the message below is handled
             status = words.updating_index if now else words.searching.format(query=query)
             self.post_message(self.Changed(status))
 

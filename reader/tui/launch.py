@@ -13,7 +13,7 @@ from reader.errors import NotFound, ReaderError
 from reader.fields import Ref, parse_id
 from reader.library import Library
 from reader.parse.pages import load_item
-from reader.startup import pause_collection
+from reader.startup import pause_collection, share_charsets
 from reader.state import load_search, load_theme, state_file
 
 if TYPE_CHECKING:
@@ -168,6 +168,7 @@ def open_reader(
         raise ReaderError("the reader needs a terminal; for plain text use `reader show ID`")
     # The App resumes collection after its first frame (ReaderApp._started).
     pause_collection()
+    share_charsets()  # before the parser and Textual compile their patterns
     app = build_app(
         library, target, page=page, highlight=highlight, search=search, parse_ahead=True
     )

@@ -102,6 +102,16 @@ def _from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
         return None
 
 
+def page_data(page: Page) -> bytes:
+    """A page as an entry of the cache (for a child that hands pages over)."""
+    return _to_data(page)
+
+
+def page_from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
+    """The page an entry holds, or None if it is not one of this page."""
+    return _from_data(raw, paper, issue, number)
+
+
 def _read(key: str, paper: str, issue: str, number: int) -> Page | None:
     path = _entry_path(key)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -35,11 +36,16 @@ class Opened(NamedTuple):
 
 
 def load_issue(
-    library: Library, issue: Issue, page: int | None = None, item: int | None = None
+    library: Library,
+    issue: Issue,
+    page: int | None = None,
+    item: int | None = None,
+    given: Mapping[int, Page | str] | None = None,
 ) -> Opened:
     """Parse every page of one issue; `page` is a page number, `item` a 1-based number.
 
-    With no `item`, the page opens at its lead story.
+    With no `item`, the page opens at its lead story. `given`: pages (or why not) a
+    child parsed (`reader.tui.parsechild`), taken as they are.
 
     A page that cannot be read becomes an empty page and a message, so one bad
     file does not hide the rest of the issue.
@@ -47,8 +53,11 @@ def load_issue(
     pages: list[Page] = []
     errors: list[str] = []
     for number in issue.page_numbers():
+        got = given.get(number) if given else None
         try:
-            pages.append(cached_page(library, issue, number))
+            if isinstance(got, str):
+                raise ReaderError(got)
+            pages.append(got if got is not None else cached_page(library, issue, number))
         except ReaderError as err:
             pages.append(Page(issue.paper.key, issue.key, number))
             errors.append(err.message)
@@ -117,19 +126,21 @@ screen is drawn (`parse_start_beside`): about a second at the parse's budget (5 
 a slow shape (spaced heads) parses at 1 MB/s. An issue a paper prints is 0.1-3 MB."""
 
 
-def heavy(issue: Issue) -> tuple[int, int] | None:
-    """(pages, bytes) of the issue's page text not parsed before, when over `HEAVY`."""
+def heavy(issue: Issue, bound: int | None = None) -> tuple[int, int] | None:
+    """(pages, bytes) of the issue's page text not parsed before, when over `bound`
+    (`HEAVY` by default)."""
+    bound = HEAVY if bound is None else bound
     sizes: dict[int, int] = {}
     for number in issue.page_numbers():
         try:
             sizes[number] = os.stat(issue.page_path(number)).st_size
         except OSError:
             continue  # said when the page is read
-    if sum(sizes.values()) <= HEAVY:
+    if sum(sizes.values()) <= bound:
         return None  # every issue a paper prints: no page hashed to know
     missing = missing_pages(issue)
     size = sum(sizes.get(number, 0) for number in missing)
-    return (len(missing), size) if size > HEAVY else None
+    return (len(missing), size) if size > bound else None
 
 
 def _read_first(library: Library, choice: Choice, weight: tuple[int, int]) -> Opened | None:
@@ -218,14 +229,16 @@ def read_start(library: Library, start: Ref | None, state_path: Path | None) -> 
     return Loaded(opened, issues, place=place)
 
 
-def read_issue(library: Library, issue: Issue) -> Loaded:
-    """Parse one issue's pages, or say why it cannot be read.
+def read_issue(
+    library: Library, issue: Issue, given: Mapping[int, Page | str] | None = None
+) -> Loaded:
+    """Parse one issue's pages (`given`: as `load_issue`), or say why it cannot be read.
 
     An issue folder gone since the list was read (removed, renamed) is said in
     one plain line, with the library's issues read again (`issues`).
     """
     try:
-        return Loaded(load_issue(library, issue))
+        return Loaded(load_issue(library, issue, given=given))
     except ReaderError as err:
         return Loaded(None, None, err.message)
     except OSError as err:

@@ -25,6 +25,7 @@ from reader.tui.panes import NARROW, Panes, breakpoint_class, is_shown
 from reader.tui.reading import Position, Reading, page_name
 from reader.tui.session import Opened
 from reader.tui.settled import laid_out
+from reader.tui.slowload import SlowLoad
 
 LIST_AFTER = 0.5
 """Seconds after the first frame to list the library when the start did not need it."""
@@ -79,6 +80,7 @@ class IssueScreen(Screen[None]):
         self.finder = Finder(library, search or recall, mode, labels)
         max_width = text_width * 2 if text_width else None  # two cells a character
         self.panes = Panes(self._page_chosen, self._item_chosen, labels, max_width)
+        self.slow = SlowLoad(self, library, labels, self.keys, self._loaded, self.say)
 
     def compose(self) -> ComposeResult:
         """Title bar; contents, article and captions panes; status line.
@@ -131,11 +133,11 @@ class IssueScreen(Screen[None]):
     def open_issue(self, issue: Issue) -> None:
         """Parse one issue's pages (only this one: issues load lazily) and show it.
 
-        Here and now, not in a worker: the keys after `}` must move in the issue
-        it opened (an issue parses in a few milliseconds; keys typed meanwhile wait
-        in the queue, none is lost or applied to the issue before).
+        Here and now (a few milliseconds: keys typed meanwhile wait in the queue), or
+        by a child when it is slow to parse (`SlowLoad`, which holds those keys).
         """
-        self._loaded(session.read_issue(self.library, issue))
+        if not self.slow.start(issue):
+            self._loaded(session.read_issue(self.library, issue))
 
     @property
     def issues(self) -> list[Issue]:
@@ -306,7 +308,7 @@ class IssueScreen(Screen[None]):
     def _title(self) -> None:
         bar = self.query_one(TitleBar)
         bar.set_where(where_line(self.library.root, self.opened, self.page_index, self.labels))
-        counter = self.finder.walk.counter()
+        counter = self.finder.counter()
         query = self.finder.shown_query
         watch = bool(self.watch_words)
         watch_on = self.highlights.on
@@ -429,11 +431,13 @@ class IssueScreen(Screen[None]):
             return
         target = session.neighbour(self.issues, self.opened.issue, step)
         if target is None:
-            words = self.labels
-            self.say(words.no_earlier_issue if step < 0 else words.no_later_issue)
-            return
+            self.say(self.labels.no_earlier_issue if step < 0 else self.labels.no_later_issue)
+        elif not self.slow.start(target, lambda: self._turn_to(target, step)):
+            self._turn_to(target, step)
+
+    def _turn_to(self, target: Issue, step: int) -> None:
         loaded = session.read_issue(self.library, target)
-        if loaded.opened is None and loaded.issues is not None:
+        if loaded.opened is None and loaded.issues is not None and self.opened is not None:
             # The folder went since the issues were listed: the one after it now.
             again = session.neighbour(loaded.issues, self.opened.issue, step)
             if again is not None and again.id != target.id:
