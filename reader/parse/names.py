@@ -49,6 +49,7 @@ from reader.parse.postlines import (  # Line: the facts of a line read and set h
     first_head,
     full_post,
     post_over_text,
+    stub,
 )
 from reader.parse.rolelines import role_rest, roles_end
 
@@ -157,6 +158,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             i + 2 < len(lines)
             and _head_over(below, lines[i + 2])
             and not _name_under_head(lines, i)
+            and not _name_under_stack(lines, i)
         ):
             continue  # a headline below, over its text: the line is no byline over a story
         if i + 2 < len(lines) and lines[i + 2].kind is byline and below.candidate:
@@ -297,6 +299,21 @@ def _name_under_head(lines: Sequence[Line], i: int) -> bool:
     its text under the byline, so the line below is no headline over a story of its own.
     (Not under the header band: a pooled page prints a name set there as a kicker.)"""
     return names(lines[i].text) == 1 and not band(lines, i - 1) and first_head(lines, i - 1)
+
+
+def _name_under_stack(lines: Sequence[Line], i: int) -> bool:
+    """Names (`赵富林`, `刘武生杜宏奇`) under a stack's last line that ends it: a subtitle
+    (`——读《周恩来军事文选》`), or the stub a headline's first line wrapped into, the
+    headline opening its stack (`社会主义能够消` / `除贫穷`). TeX sets a narrow column's
+    first line in by three ems and more (`为纪念中国人民解` over `放军建军７０周年和周恩`),
+    so the line below reads as a headline over its text (`_head_over`); but the stack
+    ended over the names, and a story prints its text under its byline."""
+    if not names(lines[i].text):
+        return False
+    above = lines[i - 1]
+    if above.first == "—":
+        return True
+    return i >= 2 and stub(lines, i - 1) and first_head(lines, i - 2)
 
 
 def _name_alone(lines: Sequence[Line], i: int) -> bool:
