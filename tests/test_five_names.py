@@ -14,7 +14,9 @@ _TEXT = "今年以来，这个县的农民\n纷纷走出家门，到城里学习
 
 
 def _item(stack: str) -> dict[str, object]:
-    page = json.loads(parse_text(_BEFORE + stack + _TEXT).to_json())
+    page: dict[str, list[dict[str, object]]] = json.loads(
+        parse_text(_BEFORE + stack + _TEXT).to_json()
+    )
     (item,) = [item for item in page["items"] if item["headline"]]
     return item
 
