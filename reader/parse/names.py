@@ -49,6 +49,7 @@ from reader.parse.postlines import (  # Line: the facts of a line read and set h
     first_head,
     full_post,
     post_over_text,
+    stub,
 )
 from reader.parse.rolelines import role_rest, roles_end
 
@@ -76,7 +77,8 @@ _REGIONS = frozenset(_REGION_NAMES.split())
 
 def name_line(line: Line) -> str:
     """How the line reads as a byline: "name" (a surname and a name, several names,
-    a post over a name), "pen" (two to four ideographs, no surname), or ""."""
+    a post over a name), "five" (two names of five characters set together), "pen"
+    (two to four ideographs, no surname), or ""."""
     text = line.text
     if line.width > 16 or not _IDEOGRAPHS.match(text):
         return ""
@@ -85,6 +87,8 @@ def name_line(line: Line) -> str:
     count = names(text)  # two names set together: of three characters each (`牛辞丰稔岁`)
     if count == 1 or (count == 2 and len(text) == 6 and not words_inside(text)):
         return "name"
+    if count == 2 and len(text) == 5 and not words_inside(text):
+        return "five"  # (`李德润葛洪`: a byline under a longer line, `_five_under`)
     post = POST.match(text)
     if post and len(post.group(1)) == 3 and one_name(post.group(1)):  # (`部长李伯` / `勇…`)
         return "name"
@@ -154,12 +158,15 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             i + 2 < len(lines)
             and _head_over(below, lines[i + 2])
             and not _name_under_head(lines, i)
+            and not _name_under_stack(lines, i)
         ):
             continue  # a headline below, over its text: the line is no byline over a story
         if i + 2 < len(lines) and lines[i + 2].kind is byline and below.candidate:
             continue  # a headline below, over its byline (`一片` / `襄樊家庭文化…` / `本报记者…`)
         how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text) or _over_dateline(lines, i):
+            continue
+        if how == "five" and not _five_under(above, line):
             continue
         short = _short_above(lines, i)
         if not short and wrapmodel.glued(above.text, line.text) and not _name_alone(lines, i):
@@ -279,12 +286,34 @@ def _word(above: Line, text: str) -> bool:
     )
 
 
+def _five_under(above: Line, line: Line) -> bool:
+    """Two names of five characters set together (`李德润葛洪`, `杨雪梅吕游`) under a line
+    longer than they are: the byline. The corpus prints such a line under a shorter
+    headline as its subtitle (`扼住疯狂` / `赵志文王桦`)."""
+    return above.width > line.width
+
+
 def _name_under_head(lines: Sequence[Line], i: int) -> bool:
     """One name alone (`李耕`, `严泽铣`) under a one-line headline that opens its stack,
     over a paragraph's first line set in as far as a headline is narrower: a story prints
     its text under the byline, so the line below is no headline over a story of its own.
     (Not under the header band: a pooled page prints a name set there as a kicker.)"""
     return names(lines[i].text) == 1 and not band(lines, i - 1) and first_head(lines, i - 1)
+
+
+def _name_under_stack(lines: Sequence[Line], i: int) -> bool:
+    """Names (`赵富林`, `刘武生杜宏奇`) under a stack's last line that ends it: a subtitle
+    (`——读《周恩来军事文选》`), or the stub a headline's first line wrapped into, the
+    headline opening its stack (`社会主义能够消` / `除贫穷`). TeX sets a narrow column's
+    first line in by three ems and more (`为纪念中国人民解` over `放军建军７０周年和周恩`),
+    so the line below reads as a headline over its text (`_head_over`); but the stack
+    ended over the names, and a story prints its text under its byline."""
+    if not names(lines[i].text):
+        return False
+    above = lines[i - 1]
+    if above.first == "—":
+        return True
+    return i >= 2 and stub(lines, i - 1) and first_head(lines, i - 2)
 
 
 def _name_alone(lines: Sequence[Line], i: int) -> bool:

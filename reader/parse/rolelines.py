@@ -71,12 +71,35 @@ def roles_end(lines: Sequence[Line], i: int) -> int:
     return end
 
 
+# A role alone on its line (`通讯员`): PyMuPDF writes a byline's spaced words a line each.
+_ROLE_ALONE = re.compile(r"^(?:本报|新华社)?(?:特约|见习|实习)?(?:记者|通讯员)$|^实习生$")
+_ROLE_LAST = ("记者", "通讯员", "实习生")
+
+
 def role_rest(byline: Line, line: Line) -> None:
     """Mark the line a byline's when it is the wrapped rest of the full byline above it,
-    the break inside a role too (`新华社记者刘思扬本报记` / `者郑宏范`)."""
+    the break inside a role too (`新华社记者刘思扬本报记` / `者郑宏范`), or a word of the
+    byline written on a line of its own (`split_rest`)."""
     text = line.text
+    if split_rest(byline.text, text):
+        line.kind, line.candidate = Kind.BYLINE, False
+        return
     cut = _ROLE_CUT.search(byline.text) if text[:1] in "者讯员" else None
     if cut:
         text = cut.group(0) + text
     if byline.width >= line.width and _ROLE_REST.match(text) and not DATELINE_RE.match(text):
         line.kind, line.candidate = Kind.BYLINE, False
+
+
+def split_rest(above: str, text: str) -> bool:
+    """A byline's spaced words, a line each, as PyMuPDF writes TeX's (`本报记者 张春` /
+    `通讯员` / `胡` / `松`): a role alone under a byline, a name of one to four under a
+    role, one character under one (a name of two spaced apart, `胡　松`). No paragraph's
+    line is a role alone, nor a word this short under a byline."""
+    if _ROLE_ALONE.match(text):
+        return True
+    if not _IDEOGRAPHS.match(text):
+        return False
+    if above.endswith(_ROLE_LAST):
+        return len(text) <= 4
+    return len(above) == 1 and len(text) == 1
