@@ -77,8 +77,7 @@ _REGIONS = frozenset(_REGION_NAMES.split())
 
 def name_line(line: Line) -> str:
     """How the line reads as a byline: "name" (a surname and a name, several names,
-    a post over a name), "five" (two names of five characters set together), "pen"
-    (two to four ideographs, no surname), or ""."""
+    a post over a name), "pen" (two to four ideographs, no surname), or ""."""
     text = line.text
     if line.width > 16 or not _IDEOGRAPHS.match(text):
         return ""
@@ -87,8 +86,6 @@ def name_line(line: Line) -> str:
     count = names(text)  # two names set together: of three characters each (`牛辞丰稔岁`)
     if count == 1 or (count == 2 and len(text) == 6 and not words_inside(text)):
         return "name"
-    if count == 2 and len(text) == 5 and not words_inside(text):
-        return "five"  # (`李德润葛洪`: a byline under a longer line, `_five_under`)
     post = POST.match(text)
     if post and len(post.group(1)) == 3 and one_name(post.group(1)):  # (`部长李伯` / `勇…`)
         return "name"
@@ -165,8 +162,6 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue  # a headline below, over its byline (`一片` / `襄樊家庭文化…` / `本报记者…`)
         how = name_line(line) or _names_under_subtitle(above, line)
         if not how or _wrap_across(above.text, line.text) or _over_dateline(lines, i):
-            continue
-        if how == "five" and not _five_under(above, line):
             continue
         short = _short_above(lines, i)
         if not short and wrapmodel.glued(above.text, line.text) and not _name_alone(lines, i):
@@ -284,13 +279,6 @@ def _word(above: Line, text: str) -> bool:
         or above.last.isdigit()
         or above.last.isascii()
     )
-
-
-def _five_under(above: Line, line: Line) -> bool:
-    """Two names of five characters set together (`李德润葛洪`, `杨雪梅吕游`) under a line
-    longer than they are: the byline. The corpus prints such a line under a shorter
-    headline as its subtitle (`扼住疯狂` / `赵志文王桦`)."""
-    return above.width > line.width
 
 
 def _name_under_head(lines: Sequence[Line], i: int) -> bool:
