@@ -54,6 +54,7 @@ class Shown:
         self._groups = groups
         self._bodies = bodies
         self._counts: Counter[tuple[float, float]] | None = None
+        self._pairs: Counter[tuple[float, float]] | None = None
 
     def count(self, measure: float, wide: float) -> int:
         """Full lines (all but a part's last) `wide` ems wide over a `measure`-em column."""
@@ -71,13 +72,15 @@ class Shown:
         """Stacks of two plain one-line parts, the lower the shorter, the upper `wide`
         ems wide over a `measure`-em column (on a page that never groups a wrap, its
         wraps show only as such pairs)."""
-        n = 0
-        for grouped, body in zip(self._groups, self._bodies, strict=True):
-            if len(grouped) == 2 and all(len(part) == 1 for part in grouped):
-                above, line = grouped[0][0], grouped[1][0]
-                if width(above) == wide > width(line) and "—" not in above + line:
-                    n += not is_header(line) and body_measure(body) == measure
-        return n
+        if self._pairs is None:  # (counted once a page: each call walked every stack, perf26)
+            self._pairs = Counter()
+            for grouped, body in zip(self._groups, self._bodies, strict=True):
+                if len(grouped) == 2 and all(len(part) == 1 for part in grouped):
+                    above, line = grouped[0][0], grouped[1][0]
+                    upper = width(above)
+                    if upper > width(line) and "—" not in above + line and not is_header(line):
+                        self._pairs[(body_measure(body), upper)] += 1
+        return self._pairs[(measure, wide)]
 
 
 def wrap_end(
