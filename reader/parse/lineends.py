@@ -20,6 +20,7 @@ from reader.parse.column import (
     dateline_at,
     fill_after,
     first_line,
+    inside_bound,
     note_end,
 )
 from reader.parse.firstclosed import first_closed, has_ascii
@@ -82,11 +83,11 @@ def ends_here(lines: list[Line], i: int) -> bool:
     nxt = lines[i + 1]
     if nxt.head or nxt.hint or nxt.first in MARKERS or nxt.kind in _STACK_ENDS:
         return True
-    at = line.text.find("——", 0, 6)
+    at = line.text.find("——", 0, 6) if "—" in line.text else -1  # (a find's args: parsed)
     if i and 0 <= at <= 3 and line.text[at + 2 : at + 3] != "—" and lines[i - 1].candidate:
         return True  # a subtitle under its headline (`———…` opens a paragraph), or a
         # wrapped headline's last characters written on its line (`谈——『月球勘探者』…`)
-    if i and lines[i - 1].text.endswith("——") and _kicker_over(lines, i):  # (its first test)
+    if i and lines[i - 1].last == "—" and _kicker_over(lines, i):  # (its first test, in short)
         return True  # the headline under a kicker that starts a story
     if nxt.kind is not Kind.BODY:
         return False
@@ -124,6 +125,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
             return True  # a picture story's title over its caption, which is not set in
+    if not boundary and inside_bound(lines, i, line, nxt) and nxt.first not in DATELINE_FIRST:
+        return False  # (the test below, bounded: `column.inside_bound`)
     after, open_after = fill_after(lines, i + 2)
     # (max() of two widths written out here and below: no call, and the same float.)
     column = nxt.width if nxt.width >= after else after

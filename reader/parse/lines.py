@@ -145,7 +145,8 @@ def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
             text = clean_line(text)  # the same first and last character: text is stripped
         last = text[-1]
         kind = body
-        punct = "，" in text or "。" in text or "；" in text or "," in text or ";" in text
+        stop = "。" in text or "；" in text or ";" in text  # (asked once: `candidate` too)
+        punct = stop or "，" in text or "," in text
         if (
             first in _SPECIAL_START
             or "版" in text
@@ -198,7 +199,7 @@ def make_lines(raw_lines: list[str], digits: bool = True) -> list[Line]:
         # A headline may hold ，、：“”《》 and digits, but no full stop, and a comma
         # only in a short line (a body line that the column wraps holds many).
         candidate = not (
-            (punct and ("。" in text or "；" in text or ";" in text or fill > 26))
+            (punct and (stop or fill > 26))
             or closes
             or kind is not body
             or fill > 40
