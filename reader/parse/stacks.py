@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from reader.parse import measures, roles, seam, stackodds, wrapmodel
+from reader.parse import measures, roles, seam, stackodds, stacktype, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -202,6 +202,8 @@ def split_stack(
         return None, None, None
     kicker = subtitle = None
     grouped = group(stack, wrapping) if grouped is None else grouped
+    if len(grouped) >= 2 and (display := stacktype.head_first(grouped)):
+        return display  # the first part wraps in the largest type (`stacktype`)
     rest = [join_lines(part) for part in grouped]
     if (
         len(rest) == 2

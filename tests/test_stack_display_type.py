@@ -1,0 +1,34 @@
+"""A stack's first part wrapped narrower than every line under it is the headline (issue 12).
+
+Whole-article pages (bench/wholegen.py): a headline wrapped in display type over a
+subtitle wrapped in smaller type came out as kicker + headline (+ subtitle), the
+subtitle's lines taken for the headline. Invented lines in the shape of the case.
+"""
+
+from __future__ import annotations
+
+from reader.parse.stacks import split_stack
+from reader.parse.stacktype import head_first
+
+HEAD = ["市政府召开第九次", "全体会议"]  # wrapped at eight ems
+SUB = ["区长主持讨论并原则通过", "《城区绿化管理条例（草", "案）》"]  # at eleven
+
+
+def test_a_subtitle_wrapped_wider_under_a_wrapped_headline_is_the_subtitle() -> None:
+    grouped = [HEAD, SUB[:1], SUB[1:]]  # the wrap model cut the subtitle in two
+    assert split_stack([*HEAD, *SUB], grouped=grouped) == (
+        None,
+        "市政府召开第九次全体会议",
+        "区长主持讨论并原则通过《城区绿化管理条例（草案）》",
+    )
+    head = ["友好代表团抵达本市访问并", "举行会谈"]
+    sub = ["双方希望在互利共赢的基础上继续扩大经贸合作", "深化人文交流"]
+    assert head_first([head, sub]) == (None, "".join(head), "".join(sub))
+
+
+def test_a_kicker_wrapped_as_wide_as_the_lines_under_it_is_left_to_the_other_rules() -> None:
+    kicker = ["区长主持讨论并原则通过", "城区规划"]
+    assert head_first([kicker, ["市政府召开第九次全体会"], ["议"]]) is None  # no wider below
+    assert head_first([HEAD, ["区长主持讨论并原则通过"]]) is None  # one line under: no measure
+    dashed = ["——区长主持讨论并原则通过", "城区规划"]
+    assert head_first([HEAD, dashed]) is None  # dashes decide
