@@ -8,7 +8,7 @@ subtitle's lines taken for the headline. Invented lines in the shape of the case
 from __future__ import annotations
 
 from reader.parse.stacks import split_stack
-from reader.parse.stacktype import head_first
+from reader.parse.stacktype import head_first, spread_below
 
 HEAD = ["市政府召开第九次", "全体会议"]  # wrapped at eight ems
 SUB = ["区长主持讨论并原则通过", "《城区绿化管理条例（草", "案）》"]  # at eleven
@@ -32,3 +32,17 @@ def test_a_kicker_wrapped_as_wide_as_the_lines_under_it_is_left_to_the_other_rul
     assert head_first([HEAD, ["区长主持讨论并原则通过"]]) is None  # one line under: no measure
     dashed = ["——区长主持讨论并原则通过", "城区规划"]
     assert head_first([HEAD, dashed]) is None  # dashes decide
+
+
+def test_a_part_wrapped_at_two_columns_under_one_line_is_the_subtitle() -> None:
+    body = [["本报讯记者从有关部门获悉今年"] * 4]  # a column of fourteen ems
+    sub = ["号召各单位发挥骨干作用，为本市建设和发展作出新的更大贡献", "再立新功"]
+    assert split_stack(
+        ["市总工会致全市职工信", *sub], body=body, grouped=[["市总工会致全市职工信"], sub]
+    ) == (
+        None,
+        "市总工会致全市职工信",
+        "".join(sub),
+    )
+    narrow = [["本报讯记者从有关部门获悉今年全市职工踊跃参加活动"] * 4]  # twenty-five
+    assert spread_below([["市总工会致全市职工信"], sub], narrow) is None

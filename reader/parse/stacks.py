@@ -202,8 +202,8 @@ def split_stack(
         return None, None, None
     kicker = subtitle = None
     grouped = group(stack, wrapping) if grouped is None else grouped
-    if len(grouped) >= 2 and (display := stacktype.head_first(grouped)):
-        return display  # the first part wraps in the largest type (`stacktype`)
+    if len(grouped) >= 2 and (display := stacktype.by_type(grouped, body)):
+        return display  # the parts' measures say which is display type
     rest = [join_lines(part) for part in grouped]
     if (
         len(rest) == 2
