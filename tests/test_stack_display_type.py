@@ -8,7 +8,7 @@ subtitle's lines taken for the headline. Invented lines in the shape of the case
 from __future__ import annotations
 
 from reader.parse.stacks import split_stack
-from reader.parse.stacktype import head_first, spread_below
+from reader.parse.stacktype import head_first, kinsoku_wrap, spread_below
 
 HEAD = ["市政府召开第九次", "全体会议"]  # wrapped at eight ems
 SUB = ["区长主持讨论并原则通过", "《城区绿化管理条例（草", "案）》"]  # at eleven
@@ -46,3 +46,16 @@ def test_a_part_wrapped_at_two_columns_under_one_line_is_the_subtitle() -> None:
     )
     narrow = [["本报讯记者从有关部门获悉今年全市职工踊跃参加活动"] * 4]  # twenty-five
     assert spread_below([["市总工会致全市职工信"], sub], narrow) is None
+
+
+def test_a_line_a_mark_cut_one_character_short_is_the_first_line_of_the_wrap() -> None:
+    title = [["影评人聚会贺"], ["《春天的故事》", "首映成功"]]  # six ems over seven
+    assert split_stack(title[0] + title[1], grouped=title) == (
+        None,
+        "影评人聚会贺《春天的故事》首映成功",
+        None,
+    )
+    count = [["８１封来信"], ["称，要价８１", "万元"]]  # a word broken before its comma
+    assert kinsoku_wrap(count) == (None, "８１封来信称，要价８１万元", None)
+    assert kinsoku_wrap([["影评人聚会"], ["《春天的故事》", "首映成功"]]) is None  # two short
+    assert kinsoku_wrap([["影评人聚会贺"], ["春天的故事首映", "成功"]]) is None  # no mark

@@ -1,4 +1,6 @@
-"""A stack whose first part wraps narrower than every line under it: headline, subtitle.
+"""Roles in a headline stack told by its parts' measures: display type, smaller type, one wrap.
+
+A stack whose first part wraps narrower than every line under it: headline, subtitle.
 
 A headline is the stack's display type, the largest: set over the same span it
 holds the fewest characters a line of all the stack's parts. A kicker is set
@@ -12,7 +14,9 @@ bracketed title, under a headline wrapped at nine, whole-typeset 217, whole-tex 
 whole-chrome 596; a headline wrapped at twelve over a subtitle wrapped at
 twenty-three, whole-typeset 237). Dashes decide where they stand
 (`stacks.split_stack`). A part under one line that wraps at two columns of the
-story's body is body type spread wide: the subtitle (`spread_below`).
+story's body is body type spread wide: the subtitle (`spread_below`). A line one
+character short of the wrap under it, where a mark forced the break early, is that
+wrap's first line (`kinsoku_wrap`).
 """
 
 from __future__ import annotations
@@ -27,10 +31,12 @@ _SPREAD = 2  # columns: a part this wide is body type spread over two
 _HALF = 0.5  # ems: a squeezed mark
 
 
-def by_type(grouped: list[list[str]], body: Sequence[list[str]]) -> tuple[None, str, str] | None:
+def by_type(
+    grouped: list[list[str]], body: Sequence[list[str]]
+) -> tuple[None, str, str | None] | None:
     """Headline and subtitle of a stack whose parts' measures tell display type from
-    smaller (`head_first`, `spread_below`); None when they do not."""
-    return head_first(grouped) or spread_below(grouped, body)
+    smaller (`head_first`, `spread_below`) or one wrap (`kinsoku_wrap`); else None."""
+    return head_first(grouped) or spread_below(grouped, body) or kinsoku_wrap(grouped)
 
 
 def head_first(grouped: list[list[str]]) -> tuple[None, str, str] | None:
@@ -73,3 +79,37 @@ def spread_below(
     if not measure or full < _SPREAD * measure - _HALF:
         return None
     return None, above, join_lines(below)
+
+
+_OPEN = "“‘《（(「『〈"  # marks a line may not end on
+_CLOSE = "，。、；：！？”’》）)」』〉"  # ...and may not start with
+_SHORT = 1.5  # ems: a line cut short by one character and a mark, at most
+
+
+def kinsoku_wrap(grouped: list[list[str]]) -> tuple[None, str, None] | None:
+    """One headline of a line over a part wrapped at one measure, when the line is a
+    character short of that measure and the part starts where a line breaker must
+    break early: at an opening mark, or a character before a closing one.
+
+    A line may not end on an opening bracket or quote nor start with a comma or a
+    closing mark, so a wrap whose measure falls there breaks a character early: its
+    first line comes out one em short of the lines under it (a line of five ems over a
+    film's title of six in brackets and the rest, Chromium's narrow column,
+    whole-chrome 594; a noun broken before its last character and a comma, 524). `stacks._one_measure` asks the two to be as wide
+    within half an em and reads the line as a kicker. On the read pages 5 stacks
+    right (whole-chrome 4, pooled chrome 1) and one pooled kicker joined to its
+    headline (typeset 297: a kicker a character short of the headline's measure
+    over a headline opening on a quoted word prints the same).
+    """
+    if len(grouped) != 2 or len(grouped[0]) != 1 or len(grouped[1]) < 2:
+        return None
+    (above,), below = grouped
+    first = below[0]
+    if len(first) < 2 or not (first[0] in _OPEN or first[1] in _CLOSE) or "—" in above + first:
+        return None
+    full = [width(line) for line in below[:-1]]
+    if max(full) - min(full) > _HALF or width(below[-1]) > max(full) + _HALF:
+        return None  # the part below is no wrap of one measure
+    if not _HALF <= min(full) - width(above) <= _SHORT:
+        return None
+    return None, join_lines([above, *below]), None
