@@ -226,6 +226,7 @@ def split_stack(
     # Two parts on a page or in a stack that wraps: asked only here (`group` asked it
     # too, of the page's stacks, but keeps no answer).
     two_wrapping = len(rest) == 2 and (wrapping or wraps_seen(_runs_apart(stack)))
+    marked = two_wrapping and marked and not (shown and shown.parts_rare())  # (`measures`)
     if two_wrapping and (said := _worded(grouped)) is not None:
         return (rest[0], rest[1], None) if said else (None, rest[0], rest[1])
     if (

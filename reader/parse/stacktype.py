@@ -95,8 +95,9 @@ def kinsoku_wrap(grouped: list[list[str]]) -> tuple[None, str, None] | None:
     closing mark, so a wrap whose measure falls there breaks a character early: its
     first line comes out one em short of the lines under it (a line of five ems over a
     film's title of six in brackets and the rest, Chromium's narrow column,
-    whole-chrome 594; a noun broken before its last character and a comma, 524). `stacks._one_measure` asks the two to be as wide
-    within half an em and reads the line as a kicker. On the read pages 5 stacks
+    whole-chrome 594; a noun broken before its last character and a comma, 524).
+    `stacks._one_measure` asks the two to be as wide within half an em and reads the
+    line as a kicker. On the read pages 5 stacks
     right (whole-chrome 4, pooled chrome 1) and one pooled kicker joined to its
     headline (typeset 297: a kicker a character short of the headline's measure
     over a headline opening on a quoted word prints the same).
