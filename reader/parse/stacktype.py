@@ -41,9 +41,18 @@ def by_type(
 
 def head_first(grouped: list[list[str]]) -> tuple[None, str, str] | None:
     """No kicker, the first part the headline and the rest its subtitle, when the first
-    part wraps narrower than every line under it but the last; else None."""
+    part wraps narrower than every line under it but the last; else None.
+
+    Not over one wrapped part taking more lines than the first: the pooled Typst pages
+    print a kicker wrapped in two short lines over a headline of three so
+    (`stacks._smaller_above`, tests/test_stack_roles.py), and the page text shows no
+    more than that; a subtitle the wrap model cut in two, or the first part as long
+    as the part under it, is read here.
+    """
     if len(grouped) < 2 or len(grouped[0]) < 2:
         return None
+    if len(grouped) == 2 and len(grouped[1]) > len(grouped[0]):
+        return None  # one wrap below taking more lines: `stacks._smaller_above` reads it
     first, rest = grouped[0], [line for part in grouped[1:] for line in part]
     if len(rest) < 2 or any("—" in line for line in first + rest):
         return None
