@@ -36,7 +36,11 @@ def by_type(
 ) -> tuple[None, str, str | None] | None:
     """Headline and subtitle of a stack whose parts' measures tell display type from
     smaller (`head_first`, `spread_below`) or one wrap (`kinsoku_wrap`); else None."""
-    return head_first(grouped) or spread_below(grouped, body) or kinsoku_wrap(grouped)
+    if len(grouped[0]) >= 2:
+        return head_first(grouped)
+    if len(grouped) == 2 and len(grouped[0]) == 1 and len(grouped[1]) >= 2:
+        return spread_below(grouped, body) or kinsoku_wrap(grouped)
+    return None  # (most stacks: parts of one line each, asked no further)
 
 
 def head_first(grouped: list[list[str]]) -> tuple[None, str, str] | None:
