@@ -37,6 +37,7 @@ from reader.parse.text import width
 
 _SHOWN = 3  # full lines of the page's wraps at one width over one column: its measure
 _PAIRS = 2  # two-line stacks at one width over one column on a page that never wraps
+_RARE = 4  # a page of one-part stacks: fewer than one in this many others hold two parts
 _STUB = 0.4  # of a line wider than the story's column: the most its wrap's last line holds
 
 
@@ -55,6 +56,7 @@ class Shown:
         self._bodies = bodies
         self._counts: Counter[tuple[float, float]] | None = None
         self._pairs: Counter[tuple[float, float]] | None = None
+        self._rare: bool | None = None  # `parts_rare`, counted on first use
 
     def count(self, measure: float, wide: float) -> int:
         """Full lines (all but a part's last) `wide` ems wide over a `measure`-em column."""
@@ -67,6 +69,25 @@ class Shown:
                         (column, width(line)) for part in grouped for line in part[:-1]
                     )
         return self._counts[(measure, wide)]
+
+    def parts_rare(self) -> bool:
+        """Fewer than one in `_RARE` of the page's other stacks hold two parts or more.
+
+        `stacks._two_lines` reads two plain one-line parts as kicker + headline on a
+        page that dashes its subtitles (`stacks.page_marked`): that is how the pooled
+        pages print a kicker, every other story holding one part more. A page whose
+        stacks are nearly all one part shows no such style; what it dashes are the
+        corpus's subtitles, which it prints without dashes as often (48 subtitles,
+        half after `——`, against 13 kickers in 1,097 stories, `oneparts`), so there
+        the plain line under the headline is its subtitle, by position. On the read
+        pages 17 such stacks were headline + subtitle or one wrap (whole-typeset,
+        whole-tex), 1 a kicker (pooled TeX 530); at one in three, pooled kickers turn.
+        """
+        if self._rare is None:
+            stacks = sum(1 for grouped in self._groups if grouped)
+            multi = sum(len(grouped) >= 2 for grouped in self._groups)
+            self._rare = (multi - 1) * _RARE < stacks - 1
+        return self._rare
 
     def pairs(self, measure: float, wide: float) -> int:
         """Stacks of two plain one-line parts, the lower the shorter, the upper `wide`

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from reader.parse import measures, roles, seam, stackodds, wrapmodel
+from reader.parse import measures, roles, seam, stackodds, stacktype, wrapmodel
 from reader.parse.text import join_lines, width
 
 _OPENING = "“‘《（(「『〈"
@@ -202,6 +202,8 @@ def split_stack(
         return None, None, None
     kicker = subtitle = None
     grouped = group(stack, wrapping) if grouped is None else grouped
+    if len(grouped) >= 2 and (display := stacktype.by_type(grouped, body)):
+        return display  # the parts' measures say which is display type
     rest = [join_lines(part) for part in grouped]
     if (
         len(rest) == 2
@@ -224,6 +226,7 @@ def split_stack(
     # Two parts on a page or in a stack that wraps: asked only here (`group` asked it
     # too, of the page's stacks, but keeps no answer).
     two_wrapping = len(rest) == 2 and (wrapping or wraps_seen(_runs_apart(stack)))
+    marked = two_wrapping and marked and not (shown and shown.parts_rare())  # (`measures`)
     if two_wrapping and (said := _worded(grouped)) is not None:
         return (rest[0], rest[1], None) if said else (None, rest[0], rest[1])
     if (
