@@ -25,6 +25,7 @@ from reader.importing.frame import Frame, spread_fold
 from reader.importing.producers import Suspects, dingbat, suspect, worth_sorting
 from reader.importing.reading_order import Layout, Line
 from reader.importing.segment import Glyph, Segment, make_glyph
+from reader.importing.strays import _apart, _next_line, _place_run, _stray, place_strays
 from reader.importing.structure import _chars
 from reader.importing.textpage import _GENERATED
 from reader.importing.typography import _DIGIT_SPACE, _body_weight, tight
@@ -230,3 +231,37 @@ def test_a_page_taller_than_wide_lists_no_glyph_edges() -> None:
     assert spread_fold(wide, glyphs) == 1000.0
     with pytest.raises(AssertionError):
         spread_fold(wide, _Untouched())  # type: ignore[arg-type]
+
+
+def _placed_as_before(glyphs: list[Glyph], joined: list[bool]) -> list[Glyph]:
+    """`place_strays` as it was: each glyph's `_stray` asked through a generator."""
+    out = list(glyphs)
+    start = previous = 0
+    for end in range(1, len(glyphs) + 1):
+        if end < len(glyphs) and joined[end]:
+            continue
+        if any(_stray(glyphs[k]) for k in range(start, end)):
+            if all(_stray(glyphs[k]) for k in range(start, end)):
+                if start and _apart(glyphs[start], out[start - 1]):
+                    _next_line(out, previous, start, end)
+            else:
+                _place_run(out, start, end)
+        start, previous = end, start
+    return out
+
+
+def test_strays_are_placed_as_before() -> None:
+    rng = random.Random(26)
+    for _ in range(300):
+        glyphs = []
+        for k in range(rng.randint(1, 40)):
+            x, size = rng.uniform(0, 300), 10.0
+            wide = rng.random() < 0.15
+            base = rng.choice((700.0, 700.0, 100.0))
+            glyphs.append(
+                make_glyph(
+                    "中", x, x + (35.0 if wide else 10.0), base - 1, base + 9, base, size, 400, k
+                )
+            )
+        joined = [rng.random() < 0.7 for _ in glyphs]
+        assert place_strays(glyphs, joined) == _placed_as_before(glyphs, joined)

@@ -86,15 +86,18 @@ def _body_weight(page: Layout) -> int:
     """The weight most glyphs at the body's size are set in (to the half unit), the
     lighter of two as common; 400 for none. Counted in one pass over the page's glyphs,
     not three (the weights listed, made floats, then counted)."""
-    counts: dict[float, int] = {}
+    weights: dict[int, int] = {}  # (each weight as first met: the halves below alike)
     body = page.body
     for group in page.groups:
         for line in group:
             for seg in line.segments:
                 for g in seg.glyphs:
                     if abs(g.size - body) <= _SAME_SIZE * body:
-                        key = round(float(g.weight) * 2) / 2
-                        counts[key] = counts.get(key, 0) + 1
+                        weights[g.weight] = weights.get(g.weight, 0) + 1
+    counts: dict[float, int] = {}
+    for weight, n in weights.items():
+        key = round(float(weight) * 2) / 2
+        counts[key] = counts.get(key, 0) + n
     return int(max(counts, key=lambda k: (counts[k], -k))) if counts else 400
 
 
