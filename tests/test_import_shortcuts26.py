@@ -29,6 +29,7 @@ from reader.importing.strays import _apart, _next_line, _place_run, _stray, plac
 from reader.importing.structure import _chars
 from reader.importing.textpage import _GENERATED
 from reader.importing.typography import _DIGIT_SPACE, _body_weight, tight
+from reader.importing.xycut import by_box, cut
 
 
 def test_the_pdf_child_leaves_what_it_inherits_out_of_its_collections() -> None:
@@ -265,3 +266,32 @@ def test_strays_are_placed_as_before() -> None:
             )
         joined = [rng.random() < 0.7 for _ in glyphs]
         assert place_strays(glyphs, joined) == _placed_as_before(glyphs, joined)
+
+
+def _split_as_before(segs: list[Segment], vertical: bool, min_gap: float) -> list[list[Segment]]:
+    spans = [((s.reach0, s.reach1) if vertical else (-s.top, -s.bottom), s) for s in segs]
+    spans.sort(key=lambda span: span[0])
+    groups: list[list[Segment]] = [[]]
+    reach = spans[0][0][1]
+    for (lo, hi), seg in spans:
+        if lo - reach >= min_gap and groups[-1]:
+            groups.append([])
+        groups[-1].append(seg)
+        reach = max(reach, hi)
+    return groups
+
+
+def test_one_sort_cut_twice_cuts_as_two_sorts() -> None:
+    """`arrange` cuts one sort of a region (`xycut.by_box`) at the block gap and into
+    rows: each cut is the one a sort of its own gave."""
+    rng = random.Random(26)
+    for _ in range(300):
+        segs = []
+        for k in range(rng.randint(1, 30)):
+            y = rng.choice((700.0, 688.0, 676.0, 640.0, rng.uniform(0, 700)))
+            x = rng.choice((10.0, 10.0, 120.0, rng.uniform(0, 300)))
+            segs.append(Segment([make_glyph("中", x, x + 10, y - 1, y + 9, y, 10.0, 400, k)]))
+        for vertical in (False, True):
+            spans = by_box(segs, vertical)
+            for gap in (0.01, 5.0, 12.0, -2.0):
+                assert cut(spans, gap) == _split_as_before(segs, vertical, gap)
