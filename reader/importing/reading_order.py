@@ -266,7 +266,7 @@ class _Measured:
     bottom."""
 
     def __init__(self, segs: list[Segment]) -> None:
-        self.lo, self.hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+        self.lo, self.hi = min([s.reach0 for s in segs]), max([s.reach1 for s in segs])
         self.ems: list[tuple[float, float]] = []
         self.bottoms = (0.0, 0.0)
 
@@ -290,7 +290,8 @@ def _ruled(
             continue
         if not m.ems:  # they tell which rules have segments on both sides
             m.ems = ems = [_em_span(s) for s in segs]
-            m.bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
+            lows = [-e[1] for e in ems]  # (a list: `min` walks one faster than a generator)
+            m.bottoms = min(lows), max(lows)
         ems, bottoms = m.ems, m.bottoms
         if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
             continue  # nothing above it, or nothing below
