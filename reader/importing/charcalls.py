@@ -1,6 +1,6 @@
 """PDFium's per-character text page functions, bound without ctypes' argument checks.
 
-A broadsheet page is 2,000-4,000 characters, each read through six to eight calls
+A broadsheet page is 2,000-4,000 characters, each read through five to seven calls
 (`reader.importing.textpage`). pypdfium2's bindings declare every function's argument
 types, and ctypes converts and checks each argument against them on every call: about
 half of what a call that reads one field of PDFium's character costs (0.50 µs, 0.25

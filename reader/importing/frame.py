@@ -24,8 +24,9 @@ so this module says, per page, which frame to read it in:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 Box = tuple[float, float, float, float]
 
@@ -148,17 +149,26 @@ _HALF = 0.1  # the share of the glyphs each half of a spread holds at least
 _FOLD = 0.03  # the white down a spread's middle, as a share of its width, at least
 
 
-def spread_fold(frame: Frame, spans: list[tuple[float, float]]) -> float | None:
+class _Spanned(Protocol):
+    @property
+    def x0(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+
+
+def spread_fold(frame: Frame, glyphs: Sequence[_Spanned]) -> float | None:
     """Where a page that is plainly two pages of an issue side by side (a spread) folds,
-    as shown; None for any other page. `spans` are the glyphs' left and right edges as
+    as shown; None for any other page. `glyphs` have their left and right edges as
     shown. Newspaper pages are taller than wide; a spread is wider than tall, holds text
     on both halves, and no glyph comes near its middle: the two pages' inner margins lie
     there. (A single wide page is crossed by its headlines or set with a column gutter
-    there, a few points wide; a spread whose headline runs across the fold is one.)"""
+    there, a few points wide; a spread whose headline runs across the fold is one.)
+    The glyphs' edges are listed only on a page wider than tall: most pages are not."""
     x0 = frame.box[0]
     width, height = shown_size(frame)
-    if width <= _SPREAD * height or not spans:
+    if width <= _SPREAD * height or not glyphs:
         return None
+    spans = [(g.x0, g.x1) for g in glyphs]
     middle = (x0 if frame.turn == 0 else 0.0) + width / 2
     white = _FOLD * width / 2
     if any(left < middle + white and right > middle - white for left, right in spans):

@@ -165,7 +165,7 @@ def read_pdf(data: bytes, name: str, most: int | None = None) -> list[PdfPage]:
                     f"{name}: page {index + 1}: its fonts map no characters to Unicode, "
                     "so its text cannot be read"
                 )
-            fold = spread_fold(frame, [(g.x0, g.x1) for g in glyphs])
+            fold = spread_fold(frame, glyphs)
             untrusted = sum(lies)
             notes = _notes(glyphs, unmapped, untrusted)
             if fold is not None:

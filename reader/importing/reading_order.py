@@ -26,6 +26,7 @@ from reader.importing.heads import EM_TOP as _EM_TOP
 from reader.importing.heads import HEAD as _HEAD
 from reader.importing.heads import widen_heads
 from reader.importing.segment import join_spaced
+from reader.importing.xycut import by_box, cut
 from reader.parse.text import join_lines
 
 __all__ = ["Glyph", "Layout", "Line", "Segment", "arrange", "layout", "page_text", "widen_heads"]
@@ -68,22 +69,11 @@ def _split(
     vertical=True cuts into columns (left to right), False into bands (top down);
     `em`: bands by the segments' em boxes (`_em_span`), not their loose boxes.
     """
-    if vertical:
-        spans = [((s.reach0, s.reach1), s) for s in segs]
-    elif em:
-        spans = [(_em_span(s), s) for s in segs]
-    else:
-        spans = [((-s.top, -s.bottom), s) for s in segs]
+    if not em:
+        return cut(by_box(segs, vertical), min_gap)
+    spans = [(_em_span(s), s) for s in segs]
     spans.sort(key=_first)
-    groups: list[list[Segment]] = [[]]
-    reach = spans[0][0][1]
-    for (lo, hi), seg in spans:
-        if lo - reach >= min_gap and groups[-1]:
-            groups.append([])
-        groups[-1].append(seg)
-        if hi > reach:
-            reach = hi
-    return groups
+    return cut(spans, min_gap)
 
 
 def _em_span(seg: Segment) -> tuple[float, float]:
@@ -223,7 +213,8 @@ def arrange(
                     column, body, hint if k == 0 else not below_head, rules=rules, gap=gap
                 )
             return out
-        bands = _split(segs, vertical=False, min_gap=gap)
+        down = by_box(segs, vertical=False)  # (cut twice: at the block gap, into rows)
+        bands = cut(down, gap)
         if len(bands) == 1:
             bands = _ruled(segs, rules, body, measured=measured)
         if len(bands) > 1:
@@ -236,7 +227,7 @@ def arrange(
                 )
                 head = _is_head(band, body)
             return out
-        rows = _split(segs, vertical=False, min_gap=0.01)
+        rows = cut(down, 0.01)
         # A headline's loose box may reach into the row under it: still two rows. Where
         # that row is the first of several columns, they are not peeled with it.
         tight = _split(rows[0], vertical=False, min_gap=-_TIGHT * body, em=True)
@@ -275,7 +266,7 @@ class _Measured:
     bottom."""
 
     def __init__(self, segs: list[Segment]) -> None:
-        self.lo, self.hi = min(s.reach0 for s in segs), max(s.reach1 for s in segs)
+        self.lo, self.hi = min([s.reach0 for s in segs]), max([s.reach1 for s in segs])
         self.ems: list[tuple[float, float]] = []
         self.bottoms = (0.0, 0.0)
 
@@ -299,7 +290,8 @@ def _ruled(
             continue
         if not m.ems:  # they tell which rules have segments on both sides
             m.ems = ems = [_em_span(s) for s in segs]
-            m.bottoms = min(-e[1] for e in ems), max(-e[1] for e in ems)
+            lows = [-e[1] for e in ems]  # (a list: `min` walks one faster than a generator)
+            m.bottoms = min(lows), max(lows)
         ems, bottoms = m.ems, m.bottoms
         if bottoms[1] < y - 0.2 * body or bottoms[0] >= y - 0.2 * body:
             continue  # nothing above it, or nothing below

@@ -136,13 +136,28 @@ class Segment:
     em: tuple[float, float] | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # One pass, the comparisons `min` and `max` make (a page makes a few hundred
+        # segments, each measured five ways): a later value replaces on `<` (`>`) only.
         g = self.glyphs
-        self.x0 = self.reach0 = min(c.x0 for c in g)
-        self.x1 = self.reach1 = max(c.x1 for c in g)
-        self.bottom = min(c.bottom for c in g)
-        self.top = max(c.top for c in g)
-        self.baseline = g[0].baseline
-        self.size = max(c.size for c in g)
+        first = g[0]
+        x0, x1, bottom, top, size = first.x0, first.x1, first.bottom, first.top, first.size
+        for c in g:
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.x1 > x1:
+                x1 = c.x1
+            if c.bottom < bottom:
+                bottom = c.bottom
+            if c.top > top:
+                top = c.top
+            if c.size > size:
+                size = c.size
+        self.x0 = self.reach0 = x0
+        self.x1 = self.reach1 = x1
+        self.bottom = bottom
+        self.top = top
+        self.baseline = first.baseline
+        self.size = size
 
     def text(self) -> str:
         """The glyphs left to right, with a space where the gap is a word space."""

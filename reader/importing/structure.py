@@ -429,7 +429,12 @@ def _freeze(it: _Item, body: float, ident: str) -> Item:
 
 
 def _chars(texts: Sequence[str | None]) -> Counter[str]:
-    return Counter(c for t in texts if t for c in t if not c.isspace())
+    """The texts' characters but white space, counted: counted in C over the joined text,
+    then the white space dropped (a generator's filter cost 1% of a page's import)."""
+    counts = Counter("".join(t for t in texts if t))
+    for c in [c for c in counts if c.isspace()]:
+        del counts[c]
+    return counts
 
 
 def _page_chars(page: Page) -> Counter[str]:

@@ -16,7 +16,16 @@ from reader.importing.fontcmap import FontMaps
 from reader.importing.fonts import named_weight, subfont_families, unstated
 from reader.importing.frame import Frame
 from reader.importing.glyphs import make_glyph
-from reader.importing.producers import NOTED, Suspects, dashes, line_box, made_up, suspect
+from reader.importing.producers import (
+    NOTED,
+    Suspects,
+    dashes,
+    dingbat,
+    line_box,
+    made_up,
+    suspect,
+    worth_sorting,
+)
 from reader.importing.reading_order import Glyph
 from reader.importing.sharedglyphs import printed
 from reader.importing.strays import place_strays
@@ -27,6 +36,13 @@ Box = tuple[float, float, float, float]
 _STROKE_MODES = frozenset((1, 2, 5, 6))  # stroke; fill and stroke; either, then clip
 _STROKE_BOLD = 300  # what a stroked outline adds to a glyph's weight: bold, as a bold face
 
+
+_GENERATED = 0x20
+"""The highest code point of a character PDFium makes up (a space, CR, LF between the
+page's own), so the only ones asked whether they are made up: one call a glyph less
+(2,000-4,000 glyphs a page). Checked over the 974 PDFs of the shared cache, 3 million
+characters: every made-up one is U+0020, U+000D or U+000A
+(`tests/test_import_fast_paths.py` checks it of the test pages)."""
 
 _LEAST_SIZE = 0.1
 """Points: the size of a glyph whose font size and box are both zero."""
@@ -77,7 +93,7 @@ def page_glyphs(
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix, name, flags = raw.FS_MATRIX(), ctypes.create_string_buffer(128), ctypes.c_int()
-    # Two thousand glyphs a page, six calls each: the functions (bound without argument
+    # Two thousand glyphs a page, five calls each: the functions (bound without argument
     # checks, `charcalls`) and the by-reference arguments are looked up and made once.
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     matrix_ref, flags_ref, name_size = (
@@ -103,16 +119,16 @@ def page_glyphs(
     maps: FontMaps | None = None  # made at the first glyph with no Unicode
     codes: list[int] = []  # each glyph's code point, for `Suspects` where a map may lie
     lied: set[int] = set()  # the places of glyphs `suspect` of a lie
-    noted = False  # a glyph of those or of a code point `producers` looks for
+    dingbats: set[int] = set()  # the dingbats' code points (`producers.worth_sorting`)
     chars: dict[int, str] = {}  # a code point: the character it prints (`printed`)
     cropped = frame is not None and frame.trimmed  # (else it shows every glyph)
     ligatures = False  # a dash ligature whose map Ghostscript made up (`producers.dashes`)
     upside_down = 0
     for i in range(max(count, 0)):
-        if generated(handle, i):
+        code = unicode(handle, i)
+        if code <= _GENERATED and generated(handle, i):
             broken = True
             continue  # PDFium's own spaces and line breaks: we place those ourselves
-        code = unicode(handle, i)
         if map_error(handle, i):
             if maps is None:
                 maps = FontMaps(raw, handle, count)
@@ -140,8 +156,8 @@ def page_glyphs(
         size, placed, turn_a, turn_b = set_as
         # Type set at Tf 0 (or boxed flat) still prints its character: give it a size,
         # since every later comparison divides by one.
-        size = max(size or (rect.top - rect.bottom), _LEAST_SIZE)
-        lie = suspect(code, rect.right - rect.left, size)
+        size = max(size or (box[3] - box[1]), _LEAST_SIZE)
+        lie = suspect(code, box[2] - box[0], size)
         if control and not lie:
             # A glyph mapped to U+0000 is a notdef, a tofu box (Typst draws one for a
             # character its fonts lack): no character, counted as one left out.
@@ -203,9 +219,10 @@ def page_glyphs(
         if font_unnamed is not None:
             unnamed.setdefault(font_unnamed, []).append(len(glyphs))
         if lie or code in NOTED:  # (few glyphs: `Suspects` is fed all of them only then)
-            noted = True
             if lie:
                 lied.add(len(glyphs))
+            elif dingbat(code):
+                dingbats.add(code)
             if made_up(code):
                 ligatures = True
         codes.append(code)
@@ -213,7 +230,7 @@ def page_glyphs(
         joined.append(not broken)
         broken = False
     suspects = Suspects()  # glyphs a map may lie about, with their faces as read
-    if noted:
+    if worth_sorting(len(lied), dingbats):
         for k, g in enumerate(glyphs):
             suspects.add(k, g.face, codes[k], k in lied)
     if unnamed:
@@ -225,6 +242,8 @@ def page_glyphs(
         unmapped += dropped
         if lies is not None:
             lies.append(told)
+    elif dingbats and lies is not None:
+        lies.append(0)  # (what `sort_out` tells of a page it would sort out nothing on)
     if flipped is not None:
         flipped.append(upside_down)
     if ligatures:  # (after the suspects, whose places in `glyphs` this moves)
