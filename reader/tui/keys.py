@@ -136,7 +136,12 @@ def shown_keys(keys: str) -> str:
     return " ".join(out)
 
 
+def bound_keys(action: str, keymap: Mapping[str, str]) -> list[str]:
+    """The keys bound to `action` (in `keymap`, else by default), in Textual's spelling."""
+    keys = keymap.get(action) or next(a.keys for a in ACTIONS if a.name == action)
+    return [key.strip() for key in keys.split(",")]
+
+
 def key_of(action: str, keymap: Mapping[str, str]) -> str:
     """The first key bound to `action` (in `keymap`, else by default), as the help shows it."""
-    keys = keymap.get(action) or next(a.keys for a in ACTIONS if a.name == action)
-    return shown_keys(keys.split(",")[0])
+    return shown_keys(bound_keys(action, keymap)[0])

@@ -86,12 +86,13 @@ def _entry_path(key: str) -> Path:
     return cache_dir() / "pages" / key[:2] / key
 
 
-def _to_data(page: Page) -> bytes:
+def page_data(page: Page) -> bytes:
+    """A page as an entry of the cache (also what `parsechild` hands the screen)."""
     items = tuple(tuple(getattr(item, name) for name in _ITEM_FIELDS) for item in page.items)
     return marshal.dumps((FORMAT, page.paper, page.issue, page.page, page.header, items))
 
 
-def _from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
+def page_from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
     """The page an entry holds, or None if it is not one of this page."""
     try:
         form, got_paper, got_issue, got_page, header, items = marshal.loads(raw)
@@ -102,16 +103,6 @@ def _from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
         return None
 
 
-def page_data(page: Page) -> bytes:
-    """A page as an entry of the cache (for a child that hands pages over)."""
-    return _to_data(page)
-
-
-def page_from_data(raw: bytes, paper: str, issue: str, number: int) -> Page | None:
-    """The page an entry holds, or None if it is not one of this page."""
-    return _from_data(raw, paper, issue, number)
-
-
 def _read(key: str, paper: str, issue: str, number: int) -> Page | None:
     path = _entry_path(key)
     try:
@@ -120,7 +111,7 @@ def _read(key: str, paper: str, issue: str, number: int) -> Page | None:
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # read now: the last to go when its folder is pruned
-    return _from_data(raw, paper, issue, number)
+    return page_from_data(raw, paper, issue, number)
 
 
 PER_FOLDER = 64
@@ -146,7 +137,7 @@ def _write(key: str, page: Page) -> None:
     temporary = target.with_name(f".{key}.{os.getpid()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(_to_data(page))
+        temporary.write_bytes(page_data(page))
         os.replace(temporary, target)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

@@ -33,7 +33,7 @@ from reader.errors import ReaderError
 from reader.library import Issue, Library
 from reader.printable import one_line
 from reader.tui import parsechild, session
-from reader.tui.keys import ACTIONS
+from reader.tui.keys import bound_keys
 from reader.tui.labels import Labels
 
 
@@ -106,7 +106,7 @@ class SlowLoad:
 
     def hold(self, event: events.Key) -> bool:
         """Keep `event` for the issue being read; whether it was taken (q and Ctrl-C never are)."""
-        if not self.holding or event.key == "ctrl+c" or event.key in self._quit_keys():
+        if not self.holding or event.key == "ctrl+c" or event.key in bound_keys("quit", self.keys):
             return False
         event.stop()
         event.prevent_default()
@@ -132,10 +132,6 @@ class SlowLoad:
         held, self.held, self.holding = sorted(self.held, key=lambda e: e.time), [], False
         for event in held:
             self.screen.app.post_message(events.Key(event.key, event.character))
-
-    def _quit_keys(self) -> list[str]:
-        keys = self.keys.get("quit") or next(a.keys for a in ACTIONS if a.name == "quit")
-        return [key.strip() for key in keys.split(",")]
 
     @staticmethod
     def _kill(process: asyncio.subprocess.Process) -> None:
