@@ -28,7 +28,7 @@ from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.phototitle import over_caption
 from reader.parse.squeeze import squeezed_marks
-from reader.parse.text import INDENT, AnyOf, width
+from reader.parse.text import INDENT, OPENING_MARKS, AnyOf, width
 
 # The first unit of a line that no break divides: a Latin run, or a character with
 # an opening mark before it and the closing marks after it (no line starts with ”，),
@@ -42,7 +42,6 @@ _LEAD = re.compile(
 DATELINE_FIRST = DATELINE_START | {"据"}
 _STACK_ENDS = (Kind.BYLINE, Kind.SOURCE)  # (tuples built once: asked of most candidates)
 _BLOCK_ENDS = (Kind.SOURCE, Kind.CREDIT)
-_OPENING = "“‘《（(「『〈"  # ...and 据 (据新华社…电) before it
 # A line this many times its column's width is no line of that column's paragraphs: a
 # subtitle set across more columns than the story's text (`牛年男篮联赛息鼓强弱各有悲喜
 # 蓄势相争虎年`, 20 ems over a 13-em column and a one-line paragraph).
@@ -400,7 +399,7 @@ def _colon_first(lines: list[Line], i: int, after: float) -> bool:
         nxt.width + INDENT >= after - 0.5
         and line.width + INDENT + 1 <= after
         and i + 2 < len(lines)
-        and lines[i + 2].text[0] not in _OPENING
+        and lines[i + 2].text[0] not in OPENING_MARKS
     )
 
 

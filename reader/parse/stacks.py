@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.parse import measures, roles, seam, stackodds, stacktype, wrapmodel
-from reader.parse.text import join_lines, width
+from reader.parse.text import OPENING_MARKS, join_lines, width
 
-_OPENING = "“‘《（(「『〈"
 _CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
-_OPENS = tuple(_OPENING)  # ...one string each, made once
+_OPENS = tuple(OPENING_MARKS)  # ...one string each, made once
 _MARKED = re.compile("[，：、；！？“”《》（）『』·．0-9A-Za-z０-９\uff21-\uff3a\uff41-\uff5a]")
 _STUB = 3  # a last line this short (in characters) after a longer one is a wrap's end
 _FULL = 6  # ...after a line at least this long
@@ -33,7 +32,7 @@ def _unclosed(text: str) -> bool:
         return False  # (most lines open none: asked in C, no loop over the line)
     depth = 0
     for char in text:
-        if char in _OPENING:
+        if char in OPENING_MARKS:
             depth += 1
         elif char in _CLOSING and depth:
             depth -= 1

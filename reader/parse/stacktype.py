@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.parse import roles
-from reader.parse.text import join_lines, width
+from reader.parse.text import OPENING_MARKS, join_lines, width
 
 _WIDER = 1.5  # ems: more than a wrap's ragged lines differ (TeX's, squeezed marks)
 _SPREAD = 2  # columns: a part this wide is body type spread over two
@@ -94,8 +94,7 @@ def spread_below(
     return None, above, join_lines(below)
 
 
-_OPEN = "“‘《（(「『〈"  # marks a line may not end on
-_CLOSE = "，。、；：！？”’》）)」』〉"  # ...and may not start with
+_CLOSE = "，。、；：！？”’》）)」』〉"  # marks a line may not start with
 _SHORT = 1.5  # ems: a line cut short by one character and a mark, at most
 
 
@@ -119,7 +118,11 @@ def kinsoku_wrap(grouped: list[list[str]]) -> tuple[None, str, None] | None:
         return None
     (above,), below = grouped
     first = below[0]
-    if len(first) < 2 or not (first[0] in _OPEN or first[1] in _CLOSE) or "—" in above + first:
+    if (
+        len(first) < 2
+        or not (first[0] in OPENING_MARKS or first[1] in _CLOSE)
+        or "—" in above + first
+    ):
         return None
     full = [width(line) for line in below[:-1]]
     if max(full) - min(full) > _HALF or width(below[-1]) > max(full) + _HALF:

@@ -46,6 +46,7 @@ _LATIN_BREAK = re.compile(r"[A-Za-z0-9.,;:!?%)\]'\"-][A-Za-z0-9(\['\"]")
 # glyph (xdvipdfmx maps Noto SC's centred `…` back to U+22EF): read as one, kept as is.
 SENTENCE_STOPS = frozenset("。！？!?…⋯；：:")
 CLOSING_MARKS = "”’」』）)》〉\"'"
+OPENING_MARKS = "“‘《（(「『〈"  # marks a line may not end on (a wrap breaks before them)
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 INDENT = 2.0  # ems an indented first line is shorter than the lines below it
