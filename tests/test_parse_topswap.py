@@ -119,3 +119,37 @@ def test_a_word_broken_over_the_head_goes_back_together() -> None:
     page = parse_text("\r\n".join(raw))
     story = next(it for it in page.items if it.headline == "闻名古城办起灯会")
     assert story.paragraphs[0].startswith("本市灯会的承办先进单位")
+
+
+def test_a_head_as_wide_as_the_column_that_cuts_a_word_goes_back() -> None:
+    # `…看到七` / head / `八个人…` (whole-typeset 386, 380, 233 in PDFium's text): the
+    # head is a character short of the column, as a paragraph's line may be, but the
+    # line over it breaks a word (七八) whose second half starts the line under it.
+    raw = [
+        "人民日报",
+        "1998 年 1 月 22 日 星期四 第 1 版",
+        "大姐晨练到路口看到七",
+        "热心市民在街头受骗上当",
+        "八个人围着一位提着篮的老",
+        "人，出于好奇她也走上前去",
+        "看个究竟。",
+    ]
+    assert put_heads_first(raw) == [*raw[:2], raw[3], raw[2], *raw[4:]]
+    page = parse_text("\r\n".join(raw))
+    story = next(it for it in page.items if it.headline == "热心市民在街头受骗上当")
+    assert story.paragraphs[0].startswith("大姐晨练到路口看到七八个人")
+
+
+def test_a_dateline_under_a_head_is_never_moved_over_it() -> None:
+    # `八方同庆虎年春节` / `据新华社伦敦１月２５` / `日电…`: 节日 is a word, but a
+    # dateline opens the text and heads nothing.
+    raw = [
+        "人民日报",
+        "1998 年 1 月 26 日 星期一 第 1 版",
+        "华人欢度虎年春节",
+        "据新华社伦敦１月２５",
+        "日电（记者王明）旅居英国的华",
+        "人华侨连日来举行各种活动，",
+        "喜迎农历虎年的到来。",
+    ]
+    assert put_heads_first(raw) == raw
