@@ -114,3 +114,20 @@ def test_a_head_under_a_last_line_of_lead_in_dashes_heads_its_story() -> None:
     assert story.paragraphs[0].startswith("每逢春节，城里的孩子们")
     above = next(it for it in page.items if any("留下不少———" in p for p in it.paragraphs))
     assert above.headline == "筑牢身边的防线"
+
+
+def test_dashes_set_in_under_a_line_of_text_are_a_kicker() -> None:
+    # A line set in (a space first) starts a story: `　有了新岗位并非完事大吉——` over
+    # its headline is a kicker, whatever the line above it (pagegen 269: a headline
+    # with a `、` over it, as wide as a line of text).
+    lines = [
+        "（来源：区委宣传部、区文明办）",
+        "各地联手护春运铁路公路民航齐上阵",
+        "全国优秀驾驶员、省级劳动模范评出",
+        " 回家过年并非难事——",
+        "到乡下过一个团圆年",
+        *UNDER,
+    ]
+    page = parse_text("\n".join(lines))
+    story = next(it for it in page.items if it.headline == "到乡下过一个团圆年")
+    assert story.kicker == "回家过年并非难事——"

@@ -153,3 +153,17 @@ def test_a_dateline_under_a_head_is_never_moved_over_it() -> None:
         "喜迎农历虎年的到来。",
     ]
     assert put_heads_first(raw) == raw
+
+
+def test_a_line_under_the_head_that_opens_a_dateline_finishes_no_word() -> None:
+    # `…七月四日` / `肖像怪杰魏德运` / `本报北京 11 月 28 日电` (pagegen2 444): 日本 is
+    # a word, but a dateline opens a story's text: the stack stays in its order.
+    raw = [
+        "全国春运今日全面启动",
+        "铁路部门加开临客列车七月四日",
+        "春运列车增开一倍",
+        "本报北京 11 月 28 日电",
+        "本报讯日前，铁道部宣布今年春",
+        "运期间加开临时旅客列车，满足",
+    ]
+    assert put_heads_first(raw) == raw

@@ -32,6 +32,7 @@ def dash_end(lines: list[Line], i: int) -> bool:
         and prev.kind is Kind.BODY
         and not prev.closes
         and not prev.hint
+        and not lines[i].hint  # (set in: a story starts, `　有了新岗位并非完事大吉——`)
         and lines[i].text.endswith("——")
         and not lines[i].text.startswith("——")
         and not prev.short

@@ -95,9 +95,10 @@ def _phrase_under(first: str, head: str, inner: str) -> bool:
     body text holds together (`wrapmodel.broken_word`: 七八, 摄制, 记者), and the pairs
     into and out of `head` are loose: the head cut the line from its word.
     """
-    if head.lstrip("据").startswith(DATELINE_HEADS):
-        return False  # a dateline, cut or whole, opens a story's text: no headline
-        # (`八方同庆虎年春节` / `据新华社伦敦１月２５` / `日电…`: the pair 节日 is chance)
+    if any(x.lstrip("据").startswith(DATELINE_HEADS) for x in (head, inner)):
+        return False  # a dateline, cut or whole, opens a story's text: neither a headline
+        # nor a line that finishes a word (`八方同庆虎年春节` / `据新华社伦敦１月２５` /
+        # `日电…`, `…赵相如七月四日` / `肖像怪杰魏德运` / `本报北京…`: 节日, 日本 are chance)
     return broken_word(first, inner) and not glued(first, head) and not glued(head, inner)
 
 
