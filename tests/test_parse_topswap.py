@@ -167,3 +167,20 @@ def test_a_line_under_the_head_that_opens_a_dateline_finishes_no_word() -> None:
         "运期间加开临时旅客列车，满足",
     ]
     assert put_heads_first(raw) == raw
+
+
+def test_a_headline_over_a_dateline_line_stays_over_it() -> None:
+    # `宁夏全民健身真抓实干见成效` / `据新华社银川１月２６日电` / `（记者…）…` (whole-chrome
+    # 244, whole-tex 275 in PDFium's text): by the widths the dateline looked like a head
+    # cutting a first line; a dateline heads nothing, so nothing moves.
+    raw = [
+        "14 国际 1998年1月26日 星期一 责任编辑 郭霞",
+        "全民健身运动真抓实干见成效",
+        "据新华社银川１月２６日电",
+        "（记者王明）全省各地认真贯彻实施",
+        "全民健身计划纲要，推动群众体育活",
+        "动向纵深发展。",
+    ]
+    assert put_heads_first(raw) == raw
+    page = parse_text("\r\n".join(raw))
+    assert page.items[0].headline == "全民健身运动真抓实干见成效"

@@ -46,6 +46,10 @@ def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
     """`first` is a paragraph's first line that goes on in `inner`, over `more`; `head` cuts it."""
     if len(first) < 6 or not 2 <= len(head) <= 24 or "，" in head or head[:2] == "——":
         return False  # (a subtitle's dashes)
+    if head.lstrip("据").startswith(DATELINE_HEADS):
+        return False  # a dateline, cut or whole, opens a story's text: no headline to move
+        # (`宁夏全民健身真抓实干见成效` / `据新华社银川１月２６日电` / `（记者…）…`: the
+        # headline stands over it already; `八方同庆虎年春节` / `据新华社伦敦１月２５`)
     if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or _STOPS_IN.search(head):
         return False
     cut = _cut(first, head, inner)
@@ -95,10 +99,9 @@ def _phrase_under(first: str, head: str, inner: str) -> bool:
     body text holds together (`wrapmodel.broken_word`: 七八, 摄制, 记者), and the pairs
     into and out of `head` are loose: the head cut the line from its word.
     """
-    if any(x.lstrip("据").startswith(DATELINE_HEADS) for x in (head, inner)):
-        return False  # a dateline, cut or whole, opens a story's text: neither a headline
-        # nor a line that finishes a word (`八方同庆虎年春节` / `据新华社伦敦１月２５` /
-        # `日电…`, `…赵相如七月四日` / `肖像怪杰魏德运` / `本报北京…`: 节日, 日本 are chance)
+    if inner.lstrip("据").startswith(DATELINE_HEADS):
+        return False  # a dateline, cut or whole, opens a story's text: it finishes no
+        # word (`…赵相如七月四日` / `肖像怪杰魏德运` / `本报北京…`: 日本 is chance)
     return broken_word(first, inner) and not glued(first, head) and not glued(head, inner)
 
 
