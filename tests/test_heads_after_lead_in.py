@@ -88,3 +88,46 @@ def test_a_head_over_a_byline_under_a_full_lead_in_line_is_one(sep: str) -> None
     got = parse(sep, "乐坛回顾", *INVITE, "此做了一番简短的点评和回顾———", head, byline, *WEATHER)
     assert got[-1][0] == head
     assert got[-2][1].endswith("回顾———")
+
+
+# A paragraph whose last line is its lead-in dashes alone under a full open line (PDFium's
+# Typst page, whole-typeset 302): marked with the head under it as one stack, the two were
+# unmade together as a paragraph's lines, and the head was lost in the text.
+WARNING = [
+    "领导干部身边的人借其名义",
+    "到处插手，违法乱纪。领导",
+    "干部对此不加警惕，本人也",
+    "会被拉下水去，这方面已经",
+    "留下不少———",
+]
+UNDER = [
+    "  每逢春节，城里的孩子们",
+    "总要跟着父母回到乡下，看",
+    "望年迈的祖父母，一家人团",
+    "团圆圆地吃上一顿年夜饭。",
+]
+
+
+def test_a_head_under_a_last_line_of_lead_in_dashes_heads_its_story() -> None:
+    page = parse_text("\n".join(["筑牢身边的防线", *WARNING, "到乡下过一个团圆年", *UNDER]))
+    story = next(it for it in page.items if it.headline == "到乡下过一个团圆年")
+    assert story.paragraphs[0].startswith("每逢春节，城里的孩子们")
+    above = next(it for it in page.items if any("留下不少———" in p for p in it.paragraphs))
+    assert above.headline == "筑牢身边的防线"
+
+
+def test_dashes_set_in_under_a_line_of_text_are_a_kicker() -> None:
+    # A line set in (a space first) starts a story: `　有了新岗位并非完事大吉——` over
+    # its headline is a kicker, whatever the line above it (pagegen 269: a headline
+    # with a `、` over it, as wide as a line of text).
+    lines = [
+        "（来源：区委宣传部、区文明办）",
+        "各地联手护春运铁路公路民航齐上阵",
+        "全国优秀驾驶员、省级劳动模范评出",
+        " 回家过年并非难事——",
+        "到乡下过一个团圆年",
+        *UNDER,
+    ]
+    page = parse_text("\n".join(lines))
+    story = next(it for it in page.items if it.headline == "到乡下过一个团圆年")
+    assert story.kicker == "回家过年并非难事——"

@@ -97,3 +97,46 @@ def test_a_title_beside_a_captions_credit_heads_its_picture_story() -> None:
     items = items_of(["红红火火过大年", *CAPTION, BESIDE_CREDIT, *PICTURE])
     story = next(it for it in items if it.get("headline") == "腊梅傲雪")
     assert story["paragraphs"][0].startswith("１月１４日，连降一天一夜瑞雪")
+
+
+NOTE_STORY = [
+    "丹顶鹤过冬",
+    "今年冬天，江苏盐城滩涂自然保",
+    "护区迎来了一千多只丹顶鹤，比",
+    "去年多出两百余只。据介绍，丹",
+    "顶鹤越冬时大多分布在我国东部",
+    "沿海的湿地，在盐城比较集中。",
+]
+TEXT_UNDER = [
+    "河北赞皇县小马村是贫困县的",
+    "贫困村，被定为科技扶贫试点。",
+    "县里十多名科技人员到村包户，",
+    "把种植技术送到农家，帮助全村",
+    "农户建起了大棚，去年人均收入",
+    "比前年翻了一番。",
+]
+
+
+def test_a_headline_beside_a_note_on_its_own_line_heads_its_story() -> None:
+    # A story's closing note (`（李志勇）`) on a line of its own ends its story as a
+    # credit does; PDFium wrote the next column's headline beside it (whole-typeset 301).
+    items = items_of([*NOTE_STORY, "（王小明） 科技富农家", *TEXT_UNDER])
+    crane = next(it for it in items if it.get("headline") == "丹顶鹤过冬")
+    assert crane["paragraphs"][-1].endswith("比较集中。（王小明）")
+    story = next(it for it in items if it.get("headline") == "科技富农家")
+    assert story["paragraphs"][0].startswith("河北赞皇县小马村是贫困县的贫困村")
+
+
+def test_a_headline_beside_a_note_after_a_stop_heads_its_story() -> None:
+    # `…集中。（王小明） 科技富农家`: the note closes the sentence's paragraph, then the gap.
+    closed = [*NOTE_STORY[:-1], "沿海的湿地，在盐城比较集中。（王小明） 科技富农家"]
+    items = items_of([*closed, *TEXT_UNDER])
+    story = next(it for it in items if it.get("headline") == "科技富农家")
+    assert story["paragraphs"][0].startswith("河北赞皇县小马村")
+
+
+def test_a_bracketed_aside_inside_a_caption_stays_in_its_text() -> None:
+    # `（前排左） 在华东…`: a bracket that closes no story; the run after the gap goes on.
+    lines = [*NOTE_STORY[:3], "（前排左） 在华东师范大学的", "课堂上为同学们讲解操作要领。"]
+    items = items_of(lines)
+    assert all(it.get("headline") != "在华东师范大学的" for it in items)

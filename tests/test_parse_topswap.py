@@ -119,3 +119,68 @@ def test_a_word_broken_over_the_head_goes_back_together() -> None:
     page = parse_text("\r\n".join(raw))
     story = next(it for it in page.items if it.headline == "闻名古城办起灯会")
     assert story.paragraphs[0].startswith("本市灯会的承办先进单位")
+
+
+def test_a_head_as_wide_as_the_column_that_cuts_a_word_goes_back() -> None:
+    # `…看到七` / head / `八个人…` (whole-typeset 386, 380, 233 in PDFium's text): the
+    # head is a character short of the column, as a paragraph's line may be, but the
+    # line over it breaks a word (七八) whose second half starts the line under it.
+    raw = [
+        "人民日报",
+        "1998 年 1 月 22 日 星期四 第 1 版",
+        "大姐晨练到路口看到七",
+        "热心市民在街头受骗上当",
+        "八个人围着一位提着篮的老",
+        "人，出于好奇她也走上前去",
+        "看个究竟。",
+    ]
+    assert put_heads_first(raw) == [*raw[:2], raw[3], raw[2], *raw[4:]]
+    page = parse_text("\r\n".join(raw))
+    story = next(it for it in page.items if it.headline == "热心市民在街头受骗上当")
+    assert story.paragraphs[0].startswith("大姐晨练到路口看到七八个人")
+
+
+def test_a_dateline_under_a_head_is_never_moved_over_it() -> None:
+    # `八方同庆虎年春节` / `据新华社伦敦１月２５` / `日电…`: 节日 is a word, but a
+    # dateline opens the text and heads nothing.
+    raw = [
+        "人民日报",
+        "1998 年 1 月 26 日 星期一 第 1 版",
+        "华人欢度虎年春节",
+        "据新华社伦敦１月２５",
+        "日电（记者王明）旅居英国的华",
+        "人华侨连日来举行各种活动，",
+        "喜迎农历虎年的到来。",
+    ]
+    assert put_heads_first(raw) == raw
+
+
+def test_a_line_under_the_head_that_opens_a_dateline_finishes_no_word() -> None:
+    # `…七月四日` / `肖像怪杰魏德运` / `本报北京 11 月 28 日电` (pagegen2 444): 日本 is
+    # a word, but a dateline opens a story's text: the stack stays in its order.
+    raw = [
+        "全国春运今日全面启动",
+        "铁路部门加开临客列车七月四日",
+        "春运列车增开一倍",
+        "本报北京 11 月 28 日电",
+        "本报讯日前，铁道部宣布今年春",
+        "运期间加开临时旅客列车，满足",
+    ]
+    assert put_heads_first(raw) == raw
+
+
+def test_a_headline_over_a_dateline_line_stays_over_it() -> None:
+    # `宁夏全民健身真抓实干见成效` / `据新华社银川１月２６日电` / `（记者…）…` (whole-chrome
+    # 244, whole-tex 275 in PDFium's text): by the widths the dateline looked like a head
+    # cutting a first line; a dateline heads nothing, so nothing moves.
+    raw = [
+        "14 国际 1998年1月26日 星期一 责任编辑 郭霞",
+        "全民健身运动真抓实干见成效",
+        "据新华社银川１月２６日电",
+        "（记者王明）全省各地认真贯彻实施",
+        "全民健身计划纲要，推动群众体育活",
+        "动向纵深发展。",
+    ]
+    assert put_heads_first(raw) == raw
+    page = parse_text("\r\n".join(raw))
+    assert page.items[0].headline == "全民健身运动真抓实干见成效"

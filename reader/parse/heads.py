@@ -24,6 +24,7 @@ from reader.parse.column import (
     set_as_paragraph,
 )
 from reader.parse.kinds import Kind
+from reader.parse.leadends import dash_end
 from reader.parse.leadins import leads_in, starts_under
 from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
 from reader.parse.lines import Line
@@ -70,6 +71,8 @@ def mark_heads(lines: list[Line]) -> bool:
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         if line.first == "●" and not bullet_head(lines, i):
             continue  # a brief's marker before its paragraph's first line
+        if line.last == "—" and dash_end(lines, i):
+            continue  # a paragraph's lead-in dashes end it (`…这方面已` / `留下不少———`)
         # A stack starts after a boundary: skip lines inside a paragraph at once.
         prev = lines[i - 1] if i else None
         if prev is not None and prev.kind is Kind.BYLINE and not _credit_end(lines, i - 1):

@@ -4,10 +4,13 @@ PDFium writes what lies on one baseline as one line, a space at the gap: a colum
 short closed last line and a headline set beside it in the next column (`谢。 迎新年为
 盲童献爱心`, `区将有小雪。 欢欢喜喜迎接虎年`, `常好的事情。” 残疾农民石风科千里` over its
 stub `送爱心`), or beside a caption's closing credit (`（新华社记者刘向刚摄） 腊梅傲雪`, a
-picture story's title over its caption). `joined.split_gaps` leaves a gap after a full
-stop alone: pasted text runs its paragraphs on after `。 ` (the sample page,
-`tests/pagegen.py`), and there the run after the gap is the next sentence of the same
-paragraph (`治任务。 希望各级防`).
+picture story's title over its caption), or beside a story's closing note, on a line of
+its own or after a stop (`（李志勇） 科技富农家`, `（本报开罗电） 农家剧团义演`,
+`…集中。（文一） 冰雕童话世界`: a note ends its story as a stop ends a paragraph; a
+bracket inside a sentence, `徐虎（前排左） 在…`, follows no stop and opens no line).
+`joined.split_gaps` leaves a gap after a full stop alone: pasted text runs its
+paragraphs on after `。 ` (the sample page, `tests/pagegen.py`), and there the run after
+the gap is the next sentence of the same paragraph (`治任务。 希望各级防`).
 
 The two read the same line by line; what tells them apart is what the rest of the page
 makes of the run after the gap once it stands on a line of its own: the head marking
@@ -38,10 +41,12 @@ from reader.parse.lines import Line, make_lines
 # SPACED_STOPS`): the page's writer spaces its marks (pasted text, `tests/pagegen.py`), and
 # a space after a stop is no gap between two blocks there.
 _SPACED = re.compile(r"[，、；：] +\S")
-# A closed sentence or a credit, the extractor's space, a run with no clause mark to the
-# line's end that opens as a headline does (an ideograph, a quote or a title mark).
+# A closed sentence, a credit or a closing note (alone on its line or after a stop), the
+# extractor's space, a run with no clause mark to the line's end that opens as a headline
+# does (an ideograph, a quote or a title mark).
 _STOP_GAP = re.compile(
-    r"^(\s*\S.*?(?:[。！？][”’）]?|摄）)) +([\u4e00-\u9fff“《][^\s，。；：、！？]{2,})$"
+    r"^(\s*(?:\S.*?(?:[。！？][”’）]?|摄）|[。！？]（[^（）\s]{1,16}）)|（[^（）\s]{1,16}）))"
+    r" +([\u4e00-\u9fff“《][^\s，。；：、！？]{2,})$"
 )
 
 

@@ -15,7 +15,7 @@ in PDFium's text on the read sets show it there, none further down.
 
 from __future__ import annotations
 
-from reader.parse.kinds import DATELINE_RE, Kind, is_header, kind_of
+from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, Kind, is_header, kind_of
 from reader.parse.squeeze import squeezed_width
 from reader.parse.text import AnyOf, width
 from reader.parse.wrapmodel import broken_word, glued
@@ -46,10 +46,16 @@ def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
     """`first` is a paragraph's first line that goes on in `inner`, over `more`; `head` cuts it."""
     if len(first) < 6 or not 2 <= len(head) <= 24 or "，" in head or head[:2] == "——":
         return False  # (a subtitle's dashes)
+    if head.lstrip("据").startswith(DATELINE_HEADS):
+        return False  # a dateline, cut or whole, opens a story's text: no headline to move
+        # (`宁夏全民健身真抓实干见成效` / `据新华社银川１月２６日电` / `（记者…）…`: the
+        # headline stands over it already; `八方同庆虎年春节` / `据新华社伦敦１月２５`)
     if (head[-1] in _HEAD_ENDS and not _closes_open(head)) or _STOPS_IN.search(head):
         return False
     cut = _cut(first, head, inner)
-    if more[-1] in _STOPS or not (cut or _measured(first, head, inner, more)):
+    if more[-1] in _STOPS or not (
+        cut or _measured(first, head, inner, more) or _phrase_under(first, head, inner)
+    ):
         return False  # (`more` must be an inner line too, to measure the column)
     if first.endswith("——") or (first + head).encode("ascii", "ignore") or is_header(first):
         return False  # a kicker's dashes; digits and Latin, set wider than counted; the header
@@ -80,6 +86,23 @@ def _measured(first: str, head: str, inner: str, more: str) -> bool:
         set_in = column - lead - 0.5 < wide + _INDENT <= column + 0.5
         found = found or not set_in or _runs_into(first, inner)
     return found
+
+
+def _phrase_under(first: str, head: str, inner: str) -> bool:
+    """`first` breaks a word whose second half starts `inner`, and runs into neither line.
+
+    Whatever the widths: a headline set about as wide as the column looks like a line
+    of the paragraph by its width alone (`大姐晨练至月坛北街路口，看到七` / `好心上当` /
+    `八个人围着…`, `由天山电影制片厂摄` / `电视剧《达列什的草原》获好评` / `制，…`,
+    `本报南昌１月４日电记` / `…工作常抓不懈` / `者余清楚报道：…`: whole-typeset 386, 233,
+    380 in PDFium's text). The break from `first` to `inner` is a word the corpus's
+    body text holds together (`wrapmodel.broken_word`: 七八, 摄制, 记者), and the pairs
+    into and out of `head` are loose: the head cut the line from its word.
+    """
+    if inner.lstrip("据").startswith(DATELINE_HEADS):
+        return False  # a dateline, cut or whole, opens a story's text: it finishes no
+        # word (`…赵相如七月四日` / `肖像怪杰魏德运` / `本报北京…`: 日本 is chance)
+    return broken_word(first, inner) and not glued(first, head) and not glued(head, inner)
 
 
 def _hint(line: str) -> bool:
