@@ -26,7 +26,7 @@ from reader.parse.layout import unlayout
 from reader.parse.leadins import leads_in
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
-from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature
+from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature, signs_note
 from reader.parse.oneparts import join_wraps
 from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
@@ -387,6 +387,7 @@ def _add_body(
         or line.hint
         or line.indent
         or listed(story.stack, story.paragraphs, text)
+        or signs_note(prev.text)
         or (
             (prev.closes or title_end(lines, i - 1) or leads_in(lines, i - 1))
             and (
