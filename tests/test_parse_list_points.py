@@ -67,3 +67,31 @@ def test_points_run_on_after_a_full_lines_colon_stay_in_their_paragraph() -> Non
     (story,) = parse_text(text).items
     assert len(story.paragraphs) == 1
     assert "这十大新闻是：（一）江泽民" in story.paragraphs[0]
+
+
+# A law's articles (round 27): `…依法给予处分。` / `第十七条工作人员…`, the article's
+# first line as wide as the column (its gap after `条` dropped by the extractor), under a
+# full closed line. The corpus starts a paragraph at `第…条` 152 times and runs one on
+# after a stop 4 times, each a citation (`…。”第一百五十九条第一款规定：`, `第…条规定`).
+ARTICLES = [
+    "第十六条单位违反本条例",
+    "规定，未按期报送有关材料",
+    "的，由主管部门责令改正；",
+    "情节严重的，依法给予处分。",
+    "第十七条工作人员玩忽职",
+    "守、滥用职权的，依法给予",
+    "处分；构成犯罪的，依法追",
+    "究刑事责任。",
+]
+HEAD = "某某管理条例"
+
+
+def test_each_article_of_a_law_opens_a_paragraph() -> None:
+    story = parse_text("\n".join([HEAD, *ARTICLES])).items[0]
+    assert story.paragraphs == ("".join(ARTICLES[:4]), "".join(ARTICLES[4:]))
+
+
+def test_an_article_cited_after_a_stop_runs_on() -> None:
+    cited = [*ARTICLES[:4], "第十七条规定的工作人员玩", *ARTICLES[5:]]
+    story = parse_text("\n".join([HEAD, *cited])).items[0]
+    assert story.paragraphs == ("".join(cited),)
