@@ -5,7 +5,8 @@ over `（一）属于重大建设工程的建筑物、构筑物；` / `（二）
 point's last line (`物；`) and the next point's first (`（三）有重大文物价`) fit one line,
 so they read as one printed line the extractor wrote in two; and MuPDF's `措施：` /
 `（一）属于重大建设工程` was joined as the pieces of one line. The corpus starts a
-paragraph at such a point after ：or ；109 times and runs one on once.
+paragraph at such a point after ：or ；109 times and runs one on once. Round 27: a
+law's articles (`第十七条…`) and a list's items whose last line ends short at `；`.
 """
 
 from __future__ import annotations
@@ -95,3 +96,33 @@ def test_an_article_cited_after_a_stop_runs_on() -> None:
     cited = [*ARTICLES[:4], "第十七条规定的工作人员玩", *ARTICLES[5:]]
     story = parse_text("\n".join([HEAD, *cited])).items[0]
     assert story.paragraphs == ("".join(cited),)
+
+
+# A notice's list (round 27), each item a paragraph ending in `；`, a 12-em column that
+# sets its first lines in little: an item's last line short of the column by 3 ems or more
+# (`器；`) ended by choice, so the line under it opens the next item.
+ITEMS = [
+    ["北京某某仪器厂某某牌瞬变", "码型无线遥控汽车防盗报警", "器；"],
+    ["上海某某电子有限公司某某", "牌汽车防盗报警器；"],
+    ["深圳市某某汽车防盗器材有", "限公司某某牌防盗报警器。"],
+]
+
+
+def list_paragraphs(lines: list[str]) -> list[str]:
+    return [
+        p
+        for item in parse_text("\n".join(["汽车防盗报警器名单", *lines])).items
+        for p in item.paragraphs
+    ]
+
+
+def test_a_list_item_s_short_last_line_ends_its_paragraph() -> None:
+    got = list_paragraphs([line for item in ITEMS for line in item])
+    assert any(p.endswith("".join(ITEMS[0])) for p in got)
+    assert "".join(ITEMS[1]) in got
+
+
+def test_a_semicolon_at_a_full_line_s_end_goes_on() -> None:
+    full = [*ITEMS[0][:2], "器，属于某某产品的系列；", *ITEMS[1], *ITEMS[2]]
+    got = list_paragraphs(full)
+    assert any("系列；上海某某" in p for p in got)

@@ -30,6 +30,7 @@ from reader.parse.lines import Line
 POINT = re.compile("（[一二三四五六七八九十]{1,2}）")
 ARTICLE = re.compile("第[一二三四五六七八九十百零]{1,5}条(?![第规])")
 _FIRSTS = frozenset("（第")  # the first characters of a point and of a law's article
+_ITEM_SHORT = 3.0  # ems a list item's last line ends short of its column by, at least
 LEADS = frozenset("：；")  # the ends of a line a point follows as no piece of it (`pieces`)
 
 
@@ -49,5 +50,30 @@ def mark_points(lines: list[Line]) -> None:
                 line.indent = True
         elif (above.last == "；" or (above.last == "：" and above.short)) and POINT.match(
             line.text
+        ):
+            line.indent = True
+    _mark_after_items(lines)
+
+
+def _mark_after_items(lines: list[Line]) -> None:
+    """Mark the body line under a list item's short last line (`…防盗报警器；` ending
+    `器；`, 1.5 ems of 10.5) as opening a paragraph.
+
+    A line inside a paragraph fills its column; one that ends at `；` 3 ems or more short
+    of it ended by choice: a list's item ends there, set as a paragraph (`…报警器；` /
+    `上海某某电子有限公`, items of a notice's list). The column's rules read `；` as leading
+    on (`column._closes_by_itself`), so the line under it, as wide as a line inside a
+    paragraph where the page sets in little, went on. On the read pages such a line ends
+    a truth paragraph 102 times of 102 at 3 ems short and more; at 2 to 3 ems 8 of 14.
+    """
+    body = Kind.BODY
+    ends = map("；".__eq__, map(attrgetter("last"), lines))  # (in C: asked of every line)
+    for i in list(compress(range(len(lines) - 1), ends)):
+        above, line = lines[i], lines[i + 1]
+        if (
+            above.kind is body
+            and line.kind is body
+            and not (above.head or line.head or line.indent)
+            and above.width + above.hangs + _ITEM_SHORT <= above.measure()
         ):
             line.indent = True
