@@ -26,6 +26,7 @@ from reader.parse.layout import unlayout
 from reader.parse.leadins import leads_in
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
+from reader.parse.notelabels import mark_label_apart
 from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature, signs_note
 from reader.parse.oneparts import join_wraps
 from reader.parse.photonotes import unmark_photo_notes
@@ -82,6 +83,8 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     unmark_photo_notes(lines)
     mark_verse(lines)
     mark_points(lines)
+    if "编" in text:
+        mark_label_apart(lines)  # `编者：` alone on its line
     mark_series(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
