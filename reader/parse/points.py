@@ -52,12 +52,12 @@ def mark_points(lines: list[Line]) -> None:
             line.text
         ):
             line.indent = True
-    _mark_after_items(lines)
 
 
-def _mark_after_items(lines: list[Line]) -> None:
-    """Mark the body line under a list item's short last line (`…防盗报警器；` ending
-    `器；`, 1.5 ems of 10.5) as opening a paragraph.
+def ends_item(lines: list[Line], i: int) -> bool:
+    """Line i - 1 is a list item's short last line (`…防盗报警器；` ending `器；`, 1.5 ems
+    of 10.5): line i opens the next item's paragraph. (Asked by `stories._add_body` of a
+    line under a closed one, so only where a paragraph may start.)
 
     A line inside a paragraph fills its column; one that ends at `；` 3 ems or more short
     of it ended by choice: a list's item ends there, set as a paragraph (`…报警器；` /
@@ -66,14 +66,13 @@ def _mark_after_items(lines: list[Line]) -> None:
     paragraph where the page sets in little, went on. On the read pages such a line ends
     a truth paragraph 102 times of 102 at 3 ems short and more; at 2 to 3 ems 8 of 14.
     """
-    body = Kind.BODY
-    ends = map("；".__eq__, map(attrgetter("last"), lines))  # (in C: asked of every line)
-    for i in list(compress(range(len(lines) - 1), ends)):
-        above, line = lines[i], lines[i + 1]
-        if (
-            above.kind is body
-            and line.kind is body
-            and not (above.head or line.head or line.indent)
-            and above.width + above.hangs + _ITEM_SHORT <= above.measure()
-        ):
-            line.indent = True
+    above = lines[i - 1]
+    if above.last != "；":
+        return False
+    line = lines[i]
+    return (
+        above.kind is Kind.BODY
+        and line.kind is Kind.BODY
+        and not (above.head or line.head)
+        and above.width + above.hangs + _ITEM_SHORT <= above.measure()
+    )

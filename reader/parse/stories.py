@@ -31,7 +31,7 @@ from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature, 
 from reader.parse.oneparts import join_wraps
 from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
-from reader.parse.points import mark_points
+from reader.parse.points import ends_item, mark_points
 from reader.parse.series import mark_series
 from reader.parse.spacedheads import heads_spaced, spaced_lines, split_spaced_heads
 from reader.parse.stacks import group, page_marked, split_stack
@@ -83,7 +83,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     unmark_photo_notes(lines)
     mark_verse(lines)
     mark_points(lines)
-    if "编" in text:
+    if "编者" in text or "编后" in text:
         mark_label_apart(lines)  # `编者：` alone on its line
     mark_series(lines)
     stories = _assemble(lines, pasted(lines))
@@ -391,6 +391,7 @@ def _add_body(
         or line.indent
         or listed(story.stack, story.paragraphs, text)
         or signs_note(prev.text)
+        or ends_item(lines, i)
         or (
             (prev.closes or title_end(lines, i - 1) or leads_in(lines, i - 1))
             and (
