@@ -36,7 +36,7 @@ from reader.parse.series import mark_series
 from reader.parse.spacedheads import heads_spaced, spaced_lines, split_spaced_heads
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.stopgap import marked_lines
-from reader.parse.text import decode, join_lines, page_lines, width
+from reader.parse.text import ELLIPSIS_BREAK, decode, join_lines, page_lines, rejoin_ellipses, width
 from reader.parse.topswap import put_heads_first
 from reader.parse.verse import mark_verse
 from reader.parse.vertical import join_vertical
@@ -74,6 +74,8 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         raw = rejoin_names(raw)
     raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
     raw = split_gaps(split_joined(raw))
+    if ELLIPSIS_BREAK.search(text):
+        raw = rejoin_ellipses(raw)  # `贫困…` / `…`: one mark broken over two lines
     if any(map(text.__contains__, SIGNATURE_BREAK)):
         raw = rejoin_signature(raw)  # `———编` / `者`
     if "———" in text:
