@@ -100,16 +100,9 @@ def signs_note(line: str) -> bool:
 
 _CLOSED = "。！？!?…”’」』）)"  # a sentence's end before the signature's dash
 _SIGNED = ("—编", "— 编")  # a signature's dash and `编`, its `者` on the next line
-# Where to look (asked of the page text first): `———编` / `者`, `———` / `编者`.
-SIGNATURE_BREAK = (
-    "编\n者",
-    "编\r\n者",
-    "—\n编者",
-    "—\r\n编者",
-    "— \n编者",
-    "—\n\n编者",
-    "—\r\n\r\n编者",
-)
+# Where to look (asked of the page text first, one scan each): `———编` / `者`, and a line
+# opening with `编者` (`———` / `编者`; the line pass then asks the dash above).
+SIGNATURE_BREAK = ("编\n者", "编\r\n者", "\n编者")
 
 
 def note_in_text(item: Item) -> Item:

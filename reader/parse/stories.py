@@ -74,7 +74,7 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         raw = rejoin_names(raw)
     raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
     raw = split_gaps(split_joined(raw))
-    if ELLIPSIS_BREAK.search(text):
+    if "\n…" in text and ELLIPSIS_BREAK.search(text):  # (a line opening with `…`: rare)
         raw = rejoin_ellipses(raw)  # `贫困…` / `…`: one mark broken over two lines
     if any(map(text.__contains__, SIGNATURE_BREAK)):
         raw = rejoin_signature(raw)  # `———编` / `者`
