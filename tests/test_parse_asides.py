@@ -1,10 +1,13 @@
 """Paragraph ends that PDFium's page text hides (issue 12, round 25): an aside wrapped
 over three lines after a sentence (`reader.parse.notes.aside_over_three`), and a
 lead-in's dash written on one line with the next paragraph's first
-(`reader.parse.joined.split_gaps`). Invented lines in the shapes of the cases."""
+(`reader.parse.joined.split_gaps`); an editor's signature broken after its dash (round
+27, `reader.parse.notes.rejoin_signature`, `signs_note`). Invented lines in the shapes of
+the cases."""
 
 from __future__ import annotations
 
+from reader.parse.notes import rejoin_signature
 from reader.parse.stories import parse_text
 
 # An 11-em column, first lines set in 2 ems.
@@ -63,3 +66,31 @@ def test_an_editor_s_signature_wrapped_before_its_last_character_is_made_whole()
     # MuPDF's shape: a space at the dash's end.
     got = paragraphs("新年话农桑", *NOTE[:-1], NOTE[-1].replace("———", "——— "), "者", HEAD2, *BODY)
     assert any(p.endswith("笔谈摘要。———编者") for p in got)
+
+
+# The same note's signature broken after its dash (Typst, a line with no room for `编者`).
+NOTE_AT_DASH = ["今年的农业形势怎样？我们", "特邀部分专家进行笔谈，下", "面刊出的是笔谈摘要。———"]
+
+
+def test_an_editor_s_signature_broken_after_its_dash_is_made_whole() -> None:
+    for dash in ("———", "——— "):  # PDFium's shape, and a space at the dash's end
+        note = [*NOTE_AT_DASH[:-1], NOTE_AT_DASH[-1].replace("———", dash)]
+        got = paragraphs("新年话农桑", *note, "编者", HEAD2, *BODY)
+        assert any(p.endswith("笔谈摘要。———编者") for p in got)
+        assert "编者" not in got
+
+
+def test_a_dash_that_leads_in_is_no_signature_s() -> None:
+    # `请看———` leads into the text below: no sentence's end before the dash.
+    lead = [*NOTE_AT_DASH[:-1], "面刊出的是他们的意见，请看———", "编者"]
+    assert rejoin_signature(lead) == lead
+    assert rejoin_signature([*NOTE_AT_DASH, "编者"])[-1].endswith("———编者")
+
+
+def test_the_line_under_an_editor_s_signature_opens_a_paragraph() -> None:
+    # `…多多来稿。———` / `编者` / `（图为原载《某某画` / `报》）`: the note ends at its
+    # signature; the picture's note under it is a paragraph of its own.
+    picture = ["（图为原载《某某画", "报》）"]
+    got = paragraphs("新年话农桑", *NOTE_AT_DASH, "编者", *picture, HEAD2, *BODY)
+    assert any(p.endswith("笔谈摘要。———编者") for p in got)
+    assert "（图为原载《某某画报》）" in got

@@ -5,7 +5,8 @@ over `（一）属于重大建设工程的建筑物、构筑物；` / `（二）
 point's last line (`物；`) and the next point's first (`（三）有重大文物价`) fit one line,
 so they read as one printed line the extractor wrote in two; and MuPDF's `措施：` /
 `（一）属于重大建设工程` was joined as the pieces of one line. The corpus starts a
-paragraph at such a point after ：or ；109 times and runs one on once.
+paragraph at such a point after ：or ；109 times and runs one on once. Round 27: a
+law's articles (`第十七条…`) and a list's items whose last line ends short at `；`.
 """
 
 from __future__ import annotations
@@ -67,3 +68,61 @@ def test_points_run_on_after_a_full_lines_colon_stay_in_their_paragraph() -> Non
     (story,) = parse_text(text).items
     assert len(story.paragraphs) == 1
     assert "这十大新闻是：（一）江泽民" in story.paragraphs[0]
+
+
+# A law's articles (round 27): `…依法给予处分。` / `第十七条工作人员…`, the article's
+# first line as wide as the column (its gap after `条` dropped by the extractor), under a
+# full closed line. The corpus starts a paragraph at `第…条` 152 times and runs one on
+# after a stop 4 times, each a citation (`…。”第一百五十九条第一款规定：`, `第…条规定`).
+ARTICLES = [
+    "第十六条单位违反本条例",
+    "规定，未按期报送有关材料",
+    "的，由主管部门责令改正；",
+    "情节严重的，依法给予处分。",
+    "第十七条工作人员玩忽职",
+    "守、滥用职权的，依法给予",
+    "处分；构成犯罪的，依法追",
+    "究刑事责任。",
+]
+HEAD = "某某管理条例"
+
+
+def test_each_article_of_a_law_opens_a_paragraph() -> None:
+    story = parse_text("\n".join([HEAD, *ARTICLES])).items[0]
+    assert story.paragraphs == ("".join(ARTICLES[:4]), "".join(ARTICLES[4:]))
+
+
+def test_an_article_cited_after_a_stop_runs_on() -> None:
+    cited = [*ARTICLES[:4], "第十七条规定的工作人员玩", *ARTICLES[5:]]
+    story = parse_text("\n".join([HEAD, *cited])).items[0]
+    assert story.paragraphs == ("".join(cited),)
+
+
+# A notice's list (round 27), each item a paragraph ending in `；`, a 12-em column that
+# sets its first lines in little: an item's last line short of the column by 3 ems or more
+# (`器；`) ended by choice, so the line under it opens the next item.
+ITEMS = [
+    ["北京某某仪器厂某某牌瞬变", "码型无线遥控汽车防盗报警", "器；"],
+    ["上海某某电子有限公司某某", "牌汽车防盗报警器；"],
+    ["深圳市某某汽车防盗器材有", "限公司某某牌防盗报警器。"],
+]
+
+
+def list_paragraphs(lines: list[str]) -> list[str]:
+    return [
+        p
+        for item in parse_text("\n".join(["汽车防盗报警器名单", *lines])).items
+        for p in item.paragraphs
+    ]
+
+
+def test_a_list_item_s_short_last_line_ends_its_paragraph() -> None:
+    got = list_paragraphs([line for item in ITEMS for line in item])
+    assert any(p.endswith("".join(ITEMS[0])) for p in got)
+    assert "".join(ITEMS[1]) in got
+
+
+def test_a_semicolon_at_a_full_line_s_end_goes_on() -> None:
+    full = [*ITEMS[0][:2], "器，属于某某产品的系列；", *ITEMS[1], *ITEMS[2]]
+    got = list_paragraphs(full)
+    assert any("系列；上海某某" in p for p in got)

@@ -26,16 +26,17 @@ from reader.parse.layout import unlayout
 from reader.parse.leadins import leads_in
 from reader.parse.lines import Line, pasted
 from reader.parse.measures import Shown
-from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature
+from reader.parse.notelabels import mark_label_apart
+from reader.parse.notes import SIGNATURE_BREAK, note_in_text, rejoin_signature, signs_note
 from reader.parse.oneparts import join_wraps
 from reader.parse.photonotes import unmark_photo_notes
 from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
-from reader.parse.points import mark_points
+from reader.parse.points import ends_item, mark_points
 from reader.parse.series import mark_series
 from reader.parse.spacedheads import heads_spaced, spaced_lines, split_spaced_heads
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.stopgap import marked_lines
-from reader.parse.text import decode, join_lines, page_lines, width
+from reader.parse.text import ELLIPSIS_BREAK, decode, join_lines, page_lines, rejoin_ellipses, width
 from reader.parse.topswap import put_heads_first
 from reader.parse.verse import mark_verse
 from reader.parse.vertical import join_vertical
@@ -73,6 +74,8 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
         raw = rejoin_names(raw)
     raw = split_spaced_heads(raw, text)  # a spaced head, its subtitle on its line
     raw = split_gaps(split_joined(raw))
+    if "\n…" in text and ELLIPSIS_BREAK.search(text):  # (a line opening with `…`: rare)
+        raw = rejoin_ellipses(raw)  # `贫困…` / `…`: one mark broken over two lines
     if any(map(text.__contains__, SIGNATURE_BREAK)):
         raw = rejoin_signature(raw)  # `———编` / `者`
     if "———" in text:
@@ -82,6 +85,8 @@ def parse_text(text: str, paper: str = "", issue: str = "", page: int = 1) -> Pa
     unmark_photo_notes(lines)
     mark_verse(lines)
     mark_points(lines)
+    if "编者" in text or "编后" in text:
+        mark_label_apart(lines)  # `编者：` alone on its line
     mark_series(lines)
     stories = _assemble(lines, pasted(lines))
     if rest:
@@ -387,6 +392,8 @@ def _add_body(
         or line.hint
         or line.indent
         or listed(story.stack, story.paragraphs, text)
+        or signs_note(prev.text)
+        or ends_item(lines, i)
         or (
             (prev.closes or title_end(lines, i - 1) or leads_in(lines, i - 1))
             and (

@@ -276,6 +276,31 @@ def join_lines(lines: list[str]) -> str:
     return "".join(out)
 
 
+ELLIPSIS_BREAK = re.compile(r"[…⋯] *\r?\n\s*[…⋯]")  # where to look (asked of the page first)
+
+
+def rejoin_ellipses(raw: list[str]) -> list[str]:
+    """`raw` with a line that opens with the second half of an ellipsis joined to the line
+    above, which ends with the first half (`…５万名妇女摆脱了贫困…` / `…`).
+
+    An ellipsis is two characters (`……`, `⋯⋯`), and no line opens with one: a line ending
+    in an odd number of them broke inside one (Writer does where the line is full), and
+    the half under it read as a paragraph of its own, or cut a headline in two. A
+    paragraph of ellipses alone (the corpus prints `…………` twice) follows a line ending in
+    an even number, or none.
+    """
+    out: list[str] = []
+    for line in raw:
+        text = line.strip()
+        if out and text[:1] in "…⋯" and text:
+            above = out[-1].rstrip()
+            if (len(above) - len(above.rstrip("…⋯"))) % 2 == 1:
+                out[-1] = above + text
+                continue
+        out.append(line)
+    return out
+
+
 def ends_sentence(line: str) -> bool:
     """Whether a line closes a sentence (so a paragraph may end after it)."""
     body = line.rstrip(CLOSING_MARKS)
