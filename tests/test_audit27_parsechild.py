@@ -13,6 +13,7 @@ import marshal
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tui_scenes import app_for, make_library, settle
@@ -21,7 +22,7 @@ from reader.library import Library
 from reader.tui import parsechild
 
 
-def _record(value: object) -> bytes:
+def _record(value: Any) -> bytes:
     data = marshal.dumps(value)
     return len(data).to_bytes(8, "big") + data
 
