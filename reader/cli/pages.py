@@ -155,10 +155,10 @@ def _print_issues(root: Path, issues: "list[Issue]", filtered: bool) -> None:
     """
     from rich.text import Text
 
-    from reader.printable import printable
+    from reader.printable import one_line, printable
 
     console = stdout()
-    console.print(Text(printable(f"Library {root}"), style="dim"))
+    console.print(Text(one_line(f"Library {root}"), style="dim"))  # one line, whatever the path
     if not issues:
         empty = "No issues match." if filtered else "No issues yet: add pages with `reader import`."
         console.print(Text(empty))

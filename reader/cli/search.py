@@ -20,7 +20,7 @@ import typer
 
 from reader.cli.common import library, reports_errors
 from reader.cli.completion import PaperOption, SinceOption, UntilOption
-from reader.printable import counted, printable
+from reader.printable import counted, one_line
 
 _F = TypeVar("_F", bound=Callable[..., None])
 _WAIT_FOR_OTHER_UPDATE = 3600.0
@@ -156,4 +156,4 @@ def index(
             f"({stats.path})"
         )
     # On stdout, terminal or not: a cron job's mail or a log keeps what was done.
-    sys.stdout.write(printable(message) + "\n")
+    sys.stdout.write(one_line(message) + "\n")  # a newline in the path: still one line

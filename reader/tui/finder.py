@@ -222,7 +222,11 @@ class Finder(Widget):
             self.step(step)
 
     def go(self, index: int, focus: bool) -> None:
-        """Make hit `index` current and announce it."""
+        """Make hit `index` current and announce it; an index the walk does not hold is no
+        hit (Enter on the list of the issue before, its walk cleared by `issue_opened` and
+        its new hits not in yet, was an IndexError that ended the reader: audit27)."""
+        if not 0 <= index < len(self.walk.hits):
+            return
         self.walk.index = index
         panel = self.mounted_panel()
         if panel is not None:

@@ -72,7 +72,8 @@ def write_pages(library: Library, issue: Issue, out: BinaryIO) -> None:
 
 def read_pages(raw: bytes, issue: Issue) -> dict[int, Page | str]:
     """The pages (or why not) the child wrote, by number; a record that does not fit
-    (a child cut off mid-write) ends the reading: those pages are read by the screen."""
+    (a child cut off mid-write, or something else on its stdout) ends the reading: those
+    pages are read by the screen."""
     found: dict[int, Page | str] = {}
     at = 0
     while at + _LENGTH <= len(raw):
@@ -82,6 +83,8 @@ def read_pages(raw: bytes, issue: Issue) -> dict[int, Page | str]:
         try:
             number, data, message = marshal.loads(chunk)
         except (ValueError, TypeError, EOFError):
+            break
+        if type(number) is not int:  # not a record of `write_pages`: a list broke the worker
             break
         if isinstance(message, str):
             found[number] = message
