@@ -198,6 +198,14 @@ def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
     assert _cut(above, "启动工作会议") > _cut(above, "全省农村电网改造工作")
 
 
+def test_a_head_goes_to_a_weak_place_its_order_points_to_rather_than_stay() -> None:
+    # Two heads, a place that is likely a story without its head and then a weak one
+    # (a wrapped head alone, late one time in seven): a head left where it is (its
+    # story run into another's, with no place) is rarer still, so both go back.
+    lines = ["首都举行文艺演出慰", "问留学回国人员", "交通银行实现利润近四十八亿元"]
+    assert plan(lines, [0.9, 0.15]) == [(0, 2, 0), (2, 3, 1)]
+
+
 def test_the_plan_follows_the_order_and_the_odds() -> None:
     strong, kicker = 1, 2
     # One head and one story without: it goes there.
