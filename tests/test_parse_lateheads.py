@@ -319,6 +319,28 @@ def test_heads_read_as_the_last_paragraph_go_back() -> None:
     assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
 
 
+def test_heads_run_into_the_last_paragraph_after_a_closed_line_go_back() -> None:
+    # The text's last line closes its sentence and fills the column, so nothing ended
+    # the paragraph there, and the late head ran on in it: the lines after the last
+    # closed line are read as a last paragraph of heads.
+    late = ["首都举行文艺演出慰", "问留学回国人员"]
+    first = _Story(["去年国债发行兑付工作顺利结束"], [A], ["本报记者 黄超"])
+    second = _Story(["——科学的世界观、方法论"], [[*N, *late]], ["本报记者 吕娜超"])
+    out = give_back(_items(first, second), [first, second], ("", "", 1))
+    assert [(i.headline, i.subtitle) for i in out] == [
+        ("去年国债发行兑付工作顺利结束", None),
+        ("首都举行文艺演出慰问留学回国人员", "——科学的世界观、方法论"),
+    ]
+    assert out[1].paragraphs == ("".join(N),)
+    # Text after the closed line that ends the paragraph in a sentence stays text.
+    text = ["首都举行文艺演出慰", "问留学回国人员。"]
+    closed = _Story(["——科学的世界观、方法论"], [[*N, *text]], ["本"])
+    assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
+    # A head alone after the closed line (one line) is no run of heads: it stays.
+    one = _Story(["——科学的世界观、方法论"], [[*N, "首都举行文艺演出"]], ["本"])
+    assert give_back(_items(first, one), [first, one], ("", "", 1)) == _items(first, one)
+
+
 def test_heads_read_as_the_last_paragraph_may_close_their_own_quotes() -> None:
     # The late head ends in a quote it opened (`帐篷里建起『少` / `儿之家』`): a head's
     # closing mark, not the text's; one that closes a quote opened further up is text.
