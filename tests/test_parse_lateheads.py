@@ -198,6 +198,14 @@ def test_a_line_half_as_wide_as_the_one_above_is_most_often_its_rest() -> None:
     assert _cut(above, "启动工作会议") > _cut(above, "全省农村电网改造工作")
 
 
+def test_a_head_goes_to_a_weak_place_its_order_points_to_rather_than_stay() -> None:
+    # Two heads, a place that is likely a story without its head and then a weak one
+    # (a wrapped head alone, late one time in seven): a head left where it is (its
+    # story run into another's, with no place) is rarer still, so both go back.
+    lines = ["首都举行文艺演出慰", "问留学回国人员", "交通银行实现利润近四十八亿元"]
+    assert plan(lines, [0.9, 0.15]) == [(0, 2, 0), (2, 3, 1)]
+
+
 def test_the_plan_follows_the_order_and_the_odds() -> None:
     strong, kicker = 1, 2
     # One head and one story without: it goes there.
@@ -309,6 +317,28 @@ def test_heads_read_as_the_last_paragraph_go_back() -> None:
     # A last paragraph that ends a sentence is text, not heads: the items stay.
     closed = _Story(["——科学的世界观、方法论"], [N, [*late[:-1], "问留学回国人员！"]], ["本"])
     assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
+
+
+def test_heads_run_into_the_last_paragraph_after_a_closed_line_go_back() -> None:
+    # The text's last line closes its sentence and fills the column, so nothing ended
+    # the paragraph there, and the late head ran on in it: the lines after the last
+    # closed line are read as a last paragraph of heads.
+    late = ["首都举行文艺演出慰", "问留学回国人员"]
+    first = _Story(["去年国债发行兑付工作顺利结束"], [A], ["本报记者 黄超"])
+    second = _Story(["——科学的世界观、方法论"], [[*N, *late]], ["本报记者 吕娜超"])
+    out = give_back(_items(first, second), [first, second], ("", "", 1))
+    assert [(i.headline, i.subtitle) for i in out] == [
+        ("去年国债发行兑付工作顺利结束", None),
+        ("首都举行文艺演出慰问留学回国人员", "——科学的世界观、方法论"),
+    ]
+    assert out[1].paragraphs == ("".join(N),)
+    # Text after the closed line that ends the paragraph in a sentence stays text.
+    text = ["首都举行文艺演出慰", "问留学回国人员。"]
+    closed = _Story(["——科学的世界观、方法论"], [[*N, *text]], ["本"])
+    assert give_back(_items(first, closed), [first, closed], ("", "", 1)) == _items(first, closed)
+    # A head alone after the closed line (one line) is no run of heads: it stays.
+    one = _Story(["——科学的世界观、方法论"], [[*N, "首都举行文艺演出"]], ["本"])
+    assert give_back(_items(first, one), [first, one], ("", "", 1)) == _items(first, one)
 
 
 def test_heads_read_as_the_last_paragraph_may_close_their_own_quotes() -> None:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from reader.fields import item_id
 from reader.model import Item
-from reader.parse import lateplan
+from reader.parse import lateplan, lateruns
 from reader.parse.itemfields import lead_dateline
 from reader.parse.kinds import DATELINE_HEADS, DATELINE_RE, NOTE_RE
 from reader.parse.squeeze import squeezed_width
@@ -120,9 +120,14 @@ def give_back(
     while start and (tail := _tail_lines(items[start - 1], stories[start - 1])):
         tails.insert(0, tail)
         start -= 1
-    at = _trailing(stories[start - 1], items[start - 1]) if start else 0
-    if at:  # the heads read as the last story's last paragraph: tried first
+    at = 0
+    if start:
         item, story = items[start - 1], stories[start - 1]
+        at = _trailing(story, item)
+        if not at and (split := lateruns.split_last(item, story)):
+            item, story = split  # (the heads run into the last paragraph after a closed line)
+            at = _trailing(story, item)
+    if at:  # the heads read as the last story's last paragraph: tried first
         rest = [line for par in story.paragraphs[at:] for line in par]
         cut = replace(item, paragraphs=item.paragraphs[:at])
         parts = (*items[: start - 1], cut, Item("", "article", paragraphs=item.paragraphs[at:]))
