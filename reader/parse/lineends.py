@@ -22,7 +22,7 @@ from reader.parse.column import (
     first_line,
     note_end,
 )
-from reader.parse.firstclosed import first_closed, has_ascii, inner_line
+from reader.parse.firstclosed import first_closed, has_ascii, inner_line, runs_full
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.phototitle import over_caption
@@ -126,6 +126,8 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         if over_caption(lines, i, lead_width):
             return True  # a picture story's title over its caption, which is not set in
     after, open_after = fill_after(lines, i + 2)
+    if boundary and nxt.first not in DATELINE_FIRST and runs_full(lines, i, after, open_after):
+        return False  # (the tests below, bounded: `firstclosed.runs_full`)
     # (max() of two widths written out here and below: no call, and the same float.)
     column = nxt.width if nxt.width >= after else after
     width_ = line.width
