@@ -2,8 +2,9 @@
 
 `firstclosed.inner_line` and `firstclosed.runs_full` let `lineends._ends_over` say no for
 a line inside a paragraph, and for a paragraph's first line, before its measures of the
-column below. Checked here against `_ends_over` without it, on
-runs of invented lines made by `make_lines` (widths, stops, quotes, closed last lines).
+column below; `column.full_between` stops at the first width that decides. Checked here
+against the long way, on runs of invented lines made by `make_lines` (widths, stops,
+quotes, closed last lines, sources).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import random
 import pytest
 
 from reader.parse import lineends
-from reader.parse.column import after_boundary, fill_after
+from reader.parse.column import after_boundary, fill_after, full_between
 from reader.parse.firstclosed import inner_line, runs_full
+from reader.parse.kinds import Kind
 from reader.parse.lines import Line, make_lines
 
 _CHARS = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
@@ -83,3 +85,42 @@ def test_runs_full_says_no_only_where_ends_over_does(monkeypatch: pytest.MonkeyP
         assert not lineends._ends_over(lines, i, lines[i], lines[i + 1])
     over_closed = sum(closed for _, _, closed in cases)
     assert over_closed > 150 and len(cases) - over_closed > 150  # (no vacuous test)
+
+
+def _full_between_the_long_way(lines: list[Line], i: int) -> bool:
+    """`column.full_between` as it was: every width of the lines around, then the test."""
+    if i < 1:
+        return False
+    line, above = lines[i], lines[i - 1]
+    fill = 0.0
+    for below in lines[i + 1 : i + 4]:
+        if below.kind is not Kind.BODY or below.closes or below.head or below.hint:
+            break
+        fill = max(fill, below.width + below.hangs)
+    for j in (i - 2, i - 3):
+        if j < 1:
+            break
+        inner, upper = lines[j], lines[j - 1]
+        if not all(
+            ln.kind is Kind.BODY and not (ln.closes or ln.head or ln.hint) for ln in (inner, upper)
+        ):
+            break
+        fill = max(fill, inner.width + inner.hangs)
+    return (
+        fill > 0
+        and above.kind is Kind.BODY
+        and min(line.width, above.width) >= fill - 1
+        and line.width >= above.width - 1
+    )
+
+
+def test_full_between_answers_as_the_long_way() -> None:
+    rng = random.Random(327)
+    said = 0
+    for _ in range(3000):
+        lines = _page(rng)
+        for i in range(len(lines)):
+            answer = full_between(lines, i)
+            assert answer == _full_between_the_long_way(lines, i)
+            said += answer
+    assert said > 300  # (no vacuous test)
