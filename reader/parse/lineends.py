@@ -20,10 +20,9 @@ from reader.parse.column import (
     dateline_at,
     fill_after,
     first_line,
-    inside_bound,
     note_end,
 )
-from reader.parse.firstclosed import first_closed, has_ascii
+from reader.parse.firstclosed import first_closed, has_ascii, inner_line, runs_full
 from reader.parse.kinds import MARKERS, PHOTO_HEAD_RE, Kind
 from reader.parse.lines import Line
 from reader.parse.phototitle import over_caption
@@ -102,12 +101,6 @@ def ends_here(lines: list[Line], i: int) -> bool:
 def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
     """Candidate line i over body line `nxt`: the widths show it ends there."""
     text = line.text
-    if (
-        ("“" in text and text.count("“") > text.count("”"))
-        or ("《" in text and text.count("《") > text.count("》"))
-        or ("（" in text and text.count("（") > text.count("）"))
-    ):
-        return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     # (`after_boundary(lines, i)` written out: this runs for most candidate lines.)
     prev = lines[i - 1] if i else None
     boundary = (
@@ -117,6 +110,14 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
         or prev.head
         or (prev.last in "）)" and note_end(prev))
     )
+    if not boundary and nxt.first not in DATELINE_FIRST and inner_line(lines, i, line, nxt):
+        return False  # (the tests below, bounded: `firstclosed.inner_line`; most leave here)
+    if (
+        ("“" in text and text.count("“") > text.count("”"))
+        or ("《" in text and text.count("《") > text.count("》"))
+        or ("（" in text and text.count("（") > text.count("）"))
+    ):
+        return False  # a quote or a title left open (`可以称“小` / `姐”或…`) runs on
     # (after a paragraph's end, a line with no stop and no open end: asked of few lines;
     # both tests below ask the same of the line first)
     if boundary and not _NO_STOP.search(text) and not wrapmodel.open_end(text):
@@ -124,9 +125,9 @@ def _ends_over(lines: list[Line], i: int, line: Line, nxt: Line) -> bool:
             return True  # the first sentence under a headline opens with its words
         if over_caption(lines, i, lead_width):
             return True  # a picture story's title over its caption, which is not set in
-    if not boundary and inside_bound(lines, i, line, nxt) and nxt.first not in DATELINE_FIRST:
-        return False  # (the test below, bounded: `column.inside_bound`)
     after, open_after = fill_after(lines, i + 2)
+    if boundary and nxt.first not in DATELINE_FIRST and runs_full(lines, i, after, open_after):
+        return False  # (the tests below, bounded: `firstclosed.runs_full`)
     # (max() of two widths written out here and below: no call, and the same float.)
     column = nxt.width if nxt.width >= after else after
     width_ = line.width

@@ -68,8 +68,8 @@ def _after_block(before: str) -> bool:
 
 def join_vertical(raw: list[str]) -> list[str]:
     """`raw` with each run of one-character lines (a vertical head) as one line."""
-    if not any(len(line) <= 3 and len(line.strip()) == 1 for line in raw):
-        return raw  # the fast path: no page line is one character
+    if not any(len(line.strip()) == 1 for line in [line for line in raw if len(line) <= 3]):
+        return raw  # the fast path: no page line is one character (the short ones listed first)
     out: list[str] = []
     run: list[str] = []
     for line in [*raw, ""]:
