@@ -23,6 +23,7 @@ from reader.parse.column import (
     note_end,
     set_as_paragraph,
 )
+from reader.parse.innerfirst import unmark_inner_firsts
 from reader.parse.kinds import Kind
 from reader.parse.leadins import leads_in, starts_under
 from reader.parse.lineends import DATELINE_FIRST, ends_here, lead_width
@@ -131,6 +132,7 @@ def mark_heads(lines: list[Line]) -> bool:
                 lines[j].head = False
     head_over_indent(lines)
     unmark_art_notes(lines)
+    unmark_inner_firsts(lines, heads)  # (story27's hook: a paragraph's first line running on)
     return wrapping
 
 
