@@ -9,9 +9,12 @@ its inner lines, which fill the column. So the line is let go when it is set in 
 the indent from the column the lines above it fill, the line under it fills that
 column too and is no lead (`本报讯…`, a dateline) and no line set in, the line under
 that goes on at the column or closes the paragraph (an inner line, or its last),
-and the words show the sentence running on across the break: the line ends on a
-character that ends no headline (`在`, `的`, `不`), the pair across is one the
-corpus's body text holds together, or a corpus phrase runs across.
+and the words show a sentence's line: a clause mark inside it (`为满足市场供应，全`), a
+number cut at its end, or the sentence running on across the break: the line ends
+on a character that ends no headline (`在`, `的`, `不`), the pair across is one the
+corpus's body text holds together, or a corpus phrase runs across. (Without the
+words, a picture's title over a caption not set in reads the same: 24 of them on
+the read pages, `北京各大商场喜迎新春` / `春节前夕，北京各大商场装饰一`.)
 """
 
 from __future__ import annotations
@@ -68,7 +71,10 @@ def inner_first(lines: list[Line], i: int) -> bool:
         return False  # the third goes on at the column or closes: no stack goes on there
     text = line.text
     return (
-        open_end(text)
+        "，" in text  # a clause closed inside the line: a sentence's, seldom a title's
+        or "：" in text
+        or text[-1].isdigit()  # a number cut at the line's end (`…《戊寅年》２` / `枚…`)
+        or open_end(text)
         or glued(text, nxt.text)
         or runs_on(nxt.text)
         or phrase_across(text, nxt.text)
