@@ -27,7 +27,6 @@ BODY = [
         "纤夫（石膏）（李明）",
         "山路（套色木刻）（王刚）",
         "冬日（外一首）",
-        "渔村新貌（图片）",
     ],
 )
 @pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
