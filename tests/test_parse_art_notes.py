@@ -19,7 +19,16 @@ BODY = [
 ]
 
 
-@pytest.mark.parametrize("note", ["山村晨曲（李明画）", "古杉（速写）（王刚）"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "山村晨曲（李明画）",
+        "古杉（速写）（王刚）",
+        "纤夫（石膏）（李明）",
+        "山路（套色木刻）（王刚）",
+        "冬日（外一首）",
+    ],
+)
 @pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["pdfium", "mupdf"])
 def test_a_drawings_title_stays_with_its_story(note: str, sep: str) -> None:
     head = "市文化馆举办迎春书画展"

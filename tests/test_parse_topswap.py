@@ -184,3 +184,51 @@ def test_a_headline_over_a_dateline_line_stays_over_it() -> None:
     assert put_heads_first(raw) == raw
     page = parse_text("\r\n".join(raw))
     assert page.items[0].headline == "全民健身运动真抓实干见成效"
+
+
+def test_a_word_broken_over_the_head_where_marks_hide_the_column() -> None:
+    # `…厂摄` / head / `制，…` (whole-typeset 233 in PDFium's text): the lines under the
+    # head measure apart by their marks, so no column shows the first line set in, but
+    # 摄|制 is a word the head cut (`topswap._word_across`).
+    raw = [
+        "由八一电影制片厂摄",
+        "纪录片《高原雄鹰》获好评",
+        "制，王明编剧，李红执导",
+        "的纪录片《高原雄鹰》",
+        "（上、下集），为我们讲述",
+        "了一个充满魅力的高原故",
+        "事，在观众中引起了很大",
+        "的反响。",
+    ]
+    assert put_heads_first(raw) == [raw[1], raw[0], *raw[2:]]
+    page = parse_text("\r\n".join(raw))
+    assert page.items[0].headline == raw[1]
+    assert page.items[0].paragraphs[0].startswith("由八一电影制片厂摄制，王明编剧")
+
+
+def test_a_dateline_cut_under_a_head_stays_under_it() -> None:
+    # `…春节` / `据新华社伦敦１月２５` / `日电…` (whole-typeset 565): 节|日 is a word,
+    # but the line under the head opens its dateline: the head stands where it is.
+    raw = [
+        "万家同庆虎年春节",
+        "据新华社伦敦１月２５",
+        "日电（记者王明）“四海同",
+        "贺新春五洲共祝吉祥。”这",
+        "副春联表达了留学人员的心",
+        "情。",
+    ]
+    assert put_heads_first(raw) == raw
+
+
+def test_a_head_over_a_dateline_whose_first_word_pairs_stays() -> None:
+    # `…四日` / head / `本报北京 11 月 28 日电` (pagegen2 444): 日|本 is a word, but the
+    # line under the head is a dateline, which no paragraph's line runs on into.
+    raw = [
+        "新年书画展在京开幕王明七月四日",
+        "群众书画作品展出",
+        "本报北京 11 月 28 日电",
+        "本报讯日前，市文化馆在京举办了",
+        "群众书画作品展，展出作品二百多",
+        "幅，吸引了大批观众。",
+    ]
+    assert put_heads_first(raw) == raw

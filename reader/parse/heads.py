@@ -23,6 +23,8 @@ from reader.parse.column import (
     note_end,
     set_as_paragraph,
 )
+from reader.parse.dashruns import unmark_dash_runs
+from reader.parse.innerfirst import unmark_inner_firsts
 from reader.parse.kinds import Kind
 from reader.parse.leadends import dash_end
 from reader.parse.leadins import leads_in, starts_under
@@ -134,6 +136,8 @@ def mark_heads(lines: list[Line]) -> bool:
                 lines[j].head = False
     head_over_indent(lines)
     unmark_art_notes(lines)
+    unmark_inner_firsts(lines, heads)  # (story27's hooks: a paragraph's first line running
+    unmark_dash_runs(lines, heads)  # on; a paragraph's dash at a stack line's end)
     return wrapping
 
 

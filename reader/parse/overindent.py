@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reader.parse import wrapmodel
 from reader.parse.column import dateline_at, fill_after, note_end
+from reader.parse.innerfirst import inner_first
 from reader.parse.kinds import Kind
 from reader.parse.lineends import DATELINE_FIRST
 from reader.parse.lines import Line
@@ -36,7 +37,7 @@ def head_over_indent(lines: list[Line]) -> None:
             continue
         if prev.kind is body and not prev.closes and prev.last not in "）)":
             continue  # inside a paragraph (most candidates): `_over_indent`'s test, first
-        if _over_indent(lines, i):
+        if _over_indent(lines, i) and not inner_first(lines, i):  # (story27's hook)
             line.head = True
 
 

@@ -54,7 +54,10 @@ def _interleaved(first: str, head: str, inner: str, more: str) -> bool:
         return False
     cut = _cut(first, head, inner)
     if more[-1] in _STOPS or not (
-        cut or _measured(first, head, inner, more) or _phrase_under(first, head, inner)
+        cut
+        or _measured(first, head, inner, more)
+        or _phrase_under(first, head, inner)
+        or _word_across(first, head, inner)
     ):
         return False  # (`more` must be an inner line too, to measure the column)
     if first.endswith("——") or (first + head).encode("ascii", "ignore") or is_header(first):
@@ -136,6 +139,22 @@ def _cut(first: str, head: str, inner: str) -> bool:
         and "）" in inner
         and head[-1] != "—"
         and not any(o in head or c in head for o, c in _OPEN.items())
+    )
+
+
+def _word_across(first: str, head: str, inner: str) -> bool:
+    """`first` ends in a word's first half that `inner` completes (`_word_under`), where the
+    widths tell nothing: `inner` and `more` measure apart by their marks (`由X电影制片厂摄` /
+    `电视剧《X》获好评` / `制，X编剧，X执导` / `的电视剧《X》`, whole-typeset 233). Not over a
+    dateline cut in two (`X同庆虎年春节` / `据新华社伦敦１月２５` / `日电…`: 节|日 is a word,
+    and the head is the dateline's first line), nor over one (`…七月四日` / head / `本报北京
+    11 月 28 日电`, pagegen2 444: 日|本)."""
+    if not _word_under(first, head, inner):
+        return False
+    under = "".join(inner.split())  # (an extractor's spaces: `本报北京 11 月 28 日电`)
+    above = "".join(head.split())
+    return (
+        DATELINE_RE.match(under) is None and DATELINE_RE.match(above.lstrip("据") + under) is None
     )
 
 
