@@ -201,7 +201,7 @@ def split_stack(
         return None, None, None
     kicker = subtitle = None
     grouped = group(stack, wrapping) if grouped is None else grouped
-    if len(grouped) >= 2 and (display := stacktype.by_type(grouped, body)):
+    if len(grouped) >= 2 and (display := stacktype.by_type(grouped, body, shown)):
         return display  # the parts' measures say which is display type
     rest = [join_lines(part) for part in grouped]
     if (
