@@ -34,27 +34,24 @@ _MARKS = 1.5  # ems: a body line may run past its column by squeezed marks
 def spread_subtitle(paragraphs: Sequence[list[str]]) -> tuple[str, list[list[str]]] | None:
     """The subtitle spread over the story's columns and the paragraphs under it, when the
     story's text (as printed lines) opens with one; else None."""
-    if not paragraphs or not paragraphs[0]:
+    if not paragraphs or not (lead := paragraphs[0]):
         return None
-    first = paragraphs[0][0]
+    first = lead[0]
+    nxt = paragraphs[1] if len(paragraphs) > 1 else ()
+    under = lead[1] if len(lead) > 1 else nxt[0] if nxt else ""
+    if not under or width(first) < _SPREAD * (width(under) - _MARKS):
+        return None  # the line under it is as wide: no column to measure (most stories)
     if len(first) > _HEAD_MAX or "。" in first or first[-1] in _ENDS:
         return None
-    under = paragraphs[0][1] if len(paragraphs[0]) > 1 else _first_line(paragraphs[1:])
-    if under is None or width(first) < _SPREAD * (width(under) - _MARKS):
-        return None  # the line under it is as wide: no column to measure (most stories)
     column = body_measure(paragraphs)
     if not column or width(first) < _SPREAD * column:
         return None
-    lines = _dashed_rest(paragraphs[0], column)
-    rest = [paragraphs[0][lines:], *paragraphs[1:]]
+    lines = _dashed_rest(lead, column)
+    rest = [lead[lines:], *paragraphs[1:]]
     rest = rest[1:] if not rest[0] else rest  # the subtitle was the paragraph: it goes
     if not rest or width(rest[0][0]) > column + _MARKS:
         return None  # the text under it is no narrower: it is set wide itself
-    return join_lines(paragraphs[0][:lines]), rest
-
-
-def _first_line(paragraphs: Sequence[list[str]]) -> str | None:
-    return paragraphs[0][0] if paragraphs and paragraphs[0] else None
+    return join_lines(lead[:lines]), rest
 
 
 def _dashed_rest(paragraph: list[str], column: float) -> int:
