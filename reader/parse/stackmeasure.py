@@ -22,10 +22,11 @@ do real papers' one-line 主题 broken over a narrow column.
   over `中国足协将加速培养青` / `年队员` beside one wrap of ten ems,
   tests/test_stack_one_part_page.py); two are the page's habit.
 
-On the read pages (whole-* and pooled rows, seeds 200-599, both engines) `full_over`
-fired on 8 whole-article stacks, all one headline, and on no pooled stack;
-`shown_over` on 6 whole-article stacks and 2 pooled ones, all one headline (at one
-other line, 10 and 8, but a pooled kicker too).
+On the read pages (whole-* and pooled rows, seeds 1-599, both engines) `full_over`
+fired on 5 whole-article stacks, all one headline, and on no pooled stack;
+`shown_over` on 7 whole-article stacks (6 one headline, one a neighbour's line glued
+on before) and 2 pooled ones, one headline each (at one other line 10 and 8, and a
+pooled kicker joined too).
 """
 
 from __future__ import annotations
