@@ -84,3 +84,13 @@ def test_only_one_line_parts_join_on_a_page_whose_parts_are_wraps() -> None:
     assert join_wraps(groups, True)[-1] == over
     # ...where the page prints one part a stack, the same shape is a wrap of three
     assert join_wraps([*HEADS, [["全国春运客流平稳"]], over], True)[-1] == [over[0] + over[1]]
+
+
+def test_a_picture_s_credit_at_the_page_s_measure_stays_a_part() -> None:
+    # A full line of seven ems over a credit as long: a picture story's title over its
+    # photographer's credit (`oneparts._wrap` reads a lower line at the measure as a wrap).
+    wrap = [["全市春运客流平", "稳有序"]]  # the page's measure: seven ems
+    photo = [["春到山乡笑语多"], ["李明华摄影报道"]]
+    assert join_wraps([wrap, *HEADS, photo], True)[-1] == photo
+    plain = [["春到山乡笑语多"], ["全市春运客流平"]]
+    assert join_wraps([wrap, *HEADS, plain], True)[-1] == [plain[0] + plain[1]]

@@ -115,7 +115,9 @@ def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) ->
     parts or under a line as wide as a full line of the page's wraps (`full`, in ems;
     under such a line the lower may be as long: a headline of twice the measure);
     or two lines, the first as wide as the upper (`_full_over_wrap`). An upper part
-    of two lines ending full goes on in a lower line of one (`_full_end`)."""
+    of two lines ending full goes on in a lower line of one (`_full_end`). A lower line
+    as long that ends in a photographer's credit is a picture story's part, though the
+    upper is full (`乡野，扬起欢笑` / `邢永臣摄影报道`, whole-chrome 253)."""
     if len(upper) == 2 and len(lower) == 1:
         return _full_end(upper, lower[0])
     if len(upper) != 1 or len(upper[0]) < _FULL or not 1 <= len(lower) <= _LOWER:
@@ -127,7 +129,10 @@ def _wrap(upper: list[str], lower: list[str], full: Set[float] = frozenset()) ->
         return _full_over_wrap(above, lower)
     measure = width(above) in full  # the upper line is full: the lower may fill it too
     return (
-        (len(line) < len(above) or (measure and len(line) == len(above)))
+        (
+            len(line) < len(above)
+            or (measure and len(line) == len(above) and not seamwraps.photo_credit(line))
+        )
         and width(line) <= width(above) + _SAME
         and (measure or wrapmodel.inside(above, line))
     )

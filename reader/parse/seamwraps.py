@@ -43,5 +43,11 @@ def seam_wrap(upper: list[str], lower: list[str], full: Set[float]) -> bool:
         and (not full or width(line) <= max(full))
         and stackodds.features(above)["end"] != "saying"
         and not namelist.names(line)
-        and _PHOTO.search(line) is None
+        and not photo_credit(line)
     )
+
+
+def photo_credit(line: str) -> bool:
+    """The line ends in a photographer's credit (`邢永臣摄影报道`): a picture story's part,
+    under its title, however wide (`oneparts._wrap` asks it of a line at the measure)."""
+    return _PHOTO.search(line) is not None

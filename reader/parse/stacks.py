@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from reader.parse import measures, roles, seam, stackodds, stacktype, wrapmodel
+from reader.parse import measures, roles, seam, stackkick, stackodds, stacktype, wrapmodel
 from reader.parse.text import OPENING_MARKS, join_lines, width
 
 _CLOSING = "”》）)」』〉"  # not ’: it also opens a year, ’９８
@@ -201,7 +201,7 @@ def split_stack(
         return None, None, None
     kicker = subtitle = None
     grouped = group(stack, wrapping) if grouped is None else grouped
-    if len(grouped) >= 2 and (display := stacktype.by_type(grouped, body)):
+    if len(grouped) >= 2 and (display := stacktype.by_type(grouped, body, shown)):
         return display  # the parts' measures say which is display type
     rest = [join_lines(part) for part in grouped]
     if (
@@ -243,8 +243,8 @@ def split_stack(
     if len(rest) >= 2 and subtitle is None:
         if shown and measures.wrap_end(grouped, body, shown, wrapping):
             rest[-2:] = [join_lines(rest[-2:])]
-        else:
-            subtitle = rest.pop()
+        elif not (kicker is None and wrapping and stackkick.longer_above(grouped, shown)):
+            subtitle = rest.pop()  # (else the upper is the kicker, below: `stackkick`)
     if len(rest) >= 2 and kicker is None:
         kicker = rest.pop(0)
     return kicker, join_lines(rest), subtitle

@@ -16,14 +16,15 @@ twenty-three, whole-typeset 237). Dashes decide where they stand
 (`stacks.split_stack`). A part under one line that wraps at two columns of the
 story's body is body type spread wide: the subtitle (`spread_below`). A line one
 character short of the wrap under it, where a mark forced the break early, is that
-wrap's first line (`kinsoku_wrap`).
+wrap's first line (`kinsoku_wrap`). Parts of one measure are one headline wrapped
+(`stackmeasure`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.parse import roles
+from reader.parse import measures, roles, stackmeasure
 from reader.parse.text import OPENING_MARKS, join_lines, width
 
 _WIDER = 1.5  # ems: more than a wrap's ragged lines differ (TeX's, squeezed marks)
@@ -32,14 +33,21 @@ _HALF = 0.5  # ems: a squeezed mark
 
 
 def by_type(
-    grouped: list[list[str]], body: Sequence[list[str]]
+    grouped: list[list[str]],
+    body: Sequence[list[str]],
+    shown: measures.Shown | None = None,
 ) -> tuple[None, str, str | None] | None:
     """Headline and subtitle of a stack whose parts' measures tell display type from
-    smaller (`head_first`, `spread_below`) or one wrap (`kinsoku_wrap`); else None."""
+    smaller (`head_first`, `spread_below`) or one wrap (`kinsoku_wrap`,
+    `stackmeasure`); else None. `shown`: the page's measures (`measures.Shown`)."""
     if len(grouped[0]) >= 2:
-        return head_first(grouped)
+        return stackmeasure.full_over(grouped) or head_first(grouped)
     if len(grouped) == 2 and len(grouped[0]) == 1 and len(grouped[1]) >= 2:
-        return spread_below(grouped, body) or kinsoku_wrap(grouped)
+        return (
+            spread_below(grouped, body)
+            or kinsoku_wrap(grouped)
+            or stackmeasure.shown_over(grouped, body, shown)
+        )
     return None  # (most stacks: parts of one line each, asked no further)
 
 

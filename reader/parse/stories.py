@@ -34,6 +34,7 @@ from reader.parse.pieces import may_hold_names, rejoin_names, rejoin_split
 from reader.parse.points import ends_item, mark_points
 from reader.parse.series import mark_series
 from reader.parse.spacedheads import heads_spaced, spaced_lines, split_spaced_heads
+from reader.parse.spreadsubs import spread_subtitle
 from reader.parse.stacks import group, page_marked, split_stack
 from reader.parse.stopgap import marked_lines
 from reader.parse.text import ELLIPSIS_BREAK, decode, join_lines, page_lines, rejoin_ellipses, width
@@ -175,7 +176,10 @@ class _Story:
         kicker, headline, subtitle = split_stack(
             self.stack, wrapping, marked, self.paragraphs, grouped=grouped, shown=shown
         )
-        paragraphs = [join_lines(p) for p in self.paragraphs]
+        lines = self.paragraphs  # a subtitle set across the columns opens them (`spreadsubs`)
+        if headline and subtitle is None and (spread := spread_subtitle(lines)):
+            subtitle, lines = spread
+        paragraphs = [join_lines(p) for p in lines]
         credit = list(self.credit)
         if not self.bylines:
             split_credit(paragraphs, credit)
