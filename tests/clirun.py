@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +24,25 @@ def reader(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
         cwd=library.parent,
         check=False,
     )
+
+
+def signal_running(proc: subprocess.Popen[bytes], signum: int, group: bool = False) -> bool:
+    """Send `signum` to `proc` (or to its process group) while it is surely running.
+
+    The process (its group) is stopped first: if it has ended by then the signal
+    would come too late, and False is said, for the caller to try again. A stopped
+    process can finish nothing, so the signal, pending until it goes on, arrives in
+    the middle of its work even when the machine is loaded and the test's own checks
+    run late (a build that ended between `poll()` and the signal read as a signal
+    ignored, under load 20).
+    """
+    send = (lambda sig: os.killpg(proc.pid, sig)) if group else proc.send_signal
+    send(signal.SIGSTOP)
+    try:
+        if proc.poll() is not None:
+            return False
+        send(signum)
+        return True
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # (a group whose leader has ended)
+            send(signal.SIGCONT)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from clirun import signal_running
 from corpuslib import corpus_lines, make_library
 
 
@@ -52,9 +53,8 @@ def _terminated_while_writing(
         while not wal.exists() and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         time.sleep(0.2)  # into the build, past opening the file
-        if proc.poll() is not None:
+        if not signal_running(proc, signum):
             return None
-        proc.send_signal(signum)
         return proc.wait(timeout=120)  # a hang, not a speed: 30 s ran out at load 30
     finally:
         if proc.poll() is None:
