@@ -59,14 +59,20 @@ def mark_heads(lines: list[Line]) -> bool:
     """
     body = Kind.BODY
     heads: list[int] = []
-    quotes = _quotes(lines)
+    # Each line's last character, one string: a line's end is set by `make_lines` and
+    # never changes, so the rare passes find their lines in C (`_quotes`, the art notes).
+    ends = "".join([line.last for line in lines])
+    quotes = _quotes(lines, ends) if "”" in ends else []
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if (not line.candidate and line.last in "，、" and comma_wrap(lines, i)) or (
-            line.last == "：" and colon_wrap(lines, i)
-        ):
+        if not line.candidate:  # (a candidate's own wrap tests would only set it again)
+            if not (
+                (line.last in "，、" and comma_wrap(lines, i))
+                or (line.last == "：" and colon_wrap(lines, i))
+            ):
+                continue
             line.candidate = True
-        if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
+        if line.first in DATELINE_FIRST and dateline_at(lines, i):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         if line.first == "●" and not bullet_head(lines, i):
             continue  # a brief's marker before its paragraph's first line
@@ -129,8 +135,11 @@ def mark_heads(lines: list[Line]) -> bool:
         for j in range(i, at):
             if j not in kept:
                 lines[j].head = False
-    head_over_indent(lines)
-    unmark_art_notes(lines)
+    overs = head_over_indent(lines)
+    # (only a headline line that ends in `）` is asked: none, no walk; every line marked
+    # is in `heads` or `overs`, and a line unmarked since asks nothing)
+    if "）" in ends and any(ends[i] == "）" for i in (*heads, *overs)):
+        unmark_art_notes(lines)
     return wrapping
 
 
@@ -296,18 +305,21 @@ def _subtitle_rests(lines: list[Line], heads: list[int]) -> None:
     heads.sort(reverse=True)
 
 
-def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
+def _quotes(lines: list[Line], ends: str) -> list[tuple[int, int, list[int]]]:
     """Quoted exclamations and questions of headline length, made candidates for now.
 
     `“旅人！别泄气，别急着回去……”` is a headline or a subtitle as often as a line
     of dialogue: it closes a sentence, so it is no candidate by itself.
     `_keep_quotes` keeps it in a stack only next to lines that are one. Each quote
-    comes with the lines that were made candidates for it.
+    comes with the lines that were made candidates for it. `ends`: each line's last
+    character (`mark_heads`): the lines that end in `”` are found in C, in page order
+    (a quote makes candidates only of its own lines and those above it).
     """
     out = []
-    for i, line in enumerate(lines):
+    for i in _ending_in(ends, "”"):
+        line = lines[i]
         text = line.text
-        if line.last != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
+        if line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
         exclaims = text[-2] in "！？…⋯!?"
         if "。" in text[:-2] or not (exclaims or text[-2] == "。"):
@@ -330,6 +342,16 @@ def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
             for j in made:
                 lines[j].candidate = True
     return out
+
+
+def _ending_in(ends: str, char: str) -> list[int]:
+    """The lines whose last character is `char`, in page order (`ends`: `mark_heads`')."""
+    found: list[int] = []
+    at = ends.find(char)
+    while at >= 0:
+        found.append(at)
+        at = ends.find(char, at + 1)
+    return found
 
 
 def _opens_quote(text: str) -> bool:
