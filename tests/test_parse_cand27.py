@@ -1,0 +1,290 @@
+"""The head chain's rare passes on fewer lines (cand27): each answer as the full walk's.
+
+Speed only: `heads._quotes` reads the lines that end in `”` from the page's line ends,
+`overindent.head_over_indent` asks the line above first, `mark_heads` calls
+`unmark_art_notes` only when a marked line ends in `）`, `names.mark_name_bylines`
+lets most candidates go at `_passed_over`. Each is checked here against the walk it
+replaces, on generated pages (`tests/pagegen.py`, `tests/pagegen2.py`) and on invented
+lines in the shape of each case.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import test_name_bylines as names_test
+import test_parse_art_notes as art
+from pagegen import generate, load_corpus
+from pagegen2 import generate2, load_pools
+
+from reader.parse import artnotes, heads, names, overindent
+from reader.parse.kinds import Kind
+from reader.parse.lines import Line, make_lines
+from reader.parse.stories import parse_text
+from reader.parse.text import page_lines
+
+SEEDS = range(40)
+
+
+def _pages() -> Iterator[str]:
+    corpus, pools = load_corpus(), load_pools()
+    if corpus is None or pools is None:
+        pytest.skip("no corpus")
+    for seed in SEEDS:
+        yield generate(corpus, seed).text
+        yield generate2(seed, corpus, pools).text
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[str]:
+    return list(_pages())
+
+
+def _copy(lines: list[Line]) -> list[Line]:
+    return [copy.copy(line) for line in lines]  # (a block's widths are never changed now)
+
+
+def _state(lines: list[Line]) -> list[tuple[bool, bool, bool, Any]]:
+    return [(ln.head, ln.candidate, ln.indent, ln.kind) for ln in lines]
+
+
+def _quotes_the_long_way(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
+    """`heads._quotes` as it was: a walk of every line, its own end asked first."""
+    out = []
+    for i, line in enumerate(lines):
+        text = line.text
+        if line.last != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
+            continue
+        exclaims = text[-2] in "！？…⋯!?"
+        if "。" in text[:-2] or not (exclaims or text[-2] == "。"):
+            continue
+        start = i
+        while (
+            start > max(0, i - 3)
+            and not heads._opens_quote(lines[start].text)
+            and heads._runs_into(lines[start - 1])
+        ):
+            start -= 1
+        if (
+            heads._opens_quote(lines[start].text)
+            and sum(ln.width for ln in lines[start : i + 1]) <= 24
+            and (exclaims or heads._stated(lines, start, i))
+        ):
+            made = [j for j in range(start, i + 1) if not lines[j].candidate]
+            out.append((start, i, made))
+            for j in made:
+                lines[j].candidate = True
+    return out
+
+
+def _over_indent_the_long_way(lines: list[Line]) -> None:
+    """`overindent.head_over_indent` as it was: every line by index, itself asked first."""
+    for i in range(1, len(lines) - 2):
+        line, prev = lines[i], lines[i - 1]
+        if not line.candidate or line.head:
+            continue
+        if prev.kind is Kind.BODY and not prev.closes and prev.last not in "）)":
+            continue
+        if overindent._over_indent(lines, i):
+            line.head = True
+
+
+def test_quotes_are_found_as_the_walk_found_them(
+    pages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = heads._quotes
+    asked = []
+
+    def both(lines: list[Line], ends: str) -> list[tuple[int, int, list[int]]]:
+        assert ends == "".join(line.last for line in lines)
+        other = _copy(lines)
+        out = real(lines, ends)
+        assert out == _quotes_the_long_way(other)
+        assert _state(lines) == _state(other)
+        asked.append(len(out))
+        return out
+
+    monkeypatch.setattr(heads, "_quotes", both)
+    for text in pages:
+        parse_text(text)
+    assert sum(asked) > 0  # (some quotes were made candidates)
+
+
+def test_quotes_the_walk_would_skip_are_skipped() -> None:
+    lines = make_lines(["“旅人！别泄气，别急着回去……”", "山路弯弯", "这是一行正文，它很长很长。"])
+    ends = "".join(line.last for line in lines)
+    assert heads._ending_in(ends, "”") == [0]
+    assert heads._ending_in(ends, "）") == []
+
+
+def test_head_over_indent_marks_what_the_walk_marked(
+    pages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = overindent.head_over_indent
+    marked = []
+
+    def both(lines: list[Line]) -> list[int]:
+        other = _copy(lines)
+        before = [ln.head for ln in lines]
+        out = real(lines)
+        _over_indent_the_long_way(other)
+        assert _state(lines) == _state(other)
+        assert out == [i for i, ln in enumerate(lines) if ln.head and not before[i]]
+        marked.extend(out)
+        return out
+
+    monkeypatch.setattr(heads, "head_over_indent", both)
+    for text in pages:
+        parse_text(text)  # (in place: the rule fires on none of these pages)
+    rng = random.Random(27)
+    for text in [*pages, "\n".join(_OVER_LINES)]:
+        lines = make_lines(page_lines(text))
+        for _ in range(3):  # ...and on their lines with headline lines marked at random
+            for line in lines:
+                line.head = rng.random() < 0.15
+            both(_copy(lines))
+    assert marked  # (it fires: on the invented lines at least)
+
+
+# Invented: a story's end in a note, a short open line, the next paragraph's first line
+# set in by the indent (no space written) and its full lines (the rule's own case).
+_OVER_LINES = [
+    "它们的故事还在继续，人们还在寻找。",
+    "（附图片５张）",
+    "从草原到大海",
+    "每年春天，这支考察队都要",
+    "从北京出发，沿着长城一路向西走",
+    "到新疆的最南边去看看那里的沙",
+    "漠和湖泊的变化情况并写下报告",
+    "交给有关部门作为以后的参考。",
+]
+
+
+def test_art_notes_are_asked_wherever_they_could_unmark_a_line(
+    pages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where `mark_heads` does not call `unmark_art_notes`, the call changes nothing."""
+    real_over, real_art = overindent.head_over_indent, artnotes.unmark_art_notes
+    after: list[list[Line]] = []
+    called: list[bool] = []
+
+    def over(lines: list[Line]) -> list[int]:
+        out = real_over(lines)
+        after.append(_copy(lines))
+        called.append(False)
+        return out
+
+    def art(lines: list[Line]) -> None:
+        called[-1] = True
+        real_art(lines)
+
+    monkeypatch.setattr(heads, "head_over_indent", over)
+    monkeypatch.setattr(heads, "unmark_art_notes", art)
+    texts = [*pages, _ART_PAGE]
+    for text in texts:
+        parse_text(text)
+    assert len(after) >= len(texts) and any(called)
+    for lines, was_called in zip(after, called, strict=True):
+        if not was_called:
+            other = _copy(lines)
+            real_art(other)
+            assert _state(other) == _state(lines)
+
+
+# The invented lines of the rule's own tests: a drawing's title over the next stack.
+_ART_PAGE = "\n".join([*art.STORY, "山村晨曲（李明画）", "市文化馆举办迎春书画展", *art.BODY])
+
+
+def test_name_bylines_with_and_without_the_early_exit(
+    pages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [*pages, _NAME_PAGE]
+    gated = [parse_text(text) for text in texts]
+    exits = []
+    real = names._passed_over
+
+    def count(line: Line, below: Line) -> bool:
+        out = real(line, below)
+        exits.append(out)
+        return out
+
+    monkeypatch.setattr(names, "_passed_over", count)
+    for text in texts:
+        parse_text(text)
+    assert exits.count(True) > exits.count(False) > 0  # (most candidates leave early)
+    monkeypatch.setattr(names, "_passed_over", lambda line, below: False)
+    assert [parse_text(text) for text in texts] == gated
+
+
+def test_name_bylines_with_and_without_the_early_exit_on_random_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Runs of invented lines in the shapes every test of the pass looks for (names,
+    pen names, posts, regions, an order's number, datelines, short sentences): the kinds
+    and flags it leaves are the same with the early exit and without it."""
+    rng = random.Random(27)
+    runs = [[rng.choice(_POOL) for _ in range(rng.randint(3, 9))] for _ in range(3000)]
+    gated = [_state(make_lines(raw)) for raw in runs]
+    monkeypatch.setattr(names, "_passed_over", lambda line, below: False)
+    assert [_state(make_lines(raw)) for raw in runs] == gated
+
+
+_POOL = [
+    *names_test._BODY.splitlines(),
+    *names_test._BEFORE.splitlines(),
+    "社会主义能够消除贫穷",
+    "赵富林",
+    "虎年一愿",
+    "贾幼陵",
+    "婴幼儿配方乳粉：质量",
+    "问题严重",
+    "政文",
+    "石家庄打假治劣保",
+    "春供",
+    "上海证券交易所总经理",
+    "屠光绍",
+    "重在明理",
+    "潘毅",
+    "宋学春张仁明",
+    "湖南",
+    "泰国",
+    "贬值",
+    "主席令",
+    "第九十二号",
+    "新年好！",
+    "好！",
+    "王明。",
+    "县长李来福",
+    "山西省某县县长李来福",
+    "马　利",
+    "本报北京１月２日电 记者张三",
+    "本报长沙１月２５日电",
+    "本报曼谷１月５日电",
+    "据新华社长春１月２４日电",
+    "东亚股市继续",
+    "内蒙古",
+    "新华社电",
+    "本报讯",
+    "春节慰问送到千家万户",
+    "本报记者 王立平",
+    "据新华社巴格达１月１６日电",
+    "新华社北京１月５日电 今天是个好日子。",
+    "——记某地的一位老人",
+    "（本报记者 李明 摄）",
+    "  这是一个新的段落开头的一行，",
+]
+
+
+# The invented lines of the rule's own tests: a headline, its writer's bare name, text.
+_NAME_PAGE = names_test._BEFORE + "社会主义能够消除贫穷\n赵富林\n" + names_test._BODY
+
+
+def test_the_invented_pages_show_each_case() -> None:
+    page = parse_text(_ART_PAGE)
+    assert page.items[0].paragraphs[-1] == "山村晨曲（李明画）"
+    assert overindent.head_over_indent(make_lines(_OVER_LINES)) == [2]
+    assert [item.byline for item in parse_text(_NAME_PAGE).items] == [None, "赵富林"]
