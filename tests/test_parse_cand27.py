@@ -21,11 +21,11 @@ import test_parse_art_notes as art
 from pagegen import generate, load_corpus
 from pagegen2 import generate2, load_pools
 
-from reader.parse import artnotes, heads, names, overindent
+from reader.parse import artnotes, column, heads, names, overindent, stackwraps
 from reader.parse.kinds import Kind
 from reader.parse.lines import Line, make_lines
 from reader.parse.stories import parse_text
-from reader.parse.text import page_lines
+from reader.parse.text import INDENT, page_lines
 
 SEEDS = range(40)
 
@@ -288,3 +288,27 @@ def test_the_invented_pages_show_each_case() -> None:
     assert page.items[0].paragraphs[-1] == "山村晨曲（李明画）"
     assert overindent.head_over_indent(make_lines(_OVER_LINES)) == [2]
     assert [item.byline for item in parse_text(_NAME_PAGE).items] == [None, "赵富林"]
+
+
+def test_the_boundary_tests_are_skipped_only_where_they_say_no(pages: list[str]) -> None:
+    """`mark_heads` asks `note_end`, `wrap_over_dateline` and `after_open_end` of a
+    candidate under an open line only past their first test: where it fails, each says
+    no (on every line of the generated pages, headline lines marked at random)."""
+    rng = random.Random(8)
+    skipped = 0
+    for text in pages:
+        lines = make_lines(page_lines(text))
+        for line in lines:
+            line.head = rng.random() < 0.15
+        for i in range(1, len(lines)):
+            prev, line = lines[i - 1], lines[i]
+            if prev.kind is not Kind.BODY or prev.closes:
+                continue
+            if prev.last not in "）)":
+                assert not column.note_end(prev)
+            if not line.width < prev.width - 0.5:
+                assert not stackwraps.wrap_over_dateline(lines, i)
+                skipped += 1
+            if not (i > 1 and prev.width <= lines[i - 2].width - INDENT):
+                assert not stackwraps.after_open_end(lines, i)
+    assert skipped > 1000

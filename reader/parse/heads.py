@@ -94,11 +94,13 @@ def mark_heads(lines: list[Line]) -> bool:
                 or prev.closes
                 or prev.kind is not body
                 or prev.candidate
-                or note_end(prev)
+                or (prev.last in "）)" and note_end(prev))  # (its first test, before the call)
                 or (prev.last == "—" and leads_in(lines, i - 1))  # `…请看———`
             )
-            or wrap_over_dateline(lines, i)
-            or after_open_end(lines, i)
+            # (each asked only where its own first width test would let the line through:
+            # speed only, cand27; most candidates here are a paragraph's inner lines)
+            or (line.width < prev.width - 0.5 and wrap_over_dateline(lines, i))
+            or (i > 1 and prev.width <= lines[i - 2].width - INDENT and after_open_end(lines, i))
         )
         # ...or a line ending at a comma over this one, no wider and with no comma of its own
         comma = (
