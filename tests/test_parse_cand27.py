@@ -2,8 +2,8 @@
 
 Speed only: `heads._quotes` reads the lines that end in `”` from the page's line ends,
 `overindent.head_over_indent` asks the line above first, `mark_heads` calls
-`unmark_art_notes` only when a marked line ends in `）`, `names.mark_name_bylines`
-lets most candidates go at `_passed_over`. Each is checked here against the walk it
+`unmark_art_notes` only when a marked line ends in `）`, and asks three boundary tests
+only past their first. Each is checked here against the walk it
 replaces, on generated pages (`tests/pagegen.py`, `tests/pagegen2.py`) and on invented
 lines in the shape of each case.
 """
@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import test_name_bylines as names_test
 import test_parse_art_notes as art
 from pagegen import generate, load_corpus
 from pagegen2 import generate2, load_pools
 
-from reader.parse import artnotes, column, heads, names, overindent, stackwraps
+from reader.parse import artnotes, column, heads, overindent, stackwraps
+from reader.parse.column import dateline_at
 from reader.parse.kinds import Kind
+from reader.parse.lineends import DATELINE_FIRST
 from reader.parse.lines import Line, make_lines
 from reader.parse.stories import parse_text
 from reader.parse.text import INDENT, page_lines
@@ -126,11 +127,29 @@ def test_head_over_indent_marks_what_the_walk_marked(
 ) -> None:
     real = overindent.head_over_indent
     marked = []
+    checked: list[int] = []
 
-    def both(lines: list[Line]) -> list[int]:
+    def both(lines: list[Line], after_end: list[int] | None = None) -> list[int]:
         other = _copy(lines)
         before = [ln.head for ln in lines]
-        out = real(lines)
+        if after_end is not None:  # (`mark_heads`' list holds every line the walk asks)
+            asked = [
+                i
+                for i in range(1, len(lines) - 2)
+                if lines[i].candidate
+                and not lines[i].head
+                and not (
+                    lines[i - 1].kind is Kind.BODY
+                    and not lines[i - 1].closes
+                    and lines[i - 1].last not in "）)"
+                )
+            ]
+            for i in set(asked) - set(after_end):  # (a dateline's first line, which
+                assert lines[i].first in DATELINE_FIRST and dateline_at(lines, i)  # opens
+                assert not overindent._over_indent(lines, i)  # a paragraph: no headline)
+            assert after_end == sorted(after_end)
+            checked.append(len(asked))
+        out = real(lines, after_end)
         _over_indent_the_long_way(other)
         assert _state(lines) == _state(other)
         assert out == [i for i, ln in enumerate(lines) if ln.head and not before[i]]
@@ -148,6 +167,7 @@ def test_head_over_indent_marks_what_the_walk_marked(
                 line.head = rng.random() < 0.15
             both(_copy(lines))
     assert marked  # (it fires: on the invented lines at least)
+    assert sum(checked) > 500  # (the lines it asks, in place, all listed by `mark_heads`)
 
 
 # Invented: a story's end in a note, a short open line, the next paragraph's first line
@@ -172,8 +192,8 @@ def test_art_notes_are_asked_wherever_they_could_unmark_a_line(
     after: list[list[Line]] = []
     called: list[bool] = []
 
-    def over(lines: list[Line]) -> list[int]:
-        out = real_over(lines)
+    def over(lines: list[Line], after_end: list[int] | None = None) -> list[int]:
+        out = real_over(lines, after_end)
         after.append(_copy(lines))
         called.append(False)
         return out
@@ -199,95 +219,10 @@ def test_art_notes_are_asked_wherever_they_could_unmark_a_line(
 _ART_PAGE = "\n".join([*art.STORY, "山村晨曲（李明画）", "市文化馆举办迎春书画展", *art.BODY])
 
 
-def test_name_bylines_with_and_without_the_early_exit(
-    pages: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    texts = [*pages, _NAME_PAGE]
-    gated = [parse_text(text) for text in texts]
-    exits = []
-    real = names._passed_over
-
-    def count(line: Line, below: Line) -> bool:
-        out = real(line, below)
-        exits.append(out)
-        return out
-
-    monkeypatch.setattr(names, "_passed_over", count)
-    for text in texts:
-        parse_text(text)
-    assert exits.count(True) > exits.count(False) > 0  # (most candidates leave early)
-    monkeypatch.setattr(names, "_passed_over", lambda line, below: False)
-    assert [parse_text(text) for text in texts] == gated
-
-
-def test_name_bylines_with_and_without_the_early_exit_on_random_runs(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Runs of invented lines in the shapes every test of the pass looks for (names,
-    pen names, posts, regions, an order's number, datelines, short sentences): the kinds
-    and flags it leaves are the same with the early exit and without it."""
-    rng = random.Random(27)
-    runs = [[rng.choice(_POOL) for _ in range(rng.randint(3, 9))] for _ in range(3000)]
-    gated = [_state(make_lines(raw)) for raw in runs]
-    monkeypatch.setattr(names, "_passed_over", lambda line, below: False)
-    assert [_state(make_lines(raw)) for raw in runs] == gated
-
-
-_POOL = [
-    *names_test._BODY.splitlines(),
-    *names_test._BEFORE.splitlines(),
-    "社会主义能够消除贫穷",
-    "赵富林",
-    "虎年一愿",
-    "贾幼陵",
-    "婴幼儿配方乳粉：质量",
-    "问题严重",
-    "政文",
-    "石家庄打假治劣保",
-    "春供",
-    "上海证券交易所总经理",
-    "屠光绍",
-    "重在明理",
-    "潘毅",
-    "宋学春张仁明",
-    "湖南",
-    "泰国",
-    "贬值",
-    "主席令",
-    "第九十二号",
-    "新年好！",
-    "好！",
-    "王明。",
-    "县长李来福",
-    "山西省某县县长李来福",
-    "马　利",
-    "本报北京１月２日电 记者张三",
-    "本报长沙１月２５日电",
-    "本报曼谷１月５日电",
-    "据新华社长春１月２４日电",
-    "东亚股市继续",
-    "内蒙古",
-    "新华社电",
-    "本报讯",
-    "春节慰问送到千家万户",
-    "本报记者 王立平",
-    "据新华社巴格达１月１６日电",
-    "新华社北京１月５日电 今天是个好日子。",
-    "——记某地的一位老人",
-    "（本报记者 李明 摄）",
-    "  这是一个新的段落开头的一行，",
-]
-
-
-# The invented lines of the rule's own tests: a headline, its writer's bare name, text.
-_NAME_PAGE = names_test._BEFORE + "社会主义能够消除贫穷\n赵富林\n" + names_test._BODY
-
-
 def test_the_invented_pages_show_each_case() -> None:
     page = parse_text(_ART_PAGE)
     assert page.items[0].paragraphs[-1] == "山村晨曲（李明画）"
     assert overindent.head_over_indent(make_lines(_OVER_LINES)) == [2]
-    assert [item.byline for item in parse_text(_NAME_PAGE).items] == [None, "赵富林"]
 
 
 def test_the_boundary_tests_are_skipped_only_where_they_say_no(pages: list[str]) -> None:

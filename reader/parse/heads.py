@@ -59,6 +59,7 @@ def mark_heads(lines: list[Line]) -> bool:
     """
     body = Kind.BODY
     heads: list[int] = []
+    after_end: list[int] = []  # candidates under a story's end, bottom up
     # Each line's last character, one string: a line's end is set by `make_lines` and
     # never changes, so the rare passes find their lines in C (`_quotes`, the art notes).
     ends = "".join([line.last for line in lines])
@@ -74,10 +75,12 @@ def mark_heads(lines: list[Line]) -> bool:
             line.candidate = True
         if line.first in DATELINE_FIRST and dateline_at(lines, i):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
+        prev = lines[i - 1] if i else None
+        if prev is not None and (prev.closes or prev.kind is not body or prev.last in "）)"):
+            after_end.append(i)  # (`head_over_indent` asks these candidates only)
         if line.first == "●" and not bullet_head(lines, i):
             continue  # a brief's marker before its paragraph's first line
         # A stack starts after a boundary: skip lines inside a paragraph at once.
-        prev = lines[i - 1] if i else None
         if prev is not None and prev.kind is Kind.BYLINE and not _credit_end(lines, i - 1):
             continue  # a byline or a dateline stands over its story's first paragraph
             # (a name cut off a byline, `本报记者` / `张超桂` / `马立`, is no such line)
@@ -137,7 +140,7 @@ def mark_heads(lines: list[Line]) -> bool:
         for j in range(i, at):
             if j not in kept:
                 lines[j].head = False
-    overs = head_over_indent(lines)
+    overs = head_over_indent(lines, after_end[::-1])
     # (only a headline line that ends in `）` is asked: none, no walk; every line marked
     # is in `heads` or `overs`, and a line unmarked since asks nothing)
     if "）" in ends and any(ends[i] == "）" for i in (*heads, *overs)):

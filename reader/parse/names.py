@@ -97,13 +97,11 @@ def name_line(line: Line) -> str:
 def mark_name_bylines(lines: Sequence[Line]) -> None:
     """Mark a bare-name line under a headline and over its story's text as a byline."""
     body, byline = Kind.BODY, Kind.BYLINE
-    # (the lines in threes from `zip`, not by index: speed only, cand27; the objects are
-    # the page's own, so a line marked here is read marked by the next one)
-    for i, above, line, below in zip(
-        range(1, len(lines) - 1), lines, lines[1:], lines[2:], strict=False
-    ):
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
         if line.kind is not body:
             continue
+        above = lines[i - 1]
         if above.kind is byline:
             role_rest(above, line)
             continue
@@ -113,8 +111,7 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
             continue
         if not line.candidate:
             continue
-        if _passed_over(line, below):
-            continue  # (speed only: about three candidates in four leave here)
+        below = lines[i + 1]
         if line.last == "号" and above.last == "令" and _ORDER_NO.match(line.text):
             line.kind, line.candidate = byline, False  # `主席令` / `第九十二号`
             continue
@@ -174,24 +171,6 @@ def mark_name_bylines(lines: Sequence[Line]) -> None:
         if how == "name" and not short and len(line.text) <= 2 and _word(above, line.text):
             continue  # a stub of two under a full line: the headline's end (`任务`)
         line.kind, line.candidate = Kind.BYLINE, False
-
-
-def _passed_over(line: Line, below: Line) -> bool:
-    """No test of `mark_name_bylines` can mark candidate `line`, told in one expression.
-
-    Its width test sends the line on (wider than a name, or no narrower than the line
-    below, which closes no sentence: `_over_sentence` is not asked), and each test
-    before it, and the wide post's, fails at its first condition: no `号`, no post's
-    last character where a post's ends, no byline below, no region's name. Speed only
-    (cand27): `tests/test_parse_cand27.py` compares the pass with and without it.
-    """
-    return (
-        (line.width > 16 or (below.width < line.width + 2 and below.last not in _SENTENCE_END))
-        and below.kind is not Kind.BYLINE
-        and line.last != "号"
-        and line.text not in _REGIONS
-        and POST_LAST.isdisjoint(line.text[-4:-2])
-    )
 
 
 # A dateline that opens the line under a name line, written whole or wrapped before its
