@@ -115,11 +115,13 @@ def test_quotes_are_found_as_the_walk_found_them(
     assert sum(asked) > 0  # (some quotes were made candidates)
 
 
-def test_quotes_the_walk_would_skip_are_skipped() -> None:
-    lines = make_lines(["“旅人！别泄气，别急着回去……”", "山路弯弯", "这是一行正文，它很长很长。"])
-    ends = "".join(line.last for line in lines)
-    assert heads._ending_in(ends, "”") == [0]
-    assert heads._ending_in(ends, "）") == []
+def test_an_invented_quote_is_found_as_the_walk_found_it() -> None:
+    raw = ["这是一行正文，它很长很长。", "“路还长！别泄气，", "明天再走。”", "本报记者 王立平"]
+    lines = make_lines(raw)
+    other = _copy(lines)
+    out = heads._quotes(lines, "".join(line.last for line in lines))
+    assert out == _quotes_the_long_way(other) == [(1, 2, [1, 2])]
+    assert _state(lines) == _state(other)
 
 
 def test_head_over_indent_marks_what_the_walk_marked(

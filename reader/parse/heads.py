@@ -60,20 +60,15 @@ def mark_heads(lines: list[Line]) -> bool:
     body = Kind.BODY
     heads: list[int] = []
     after_end: list[int] = []  # candidates under a story's end, bottom up
-    # Each line's last character, one string: a line's end is set by `make_lines` and
-    # never changes, so the rare passes find their lines in C (`_quotes`, the art notes).
-    ends = "".join([line.last for line in lines])
+    ends = "".join([line.last for line in lines])  # (set by `make_lines`, never changed)
     quotes = _quotes(lines, ends) if "”" in ends else []
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if not line.candidate:  # (a candidate's own wrap tests would only set it again)
-            if not (
-                (line.last in "，、" and comma_wrap(lines, i))
-                or (line.last == "：" and colon_wrap(lines, i))
-            ):
-                continue
+        if (not line.candidate and line.last in "，、" and comma_wrap(lines, i)) or (
+            line.last == "：" and colon_wrap(lines, i)
+        ):
             line.candidate = True
-        if line.first in DATELINE_FIRST and dateline_at(lines, i):
+        if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         prev = lines[i - 1] if i else None
         if prev is not None and (prev.closes or prev.kind is not body or prev.last in "）)"):
@@ -100,8 +95,7 @@ def mark_heads(lines: list[Line]) -> bool:
                 or (prev.last in "）)" and note_end(prev))  # (its first test, before the call)
                 or (prev.last == "—" and leads_in(lines, i - 1))  # `…请看———`
             )
-            # (each asked only where its own first width test would let the line through:
-            # speed only, cand27; most candidates here are a paragraph's inner lines)
+            # (each asked only where its own first width test lets the line through: speed)
             or (line.width < prev.width - 0.5 and wrap_over_dateline(lines, i))
             or (i > 1 and prev.width <= lines[i - 2].width - INDENT and after_open_end(lines, i))
         )
@@ -141,8 +135,7 @@ def mark_heads(lines: list[Line]) -> bool:
             if j not in kept:
                 lines[j].head = False
     overs = head_over_indent(lines, after_end[::-1])
-    # (only a headline line that ends in `）` is asked: none, no walk; every line marked
-    # is in `heads` or `overs`, and a line unmarked since asks nothing)
+    # (it asks only headline lines that end in `）`: each marked one is in heads or overs)
     if "）" in ends and any(ends[i] == "）" for i in (*heads, *overs)):
         unmark_art_notes(lines)
     return wrapping
@@ -321,7 +314,7 @@ def _quotes(lines: list[Line], ends: str) -> list[tuple[int, int, list[int]]]:
     (a quote makes candidates only of its own lines and those above it).
     """
     out = []
-    for i in _ending_in(ends, "”"):
+    for i in [found.start() for found in re.finditer("”", ends)]:
         line = lines[i]
         text = line.text
         if line.candidate or line.kind is not Kind.BODY or len(text) < 3:
@@ -347,16 +340,6 @@ def _quotes(lines: list[Line], ends: str) -> list[tuple[int, int, list[int]]]:
             for j in made:
                 lines[j].candidate = True
     return out
-
-
-def _ending_in(ends: str, char: str) -> list[int]:
-    """The lines whose last character is `char`, in page order (`ends`: `mark_heads`')."""
-    found: list[int] = []
-    at = ends.find(char)
-    while at >= 0:
-        found.append(at)
-        at = ends.find(char, at + 1)
-    return found
 
 
 def _opens_quote(text: str) -> bool:
