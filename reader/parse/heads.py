@@ -64,11 +64,14 @@ def mark_heads(lines: list[Line]) -> bool:
     quotes = _quotes(lines, ends) if "”" in ends else []
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if (not line.candidate and line.last in "，、" and comma_wrap(lines, i)) or (
-            line.last == "：" and colon_wrap(lines, i)
-        ):
+        if not line.candidate:  # (a candidate's own wrap tests would only set it again)
+            if not (
+                (line.last in "，、" and comma_wrap(lines, i))
+                or (line.last == "：" and colon_wrap(lines, i))
+            ):
+                continue
             line.candidate = True
-        if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
+        if line.first in DATELINE_FIRST and dateline_at(lines, i):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
         prev = lines[i - 1] if i else None
         if prev is not None and (prev.closes or prev.kind is not body or prev.last in "）)"):
