@@ -62,21 +62,28 @@ def mark_heads(lines: list[Line]) -> bool:
     """
     body = Kind.BODY
     heads: list[int] = []
-    quotes = _quotes(lines)
+    after_end: list[int] = []  # candidates under a story's end, bottom up
+    ends = "".join([line.last for line in lines])  # (set by `make_lines`, never changed)
+    quotes = _quotes(lines, ends) if "”" in ends else []
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if (not line.candidate and line.last in "，、" and comma_wrap(lines, i)) or (
-            line.last == "：" and colon_wrap(lines, i)
-        ):
+        if not line.candidate:  # (a candidate's own wrap tests would only set it again)
+            if not (
+                (line.last in "，、" and comma_wrap(lines, i))
+                or (line.last == "：" and colon_wrap(lines, i))
+            ):
+                continue
             line.candidate = True
-        if not line.candidate or (line.first in DATELINE_FIRST and dateline_at(lines, i)):
+        if line.first in DATELINE_FIRST and dateline_at(lines, i):
             continue  # `据新华社乌兰巴托1月` / `21日电…` opens a paragraph
+        prev = lines[i - 1] if i else None
+        if prev is not None and (prev.closes or prev.kind is not body or prev.last in "）)"):
+            after_end.append(i)  # (`head_over_indent` asks these candidates only)
         if line.first == "●" and not bullet_head(lines, i):
             continue  # a brief's marker before its paragraph's first line
         if line.last == "—" and dash_end(lines, i):
             continue  # a paragraph's lead-in dashes end it (`…这方面已` / `留下不少———`)
         # A stack starts after a boundary: skip lines inside a paragraph at once.
-        prev = lines[i - 1] if i else None
         if prev is not None and prev.kind is Kind.BYLINE and not _credit_end(lines, i - 1):
             continue  # a byline or a dateline stands over its story's first paragraph
             # (a name cut off a byline, `本报记者` / `张超桂` / `马立`, is no such line)
@@ -93,11 +100,12 @@ def mark_heads(lines: list[Line]) -> bool:
                 or prev.closes
                 or prev.kind is not body
                 or prev.candidate
-                or note_end(prev)
+                or (prev.last in "）)" and note_end(prev))  # (its first test, before the call)
                 or (prev.last == "—" and leads_in(lines, i - 1))  # `…请看———`
             )
-            or wrap_over_dateline(lines, i)
-            or after_open_end(lines, i)
+            # (each asked only where its own first width test lets the line through: speed)
+            or (line.width < prev.width - 0.5 and wrap_over_dateline(lines, i))
+            or (i > 1 and prev.width <= lines[i - 2].width - INDENT and after_open_end(lines, i))
         )
         # ...or a line ending at a comma over this one, no wider and with no comma of its own
         comma = (
@@ -134,8 +142,10 @@ def mark_heads(lines: list[Line]) -> bool:
         for j in range(i, at):
             if j not in kept:
                 lines[j].head = False
-    head_over_indent(lines)
-    unmark_art_notes(lines)
+    overs = head_over_indent(lines, after_end[::-1])
+    # (it asks only headline lines that end in `）`: each marked one is in heads or overs)
+    if "）" in ends and any(ends[i] == "）" for i in (*heads, *overs)):
+        unmark_art_notes(lines)
     unmark_inner_firsts(lines, heads)  # (story27's hooks: a paragraph's first line running
     unmark_dash_runs(lines, heads)  # on; a paragraph's dash at a stack line's end)
     return wrapping
@@ -303,18 +313,21 @@ def _subtitle_rests(lines: list[Line], heads: list[int]) -> None:
     heads.sort(reverse=True)
 
 
-def _quotes(lines: list[Line]) -> list[tuple[int, int, list[int]]]:
+def _quotes(lines: list[Line], ends: str) -> list[tuple[int, int, list[int]]]:
     """Quoted exclamations and questions of headline length, made candidates for now.
 
     `“旅人！别泄气，别急着回去……”` is a headline or a subtitle as often as a line
     of dialogue: it closes a sentence, so it is no candidate by itself.
     `_keep_quotes` keeps it in a stack only next to lines that are one. Each quote
-    comes with the lines that were made candidates for it.
+    comes with the lines that were made candidates for it. `ends`: each line's last
+    character (`mark_heads`): the lines that end in `”` are found in C, in page order
+    (a quote makes candidates only of its own lines and those above it).
     """
     out = []
-    for i, line in enumerate(lines):
+    for i in [found.start() for found in re.finditer("”", ends)]:
+        line = lines[i]
         text = line.text
-        if line.last != "”" or line.candidate or line.kind is not Kind.BODY or len(text) < 3:
+        if line.candidate or line.kind is not Kind.BODY or len(text) < 3:
             continue
         exclaims = text[-2] in "！？…⋯!?"
         if "。" in text[:-2] or not (exclaims or text[-2] == "。"):
