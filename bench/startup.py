@@ -235,8 +235,8 @@ def quit_reader(tmux: Tmux, timeout: float = 60) -> None:
         try:
             if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
                 return
-        except FileNotFoundError:
-            return
+        except (FileNotFoundError, ProcessLookupError):
+            return  # gone: before the open, or between the open and the read (ESRCH)
         if time.perf_counter() - start > timeout:
             raise SystemExit("the reader did not quit on q")
         time.sleep(0.01)
