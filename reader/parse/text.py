@@ -292,7 +292,7 @@ def rejoin_ellipses(raw: list[str]) -> list[str]:
     out: list[str] = []
     for line in raw:
         text = line.strip()
-        if out and text[:1] in "…⋯" and text:
+        if out and text and text[0] in "…⋯":
             above = out[-1].rstrip()
             if (len(above) - len(above.rstrip("…⋯"))) % 2 == 1:
                 out[-1] = above + text
